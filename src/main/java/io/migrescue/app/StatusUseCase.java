@@ -1,0 +1,42 @@
+package io.migrescue.app;
+
+import io.migrescue.catalog.CatalogReader;
+import io.migrescue.db.DatabaseSession;
+import io.migrescue.failure.MigrescueException;
+import io.migrescue.history.HistoryAdapters;
+import io.migrescue.history.HistoryReader;
+import io.migrescue.model.MigrationHistory;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code status}: engine, version, schemas, table count and every migration tool's failed, dirty or locked entries.
+ * Reads far less than a dump: table counts, history tables and invalid indexes, in a handful of queries.
+ */
+public final class StatusUseCase {
+    private StatusUseCase() {
+    }
+
+    public static StatusReport run(DatabaseSession session, List<String> requestedSchemas, String tool) {
+        List<String> schemas = Scope.resolve(session.info(), requestedSchemas);
+        CatalogReader catalog = CatalogReader.of(session.engine());
+        try {
+            Map<String, Integer> counts = catalog.tableCounts(session.connection(), schemas);
+            List<String> missing = schemas.stream().filter(s -> !counts.containsKey(s)).toList();
+            if (!missing.isEmpty()) {
+                throw MigrescueException.usage((session.engine().isMySqlFamily() ? "no database named " : "no schema named ")
+                        + String.join(", ", missing) + " on this server");
+            }
+            Map<String, Integer> ordered = new LinkedHashMap<>();
+            schemas.forEach(s -> ordered.put(s, counts.get(s)));
+            List<MigrationHistory> history = HistoryReader.readAll(session, schemas, HistoryAdapters.select(tool));
+            List<String> invalid = catalog.invalidIndexes(session.connection(), schemas);
+            return new StatusReport(session.info(), ordered, history, invalid);
+        } catch (SQLException e) {
+            throw DatabaseFailures.reading("status", e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.migrescue.catalog;
+
+import io.migrescue.model.Catalog;
+import io.migrescue.model.Engine;
+import io.migrescue.model.TableShape;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the catalog of the schemas in scope with a constant number of bulk queries, whatever the table count. */
+public interface CatalogReader {
+
+    /** The whole snapshot: tables, columns, indexes, constraints. */
+    Catalog read(Connection connection, List<String> schemas) throws SQLException;
+
+    /** Tables per schema: what {@code status} needs, in one query. Schemas that do not exist are absent. */
+    Map<String, Integer> tableCounts(Connection connection, List<String> schemas) throws SQLException;
+
+    /** Names ({@code schema.table.index}) of indexes a failed {@code CREATE INDEX CONCURRENTLY} left invalid. */
+    List<String> invalidIndexes(Connection connection, List<String> schemas) throws SQLException;
+
+    /** Tables whose lower-case name is one of {@code lowerCaseNames}, with their columns: history table candidates. */
+    List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames) throws SQLException;
+
+    static CatalogReader of(Engine engine) {
+        return engine == Engine.POSTGRESQL ? new PostgresCatalogReader() : new MySqlCatalogReader(engine);
+    }
+}

@@ -1,0 +1,189 @@
+package io.migrescue.catalog;
+
+import io.migrescue.model.Catalog;
+import io.migrescue.model.Column;
+import io.migrescue.model.Constraint;
+import io.migrescue.model.ConstraintType;
+import io.migrescue.model.Engine;
+import io.migrescue.model.ForeignKey;
+import io.migrescue.model.Index;
+import io.migrescue.model.TableShape;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads MySQL and MariaDB catalogs from {@code information_schema}, one bulk query per kind of object. */
+final class MySqlCatalogReader implements CatalogReader {
+    private static final Pattern NUMERIC_TYPE = Pattern.compile(
+            "(?i)^(tinyint|smallint|mediumint|int|integer|bigint|decimal|numeric|float|double|real|bit|year)\\b.*");
+
+    private final Engine engine;
+
+    MySqlCatalogReader(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Catalog read(Connection connection, List<String> schemas) throws SQLException {
+        TableAssembler assembler = new TableAssembler();
+        query(connection, "tables", schemas, rs -> assembler.table(rs.getString(1), rs.getString(2)));
+        query(connection, "columns", schemas, rs -> assembler.column(rs.getString(1), rs.getString(2), column(rs)));
+        readIndexes(connection, schemas, assembler);
+        readKeyConstraints(connection, schemas, assembler);
+        query(connection, "checks", schemas, rs -> assembler.constraint(rs.getString(1), rs.getString(2),
+                new Constraint(rs.getString("constraint_name"), ConstraintType.CHECK, List.of(), null,
+                        rs.getString("check_clause"), true, null)));
+        return new Catalog(engine, schemas, assembler.build());
+    }
+
+    @Override
+    public Map<String, Integer> tableCounts(Connection connection, List<String> schemas) throws SQLException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        query(connection, "table_counts", schemas, rs -> counts.put(rs.getString(1), rs.getInt(2)));
+        return counts;
+    }
+
+    @Override
+    public List<String> invalidIndexes(Connection connection, List<String> schemas) {
+        return List.of(); // MySQL and MariaDB build indexes atomically: none is ever left invalid
+    }
+
+    @Override
+    public List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames) throws SQLException {
+        List<String> scope = CatalogSql.nonEmpty(schemas);
+        List<String> names = List.copyOf(lowerCaseNames);
+        String sql = CatalogSql.withPlaceholders(CatalogSql.load(engine, "table_shapes"), scope.size())
+                .replace("/*names*/", String.join(", ", java.util.Collections.nCopies(names.size(), "?")));
+        TableShapes shapes = new TableShapes();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (String schema : scope) {
+                ps.setString(i++, schema);
+            }
+            for (String name : names) {
+                ps.setString(i++, name);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    shapes.add(rs);
+                }
+            }
+        }
+        return shapes.build();
+    }
+
+    private Column column(ResultSet rs) throws SQLException {
+        String type = rs.getString("data_type");
+        String extra = rs.getString("extra");
+        return new Column(rs.getString("column_name"), rs.getInt("position"), type, rs.getBoolean("nullable"),
+                defaultExpression(rs.getString("default_value"), type, extra), extra == null ? "" : extra.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Defaults as SQL expressions on both engines: MariaDB already reports {@code 'text'} and {@code NULL};
+     * MySQL reports the bare literal and marks expressions {@code DEFAULT_GENERATED}.
+     */
+    String defaultExpression(String raw, String type, String extra) {
+        if (raw == null) {
+            return null;
+        }
+        if (engine == Engine.MARIADB) {
+            return raw.equals("NULL") ? null : raw;
+        }
+        String upper = raw.toUpperCase(Locale.ROOT);
+        boolean expression = (extra != null && extra.contains("DEFAULT_GENERATED")) || upper.startsWith("CURRENT_TIMESTAMP");
+        if (expression || NUMERIC_TYPE.matcher(type).matches()) {
+            return raw;
+        }
+        return "'" + raw.replace("'", "''") + "'";
+    }
+
+    private void readIndexes(Connection connection, List<String> schemas, TableAssembler assembler) throws SQLException {
+        Map<String, IndexRows> indexes = new LinkedHashMap<>();
+        query(connection, "indexes", schemas, rs -> {
+            String schema = rs.getString("schema_name");
+            String table = rs.getString("table_name");
+            String name = rs.getString("index_name");
+            IndexRows rows = indexes.computeIfAbsent(schema + '\0' + table + '\0' + name,
+                    k -> new IndexRows(schema, table, name, new boolean[]{false}, new ArrayList<>(), new String[1]));
+            rows.unique()[0] = getBoolean(rs, "is_unique");
+            String column = rs.getString("column_name");
+            int subPart = rs.getInt("sub_part");
+            boolean hasSubPart = !rs.wasNull();
+            rows.columns().add(column == null ? "(expression)" : hasSubPart ? column + "(" + subPart + ")" : column);
+            rows.method()[0] = rs.getString("method").toLowerCase(Locale.ROOT);
+        });
+        for (IndexRows r : indexes.values()) {
+            assembler.index(r.schema(), r.table(), new Index(r.name(), r.columns(), r.unique()[0],
+                    r.name().equals("PRIMARY"), r.method()[0], true, null, null));
+        }
+    }
+
+    private void readKeyConstraints(Connection connection, List<String> schemas, TableAssembler assembler) throws SQLException {
+        Map<String, KeyRows> keys = new LinkedHashMap<>();
+        query(connection, "constraints", schemas, rs -> {
+            String schema = rs.getString("schema_name");
+            String table = rs.getString("table_name");
+            String name = rs.getString("constraint_name");
+            KeyRows rows = keys.computeIfAbsent(schema + '\0' + table + '\0' + name, k -> {
+                try {
+                    return new KeyRows(schema, table, name, rs.getString("constraint_type"), rs.getString("ref_schema"),
+                            rs.getString("ref_table"), rs.getString("on_delete"), rs.getString("on_update"),
+                            new ArrayList<>(), new ArrayList<>());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            rows.columns().add(rs.getString("column_name"));
+            String refColumn = rs.getString("ref_column");
+            if (refColumn != null) {
+                rows.refColumns().add(refColumn);
+            }
+        });
+        for (KeyRows r : keys.values()) {
+            ConstraintType type = switch (r.type()) {
+                case "PRIMARY KEY" -> ConstraintType.PRIMARY_KEY;
+                case "UNIQUE" -> ConstraintType.UNIQUE;
+                default -> ConstraintType.FOREIGN_KEY;
+            };
+            ForeignKey fk = type != ConstraintType.FOREIGN_KEY ? null
+                    : new ForeignKey(r.refSchema(), r.refTable(), r.refColumns(), r.onDelete(), r.onUpdate());
+            assembler.constraint(r.schema(), r.table(), new Constraint(r.name(), type, r.columns(), fk, null, true, null));
+        }
+    }
+
+    private static boolean getBoolean(ResultSet rs, String column) throws SQLException {
+        return rs.getInt(column) != 0;
+    }
+
+    private void query(Connection connection, String name, List<String> schemas, RowConsumer consumer) throws SQLException {
+        List<String> scope = CatalogSql.nonEmpty(schemas);
+        String sql = CatalogSql.withPlaceholders(CatalogSql.load(engine, name), scope.size());
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < scope.size(); i++) {
+                ps.setString(i + 1, scope.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs);
+                }
+            }
+        }
+    }
+
+    private record IndexRows(String schema, String table, String name, boolean[] unique, List<String> columns, String[] method) {
+    }
+
+    private record KeyRows(String schema, String table, String name, String type, String refSchema, String refTable,
+                           String onDelete, String onUpdate, List<String> columns, List<String> refColumns) {
+    }
+}

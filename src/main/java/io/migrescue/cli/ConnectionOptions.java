@@ -1,0 +1,61 @@
+package io.migrescue.cli;
+
+import io.migrescue.db.ConnectionTarget;
+import io.migrescue.db.ConnectionUrls;
+import io.migrescue.db.Connector;
+import io.migrescue.db.DatabaseSession;
+import io.migrescue.db.PasswordSource;
+import io.migrescue.failure.MigrescueException;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The connection options of cli.md, shared by every command that touches a database. */
+public final class ConnectionOptions implements ContextFactory.NeedsContext {
+    @Option(names = "--url", paramLabel = "URL", description = {
+            "Database URL: jdbc:postgresql://, jdbc:mysql://, jdbc:mariadb://, or as pasted from a platform:",
+            "postgresql://user:pass@host:5432/db, postgres://…, mysql://…, mariadb://…",
+            "(default: the MIGRESCUE_URL variable)"})
+    String url;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "NAME", description = "User (overrides one in the URL).")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VAR", description = {
+            "Read the password from this variable. Without it (and without --password-file or a password in the URL)",
+            "MIGRESCUE_PASSWORD is read, then PGPASSWORD (PostgreSQL) or MYSQL_PWD (MySQL, MariaDB)."})
+    String passwordEnv;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from this file (a final newline is dropped).")
+    Path passwordFile;
+
+    @Option(names = "--schema", paramLabel = "NAME", description = {
+            "PostgreSQL schema or MySQL/MariaDB database in scope; repeatable (default: the connection's current one)."})
+    List<String> schemas = new ArrayList<>();
+
+    private CliContext context;
+
+    @Override
+    public void setContext(CliContext context) {
+        this.context = context;
+    }
+
+    public List<String> schemas() {
+        return schemas;
+    }
+
+    /** Parses the URL, resolves the password and opens the connection: one line and exit 2 or 3 on failure. */
+    public DatabaseSession open() {
+        String effectiveUrl = url != null ? url : context.environment().get("MIGRESCUE_URL");
+        if (effectiveUrl == null) {
+            throw MigrescueException.usage("no database given: use --url (e.g. --url postgresql://app@db:5432/app)");
+        }
+        ConnectionTarget target = ConnectionUrls.parse(effectiveUrl);
+        String password = new PasswordSource(context.environment())
+                .resolve(target.engineHint(), passwordFile, passwordEnv, target.urlPassword()).orElse(null);
+        String effectiveUser = user != null ? user : target.user();
+        return Connector.open(target, effectiveUser, password);
+    }
+}

@@ -1,0 +1,46 @@
+package io.migrescue.cli;
+
+import io.migrescue.failure.ExitCode;
+import io.migrescue.logging.Logs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "migrescue",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Gets a database out of a failed-migration state, fast and without losing data.", ""},
+        subcommands = {StatusCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+                "  0  success, nothing wrong        1  findings or differences",
+                "  2  usage error                   3  cannot connect, or not permitted",
+                "  4  repair stopped (see journal)  5  verification failed",
+                "  6  confirmation needed (--yes)   70 internal error (see the log)",
+                "",
+                "Example: migrescue status --url postgresql://app@db:5432/app --password-env DB_PASSWORD"},
+        usageHelpAutoWidth = true)
+public final class MigrescueCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Say what is being done and how long it takes (on stderr), and log in detail.")
+    void setVerbose(boolean verbose) {
+        Verbosity.set(verbose);
+        if (verbose) {
+            Logs.verbose();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        // No command: the shell comes later; without one, show what there is.
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE.code();
+    }
+}

@@ -1,0 +1,51 @@
+package io.migrescue.history;
+
+import io.migrescue.db.Dialect;
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * golang-migrate's {@code schema_migrations (version bigint, dirty boolean)}: one row, the current version.
+ * {@code dirty = true} means the run of that version stopped part way ("Dirty database version N. Fix and force version.").
+ */
+final class GolangMigrateHistory implements HistoryAdapter {
+    @Override
+    public String tool() {
+        return "golang-migrate";
+    }
+
+    @Override
+    public Set<String> tableNames() {
+        return Set.of("schema_migrations");
+    }
+
+    @Override
+    public boolean owns(TableShape table) {
+        return table.named("schema_migrations") && table.hasColumns("version", "dirty");
+    }
+
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
+        String sql = "SELECT version, dirty FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY version";
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String version = Rows.text(rs, "version");
+                boolean dirty = rs.getBoolean("dirty");
+                entries.add(new HistoryEntry(version, version, dirty ? EntryState.DIRTY : EntryState.APPLIED, null, null,
+                        dirty ? "dirty" : null));
+            }
+        }
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
+    }
+}

@@ -1,0 +1,50 @@
+package io.migrescue.history;
+
+import io.migrescue.db.Dialect;
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Laravel's {@code migrations (id, migration, batch)}. A failure leaves no row, so the history alone never shows one:
+ * the live schema and the error text do (diagnosis).
+ */
+final class LaravelHistory implements HistoryAdapter {
+    @Override
+    public String tool() {
+        return "laravel";
+    }
+
+    @Override
+    public Set<String> tableNames() {
+        return Set.of("migrations");
+    }
+
+    @Override
+    public boolean owns(TableShape table) {
+        // TypeORM's table of the same name has (id, timestamp, name) instead
+        return table.named("migrations") && table.hasColumns("id", "migration", "batch");
+    }
+
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
+        String sql = "SELECT id, migration, batch FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY id";
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String migration = rs.getString("migration");
+                entries.add(new HistoryEntry(migration, migration, EntryState.APPLIED, null, null, "batch " + rs.getInt("batch")));
+            }
+        }
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
+    }
+}

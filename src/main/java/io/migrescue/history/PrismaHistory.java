@@ -1,0 +1,61 @@
+package io.migrescue.history;
+
+import io.migrescue.db.Dialect;
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Prisma Migrate's {@code _prisma_migrations}. An unfinished row ({@code finished_at} and {@code rolled_back_at} NULL)
+ * is a failed migration: P3009 blocks every later {@code migrate deploy} until it is resolved.
+ */
+final class PrismaHistory implements HistoryAdapter {
+    @Override
+    public String tool() {
+        return "prisma";
+    }
+
+    @Override
+    public Set<String> tableNames() {
+        return Set.of("_prisma_migrations");
+    }
+
+    @Override
+    public boolean owns(TableShape table) {
+        return table.named("_prisma_migrations") && table.hasColumns("migration_name", "finished_at", "rolled_back_at", "checksum");
+    }
+
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
+        String sql = "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count FROM "
+                + dialect.qualify(table.schema(), table.name()) + " ORDER BY started_at, migration_name";
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String name = rs.getString("migration_name");
+                EntryState state;
+                if (rs.getTimestamp("rolled_back_at") != null) {
+                    state = EntryState.ROLLED_BACK;
+                } else if (rs.getTimestamp("finished_at") != null) {
+                    state = EntryState.APPLIED;
+                } else {
+                    state = EntryState.FAILED;
+                }
+                String logs = rs.getString("logs");
+                entries.add(new HistoryEntry(name, name, state,
+                        Rows.instant(rs, state == EntryState.APPLIED ? "finished_at" : "started_at"),
+                        rs.getString("checksum"), logs == null ? null : logs.strip()));
+            }
+        }
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
+    }
+}

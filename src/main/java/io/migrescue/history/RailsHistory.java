@@ -1,0 +1,50 @@
+package io.migrescue.history;
+
+import io.migrescue.db.Dialect;
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rails' {@code schema_migrations (version varchar)}: one row per applied migration. Told from golang-migrate by the
+ * missing {@code dirty} column and from the Supabase CLI by the missing {@code statements} column.
+ */
+final class RailsHistory implements HistoryAdapter {
+    @Override
+    public String tool() {
+        return "rails";
+    }
+
+    @Override
+    public Set<String> tableNames() {
+        return Set.of("schema_migrations");
+    }
+
+    @Override
+    public boolean owns(TableShape table) {
+        return table.named("schema_migrations") && table.hasColumns("version")
+                && !table.hasAnyColumn("dirty", "statements", "name");
+    }
+
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
+        String sql = "SELECT version FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY version";
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String version = rs.getString("version");
+                entries.add(new HistoryEntry(version, version, EntryState.APPLIED, null, null, null));
+            }
+        }
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
+    }
+}

@@ -1,0 +1,37 @@
+package io.migrescue.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An immutable picture of the schemas in scope: read once, in a few bulk queries, then only looked at.
+ *
+ * @param schemas the schemas (PostgreSQL) or databases (MySQL/MariaDB) that were read
+ */
+public record Catalog(Engine engine, List<String> schemas, List<Table> tables) {
+    public Catalog {
+        schemas = List.copyOf(schemas);
+        tables = List.copyOf(tables);
+    }
+
+    public Optional<Table> table(String schema, String name) {
+        return tables.stream().filter(t -> t.schema().equals(schema) && t.name().equals(name)).findFirst();
+    }
+
+    /** Tables of this name in any schema in scope, compared without regard to case. */
+    public List<Table> tablesNamedIgnoreCase(String name) {
+        return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).toList();
+    }
+
+    public int columnCount() {
+        return tables.stream().mapToInt(t -> t.columns().size()).sum();
+    }
+
+    public int foreignKeyCount() {
+        return tables.stream().mapToInt(t -> t.foreignKeys().size()).sum();
+    }
+
+    public List<Index> invalidIndexes() {
+        return tables.stream().flatMap(t -> t.indexes().stream()).filter(i -> !i.valid()).toList();
+    }
+}

@@ -1,0 +1,7 @@
+-- Base and partitioned tables of the schemas in scope.
+SELECT n.nspname AS schema_name, c.relname AS table_name
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p')
+  AND n.nspname = ANY (?)
+ORDER BY 1, 2
