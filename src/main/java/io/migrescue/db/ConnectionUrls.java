@@ -6,6 +6,7 @@ import io.migrescue.model.Engine;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,13 @@ public final class ConnectionUrls {
         String lower = trimmed.toLowerCase(Locale.ROOT);
         int schemeEnd = lower.indexOf("://");
         if (schemeEnd < 0) {
+            if (lower.matches("[a-z][a-z0-9+.-]*:.*") && !lower.matches("[a-z0-9.-]+:\\d+(/.*)?")) {
+                // jdbc:oracle:thin:@…, sqlite:…: a scheme we do not speak, not a typo in ours
+                String other = lower.startsWith("jdbc:") ? lower.split(":", 3)[0] + ":" + lower.split(":", 3)[1] : lower.split(":", 2)[0];
+                if (!List.of("jdbc:postgresql", "jdbc:mysql", "jdbc:mariadb", "postgresql", "postgres", "mysql", "mysql2", "mariadb").contains(other)) {
+                    throw unsupported(other);
+                }
+            }
             throw MigrescueException.usage("malformed database URL (expected scheme://host/db): " + Redaction.url(trimmed));
         }
         String scheme = lower.substring(0, schemeEnd);
@@ -43,9 +51,7 @@ public final class ConnectionUrls {
             case "jdbc:postgresql", "postgresql", "postgres" -> Engine.POSTGRESQL;
             case "jdbc:mysql", "mysql", "mysql2", "jdbc:mysql:replication", "jdbc:mysql:loadbalance" -> Engine.MYSQL;
             case "jdbc:mariadb", "mariadb" -> Engine.MARIADB;
-            default -> throw MigrescueException.usage("unsupported database URL scheme '" + Redaction.url(scheme)
-                    + "': migrescue speaks PostgreSQL, MySQL and MariaDB (jdbc:postgresql://, postgresql://, postgres://,"
-                    + " jdbc:mysql://, mysql://, jdbc:mariadb://, mariadb://)");
+            default -> throw unsupported(scheme);
         };
         if (scheme.startsWith("jdbc:mysql:") ) {
             throw MigrescueException.usage("replication and load-balanced MySQL URLs are not supported: point migrescue at one server");
@@ -150,6 +156,12 @@ public final class ConnectionUrls {
         String jdbcScheme = engine == Engine.POSTGRESQL ? "jdbc:postgresql" : "jdbc:mysql";
         String jdbcUrl = jdbcScheme + "://" + host + ":" + port + "/" + (database == null ? "" : database);
         return new ConnectionTarget(engine, jdbcUrl, host, port, database, user, password, properties);
+    }
+
+    private static MigrescueException unsupported(String scheme) {
+        return MigrescueException.usage("unsupported database URL scheme '" + Redaction.url(scheme)
+                + "': migrescue speaks PostgreSQL, MySQL and MariaDB (jdbc:postgresql://, postgresql://, postgres://,"
+                + " jdbc:mysql://, mysql://, jdbc:mariadb://, mariadb://)");
     }
 
     private static MigrescueException malformed(String original, String why) {

@@ -1,0 +1,79 @@
+package io.migrescue.cli;
+
+import io.migrescue.testing.CliRun;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command-line surface without a database: help, version, usage errors and their exit codes. */
+class CliUsageTest {
+
+    @Test
+    void helpListsCommandsAndExitCodes() {
+        CliRun run = CliRun.run("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("status").contains("--version").contains("-v, --verbose").contains("70 internal error");
+    }
+
+    @Test
+    void version() {
+        CliRun run = CliRun.run("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("migrescue ");
+    }
+
+    @Test
+    void noCommandWithoutTerminalPrintsUsageAndExits2() {
+        CliRun run = CliRun.run();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Usage: migrescue");
+    }
+
+    @Test
+    void unknownOptionIsOneLineAndExit2() {
+        CliRun run = CliRun.run("status", "--frobnicate");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option: '--frobnicate'").contains("Try 'migrescue status --help'");
+        assertThat(run.err().lines()).hasSize(2);
+    }
+
+    @Test
+    void aPasswordOptionIsRefusedWithoutEchoingIt() {
+        CliRun run = CliRun.run("status", "--url", "postgresql://u@h/db", "--password", "Shh-Secret-123");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.all()).doesNotContain("Shh-Secret-123").contains("--password-env");
+    }
+
+    @Test
+    void badFormatValueIsUsageError() {
+        CliRun run = CliRun.run("status", "--url", "postgresql://u@h/db", "--format", "yaml");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("yaml");
+    }
+
+    @Test
+    void missingAndUnsupportedUrlsExit2WithOneLine() {
+        CliRun none = CliRun.run("status");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).startsWith("migrescue: no database given");
+
+        CliRun unsupported = CliRun.run("status", "--url", "sqlserver://sa:Secret-Pw-9@h/db");
+        assertThat(unsupported.exitCode()).isEqualTo(2);
+        assertThat(unsupported.err()).contains("unsupported").doesNotContain("Secret-Pw-9").doesNotContain("Exception");
+        assertThat(unsupported.err().lines()).hasSize(1);
+
+        CliRun malformed = CliRun.run("status", "--url", "postgresql://u:Secret-Pw-8@h:99999/db");
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.err()).contains("out of range").doesNotContain("Secret-Pw-8");
+    }
+
+    @Test
+    void urlFromTheEnvironment() {
+        CliRun run = CliRun.run(Map.of("MIGRESCUE_URL", "oracle://x"), List.of("status"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unsupported database URL scheme");
+    }
+}
