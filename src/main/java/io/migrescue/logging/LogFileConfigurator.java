@@ -21,7 +21,7 @@ import java.util.Map;
 public final class LogFileConfigurator extends ContextAwareBase implements Configurator {
 
     static Path logFile() {
-        String dir = System.getenv("MIGRESCUE_LOG_DIR");
+        String dir = System.getProperty("migrescue.log.dir", System.getenv("MIGRESCUE_LOG_DIR"));
         Path base = dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".migrescue", "logs");
         return base.resolve("migrescue.log");
     }

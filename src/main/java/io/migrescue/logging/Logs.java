@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 
 /**
- * Where the log goes: a file, never the terminal ({@code $MIGRESCUE_LOG_DIR}, else {@code ~/.migrescue/logs}).
+ * Where the log goes: a file, never the terminal ({@code -Dmigrescue.log.dir}, {@code $MIGRESCUE_LOG_DIR}, else {@code ~/.migrescue/logs}).
  * Logging starts on first use only, so that a quick healthy {@code status} does not pay for it.
  */
 public final class Logs {
