@@ -1,0 +1,63 @@
+package io.migrescue.cli;
+
+import io.migrescue.model.Engine;
+import io.migrescue.testing.FlywayRun;
+import io.migrescue.testing.ScratchDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Black box: the real launcher and the shaded jar (merged service files: drivers found), run from another directory. */
+class LauncherIT {
+    private static final Path LAUNCHER = Path.of("bin/migrescue").toAbsolutePath();
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private static Result launch(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+        pb.environment().put("MIGRESCUE_LOG_DIR", workDir.resolve("logs").toString());
+        Path out = workDir.resolve("out.txt");
+        Path err = workDir.resolve("err.txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionAndUsageFromAnyDirectory(@TempDir Path dir) throws Exception {
+        Result version = launch(dir, "--version");
+        assertThat(version.exit()).as(version.err()).isZero();
+        assertThat(version.out()).startsWith("migrescue 0.");
+
+        Result bare = launch(dir);
+        assertThat(bare.exit()).isEqualTo(2);
+        assertThat(bare.err()).contains("Usage: migrescue");
+    }
+
+    @Test
+    void statusOnBothEnginesThroughTheShadedJar(@TempDir Path dir) throws Exception {
+        for (Engine engine : List.of(Engine.POSTGRESQL, Engine.MARIADB)) {
+            try (ScratchDatabase db = ScratchDatabase.create(engine, "launcher")) {
+                FlywayRun.leaveFailedV2(db, dir.resolve("migrations-" + engine.id()));
+                String url = db.server().urlFor(db.name()).replace("jdbc:mysql:", "jdbc:mariadb:");
+                Result status = launch(dir, "status", "--url", url, "-u", db.server().user(), "--format", "json");
+                assertThat(status.exit()).as(status.err()).isEqualTo(1);
+                assertThat(status.out()).contains("\"engine\" : \"" + engine.id() + "\"").contains("\"failed\" : [ \"2\" ]");
+                assertThat(status.err()).isEmpty();
+            }
+        }
+    }
+}
