@@ -5,6 +5,8 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ import java.util.Map;
 public record StatusReport(DatabaseInfo database, Map<String, Integer> tablesPerSchema, List<MigrationHistory> history,
                            List<String> invalidIndexes) {
     public StatusReport {
-        tablesPerSchema = Map.copyOf(tablesPerSchema);
+        tablesPerSchema = Collections.unmodifiableMap(new LinkedHashMap<>(tablesPerSchema)); // keeps the order asked
         history = List.copyOf(history);
         invalidIndexes = List.copyOf(invalidIndexes);
     }

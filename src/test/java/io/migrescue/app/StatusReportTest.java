@@ -47,4 +47,14 @@ class StatusReportTest {
                 "index public.t.t_idx is invalid (a failed CREATE INDEX CONCURRENTLY)");
         assertThat(flyway.latestApplied()).map(HistoryEntry::id).contains("1");
     }
+
+    @Test
+    void schemasKeepTheOrderTheOperatorGave() {
+        java.util.LinkedHashMap<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String s : List.of("zeta", "alpha", "mid", "beta", "omega", "a1", "b2", "c3")) {
+            counts.put(s, 1);
+        }
+        StatusReport report = new StatusReport(db, counts, List.of(), List.of());
+        assertThat(report.tablesPerSchema().keySet()).containsExactly("zeta", "alpha", "mid", "beta", "omega", "a1", "b2", "c3");
+    }
 }
