@@ -1,0 +1,29 @@
+package io.migrescue.diagnosis;
+
+/** Stable finding kinds (findings.md): used in JSON output and by playbooks' {@code fixes:}. */
+public enum FindingKind {
+    FAILED_MIGRATION,
+    DIRTY_VERSION,
+    STUCK_LOCK,
+    PARTIALLY_APPLIED,
+    DUPLICATE_CONSTRAINT_NAME,
+    TABLE_ALREADY_EXISTS,
+    MISSING_TABLE,
+    DUPLICATE_COLUMN,
+    MISSING_COLUMN,
+    DUPLICATE_INDEX_NAME,
+    MISSING_OBJECT_ON_DROP,
+    FK_INCOMPATIBLE,
+    FK_ORPHAN_ROWS,
+    DUPLICATE_ROWS,
+    NULL_VALUES,
+    DEPENDENT_OBJECTS,
+    KEY_TOO_LONG,
+    LOCK_TIMEOUT,
+    STATEMENT_TIMEOUT,
+    INVALID_INDEX,
+    TRANSACTION_CONTEXT,
+    PERMISSION_DENIED,
+    CHECKSUM_MISMATCH,
+    SCHEMA_DRIFT
+}

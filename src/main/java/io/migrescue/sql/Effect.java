@@ -1,0 +1,63 @@
+package io.migrescue.sql;
+
+import java.util.List;
+
+/**
+ * What a DDL statement means to do, in terms that can be checked against a catalog snapshot. Schema names are null
+ * when the statement does not qualify the name (the connection's current schema then applies). Identifiers are
+ * unquoted (quotes removed, case kept as written).
+ */
+public sealed interface Effect {
+
+    record ColumnDef(String name, String type, boolean nullable, String defaultValue) {
+    }
+
+    /** A constraint as declared: kind is PRIMARY_KEY, UNIQUE, FOREIGN_KEY or CHECK (see {@code model.ConstraintType}). */
+    record ConstraintDef(String name, String kind, List<String> columns, String referencedSchema, String referencedTable,
+                         List<String> referencedColumns, String onDelete, String onUpdate, String checkExpression) {
+    }
+
+    record CreateTable(String schema, String table, List<ColumnDef> columns, List<ConstraintDef> constraints,
+                       boolean ifNotExists) implements Effect {
+    }
+
+    record DropTable(String schema, String table, boolean ifExists) implements Effect {
+    }
+
+    record RenameTable(String schema, String from, String toSchema, String to) implements Effect {
+    }
+
+    record AddColumn(String schema, String table, ColumnDef column) implements Effect {
+    }
+
+    record DropColumn(String schema, String table, String column) implements Effect {
+    }
+
+    record RenameColumn(String schema, String table, String from, String to) implements Effect {
+    }
+
+    /** MODIFY / CHANGE / ALTER COLUMN TYPE / SET|DROP NOT NULL; {@code type} or {@code nullable} null when unchanged. */
+    record ModifyColumn(String schema, String table, String column, String newName, String type, Boolean nullable)
+            implements Effect {
+    }
+
+    record AddConstraint(String schema, String table, ConstraintDef constraint) implements Effect {
+    }
+
+    record DropConstraint(String schema, String table, String name) implements Effect {
+    }
+
+    record CreateIndex(String schema, String table, String name, List<String> columns, boolean unique,
+                       boolean concurrently, String method) implements Effect {
+    }
+
+    record DropIndex(String schema, String table, String name) implements Effect {
+    }
+
+    record RenameIndex(String schema, String table, String from, String to) implements Effect {
+    }
+
+    /** Anything else (DML, grants, functions, statements the parser does not understand). */
+    record Other(String sql, String reason) implements Effect {
+    }
+}
