@@ -1,0 +1,132 @@
+package io.migrescue.diagnosis;
+
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.Index;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.Table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Error text + snapshot + history + statement map → findings, best first. Pure: records in, records out. */
+public final class Diagnoser {
+    private Diagnoser() {
+    }
+
+    public static List<Finding> diagnose(DiagnosisInput input) {
+        CatalogLookup lookup = new CatalogLookup(input.catalog(), input.defaultSchema());
+        List<Finding> findings = new ArrayList<>();
+        if (input.error() != null && input.errorKind() != null && !isHistoryKind(input.errorKind())) {
+            findings.add(new ErrorConfirmation(lookup, input).confirm());
+        }
+        if (input.migration() != null && input.migration().partiallyApplied()) {
+            findings.add(partiallyApplied(input.migration()));
+        }
+        findings.addAll(fromHistory(input));
+        if (input.error() != null && input.errorKind() != null && isHistoryKind(input.errorKind())
+                && findings.stream().noneMatch(f -> f.kind() == input.errorKind())) {
+            findings.add(new ErrorConfirmation(lookup, input).confirm());
+        }
+        findings.addAll(invalidIndexes(input));
+        return findings;
+    }
+
+    /** Kinds the history tables report by themselves; the error text only repeats them. */
+    private static boolean isHistoryKind(FindingKind kind) {
+        return kind == FindingKind.FAILED_MIGRATION || kind == FindingKind.DIRTY_VERSION || kind == FindingKind.STUCK_LOCK;
+    }
+
+    private static Finding partiallyApplied(FailedMigration m) {
+        long applied = m.statements().stream().filter(s -> s.state() == StatementState.APPLIED).count();
+        String summary = "migration " + m.id() + " is half applied: " + applied + " of " + m.statements().size()
+                + " statements are in effect";
+        List<String> evidence = new ArrayList<>();
+        for (StatementVerdict v : m.statements()) {
+            evidence.add("statement " + v.n() + " (line " + v.line() + "): " + v.state().id() + ": " + v.reason()
+                    + (v.prediction() == null ? "" : "; " + v.prediction()));
+        }
+        return new Finding(FindingKind.PARTIALLY_APPLIED, Severity.ERROR, summary, Map.of("migration", m.id()), evidence, m,
+                PlaybookRanking.rank(FindingKind.PARTIALLY_APPLIED, m, false, false), false);
+    }
+
+    private static List<Finding> fromHistory(DiagnosisInput input) {
+        List<Finding> findings = new ArrayList<>();
+        for (MigrationHistory h : input.history()) {
+            String where = h.schema() + "." + h.table();
+            for (HistoryEntry e : h.failed()) {
+                FailedMigration m = sameMigration(input.migration(), h.tool(), e.id()) ? input.migration() : null;
+                Map<String, String> objects = objects("tool", h.tool(), "table", where, "migration", e.id());
+                List<String> evidence = new ArrayList<>();
+                evidence.add(h.tool() + " records migration " + e.id() + (e.description() == null ? "" : " (" + e.description() + ")")
+                        + " as failed" + (e.appliedAt() == null ? "" : " at " + e.appliedAt()));
+                if (e.detail() != null && h.tool().equals("prisma")) {
+                    evidence.add("prisma logs: " + firstLine(e.detail()));
+                }
+                if (m != null && m.fullyApplied()) {
+                    evidence.add("every statement of it is in effect: recording it as applied is enough");
+                } else if (m != null && m.nothingApplied()) {
+                    evidence.add("none of its statements is in effect: it can be marked rolled back and run again");
+                }
+                findings.add(new Finding(FindingKind.FAILED_MIGRATION, Severity.ERROR,
+                        h.tool() + " migration " + e.id() + " failed; the tool will not run later migrations until it is resolved",
+                        objects, evidence, m, PlaybookRanking.rank(FindingKind.FAILED_MIGRATION, m, false, false), false));
+            }
+            for (HistoryEntry e : h.dirtyEntries()) {
+                FailedMigration m = sameMigration(input.migration(), h.tool(), e.id()) ? input.migration() : null;
+                findings.add(new Finding(FindingKind.DIRTY_VERSION, Severity.ERROR,
+                        h.tool() + " version " + e.id() + " is dirty: its run stopped part way ("
+                                + (m == null || m.statements().isEmpty() ? "give --migrations to see which statements took effect"
+                                : m.partiallyApplied() ? "some statements took effect" : m.fullyApplied() ? "every statement took effect"
+                                : "none of its statements took effect") + ")",
+                        objects("tool", h.tool(), "table", where, "version", e.id()),
+                        List.of(where + " holds (version " + e.id() + ", dirty = true)"), m,
+                        PlaybookRanking.rank(FindingKind.DIRTY_VERSION, m, false, false), false));
+            }
+            if (h.locked()) {
+                findings.add(new Finding(FindingKind.STUCK_LOCK, Severity.ERROR,
+                        h.tool() + " lock in " + h.lock().table() + " is held" + (h.lock().holder() == null ? "" : " by " + h.lock().holder()),
+                        objects("tool", h.tool(), "table", h.schema() + "." + h.lock().table(), "holder", h.lock().holder()),
+                        List.of("locked since " + (h.lock().since() == null ? "an unknown time" : h.lock().since().toString())),
+                        null, PlaybookRanking.rank(FindingKind.STUCK_LOCK, null, false, false), false));
+            }
+        }
+        return findings;
+    }
+
+    private static List<Finding> invalidIndexes(DiagnosisInput input) {
+        List<Finding> findings = new ArrayList<>();
+        for (Table t : input.catalog().tables()) {
+            for (Index i : t.indexes()) {
+                if (!i.valid()) {
+                    findings.add(new Finding(FindingKind.INVALID_INDEX, Severity.WARNING,
+                            "index " + i.name() + " on " + t.qualifiedName() + " is INVALID: a CREATE INDEX CONCURRENTLY failed;"
+                                    + " it is maintained on every write but never used",
+                            objects("table", t.qualifiedName(), "index", i.name()),
+                            List.of(i.definition() == null ? "index " + i.name() : i.definition()), null,
+                            PlaybookRanking.rank(FindingKind.INVALID_INDEX, null, false, false), false));
+                }
+            }
+        }
+        return findings;
+    }
+
+    static boolean sameMigration(FailedMigration m, String tool, String id) {
+        return m != null && (m.tool() == null || m.tool().equals(tool)) && m.id() != null && m.id().equals(id);
+    }
+
+    static Map<String, String> objects(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                map.put(pairs[i], pairs[i + 1]);
+            }
+        }
+        return map;
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    }
+}

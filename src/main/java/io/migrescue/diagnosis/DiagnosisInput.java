@@ -1,0 +1,23 @@
+package io.migrescue.diagnosis;
+
+import io.migrescue.model.Catalog;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.Effect;
+
+import java.util.List;
+
+/**
+ * Everything the pure diagnosis needs, read beforehand by the adapters.
+ *
+ * @param error           the parsed error text, or null
+ * @param errorKind       its finding kind from the error catalog, or null
+ * @param failingEffects  effects of the failing statement (from the error text's statement or the map), may be empty
+ * @param migration       the failed migration with its statement map, or null
+ */
+public record DiagnosisInput(Catalog catalog, String defaultSchema, List<MigrationHistory> history, ParsedError error,
+                             FindingKind errorKind, List<Effect> failingEffects, FailedMigration migration) {
+    public DiagnosisInput {
+        history = List.copyOf(history);
+        failingEffects = List.copyOf(failingEffects);
+    }
+}
