@@ -1,0 +1,121 @@
+package io.migrescue.diagnosis;
+
+import io.migrescue.model.Constraint;
+import io.migrescue.model.ConstraintType;
+import io.migrescue.model.Table;
+import io.migrescue.sql.Effect;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Which data question confirms a finding, from the failing statement first and the error text second. */
+public final class DataQuestions {
+    private DataQuestions() {
+    }
+
+    public static Optional<DataQuestion> forFinding(Finding f, List<Effect> failingEffects, CatalogLookup lookup) {
+        return switch (f.kind()) {
+            case FK_ORPHAN_ROWS -> orphans(f, failingEffects, lookup);
+            case DUPLICATE_ROWS -> duplicates(f, failingEffects, lookup);
+            case NULL_VALUES -> nulls(f, failingEffects, lookup);
+            case LOCK_TIMEOUT -> Optional.of(new DataQuestion.LockHolders(lookup.schemaOf(f.objects().get("schema")), f.objects().get("table")));
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<DataQuestion> orphans(Finding f, List<Effect> effects, CatalogLookup lookup) {
+        for (Effect e : effects) {
+            Effect.ConstraintDef fk = null;
+            String table = null;
+            String schema = null;
+            if (e instanceof Effect.AddConstraint a && "FOREIGN_KEY".equals(a.constraint().kind())) {
+                fk = a.constraint();
+                table = a.table();
+                schema = a.schema();
+            }
+            if (fk != null && fk.referencedTable() != null) {
+                String refSchema = fk.referencedSchema() != null ? fk.referencedSchema() : schema;
+                List<String> refColumns = fk.referencedColumns().isEmpty()
+                        ? primaryKey(lookup, refSchema, fk.referencedTable()) : fk.referencedColumns();
+                return Optional.of(new DataQuestion.OrphanRows(lookup.schemaOf(schema), actual(lookup, schema, table), fk.columns(),
+                        lookup.schemaOf(refSchema), actual(lookup, refSchema, fk.referencedTable()), refColumns));
+            }
+        }
+        String table = f.objects().get("table");
+        String parent = f.objects().get("referencedTable");
+        String column = f.objects().get("column");
+        if (table == null) {
+            return Optional.empty();
+        }
+        // The constraint may exist already (MySQL 1452 on insert): take its definition from the catalog.
+        Optional<Table> child = lookup.table(f.objects().get("schema"), table);
+        if (child.isPresent() && f.objects().get("constraint") != null) {
+            Optional<Constraint> c = lookup.constraint(child.get(), f.objects().get("constraint"))
+                    .filter(x -> x.type() == ConstraintType.FOREIGN_KEY);
+            if (c.isPresent()) {
+                var fk = c.get().foreignKey();
+                return Optional.of(new DataQuestion.OrphanRows(child.get().schema(), child.get().name(), c.get().columns(),
+                        fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns()));
+            }
+        }
+        if (parent == null || column == null) {
+            return Optional.empty();
+        }
+        List<String> columns = split(column);
+        List<String> refColumns = primaryKey(lookup, f.objects().get("schema"), parent);
+        if (refColumns.size() != columns.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DataQuestion.OrphanRows(lookup.schemaOf(f.objects().get("schema")), actual(lookup, null, table), columns,
+                lookup.schemaOf(f.objects().get("schema")), actual(lookup, null, parent), refColumns));
+    }
+
+    private static Optional<DataQuestion> duplicates(Finding f, List<Effect> effects, CatalogLookup lookup) {
+        for (Effect e : effects) {
+            if (e instanceof Effect.CreateIndex i && i.unique()) {
+                return Optional.of(new DataQuestion.DuplicateKeys(lookup.schemaOf(i.schema()), actual(lookup, i.schema(), i.table()), i.columns()));
+            }
+            if (e instanceof Effect.AddConstraint a && ("UNIQUE".equals(a.constraint().kind()) || "PRIMARY_KEY".equals(a.constraint().kind()))) {
+                return Optional.of(new DataQuestion.DuplicateKeys(lookup.schemaOf(a.schema()), actual(lookup, a.schema(), a.table()),
+                        a.constraint().columns()));
+            }
+        }
+        String table = f.objects().get("table");
+        String column = f.objects().get("column");
+        if (table == null || column == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DataQuestion.DuplicateKeys(lookup.schemaOf(f.objects().get("schema")), actual(lookup, null, table), split(column)));
+    }
+
+    private static Optional<DataQuestion> nulls(Finding f, List<Effect> effects, CatalogLookup lookup) {
+        for (Effect e : effects) {
+            if (e instanceof Effect.ModifyColumn m && Boolean.FALSE.equals(m.nullable())) {
+                return Optional.of(new DataQuestion.NullValues(lookup.schemaOf(m.schema()), actual(lookup, m.schema(), m.table()), m.column()));
+            }
+            if (e instanceof Effect.AddConstraint a && "PRIMARY_KEY".equals(a.constraint().kind()) && a.constraint().columns().size() == 1) {
+                return Optional.of(new DataQuestion.NullValues(lookup.schemaOf(a.schema()), actual(lookup, a.schema(), a.table()),
+                        a.constraint().columns().get(0)));
+            }
+        }
+        String table = f.objects().get("table");
+        String column = f.objects().get("column");
+        return table == null || column == null ? Optional.empty()
+                : Optional.of(new DataQuestion.NullValues(lookup.schemaOf(f.objects().get("schema")), actual(lookup, null, table), column));
+    }
+
+    private static List<String> primaryKey(CatalogLookup lookup, String schema, String table) {
+        return lookup.table(schema, table).flatMap(t -> t.constraints().stream()
+                .filter(c -> c.type() == ConstraintType.PRIMARY_KEY).findFirst()).map(Constraint::columns).orElse(List.of());
+    }
+
+    /** The table's name as the catalog spells it (PostgreSQL folds unquoted names). */
+    private static String actual(CatalogLookup lookup, String schema, String table) {
+        return lookup.table(schema, table).map(Table::name).orElse(table);
+    }
+
+    private static List<String> split(String columns) {
+        return Arrays.stream(columns.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

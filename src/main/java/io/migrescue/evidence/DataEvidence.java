@@ -1,0 +1,137 @@
+package io.migrescue.evidence;
+
+import io.migrescue.db.DatabaseSession;
+import io.migrescue.db.Dialect;
+import io.migrescue.diagnosis.DataQuestion;
+import io.migrescue.model.Engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Answers data questions with bounded, read-only queries: a count and a small sample, each cut off after a few
+ * seconds so that diagnosing a production database never becomes the incident. Identifiers are quoted by the dialect.
+ */
+public final class DataEvidence {
+    static final int SAMPLE = 5;
+    static final int TIMEOUT_SECONDS = 5;
+
+    private final DatabaseSession session;
+    private final Dialect dialect;
+
+    public DataEvidence(DatabaseSession session) {
+        this.session = session;
+        this.dialect = session.dialect();
+    }
+
+    /** Evidence lines; a query that fails or times out says so instead of failing the diagnosis. */
+    public List<String> answer(DataQuestion question) {
+        try {
+            if (question instanceof DataQuestion.OrphanRows q) {
+                return orphans(q);
+            }
+            if (question instanceof DataQuestion.DuplicateKeys q) {
+                return duplicates(q);
+            }
+            if (question instanceof DataQuestion.NullValues q) {
+                return nulls(q);
+            }
+            return new LockEvidence(session).holders((DataQuestion.LockHolders) question);
+        } catch (SQLException e) {
+            return List.of("could not check the data (" + e.getSQLState() + "): " + firstLine(e.getMessage()));
+        }
+    }
+
+    private List<String> orphans(DataQuestion.OrphanRows q) throws SQLException {
+        String child = dialect.qualify(q.schema(), q.table());
+        String parent = dialect.qualify(q.refSchema(), q.refTable());
+        StringJoiner notNull = new StringJoiner(" AND ");
+        StringJoiner join = new StringJoiner(" AND ");
+        for (int i = 0; i < q.columns().size(); i++) {
+            notNull.add("c." + dialect.quote(q.columns().get(i)) + " IS NOT NULL");
+            join.add("p." + dialect.quote(q.refColumns().get(i)) + " = c." + dialect.quote(q.columns().get(i)));
+        }
+        String where = " FROM " + child + " c WHERE " + notNull + " AND NOT EXISTS (SELECT 1 FROM " + parent + " p WHERE " + join + ")";
+        long count = count("SELECT COUNT(*)" + where);
+        String cols = columns("c.", q.columns());
+        List<String> sample = rows("SELECT DISTINCT " + cols + where + " ORDER BY " + cols + " LIMIT " + SAMPLE, q.columns().size());
+        String key = "(" + String.join(", ", q.columns()) + ")";
+        List<String> lines = new ArrayList<>();
+        lines.add(count == 0 ? "no row of " + q.table() + " lacks its parent in " + q.refTable() + " now"
+                : count + " row(s) of " + q.table() + " have a " + key + " with no row in " + q.refTable()
+                + " (" + String.join(", ", q.refColumns()) + "); for example " + key + " = " + String.join(", ", sample));
+        return lines;
+    }
+
+    private List<String> duplicates(DataQuestion.DuplicateKeys q) throws SQLException {
+        String table = dialect.qualify(q.schema(), q.table());
+        String cols = columns("", q.columns());
+        String grouped = " FROM " + table + " WHERE " + notNull(q.columns()) + " GROUP BY " + cols + " HAVING COUNT(*) > 1";
+        long groups = count("SELECT COUNT(*) FROM (SELECT 1 AS x" + grouped + ") d");
+        List<String> sample = rows("SELECT " + cols + ", COUNT(*)" + grouped + " ORDER BY COUNT(*) DESC, " + cols + " LIMIT " + SAMPLE,
+                q.columns().size() + 1);
+        String key = "(" + String.join(", ", q.columns()) + ")";
+        return List.of(groups == 0 ? "no duplicate " + key + " in " + q.table() + " now"
+                : groups + " value(s) of " + key + " occur more than once in " + q.table() + "; for example (value, rows) "
+                + String.join(", ", sample));
+    }
+
+    private List<String> nulls(DataQuestion.NullValues q) throws SQLException {
+        String table = dialect.qualify(q.schema(), q.table());
+        long count = count("SELECT COUNT(*) FROM " + table + " WHERE " + dialect.quote(q.column()) + " IS NULL");
+        return List.of(count == 0 ? "no NULL in " + q.table() + "." + q.column() + " now"
+                : count + " row(s) of " + q.table() + " have NULL in " + q.column());
+    }
+
+    private String notNull(List<String> columns) {
+        StringJoiner j = new StringJoiner(" AND ");
+        columns.forEach(c -> j.add(dialect.quote(c) + " IS NOT NULL"));
+        return j.toString();
+    }
+
+    private String columns(String prefix, List<String> columns) {
+        StringJoiner j = new StringJoiner(", ");
+        columns.forEach(c -> j.add(prefix + dialect.quote(c)));
+        return j.toString();
+    }
+
+    private long count(String sql) throws SQLException {
+        try (PreparedStatement ps = bounded(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<String> rows(String sql, int width) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = bounded(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                StringJoiner row = new StringJoiner(", ", width > 1 ? "(" : "", width > 1 ? ")" : "");
+                for (int i = 1; i <= width; i++) {
+                    row.add(String.valueOf(rs.getObject(i)));
+                }
+                out.add(row.toString());
+            }
+        }
+        return out;
+    }
+
+    /** A statement cut off after {@link #TIMEOUT_SECONDS}: the driver's timeout works on both engines' drivers. */
+    private PreparedStatement bounded(String sql) throws SQLException {
+        Connection c = session.connection();
+        String text = session.engine() == Engine.MARIADB
+                ? "SET STATEMENT max_statement_time=" + TIMEOUT_SECONDS + " FOR " + sql : sql;
+        PreparedStatement ps = c.prepareStatement(text);
+        ps.setQueryTimeout(TIMEOUT_SECONDS);
+        return ps;
+    }
+
+    static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}
