@@ -46,12 +46,11 @@ public final class PartialApplicationMap {
                     reason += ", although this is the statement that failed: it may have existed before the run";
                 }
             } else {
-                state = switch (p.state()) {
-                    case ABSENT -> StatementState.NOT_APPLIED;
-                    case PRESENT -> StatementState.UNKNOWN;
-                    case UNKNOWN -> StatementState.UNKNOWN;
-                };
-                if (p.state() == Presence.State.PRESENT) {
+                // Tools stop at the first failure: what comes after it never ran.
+                state = p.state() == Presence.State.PRESENT ? StatementState.UNKNOWN : StatementState.NOT_APPLIED;
+                if (p.state() == Presence.State.UNKNOWN) {
+                    reason = "comes after the failing statement, so it never ran";
+                } else if (p.state() == Presence.State.PRESENT) {
                     reason += ", although it comes after the failure: it existed before, or another run made it";
                 }
             }

@@ -84,8 +84,9 @@ class PartialApplicationMapTest {
                 st(4, new Effect.Other("INSERT INTO a VALUES (1)", "DML")));
         List<StatementVerdict> map = PartialApplicationMap.build(migration, new CatalogLookup(catalog, "app"), null);
         assertThat(map).extracting(StatementVerdict::state)
-                .containsExactly(StatementState.APPLIED, StatementState.FAILED, StatementState.UNKNOWN, StatementState.UNKNOWN);
+                .containsExactly(StatementState.APPLIED, StatementState.FAILED, StatementState.UNKNOWN, StatementState.NOT_APPLIED);
         assertThat(map.get(2).reason()).contains("after the failure");
+        assertThat(map.get(3).reason()).contains("never ran");
     }
 
     @Test
