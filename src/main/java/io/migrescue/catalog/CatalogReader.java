@@ -25,6 +25,9 @@ public interface CatalogReader {
     /** Tables whose lower-case name is one of {@code lowerCaseNames}, with their columns: history table candidates. */
     List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames) throws SQLException;
 
+    /** Every schema (PostgreSQL) or database (MySQL/MariaDB) that can hold user tables. */
+    List<String> userSchemas(Connection connection) throws SQLException;
+
     static CatalogReader of(Engine engine) {
         return engine == Engine.POSTGRESQL ? new PostgresCatalogReader() : new MySqlCatalogReader(engine);
     }

@@ -58,6 +58,18 @@ final class MySqlCatalogReader implements CatalogReader {
     }
 
     @Override
+    public List<String> userSchemas(Connection connection) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(CatalogSql.load(engine, "user_schemas"));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        }
+        return schemas;
+    }
+
+    @Override
     public List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames) throws SQLException {
         List<String> scope = CatalogSql.nonEmpty(schemas);
         List<String> names = List.copyOf(lowerCaseNames);

@@ -58,6 +58,18 @@ final class PostgresCatalogReader implements CatalogReader {
     }
 
     @Override
+    public List<String> userSchemas(Connection connection) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(CatalogSql.load(ENGINE, "user_schemas"));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        }
+        return schemas;
+    }
+
+    @Override
     public List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames) throws SQLException {
         TableShapes shapes = new TableShapes();
         try (PreparedStatement ps = connection.prepareStatement(CatalogSql.load(ENGINE, "table_shapes"))) {

@@ -133,14 +133,18 @@ final class ErrorConfirmation {
                     List.of("table " + now.get().qualifiedName() + " exists now: the error text is older than the database state"),
                     Diagnoser.objects("table", name), false, false, true);
         }
-        List<Table> elsewhere = lookup.lookalikes(o.schema(), name);
+        List<Table> elsewhere = new ArrayList<>(lookup.lookalikes(o.schema(), name));
+        input.tablesElsewhere().stream().filter(s -> s.name().equalsIgnoreCase(name))
+                .filter(s -> elsewhere.stream().noneMatch(t -> t.schema().equals(s.schema()) && t.name().equals(s.name())))
+                .forEach(s -> elsewhere.add(new Table(s.schema(), s.name(), List.of(), List.of(), List.of())));
         List<String> evidence = new ArrayList<>();
         String schema = lookup.schemaOf(o.schema());
         evidence.add("no table " + name + " in " + schema);
         for (Table t : elsewhere) {
             evidence.add(t.schema().equals(schema)
                     ? "a table " + t.name() + " exists in another letter case: names are case-sensitive here"
-                    : "a table " + t.name() + " exists in schema " + t.schema() + ": is it off the search path, or did it move?");
+                    : "a table " + t.name() + " exists in schema " + t.schema() + ": is it off the search path, or did it move?"
+                    + " (--schema " + t.schema() + " brings it into scope)");
         }
         if (elsewhere.isEmpty()) {
             evidence.add("not found in any schema in scope (add --schema to look further)");

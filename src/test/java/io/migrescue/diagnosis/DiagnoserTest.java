@@ -40,7 +40,7 @@ class DiagnoserTest {
                 "Can't create table `lkb`.`skp_tahunan` (errno: 121 \"Duplicate key on write or update\")",
                 new ErrorObjects("lkb", "skp_tahunan", null, null, null, null, null));
         List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(FIELD_REPORT_05, "lkb", List.of(), e,
-                FindingKind.DUPLICATE_CONSTRAINT_NAME, List.of(CREATE_SKP), null));
+                FindingKind.DUPLICATE_CONSTRAINT_NAME, List.of(CREATE_SKP), null, List.of()));
 
         assertThat(findings).first().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FindingKind.DUPLICATE_CONSTRAINT_NAME);
@@ -60,7 +60,7 @@ class DiagnoserTest {
         ParsedError e = error(Engine.MYSQL, "HY000", 1826, null, "Duplicate foreign key constraint name 'fk_skp_tahunan_user'",
                 new ErrorObjects(null, null, "fk_skp_tahunan_user", null, null, null, null));
         Finding f = Diagnoser.diagnose(new DiagnosisInput(repaired, "lkb", List.of(), e, FindingKind.DUPLICATE_CONSTRAINT_NAME,
-                List.of(), null)).get(0);
+                List.of(), null, List.of())).get(0);
         assertThat(f.stale()).isTrue();
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.evidence()).anyMatch(l -> l.contains("older than the database state"));
@@ -73,7 +73,7 @@ class DiagnoserTest {
                 new io.migrescue.model.Table("myschema", "vote_stats", List.of(), List.of(), List.of())));
         ParsedError e = error(Engine.POSTGRESQL, "42P01", null, null, "relation \"vote_stats\" does not exist",
                 new ErrorObjects(null, "vote_stats", null, null, null, null, null));
-        Finding f = Diagnoser.diagnose(new DiagnosisInput(catalog, "public", List.of(), e, FindingKind.MISSING_TABLE, List.of(), null)).get(0);
+        Finding f = Diagnoser.diagnose(new DiagnosisInput(catalog, "public", List.of(), e, FindingKind.MISSING_TABLE, List.of(), null, List.of())).get(0);
         assertThat(f.objects()).containsEntry("foundIn", "myschema");
         assertThat(f.evidence()).anyMatch(l -> l.contains("exists in schema myschema"));
         assertThat(f.playbooks()).containsExactly("create-missing-table");
@@ -88,7 +88,7 @@ class DiagnoserTest {
                 new StatementVerdict(1, 1, "RENAME TABLE …", List.of(), StatementState.APPLIED, "exists", null),
                 new StatementVerdict(2, 3, "CREATE TABLE …", List.of(), StatementState.FAILED, "missing", "would fail: …"));
         FailedMigration m = new FailedMigration("flyway", "2", "V2__total_refactor.sql", "history", map);
-        List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(FIELD_REPORT_05, "lkb", List.of(flyway), null, null, List.of(), m));
+        List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(FIELD_REPORT_05, "lkb", List.of(flyway), null, null, List.of(), m, List.of()));
         assertThat(findings).extracting(Finding::kind).containsExactly(FindingKind.PARTIALLY_APPLIED, FindingKind.FAILED_MIGRATION);
         assertThat(findings.get(1).migration()).isSameAs(m);
         assertThat(findings.get(1).playbooks()).containsExactly("complete-partial-migration", "revert-partial-migration");

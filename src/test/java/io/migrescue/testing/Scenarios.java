@@ -1,0 +1,143 @@
+package io.migrescue.testing;
+
+import io.migrescue.model.Engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Failed-migration states made for real, the way the field reports met them. Each returns the error text the
+ * operator saw (Flyway's own message) and leaves the migration files in {@code dir}.
+ */
+public final class Scenarios {
+    private Scenarios() {
+    }
+
+    public record Broken(String errorText, Path migrations) {
+        public Path errorFile() {
+            try {
+                Path f = Files.createTempFile(migrations.getParent(), "error", ".txt");
+                Files.writeString(f, errorText);
+                return f;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Field report 05 on MariaDB: rename the old table aside, then create the new one with the same FK names. */
+    public static Broken fieldReport05(ScratchDatabase db, Path dir) {
+        Map<String, String> scripts = new LinkedHashMap<>();
+        scripts.put("V1__create_users_and_skp.sql", """
+                CREATE TABLE users (
+                  id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
+                  name VARCHAR(100) NOT NULL
+                ) ENGINE=InnoDB;
+                CREATE TABLE skp_tahunan (
+                  id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
+                  user_id BIGINT UNSIGNED NOT NULL,
+                  approved_by BIGINT UNSIGNED NULL,
+                  tahun INT NOT NULL,
+                  CONSTRAINT fk_skp_tahunan_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
+                  CONSTRAINT fk_skp_tahunan_approved_by FOREIGN KEY (approved_by) REFERENCES users (id) ON DELETE SET NULL
+                ) ENGINE=InnoDB;
+                INSERT INTO users (name) VALUES ('ana'), ('budi'), ('citra');
+                INSERT INTO skp_tahunan (user_id, approved_by, tahun) VALUES (1, 2, 2025), (2, NULL, 2025), (3, 1, 2026);
+                """);
+        scripts.put("V2__total_refactor_skp_system.sql", """
+                -- keep the old rows aside while the table is rebuilt
+                RENAME TABLE skp_tahunan TO skp_tahunan_backup_v1;
+
+                CREATE TABLE skp_tahunan (
+                  id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
+                  user_id BIGINT UNSIGNED NOT NULL,
+                  approved_by BIGINT UNSIGNED NULL,
+                  tahun INT NOT NULL,
+                  status VARCHAR(20) NOT NULL DEFAULT 'draft',
+                  CONSTRAINT fk_skp_tahunan_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
+                  CONSTRAINT fk_skp_tahunan_approved_by FOREIGN KEY (approved_by) REFERENCES users (id) ON DELETE SET NULL
+                ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+                INSERT INTO skp_tahunan (id, user_id, approved_by, tahun)
+                SELECT id, user_id, approved_by, tahun FROM skp_tahunan_backup_v1;
+
+                CREATE INDEX idx_skp_tahunan_status ON skp_tahunan (status);
+                """);
+        return run(db, dir, scripts);
+    }
+
+    /** A V2 adding a foreign key over child rows whose parent is gone. */
+    public static Broken orphanForeignKey(ScratchDatabase db, Path dir) {
+        Map<String, String> scripts = new LinkedHashMap<>();
+        scripts.put("V1__users_and_orders.sql", """
+                CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200) NOT NULL);
+                CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT, total NUMERIC(10,2) NOT NULL);
+                INSERT INTO users (id, email) VALUES (1, 'ana@example.com'), (2, 'budi@example.com');
+                INSERT INTO orders (id, user_id, total) VALUES (10, 1, 5.00), (11, 2, 7.50), (12, 99, 1.00), (13, 98, 2.00), (14, NULL, 3.00), (15, 99, 4.00);
+                """);
+        scripts.put("V2__orders_user_fk.sql", "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\n");
+        return run(db, dir, scripts);
+    }
+
+    /** A V2 whose CREATE TABLE meets a table someone made by hand. */
+    public static Broken tableAlreadyExists(ScratchDatabase db, Path dir) throws Exception {
+        db.execute("CREATE TABLE invoices (id BIGINT PRIMARY KEY, amount NUMERIC(10,2))");
+        Map<String, String> scripts = new LinkedHashMap<>();
+        scripts.put("V1__users.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));\n");
+        scripts.put("V2__invoices.sql", "CREATE TABLE invoices (id BIGINT PRIMARY KEY, amount NUMERIC(10,2), issued_at DATE NOT NULL);\n");
+        return run(db, dir, scripts);
+    }
+
+    /** A V2 adding a column that a hotfix already added. */
+    public static Broken duplicateColumn(ScratchDatabase db, Path dir) throws Exception {
+        Map<String, String> scripts = new LinkedHashMap<>();
+        scripts.put("V1__users.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200), phone VARCHAR(40));\n");
+        scripts.put("V2__users_phone.sql", "ALTER TABLE users ADD COLUMN phone VARCHAR(40);\n");
+        return run(db, dir, scripts);
+    }
+
+    /** A V2 altering a table that lives in another schema (field report 01: prod's myschema vs local public). */
+    public static Broken tableInAnotherSchema(ScratchDatabase db, Path dir) {
+        Map<String, String> scripts = new LinkedHashMap<>();
+        scripts.put("V1__users.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY);\n");
+        scripts.put("V2__vote_stats_score.sql", "ALTER TABLE vote_stats ADD COLUMN score INT;\n");
+        return run(db, dir, scripts);
+    }
+
+    /** A V2 adding a unique index over duplicate values. */
+    public static Broken duplicateRows(ScratchDatabase db, Path dir) {
+        Map<String, String> scripts = new LinkedHashMap<>();
+        scripts.put("V1__users.sql", """
+                CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));
+                INSERT INTO users (id, email) VALUES (1, 'ana@example.com'), (2, 'ana@example.com'), (3, 'budi@example.com'),
+                  (4, 'budi@example.com'), (5, 'budi@example.com'), (6, 'citra@example.com'), (7, NULL), (8, NULL);
+                """);
+        scripts.put("V2__users_email_unique.sql", "CREATE UNIQUE INDEX users_email_uq ON users (email);\n");
+        return run(db, dir, scripts);
+    }
+
+    /** A V2 making a column NOT NULL while rows hold NULL in it. */
+    public static Broken nullValues(ScratchDatabase db, Path dir) {
+        Map<String, String> scripts = new LinkedHashMap<>();
+        scripts.put("V1__users.sql", """
+                CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));
+                INSERT INTO users (id, email) VALUES (1, 'ana@example.com'), (2, NULL), (3, NULL);
+                """);
+        scripts.put("V2__users_email_required.sql", db.engine() == Engine.POSTGRESQL
+                ? "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n"
+                : "ALTER TABLE users MODIFY email VARCHAR(200) NOT NULL;\n");
+        return run(db, dir, scripts);
+    }
+
+    private static Broken run(ScratchDatabase db, Path dir, Map<String, String> scripts) {
+        String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, dir, scripts));
+        if (failure == null) {
+            throw new AssertionError("the scenario's last migration was expected to fail on " + db.engine());
+        }
+        return new Broken(failure, dir);
+    }
+}
