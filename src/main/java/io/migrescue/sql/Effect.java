@@ -41,10 +41,18 @@ public sealed interface Effect {
             implements Effect {
     }
 
+    /** {@code ALTER COLUMN … SET DEFAULT x} / {@code DROP DEFAULT}; {@code defaultValue} null when dropped. */
+    record SetColumnDefault(String schema, String table, String column, String defaultValue) implements Effect {
+    }
+
     record AddConstraint(String schema, String table, ConstraintDef constraint) implements Effect {
     }
 
     record DropConstraint(String schema, String table, String name) implements Effect {
+    }
+
+    /** PostgreSQL {@code RENAME CONSTRAINT a TO b}. */
+    record RenameConstraint(String schema, String table, String from, String to) implements Effect {
     }
 
     record CreateIndex(String schema, String table, String name, List<String> columns, boolean unique,
