@@ -67,6 +67,9 @@ final class AlterTableEffects {
                 effects.add(new Effect.Other(t.sql(), "ALTER TABLE action `" + action.compact() + "`: " + e.getMessage()));
             }
         }
+        if (effects.isEmpty()) {
+            throw new NotUnderstood("ALTER TABLE without a schema change (no action, or only ALGORITHM/LOCK)");
+        }
         return effects;
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
  * <p>
  * Understood: CREATE TABLE, DROP TABLE, RENAME TABLE, ALTER TABLE (columns, constraints, MySQL indexes, renames),
  * CREATE INDEX, DROP INDEX, in PostgreSQL, MySQL and MariaDB syntax. Everything else, and anything these readers
- * cannot parse, is one {@link Effect.Other} with the reason; this never throws.
+ * cannot parse, is one {@link Effect.Other} with the reason; this never throws and never returns an empty list. In an
+ * ALTER TABLE, an action that cannot be read becomes an Other of its own and the other actions keep their effects.
  * <p>
  * Conventions: an index written as an index ({@code KEY}, {@code INDEX}, {@code UNIQUE KEY} in MySQL, CREATE INDEX)
  * is a {@link Effect.CreateIndex}; a constraint written as one ({@code CONSTRAINT …}, {@code PRIMARY KEY},
