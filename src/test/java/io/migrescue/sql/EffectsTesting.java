@@ -4,6 +4,8 @@ import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect.ColumnDef;
 import io.migrescue.sql.Effect.ConstraintDef;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class EffectsTesting {
 
     private EffectsTesting() {
+    }
+
+    /** A directory under this package's test resources. */
+    static Path resource(String name) {
+        try {
+            return Path.of(EffectsTesting.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static List<Effect> effects(String sql, Engine engine) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class MigrationFilesTest {
 
@@ -103,8 +104,8 @@ class MigrationFilesTest {
         Files.writeString(dir.resolve("meta/_journal.json"), "{ not json");
 
         assertThat(MigrationFiles.list(dir)).extracting(MigrationFile::id, MigrationFile::tool)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("0000_first", "drizzle"),
-                        org.assertj.core.groups.Tuple.tuple("0001_second", "drizzle"));
+                .containsExactly(tuple("0000_first", "drizzle"),
+                        tuple("0001_second", "drizzle"));
     }
 
     @Test
