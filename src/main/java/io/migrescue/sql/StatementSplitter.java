@@ -5,6 +5,7 @@ import io.migrescue.model.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Splits a migration script into statements the way the engine's own client would: terminators inside quotes,
@@ -166,11 +167,14 @@ public final class StatementSplitter {
      * END REPEAT close blocks that were never counted, so they are skipped.
      */
     private static final class Blocks {
+        private static final Set<String> OBJECTS = Set.of("TABLE", "VIEW", "INDEX", "SEQUENCE", "TYPE", "SCHEMA",
+                "DATABASE", "DOMAIN", "EXTENSION", "USER", "ROLE", "SERVER", "TABLESPACE", "RULE", "POLICY");
         private final String s;
         private final boolean mysql;
         private int depth;
         private int words;
         private boolean create;
+        private boolean decided;
         private boolean routine;
         private boolean skipNext;
 
@@ -187,6 +191,7 @@ public final class StatementSplitter {
             depth = 0;
             words = 0;
             create = false;
+            decided = false;
             routine = false;
             skipNext = false;
         }
@@ -200,8 +205,10 @@ public final class StatementSplitter {
             }
             if (words == 1) {
                 create = w.equals("CREATE");
-            } else if (create && words <= 8 && depth == 0 && isRoutineKeyword(w)) {
-                routine = true;
+            } else if (create && !decided && words <= 8) {
+                // the object keyword decides: CREATE TABLE event (begin int) is no routine
+                routine = isRoutineKeyword(w);
+                decided = routine || OBJECTS.contains(w);
             }
             switch (w) {
                 case "BEGIN" -> {

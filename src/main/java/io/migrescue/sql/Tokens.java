@@ -27,8 +27,9 @@ final class Tokens {
             return type == Type.SYMBOL && text.equals(symbol);
         }
 
+        /** A word or a quoted identifier; on MySQL a double-quoted run counts too (a name under ANSI_QUOTES). */
         boolean isName() {
-            return type == Type.WORD || type == Type.QUOTED;
+            return type == Type.WORD || type == Type.QUOTED || (type == Type.STRING && text.startsWith("\""));
         }
 
         String upper() {

@@ -162,6 +162,12 @@ class StatementEffectsTest {
         }
 
         @Test
+        void doubleQuotedNamesUnderAnsiQuotes() {
+            assertThat(only(CreateTable.class, "CREATE TABLE \"t\" (\"a\" int)", MYSQL).columns())
+                    .containsExactly(column("a", "int", true, null));
+        }
+
+        @Test
         void temporaryTablesAreNotSchema() {
             assertThat(only(Other.class, "CREATE TEMPORARY TABLE t (a int)", MYSQL).reason()).contains("temporary");
             assertThat(only(Other.class, "DROP TEMPORARY TABLE IF EXISTS t", MYSQL).reason()).contains("temporary");

@@ -157,6 +157,12 @@ class StatementSplitterTest {
         }
 
         @Test
+        void onlyRoutinesOpenBlocks() {
+            assertThat(sql("CREATE TABLE event (id int, begin datetime);\nCREATE TABLE `trigger` (a int);\nSELECT 1;", MYSQL))
+                    .containsExactly("CREATE TABLE event (id int, begin datetime)", "CREATE TABLE `trigger` (a int)", "SELECT 1");
+        }
+
+        @Test
         void drizzleBreakpointsSeparateStatements() {
             String script = "CREATE TABLE `a` (`id` int);\n--> statement-breakpoint\nCREATE TABLE `b` (`id` int)\n--> statement-breakpoint\nSELECT 1;";
             assertThat(sql(script, MYSQL)).containsExactly("CREATE TABLE `a` (`id` int)", "CREATE TABLE `b` (`id` int)", "SELECT 1");
