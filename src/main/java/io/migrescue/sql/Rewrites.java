@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Narrow, token-level edits that let JSqlParser 5.3 parse real-world DDL it rejects. Each rule removes or renames
  * words that do not change which object a statement creates, renames or drops; each is covered by a test in
- * {@code StatementEffectsTest}. Rules act on top-level tokens only, so nothing inside quotes or parentheses moves.
+ * {@code JSqlParserWorkaroundsTest}. Rules act on top-level tokens only, so nothing inside quotes or parentheses
+ * moves, and never on a column's name, which may be {@code visible} or {@code match}.
  */
 final class Rewrites {
 
@@ -17,8 +18,7 @@ final class Rewrites {
     /** A table element (column or constraint definition), or the definition after ALTER TABLE … ADD. */
     static String element(Tokens el, BitSet alreadyDropped) {
         BitSet drop = (BitSet) alreadyDropped.clone();
-        Map<Integer, String> replace = new HashMap<>();
-        for (int i = 0; i < el.size(); i++) {
+        for (int i = el.is(0, "CONSTRAINT") ? 0 : 1; i < el.size(); i++) {
             if (drop.get(i) || !el.atTop(i)) {
                 continue;
             }
@@ -57,7 +57,7 @@ final class Rewrites {
                 drop.set(i + 1, el.is(i + 3, "(") ? i + 3 : i + 2);
             }
         }
-        return el.rewritten(i -> drop.get(i) ? null : replace.getOrDefault(i, el.get(i).text()));
+        return el.rewritten(i -> drop.get(i) ? null : el.get(i).text());
     }
 
     /** One ALTER TABLE action (the text between top-level commas) that goes to JSqlParser. */

@@ -162,6 +162,15 @@ class StatementEffectsTest {
         }
 
         @Test
+        void columnsNamedLikeTheWordsRewritesDrop() {
+            assertThat(only(CreateTable.class, "CREATE TABLE t (visible tinyint(1) NOT NULL DEFAULT 1, `match` int, "
+                    + "enforced boolean, initially int)", MYSQL).columns()).extracting(Effect.ColumnDef::name)
+                    .containsExactly("visible", "match", "enforced", "initially");
+            assertThat(only(AddColumn.class, "ALTER TABLE t ADD COLUMN visible boolean INVISIBLE", MYSQL).column())
+                    .isEqualTo(column("visible", "boolean", true, null));
+        }
+
+        @Test
         void doubleQuotedNamesUnderAnsiQuotes() {
             assertThat(only(CreateTable.class, "CREATE TABLE \"t\" (\"a\" int)", MYSQL).columns())
                     .containsExactly(column("a", "int", true, null));
