@@ -12,7 +12,11 @@ public sealed interface Effect {
     record ColumnDef(String name, String type, boolean nullable, String defaultValue) {
     }
 
-    /** A constraint as declared: kind is PRIMARY_KEY, UNIQUE, FOREIGN_KEY or CHECK (see {@code model.ConstraintType}). */
+    /**
+     * A constraint as declared: kind is PRIMARY_KEY, UNIQUE, FOREIGN_KEY, CHECK or EXCLUSION (see
+     * {@code model.ConstraintType}). Name null when the engine picks it; referenced columns empty when the statement
+     * relies on the referenced table's primary key; onDelete / onUpdate null when not written.
+     */
     record ConstraintDef(String name, String kind, List<String> columns, String referencedSchema, String referencedTable,
                          List<String> referencedColumns, String onDelete, String onUpdate, String checkExpression) {
     }
@@ -41,12 +45,24 @@ public sealed interface Effect {
             implements Effect {
     }
 
+    /** {@code ALTER COLUMN … SET DEFAULT x} / {@code DROP DEFAULT}; {@code defaultValue} null when dropped. */
+    record SetColumnDefault(String schema, String table, String column, String defaultValue) implements Effect {
+    }
+
     record AddConstraint(String schema, String table, ConstraintDef constraint) implements Effect {
     }
 
     record DropConstraint(String schema, String table, String name) implements Effect {
     }
 
+    /** PostgreSQL {@code RENAME CONSTRAINT a TO b}. */
+    record RenameConstraint(String schema, String table, String from, String to) implements Effect {
+    }
+
+    /**
+     * Name null when the engine picks it. Columns are plain column names, or an expression key's text as written.
+     * Method lower-case ({@code btree}, {@code gin}, {@code fulltext}, {@code spatial}), null when not written.
+     */
     record CreateIndex(String schema, String table, String name, List<String> columns, boolean unique,
                        boolean concurrently, String method) implements Effect {
     }

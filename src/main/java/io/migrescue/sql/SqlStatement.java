@@ -8,4 +8,9 @@ package io.migrescue.sql;
  * @param line   1-based line where it starts in the script
  */
 public record SqlStatement(int number, String sql, int line) {
+
+    /** The line its last character is on (psql reports errors at the line where the statement ended). */
+    public int endLine() {
+        return line + (int) sql.chars().filter(c -> c == '\n').count();
+    }
 }

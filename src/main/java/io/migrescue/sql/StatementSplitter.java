@@ -1,0 +1,292 @@
+package io.migrescue.sql;
+
+import io.migrescue.model.Engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Splits a migration script into statements the way the engine's own client would: terminators inside quotes,
+ * comments and dollar-quoted bodies do not count; MySQL {@code DELIMITER} lines change the terminator; routine bodies
+ * ({@code BEGIN … END}) keep their inner semicolons. Each statement keeps the line where its first code character
+ * is; leading comments are not part of it, comments inside it are. Comment-only and empty statements are dropped.
+ */
+public final class StatementSplitter {
+
+    private StatementSplitter() {
+    }
+
+    public static List<SqlStatement> split(String script, Engine engine) {
+        return new Run(script.startsWith("\uFEFF") ? " " + script.substring(1) : script, engine).split();
+    }
+
+    /** The state of one pass over a script. */
+    private static final class Run {
+        private final String s;
+        private final Engine engine;
+        private final boolean mysql;
+        private final List<SqlStatement> statements = new ArrayList<>();
+        private final Lines lines;
+        private String delimiter = ";";
+        private int start = -1; // first code character of the pending statement, -1 when none
+        private int parenDepth;
+        private final Blocks blocks;
+
+        Run(String s, Engine engine) {
+            this.s = s;
+            this.engine = engine;
+            this.mysql = engine.isMySqlFamily();
+            this.lines = new Lines(s);
+            this.blocks = new Blocks(s, engine);
+        }
+
+        List<SqlStatement> split() {
+            int i = 0;
+            while (i < s.length()) {
+                if (atLineStart(i)) {
+                    int after = specialLine(i);
+                    if (after >= 0) {
+                        i = after;
+                        continue;
+                    }
+                }
+                SqlScanner.Span span = SqlScanner.at(s, i, engine);
+                if (span != null) {
+                    if (!span.kind().isComment()) {
+                        markCode(i);
+                    }
+                    i = span.end();
+                    continue;
+                }
+                if (s.startsWith(delimiter, i) && parenDepth == 0 && blocks.depth() == 0) {
+                    finish(i);
+                    i += delimiter.length();
+                    continue;
+                }
+                char c = s.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    i++;
+                    continue;
+                }
+                markCode(i);
+                if (!mysql && c == '(') {
+                    parenDepth++; // psql does not end a statement inside parentheses (CREATE RULE … DO (…; …))
+                } else if (!mysql && c == ')' && parenDepth > 0) {
+                    parenDepth--;
+                }
+                if (delimiter.equals(";") && isWordStart(i)) {
+                    // words matter only for block nesting; with another delimiter ("END$$") it is matched per character
+                    int end = wordEnd(i);
+                    blocks.word(s.substring(i, end), end);
+                    i = end;
+                } else {
+                    i++;
+                }
+            }
+            finish(s.length());
+            return statements;
+        }
+
+        /**
+         * Lines the client handles itself: Drizzle's {@code --> statement-breakpoint} marker (ends any pending
+         * statement; on MySQL {@code -->} is not even a comment) and, between statements only, MySQL
+         * {@code DELIMITER x} (the client's command, never sent; a column named {@code delimiter} at the start of a
+         * line inside a statement must not trigger it). Returns the index after the line, or -1 when it is ordinary.
+         */
+        private int specialLine(int i) {
+            int j = i;
+            while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                j++;
+            }
+            int eol = s.indexOf('\n', j);
+            eol = eol < 0 ? s.length() : eol;
+            String line = s.substring(j, eol).strip();
+            if (line.startsWith("--> statement-breakpoint")) {
+                finish(i);
+                return eol;
+            }
+            if (start < 0 && mysql && line.length() > 9 && line.regionMatches(true, 0, "DELIMITER", 0, 9)
+                    && Character.isWhitespace(line.charAt(9))) {
+                String arg = line.substring(10).strip().split("\\s+")[0];
+                if (arg.length() > 1 && (arg.charAt(0) == '\'' || arg.charAt(0) == '"' || arg.charAt(0) == '`')
+                        && arg.charAt(arg.length() - 1) == arg.charAt(0)) {
+                    arg = arg.substring(1, arg.length() - 1);
+                }
+                if (!arg.isEmpty()) {
+                    delimiter = arg;
+                }
+                return eol;
+            }
+            return -1;
+        }
+
+        private boolean atLineStart(int i) {
+            int j = i - 1;
+            while (j >= 0 && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                j--;
+            }
+            return j < 0 || s.charAt(j) == '\n' || s.charAt(j) == '\r';
+        }
+
+        private boolean isWordStart(int i) {
+            char c = s.charAt(i);
+            return (Character.isLetter(c) || c == '_') && (i == 0 || !SqlScanner.isIdentifierChar(s.charAt(i - 1)));
+        }
+
+        private int wordEnd(int i) {
+            int j = i;
+            while (j < s.length() && SqlScanner.isIdentifierChar(s.charAt(j))) {
+                j++;
+            }
+            return j;
+        }
+
+        private void markCode(int i) {
+            if (start < 0) {
+                start = i;
+            }
+        }
+
+        private void finish(int end) {
+            if (start >= 0) {
+                String sql = s.substring(start, end).stripTrailing();
+                statements.add(new SqlStatement(statements.size() + 1, sql, lines.lineOf(start)));
+            }
+            start = -1;
+            parenDepth = 0;
+            blocks.reset();
+        }
+    }
+
+    /**
+     * Nesting of compound-statement bodies written without a {@code DELIMITER} change (Flyway and most tools accept
+     * them): MySQL routines and triggers ({@code BEGIN … END}, MariaDB {@code BEGIN NOT ATOMIC}), PostgreSQL
+     * {@code BEGIN ATOMIC … END} function bodies. Inside a body, CASE … END nests too; END IF / END LOOP / END WHILE /
+     * END REPEAT close blocks that were never counted, so they are skipped.
+     */
+    private static final class Blocks {
+        private static final Set<String> OBJECTS = Set.of("TABLE", "VIEW", "INDEX", "SEQUENCE", "TYPE", "SCHEMA",
+                "DATABASE", "DOMAIN", "EXTENSION", "USER", "ROLE", "SERVER", "TABLESPACE", "RULE", "POLICY");
+        private final String s;
+        private final boolean mysql;
+        private int depth;
+        private int words;
+        private boolean create;
+        private boolean decided;
+        private boolean routine;
+        private boolean skipNext;
+
+        Blocks(String s, Engine engine) {
+            this.s = s;
+            this.mysql = engine.isMySqlFamily();
+        }
+
+        int depth() {
+            return depth;
+        }
+
+        void reset() {
+            depth = 0;
+            words = 0;
+            create = false;
+            decided = false;
+            routine = false;
+            skipNext = false;
+        }
+
+        void word(String word, int end) {
+            String w = word.toUpperCase(Locale.ROOT);
+            words++;
+            if (skipNext) {
+                skipNext = false;
+                return;
+            }
+            if (words == 1) {
+                create = w.equals("CREATE");
+            } else if (create && !decided && words <= 8) {
+                // the object keyword decides: CREATE TABLE event (begin int) is no routine
+                routine = isRoutineKeyword(w);
+                decided = routine || OBJECTS.contains(w);
+            }
+            switch (w) {
+                case "BEGIN" -> {
+                    String next = nextWord(end);
+                    boolean opens = mysql ? routine || (words == 1 && next.equals("NOT")) : routine && next.equals("ATOMIC");
+                    if (opens || depth > 0) {
+                        depth++;
+                    }
+                }
+                case "CASE" -> {
+                    if (depth > 0) {
+                        depth++;
+                    }
+                }
+                case "END" -> {
+                    if (depth > 0) {
+                        String next = nextWord(end);
+                        switch (next) {
+                            case "IF", "LOOP", "WHILE", "REPEAT" -> skipNext = true;
+                            case "CASE" -> {
+                                skipNext = true;
+                                depth--;
+                            }
+                            default -> depth--;
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        private boolean isRoutineKeyword(String w) {
+            return mysql ? w.equals("PROCEDURE") || w.equals("FUNCTION") || w.equals("TRIGGER") || w.equals("EVENT")
+                    : w.equals("PROCEDURE") || w.equals("FUNCTION");
+        }
+
+        /** The next word after whitespace (comments are not expected between END and IF), upper-cased, or "". */
+        private String nextWord(int from) {
+            int i = from;
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int j = i;
+            while (j < s.length() && SqlScanner.isIdentifierChar(s.charAt(j))) {
+                j++;
+            }
+            return s.substring(i, j).toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** 1-based line numbers of character offsets. */
+    private static final class Lines {
+        private final int[] starts;
+
+        Lines(String s) {
+            List<Integer> list = new ArrayList<>();
+            list.add(0);
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) == '\n') {
+                    list.add(i + 1);
+                }
+            }
+            starts = list.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        int lineOf(int offset) {
+            int lo = 0;
+            int hi = starts.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (starts[mid] <= offset) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return lo + 1;
+        }
+    }
+}
