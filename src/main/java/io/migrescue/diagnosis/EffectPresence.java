@@ -90,6 +90,19 @@ public final class EffectPresence {
                     : lookup.index(t, e.from()).isPresent() ? Presence.absent("index " + e.from() + " still has its old name")
                     : Presence.unknown("neither " + e.from() + " nor " + e.to() + " is an index of " + e.table()));
         }
+        if (effect instanceof Effect.SetColumnDefault e) {
+            return withTable(e.schema(), e.table(), t -> t.columns().stream().filter(c -> lookup.sameName(c.name(), e.column())).findFirst()
+                    .map(c -> sameDefault(c.defaultValue(), e.defaultValue())
+                            ? Presence.present("column " + e.table() + "." + e.column() + " has the intended default")
+                            : Presence.absent("column " + e.table() + "." + e.column() + " has default " + c.defaultValue()))
+                    .orElseGet(() -> Presence.absent("column " + e.table() + "." + e.column() + " does not exist")));
+        }
+        if (effect instanceof Effect.RenameConstraint e) {
+            return withTable(e.schema(), e.table(), t -> lookup.constraint(t, e.to()).isPresent()
+                    ? Presence.present("constraint " + e.to() + " exists on " + e.table())
+                    : lookup.constraint(t, e.from()).isPresent() ? Presence.absent("constraint " + e.from() + " still has its old name")
+                    : Presence.unknown("neither " + e.from() + " nor " + e.to() + " is a constraint of " + e.table()));
+        }
         Effect.Other other = (Effect.Other) effect;
         return Presence.unknown("not checkable from the catalog" + (other.reason() == null ? "" : " (" + other.reason() + ")"));
     }
@@ -158,6 +171,18 @@ public final class EffectPresence {
     private Presence withTableForDrop(String schema, String name, java.util.function.Function<Table, Presence> check) {
         return lookup.table(schema, name).map(check)
                 .orElseGet(() -> Presence.unknown("table " + name + " does not exist"));
+    }
+
+    /** Defaults as written vs as the catalog prints them: compare without quotes, casts and case. */
+    static boolean sameDefault(String live, String written) {
+        if (live == null || written == null) {
+            return live == null && written == null;
+        }
+        return bare(live).equals(bare(written));
+    }
+
+    private static String bare(String expression) {
+        return expression.replaceAll("::[a-z ]+(\\(\\d+\\))?", "").replace("'", "").replace("()", "").strip().toLowerCase(Locale.ROOT);
     }
 
     private static List<String> lower(List<String> names) {
