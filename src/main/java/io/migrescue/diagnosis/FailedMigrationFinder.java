@@ -1,0 +1,91 @@
+package io.migrescue.diagnosis;
+
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
+import io.migrescue.sql.SqlStatement;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which migration failed: the history says so first (Flyway {@code success = 0}, Prisma unfinished, golang-migrate
+ * dirty), the error text second, and otherwise it is the first migration file no history records as applied.
+ */
+public final class FailedMigrationFinder {
+    private FailedMigrationFinder() {
+    }
+
+    /**
+     * @param file the migration file, or null when no directory was given or it holds no such file
+     */
+    public record Target(String tool, String id, MigrationFile file, String foundBy) {
+    }
+
+    public static Optional<Target> find(List<MigrationHistory> history, ParsedError error, List<MigrationFile> files) {
+        for (MigrationHistory h : history) {
+            for (HistoryEntry e : h.entries()) {
+                if (e.state() == EntryState.FAILED || e.state() == EntryState.DIRTY) {
+                    return Optional.of(new Target(h.tool(), e.id(), MigrationFiles.find(files, e.id()).orElse(null), "history"));
+                }
+            }
+        }
+        if (error != null) {
+            for (String named : new String[]{error.migration(), error.version()}) {
+                if (named != null) {
+                    Optional<MigrationFile> file = MigrationFiles.find(files, named);
+                    String id = file.map(MigrationFile::id).orElse(error.version() != null ? error.version() : named);
+                    return Optional.of(new Target(file.map(MigrationFile::tool).orElse(null), id, file.orElse(null), "error-text"));
+                }
+            }
+        }
+        for (MigrationFile f : files) {
+            if (history.stream().noneMatch(h -> recorded(h, f))) {
+                return Optional.of(new Target(f.tool(), f.id(), f, "first-pending-file"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean recorded(MigrationHistory h, MigrationFile f) {
+        return h.entries().stream().anyMatch(e -> e.state() == EntryState.APPLIED && sameId(e.id(), f));
+    }
+
+    /** golang-migrate stores 20240115093000 as a number; Laravel and plain files are keyed by name. */
+    private static boolean sameId(String recorded, MigrationFile f) {
+        String a = recorded.replaceFirst("^0+(?=\\d)", "");
+        String b = f.id().replaceFirst("^0+(?=\\d)", "");
+        return a.equalsIgnoreCase(b) || recorded.equalsIgnoreCase(f.name());
+    }
+
+    /** The statement an error names: by its text when the wrapper carries it, else by the line. Null if neither fits. */
+    public static Integer locate(List<SqlStatement> statements, ParsedError error) {
+        if (error == null) {
+            return null;
+        }
+        if (error.statement() != null) {
+            String wanted = squash(error.statement());
+            for (SqlStatement s : statements) {
+                String have = squash(s.sql());
+                if (!wanted.isEmpty() && (have.equals(wanted) || have.contains(wanted) || wanted.contains(have) && have.length() > 20)) {
+                    return s.number();
+                }
+            }
+        }
+        if (error.line() != null) {
+            for (SqlStatement s : statements) {
+                if (error.line() >= s.line() && error.line() <= s.endLine()) {
+                    return s.number();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String squash(String sql) {
+        return sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ").replaceAll("\\s+", " ").strip()
+                .replaceAll(";$", "").toLowerCase(java.util.Locale.ROOT);
+    }
+}
