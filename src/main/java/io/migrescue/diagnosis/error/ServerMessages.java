@@ -1,0 +1,291 @@
+package io.migrescue.diagnosis.error;
+
+import io.migrescue.diagnosis.ErrorObjects;
+import io.migrescue.model.Engine;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The servers' own message templates (MySQL {@code messages_to_clients.txt}, MariaDB {@code errmsg-utf8.txt},
+ * PostgreSQL's backend messages): which code a message belongs to when the wrapper dropped the code, which objects it
+ * names, and what it says about the engine. Named groups carry the objects:
+ * {@code qname} a possibly qualified table, {@code cols} a column list, {@code key} MySQL 8's {@code table.index},
+ * {@code relation} a PostgreSQL relation of unknown kind, {@code dropped} a MySQL 1091 name of unknown kind,
+ * {@code what}/{@code name} an object whose kind the message spells out.
+ */
+final class ServerMessages {
+    enum Family { POSTGRESQL, MYSQL }
+
+    /**
+     * @param code   the vendor code (MySQL family) or SQLSTATE (PostgreSQL) the template belongs to
+     * @param only   the engine only this message comes from, or null when the whole family sends it
+     * @param errno  the InnoDB errno inside a 1005/1025 message
+     */
+    record Match(String code, Family family, Engine only, ErrorObjects objects, Integer errno) {
+    }
+
+    private record Template(String code, Family family, Engine only, Pattern pattern, Set<String> groups) {
+        boolean has(String group) {
+            return groups.contains(group);
+        }
+    }
+
+    private static final String MY = "(?:`[^`]*`\\.)?`[^`]*`";
+    private static final String PG_NAME = "(?:\"[^\"]*\"|[\\w$.]+)";
+
+    private static final List<Template> MESSAGES = List.of(
+            // MySQL and MariaDB
+            my("1005", null, "Can't create table (?<qname>" + MY + "|'[^']*') \\(errno: (?<errno>\\d+)(?<errtext> \"[^\"]*\")?\\)"),
+            my("1025", null, "Error on rename of '[^']*' to '(?<path>[^']*)' \\(errno: (?<errno>\\d+)(?<errtext> \"[^\"]*\")?\\)"),
+            my("1022", null, "Can't write; duplicate key in table '(?<qname>[^']*)'"),
+            my("1044", null, "Access denied for user '[^']*'@'[^']*' to database '(?<schema>[^']*)'"),
+            my("1048", null, "Column '(?<column>[^']*)' cannot be null"),
+            my("1050", null, "Table '(?<qname>[^']*)' already exists"),
+            my("1051", null, "Unknown table '(?<qname>[^']*)'"),
+            my("1054", null, "Unknown column '(?<qcolumn>[^']*)' in '[^']*'"),
+            my("1060", null, "Duplicate column name '(?<column>[^']*)'"),
+            my("1061", null, "Duplicate key name '(?<index>[^']*)'"),
+            my("1062", null, "Duplicate entry '(?<value>.*)' for key '(?<key>[^']*)'"),
+            my("1071", null, "Specified key was too long; max key length is \\d+ bytes"),
+            my("1091", Engine.MARIADB, "Can't DROP (?<what>COLUMN|INDEX|FOREIGN KEY|CONSTRAINT|CHECK|PRIMARY KEY|KEY) `(?<name>[^`]*)`; check that it exists"),
+            my("1091", null, "Can't DROP '(?<dropped>[^']*)'; check that column/key exists"),
+            my("1138", null, "Invalid use of NULL value"),
+            my("1142", null, "\\w+ command denied to user '[^']*'@'[^']*' for table '(?<qname>[^']*)'"),
+            my("1146", null, "Table '(?<qname>[^']*)' doesn't exist"),
+            my("1205", null, "Lock wait timeout exceeded; try restarting transaction"),
+            my("1213", null, "Deadlock found when trying to get lock; try restarting transaction"),
+            my("1215", null, "Cannot add foreign key constraint"),
+            my("1265", null, "Data truncated for column '(?<column>[^']*)' at row \\d+"),
+            my("1452", null, "Cannot add or update a child row: a foreign key constraint fails \\((?<qname>" + MY
+                    + "), CONSTRAINT `(?<constraint>[^`]*)` FOREIGN KEY \\((?<cols>[^)]*)\\) REFERENCES (?<ref>" + MY + ")"),
+            my("1452", null, "Cannot add or update a child row: a foreign key constraint fails"),
+            my("1553", null, "Cannot drop index '(?<index>[^']*)': needed in a foreign key constraint"),
+            // MariaDB spells it "constaint" in some versions
+            my("1822", null, "Failed to add the foreign key constr?aint\\. Missing index for constraint '(?<constraint>[^']*)' in the referenced table '(?<ref>[^']*)'"),
+            my("1824", null, "Failed to open the referenced table '(?<ref>[^']*)'"),
+            my("1826", Engine.MYSQL, "Duplicate foreign key constraint name '(?<constraint>[^']*)'"),
+            my("1829", null, "Cannot drop column '(?<column>[^']*)': needed in a foreign key constraint '(?<constraint>[^']*)' of table '(?<qname>[^']*)'"),
+            my("1828", null, "Cannot drop column '(?<column>[^']*)': needed in a foreign key constraint '(?<constraint>[^']*)'"),
+            my("1833", null, "Cannot change column '(?<column>[^']*)': used in a foreign key constraint '(?<constraint>[^']*)' of table '(?<qname>[^']*)'"),
+            my("1832", null, "Cannot change column '(?<column>[^']*)': used in a foreign key constraint '(?<constraint>[^']*)'"),
+            my("1969", Engine.MARIADB, "Query execution was interrupted \\(max_statement_time exceeded\\)"),
+            my("3024", Engine.MYSQL, "Query execution was interrupted, maximum statement execution time exceeded"),
+            my("3730", Engine.MYSQL, "Cannot drop table '(?<qname>[^']*)' referenced by a foreign key constraint '(?<constraint>[^']*)' on table '[^']*'"),
+            my("3780", Engine.MYSQL, "Referencing column '(?<column>[^']*)' and referenced column '[^']*' in foreign key constraint '(?<constraint>[^']*)' are incompatible"),
+            my("3940", Engine.MYSQL, "Constraint '(?<constraint>[^']*)' does not exist"),
+            my("6125", Engine.MYSQL, "Failed to add the foreign key constraint\\. Missing unique key for constraint '(?<constraint>[^']*)' in the referenced table '(?<ref>[^']*)'"),
+            // PostgreSQL
+            pg("42710", "constraint \"(?<constraint>[^\"]*)\" for relation \"(?<qname>[^\"]*)\" already exists"),
+            pg("42710", "(?:type|trigger|extension|function|policy|publication|rule|role|collation) \"[^\"]*\"(?: for (?:relation|table) \"(?<qname>[^\"]*)\")? already exists"),
+            pg("42701", "column \"(?<column>[^\"]*)\" of relation \"(?<qname>[^\"]*)\" already exists"),
+            pg("42P07", "relation \"(?<relation>[^\"]*)\" already exists"),
+            pg("42703", "column \"(?<column>[^\"]*)\" of relation \"(?<qname>[^\"]*)\" does not exist"),
+            pg("42703", "column (?<qcolumn>" + PG_NAME + ") does not exist"),
+            pg("23502", "column \"(?<column>[^\"]*)\" of relation \"(?<qname>[^\"]*)\" contains null values"),
+            pg("23502", "null value in column \"(?<column>[^\"]*)\"(?: of relation \"(?<qname>[^\"]*)\")? violates not-null constraint"),
+            pg("42704", "constraint \"(?<constraint>[^\"]*)\" of relation \"(?<qname>[^\"]*)\" does not exist"),
+            pg("42704", "index \"(?<index>[^\"]*)\" does not exist"),
+            pg("42704", "(?:type|trigger|role|extension) \"[^\"]*\"(?: for table \"(?<qname>[^\"]*)\")? does not exist"),
+            pg("42P01", "(?:relation|table|view|materialized view|sequence) \"(?<qname>[^\"]*)\" does not exist"),
+            pg("42804", "foreign key constraint \"(?<constraint>[^\"]*)\" cannot be implemented"),
+            pg("42830", "there is no unique constraint matching given keys for referenced table \"(?<ref>[^\"]*)\""),
+            pg("23503", "insert or update on table \"(?<qname>[^\"]*)\" violates foreign key constraint \"(?<constraint>[^\"]*)\""),
+            pg("23503", "update or delete on table \"(?<ref>[^\"]*)\" violates foreign key constraint \"(?<constraint>[^\"]*)\" on table \"(?<qname>[^\"]*)\""),
+            pg("23505", "could not create unique index \"(?<index>[^\"]*)\""),
+            pg("23505", "duplicate key value violates unique constraint \"(?<constraint>[^\"]*)\""),
+            pg("2BP01", "cannot drop (?<what>table|view|materialized view|column|constraint|index|sequence|type|function|schema) (?<name>"
+                    + PG_NAME + ")(?: (?:of|on) (?:table|relation) (?<qname>" + PG_NAME + "))? because other objects depend on it"),
+            pg("55P03", "could not obtain lock on relation \"(?<qname>[^\"]*)\""),
+            pg("55P03", "canceling statement due to lock timeout"),
+            pg("40P01", "deadlock detected"),
+            pg("57014", "canceling statement due to (?:statement timeout|user request)"),
+            pg("25001", "[A-Z][A-Z ]+ cannot (?:run|be executed) inside a transaction block"),
+            pg("25P02", "current transaction is aborted, commands ignored until end of transaction block"),
+            pg("42501", "permission denied for schema (?<schema>" + PG_NAME + ")"),
+            pg("42501", "permission denied for (?:table|relation|sequence|view) (?<qname>" + PG_NAME + ")"),
+            pg("42501", "must be owner of (?:table|relation|index|sequence|view) (?<qname>" + PG_NAME + ")"));
+
+    /** PostgreSQL DETAIL lines that name the key columns, the offending value and the other table. */
+    private static final List<Template> DETAILS = List.of(
+            pg("23505", "Key \\((?<cols>.*?)\\)=\\((?<value>.*)\\) is duplicated\\."),
+            pg("23505", "Key \\((?<cols>.*?)\\)=\\((?<value>.*)\\) already exists\\."),
+            pg("23503", "Key \\((?<cols>.*?)\\)=\\((?<value>.*)\\) is not present in table \"(?<ref>[^\"]*)\"\\."),
+            pg("23503", "Key \\((?<cols>.*?)\\)=\\((?<value>.*)\\) is still referenced from table \"(?<qname>[^\"]*)\"\\."),
+            pg("42804", "Key columns \"(?<column>[^\"]*)\".* are of incompatible types"));
+
+    private ServerMessages() {
+    }
+
+    /** Reads a server message (client prefixes already removed) and its PostgreSQL DETAIL, if any. */
+    static Optional<Match> match(String message, String detail, String statement, String wrapper) {
+        if (message == null) {
+            return Optional.empty();
+        }
+        for (Template t : MESSAGES) {
+            Matcher m = t.pattern().matcher(message);
+            if (m.lookingAt()) {
+                Objects objects = new Objects();
+                objects.fill(t, m, statement, wrapper);
+                if (detail != null) {
+                    for (Template d : DETAILS) {
+                        Matcher dm = d.pattern().matcher(detail);
+                        if (dm.lookingAt()) {
+                            objects.fill(d, dm, statement, wrapper);
+                            break;
+                        }
+                    }
+                }
+                Integer errno = t.has("errno") ? Text.toInt(m.group("errno")) : null;
+                return Optional.of(new Match(t.code(), t.family(), only(t, m), objects.build(), errno));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where in {@code line} a known server message starts, or -1: for error text pasted without any wrapper. */
+    static int indexIn(String line) {
+        int best = -1;
+        for (Template t : MESSAGES) {
+            Matcher m = t.pattern().matcher(line);
+            if (m.find() && (best < 0 || m.start() < best)) {
+                best = m.start();
+            }
+        }
+        return best;
+    }
+
+    /** Engine evidence a message gives beyond its family. */
+    private static Engine only(Template t, Matcher m) {
+        if (t.has("errtext") && m.group("errtext") != null) {
+            // errno: 121 "Duplicate key on write or update": MariaDB's wording (MySQL 8 sends 1826/3780/6125 instead)
+            return Engine.MARIADB;
+        }
+        if (t.has("key") && m.group("key").contains(".")) {
+            return Engine.MYSQL; // MySQL 8.0.19+ qualifies the key with its table; MariaDB does not
+        }
+        return t.only();
+    }
+
+    private static Template my(String code, Engine only, String regex) {
+        return template(code, Family.MYSQL, only, regex);
+    }
+
+    private static Template pg(String code, String regex) {
+        return template(code, Family.POSTGRESQL, null, regex);
+    }
+
+    private static Template template(String code, Family family, Engine only, String regex) {
+        Set<String> groups = new HashSet<>();
+        Matcher g = Pattern.compile("\\(\\?<([a-z]+)>").matcher(regex);
+        while (g.find()) {
+            groups.add(g.group(1));
+        }
+        return new Template(code, family, only, Pattern.compile(regex), groups);
+    }
+
+    /** Collects objects; a later source (the DETAIL line) only fills what is still empty. */
+    private static final class Objects {
+        String schema;
+        String table;
+        String constraint;
+        String column;
+        String index;
+        String referencedTable;
+        String value;
+
+        void fill(Template t, Matcher m, String statement, String wrapper) {
+            if (t.has("qname") && m.group("qname") != null) {
+                String[] q = Identifiers.qualified(m.group("qname"));
+                schema = first(schema, q[0]);
+                table = first(table, q[1]);
+            }
+            if (t.has("path")) {
+                // './db/t' in a rename error is the table's file path
+                String[] q = Identifiers.qualified(m.group("path").replaceFirst("^\\./", "").replace('/', '.'));
+                schema = first(schema, q[0]);
+                table = first(table, q[1]);
+            }
+            if (t.has("qcolumn")) {
+                String[] q = Identifiers.qualified(m.group("qcolumn"));
+                table = first(table, q[0]);
+                column = first(column, q[1]);
+            }
+            if (t.has("key")) {
+                String[] q = Identifiers.qualified(m.group("key"));
+                table = first(table, q[0]);
+                index = first(index, q[1]);
+            }
+            if (t.has("relation")) {
+                String name = m.group("relation");
+                switch (StatementHints.collidingRelation(name, statement, wrapper)) {
+                    case INDEX -> index = first(index, name);
+                    case CONSTRAINT -> constraint = first(constraint, name);
+                    default -> {
+                        String[] q = Identifiers.qualified(name);
+                        schema = first(schema, q[0]);
+                        table = first(table, q[1]);
+                    }
+                }
+            }
+            if (t.has("dropped")) {
+                String name = m.group("dropped");
+                switch (StatementHints.droppedObject(name, statement)) {
+                    case CONSTRAINT -> constraint = first(constraint, name);
+                    case COLUMN -> column = first(column, name);
+                    default -> index = first(index, name);
+                }
+            }
+            if (t.has("what")) {
+                named(m.group("what").toLowerCase(Locale.ROOT), m.group("name"));
+            }
+            schema = first(schema, group(t, m, "schema"));
+            constraint = first(constraint, group(t, m, "constraint"));
+            column = first(column, group(t, m, "column"));
+            index = first(index, group(t, m, "index"));
+            if (t.has("cols")) {
+                column = first(column, Identifiers.unquoteList(m.group("cols")));
+            }
+            if (t.has("ref") && m.group("ref") != null) {
+                referencedTable = first(referencedTable, Identifiers.qualified(m.group("ref"))[1]);
+            }
+            if (t.has("value")) {
+                value = first(value, m.group("value"));
+            }
+        }
+
+        private void named(String what, String rawName) {
+            switch (what) {
+                case "column" -> column = first(column, Identifiers.unquote(rawName));
+                case "index", "key", "primary key" -> index = first(index, Identifiers.unquote(rawName));
+                case "constraint", "foreign key", "check" -> constraint = first(constraint, Identifiers.unquote(rawName));
+                case "table", "view", "materialized view", "sequence" -> {
+                    String[] q = Identifiers.qualified(rawName);
+                    schema = first(schema, q[0]);
+                    table = first(table, q[1]);
+                }
+                case "schema" -> schema = first(schema, Identifiers.unquote(rawName));
+                default -> { }
+            }
+        }
+
+        private static String group(Template t, Matcher m, String name) {
+            return t.has(name) ? Identifiers.unquote(m.group(name)) : null;
+        }
+
+        private static String first(String current, String candidate) {
+            return current != null ? current : Text.trimToNull(candidate);
+        }
+
+        ErrorObjects build() {
+            // '#sql-…' is InnoDB's temporary copy during ALTER, not a table anyone can act on
+            String t = table != null && table.startsWith("#sql") ? null : table;
+            return new ErrorObjects(schema, t, constraint, column, index, referencedTable, value);
+        }
+    }
+}

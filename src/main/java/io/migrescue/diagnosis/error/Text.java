@@ -1,0 +1,86 @@
+package io.migrescue.diagnosis.error;
+
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Small text helpers shared by the wrapper readers: logs arrive with CRLF, colour codes and noise. */
+final class Text {
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
+    /** Maven prefixes every line of a plugin's failure ({@code [ERROR] Migration V2__x.sql failed}). */
+    private static final Pattern MAVEN_LEVEL = Pattern.compile("(?m)^\\[(?:ERROR|WARNING|WARN|INFO|DEBUG)\\] ?");
+
+    private Text() {
+    }
+
+    /** LF line ends, no terminal colour codes, no byte-order mark, no Maven level prefix: what every reader can assume. */
+    static String normalise(String raw) {
+        String text = raw.replace("\r\n", "\n").replace('\r', '\n');
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        text = ANSI.matcher(text).replaceAll("");
+        return MAVEN_LEVEL.matcher(text).replaceAll("");
+    }
+
+    static int lineStart(String text, int index) {
+        return text.lastIndexOf('\n', Math.max(0, index - 1)) + 1;
+    }
+
+    static int lineEnd(String text, int index) {
+        int end = text.indexOf('\n', index);
+        return end < 0 ? text.length() : end;
+    }
+
+    /** The index just after the line holding {@code index} (past its newline), or the text's length. */
+    static int nextLine(String text, int index) {
+        int end = text.indexOf('\n', index);
+        return end < 0 ? text.length() : end + 1;
+    }
+
+    static String line(String text, int index) {
+        return text.substring(index, lineEnd(text, index));
+    }
+
+    /** The last match of {@code pattern} that ends before {@code limit}, or null: "the migration running when it failed". */
+    static MatchResult lastBefore(Pattern pattern, String text, int limit) {
+        Matcher m = pattern.matcher(text);
+        m.region(0, Math.min(limit, text.length()));
+        m.useAnchoringBounds(false);
+        MatchResult last = null;
+        while (m.find()) {
+            last = m.toMatchResult();
+        }
+        return last;
+    }
+
+    static String trimToNull(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    static Integer toInt(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The base name of a path as tools print it ({@code db/migration/V2__x.sql} gives {@code V2__x.sql}). */
+    static String baseName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return path.substring(slash + 1);
+    }
+
+    /** Removes caret-only lines (PostgreSQL's position marker) that some tools put under a statement. */
+    static String withoutCaretLines(String s) {
+        return s.replaceAll("(?m)^[ \\t]*\\^[ \\t]*(\\n|$)", "").stripTrailing();
+    }
+}
