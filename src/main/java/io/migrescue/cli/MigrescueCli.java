@@ -2,6 +2,7 @@ package io.migrescue.cli;
 
 import picocli.CommandLine;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -15,7 +16,12 @@ public final class MigrescueCli {
      * @param interactive whether a person is at a terminal
      */
     public static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean interactive) {
-        CliContext context = new CliContext(environment, interactive);
+        return create(out, err, environment, interactive, System.in);
+    }
+
+    public static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean interactive,
+                                     InputStream stdin) {
+        CliContext context = new CliContext(environment, interactive, stdin);
         CommandLine cli = new CommandLine(new MigrescueCommand(), new ContextFactory(context));
         cli.setOut(out);
         cli.setErr(err);

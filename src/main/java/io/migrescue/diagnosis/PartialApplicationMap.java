@@ -63,12 +63,13 @@ public final class PartialApplicationMap {
 
     /**
      * Without a hint, the first statement whose effect is absent is taken as the one that failed, unless nothing at all
-     * is in effect on PostgreSQL: then the transaction undid everything and the failing statement cannot be told (0).
+     * is in effect on PostgreSQL: then a transaction may have undone everything and, with several statements, the
+     * failing one cannot be told (0). A single statement is the failing one either way.
      */
     private static int firstAbsent(List<Presence> found, Engine engine) {
         boolean anyPresent = found.stream().anyMatch(p -> p.state() == Presence.State.PRESENT);
         if (engine == Engine.POSTGRESQL && !anyPresent) {
-            return 0;
+            return found.size() == 1 && found.get(0).state() == Presence.State.ABSENT ? 1 : 0;
         }
         for (int i = 0; i < found.size(); i++) {
             if (found.get(i).state() == Presence.State.ABSENT) {

@@ -3,7 +3,6 @@ package io.migrescue.evidence;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.db.Dialect;
 import io.migrescue.diagnosis.DataQuestion;
-import io.migrescue.model.Engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -121,12 +120,13 @@ public final class DataEvidence {
         return out;
     }
 
-    /** A statement cut off after {@link #TIMEOUT_SECONDS}: the driver's timeout works on both engines' drivers. */
+    /**
+     * A statement cut off after {@link #TIMEOUT_SECONDS}: PgJDBC sends a cancel request, Connector/J a KILL QUERY,
+     * so the server stops working on it too.
+     */
     private PreparedStatement bounded(String sql) throws SQLException {
         Connection c = session.connection();
-        String text = session.engine() == Engine.MARIADB
-                ? "SET STATEMENT max_statement_time=" + TIMEOUT_SECONDS + " FOR " + sql : sql;
-        PreparedStatement ps = c.prepareStatement(text);
+        PreparedStatement ps = c.prepareStatement(sql);
         ps.setQueryTimeout(TIMEOUT_SECONDS);
         return ps;
     }

@@ -12,9 +12,15 @@ import java.util.Map;
 public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun run(Map<String, String> environment, List<String> args) {
+        return withStdin("", environment, args);
+    }
+
+    /** Runs with {@code stdin} as standard input (what a pipe would feed). */
+    public static CliRun withStdin(String stdin, Map<String, String> environment, List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = MigrescueCli.create(new PrintWriter(out, true), new PrintWriter(err, true), environment, false)
+        int code = MigrescueCli.create(new PrintWriter(out, true), new PrintWriter(err, true), environment, false,
+                        new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .execute(args.toArray(String[]::new));
         return new CliRun(code, out.toString(), err.toString());
     }

@@ -1,0 +1,142 @@
+package io.migrescue.app;
+
+import io.migrescue.catalog.CatalogReader;
+import io.migrescue.db.DatabaseSession;
+import io.migrescue.diagnosis.CatalogLookup;
+import io.migrescue.diagnosis.DataQuestions;
+import io.migrescue.diagnosis.Diagnoser;
+import io.migrescue.diagnosis.DiagnosisInput;
+import io.migrescue.diagnosis.FailedMigration;
+import io.migrescue.diagnosis.FailedMigrationFinder;
+import io.migrescue.diagnosis.Finding;
+import io.migrescue.diagnosis.FindingKind;
+import io.migrescue.diagnosis.ParsedError;
+import io.migrescue.diagnosis.PartialApplicationMap;
+import io.migrescue.diagnosis.StatementState;
+import io.migrescue.diagnosis.StatementVerdict;
+import io.migrescue.diagnosis.StatementWithEffects;
+import io.migrescue.evidence.DataEvidence;
+import io.migrescue.history.HistoryAdapters;
+import io.migrescue.history.HistoryReader;
+import io.migrescue.model.Catalog;
+import io.migrescue.model.Engine;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
+import io.migrescue.sql.Effect;
+import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.SqlStatement;
+import io.migrescue.sql.StatementEffects;
+import io.migrescue.sql.StatementSplitter;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code diagnose}: snapshot (catalog and history, read-only) → error text understood → failed migration found and
+ * mapped statement by statement → findings confirmed against the catalog → data evidence from bounded queries.
+ */
+public final class DiagnoseUseCase {
+    private DiagnoseUseCase() {
+    }
+
+    /**
+     * @param errorText     the failure output as the operator saw it, or null
+     * @param migrationsDir where the migration files are, or null
+     * @param tool          only this migration tool's history, or null for all
+     */
+    public record Request(List<String> schemas, String errorText, Path migrationsDir, String tool) {
+    }
+
+    public static DiagnosisReport run(DatabaseSession session, Request request) {
+        List<String> schemas = Scope.resolve(session.info(), request.schemas());
+        CatalogReader reader = CatalogReader.of(session.engine());
+        List<String> notes = new ArrayList<>();
+        try {
+            Catalog catalog = reader.read(session.connection(), schemas);
+            List<String> existing = reader.userSchemas(session.connection());
+            List<String> missingSchemas = schemas.stream().filter(s -> !existing.contains(s)).toList();
+            if (!missingSchemas.isEmpty()) {
+                throw io.migrescue.failure.MigrescueException.usage("no schema or database named " + String.join(", ", missingSchemas));
+            }
+            List<MigrationHistory> history = HistoryReader.readAll(session, schemas, HistoryAdapters.select(request.tool()));
+            if (history.isEmpty()) {
+                notes.add("no migration history table in scope (" + String.join(", ", schemas) + ")");
+            }
+            ErrorReading error = ErrorReading.of(request.errorText(), notes);
+            Engine engine = session.engine();
+            List<MigrationFile> files = MigrationDirectory.list(request.migrationsDir(), notes);
+            String defaultSchema = schemas.get(0);
+            CatalogLookup lookup = new CatalogLookup(catalog, defaultSchema);
+
+            FailedMigration migration = FailedMigrationFinder.find(history, error.parsed(), files)
+                    .map(target -> map(target, error.parsed(), engine, lookup, request.migrationsDir() != null, notes))
+                    .orElse(null);
+            List<Effect> failingEffects = failingEffects(error.parsed(), migration, engine);
+            List<TableShape> elsewhere = tablesElsewhere(session, reader, error, schemas);
+
+            List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(catalog, defaultSchema, history, error.parsed(),
+                    error.kind(), failingEffects, migration, elsewhere));
+            List<Finding> withData = new ArrayList<>();
+            DataEvidence data = new DataEvidence(session);
+            for (Finding f : findings) {
+                withData.add(DataQuestions.forFinding(f, failingEffects, lookup).map(q -> f.withEvidence(data.answer(q))).orElse(f));
+            }
+            return new DiagnosisReport(session.info(), schemas, history, error.parsed(), error.kind(), withData, notes);
+        } catch (SQLException e) {
+            throw DatabaseFailures.reading("diagnose", e);
+        }
+    }
+
+    private static FailedMigration map(FailedMigrationFinder.Target target, ParsedError error, Engine engine, CatalogLookup lookup,
+                                       boolean dirGiven, List<String> notes) {
+        if (target.file() == null) {
+            if (dirGiven) {
+                notes.add("no file for migration " + target.id() + " in the migrations directory");
+            }
+            return new FailedMigration(target.tool(), target.id(), null, target.foundBy(), List.of());
+        }
+        List<SqlStatement> statements = StatementSplitter.split(MigrationDirectory.read(target.file().path()), engine);
+        List<StatementWithEffects> withEffects = statements.stream()
+                .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList();
+        Integer failed = FailedMigrationFinder.locate(statements, error);
+        List<StatementVerdict> verdicts = PartialApplicationMap.build(withEffects, lookup, failed);
+        return new FailedMigration(target.tool(), target.id(), target.file().path().getFileName().toString(), target.foundBy(), verdicts);
+    }
+
+    /** What the failing statement meant to do: from the error text's statement, else the map's failed statement. */
+    private static List<Effect> failingEffects(ParsedError error, FailedMigration migration, Engine engine) {
+        if (error != null && error.statement() != null) {
+            List<Effect> effects = StatementEffects.of(new SqlStatement(1, error.statement(), 1), engine);
+            if (effects.stream().anyMatch(e -> !(e instanceof Effect.Other))) {
+                return effects;
+            }
+        }
+        if (migration != null) {
+            for (StatementVerdict v : migration.statements()) {
+                if (v.state() == StatementState.FAILED) {
+                    return v.effects();
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** A "missing" table may live in a schema outside the scope (field report 01): one targeted lookup. */
+    private static List<TableShape> tablesElsewhere(DatabaseSession session, CatalogReader reader, ErrorReading error,
+                                                    List<String> schemas) throws SQLException {
+        if (error.kind() != FindingKind.MISSING_TABLE || error.parsed().objects() == null) {
+            return List.of();
+        }
+        String name = error.parsed().objects().table() != null ? error.parsed().objects().table() : error.parsed().objects().referencedTable();
+        if (name == null) {
+            return List.of();
+        }
+        List<String> others = reader.userSchemas(session.connection()).stream().filter(s -> !schemas.contains(s)).toList();
+        return others.isEmpty() ? List.of()
+                : reader.tableShapes(session.connection(), others, Set.of(name.toLowerCase(Locale.ROOT)));
+    }
+}

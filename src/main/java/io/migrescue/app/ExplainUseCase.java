@@ -1,0 +1,51 @@
+package io.migrescue.app;
+
+import io.migrescue.diagnosis.ErrorObjects;
+import io.migrescue.diagnosis.Finding;
+import io.migrescue.diagnosis.FindingKind;
+import io.migrescue.diagnosis.PlaybookRanking;
+import io.migrescue.diagnosis.Severity;
+import io.migrescue.diagnosis.error.ErrorCatalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code explain}: the error text alone, no database. What it means and the repair it would point to. */
+public final class ExplainUseCase {
+    private ExplainUseCase() {
+    }
+
+    public static DiagnosisReport run(String text) {
+        List<String> notes = new ArrayList<>();
+        ErrorReading error = ErrorReading.of(text, notes);
+        if (error.parsed() == null || error.kind() == null) {
+            return new DiagnosisReport(null, List.of(), List.of(), error.parsed(), null, List.of(), notes);
+        }
+        FindingKind kind = error.kind();
+        ErrorObjects o = error.parsed().objects() == null ? ErrorObjects.NONE : error.parsed().objects();
+        Map<String, String> objects = new LinkedHashMap<>();
+        put(objects, "schema", o.schema());
+        put(objects, "table", o.table());
+        put(objects, "constraint", o.constraint());
+        put(objects, "column", o.column());
+        put(objects, "index", o.index());
+        put(objects, "referencedTable", o.referencedTable());
+        put(objects, "value", o.value());
+        put(objects, "migration", error.parsed().migration());
+        List<String> evidence = new ArrayList<>();
+        evidence.add(ErrorCatalog.explain(kind));
+        evidence.add("confirm against the database, and see what the migration left behind: migrescue diagnose --url … "
+                + "--error-file … --migrations …");
+        Finding finding = new Finding(kind, Severity.ERROR, error.parsed().message(), objects, evidence, null,
+                PlaybookRanking.rank(kind, null, false, false), false);
+        return new DiagnosisReport(null, List.of(), List.of(), error.parsed(), kind, List.of(finding), notes);
+    }
+
+    private static void put(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.migrescue.app;
+
+import io.migrescue.failure.MigrescueException;
+import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code --migrations DIR}: listed in the tool's order; a missing or unreadable directory is a usage error. */
+final class MigrationDirectory {
+    private MigrationDirectory() {
+    }
+
+    static List<MigrationFile> list(Path dir, List<String> notes) {
+        if (dir == null) {
+            return List.of();
+        }
+        if (!Files.isDirectory(dir)) {
+            throw MigrescueException.usage("--migrations " + dir + ": no such directory");
+        }
+        try {
+            List<MigrationFile> files = MigrationFiles.list(dir);
+            if (files.isEmpty()) {
+                notes.add("no migration files found in " + dir);
+            }
+            return files;
+        } catch (IOException e) {
+            throw MigrescueException.usage("--migrations " + dir + ": cannot read it (" + e.getMessage() + ")");
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw MigrescueException.usage("cannot read migration file " + file + " (" + e.getMessage() + ")");
+        }
+    }
+}
