@@ -61,12 +61,12 @@ final class FlywayReader implements WrapperReader {
         MatchResult header = Text.lastBefore(HEADER, text, fieldsStart);
         int start = header != null ? Text.lineStart(text, header.start()) : fieldsStart;
         ErrorDraft d = new ErrorDraft("flyway", start, fieldsStart);
-        Matcher f = FIELD.matcher(text);
+        Matcher f = FIELD.matcher(text).useAnchoringBounds(false);
         f.region(fieldsStart, text.length());
         int blockEnd = fieldsStart;
         while (f.find()) {
-            if (f.start() > blockEnd + 1 && !continuesBlock(text, blockEnd, f.start())) {
-                break; // a second Flyway block (the same error repeated in the stack trace)
+            if (!text.substring(blockEnd, f.start()).isBlank()) {
+                break; // fields follow each other: this is a second block (the error repeated in a stack trace)
             }
             String value = f.group(2);
             int valueEnd = f.end();
@@ -100,16 +100,10 @@ final class FlywayReader implements WrapperReader {
         }
         d.end = blockEnd;
         if (header != null) {
-            String name = header.group(1) != null ? header.group(1) : header.group(2);
-            d.migration = name;
+            d.migration = header.group(1) != null ? header.group(1) : header.group(2);
         }
         d.version = version(text, start, d.migration);
         return d;
-    }
-
-    /** Fields of one block follow each other; only Message and Statement values span lines. */
-    private static boolean continuesBlock(String text, int blockEnd, int next) {
-        return text.substring(blockEnd, next).strip().isEmpty();
     }
 
     /** A MySQL message wrapped over several lines ends at the next field or a blank line. */

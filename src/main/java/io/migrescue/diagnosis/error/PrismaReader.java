@@ -44,11 +44,12 @@ final class PrismaReader implements WrapperReader {
         if (named) {
             d.migration = name.group("name");
         }
+        // a SQLSTATE has five characters and is often all digits (42710); MySQL error numbers have four
         String c = code.group("code");
-        if (c.chars().allMatch(Character::isDigit)) {
-            d.vendorCode(Text.toInt(c));
-        } else {
+        if (c.length() == 5) {
             d.sqlState(c);
+        } else {
+            d.vendorCode(Text.toInt(c));
         }
         int bodyStart = error.end();
         if (d.vendorCode == null) {
