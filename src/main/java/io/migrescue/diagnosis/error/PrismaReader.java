@@ -56,7 +56,7 @@ final class PrismaReader implements WrapperReader {
             PgReport report = PgReport.read(text, bodyStart);
             d.report(report);
         } else {
-            int end = bodyEnd(text, bodyStart);
+            int end = Text.endOfBlock(text, bodyStart, BODY_END);
             String body = text.substring(bodyStart, end).replaceAll("\\s*\\n\\s*", " ");
             Matcher server = MYSQL_ASYNC.matcher(body);
             if (server.lookingAt()) {
@@ -71,19 +71,5 @@ final class PrismaReader implements WrapperReader {
             d.detail = detail.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
         }
         return d;
-    }
-
-    private static int bodyEnd(String text, int from) {
-        int end = Text.lineEnd(text, from);
-        int at = end + 1;
-        while (at < text.length()) {
-            int lineEnd = Text.lineEnd(text, at);
-            if (BODY_END.matcher(text.substring(at, lineEnd)).find()) {
-                break;
-            }
-            end = lineEnd;
-            at = lineEnd + 1;
-        }
-        return end;
     }
 }

@@ -23,6 +23,7 @@ final class RailsReader implements WrapperReader {
     private static final Pattern INLINE_SQL = Pattern.compile(
             ": (?=(?i:CREATE|ALTER|DROP|INSERT|UPDATE|DELETE|RENAME|TRUNCATE|REPLACE|SELECT|WITH|GRANT|COMMENT)\\b)");
     private static final Pattern TRILOGY = Pattern.compile("^(?<code>\\d{4,5}): (?<msg>.*)$");
+    /** Rails writes a foreign key's SQL over several lines; the backtrace or a blank line ends it. */
     private static final Pattern STATEMENT_END = Pattern.compile("^(?:\\s*$|/|\\S+\\.rb:\\d+|Caused by:|Tasks: |\\(See full trace)");
     private static final Pattern HEADER = Pattern.compile("== (?<v>\\d+) (?<name>\\w+): migrating");
     private static final Pattern BACKTRACE = Pattern.compile("db/migrate/(?<file>(?<v>\\d+)_\\w+\\.rb):(?<line>\\d+)");
@@ -52,7 +53,7 @@ final class RailsReader implements WrapperReader {
         d.message(CLASS_SUFFIX.matcher(d.message == null ? "" : d.message).replaceFirst(""));
         int next = report.end() + 1;
         if (next < text.length() && text.startsWith(": ", next)) {
-            int end = statementEnd(text, next);
+            int end = Text.endOfBlock(text, next, STATEMENT_END);
             d.statement(text.substring(next + 2, end));
             d.end = end;
         }
@@ -69,28 +70,13 @@ final class RailsReader implements WrapperReader {
         }
         Matcher sql = INLINE_SQL.matcher(rest);
         if (sql.find()) {
-            int end = statementEnd(text, m.start("rest"));
+            int end = Text.endOfBlock(text, m.start("rest"), STATEMENT_END);
             String more = text.substring(Text.lineEnd(text, m.start()), end);
             d.statement(rest.substring(sql.end()) + more);
             d.end = end;
             rest = rest.substring(0, sql.start());
         }
         return d.message(rest);
-    }
-
-    /** Rails writes a foreign key's SQL over several lines; the backtrace or a blank line ends it. */
-    private static int statementEnd(String text, int from) {
-        int end = Text.lineEnd(text, from);
-        int at = end + 1;
-        while (at < text.length()) {
-            int lineEnd = Text.lineEnd(text, at);
-            if (STATEMENT_END.matcher(text.substring(at, lineEnd)).find()) {
-                break;
-            }
-            end = lineEnd;
-            at = lineEnd + 1;
-        }
-        return end;
     }
 
     private static void migration(String text, int errorAt, ErrorDraft d) {

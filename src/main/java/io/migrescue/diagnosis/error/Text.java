@@ -60,8 +60,20 @@ final class Text {
         return end < 0 ? text.length() : end + 1;
     }
 
-    static String line(String text, int index) {
-        return text.substring(index, lineEnd(text, index));
+    /**
+     * The end of a value that starts at {@code from} and may continue on the following lines: its first line, then
+     * each next line until one in which {@code stop} finds a match.
+     */
+    static int endOfBlock(String text, int from, Pattern stop) {
+        int end = lineEnd(text, from);
+        while (end < text.length()) {
+            int next = lineEnd(text, end + 1);
+            if (stop.matcher(text.substring(end + 1, next)).find()) {
+                break;
+            }
+            end = next;
+        }
+        return end;
     }
 
     /** The last match of {@code pattern} that ends before {@code limit}, or null: "the migration running when it failed". */
