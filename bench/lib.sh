@@ -1,5 +1,5 @@
 # Shared helpers for the bench/ scripts. Source it; it defines functions only (plus the defaults below).
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # TIMED_*, project_dir: read by the scripts that source this
 
 bench_dir="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 project_dir="$(cd -P "$bench_dir/.." && pwd)"
@@ -38,6 +38,35 @@ timed() {
   fi
 }
 
+# Busy percentage of all CPUs over the next $1 seconds, from /proc/stat.
+cpu_busy() {
+  local a b
+  a=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+  sleep "$1"
+  b=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " ");
+    t = y[2] - x[2]; printf "%d\n", (t > 0) ? 100 * (y[1] - x[1]) / t : 0 }'
+}
+
+# wait_quiet: on a shared 2-core machine a build next door doubles every number, so wait (up to
+# BENCH_QUIET_WAIT seconds, default 120) until the CPUs are at most BENCH_QUIET_PCT (default 15) % busy.
+# Counts the waits that timed out in QUIET_MISSES. BENCH_QUIET=0 turns this off.
+QUIET_MISSES=0
+wait_quiet() {
+  [ "${BENCH_QUIET:-1}" != 0 ] || return 0
+  local deadline=$((SECONDS + ${BENCH_QUIET_WAIT:-120})) busy
+  while :; do
+    busy=$(cpu_busy 0.5)
+    [ "$busy" -le "${BENCH_QUIET_PCT:-15}" ] && return 0
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      QUIET_MISSES=$((QUIET_MISSES + 1))
+      echo "machine still ${busy}% busy after ${BENCH_QUIET_WAIT:-120} s: measuring anyway" >&2
+      return 0
+    fi
+    sleep 2
+  done
+}
+
 # stats FILE: prints "median_ms min_ms" of the microsecond values in FILE (one a line).
 stats() {
   sort -n "$1" | awk '{ v[NR] = $1 }
@@ -48,18 +77,36 @@ stats() {
     }'
 }
 
-# bench_jar: copies target/migrescue.jar (or $MIGRESCUE_JAR) to $BENCH_JAR_DIR, dropping any old CDS
-# archive so that the next bin/migrescue run trains a fresh one, and exports MIGRESCUE_JAR.
-bench_jar() {
-  local src="${MIGRESCUE_JAR:-$project_dir/target/migrescue.jar}"
-  [ -f "$src" ] || { echo "no jar at $src: build it first (mvn -B -DskipTests package)" >&2; exit 1; }
+# The jar to measure, as named when the script started (bin/migrescue's own variable, or the build output).
+source_jar="${MIGRESCUE_JAR:-$project_dir/target/migrescue.jar}"
+
+# stage_jar: takes one copy of the jar at the start, so that every engine measures the same build even
+# if target/ is rebuilt meanwhile.
+stage_jar() {
+  [ -f "$source_jar" ] || { echo "no jar at $source_jar: build it first (mvn -B -DskipTests package)" >&2; exit 1; }
   mkdir -p "$BENCH_JAR_DIR" "$BENCH_OUT"
-  if [ "$(cd -P "$(dirname "$src")" && pwd)/$(basename "$src")" != "$BENCH_JAR_DIR/migrescue.jar" ]; then
-    cp "$src" "$BENCH_JAR_DIR/migrescue.jar.tmp"
-    mv "$BENCH_JAR_DIR/migrescue.jar.tmp" "$BENCH_JAR_DIR/migrescue.jar"
-  fi
-  rm -f "$BENCH_JAR_DIR/migrescue.jsa"
-  export MIGRESCUE_JAR="$BENCH_JAR_DIR/migrescue.jar"
+  # A build may be writing the jar right now: retry until the copy is a whole zip.
+  local try
+  for try in 1 2 3 4 5 6; do
+    cp "$source_jar" "$BENCH_JAR_DIR/staged.jar"
+    if ! command -v unzip >/dev/null || unzip -tqq "$BENCH_JAR_DIR/staged.jar" >/dev/null 2>&1; then
+      return 0
+    fi
+    echo "$source_jar is being rewritten (try $try): waiting" >&2
+    sleep 10
+  done
+  echo "could not take a whole copy of $source_jar" >&2
+  exit 1
+}
+
+# bench_jar DIR: puts the staged jar at DIR/migrescue.jar without a CDS archive, so that the next
+# bin/migrescue run trains a fresh one there, and points MIGRESCUE_JAR at it.
+bench_jar() {
+  local dir="$1"
+  mkdir -p "$dir"
+  rm -f "$dir/migrescue.jsa"
+  cp "$BENCH_JAR_DIR/staged.jar" "$dir/migrescue.jar"
+  export MIGRESCUE_JAR="$dir/migrescue.jar"
 }
 
 engine_url() {

@@ -5,10 +5,12 @@
 #
 # Usage: bench/status-vs-dump.sh [-n RUNS] [-w WARMUP] [postgresql] [mariadb]
 #   RUNS (default 10) measured runs per command after WARMUP (default 2) discarded ones.
-# Env:   MIGRESCUE_JAR (jar to copy; default target/migrescue.jar), PG_URL, MARIADB_URL, BENCH_DB,
-#        BENCH_JAR_DIR (default /tmp/bench-jar), BENCH_OUT (default /tmp/bench-results),
-#        MIGRESCUE_JAVA_OPTS / MIGRESCUE_NO_CDS (passed through to bin/migrescue).
+# Env:   MIGRESCUE_JAR (jar to measure; default target/migrescue.jar, copied at the start), PG_URL,
+#        MARIADB_URL, BENCH_DB, BENCH_JAR_DIR (default /tmp/bench-jar), BENCH_OUT (default /tmp/bench-results),
+#        MIGRESCUE_JAVA_OPTS / MIGRESCUE_NO_CDS (passed through to bin/migrescue),
+#        BENCH_QUIET=0 (do not wait for an idle machine), BENCH_QUIET_PCT, BENCH_QUIET_WAIT.
 set -euo pipefail
+# shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 runs="${RUNS:-10}"
@@ -25,17 +27,9 @@ engines=("$@")
 [ ${#engines[@]} -gt 0 ] || engines=(postgresql mariadb)
 
 migrescue="$project_dir/bin/migrescue"
-bench_jar
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
-raw="$BENCH_OUT/$stamp"
+stage_jar
+raw="$BENCH_OUT/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$raw"
-
-dump_cmd() {
-  case "$1" in
-    postgresql) echo pg_dump --schema-only -h 127.0.0.1 -U postgres "$BENCH_DB" ;;
-    mariadb) echo mariadb-dump --no-data -h 127.0.0.1 -uroot "$BENCH_DB" ;;
-  esac
-}
 
 # Fail early, with a hint, if the benchmark database is missing.
 for engine in "${engines[@]}"; do
@@ -46,35 +40,44 @@ for engine in "${engines[@]}"; do
   esac || { echo "$engine: no database $BENCH_DB: run bench/make-bench-db.sh $engine" >&2; exit 1; }
 done
 
-# The first bin/migrescue run after a new jar writes the AppCDS archive (-XX:ArchiveClassesAtExit), which
-# is slow and only happens once; do it here, with a real status run, so the archive holds the classes
-# status loads and the timed runs all use it. Exit 1 is status reporting the failed Flyway row.
-first_url=$(engine_url "${engines[0]}")
-echo "priming: $migrescue status --url $first_url (trains $BENCH_JAR_DIR/migrescue.jsa)" >&2
-set +e
-"$migrescue" status --url "$first_url" >"$raw/status-${engines[0]}.out" 2>"$raw/status-${engines[0]}.err"
-rc=$?
-set -e
-if [ "$rc" -ge 2 ]; then
-  echo "status failed with exit $rc:" >&2
-  cat "$raw/status-${engines[0]}.out" "$raw/status-${engines[0]}.err" >&2
-  exit 1
-fi
-cds="none"
-[ -f "$BENCH_JAR_DIR/migrescue.jsa" ] && cds="$BENCH_JAR_DIR/migrescue.jsa ($(du -k "$BENCH_JAR_DIR/migrescue.jsa" | cut -f1) KiB, trained by status on ${engines[0]})"
-[ -n "${MIGRESCUE_NO_CDS:-}" ] && cds="disabled (MIGRESCUE_NO_CDS)"
+declare -A cds_note dump_name
+dump_name[postgresql]="pg_dump --schema-only"
+dump_name[mariadb]="mariadb-dump --no-data"
 
 for engine in "${engines[@]}"; do
   url=$(engine_url "$engine")
-  read -r -a dump <<<"$(dump_cmd "$engine")"
-  # Keep one status output per engine so a reader can see what was measured.
+  case "$engine" in
+    postgresql) dump=(pg_dump --schema-only -h 127.0.0.1 -U postgres "$BENCH_DB") ;;
+    mariadb) dump=(mariadb-dump --no-data -h 127.0.0.1 -uroot "$BENCH_DB") ;;
+  esac
+
+  # bin/migrescue writes its AppCDS archive (-XX:ArchiveClassesAtExit) on the first run after a new jar,
+  # from the classes that run loads. Each engine gets its own jar copy, primed by a status run on that
+  # engine: what a user of that engine gets from the second run on. The priming run is slow and untimed.
+  bench_jar "$BENCH_JAR_DIR/$engine"
+  echo "$engine: priming: bin/migrescue status --url $url (trains $BENCH_JAR_DIR/$engine/migrescue.jsa)" >&2
   set +e
   "$migrescue" status --url "$url" >"$raw/status-$engine.out" 2>"$raw/status-$engine.err"
+  rc=$?
   set -e
+  if [ "$rc" -ge 2 ]; then
+    echo "$engine: status failed with exit $rc:" >&2
+    cat "$raw/status-$engine.out" "$raw/status-$engine.err" >&2
+    exit 1
+  fi
+  if [ -n "${MIGRESCUE_NO_CDS:-}" ]; then
+    cds_note[$engine]="disabled (MIGRESCUE_NO_CDS)"
+  elif [ -f "$BENCH_JAR_DIR/$engine/migrescue.jsa" ]; then
+    cds_note[$engine]="$BENCH_JAR_DIR/$engine/migrescue.jsa, $(du -k "$BENCH_JAR_DIR/$engine/migrescue.jsa" | cut -f1) KiB, trained by status on $engine"
+  else
+    cds_note[$engine]="none was written"
+  fi
+
   : >"$raw/$engine-status.us"; : >"$raw/$engine-dump.us"; : >"$raw/$engine-jvm.us"
-  echo "$engine: $warmup warm-up + $runs measured runs of status / ${dump[0]} / --version, interleaved" >&2
+  echo "$engine: $warmup warm-up + $runs measured rounds of status / ${dump[0]} / --version, interleaved" >&2
   # Interleaved, so that drift on the machine (other load, caches) hits all three commands alike.
   for ((i = 1; i <= warmup + runs; i++)); do
+    wait_quiet
     timed 1 "$migrescue" status --url "$url";  s=$TIMED_US
     timed 0 "${dump[@]}";                       d=$TIMED_US
     timed 0 "$migrescue" --version;             v=$TIMED_US
@@ -89,11 +92,14 @@ report="$raw/report.md"
   echo '```'
   machine_facts
   echo "runs:        $runs measured per command, $warmup warm-up discarded, interleaved"
-  echo "CDS archive: $cds"
+  echo "quiet check: each round waited for <= ${BENCH_QUIET_PCT:-15}% CPU busy (BENCH_QUIET=${BENCH_QUIET:-1}); rounds that gave up waiting: $QUIET_MISSES"
+  for engine in "${engines[@]}"; do
+    printf 'CDS archive: %-10s %s\n' "$engine" "${cds_note[$engine]}"
+  done
   echo "java opts:   bin/migrescue defaults${MIGRESCUE_JAVA_OPTS:+ + $MIGRESCUE_JAVA_OPTS}"
   echo '```'
   echo
-  echo "| engine | command | median ms | min ms | status / dump (median) | target <= 0.5 |"
+  echo "| engine | command | median ms | min ms | status / dump (medians) | target <= 0.5 |"
   echo "|---|---|---:|---:|---:|---|"
   for engine in "${engines[@]}"; do
     read -r s_med s_min <<<"$(stats "$raw/$engine-status.us")"
@@ -101,13 +107,12 @@ report="$raw/report.md"
     read -r v_med v_min <<<"$(stats "$raw/$engine-jvm.us")"
     ratio=$(awk -v s="$s_med" -v d="$d_med" 'BEGIN { printf "%.2f", s / d }')
     verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 0.5) ? "PASS" : "FAIL" }')
-    dump_name=$( [ "$engine" = postgresql ] && echo "pg_dump --schema-only" || echo "mariadb-dump --no-data")
     echo "| $engine | migrescue status | $s_med | $s_min | $ratio | $verdict |"
-    echo "| $engine | $dump_name | $d_med | $d_min | | |"
+    echo "| $engine | ${dump_name[$engine]} | $d_med | $d_min | | |"
     echo "| $engine | JVM start (migrescue --version) | $v_med | $v_min | | |"
     echo "| $engine | status minus JVM start (medians) | $(awk -v a="$s_med" -v b="$v_med" 'BEGIN { printf "%.1f", a - b }') | | | |"
   done
 } >"$report"
 cat "$report"
 echo >&2
-echo "raw timings (microseconds) and one status output per engine: $raw" >&2
+echo "raw timings (microseconds), the report and one status output per engine: $raw" >&2

@@ -9,7 +9,7 @@ import io.migrescue.model.Engine;
  * @param engine     the engine the text points to, or null when it cannot tell (e.g. a bare 1050 is MySQL-family)
  * @param wrapper    who wrapped it: {@code mysql-cli}, {@code laravel}, {@code flyway}, {@code prisma}, {@code django},
  *                   {@code rails}, {@code alembic}, {@code psql}, {@code jdbc}, {@code golang-migrate}, {@code liquibase},
- *                   {@code knex}, {@code plain}
+ *                   {@code knex}, {@code supabase} (Supabase CLI), {@code drizzle} (drizzle-kit), {@code plain}
  * @param sqlState   five-character SQLSTATE, e.g. {@code 42P07}, {@code HY000}
  * @param vendorCode MySQL/MariaDB error number (1050, 1005, …), or null (PostgreSQL has none; Flyway says 0)
  * @param errno      the InnoDB errno inside a 1005 message ({@code errno: 121}), or null

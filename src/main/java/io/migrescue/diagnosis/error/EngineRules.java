@@ -43,7 +43,8 @@ final class EngineRules {
         if (d.engineHint == Engine.MARIADB || (match != null && match.only() == Engine.MARIADB) || lower.contains("mariadb")) {
             return Engine.MARIADB;
         }
-        if (d.engineHint == Engine.MYSQL || match != null || d.vendorCode != null || SqlStates.mysqlOnly(d.sqlState)) {
+        if (d.engineHint == Engine.MYSQL || (match != null && match.family() == ServerMessages.Family.MYSQL)
+                || d.vendorCode != null || SqlStates.mysqlOnly(d.sqlState)) {
             return Engine.MYSQL;
         }
         if (lower.contains("postgresql") || lower.contains("postgres://") || lower.contains("jdbc:postgres")) {

@@ -112,7 +112,7 @@ public final class ErrorCatalog {
         if (e.vendorCode() != null) {
             return byVendorCode(e.vendorCode(), e.errno());
         }
-        if (SqlStates.postgresOnly(e.sqlState())) {
+        if (SqlStates.postgresOnly(e.sqlState()) && SQL_STATES.containsKey(e.sqlState())) {
             return byState(e.sqlState(), e);
         }
         Optional<ServerMessages.Match> template = ServerMessages.match(e.message(), e.detail(), e.statement(), e.wrapper());

@@ -83,7 +83,10 @@ final class ErrorDraft {
         return this;
     }
 
-    /** Copies a PostgreSQL report (message, DETAIL, HINT, a SQLSTATE if it carried one). */
+    /**
+     * Copies a PostgreSQL report (message, DETAIL, HINT, a SQLSTATE if it carried one) and extends the span to it;
+     * a reader that read the report from a part of the input sets {@link #end} itself.
+     */
     ErrorDraft report(PgReport report) {
         message(report.message());
         if (detail == null) {

@@ -29,6 +29,8 @@ final class FlywayReader implements WrapperReader {
             "Detected failed migration to version (?<v>[\\w.]+) \\((?<d>[^)\\n]*)\\)[^\\n]*");
     private static final Pattern CHECKSUM = Pattern.compile("Migration checksum mismatch for migration version (?<v>[\\w.]+)[^\\n]*");
     private static final Pattern VERSIONED = Pattern.compile("^[VU](\\d+(?:[._]\\d+)*)__");
+    /** A MySQL message wrapped over several lines ends at the next field or a blank line. */
+    private static final Pattern MESSAGE_END = Pattern.compile("^(?:\\s*$|(?:SQL State|Error Code|Message|Location|Line|Statement)\\s*:)");
     /** Where a statement echoed by Flyway stops: a blank line, a stack trace, the next log line. */
     private static final Pattern STATEMENT_END = Pattern.compile(
             "^(?:\\s*$|-> \\[Help|Caused by:|\\s+at |\\s*\\.\\.\\. \\d+ more|(?:ERROR|WARN|WARNING|INFO|DEBUG)\\b|org\\.flywaydb|\\d{4}-\\d\\d-\\d\\d)");
@@ -61,12 +63,12 @@ final class FlywayReader implements WrapperReader {
         MatchResult header = Text.lastBefore(HEADER, text, fieldsStart);
         int start = header != null ? Text.lineStart(text, header.start()) : fieldsStart;
         ErrorDraft d = new ErrorDraft("flyway", start, fieldsStart);
-        Matcher f = FIELD.matcher(text);
+        Matcher f = FIELD.matcher(text).useAnchoringBounds(false);
         f.region(fieldsStart, text.length());
         int blockEnd = fieldsStart;
         while (f.find()) {
-            if (f.start() > blockEnd + 1 && !continuesBlock(text, blockEnd, f.start())) {
-                break; // a second Flyway block (the same error repeated in the stack trace)
+            if (!text.substring(blockEnd, f.start()).isBlank()) {
+                break; // fields follow each other: this is a second block (the error repeated in a stack trace)
             }
             String value = f.group(2);
             int valueEnd = f.end();
@@ -85,12 +87,12 @@ final class FlywayReader implements WrapperReader {
                         d.report(report);
                         valueEnd = report.end();
                     } else {
-                        valueEnd = messageEnd(text, f.start(2));
+                        valueEnd = Text.endOfBlock(text, f.start(2), MESSAGE_END);
                         d.message(text.substring(f.start(2), valueEnd).replaceAll("\\s*\\n\\s*", " "));
                     }
                 }
                 case "Statement" -> {
-                    valueEnd = statementEnd(text, f.start(2));
+                    valueEnd = Text.endOfBlock(text, f.start(2), STATEMENT_END);
                     d.statement(text.substring(f.start(2), valueEnd));
                 }
                 default -> { }
@@ -100,46 +102,10 @@ final class FlywayReader implements WrapperReader {
         }
         d.end = blockEnd;
         if (header != null) {
-            String name = header.group(1) != null ? header.group(1) : header.group(2);
-            d.migration = name;
+            d.migration = header.group(1) != null ? header.group(1) : header.group(2);
         }
         d.version = version(text, start, d.migration);
         return d;
-    }
-
-    /** Fields of one block follow each other; only Message and Statement values span lines. */
-    private static boolean continuesBlock(String text, int blockEnd, int next) {
-        return text.substring(blockEnd, next).strip().isEmpty();
-    }
-
-    /** A MySQL message wrapped over several lines ends at the next field or a blank line. */
-    private static int messageEnd(String text, int from) {
-        int end = Text.lineEnd(text, from);
-        int at = end + 1;
-        while (at < text.length()) {
-            int lineEnd = Text.lineEnd(text, at);
-            String line = text.substring(at, lineEnd);
-            if (line.isBlank() || FIELD.matcher(line).lookingAt()) {
-                break;
-            }
-            end = lineEnd;
-            at = lineEnd + 1;
-        }
-        return end;
-    }
-
-    private static int statementEnd(String text, int from) {
-        int end = Text.lineEnd(text, from);
-        int at = end + 1;
-        while (at < text.length()) {
-            int lineEnd = Text.lineEnd(text, at);
-            if (STATEMENT_END.matcher(text.substring(at, lineEnd)).find()) {
-                break;
-            }
-            end = lineEnd;
-            at = lineEnd + 1;
-        }
-        return end;
     }
 
     /** V2_1__x.sql is version 2.1; {@code to version "2 - x" failed} says it too. */

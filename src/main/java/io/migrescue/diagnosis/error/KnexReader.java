@@ -54,13 +54,14 @@ final class KnexReader implements WrapperReader {
 
     /** The knex message is "sql - message" on one line, unless the SQL itself has line breaks. */
     private static int bodyEnd(String text, int from) {
-        int end = Text.lineEnd(text, from);
-        int at = end + 1;
-        int lines = 0;
-        while (!text.substring(from, end).contains(" - ") && at < text.length() && lines++ < 200) {
-            end = Text.lineEnd(text, at);
+        int at = from;
+        for (int lines = 0; lines < 200 && at < text.length(); lines++) {
+            int end = Text.lineEnd(text, at);
+            if (text.substring(at, end).contains(" - ")) {
+                return end;
+            }
             at = end + 1;
         }
-        return text.substring(from, end).contains(" - ") ? end : Text.lineEnd(text, from);
+        return Text.lineEnd(text, from);
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class NodeErrorDump {
     private static final Pattern PROPERTY = Pattern.compile(
-            "^\\s*(?<key>\\w+): (?:'(?<sq>(?:[^'\\\\]|\\\\.)*)'|\"(?<dq>(?:[^\"\\\\]|\\\\.)*)\"|(?<num>-?\\d+)),?\\s*$");
+            "^\\s*(?<key>\\w+): (?:'(?<sq>(?:[^'\\\\]|\\\\.)*)'|\"(?<dq>(?:[^\"\\\\]|\\\\.)*)\"|(?<bare>[\\w.-]+)),?\\s*$");
     private static final Pattern START = Pattern.compile("(?m)^\\s*(?:length|severity|code|errno|sqlState): ");
 
     final Map<String, String> values = new HashMap<>();
@@ -36,8 +36,10 @@ final class NodeErrorDump {
             int lineEnd = Text.lineEnd(text, at);
             Matcher p = PROPERTY.matcher(text.substring(at, lineEnd));
             if (p.matches()) {
-                String v = p.group("sq") != null ? p.group("sq") : p.group("dq") != null ? p.group("dq") : p.group("num");
-                dump.values.putIfAbsent(p.group("key"), v.replace("\\'", "'").replace("\\\"", "\"").replace("\\n", "\n"));
+                String v = p.group("sq") != null ? p.group("sq") : p.group("dq") != null ? p.group("dq") : p.group("bare");
+                if (!v.equals("undefined") && !v.equals("null")) {
+                    dump.values.putIfAbsent(p.group("key"), v.replace("\\'", "'").replace("\\\"", "\"").replace("\\n", "\n"));
+                }
                 dump.end = lineEnd;
                 misses = 0;
             } else {

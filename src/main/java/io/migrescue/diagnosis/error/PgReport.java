@@ -17,6 +17,8 @@ record PgReport(String message, String detail, String hint, String sqlState, Str
             "^(?:.*?\\s)?(DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION|WHERE):\\s+(.*)$");
     private static final Pattern JDBC_FIELD = Pattern.compile(
             "^\\s+(Detail|Hint|Position|Where|Internal Query|Internal Position|Routine|File|Line|Location|Server SQLState):\\s*(.*)$");
+    /** Later lines of a multi-line DETAIL: 2BP01's "view v depends on table t", 40P01's "Process 12 waits for …". */
+    private static final Pattern DETAIL_CONTINUATION = Pattern.compile("[a-z]|Process \\d+ ");
     private static final Pattern LINE_MARKER = Pattern.compile("^(?:LINE \\d+:.*|\\s*\\^\\s*)$");
 
     /** Reads the report whose message starts at {@code from}; the message is the rest of that line. */
@@ -53,8 +55,7 @@ record PgReport(String message, String detail, String hint, String sqlState, Str
                     case "STATEMENT" -> statement = libpq.group(2).strip();
                     default -> { }
                 }
-            } else if ("DETAIL".equals(last) && !line.isEmpty() && Character.isLowerCase(line.charAt(0))) {
-                // 2BP01 lists one dependent object per line after the first: "view v depends on table t"
+            } else if ("DETAIL".equals(last) && DETAIL_CONTINUATION.matcher(line).lookingAt()) {
                 detail = detail + "\n" + line.strip();
             } else {
                 break;

@@ -44,18 +44,19 @@ final class PrismaReader implements WrapperReader {
         if (named) {
             d.migration = name.group("name");
         }
+        // a SQLSTATE has five characters and is often all digits (42710); MySQL error numbers have four
         String c = code.group("code");
-        if (c.chars().allMatch(Character::isDigit)) {
-            d.vendorCode(Text.toInt(c));
-        } else {
+        if (c.length() == 5) {
             d.sqlState(c);
+        } else {
+            d.vendorCode(Text.toInt(c));
         }
         int bodyStart = error.end();
         if (d.vendorCode == null) {
             PgReport report = PgReport.read(text, bodyStart);
             d.report(report);
         } else {
-            int end = bodyEnd(text, bodyStart);
+            int end = Text.endOfBlock(text, bodyStart, BODY_END);
             String body = text.substring(bodyStart, end).replaceAll("\\s*\\n\\s*", " ");
             Matcher server = MYSQL_ASYNC.matcher(body);
             if (server.lookingAt()) {
@@ -70,19 +71,5 @@ final class PrismaReader implements WrapperReader {
             d.detail = detail.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
         }
         return d;
-    }
-
-    private static int bodyEnd(String text, int from) {
-        int end = Text.lineEnd(text, from);
-        int at = end + 1;
-        while (at < text.length()) {
-            int lineEnd = Text.lineEnd(text, at);
-            if (BODY_END.matcher(text.substring(at, lineEnd)).find()) {
-                break;
-            }
-            end = lineEnd;
-            at = lineEnd + 1;
-        }
-        return end;
     }
 }

@@ -23,6 +23,8 @@ final class RailsReader implements WrapperReader {
     private static final Pattern INLINE_SQL = Pattern.compile(
             ": (?=(?i:CREATE|ALTER|DROP|INSERT|UPDATE|DELETE|RENAME|TRUNCATE|REPLACE|SELECT|WITH|GRANT|COMMENT)\\b)");
     private static final Pattern TRILOGY = Pattern.compile("^(?<code>\\d{4,5}): (?<msg>.*)$");
+    /** Rails writes a foreign key's SQL over several lines; the backtrace or a blank line ends it. */
+    private static final Pattern STATEMENT_END = Pattern.compile("^(?:\\s*$|/|\\S+\\.rb:\\d+|Caused by:|Tasks: |\\(See full trace)");
     private static final Pattern HEADER = Pattern.compile("== (?<v>\\d+) (?<name>\\w+): migrating");
     private static final Pattern BACKTRACE = Pattern.compile("db/migrate/(?<file>(?<v>\\d+)_\\w+\\.rb):(?<line>\\d+)");
 
@@ -32,7 +34,7 @@ final class RailsReader implements WrapperReader {
         Matcher m = ERROR.matcher(text);
         int from = 0;
         while (m.find(from)) {
-            ErrorDraft d = m.group("cond") != null ? postgres(text, m) : mysql(m);
+            ErrorDraft d = m.group("cond") != null ? postgres(text, m) : mysql(text, m);
             migration(text, m.start(), d);
             found.add(d);
             from = Math.max(d.end, Text.lineEnd(text, m.start()));
@@ -51,14 +53,14 @@ final class RailsReader implements WrapperReader {
         d.message(CLASS_SUFFIX.matcher(d.message == null ? "" : d.message).replaceFirst(""));
         int next = report.end() + 1;
         if (next < text.length() && text.startsWith(": ", next)) {
-            int end = Text.lineEnd(text, next);
+            int end = Text.endOfBlock(text, next, STATEMENT_END);
             d.statement(text.substring(next + 2, end));
             d.end = end;
         }
         return d;
     }
 
-    private ErrorDraft mysql(Matcher m) {
+    private ErrorDraft mysql(String text, Matcher m) {
         ErrorDraft d = new ErrorDraft("rails", m.start(), m.end()).engineHint(Engine.MYSQL);
         String rest = CLASS_SUFFIX.matcher(m.group("rest")).replaceFirst("");
         Matcher trilogy = TRILOGY.matcher(rest);
@@ -68,7 +70,10 @@ final class RailsReader implements WrapperReader {
         }
         Matcher sql = INLINE_SQL.matcher(rest);
         if (sql.find()) {
-            d.statement(rest.substring(sql.end()));
+            int end = Text.endOfBlock(text, m.start("rest"), STATEMENT_END);
+            String more = text.substring(Text.lineEnd(text, m.start()), end);
+            d.statement(rest.substring(sql.end()) + more);
+            d.end = end;
             rest = rest.substring(0, sql.start());
         }
         return d.message(rest);

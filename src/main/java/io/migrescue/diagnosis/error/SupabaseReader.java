@@ -22,14 +22,17 @@ final class SupabaseReader implements WrapperReader {
     @Override
     public List<ErrorDraft> read(String text) {
         Matcher error = ERROR.matcher(text);
-        Matcher at = AT_STATEMENT.matcher(text);
-        boolean applying = APPLYING.matcher(text).find();
-        if (!error.find() || !(applying || at.find(error.end()))) {
+        if (!error.find()) {
             return List.of();
+        }
+        Matcher at = AT_STATEMENT.matcher(text);
+        boolean atStatement = at.find(error.end());
+        if (!atStatement && !APPLYING.matcher(text).find()) {
+            return List.of(); // a pgx error without the CLI around it: the plain reader's
         }
         ErrorDraft d = new ErrorDraft("supabase", error.start(), error.end()).engineHint(Engine.POSTGRESQL);
         d.sqlState(error.group("state")).message(error.group("msg"));
-        if (at.find(error.end())) {
+        if (atStatement) {
             String between = text.substring(error.end(), at.start()).strip();
             if (!between.isEmpty()) {
                 d.detail = between;

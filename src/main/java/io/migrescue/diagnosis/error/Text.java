@@ -8,19 +8,41 @@ import java.util.regex.Pattern;
 final class Text {
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
     /** Maven prefixes every line of a plugin's failure ({@code [ERROR] Migration V2__x.sql failed}). */
+    /**
+     * Symfony Console (artisan without Collision, Doctrine Migrations) prints an exception as a block under
+     * {@code In Connection.php line 825:}, word-wrapped at the terminal width and padded with spaces.
+     */
+    private static final Pattern SYMFONY_BLOCK = Pattern.compile(
+            "(?m)^(In \\S+ line \\d+:)[ \\t]*\\n(?:[ \\t]*\\n)?((?:  \\S[^\\n]*(?:\\n|$))+)");
     private static final Pattern MAVEN_LEVEL = Pattern.compile("(?m)^\\[(?:ERROR|WARNING|WARN|INFO|DEBUG)\\] ?");
 
     private Text() {
     }
 
-    /** LF line ends, no terminal colour codes, no byte-order mark, no Maven level prefix: what every reader can assume. */
+    /**
+     * LF line ends, no terminal colour codes, no byte-order mark, no Maven level prefix, Symfony's wrapped blocks
+     * joined: what every reader can assume.
+     */
     static String normalise(String raw) {
         String text = raw.replace("\r\n", "\n").replace('\r', '\n');
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         text = ANSI.matcher(text).replaceAll("");
-        return MAVEN_LEVEL.matcher(text).replaceAll("");
+        text = MAVEN_LEVEL.matcher(text).replaceAll("");
+        return unwrapSymfonyBlocks(text);
+    }
+
+    /** Joins a Symfony block's lines back into one; the wrap consumed the space it broke at. */
+    private static String unwrapSymfonyBlocks(String text) {
+        Matcher block = SYMFONY_BLOCK.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (block.find()) {
+            String joined = String.join(" ", block.group(2).strip().split("\\s*\\n\\s*"));
+            block.appendReplacement(out, Matcher.quoteReplacement(block.group(1) + "\n  " + joined + "\n"));
+        }
+        block.appendTail(out);
+        return out.toString();
     }
 
     static int lineStart(String text, int index) {
@@ -38,8 +60,20 @@ final class Text {
         return end < 0 ? text.length() : end + 1;
     }
 
-    static String line(String text, int index) {
-        return text.substring(index, lineEnd(text, index));
+    /**
+     * The end of a value that starts at {@code from} and may continue on the following lines: its first line, then
+     * each next line until one in which {@code stop} finds a match.
+     */
+    static int endOfBlock(String text, int from, Pattern stop) {
+        int end = lineEnd(text, from);
+        while (end < text.length()) {
+            int next = lineEnd(text, end + 1);
+            if (stop.matcher(text.substring(end + 1, next)).find()) {
+                break;
+            }
+            end = next;
+        }
+        return end;
     }
 
     /** The last match of {@code pattern} that ends before {@code limit}, or null: "the migration running when it failed". */

@@ -101,6 +101,9 @@ class ErrorCatalogTest {
         assertThat(ErrorCatalog.classify(pg(null, "relation \"x_idx\" already exists", "CREATE INDEX x_idx ON x (a)")))
                 .contains(DUPLICATE_INDEX_NAME);
         assertThat(ErrorCatalog.classify(pg("42S02", "something a driver reworded", null))).contains(MISSING_TABLE);
+        assertThat(ErrorCatalog.classify(pg("70100", "Query execution was interrupted (max_statement_time exceeded)", null)))
+                .as("MariaDB's state for 1969 looks like no MySQL state; without the number the message decides")
+                .contains(STATEMENT_TIMEOUT);
     }
 
     @Test
