@@ -38,8 +38,10 @@ public final class ExplainUseCase {
         evidence.add(ErrorCatalog.explain(kind));
         evidence.add("confirm against the database, and see what the migration left behind: migrescue diagnose --url … "
                 + "--error-file … --migrations …");
+        // PostgreSQL names constraints per table: 42710 means the same table already has it.
+        boolean sameTable = "42710".equals(error.parsed().sqlState());
         Finding finding = new Finding(kind, Severity.ERROR, error.parsed().message(), objects, evidence, null,
-                PlaybookRanking.rank(kind, null, false, false), false);
+                PlaybookRanking.rank(kind, null, sameTable, false), false);
         return new DiagnosisReport(null, List.of(), List.of(), error.parsed(), kind, List.of(finding), notes);
     }
 
