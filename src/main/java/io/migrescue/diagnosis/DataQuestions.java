@@ -19,7 +19,7 @@ public final class DataQuestions {
             case FK_ORPHAN_ROWS -> orphans(f, failingEffects, lookup);
             case DUPLICATE_ROWS -> duplicates(f, failingEffects, lookup);
             case NULL_VALUES -> nulls(f, failingEffects, lookup);
-            case LOCK_TIMEOUT -> Optional.of(new DataQuestion.LockHolders(lookup.schemaOf(f.objects().get("schema")), f.objects().get("table")));
+            case LOCK_TIMEOUT -> Optional.of(lockHolders(f, failingEffects, lookup));
             default -> Optional.empty();
         };
     }
@@ -103,6 +103,34 @@ public final class DataQuestions {
         String column = f.objects().get("column");
         return table == null || column == null ? Optional.empty()
                 : Optional.of(new DataQuestion.NullValues(lookup.schemaOf(f.objects().get("schema")), actual(lookup, null, table), column));
+    }
+
+    /** The lock message rarely names the table; the statement that waited does. */
+    private static DataQuestion lockHolders(Finding f, List<Effect> effects, CatalogLookup lookup) {
+        String table = f.objects().get("table");
+        String schema = f.objects().get("schema");
+        for (Effect e : effects) {
+            if (table != null) {
+                break;
+            }
+            if (e instanceof Effect.AddColumn a) {
+                table = a.table();
+                schema = a.schema();
+            } else if (e instanceof Effect.AddConstraint a) {
+                table = a.table();
+                schema = a.schema();
+            } else if (e instanceof Effect.CreateIndex i) {
+                table = i.table();
+                schema = i.schema();
+            } else if (e instanceof Effect.ModifyColumn m) {
+                table = m.table();
+                schema = m.schema();
+            } else if (e instanceof Effect.DropColumn d) {
+                table = d.table();
+                schema = d.schema();
+            }
+        }
+        return new DataQuestion.LockHolders(lookup.schemaOf(schema), table == null ? null : actual(lookup, schema, table));
     }
 
     private static List<String> primaryKey(CatalogLookup lookup, String schema, String table) {

@@ -211,4 +211,25 @@ class DiagnoseIT {
             assertThat(run.out()).contains("No findings");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void lockTimeoutNamesTheSessionThatHoldsTheLock(Engine engine) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "diag lock")) {
+            db.execute("CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200))", "INSERT INTO users VALUES (1, 'a')");
+            try (java.sql.Connection holder = db.connect()) {
+                holder.setAutoCommit(false);
+                holder.createStatement().execute("UPDATE users SET email = 'b' WHERE id = 1"); // an open transaction holds the row
+                String error = engine == Engine.POSTGRESQL
+                        ? "psql:migrate.sql:1: ERROR:  canceling statement due to lock timeout\nSTATEMENT:  ALTER TABLE users ADD COLUMN phone VARCHAR(40);"
+                        : "ERROR 1205 (HY000) at line 1: Lock wait timeout exceeded; try restarting transaction";
+                CliRun run = CliRun.on(db, "diagnose", "--error", error, "--format", "json");
+                assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+                JsonNode f = finding(JSON.readTree(run.out()), "LOCK_TIMEOUT");
+                assertThat(f.get("evidence").toString()).contains("session ").contains(engine == Engine.POSTGRESQL ? "RowExclusiveLock" : "Sleep");
+                assertThat(f.at("/playbooks/0").asText()).isEqualTo("unblock-lock-wait");
+                holder.rollback();
+            }
+        }
+    }
 }
