@@ -8,7 +8,6 @@ import io.migrescue.diagnosis.Severity;
 import io.migrescue.diagnosis.error.ErrorCatalog;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,15 +24,10 @@ public final class ExplainUseCase {
         }
         FindingKind kind = error.kind();
         ErrorObjects o = error.parsed().objects() == null ? ErrorObjects.NONE : error.parsed().objects();
-        Map<String, String> objects = new LinkedHashMap<>();
-        put(objects, "schema", o.schema());
-        put(objects, "table", o.table());
-        put(objects, "constraint", o.constraint());
-        put(objects, "column", o.column());
-        put(objects, "index", o.index());
-        put(objects, "referencedTable", o.referencedTable());
-        put(objects, "value", o.value());
-        put(objects, "migration", error.parsed().migration());
+        Map<String, String> objects = o.asMap();
+        if (error.parsed().migration() != null) {
+            objects.put("migration", error.parsed().migration());
+        }
         List<String> evidence = new ArrayList<>();
         evidence.add(ErrorCatalog.explain(kind));
         evidence.add("confirm against the database, and see what the migration left behind: migrescue diagnose --url … "
@@ -43,11 +37,5 @@ public final class ExplainUseCase {
         Finding finding = new Finding(kind, Severity.ERROR, error.parsed().message(), objects, evidence, null,
                 PlaybookRanking.rank(kind, null, sameTable, false), false);
         return new DiagnosisReport(null, List.of(), List.of(), error.parsed(), kind, List.of(finding), notes);
-    }
-
-    private static void put(Map<String, String> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }

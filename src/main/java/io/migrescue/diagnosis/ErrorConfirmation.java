@@ -220,7 +220,7 @@ final class ErrorConfirmation {
 
     private Finding plain(FindingKind kind, String summary, List<String> evidence, Map<String, String> objects,
                           boolean sameTable, boolean existingMatches, boolean stale) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(objectsFromError());
+        Map<String, String> all = o.asMap();
         all.putAll(objects);
         List<String> withError = new ArrayList<>();
         withError.add("error" + (error.wrapper() == null ? "" : " (" + error.wrapper() + ")") + ": "
@@ -229,11 +229,6 @@ final class ErrorConfirmation {
         withError.addAll(evidence);
         return new Finding(kind, stale ? Severity.WARNING : Severity.ERROR, summary, all, withError, input.migration(),
                 stale ? List.of() : PlaybookRanking.rank(kind, input.migration(), sameTable, existingMatches), stale);
-    }
-
-    private Map<String, String> objectsFromError() {
-        return Diagnoser.objects("schema", o.schema(), "table", o.table(), "constraint", o.constraint(), "column", o.column(),
-                "index", o.index(), "referencedTable", o.referencedTable(), "value", o.value());
     }
 
     private String summaryFromError() {

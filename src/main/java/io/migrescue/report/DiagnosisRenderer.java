@@ -67,16 +67,7 @@ public final class DiagnosisRenderer {
         m.put("migration", e.migration());
         m.put("version", e.version());
         m.put("line", e.line());
-        ErrorObjects o = e.objects() == null ? ErrorObjects.NONE : e.objects();
-        Map<String, Object> objects = new LinkedHashMap<>();
-        putIf(objects, "schema", o.schema());
-        putIf(objects, "table", o.table());
-        putIf(objects, "constraint", o.constraint());
-        putIf(objects, "column", o.column());
-        putIf(objects, "index", o.index());
-        putIf(objects, "referencedTable", o.referencedTable());
-        putIf(objects, "value", o.value());
-        m.put("objects", objects);
+        m.put("objects", (e.objects() == null ? ErrorObjects.NONE : e.objects()).asMap());
         return m;
     }
 
@@ -220,11 +211,5 @@ public final class DiagnosisRenderer {
     static String oneLine(String sql) {
         String flat = sql == null ? "" : sql.replaceAll("\\s+", " ").strip();
         return flat.length() <= SQL_WIDTH ? flat : flat.substring(0, SQL_WIDTH - 1) + "…";
-    }
-
-    private static void putIf(Map<String, Object> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }
