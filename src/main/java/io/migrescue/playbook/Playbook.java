@@ -1,0 +1,29 @@
+package io.migrescue.playbook;
+
+import io.migrescue.diagnosis.FindingKind;
+import io.migrescue.model.Engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A repair, as data: what it fixes, on which engines, the parameters it takes and its typed steps. */
+public record Playbook(String id, String title, String description, Set<FindingKind> fixes, Set<Engine> engines,
+                       List<ParamSpec> params, List<StepSpec> steps) {
+    public Playbook {
+        fixes = Set.copyOf(fixes);
+        engines = Set.copyOf(engines);
+        params = List.copyOf(params);
+        steps = List.copyOf(steps);
+    }
+
+    public Optional<ParamSpec> param(String name) {
+        return params.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** Whether it deletes or overwrites rows (then it never runs without the operator's explicit decision). */
+    public boolean changesRows() {
+        return steps.stream().anyMatch(s -> s instanceof StepSpec.FixOrphans || s instanceof StepSpec.RemoveDuplicates
+                || s instanceof StepSpec.FillNulls);
+    }
+}

@@ -1,0 +1,233 @@
+package io.migrescue.playbook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.migrescue.diagnosis.FindingKind;
+import io.migrescue.model.Engine;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a playbook from YAML and validates it on load: known step kinds with their arguments, declared parameters
+ * only, a backup before the first step that changes anything, and a verification at the end.
+ */
+public final class PlaybookLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern TEMPLATE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
+    private static final Pattern SQL_IDENTIFIER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+    private static final Pattern SQL_VALUE = Pattern.compile(":([A-Za-z][A-Za-z0-9]*)");
+    private static final Set<String> PARAM_KINDS = Set.of("identifier", "value", "choice");
+    private static final Set<String> RECORDS = Set.of("applied", "rolled-back", "release-lock", "clear-dirty");
+    private static final Set<String> CHECKS = Set.of("migration-effects-present", "migration-effects-absent", "history-clean",
+            "constraint-present", "constraints-freed", "no-orphans", "no-duplicates", "no-nulls", "lock-released",
+            "constraints-validated", "row-counts-kept");
+
+    private PlaybookLoader() {
+    }
+
+    public static Playbook parse(String yaml, String source) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (IOException e) {
+            throw new PlaybookException(source + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.isObject()) {
+            throw new PlaybookException(source + ": expected a mapping with id, title, fixes, engines, params, steps");
+        }
+        String id = text(root, "id", source);
+        if (!id.matches("[a-z][a-z0-9-]*")) {
+            throw new PlaybookException(source + ": id '" + id + "' must be lower-case words joined by '-'");
+        }
+        String where = source + " (" + id + ")";
+        String title = text(root, "title", where);
+        String description = root.path("description").asText("");
+        Set<FindingKind> fixes = EnumSet.noneOf(FindingKind.class);
+        for (JsonNode k : list(root, "fixes", where)) {
+            try {
+                fixes.add(FindingKind.valueOf(k.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new PlaybookException(where + ": fixes: unknown finding kind " + k.asText());
+            }
+        }
+        Set<Engine> engines = EnumSet.noneOf(Engine.class);
+        for (JsonNode e : list(root, "engines", where)) {
+            try {
+                engines.add(Engine.fromId(e.asText()));
+            } catch (IllegalArgumentException ex) {
+                throw new PlaybookException(where + ": engines: unknown engine " + e.asText());
+            }
+        }
+        List<ParamSpec> params = params(root.path("params"), where);
+        Set<String> names = new HashSet<>();
+        params.forEach(p -> names.add(p.name()));
+        List<StepSpec> steps = new ArrayList<>();
+        int n = 0;
+        for (JsonNode node : list(root, "steps", where)) {
+            n++;
+            steps.add(step(node, where + " step " + n, names));
+        }
+        checkSafetyShape(steps, where);
+        return new Playbook(id, title, description, fixes, engines, params, steps);
+    }
+
+    private static List<ParamSpec> params(JsonNode node, String where) {
+        List<ParamSpec> params = new ArrayList<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return params;
+        }
+        if (!node.isObject()) {
+            throw new PlaybookException(where + ": params must be a mapping of name to settings");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode p = e.getValue();
+            String kind = p.path("kind").asText("identifier");
+            if (!PARAM_KINDS.contains(kind)) {
+                throw new PlaybookException(where + ": param " + e.getKey() + ": kind must be one of " + PARAM_KINDS);
+            }
+            List<String> choices = new ArrayList<>();
+            p.path("choices").forEach(c -> choices.add(c.asText()));
+            if (kind.equals("choice") && choices.isEmpty()) {
+                throw new PlaybookException(where + ": param " + e.getKey() + ": a choice needs its choices");
+            }
+            String from = p.hasNonNull("from") ? p.get("from").asText() : null;
+            if (from != null && !from.matches("finding\\.(objects\\.[A-Za-z]+|migration\\.id|kind)")) {
+                throw new PlaybookException(where + ": param " + e.getKey() + ": from must be finding.objects.<role> or finding.migration.id");
+            }
+            params.add(new ParamSpec(e.getKey(), from, p.hasNonNull("default") ? p.get("default").asText() : null,
+                    p.hasNonNull("ask") ? p.get("ask").asText() : null, choices, p.path("decision").asBoolean(false), kind));
+        }
+        return params;
+    }
+
+    private static StepSpec step(JsonNode node, String where, Set<String> params) {
+        String kind;
+        JsonNode args;
+        if (node.isTextual()) {
+            kind = node.asText();
+            args = YAML.createObjectNode();
+        } else if (node.isObject() && node.size() == 1) {
+            kind = node.fieldNames().next();
+            args = node.get(kind);
+        } else {
+            throw new PlaybookException(where + ": a step is one kind with its arguments, e.g. '- backup: {tables: [\"${table}\"]}'");
+        }
+        StepSpec step = switch (kind) {
+            case "backup" -> new StepSpec.Backup(strings(args.path("tables"), where), args.path("data").asBoolean(true));
+            case "explain" -> new StepSpec.Explain(args.asText());
+            case "rename-constraint" -> new StepSpec.RenameConstraint(arg(args, "table", where), arg(args, "from", where), arg(args, "to", where));
+            case "free-constraint-names" -> new StepSpec.FreeConstraintNames(arg(args, "table", where), arg(args, "suffix", where));
+            case "drop-constraint" -> new StepSpec.DropConstraint(arg(args, "table", where), arg(args, "name", where));
+            case "rename-table" -> new StepSpec.RenameTable(arg(args, "from", where), arg(args, "to", where));
+            case "finish-migration" -> new StepSpec.FinishMigration(args.path("skipFailed").asBoolean(false));
+            case "revert-migration" -> new StepSpec.RevertMigration();
+            case "fix-orphans" -> new StepSpec.FixOrphans(arg(args, "policy", where));
+            case "remove-duplicates" -> new StepSpec.RemoveDuplicates(arg(args, "keep", where));
+            case "fill-nulls" -> new StepSpec.FillNulls(arg(args, "value", where));
+            case "sql" -> new StepSpec.Sql(args.isTextual() ? args.asText() : arg(args, "text", where));
+            case "record" -> {
+                String what = args.asText();
+                if (!RECORDS.contains(what)) {
+                    throw new PlaybookException(where + ": record must be one of " + RECORDS);
+                }
+                yield new StepSpec.Record(what);
+            }
+            case "verify" -> {
+                List<String> checks = strings(args, where);
+                for (String c : checks) {
+                    if (!CHECKS.contains(c)) {
+                        throw new PlaybookException(where + ": unknown check '" + c + "'; known: " + CHECKS);
+                    }
+                }
+                yield new StepSpec.Verify(checks);
+            }
+            default -> throw new PlaybookException(where + ": unknown step kind '" + kind + "'");
+        };
+        checkTemplates(args.toString(), where, params);
+        if (step instanceof StepSpec.Sql sql) {
+            for (Pattern p : List.of(SQL_IDENTIFIER, SQL_VALUE)) {
+                Matcher m = p.matcher(sql.text());
+                while (m.find()) {
+                    if (!params.contains(m.group(1))) {
+                        throw new PlaybookException(where + ": sql uses undeclared parameter '" + m.group(1) + "'");
+                    }
+                }
+            }
+        }
+        return step;
+    }
+
+    /** The engine enforces these too; a playbook that breaks them is refused before it can run. */
+    private static void checkSafetyShape(List<StepSpec> steps, String where) {
+        if (steps.isEmpty() || !(steps.get(steps.size() - 1) instanceof StepSpec.Verify)) {
+            throw new PlaybookException(where + ": the last step must be a verify step");
+        }
+        boolean backedUp = false;
+        for (StepSpec s : steps) {
+            if (s instanceof StepSpec.Backup) {
+                backedUp = true;
+            } else if (changes(s) && !backedUp) {
+                throw new PlaybookException(where + ": step '" + s.kind() + "' changes the database before any backup step");
+            }
+        }
+    }
+
+    static boolean changes(StepSpec s) {
+        return !(s instanceof StepSpec.Backup || s instanceof StepSpec.Explain || s instanceof StepSpec.Verify);
+    }
+
+    private static void checkTemplates(String text, String where, Set<String> params) {
+        Matcher m = TEMPLATE.matcher(text);
+        while (m.find()) {
+            if (!params.contains(m.group(1))) {
+                throw new PlaybookException(where + ": uses undeclared parameter '${" + m.group(1) + "}'");
+            }
+        }
+    }
+
+    private static String text(JsonNode root, String field, String where) {
+        JsonNode n = root.get(field);
+        if (n == null || !n.isTextual() || n.asText().isBlank()) {
+            throw new PlaybookException(where + ": '" + field + "' is required");
+        }
+        return n.asText();
+    }
+
+    private static String arg(JsonNode args, String field, String where) {
+        JsonNode n = args.get(field);
+        if (n == null || n.isNull() || n.asText().isBlank()) {
+            throw new PlaybookException(where + ": argument '" + field + "' is required");
+        }
+        return n.asText();
+    }
+
+    private static List<JsonNode> list(JsonNode root, String field, String where) {
+        JsonNode n = root.get(field);
+        if (n == null || !n.isArray() || n.isEmpty()) {
+            throw new PlaybookException(where + ": '" + field + "' must be a non-empty list");
+        }
+        List<JsonNode> out = new ArrayList<>();
+        n.forEach(out::add);
+        return out;
+    }
+
+    private static List<String> strings(JsonNode n, String where) {
+        if (!n.isArray()) {
+            throw new PlaybookException(where + ": expected a list");
+        }
+        List<String> out = new ArrayList<>();
+        n.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+}

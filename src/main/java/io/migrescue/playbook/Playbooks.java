@@ -1,0 +1,73 @@
+package io.migrescue.playbook;
+
+import io.migrescue.failure.MigrescueException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The built-in playbooks (shipped in the jar) and the operator's own ({@code --playbooks DIR}), by id. */
+public final class Playbooks {
+    /** Built-in ids, in the order playbooks.md lists them; a test checks this against the playbooks/ folder. */
+    public static final List<String> BUILT_IN = List.of(
+            "replace-constraint", "rename-conflicting-constraint", "adopt-existing-object", "move-aside-existing-table",
+            "complete-partial-migration", "revert-partial-migration", "mark-applied", "mark-rolled-back",
+            "fix-orphan-rows", "fix-duplicate-rows", "fill-null-values", "release-stale-lock", "clear-dirty-version");
+
+    private final Map<String, Playbook> byId;
+
+    private Playbooks(Map<String, Playbook> byId) {
+        this.byId = byId;
+    }
+
+    public static Playbooks load(Path userDir) {
+        Map<String, Playbook> map = new LinkedHashMap<>();
+        for (String id : BUILT_IN) {
+            map.put(id, PlaybookLoader.parse(resource(id), "playbooks/" + id + ".yaml"));
+        }
+        if (userDir != null) {
+            if (!Files.isDirectory(userDir)) {
+                throw MigrescueException.usage("--playbooks " + userDir + ": no such directory");
+            }
+            try (Stream<Path> files = Files.list(userDir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                    Playbook p = PlaybookLoader.parse(Files.readString(f, StandardCharsets.UTF_8), f.toString());
+                    map.put(p.id(), p); // the operator's own wins over a built-in of the same id
+                }
+            } catch (IOException e) {
+                throw MigrescueException.usage("--playbooks " + userDir + ": cannot read it (" + e.getMessage() + ")");
+            } catch (PlaybookException e) {
+                throw MigrescueException.usage(e.getMessage());
+            }
+        }
+        return new Playbooks(map);
+    }
+
+    public Optional<Playbook> get(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public List<Playbook> all() {
+        return new ArrayList<>(byId.values());
+    }
+
+    private static String resource(String id) {
+        try (InputStream in = Playbooks.class.getResourceAsStream("/playbooks/" + id + ".yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("built-in playbook missing from the jar: " + id);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

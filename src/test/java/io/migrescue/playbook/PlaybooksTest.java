@@ -1,0 +1,74 @@
+package io.migrescue.playbook;
+
+import io.migrescue.diagnosis.FindingKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlaybooksTest {
+
+    @Test
+    void everyShippedPlaybookLoadsValidatesAndIsIndexed() throws Exception {
+        List<String> files;
+        try (Stream<Path> s = Files.list(Path.of("playbooks"))) {
+            files = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).map(n -> n.replace(".yaml", "")).sorted().toList();
+        }
+        assertThat(Playbooks.BUILT_IN).containsExactlyInAnyOrderElementsOf(files);
+        Playbooks playbooks = Playbooks.load(null);
+        for (String id : files) {
+            Playbook p = playbooks.get(id).orElseThrow();
+            assertThat(p.id()).isEqualTo(id);
+            assertThat(p.fixes()).isNotEmpty();
+            assertThat(p.steps().get(0)).as(id + " starts with its backup").isInstanceOf(StepSpec.Backup.class);
+            assertThat(p.steps().get(p.steps().size() - 1)).isInstanceOf(StepSpec.Verify.class);
+        }
+    }
+
+    @Test
+    void rowChangingPlaybooksTakeTheirDecisionAsAnExplicitParameter() {
+        Playbooks playbooks = Playbooks.load(null);
+        for (Playbook p : playbooks.all()) {
+            if (p.changesRows()) {
+                assertThat(p.params()).as(p.id()).anyMatch(ParamSpec::decision);
+            }
+        }
+        assertThat(playbooks.get("fix-orphan-rows").orElseThrow().param("policy").orElseThrow().choices())
+                .containsExactly("delete", "set-null", "insert-parents");
+        assertThat(playbooks.get("rename-conflicting-constraint").orElseThrow().fixes()).contains(FindingKind.DUPLICATE_CONSTRAINT_NAME);
+    }
+
+    private static final String HEAD = "id: x\ntitle: t\nfixes: [FAILED_MIGRATION]\nengines: [mysql]\n";
+
+    static Stream<Arguments> invalid() {
+        return Stream.of(
+                Arguments.of("id: x\ntitle: t\nfixes: [NOPE]\nengines: [mysql]\nsteps: [{verify: [history-clean]}]", "unknown finding kind NOPE"),
+                Arguments.of(HEAD + "steps: [{frobnicate: {}}, {verify: [history-clean]}]", "unknown step kind 'frobnicate'"),
+                Arguments.of(HEAD + "steps: [{backup: {tables: []}}, {drop-constraint: {table: '${t}', name: n}}, {verify: [history-clean]}]",
+                        "undeclared parameter '${t}'"),
+                Arguments.of(HEAD + "steps: [{record: applied}, {backup: {tables: []}}, {verify: [history-clean]}]",
+                        "changes the database before any backup step"),
+                Arguments.of(HEAD + "steps: [{backup: {tables: []}}, {record: applied}]", "the last step must be a verify step"),
+                Arguments.of("id: x\ntitle: t\nfixes: [FAILED_MIGRATION]\nengines: [oracle]\nsteps: [{verify: [history-clean]}]", "unknown engine oracle"),
+                Arguments.of(HEAD + "params: {a: {kind: value}}\nsteps: [{backup: {tables: []}}, {sql: 'UPDATE {b} SET x = :a'}, {verify: [history-clean]}]",
+                        "sql uses undeclared parameter 'b'"),
+                Arguments.of(HEAD + "steps: [{backup: {tables: []}}, {verify: [looks-fine]}]", "unknown check 'looks-fine'"),
+                Arguments.of("id: Bad_Id\ntitle: t", "must be lower-case"),
+                Arguments.of("id: [", "not valid YAML"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("invalid")
+    void invalidPlaybooksAreRefusedWithAClearMessage(String yaml, String expected) {
+        assertThatThrownBy(() -> PlaybookLoader.parse(yaml, "test.yaml"))
+                .isInstanceOf(PlaybookException.class).hasMessageContaining("test.yaml").hasMessageContaining(expected);
+    }
+}
