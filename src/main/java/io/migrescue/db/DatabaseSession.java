@@ -1,5 +1,6 @@
 package io.migrescue.db;
 
+import io.migrescue.sql.Dialect;
 import io.migrescue.model.DatabaseInfo;
 import io.migrescue.model.Engine;
 

@@ -1,7 +1,7 @@
 package io.migrescue.evidence;
 
 import io.migrescue.db.DatabaseSession;
-import io.migrescue.db.Dialect;
+import io.migrescue.sql.Dialect;
 import io.migrescue.diagnosis.DataQuestion;
 
 import java.sql.Connection;

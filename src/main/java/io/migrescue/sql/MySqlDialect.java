@@ -1,4 +1,4 @@
-package io.migrescue.db;
+package io.migrescue.sql;
 
 import io.migrescue.model.Engine;
 
