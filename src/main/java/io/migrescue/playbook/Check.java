@@ -1,0 +1,80 @@
+package io.migrescue.playbook;
+
+import java.util.List;
+
+/** A verification the executor evaluates after the last step, against a fresh read of the database. */
+public sealed interface Check {
+    String describe();
+
+    record ConstraintPresent(String schema, String table, String name) implements Check {
+        public String describe() {
+            return "constraint " + name + " on " + table;
+        }
+    }
+
+    /** Every statement of the migration is in effect (a fresh statement map says applied). */
+    record MigrationEffectsPresent(String migration) implements Check {
+        public String describe() {
+            return "every statement of migration " + migration + " is in effect";
+        }
+    }
+
+    record MigrationEffectsAbsent(String migration) implements Check {
+        public String describe() {
+            return "no statement of migration " + migration + " is in effect";
+        }
+    }
+
+    /** The tool's history has no failed or dirty entry and no held lock. */
+    record HistoryClean(String tool) implements Check {
+        public String describe() {
+            return tool + " history has no failed or dirty entry";
+        }
+    }
+
+    record LockReleased(String tool) implements Check {
+        public String describe() {
+            return tool + " lock is released";
+        }
+    }
+
+    /** The same number of rows as the backup holds (nothing lost). */
+    record RowCountKept(String schema, String table) implements Check {
+        public String describe() {
+            return "no row of " + table + " lost";
+        }
+    }
+
+    record NoOrphans(String schema, String table, List<String> columns, String refSchema, String refTable, List<String> refColumns)
+            implements Check {
+        public String describe() {
+            return "every " + table + " (" + String.join(", ", columns) + ") has its row in " + refTable;
+        }
+    }
+
+    record NoDuplicates(String schema, String table, List<String> columns) implements Check {
+        public String describe() {
+            return "no duplicate (" + String.join(", ", columns) + ") in " + table;
+        }
+    }
+
+    record NoNulls(String schema, String table, String column) implements Check {
+        public String describe() {
+            return "no NULL in " + table + "." + column;
+        }
+    }
+
+    /** PostgreSQL: the foreign key was validated, not left NOT VALID. */
+    record ConstraintValidated(String schema, String table, String name) implements Check {
+        public String describe() {
+            return "constraint " + name + " on " + table + " is validated";
+        }
+    }
+
+    /** One statement of the migration is in effect (what resume looks at for a step that ran a migration statement). */
+    record StatementInEffect(String migration, int n) implements Check {
+        public String describe() {
+            return "statement " + n + " of migration " + migration + " is in effect";
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.migrescue.playbook;
+
+import io.migrescue.diagnosis.CatalogLookup;
+import io.migrescue.diagnosis.FailedMigration;
+import io.migrescue.diagnosis.StatementVerdict;
+import io.migrescue.model.Engine;
+import io.migrescue.model.Table;
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Effect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The migration's own statements as plan steps: forward (finish) as written, made production-friendly where that
+ * is safe; backward (revert) as their inverse DDL.
+ */
+final class MigrationSteps {
+    private final CatalogLookup lookup;
+    private final DdlWriter ddl;
+    private final boolean postgres;
+
+    MigrationSteps(CatalogLookup lookup, DdlWriter ddl) {
+        this.lookup = lookup;
+        this.ddl = ddl;
+        this.postgres = lookup.engine() == Engine.POSTGRESQL;
+    }
+
+    /**
+     * PostgreSQL: a foreign key is added NOT VALID (a brief lock) and validated in its own transaction (SHARE UPDATE
+     * EXCLUSIVE: writes go on). MySQL/MariaDB: a foreign key is added with checks off, on the in-place path, after a
+     * guard has counted no orphan rows. Anything else runs as the migration wrote it.
+     */
+    List<PlanStep> forward(FailedMigration m, StatementVerdict v) {
+        String label = "statement " + v.n() + " of migration " + m.id() + " (line " + v.line() + ")";
+        Check done = new Check.StatementInEffect(m.id(), v.n());
+        String sql = v.sql().strip();
+        Effect.AddConstraint fk = singleForeignKey(v);
+        if (fk != null && postgres && !sql.toUpperCase(Locale.ROOT).contains("NOT VALID")) {
+            List<PlanStep> steps = new ArrayList<>();
+            steps.add(new PlanStep(0, "sql", label + ", NOT VALID first", List.of(BoundStatement.of(sql + " NOT VALID")), List.of(), true, done,
+                    changed(v)));
+            steps.add(new PlanStep(0, "sql", "validate " + fk.constraint().name() + " in its own transaction (writes go on)",
+                    List.of(BoundStatement.of("ALTER TABLE " + ddl.table(fk.schema(), actual(fk.schema(), fk.table()))
+                            + " VALIDATE CONSTRAINT " + ddl.dialect().quote(fk.constraint().name()))), List.of(), true,
+                    new Check.ConstraintValidated(lookup.schemaOf(fk.schema()), actual(fk.schema(), fk.table()), fk.constraint().name()),
+                    changed(v)));
+            return steps;
+        }
+        if (fk != null && !postgres) {
+            BoundStatement guard = BoundStatement.of("SELECT COUNT(*) FROM " + ddl.table(fk.schema(), actual(fk.schema(), fk.table()))
+                    + " WHERE " + DataFixes.orphanPredicate(ddl, lookup, fk.schema(), actual(fk.schema(), fk.table()), fk.constraint()));
+            return List.of(new PlanStep(0, "sql", label + ", in place after an orphan check",
+                    List.of(BoundStatement.of("SET SESSION foreign_key_checks = 0"), BoundStatement.of(sql),
+                            BoundStatement.of("SET SESSION foreign_key_checks = 1")), List.of(guard), false, done, changed(v)));
+        }
+        boolean concurrently = sql.toUpperCase(Locale.ROOT).contains("CONCURRENTLY");
+        return List.of(new PlanStep(0, "sql", label, List.of(BoundStatement.of(sql)), List.of(), postgres && !concurrently, done, changed(v)));
+    }
+
+    /** PostgreSQL foreign keys this statement adds by name: checked to be validated at the end. */
+    List<Check> foreignKeysAdded(StatementVerdict v) {
+        List<Check> checks = new ArrayList<>();
+        for (Effect e : v.effects()) {
+            if (e instanceof Effect.AddConstraint a && "FOREIGN_KEY".equals(a.constraint().kind()) && a.constraint().name() != null) {
+                checks.add(new Check.ConstraintValidated(lookup.schemaOf(a.schema()), actual(a.schema(), a.table()), a.constraint().name()));
+            }
+        }
+        return checks;
+    }
+
+    PlanStep backward(FailedMigration m, StatementVerdict v) {
+        List<BoundStatement> sql = new ArrayList<>();
+        List<Effect> effects = new ArrayList<>(v.effects());
+        java.util.Collections.reverse(effects);
+        for (Effect e : effects) {
+            sql.add(inverse(e, v));
+        }
+        return new PlanStep(0, "sql", "undo statement " + v.n() + " of migration " + m.id() + " (line " + v.line() + ")", sql,
+                List.of(), postgres, null, changed(v));
+    }
+
+    private BoundStatement inverse(Effect e, StatementVerdict v) {
+        if (e instanceof Effect.CreateTable c) {
+            return BoundStatement.of("DROP TABLE " + ddl.table(c.schema(), actual(c.schema(), c.table())));
+        }
+        if (e instanceof Effect.RenameTable r) {
+            String schema = r.toSchema() != null ? r.toSchema() : r.schema();
+            return ddl.renameTable(lookup.schemaOf(schema), actual(schema, r.to()), r.from());
+        }
+        if (e instanceof Effect.AddColumn a) {
+            return BoundStatement.of("ALTER TABLE " + ddl.table(a.schema(), actual(a.schema(), a.table())) + " DROP COLUMN "
+                    + ddl.dialect().quote(a.column().name()));
+        }
+        if (e instanceof Effect.RenameColumn r) {
+            return BoundStatement.of("ALTER TABLE " + ddl.table(r.schema(), actual(r.schema(), r.table())) + " RENAME COLUMN "
+                    + ddl.dialect().quote(r.to()) + " TO " + ddl.dialect().quote(r.from()));
+        }
+        if (e instanceof Effect.AddConstraint a && a.constraint().name() != null) {
+            Table table = lookup.table(a.schema(), a.table()).orElseThrow(() -> cannot(v, "its table is gone"));
+            var c = lookup.constraint(table, a.constraint().name()).orElseThrow(() -> cannot(v, "its constraint is gone"));
+            return ddl.dropConstraint(table.schema(), table.name(), c).get(0);
+        }
+        if (e instanceof Effect.CreateIndex i && i.name() != null) {
+            return postgres ? BoundStatement.of("DROP INDEX " + ddl.table(i.schema(), i.name()))
+                    : BoundStatement.of("DROP INDEX " + ddl.dialect().quote(i.name()) + " ON " + ddl.table(i.schema(), actual(i.schema(), i.table())));
+        }
+        if (e instanceof Effect.RenameIndex r) {
+            return BoundStatement.of("ALTER " + (postgres ? "INDEX " + ddl.table(r.schema(), r.to()) + " RENAME TO " + ddl.dialect().quote(r.from())
+                    : "TABLE " + ddl.table(r.schema(), actual(r.schema(), r.table())) + " RENAME INDEX " + ddl.dialect().quote(r.to())
+                    + " TO " + ddl.dialect().quote(r.from())));
+        }
+        throw cannot(v, "there is no safe inverse for " + e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT));
+    }
+
+    private static PlanningException cannot(StatementVerdict v, String why) {
+        return new PlanningException("statement " + v.n() + " (line " + v.line() + ") cannot be undone automatically: " + why
+                + "; finish the migration instead (complete-partial-migration) or restore from a backup");
+    }
+
+    /** The existing tables a statement changes (the backup must hold them), from its effects, not from its text. */
+    private List<String> changed(StatementVerdict v) {
+        List<String> tables = new ArrayList<>();
+        for (Effect e : v.effects()) {
+            String name = null;
+            if (e instanceof Effect.CreateTable c) {
+                name = c.table();
+            } else if (e instanceof Effect.DropTable d) {
+                name = d.table();
+            } else if (e instanceof Effect.RenameTable r) {
+                name = r.from();
+                tables.add(r.to());
+            } else if (e instanceof Effect.AddColumn a) {
+                name = a.table();
+            } else if (e instanceof Effect.DropColumn d) {
+                name = d.table();
+            } else if (e instanceof Effect.RenameColumn r) {
+                name = r.table();
+            } else if (e instanceof Effect.ModifyColumn m) {
+                name = m.table();
+            } else if (e instanceof Effect.SetColumnDefault d) {
+                name = d.table();
+            } else if (e instanceof Effect.AddConstraint a) {
+                name = a.table();
+            } else if (e instanceof Effect.DropConstraint d) {
+                name = d.table();
+            } else if (e instanceof Effect.RenameConstraint r) {
+                name = r.table();
+            } else if (e instanceof Effect.CreateIndex i) {
+                name = i.table();
+            } else if (e instanceof Effect.DropIndex d) {
+                name = d.table();
+            } else if (e instanceof Effect.RenameIndex r) {
+                name = r.table();
+            }
+            if (name != null) {
+                tables.add(name);
+            }
+        }
+        return tables;
+    }
+
+    private Effect.AddConstraint singleForeignKey(StatementVerdict v) {
+        if (v.effects().size() != 1 || !(v.effects().get(0) instanceof Effect.AddConstraint a)) {
+            return null;
+        }
+        return "FOREIGN_KEY".equals(a.constraint().kind()) && a.constraint().name() != null ? a : null;
+    }
+
+    private String actual(String schema, String table) {
+        return lookup.table(schema, table).map(Table::name).orElse(table);
+    }
+}

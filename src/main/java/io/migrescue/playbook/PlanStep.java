@@ -1,0 +1,33 @@
+package io.migrescue.playbook;
+
+import io.migrescue.sql.BoundStatement;
+
+import java.util.List;
+
+/**
+ * One step of a plan with the exact SQL it runs.
+ *
+ * @param kind          the playbook step kind ({@code backup}, {@code sql}, {@code record}, …)
+ * @param guards        read-only queries that must each return 0 before the step runs (e.g. no orphan rows before
+ *                      a foreign key is added on the in-place path); a non-zero count stops the repair
+ * @param transactional run all statements in one transaction (PostgreSQL DDL); false for CONCURRENTLY, VALIDATE and
+ *                      on MySQL/MariaDB, where DDL commits by itself
+ * @param done          how to tell, on resume, that this step already took effect; null when it cannot be told
+ * @param changes       the existing tables whose definition or rows this step changes: what the backup must hold
+ */
+public record PlanStep(int n, String kind, String description, List<BoundStatement> sql, List<BoundStatement> guards,
+                       boolean transactional, Check done, List<String> changes) {
+    public PlanStep {
+        sql = List.copyOf(sql);
+        guards = List.copyOf(guards);
+        changes = List.copyOf(changes);
+    }
+
+    PlanStep numbered(int number) {
+        return new PlanStep(number, kind, description, sql, guards, transactional, done, changes);
+    }
+
+    public boolean changesDatabase() {
+        return !sql.isEmpty();
+    }
+}

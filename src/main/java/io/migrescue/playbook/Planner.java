@@ -1,0 +1,340 @@
+package io.migrescue.playbook;
+
+import io.migrescue.diagnosis.CatalogLookup;
+import io.migrescue.diagnosis.FailedMigration;
+import io.migrescue.diagnosis.Finding;
+import io.migrescue.diagnosis.StatementState;
+import io.migrescue.diagnosis.StatementVerdict;
+import io.migrescue.model.Catalog;
+import io.migrescue.model.Engine;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.Table;
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Effect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Playbook + finding + what was read from the database → a plan with every statement it will run. Pure: it decides,
+ * the executor runs. A plan that does not fit (a name nobody holds any more, statements not known) is refused with
+ * the reason, before anything runs.
+ */
+public final class Planner {
+    private static final Pattern TEMPLATE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
+
+    /**
+     * @param migration   the failed migration with its statement map (may be null or without statements)
+     * @param interactive whether a person can be asked for decisions (otherwise they must be given)
+     */
+    public record Context(Catalog catalog, String defaultSchema, List<MigrationHistory> history, FailedMigration migration,
+                          RecordPlanner records, boolean interactive) {
+    }
+
+    private final Playbook playbook;
+    private final Finding finding;
+    private final Context ctx;
+    private final CatalogLookup lookup;
+    private final DdlWriter ddl;
+    private final Map<String, String> params;
+    private final List<PlanStep> steps = new ArrayList<>();
+    private final List<Check> checks = new ArrayList<>();
+    private final List<String> explanations = new ArrayList<>();
+    private final Set<String> backupTables = new LinkedHashSet<>();
+    private final Map<String, String> backupWhere = new LinkedHashMap<>();
+    private final List<Check> freed = new ArrayList<>();
+    private final List<Check> dataChecks = new ArrayList<>();
+    private final List<Check> validated = new ArrayList<>();
+    private final DataFixes data;
+    private boolean backupData = true;
+
+    private Planner(Playbook playbook, Finding finding, Map<String, String> given, Context ctx) {
+        this.playbook = playbook;
+        this.finding = finding;
+        this.ctx = ctx;
+        this.lookup = new CatalogLookup(ctx.catalog(), ctx.defaultSchema());
+        this.ddl = new DdlWriter(ctx.catalog().engine());
+        this.params = ParameterResolver.resolve(playbook, finding, given, ctx.interactive());
+        this.data = new DataFixes(lookup, ddl);
+    }
+
+    public static Plan plan(Playbook playbook, Finding finding, Map<String, String> given, Context ctx) {
+        Engine engine = ctx.catalog().engine();
+        if (!playbook.engines().contains(engine)) {
+            throw new PlanningException("playbook " + playbook.id() + " does not run on " + engine.displayName());
+        }
+        return new Planner(playbook, finding, given, ctx).build();
+    }
+
+    private Plan build() {
+        for (StepSpec spec : playbook.steps()) {
+            plan(spec);
+        }
+        for (PlanStep s : steps) {
+            s.changes().forEach(t -> lookup.table(null, t).ifPresent(table -> backupTables.add(table.name())));
+        }
+        List<BackupPlan.TableToSave> toSave = new ArrayList<>();
+        for (String t : backupTables) {
+            lookup.table(null, t).ifPresent(table -> toSave.add(new BackupPlan.TableToSave(table.schema(), table.name(), backupWhere.get(table.name()))));
+        }
+        BackupPlan backup = new BackupPlan(toSave, backupData, historyTool());
+        List<PlanStep> numbered = new ArrayList<>();
+        numbered.add(new PlanStep(1, "backup", "back up " + (toSave.isEmpty() ? "" : describe(toSave) + (backup.historyTool() == null ? "" : " and "))
+                + (backup.historyTool() == null ? "" : "the " + backup.historyTool() + " history rows"), List.of(), List.of(), false, null, List.of()));
+        for (PlanStep s : steps) {
+            numbered.add(s.numbered(numbered.size() + 1));
+        }
+        return new Plan(playbook.id(), playbook.title(), ctx.catalog().engine(), finding, params, backup, numbered, checks, explanations);
+    }
+
+    private void plan(StepSpec spec) {
+        if (spec instanceof StepSpec.Backup b) {
+            b.tables().forEach(t -> backupTables.add(render(t)));
+            backupData = b.data();
+        } else if (spec instanceof StepSpec.Explain e) {
+            explanations.add(render(e.text()));
+        } else if (spec instanceof StepSpec.FreeConstraintNames s) {
+            freeNames(render(s.table()), render(s.suffix()));
+        } else if (spec instanceof StepSpec.RenameConstraint s) {
+            renameConstraint(render(s.table()), render(s.from()), render(s.to()));
+        } else if (spec instanceof StepSpec.DropConstraint s) {
+            dropConstraint(render(s.table()), render(s.name()));
+        } else if (spec instanceof StepSpec.RenameTable s) {
+            renameTable(render(s.from()), render(s.to()));
+        } else if (spec instanceof StepSpec.FinishMigration s) {
+            finish(s.skipFailed());
+        } else if (spec instanceof StepSpec.RevertMigration) {
+            revert();
+        } else if (spec instanceof StepSpec.FixOrphans s) {
+            add(data.fixOrphans(render(s.policy()), failingEffects(), backupWhere, dataChecks));
+        } else if (spec instanceof StepSpec.RemoveDuplicates s) {
+            add(data.removeDuplicates(render(s.keep()), failingEffects(), finding, backupWhere, dataChecks));
+        } else if (spec instanceof StepSpec.FillNulls) {
+            add(data.fillNulls(params.get("value"), failingEffects(), finding, backupWhere, dataChecks));
+        } else if (spec instanceof StepSpec.Sql s) {
+            add(new PlanStep(0, "sql", "statement from the playbook", List.of(SqlTemplate.render(s.text(), params, ddl.dialect())),
+                    List.of(), ctx.catalog().engine() == Engine.POSTGRESQL, null, List.copyOf(backupTables)));
+        } else if (spec instanceof StepSpec.Record r) {
+            record(r.what());
+        } else if (spec instanceof StepSpec.Verify v) {
+            v.checks().forEach(this::check);
+        }
+    }
+
+    private void freeNames(String holderName, String suffix) {
+        Table holder = lookup.table(null, holderName)
+                .orElseThrow(() -> new PlanningException("table " + holderName + " does not exist now: diagnose again"));
+        Set<String> wanted = new LinkedHashSet<>();
+        if (finding.objects().get("constraint") != null) {
+            wanted.add(finding.objects().get("constraint"));
+        }
+        for (Effect e : failingEffects()) {
+            if (e instanceof Effect.CreateTable c) {
+                c.constraints().stream().map(Effect.ConstraintDef::name).filter(n -> n != null).forEach(wanted::add);
+            } else if (e instanceof Effect.AddConstraint a && a.constraint().name() != null) {
+                wanted.add(a.constraint().name());
+            }
+        }
+        String target = finding.objects().get("table");
+        int renamed = 0;
+        for (String name : wanted) {
+            var held = lookup.constraint(holder, name);
+            if (held.isEmpty()) {
+                continue;
+            }
+            String newName = ddl.fitName(held.get().name() + suffix);
+            add(new PlanStep(0, "rename-constraint", "rename " + held.get().name() + " on " + holder.name() + " to " + newName,
+                    ddl.renameConstraint(holder.schema(), holder.name(), held.get(), newName), List.of(),
+                    ctx.catalog().engine() == Engine.POSTGRESQL, new Check.ConstraintPresent(holder.schema(), holder.name(), newName),
+                    List.of(holder.name())));
+            freed.add(new Check.ConstraintPresent(holder.schema(), holder.name(), newName));
+            if (target != null) {
+                freed.add(new Check.ConstraintPresent(holder.schema(), target, held.get().name()));
+            }
+            renamed++;
+        }
+        if (renamed == 0) {
+            throw new PlanningException("table " + holder.name() + " holds none of the names " + wanted
+                    + " now: the error text may be older than the database; diagnose again");
+        }
+        backupTables.add(holder.name());
+    }
+
+    private void renameConstraint(String tableName, String from, String to) {
+        Table table = existing(tableName);
+        var c = lookup.constraint(table, from).orElseThrow(() -> new PlanningException("no constraint " + from + " on " + tableName));
+        add(new PlanStep(0, "rename-constraint", "rename " + from + " on " + tableName + " to " + to,
+                ddl.renameConstraint(table.schema(), table.name(), c, ddl.fitName(to)), List.of(),
+                ctx.catalog().engine() == Engine.POSTGRESQL, new Check.ConstraintPresent(table.schema(), table.name(), to), List.of(table.name())));
+    }
+
+    private void dropConstraint(String tableName, String name) {
+        Table table = existing(tableName);
+        var c = lookup.constraint(table, name).orElseThrow(() -> new PlanningException("no constraint " + name + " on " + tableName
+                + " now: diagnose again"));
+        add(new PlanStep(0, "drop-constraint", "drop " + c.name() + " on " + table.name() + " (the migration adds it again as it intends)",
+                ddl.dropConstraint(table.schema(), table.name(), c), List.of(), ctx.catalog().engine() == Engine.POSTGRESQL, null,
+                List.of(table.name())));
+    }
+
+    private void renameTable(String from, String to) {
+        Table table = existing(from);
+        if (lookup.table(null, to).isPresent()) {
+            throw new PlanningException("a table " + to + " exists already: give another name with --param newName=…");
+        }
+        add(new PlanStep(0, "rename-table", "rename " + table.name() + " to " + to, List.of(ddl.renameTable(table.schema(), table.name(), to)),
+                List.of(), ctx.catalog().engine() == Engine.POSTGRESQL, null, List.of(table.name())));
+    }
+
+    private void finish(boolean skipFailed) {
+        FailedMigration m = requireStatements("finish");
+        MigrationSteps migrationSteps = new MigrationSteps(lookup, ddl);
+        for (StatementVerdict v : m.statements()) {
+            boolean pending = v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED;
+            if (!pending || skipFailed && v.state() == StatementState.FAILED) {
+                continue;
+            }
+            for (PlanStep s : migrationSteps.forward(m, v)) {
+                add(s);
+            }
+            validated.addAll(migrationSteps.foreignKeysAdded(v));
+        }
+    }
+
+    private void revert() {
+        FailedMigration m = requireStatements("revert");
+        MigrationSteps migrationSteps = new MigrationSteps(lookup, ddl);
+        List<StatementVerdict> applied = new ArrayList<>(m.statements().stream().filter(v -> v.state() == StatementState.APPLIED).toList());
+        java.util.Collections.reverse(applied);
+        for (StatementVerdict v : applied) {
+            add(migrationSteps.backward(m, v));
+        }
+    }
+
+    private void record(String what) {
+        MigrationHistory history = history();
+        if (history == null) {
+            explanations.add("no migration history table was found, so there is nothing to record");
+            return;
+        }
+        List<BoundStatement> sql = ctx.records().plan(what, history, ctx.migration());
+        if (!sql.isEmpty()) {
+            add(new PlanStep(0, "record", "record " + what + " in " + history.tool() + "'s " + history.table(), sql, List.of(), true, null,
+                    List.of()));
+        }
+    }
+
+    private void check(String name) {
+        String migration = ctx.migration() == null ? null : ctx.migration().id();
+        switch (name) {
+            case "constraints-freed" -> checks.addAll(freed);
+            case "migration-effects-present" -> {
+                if (migration != null && !ctx.migration().statements().isEmpty()) {
+                    checks.add(new Check.MigrationEffectsPresent(migration));
+                }
+            }
+            case "migration-effects-absent" -> {
+                if (migration != null && !ctx.migration().statements().isEmpty()) {
+                    checks.add(new Check.MigrationEffectsAbsent(migration));
+                }
+            }
+            case "history-clean" -> {
+                if (history() != null) {
+                    checks.add(new Check.HistoryClean(history().tool()));
+                }
+            }
+            case "lock-released" -> {
+                if (history() != null) {
+                    checks.add(new Check.LockReleased(history().tool()));
+                }
+            }
+            case "row-counts-kept" -> {
+                // only tables saved whole, and whose rows the plan does not change on purpose
+                for (String t : backupTables) {
+                    lookup.table(null, t).filter(table -> !backupWhere.containsKey(table.name()))
+                            .ifPresent(table -> checks.add(new Check.RowCountKept(table.schema(), table.name())));
+                }
+            }
+            case "no-orphans", "no-duplicates", "no-nulls" -> checks.addAll(dataChecks);
+            case "constraints-validated" -> {
+                if (ctx.catalog().engine() == Engine.POSTGRESQL) {
+                    checks.addAll(validated);
+                }
+            }
+            default -> throw new PlanningException("unknown check " + name);
+        }
+    }
+
+    private void add(PlanStep step) {
+        steps.add(step);
+    }
+
+    private void add(List<PlanStep> more) {
+        steps.addAll(more);
+    }
+
+    private FailedMigration requireStatements(String what) {
+        FailedMigration m = ctx.migration();
+        if (m == null || m.statements().isEmpty()) {
+            throw new PlanningException("to " + what + " the migration migrescue needs its statements: give --migrations DIR"
+                    + (m == null ? "" : " (the folder holding migration " + m.id() + ")"));
+        }
+        return m;
+    }
+
+    private List<Effect> failingEffects() {
+        FailedMigration m = ctx.migration();
+        if (m != null) {
+            for (StatementVerdict v : m.statements()) {
+                if (v.state() == StatementState.FAILED) {
+                    return v.effects();
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private MigrationHistory history() {
+        String tool = ctx.migration() == null ? null : ctx.migration().tool();
+        for (MigrationHistory h : ctx.history()) {
+            if (tool != null && h.tool().equals(tool)) {
+                return h;
+            }
+        }
+        return ctx.history().stream().filter(MigrationHistory::needsAttention).findFirst()
+                .orElse(ctx.history().isEmpty() ? null : ctx.history().get(0));
+    }
+
+    private String historyTool() {
+        MigrationHistory h = history();
+        return h == null ? null : h.tool();
+    }
+
+    private Table existing(String name) {
+        return lookup.table(null, name).orElseThrow(() -> new PlanningException("table " + name + " does not exist now: diagnose again"));
+    }
+
+    private String render(String template) {
+        Matcher m = TEMPLATE.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = params.get(m.group(1));
+            if (value == null) {
+                throw new PlanningException("playbook " + playbook.id() + " needs --param " + m.group(1) + "=…: the finding does not name it");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String describe(List<BackupPlan.TableToSave> tables) {
+        return String.join(", ", tables.stream().map(t -> t.table() + (t.where() == null ? "" : " (the rows to be changed)")).toList());
+    }
+}

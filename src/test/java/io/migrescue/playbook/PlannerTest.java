@@ -1,0 +1,118 @@
+package io.migrescue.playbook;
+
+import io.migrescue.diagnosis.FailedMigration;
+import io.migrescue.diagnosis.Finding;
+import io.migrescue.diagnosis.FindingKind;
+import io.migrescue.diagnosis.Severity;
+import io.migrescue.diagnosis.StatementState;
+import io.migrescue.diagnosis.StatementVerdict;
+import io.migrescue.model.Catalog;
+import io.migrescue.model.Engine;
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Effect;
+import io.migrescue.testing.CatalogBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Plans are pure: a hand-built catalog and statement map in, every statement of the repair out. */
+class PlannerTest {
+    private static final Playbooks PLAYBOOKS = Playbooks.load(null);
+    private static final RecordPlanner RECORDS = (what, h, m) -> List.of(BoundStatement.of("-- record " + what + " in " + h.table()));
+
+    private static final Catalog FR05 = CatalogBuilder.of(Engine.MARIADB, "lkb")
+            .table("users").column("id", "bigint(20) unsigned", false).primaryKey("PRIMARY", "id").add()
+            .table("skp_tahunan_backup_v1").column("id", "bigint(20) unsigned", false).column("user_id", "bigint(20) unsigned", false)
+            .column("approved_by", "bigint(20) unsigned", true).primaryKey("PRIMARY", "id")
+            .foreignKey("fk_skp_tahunan_user", "user_id", "users", "id").foreignKey("fk_skp_tahunan_approved_by", "approved_by", "users", "id").add()
+            .build();
+
+    private static final Effect.CreateTable CREATE = new Effect.CreateTable(null, "skp_tahunan",
+            List.of(new Effect.ColumnDef("id", "bigint unsigned", false, null)),
+            List.of(new Effect.ConstraintDef("fk_skp_tahunan_user", "FOREIGN_KEY", List.of("user_id"), null, "users", List.of("id"), "CASCADE", null, null),
+                    new Effect.ConstraintDef("fk_skp_tahunan_approved_by", "FOREIGN_KEY", List.of("approved_by"), null, "users", List.of("id"), "SET NULL", null, null)),
+            false);
+
+    private static final FailedMigration V2 = new FailedMigration("flyway", "2", "V2__total_refactor_skp_system.sql", "history", List.of(
+            new StatementVerdict(1, 2, "RENAME TABLE skp_tahunan TO skp_tahunan_backup_v1", List.of(), StatementState.APPLIED, "", null),
+            new StatementVerdict(2, 4, "CREATE TABLE skp_tahunan (…)", List.of(CREATE), StatementState.FAILED, "", "would fail"),
+            new StatementVerdict(3, 14, "CREATE INDEX idx_status ON skp_tahunan (status)", List.of(), StatementState.NOT_APPLIED, "", null)));
+
+    private static final MigrationHistory FLYWAY = new MigrationHistory("flyway", "lkb", "flyway_schema_history", List.of(
+            new HistoryEntry("1", "init", EntryState.APPLIED, Instant.EPOCH, "1", null),
+            new HistoryEntry("2", "total refactor", EntryState.FAILED, Instant.EPOCH, "2", null)), null);
+
+    private static final Finding DUPLICATE = new Finding(FindingKind.DUPLICATE_CONSTRAINT_NAME, Severity.ERROR, "…",
+            Map.of("table", "skp_tahunan", "constraint", "fk_skp_tahunan_user", "heldBy", "skp_tahunan_backup_v1"), List.of(), V2,
+            List.of("rename-conflicting-constraint"), false);
+
+    private static Planner.Context context(boolean interactive) {
+        return new Planner.Context(FR05, "lkb", List.of(FLYWAY), V2, RECORDS, interactive);
+    }
+
+    @Test
+    void fieldReport05RenamesBothHeldNamesInPlaceThenFinishesRecordsAndVerifies() {
+        Plan plan = Planner.plan(PLAYBOOKS.get("rename-conflicting-constraint").orElseThrow(), DUPLICATE, Map.of(), context(false));
+
+        assertThat(plan.steps()).extracting(PlanStep::kind)
+                .containsExactly("backup", "rename-constraint", "rename-constraint", "sql", "sql", "record");
+        assertThat(plan.backup().tables()).extracting(BackupPlan.TableToSave::table).containsExactly("skp_tahunan_backup_v1");
+        assertThat(plan.backup().historyTool()).isEqualTo("flyway");
+        assertThat(plan.steps().get(1).sql()).extracting(BoundStatement::sql).containsExactly(
+                "SET SESSION foreign_key_checks = 0",
+                "ALTER TABLE `lkb`.`skp_tahunan_backup_v1` DROP FOREIGN KEY `fk_skp_tahunan_user`, ADD CONSTRAINT `fk_skp_tahunan_user_old`"
+                        + " FOREIGN KEY (`user_id`) REFERENCES `lkb`.`users` (`id`)",
+                "SET SESSION foreign_key_checks = 1");
+        assertThat(plan.steps().get(3).sql().get(0).sql()).isEqualTo("CREATE TABLE skp_tahunan (…)");
+        assertThat(plan.steps().get(4).sql().get(0).sql()).startsWith("CREATE INDEX idx_status");
+        assertThat(plan.checks()).extracting(Check::describe).contains(
+                "constraint fk_skp_tahunan_user_old on skp_tahunan_backup_v1",
+                "constraint fk_skp_tahunan_user on skp_tahunan",
+                "constraint fk_skp_tahunan_approved_by on skp_tahunan",
+                "every statement of migration 2 is in effect",
+                "flyway history has no failed or dirty entry",
+                "no row of skp_tahunan_backup_v1 lost");
+    }
+
+    @Test
+    void aRowDecisionIsNeverDefaultedWithoutAPerson() {
+        Finding orphans = new Finding(FindingKind.FK_ORPHAN_ROWS, Severity.ERROR, "…", Map.of("table", "orders"), List.of(), null,
+                List.of("fix-orphan-rows"), false);
+        assertThatThrownBy(() -> Planner.plan(PLAYBOOKS.get("fix-orphan-rows").orElseThrow(), orphans, Map.of(), context(false)))
+                .isInstanceOf(PlanningException.DecisionNeeded.class)
+                .hasMessageContaining("--param policy=delete");
+        assertThatThrownBy(() -> Planner.plan(PLAYBOOKS.get("fix-orphan-rows").orElseThrow(), orphans, Map.of("policy", "burn"), context(false)))
+                .hasMessageContaining("takes one of delete, set-null, insert-parents");
+    }
+
+    @Test
+    void aStaleFindingIsRefusedBeforeAnythingRuns() {
+        Catalog repaired = CatalogBuilder.of(Engine.MARIADB, "lkb").table("users").column("id", "bigint", false).add()
+                .table("skp_tahunan_backup_v1").column("id", "bigint", false).add().build();
+        Planner.Context ctx = new Planner.Context(repaired, "lkb", List.of(FLYWAY), V2, RECORDS, false);
+        assertThatThrownBy(() -> Planner.plan(PLAYBOOKS.get("rename-conflicting-constraint").orElseThrow(), DUPLICATE, Map.of(), ctx))
+                .hasMessageContaining("holds none of the names");
+    }
+
+    @Test
+    void revertUndoesWhatIsInEffectNewestFirst() {
+        FailedMigration m = new FailedMigration("flyway", "2", "V2.sql", "history", List.of(
+                new StatementVerdict(1, 1, "RENAME TABLE skp_tahunan TO skp_tahunan_backup_v1",
+                        List.of(new Effect.RenameTable(null, "skp_tahunan", null, "skp_tahunan_backup_v1")), StatementState.APPLIED, "", null),
+                new StatementVerdict(2, 3, "CREATE TABLE skp_tahunan (…)", List.of(CREATE), StatementState.FAILED, "", null)));
+        Planner.Context ctx = new Planner.Context(FR05, "lkb", List.of(FLYWAY), m, RECORDS, false);
+        Finding f = new Finding(FindingKind.PARTIALLY_APPLIED, Severity.ERROR, "…", Map.of(), List.of(), m, List.of(), false);
+        Plan plan = Planner.plan(PLAYBOOKS.get("revert-partial-migration").orElseThrow(), f, Map.of(), ctx);
+        assertThat(plan.steps()).extracting(PlanStep::kind).containsExactly("backup", "sql", "record");
+        assertThat(plan.steps().get(1).sql().get(0).sql()).isEqualTo("RENAME TABLE `lkb`.`skp_tahunan_backup_v1` TO `lkb`.`skp_tahunan`");
+        assertThat(plan.checks()).extracting(Check::describe).contains("no statement of migration 2 is in effect");
+    }
+}
