@@ -46,7 +46,25 @@ public final class DataEvidence {
         }
     }
 
-    private List<String> orphans(DataQuestion.OrphanRows q) throws SQLException {
+    /** The number of offending rows: what a verification expects to be 0. */
+    public long count(DataQuestion question) throws SQLException {
+        if (question instanceof DataQuestion.OrphanRows q) {
+            return count("SELECT COUNT(*)" + orphanWhere(q));
+        }
+        if (question instanceof DataQuestion.DuplicateKeys q) {
+            return count("SELECT COUNT(*) FROM (SELECT 1 AS x" + duplicateGroups(q) + ") d");
+        }
+        if (question instanceof DataQuestion.NullValues q) {
+            return count("SELECT COUNT(*) FROM " + dialect.qualify(q.schema(), q.table()) + " WHERE " + dialect.quote(q.column()) + " IS NULL");
+        }
+        throw new IllegalArgumentException("not a countable question: " + question);
+    }
+
+    public long countRows(String schema, String table) throws SQLException {
+        return count("SELECT COUNT(*) FROM " + dialect.qualify(schema, table));
+    }
+
+    private String orphanWhere(DataQuestion.OrphanRows q) {
         String child = dialect.qualify(q.schema(), q.table());
         String parent = dialect.qualify(q.refSchema(), q.refTable());
         StringJoiner notNull = new StringJoiner(" AND ");
@@ -55,7 +73,16 @@ public final class DataEvidence {
             notNull.add("c." + dialect.quote(q.columns().get(i)) + " IS NOT NULL");
             join.add("p." + dialect.quote(q.refColumns().get(i)) + " = c." + dialect.quote(q.columns().get(i)));
         }
-        String where = " FROM " + child + " c WHERE " + notNull + " AND NOT EXISTS (SELECT 1 FROM " + parent + " p WHERE " + join + ")";
+        return " FROM " + child + " c WHERE " + notNull + " AND NOT EXISTS (SELECT 1 FROM " + parent + " p WHERE " + join + ")";
+    }
+
+    private String duplicateGroups(DataQuestion.DuplicateKeys q) {
+        String cols = columns("", q.columns());
+        return " FROM " + dialect.qualify(q.schema(), q.table()) + " WHERE " + notNull(q.columns()) + " GROUP BY " + cols + " HAVING COUNT(*) > 1";
+    }
+
+    private List<String> orphans(DataQuestion.OrphanRows q) throws SQLException {
+        String where = orphanWhere(q);
         long count = count("SELECT COUNT(*)" + where);
         String cols = columns("c.", q.columns());
         List<String> sample = rows("SELECT DISTINCT " + cols + where + " ORDER BY " + cols + " LIMIT " + SAMPLE, q.columns().size());
@@ -68,9 +95,8 @@ public final class DataEvidence {
     }
 
     private List<String> duplicates(DataQuestion.DuplicateKeys q) throws SQLException {
-        String table = dialect.qualify(q.schema(), q.table());
         String cols = columns("", q.columns());
-        String grouped = " FROM " + table + " WHERE " + notNull(q.columns()) + " GROUP BY " + cols + " HAVING COUNT(*) > 1";
+        String grouped = duplicateGroups(q);
         long groups = count("SELECT COUNT(*) FROM (SELECT 1 AS x" + grouped + ") d");
         List<String> sample = rows("SELECT " + cols + ", COUNT(*)" + grouped + " ORDER BY COUNT(*) DESC, " + cols + " LIMIT " + SAMPLE,
                 q.columns().size() + 1);
@@ -81,8 +107,7 @@ public final class DataEvidence {
     }
 
     private List<String> nulls(DataQuestion.NullValues q) throws SQLException {
-        String table = dialect.qualify(q.schema(), q.table());
-        long count = count("SELECT COUNT(*) FROM " + table + " WHERE " + dialect.quote(q.column()) + " IS NULL");
+        long count = count(q);
         return List.of(count == 0 ? "no NULL in " + q.table() + "." + q.column() + " now"
                 : count + " row(s) of " + q.table() + " have NULL in " + q.column());
     }

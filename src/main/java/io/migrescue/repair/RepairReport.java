@@ -1,0 +1,27 @@
+package io.migrescue.repair;
+
+import io.migrescue.playbook.Plan;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a repair did (or, for a dry run, would do).
+ *
+ * @param status  {@code planned} (dry run), {@code verified}, {@code stopped}, {@code verification-failed}, {@code rolled-back}
+ * @param steps   per step: its status ({@code planned}, {@code done}, {@code skipped}, {@code failed}, {@code not-run})
+ * @param message why it stopped, or null
+ */
+public record RepairReport(Plan plan, boolean dryRun, String status, Path backup, Path journal, List<StepOutcome> steps,
+                           List<CheckResult> verification, String message) {
+    public RepairReport {
+        steps = List.copyOf(steps);
+        verification = List.copyOf(verification);
+    }
+
+    public record StepOutcome(int n, String kind, String description, String status, List<String> sql, String error) {
+        public StepOutcome {
+            sql = List.copyOf(sql);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.migrescue.repair;
+
+import io.migrescue.catalog.CatalogReader;
+import io.migrescue.db.DatabaseSession;
+import io.migrescue.diagnosis.CatalogLookup;
+import io.migrescue.diagnosis.DataQuestion;
+import io.migrescue.diagnosis.FailedMigration;
+import io.migrescue.diagnosis.PartialApplicationMap;
+import io.migrescue.diagnosis.StatementState;
+import io.migrescue.diagnosis.StatementVerdict;
+import io.migrescue.diagnosis.StatementWithEffects;
+import io.migrescue.evidence.DataEvidence;
+import io.migrescue.history.HistoryAdapters;
+import io.migrescue.history.HistoryReader;
+import io.migrescue.model.Catalog;
+import io.migrescue.model.Constraint;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.playbook.Check;
+import io.migrescue.sql.SqlStatement;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Evaluates a plan's checks against a fresh read of the database: catalog, history and bounded counts. */
+public final class Verifier {
+    private final DatabaseSession session;
+    private final List<String> schemas;
+    private final String defaultSchema;
+    private Catalog catalog;
+    private List<MigrationHistory> history;
+
+    public Verifier(DatabaseSession session, List<String> schemas) {
+        this.session = session;
+        this.schemas = schemas;
+        this.defaultSchema = schemas.get(0);
+    }
+
+    public List<CheckResult> verify(List<Check> checks, FailedMigration migration, Map<String, Long> savedRows) throws SQLException {
+        refresh();
+        List<CheckResult> results = new ArrayList<>();
+        for (Check check : checks) {
+            results.add(evaluate(check, migration, savedRows));
+        }
+        return results;
+    }
+
+    void refresh() throws SQLException {
+        catalog = CatalogReader.of(session.engine()).read(session.connection(), schemas);
+        history = HistoryReader.readAll(session, schemas, HistoryAdapters.all());
+    }
+
+    CheckResult evaluate(Check check, FailedMigration migration, Map<String, Long> savedRows) throws SQLException {
+        CatalogLookup lookup = new CatalogLookup(catalog, defaultSchema);
+        String what = check.describe();
+        if (check instanceof Check.ConstraintPresent c) {
+            boolean holds = lookup.table(c.schema(), c.table()).flatMap(t -> lookup.constraint(t, c.name())).isPresent();
+            return new CheckResult(what, holds, holds ? "present" : "missing");
+        }
+        if (check instanceof Check.ConstraintValidated c) {
+            Optional<Constraint> found = lookup.table(c.schema(), c.table()).flatMap(t -> lookup.constraint(t, c.name()));
+            boolean holds = found.map(Constraint::validated).orElse(false);
+            return new CheckResult(what, holds, found.isEmpty() ? "missing" : holds ? "validated" : "NOT VALID");
+        }
+        if (check instanceof Check.MigrationEffectsPresent || check instanceof Check.MigrationEffectsAbsent) {
+            List<StatementVerdict> map = remap(migration, lookup);
+            boolean present = check instanceof Check.MigrationEffectsPresent;
+            List<Integer> wrong = map.stream().filter(v -> present
+                            ? v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED
+                            : v.state() == StatementState.APPLIED)
+                    .map(StatementVerdict::n).toList();
+            return new CheckResult(what, wrong.isEmpty(), wrong.isEmpty() ? "statement map: " + states(map)
+                    : "statement(s) " + wrong + (present ? " not in effect" : " still in effect"));
+        }
+        if (check instanceof Check.StatementInEffect s) {
+            List<StatementVerdict> map = remap(migration, lookup);
+            boolean holds = map.stream().anyMatch(v -> v.n() == s.n() && v.state() == StatementState.APPLIED);
+            return new CheckResult(what, holds, holds ? "in effect" : "not in effect");
+        }
+        if (check instanceof Check.HistoryClean h) {
+            List<String> problems = new ArrayList<>();
+            for (MigrationHistory m : history) {
+                if (m.tool().equals(h.tool())) {
+                    m.failed().forEach(e -> problems.add("failed " + e.id()));
+                    m.dirtyEntries().forEach(e -> problems.add("dirty " + e.id()));
+                }
+            }
+            return new CheckResult(what, problems.isEmpty(), problems.isEmpty() ? "clean" : String.join(", ", problems));
+        }
+        if (check instanceof Check.LockReleased l) {
+            boolean locked = history.stream().anyMatch(m -> m.tool().equals(l.tool()) && m.locked());
+            return new CheckResult(what, !locked, locked ? "still locked" : "released");
+        }
+        if (check instanceof Check.RowCountKept r) {
+            Long saved = savedRows.get(r.table());
+            long now = new DataEvidence(session).countRows(r.schema(), r.table());
+            boolean holds = saved != null && now >= saved;
+            return new CheckResult(what, holds, now + " row(s) now, " + saved + " in the backup");
+        }
+        DataQuestion question;
+        if (check instanceof Check.NoOrphans o) {
+            question = new DataQuestion.OrphanRows(o.schema(), o.table(), o.columns(), o.refSchema(), o.refTable(), o.refColumns());
+        } else if (check instanceof Check.NoDuplicates d) {
+            question = new DataQuestion.DuplicateKeys(d.schema(), d.table(), d.columns());
+        } else {
+            Check.NoNulls n = (Check.NoNulls) check;
+            question = new DataQuestion.NullValues(n.schema(), n.table(), n.column());
+        }
+        long count = new DataEvidence(session).count(question);
+        return new CheckResult(what, count == 0, count + " offending row(s)");
+    }
+
+    public List<MigrationHistory> history() {
+        return history;
+    }
+
+    private static List<StatementVerdict> remap(FailedMigration migration, CatalogLookup lookup) {
+        if (migration == null) {
+            return List.of();
+        }
+        List<StatementWithEffects> statements = migration.statements().stream()
+                .map(v -> new StatementWithEffects(new SqlStatement(v.n(), v.sql(), v.line()), v.effects())).toList();
+        return PartialApplicationMap.build(statements, lookup, null);
+    }
+
+    private static String states(List<StatementVerdict> map) {
+        return String.join(", ", map.stream().map(v -> v.n() + " " + v.state().id()).toList());
+    }
+}
