@@ -1,0 +1,119 @@
+package io.migrescue.report;
+
+import io.migrescue.repair.CheckResult;
+import io.migrescue.repair.RepairReport;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders {@code repair}: the plan and what happened, as text, JSON (cli.md) or Markdown for the incident write-up. */
+public final class RepairRenderer {
+    private RepairRenderer() {
+    }
+
+    public static String render(RepairReport report, OutputFormat format) {
+        return switch (format) {
+            case json -> Json.write(document(report)) + "\n";
+            case markdown -> markdown(report);
+            case text -> text(report);
+        };
+    }
+
+    static Map<String, Object> document(RepairReport r) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("playbook", r.plan().playbook());
+        doc.put("dryRun", r.dryRun());
+        doc.put("status", r.status());
+        doc.put("backup", r.backup() == null ? null : r.backup().toString());
+        doc.put("journal", r.journal() == null || r.dryRun() ? null : r.journal().toString());
+        doc.put("finding", r.plan().finding().kind().name());
+        doc.put("params", r.plan().params());
+        doc.put("backupPlan", Map.of("tables", r.plan().backup().tables().stream().map(t -> t.schema() + "." + t.table()
+                + (t.where() == null ? "" : " WHERE " + t.where())).toList(), "data", r.plan().backup().data(),
+                "history", r.plan().backup().historyTool() == null ? "" : r.plan().backup().historyTool()));
+        doc.put("steps", r.steps().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("n", s.n());
+            m.put("kind", s.kind());
+            m.put("description", s.description());
+            m.put("status", s.status());
+            m.put("sql", s.sql());
+            m.put("error", s.error());
+            return m;
+        }).toList());
+        doc.put("verification", r.verification().stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("check", c.check());
+            m.put("holds", c.holds());
+            m.put("detail", c.detail());
+            return m;
+        }).toList());
+        doc.put("message", r.message());
+        return doc;
+    }
+
+    private static String text(RepairReport r) {
+        StringBuilder out = new StringBuilder();
+        out.append(r.dryRun() ? "Plan      " : "Repair    ").append(r.plan().playbook()).append(": ").append(r.plan().title()).append('\n');
+        out.append("Finding   ").append(r.plan().finding().kind().name()).append(": ").append(r.plan().finding().summary()).append('\n');
+        if (!r.plan().params().isEmpty()) {
+            out.append("Params    ");
+            r.plan().params().forEach((k, v) -> out.append(k).append('=').append(v).append("  "));
+            out.append('\n');
+        }
+        r.plan().explanations().forEach(e -> out.append("Why       ").append(e).append('\n'));
+        out.append('\n');
+        for (RepairReport.StepOutcome s : r.steps()) {
+            out.append(String.format("%2d. [%s] %s%n", s.n(), s.status(), s.description()));
+            for (String sql : s.sql()) {
+                out.append("      ").append(sql.replace("\n", "\n      ")).append(sql.startsWith("--") ? "" : ";").append('\n');
+            }
+            if (s.error() != null) {
+                out.append("      ERROR: ").append(s.error()).append('\n');
+            }
+        }
+        out.append('\n').append(r.dryRun() ? "Verify    (after the run)\n" : "Verify\n");
+        for (CheckResult c : r.verification()) {
+            out.append("   ").append(r.dryRun() ? "-" : c.holds() ? "ok  " : "FAIL").append(' ').append(c.check())
+                    .append(r.dryRun() ? "" : " (" + c.detail() + ")").append('\n');
+        }
+        out.append('\n').append("Status    ").append(r.status()).append('\n');
+        if (r.backup() != null) {
+            out.append(r.dryRun() ? "Backup    would be written to " : "Backup    ").append(r.backup()).append('\n');
+        }
+        if (!r.dryRun() && r.journal() != null) {
+            out.append("Journal   ").append(r.journal()).append('\n');
+        }
+        if (r.message() != null) {
+            out.append("Note      ").append(r.message()).append('\n');
+        }
+        if (r.dryRun()) {
+            out.append("Nothing was changed. Run it with: migrescue repair ").append(r.plan().playbook()).append(" --yes (same options)\n");
+        }
+        return out.toString();
+    }
+
+    private static String markdown(RepairReport r) {
+        StringBuilder out = new StringBuilder("## Repair: `").append(r.plan().playbook()).append("`\n\n");
+        out.append("- **Finding:** ").append(r.plan().finding().kind().name()).append(" — ").append(r.plan().finding().summary()).append('\n');
+        out.append("- **Status:** ").append(r.status()).append(r.dryRun() ? " (dry run, nothing changed)" : "").append('\n');
+        if (r.backup() != null) {
+            out.append("- **Backup:** `").append(r.backup()).append("`\n");
+        }
+        out.append("\n### Steps\n\n");
+        for (RepairReport.StepOutcome s : r.steps()) {
+            out.append(s.n()).append(". **").append(s.status()).append("** ").append(s.description()).append('\n');
+            if (!s.sql().isEmpty()) {
+                out.append("   ```sql\n");
+                s.sql().forEach(sql -> out.append("   ").append(sql.replace("\n", "\n   ")).append('\n'));
+                out.append("   ```\n");
+            }
+        }
+        out.append("\n### Verification\n\n");
+        List<CheckResult> checks = r.verification();
+        checks.forEach(c -> out.append("- ").append(r.dryRun() ? "[ ] " : c.holds() ? "[x] " : "[ ] **FAILED** ").append(c.check())
+                .append(r.dryRun() ? "" : " — " + c.detail()).append('\n'));
+        return out.toString();
+    }
+}
