@@ -76,4 +76,17 @@ class CliUsageTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("unsupported database URL scheme");
     }
+
+    @Test
+    void playbooksListAndShow() {
+        CliRun list = CliRun.run("playbooks");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains("rename-conflicting-constraint").contains("fix-orphan-rows").contains("fixes FK_ORPHAN_ROWS");
+        CliRun show = CliRun.run("playbooks", "show", "fix-orphan-rows");
+        assertThat(show.exitCode()).isZero();
+        assertThat(show.out()).contains("policy (delete | set-null | insert-parents)").contains("a decision: must be given");
+        CliRun unknown = CliRun.run("playbooks", "show", "nope");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no playbook 'nope'");
+    }
 }
