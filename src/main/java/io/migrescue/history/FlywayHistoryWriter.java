@@ -39,27 +39,47 @@ final class FlywayHistoryWriter implements HistoryWriter {
         if (rows.stream().anyMatch(e -> e.state() == EntryState.APPLIED)) {
             return List.of(); // already a success row: a different checksum is realign-checksum's business
         }
-        Timestamps.Value installedOn = Timestamps.databaseClock(d, now);
-        String user = installedBy == null ? currentUser(d) : "?";
+        List<Cell> success = successfulRun(d, script, now, installedBy);
+        String table = HistorySql.table(d, h);
         List<Object> params = new ArrayList<>();
         if (!rows.isEmpty()) {
-            String sql = "UPDATE " + HistorySql.table(d, h) + " SET " + set(d, "success") + ", " + set(d, "checksum") + ", "
-                    + set(d, "description") + ", " + set(d, "type") + ", " + HistorySql.column(d, "installed_by") + " = " + user
-                    + ", " + HistorySql.column(d, "installed_on") + " = " + installedOn.sql() + ", " + set(d, "execution_time")
-                    + " WHERE " + HistorySql.column(d, "version") + " = ? AND " + HistorySql.column(d, "success") + " = ?";
-            params.addAll(List.of(true, script.checksum(), script.description(), SQL_TYPE));
-            addUser(params, installedBy);
-            params.addAll(List.of(installedOn.param(), 0, rows.get(0).id(), false));
-            return List.of(new BoundStatement(sql, params));
+            // version and script stay as Flyway wrote them when the run failed (script is the path below the location)
+            List<Cell> changed = success.stream().filter(c -> !c.column().equals("version") && !c.column().equals("script")).toList();
+            changed.forEach(c -> params.addAll(c.params()));
+            params.addAll(List.of(rows.get(0).id(), false));
+            return List.of(new BoundStatement("UPDATE " + table + " SET "
+                    + String.join(", ", changed.stream().map(c -> HistorySql.column(d, c.column()) + " = " + c.sql()).toList())
+                    + " WHERE " + HistorySql.column(d, "version") + " = ? AND " + HistorySql.column(d, "success") + " = ?", params));
         }
-        String sql = "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "installed_rank", "version",
-                "description", "type", "script", "checksum", "installed_by", "installed_on", "execution_time", "success")
-                + ") SELECT COALESCE(MAX(" + HistorySql.column(d, "installed_rank") + "), 0) + 1, ?, ?, ?, ?, ?, " + user + ", "
-                + installedOn.sql() + ", ?, ? FROM " + HistorySql.table(d, h);
-        params.addAll(List.of(script.version().getVersion(), script.description(), SQL_TYPE, script.script(), script.checksum()));
-        addUser(params, installedBy);
-        params.addAll(List.of(installedOn.param(), 0, true));
-        return List.of(new BoundStatement(sql, params));
+        success.forEach(c -> params.addAll(c.params()));
+        List<Cell> inserted = new ArrayList<>(List.of(new Cell("installed_rank",
+                "COALESCE(MAX(" + HistorySql.column(d, "installed_rank") + "), 0) + 1", List.of())));
+        inserted.addAll(success);
+        return List.of(new BoundStatement("INSERT INTO " + table + " ("
+                + HistorySql.columns(d, inserted.stream().map(Cell::column).toArray(String[]::new)) + ") SELECT "
+                + String.join(", ", inserted.stream().map(Cell::sql).toList()) + " FROM " + table, params));
+    }
+
+    /** One column of a history row: its SQL expression and the values bound in it. */
+    private record Cell(String column, String sql, List<Object> params) {
+        static Cell bound(String column, Object value) {
+            return new Cell(column, "?", List.of(value));
+        }
+    }
+
+    /** The columns a successful run writes (JdbcTableSchemaHistory.doAddAppliedMigration), in table order. */
+    private static List<Cell> successfulRun(Dialect d, FlywayScript script, Instant now, String installedBy) {
+        Timestamps.Value installedOn = Timestamps.databaseClock(d, now);
+        return List.of(
+                Cell.bound("version", script.version().getVersion()),
+                Cell.bound("description", script.description()),
+                Cell.bound("type", SQL_TYPE),
+                Cell.bound("script", script.script()),
+                Cell.bound("checksum", script.checksum()),
+                installedBy == null ? new Cell("installed_by", currentUser(d), List.of()) : Cell.bound("installed_by", installedBy),
+                new Cell("installed_on", installedOn.sql(), List.of(installedOn.param())),
+                Cell.bound("execution_time", 0),
+                Cell.bound("success", true));
     }
 
     /**
@@ -97,18 +117,8 @@ final class FlywayHistoryWriter implements HistoryWriter {
                 + " record it applied or rolled back instead");
     }
 
-    private static String set(Dialect d, String column) {
-        return HistorySql.column(d, column) + " = ?";
-    }
-
     /** Flyway's own default for {@code installed_by}: PostgreSQL's current_user, MySQL's user name without the host. */
     private static String currentUser(Dialect d) {
         return d.engine().isMySqlFamily() ? "SUBSTRING_INDEX(USER(), '@', 1)" : "CURRENT_USER";
-    }
-
-    private static void addUser(List<Object> params, String installedBy) {
-        if (installedBy != null) {
-            params.add(installedBy);
-        }
     }
 }

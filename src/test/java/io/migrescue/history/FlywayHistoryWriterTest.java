@@ -48,11 +48,11 @@ class FlywayHistoryWriterTest {
         MigrationHistory h = history("app", entry("1", EntryState.APPLIED), entry("2", EntryState.FAILED));
         List<BoundStatement> plan = writer.recordApplied(MARIADB, h, v2(), NOW, "deploy");
         assertThat(plan).singleElement().satisfies(s -> {
-            assertThat(s.sql()).isEqualTo("UPDATE `app`.`flyway_schema_history` SET `success` = ?, `checksum` = ?, `description` = ?,"
-                    + " `type` = ?, `installed_by` = ?, `installed_on` = FROM_UNIXTIME(? / 1000), `execution_time` = ?"
+            assertThat(s.sql()).isEqualTo("UPDATE `app`.`flyway_schema_history` SET `description` = ?, `type` = ?, `checksum` = ?,"
+                    + " `installed_by` = ?, `installed_on` = FROM_UNIXTIME(? / 1000), `execution_time` = ?, `success` = ?"
                     + " WHERE `version` = ? AND `success` = ?");
-            assertThat(s.params()).containsExactly(true, crc32OfLines(V2_SQL), "add orders and unique email", "SQL", "deploy",
-                    NOW.toEpochMilli(), 0, "2", false);
+            assertThat(s.params()).containsExactly("add orders and unique email", "SQL", crc32OfLines(V2_SQL), "deploy",
+                    NOW.toEpochMilli(), 0, true, "2", false);
         });
     }
 
