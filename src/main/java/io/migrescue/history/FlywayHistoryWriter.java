@@ -1,0 +1,124 @@
+package io.migrescue.history;
+
+import io.migrescue.db.Dialect;
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.MigrationFile;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes {@code flyway_schema_history} as Flyway 11.20 does (JdbcTableSchemaHistory, Database.getInsertStatement and
+ * getDeleteStatement in flyway-core 11.20.3).
+ */
+final class FlywayHistoryWriter implements HistoryWriter {
+    static final String TOOL = "flyway";
+    private static final String SQL_TYPE = "SQL";
+
+    @Override
+    public String tool() {
+        return TOOL;
+    }
+
+    /**
+     * A failed row ({@code success = false}, left on MySQL/MariaDB and by non-transactional PostgreSQL runs) becomes
+     * the row a successful run writes: success, the checksum of the file as it is now, Flyway's description and type,
+     * who and when, execution time 0. It keeps its {@code installed_rank}, so the order of history is unchanged. With
+     * no row (a failed transactional run on PostgreSQL rolls its row back) one is inserted with the next rank, computed
+     * in the statement as Flyway computes it ({@code MAX(installed_rank) + 1}).
+     */
+    @Override
+    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+        HistorySql.requireTool(h, TOOL);
+        FlywayScript script = FlywayScript.of(file);
+        List<HistoryEntry> rows = h.entries().stream().filter(e -> script.sameVersion(e.id())).toList();
+        if (rows.stream().anyMatch(e -> e.state() == EntryState.APPLIED)) {
+            return List.of(); // already a success row: a different checksum is realign-checksum's business
+        }
+        List<Cell> success = successfulRun(d, script, now, installedBy);
+        String table = HistorySql.table(d, h);
+        List<Object> params = new ArrayList<>();
+        if (!rows.isEmpty()) {
+            // version and script stay as Flyway wrote them when the run failed (script is the path below the location)
+            List<Cell> changed = success.stream().filter(c -> !c.column().equals("version") && !c.column().equals("script")).toList();
+            changed.forEach(c -> params.addAll(c.params()));
+            params.addAll(List.of(rows.get(0).id(), false));
+            return List.of(new BoundStatement("UPDATE " + table + " SET "
+                    + String.join(", ", changed.stream().map(c -> HistorySql.column(d, c.column()) + " = " + c.sql()).toList())
+                    + " WHERE " + HistorySql.column(d, "version") + " = ? AND " + HistorySql.column(d, "success") + " = ?", params));
+        }
+        success.forEach(c -> params.addAll(c.params()));
+        List<Cell> inserted = new ArrayList<>(List.of(new Cell("installed_rank",
+                "COALESCE(MAX(" + HistorySql.column(d, "installed_rank") + "), 0) + 1", List.of())));
+        inserted.addAll(success);
+        return List.of(new BoundStatement("INSERT INTO " + table + " ("
+                + HistorySql.columns(d, inserted.stream().map(Cell::column).toArray(String[]::new)) + ") SELECT "
+                + String.join(", ", inserted.stream().map(Cell::sql).toList()) + " FROM " + table, params));
+    }
+
+    /** One column of a history row: its SQL expression and the values bound in it. */
+    private record Cell(String column, String sql, List<Object> params) {
+        static Cell bound(String column, Object value) {
+            return new Cell(column, "?", List.of(value));
+        }
+    }
+
+    /** The columns a successful run writes (JdbcTableSchemaHistory.doAddAppliedMigration), in table order. */
+    private static List<Cell> successfulRun(Dialect d, FlywayScript script, Instant now, String installedBy) {
+        Timestamps.Value installedOn = Timestamps.databaseClock(d, now);
+        return List.of(
+                Cell.bound("version", script.version().getVersion()),
+                Cell.bound("description", script.description()),
+                Cell.bound("type", SQL_TYPE),
+                Cell.bound("script", script.script()),
+                Cell.bound("checksum", script.checksum()),
+                installedBy == null ? new Cell("installed_by", currentUser(d), List.of()) : Cell.bound("installed_by", installedBy),
+                new Cell("installed_on", installedOn.sql(), List.of(installedOn.param())),
+                Cell.bound("execution_time", 0),
+                Cell.bound("success", true));
+    }
+
+    /**
+     * What {@code flyway repair} does to a failed migration: deletes its {@code success = false} row (by version; a
+     * repeatable's by description), so {@code migrate} runs it again. No row: nothing to do, Flyway will run it.
+     */
+    @Override
+    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+        HistorySql.requireTool(h, TOOL);
+        List<HistoryEntry> rows = HistorySql.entries(h, id);
+        if (rows.stream().anyMatch(e -> e.state() == EntryState.APPLIED)) {
+            throw new IllegalStateException("Flyway recorded " + id + " as successful; only a failed migration can be"
+                    + " rolled back in its history (undoing a successful one is Flyway's undo, with its own script)");
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        HistoryEntry failed = rows.get(0);
+        boolean repeatable = !FlywayScript.isVersion(failed.id()); // the reader names a repeatable by its script
+        String key = repeatable ? HistorySql.column(d, "version") + " IS NULL AND " + HistorySql.column(d, "description") + " = ?"
+                : HistorySql.column(d, "version") + " = ?";
+        return List.of(BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "success")
+                + " = ? AND " + key, false, repeatable ? failed.description() : failed.id()));
+    }
+
+    @Override
+    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
+        throw new UnsupportedOperationException("Flyway keeps no lock in its tables: it holds a PostgreSQL advisory lock"
+                + " or a MySQL GET_LOCK only while it runs, and the server frees it when that session ends");
+    }
+
+    @Override
+    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
+        throw new UnsupportedOperationException("Flyway has no dirty flag: a failed migration is a success = false row;"
+                + " record it applied or rolled back instead");
+    }
+
+    /** Flyway's own default for {@code installed_by}: PostgreSQL's current_user, MySQL's user name without the host. */
+    private static String currentUser(Dialect d) {
+        return d.engine().isMySqlFamily() ? "SUBSTRING_INDEX(USER(), '@', 1)" : "CURRENT_USER";
+    }
+}

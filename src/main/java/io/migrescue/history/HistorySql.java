@@ -1,0 +1,47 @@
+package io.migrescue.history;
+
+import io.migrescue.db.Dialect;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Small pieces every history writer needs. Column names are the tools' own and written in lower case: that is how
+ * PostgreSQL stores the unquoted names Liquibase uses, and MySQL compares column names without case.
+ */
+final class HistorySql {
+    private HistorySql() {
+    }
+
+    /** The history table where the reader found it. */
+    static String table(Dialect dialect, MigrationHistory history) {
+        return dialect.qualify(history.schema(), history.table());
+    }
+
+    static String column(Dialect dialect, String name) {
+        return dialect.quote(name);
+    }
+
+    /** {@code "a", "b"}: a column list for INSERT. */
+    static String columns(Dialect dialect, String... names) {
+        return Arrays.stream(names).map(dialect::quote).collect(Collectors.joining(", "));
+    }
+
+    static List<HistoryEntry> entries(MigrationHistory history, String id) {
+        return history.entries().stream().filter(e -> e.id().equals(id)).toList();
+    }
+
+    static Optional<HistoryEntry> entry(MigrationHistory history, String id) {
+        return entries(history, id).stream().findFirst();
+    }
+
+    static void requireTool(MigrationHistory history, String tool) {
+        if (!tool.equals(history.tool())) {
+            throw new IllegalArgumentException("this writer writes " + tool + "'s history, not " + history.tool() + "'s");
+        }
+    }
+}

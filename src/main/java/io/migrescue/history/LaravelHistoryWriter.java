@@ -1,0 +1,68 @@
+package io.migrescue.history;
+
+import io.migrescue.db.Dialect;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.MigrationFile;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes Laravel's {@code migrations (id, migration, batch)} as Laravel 11 does (Illuminate\Database\Migrations\
+ * DatabaseMigrationRepository::log and ::delete). A failed migration leaves no row, so there is never a row to fix.
+ */
+final class LaravelHistoryWriter implements HistoryWriter {
+    static final String TOOL = "laravel";
+    private static final String PHP = ".php";
+
+    @Override
+    public String tool() {
+        return TOOL;
+    }
+
+    /**
+     * Inserts {@code (migration, batch)} with batch = the current highest batch + 1, which is what {@code migrate} logs
+     * for a new run ({@code getNextBatchNumber}). The repair is a run of its own: {@code migrate:rollback} then undoes
+     * this migration alone, not together with the earlier batch that succeeded. (Had the failed run applied other
+     * migrations before this one, they already hold that batch number: MAX + 1 still gives this one its own.)
+     */
+    @Override
+    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+        HistorySql.requireTool(h, TOOL);
+        String migration = migrationName(file);
+        if (HistorySql.entry(h, migration).isPresent()) {
+            return List.of();
+        }
+        return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "migration", "batch")
+                + ") SELECT ?, COALESCE(MAX(" + HistorySql.column(d, "batch") + "), 0) + 1 FROM " + HistorySql.table(d, h), migration));
+    }
+
+    /** Deletes the migration's row, as {@code migrate:rollback} does after running {@code down()}; no row, nothing to do. */
+    @Override
+    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+        HistorySql.requireTool(h, TOOL);
+        if (HistorySql.entry(h, id).isEmpty()) {
+            return List.of();
+        }
+        return List.of(BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "migration")
+                + " = ?", id));
+    }
+
+    @Override
+    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
+        throw new UnsupportedOperationException("Laravel keeps no lock in its migrations table (migrate --isolated locks"
+                + " through the application's cache store, which expires)");
+    }
+
+    @Override
+    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
+        throw new UnsupportedOperationException("Laravel has no dirty flag: a migration has a row or it has none");
+    }
+
+    /** The file name without {@code .php}: {@code 2024_03_01_000000_create_orders_table}. */
+    static String migrationName(MigrationFile file) {
+        String name = file.path() == null ? file.id() : file.path().getFileName().toString();
+        return name.endsWith(PHP) ? name.substring(0, name.length() - PHP.length()) : file.id();
+    }
+}

@@ -1,0 +1,117 @@
+package io.migrescue.history;
+
+import io.migrescue.model.Engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The changeset headers of a Liquibase formatted SQL file ({@code --liquibase formatted sql}, then
+ * {@code --changeset author:id attributes} before each changeset), read with the patterns of Liquibase 4.33's
+ * AbstractFormattedChangeLogParser. Only what DATABASECHANGELOG records is read; the SQL itself is not.
+ */
+final class LiquibaseFormattedSql {
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE;
+    private static final Pattern HEADER = Pattern.compile("\\s*--\\s*liquibase\\s*formatted.*", FLAGS);
+    private static final Pattern CHANGESET = Pattern.compile("\\s*--\\s*changeset\\s+(\"[^\"]+\"|[^:]+):\\s*(\"[^\"]+\"|\\S+).*", FLAGS);
+    private static final Pattern COMMENT = Pattern.compile("\\s*--\\s*comments?:? (.*)", FLAGS);
+    private static final Pattern CONTEXT = Pattern.compile(".*\\bcontext(?:Filter)?:(\".*?\"|\\S*).*", FLAGS);
+    private static final Pattern LABELS = Pattern.compile(".*\\blabels:(\".*?\"|\\S*).*", FLAGS);
+    private static final Pattern LOGICAL_FILE_PATH = Pattern.compile(".*\\blogicalFilePath:(\\S*).*", FLAGS);
+    private static final Pattern DBMS = Pattern.compile(".*\\bdbms:([^,][\\w!,]+).*", FLAGS);
+    private static final Pattern IGNORE = Pattern.compile(".*\\bignore:(\\w*).*", FLAGS);
+
+    private LiquibaseFormattedSql() {
+    }
+
+    /**
+     * One changeset's header.
+     *
+     * @param logicalFilePath the changeset's {@code logicalFilePath:}, or null
+     * @param contexts        {@code context:} / {@code contextFilter:} as written, or null (Liquibase writes NULL then)
+     * @param labels          {@code labels:} as written, or null
+     * @param comments        the text of its {@code --comment:} line, or "" (Liquibase writes "" when there is none)
+     * @param dbms            {@code dbms:} as written, or null for every engine
+     * @param ignored         {@code ignore:true}: Liquibase neither runs nor records it
+     */
+    record ChangeSet(String author, String id, String logicalFilePath, String contexts, String labels, String comments,
+                     String dbms, boolean ignored) {
+
+        /** Whether Liquibase runs (and so records) this changeset on the engine. */
+        boolean runsOn(Engine engine) {
+            if (ignored) {
+                return false;
+            }
+            if (dbms == null || dbms.isBlank()) {
+                return true;
+            }
+            String name = engine == Engine.POSTGRESQL ? "postgresql" : engine.id();
+            boolean anyPositive = false;
+            for (String entry : dbms.toLowerCase(Locale.ROOT).split(",")) {
+                String e = entry.strip();
+                if (e.equals("!" + name) || e.equals("none")) {
+                    return false;
+                }
+                if (e.equals(name) || e.equals("all")) {
+                    return true;
+                }
+                anyPositive |= !e.startsWith("!");
+            }
+            return !anyPositive; // only exclusions of other engines
+        }
+    }
+
+    static boolean isFormattedSql(String text) {
+        for (String line : text.split("\\R")) {
+            if (!line.isBlank()) {
+                return HEADER.matcher(line).matches();
+            }
+        }
+        return false;
+    }
+
+    /** The changesets in file order; empty when the text is not formatted SQL. */
+    static List<ChangeSet> parse(String text) {
+        if (!isFormattedSql(text)) {
+            return List.of();
+        }
+        List<ChangeSet> changeSets = new ArrayList<>();
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = CHANGESET.matcher(lines[i]);
+            if (m.matches()) {
+                String line = lines[i];
+                changeSets.add(new ChangeSet(unquote(m.group(1).strip()), unquote(m.group(2)), group(LOGICAL_FILE_PATH, line),
+                        group(CONTEXT, line), group(LABELS, line), comment(lines, i + 1), group(DBMS, line),
+                        "true".equalsIgnoreCase(group(IGNORE, line))));
+            }
+        }
+        return changeSets;
+    }
+
+    /** The first {@code --comment:} line of the changeset starting after line {@code from}. */
+    private static String comment(String[] lines, int from) {
+        for (int i = from; i < lines.length && !CHANGESET.matcher(lines[i]).matches(); i++) {
+            Matcher m = COMMENT.matcher(lines[i]);
+            if (m.matches()) {
+                return m.group(1).strip();
+            }
+        }
+        return "";
+    }
+
+    private static String group(Pattern pattern, String line) {
+        Matcher m = pattern.matcher(line);
+        if (!m.matches() || m.group(1).isEmpty()) {
+            return null;
+        }
+        return unquote(m.group(1));
+    }
+
+    private static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+    }
+}

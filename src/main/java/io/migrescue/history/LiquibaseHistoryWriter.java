@@ -1,0 +1,154 @@
+package io.migrescue.history;
+
+import io.migrescue.db.Dialect;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.HistoryLock;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.MigrationFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes Liquibase's {@code DATABASECHANGELOG} and {@code DATABASECHANGELOGLOCK} as Liquibase 4.33 does
+ * (MarkChangeSetRanGenerator, UnlockDatabaseChangeLogGenerator; verified against real Liquibase in HistoryWritesIT).
+ * A changeset is known by (ID, AUTHOR, FILENAME); a failed one is not recorded at all.
+ */
+final class LiquibaseHistoryWriter implements HistoryWriter {
+    static final String TOOL = "liquibase";
+    /** The Liquibase version whose rows these are, written to the LIQUIBASE column as Liquibase writes its own. */
+    static final String LIQUIBASE_VERSION = "4.33.0";
+    private static final String MARK_RAN = "MARK_RAN";
+    /** Liquibase's DESCRIPTION for a formatted SQL changeset (its one change is a raw SQL change). */
+    private static final String SQL_DESCRIPTION = "sql";
+
+    @Override
+    public String tool() {
+        return TOOL;
+    }
+
+    /**
+     * One {@code EXECTYPE = 'MARK_RAN'} row per changeset of the file that the history does not record yet, in file
+     * order: ID, AUTHOR and FILENAME from the header, ORDEREXECUTED = MAX + 1 (computed in the statement),
+     * DATEEXECUTED = now, MD5SUM NULL (Liquibase stores the checksum on its next run rather than fail validation),
+     * DESCRIPTION 'sql', COMMENTS, CONTEXTS and LABELS from the header as Liquibase writes them, LIQUIBASE the version,
+     * DEPLOYMENT_ID the last 10 digits of now in epoch milliseconds (Liquibase's own deployment id scheme).
+     * Changesets that do not run on this engine ({@code dbms:}) or are {@code ignore:true} are not recorded, as Liquibase
+     * records neither.
+     */
+    @Override
+    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+        HistorySql.requireTool(h, TOOL);
+        List<LiquibaseFormattedSql.ChangeSet> changeSets = LiquibaseFormattedSql.parse(read(file));
+        if (changeSets.isEmpty()) {
+            throw new IllegalArgumentException(file.path() + " is not a Liquibase formatted SQL file (--liquibase formatted sql,"
+                    + " then --changeset author:id): Liquibase knows a changeset by id, author and changelog path, and only"
+                    + " that header names them; for an XML, YAML or JSON changelog record it with liquibase changelog-sync-sql");
+        }
+        Timestamps.Value dateExecuted = Timestamps.databaseClock(d, now);
+        String deploymentId = deploymentId(now);
+        List<BoundStatement> plan = new ArrayList<>();
+        for (LiquibaseFormattedSql.ChangeSet cs : changeSets) {
+            String fileName = cs.logicalFilePath() != null ? cs.logicalFilePath() : LiquibasePaths.changelogPath(file.path(), h);
+            if (!cs.runsOn(d.engine()) || HistorySql.entry(h, cs.id() + "::" + cs.author() + "::" + fileName).isPresent()) {
+                continue;
+            }
+            String table = HistorySql.table(d, h);
+            plan.add(BoundStatement.of("INSERT INTO " + table + " (" + HistorySql.columns(d, "id", "author", "filename",
+                            "dateexecuted", "orderexecuted", "exectype", "md5sum", "description", "comments", "tag", "liquibase",
+                            "contexts", "labels", "deployment_id") + ") SELECT ?, ?, ?, " + dateExecuted.sql() + ", COALESCE(MAX("
+                            + HistorySql.column(d, "orderexecuted") + "), 0) + 1, ?, NULL, ?, ?, NULL, ?, " + nullable(cs.contexts())
+                            + ", " + nullable(cs.labels()) + ", ? FROM " + table,
+                    params(cs, fileName, dateExecuted.param(), deploymentId)));
+        }
+        return plan;
+    }
+
+    /**
+     * Deletes the changeset's row, so {@code update} runs it again ({@code id} is {@code ID::AUTHOR::FILENAME}, as the
+     * reader names entries). No row, which is what a failed changeset leaves: nothing to do.
+     */
+    @Override
+    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+        HistorySql.requireTool(h, TOOL);
+        if (HistorySql.entry(h, id).isEmpty()) {
+            return List.of();
+        }
+        String[] key = id.split("::", 3);
+        if (key.length != 3) {
+            throw new IllegalArgumentException("not a Liquibase changeset key (ID::AUTHOR::FILENAME): " + id);
+        }
+        return List.of(BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "id")
+                + " = ? AND " + HistorySql.column(d, "author") + " = ? AND " + HistorySql.column(d, "filename") + " = ?",
+                key[0], key[1], key[2]));
+    }
+
+    /**
+     * {@code liquibase release-locks}: {@code UPDATE DATABASECHANGELOGLOCK SET LOCKED = FALSE, LOCKGRANTED = NULL,
+     * LOCKEDBY = NULL WHERE ID = 1}, plus one guard Liquibase does not have: only while the lock is still held by the
+     * holder the diagnosis saw, so a run that took the lock since then keeps it. Free already, or no lock table: nothing.
+     */
+    @Override
+    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
+        HistorySql.requireTool(h, TOOL);
+        HistoryLock lock = h.lock();
+        if (lock == null || !lock.locked()) {
+            return List.of();
+        }
+        String sql = "UPDATE " + d.qualify(h.schema(), lock.table()) + " SET " + HistorySql.column(d, "locked") + " = ?, "
+                + HistorySql.column(d, "lockgranted") + " = NULL, " + HistorySql.column(d, "lockedby") + " = NULL WHERE "
+                + HistorySql.column(d, "id") + " = ? AND " + HistorySql.column(d, "locked") + " = ? AND "
+                + HistorySql.column(d, "lockedby") + (lock.holder() == null ? " IS NULL" : " = ?");
+        return List.of(lock.holder() == null ? BoundStatement.of(sql, false, 1, true) : BoundStatement.of(sql, false, 1, true, lock.holder()));
+    }
+
+    @Override
+    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
+        throw new UnsupportedOperationException("Liquibase has no dirty flag: a changeset has a row or it has none;"
+                + " a run killed part way leaves its lock held, which releaseLock frees");
+    }
+
+    private static Object[] params(LiquibaseFormattedSql.ChangeSet cs, String fileName, Object dateExecuted, String deploymentId) {
+        List<Object> params = new ArrayList<>(List.of(cs.id(), cs.author(), fileName, dateExecuted, MARK_RAN, SQL_DESCRIPTION,
+                cs.comments(), LIQUIBASE_VERSION));
+        if (cs.contexts() != null) {
+            params.add(cs.contexts());
+        }
+        if (cs.labels() != null) {
+            params.add(cs.labels());
+        }
+        params.add(deploymentId);
+        return params.toArray();
+    }
+
+    /** A literal NULL rather than a bound null: PostgreSQL cannot type a bare null parameter in a SELECT list. */
+    private static String nullable(String value) {
+        return value == null ? "NULL" : "?";
+    }
+
+    /** Liquibase's deployment id: the last 10 digits of the time in epoch milliseconds. */
+    static String deploymentId(Instant now) {
+        String millis = Long.toString(now.toEpochMilli());
+        return millis.substring(Math.max(0, millis.length() - 10));
+    }
+
+    private static String read(MigrationFile file) {
+        try {
+            return Files.readString(file.path(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.path(), e);
+        }
+    }
+
+    /** The FILENAME part of a reader's entry id. */
+    static String fileNameOf(HistoryEntry entry) {
+        String[] key = entry.id().split("::", 3);
+        return key.length == 3 ? key[2] : null;
+    }
+}

@@ -1,0 +1,120 @@
+package io.migrescue.history;
+
+import io.migrescue.db.Dialect;
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.MigrationFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes {@code _prisma_migrations} as {@code prisma migrate resolve} does (prisma-engines schema-engine:
+ * commands mark_migration_applied.rs and mark_migration_rolled_back.rs, sql_migration_persistence.rs; Prisma 5 and 6).
+ * Prisma stamps rows with the client's UTC clock ({@code chrono::Utc::now()}), so these do too.
+ */
+final class PrismaHistoryWriter implements HistoryWriter {
+    static final String TOOL = "prisma";
+
+    @Override
+    public String tool() {
+        return TOOL;
+    }
+
+    /**
+     * {@code resolve --applied}: Prisma does not finish the failed row in place. It marks every unfinished row of the
+     * migration rolled back ({@code rolled_back_at = now}) and inserts a fresh row: a new v4 UUID, the checksum of
+     * {@code migration.sql}, {@code logs = ''}, {@code started_at = finished_at = now}, and {@code applied_steps_count}
+     * left to its default 0. Already finished: Prisma refuses (P3008), and there is nothing to write.
+     */
+    @Override
+    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+        HistorySql.requireTool(h, TOOL);
+        String name = migrationName(file);
+        List<HistoryEntry> rows = HistorySql.entries(h, name);
+        if (rows.stream().anyMatch(e -> e.state() == EntryState.APPLIED)) {
+            return List.of();
+        }
+        List<BoundStatement> plan = new ArrayList<>(markRolledBack(d, h, name, rows, now));
+        Timestamps.Value stamp = Timestamps.utc(d, now);
+        plan.add(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "id", "checksum",
+                        "logs", "started_at", "finished_at", "migration_name") + ") VALUES (?, ?, ?, " + stamp.sql() + ", "
+                        + stamp.sql() + ", ?)",
+                UUID.randomUUID().toString(), checksum(file.path()), "", stamp.param(), stamp.param(), name));
+        return plan;
+    }
+
+    /**
+     * {@code resolve --rolled-back}: sets {@code rolled_back_at} on the migration's unfinished rows, so
+     * {@code migrate deploy} applies it again. Prisma refuses when the migration only has finished rows.
+     */
+    @Override
+    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+        HistorySql.requireTool(h, TOOL);
+        List<HistoryEntry> rows = HistorySql.entries(h, id);
+        if (rows.stream().noneMatch(e -> e.state() == EntryState.FAILED)
+                && rows.stream().anyMatch(e -> e.state() == EntryState.APPLIED)) {
+            throw new IllegalStateException("Prisma recorded " + id + " as finished; resolve --rolled-back only applies to a"
+                    + " failed migration (Prisma's P3012)");
+        }
+        return markRolledBack(d, h, id, rows, now);
+    }
+
+    @Override
+    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
+        throw new UnsupportedOperationException("Prisma keeps no lock in its tables: its advisory lock is held by the"
+                + " running session and freed by the server when that session ends");
+    }
+
+    @Override
+    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
+        throw new UnsupportedOperationException("Prisma has no dirty flag: a failed migration is an unfinished row;"
+                + " record it applied or rolled back instead");
+    }
+
+    /** Prisma marks rows by id; the unfinished rows of a name are exactly those, so the statement selects them so. */
+    private static List<BoundStatement> markRolledBack(Dialect d, MigrationHistory h, String name, List<HistoryEntry> rows,
+                                                       Instant now) {
+        if (rows.stream().noneMatch(e -> e.state() == EntryState.FAILED)) {
+            return List.of();
+        }
+        Timestamps.Value stamp = Timestamps.utc(d, now);
+        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "rolled_back_at")
+                        + " = " + stamp.sql() + " WHERE " + HistorySql.column(d, "migration_name") + " = ? AND "
+                        + HistorySql.column(d, "finished_at") + " IS NULL AND " + HistorySql.column(d, "rolled_back_at") + " IS NULL",
+                stamp.param(), name));
+    }
+
+    /** The migration's folder name, which is what Prisma records ({@code 20240301000000_add_fk/migration.sql}). */
+    static String migrationName(MigrationFile file) {
+        Path folder = file.path().getParent();
+        return file.path().getFileName().toString().equals("migration.sql") && folder != null && folder.getFileName() != null
+                ? folder.getFileName().toString() : file.id();
+    }
+
+    /**
+     * Prisma's checksum (schema-connector checksum.rs): SHA-256 of the script, as 64 lower-case, zero-padded hex digits.
+     * Prisma hashes the file's text as read, so the bytes here are the file's bytes.
+     */
+    static String checksum(Path script) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(script));
+            return HexFormat.of().formatHex(digest);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + script, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.migrescue.history;
+
+import io.migrescue.db.Dialect;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.MigrationFile;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes Rails' {@code schema_migrations (version)} as Rails 7.1 does (ActiveRecord::SchemaMigration#create_version and
+ * #delete_version). A failed migration leaves no row (on MySQL its DDL may stay behind).
+ */
+final class RailsHistoryWriter implements HistoryWriter {
+    static final String TOOL = "rails";
+
+    @Override
+    public String tool() {
+        return TOOL;
+    }
+
+    /** Inserts the version, as a successful {@code db:migrate} of the file does. */
+    @Override
+    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+        HistorySql.requireTool(h, TOOL);
+        String version = version(file);
+        if (HistorySql.entry(h, version).isPresent()) {
+            return List.of();
+        }
+        return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.column(d, "version")
+                + ") VALUES (?)", version));
+    }
+
+    /** Deletes the version's row, as {@code db:rollback} does after running {@code down}; no row, nothing to do. */
+    @Override
+    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+        HistorySql.requireTool(h, TOOL);
+        if (HistorySql.entry(h, id).isEmpty()) {
+            return List.of();
+        }
+        return List.of(BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "version")
+                + " = ?", id));
+    }
+
+    @Override
+    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
+        throw new UnsupportedOperationException("Rails keeps no lock in its tables: its advisory lock is freed by the server"
+                + " when the migrating session ends");
+    }
+
+    @Override
+    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
+        throw new UnsupportedOperationException("Rails has no dirty flag: a migration has a row or it has none");
+    }
+
+    /** The digits before the first underscore of {@code 20240101000000_create_users.rb}, as Rails records them. */
+    static String version(MigrationFile file) {
+        String name = file.path() == null ? file.id() : file.path().getFileName().toString();
+        int underscore = name.indexOf('_');
+        String prefix = underscore < 0 ? name : name.substring(0, underscore);
+        return !prefix.isEmpty() && prefix.chars().allMatch(Character::isDigit) ? prefix : file.id();
+    }
+}
