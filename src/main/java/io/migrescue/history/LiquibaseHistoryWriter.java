@@ -1,6 +1,6 @@
 package io.migrescue.history;
 
-import io.migrescue.db.Dialect;
+import io.migrescue.sql.Dialect;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.HistoryLock;
 import io.migrescue.model.MigrationHistory;

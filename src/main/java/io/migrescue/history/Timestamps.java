@@ -1,6 +1,6 @@
 package io.migrescue.history;
 
-import io.migrescue.db.Dialect;
+import io.migrescue.sql.Dialect;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package io.migrescue.history;
 
-import io.migrescue.db.Dialect;
+import io.migrescue.sql.Dialect;
 import io.migrescue.model.Engine;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.MigrationHistory;
