@@ -1,0 +1,61 @@
+package io.migrescue.app;
+
+import io.migrescue.diagnosis.FailedMigration;
+import io.migrescue.history.HistoryWriter;
+import io.migrescue.history.HistoryWriters;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.playbook.PlanningException;
+import io.migrescue.playbook.RecordPlanner;
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
+import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code record} steps planned by the migration tool's own history writer, with the migration files at hand. */
+final class HistoryRecords implements RecordPlanner {
+    private final Dialect dialect;
+    private final List<MigrationFile> files;
+    private final String installedBy;
+    private final Instant now;
+
+    HistoryRecords(Dialect dialect, Path migrationsDir, String installedBy, Instant now) {
+        this.dialect = dialect;
+        this.files = MigrationDirectory.list(migrationsDir, new java.util.ArrayList<>());
+        this.installedBy = installedBy;
+        this.now = now;
+    }
+
+    @Override
+    public List<BoundStatement> plan(String what, MigrationHistory history, FailedMigration migration) {
+        HistoryWriter writer = HistoryWriters.forTool(history.tool());
+        try {
+            return switch (what) {
+                case "applied" -> writer.recordApplied(dialect, history, file(migration), now, installedBy);
+                case "rolled-back" -> writer.recordRolledBack(dialect, history, id(migration), files, now);
+                case "release-lock" -> writer.releaseLock(dialect, history);
+                case "clear-dirty" -> writer.clearDirty(dialect, history, id(migration));
+                default -> throw new PlanningException("unknown record step " + what);
+            };
+        } catch (UnsupportedOperationException | IllegalStateException | IllegalArgumentException e) {
+            throw new PlanningException("cannot record " + what + " in " + history.tool() + "'s history: " + e.getMessage());
+        }
+    }
+
+    private MigrationFile file(FailedMigration migration) {
+        String id = id(migration);
+        return MigrationFiles.find(files, migration.file() != null ? migration.file() : id)
+                .or(() -> MigrationFiles.find(files, id))
+                .orElseThrow(() -> new PlanningException("recording migration " + id + " as applied needs its file: give --migrations DIR"));
+    }
+
+    private static String id(FailedMigration migration) {
+        if (migration == null || migration.id() == null) {
+            throw new PlanningException("which migration to record is not known: give --migrations DIR or the error text");
+        }
+        return migration.id();
+    }
+}
