@@ -194,7 +194,7 @@ final class MySqlRestore {
                 count("SELECT COALESCE(MAX(" + dialect.quote(column) + "), 0) + 1 FROM " + name));
         execute("ALTER TABLE " + name + " AUTO_INCREMENT = " + next);
         Map<String, Long> positions = new LinkedHashMap<>();
-        positions.put(column, next);
+        positions.put(column, next - 1); // like a PostgreSQL sequence: the last value handed out, the next is larger
         return positions;
     }
 

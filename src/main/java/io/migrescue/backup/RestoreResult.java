@@ -41,7 +41,8 @@ public record RestoreResult(String engine, String url, String backupCreatedAt, L
     }
 
     /**
-     * @param sequences sequence (or AUTO_INCREMENT) positions set after the reload, by column
+     * @param sequences by column, where its sequence (or AUTO_INCREMENT counter) stands after the restore: the last value
+     *                  counted as handed out; the next row gets a larger one
      */
     public record RestoredTable(String schema, String table, Mode mode, long rows, Map<String, Long> sequences) {
         public RestoredTable {
