@@ -159,6 +159,11 @@ final class MySqlRestore {
         String tmp = dialect.quote("migrescue_merge");
         execute("DROP TEMPORARY TABLE IF EXISTS " + tmp);
         execute("CREATE TEMPORARY TABLE " + tmp + " LIKE " + name);
+        // MySQL cannot switch a trigger off: the table's own are dropped while rows go back, then created as they were
+        List<String> triggers = MySqlTriggers.definitions(connection, dialect, t.schema(), t.table());
+        for (String trigger : MySqlTriggers.names(connection, t.schema(), t.table())) {
+            execute("DROP TRIGGER " + dialect.qualify(t.schema(), trigger));
+        }
         try {
             load(t, tmp);
             String match = key.stream().map(c -> "x." + dialect.quote(c) + " = m." + dialect.quote(c)).collect(Collectors.joining(" AND "));
@@ -177,6 +182,9 @@ final class MySqlRestore {
             return t.rows();
         } finally {
             execute("DROP TEMPORARY TABLE IF EXISTS " + tmp);
+            for (String trigger : triggers) {
+                execute(trigger);
+            }
         }
     }
 

@@ -144,7 +144,10 @@ final class PostgresRestore {
             if (t.partial()) {
                 Table target = live.table(t.schema(), t.table()).orElseThrow(() -> MigrescueException.usage(
                         "cannot put the backed-up rows of " + t.qualifiedName() + " back: the table does not exist"));
+                List<PostgresDetails.Trigger> triggers = details.get(key(t)).triggers();
+                setTriggers(t, triggers, false);
                 rows.put(t.qualifiedName(), merge(t, target, "migrescue_merge_" + ++merges));
+                setTriggers(t, triggers, true);
             }
         }
         for (BackedUpTable t : whole) {
@@ -199,6 +202,24 @@ final class PostgresRestore {
                     + t.qualifiedName() + ", the backup holds " + t.rows());
         }
         return rows;
+    }
+
+    /**
+     * Switches a table's firing triggers off while rows are put back (so none rewrites a restored row or writes
+     * elsewhere), and back to exactly the mode each had. Inside the transaction: other sessions never see them off.
+     */
+    private void setTriggers(BackedUpTable t, List<PostgresDetails.Trigger> triggers, boolean on) throws SQLException {
+        for (PostgresDetails.Trigger trigger : triggers) {
+            String mode = switch (trigger.enabled()) {
+                case "O" -> "ENABLE TRIGGER ";
+                case "R" -> "ENABLE REPLICA TRIGGER ";
+                case "A" -> "ENABLE ALWAYS TRIGGER ";
+                default -> null; // disabled already: stays so
+            };
+            if (mode != null) {
+                execute("ALTER TABLE " + name(t) + " " + (on ? mode : "DISABLE TRIGGER ") + dialect.quote(trigger.name()));
+            }
+        }
     }
 
     /** Puts back rows of a partial backup: copied into a temporary table, then updated or inserted by key. */
