@@ -37,6 +37,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theBackupAdapterKnowsNoCommandsTerminalsOrUseCases() {
+        noClasses().that().resideInAPackage("io.migrescue.backup..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.migrescue.cli..", "io.migrescue.shell..",
+                        "io.migrescue.app..", "picocli..", "org.jline..")
+                .check(CLASSES);
+    }
+
+    @Test
     void nobodyPrintsToTheStandardStreamsButMain() {
         noClasses().that().doNotHaveFullyQualifiedName("io.migrescue.Main")
                 .should().accessField(System.class, "out").orShould().accessField(System.class, "err")

@@ -1,0 +1,325 @@
+package io.migrescue.backup;
+
+import io.migrescue.backup.DefinitionFile.Kind;
+import io.migrescue.backup.DefinitionFile.DdlStatement;
+import io.migrescue.backup.RestoreResult.Mode;
+import io.migrescue.backup.RestoreResult.RestoredTable;
+import io.migrescue.catalog.CatalogReader;
+import io.migrescue.db.DatabaseSession;
+import io.migrescue.sql.Dialect;
+import io.migrescue.failure.MigrescueException;
+import io.migrescue.model.Catalog;
+import io.migrescue.model.Constraint;
+import io.migrescue.model.Engine;
+import io.migrescue.model.Table;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL restore, in one transaction (see {@link Restorer} for what it does). The order inside it: foreign keys
+ * touching a replaced table are dropped; unchanged tables lose their triggers and rows (one TRUNCATE), changed ones
+ * are dropped and created bare; the rows are copied in; then constraints and indexes of recreated tables, triggers,
+ * rows put back by key, foreign keys (validated now, so a restore that would break one rolls back), sequences.
+ */
+final class PostgresRestore {
+    private final Connection connection;
+    private final Dialect dialect;
+    private final Path dir;
+    private final BackupManifest manifest;
+    private final Progress progress;
+    private final CopyManager copier;
+    private final List<String> notes = new ArrayList<>();
+
+    private PostgresRestore(DatabaseSession session, Path dir, BackupManifest manifest, Progress progress) throws SQLException {
+        this.connection = session.connection();
+        this.dialect = session.dialect();
+        this.dir = dir;
+        this.manifest = manifest;
+        this.progress = progress;
+        this.copier = connection.unwrap(PGConnection.class).getCopyAPI();
+    }
+
+    static RestoreResult run(DatabaseSession session, Path dir, BackupManifest manifest, RestoreOptions options,
+                             Progress progress) {
+        Connection c = session.connection();
+        try {
+            if (!c.getAutoCommit()) {
+                throw new IllegalStateException("a restore runs in a transaction of its own: give it a session in autocommit mode");
+            }
+            c.setAutoCommit(false);
+            try {
+                PostgresSettings.apply(c, options.lockTimeout());
+                RestoreResult result = new PostgresRestore(session, dir, manifest, progress).restore(session);
+                c.commit();
+                return result;
+            } catch (SQLException | IOException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw Failures.database("restore rolled back, nothing changed", e);
+        } catch (IOException e) {
+            throw Failures.files("restore rolled back, nothing changed", dir, e);
+        }
+    }
+
+    private RestoreResult restore(DatabaseSession session) throws SQLException, IOException {
+        List<BackedUpTable> tables = manifest.tables();
+        List<String> schemas = tables.stream().map(BackedUpTable::schema).distinct().toList();
+        Catalog live = CatalogReader.of(Engine.POSTGRESQL).read(connection, schemas);
+        List<Table> present = tables.stream().map(t -> live.table(t.schema(), t.table())).flatMap(Optional::stream).toList();
+        Map<String, PostgresDetails> details = present.isEmpty() ? Map.of() : PostgresDetails.read(connection, present);
+
+        Map<String, List<DdlStatement>> definitions = new HashMap<>();
+        Map<String, Mode> modes = new LinkedHashMap<>();
+        for (BackedUpTable t : tables) {
+            List<DdlStatement> definition = DefinitionFile.parse(Files.readString(dir.resolve(t.definition().file()), StandardCharsets.UTF_8));
+            definitions.put(t.qualifiedName(), definition);
+            Optional<Table> now = live.table(t.schema(), t.table());
+            Mode mode = t.partial() ? Mode.MERGED
+                    : now.isPresent() && PostgresDefinition.of(dialect, now.get(), details.get(key(t))).equals(definition)
+                    ? Mode.RELOADED : Mode.RECREATED;
+            modes.put(t.qualifiedName(), mode);
+            if (mode == Mode.RECREATED && now.isPresent()) {
+                notes.add(t.qualifiedName() + " was recreated from the backup (its definition had changed): grants, comments,"
+                        + " policies and the owner of the table it replaced are not part of a backup");
+            }
+        }
+        List<BackedUpTable> whole = tables.stream().filter(t -> !t.partial()).toList();
+        Set<String> wholeNames = whole.stream().map(BackedUpTable::qualifiedName).collect(Collectors.toSet());
+
+        List<String> foreignKeysToRestore = dropForeignKeysTouching(live, wholeNames);
+        List<String> reloaded = new ArrayList<>();
+        for (BackedUpTable t : whole) {
+            if (modes.get(t.qualifiedName()) == Mode.RELOADED) {
+                // the backup's triggers come back after the rows: none may fire on restored rows
+                for (PostgresDetails.Trigger trigger : details.get(key(t)).triggers()) {
+                    execute("DROP TRIGGER " + dialect.quote(trigger.name()) + " ON " + name(t));
+                }
+                reloaded.add(name(t));
+            }
+        }
+        if (!reloaded.isEmpty()) {
+            execute("TRUNCATE " + String.join(", ", reloaded));
+        }
+        for (BackedUpTable t : whole) {
+            if (modes.get(t.qualifiedName()) == Mode.RECREATED) {
+                execute("DROP TABLE IF EXISTS " + name(t)); // RESTRICT: a view on it stops the restore, never vanishes
+                run(definitions.get(t.qualifiedName()), Kind.SEQUENCE, Kind.TABLE, Kind.OWNED_SEQUENCE);
+            }
+        }
+        Map<String, Long> rows = new HashMap<>();
+        for (BackedUpTable t : whole) {
+            rows.put(t.qualifiedName(), copyIn(t, name(t)));
+        }
+        for (BackedUpTable t : whole) {
+            if (modes.get(t.qualifiedName()) == Mode.RECREATED) {
+                run(definitions.get(t.qualifiedName()), Kind.CONSTRAINT, Kind.INDEX);
+            }
+            run(definitions.get(t.qualifiedName()), Kind.TRIGGER);
+        }
+        int merges = 0;
+        for (BackedUpTable t : tables) {
+            if (t.partial()) {
+                Table target = live.table(t.schema(), t.table()).orElseThrow(() -> MigrescueException.usage(
+                        "cannot put the backed-up rows of " + t.qualifiedName() + " back: the table does not exist"));
+                List<PostgresDetails.Trigger> triggers = details.get(key(t)).triggers();
+                setTriggers(t, triggers, false);
+                rows.put(t.qualifiedName(), merge(t, target, "migrescue_merge_" + ++merges));
+                setTriggers(t, triggers, true);
+            }
+        }
+        for (BackedUpTable t : whole) {
+            run(definitions.get(t.qualifiedName()), Kind.FOREIGN_KEY);
+        }
+        for (String sql : foreignKeysToRestore) {
+            execute(sql);
+        }
+        List<RestoredTable> restored = new ArrayList<>();
+        for (BackedUpTable t : tables) {
+            restored.add(new RestoredTable(t.schema(), t.table(), modes.get(t.qualifiedName()), rows.get(t.qualifiedName()),
+                    sequences(t)));
+        }
+        return new RestoreResult(manifest.engine(), session.info().url(), manifest.createdAt(), restored, List.of(), notes);
+    }
+
+    /**
+     * Drops every foreign key from or to a table whose rows are about to be replaced (TRUNCATE and DROP refuse while
+     * one points at the table). Returns the statements that put back those of tables outside the backup; the
+     * backup's own come from its definitions.
+     */
+    private List<String> dropForeignKeysTouching(Catalog live, Set<String> replaced) throws SQLException {
+        List<String> restoreLater = new ArrayList<>();
+        for (Table t : live.tables()) {
+            for (Constraint fk : t.foreignKeys()) {
+                String parent = fk.foreignKey().referencedSchema() + "." + fk.foreignKey().referencedTable();
+                boolean own = replaced.contains(t.qualifiedName());
+                if (own || replaced.contains(parent)) {
+                    String table = dialect.qualify(t.schema(), t.name());
+                    execute("ALTER TABLE " + table + " DROP CONSTRAINT " + dialect.quote(fk.name()));
+                    if (!own) {
+                        restoreLater.add(PostgresDefinition.addConstraint(dialect, table, fk));
+                    }
+                }
+            }
+        }
+        return restoreLater;
+    }
+
+    private long copyIn(BackedUpTable t, String target) throws SQLException, IOException {
+        String sql = "COPY " + target + " (" + columnList(t.columns(), "") + ") FROM STDIN";
+        progress.start(t.qualifiedName(), t.rows());
+        long rows;
+        try (InputStream in = new LineProgressInput(new BufferedInputStream(Files.newInputStream(dir.resolve(t.data().file())),
+                256 * 1024), progress)) {
+            rows = copier.copyIn(sql, in);
+        } finally {
+            progress.done();
+        }
+        if (rows != t.rows()) {
+            throw Failures.stopped("restore rolled back, nothing changed: COPY read " + rows + " rows into "
+                    + t.qualifiedName() + ", the backup holds " + t.rows());
+        }
+        return rows;
+    }
+
+    /**
+     * Switches a table's firing triggers off while rows are put back (so none rewrites a restored row or writes
+     * elsewhere), and back to exactly the mode each had. Inside the transaction: other sessions never see them off.
+     */
+    private void setTriggers(BackedUpTable t, List<PostgresDetails.Trigger> triggers, boolean on) throws SQLException {
+        for (PostgresDetails.Trigger trigger : triggers) {
+            String mode = switch (trigger.enabled()) {
+                case "O" -> "ENABLE TRIGGER ";
+                case "R" -> "ENABLE REPLICA TRIGGER ";
+                case "A" -> "ENABLE ALWAYS TRIGGER ";
+                default -> null; // disabled already: stays so
+            };
+            if (mode != null) {
+                execute("ALTER TABLE " + name(t) + " " + (on ? mode : "DISABLE TRIGGER ") + dialect.quote(trigger.name()));
+            }
+        }
+    }
+
+    /** Puts back rows of a partial backup: copied into a temporary table, then updated or inserted by key. */
+    private long merge(BackedUpTable t, Table target, String temporary) throws SQLException, IOException {
+        List<String> key = KeyColumns.of(target).orElseThrow(() -> MigrescueException.usage("cannot put the backed-up rows of "
+                + t.qualifiedName() + " back: it has no primary key (or NOT NULL unique key) to match them by"));
+        String table = name(t);
+        String tmp = dialect.quote(temporary);
+        execute("CREATE TEMPORARY TABLE " + tmp + " (LIKE " + table + ") ON COMMIT DROP");
+        copyIn(t, tmp);
+        String match = key.stream().map(c -> "x." + dialect.quote(c) + " = m." + dialect.quote(c)).collect(Collectors.joining(" AND "));
+        long updated = 0;
+        List<String> set = KeyColumns.nonKey(t.columns(), key, target);
+        if (!set.isEmpty()) {
+            updated = update("UPDATE " + table + " AS x SET " + set.stream().map(c -> dialect.quote(c) + " = m." + dialect.quote(c))
+                    .collect(Collectors.joining(", ")) + " FROM " + tmp + " AS m WHERE " + match);
+        } else {
+            updated = count("SELECT count(*) FROM " + tmp + " AS m WHERE EXISTS (SELECT 1 FROM " + table + " AS x WHERE " + match + ")");
+        }
+        long inserted = update("INSERT INTO " + table + " (" + columnList(t.columns(), "") + ") OVERRIDING SYSTEM VALUE SELECT "
+                + columnList(t.columns(), "m.") + " FROM " + tmp + " AS m WHERE NOT EXISTS (SELECT 1 FROM " + table + " AS x WHERE "
+                + match + ")");
+        if (updated + inserted != t.rows()) {
+            throw Failures.stopped("restore rolled back, nothing changed: " + t.qualifiedName() + ": " + updated
+                    + " rows updated and " + inserted + " inserted, but the backup holds " + t.rows()
+                    + " (duplicate keys in the backed-up rows?)");
+        }
+        return t.rows();
+    }
+
+    /**
+     * Moves each sequence owned by a restored column to at least the largest restored value and the value it had
+     * handed out before the backup, and never backwards from where it is now: an id once given out is never reused.
+     */
+    private Map<String, Long> sequences(BackedUpTable t) throws SQLException {
+        Map<String, Long> positions = new LinkedHashMap<>();
+        for (BackedUpTable.SequenceState s : t.sequences()) {
+            String sql = "SELECT pg_catalog.setval(x.seq, x.v, true) FROM (SELECT q.seq, GREATEST("
+                    + "(SELECT pg_catalog.max(" + dialect.quote(s.column()) + ")::bigint FROM " + name(t) + "), ?::bigint,"
+                    + " pg_catalog.pg_sequence_last_value(q.seq)) AS v, p.seqmin"
+                    + " FROM (SELECT pg_catalog.pg_get_serial_sequence(?, ?)::pg_catalog.regclass AS seq) q"
+                    + " JOIN pg_catalog.pg_sequence p ON p.seqrelid = q.seq) x WHERE x.v >= x.seqmin";
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setObject(1, s.lastValue(), java.sql.Types.BIGINT);
+                ps.setString(2, name(t));
+                ps.setString(3, s.column());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        positions.put(s.column(), rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return positions;
+    }
+
+    private void run(List<DdlStatement> definition, Kind... kinds) throws SQLException {
+        for (Kind kind : kinds) {
+            for (DdlStatement s : DefinitionFile.ofKind(definition, kind)) {
+                execute(s.sql());
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (var st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private long update(String sql) throws SQLException {
+        try (var st = connection.createStatement()) {
+            return st.executeLargeUpdate(sql);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (var st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private String name(BackedUpTable t) {
+        return dialect.qualify(t.schema(), t.table());
+    }
+
+    private String columnList(List<String> columns, String prefix) {
+        return columns.stream().map(c -> prefix + dialect.quote(c)).collect(Collectors.joining(", "));
+    }
+
+    private static String key(BackedUpTable t) {
+        return PostgresDetails.key(t.schema(), t.table());
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the failure that made us roll back is the one to report
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.migrescue.cli;
+
+import io.migrescue.app.BackupUseCase;
+import io.migrescue.backup.BackupManifest;
+import io.migrescue.db.DatabaseSession;
+import io.migrescue.failure.ExitCode;
+import io.migrescue.report.BackupRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = {"Back up tables: each table's definition and rows, and a manifest with every file's checksum,",
+                "read back and verified before the command succeeds. Read-only for the database: one consistent snapshot.", ""},
+        footer = {"", "Exit: 0 written and verified, 2 usage (unknown table, directory not empty), 3 cannot connect,",
+                "4 stopped by the database or the disk, 5 the written backup does not verify.",
+                "Example: migrescue backup --url postgresql://app@db/app --table orders --table billing.invoices --to ./before-fix"})
+final class BackupCommand implements Callable<Integer>, ContextFactory.NeedsContext {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--table", paramLabel = "T", required = true, description = {
+            "Table to back up, as table (looked up in the schemas in scope) or schema.table; repeatable."})
+    List<String> tables;
+
+    @Option(names = "--to", paramLabel = "DIR", required = true, description = "A new or empty directory for the backup.")
+    Path to;
+
+    @Option(names = "--no-data", description = "Definitions only, no rows (such a backup cannot be restored).")
+    boolean noData;
+
+    private CliContext context;
+
+    @Override
+    public void setContext(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Stopwatch watch = new Stopwatch(spec.commandLine().getErr());
+        try (DatabaseSession session = connection.open()) {
+            watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());
+            BackupManifest manifest = BackupUseCase.run(session,
+                    new BackupUseCase.Request(connection.schemas(), tables, to, !noData),
+                    new StderrProgress(spec.commandLine().getErr(), context.interactive()));
+            watch.lap("backed up and verified " + manifest.tables().size() + " table(s)");
+            spec.commandLine().getOut().print(BackupRenderer.render(manifest, to, output.format()));
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK.code();
+        }
+    }
+}

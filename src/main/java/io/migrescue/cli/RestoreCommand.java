@@ -1,0 +1,81 @@
+package io.migrescue.cli;
+
+import io.migrescue.app.RestoreUseCase;
+import io.migrescue.backup.BackedUpTable;
+import io.migrescue.backup.BackupManifest;
+import io.migrescue.backup.RestoreResult;
+import io.migrescue.db.DatabaseSession;
+import io.migrescue.failure.ExitCode;
+import io.migrescue.failure.MigrescueException;
+import io.migrescue.report.RestoreRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"Restore a backup written by `migrescue backup`: the backup is verified first, then each table is",
+                "replaced by its backed-up rows (recreated from the backed-up definition if that changed). Changes nothing",
+                "without --yes.", ""},
+        footer = {"", "Exit: 0 restored, 2 usage (missing or damaged backup), 3 cannot connect, 4 stopped (PostgreSQL: rolled",
+                "back, nothing changed), 5 restored but a foreign key does not hold, 6 --yes needed.",
+                "Example: migrescue restore --url postgresql://app@db/app --from ./before-fix --yes"})
+final class RestoreCommand implements Callable<Integer>, ContextFactory.NeedsContext {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--from", paramLabel = "DIR", required = true, description = "The backup directory (it holds manifest.json).")
+    Path from;
+
+    @Option(names = "--yes", description = "Go ahead: replace the tables of the backup in the database.")
+    boolean yes;
+
+    private CliContext context;
+
+    @Override
+    public void setContext(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        BackupManifest manifest = RestoreUseCase.check(from);
+        if (!yes) {
+            throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, "restore would replace " + describe(manifest)
+                    + " with the backup taken " + manifest.createdAt() + "; nothing was changed: add --yes to go ahead"
+                    + (context.interactive() ? " (asking at the terminal comes with the shell)" : ""));
+        }
+        Stopwatch watch = new Stopwatch(spec.commandLine().getErr());
+        try (DatabaseSession session = connection.open()) {
+            watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());
+            RestoreResult result = RestoreUseCase.run(session, from,
+                    new StderrProgress(spec.commandLine().getErr(), context.interactive()));
+            watch.lap("restored " + result.tables().size() + " table(s)");
+            spec.commandLine().getOut().print(RestoreRenderer.render(result, from, output.format()));
+            spec.commandLine().getOut().flush();
+            if (!result.holds()) {
+                spec.commandLine().getErr().println("migrescue: restored, but " + result.violations().size()
+                        + " foreign key(s) do not hold (listed above); the backup is still in " + from);
+                spec.commandLine().getErr().flush();
+                return ExitCode.VERIFICATION_FAILED.code();
+            }
+            return ExitCode.OK.code();
+        }
+    }
+
+    private static String describe(BackupManifest manifest) {
+        int n = manifest.tables().size();
+        return n + (n == 1 ? " table" : " tables") + " (" + String.join(", ",
+                manifest.tables().stream().limit(5).map(BackedUpTable::qualifiedName).toList()) + (n > 5 ? ", …" : "") + ")";
+    }
+}

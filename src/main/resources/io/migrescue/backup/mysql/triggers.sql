@@ -1,0 +1,5 @@
+-- Triggers of one table, in the order they fire.
+SELECT TRIGGER_NAME AS trigger_name
+FROM information_schema.TRIGGERS
+WHERE EVENT_OBJECT_SCHEMA = ? AND EVENT_OBJECT_TABLE = ?
+ORDER BY ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER
