@@ -24,6 +24,7 @@ import java.util.Map;
  * migration tool's history tables whole (they are small, and restoring them puts the history back exactly).
  */
 final class BackupStore implements Backups {
+    static final String TABLES = "tables";
     private final Progress progress;
 
     BackupStore(Progress progress) {
@@ -42,7 +43,8 @@ final class BackupStore implements Backups {
                 }
             }
         }
-        BackupManifest manifest = BackupWriter.write(session, new BackupRequest(tables, plan.data() || plan.historyTool() != null), dir, progress);
+        BackupManifest manifest = BackupWriter.write(session, new BackupRequest(tables, plan.data() || plan.historyTool() != null),
+                dir.resolve(TABLES), progress);
         Map<String, Long> rows = new LinkedHashMap<>();
         for (BackedUpTable t : manifest.tables()) {
             if (!t.partial() && t.rows() != null) {
@@ -54,6 +56,12 @@ final class BackupStore implements Backups {
 
     @Override
     public void restore(DatabaseSession session, Path dir) {
-        Restorer.restore(session, dir, RestoreOptions.defaults(), progress);
+        Restorer.restore(session, tablesOf(dir), RestoreOptions.defaults(), progress);
+    }
+
+    /** A repair's directory keeps its journal beside the backup, which sits in {@code tables/}; a plain backup is the directory itself. */
+    static Path tablesOf(Path dir) {
+        Path inner = dir.resolve(TABLES);
+        return java.nio.file.Files.isRegularFile(inner.resolve(BackupManifest.FILE)) ? inner : dir;
     }
 }

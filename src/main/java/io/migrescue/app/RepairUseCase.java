@@ -39,6 +39,13 @@ public final class RepairUseCase {
                           boolean confirmed, boolean interactive, Path backupDir, Path userPlaybooks) {
     }
 
+    /** With the standard backup store and the migration tools' own history writers. */
+    public static RepairReport run(DatabaseSession session, Request request, io.migrescue.backup.Progress progress) {
+        RecordPlanner records = new HistoryRecords(session.dialect(), request.diagnosis().migrationsDir(), session.info().user(),
+                java.time.Instant.now());
+        return run(session, request, new BackupStore(progress), records);
+    }
+
     public static RepairReport run(DatabaseSession session, Request request, Backups backups, RecordPlanner records) {
         DiagnosisReport diagnosis = DiagnoseUseCase.run(session, request.diagnosis());
         Playbooks playbooks = Playbooks.load(request.userPlaybooks());

@@ -16,10 +16,10 @@ public final class RestoreUseCase {
 
     /** The verified manifest of the backup in {@code dir}; a missing or damaged backup is a usage error (exit 2). */
     public static BackupManifest check(Path dir) {
-        return Restorer.readVerified(dir);
+        return Restorer.readVerified(BackupStore.tablesOf(dir));
     }
 
     public static RestoreResult run(DatabaseSession session, Path dir, Progress progress) {
-        return Restorer.restore(session, dir, RestoreOptions.defaults(), progress);
+        return Restorer.restore(session, BackupStore.tablesOf(dir), RestoreOptions.defaults(), progress);
     }
 }

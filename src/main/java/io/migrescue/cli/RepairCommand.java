@@ -1,0 +1,96 @@
+package io.migrescue.cli;
+
+import io.migrescue.app.DiagnoseUseCase;
+import io.migrescue.app.RepairUseCase;
+import io.migrescue.db.DatabaseSession;
+import io.migrescue.failure.ExitCode;
+import io.migrescue.failure.MigrescueException;
+import io.migrescue.repair.RepairReport;
+import io.migrescue.report.RepairRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "repair", mixinStandardHelpOptions = true,
+        description = {"Plan and run a playbook: back up what will change, repair, record in the migration tool's history,",
+                "verify. Without ID: the top recommendation of diagnose. --dry-run shows every statement and changes nothing.", ""},
+        footer = {"", "Exit: 0 verified (or planned, with --dry-run), 2 usage, 3 cannot connect, 4 stopped (see the journal),",
+                "5 verification failed, 6 confirmation or a decision needed (--yes, --param).",
+                "Example: migrescue repair --url mariadb://root@db/app --error-file deploy.log --migrations db/migration --dry-run"})
+final class RepairCommand implements Callable<Integer> {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    ErrorInputOptions errorInput;
+
+    @Mixin
+    OutputOptions output;
+
+    @Parameters(arity = "0..1", paramLabel = "ID", description = "The playbook to run (see `migrescue playbooks`).")
+    String playbook;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A playbook parameter; repeatable.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--dry-run", description = "Print the plan (every statement, the backup, the checks) and change nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-y", "--yes"}, description = "Run without asking (required when there is no terminal).")
+    boolean yes;
+
+    @Option(names = "--backup-dir", paramLabel = "DIR", description = "Where the backup and the journal go (default: ./migrescue-backups/<timestamp>).")
+    Path backupDir;
+
+    @Option(names = "--migrations", paramLabel = "DIR", description = "Where the migration files are.")
+    Path migrations;
+
+    @Option(names = "--tool", paramLabel = "NAME", description = "Only this migration tool's history.")
+    String tool;
+
+    @Option(names = "--playbooks", paramLabel = "DIR", description = "Also load the playbooks in this folder.")
+    Path userPlaybooks;
+
+    @Override
+    public Integer call() {
+        Path dir = backupDir != null ? backupDir : Path.of("migrescue-backups", ZonedDateTime.now(ZoneOffset.UTC).format(STAMP));
+        if (!dryRun && java.nio.file.Files.exists(dir.resolve("journal.jsonl"))) {
+            throw MigrescueException.usage("--backup-dir " + dir + " already holds a repair's journal: use `migrescue resume --from "
+                    + dir + "` or another directory");
+        }
+        String errorText = errorInput.text();
+        try (DatabaseSession session = connection.open()) {
+            RepairUseCase.Request request = new RepairUseCase.Request(
+                    new DiagnoseUseCase.Request(connection.schemas(), errorText, migrations, tool), playbook, params, dryRun, yes,
+                    false, dir, userPlaybooks);
+            RepairReport report = RepairUseCase.run(session, request, new StderrProgress(spec.commandLine().getErr(), false));
+            spec.commandLine().getOut().print(RepairRenderer.render(report, output.format()));
+            spec.commandLine().getOut().flush();
+            return exitCode(report);
+        }
+    }
+
+    static int exitCode(RepairReport report) {
+        return switch (report.status()) {
+            case "planned", "verified", "rolled-back" -> ExitCode.OK.code();
+            case "verification-failed" -> ExitCode.VERIFICATION_FAILED.code();
+            default -> ExitCode.REPAIR_STOPPED.code();
+        };
+    }
+}
