@@ -115,4 +115,25 @@ class PlannerTest {
         assertThat(plan.steps().get(1).sql().get(0).sql()).isEqualTo("RENAME TABLE `lkb`.`skp_tahunan_backup_v1` TO `lkb`.`skp_tahunan`");
         assertThat(plan.checks()).extracting(Check::describe).contains("no statement of migration 2 is in effect");
     }
+
+    @Test
+    void placeholderParentsAreRefusedWhenTheParentHasRequiredColumns() {
+        Catalog catalog = CatalogBuilder.of(Engine.POSTGRESQL, "public")
+                .table("users").column("id", "bigint", false).column("email", "character varying(200)", false).primaryKey("users_pkey", "id").add()
+                .table("orders").column("id", "bigint", false).column("user_id", "bigint", true).primaryKey("orders_pkey", "id").add()
+                .build();
+        Effect.AddConstraint fk = new Effect.AddConstraint(null, "orders", new Effect.ConstraintDef("orders_user_fk", "FOREIGN_KEY",
+                List.of("user_id"), null, "users", List.of("id"), null, null, null));
+        FailedMigration m = new FailedMigration("flyway", "2", "V2.sql", "error-text", List.of(
+                new StatementVerdict(1, 1, "ALTER TABLE orders ADD CONSTRAINT orders_user_fk …", List.of(fk), StatementState.FAILED, "", null)));
+        Finding orphans = new Finding(FindingKind.FK_ORPHAN_ROWS, Severity.ERROR, "…", Map.of("table", "orders"), List.of(), m,
+                List.of("fix-orphan-rows"), false);
+        Planner.Context ctx = new Planner.Context(catalog, "public", List.of(), m, RECORDS, false);
+        Playbook playbook = PLAYBOOKS.get("fix-orphan-rows").orElseThrow();
+        assertThatThrownBy(() -> Planner.plan(playbook, orphans, Map.of("policy", "insert-parents"), ctx))
+                .hasMessageContaining("users.email is NOT NULL without a default");
+        Plan deleting = Planner.plan(playbook, orphans, Map.of("policy", "delete"), ctx);
+        assertThat(deleting.backup().tables()).singleElement().satisfies(t -> assertThat(t.where()).contains("NOT EXISTS"));
+        assertThat(deleting.steps()).extracting(PlanStep::kind).containsExactly("backup", "fix-orphans", "sql", "sql");
+    }
 }

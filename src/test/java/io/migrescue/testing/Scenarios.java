@@ -74,7 +74,7 @@ public final class Scenarios {
     public static Broken orphanForeignKey(ScratchDatabase db, Path dir) {
         Map<String, String> scripts = new LinkedHashMap<>();
         scripts.put("V1__users_and_orders.sql", """
-                CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200) NOT NULL);
+                CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));
                 CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT, total NUMERIC(10,2) NOT NULL);
                 INSERT INTO users (id, email) VALUES (1, 'ana@example.com'), (2, 'budi@example.com');
                 INSERT INTO orders (id, user_id, total) VALUES (10, 1, 5.00), (11, 2, 7.50), (12, 99, 1.00), (13, 98, 2.00), (14, NULL, 3.00), (15, 99, 4.00);
@@ -130,6 +130,21 @@ public final class Scenarios {
                 ? "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n"
                 : "ALTER TABLE users MODIFY email VARCHAR(200) NOT NULL;\n");
         return run(db, dir, scripts);
+    }
+
+    /**
+     * A V2 of three statements on MariaDB whose third fails because a table of that name was made by hand: the first
+     * two stay in effect (DDL commits), Flyway records success = 0.
+     */
+    public static Broken halfApplied(ScratchDatabase db, Path dir) throws Exception {
+        FlywayRun.flyway(db, dir, Map.of("V1__users.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));\n"
+                + "INSERT INTO users VALUES (1, 'ana@example.com'), (2, 'budi@example.com');\n")).migrate();
+        db.execute("CREATE TABLE invoices_tmp (x INT)");
+        return run(db, dir, Map.of("V2__users_phone_and_invoices.sql", """
+                ALTER TABLE users ADD COLUMN phone VARCHAR(40);
+                CREATE INDEX users_phone_idx ON users (phone);
+                CREATE TABLE invoices_tmp (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, amount DECIMAL(10,2) NOT NULL);
+                """));
     }
 
     private static Broken run(ScratchDatabase db, Path dir, Map<String, String> scripts) {
