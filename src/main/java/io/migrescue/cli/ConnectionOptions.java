@@ -48,14 +48,26 @@ public final class ConnectionOptions implements ContextFactory.NeedsContext {
 
     /** Parses the URL, resolves the password and opens the connection: one line and exit 2 or 3 on failure. */
     public DatabaseSession open() {
-        String effectiveUrl = url != null ? url : context.environment().get("MIGRESCUE_URL");
+        Resolved r = resolve(null);
+        return Connector.open(r.target(), r.user(), r.password());
+    }
+
+    /** Where to connect, as whom, with which password; {@code fallbackUrl} when neither --url nor MIGRESCUE_URL is set. */
+    Resolved resolve(String fallbackUrl) {
+        String effectiveUrl = url != null ? url : context.environment().getOrDefault("MIGRESCUE_URL", fallbackUrl);
         if (effectiveUrl == null) {
             throw MigrescueException.usage("no database given: use --url (e.g. --url postgresql://app@db:5432/app)");
         }
         ConnectionTarget target = ConnectionUrls.parse(effectiveUrl);
         String password = new PasswordSource(context.environment())
                 .resolve(target.engineHint(), passwordFile, passwordEnv, target.urlPassword()).orElse(null);
-        String effectiveUser = user != null ? user : target.user();
-        return Connector.open(target, effectiveUser, password);
+        return new Resolved(target, user != null ? user : target.user(), password);
+    }
+
+    boolean urlGiven() {
+        return url != null || context.environment().get("MIGRESCUE_URL") != null;
+    }
+
+    record Resolved(ConnectionTarget target, String user, String password) {
     }
 }

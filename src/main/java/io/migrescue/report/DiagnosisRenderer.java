@@ -125,13 +125,16 @@ public final class DiagnosisRenderer {
             return out.toString();
         }
         int n = 1;
+        java.util.Set<String> mapped = new java.util.HashSet<>();
         for (Finding f : r.findings()) {
             out.append('\n').append(n++).append(". ").append(f.kind().name()).append(" (").append(f.severity().id())
                     .append(f.stale() ? ", log is stale" : "").append(")\n   ").append(f.summary()).append('\n');
             for (String line : f.evidence()) {
                 out.append("   - ").append(line).append('\n');
             }
-            if (f.migration() != null && !f.migration().statements().isEmpty()) {
+            if (f.migration() != null && !f.migration().statements().isEmpty() && !mapped.add(f.migration().id())) {
+                out.append("   Migration ").append(f.migration().id()).append(": statement map above\n");
+            } else if (f.migration() != null && !f.migration().statements().isEmpty()) {
                 FailedMigration m = f.migration();
                 out.append("   Migration ").append(m.tool() == null ? "" : m.tool() + " ").append(m.id())
                         .append(m.file() == null ? "" : " (" + m.file() + ")").append(", found from the ").append(m.foundBy().replace('-', ' ')).append(":\n");

@@ -1,5 +1,6 @@
 package io.migrescue.testing;
 
+import io.migrescue.app.DemoScenario;
 import io.migrescue.model.Engine;
 
 import java.io.IOException;
@@ -31,56 +32,12 @@ public final class Scenarios {
 
     /** Field report 05 on MariaDB: rename the old table aside, then create the new one with the same FK names. */
     public static Broken fieldReport05(ScratchDatabase db, Path dir) {
-        Map<String, String> scripts = new LinkedHashMap<>();
-        scripts.put("V1__create_users_and_skp.sql", """
-                CREATE TABLE users (
-                  id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
-                  name VARCHAR(100) NOT NULL
-                ) ENGINE=InnoDB;
-                CREATE TABLE skp_tahunan (
-                  id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
-                  user_id BIGINT UNSIGNED NOT NULL,
-                  approved_by BIGINT UNSIGNED NULL,
-                  tahun INT NOT NULL,
-                  CONSTRAINT fk_skp_tahunan_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
-                  CONSTRAINT fk_skp_tahunan_approved_by FOREIGN KEY (approved_by) REFERENCES users (id) ON DELETE SET NULL
-                ) ENGINE=InnoDB;
-                INSERT INTO users (name) VALUES ('ana'), ('budi'), ('citra');
-                INSERT INTO skp_tahunan (user_id, approved_by, tahun) VALUES (1, 2, 2025), (2, NULL, 2025), (3, 1, 2026);
-                """);
-        scripts.put("V2__total_refactor_skp_system.sql", """
-                -- keep the old rows aside while the table is rebuilt
-                RENAME TABLE skp_tahunan TO skp_tahunan_backup_v1;
-
-                CREATE TABLE skp_tahunan (
-                  id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
-                  user_id BIGINT UNSIGNED NOT NULL,
-                  approved_by BIGINT UNSIGNED NULL,
-                  tahun INT NOT NULL,
-                  status VARCHAR(20) NOT NULL DEFAULT 'draft',
-                  CONSTRAINT fk_skp_tahunan_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
-                  CONSTRAINT fk_skp_tahunan_approved_by FOREIGN KEY (approved_by) REFERENCES users (id) ON DELETE SET NULL
-                ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
-
-                INSERT INTO skp_tahunan (id, user_id, approved_by, tahun)
-                SELECT id, user_id, approved_by, tahun FROM skp_tahunan_backup_v1;
-
-                CREATE INDEX idx_skp_tahunan_status ON skp_tahunan (status);
-                """);
-        return run(db, dir, scripts);
+        return run(db, dir, DemoScenario.scripts(io.migrescue.model.Engine.MARIADB));
     }
 
     /** A V2 adding a foreign key over child rows whose parent is gone. */
     public static Broken orphanForeignKey(ScratchDatabase db, Path dir) {
-        Map<String, String> scripts = new LinkedHashMap<>();
-        scripts.put("V1__users_and_orders.sql", """
-                CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));
-                CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT, total NUMERIC(10,2) NOT NULL);
-                INSERT INTO users (id, email) VALUES (1, 'ana@example.com'), (2, 'budi@example.com');
-                INSERT INTO orders (id, user_id, total) VALUES (10, 1, 5.00), (11, 2, 7.50), (12, 99, 1.00), (13, 98, 2.00), (14, NULL, 3.00), (15, 99, 4.00);
-                """);
-        scripts.put("V2__orders_user_fk.sql", "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\n");
-        return run(db, dir, scripts);
+        return run(db, dir, DemoScenario.scripts(io.migrescue.model.Engine.POSTGRESQL));
     }
 
     /** A V2 whose CREATE TABLE meets a table someone made by hand. */
