@@ -43,6 +43,7 @@ public final class RepairExecutor {
 
     public RepairReport run(Plan plan, Path backupDir) {
         Journal journal = Journal.create(backupDir.resolve("journal.jsonl"));
+        PlanCodec.write(plan, backupDir);
         journal.write("plan", PlanJson.of(plan, session.info().url(), schemas));
         try (RepairLock ignored = RepairLock.acquire(session)) {
             StepRunner runner = new StepRunner(session, journal);

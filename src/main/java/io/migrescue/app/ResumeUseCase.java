@@ -1,0 +1,18 @@
+package io.migrescue.app;
+
+import io.migrescue.backup.Progress;
+import io.migrescue.db.DatabaseSession;
+import io.migrescue.repair.RepairReport;
+import io.migrescue.repair.Resumer;
+
+import java.nio.file.Path;
+
+/** {@code resume}: continue an interrupted repair from its journal, or roll it back. */
+public final class ResumeUseCase {
+    private ResumeUseCase() {
+    }
+
+    public static RepairReport run(DatabaseSession session, Path dir, boolean rollback, Progress progress) {
+        return new Resumer(session, new BackupStore(progress)).resume(dir, rollback);
+    }
+}

@@ -1,0 +1,74 @@
+package io.migrescue.cli;
+
+import io.migrescue.app.ResumeUseCase;
+import io.migrescue.db.DatabaseSession;
+import io.migrescue.failure.ExitCode;
+import io.migrescue.failure.MigrescueException;
+import io.migrescue.repair.RepairReport;
+import io.migrescue.report.RepairRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = {"Continue an interrupted repair from its journal (the steps already done are not run again; a step cut",
+                "off half way counts as done only when its effect is visible), or --rollback: drop what the repair created",
+                "and restore its backup.", ""},
+        footer = {"", "Exit: 0 verified or rolled back, 4 stopped again, 5 verification failed, 6 --yes needed.",
+                "Example: migrescue resume --url mariadb://root@db/app --from migrescue-backups/20261121T084400Z --yes"})
+final class ResumeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--from", paramLabel = "DIR", description = "The repair's directory (default: the newest under ./migrescue-backups).")
+    Path from;
+
+    @Option(names = "--rollback", description = "Undo the repair instead of finishing it.")
+    boolean rollback;
+
+    @Option(names = {"-y", "--yes"}, description = "Run without asking (required when there is no terminal).")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        Path dir = from != null ? from : newest(Path.of("migrescue-backups"));
+        if (!yes) {
+            throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, (rollback ? "rolling back" : "resuming") + " the repair in " + dir
+                    + " changes the database; add --yes");
+        }
+        try (DatabaseSession session = connection.open()) {
+            RepairReport report = ResumeUseCase.run(session, dir, rollback, new StderrProgress(spec.commandLine().getErr(), false));
+            spec.commandLine().getOut().print(RepairRenderer.render(report, output.format()));
+            spec.commandLine().getOut().flush();
+            return RepairCommand.exitCode(report);
+        }
+    }
+
+    private static Path newest(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw MigrescueException.usage("no repair to resume: give --from DIR");
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("journal.jsonl"))).max(Comparator.naturalOrder())
+                    .orElseThrow(() -> MigrescueException.usage("no repair journal under " + root + ": give --from DIR"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
