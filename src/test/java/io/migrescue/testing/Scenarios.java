@@ -104,6 +104,22 @@ public final class Scenarios {
                 """));
     }
 
+    /**
+     * A V2 that adds a foreign key the table already has under that name (PostgreSQL 42710): the migration means to
+     * replace it with ON DELETE CASCADE.
+     */
+    public static Broken duplicateConstraintSameTable(ScratchDatabase db, Path dir) throws Exception {
+        FlywayRun.flyway(db, dir, Map.of("V1__users_orders.sql", """
+                CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));
+                CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT,
+                  CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id));
+                INSERT INTO users VALUES (1, 'ana@example.com'), (2, 'budi@example.com');
+                INSERT INTO orders VALUES (10, 1), (11, 2), (12, 1), (13, NULL);
+                """)).migrate();
+        return run(db, dir, Map.of("V2__orders_user_fk_cascade.sql",
+                "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;\n"));
+    }
+
     private static Broken run(ScratchDatabase db, Path dir, Map<String, String> scripts) {
         String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, dir, scripts));
         if (failure == null) {
