@@ -1,0 +1,182 @@
+package io.migrescue.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.migrescue.model.Engine;
+import io.migrescue.testing.CliRun;
+import io.migrescue.testing.FlywayRun;
+import io.migrescue.testing.Fingerprint;
+import io.migrescue.testing.ScratchDatabase;
+import io.migrescue.testing.Scenarios;
+import io.migrescue.testing.ToolTables;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every other playbook: a dry run leaves schema and data identical (checksums), a real run verifies. */
+class RepairMatrixIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Runs the playbook as a dry run (nothing may change) and then for real (it must verify). */
+    static JsonNode dryRunThenRun(ScratchDatabase db, Path backup, String playbook, List<String> inputs, String... params) throws Exception {
+        List<String> args = new ArrayList<>(List.of(playbook, "--backup-dir", backup.toString(), "--format", "json"));
+        args.addAll(inputs);
+        for (String p : params) {
+            args.addAll(List.of("--param", p));
+        }
+        Fingerprint before = Fingerprint.of(db);
+        List<String> dry = new ArrayList<>(args);
+        dry.add("--dry-run");
+        CliRun preview = CliRun.on(db, "repair", dry.toArray(String[]::new));
+        assertThat(preview.exitCode()).as(preview.all()).isZero();
+        assertThat(JSON.readTree(preview.out()).at("/status").asText()).isEqualTo("planned");
+        assertThat(Fingerprint.of(db)).as("the dry run of " + playbook + " changed nothing").isEqualTo(before);
+        args.add("--yes");
+        CliRun run = CliRun.on(db, "repair", args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.at("/status").asText()).isEqualTo("verified");
+        assertThat(report.at("/verification").findValuesAsText("holds")).isNotEmpty().containsOnly("true");
+        return report;
+    }
+
+    static List<String> inputs(Scenarios.Broken broken) {
+        return List.of("--error-file", broken.errorFile().toString(), "--migrations", broken.migrations().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void adoptExistingColumn(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix adopt")) {
+            Scenarios.Broken broken = Scenarios.duplicateColumn(db, dir.resolve("m"));
+            dryRunThenRun(db, dir.resolve("b"), "adopt-existing-object", inputs(broken));
+            FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void moveAsideExistingTable(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix move aside")) {
+            Scenarios.Broken broken = Scenarios.tableAlreadyExists(db, dir.resolve("m"));
+            dryRunThenRun(db, dir.resolve("b"), "move-aside-existing-table", inputs(broken));
+            assertThat(query(db, "SELECT COUNT(*) FROM invoices_aside")).isEqualTo("0");
+            FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void replaceConstraint(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix replace")) {
+            Scenarios.Broken broken = Scenarios.duplicateConstraintSameTable(db, dir.resolve("m"));
+            dryRunThenRun(db, dir.resolve("b"), "replace-constraint", inputs(broken));
+            FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
+            assertThat(query(db, "SELECT COUNT(*) FROM orders")).isEqualTo("4");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void fixDuplicateRowsKeepingTheFirst(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix dedupe")) {
+            Scenarios.Broken broken = Scenarios.duplicateRows(db, dir.resolve("m"));
+            dryRunThenRun(db, dir.resolve("b"), "fix-duplicate-rows", inputs(broken), "keep=first");
+            assertThat(query(db, "SELECT COUNT(*) FROM users")).isEqualTo("5"); // ana 1, budi 3, citra 6, and the two NULLs
+            assertThat(query(db, "SELECT MIN(id) FROM users WHERE email = 'budi@example.com'")).isEqualTo("3");
+            FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void fillNullValues(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix fill")) {
+            Scenarios.Broken broken = Scenarios.nullValues(db, dir.resolve("m"));
+            CliRun undecided = CliRun.on(db, "repair", "fill-null-values", "--error-file", broken.errorFile().toString(),
+                    "--migrations", broken.migrations().toString(), "--yes", "--backup-dir", dir.resolve("b0").toString());
+            assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
+            assertThat(undecided.err()).contains("--param value=");
+            dryRunThenRun(db, dir.resolve("b"), "fill-null-values", inputs(broken), "value=unknown@example.com");
+            assertThat(query(db, "SELECT COUNT(*) FROM users WHERE email = 'unknown@example.com'")).isEqualTo("2");
+            FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void markRolledBackThenFlywayRunsItAgain(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix rolled back")) {
+            Scenarios.Broken broken = Scenarios.duplicateRows(db, dir.resolve("m"));
+            if (engine == Engine.POSTGRESQL) {
+                return; // a failed transactional migration leaves no history entry to roll back on PostgreSQL
+            }
+            dryRunThenRun(db, dir.resolve("b"), "mark-rolled-back", List.of("--migrations", broken.migrations().toString()));
+            db.execute("DELETE FROM users WHERE id IN (2, 4, 5)"); // the operator's own fix of the data
+            assertThat(FlywayRun.flyway(db, broken.migrations(), Map.of()).migrate().success).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void markAppliedWhenEverythingIsInEffect(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix mark applied")) {
+            if (engine == Engine.POSTGRESQL) {
+                return; // PostgreSQL leaves no failed row for a transactional migration: see complete-partial-migration
+            }
+            Scenarios.Broken broken = Scenarios.halfApplied(db, dir.resolve("m"));
+            db.execute("DROP TABLE invoices_tmp", // the operator finished the migration by hand
+                    "CREATE TABLE invoices_tmp (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, amount DECIMAL(10,2) NOT NULL)");
+            dryRunThenRun(db, dir.resolve("b"), "mark-applied", List.of("--migrations", broken.migrations().toString()));
+            FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void releaseStaleLiquibaseLock(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix lock")) {
+            String now = engine == Engine.POSTGRESQL ? "now() - interval '2 hours'" : "NOW() - INTERVAL 2 HOUR";
+            db.execute(ToolTables.liquibase(engine));
+            db.execute("INSERT INTO DATABASECHANGELOGLOCK (ID, LOCKED, LOCKGRANTED, LOCKEDBY) VALUES (1, TRUE, " + now
+                    + ", 'api-7f9c-pod (10.1.2.3)')");
+            dryRunThenRun(db, dir.resolve("b"), "release-stale-lock", List.of());
+            assertThat(query(db, "SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = FALSE")).isEqualTo("1");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void clearDirtyGolangMigrateVersion(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix dirty")) {
+            Path migrations = Files.createDirectories(dir.resolve("migrations"));
+            Files.writeString(migrations.resolve("20240101000000_users.up.sql"), "CREATE TABLE users (id BIGINT PRIMARY KEY);\n");
+            Files.writeString(migrations.resolve("20240115093000_orders.up.sql"),
+                    "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT);\nALTER TABLE users ADD COLUMN email VARCHAR(200);\n"
+                            + "CREATE INDEX orders_user_idx ON orders (user_id);\n");
+            db.execute(ToolTables.golangMigrate(engine), "CREATE TABLE users (id BIGINT PRIMARY KEY)",
+                    "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT)", "ALTER TABLE users ADD COLUMN email VARCHAR(200)",
+                    "INSERT INTO schema_migrations (version, dirty) VALUES (20240115093000, true)");
+            dryRunThenRun(db, dir.resolve("b"), "clear-dirty-version", List.of("--migrations", migrations.toString()));
+            assertThat(query(db, "SELECT version FROM schema_migrations WHERE dirty = FALSE")).isEqualTo("20240115093000");
+        }
+    }
+
+    static String query(ScratchDatabase db, String sql) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
