@@ -51,13 +51,18 @@ final class MySqlBackup implements EngineBackup {
     static MySqlBackup open(DatabaseSession session) throws SQLException {
         Connection c = session.connection();
         int isolation = c.getTransactionIsolation();
-        MySqlSettings settings = MySqlSettings.apply(c, LOCK_WAIT_SECONDS, Map.of());
-        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        c.setAutoCommit(false);
-        try (var st = c.createStatement()) {
-            st.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+        MySqlBackup backup = new MySqlBackup(session, MySqlSettings.apply(c, LOCK_WAIT_SECONDS, Map.of()), isolation);
+        try {
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setAutoCommit(false);
+            try (var st = c.createStatement()) {
+                st.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+            }
+        } catch (SQLException e) {
+            EngineBackup.closeQuietly(backup);
+            throw e;
         }
-        return new MySqlBackup(session, settings, isolation);
+        return backup;
     }
 
     @Override
