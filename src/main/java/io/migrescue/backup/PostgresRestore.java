@@ -48,6 +48,10 @@ final class PostgresRestore {
     private final Progress progress;
     private final CopyManager copier;
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, List<DdlStatement>> definitions = new HashMap<>();
+    private final Map<String, Mode> modes = new LinkedHashMap<>();
+    private Catalog live;
+    private Map<String, PostgresDetails> details;
 
     private PostgresRestore(DatabaseSession session, Path dir, BackupManifest manifest, Progress progress) throws SQLException {
         this.connection = session.connection();
@@ -85,15 +89,52 @@ final class PostgresRestore {
     }
 
     private RestoreResult restore(DatabaseSession session) throws SQLException, IOException {
-        List<BackedUpTable> tables = manifest.tables();
-        List<String> schemas = tables.stream().map(BackedUpTable::schema).distinct().toList();
-        Catalog live = CatalogReader.of(Engine.POSTGRESQL).read(connection, schemas);
-        List<Table> present = tables.stream().map(t -> live.table(t.schema(), t.table())).flatMap(Optional::stream).toList();
-        Map<String, PostgresDetails> details = present.isEmpty() ? Map.of() : PostgresDetails.read(connection, present);
+        plan();
+        List<BackedUpTable> whole = manifest.tables().stream().filter(t -> !t.partial()).toList();
+        List<String> outsideForeignKeys = dropForeignKeysTouching(whole.stream().map(BackedUpTable::qualifiedName)
+                .collect(Collectors.toSet()));
+        emptyOrRecreate(whole);
+        Map<String, Long> rows = new HashMap<>();
+        for (BackedUpTable t : whole) {
+            rows.put(t.qualifiedName(), copyIn(t, name(t)));
+        }
+        for (BackedUpTable t : whole) {
+            if (modes.get(t.qualifiedName()) == Mode.RECREATED) {
+                run(t, Kind.CONSTRAINT, Kind.INDEX); // after the rows: building an index once is faster than keeping it up
+            }
+            run(t, Kind.TRIGGER);
+        }
+        int merges = 0;
+        for (BackedUpTable t : manifest.tables()) {
+            if (t.partial()) {
+                rows.put(t.qualifiedName(), merge(t, "migrescue_merge_" + ++merges));
+            }
+        }
+        for (BackedUpTable t : whole) {
+            run(t, Kind.FOREIGN_KEY); // validated as they are added: one that does not hold rolls everything back
+        }
+        for (String sql : outsideForeignKeys) {
+            execute(sql);
+        }
+        List<RestoredTable> restored = new ArrayList<>();
+        for (BackedUpTable t : manifest.tables()) {
+            restored.add(new RestoredTable(t.schema(), t.table(), modes.get(t.qualifiedName()), rows.get(t.qualifiedName()),
+                    sequences(t)));
+        }
+        return new RestoreResult(manifest.engine(), session.info().url(), manifest.createdAt(), restored, List.of(), notes);
+    }
 
-        Map<String, List<DdlStatement>> definitions = new HashMap<>();
-        Map<String, Mode> modes = new LinkedHashMap<>();
-        for (BackedUpTable t : tables) {
+    /**
+     * Reads the live tables (one catalog snapshot, one details read) and decides per table: rows of a partial backup
+     * are merged; a table whose live definition, built the same way, equals the backed-up one is reloaded in place;
+     * any other is recreated.
+     */
+    private void plan() throws SQLException, IOException {
+        List<String> schemas = manifest.tables().stream().map(BackedUpTable::schema).distinct().toList();
+        live = CatalogReader.of(Engine.POSTGRESQL).read(connection, schemas);
+        List<Table> present = manifest.tables().stream().map(t -> live.table(t.schema(), t.table())).flatMap(Optional::stream).toList();
+        details = present.isEmpty() ? Map.of() : PostgresDetails.read(connection, present);
+        for (BackedUpTable t : manifest.tables()) {
             List<DdlStatement> definition = DefinitionFile.parse(Files.readString(dir.resolve(t.definition().file()), StandardCharsets.UTF_8));
             definitions.put(t.qualifiedName(), definition);
             Optional<Table> now = live.table(t.schema(), t.table());
@@ -106,14 +147,13 @@ final class PostgresRestore {
                         + " policies and the owner of the table it replaced are not part of a backup");
             }
         }
-        List<BackedUpTable> whole = tables.stream().filter(t -> !t.partial()).toList();
-        Set<String> wholeNames = whole.stream().map(BackedUpTable::qualifiedName).collect(Collectors.toSet());
+    }
 
-        List<String> foreignKeysToRestore = dropForeignKeysTouching(live, wholeNames);
+    /** Reloaded tables lose their triggers (the backup's come back after the rows) and their rows; others are rebuilt bare. */
+    private void emptyOrRecreate(List<BackedUpTable> whole) throws SQLException {
         List<String> reloaded = new ArrayList<>();
         for (BackedUpTable t : whole) {
             if (modes.get(t.qualifiedName()) == Mode.RELOADED) {
-                // the backup's triggers come back after the rows: none may fire on restored rows
                 for (PostgresDetails.Trigger trigger : details.get(key(t)).triggers()) {
                     execute("DROP TRIGGER " + dialect.quote(trigger.name()) + " ON " + name(t));
                 }
@@ -126,42 +166,9 @@ final class PostgresRestore {
         for (BackedUpTable t : whole) {
             if (modes.get(t.qualifiedName()) == Mode.RECREATED) {
                 execute("DROP TABLE IF EXISTS " + name(t)); // RESTRICT: a view on it stops the restore, never vanishes
-                run(definitions.get(t.qualifiedName()), Kind.SEQUENCE, Kind.TABLE, Kind.OWNED_SEQUENCE);
+                run(t, Kind.SEQUENCE, Kind.TABLE, Kind.OWNED_SEQUENCE);
             }
         }
-        Map<String, Long> rows = new HashMap<>();
-        for (BackedUpTable t : whole) {
-            rows.put(t.qualifiedName(), copyIn(t, name(t)));
-        }
-        for (BackedUpTable t : whole) {
-            if (modes.get(t.qualifiedName()) == Mode.RECREATED) {
-                run(definitions.get(t.qualifiedName()), Kind.CONSTRAINT, Kind.INDEX);
-            }
-            run(definitions.get(t.qualifiedName()), Kind.TRIGGER);
-        }
-        int merges = 0;
-        for (BackedUpTable t : tables) {
-            if (t.partial()) {
-                Table target = live.table(t.schema(), t.table()).orElseThrow(() -> MigrescueException.usage(
-                        "cannot put the backed-up rows of " + t.qualifiedName() + " back: the table does not exist"));
-                List<PostgresDetails.Trigger> triggers = details.get(key(t)).triggers();
-                setTriggers(t, triggers, false);
-                rows.put(t.qualifiedName(), merge(t, target, "migrescue_merge_" + ++merges));
-                setTriggers(t, triggers, true);
-            }
-        }
-        for (BackedUpTable t : whole) {
-            run(definitions.get(t.qualifiedName()), Kind.FOREIGN_KEY);
-        }
-        for (String sql : foreignKeysToRestore) {
-            execute(sql);
-        }
-        List<RestoredTable> restored = new ArrayList<>();
-        for (BackedUpTable t : tables) {
-            restored.add(new RestoredTable(t.schema(), t.table(), modes.get(t.qualifiedName()), rows.get(t.qualifiedName()),
-                    sequences(t)));
-        }
-        return new RestoreResult(manifest.engine(), session.info().url(), manifest.createdAt(), restored, List.of(), notes);
     }
 
     /**
@@ -169,7 +176,7 @@ final class PostgresRestore {
      * one points at the table). Returns the statements that put back those of tables outside the backup; the
      * backup's own come from its definitions.
      */
-    private List<String> dropForeignKeysTouching(Catalog live, Set<String> replaced) throws SQLException {
+    private List<String> dropForeignKeysTouching(Set<String> replaced) throws SQLException {
         List<String> restoreLater = new ArrayList<>();
         for (Table t : live.tables()) {
             for (Constraint fk : t.foreignKeys()) {
@@ -223,7 +230,11 @@ final class PostgresRestore {
     }
 
     /** Puts back rows of a partial backup: copied into a temporary table, then updated or inserted by key. */
-    private long merge(BackedUpTable t, Table target, String temporary) throws SQLException, IOException {
+    private long merge(BackedUpTable t, String temporary) throws SQLException, IOException {
+        Table target = live.table(t.schema(), t.table()).orElseThrow(() -> MigrescueException.usage(
+                "cannot put the backed-up rows of " + t.qualifiedName() + " back: the table does not exist"));
+        List<PostgresDetails.Trigger> triggers = details.get(key(t)).triggers();
+        setTriggers(t, triggers, false);
         List<String> key = KeyColumns.of(target).orElseThrow(() -> MigrescueException.usage("cannot put the backed-up rows of "
                 + t.qualifiedName() + " back: it has no primary key (or NOT NULL unique key) to match them by"));
         String table = name(t);
@@ -247,6 +258,7 @@ final class PostgresRestore {
                     + " rows updated and " + inserted + " inserted, but the backup holds " + t.rows()
                     + " (duplicate keys in the backed-up rows?)");
         }
+        setTriggers(t, triggers, true);
         return t.rows();
     }
 
@@ -276,9 +288,9 @@ final class PostgresRestore {
         return positions;
     }
 
-    private void run(List<DdlStatement> definition, Kind... kinds) throws SQLException {
+    private void run(BackedUpTable t, Kind... kinds) throws SQLException {
         for (Kind kind : kinds) {
-            for (DdlStatement s : DefinitionFile.ofKind(definition, kind)) {
+            for (DdlStatement s : DefinitionFile.ofKind(definitions.get(t.qualifiedName()), kind)) {
                 execute(s.sql());
             }
         }
