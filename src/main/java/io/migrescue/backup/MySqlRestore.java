@@ -136,15 +136,21 @@ final class MySqlRestore {
     private long load(BackedUpTable t, String target) throws SQLException, IOException {
         progress.start(t.qualifiedName(), t.rows());
         long rows;
-        connection.setAutoCommit(false);
+        connection.setAutoCommit(false); // a table's rows go in together or not at all
         try {
             rows = new MySqlRowLoader(connection, dialect, target, t.columns(), bytesPerBatch)
                     .load(dir.resolve(t.data().file()), progress);
             if (rows != t.rows()) {
-                connection.rollback();
                 throw Failures.stopped(stoppedAt(t, dir) + ": " + rows + " rows went in, the backup holds " + t.rows());
             }
             connection.commit();
+        } catch (SQLException | IOException | RuntimeException e) {
+            try {
+                connection.rollback(); // or turning autocommit back on would commit the rows loaded so far
+            } catch (SQLException ignored) {
+                // the failure being reported matters more
+            }
+            throw e;
         } finally {
             connection.setAutoCommit(true);
             progress.done();
