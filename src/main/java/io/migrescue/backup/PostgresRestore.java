@@ -42,6 +42,7 @@ import java.util.stream.Collectors;
  */
 final class PostgresRestore {
     private final Connection connection;
+    private final Sql sql;
     private final Dialect dialect;
     private final Path dir;
     private final BackupManifest manifest;
@@ -55,6 +56,7 @@ final class PostgresRestore {
 
     private PostgresRestore(DatabaseSession session, Path dir, BackupManifest manifest, Progress progress) throws SQLException {
         this.connection = session.connection();
+        this.sql = new Sql(connection);
         this.dialect = session.dialect();
         this.dir = dir;
         this.manifest = manifest;
@@ -113,8 +115,8 @@ final class PostgresRestore {
         for (BackedUpTable t : whole) {
             run(t, Kind.FOREIGN_KEY); // validated as they are added: one that does not hold rolls everything back
         }
-        for (String sql : outsideForeignKeys) {
-            execute(sql);
+        for (String statement : outsideForeignKeys) {
+            sql.execute(statement);
         }
         List<RestoredTable> restored = new ArrayList<>();
         for (BackedUpTable t : manifest.tables()) {
@@ -155,17 +157,17 @@ final class PostgresRestore {
         for (BackedUpTable t : whole) {
             if (modes.get(t.qualifiedName()) == Mode.RELOADED) {
                 for (PostgresDetails.Trigger trigger : details.get(key(t)).triggers()) {
-                    execute("DROP TRIGGER " + dialect.quote(trigger.name()) + " ON " + name(t));
+                    sql.execute("DROP TRIGGER " + dialect.quote(trigger.name()) + " ON " + name(t));
                 }
                 reloaded.add(name(t));
             }
         }
         if (!reloaded.isEmpty()) {
-            execute("TRUNCATE " + String.join(", ", reloaded));
+            sql.execute("TRUNCATE " + String.join(", ", reloaded));
         }
         for (BackedUpTable t : whole) {
             if (modes.get(t.qualifiedName()) == Mode.RECREATED) {
-                execute("DROP TABLE IF EXISTS " + name(t)); // RESTRICT: a view on it stops the restore, never vanishes
+                sql.execute("DROP TABLE IF EXISTS " + name(t)); // RESTRICT: a view on it stops the restore, never vanishes
                 run(t, Kind.SEQUENCE, Kind.TABLE, Kind.OWNED_SEQUENCE);
             }
         }
@@ -184,7 +186,7 @@ final class PostgresRestore {
                 boolean own = replaced.contains(t.qualifiedName());
                 if (own || replaced.contains(parent)) {
                     String table = dialect.qualify(t.schema(), t.name());
-                    execute("ALTER TABLE " + table + " DROP CONSTRAINT " + dialect.quote(fk.name()));
+                    sql.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + dialect.quote(fk.name()));
                     if (!own) {
                         restoreLater.add(PostgresDefinition.addConstraint(dialect, table, fk));
                     }
@@ -224,7 +226,7 @@ final class PostgresRestore {
                 default -> null; // disabled already: stays so
             };
             if (mode != null) {
-                execute("ALTER TABLE " + name(t) + " " + (on ? mode : "DISABLE TRIGGER ") + dialect.quote(trigger.name()));
+                sql.execute("ALTER TABLE " + name(t) + " " + (on ? mode : "DISABLE TRIGGER ") + dialect.quote(trigger.name()));
             }
         }
     }
@@ -239,18 +241,18 @@ final class PostgresRestore {
                 + t.qualifiedName() + " back: it has no primary key (or NOT NULL unique key) to match them by"));
         String table = name(t);
         String tmp = dialect.quote(temporary);
-        execute("CREATE TEMPORARY TABLE " + tmp + " (LIKE " + table + ") ON COMMIT DROP");
+        sql.execute("CREATE TEMPORARY TABLE " + tmp + " (LIKE " + table + ") ON COMMIT DROP");
         copyIn(t, tmp);
         String match = key.stream().map(c -> "x." + dialect.quote(c) + " = m." + dialect.quote(c)).collect(Collectors.joining(" AND "));
         long updated = 0;
         List<String> set = KeyColumns.nonKey(t.columns(), key, target);
         if (!set.isEmpty()) {
-            updated = update("UPDATE " + table + " AS x SET " + set.stream().map(c -> dialect.quote(c) + " = m." + dialect.quote(c))
+            updated = sql.update("UPDATE " + table + " AS x SET " + set.stream().map(c -> dialect.quote(c) + " = m." + dialect.quote(c))
                     .collect(Collectors.joining(", ")) + " FROM " + tmp + " AS m WHERE " + match);
         } else {
-            updated = count("SELECT count(*) FROM " + tmp + " AS m WHERE EXISTS (SELECT 1 FROM " + table + " AS x WHERE " + match + ")");
+            updated = sql.number("SELECT count(*) FROM " + tmp + " AS m WHERE EXISTS (SELECT 1 FROM " + table + " AS x WHERE " + match + ")");
         }
-        long inserted = update("INSERT INTO " + table + " (" + columnList(t.columns(), "") + ") OVERRIDING SYSTEM VALUE SELECT "
+        long inserted = sql.update("INSERT INTO " + table + " (" + columnList(t.columns(), "") + ") OVERRIDING SYSTEM VALUE SELECT "
                 + columnList(t.columns(), "m.") + " FROM " + tmp + " AS m WHERE NOT EXISTS (SELECT 1 FROM " + table + " AS x WHERE "
                 + match + ")");
         if (updated + inserted != t.rows()) {
@@ -269,12 +271,12 @@ final class PostgresRestore {
     private Map<String, Long> sequences(BackedUpTable t) throws SQLException {
         Map<String, Long> positions = new LinkedHashMap<>();
         for (BackedUpTable.SequenceState s : t.sequences()) {
-            String sql = "SELECT pg_catalog.setval(x.seq, x.v, true) FROM (SELECT q.seq, GREATEST("
+            String setval = "SELECT pg_catalog.setval(x.seq, x.v, true) FROM (SELECT q.seq, GREATEST("
                     + "(SELECT pg_catalog.max(" + dialect.quote(s.column()) + ")::bigint FROM " + name(t) + "), ?::bigint,"
                     + " pg_catalog.pg_sequence_last_value(q.seq)) AS v, p.seqmin"
                     + " FROM (SELECT pg_catalog.pg_get_serial_sequence(?, ?)::pg_catalog.regclass AS seq) q"
                     + " JOIN pg_catalog.pg_sequence p ON p.seqrelid = q.seq) x WHERE x.v >= x.seqmin";
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            try (PreparedStatement ps = connection.prepareStatement(setval)) {
                 ps.setObject(1, s.lastValue(), java.sql.Types.BIGINT);
                 ps.setString(2, name(t));
                 ps.setString(3, s.column());
@@ -291,27 +293,8 @@ final class PostgresRestore {
     private void run(BackedUpTable t, Kind... kinds) throws SQLException {
         for (Kind kind : kinds) {
             for (DdlStatement s : DefinitionFile.ofKind(definitions.get(t.qualifiedName()), kind)) {
-                execute(s.sql());
+                sql.execute(s.sql());
             }
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (var st = connection.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
-    private long update(String sql) throws SQLException {
-        try (var st = connection.createStatement()) {
-            return st.executeLargeUpdate(sql);
-        }
-    }
-
-    private long count(String sql) throws SQLException {
-        try (var st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 
