@@ -51,7 +51,7 @@ final class MySqlBackup implements EngineBackup {
     static MySqlBackup open(DatabaseSession session) throws SQLException {
         Connection c = session.connection();
         int isolation = c.getTransactionIsolation();
-        MySqlBackup backup = new MySqlBackup(session, MySqlSettings.apply(c, LOCK_WAIT_SECONDS, Map.of()), isolation);
+        MySqlBackup backup = new MySqlBackup(session, MySqlSettings.apply(c, session.engine(), LOCK_WAIT_SECONDS, Map.of()), isolation);
         try {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setAutoCommit(false);

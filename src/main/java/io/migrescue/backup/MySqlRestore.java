@@ -66,7 +66,7 @@ final class MySqlRestore {
             }
             String database = c.getCatalog();
             int lockWait = (int) Math.max(1, options.lockTimeout().toSeconds());
-            try (MySqlSettings ignored = MySqlSettings.apply(c, lockWait, Map.of("foreign_key_checks", "0"))) {
+            try (MySqlSettings ignored = MySqlSettings.apply(c, session.engine(), lockWait, Map.of("foreign_key_checks", "0"))) {
                 restore = new MySqlRestore(session, dir, progress, batchBytes(c));
                 Catalog live = CatalogReader.of(session.engine()).read(c, schemas(manifest));
                 for (BackedUpTable t : manifest.tables()) {
