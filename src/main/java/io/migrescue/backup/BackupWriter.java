@@ -36,13 +36,13 @@ public final class BackupWriter {
      *                            disk stops it, 5 when the written files do not verify
      */
     public static BackupManifest write(DatabaseSession session, BackupRequest request, Path dir, Progress progress) {
+        Map<String, TableSelection> selections = selections(request);
         boolean created = checkTarget(dir);
         List<BackedUpTable> written = new ArrayList<>();
         List<String> stems = new ArrayList<>();
         try (EngineBackup engine = EngineBackup.open(session)) {
             List<String> schemas = request.tables().stream().map(TableSelection::schema).distinct().toList();
             Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), schemas);
-            Map<String, TableSelection> selections = selections(request);
             List<Table> tables = DependencyOrder.parentsFirst(resolve(catalog, request));
             engine.prepare(tables);
             Files.createDirectories(dir);
@@ -51,15 +51,10 @@ public final class BackupWriter {
                 stems.add(stem);
                 written.add(engine.write(table, selections.get(table.qualifiedName()), dir, stem, request.data(), progress));
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IOException | RuntimeException e) {
             TableFiles.removeQuietly(dir, stems, created);
-            throw Failures.database("backup stopped", e);
-        } catch (IOException e) {
-            TableFiles.removeQuietly(dir, stems, created);
-            throw Failures.files("backup stopped", dir, e);
-        } catch (RuntimeException e) {
-            TableFiles.removeQuietly(dir, stems, created);
-            throw e;
+            throw e instanceof SQLException sql ? Failures.database("backup stopped", sql)
+                    : e instanceof IOException io ? Failures.files("backup stopped", dir, io) : (RuntimeException) e;
         }
         BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, BackupManifest.VERSION, session.engine().id(),
                 session.info().version(), Redaction.url(session.info().url()),

@@ -33,4 +33,13 @@ interface EngineBackup extends AutoCloseable {
 
     @Override
     void close() throws SQLException;
+
+    /** For a backup whose opening failed part way: that failure is the one to report. */
+    static void closeQuietly(EngineBackup backup) {
+        try {
+            backup.close();
+        } catch (SQLException ignored) {
+            // the session is being given up on anyway
+        }
+    }
 }

@@ -9,9 +9,7 @@ import io.migrescue.model.ForeignKey;
 import io.migrescue.model.Table;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -56,9 +54,6 @@ final class ForeignKeyCheck {
         String sql = "SELECT COUNT(*) FROM " + dialect.qualify(child.schema(), child.name()) + " c WHERE " + set
                 + " AND NOT EXISTS (SELECT 1 FROM " + dialect.qualify(ref.referencedSchema(), ref.referencedTable())
                 + " p WHERE " + match + ")";
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return new Sql(connection).number(sql);
     }
 }

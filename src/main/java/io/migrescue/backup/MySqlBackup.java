@@ -51,13 +51,18 @@ final class MySqlBackup implements EngineBackup {
     static MySqlBackup open(DatabaseSession session) throws SQLException {
         Connection c = session.connection();
         int isolation = c.getTransactionIsolation();
-        MySqlSettings settings = MySqlSettings.apply(c, LOCK_WAIT_SECONDS, Map.of());
-        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        c.setAutoCommit(false);
-        try (var st = c.createStatement()) {
-            st.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+        MySqlBackup backup = new MySqlBackup(session, MySqlSettings.apply(c, session.engine(), LOCK_WAIT_SECONDS, Map.of()), isolation);
+        try {
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setAutoCommit(false);
+            try (var st = c.createStatement()) {
+                st.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+            }
+        } catch (SQLException e) {
+            EngineBackup.closeQuietly(backup);
+            throw e;
         }
-        return new MySqlBackup(session, settings, isolation);
+        return backup;
     }
 
     @Override
@@ -68,9 +73,26 @@ final class MySqlBackup implements EngineBackup {
     @Override
     public BackedUpTable write(Table table, TableSelection selection, Path dir, String stem, boolean data,
                                Progress progress) throws SQLException, IOException {
-        String name = dialect.qualify(table.schema(), table.name());
+        BackupFile definition = writeDefinition(table, dir, stem + ".sql");
+        List<Column> columns = table.columns().stream().filter(c -> !generated(c)).toList();
+        List<String> names = columns.stream().map(Column::name).toList();
+        if (!data) {
+            return new BackedUpTable(table.schema(), table.name(), selection.where(), names, definition, null, null, null, null);
+        }
+        progress.start(table.qualifiedName(), -1);
+        try (FileSink sink = FileSink.create(dir, stem + ".rows", progress::advance)) {
+            long rows = writeRows(table, columns, selection.where(), sink);
+            return new BackedUpTable(table.schema(), table.name(), selection.where(), names, definition,
+                    sink.finish().as(sink.name()), RowFormat.NAME, rows, null);
+        } finally {
+            progress.done();
+        }
+    }
+
+    private BackupFile writeDefinition(Table table, Path dir, String file) throws SQLException, IOException {
         String create;
-        try (var st = session.connection().createStatement(); ResultSet rs = st.executeQuery("SHOW CREATE TABLE " + name)) {
+        try (var st = session.connection().createStatement();
+             ResultSet rs = st.executeQuery("SHOW CREATE TABLE " + dialect.qualify(table.schema(), table.name()))) {
             rs.next();
             create = rs.getString(2);
         }
@@ -79,40 +101,33 @@ final class MySqlBackup implements EngineBackup {
         for (String trigger : MySqlTriggers.definitions(session.connection(), dialect, table.schema(), table.name())) {
             statements.add(new DdlStatement(Kind.TRIGGER, trigger));
         }
-        String definitionText = DefinitionFile.render(List.of(
+        return TableFiles.writeText(dir, file, DefinitionFile.render(List.of(
                 "migrescue backup: definition of " + table.qualifiedName() + " (" + session.engine().displayName() + " "
                         + session.info().version() + ")",
                 "Run it with " + table.schema() + " as the current database: references to its tables are unqualified.",
-                "A restore creates the table, loads the rows, then creates the triggers."), statements);
-        BackupFile definition = TableFiles.writeText(dir, stem + ".sql", definitionText);
+                "A restore creates the table, loads the rows, then creates the triggers."), statements));
+    }
 
-        List<Column> columns = table.columns().stream().filter(c -> !generated(c)).toList();
-        List<String> names = columns.stream().map(Column::name).toList();
-        if (!data) {
-            return new BackedUpTable(table.schema(), table.name(), selection.where(), names, definition, null, null, null, null);
-        }
-        List<String> select = new ArrayList<>();
+    /** Streams the rows into {@code sink}, one {@link RowFormat} line each; returns how many. */
+    private long writeRows(Table table, List<Column> columns, String where, FileSink sink) throws SQLException, IOException {
         boolean[] binary = new boolean[columns.size()];
+        List<String> select = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            Column c = columns.get(i);
-            String type = baseType(c.type());
+            String type = baseType(columns.get(i).type());
+            String q = dialect.quote(columns.get(i).name());
             binary[i] = BINARY_TYPES.contains(type);
-            String q = dialect.quote(c.name());
             select.add(binary[i] || TEXT_TYPES.contains(type) ? q
                     : type.equals("float") ? "CAST(" + q + " + 0e0 AS CHAR)" // a float widened to double keeps every bit
                     : "CAST(" + q + " AS CHAR)");
         }
-        String sql = "SELECT " + String.join(", ", select) + " FROM " + name
-                + (selection.where() == null ? "" : " WHERE (" + selection.where() + ")");
+        String sql = "SELECT " + String.join(", ", select) + " FROM " + dialect.qualify(table.schema(), table.name())
+                + (where == null ? "" : " WHERE (" + where + ")");
         long rows = 0;
-        FileDigest.Summary summary;
-        progress.start(table.qualifiedName(), -1);
-        try (FileSink sink = FileSink.create(dir, stem + ".rows", progress::advance);
-             var st = session.connection().createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        Writer out = new OutputStreamWriter(sink.stream(), StandardCharsets.UTF_8);
+        StringBuilder line = new StringBuilder();
+        Object[] values = new Object[columns.size()];
+        try (var st = session.connection().createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             st.setFetchSize(Integer.MIN_VALUE); // Connector/J: stream row by row instead of reading the table into memory
-            Writer out = new OutputStreamWriter(sink.stream(), StandardCharsets.UTF_8);
-            StringBuilder line = new StringBuilder();
-            Object[] values = new Object[columns.size()];
             try (ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {
                     for (int i = 0; i < values.length; i++) {
@@ -124,13 +139,9 @@ final class MySqlBackup implements EngineBackup {
                     rows++;
                 }
             }
-            out.flush();
-            summary = sink.finish();
-        } finally {
-            progress.done();
         }
-        return new BackedUpTable(table.schema(), table.name(), selection.where(), names, definition,
-                summary.as(stem + ".rows"), RowFormat.NAME, rows, null);
+        out.flush(); // the writer's encoder buffers; the sink is flushed and synced by finish()
+        return rows;
     }
 
     /** VIRTUAL and STORED generated columns are computed by the server and refuse values. */

@@ -38,6 +38,7 @@ final class MySqlRestore {
     private static final Pattern AUTO_INCREMENT = Pattern.compile(" AUTO_INCREMENT=(\\d+)");
 
     private final Connection connection;
+    private final Sql sql;
     private final Dialect dialect;
     private final Path dir;
     private final Progress progress;
@@ -46,6 +47,7 @@ final class MySqlRestore {
 
     private MySqlRestore(DatabaseSession session, Path dir, Progress progress, long bytesPerBatch) {
         this.connection = session.connection();
+        this.sql = new Sql(connection);
         this.dialect = session.dialect();
         this.dir = dir;
         this.progress = progress;
@@ -64,7 +66,7 @@ final class MySqlRestore {
             }
             String database = c.getCatalog();
             int lockWait = (int) Math.max(1, options.lockTimeout().toSeconds());
-            try (MySqlSettings ignored = MySqlSettings.apply(c, lockWait, Map.of("foreign_key_checks", "0"))) {
+            try (MySqlSettings ignored = MySqlSettings.apply(c, session.engine(), lockWait, Map.of("foreign_key_checks", "0"))) {
                 restore = new MySqlRestore(session, dir, progress, batchBytes(c));
                 Catalog live = CatalogReader.of(session.engine()).read(c, schemas(manifest));
                 for (BackedUpTable t : manifest.tables()) {
@@ -115,20 +117,20 @@ final class MySqlRestore {
             mode = Mode.RELOADED;
             previousCounter = counter(now);
             for (String trigger : MySqlTriggers.names(connection, t.schema(), t.table())) {
-                execute("DROP TRIGGER " + dialect.qualify(t.schema(), trigger));
+                sql.execute("DROP TRIGGER " + dialect.qualify(t.schema(), trigger));
             }
-            execute("TRUNCATE TABLE " + name);
+            sql.execute("TRUNCATE TABLE " + name);
         } else {
             mode = Mode.RECREATED;
             if (now != null) {
                 notes.add(t.qualifiedName() + " was recreated from the backup (its definition had changed)");
             }
-            execute("DROP TABLE IF EXISTS " + name);
-            execute(create);
+            sql.execute("DROP TABLE IF EXISTS " + name);
+            sql.execute(create);
         }
         long rows = load(t, name);
         for (DdlStatement trigger : DefinitionFile.ofKind(definition, Kind.TRIGGER)) {
-            execute(trigger.sql());
+            sql.execute(trigger.sql());
         }
         return new RestoredTable(t.schema(), t.table(), mode, rows, autoIncrement(t, name, Math.max(previousCounter, counter(create))));
     }
@@ -136,15 +138,21 @@ final class MySqlRestore {
     private long load(BackedUpTable t, String target) throws SQLException, IOException {
         progress.start(t.qualifiedName(), t.rows());
         long rows;
-        connection.setAutoCommit(false);
+        connection.setAutoCommit(false); // a table's rows go in together or not at all
         try {
             rows = new MySqlRowLoader(connection, dialect, target, t.columns(), bytesPerBatch)
                     .load(dir.resolve(t.data().file()), progress);
             if (rows != t.rows()) {
-                connection.rollback();
                 throw Failures.stopped(stoppedAt(t, dir) + ": " + rows + " rows went in, the backup holds " + t.rows());
             }
             connection.commit();
+        } catch (SQLException | IOException | RuntimeException e) {
+            try {
+                connection.rollback(); // or turning autocommit back on would commit the rows loaded so far
+            } catch (SQLException ignored) {
+                // the failure being reported matters more
+            }
+            throw e;
         } finally {
             connection.setAutoCommit(true);
             progress.done();
@@ -157,22 +165,22 @@ final class MySqlRestore {
         List<String> key = KeyColumns.of(target).orElseThrow(() -> MigrescueException.usage("cannot put the backed-up rows of "
                 + t.qualifiedName() + " back: it has no primary key (or NOT NULL unique key) to match them by"));
         String tmp = dialect.quote("migrescue_merge");
-        execute("DROP TEMPORARY TABLE IF EXISTS " + tmp);
-        execute("CREATE TEMPORARY TABLE " + tmp + " LIKE " + name);
+        sql.execute("DROP TEMPORARY TABLE IF EXISTS " + tmp);
+        sql.execute("CREATE TEMPORARY TABLE " + tmp + " LIKE " + name);
         // MySQL cannot switch a trigger off: the table's own are dropped while rows go back, then created as they were
         List<String> triggers = MySqlTriggers.definitions(connection, dialect, t.schema(), t.table());
         for (String trigger : MySqlTriggers.names(connection, t.schema(), t.table())) {
-            execute("DROP TRIGGER " + dialect.qualify(t.schema(), trigger));
+            sql.execute("DROP TRIGGER " + dialect.qualify(t.schema(), trigger));
         }
         try {
             load(t, tmp);
             String match = key.stream().map(c -> "x." + dialect.quote(c) + " = m." + dialect.quote(c)).collect(Collectors.joining(" AND "));
             List<String> set = KeyColumns.nonKey(t.columns(), key, target);
-            long updated = set.isEmpty() ? count("SELECT COUNT(*) FROM " + tmp + " m JOIN " + name + " x ON " + match)
-                    : update("UPDATE " + name + " x JOIN " + tmp + " m ON " + match + " SET "
+            long updated = set.isEmpty() ? sql.number("SELECT COUNT(*) FROM " + tmp + " m JOIN " + name + " x ON " + match)
+                    : sql.update("UPDATE " + name + " x JOIN " + tmp + " m ON " + match + " SET "
                     + set.stream().map(c -> "x." + dialect.quote(c) + " = m." + dialect.quote(c)).collect(Collectors.joining(", ")));
             String columns = t.columns().stream().map(dialect::quote).collect(Collectors.joining(", "));
-            long inserted = update("INSERT INTO " + name + " (" + columns + ") SELECT "
+            long inserted = sql.update("INSERT INTO " + name + " (" + columns + ") SELECT "
                     + t.columns().stream().map(c -> "m." + dialect.quote(c)).collect(Collectors.joining(", "))
                     + " FROM " + tmp + " m LEFT JOIN " + name + " x ON " + match + " WHERE x." + dialect.quote(key.get(0)) + " IS NULL");
             if (updated + inserted != t.rows()) {
@@ -181,9 +189,9 @@ final class MySqlRestore {
             }
             return t.rows();
         } finally {
-            execute("DROP TEMPORARY TABLE IF EXISTS " + tmp);
+            sql.execute("DROP TEMPORARY TABLE IF EXISTS " + tmp);
             for (String trigger : triggers) {
-                execute(trigger);
+                sql.execute(trigger);
             }
         }
     }
@@ -199,8 +207,8 @@ final class MySqlRestore {
             return Map.of();
         }
         long next = Math.max(Math.max(atLeast, counter(showCreate(name))),
-                count("SELECT COALESCE(MAX(" + dialect.quote(column) + "), 0) + 1 FROM " + name));
-        execute("ALTER TABLE " + name + " AUTO_INCREMENT = " + next);
+                sql.number("SELECT COALESCE(MAX(" + dialect.quote(column) + "), 0) + 1 FROM " + name));
+        sql.execute("ALTER TABLE " + name + " AUTO_INCREMENT = " + next);
         Map<String, Long> positions = new LinkedHashMap<>();
         positions.put(column, next - 1); // like a PostgreSQL sequence: the last value handed out, the next is larger
         return positions;
@@ -248,24 +256,5 @@ final class MySqlRestore {
 
     private static List<String> schemas(BackupManifest manifest) {
         return manifest.tables().stream().map(BackedUpTable::schema).distinct().toList();
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
-    private long update(String sql) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            return st.executeLargeUpdate(sql);
-        }
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

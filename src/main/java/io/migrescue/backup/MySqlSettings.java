@@ -1,5 +1,7 @@
 package io.migrescue.backup;
 
+import io.migrescue.model.Engine;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,8 +34,11 @@ final class MySqlSettings implements AutoCloseable {
     /**
      * @param extra further {@code name -> SQL value} settings, e.g. {@code foreign_key_checks -> 0}
      */
-    static MySqlSettings apply(Connection connection, int lockWaitSeconds, Map<String, String> extra) throws SQLException {
+    static MySqlSettings apply(Connection connection, Engine engine, int lockWaitSeconds, Map<String, String> extra)
+            throws SQLException {
         Map<String, String> wanted = new LinkedHashMap<>();
+        // a big table takes as long as it takes: a server-wide limit on SELECT time must not cut the backup short
+        wanted.put(engine == Engine.MARIADB ? "max_statement_time" : "max_execution_time", "0");
         // TIMESTAMP values are shown in the session's zone: UTC on both sides means no DST hour is ever ambiguous
         wanted.put("time_zone", "'+00:00'");
         wanted.put("sql_mode", null); // decided below, once the session's own mode is known
@@ -73,7 +78,7 @@ final class MySqlSettings implements AutoCloseable {
         if (value == null) {
             return "DEFAULT";
         }
-        if (value.matches("-?\\d+")) {
+        if (value.matches("-?\\d+(\\.\\d+)?")) {
             return value;
         }
         return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";

@@ -39,10 +39,15 @@ final class PostgresBackup implements EngineBackup {
     static PostgresBackup open(DatabaseSession session) throws SQLException {
         Connection c = session.connection();
         PostgresBackup backup = new PostgresBackup(session, c.getTransactionIsolation());
-        c.setAutoCommit(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        c.setReadOnly(true);
-        PostgresSettings.apply(c, LOCK_TIMEOUT);
+        try {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            PostgresSettings.apply(c, LOCK_TIMEOUT);
+        } catch (SQLException e) {
+            EngineBackup.closeQuietly(backup);
+            throw e;
+        }
         return backup;
     }
 

@@ -42,15 +42,21 @@ import java.util.stream.Collectors;
  */
 final class PostgresRestore {
     private final Connection connection;
+    private final Sql sql;
     private final Dialect dialect;
     private final Path dir;
     private final BackupManifest manifest;
     private final Progress progress;
     private final CopyManager copier;
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, List<DdlStatement>> definitions = new HashMap<>();
+    private final Map<String, Mode> modes = new LinkedHashMap<>();
+    private Catalog live;
+    private Map<String, PostgresDetails> details;
 
     private PostgresRestore(DatabaseSession session, Path dir, BackupManifest manifest, Progress progress) throws SQLException {
         this.connection = session.connection();
+        this.sql = new Sql(connection);
         this.dialect = session.dialect();
         this.dir = dir;
         this.manifest = manifest;
@@ -85,15 +91,52 @@ final class PostgresRestore {
     }
 
     private RestoreResult restore(DatabaseSession session) throws SQLException, IOException {
-        List<BackedUpTable> tables = manifest.tables();
-        List<String> schemas = tables.stream().map(BackedUpTable::schema).distinct().toList();
-        Catalog live = CatalogReader.of(Engine.POSTGRESQL).read(connection, schemas);
-        List<Table> present = tables.stream().map(t -> live.table(t.schema(), t.table())).flatMap(Optional::stream).toList();
-        Map<String, PostgresDetails> details = present.isEmpty() ? Map.of() : PostgresDetails.read(connection, present);
+        plan();
+        List<BackedUpTable> whole = manifest.tables().stream().filter(t -> !t.partial()).toList();
+        List<String> outsideForeignKeys = dropForeignKeysTouching(whole.stream().map(BackedUpTable::qualifiedName)
+                .collect(Collectors.toSet()));
+        emptyOrRecreate(whole);
+        Map<String, Long> rows = new HashMap<>();
+        for (BackedUpTable t : whole) {
+            rows.put(t.qualifiedName(), copyIn(t, name(t)));
+        }
+        for (BackedUpTable t : whole) {
+            if (modes.get(t.qualifiedName()) == Mode.RECREATED) {
+                run(t, Kind.CONSTRAINT, Kind.INDEX); // after the rows: building an index once is faster than keeping it up
+            }
+            run(t, Kind.TRIGGER);
+        }
+        int merges = 0;
+        for (BackedUpTable t : manifest.tables()) {
+            if (t.partial()) {
+                rows.put(t.qualifiedName(), merge(t, "migrescue_merge_" + ++merges));
+            }
+        }
+        for (BackedUpTable t : whole) {
+            run(t, Kind.FOREIGN_KEY); // validated as they are added: one that does not hold rolls everything back
+        }
+        for (String statement : outsideForeignKeys) {
+            sql.execute(statement);
+        }
+        List<RestoredTable> restored = new ArrayList<>();
+        for (BackedUpTable t : manifest.tables()) {
+            restored.add(new RestoredTable(t.schema(), t.table(), modes.get(t.qualifiedName()), rows.get(t.qualifiedName()),
+                    sequences(t)));
+        }
+        return new RestoreResult(manifest.engine(), session.info().url(), manifest.createdAt(), restored, List.of(), notes);
+    }
 
-        Map<String, List<DdlStatement>> definitions = new HashMap<>();
-        Map<String, Mode> modes = new LinkedHashMap<>();
-        for (BackedUpTable t : tables) {
+    /**
+     * Reads the live tables (one catalog snapshot, one details read) and decides per table: rows of a partial backup
+     * are merged; a table whose live definition, built the same way, equals the backed-up one is reloaded in place;
+     * any other is recreated.
+     */
+    private void plan() throws SQLException, IOException {
+        List<String> schemas = manifest.tables().stream().map(BackedUpTable::schema).distinct().toList();
+        live = CatalogReader.of(Engine.POSTGRESQL).read(connection, schemas);
+        List<Table> present = manifest.tables().stream().map(t -> live.table(t.schema(), t.table())).flatMap(Optional::stream).toList();
+        details = present.isEmpty() ? Map.of() : PostgresDetails.read(connection, present);
+        for (BackedUpTable t : manifest.tables()) {
             List<DdlStatement> definition = DefinitionFile.parse(Files.readString(dir.resolve(t.definition().file()), StandardCharsets.UTF_8));
             definitions.put(t.qualifiedName(), definition);
             Optional<Table> now = live.table(t.schema(), t.table());
@@ -106,62 +149,28 @@ final class PostgresRestore {
                         + " policies and the owner of the table it replaced are not part of a backup");
             }
         }
-        List<BackedUpTable> whole = tables.stream().filter(t -> !t.partial()).toList();
-        Set<String> wholeNames = whole.stream().map(BackedUpTable::qualifiedName).collect(Collectors.toSet());
+    }
 
-        List<String> foreignKeysToRestore = dropForeignKeysTouching(live, wholeNames);
+    /** Reloaded tables lose their triggers (the backup's come back after the rows) and their rows; others are rebuilt bare. */
+    private void emptyOrRecreate(List<BackedUpTable> whole) throws SQLException {
         List<String> reloaded = new ArrayList<>();
         for (BackedUpTable t : whole) {
             if (modes.get(t.qualifiedName()) == Mode.RELOADED) {
-                // the backup's triggers come back after the rows: none may fire on restored rows
                 for (PostgresDetails.Trigger trigger : details.get(key(t)).triggers()) {
-                    execute("DROP TRIGGER " + dialect.quote(trigger.name()) + " ON " + name(t));
+                    sql.execute("DROP TRIGGER " + dialect.quote(trigger.name()) + " ON " + name(t));
                 }
                 reloaded.add(name(t));
             }
         }
         if (!reloaded.isEmpty()) {
-            execute("TRUNCATE " + String.join(", ", reloaded));
+            sql.execute("TRUNCATE " + String.join(", ", reloaded));
         }
         for (BackedUpTable t : whole) {
             if (modes.get(t.qualifiedName()) == Mode.RECREATED) {
-                execute("DROP TABLE IF EXISTS " + name(t)); // RESTRICT: a view on it stops the restore, never vanishes
-                run(definitions.get(t.qualifiedName()), Kind.SEQUENCE, Kind.TABLE, Kind.OWNED_SEQUENCE);
+                sql.execute("DROP TABLE IF EXISTS " + name(t)); // RESTRICT: a view on it stops the restore, never vanishes
+                run(t, Kind.SEQUENCE, Kind.TABLE, Kind.OWNED_SEQUENCE);
             }
         }
-        Map<String, Long> rows = new HashMap<>();
-        for (BackedUpTable t : whole) {
-            rows.put(t.qualifiedName(), copyIn(t, name(t)));
-        }
-        for (BackedUpTable t : whole) {
-            if (modes.get(t.qualifiedName()) == Mode.RECREATED) {
-                run(definitions.get(t.qualifiedName()), Kind.CONSTRAINT, Kind.INDEX);
-            }
-            run(definitions.get(t.qualifiedName()), Kind.TRIGGER);
-        }
-        int merges = 0;
-        for (BackedUpTable t : tables) {
-            if (t.partial()) {
-                Table target = live.table(t.schema(), t.table()).orElseThrow(() -> MigrescueException.usage(
-                        "cannot put the backed-up rows of " + t.qualifiedName() + " back: the table does not exist"));
-                List<PostgresDetails.Trigger> triggers = details.get(key(t)).triggers();
-                setTriggers(t, triggers, false);
-                rows.put(t.qualifiedName(), merge(t, target, "migrescue_merge_" + ++merges));
-                setTriggers(t, triggers, true);
-            }
-        }
-        for (BackedUpTable t : whole) {
-            run(definitions.get(t.qualifiedName()), Kind.FOREIGN_KEY);
-        }
-        for (String sql : foreignKeysToRestore) {
-            execute(sql);
-        }
-        List<RestoredTable> restored = new ArrayList<>();
-        for (BackedUpTable t : tables) {
-            restored.add(new RestoredTable(t.schema(), t.table(), modes.get(t.qualifiedName()), rows.get(t.qualifiedName()),
-                    sequences(t)));
-        }
-        return new RestoreResult(manifest.engine(), session.info().url(), manifest.createdAt(), restored, List.of(), notes);
     }
 
     /**
@@ -169,7 +178,7 @@ final class PostgresRestore {
      * one points at the table). Returns the statements that put back those of tables outside the backup; the
      * backup's own come from its definitions.
      */
-    private List<String> dropForeignKeysTouching(Catalog live, Set<String> replaced) throws SQLException {
+    private List<String> dropForeignKeysTouching(Set<String> replaced) throws SQLException {
         List<String> restoreLater = new ArrayList<>();
         for (Table t : live.tables()) {
             for (Constraint fk : t.foreignKeys()) {
@@ -177,7 +186,7 @@ final class PostgresRestore {
                 boolean own = replaced.contains(t.qualifiedName());
                 if (own || replaced.contains(parent)) {
                     String table = dialect.qualify(t.schema(), t.name());
-                    execute("ALTER TABLE " + table + " DROP CONSTRAINT " + dialect.quote(fk.name()));
+                    sql.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + dialect.quote(fk.name()));
                     if (!own) {
                         restoreLater.add(PostgresDefinition.addConstraint(dialect, table, fk));
                     }
@@ -217,29 +226,33 @@ final class PostgresRestore {
                 default -> null; // disabled already: stays so
             };
             if (mode != null) {
-                execute("ALTER TABLE " + name(t) + " " + (on ? mode : "DISABLE TRIGGER ") + dialect.quote(trigger.name()));
+                sql.execute("ALTER TABLE " + name(t) + " " + (on ? mode : "DISABLE TRIGGER ") + dialect.quote(trigger.name()));
             }
         }
     }
 
     /** Puts back rows of a partial backup: copied into a temporary table, then updated or inserted by key. */
-    private long merge(BackedUpTable t, Table target, String temporary) throws SQLException, IOException {
+    private long merge(BackedUpTable t, String temporary) throws SQLException, IOException {
+        Table target = live.table(t.schema(), t.table()).orElseThrow(() -> MigrescueException.usage(
+                "cannot put the backed-up rows of " + t.qualifiedName() + " back: the table does not exist"));
+        List<PostgresDetails.Trigger> triggers = details.get(key(t)).triggers();
+        setTriggers(t, triggers, false);
         List<String> key = KeyColumns.of(target).orElseThrow(() -> MigrescueException.usage("cannot put the backed-up rows of "
                 + t.qualifiedName() + " back: it has no primary key (or NOT NULL unique key) to match them by"));
         String table = name(t);
         String tmp = dialect.quote(temporary);
-        execute("CREATE TEMPORARY TABLE " + tmp + " (LIKE " + table + ") ON COMMIT DROP");
+        sql.execute("CREATE TEMPORARY TABLE " + tmp + " (LIKE " + table + ") ON COMMIT DROP");
         copyIn(t, tmp);
         String match = key.stream().map(c -> "x." + dialect.quote(c) + " = m." + dialect.quote(c)).collect(Collectors.joining(" AND "));
         long updated = 0;
         List<String> set = KeyColumns.nonKey(t.columns(), key, target);
         if (!set.isEmpty()) {
-            updated = update("UPDATE " + table + " AS x SET " + set.stream().map(c -> dialect.quote(c) + " = m." + dialect.quote(c))
+            updated = sql.update("UPDATE " + table + " AS x SET " + set.stream().map(c -> dialect.quote(c) + " = m." + dialect.quote(c))
                     .collect(Collectors.joining(", ")) + " FROM " + tmp + " AS m WHERE " + match);
         } else {
-            updated = count("SELECT count(*) FROM " + tmp + " AS m WHERE EXISTS (SELECT 1 FROM " + table + " AS x WHERE " + match + ")");
+            updated = sql.number("SELECT count(*) FROM " + tmp + " AS m WHERE EXISTS (SELECT 1 FROM " + table + " AS x WHERE " + match + ")");
         }
-        long inserted = update("INSERT INTO " + table + " (" + columnList(t.columns(), "") + ") OVERRIDING SYSTEM VALUE SELECT "
+        long inserted = sql.update("INSERT INTO " + table + " (" + columnList(t.columns(), "") + ") OVERRIDING SYSTEM VALUE SELECT "
                 + columnList(t.columns(), "m.") + " FROM " + tmp + " AS m WHERE NOT EXISTS (SELECT 1 FROM " + table + " AS x WHERE "
                 + match + ")");
         if (updated + inserted != t.rows()) {
@@ -247,6 +260,7 @@ final class PostgresRestore {
                     + " rows updated and " + inserted + " inserted, but the backup holds " + t.rows()
                     + " (duplicate keys in the backed-up rows?)");
         }
+        setTriggers(t, triggers, true);
         return t.rows();
     }
 
@@ -257,12 +271,12 @@ final class PostgresRestore {
     private Map<String, Long> sequences(BackedUpTable t) throws SQLException {
         Map<String, Long> positions = new LinkedHashMap<>();
         for (BackedUpTable.SequenceState s : t.sequences()) {
-            String sql = "SELECT pg_catalog.setval(x.seq, x.v, true) FROM (SELECT q.seq, GREATEST("
+            String setval = "SELECT pg_catalog.setval(x.seq, x.v, true) FROM (SELECT q.seq, GREATEST("
                     + "(SELECT pg_catalog.max(" + dialect.quote(s.column()) + ")::bigint FROM " + name(t) + "), ?::bigint,"
                     + " pg_catalog.pg_sequence_last_value(q.seq)) AS v, p.seqmin"
                     + " FROM (SELECT pg_catalog.pg_get_serial_sequence(?, ?)::pg_catalog.regclass AS seq) q"
                     + " JOIN pg_catalog.pg_sequence p ON p.seqrelid = q.seq) x WHERE x.v >= x.seqmin";
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            try (PreparedStatement ps = connection.prepareStatement(setval)) {
                 ps.setObject(1, s.lastValue(), java.sql.Types.BIGINT);
                 ps.setString(2, name(t));
                 ps.setString(3, s.column());
@@ -276,30 +290,11 @@ final class PostgresRestore {
         return positions;
     }
 
-    private void run(List<DdlStatement> definition, Kind... kinds) throws SQLException {
+    private void run(BackedUpTable t, Kind... kinds) throws SQLException {
         for (Kind kind : kinds) {
-            for (DdlStatement s : DefinitionFile.ofKind(definition, kind)) {
-                execute(s.sql());
+            for (DdlStatement s : DefinitionFile.ofKind(definitions.get(t.qualifiedName()), kind)) {
+                sql.execute(s.sql());
             }
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (var st = connection.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
-    private long update(String sql) throws SQLException {
-        try (var st = connection.createStatement()) {
-            return st.executeLargeUpdate(sql);
-        }
-    }
-
-    private long count(String sql) throws SQLException {
-        try (var st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

@@ -22,7 +22,11 @@ final class PostgresSettings {
             st.execute("SET LOCAL IntervalStyle = 'postgres'");
             st.execute("SET LOCAL extra_float_digits = 3");
             st.execute("SET LOCAL bytea_output = 'hex'");
-            // never queue production traffic behind us for long: give up instead
+            // a row-level security policy must make the backup fail, never quietly leave rows out of it (as pg_dump)
+            st.execute("SET LOCAL row_security = off");
+            // a big table takes as long as it takes: a role's statement timeout must not cut a COPY short
+            st.execute("SET LOCAL statement_timeout = 0");
+            // but never queue production traffic behind us for long: give up on a lock instead
             st.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
         }
     }

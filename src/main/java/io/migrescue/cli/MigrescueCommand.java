@@ -29,7 +29,8 @@ public final class MigrescueCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+    // the default makes picocli call the setter on every run: the flag is process-wide and must not outlive a run
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, defaultValue = "false",
             description = "Say what is being done and how long it takes (on stderr), and log in detail.")
     void setVerbose(boolean verbose) {
         Verbosity.set(verbose);

@@ -62,7 +62,7 @@ public final class BackupRenderer {
                 .append(m.tables().size() == 1 ? " table" : " tables")
                 .append(m.data() ? ", " + m.totalRows() + (m.totalRows() == 1 ? " row" : " rows") : ", definitions only")
                 .append(", ").append(size(bytes(m))).append(")\n");
-        out.append("Database  ").append(engineName(m.engine())).append(' ').append(m.serverVersion()).append("  ").append(m.url()).append('\n');
+        out.append("Database  ").append(m.engineOf().displayName()).append(' ').append(m.serverVersion()).append("  ").append(m.url()).append('\n');
         int width = m.tables().stream().mapToInt(t -> t.qualifiedName().length()).max().orElse(0);
         for (BackedUpTable t : m.tables()) {
             out.append(String.format(Locale.ROOT, "          %-" + width + "s  ", t.qualifiedName()));
@@ -81,7 +81,7 @@ public final class BackupRenderer {
     private static String markdown(BackupManifest m, Path dir) {
         StringBuilder out = new StringBuilder("## Backup\n\n");
         out.append("- **Where:** `").append(dir).append("` (verified, ").append(size(bytes(m))).append(")\n");
-        out.append("- **Database:** ").append(engineName(m.engine())).append(' ').append(m.serverVersion())
+        out.append("- **Database:** ").append(m.engineOf().displayName()).append(' ').append(m.serverVersion())
                 .append(", `").append(m.url()).append("`\n");
         out.append("- **Taken:** ").append(m.createdAt()).append("\n\n");
         out.append("| table | rows | files |\n|---|---|---|\n");
@@ -95,15 +95,6 @@ public final class BackupRenderer {
 
     private static long bytes(BackupManifest m) {
         return m.tables().stream().mapToLong(t -> t.definition().bytes() + (t.data() == null ? 0 : t.data().bytes())).sum();
-    }
-
-    static String engineName(String engineId) {
-        return switch (engineId) {
-            case "postgresql" -> "PostgreSQL";
-            case "mariadb" -> "MariaDB";
-            case "mysql" -> "MySQL";
-            default -> engineId;
-        };
     }
 
     static String size(long bytes) {

@@ -1,11 +1,14 @@
 package io.migrescue.backup;
 
+import io.migrescue.db.ConnectionUrls;
+import io.migrescue.db.Connector;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Engine;
 import io.migrescue.testing.AwkwardTables;
 import io.migrescue.testing.ScratchDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -27,7 +31,7 @@ class BackupIT {
 
     private static BackupManifest backup(ScratchDatabase db, Path dir, boolean data, String... tables) {
         try (DatabaseSession session = db.session()) {
-            return BackupWriter.write(session, new BackupRequest(java.util.Arrays.stream(tables)
+            return BackupWriter.write(session, new BackupRequest(Arrays.stream(tables)
                     .map(t -> TableSelection.whole(db.defaultSchema(), t)).toList(), data), dir, Progress.NONE);
         }
     }
@@ -183,6 +187,24 @@ class BackupIT {
             assertThat(AwkwardTables.count(db, "SELECT count(*) FROM awkward WHERE label = 'kept!'")).isEqualTo(1);
             db.execute("DELETE FROM awkward WHERE label = 'kept!'");
             assertThat(AwkwardTables.checksum(db)).isEqualTo(before);
+        }
+    }
+
+    /** A row-level security policy that hides rows from the backup's user makes the backup fail: never a short backup. */
+    @Test
+    void rowsHiddenByRowLevelSecurityFailTheBackupInsteadOfGoingMissing(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "backup rls")) {
+            String role = "mrrls_" + db.name().substring(db.name().length() - 8);
+            db.execute("CREATE TABLE notes (id int PRIMARY KEY, owner text)", "INSERT INTO notes VALUES (1, 'a'), (2, 'b')",
+                    "ALTER TABLE notes ENABLE ROW LEVEL SECURITY", "CREATE POLICY only_a ON notes USING (owner = 'a')",
+                    "CREATE ROLE " + role + " LOGIN", "GRANT SELECT ON notes TO " + role);
+            try (DatabaseSession session = Connector.open(ConnectionUrls.parse(db.jdbcUrl()), role, null)) {
+                assertThatThrownBy(() -> BackupWriter.write(session, new BackupRequest(List.of(TableSelection.whole("public", "notes")),
+                        true), dir.resolve("b"), Progress.NONE)).hasMessageContaining("row-level security");
+            } finally {
+                db.execute("DROP OWNED BY " + role, "DROP ROLE " + role);
+            }
+            assertThat(dir.resolve("b")).doesNotExist();
         }
     }
 }

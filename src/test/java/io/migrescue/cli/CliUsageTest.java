@@ -19,6 +19,24 @@ class CliUsageTest {
     }
 
     @Test
+    void verboseLastsOneRunOnly() {
+        CliRun.run("-v", "--version");
+        assertThat(Verbosity.on()).isTrue();
+        CliRun.run("--version");
+        assertThat(Verbosity.on()).isFalse(); // in-process runs (tests, the shell) do not inherit it
+    }
+
+    @Test
+    void restoreAndBackupNeedTheirDirectories() {
+        CliRun restore = CliRun.run("restore", "--yes");
+        assertThat(restore.exitCode()).isEqualTo(2);
+        assertThat(restore.err()).contains("--from");
+        CliRun backup = CliRun.run("backup", "--to", "/tmp/x");
+        assertThat(backup.exitCode()).isEqualTo(2);
+        assertThat(backup.err()).contains("--table");
+    }
+
+    @Test
     void version() {
         CliRun run = CliRun.run("--version");
         assertThat(run.exitCode()).isZero();
