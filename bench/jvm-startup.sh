@@ -5,8 +5,8 @@
 #
 # Usage: bench/jvm-startup.sh [-n RUNS] [-w WARMUP] [postgresql] [mariadb]
 # Env:   as bench/status-vs-dump.sh (MIGRESCUE_JAR, BENCH_JAR_DIR, BENCH_OUT, PG_URL, MARIADB_URL, BENCH_QUIET*).
-# The AppCDS archive is trained by status on the first engine named (else by --version), so a second
-# engine's status runs with an archive trained on the other one (see bench/README.md for what that costs).
+# status on an engine runs with an AppCDS archive trained by status on that engine; --version with the
+# one trained on the first engine named (else by --version).
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -25,18 +25,26 @@ engines=("$@")
 
 migrescue="$project_dir/bin/migrescue"
 stage_jar
-bench_jar "$BENCH_JAR_DIR/jvm"
 raw="$BENCH_OUT/jvm-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$raw"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-# Train the AppCDS archive the way bin/migrescue does on a first run: with status where an engine is
-# named (the classes a real run loads), else with --version.
-if [ ${#engines[@]} -gt 0 ]; then
-  "$migrescue" status --url "$(engine_url "${engines[0]}")" >/dev/null 2>&1 || [ $? -lt 2 ]
-else
-  "$migrescue" --version >/dev/null
-fi
+# use_jar ENGINE|-: a jar copy whose AppCDS archive was trained the way bin/migrescue trains it on a
+# first run: by status on ENGINE (the classes a real run loads), or by --version for "-".
+declare -A trained
+use_jar() {
+  local dir="$BENCH_JAR_DIR/jvm-${1/-/version}"
+  if [ -z "${trained[$dir]:-}" ]; then
+    trained[$dir]=1
+    bench_jar "$dir"
+    if [ "$1" = - ]; then
+      "$migrescue" --version >/dev/null
+    else
+      "$migrescue" status --url "$(engine_url "$1")" >/dev/null 2>&1 || [ $? -lt 2 ]
+    fi
+  fi
+  export MIGRESCUE_JAR="$dir/migrescue.jar"
+}
 
 # name | env assignments for bin/migrescue | extra MIGRESCUE_JAVA_OPTS. A later -XX flag overrides an
 # earlier one, so TieredStopAtLevel=4 undoes bin/migrescue's =1.
@@ -64,9 +72,10 @@ for engine in "${engines[@]}"; do commands+=("status:$engine"); done
 
 for command in "${commands[@]}"; do
   if [ "$command" = "--version" ]; then
-    args=(--version); ok=0; label="--version"
+    args=(--version); ok=0; label="--version"; use_jar "${engines[0]:--}"
   else
     args=(status --url "$(engine_url "${command#status:}")"); ok=1; label="status (${command#status:})"
+    use_jar "${command#status:}"
   fi
   for variant in "${variants[@]}"; do
     IFS='|' read -r name assign opts <<<"$variant"

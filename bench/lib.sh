@@ -125,9 +125,10 @@ machine_facts() {
   echo "java:        $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | sed -n 2p)"
   echo "postgresql:  $(psql -h 127.0.0.1 -U postgres -XAtc 'SHOW server_version' 2>/dev/null || echo n/a); $(pg_dump --version)"
   echo "mariadb:     $(mariadb -h 127.0.0.1 -uroot -Nse 'SELECT VERSION()' 2>/dev/null || echo n/a); $(mariadb-dump --version | sed 's/^.*Ver/Ver/')"
-  if [ -n "${MIGRESCUE_JAR:-}" ] && [ -f "$MIGRESCUE_JAR" ]; then
+  local jar="$BENCH_JAR_DIR/staged.jar"
+  if [ -f "$jar" ]; then
     # MIGRESCUE_NO_CDS: a --version run must not be the one that trains the CDS archive.
-    echo "migrescue:   $(MIGRESCUE_NO_CDS=1 "$project_dir/bin/migrescue" --version 2>/dev/null | head -n 1) ($(sha256sum "$MIGRESCUE_JAR" | cut -c1-12), $(du -k "$MIGRESCUE_JAR" | cut -f1) KiB)"
+    echo "migrescue:   $(MIGRESCUE_NO_CDS=1 MIGRESCUE_JAR="$jar" "$project_dir/bin/migrescue" --version 2>/dev/null | head -n 1) (jar sha256 $(sha256sum "$jar" | cut -c1-12), $(du -k "$jar" | cut -f1) KiB)"
   fi
   echo "hyperfine:   not used (own loop: \$EPOCHREALTIME / date +%s%N)"
 }

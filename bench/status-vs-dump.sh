@@ -75,12 +75,18 @@ for engine in "${engines[@]}"; do
 
   : >"$raw/$engine-status.us"; : >"$raw/$engine-dump.us"; : >"$raw/$engine-jvm.us"
   echo "$engine: $warmup warm-up + $runs measured rounds of status / ${dump[0]} / --version, interleaved" >&2
-  # Interleaved, so that drift on the machine (other load, caches) hits all three commands alike.
+  # Interleaved, so that drift on the machine (other load, caches) hits all three commands alike, and
+  # rotated, because whichever command runs first in a round (after the idle check, or after a 6 s
+  # mariadb-dump) is measurably slower on this VM: each command takes each place in turn.
   for ((i = 1; i <= warmup + runs; i++)); do
     wait_quiet
-    timed 1 "$migrescue" status --url "$url";  s=$TIMED_US
-    timed 0 "${dump[@]}";                       d=$TIMED_US
-    timed 0 "$migrescue" --version;             v=$TIMED_US
+    for ((k = 0; k < 3; k++)); do
+      case $(((i + k) % 3)) in
+        0) timed 1 "$migrescue" status --url "$url"; s=$TIMED_US ;;
+        1) timed 0 "${dump[@]}"; d=$TIMED_US ;;
+        2) timed 0 "$migrescue" --version; v=$TIMED_US ;;
+      esac
+    done
     if [ "$i" -gt "$warmup" ]; then
       echo "$s" >>"$raw/$engine-status.us"; echo "$d" >>"$raw/$engine-dump.us"; echo "$v" >>"$raw/$engine-jvm.us"
     fi
@@ -91,7 +97,7 @@ report="$raw/report.md"
 {
   echo '```'
   machine_facts
-  echo "runs:        $runs measured per command, $warmup warm-up discarded, interleaved"
+  echo "runs:        $runs measured per command, $warmup warm-up discarded, interleaved and rotated"
   echo "quiet check: each round waited for <= ${BENCH_QUIET_PCT:-15}% CPU busy (BENCH_QUIET=${BENCH_QUIET:-1}); rounds that gave up waiting: $QUIET_MISSES"
   for engine in "${engines[@]}"; do
     printf 'CDS archive: %-10s %s\n' "$engine" "${cds_note[$engine]}"
