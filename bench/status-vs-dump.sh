@@ -73,22 +73,25 @@ for engine in "${engines[@]}"; do
     cds_note[$engine]="none was written"
   fi
 
-  : >"$raw/$engine-status.us"; : >"$raw/$engine-dump.us"; : >"$raw/$engine-jvm.us"
-  echo "$engine: $warmup warm-up + $runs measured rounds of status / ${dump[0]} / --version, interleaved" >&2
+  : >"$raw/$engine-status.us"; : >"$raw/$engine-dump.us"; : >"$raw/$engine-jvm.us"; : >"$raw/$engine-diagnose.us"
+  echo "$engine: $warmup warm-up + $runs measured rounds of status / ${dump[0]} / --version / diagnose, interleaved" >&2
   # Interleaved, so that drift on the machine (other load, caches) hits all three commands alike, and
   # rotated, because whichever command runs first in a round (after the idle check, or after a 6 s
   # mariadb-dump) is measurably slower on this VM: each command takes each place in turn.
   for ((i = 1; i <= warmup + runs; i++)); do
     wait_quiet
-    for ((k = 0; k < 3; k++)); do
-      case $(((i + k) % 3)) in
+    for ((k = 0; k < 4; k++)); do
+      case $(((i + k) % 4)) in
         0) timed 1 "$migrescue" status --url "$url"; s=$TIMED_US ;;
         1) timed 0 "${dump[@]}"; d=$TIMED_US ;;
         2) timed 0 "$migrescue" --version; v=$TIMED_US ;;
+        # diagnose reads the whole catalog (every column, index and constraint) where status counts tables
+        3) timed 1 "$migrescue" diagnose --url "$url"; g=$TIMED_US ;;
       esac
     done
     if [ "$i" -gt "$warmup" ]; then
       echo "$s" >>"$raw/$engine-status.us"; echo "$d" >>"$raw/$engine-dump.us"; echo "$v" >>"$raw/$engine-jvm.us"
+      echo "$g" >>"$raw/$engine-diagnose.us"
     fi
   done
 done
@@ -117,6 +120,9 @@ report="$raw/report.md"
     echo "| $engine | ${dump_name[$engine]} | $d_med | $d_min | | |"
     echo "| $engine | JVM start (migrescue --version) | $v_med | $v_min | | |"
     echo "| $engine | status minus JVM start (medians) | $(awk -v a="$s_med" -v b="$v_med" 'BEGIN { printf "%.1f", a - b }') | | | |"
+    read -r g_med g_min <<<"$(stats "$raw/$engine-diagnose.us")"
+    g_ratio=$(awk -v g="$g_med" -v s="$s_med" 'BEGIN { printf "%.2f", g / s }')
+    echo "| $engine | migrescue diagnose: diagnose / status (target <= 1.5) | $g_med | $g_min | $g_ratio | $(awk -v r="$g_ratio" 'BEGIN { print (r <= 1.5) ? "PASS" : "FAIL" }') |"
   done
 } >"$report"
 cat "$report"
