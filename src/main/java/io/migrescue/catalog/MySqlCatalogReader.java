@@ -33,19 +33,22 @@ final class MySqlCatalogReader implements CatalogReader {
     }
 
     @Override
-    public Catalog read(Connection connection, List<String> schemas) throws SQLException {
+    public Catalog read(Connection connection, List<String> schemas, Set<String> detailed) throws SQLException {
         TableAssembler assembler = new TableAssembler();
-        query(connection, "tables", schemas, rs -> assembler.table(rs.getString(1), rs.getString(2)));
-        query(connection, "columns", schemas, rs -> assembler.column(rs.getString(1), rs.getString(2), column(rs)));
-        readIndexes(connection, schemas, assembler);
-        readConstraints(connection, schemas, assembler);
+        query(connection, "tables", schemas, detailed, rs -> assembler.table(rs.getString(1), rs.getString(2)));
+        query(connection, "columns", schemas, detailed, rs -> assembler.column(rs.getString(1), rs.getString(2), column(rs)));
+        readIndexes(connection, schemas, detailed, assembler);
+        readConstraints(connection, schemas, detailed, assembler);
+        if (detailed != null) {
+            query(connection, "names", schemas, null, assembler::name);
+        }
         return new Catalog(engine, schemas, assembler.build());
     }
 
     @Override
     public Map<String, Integer> tableCounts(Connection connection, List<String> schemas) throws SQLException {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        query(connection, "table_counts", schemas, rs -> counts.put(rs.getString(1), rs.getInt(2)));
+        query(connection, "table_counts", schemas, null, rs -> counts.put(rs.getString(1), rs.getInt(2)));
         return counts;
     }
 
@@ -68,25 +71,8 @@ final class MySqlCatalogReader implements CatalogReader {
 
     @Override
     public List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames) throws SQLException {
-        List<String> scope = CatalogSql.nonEmpty(schemas);
-        List<String> names = List.copyOf(lowerCaseNames);
-        String sql = CatalogSql.withPlaceholders(CatalogSql.load(engine, "table_shapes"), scope.size())
-                .replace("/*names*/", String.join(", ", java.util.Collections.nCopies(names.size(), "?")));
         TableShapes shapes = new TableShapes();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            int i = 1;
-            for (String schema : scope) {
-                ps.setString(i++, schema);
-            }
-            for (String name : names) {
-                ps.setString(i++, name);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    shapes.add(rs);
-                }
-            }
-        }
+        CatalogSql.query(connection, CatalogSql.prepare(engine, "table_shapes", schemas, lowerCaseNames), shapes::add);
         return shapes.build();
     }
 
@@ -116,9 +102,9 @@ final class MySqlCatalogReader implements CatalogReader {
         return "'" + raw.replace("'", "''") + "'";
     }
 
-    private void readIndexes(Connection connection, List<String> schemas, TableAssembler assembler) throws SQLException {
+    private void readIndexes(Connection connection, List<String> schemas, Set<String> detailed, TableAssembler assembler) throws SQLException {
         Map<String, IndexRows> indexes = new LinkedHashMap<>();
-        query(connection, "indexes", schemas, rs -> {
+        query(connection, "indexes", schemas, detailed, rs -> {
             String schema = rs.getString("schema_name");
             String table = rs.getString("table_name");
             String name = rs.getString("index_name");
@@ -141,12 +127,13 @@ final class MySqlCatalogReader implements CatalogReader {
      * Primary, unique, foreign-key and check constraints from four single-view queries joined here: joining the
      * information_schema views inside MariaDB takes seconds on a 2,000-table schema, each view alone tens of ms.
      */
-    private void readConstraints(Connection connection, List<String> schemas, TableAssembler assembler) throws SQLException {
+    private void readConstraints(Connection connection, List<String> schemas, Set<String> detailed, TableAssembler assembler)
+            throws SQLException {
         Map<String, String[]> kinds = new LinkedHashMap<>();
-        query(connection, "constraints", schemas, rs -> kinds.put(key(rs), new String[]{rs.getString(1), rs.getString(2),
+        query(connection, "constraints", schemas, detailed, rs -> kinds.put(key(rs), new String[]{rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getString("constraint_type")}));
         Map<String, KeyRows> keys = new LinkedHashMap<>();
-        query(connection, "key_columns", schemas, rs -> {
+        query(connection, "key_columns", schemas, detailed, rs -> {
             KeyRows rows = keys.computeIfAbsent(key(rs), k -> new KeyRows(new ArrayList<>(), new ArrayList<>(), new String[2]));
             rows.columns().add(rs.getString("column_name"));
             if (rs.getString("ref_column") != null) {
@@ -156,9 +143,9 @@ final class MySqlCatalogReader implements CatalogReader {
             }
         });
         Map<String, String[]> rules = new LinkedHashMap<>();
-        query(connection, "referential", schemas, rs -> rules.put(key(rs), new String[]{rs.getString("on_delete"), rs.getString("on_update")}));
+        query(connection, "referential", schemas, detailed, rs -> rules.put(key(rs), new String[]{rs.getString("on_delete"), rs.getString("on_update")}));
         Map<String, String> checks = new LinkedHashMap<>();
-        query(connection, "checks", schemas, rs -> checks.put(checkKey(rs.getString(1), rs.getString(2), rs.getString(3)),
+        query(connection, "checks", schemas, detailed, rs -> checks.put(checkKey(rs.getString(1), rs.getString(2), rs.getString(3)),
                 rs.getString("check_clause")));
         for (Map.Entry<String, String[]> e : kinds.entrySet()) {
             String[] k = e.getValue();
@@ -196,19 +183,11 @@ final class MySqlCatalogReader implements CatalogReader {
         return rs.getInt(column) != 0;
     }
 
-    private void query(Connection connection, String name, List<String> schemas, RowConsumer consumer) throws SQLException {
-        List<String> scope = CatalogSql.nonEmpty(schemas);
-        String sql = CatalogSql.withPlaceholders(CatalogSql.load(engine, name), scope.size());
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < scope.size(); i++) {
-                ps.setString(i + 1, scope.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    consumer.accept(rs);
-                }
-            }
-        }
+    private void query(Connection connection, String name, List<String> schemas, Set<String> tables, RowConsumer consumer)
+            throws SQLException {
+        // MySQL's CHECK_CONSTRAINTS has no table column: its (small) list is read whole
+        Set<String> filter = name.equals("checks") && engine == Engine.MYSQL ? null : tables;
+        CatalogSql.query(connection, CatalogSql.prepare(engine, name, schemas, filter), consumer);
     }
 
     private record IndexRows(String schema, String table, String name, boolean[] unique, List<String> columns, String[] method) {

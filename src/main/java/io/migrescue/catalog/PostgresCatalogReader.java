@@ -26,34 +26,34 @@ final class PostgresCatalogReader implements CatalogReader {
     private static final Engine ENGINE = Engine.POSTGRESQL;
 
     @Override
-    public Catalog read(Connection connection, List<String> schemas) throws SQLException {
+    public Catalog read(Connection connection, List<String> schemas, Set<String> detailed) throws SQLException {
         TableAssembler assembler = new TableAssembler();
-        Array scope = connection.createArrayOf("text", schemas.toArray());
-        query(connection, "tables", scope, rs -> assembler.table(rs.getString(1), rs.getString(2)));
-        query(connection, "columns", scope, rs -> assembler.column(rs.getString(1), rs.getString(2), new Column(
+        query(connection, "tables", schemas, detailed, rs -> assembler.table(rs.getString(1), rs.getString(2)));
+        query(connection, "columns", schemas, detailed, rs -> assembler.column(rs.getString(1), rs.getString(2), new Column(
                 rs.getString("column_name"), rs.getInt("position"), rs.getString("data_type"), rs.getBoolean("nullable"),
                 rs.getString("default_value"), rs.getString("extra"))));
-        query(connection, "indexes", scope, rs -> assembler.index(rs.getString(1), rs.getString(2), new Index(
+        query(connection, "indexes", schemas, detailed, rs -> assembler.index(rs.getString(1), rs.getString(2), new Index(
                 rs.getString("index_name"), strings(rs.getArray("key_columns")), rs.getBoolean("is_unique"),
                 rs.getBoolean("is_primary"), rs.getString("method"), rs.getBoolean("is_valid"),
                 rs.getString("predicate"), rs.getString("definition"))));
-        query(connection, "constraints", scope, rs -> assembler.constraint(rs.getString(1), rs.getString(2), constraint(rs)));
+        query(connection, "constraints", schemas, detailed, rs -> assembler.constraint(rs.getString(1), rs.getString(2), constraint(rs)));
+        if (detailed != null) {
+            query(connection, "names", schemas, null, assembler::name);
+        }
         return new Catalog(ENGINE, schemas, assembler.build());
     }
 
     @Override
     public Map<String, Integer> tableCounts(Connection connection, List<String> schemas) throws SQLException {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        query(connection, "table_counts", connection.createArrayOf("text", schemas.toArray()),
-                rs -> counts.put(rs.getString(1), rs.getInt(2)));
+        query(connection, "table_counts", schemas, null, rs -> counts.put(rs.getString(1), rs.getInt(2)));
         return counts;
     }
 
     @Override
     public List<String> invalidIndexes(Connection connection, List<String> schemas) throws SQLException {
         List<String> names = new ArrayList<>();
-        query(connection, "invalid_indexes", connection.createArrayOf("text", schemas.toArray()),
-                rs -> names.add(rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(3)));
+        query(connection, "invalid_indexes", schemas, null, rs -> names.add(rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(3)));
         return names;
     }
 
@@ -72,15 +72,7 @@ final class PostgresCatalogReader implements CatalogReader {
     @Override
     public List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames) throws SQLException {
         TableShapes shapes = new TableShapes();
-        try (PreparedStatement ps = connection.prepareStatement(CatalogSql.load(ENGINE, "table_shapes"))) {
-            ps.setArray(1, connection.createArrayOf("text", schemas.toArray()));
-            ps.setArray(2, connection.createArrayOf("text", lowerCaseNames.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    shapes.add(rs);
-                }
-            }
-        }
+        CatalogSql.query(connection, CatalogSql.prepare(ENGINE, "table_shapes", schemas, lowerCaseNames), shapes::add);
         return shapes.build();
     }
 
@@ -132,15 +124,8 @@ final class PostgresCatalogReader implements CatalogReader {
         return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
     }
 
-    private static void query(Connection connection, String name, Array scope, RowConsumer consumer) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(CatalogSql.load(ENGINE, name))) {
-            ps.setArray(1, scope);
-            ps.setFetchSize(2000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    consumer.accept(rs);
-                }
-            }
-        }
+    private static void query(Connection connection, String name, List<String> schemas, Set<String> tables, RowConsumer consumer)
+            throws SQLException {
+        CatalogSql.query(connection, CatalogSql.prepare(ENGINE, name, schemas, tables), consumer);
     }
 }

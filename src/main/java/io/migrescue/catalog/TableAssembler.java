@@ -19,6 +19,7 @@ final class TableAssembler {
 
     void table(String schema, String name) {
         tables.put(key(schema, name), new Parts(schema, name, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+        detailed.add(key(schema, name));
     }
 
     void column(String schema, String table, Column column) {
@@ -40,6 +41,41 @@ final class TableAssembler {
         if (parts != null) {
             parts.constraints().add(constraint);
         }
+    }
+
+    /**
+     * A row of {@code names.sql}: a table read without details gets its constraint and index names (kind and name
+     * only), so that name lookups see the whole schema. Tables read in detail are left as they are.
+     */
+    void name(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String schema = rs.getString(1);
+        String table = rs.getString(2);
+        String kind = rs.getString(3);
+        String name = rs.getString(4);
+        String key = key(schema, table);
+        if (detailed.contains(key)) {
+            return;
+        }
+        Parts parts = tables.computeIfAbsent(key, k -> new Parts(schema, table, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+        if (kind.equals("index")) {
+            parts.indexes().add(new Index(name, List.of(), false, false, null, true, null, null));
+        } else if (kind.startsWith("constraint:")) {
+            parts.constraints().add(new Constraint(name, constraintType(kind.substring("constraint:".length())), List.of(),
+                    new io.migrescue.model.ForeignKey(null, null, List.of(), null, null), null, true, null));
+        }
+    }
+
+    /** Called once the detailed reads are done: those tables are complete. */
+    private final java.util.Set<String> detailed = new java.util.HashSet<>();
+
+    private static io.migrescue.model.ConstraintType constraintType(String code) {
+        return switch (code) {
+            case "p", "PRIMARY KEY" -> io.migrescue.model.ConstraintType.PRIMARY_KEY;
+            case "u", "UNIQUE" -> io.migrescue.model.ConstraintType.UNIQUE;
+            case "f", "FOREIGN KEY" -> io.migrescue.model.ConstraintType.FOREIGN_KEY;
+            case "c", "CHECK" -> io.migrescue.model.ConstraintType.CHECK;
+            default -> io.migrescue.model.ConstraintType.EXCLUSION;
+        };
     }
 
     List<Table> build() {

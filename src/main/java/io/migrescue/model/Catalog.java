@@ -23,6 +23,16 @@ public record Catalog(Engine engine, List<String> schemas, List<Table> tables) {
         return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).toList();
     }
 
+    /**
+     * This catalog with the tables {@code other} read in detail put in place of the ones read here by name only
+     * (a table read by name has no columns).
+     */
+    public Catalog withDetailsFrom(Catalog other) {
+        java.util.Map<String, Table> detailed = new java.util.HashMap<>();
+        other.tables().stream().filter(t -> !t.columns().isEmpty()).forEach(t -> detailed.put(t.qualifiedName(), t));
+        return new Catalog(engine, schemas, tables.stream().map(t -> detailed.getOrDefault(t.qualifiedName(), t)).toList());
+    }
+
     public int columnCount() {
         return tables.stream().mapToInt(t -> t.columns().size()).sum();
     }

@@ -4,4 +4,5 @@ SELECT cc.CONSTRAINT_SCHEMA AS schema_name, cc.TABLE_NAME AS table_name, cc.CONS
        cc.CHECK_CLAUSE AS check_clause
 FROM information_schema.CHECK_CONSTRAINTS cc
 WHERE cc.CONSTRAINT_SCHEMA IN (/*schemas*/)
+  /*tables cc.TABLE_NAME*/
 ORDER BY 1, 2, 3

@@ -5,4 +5,5 @@ SELECT c.TABLE_SCHEMA AS schema_name, c.TABLE_NAME AS table_name, c.COLUMN_NAME 
        c.COLUMN_DEFAULT AS default_value, c.EXTRA AS extra
 FROM information_schema.COLUMNS c
 WHERE c.TABLE_SCHEMA IN (/*schemas*/)
+  /*tables c.TABLE_NAME*/
 ORDER BY 1, 2, 4

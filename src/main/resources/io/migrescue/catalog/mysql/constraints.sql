@@ -3,4 +3,5 @@ SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name, CONSTRAINT_NAME AS
        CONSTRAINT_TYPE AS constraint_type
 FROM information_schema.TABLE_CONSTRAINTS
 WHERE TABLE_SCHEMA IN (/*schemas*/)
+  /*tables TABLE_NAME*/
 ORDER BY 1, 2, 3

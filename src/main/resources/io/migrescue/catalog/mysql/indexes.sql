@@ -4,4 +4,5 @@ SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name, INDEX_NAME AS inde
        INDEX_TYPE AS method
 FROM information_schema.STATISTICS
 WHERE TABLE_SCHEMA IN (/*schemas*/)
+  /*tables TABLE_NAME*/
 ORDER BY 1, 2, 3, 5

@@ -4,4 +4,5 @@ SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name, CONSTRAINT_NAME AS
        REFERENCED_TABLE_NAME AS ref_table, REFERENCED_COLUMN_NAME AS ref_column
 FROM information_schema.KEY_COLUMN_USAGE
 WHERE TABLE_SCHEMA IN (/*schemas*/)
+  /*tables TABLE_NAME*/
 ORDER BY 1, 2, 3, 4

@@ -2,5 +2,5 @@
 SELECT c.TABLE_SCHEMA AS schema_name, c.TABLE_NAME AS table_name, c.COLUMN_NAME AS column_name
 FROM information_schema.COLUMNS c
 WHERE c.TABLE_SCHEMA IN (/*schemas*/)
-  AND LOWER(c.TABLE_NAME) IN (/*names*/)
+  /*tables LOWER(c.TABLE_NAME)*/
 ORDER BY 1, 2, c.ORDINAL_POSITION

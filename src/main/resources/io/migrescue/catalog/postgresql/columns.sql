@@ -16,4 +16,5 @@ WHERE c.relkind IN ('r', 'p')
   AND a.attnum > 0
   AND NOT a.attisdropped
   AND n.nspname = ANY (?)
+  /*tables c.relname*/
 ORDER BY 1, 2, 4

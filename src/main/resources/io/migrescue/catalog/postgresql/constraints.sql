@@ -18,4 +18,5 @@ LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rt.relnamespace
 WHERE con.contype IN ('p', 'u', 'f', 'c', 'x')
   AND t.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
+  /*tables t.relname*/
 ORDER BY 1, 2, 3

@@ -12,4 +12,5 @@ JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
 JOIN pg_catalog.pg_am am ON am.oid = i.relam
 WHERE t.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
+  /*tables t.relname*/
 ORDER BY 1, 2, 3

@@ -5,5 +5,5 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
-  AND lower(c.relname) = ANY (?)
+  /*tables lower(c.relname)*/
 ORDER BY 1, 2, a.attnum

@@ -1,0 +1,101 @@
+package io.migrescue.diagnosis;
+
+import io.migrescue.model.Catalog;
+import io.migrescue.model.Table;
+import io.migrescue.sql.Effect;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The tables a diagnosis must see in detail, and the constraint and index names whose holders it must find: from
+ * the error text and the failed migration's statements. Everything else is read by name only.
+ *
+ * @param tables names as written and in lower case (PostgreSQL folds unquoted names)
+ */
+public record RelevantObjects(Set<String> tables, Set<String> names) {
+
+    public static RelevantObjects of(ParsedError error, List<Effect> effects) {
+        Set<String> tables = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
+        if (error != null && error.objects() != null) {
+            add(tables, error.objects().table());
+            add(tables, error.objects().referencedTable());
+            add(names, error.objects().constraint());
+            add(names, error.objects().index());
+        }
+        for (Effect e : effects) {
+            if (e instanceof Effect.CreateTable c) {
+                add(tables, c.table());
+                c.constraints().forEach(d -> constraint(d, tables, names));
+            } else if (e instanceof Effect.DropTable d) {
+                add(tables, d.table());
+            } else if (e instanceof Effect.RenameTable r) {
+                add(tables, r.from());
+                add(tables, r.to());
+            } else if (e instanceof Effect.AddColumn a) {
+                add(tables, a.table());
+            } else if (e instanceof Effect.DropColumn d) {
+                add(tables, d.table());
+            } else if (e instanceof Effect.RenameColumn r) {
+                add(tables, r.table());
+            } else if (e instanceof Effect.ModifyColumn m) {
+                add(tables, m.table());
+            } else if (e instanceof Effect.SetColumnDefault d) {
+                add(tables, d.table());
+            } else if (e instanceof Effect.AddConstraint a) {
+                add(tables, a.table());
+                constraint(a.constraint(), tables, names);
+            } else if (e instanceof Effect.DropConstraint d) {
+                add(tables, d.table());
+                add(names, d.name());
+            } else if (e instanceof Effect.RenameConstraint r) {
+                add(tables, r.table());
+                add(names, r.from());
+                add(names, r.to());
+            } else if (e instanceof Effect.CreateIndex i) {
+                add(tables, i.table());
+                add(names, i.name());
+            } else if (e instanceof Effect.DropIndex d) {
+                add(tables, d.table());
+                add(names, d.name());
+            } else if (e instanceof Effect.RenameIndex r) {
+                add(tables, r.table());
+                add(names, r.from());
+                add(names, r.to());
+            }
+        }
+        return new RelevantObjects(tables, names);
+    }
+
+    /** Tables of the catalog (read by name) that hold one of the names but were not read in detail. */
+    public Set<String> holdersIn(Catalog catalog) {
+        Set<String> holders = new LinkedHashSet<>();
+        for (Table t : catalog.tables()) {
+            boolean holds = t.constraints().stream().anyMatch(c -> mentioned(c.name()))
+                    || t.indexes().stream().anyMatch(i -> mentioned(i.name()));
+            if (holds && !tables.contains(t.name())) {
+                holders.add(t.name());
+            }
+        }
+        return holders;
+    }
+
+    private boolean mentioned(String name) {
+        return names.contains(name) || names.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static void constraint(Effect.ConstraintDef d, Set<String> tables, Set<String> names) {
+        add(names, d.name());
+        add(tables, d.referencedTable());
+    }
+
+    private static void add(Set<String> set, String name) {
+        if (name != null && !name.isEmpty()) {
+            set.add(name);
+            set.add(name.toLowerCase(Locale.ROOT));
+        }
+    }
+}
