@@ -47,18 +47,18 @@ url() { [ "$1" = postgresql ] && echo "jdbc:postgresql://127.0.0.1:5432/$DB" || 
 user() { [ "$1" = postgresql ] && echo postgres || echo root; }
 fk="ALTER TABLE child ADD CONSTRAINT child_parent_fk FOREIGN KEY (parent_id) REFERENCES parent (id)"
 
-probe() { # engine, output file: the load, started in the background
+probe() { # engine, output file: the load, started in the background of this shell (PROBE_PID)
   java -cp target/migrescue.jar bench/InsertProbe.java "$(url "$1")" "$(user "$1")" "$PROBE_SECONDS" >"$2" 2>&1 &
-  echo $!
+  PROBE_PID=$!
 }
 
 plain() { # engine: the orphans are deleted by hand first (else the ALTER fails), then the plain ALTER under load
   if [ "$1" = postgresql ]; then pg -d $DB -c "DELETE FROM child WHERE parent_id > 1000"; else my $DB -e "DELETE FROM child WHERE parent_id > 1000"; fi
-  local pid; pid=$(probe "$1" "$work/$1-plain.txt"); sleep 3
+  probe "$1" "$work/$1-plain.txt"; sleep 3
   local t0; t0=$(date +%s%N)
   if [ "$1" = postgresql ]; then pg -d $DB -c "$fk"; else my $DB -e "$fk"; fi
   echo "$1 plain ALTER took $(( ($(date +%s%N) - t0) / 1000000 )) ms" >&2
-  wait "$pid"
+  wait "$PROBE_PID"
 }
 
 migrescue() { # engine: the failed migration and its error text, repaired by migrescue under load
@@ -69,12 +69,12 @@ migrescue() { # engine: the failed migration and its error text, repaired by mig
   else
     printf 'ERROR 1452 (23000) at line 1: Cannot add or update a child row: a foreign key constraint fails (`%s`.`#sql-1_1`, CONSTRAINT `child_parent_fk` FOREIGN KEY (`parent_id`) REFERENCES `parent` (`id`))\n' "$DB" >"$work/$1-error.txt"
   fi
-  local pid; pid=$(probe "$1" "$work/$1-migrescue.txt"); sleep 3
+  probe "$1" "$work/$1-migrescue.txt"; sleep 3
   local t0; t0=$(date +%s%N)
   bin/migrescue repair fix-orphan-rows --url "$(url "$1")" -u "$(user "$1")" --error-file "$work/$1-error.txt" \
     --migrations "$work/$1-migrations" --param policy=delete --backup-dir "$work/$1-backup" --yes >"$work/$1-repair.txt"
   echo "$1 migrescue repair took $(( ($(date +%s%N) - t0) / 1000000 )) ms" >&2
-  wait "$pid"
+  wait "$PROBE_PID"
 }
 
 echo "| engine | how the foreign key is added | longest insert | 99th percentile | inserts |"
