@@ -43,6 +43,9 @@ final class BackupStore implements Backups {
                 }
             }
         }
+        if (tables.isEmpty()) {
+            return Map.of(); // the plan changes no existing table and no history: there is nothing to keep
+        }
         BackupManifest manifest = BackupWriter.write(session, new BackupRequest(tables, plan.data() || plan.historyTool() != null),
                 dir.resolve(TABLES), progress);
         Map<String, Long> rows = new LinkedHashMap<>();
@@ -56,7 +59,10 @@ final class BackupStore implements Backups {
 
     @Override
     public void restore(DatabaseSession session, Path dir) {
-        Restorer.restore(session, tablesOf(dir), RestoreOptions.defaults(), progress);
+        Path tables = tablesOf(dir);
+        if (java.nio.file.Files.isRegularFile(tables.resolve(BackupManifest.FILE))) {
+            Restorer.restore(session, tables, RestoreOptions.defaults(), progress);
+        }
     }
 
     /** A repair's directory keeps its journal beside the backup, which sits in {@code tables/}; a plain backup is the directory itself. */

@@ -33,6 +33,21 @@ final class MigrationDirectory {
         }
     }
 
+    /** Table name → the last CREATE TABLE for it in the migration files, in the tools' order (for create-missing-table). */
+    static java.util.Map<String, String> creates(Path dir, io.migrescue.model.Engine engine) {
+        java.util.Map<String, String> creates = new java.util.LinkedHashMap<>();
+        for (MigrationFile file : list(dir, new java.util.ArrayList<>())) {
+            for (io.migrescue.sql.SqlStatement s : io.migrescue.sql.StatementSplitter.split(read(file.path()), engine)) {
+                for (io.migrescue.sql.Effect e : io.migrescue.sql.StatementEffects.of(s, engine)) {
+                    if (e instanceof io.migrescue.sql.Effect.CreateTable c && !c.columns().isEmpty()) {
+                        creates.put(c.table(), s.sql());
+                    }
+                }
+            }
+        }
+        return creates;
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);

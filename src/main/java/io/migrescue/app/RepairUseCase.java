@@ -55,7 +55,7 @@ public final class RepairUseCase {
             Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), diagnosis.schemas());
             plan = Planner.plan(choice.playbook(), choice.finding(), request.params(),
                     new Planner.Context(catalog, diagnosis.schemas().get(0), diagnosis.history(), choice.finding().migration(),
-                            records, request.interactive()));
+                            records, request.interactive(), MigrationDirectory.creates(request.diagnosis().migrationsDir(), session.engine())));
         } catch (PlanningException.DecisionNeeded e) {
             throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, e.getMessage());
         } catch (PlanningException e) {

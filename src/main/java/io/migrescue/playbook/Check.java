@@ -77,4 +77,10 @@ public sealed interface Check {
             return "statement " + n + " of migration " + migration + " is in effect";
         }
     }
+
+    record TablePresent(String schema, String table) implements Check {
+        public String describe() {
+            return "table " + table + " exists";
+        }
+    }
 }

@@ -32,9 +32,14 @@ public final class Planner {
     /**
      * @param migration   the failed migration with its statement map (may be null or without statements)
      * @param interactive whether a person can be asked for decisions (otherwise they must be given)
+     * @param creates     table name → the last CREATE TABLE statement for it in the migration files
      */
     public record Context(Catalog catalog, String defaultSchema, List<MigrationHistory> history, FailedMigration migration,
-                          RecordPlanner records, boolean interactive) {
+                          RecordPlanner records, boolean interactive, Map<String, String> creates) {
+        public Context(Catalog catalog, String defaultSchema, List<MigrationHistory> history, FailedMigration migration,
+                       RecordPlanner records, boolean interactive) {
+            this(catalog, defaultSchema, history, migration, records, interactive, Map.of());
+        }
     }
 
     private final Playbook playbook;
@@ -51,6 +56,7 @@ public final class Planner {
     private final List<Check> freed = new ArrayList<>();
     private final List<Check> dataChecks = new ArrayList<>();
     private final List<Check> validated = new ArrayList<>();
+    private final List<Check> created = new ArrayList<>();
     private final DataFixes data;
     private boolean backupData = true;
 
@@ -103,6 +109,8 @@ public final class Planner {
             freeNames(render(s.table()), render(s.suffix()));
         } else if (spec instanceof StepSpec.RenameConstraint s) {
             renameConstraint(render(s.table()), render(s.from()), render(s.to()));
+        } else if (spec instanceof StepSpec.CreateTableFrom s) {
+            createTable(render(s.table()));
         } else if (spec instanceof StepSpec.DropConstraint s) {
             dropConstraint(render(s.table()), render(s.name()));
         } else if (spec instanceof StepSpec.RenameTable s) {
@@ -174,6 +182,22 @@ public final class Planner {
                 ctx.catalog().engine() == Engine.POSTGRESQL, new Check.ConstraintPresent(table.schema(), table.name(), to), List.of(table.name())));
     }
 
+    private void createTable(String name) {
+        if (lookup.table(null, name).isPresent()) {
+            throw new PlanningException("table " + name + " exists now: diagnose again");
+        }
+        String create = ctx.creates().get(name);
+        if (create == null) {
+            create = ctx.creates().get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (create == null) {
+            throw new PlanningException("no CREATE TABLE " + name + " in the migration files: give --migrations DIR (the folder that creates it)");
+        }
+        add(new PlanStep(0, "create-table", "create " + name + " as the migration files define it", List.of(BoundStatement.of(create)),
+                List.of(), ctx.catalog().engine() == Engine.POSTGRESQL, new Check.TablePresent(lookup.schemaOf(null), name), List.of()));
+        created.add(new Check.TablePresent(lookup.schemaOf(null), name));
+    }
+
     private void dropConstraint(String tableName, String name) {
         Table table = existing(tableName);
         var c = lookup.constraint(table, name).orElseThrow(() -> new PlanningException("no constraint " + name + " on " + tableName
@@ -234,6 +258,7 @@ public final class Planner {
         String migration = ctx.migration() == null ? null : ctx.migration().id();
         switch (name) {
             case "constraints-freed" -> checks.addAll(freed);
+            case "tables-present" -> checks.addAll(created);
             case "migration-effects-present" -> {
                 if (migration != null && !ctx.migration().statements().isEmpty()) {
                     checks.add(new Check.MigrationEffectsPresent(migration));

@@ -30,7 +30,7 @@ public final class PlaybookLoader {
     private static final Set<String> RECORDS = Set.of("applied", "rolled-back", "release-lock", "clear-dirty");
     private static final Set<String> CHECKS = Set.of("migration-effects-present", "migration-effects-absent", "history-clean",
             "constraint-present", "constraints-freed", "no-orphans", "no-duplicates", "no-nulls", "lock-released",
-            "constraints-validated", "row-counts-kept");
+            "constraints-validated", "row-counts-kept", "tables-present");
 
     private PlaybookLoader() {
     }
@@ -128,6 +128,13 @@ public final class PlaybookLoader {
             case "explain" -> new StepSpec.Explain(args.asText());
             case "rename-constraint" -> new StepSpec.RenameConstraint(arg(args, "table", where), arg(args, "from", where), arg(args, "to", where));
             case "free-constraint-names" -> new StepSpec.FreeConstraintNames(arg(args, "table", where), arg(args, "suffix", where));
+            case "create-table-from" -> {
+                String source = arg(args, "source", where);
+                if (!source.equals("migrations")) {
+                    throw new PlaybookException(where + ": create-table-from takes source: migrations");
+                }
+                yield new StepSpec.CreateTableFrom(arg(args, "table", where), source);
+            }
             case "drop-constraint" -> new StepSpec.DropConstraint(arg(args, "table", where), arg(args, "name", where));
             case "rename-table" -> new StepSpec.RenameTable(arg(args, "from", where), arg(args, "to", where));
             case "finish-migration" -> new StepSpec.FinishMigration(args.path("skipFailed").asBoolean(false));

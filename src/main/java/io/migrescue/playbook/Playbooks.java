@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 public final class Playbooks {
     /** Built-in ids, in the order playbooks.md lists them; a test checks this against the playbooks/ folder. */
     public static final List<String> BUILT_IN = List.of(
-            "replace-constraint", "rename-conflicting-constraint", "adopt-existing-object", "move-aside-existing-table",
+            "replace-constraint", "rename-conflicting-constraint", "adopt-existing-object", "move-aside-existing-table", "create-missing-table",
             "complete-partial-migration", "revert-partial-migration", "mark-applied", "mark-rolled-back",
             "fix-orphan-rows", "fix-duplicate-rows", "fill-null-values", "release-stale-lock", "clear-dirty-version");
 

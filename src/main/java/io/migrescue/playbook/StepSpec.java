@@ -36,6 +36,13 @@ public sealed interface StepSpec {
         }
     }
 
+    /** Create a missing table from its CREATE TABLE in the migration files ({@code source: migrations}). */
+    record CreateTableFrom(String table, String source) implements StepSpec {
+        public String kind() {
+            return "create-table-from";
+        }
+    }
+
     record DropConstraint(String table, String name) implements StepSpec {
         public String kind() {
             return "drop-constraint";

@@ -59,6 +59,10 @@ public final class Verifier {
             boolean holds = lookup.table(c.schema(), c.table()).flatMap(t -> lookup.constraint(t, c.name())).isPresent();
             return new CheckResult(what, holds, holds ? "present" : "missing");
         }
+        if (check instanceof Check.TablePresent t) {
+            boolean holds = lookup.table(t.schema(), t.table()).isPresent();
+            return new CheckResult(what, holds, holds ? "present" : "missing");
+        }
         if (check instanceof Check.ConstraintValidated c) {
             Optional<Constraint> found = lookup.table(c.schema(), c.table()).flatMap(t -> lookup.constraint(t, c.name()));
             boolean holds = found.map(Constraint::validated).orElse(false);

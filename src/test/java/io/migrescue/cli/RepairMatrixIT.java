@@ -179,4 +179,53 @@ class RepairMatrixIT {
             return rs.getString(1);
         }
     }
+
+    /** Field report 01: a table the migrations define is missing here; it is created from its CREATE TABLE. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void createMissingTableFromTheMigrationFiles(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix create missing")) {
+            Path migrations = Files.createDirectories(dir.resolve("migrations"));
+            Files.writeString(migrations.resolve("001_users.sql"), "CREATE TABLE users (id BIGINT PRIMARY KEY);\n");
+            Files.writeString(migrations.resolve("002_vote_stats.sql"),
+                    "CREATE TABLE vote_stats (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, votes INT NOT NULL DEFAULT 0);\n");
+            Files.writeString(migrations.resolve("003_vote_stats_score.sql"), "ALTER TABLE vote_stats ADD COLUMN score INT;\n");
+            db.execute("CREATE TABLE users (id BIGINT PRIMARY KEY)");
+            String error = engine == Engine.POSTGRESQL
+                    ? "psql:003_vote_stats_score.sql:1: ERROR:  relation \"vote_stats\" does not exist"
+                    : "ERROR 1146 (42S02) at line 1: Table '" + db.name() + ".vote_stats' doesn't exist";
+            dryRunThenRun(db, dir.resolve("b"), "create-missing-table", List.of("--error", error, "--migrations", migrations.toString()));
+            assertThat(query(db, "SELECT COUNT(*) FROM vote_stats")).isEqualTo("0");
+            db.execute("ALTER TABLE vote_stats ADD COLUMN score INT"); // the failed migration now goes through
+        }
+    }
+
+    /** A step that fails stops the repair: exit 4, the journal says so, and nothing after the backup changed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void aFailedStepExits4WithTheDatabaseAsTheJournalSays(Engine engine, @TempDir Path dir) throws Exception {
+        if (engine != Engine.MARIADB) {
+            return; // field report 05 is a MySQL-family failure
+        }
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix exit 4")) {
+            Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("m"));
+            Fingerprint before = Fingerprint.of(db);
+            Path backup = dir.resolve("b");
+            // finishing without freeing the names first fails again on errno 121
+            CliRun run = CliRun.on(db, "repair", "complete-partial-migration", "--error-file", broken.errorFile().toString(),
+                    "--migrations", broken.migrations().toString(), "--backup-dir", backup.toString(), "--yes", "--format", "markdown");
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(4);
+            assertThat(run.out()).contains("## Repair: `complete-partial-migration`").contains("**failed**").contains("**not-run**");
+            String journal = Files.readString(backup.resolve("journal.jsonl"));
+            assertThat(journal).contains("\"event\":\"backup-verified\"").contains("\"event\":\"stopped\"");
+            assertThat(journal.lines().filter(l -> l.contains("\"event\":\"step-failed\""))).singleElement()
+                    .satisfies(l -> assertThat(l).contains("\"n\":2").contains("errno: 121"));
+            assertThat(Fingerprint.of(db)).isEqualTo(before);
+            assertThat(Files.exists(backup.resolve("tables/manifest.json"))).isTrue();
+
+            CliRun rollback = CliRun.on(db, "resume", "--from", backup.toString(), "--rollback", "--yes");
+            assertThat(rollback.exitCode()).as(rollback.all()).isZero();
+            assertThat(Fingerprint.of(db)).isEqualTo(before);
+        }
+    }
 }
