@@ -75,7 +75,7 @@ for engine in "${engines[@]}"; do
 
   : >"$raw/$engine-status.us"; : >"$raw/$engine-dump.us"; : >"$raw/$engine-jvm.us"; : >"$raw/$engine-diagnose.us"
   echo "$engine: $warmup warm-up + $runs measured rounds of status / ${dump[0]} / --version / diagnose, interleaved" >&2
-  # Interleaved, so that drift on the machine (other load, caches) hits all three commands alike, and
+  # Interleaved, so that drift on the machine (other load, caches) hits all four commands alike, and
   # rotated, because whichever command runs first in a round (after the idle check, or after a 6 s
   # mariadb-dump) is measurably slower on this VM: each command takes each place in turn.
   for ((i = 1; i <= warmup + runs; i++)); do

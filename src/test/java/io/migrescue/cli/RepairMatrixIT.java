@@ -228,4 +228,23 @@ class RepairMatrixIT {
             assertThat(Fingerprint.of(db)).isEqualTo(before);
         }
     }
+
+    /** Recording a migration as applied when its effects are absent does not verify: exit 5, loudly, backup named. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void verificationFailureExits5(Engine engine, @TempDir Path dir) throws Exception {
+        if (engine == Engine.POSTGRESQL) {
+            return; // needs a failed history row, which a transactional PostgreSQL migration does not leave
+        }
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix exit 5")) {
+            Scenarios.Broken broken = Scenarios.duplicateRows(db, dir.resolve("m"));
+            Path backup = dir.resolve("b");
+            CliRun run = CliRun.on(db, "repair", "mark-applied", "--migrations", broken.migrations().toString(),
+                    "--backup-dir", backup.toString(), "--yes");
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(5);
+            assertThat(run.out()).contains("Status    verification-failed").contains("FAIL every statement of migration 2 is in effect")
+                    .contains(backup.toString());
+            assertThat(Files.readString(backup.resolve("journal.jsonl"))).contains("\"event\":\"verification-failed\"");
+        }
+    }
 }
