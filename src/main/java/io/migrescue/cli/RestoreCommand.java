@@ -37,7 +37,7 @@ final class RestoreCommand implements Callable<Integer>, ContextFactory.NeedsCon
     @Option(names = "--from", paramLabel = "DIR", required = true, description = "The backup directory (it holds manifest.json).")
     Path from;
 
-    @Option(names = "--yes", description = "Go ahead: replace the tables of the backup in the database.")
+    @Option(names = {"-y", "--yes"}, description = "Go ahead: replace the tables of the backup in the database.")
     boolean yes;
 
     private CliContext context;

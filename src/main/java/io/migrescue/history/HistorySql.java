@@ -2,6 +2,7 @@ package io.migrescue.history;
 
 import io.migrescue.sql.Dialect;
 import io.migrescue.model.HistoryEntry;
+import io.migrescue.sql.BoundStatement;
 import io.migrescue.model.MigrationHistory;
 
 import java.util.Arrays;
@@ -43,5 +44,13 @@ final class HistorySql {
         if (!tool.equals(history.tool())) {
             throw new IllegalArgumentException("this writer writes " + tool + "'s history, not " + history.tool() + "'s");
         }
+    }
+
+    /** Deletes the row keyed {@code id} in {@code keyColumn}, as a tool's rollback does; no row, nothing to do. */
+    static List<BoundStatement> deleteEntry(Dialect d, MigrationHistory h, String keyColumn, String id) {
+        if (entry(h, id).isEmpty()) {
+            return List.of();
+        }
+        return List.of(BoundStatement.of("DELETE FROM " + table(d, h) + " WHERE " + column(d, keyColumn) + " = ?", id));
     }
 }

@@ -42,11 +42,7 @@ final class LaravelHistoryWriter implements HistoryWriter {
     @Override
     public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
-        if (HistorySql.entry(h, id).isEmpty()) {
-            return List.of();
-        }
-        return List.of(BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "migration")
-                + " = ?", id));
+        return HistorySql.deleteEntry(d, h, "migration", id);
     }
 
     @Override

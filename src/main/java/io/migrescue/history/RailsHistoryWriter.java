@@ -36,11 +36,7 @@ final class RailsHistoryWriter implements HistoryWriter {
     @Override
     public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
-        if (HistorySql.entry(h, id).isEmpty()) {
-            return List.of();
-        }
-        return List.of(BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "version")
-                + " = ?", id));
+        return HistorySql.deleteEntry(d, h, "version", id);
     }
 
     @Override
