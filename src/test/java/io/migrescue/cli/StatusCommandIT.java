@@ -118,4 +118,21 @@ class StatusCommandIT {
             assertThat(missing.err()).contains("no_such_schema_here").hasLineCount(1);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void historyListsEveryToolsEntries(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "history command")) {
+            FlywayRun.leaveFailedV2(db, dir);
+            db.execute(ToolTables.golangMigrate(engine), "INSERT INTO schema_migrations VALUES (7, false)");
+            CliRun text = CliRun.on(db, "history");
+            assertThat(text.exitCode()).as(text.all()).isZero();
+            assertThat(text.out()).contains("flyway  " + db.defaultSchema() + ".flyway_schema_history  2 entries")
+                    .containsPattern("applied +1 ").containsPattern("failed +2 ").contains("golang-migrate");
+            JsonNode doc = JSON.readTree(CliRun.on(db, "history", "--format", "json").out());
+            JsonNode flyway = doc.at("/history/0").get("tool").asText().equals("flyway") ? doc.at("/history/0") : doc.at("/history/1");
+            assertThat(flyway.at("/entries/1/state").asText()).isEqualTo("failed");
+            assertThat(flyway.at("/entries/1/description").asText()).isEqualTo("add orders and unique email");
+        }
+    }
 }
