@@ -45,6 +45,32 @@ final class HistoryRecords implements RecordPlanner {
         }
     }
 
+    @Override
+    public List<BoundStatement> guards(String what, MigrationHistory history, java.util.Map<String, String> params) {
+        if (!what.equals("release-lock")) {
+            return List.of();
+        }
+        List<BoundStatement> guards = io.migrescue.history.LockHolderCheck.guards(dialect, history, minAge(params));
+        if (guards.isEmpty() && history.locked() && !"yes".equals(params.get("holderGone"))) {
+            throw new PlanningException("the " + history.tool() + " lock records no holder and no time, so only a person can tell"
+                    + " that its holder is gone: check, then give --param holderGone=yes");
+        }
+        return guards;
+    }
+
+    @Override
+    public String explain(String what, MigrationHistory history, java.util.Map<String, String> params) {
+        return what.equals("release-lock") ? io.migrescue.history.LockHolderCheck.explain(history, minAge(params)) : null;
+    }
+
+    private static int minAge(java.util.Map<String, String> params) {
+        try {
+            return Integer.parseInt(params.getOrDefault("minAge", "10"));
+        } catch (NumberFormatException e) {
+            throw new PlanningException("--param minAge takes a number of minutes");
+        }
+    }
+
     private MigrationFile file(FailedMigration migration) {
         String id = id(migration);
         return MigrationFiles.find(files, migration.file() != null ? migration.file() : id)

@@ -248,9 +248,10 @@ public final class Planner {
             return;
         }
         List<BoundStatement> sql = ctx.records().plan(what, history, ctx.migration());
+        String why = ctx.records().explain(what, history, params);
         if (!sql.isEmpty()) {
-            add(new PlanStep(0, "record", "record " + what + " in " + history.tool() + "'s " + history.table(), sql, List.of(), true, null,
-                    List.of()));
+            add(new PlanStep(0, "record", "record " + what + " in " + history.tool() + "'s " + history.table() + (why == null ? "" : ": " + why),
+                    sql, ctx.records().guards(what, history, params), true, null, List.of()));
         }
     }
 

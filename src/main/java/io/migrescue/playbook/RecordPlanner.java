@@ -5,6 +5,7 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plans the history writes of a {@code record} step exactly as the migration tool would write them. Implemented over
@@ -13,4 +14,14 @@ import java.util.List;
 public interface RecordPlanner {
     /** @param what {@code applied}, {@code rolled-back}, {@code release-lock}, {@code clear-dirty} */
     List<BoundStatement> plan(String what, MigrationHistory history, FailedMigration migration);
+
+    /** Read-only checks that must count 0 before the record step runs (a lock is released only when its holder is gone). */
+    default List<BoundStatement> guards(String what, MigrationHistory history, Map<String, String> params) {
+        return List.of();
+    }
+
+    /** Why the record step may run: said in the plan. */
+    default String explain(String what, MigrationHistory history, Map<String, String> params) {
+        return null;
+    }
 }

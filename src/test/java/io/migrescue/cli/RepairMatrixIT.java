@@ -247,4 +247,27 @@ class RepairMatrixIT {
             assertThat(Files.readString(backup.resolve("journal.jsonl"))).contains("\"event\":\"verification-failed\"");
         }
     }
+
+    /** A fresh lock whose holder's address still has a session is not released until the operator lowers minAge. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void aLockWhoseHolderMayBeAliveIsKept(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix lock alive")) {
+            db.execute(ToolTables.liquibase(engine));
+            String now = engine == Engine.POSTGRESQL ? "LOCALTIMESTAMP" : "NOW()";
+            db.execute("INSERT INTO DATABASECHANGELOGLOCK (ID, LOCKED, LOCKGRANTED, LOCKEDBY) VALUES (1, TRUE, " + now
+                    + ", 'ci-runner (127.0.0.1)')");
+            try (Connection holder = db.connect()) { // a session from the holder's address, as a running update would have
+                CliRun kept = CliRun.on(db, "repair", "release-stale-lock", "--backup-dir", dir.resolve("b1").toString(), "--yes");
+                assertThat(kept.exitCode()).as(kept.all()).isEqualTo(4);
+                assertThat(kept.out()).contains("guard failed").contains("no session from 127.0.0.1");
+                assertThat(query(db, "SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = TRUE")).isEqualTo("1");
+
+                CliRun released = CliRun.on(db, "repair", "release-stale-lock", "--param", "minAge=0",
+                        "--backup-dir", dir.resolve("b2").toString(), "--yes");
+                assertThat(released.exitCode()).as(released.all()).isZero();
+                assertThat(query(db, "SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = TRUE")).isEqualTo("0");
+            }
+        }
+    }
 }
