@@ -35,7 +35,13 @@ public final class ConnectionOptions implements ContextFactory.NeedsContext {
             "PostgreSQL schema or MySQL/MariaDB database in scope; repeatable (default: the connection's current one)."})
     List<String> schemas = new ArrayList<>();
 
+    @Option(names = "--project", paramLabel = "DIR", description = {
+            "Read the connection (and the migrations folder) from the project's own configuration: Laravel .env, Prisma",
+            ".env + prisma/migrations, flyway.conf / flyway.toml, drizzle.config.*, knexfile.*, Rails config/database.yml."})
+    Path project;
+
     private CliContext context;
+    private io.migrescue.project.ProjectSettings projectSettings;
 
     @Override
     public void setContext(CliContext context) {
@@ -54,14 +60,39 @@ public final class ConnectionOptions implements ContextFactory.NeedsContext {
 
     /** Where to connect, as whom, with which password; {@code fallbackUrl} when neither --url nor MIGRESCUE_URL is set. */
     Resolved resolve(String fallbackUrl) {
-        String effectiveUrl = url != null ? url : context.environment().getOrDefault("MIGRESCUE_URL", fallbackUrl);
+        io.migrescue.project.ProjectSettings settings = projectSettings();
+        String effectiveUrl = url != null ? url : context.environment().getOrDefault("MIGRESCUE_URL",
+                settings != null ? settings.url() : fallbackUrl);
         if (effectiveUrl == null) {
-            throw MigrescueException.usage("no database given: use --url (e.g. --url postgresql://app@db:5432/app)");
+            throw MigrescueException.usage("no database given: use --url (e.g. --url postgresql://app@db:5432/app) or --project DIR");
         }
         ConnectionTarget target = ConnectionUrls.parse(effectiveUrl);
+        // A password from the project's configuration counts like one written in the URL.
+        String configured = target.urlPassword() != null ? target.urlPassword() : settings == null || url != null ? null : settings.password();
         String password = new PasswordSource(context.environment())
-                .resolve(target.engineHint(), passwordFile, passwordEnv, target.urlPassword()).orElse(null);
-        return new Resolved(target, user != null ? user : target.user(), password);
+                .resolve(target.engineHint(), passwordFile, passwordEnv, configured).orElse(null);
+        String effectiveUser = user != null ? user : target.user() != null ? target.user() : settings == null || url != null ? null : settings.user();
+        return new Resolved(target, effectiveUser, password);
+    }
+
+    /** The project's configuration when --project was given, read once; its password is registered as a secret. */
+    io.migrescue.project.ProjectSettings projectSettings() {
+        if (project != null && projectSettings == null) {
+            projectSettings = io.migrescue.project.ProjectConfig.read(project, context.environment());
+            io.migrescue.db.Redaction.register(projectSettings.password());
+            io.migrescue.db.Redaction.register(ConnectionUrls.parse(projectSettings.url()).urlPassword());
+        }
+        return projectSettings;
+    }
+
+    /** {@code --migrations} when given, else the project's migrations folder, else null. */
+    Path migrations(Path given) {
+        if (given != null) {
+            return given;
+        }
+        io.migrescue.project.ProjectSettings settings = projectSettings();
+        return settings == null || settings.migrations() == null || !java.nio.file.Files.isDirectory(settings.migrations())
+                ? null : settings.migrations();
     }
 
     boolean urlGiven() {

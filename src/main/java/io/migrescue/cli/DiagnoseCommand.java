@@ -46,7 +46,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         try (DatabaseSession session = connection.open()) {
             watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());
             DiagnosisReport report = DiagnoseUseCase.run(session,
-                    new DiagnoseUseCase.Request(connection.schemas(), errorText, migrations, tool));
+                    new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool));
             watch.lap("diagnosed: " + report.findings().size() + " finding(s)");
             spec.commandLine().getOut().print(DiagnosisRenderer.render(report, output.format()));
             spec.commandLine().getOut().flush();

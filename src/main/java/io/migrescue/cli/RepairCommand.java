@@ -77,7 +77,7 @@ final class RepairCommand implements Callable<Integer> {
         String errorText = errorInput.text();
         try (DatabaseSession session = connection.open()) {
             RepairUseCase.Request request = new RepairUseCase.Request(
-                    new DiagnoseUseCase.Request(connection.schemas(), errorText, migrations, tool), playbook, params, dryRun, yes,
+                    new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool), playbook, params, dryRun, yes,
                     false, dir, userPlaybooks);
             RepairReport report = RepairUseCase.run(session, request, new StderrProgress(spec.commandLine().getErr(), false));
             spec.commandLine().getOut().print(RepairRenderer.render(report, output.format()));

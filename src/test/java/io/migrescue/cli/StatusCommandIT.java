@@ -135,4 +135,32 @@ class StatusCommandIT {
             assertThat(flyway.at("/entries/1/description").asText()).isEqualTo("add orders and unique email");
         }
     }
+
+    /** --project: the connection from a Laravel .env; its password never shown. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void statusFromTheProjectsOwnConfiguration(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "status project")) {
+            db.execute(ToolTables.laravel(engine), "INSERT INTO migrations (migration, batch) VALUES ('2024_01_01_000000_create_users_table', 1)");
+            java.nio.file.Files.writeString(dir.resolve("artisan"), "");
+            var server = db.server();
+            boolean pg = engine == Engine.POSTGRESQL;
+            // PostgreSQL trusts 127.0.0.1 here, so a made-up password still connects and must still never show
+            String password = server.password() != null ? server.password() : pg ? "Project-Pw-77" : "";
+            java.nio.file.Files.writeString(dir.resolve(".env"), "DB_CONNECTION=" + (pg ? "pgsql" : "mariadb") + "
+DB_HOST=127.0.0.1
+"
+                    + "DB_PORT=" + (pg ? 5432 : 3306) + "
+DB_DATABASE=" + db.name() + "
+DB_USERNAME=" + server.user() + "
+DB_PASSWORD=" + password + "
+");
+            CliRun run = CliRun.run("status", "--project", dir.toString(), "--format", "json");
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(JSON.readTree(run.out()).at("/history/0/tool").asText()).isEqualTo("laravel");
+            if (!password.isEmpty()) {
+                assertThat(run.all()).doesNotContain(password);
+            }
+        }
+    }
 }

@@ -1,0 +1,257 @@
+package io.migrescue.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.migrescue.failure.MigrescueException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code --project DIR}: the connection and the migrations folder read from the project's own configuration, in this
+ * order: Prisma, Laravel, Flyway ({@code flyway.conf}, {@code flyway.toml}), Drizzle, Knex, Rails. Only plain values
+ * are understood (and {@code env(...)}, {@code ${env.X}}, {@code process.env.X}, {@code <%= ENV['X'] %>} looked up in
+ * the environment and the project's {@code .env}); anything computed is reported as not understood.
+ */
+public final class ProjectConfig {
+    private static final Pattern STRING = Pattern.compile("['\"`]([^'\"`]*)['\"`]");
+
+    private ProjectConfig() {
+    }
+
+    public static ProjectSettings read(Path dir, Map<String, String> environment) {
+        if (!Files.isDirectory(dir)) {
+            throw MigrescueException.usage("--project " + dir + ": no such directory");
+        }
+        try {
+            Map<String, String> env = new HashMap<>(EnvFile.read(dir.resolve(".env")));
+            env.putAll(environment); // the process environment wins, as it does for the tools themselves
+            for (Reader reader : List.<Reader>of(ProjectConfig::prisma, ProjectConfig::laravel, ProjectConfig::flywayConf,
+                    ProjectConfig::flywayToml, ProjectConfig::drizzle, ProjectConfig::knex, ProjectConfig::rails)) {
+                Optional<ProjectSettings> found = reader.read(dir, env);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+        } catch (IOException e) {
+            throw MigrescueException.usage("--project " + dir + ": cannot read its configuration (" + e.getClass().getSimpleName() + ")");
+        }
+        throw MigrescueException.usage("--project " + dir + ": no database configuration found (looked for prisma/schema.prisma,"
+                + " a Laravel .env, flyway.conf, flyway.toml, drizzle.config.*, knexfile.*, config/database.yml)");
+    }
+
+    @FunctionalInterface
+    private interface Reader {
+        Optional<ProjectSettings> read(Path dir, Map<String, String> env) throws IOException;
+    }
+
+    private static Optional<ProjectSettings> prisma(Path dir, Map<String, String> env) throws IOException {
+        Path schema = dir.resolve("prisma/schema.prisma");
+        if (!Files.isRegularFile(schema)) {
+            return Optional.empty();
+        }
+        Map<String, String> all = new HashMap<>(EnvFile.read(dir.resolve("prisma/.env")));
+        all.putAll(env);
+        Matcher m = Pattern.compile("url\\s*=\\s*(env\\(\\s*\"([^\"]+)\"\\s*\\)|\"([^\"]+)\")").matcher(Files.readString(schema));
+        String url = !m.find() ? null : m.group(2) != null ? all.get(m.group(2)) : m.group(3);
+        return Optional.of(new ProjectSettings("prisma", need(url, "prisma/schema.prisma datasource url"), null, null,
+                dir.resolve("prisma/migrations"), "prisma/schema.prisma"));
+    }
+
+    private static Optional<ProjectSettings> laravel(Path dir, Map<String, String> env) {
+        if (!Files.isRegularFile(dir.resolve("artisan")) || env.get("DB_CONNECTION") == null) {
+            return Optional.empty();
+        }
+        String scheme = switch (env.get("DB_CONNECTION")) {
+            case "pgsql" -> "postgresql";
+            case "mariadb" -> "mariadb";
+            case "mysql" -> "mysql";
+            default -> throw MigrescueException.usage("--project: Laravel's DB_CONNECTION=" + env.get("DB_CONNECTION")
+                    + " is not PostgreSQL, MySQL or MariaDB");
+        };
+        String url = scheme + "://" + env.getOrDefault("DB_HOST", "127.0.0.1") + (env.get("DB_PORT") == null ? "" : ":" + env.get("DB_PORT"))
+                + "/" + need(env.get("DB_DATABASE"), "DB_DATABASE in .env");
+        return Optional.of(new ProjectSettings("laravel", url, env.get("DB_USERNAME"), emptyToNull(env.get("DB_PASSWORD")), null, ".env"));
+    }
+
+    private static Optional<ProjectSettings> flywayConf(Path dir, Map<String, String> env) throws IOException {
+        for (Path conf : List.of(dir.resolve("flyway.conf"), dir.resolve("conf/flyway.conf"))) {
+            if (Files.isRegularFile(conf)) {
+                Properties p = new Properties();
+                try (var in = Files.newBufferedReader(conf)) {
+                    p.load(in);
+                }
+                return Optional.of(new ProjectSettings("flyway", need(expand(p.getProperty("flyway.url"), env), "flyway.url"),
+                        expand(p.getProperty("flyway.user"), env), expand(p.getProperty("flyway.password"), env),
+                        location(dir, p.getProperty("flyway.locations")), dir.relativize(conf).toString()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ProjectSettings> flywayToml(Path dir, Map<String, String> env) throws IOException {
+        Path toml = dir.resolve("flyway.toml");
+        if (!Files.isRegularFile(toml)) {
+            return Optional.empty();
+        }
+        String text = Files.readString(toml);
+        String url = tomlValue(text, "url");
+        String locations = tomlValue(text, "locations");
+        return Optional.of(new ProjectSettings("flyway", need(expand(url, env), "url in flyway.toml"), expand(tomlValue(text, "user"), env),
+                expand(tomlValue(text, "password"), env), location(dir, locations), "flyway.toml"));
+    }
+
+    private static Optional<ProjectSettings> drizzle(Path dir, Map<String, String> env) throws IOException {
+        for (String name : List.of("drizzle.config.ts", "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.json")) {
+            Path config = dir.resolve(name);
+            if (Files.isRegularFile(config)) {
+                String text = Files.readString(config);
+                String url = jsValue(text, "url", env).or(() -> jsValue(text, "connectionString", env)).orElse(null);
+                String out = jsValue(text, "out", env).orElse("drizzle");
+                return Optional.of(new ProjectSettings("drizzle", need(url, "dbCredentials.url in " + name), null, null, dir.resolve(out), name));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ProjectSettings> knex(Path dir, Map<String, String> env) throws IOException {
+        for (String name : List.of("knexfile.js", "knexfile.ts", "knexfile.cjs", "knexfile.mjs")) {
+            Path file = dir.resolve(name);
+            if (Files.isRegularFile(file)) {
+                String text = Files.readString(file);
+                String client = jsValue(text, "client", env).orElse("pg");
+                String scheme = client.startsWith("mysql") ? "mysql" : "postgresql";
+                String url = jsValue(text, "connection", env).filter(v -> v.contains("://"))
+                        .or(() -> jsValue(text, "connectionString", env)).orElse(null);
+                if (url == null) {
+                    String host = jsValue(text, "host", env).orElse("127.0.0.1");
+                    String port = jsNumber(text, "port").map(p -> ":" + p).orElse("");
+                    url = scheme + "://" + host + port + "/" + need(jsValue(text, "database", env).orElse(null), "connection.database in " + name);
+                }
+                String directory = jsValue(text, "directory", env).orElse("migrations");
+                return Optional.of(new ProjectSettings("knex", url, jsValue(text, "user", env).orElse(null),
+                        jsValue(text, "password", env).orElse(null), dir.resolve(directory), name));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ProjectSettings> rails(Path dir, Map<String, String> env) throws IOException {
+        Path yml = dir.resolve("config/database.yml");
+        if (!Files.isRegularFile(yml)) {
+            return Optional.empty();
+        }
+        String text = erb(Files.readString(yml), env);
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(text);
+        String environment = env.getOrDefault("RAILS_ENV", root.has("production") ? "production" : "development");
+        JsonNode config = merged(root.path(environment));
+        if (config.has("url")) {
+            return Optional.of(new ProjectSettings("rails", config.get("url").asText(), null, null, null, "config/database.yml"));
+        }
+        String adapter = config.path("adapter").asText("");
+        String scheme = adapter.contains("postgres") ? "postgresql" : adapter.startsWith("mysql") || adapter.equals("trilogy") ? "mysql" : null;
+        if (scheme == null) {
+            throw MigrescueException.usage("--project: config/database.yml's " + environment + " adapter '" + adapter
+                    + "' is not PostgreSQL, MySQL or MariaDB");
+        }
+        String url = scheme + "://" + config.path("host").asText("127.0.0.1") + (config.has("port") ? ":" + config.get("port").asText() : "")
+                + "/" + need(config.path("database").asText(null), "database in config/database.yml (" + environment + ")");
+        return Optional.of(new ProjectSettings("rails", url, config.path("username").asText(null),
+                emptyToNull(config.path("password").asText(null)), null, "config/database.yml"));
+    }
+
+    /** YAML's {@code <<: *default} merge key, which the YAML reader leaves as a field. */
+    private static JsonNode merged(JsonNode node) {
+        if (!node.has("<<")) {
+            return node;
+        }
+        var out = new ObjectMapper().createObjectNode();
+        out.setAll((com.fasterxml.jackson.databind.node.ObjectNode) node.get("<<"));
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().equals("<<")) {
+                out.set(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** {@code <%= ENV['X'] %>}, {@code <%= ENV.fetch("X") { "d" } %>}, {@code <%= ENV.fetch("X", "d") %>}. */
+    static String erb(String text, Map<String, String> env) {
+        Matcher m = Pattern.compile("<%=\\s*ENV(?:\\[['\"](\\w+)['\"]]|\\.fetch\\(['\"](\\w+)['\"](?:\\s*,\\s*['\"]([^'\"]*)['\"])?\\)"
+                + "(?:\\s*\\{\\s*['\"]?([^'\"}]*)['\"]?\\s*})?)\\s*%>").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            String fallback = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4).strip() : "";
+            m.appendReplacement(out, Matcher.quoteReplacement(env.getOrDefault(name, fallback)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** A string (or {@code process.env.X}) given to {@code key:} in a JavaScript/TypeScript config file. */
+    static Optional<String> jsValue(String text, String key, Map<String, String> env) {
+        Matcher m = Pattern.compile("\\b" + key + "\\s*:\\s*(?:(['\"`])([^'\"`]*)\\1|process\\.env\\.(\\w+)|process\\.env\\[['\"](\\w+)['\"]])").matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        if (m.group(2) != null) {
+            return Optional.of(m.group(2));
+        }
+        return Optional.ofNullable(env.get(m.group(3) != null ? m.group(3) : m.group(4)));
+    }
+
+    private static Optional<String> jsNumber(String text, String key) {
+        Matcher m = Pattern.compile("\\b" + key + "\\s*:\\s*(\\d+)").matcher(text);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static String tomlValue(String text, String key) {
+        Matcher m = Pattern.compile("(?m)^\\s*" + key + "\\s*=\\s*(\\[\\s*)?" + STRING.pattern()).matcher(text);
+        return m.find() ? m.group(2) : null;
+    }
+
+    /** {@code ${env.X}} (Flyway) and {@code ${X}}. */
+    private static String expand(String value, Map<String, String> env) {
+        if (value == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("\\$\\{(?:env\\.)?(\\w+)}").matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(env.getOrDefault(m.group(1), "")));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static Path location(Path dir, String locations) {
+        if (locations == null) {
+            return dir.resolve("sql");
+        }
+        String first = locations.split(",")[0].strip();
+        return first.startsWith("filesystem:") ? dir.resolve(first.substring("filesystem:".length())) : null;
+    }
+
+    private static String need(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw MigrescueException.usage("--project: " + what + " is not set (or not a plain value migrescue can read)");
+        }
+        return value;
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}
