@@ -1,15 +1,11 @@
 package io.migrescue.project;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.migrescue.failure.MigrescueException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,38 +148,29 @@ public final class ProjectConfig {
             return Optional.empty();
         }
         String text = erb(Files.readString(yml), env);
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(text);
-        String environment = env.getOrDefault("RAILS_ENV", root.has("production") ? "production" : "development");
-        JsonNode config = merged(root.path(environment));
-        if (config.has("url")) {
-            return Optional.of(new ProjectSettings("rails", config.get("url").asText(), null, null, null, "config/database.yml"));
+        // SnakeYAML resolves anchors and << merge keys, which Rails files lean on (default: &default)
+        Object loaded = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.LoaderOptions()).load(text);
+        Map<?, ?> root = loaded instanceof Map<?, ?> m ? m : Map.of();
+        String environment = env.getOrDefault("RAILS_ENV", root.containsKey("production") ? "production" : "development");
+        Map<?, ?> config = root.get(environment) instanceof Map<?, ?> m ? m : Map.of();
+        if (config.get("url") != null) {
+            return Optional.of(new ProjectSettings("rails", String.valueOf(config.get("url")), null, null, null, "config/database.yml"));
         }
-        String adapter = config.path("adapter").asText("");
+        String adapter = String.valueOf(config.get("adapter"));
         String scheme = adapter.contains("postgres") ? "postgresql" : adapter.startsWith("mysql") || adapter.equals("trilogy") ? "mysql" : null;
         if (scheme == null) {
             throw MigrescueException.usage("--project: config/database.yml's " + environment + " adapter '" + adapter
                     + "' is not PostgreSQL, MySQL or MariaDB");
         }
-        String url = scheme + "://" + config.path("host").asText("127.0.0.1") + (config.has("port") ? ":" + config.get("port").asText() : "")
-                + "/" + need(config.path("database").asText(null), "database in config/database.yml (" + environment + ")");
-        return Optional.of(new ProjectSettings("rails", url, config.path("username").asText(null),
-                emptyToNull(config.path("password").asText(null)), null, "config/database.yml"));
+        String url = scheme + "://" + text(config, "host", "127.0.0.1") + (config.get("port") == null ? "" : ":" + config.get("port"))
+                + "/" + need(text(config, "database", null), "database in config/database.yml (" + environment + ")");
+        return Optional.of(new ProjectSettings("rails", url, text(config, "username", null), emptyToNull(text(config, "password", null)),
+                null, "config/database.yml"));
     }
 
-    /** YAML's {@code <<: *default} merge key, which the YAML reader leaves as a field. */
-    private static JsonNode merged(JsonNode node) {
-        if (!node.has("<<")) {
-            return node;
-        }
-        var out = new ObjectMapper().createObjectNode();
-        out.setAll((com.fasterxml.jackson.databind.node.ObjectNode) node.get("<<"));
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getKey().equals("<<")) {
-                out.set(e.getKey(), e.getValue());
-            }
-        }
-        return out;
+    private static String text(Map<?, ?> map, String key, String fallback) {
+        Object value = map.get(key);
+        return value == null ? fallback : String.valueOf(value);
     }
 
     /** {@code <%= ENV['X'] %>}, {@code <%= ENV.fetch("X") { "d" } %>}, {@code <%= ENV.fetch("X", "d") %>}. */

@@ -147,14 +147,9 @@ class StatusCommandIT {
             boolean pg = engine == Engine.POSTGRESQL;
             // PostgreSQL trusts 127.0.0.1 here, so a made-up password still connects and must still never show
             String password = server.password() != null ? server.password() : pg ? "Project-Pw-77" : "";
-            java.nio.file.Files.writeString(dir.resolve(".env"), "DB_CONNECTION=" + (pg ? "pgsql" : "mariadb") + "
-DB_HOST=127.0.0.1
-"
-                    + "DB_PORT=" + (pg ? 5432 : 3306) + "
-DB_DATABASE=" + db.name() + "
-DB_USERNAME=" + server.user() + "
-DB_PASSWORD=" + password + "
-");
+            java.nio.file.Files.writeString(dir.resolve(".env"), "DB_CONNECTION=" + (pg ? "pgsql" : "mariadb") + "\nDB_HOST=127.0.0.1\n"
+                    + "DB_PORT=" + (pg ? 5432 : 3306) + "\nDB_DATABASE=" + db.name() + "\nDB_USERNAME=" + server.user()
+                    + "\nDB_PASSWORD=" + password + "\n");
             CliRun run = CliRun.run("status", "--project", dir.toString(), "--format", "json");
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(JSON.readTree(run.out()).at("/history/0/tool").asText()).isEqualTo("laravel");
