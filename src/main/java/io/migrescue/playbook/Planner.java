@@ -57,6 +57,7 @@ public final class Planner {
     private final List<Check> dataChecks = new ArrayList<>();
     private final List<Check> validated = new ArrayList<>();
     private final List<Check> created = new ArrayList<>();
+    private Check settled;
     private final DataFixes data;
     private boolean backupData = true;
 
@@ -119,6 +120,8 @@ public final class Planner {
             finish(s.skipFailed());
         } else if (spec instanceof StepSpec.RevertMigration) {
             revert();
+        } else if (spec instanceof StepSpec.SettleDirty s) {
+            settleDirty(render(s.direction()));
         } else if (spec instanceof StepSpec.FixOrphans s) {
             add(data.fixOrphans(render(s.policy()), failingEffects(), backupWhere, dataChecks));
         } else if (spec instanceof StepSpec.RemoveDuplicates s) {
@@ -241,6 +244,34 @@ public final class Planner {
         }
     }
 
+    /**
+     * Forward when what is missing can run (no statement not in effect is predicted to fail) and something took
+     * effect; back otherwise: then the version before it is what the database really is.
+     */
+    private void settleDirty(String direction) {
+        FailedMigration m = requireStatements("settle the dirty version of");
+        boolean blocked = m.statements().stream().anyMatch(v -> v.prediction() != null
+                && (v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED));
+        String chosen = switch (direction) {
+            case "forward", "back" -> direction;
+            case "auto" -> m.nothingApplied() || blocked ? "back" : "forward";
+            default -> throw new PlanningException("direction must be forward, back or auto");
+        };
+        long applied = m.statements().stream().filter(v -> v.state() == StatementState.APPLIED).count();
+        explanations.add("going " + chosen + ": " + applied + " of " + m.statements().size() + " statements of version " + m.id()
+                + " are in effect" + (blocked ? ", and what is missing would fail as it stands" : "")
+                + (direction.equals("auto") ? " (give --param direction=forward|back to choose otherwise)" : ""));
+        if (chosen.equals("forward")) {
+            finish(false);
+            record("clear-dirty");
+            settled = new Check.MigrationEffectsPresent(m.id());
+        } else {
+            revert();
+            record("rolled-back");
+            settled = new Check.MigrationEffectsAbsent(m.id());
+        }
+    }
+
     private void record(String what) {
         MigrationHistory history = history();
         if (history == null) {
@@ -260,6 +291,11 @@ public final class Planner {
         switch (name) {
             case "constraints-freed" -> checks.addAll(freed);
             case "tables-present" -> checks.addAll(created);
+            case "migration-settled" -> {
+                if (settled != null) {
+                    checks.add(settled);
+                }
+            }
             case "migration-effects-present" -> {
                 if (migration != null && !ctx.migration().statements().isEmpty()) {
                     checks.add(new Check.MigrationEffectsPresent(migration));

@@ -30,7 +30,7 @@ public final class PlaybookLoader {
     private static final Set<String> RECORDS = Set.of("applied", "rolled-back", "release-lock", "clear-dirty");
     private static final Set<String> CHECKS = Set.of("migration-effects-present", "migration-effects-absent", "history-clean",
             "constraint-present", "constraints-freed", "no-orphans", "no-duplicates", "no-nulls", "lock-released",
-            "constraints-validated", "row-counts-kept", "tables-present");
+            "constraints-validated", "row-counts-kept", "tables-present", "migration-settled");
 
     private PlaybookLoader() {
     }
@@ -139,6 +139,7 @@ public final class PlaybookLoader {
             case "rename-table" -> new StepSpec.RenameTable(arg(args, "from", where), arg(args, "to", where));
             case "finish-migration" -> new StepSpec.FinishMigration(args.path("skipFailed").asBoolean(false));
             case "revert-migration" -> new StepSpec.RevertMigration();
+            case "settle-dirty-version" -> new StepSpec.SettleDirty(args.path("direction").asText("auto"));
             case "fix-orphans" -> new StepSpec.FixOrphans(arg(args, "policy", where));
             case "remove-duplicates" -> new StepSpec.RemoveDuplicates(arg(args, "keep", where));
             case "fill-nulls" -> new StepSpec.FillNulls(arg(args, "value", where));

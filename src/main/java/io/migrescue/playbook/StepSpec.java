@@ -69,6 +69,16 @@ public sealed interface StepSpec {
         }
     }
 
+    /**
+     * A dirty version settled the way the statement map points: {@code forward} (run what is missing, mark the
+     * version clean) or {@code back} (undo what took effect, force the previous version); {@code auto} decides.
+     */
+    record SettleDirty(String direction) implements StepSpec {
+        public String kind() {
+            return "settle-dirty-version";
+        }
+    }
+
     /** Make child rows satisfy a foreign key: {@code delete}, {@code set-null} or {@code insert-parents}. */
     record FixOrphans(String policy) implements StepSpec {
         public String kind() {

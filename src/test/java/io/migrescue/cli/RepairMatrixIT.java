@@ -270,4 +270,21 @@ class RepairMatrixIT {
             }
         }
     }
+
+    /** Nothing of the dirty version took effect: clear-dirty-version goes back to the previous file's version. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void clearDirtyGoesBackWhenNothingTookEffect(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix dirty back")) {
+            Path migrations = Files.createDirectories(dir.resolve("migrations"));
+            Files.writeString(migrations.resolve("20240101000000_users.up.sql"), "CREATE TABLE users (id BIGINT PRIMARY KEY);\n");
+            Files.writeString(migrations.resolve("20240115093000_orders.up.sql"),
+                    "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT);\nCREATE INDEX orders_user_idx ON orders (user_id);\n");
+            db.execute(ToolTables.golangMigrate(engine), "CREATE TABLE users (id BIGINT PRIMARY KEY)",
+                    "INSERT INTO schema_migrations (version, dirty) VALUES (20240115093000, true)");
+            JsonNode report = dryRunThenRun(db, dir.resolve("b"), "clear-dirty-version", List.of("--migrations", migrations.toString()));
+            assertThat(report.toString()).contains("no statement of migration 20240115093000 is in effect");
+            assertThat(query(db, "SELECT version FROM schema_migrations WHERE dirty = FALSE")).isEqualTo("20240101000000");
+        }
+    }
 }
