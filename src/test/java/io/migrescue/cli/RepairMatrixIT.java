@@ -287,4 +287,29 @@ class RepairMatrixIT {
             assertThat(query(db, "SELECT version FROM schema_migrations WHERE dirty = FALSE")).isEqualTo("20240101000000");
         }
     }
+
+    /** A failed Prisma row: mark-rolled-back sets rolled_back_at, as `prisma migrate resolve --rolled-back` does. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void prismaMarkRolledBackLikeResolveRolledBack(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix prisma")) {
+            Path migrations = dir.resolve("prisma/migrations");
+            Files.createDirectories(migrations.resolve("20240101000000_init"));
+            Files.createDirectories(migrations.resolve("20240301000000_add_email"));
+            Files.writeString(migrations.resolve("20240101000000_init/migration.sql"), "CREATE TABLE users (id INTEGER PRIMARY KEY);\n");
+            Files.writeString(migrations.resolve("20240301000000_add_email/migration.sql"), "ALTER TABLE users ADD COLUMN email TEXT;\n");
+            String now = engine == Engine.POSTGRESQL ? "now()" : "CURRENT_TIMESTAMP(3)";
+            db.execute(ToolTables.prisma(engine), "CREATE TABLE users (id INTEGER PRIMARY KEY)",
+                    "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)"
+                            + " VALUES ('00000000-0000-4000-8000-000000000001', 'a', " + now + ", '20240101000000_init', " + now + ", 1)",
+                    "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, started_at, applied_steps_count)"
+                            + " VALUES ('00000000-0000-4000-8000-000000000002', 'b', NULL, '20240301000000_add_email', 'Database error', " + now + ", 0)");
+            dryRunThenRun(db, dir.resolve("b"), "mark-rolled-back", List.of("--migrations", migrations.toString()));
+            // exactly what resolve --rolled-back leaves: the row kept, rolled_back_at set, nothing else changed
+            assertThat(query(db, "SELECT COUNT(*) FROM _prisma_migrations")).isEqualTo("2");
+            assertThat(query(db, "SELECT COUNT(*) FROM _prisma_migrations WHERE migration_name = '20240301000000_add_email'"
+                    + " AND rolled_back_at IS NOT NULL AND finished_at IS NULL AND logs = 'Database error' AND applied_steps_count = 0")).isEqualTo("1");
+            assertThat(query(db, "SELECT COUNT(*) FROM _prisma_migrations WHERE rolled_back_at IS NOT NULL")).isEqualTo("1");
+        }
+    }
 }
