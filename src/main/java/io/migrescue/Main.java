@@ -12,7 +12,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = MigrescueCli.create(out, err, System.getenv(), System.console() != null).execute(args);
+        int code = MigrescueCli.create(out, err, System.getenv(), System.console() != null, System.in, args).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

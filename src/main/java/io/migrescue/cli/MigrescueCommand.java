@@ -14,8 +14,6 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Gets a database out of a failed-migration state, fast and without losing data.", ""},
-        subcommands = {StatusCommand.class, DiagnoseCommand.class, ExplainCommand.class, PlaybooksCommand.class,
-                HistoryCommand.class, RepairCommand.class, ResumeCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  success, nothing wrong        1  findings or differences",
@@ -26,6 +24,11 @@ import java.util.concurrent.Callable;
                 "Example: migrescue status --url postgresql://app@db:5432/app --password-env DB_PASSWORD"},
         usageHelpAutoWidth = true)
 public final class MigrescueCommand implements Callable<Integer> {
+    /** Every subcommand; only the one being run is built (picocli would otherwise model them all on every start). */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(StatusCommand.class, DiagnoseCommand.class,
+            ExplainCommand.class, PlaybooksCommand.class, HistoryCommand.class, RepairCommand.class, ResumeCommand.class,
+            BackupCommand.class, RestoreCommand.class, DemoCommand.class);
+
     @Spec
     CommandSpec spec;
 

@@ -20,7 +20,7 @@ public record CliRun(int exitCode, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = MigrescueCli.create(new PrintWriter(out, true), new PrintWriter(err, true), environment, false,
-                        new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), args.toArray(String[]::new))
                 .execute(args.toArray(String[]::new));
         return new CliRun(code, out.toString(), err.toString());
     }
