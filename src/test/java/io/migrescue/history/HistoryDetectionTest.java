@@ -48,6 +48,29 @@ class HistoryDetectionTest {
     }
 
     @Test
+    void aRenamedHistoryTableIsTheToolsWhenItHasTheToolsColumns() {
+        Set<String> flywayColumns = Set.of("installed_rank", "version", "description", "type", "script", "checksum", "installed_by",
+                "installed_on", "execution_time", "success");
+        HistoryAdapter flyway = HistoryAdapters.select("flyway", "Schema_History").get(0);
+        assertThat(flyway.tool()).isEqualTo("flyway");
+        assertThat(flyway.tableNames()).containsExactly("schema_history");
+        assertThat(flyway.owns(new TableShape("app", "schema_history", flywayColumns))).isTrue();
+        assertThat(flyway.owns(new TableShape("app", "flyway_schema_history", flywayColumns))).isFalse();
+        assertThat(flyway.owns(new TableShape("app", "schema_history", Set.of("id", "version")))).isFalse();
+        // Liquibase keeps its lock table's own name whatever the changelog table is called
+        assertThat(HistoryAdapters.select("liquibase", "app_changelog").get(0).tableNames())
+                .containsExactly("app_changelog", "databasechangeloglock");
+    }
+
+    @Test
+    void aHistoryTableNameNeedsTheToolWhoseLayoutItHas() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HistoryAdapters.select(null, "schema_history"))
+                .hasMessageContaining("--history-table schema_history needs --tool");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HistoryAdapters.select("flyway", " "))
+                .hasMessageContaining("needs a table name");
+    }
+
+    @Test
     void toolSelection() {
         assertThat(HistoryAdapters.select("Flyway")).extracting(HistoryAdapter::tool).containsExactly("flyway");
         assertThat(HistoryAdapters.select(null)).hasSize(6);
