@@ -16,7 +16,16 @@ public final class HistoryAdapters {
             new LaravelHistory(),
             new PrismaHistory(),
             new GolangMigrateHistory(),
-            new RailsHistory());
+            new RailsHistory(),
+            new AlembicHistory(),
+            new DjangoHistory(),
+            new DrizzleHistory(),
+            new KnexHistory(),
+            new SequelizeHistory(),
+            new TypeOrmHistory(),
+            new AtlasHistory(),
+            new SupabaseHistory(),
+            new GooseHistory());
 
     private HistoryAdapters() {
     }
