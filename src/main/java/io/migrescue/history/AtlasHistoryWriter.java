@@ -44,7 +44,8 @@ final class AtlasHistoryWriter implements HistoryWriter {
         if (row.isPresent()) {
             return finish(d, h, row.get());
         }
-        Timestamps.Value executedAt = Timestamps.utc(d, now);
+        // executed_at is a timestamptz / MySQL TIMESTAMP: the instant, whatever the session's time zone
+        Timestamps.Value executedAt = Timestamps.databaseClock(d, now);
         return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "version", "description",
                         "type", "applied", "total", "executed_at", "execution_time", "error", "error_stmt", "hash", "partial_hashes",
                         "operator_version") + ") VALUES (?, ?, ?, 0, 0, " + executedAt.sql() + ", 0, '', '', ?, 'null', ?)",
