@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Writes {@code SequelizeMeta} as sequelize-cli 6.6 does through umzug 2.3's SequelizeStorage ({@code logMigration}:
- * {@code INSERT ("name")}; {@code unlogMigration}: {@code DELETE WHERE "name" = ?}), checked against real
- * sequelize-cli on both engines. The name is the file name with its extension: {@code 20240101000000-create-users.js}.
+ * {@code INSERT ("name")}; {@code unlogMigration}: {@code DELETE WHERE "name" = ?}), as read once from real
+ * sequelize-cli's log on both engines (the test suite does not run it). The name is the file name with its extension:
+ * {@code 20240101000000-create-users.js}.
  */
 final class SequelizeHistoryWriter implements HistoryWriter {
     static final String TOOL = "sequelize";

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Writes TypeORM's {@code migrations} as TypeORM 0.3 does (MigrationExecutor {@code insertExecutedMigration},
- * {@code deleteExecutedMigration}; checked against real TypeORM 0.3.31 on both engines). A migration is known by its
- * class name, which ends in the 13-digit timestamp TypeORM stores beside it: {@code AddOrders1700000000000}.
+ * {@code deleteExecutedMigration}; as read once from real TypeORM 0.3.31's log on both engines, which the test suite
+ * does not run). A migration is known by its class name, which ends in the 13-digit timestamp TypeORM stores beside
+ * it: {@code AddOrders1700000000000}.
  */
 final class TypeOrmHistoryWriter implements HistoryWriter {
     static final String TOOL = "typeorm";
