@@ -51,8 +51,12 @@ public final class DiagnoseUseCase {
      * @param errorText     the failure output as the operator saw it, or null
      * @param migrationsDir where the migration files are, or null
      * @param tool          only this migration tool's history, or null for all
+     * @param historyTable  that tool's history table when it was configured with another name, or null
      */
-    public record Request(List<String> schemas, String errorText, Path migrationsDir, String tool) {
+    public record Request(List<String> schemas, String errorText, Path migrationsDir, String tool, String historyTable) {
+        public Request(List<String> schemas, String errorText, Path migrationsDir, String tool) {
+            this(schemas, errorText, migrationsDir, tool, null);
+        }
     }
 
     public static DiagnosisReport run(DatabaseSession session, Request request) {
@@ -65,7 +69,7 @@ public final class DiagnoseUseCase {
             if (!missing.isEmpty()) {
                 throw MigrescueException.usage("no schema or database named " + String.join(", ", missing));
             }
-            List<MigrationHistory> history = HistoryReader.readAll(session, schemas, HistoryAdapters.select(request.tool()));
+            List<MigrationHistory> history = HistoryReader.readAll(session, schemas, HistoryAdapters.select(request.tool(), request.historyTable()));
             if (history.isEmpty()) {
                 notes.add("no migration history table in scope (" + String.join(", ", schemas) + ")");
             }

@@ -21,6 +21,11 @@ public final class StatusUseCase {
     }
 
     public static StatusReport run(DatabaseSession session, List<String> requestedSchemas, String tool) {
+        return run(session, requestedSchemas, tool, null);
+    }
+
+    /** @param historyTable the history table's name when the tool's was configured otherwise, or null */
+    public static StatusReport run(DatabaseSession session, List<String> requestedSchemas, String tool, String historyTable) {
         List<String> schemas = Scope.resolve(session.info(), requestedSchemas);
         CatalogReader catalog = CatalogReader.of(session.engine());
         try {
@@ -32,7 +37,7 @@ public final class StatusUseCase {
             }
             Map<String, Integer> ordered = new LinkedHashMap<>();
             schemas.forEach(s -> ordered.put(s, counts.get(s)));
-            List<MigrationHistory> history = HistoryReader.readAll(session, schemas, HistoryAdapters.select(tool));
+            List<MigrationHistory> history = HistoryReader.readAll(session, schemas, HistoryAdapters.select(tool, historyTable));
             List<String> invalid = catalog.invalidIndexes(session.connection(), schemas);
             return new StatusReport(session.info(), ordered, history, invalid);
         } catch (SQLException e) {

@@ -39,6 +39,11 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--tool", paramLabel = "NAME", description = "Only this migration tool's history (default: every tool found).")
     String tool;
 
+    @Option(names = "--history-table", paramLabel = "NAME", description = {
+            "The history table's name when the tool was configured with another (Flyway's flyway.table, Knex's tableName,",
+            "Drizzle's migrationsTable). Needs --tool."})
+    String historyTable;
+
     @Override
     public Integer call() {
         Stopwatch watch = new Stopwatch(spec.commandLine().getErr());
@@ -46,7 +51,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         try (DatabaseSession session = connection.open()) {
             watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());
             DiagnosisReport report = DiagnoseUseCase.run(session,
-                    new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool));
+                    new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool, historyTable));
             watch.lap("diagnosed: " + report.findings().size() + " finding(s)");
             spec.commandLine().getOut().print(DiagnosisRenderer.render(report, output.format()));
             spec.commandLine().getOut().flush();

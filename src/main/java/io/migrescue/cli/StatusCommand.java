@@ -31,12 +31,17 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--tool", paramLabel = "NAME", description = "Only this migration tool's history (default: every tool found).")
     String tool;
 
+    @Option(names = "--history-table", paramLabel = "NAME", description = {
+            "The history table's name when the tool was configured with another (Flyway's flyway.table, Knex's tableName,",
+            "Drizzle's migrationsTable). Needs --tool."})
+    String historyTable;
+
     @Override
     public Integer call() {
         Stopwatch watch = new Stopwatch(spec.commandLine().getErr());
         try (DatabaseSession session = connection.open()) {
             watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());
-            StatusReport report = StatusUseCase.run(session, connection.schemas(), tool);
+            StatusReport report = StatusUseCase.run(session, connection.schemas(), tool, historyTable);
             watch.lap("read status of " + report.tablesPerSchema().size() + " schema(s)");
             spec.commandLine().getOut().print(StatusRenderer.render(report, output.format()));
             spec.commandLine().getOut().flush();

@@ -7,6 +7,12 @@ import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.MigrationFiles;
 import io.migrescue.sql.SqlStatement;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,14 +56,32 @@ public final class FailedMigrationFinder {
     }
 
     private static boolean recorded(MigrationHistory h, MigrationFile f) {
-        return h.entries().stream().anyMatch(e -> e.state() == EntryState.APPLIED && sameId(e.id(), f));
+        return h.entries().stream().anyMatch(e -> e.state() == EntryState.APPLIED && (sameId(e.id(), f) || sameDrizzleHash(e, f)));
     }
 
-    /** golang-migrate stores 20240115093000 as a number; Laravel and plain files are keyed by name. */
+    /**
+     * golang-migrate stores 20240115093000 as a number; Laravel and plain files are keyed by name; the Supabase CLI,
+     * goose and Atlas key a file {@code 20240115093000_orders.sql} by the number in front.
+     */
     private static boolean sameId(String recorded, MigrationFile f) {
         String a = recorded.replaceFirst("^0+(?=\\d)", "");
         String b = f.id().replaceFirst("^0+(?=\\d)", "");
-        return a.equalsIgnoreCase(b) || recorded.equalsIgnoreCase(f.name());
+        String number = b.replaceFirst("^(\\d+)_.*$", "$1");
+        return a.equalsIgnoreCase(b) || recorded.equalsIgnoreCase(f.name()) || a.equals(number);
+    }
+
+    /** A Drizzle row holds the SHA-256 of the file's SQL, not its tag. */
+    private static boolean sameDrizzleHash(HistoryEntry e, MigrationFile f) {
+        if (!"drizzle".equals(f.tool()) || e.checksum() == null || f.path() == null) {
+            return false;
+        }
+        try {
+            // as Drizzle hashes it: the file read as UTF-8 text
+            byte[] text = new String(Files.readAllBytes(f.path()), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+            return e.checksum().equals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text)));
+        } catch (IOException | NoSuchAlgorithmException unreadable) {
+            return false;
+        }
     }
 
     /** The statement an error names: by its text when the wrapper carries it, else by the line. Null if neither fits. */

@@ -1,5 +1,6 @@
 package io.migrescue.history;
 
+import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
@@ -30,4 +31,26 @@ public interface HistoryAdapter {
      * @param found every table of {@link #tableNames()} found in the same scan, to locate a lock table
      */
     MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException;
+
+    /**
+     * Schemas this tool keeps its history in whatever the connection's schema, looked in even when {@code --schema}
+     * does not name them: Drizzle's {@code drizzle} and the Supabase CLI's {@code supabase_migrations} on PostgreSQL,
+     * Atlas's {@code atlas_schema_revisions}. Only this adapter is asked about the tables found there.
+     */
+    default Set<String> extraSchemas(Engine engine) {
+        return Set.of();
+    }
+
+    /**
+     * The lock tables that go with a history table of this name, in lower case: Knex names its lock after the history
+     * table ({@code <table>_lock}), Liquibase keeps {@code DATABASECHANGELOGLOCK} whatever the changelog table is called.
+     */
+    default Set<String> lockTablesFor(String historyTable) {
+        return Set.of();
+    }
+
+    /** This adapter looking for its history table under the name the tool was configured with ({@code --history-table}). */
+    default HistoryAdapter withTable(String historyTable) {
+        return new RenamedHistory(this, historyTable);
+    }
 }

@@ -16,7 +16,16 @@ public final class HistoryAdapters {
             new LaravelHistory(),
             new PrismaHistory(),
             new GolangMigrateHistory(),
-            new RailsHistory());
+            new RailsHistory(),
+            new AlembicHistory(),
+            new DjangoHistory(),
+            new DrizzleHistory(),
+            new KnexHistory(),
+            new SequelizeHistory(),
+            new TypeOrmHistory(),
+            new AtlasHistory(),
+            new SupabaseHistory(),
+            new GooseHistory());
 
     private HistoryAdapters() {
     }
@@ -27,13 +36,28 @@ public final class HistoryAdapters {
 
     /** The adapters to use: all, or only the one named by {@code --tool}. */
     public static List<HistoryAdapter> select(String tool) {
+        return select(tool, null);
+    }
+
+    /**
+     * The adapters to use, with {@code --history-table}: the one tool named by {@code --tool}, looking for its history
+     * under that name instead of its default (a table name means nothing without the tool whose layout it has).
+     */
+    public static List<HistoryAdapter> select(String tool, String historyTable) {
+        if (historyTable != null && tool == null) {
+            throw MigrescueException.usage("--history-table " + historyTable + " needs --tool: the table's layout is the tool's");
+        }
+        if (historyTable != null && historyTable.isBlank()) {
+            throw MigrescueException.usage("--history-table needs a table name");
+        }
         if (tool == null) {
             return ALL;
         }
         String wanted = tool.toLowerCase(Locale.ROOT);
-        return ALL.stream().filter(a -> a.tool().equals(wanted)).findFirst().map(List::of)
+        HistoryAdapter adapter = ALL.stream().filter(a -> a.tool().equals(wanted)).findFirst()
                 .orElseThrow(() -> MigrescueException.usage("unknown --tool '" + tool + "'; known: "
                         + ALL.stream().map(HistoryAdapter::tool).collect(Collectors.joining(", "))));
+        return List.of(historyTable == null ? adapter : adapter.withTable(historyTable));
     }
 
     public static Set<String> tableNames(List<HistoryAdapter> adapters) {

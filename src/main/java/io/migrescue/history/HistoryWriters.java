@@ -12,7 +12,16 @@ public final class HistoryWriters {
             new LaravelHistoryWriter(),
             new PrismaHistoryWriter(),
             new GolangMigrateHistoryWriter(),
-            new RailsHistoryWriter());
+            new RailsHistoryWriter(),
+            new AlembicHistoryWriter(),
+            new DjangoHistoryWriter(),
+            new DrizzleHistoryWriter(),
+            new KnexHistoryWriter(),
+            new SequelizeHistoryWriter(),
+            new TypeOrmHistoryWriter(),
+            new AtlasHistoryWriter(),
+            new SupabaseHistoryWriter(),
+            new GooseHistoryWriter());
 
     private HistoryWriters() {
     }

@@ -32,6 +32,12 @@ final class LiquibaseHistory implements HistoryAdapter {
         return Set.of("databasechangelog", LOCK_TABLE);
     }
 
+    /** Liquibase names its lock table on its own ({@code databaseChangeLogLockTableName}), not after the changelog. */
+    @Override
+    public Set<String> lockTablesFor(String historyTable) {
+        return Set.of(LOCK_TABLE);
+    }
+
     @Override
     public boolean owns(TableShape table) {
         return table.named("databasechangelog") && table.hasColumns("id", "author", "filename", "exectype");

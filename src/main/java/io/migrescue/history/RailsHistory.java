@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Rails' {@code schema_migrations (version varchar)}: one row per applied migration. Told from golang-migrate by the
- * missing {@code dirty} column and from the Supabase CLI by the missing {@code statements} column.
+ * missing {@code dirty} column and from the Supabase CLI by the missing {@code statements} column (and by the schema
+ * {@code supabase_migrations}, where even a version-only table is the Supabase CLI's).
  */
 final class RailsHistory implements HistoryAdapter {
     @Override
@@ -32,7 +33,7 @@ final class RailsHistory implements HistoryAdapter {
     @Override
     public boolean owns(TableShape table) {
         return table.named("schema_migrations") && table.hasColumns("version")
-                && !table.hasAnyColumn("dirty", "statements", "name");
+                && !table.hasAnyColumn("dirty", "statements", "name") && !SupabaseHistory.SCHEMA.equals(table.schema());
     }
 
     @Override

@@ -17,8 +17,8 @@ class HistoryWritersTest {
 
     @Test
     void anUnknownToolIsRefusedNamingTheKnownOnes() {
-        assertThatThrownBy(() -> HistoryWriters.forTool("knex")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("knex").hasMessageContaining("flyway, liquibase");
+        assertThatThrownBy(() -> HistoryWriters.forTool("dbmate")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dbmate").hasMessageContaining("flyway, liquibase");
         assertThatThrownBy(() -> HistoryWriters.forTool(null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

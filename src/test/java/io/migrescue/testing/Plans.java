@@ -8,8 +8,11 @@ import io.migrescue.sql.BoundStatement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,5 +64,21 @@ public final class Plans {
                     .filter(h -> h.tool().equals(tool)).findFirst()
                     .orElseThrow(() -> new AssertionError("no " + tool + " history in " + db.name()));
         }
+    }
+
+    /** Rows as text, in order, each column in the server's own text form (null stays null). */
+    public static List<List<String>> rows(ScratchDatabase db, String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 }

@@ -1,0 +1,50 @@
+package io.migrescue.history;
+
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
+import io.migrescue.sql.Dialect;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Alembic's {@code alembic_version (version_num)}: not a log but the current head revision(s), one row per branch.
+ * A failed upgrade leaves it at the revision before (the whole run is one transaction on PostgreSQL; on MySQL the DDL
+ * before the failure stays while the version does not move).
+ */
+final class AlembicHistory implements HistoryAdapter {
+    @Override
+    public String tool() {
+        return AlembicHistoryWriter.TOOL;
+    }
+
+    @Override
+    public Set<String> tableNames() {
+        return Set.of("alembic_version");
+    }
+
+    @Override
+    public boolean owns(TableShape table) {
+        return table.named("alembic_version") && table.hasColumns("version_num");
+    }
+
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
+        String sql = "SELECT version_num FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY version_num";
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String revision = rs.getString(1);
+                entries.add(new HistoryEntry(revision, revision, EntryState.APPLIED, null, null, "head"));
+            }
+        }
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
+    }
+}

@@ -1,0 +1,50 @@
+package io.migrescue.history;
+
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
+import io.migrescue.sql.Dialect;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Django's {@code django_migrations (id, app, name, applied)}. A migration is {@code app.name}, as Django prints it
+ * ("Applying shop.0003_add_fk..."). Each migration is atomic on PostgreSQL, so a failure leaves no row and nothing
+ * applied; on MySQL its DDL before the failure stays, still without a row.
+ */
+final class DjangoHistory implements HistoryAdapter {
+    @Override
+    public String tool() {
+        return DjangoHistoryWriter.TOOL;
+    }
+
+    @Override
+    public Set<String> tableNames() {
+        return Set.of("django_migrations");
+    }
+
+    @Override
+    public boolean owns(TableShape table) {
+        return table.named("django_migrations") && table.hasColumns("app", "name", "applied");
+    }
+
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
+        String sql = "SELECT app, name, applied FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY id";
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String id = rs.getString("app") + "." + rs.getString("name");
+                entries.add(new HistoryEntry(id, id, EntryState.APPLIED, Rows.instant(rs, "applied"), null, null));
+            }
+        }
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
+    }
+}

@@ -1,0 +1,122 @@
+package io.migrescue.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
+import io.migrescue.sql.MigrationFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes {@code __drizzle_migrations} as drizzle-orm 0.45 does (pg-core and mysql-core dialect {@code migrate}, with
+ * migrator.js {@code readMigrationFiles}; proven with real drizzle-kit {@code migrate} in DrizzleRealToolIT).
+ * Drizzle decides what to run from its latest row alone: a journal entry whose {@code when} is later than the latest
+ * {@code created_at} runs. So a migration applied outside Drizzle is recorded with exactly that {@code when}, and only
+ * the latest migration can be rolled back through the history.
+ */
+final class DrizzleHistoryWriter implements HistoryWriter {
+    static final String TOOL = "drizzle";
+
+    @Override
+    public String tool() {
+        return TOOL;
+    }
+
+    /** {@code INSERT ("hash", "created_at")}: the file's hash and the journal's {@code when}, as a successful migrate does. */
+    @Override
+    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+        HistorySql.requireTool(h, TOOL);
+        long when = journalWhen(file.path());
+        String hash = hash(file.path());
+        if (recorded(h, when).isPresent() || h.entries().stream().anyMatch(e -> hash.equals(e.checksum()))) {
+            return List.of();
+        }
+        return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "hash", "created_at")
+                + ") VALUES (?, ?)", hash, when));
+    }
+
+    /**
+     * Deletes the migration's row so the next {@code migrate} runs it again; {@code id} is its tag (the file) or its
+     * {@code when}. Refused when a later migration is recorded: Drizzle would still skip this one.
+     */
+    @Override
+    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+        HistorySql.requireTool(h, TOOL);
+        long when = whenOf(id, h, files);
+        if (recorded(h, when).isEmpty()) {
+            return List.of();
+        }
+        List<String> later = h.entries().stream().map(HistoryEntry::id)
+                .filter(e -> !e.isEmpty() && Long.parseLong(e) > when).toList();
+        if (!later.isEmpty()) {
+            throw new IllegalStateException("Drizzle runs only migrations later than its latest row; with " + later
+                    + " recorded after " + id + ", removing its row would not make migrate run it again");
+        }
+        return List.of(BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "created_at")
+                + " = ?", when));
+    }
+
+    @Override
+    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
+        throw new UnsupportedOperationException("Drizzle keeps no lock: it runs its migrations in one transaction");
+    }
+
+    @Override
+    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
+        throw new UnsupportedOperationException("Drizzle has no dirty flag: a migration has a row or none");
+    }
+
+    private static Optional<HistoryEntry> recorded(MigrationHistory h, long when) {
+        return HistorySql.entry(h, Long.toString(when));
+    }
+
+    private static long whenOf(String id, MigrationHistory h, List<MigrationFile> files) {
+        if (HistorySql.entry(h, id).isPresent()) {
+            return Long.parseLong(id);
+        }
+        return files.stream().filter(f -> f.id().equals(id) || MigrationNames.stem(MigrationNames.fileName(f)).equals(id))
+                .findFirst().map(f -> journalWhen(f.path()))
+                .orElseThrow(() -> new IllegalArgumentException("Drizzle's rows hold the journal's when, not the tag: to find "
+                        + id + "'s row its file and meta/_journal.json are needed, and none were given"));
+    }
+
+    /** The {@code when} of the file's entry in {@code meta/_journal.json} beside it (Drizzle's {@code folderMillis}). */
+    static long journalWhen(Path sqlFile) {
+        String tag = MigrationNames.stem(sqlFile.getFileName().toString());
+        Path journal = sqlFile.toAbsolutePath().getParent().resolve("meta").resolve("_journal.json");
+        try {
+            for (JsonNode entry : new ObjectMapper().readTree(journal.toFile()).path("entries")) {
+                if (tag.equals(entry.path("tag").asText()) && entry.path("when").canConvertToLong()) {
+                    return entry.path("when").asLong();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read Drizzle's journal " + journal + " (" + e.getMessage() + ")", e);
+        }
+        throw new IllegalArgumentException(journal + " has no entry for " + tag + ": Drizzle only runs what its journal lists");
+    }
+
+    /**
+     * Drizzle's hash: SHA-256, in hex, of the file read as UTF-8 text ({@code readFileSync().toString()}, then
+     * {@code createHash('sha256').update(query)}). Decoding first matters only for bytes that are not UTF-8, which
+     * Node replaces as Java does.
+     */
+    static String hash(Path sqlFile) {
+        try {
+            String text = new String(Files.readAllBytes(sqlFile), StandardCharsets.UTF_8);
+            return MigrationNames.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + sqlFile, e);
+        }
+    }
+}

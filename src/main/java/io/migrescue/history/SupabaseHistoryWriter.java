@@ -1,0 +1,70 @@
+package io.migrescue.history;
+
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
+import io.migrescue.sql.MigrationFile;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes {@code supabase_migrations.schema_migrations} as the Supabase CLI v2 does (pkg/migration history.go
+ * {@code INSERT_MIGRATION_VERSION} and {@code DELETE_MIGRATION_VERSION}; {@code supabase migration repair --status
+ * applied|reverted}). A row is the version, the name and the file's statements as the CLI splits them.
+ */
+final class SupabaseHistoryWriter implements HistoryWriter {
+    static final String TOOL = "supabase";
+    /** The CLI's {@code migrateFilePattern}. */
+    private static final Pattern FILE = Pattern.compile("^([0-9]+)_(.*)\\.sql$");
+
+    @Override
+    public String tool() {
+        return TOOL;
+    }
+
+    /**
+     * {@code repair --status applied}: {@code INSERT (version, name, statements)}, the statements as a {@code text[]}
+     * (NULL for a file without any, as the CLI's pgtype encodes an empty split).
+     */
+    @Override
+    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+        HistorySql.requireTool(h, TOOL);
+        Matcher name = FILE.matcher(MigrationNames.fileName(file));
+        if (!name.matches()) {
+            throw new IllegalArgumentException(file.path() + " is not a Supabase migration (<version>_<name>.sql)");
+        }
+        if (HistorySql.entry(h, name.group(1)).isPresent()) {
+            return List.of();
+        }
+        List<String> statements = SupabaseStatements.split(MigrationNames.read(file.path()));
+        List<Object> params = new ArrayList<>(List.of(name.group(1), name.group(2)));
+        params.addAll(statements);
+        String array = statements.isEmpty() ? "NULL"
+                : "ARRAY[" + String.join(", ", Collections.nCopies(statements.size(), "?")) + "]::text[]";
+        return List.of(new BoundStatement("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "version", "name",
+                "statements") + ") VALUES (?, ?, " + array + ")", params));
+    }
+
+    /** {@code repair --status reverted}: deletes the version's row; no row, nothing to do. */
+    @Override
+    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+        HistorySql.requireTool(h, TOOL);
+        String digits = MigrationNames.digitsBefore(id, '_');
+        return HistorySql.deleteEntry(d, h, "version", digits != null ? digits : id);
+    }
+
+    @Override
+    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
+        throw new UnsupportedOperationException("the Supabase CLI keeps no lock: it only sets lock_timeout while it migrates");
+    }
+
+    @Override
+    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
+        throw new UnsupportedOperationException("the Supabase CLI has no dirty flag: each migration and its row commit together");
+    }
+}

@@ -1,0 +1,53 @@
+package io.migrescue.diagnosis;
+
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.MigrationFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The first migration file no history records, for histories that key files other than by their name. */
+class FailedMigrationFinderTest {
+
+    @TempDir
+    Path dir;
+
+    private static HistoryEntry applied(String id, String checksum) {
+        return new HistoryEntry(id, id, EntryState.APPLIED, null, checksum, null);
+    }
+
+    @Test
+    void drizzleRowsAreMatchedToFilesByTheirHash() throws Exception {
+        Files.createDirectories(dir.resolve("meta"));
+        Files.writeString(dir.resolve("0000_init.sql"), "CREATE TABLE users (id int);\n");
+        Files.writeString(dir.resolve("0001_orders.sql"), "CREATE TABLE orders (id int);\n");
+        Files.writeString(dir.resolve("meta/_journal.json"), "{\"entries\":[{\"idx\":0,\"when\":1700000000000,\"tag\":\"0000_init\"},"
+                + "{\"idx\":1,\"when\":1700000100000,\"tag\":\"0001_orders\"}]}");
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest("CREATE TABLE users (id int);\n".getBytes(StandardCharsets.UTF_8)));
+        MigrationHistory drizzle = new MigrationHistory("drizzle", "drizzle", "__drizzle_migrations",
+                List.of(applied("1700000000000", hash)), null);
+        assertThat(FailedMigrationFinder.find(List.of(drizzle), null, MigrationFiles.list(dir)))
+                .hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("0001_orders"));
+    }
+
+    @Test
+    void versionKeyedHistoriesMatchTheNumberInFrontOfAPlainFile() throws Exception {
+        Files.writeString(dir.resolve("20240101000000_init.sql"), "create table users (id bigint);\n");
+        Files.writeString(dir.resolve("20240301000000_orders.sql"), "create table orders (id bigint);\n");
+        MigrationHistory supabase = new MigrationHistory("supabase", "supabase_migrations", "schema_migrations",
+                List.of(applied("20240101000000", null)), null);
+        assertThat(FailedMigrationFinder.find(List.of(supabase), null, MigrationFiles.list(dir)))
+                .hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("20240301000000_orders"));
+    }
+}

@@ -1,0 +1,107 @@
+package io.migrescue.history;
+
+import io.migrescue.model.Engine;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.Dialect;
+import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
+import io.migrescue.testing.NodeTools;
+import io.migrescue.testing.Plans;
+import io.migrescue.testing.ScratchDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real {@code drizzle-kit migrate} (drizzle-kit 0.31, drizzle-orm 0.45, npm registry) on PostgreSQL. A migration
+ * applied by hand outside the journal makes every later migrate fail; migrescue records it with the hash and
+ * {@code when} Drizzle would have written, and migrate goes on. The rows then equal, hash for hash, the ones
+ * drizzle-kit writes itself on a database it migrated alone.
+ */
+class DrizzleRealToolIT {
+    private static final Duration RUN = Duration.ofSeconds(60);
+    private static final Instant NOW = Instant.now();
+    private static final String CONFIG = """
+            module.exports = { dialect: 'postgresql', out: './drizzle', dbCredentials: { url: process.env.DATABASE_URL } };
+            """;
+    private static final String[][] MIGRATIONS = {
+            {"0000_init", "1700000000000", "CREATE TABLE \"users\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"email\" text NOT NULL\n);\n"},
+            {"0001_orders", "1700000100000", "CREATE TABLE \"orders\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"user_id\" integer NOT NULL\n);\n"
+                    + "--> statement-breakpoint\nALTER TABLE \"orders\" ADD CONSTRAINT \"orders_user_id_users_id_fk\" FOREIGN KEY (\"user_id\")"
+                    + " REFERENCES \"public\".\"users\"(\"id\") ON DELETE no action ON UPDATE no action;"},
+            {"0002_tags", "1700000200000", "CREATE TABLE \"tags\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"label\" text\n);\n"}};
+
+    /** The drizzle folder as drizzle-kit generate leaves it, with the first {@code count} journal entries. */
+    private static Path project(Path dir, int count) throws Exception {
+        Files.createDirectories(dir.resolve("drizzle/meta"));
+        Files.writeString(dir.resolve("drizzle.config.js"), CONFIG);
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            String[] m = MIGRATIONS[i];
+            Files.writeString(dir.resolve("drizzle/" + m[0] + ".sql"), m[2]);
+            entries.append(i == 0 ? "" : ",").append("{\"idx\":").append(i).append(",\"version\":\"7\",\"when\":").append(m[1])
+                    .append(",\"tag\":\"").append(m[0]).append("\",\"breakpoints\":true}");
+        }
+        Files.writeString(dir.resolve("drizzle/meta/_journal.json"),
+                "{\"version\":\"7\",\"dialect\":\"postgresql\",\"entries\":[" + entries + "]}");
+        return dir;
+    }
+
+    private static NodeTools.Result migrate(Path dir, ScratchDatabase db) {
+        return NodeTools.run(dir, NodeTools.connection(db), RUN, NodeTools.script("drizzle-kit", "bin.cjs"), "migrate",
+                "--config", "drizzle.config.js");
+    }
+
+    private static List<List<String>> drizzleRows(ScratchDatabase db) throws Exception {
+        return rows(db, "SELECT hash, created_at FROM drizzle.__drizzle_migrations ORDER BY created_at");
+    }
+
+    @Test
+    void aMigrationAppliedOutsideTheJournalIsRecordedAndMigrateGoesOn(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "real drizzle");
+             ScratchDatabase reference = ScratchDatabase.create(Engine.POSTGRESQL, "real drizzle reference")) {
+            Path dir = project(tmp.resolve("app"), 1);
+            assertThat(migrate(dir, db).exitCode()).isZero();
+
+            // during an incident someone ran 0001 by hand; the next deploy's migrate then fails on it and applies nothing
+            project(dir, 3);
+            db.execute(MIGRATIONS[1][2].split("--> statement-breakpoint"));
+            NodeTools.Result failed = migrate(dir, db);
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            assertThat(drizzleRows(db)).hasSize(1);
+            assertThat(rows(db, "SELECT to_regclass('public.tags') IS NULL")).containsExactly(List.of("t"));
+
+            // migrescue finds Drizzle's history in its own schema without being told, and records 0001
+            MigrationHistory h = Plans.history(db, "drizzle");
+            assertThat(h.schema()).isEqualTo("drizzle");
+            List<MigrationFile> files = MigrationFiles.list(dir.resolve("drizzle"));
+            assertThat(files).extracting(MigrationFile::id).containsExactly("0000_init", "0001_orders", "0002_tags");
+            Plans.execute(db, new DrizzleHistoryWriter().recordApplied(Dialect.of(Engine.POSTGRESQL), h, files.get(1), NOW, null));
+            NodeTools.Result next = migrate(dir, db);
+            assertThat(next.exitCode()).as(next.output()).isZero();
+            assertThat(rows(db, "SELECT to_regclass('public.tags') IS NOT NULL")).containsExactly(List.of("t"));
+
+            // the same rows drizzle-kit writes when it migrates a database alone
+            assertThat(migrate(project(tmp.resolve("reference"), 3), reference).exitCode()).isZero();
+            assertThat(drizzleRows(db)).hasSize(3).isEqualTo(drizzleRows(reference));
+
+            // 0002 undone by hand: migrescue removes its row (the latest) and migrate applies it again
+            db.execute("DROP TABLE tags");
+            Plans.execute(db, new DrizzleHistoryWriter().recordRolledBack(Dialect.of(Engine.POSTGRESQL), Plans.history(db, "drizzle"),
+                    "0002_tags", files, NOW));
+            assertThat(drizzleRows(db)).hasSize(2);
+            NodeTools.Result again = migrate(dir, db);
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(rows(db, "SELECT to_regclass('public.tags') IS NOT NULL")).containsExactly(List.of("t"));
+            assertThat(drizzleRows(db)).isEqualTo(drizzleRows(reference));
+        }
+    }
+}
