@@ -71,10 +71,16 @@ final class HistoryRecords implements RecordPlanner {
         }
     }
 
+    /** Tools that key their history by the migration's name alone can record it without an SQL file to read. */
+    private static final java.util.Set<String> NAME_ONLY = java.util.Set.of("laravel", "rails", "knex", "sequelize", "golang-migrate",
+            "goose", "django");
+
     private MigrationFile file(FailedMigration migration) {
         String id = id(migration);
         return MigrationFiles.find(files, migration.file() != null ? migration.file() : id)
                 .or(() -> MigrationFiles.find(files, id))
+                .or(() -> migration.tool() != null && NAME_ONLY.contains(migration.tool())
+                        ? java.util.Optional.of(new MigrationFile(id, id, null, migration.tool())) : java.util.Optional.empty())
                 .orElseThrow(() -> new PlanningException("recording migration " + id + " as applied needs its file: give --migrations DIR"));
     }
 

@@ -64,6 +64,9 @@ final class RepairCommand implements Callable<Integer> {
     @Option(names = "--tool", paramLabel = "NAME", description = "Only this migration tool's history.")
     String tool;
 
+    @Option(names = "--history-table", paramLabel = "NAME", description = "The --tool's history table when it is not the default name.")
+    String historyTable;
+
     @Option(names = "--playbooks", paramLabel = "DIR", description = "Also load the playbooks in this folder.")
     Path userPlaybooks;
 
@@ -77,7 +80,7 @@ final class RepairCommand implements Callable<Integer> {
         String errorText = errorInput.text();
         try (DatabaseSession session = connection.open()) {
             RepairUseCase.Request request = new RepairUseCase.Request(
-                    new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool), playbook, params, dryRun, yes,
+                    new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool, historyTable), playbook, params, dryRun, yes,
                     false, dir, userPlaybooks);
             RepairReport report = RepairUseCase.run(session, request, new StderrProgress(spec.commandLine().getErr(), false));
             spec.commandLine().getOut().print(RepairRenderer.render(report, output.format()));

@@ -25,14 +25,14 @@ public sealed interface Check {
         }
     }
 
-    /** The tool's history has no failed or dirty entry and no held lock. */
-    record HistoryClean(String tool) implements Check {
+    /** The tool's history (in this table) is found and has no failed or dirty entry. */
+    record HistoryClean(String tool, String table) implements Check {
         public String describe() {
             return tool + " history has no failed or dirty entry";
         }
     }
 
-    record LockReleased(String tool) implements Check {
+    record LockReleased(String tool, String table) implements Check {
         public String describe() {
             return tool + " lock is released";
         }

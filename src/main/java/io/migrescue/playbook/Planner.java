@@ -308,12 +308,12 @@ public final class Planner {
             }
             case "history-clean" -> {
                 if (history() != null) {
-                    checks.add(new Check.HistoryClean(history().tool()));
+                    checks.add(new Check.HistoryClean(history().tool(), history().table()));
                 }
             }
             case "lock-released" -> {
                 if (history() != null) {
-                    checks.add(new Check.LockReleased(history().tool()));
+                    checks.add(new Check.LockReleased(history().tool(), history().table()));
                 }
             }
             case "row-counts-kept" -> {

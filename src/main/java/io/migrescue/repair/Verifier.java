@@ -84,18 +84,21 @@ public final class Verifier {
             return new CheckResult(what, holds, holds ? "in effect" : "not in effect");
         }
         if (check instanceof Check.HistoryClean h) {
+            List<MigrationHistory> found = historyOf(h.tool(), h.table());
+            if (found.isEmpty()) {
+                return new CheckResult(what, false, "no " + h.tool() + " history table " + h.table() + " found");
+            }
             List<String> problems = new ArrayList<>();
-            for (MigrationHistory m : history) {
-                if (m.tool().equals(h.tool())) {
-                    m.failed().forEach(e -> problems.add("failed " + e.id()));
-                    m.dirtyEntries().forEach(e -> problems.add("dirty " + e.id()));
-                }
+            for (MigrationHistory m : found) {
+                m.failed().forEach(e -> problems.add("failed " + e.id()));
+                m.dirtyEntries().forEach(e -> problems.add("dirty " + e.id()));
             }
             return new CheckResult(what, problems.isEmpty(), problems.isEmpty() ? "clean" : String.join(", ", problems));
         }
         if (check instanceof Check.LockReleased l) {
-            boolean locked = history.stream().anyMatch(m -> m.tool().equals(l.tool()) && m.locked());
-            return new CheckResult(what, !locked, locked ? "still locked" : "released");
+            List<MigrationHistory> found = historyOf(l.tool(), l.table());
+            boolean locked = found.isEmpty() || found.stream().anyMatch(MigrationHistory::locked);
+            return new CheckResult(what, !locked, found.isEmpty() ? "history not found" : locked ? "still locked" : "released");
         }
         if (check instanceof Check.RowCountKept r) {
             Long saved = savedRows.get(r.table());
@@ -114,6 +117,11 @@ public final class Verifier {
         }
         long count = new DataEvidence(session).count(question);
         return new CheckResult(what, count == 0, count + " offending row(s)");
+    }
+
+    /** The tool's history in its (possibly renamed) table, read the way diagnose found it. */
+    private List<MigrationHistory> historyOf(String tool, String table) throws SQLException {
+        return HistoryReader.readAll(session, schemas, HistoryAdapters.select(tool, table));
     }
 
     public List<MigrationHistory> history() {

@@ -312,4 +312,28 @@ class RepairMatrixIT {
             assertThat(query(db, "SELECT COUNT(*) FROM _prisma_migrations WHERE rolled_back_at IS NOT NULL")).isEqualTo("1");
         }
     }
+
+    /** Flyway with its own table name (flyway.table): repair with --tool flyway --history-table, and Flyway continues. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void repairWithARenamedHistoryTable(Engine engine, @TempDir Path dir) throws Exception {
+        if (engine == Engine.POSTGRESQL) {
+            return; // a failed transactional migration leaves no history row to repair on PostgreSQL
+        }
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix renamed history")) {
+            Path migrations = dir.resolve("m");
+            Map<String, String> custom = Map.of("flyway.table", "schema_history");
+            FlywayRun.flyway(db, migrations, Map.of("V1__users.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY);\n"), custom).migrate();
+            db.execute("CREATE TABLE invoices_tmp (x INT)");
+            String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, migrations, Map.of("V2__phone.sql",
+                    "ALTER TABLE users ADD COLUMN phone VARCHAR(40);\nCREATE TABLE invoices_tmp (id BIGINT PRIMARY KEY);\n"), custom));
+            assertThat(failure).isNotNull();
+            db.execute("DROP TABLE invoices_tmp");
+            JsonNode report = dryRunThenRun(db, dir.resolve("b"), "complete-partial-migration",
+                    List.of("--migrations", migrations.toString(), "--tool", "flyway", "--history-table", "schema_history"));
+            assertThat(report.toString()).contains("flyway history has no failed or dirty entry");
+            assertThat(FlywayRun.flyway(db, migrations, Map.of(), custom).migrate().success).isTrue();
+            assertThat(query(db, "SELECT COUNT(*) FROM schema_history WHERE success = 1")).isEqualTo("2");
+        }
+    }
 }

@@ -38,7 +38,7 @@ class PlanCodecTest {
                 List.of(new PlanStep(1, "backup", "b", List.of(), List.of(), false, null, List.of()),
                         new PlanStep(2, "sql", "s", List.of(BoundStatement.of("UPDATE h SET c = ?, n = ?, ok = ? WHERE v = ?", 67556434, 1795250668142L, true, null)),
                                 List.of(BoundStatement.of("SELECT COUNT(*) FROM t")), false, new Check.StatementInEffect("2", 1), List.of("t"))),
-                List.of(new Check.ConstraintPresent("app", "t", "fk"), new Check.HistoryClean("flyway")), List.of("why"));
+                List.of(new Check.ConstraintPresent("app", "t", "fk"), new Check.HistoryClean("flyway", "flyway_schema_history")), List.of("why"));
         PlanCodec.write(plan, dir);
         Plan back = PlanCodec.read(dir);
         assertThat(back).isEqualTo(plan);
