@@ -7,6 +7,7 @@ import io.migrescue.model.ConstraintType;
 import io.migrescue.model.Engine;
 import io.migrescue.model.ForeignKey;
 import io.migrescue.model.Index;
+import io.migrescue.model.Sequence;
 import io.migrescue.model.TableShape;
 
 import java.sql.Connection;
@@ -41,8 +42,11 @@ final class MySqlCatalogReader implements CatalogReader {
         readConstraints(connection, schemas, detailed, assembler);
         if (detailed != null) {
             query(connection, "names", schemas, null, assembler::name);
+            return new Catalog(engine, schemas, assembler.build());
         }
-        return new Catalog(engine, schemas, assembler.build());
+        // enums are part of the column type here; MySQL has no sequences, MariaDB has them since 10.3
+        List<Sequence> sequences = engine == Engine.MARIADB ? MariaDbSequences.read(connection, schemas) : List.of();
+        return new Catalog(engine, schemas, assembler.build(), sequences, List.of());
     }
 
     @Override
