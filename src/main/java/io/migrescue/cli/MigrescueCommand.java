@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = {"Gets a database out of a failed-migration state, fast and without losing data.", ""},
         subcommands = {StatusCommand.class, DiagnoseCommand.class, ExplainCommand.class, PlaybooksCommand.class,
-                RepairCommand.class, ResumeCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class},
+                RepairCommand.class, ResumeCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class, DiffCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  success, nothing wrong        1  findings or differences",
