@@ -137,6 +137,155 @@ class DiffIT {
         }
     }
 
+    // ---- field report 03: Supabase dev against prod; tables, a column, timestamp vs timestamptz, migrations, rows
+
+    /** Rows per table as the report's data volume table gives them: {table, development, production}. */
+    private static final Object[][] FR03_ROWS = {{"products", 129, 129}, {"categories", 16, 15}, {"orders", 39, 6},
+            {"profiles", 7, 5}, {"variants", 122, 6}, {"payments", 11, 0}, {"webhook_logs", 683, 13},
+            {"catering_orders", 20, 0}, {"protected_products", 28, 12}};
+    /** Dev ran 32 migrations and prod 26: 25 in common, 7 in dev only (the availability system, latest 2025-09-12), 1 in prod only. */
+    private static final List<String> FR03_DEV_ONLY = List.of("20250905090000", "20250906090000", "20250907090000",
+            "20250908090000", "20250909090000", "20250910090000", "20250912093000"); // …, add_availability_system
+    private static final String FR03_PROD_ONLY = "20250913101500"; // add_missing_fee_columns_urgent
+
+    private static void fr03(ScratchDatabase db, String side) {
+        load(db, "fr03-common.sql");
+        load(db, "fr03-" + side + ".sql");
+        int column = side.equals("dev") ? 1 : 2;
+        List<String> rows = new ArrayList<>();
+        for (Object[] t : FR03_ROWS) {
+            int n = (Integer) t[column];
+            String insert = switch ((String) t[0]) {
+                case "products" -> "INSERT INTO products (name) SELECT 'product ' || g FROM generate_series(1, %d) g";
+                case "categories" -> "INSERT INTO categories (name, slug) SELECT 'category ' || g, 'c' || g FROM generate_series(1, %d) g";
+                case "orders" -> "INSERT INTO orders (total) SELECT 10 * g FROM generate_series(1, %d) g";
+                case "profiles" -> "INSERT INTO profiles (email) SELECT 'user' || g || '@example.com' FROM generate_series(1, %d) g";
+                case "variants" -> "INSERT INTO variants (product_id, name) SELECT gen_random_uuid(), 'v' || g FROM generate_series(1, %d) g";
+                case "payments" -> "INSERT INTO payments (order_id, provider, amount) SELECT (SELECT min(id::text)::uuid FROM orders),"
+                        + " 'square', 10 FROM generate_series(1, %d) g";
+                case "webhook_logs" -> "INSERT INTO webhook_logs (provider, payload) SELECT 'square', '{}' FROM generate_series(1, %d) g";
+                case "catering_orders" -> "INSERT INTO catering_orders (event_date, guests) SELECT current_date, g FROM generate_series(1, %d) g";
+                default -> "INSERT INTO protected_products (product_id) SELECT gen_random_uuid() FROM generate_series(1, %d) g";
+            };
+            rows.add(String.format(insert, n));
+        }
+        List<String> versions = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            versions.add(java.time.LocalDate.of(2025, 5, 1).plusDays(4L * i).toString().replace("-", "") + "120000");
+        }
+        versions.addAll(side.equals("dev") ? FR03_DEV_ONLY : List.of(FR03_PROD_ONLY));
+        versions.forEach(v -> rows.add("INSERT INTO supabase_migrations.schema_migrations VALUES ('" + v + "')"));
+        rows.add("ANALYZE");
+        try {
+            db.execute(rows.toArray(String[]::new));
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static final List<String> FR03_SCHEMA_DIFFERENCES = List.of(
+            "MISSING_TABLE public.availability_rules (missing in target)",
+            "MISSING_TABLE public.availability_schedule (missing in target)",
+            "MISSING_COLUMN public.store_settings.usage_flags (missing in source)",
+            "COLUMN_TYPE_DIFFERS public.products.description_validated_at: timestamp without time zone | timestamp with time zone");
+
+    private static Set<String> fr03History() {
+        Set<String> history = new java.util.TreeSet<>();
+        FR03_DEV_ONLY.forEach(v -> history.add("MIGRATION_MISSING " + v + " (missing in target)"));
+        history.add("MIGRATION_MISSING " + FR03_PROD_ONLY + " (missing in source)");
+        return history;
+    }
+
+    @Test
+    void fieldReport03TablesColumnTimeZoneMigrationsAndRows(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase dev = ScratchDatabase.create(Engine.POSTGRESQL, "diff fr03 dev");
+             ScratchDatabase prod = ScratchDatabase.create(Engine.POSTGRESQL, "diff fr03 prod")) {
+            fr03(dev, "dev");
+            fr03(prod, "prod");
+
+            CliRun run = diff(dev, prod, "--format", "json", "--counts", "exact");
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+            Set<String> expected = new java.util.TreeSet<>(FR03_SCHEMA_DIFFERENCES);
+            expected.addAll(fr03History());
+            assertThat(differences(run)).containsExactlyInAnyOrderElementsOf(expected);
+            JsonNode counts = json(run).get("counts");
+            assertThat(counts.get("mode").asText()).isEqualTo("exact");
+            for (Object[] t : FR03_ROWS) {
+                JsonNode table = null;
+                for (JsonNode c : counts.get("tables")) {
+                    table = c.get("table").asText().equals("public." + t[0]) ? c : table;
+                }
+                assertThat(table).as("counts of " + t[0]).isNotNull();
+                assertThat(table.get("source").asLong()).as(t[0] + " in dev").isEqualTo(((Integer) t[1]).longValue());
+                assertThat(table.get("target").asLong()).as(t[0] + " in prod").isEqualTo(((Integer) t[2]).longValue());
+            }
+
+            // estimates: planner statistics (the pairs were analysed), no table read
+            CliRun estimated = diff(dev, prod, "--counts", "--no-history");
+            assertThat(estimated.out()).contains("Rows      estimates: ")
+                    .containsPattern("public\\.webhook_logs +source 683 +target 13");
+
+            // by default the data-losing changes are written commented out; applied, they are the differences left
+            try (ScratchDatabase copy = ScratchDatabase.create(Engine.POSTGRESQL, "diff fr03 prod copy")) {
+                fr03(copy, "prod");
+                CliRun careful = diff(dev, copy, "--format", "sql");
+                assertThat(careful.out())
+                        .contains("-- DATA LOSS, not run (--allow-destructive runs it): drop column public.store_settings.usage_flags")
+                        .contains("-- ALTER TABLE \"public\".\"store_settings\" DROP COLUMN \"usage_flags\";")
+                        .contains("-- DATA LOSS, not run (--allow-destructive runs it): change column public.products.description_validated_at (type)")
+                        .contains("-- Migration history (this script does not write it");
+                run(copy, careful.out());
+                assertThat(differences(diff(dev, copy, "--format", "json", "--no-history"))).containsExactlyInAnyOrder(
+                        "MISSING_COLUMN public.store_settings.usage_flags (missing in source)",
+                        "COLUMN_TYPE_DIFFERS public.products.description_validated_at: timestamp without time zone | timestamp with time zone");
+            }
+
+            roundTrip(dev, prod, db -> fr03(db, "prod"), List.of(), List.of(), fr03History(), dir);
+        }
+    }
+
+    // ---- MariaDB: staging against production after V3 failed there
+
+    private static void mariadb(ScratchDatabase db, String side) {
+        load(db, "mariadb-common.sql");
+        load(db, "mariadb-" + side + ".sql");
+    }
+
+    @Test
+    void mariadbMissingTableMissingColumnSequenceAndAFailedMigration(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase staging = ScratchDatabase.create(Engine.MARIADB, "diff maria staging");
+             ScratchDatabase production = ScratchDatabase.create(Engine.MARIADB, "diff maria production")) {
+            mariadb(staging, "staging");
+            mariadb(production, "production");
+
+            CliRun run = diff(staging, production, "--format", "json");
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+            String s = staging.name();
+            assertThat(differences(run)).containsExactlyInAnyOrder(
+                    "MISSING_TABLE " + s + ".invoices (missing in target)",
+                    "MISSING_COLUMN " + s + ".orders.note (missing in target)",
+                    "MISSING_SEQUENCE " + s + ".invoice_numbers (missing in target)",
+                    "MIGRATION_STATE_DIFFERS 3: applied | failed");
+            assertThat(json(run).at("/databases/target/engine").asText()).isEqualTo("mariadb");
+
+            CliRun sql = diff(staging, production, "--format", "sql");
+            String p = "`" + production.name() + "`";
+            assertThat(sql.out())
+                    .contains("CREATE SEQUENCE " + p + ".`invoice_numbers` START WITH 1000")
+                    .contains("CREATE TABLE " + p + ".`invoices` (")
+                    .contains("`status` enum('open','paid') NOT NULL DEFAULT 'open'")
+                    .contains("CONSTRAINT `invoices_amount_chk` CHECK (`amount` >= 0)")
+                    .contains("ALTER TABLE " + p + ".`orders` ADD COLUMN `note` varchar(255) NULL")
+                    .contains("ALTER TABLE " + p + ".`invoices` ADD CONSTRAINT `invoices_order_fk` FOREIGN KEY (`order_id`) REFERENCES "
+                            + p + ".`orders` (`id`)")
+                    .contains("MariaDB commits each DDL statement")
+                    .doesNotContain("BEGIN;");
+
+            roundTrip(staging, production, db -> mariadb(db, "production"), List.of(), List.of(),
+                    Set.of("MIGRATION_STATE_DIFFERS 3: applied | failed"), dir);
+        }
+    }
+
     // ---- the round trip: fix a copy of the target, then roll it back
 
     /**
