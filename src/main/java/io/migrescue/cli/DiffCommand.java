@@ -4,7 +4,6 @@ import io.migrescue.app.CountMode;
 import io.migrescue.app.DiffReport;
 import io.migrescue.app.DiffRequest;
 import io.migrescue.app.DiffUseCase;
-import io.migrescue.db.DatabaseSession;
 import io.migrescue.diff.DiffOptions;
 import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.MigrescueException;
@@ -85,9 +84,9 @@ final class DiffCommand implements Callable<Integer> {
         DiffRequest request = new DiffRequest(sourceSchemas, targetSchemas, new DiffOptions(columnOrder, !noHistory),
                 counts == null ? CountMode.NONE : counts == Counts.exact ? CountMode.EXACT : CountMode.ESTIMATE, allowDestructive);
         DiffReport report;
-        try (DatabaseSession source = connections.openSource(); DatabaseSession target = connections.openTarget()) {
+        try (DiffConnections.Sessions sessions = connections.open()) {
             watch.lap("connected to both databases");
-            report = DiffUseCase.run(source, target, request);
+            report = DiffUseCase.run(sessions.source(), sessions.target(), request);
             watch.lap("compared: " + report.result().differences().size() + " difference(s)");
         }
         if (rollback != null) {

@@ -9,6 +9,8 @@ import io.migrescue.failure.MigrescueException;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The two connections of {@code diff}. Each side has its URL, user and password options; a password is found, for
@@ -56,6 +58,37 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
     @Override
     public void setContext(CliContext context) {
         this.context = context;
+    }
+
+    /** The two open sessions; closing closes both. */
+    record Sessions(DatabaseSession source, DatabaseSession target) implements AutoCloseable {
+        @Override
+        public void close() {
+            try (target) {
+                source.close();
+            }
+        }
+    }
+
+    /**
+     * Opens both at once: each connection is a few round trips and the first loads its driver, so the slower one sets
+     * the pace. A failure is the source's if both fail, as if they had been opened one after the other.
+     */
+    Sessions open() {
+        CompletableFuture<DatabaseSession> target = CompletableFuture.supplyAsync(this::openTarget);
+        DatabaseSession source;
+        try {
+            source = openSource();
+        } catch (RuntimeException e) {
+            target.thenAccept(DatabaseSession::close);
+            throw e;
+        }
+        try {
+            return new Sessions(source, target.join());
+        } catch (CompletionException e) {
+            source.close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     DatabaseSession openSource() {

@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * So the schemas in scope are taken out of names before comparing. The text is only compared, never run.
  */
 final class Expressions {
+    private final List<String> schemas;
     private final List<Pattern> qualifiers;
 
     Expressions(List<String> schemasInScope) {
+        this.schemas = List.copyOf(schemasInScope);
         this.qualifiers = schemasInScope.stream()
                 .map(s -> Pattern.compile("(?<![\\w$\"])(?:" + Pattern.quote("\"" + s.replace("\"", "\"\"") + "\"")
                         + "|" + Pattern.quote(s) + ")\\."))
@@ -27,8 +29,11 @@ final class Expressions {
             return null;
         }
         String out = text.strip();
-        for (Pattern p : qualifiers) {
-            out = p.matcher(out).replaceAll("");
+        for (int i = 0; i < qualifiers.size(); i++) {
+            // most text names no schema at all: a plain search first spares 20,000 columns a regular expression each
+            if (out.contains(schemas.get(i).replace("\"", "\"\"") + ".") || out.contains(schemas.get(i) + "\".")) {
+                out = qualifiers.get(i).matcher(out).replaceAll("");
+            }
         }
         return out;
     }

@@ -1,7 +1,8 @@
 package io.migrescue.diff;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.function.Function;
  * name, see {@link SchemaMapping}); then, among the objects left, by name alone when exactly one object on each side
  * has it: that is a table moved to another schema (field report 01: prod's {@code myschema.elections} is local's
  * {@code public.elections}). A name held by several objects on one side is never guessed at: those are reported
- * missing.
+ * missing. Objects are kept by identity: a table record's own hash walks all its columns, indexes and constraints.
  */
 final class NameMatcher {
     private NameMatcher() {
@@ -27,8 +28,8 @@ final class NameMatcher {
                                     SchemaMapping mapping) {
         Map<QualifiedName, T> targetByName = new LinkedHashMap<>();
         target.forEach(t -> targetByName.put(new QualifiedName(schema.apply(t), name.apply(t)), t));
-        Map<T, T> paired = new LinkedHashMap<>();
-        Set<T> taken = new HashSet<>();
+        Map<T, T> paired = new IdentityHashMap<>();
+        Set<T> taken = Collections.newSetFromMap(new IdentityHashMap<>());
         for (T s : source) {
             T t = targetByName.get(new QualifiedName(mapping.targetFor(schema.apply(s)), name.apply(s)));
             if (t != null && taken.add(t)) {
