@@ -32,7 +32,7 @@ final class DiffSideReader {
 
     static Side read(DatabaseSession session, List<String> schemas, List<String> existing, CountMode counts) throws SQLException {
         CatalogReader reader = CatalogReader.of(session.engine());
-        Catalog catalog = reader.read(session.connection(), schemas);
+        Catalog catalog = reader.readWithTypes(session.connection(), schemas);
         List<String> historyScope = new ArrayList<>(schemas);
         TOOL_SCHEMAS.stream().filter(existing::contains).filter(s -> !schemas.contains(s)).forEach(historyScope::add);
         List<MigrationHistory> histories = HistoryReader.readAll(session, historyScope, HistoryAdapters.all());

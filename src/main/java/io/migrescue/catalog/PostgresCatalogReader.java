@@ -41,12 +41,12 @@ final class PostgresCatalogReader implements CatalogReader {
         query(connection, "constraints", schemas, detailed, rs -> assembler.constraint(rs.getString(1), rs.getString(2), constraint(rs)));
         if (detailed != null) {
             query(connection, "names", schemas, null, assembler::name);
-            return new Catalog(ENGINE, schemas, assembler.build());
         }
-        return new Catalog(ENGINE, schemas, assembler.build(), sequences(connection, schemas), enumTypes(connection, schemas));
+        return new Catalog(ENGINE, schemas, assembler.build());
     }
 
-    private static List<Sequence> sequences(Connection connection, List<String> schemas) throws SQLException {
+    @Override
+    public List<Sequence> sequences(Connection connection, List<String> schemas) throws SQLException {
         List<Sequence> sequences = new ArrayList<>();
         query(connection, "sequences", schemas, null, rs -> sequences.add(new Sequence(rs.getString("schema_name"),
                 rs.getString("sequence_name"), rs.getString("data_type"), rs.getLong("start_value"), rs.getLong("increment"),
@@ -54,7 +54,8 @@ final class PostgresCatalogReader implements CatalogReader {
         return sequences;
     }
 
-    private static List<EnumType> enumTypes(Connection connection, List<String> schemas) throws SQLException {
+    @Override
+    public List<EnumType> enumTypes(Connection connection, List<String> schemas) throws SQLException {
         List<EnumType> types = new ArrayList<>();
         query(connection, "enums", schemas, null, rs -> types.add(new EnumType(rs.getString("schema_name"),
                 rs.getString("type_name"), strings(rs.getArray("labels")))));

@@ -6,7 +6,9 @@ import io.migrescue.model.ForeignKey;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Constraints of a matched table. The primary keys are paired whatever their names; the others by name; a constraint
@@ -103,17 +105,17 @@ final class ConstraintDiff {
     }
 
     /** The one foreign key left on the target pointing where {@code s} points, if each side has exactly one such key. */
-    private static java.util.Optional<Constraint> onlyForeignKeyTo(Constraint s, List<Constraint> sourceLeft, List<Constraint> target,
+    private static Optional<Constraint> onlyForeignKeyTo(Constraint s, List<Constraint> sourceLeft, List<Constraint> target,
                                                                     DiffContext ctx) {
         if (s.type() != ConstraintType.FOREIGN_KEY) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<Constraint> sameTableInSource = sourceLeft.stream().filter(Constraint::isForeignKey)
                 .filter(c -> c.foreignKey().referencedSchema().equals(s.foreignKey().referencedSchema())
                         && c.foreignKey().referencedTable().equals(s.foreignKey().referencedTable())).toList();
         List<Constraint> candidates = target.stream().filter(Constraint::isForeignKey)
                 .filter(c -> ctx.sameReferencedTable(s.foreignKey(), c.foreignKey())).toList();
-        return sameTableInSource.size() == 1 && candidates.size() == 1 ? java.util.Optional.of(candidates.get(0)) : java.util.Optional.empty();
+        return sameTableInSource.size() == 1 && candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
     }
 
     private static Constraint primaryKey(List<Constraint> constraints) {
@@ -121,6 +123,6 @@ final class ConstraintDiff {
     }
 
     private static String action(String action) {
-        return action == null ? "NO ACTION" : action.toUpperCase(java.util.Locale.ROOT);
+        return action == null ? "NO ACTION" : action.toUpperCase(Locale.ROOT);
     }
 }

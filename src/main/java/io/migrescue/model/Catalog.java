@@ -7,8 +7,8 @@ import java.util.Optional;
  * An immutable picture of the schemas in scope: read once, in a few bulk queries, then only looked at.
  *
  * @param schemas   the schemas (PostgreSQL) or databases (MySQL/MariaDB) that were read
- * @param sequences sequences of those schemas; empty unless the whole catalog was read ({@code CatalogReader.read})
- * @param enumTypes enum types of those schemas (PostgreSQL); empty unless the whole catalog was read
+ * @param sequences sequences of those schemas; empty unless they were read ({@code CatalogReader.readWithTypes})
+ * @param enumTypes enum types of those schemas (PostgreSQL); likewise
  */
 public record Catalog(Engine engine, List<String> schemas, List<Table> tables, List<Sequence> sequences,
                       List<EnumType> enumTypes) {

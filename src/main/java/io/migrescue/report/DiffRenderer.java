@@ -32,8 +32,8 @@ public final class DiffRenderer {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("source", r.source().url());
         doc.put("target", r.target().url());
-        doc.put("databases", Map.of("source", StatusRenderer.database(r.source()), "target", StatusRenderer.database(r.target())));
-        doc.put("schemas", Map.of("source", r.sourceSchemas(), "target", r.targetSchemas()));
+        doc.put("databases", sides(StatusRenderer.database(r.source()), StatusRenderer.database(r.target())));
+        doc.put("schemas", sides(r.sourceSchemas(), r.targetSchemas()));
         doc.put("same", r.same());
         doc.put("differences", r.result().differences().stream().map(DiffRenderer::difference).toList());
         doc.put("moved", r.result().matching().moved().stream().map(DiffRenderer::moved).toList());
@@ -51,6 +51,13 @@ public final class DiffRenderer {
         script.put("manual", s.manual());
         doc.put("script", script);
         return doc;
+    }
+
+    private static Map<String, Object> sides(Object source, Object target) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", source);
+        m.put("target", target);
+        return m;
     }
 
     private static Map<String, Object> difference(Difference d) {
@@ -167,8 +174,8 @@ public final class DiffRenderer {
         if (!history.isEmpty()) {
             out.append("\n### Migration history\n\n| Tool | Migration | Difference | Source | Target |\n|---|---|---|---|---|\n");
             for (Difference d : history) {
-                String source = d.missingIn() == DiffSide.SOURCE ? "missing" : d.missingIn() == DiffSide.TARGET ? d.source() : d.source();
-                String target = d.missingIn() == DiffSide.TARGET ? "missing" : d.missingIn() == DiffSide.SOURCE ? d.target() : d.target();
+                String source = d.missingIn() == DiffSide.SOURCE ? "missing" : d.source();
+                String target = d.missingIn() == DiffSide.TARGET ? "missing" : d.target();
                 out.append("| ").append(d.tool()).append(" | `").append(d.object()).append("` | ").append(d.kind()).append(" | ")
                         .append(cell(source)).append(" | ").append(cell(target)).append(" |\n");
             }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -320,6 +321,6 @@ final class ChangePlanner {
     }
 
     private static String aspect(DifferenceKind kind) {
-        return kind.name().replaceFirst("^(COLUMN|INDEX)_", "").replaceFirst("_(DIFFERS|DIFFER)$", "").toLowerCase(java.util.Locale.ROOT);
+        return kind.name().replaceFirst("^(COLUMN|INDEX)_", "").replaceFirst("_(DIFFERS|DIFFER)$", "").toLowerCase(Locale.ROOT);
     }
 }

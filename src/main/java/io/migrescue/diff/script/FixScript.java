@@ -4,7 +4,6 @@ import io.migrescue.diff.DiffResult;
 import io.migrescue.diff.Difference;
 import io.migrescue.model.Engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 

@@ -121,7 +121,8 @@ final class PostgresDdl implements Ddl {
         String alter = "ALTER TABLE " + name(table) + " ALTER COLUMN " + dialect.quote(to.name()) + " ";
         String fromExtra = extra(from);
         String toExtra = extra(to);
-        if (kinds.contains(DifferenceKind.COLUMN_EXTRA_DIFFERS) && (fromExtra.startsWith("generated always as (") || toExtra.startsWith("generated always as ("))) {
+        boolean generated = fromExtra.startsWith("generated always as (") || toExtra.startsWith("generated always as (");
+        if (kinds.contains(DifferenceKind.COLUMN_EXTRA_DIFFERS) && generated) {
             return Optional.empty(); // a stored generated column cannot be made or unmade in place
         }
         List<String> out = new ArrayList<>();
