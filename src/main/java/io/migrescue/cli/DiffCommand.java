@@ -24,12 +24,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Drift between two live databases: schemas, tables, columns, indexes, constraints, sequences, enum",
-                "types and migration histories; with --format sql, the script that makes the target like the source.",
-                "Read-only on both databases.", ""},
-        footer = {"", "Exit: 0 same, 1 different, 2 usage, 3 cannot connect.",
-                "Example: migrescue diff --source postgresql://app@dev-db/app --target postgresql://app@prod-db/app \\",
-                "           --target-password-env PROD_PASSWORD --format sql --rollback undo.sql > fix.sql"})
+        description = {"Drift between two live databases: schemas, tables, columns, indexes, constraints, sequences, enum "
+                + "types and migration histories; with --format sql, the script that makes the target like the source. "
+                + "Read-only on both databases.", ""},
+        footer = {"", "Exit: 0 same, 1 different, 2 usage, 3 cannot connect.", "Example:",
+                "  migrescue diff --source postgresql://app@dev-db/app --target postgresql://app@prod-db/app",
+                "    --target-password-env PROD_PASSWORD --format sql --rollback undo.sql > fix.sql"})
 final class DiffCommand implements Callable<Integer> {
     /** {@code --format}: the formats of every command, and the fix script. */
     enum Format {
@@ -47,13 +47,13 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     DiffConnections connections;
 
-    @Option(names = "--source-schema", paramLabel = "NAME", description = {
-            "Source schema (MySQL/MariaDB: database) to compare; repeatable (default: the connection's current one)."})
+    @Option(names = "--source-schema", paramLabel = "NAME", description = "Source schema (MySQL/MariaDB: database) to "
+            + "compare; repeatable (default: the connection's current one).")
     List<String> sourceSchemas = new ArrayList<>();
 
-    @Option(names = "--target-schema", paramLabel = "NAME", description = {
-            "Target schema to compare; repeatable. Tables are matched by name across the schemas given, so a table that",
-            "moved (prod's myschema.users, dev's public.users) is the same table, not two missing ones."})
+    @Option(names = "--target-schema", paramLabel = "NAME", description = "Target schema to compare; repeatable. Tables are "
+            + "matched by name across the schemas given, so a table that moved (prod's myschema.users, dev's public.users) is "
+            + "the same table, not two missing ones.")
     List<String> targetSchemas = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -66,13 +66,12 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not compare migration histories.")
     boolean noHistory;
 
-    @Option(names = "--counts", arity = "0..1", paramLabel = "exact", fallbackValue = "estimate", description = {
-            "Show rows per table on each side: the engines' estimates (no table read), or with 'exact', count(*) of each."})
+    @Option(names = "--counts", arity = "0..1", paramLabel = "exact", fallbackValue = "estimate", description = "Show rows "
+            + "per table on each side: the engines' estimates (no table read), or with 'exact', count(*) of each.")
     Counts counts;
 
-    @Option(names = "--allow-destructive", description = {
-            "Run data-losing statements in the script (dropped tables, columns, sequences, types, narrowing type changes)",
-            "instead of writing them commented out."})
+    @Option(names = "--allow-destructive", description = "Run data-losing statements in the script (dropped tables, "
+            + "columns, sequences, types, narrowing type changes) instead of writing them commented out.")
     boolean allowDestructive;
 
     @Option(names = "--rollback", paramLabel = "FILE", description = "Write the script that undoes the fix script to FILE.")

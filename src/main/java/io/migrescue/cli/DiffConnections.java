@@ -19,12 +19,12 @@ import java.util.concurrent.CompletionException;
  * (or {@code _TARGET_}), then {@code MIGRESCUE_PASSWORD} and the engine's own variable as every command reads them.
  */
 public final class DiffConnections implements ContextFactory.NeedsContext {
-    @Option(names = "--source", required = true, paramLabel = "URL", description = {
-            "The reference database (any URL form of --url: jdbc:…, postgresql://…, mysql://…, mariadb://…)."})
+    @Option(names = "--source", required = true, paramLabel = "URL", description = "The reference database (any URL form "
+            + "of --url: jdbc:…, postgresql://…, mysql://…, mariadb://…).")
     String sourceUrl;
 
-    @Option(names = "--target", required = true, paramLabel = "URL", description = {
-            "The database to compare with it: the one the --format sql script changes."})
+    @Option(names = "--target", required = true, paramLabel = "URL", description = "The database to compare with it: the "
+            + "one the --format sql script changes.")
     String targetUrl;
 
     @Option(names = "--source-user", paramLabel = "NAME", description = "User for the source (overrides one in its URL).")
@@ -45,9 +45,9 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
     @Option(names = "--target-password-file", paramLabel = "FILE", description = "Read the target's password from this file.")
     Path targetPasswordFile;
 
-    @Option(names = "--password-env", paramLabel = "VAR", description = {
-            "Password for a side that has none of its own (no --source-/--target-password-*, none in its URL).",
-            "Then MIGRESCUE_SOURCE_PASSWORD / MIGRESCUE_TARGET_PASSWORD, MIGRESCUE_PASSWORD, PGPASSWORD or MYSQL_PWD are read."})
+    @Option(names = "--password-env", paramLabel = "VAR", description = "Password for a side that has none of its own (no "
+            + "--source-/--target-password-*, none in its URL). Then MIGRESCUE_SOURCE_PASSWORD / MIGRESCUE_TARGET_PASSWORD, "
+            + "MIGRESCUE_PASSWORD, PGPASSWORD or MYSQL_PWD are read.")
     String passwordEnv;
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "Like --password-env, from a file.")
