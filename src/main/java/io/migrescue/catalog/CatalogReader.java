@@ -2,6 +2,8 @@ package io.migrescue.catalog;
 
 import io.migrescue.model.Catalog;
 import io.migrescue.model.Engine;
+import io.migrescue.model.EnumType;
+import io.migrescue.model.Sequence;
 import io.migrescue.model.TableShape;
 
 import java.sql.Connection;
@@ -17,6 +19,19 @@ public interface CatalogReader {
     default Catalog read(Connection connection, List<String> schemas) throws SQLException {
         return read(connection, schemas, null);
     }
+
+    /** The whole snapshot with the schemas' sequences and enum types as well: everything a diff compares. */
+    default Catalog readWithTypes(Connection connection, List<String> schemas) throws SQLException {
+        Catalog tables = read(connection, schemas);
+        return new Catalog(tables.engine(), tables.schemas(), tables.tables(), sequences(connection, schemas),
+                enumTypes(connection, schemas));
+    }
+
+    /** Sequences that are not an identity column's own. */
+    List<Sequence> sequences(Connection connection, List<String> schemas) throws SQLException;
+
+    /** Enum types (PostgreSQL); none on MySQL/MariaDB, where an enum is a column type. */
+    List<EnumType> enumTypes(Connection connection, List<String> schemas) throws SQLException;
 
     /**
      * Every table of the schemas by name, with the names of its constraints and indexes; columns, definitions and key

@@ -5,8 +5,10 @@ import io.migrescue.model.Column;
 import io.migrescue.model.Constraint;
 import io.migrescue.model.ConstraintType;
 import io.migrescue.model.Engine;
+import io.migrescue.model.EnumType;
 import io.migrescue.model.ForeignKey;
 import io.migrescue.model.Index;
+import io.migrescue.model.Sequence;
 import io.migrescue.model.TableShape;
 
 import java.sql.Connection;
@@ -43,6 +45,18 @@ final class MySqlCatalogReader implements CatalogReader {
             query(connection, "names", schemas, null, assembler::name);
         }
         return new Catalog(engine, schemas, assembler.build());
+    }
+
+    /** MySQL has none; MariaDB has them since 10.3. */
+    @Override
+    public List<Sequence> sequences(Connection connection, List<String> schemas) throws SQLException {
+        return engine == Engine.MARIADB ? MariaDbSequences.read(connection, schemas) : List.of();
+    }
+
+    /** None: MySQL and MariaDB enums are part of the column type ({@code enum('a','b')}). */
+    @Override
+    public List<EnumType> enumTypes(Connection connection, List<String> schemas) {
+        return List.of();
     }
 
     @Override

@@ -5,8 +5,10 @@ import io.migrescue.model.Column;
 import io.migrescue.model.Constraint;
 import io.migrescue.model.ConstraintType;
 import io.migrescue.model.Engine;
+import io.migrescue.model.EnumType;
 import io.migrescue.model.ForeignKey;
 import io.migrescue.model.Index;
+import io.migrescue.model.Sequence;
 import io.migrescue.model.TableShape;
 
 import java.sql.Array;
@@ -41,6 +43,23 @@ final class PostgresCatalogReader implements CatalogReader {
             query(connection, "names", schemas, null, assembler::name);
         }
         return new Catalog(ENGINE, schemas, assembler.build());
+    }
+
+    @Override
+    public List<Sequence> sequences(Connection connection, List<String> schemas) throws SQLException {
+        List<Sequence> sequences = new ArrayList<>();
+        query(connection, "sequences", schemas, null, rs -> sequences.add(new Sequence(rs.getString("schema_name"),
+                rs.getString("sequence_name"), rs.getString("data_type"), rs.getLong("start_value"), rs.getLong("increment"),
+                rs.getLong("min_value"), rs.getLong("max_value"), rs.getLong("cache_size"), rs.getBoolean("cycle"))));
+        return sequences;
+    }
+
+    @Override
+    public List<EnumType> enumTypes(Connection connection, List<String> schemas) throws SQLException {
+        List<EnumType> types = new ArrayList<>();
+        query(connection, "enums", schemas, null, rs -> types.add(new EnumType(rs.getString("schema_name"),
+                rs.getString("type_name"), strings(rs.getArray("labels")))));
+        return types;
     }
 
     @Override

@@ -6,12 +6,22 @@ import java.util.Optional;
 /**
  * An immutable picture of the schemas in scope: read once, in a few bulk queries, then only looked at.
  *
- * @param schemas the schemas (PostgreSQL) or databases (MySQL/MariaDB) that were read
+ * @param schemas   the schemas (PostgreSQL) or databases (MySQL/MariaDB) that were read
+ * @param sequences sequences of those schemas; empty unless they were read ({@code CatalogReader.readWithTypes})
+ * @param enumTypes enum types of those schemas (PostgreSQL); likewise
  */
-public record Catalog(Engine engine, List<String> schemas, List<Table> tables) {
+public record Catalog(Engine engine, List<String> schemas, List<Table> tables, List<Sequence> sequences,
+                      List<EnumType> enumTypes) {
     public Catalog {
         schemas = List.copyOf(schemas);
         tables = List.copyOf(tables);
+        sequences = List.copyOf(sequences);
+        enumTypes = List.copyOf(enumTypes);
+    }
+
+    /** Tables only: what diagnosis reads and what most tests build. */
+    public Catalog(Engine engine, List<String> schemas, List<Table> tables) {
+        this(engine, schemas, tables, List.of(), List.of());
     }
 
     public Optional<Table> table(String schema, String name) {
@@ -30,7 +40,8 @@ public record Catalog(Engine engine, List<String> schemas, List<Table> tables) {
     public Catalog withDetailsFrom(Catalog other) {
         java.util.Map<String, Table> detailed = new java.util.HashMap<>();
         other.tables().stream().filter(t -> !t.columns().isEmpty()).forEach(t -> detailed.put(t.qualifiedName(), t));
-        return new Catalog(engine, schemas, tables.stream().map(t -> detailed.getOrDefault(t.qualifiedName(), t)).toList());
+        return new Catalog(engine, schemas, tables.stream().map(t -> detailed.getOrDefault(t.qualifiedName(), t)).toList(),
+                sequences, enumTypes);
     }
 
     public int columnCount() {

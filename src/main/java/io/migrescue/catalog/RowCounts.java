@@ -1,0 +1,49 @@
+package io.migrescue.catalog;
+
+import io.migrescue.model.Engine;
+import io.migrescue.model.Table;
+import io.migrescue.sql.Dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Rows per table: the engine's estimate (one catalog query), or exact counts (every table read, 200 per query). */
+public final class RowCounts {
+    private static final int TABLES_PER_QUERY = 200;
+
+    private RowCounts() {
+    }
+
+    /** @param rows null when the engine has no estimate (a PostgreSQL table never analysed) */
+    public record TableRows(String schema, String table, Long rows) {
+    }
+
+    public static List<TableRows> estimated(Engine engine, Connection connection, List<String> schemas) throws SQLException {
+        List<TableRows> rows = new ArrayList<>();
+        CatalogSql.query(connection, CatalogSql.prepare(engine, "row_estimates", schemas, null), rs -> {
+            long estimate = rs.getLong("estimate");
+            rows.add(new TableRows(rs.getString(1), rs.getString(2), rs.wasNull() ? null : estimate));
+        });
+        return rows;
+    }
+
+    /** {@code count(*)} of each table, in UNION ALL queries of up to 200 tables: a handful of round trips, not thousands. */
+    public static List<TableRows> exact(Engine engine, Connection connection, List<Table> tables) throws SQLException {
+        Dialect dialect = Dialect.of(engine);
+        List<TableRows> rows = new ArrayList<>();
+        for (int from = 0; from < tables.size(); from += TABLES_PER_QUERY) {
+            List<Table> chunk = tables.subList(from, Math.min(tables.size(), from + TABLES_PER_QUERY));
+            List<String> selects = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                selects.add("SELECT " + i + " AS n, count(*) AS c FROM " + dialect.qualify(chunk.get(i).schema(), chunk.get(i).name()));
+            }
+            CatalogSql.query(connection, new CatalogSql.Prepared(String.join("\nUNION ALL\n", selects), List.of()), rs -> {
+                Table t = chunk.get(rs.getInt("n"));
+                rows.add(new TableRows(t.schema(), t.name(), rs.getLong("c")));
+            });
+        }
+        return rows;
+    }
+}

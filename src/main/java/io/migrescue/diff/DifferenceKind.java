@@ -1,0 +1,58 @@
+package io.migrescue.diff;
+
+/**
+ * What differs. Stable names: scripts match on them (cli.md). A {@code MISSING_*} kind says on which side the object
+ * is missing; the others carry the source's and the target's value.
+ */
+public enum DifferenceKind {
+    MISSING_SCHEMA,
+    MISSING_TABLE,
+    MISSING_COLUMN,
+    COLUMN_TYPE_DIFFERS,
+    COLUMN_NULLABILITY_DIFFERS,
+    COLUMN_DEFAULT_DIFFERS,
+    /** identity, generated expression, {@code auto_increment}, {@code on update …} */
+    COLUMN_EXTRA_DIFFERS,
+    /** cosmetic: reported only with {@code --column-order} */
+    COLUMN_ORDER_DIFFERS,
+    MISSING_INDEX,
+    INDEX_COLUMNS_DIFFER,
+    INDEX_UNIQUENESS_DIFFERS,
+    INDEX_METHOD_DIFFERS,
+    INDEX_PREDICATE_DIFFERS,
+    /** same columns, uniqueness, method and predicate, but sort order, operator class, INCLUDE or storage differ */
+    INDEX_DEFINITION_DIFFERS,
+    /** same definition under another name */
+    INDEX_NAME_DIFFERS,
+    MISSING_CONSTRAINT,
+    PRIMARY_KEY_DIFFERS,
+    UNIQUE_COLUMNS_DIFFER,
+    CHECK_DIFFERS,
+    /** an exclusion constraint (PostgreSQL) of the same name, defined otherwise */
+    EXCLUSION_DIFFERS,
+    /** column lists, referenced table or referenced columns */
+    FOREIGN_KEY_COLUMNS_DIFFER,
+    /** ON DELETE / ON UPDATE only */
+    FOREIGN_KEY_ACTIONS_DIFFER,
+    /** same definition under another name */
+    CONSTRAINT_NAME_DIFFERS,
+    MISSING_SEQUENCE,
+    SEQUENCE_DIFFERS,
+    MISSING_ENUM,
+    ENUM_VALUES_DIFFER,
+    /** a migration tool's history table on one side only */
+    MISSING_HISTORY,
+    /** a migration applied (recorded) on one side only */
+    MIGRATION_MISSING,
+    /** recorded on both sides, in different states: applied on one, failed (or dirty, rolled back) on the other */
+    MIGRATION_STATE_DIFFERS,
+    /** recorded on both sides with different checksums: the file changed after it ran somewhere */
+    MIGRATION_CHECKSUM_DIFFERS,
+    /** golang-migrate keeps only the current version: the two sides are at different versions */
+    MIGRATION_VERSION_DIFFERS;
+
+    public boolean isHistory() {
+        return this == MISSING_HISTORY || this == MIGRATION_MISSING || this == MIGRATION_STATE_DIFFERS
+                || this == MIGRATION_CHECKSUM_DIFFERS || this == MIGRATION_VERSION_DIFFERS;
+    }
+}

@@ -1,0 +1,24 @@
+package io.migrescue.diff;
+
+import io.migrescue.model.Catalog;
+import io.migrescue.model.MigrationHistory;
+
+import java.util.List;
+
+/**
+ * One side of a diff as read from its database.
+ *
+ * @param catalog         the whole catalog of the schemas in scope ({@link Catalog#schemas()})
+ * @param existingSchemas every schema (database) that exists on that server, to tell a missing schema from an empty one
+ * @param histories       every migration tool's history found
+ */
+public record Snapshot(Catalog catalog, List<String> existingSchemas, List<MigrationHistory> histories) {
+    public Snapshot {
+        existingSchemas = List.copyOf(existingSchemas);
+        histories = List.copyOf(histories);
+    }
+
+    public List<String> scope() {
+        return catalog.schemas();
+    }
+}

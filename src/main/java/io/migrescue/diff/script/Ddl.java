@@ -1,0 +1,79 @@
+package io.migrescue.diff.script;
+
+import io.migrescue.diff.DifferenceKind;
+import io.migrescue.diff.QualifiedName;
+import io.migrescue.model.Column;
+import io.migrescue.model.Constraint;
+import io.migrescue.model.Engine;
+import io.migrescue.model.Index;
+import io.migrescue.model.Sequence;
+import io.migrescue.model.Table;
+import io.migrescue.sql.Dialect;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The statements of a fix script in one engine's SQL. Every name is the target's (where the object is, or is to be)
+ * and goes through the {@link Dialect}; definitions (types, defaults, check clauses) are the catalog's own text.
+ */
+interface Ddl {
+    static Ddl of(Engine engine) {
+        return engine == Engine.POSTGRESQL ? new PostgresDdl() : new MySqlDdl(engine);
+    }
+
+    Dialect dialect();
+
+    /** Statements that open and close the script (PostgreSQL: one transaction, and the search path of the target). */
+    List<String> begin(List<String> targetSchemas);
+
+    List<String> end();
+
+    String createSchema(String schema);
+
+    String dropSchema(String schema);
+
+    Optional<String> createEnum(QualifiedName type, List<String> labels);
+
+    /** Adds {@code label} after {@code after}, or before {@code before} when it is to be the first. */
+    String addEnumValue(QualifiedName type, String label, String after, String before);
+
+    String dropEnum(QualifiedName type);
+
+    String createSequence(QualifiedName name, Sequence s);
+
+    String alterSequence(QualifiedName name, Sequence s);
+
+    String dropSequence(QualifiedName name);
+
+    /** The table with its columns, primary key, unique, check and exclusion constraints; indexes and foreign keys apart. */
+    String createTable(QualifiedName name, Table table);
+
+    String dropTable(QualifiedName name);
+
+    String addColumn(QualifiedName table, Column column);
+
+    String dropColumn(QualifiedName table, String column);
+
+    /**
+     * Makes column {@code from} into {@code to} where {@code kinds} says they differ (PostgreSQL alters those only;
+     * MySQL restates the whole column); empty if it cannot be done in place (a generated column).
+     */
+    Optional<List<String>> alterColumn(QualifiedName table, Column from, Column to, Set<DifferenceKind> kinds);
+
+    /** Empty when the engine cannot recreate it from the catalog (a MySQL expression index). */
+    Optional<String> createIndex(QualifiedName table, Index index);
+
+    String dropIndex(QualifiedName table, Index index);
+
+    String renameIndex(QualifiedName table, Index index, String to);
+
+    /** @param referenced a foreign key's referenced table, as the target names it; null for other constraints */
+    String addConstraint(QualifiedName table, Constraint constraint, QualifiedName referenced);
+
+    String dropConstraint(QualifiedName table, Constraint constraint);
+
+    /** @param referenced as for {@link #addConstraint}: MySQL renames a foreign key by dropping and adding it */
+    List<String> renameConstraint(QualifiedName table, Constraint constraint, String to, QualifiedName referenced);
+}

@@ -1,0 +1,231 @@
+package io.migrescue.diff.script;
+
+import io.migrescue.diff.DifferenceKind;
+import io.migrescue.diff.QualifiedName;
+import io.migrescue.model.Column;
+import io.migrescue.model.Constraint;
+import io.migrescue.model.ConstraintType;
+import io.migrescue.model.Engine;
+import io.migrescue.model.Index;
+import io.migrescue.model.Sequence;
+import io.migrescue.model.Table;
+import io.migrescue.sql.Dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * MySQL and MariaDB. DDL commits statement by statement there, so the script is not one transaction; a column is
+ * changed with one {@code MODIFY COLUMN} that restates it whole, as the engine requires.
+ */
+final class MySqlDdl implements Ddl {
+    /** How the catalog reader spells a prefix index key part: {@code name(10)}. */
+    private static final Pattern KEY_PART = Pattern.compile("^(.+)\\((\\d+)\\)$");
+
+    private final Engine engine;
+    private final Dialect dialect;
+
+    MySqlDdl(Engine engine) {
+        this.engine = engine;
+        this.dialect = Dialect.of(engine);
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public List<String> begin(List<String> targetSchemas) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> end() {
+        return List.of();
+    }
+
+    @Override
+    public String createSchema(String schema) {
+        return "CREATE DATABASE " + dialect.quote(schema);
+    }
+
+    @Override
+    public String dropSchema(String schema) {
+        return "DROP DATABASE " + dialect.quote(schema);
+    }
+
+    @Override
+    public Optional<String> createEnum(QualifiedName type, List<String> labels) {
+        return Optional.empty(); // MySQL enums live in the column type
+    }
+
+    @Override
+    public String addEnumValue(QualifiedName type, String label, String after, String before) {
+        throw new UnsupportedOperationException("MySQL enums live in the column type");
+    }
+
+    @Override
+    public String dropEnum(QualifiedName type) {
+        throw new UnsupportedOperationException("MySQL enums live in the column type");
+    }
+
+    @Override
+    public String createSequence(QualifiedName name, Sequence s) {
+        return "CREATE SEQUENCE " + name(name) + options(s);
+    }
+
+    @Override
+    public String alterSequence(QualifiedName name, Sequence s) {
+        return "ALTER SEQUENCE " + name(name) + options(s);
+    }
+
+    @Override
+    public String dropSequence(QualifiedName name) {
+        return "DROP SEQUENCE IF EXISTS " + name(name);
+    }
+
+    private static String options(Sequence s) {
+        return " START WITH " + s.start() + " MINVALUE " + s.min() + " MAXVALUE " + s.max() + " INCREMENT BY " + s.increment()
+                + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NOCYCLE");
+    }
+
+    @Override
+    public String createTable(QualifiedName name, Table table) {
+        List<String> lines = new ArrayList<>();
+        table.columns().forEach(c -> lines.add("    " + dialect.quote(c.name()) + " " + column(c)));
+        for (Constraint c : table.constraints()) {
+            switch (c.type()) {
+                case PRIMARY_KEY -> lines.add("    PRIMARY KEY " + SqlText.columns(dialect, c.columns()));
+                case UNIQUE, CHECK -> lines.add("    CONSTRAINT " + dialect.quote(c.name()) + " " + body(c));
+                default -> {
+                    // foreign keys come after every table exists; MySQL has no exclusion constraints
+                }
+            }
+        }
+        return "CREATE TABLE " + name(name) + " (\n" + String.join(",\n", lines) + "\n)";
+    }
+
+    @Override
+    public String dropTable(QualifiedName name) {
+        return "DROP TABLE " + name(name);
+    }
+
+    @Override
+    public String addColumn(QualifiedName table, Column column) {
+        return "ALTER TABLE " + name(table) + " ADD COLUMN " + dialect.quote(column.name()) + " " + column(column);
+    }
+
+    @Override
+    public String dropColumn(QualifiedName table, String column) {
+        return "ALTER TABLE " + name(table) + " DROP COLUMN " + dialect.quote(column);
+    }
+
+    @Override
+    public Optional<List<String>> alterColumn(QualifiedName table, Column from, Column to, Set<DifferenceKind> kinds) {
+        if (generated(from) || generated(to)) {
+            return Optional.empty(); // the catalog read does not carry the generation expression
+        }
+        return Optional.of(List.of("ALTER TABLE " + name(table) + " MODIFY COLUMN " + dialect.quote(to.name()) + " " + column(to)));
+    }
+
+    @Override
+    public Optional<String> createIndex(QualifiedName table, Index index) {
+        List<String> parts = new ArrayList<>();
+        for (String column : index.columns()) {
+            if (column.equals("(expression)")) {
+                return Optional.empty(); // functional key parts are not in information_schema.STATISTICS' COLUMN_NAME
+            }
+            Matcher prefix = KEY_PART.matcher(column);
+            parts.add(prefix.matches() ? dialect.quote(prefix.group(1)) + "(" + prefix.group(2) + ")" : dialect.quote(column));
+        }
+        String method = index.method() == null ? "btree" : index.method().toLowerCase(Locale.ROOT);
+        String kind = method.equals("fulltext") ? "FULLTEXT " : method.equals("spatial") ? "SPATIAL " : index.unique() ? "UNIQUE " : "";
+        return Optional.of("CREATE " + kind + "INDEX " + dialect.quote(index.name()) + " ON " + name(table)
+                + " (" + String.join(", ", parts) + ")" + (method.equals("hash") ? " USING HASH" : ""));
+    }
+
+    @Override
+    public String dropIndex(QualifiedName table, Index index) {
+        return "DROP INDEX " + dialect.quote(index.name()) + " ON " + name(table);
+    }
+
+    @Override
+    public String renameIndex(QualifiedName table, Index index, String to) {
+        return "ALTER TABLE " + name(table) + " RENAME INDEX " + dialect.quote(index.name()) + " TO " + dialect.quote(to);
+    }
+
+    @Override
+    public String addConstraint(QualifiedName table, Constraint constraint, QualifiedName referenced) {
+        return "ALTER TABLE " + name(table) + " " + addClause(constraint, referenced);
+    }
+
+    @Override
+    public String dropConstraint(QualifiedName table, Constraint constraint) {
+        return "ALTER TABLE " + name(table) + " " + dropClause(constraint);
+    }
+
+    /** MySQL cannot rename a foreign key or a check: dropped and added back in one ALTER, so it is never missing. */
+    @Override
+    public List<String> renameConstraint(QualifiedName table, Constraint constraint, String to, QualifiedName referenced) {
+        if (constraint.type() == ConstraintType.UNIQUE) {
+            return List.of("ALTER TABLE " + name(table) + " RENAME INDEX " + dialect.quote(constraint.name()) + " TO " + dialect.quote(to));
+        }
+        Constraint renamed = new Constraint(to, constraint.type(), constraint.columns(), constraint.foreignKey(),
+                constraint.checkExpression(), constraint.validated(), constraint.definition());
+        return List.of("ALTER TABLE " + name(table) + " " + dropClause(constraint) + ", " + addClause(renamed, referenced));
+    }
+
+    private String addClause(Constraint c, QualifiedName referenced) {
+        return switch (c.type()) {
+            case PRIMARY_KEY -> "ADD PRIMARY KEY " + SqlText.columns(dialect, c.columns());
+            case FOREIGN_KEY -> "ADD CONSTRAINT " + dialect.quote(c.name()) + " "
+                    + SqlText.foreignKey(dialect, c.columns(), c.foreignKey(), referenced, "");
+            default -> "ADD CONSTRAINT " + dialect.quote(c.name()) + " " + body(c);
+        };
+    }
+
+    private String dropClause(Constraint c) {
+        return switch (c.type()) {
+            case FOREIGN_KEY -> "DROP FOREIGN KEY " + dialect.quote(c.name());
+            case PRIMARY_KEY -> "DROP PRIMARY KEY";
+            case UNIQUE -> "DROP INDEX " + dialect.quote(c.name());
+            case CHECK -> (engine == Engine.MARIADB ? "DROP CONSTRAINT " : "DROP CHECK ") + dialect.quote(c.name());
+            case EXCLUSION -> throw new IllegalArgumentException("exclusion constraints exist only on PostgreSQL");
+        };
+    }
+
+    private String body(Constraint c) {
+        return c.type() == ConstraintType.CHECK ? "CHECK (" + c.checkExpression() + ")" : "UNIQUE " + SqlText.columns(dialect, c.columns());
+    }
+
+    /** {@code type NULL|NOT NULL DEFAULT … AUTO_INCREMENT ON UPDATE …}: the catalog's words, in the order MySQL takes them. */
+    private static String column(Column c) {
+        StringBuilder out = new StringBuilder(c.type()).append(c.nullable() ? " NULL" : " NOT NULL");
+        if (c.defaultValue() != null) {
+            out.append(" DEFAULT ").append(c.defaultValue());
+        }
+        String extra = extra(c);
+        if (!extra.isEmpty()) {
+            out.append(' ').append(extra.toUpperCase(Locale.ROOT));
+        }
+        return out.toString();
+    }
+
+    private static String extra(Column c) {
+        return c.extra() == null ? "" : c.extra().toLowerCase(Locale.ROOT).replace("default_generated", "").strip();
+    }
+
+    private static boolean generated(Column c) {
+        return extra(c).contains("generated");
+    }
+
+    private String name(QualifiedName name) {
+        return SqlText.name(dialect, name);
+    }
+}

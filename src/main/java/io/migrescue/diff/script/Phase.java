@@ -1,0 +1,39 @@
+package io.migrescue.diff.script;
+
+/**
+ * The order a fix script runs in, so that nothing is created before what it needs or dropped while something still
+ * needs it: types and sequences before the tables that use them, tables before the foreign keys between them, foreign
+ * keys dropped before the keys and tables they point at, and the drops that lose data last.
+ */
+public enum Phase {
+    /** PostgreSQL: {@code ALTER TYPE … ADD VALUE} must commit before the value is used, so it runs before BEGIN */
+    ENUM_VALUES("enum values (outside the transaction: a new value must be committed before use)"),
+    SCHEMAS("schemas"),
+    TYPES("enum types"),
+    SEQUENCES("sequences"),
+    DROP_FOREIGN_KEYS("foreign keys that go or change"),
+    DROP_CONSTRAINTS("constraints that go or change"),
+    DROP_INDEXES("indexes that go or change"),
+    RENAMES("renamed indexes and constraints"),
+    CREATE_TABLES("tables"),
+    ADD_COLUMNS("columns"),
+    ALTER_COLUMNS("column changes"),
+    ADD_CONSTRAINTS("primary keys, unique and check constraints"),
+    CREATE_INDEXES("indexes"),
+    ADD_FOREIGN_KEYS("foreign keys"),
+    DROP_COLUMNS("columns that go"),
+    DROP_TABLES("tables that go"),
+    DROP_SEQUENCES("sequences that go"),
+    DROP_TYPES("enum types that go"),
+    DROP_SCHEMAS("schemas that go");
+
+    private final String title;
+
+    Phase(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,1 @@
+INSERT INTO myschema.schema_migrations VALUES (14, false);

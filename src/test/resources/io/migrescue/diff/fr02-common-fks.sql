@@ -1,0 +1,25 @@
+-- Field report 02: the foreign keys alike on both sides (run after each side's own tables).
+ALTER TABLE "city_coordinators" ADD CONSTRAINT "city_coordinators_city_id_fkey" FOREIGN KEY ("city_id") REFERENCES "cities"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "city_coordinators" ADD CONSTRAINT "city_coordinators_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "activist_coordinators" ADD CONSTRAINT "activist_coordinators_city_id_fkey" FOREIGN KEY ("city_id") REFERENCES "cities"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "activist_coordinators" ADD CONSTRAINT "activist_coordinators_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "activist_coordinator_neighborhoods" ADD CONSTRAINT "activist_coordinator_neighborhoods_activist_coordinator_id_fkey" FOREIGN KEY ("activist_coordinator_id") REFERENCES "activist_coordinators"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "activist_coordinator_neighborhoods" ADD CONSTRAINT "activist_coordinator_neighborhoods_neighborhood_id_fkey" FOREIGN KEY ("neighborhood_id") REFERENCES "neighborhoods"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "voters" ADD CONSTRAINT "voters_city_id_fkey" FOREIGN KEY ("city_id") REFERENCES "cities"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "task_assignments" ADD CONSTRAINT "task_assignments_task_id_fkey" FOREIGN KEY ("task_id") REFERENCES "tasks"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "task_assignments" ADD CONSTRAINT "task_assignments_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "user_tokens" ADD CONSTRAINT "user_tokens_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "push_subscriptions" ADD CONSTRAINT "push_subscriptions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "voter_edit_history" ADD CONSTRAINT "voter_edit_history_voter_id_fkey" FOREIGN KEY ("voter_id") REFERENCES "voters"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "voter_edit_history" ADD CONSTRAINT "voter_edit_history_edited_by_fkey" FOREIGN KEY ("edited_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "wiki_pages" ADD CONSTRAINT "wiki_pages_category_id_fkey" FOREIGN KEY ("category_id") REFERENCES "wiki_categories"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "wiki_page_versions" ADD CONSTRAINT "wiki_page_versions_page_id_fkey" FOREIGN KEY ("page_id") REFERENCES "wiki_pages"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "area_managers" ADD CONSTRAINT "area_managers_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "cities" ADD CONSTRAINT "cities_area_manager_id_fkey" FOREIGN KEY ("area_manager_id") REFERENCES "area_managers"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "neighborhoods" ADD CONSTRAINT "neighborhoods_city_id_fkey" FOREIGN KEY ("city_id") REFERENCES "cities"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "activists" ADD CONSTRAINT "activists_neighborhood_id_fkey" FOREIGN KEY ("neighborhood_id") REFERENCES "neighborhoods"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "activists" ADD CONSTRAINT "activists_city_id_fkey" FOREIGN KEY ("city_id") REFERENCES "cities"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "activists" ADD CONSTRAINT "activists_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "attendance_records" ADD CONSTRAINT "attendance_records_activist_id_fkey" FOREIGN KEY ("activist_id") REFERENCES "activists"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "attendance_records" ADD CONSTRAINT "attendance_records_city_id_fkey" FOREIGN KEY ("city_id") REFERENCES "cities"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "attendance_records" ADD CONSTRAINT "attendance_records_neighborhood_id_fkey" FOREIGN KEY ("neighborhood_id") REFERENCES "neighborhoods"("id") ON DELETE CASCADE ON UPDATE CASCADE;
