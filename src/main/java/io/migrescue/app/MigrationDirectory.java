@@ -34,13 +34,13 @@ final class MigrationDirectory {
     }
 
     /** Table name → the last CREATE TABLE for it in the migration files, in the tools' order (for create-missing-table). */
-    static java.util.Map<String, String> creates(Path dir, io.migrescue.model.Engine engine) {
-        java.util.Map<String, String> creates = new java.util.LinkedHashMap<>();
+    static java.util.Map<String, List<String>> creates(Path dir, io.migrescue.model.Engine engine) {
+        java.util.Map<String, List<String>> creates = new java.util.LinkedHashMap<>();
         for (MigrationFile file : list(dir, new java.util.ArrayList<>())) {
             for (io.migrescue.sql.SqlStatement s : io.migrescue.sql.StatementSplitter.split(read(file.path()), engine)) {
                 for (io.migrescue.sql.Effect e : io.migrescue.sql.StatementEffects.of(s, engine)) {
                     if (e instanceof io.migrescue.sql.Effect.CreateTable c && !c.columns().isEmpty()) {
-                        creates.put(c.table(), s.sql());
+                        creates.put(c.table(), List.of(s.sql()));
                     }
                 }
             }

@@ -36,7 +36,11 @@ public final class RepairUseCase {
      * @param interactive a person can be asked for decisions
      */
     public record Request(DiagnoseUseCase.Request diagnosis, String playbookId, Map<String, String> params, boolean dryRun,
-                          boolean confirmed, boolean interactive, Path backupDir, Path userPlaybooks) {
+                          boolean confirmed, boolean interactive, Path backupDir, Path userPlaybooks, DatabaseSession reference) {
+        public Request(DiagnoseUseCase.Request diagnosis, String playbookId, Map<String, String> params, boolean dryRun,
+                       boolean confirmed, boolean interactive, Path backupDir, Path userPlaybooks) {
+            this(diagnosis, playbookId, params, dryRun, confirmed, interactive, backupDir, userPlaybooks, null);
+        }
     }
 
     /** With the standard backup store and the migration tools' own history writers. */
@@ -55,7 +59,7 @@ public final class RepairUseCase {
             Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), diagnosis.schemas());
             plan = Planner.plan(choice.playbook(), choice.finding(), request.params(),
                     new Planner.Context(catalog, diagnosis.schemas().get(0), diagnosis.history(), choice.finding().migration(),
-                            records, request.interactive(), MigrationDirectory.creates(request.diagnosis().migrationsDir(), session.engine())));
+                            records, request.interactive(), creates(session, request, diagnosis.schemas().get(0))));
         } catch (PlanningException.DecisionNeeded e) {
             throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, e.getMessage());
         } catch (PlanningException e) {
@@ -71,6 +75,22 @@ public final class RepairUseCase {
                     + (plan.steps().size() - 1) + " step(s) after the backup); nothing was changed. Add --yes to run it, or --dry-run to see every statement");
         }
         return new RepairExecutor(session, backups, diagnosis.schemas()).run(plan, request.backupDir());
+    }
+
+    /** How to create a missing table: from the migration files, else as the reference database has it. */
+    private static Map<String, List<String>> creates(DatabaseSession session, Request request, String schema) throws SQLException {
+        Map<String, List<String>> creates = new java.util.LinkedHashMap<>();
+        DatabaseSession reference = request.reference();
+        if (reference != null) {
+            if (reference.engine().isMySqlFamily() != session.engine().isMySqlFamily()) {
+                throw MigrescueException.usage("--reference is " + reference.engine().displayName() + ", the database "
+                        + session.engine().displayName() + ": a table can be copied only between the same kind of engine");
+            }
+            Catalog theirs = CatalogReader.of(reference.engine()).read(reference.connection(), Scope.resolve(reference.info(), List.of()));
+            theirs.tables().forEach(t -> creates.put(t.name(), io.migrescue.diff.script.TableDdl.create(session.engine(), schema, t)));
+        }
+        creates.putAll(MigrationDirectory.creates(request.diagnosis().migrationsDir(), session.engine()));
+        return creates;
     }
 
     record Choice(Finding finding, Playbook playbook) {

@@ -75,6 +75,17 @@ public final class ConnectionOptions implements ContextFactory.NeedsContext {
         return new Resolved(target, effectiveUser, password);
     }
 
+    /**
+     * A second database (a reference such as development): credentials in its URL, or its password in
+     * {@code passwordVariable}; registered as a secret like every other.
+     */
+    DatabaseSession openOther(String otherUrl, String passwordVariable) {
+        ConnectionTarget target = ConnectionUrls.parse(otherUrl);
+        String password = target.urlPassword() != null ? target.urlPassword() : context.environment().get(passwordVariable);
+        io.migrescue.db.Redaction.register(password);
+        return Connector.open(target, target.user(), password);
+    }
+
     /** The project's configuration when --project was given, read once; its password is registered as a secret. */
     io.migrescue.project.ProjectSettings projectSettings() {
         if (project != null && projectSettings == null) {

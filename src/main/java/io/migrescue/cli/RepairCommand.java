@@ -64,6 +64,11 @@ final class RepairCommand implements Callable<Integer> {
     @Option(names = "--tool", paramLabel = "NAME", description = "Only this migration tool's history.")
     String tool;
 
+    @Option(names = "--reference", paramLabel = "URL", description = {
+            "A database that has the tables this one lacks (create-missing-table copies their definition from it);",
+            "credentials in the URL or its password in MIGRESCUE_REFERENCE_PASSWORD."})
+    String reference;
+
     @Option(names = "--history-table", paramLabel = "NAME", description = "The --tool's history table when it is not the default name.")
     String historyTable;
 
@@ -78,10 +83,11 @@ final class RepairCommand implements Callable<Integer> {
                     + dir + "` or another directory");
         }
         String errorText = errorInput.text();
-        try (DatabaseSession session = connection.open()) {
+        try (DatabaseSession session = connection.open();
+             DatabaseSession referenceSession = reference == null ? null : connection.openOther(reference, "MIGRESCUE_REFERENCE_PASSWORD")) {
             RepairUseCase.Request request = new RepairUseCase.Request(
                     new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool, historyTable), playbook, params, dryRun, yes,
-                    false, dir, userPlaybooks);
+                    false, dir, userPlaybooks, referenceSession);
             RepairReport report = RepairUseCase.run(session, request, new StderrProgress(spec.commandLine().getErr(), false));
             spec.commandLine().getOut().print(RepairRenderer.render(report, output.format()));
             spec.commandLine().getOut().flush();

@@ -32,10 +32,11 @@ public final class Planner {
     /**
      * @param migration   the failed migration with its statement map (may be null or without statements)
      * @param interactive whether a person can be asked for decisions (otherwise they must be given)
-     * @param creates     table name → the last CREATE TABLE statement for it in the migration files
+     * @param creates     table name → the statements that create it: the last CREATE TABLE for it in the migration
+     *                    files, or the table as a reference database has it (with its indexes and foreign keys)
      */
     public record Context(Catalog catalog, String defaultSchema, List<MigrationHistory> history, FailedMigration migration,
-                          RecordPlanner records, boolean interactive, Map<String, String> creates) {
+                          RecordPlanner records, boolean interactive, Map<String, List<String>> creates) {
         public Context(Catalog catalog, String defaultSchema, List<MigrationHistory> history, FailedMigration migration,
                        RecordPlanner records, boolean interactive) {
             this(catalog, defaultSchema, history, migration, records, interactive, Map.of());
@@ -189,14 +190,16 @@ public final class Planner {
         if (lookup.table(null, name).isPresent()) {
             throw new PlanningException("table " + name + " exists now: diagnose again");
         }
-        String create = ctx.creates().get(name);
+        List<String> create = ctx.creates().get(name);
         if (create == null) {
             create = ctx.creates().get(name.toLowerCase(java.util.Locale.ROOT));
         }
         if (create == null) {
-            throw new PlanningException("no CREATE TABLE " + name + " in the migration files: give --migrations DIR (the folder that creates it)");
+            throw new PlanningException("no CREATE TABLE " + name + " in the migration files or the reference: give --migrations DIR"
+                    + " (the folder that creates it) or --reference URL (a database that has it)");
         }
-        add(new PlanStep(0, "create-table", "create " + name + " as the migration files define it", List.of(BoundStatement.of(create)),
+        add(new PlanStep(0, "create-table", "create " + name + " as the migration files or the reference define it",
+                create.stream().map(BoundStatement::of).toList(),
                 List.of(), ctx.catalog().engine() == Engine.POSTGRESQL, new Check.TablePresent(lookup.schemaOf(null), name), List.of()));
         created.add(new Check.TablePresent(lookup.schemaOf(null), name));
     }

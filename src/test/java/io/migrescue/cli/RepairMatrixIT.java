@@ -336,4 +336,27 @@ class RepairMatrixIT {
             assertThat(query(db, "SELECT COUNT(*) FROM schema_history WHERE success = 1")).isEqualTo("2");
         }
     }
+
+    /** create-missing-table from a reference database (development has the table production lacks). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void createMissingTableFromAReferenceDatabase(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase prod = ScratchDatabase.create(engine, "matrix ref prod");
+             ScratchDatabase dev = ScratchDatabase.create(engine, "matrix ref dev")) {
+            for (ScratchDatabase db : List.of(prod, dev)) {
+                db.execute("CREATE TABLE users (id BIGINT PRIMARY KEY)");
+            }
+            dev.execute("CREATE TABLE vote_stats (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, votes INT NOT NULL DEFAULT 0,"
+                    + " CONSTRAINT vote_stats_user_fk FOREIGN KEY (user_id) REFERENCES users (id))", "CREATE INDEX vote_stats_votes_idx ON vote_stats (votes)");
+            String error = engine == Engine.POSTGRESQL ? "ERROR:  relation \"vote_stats\" does not exist"
+                    : "ERROR 1146 (42S02): Table '" + prod.name() + ".vote_stats' doesn't exist";
+            dryRunThenRun(prod, dir.resolve("b"), "create-missing-table", List.of("--error", error, "--reference", dev.jdbcUrl()
+                    + "?user=" + dev.server().user()));
+            assertThat(Fingerprint.of(prod).catalog().table(prod.defaultSchema(), "vote_stats")).get().satisfies(t -> {
+                assertThat(t.columns()).extracting(io.migrescue.model.Column::name).containsExactly("id", "user_id", "votes");
+                assertThat(t.foreignKeys()).extracting(io.migrescue.model.Constraint::name).containsExactly("vote_stats_user_fk");
+                assertThat(t.index("vote_stats_votes_idx")).isPresent();
+            });
+        }
+    }
 }
