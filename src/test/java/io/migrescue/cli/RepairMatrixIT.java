@@ -115,13 +115,10 @@ class RepairMatrixIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.migrescue.testing.TestServers#engines")
+    @MethodSource("io.migrescue.testing.TestServers#mysqlFamily")
     void markRolledBackThenFlywayRunsItAgain(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix rolled back")) {
             Scenarios.Broken broken = Scenarios.duplicateRows(db, dir.resolve("m"));
-            if (engine == Engine.POSTGRESQL) {
-                return; // a failed transactional migration leaves no history entry to roll back on PostgreSQL
-            }
             dryRunThenRun(db, dir.resolve("b"), "mark-rolled-back", List.of("--migrations", broken.migrations().toString()));
             db.execute("DELETE FROM users WHERE id IN (2, 4, 5)"); // the operator's own fix of the data
             assertThat(FlywayRun.flyway(db, broken.migrations(), Map.of()).migrate().success).isTrue();
@@ -129,12 +126,9 @@ class RepairMatrixIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.migrescue.testing.TestServers#engines")
+    @MethodSource("io.migrescue.testing.TestServers#mysqlFamily")
     void markAppliedWhenEverythingIsInEffect(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix mark applied")) {
-            if (engine == Engine.POSTGRESQL) {
-                return; // PostgreSQL leaves no failed row for a transactional migration: see complete-partial-migration
-            }
             Scenarios.Broken broken = Scenarios.halfApplied(db, dir.resolve("m"));
             db.execute("DROP TABLE invoices_tmp", // the operator finished the migration by hand
                     "CREATE TABLE invoices_tmp (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, amount DECIMAL(10,2) NOT NULL)");
@@ -202,11 +196,8 @@ class RepairMatrixIT {
 
     /** A step that fails stops the repair: exit 4, the journal says so, and nothing after the backup changed. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.migrescue.testing.TestServers#engines")
+    @MethodSource("io.migrescue.testing.TestServers#mysqlFamily")
     void aFailedStepExits4WithTheDatabaseAsTheJournalSays(Engine engine, @TempDir Path dir) throws Exception {
-        if (engine != Engine.MARIADB) {
-            return; // field report 05 is a MySQL-family failure
-        }
         try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix exit 4")) {
             Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("m"));
             Fingerprint before = Fingerprint.of(db);
@@ -231,11 +222,8 @@ class RepairMatrixIT {
 
     /** Recording a migration as applied when its effects are absent does not verify: exit 5, loudly, backup named. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.migrescue.testing.TestServers#engines")
+    @MethodSource("io.migrescue.testing.TestServers#mysqlFamily")
     void verificationFailureExits5(Engine engine, @TempDir Path dir) throws Exception {
-        if (engine == Engine.POSTGRESQL) {
-            return; // needs a failed history row, which a transactional PostgreSQL migration does not leave
-        }
         try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix exit 5")) {
             Scenarios.Broken broken = Scenarios.duplicateRows(db, dir.resolve("m"));
             Path backup = dir.resolve("b");
@@ -315,11 +303,8 @@ class RepairMatrixIT {
 
     /** Flyway with its own table name (flyway.table): repair with --tool flyway --history-table, and Flyway continues. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.migrescue.testing.TestServers#engines")
+    @MethodSource("io.migrescue.testing.TestServers#mysqlFamily")
     void repairWithARenamedHistoryTable(Engine engine, @TempDir Path dir) throws Exception {
-        if (engine == Engine.POSTGRESQL) {
-            return; // a failed transactional migration leaves no history row to repair on PostgreSQL
-        }
         try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix renamed history")) {
             Path migrations = dir.resolve("m");
             Map<String, String> custom = Map.of("flyway.table", "schema_history");
