@@ -158,16 +158,7 @@ class DiagnoseIT {
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void golangMigrateDirtyVersionWithItsStatementMap(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "diag golang dirty")) {
-            Path migrations = Files.createDirectories(dir.resolve("migrations"));
-            Files.writeString(migrations.resolve("20240101000000_users.up.sql"), "CREATE TABLE users (id BIGINT PRIMARY KEY);\n");
-            Files.writeString(migrations.resolve("20240101000000_users.down.sql"), "DROP TABLE users;\n");
-            Files.writeString(migrations.resolve("20240115093000_orders.up.sql"),
-                    "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT);\nALTER TABLE users ADD COLUMN email VARCHAR(200);\n"
-                            + "CREATE INDEX orders_user_idx ON orders (user_id);\n");
-            // what golang-migrate leaves when the third statement's run was cut off: dirty at the new version
-            db.execute(ToolTables.golangMigrate(engine), "CREATE TABLE users (id BIGINT PRIMARY KEY)",
-                    "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT)", "ALTER TABLE users ADD COLUMN email VARCHAR(200)",
-                    "INSERT INTO schema_migrations (version, dirty) VALUES (20240115093000, true)");
+            Path migrations = Scenarios.golangDirty(db, dir);
             CliRun run = CliRun.on(db, "diagnose", "--migrations", migrations.toString(), "--format", "json");
             assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
             JsonNode f = finding(JSON.readTree(run.out()), "DIRTY_VERSION");
@@ -181,17 +172,7 @@ class DiagnoseIT {
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void prismaFailedMigrationRow(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "diag prisma")) {
-            Path migrations = dir.resolve("prisma/migrations");
-            Files.createDirectories(migrations.resolve("20240101000000_init"));
-            Files.createDirectories(migrations.resolve("20240301000000_add_email"));
-            Files.writeString(migrations.resolve("20240101000000_init/migration.sql"), "CREATE TABLE users (id INTEGER PRIMARY KEY);\n");
-            Files.writeString(migrations.resolve("20240301000000_add_email/migration.sql"), "ALTER TABLE users ADD COLUMN email TEXT;\n");
-            String now = engine == Engine.POSTGRESQL ? "now()" : "CURRENT_TIMESTAMP(3)";
-            db.execute(ToolTables.prisma(engine), "CREATE TABLE users (id INTEGER PRIMARY KEY)",
-                    "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)"
-                            + " VALUES ('00000000-0000-4000-8000-000000000001', 'a', " + now + ", '20240101000000_init', " + now + ", 1)",
-                    "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, started_at, applied_steps_count)"
-                            + " VALUES ('00000000-0000-4000-8000-000000000002', 'b', NULL, '20240301000000_add_email', 'Database error', " + now + ", 0)");
+            Path migrations = Scenarios.prismaFailedRow(db, dir);
             CliRun run = CliRun.on(db, "diagnose", "--migrations", migrations.toString(), "--format", "json");
             assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
             JsonNode f = finding(JSON.readTree(run.out()), "FAILED_MIGRATION");

@@ -154,14 +154,7 @@ class RepairMatrixIT {
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void clearDirtyGolangMigrateVersion(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix dirty")) {
-            Path migrations = Files.createDirectories(dir.resolve("migrations"));
-            Files.writeString(migrations.resolve("20240101000000_users.up.sql"), "CREATE TABLE users (id BIGINT PRIMARY KEY);\n");
-            Files.writeString(migrations.resolve("20240115093000_orders.up.sql"),
-                    "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT);\nALTER TABLE users ADD COLUMN email VARCHAR(200);\n"
-                            + "CREATE INDEX orders_user_idx ON orders (user_id);\n");
-            db.execute(ToolTables.golangMigrate(engine), "CREATE TABLE users (id BIGINT PRIMARY KEY)",
-                    "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT)", "ALTER TABLE users ADD COLUMN email VARCHAR(200)",
-                    "INSERT INTO schema_migrations (version, dirty) VALUES (20240115093000, true)");
+            Path migrations = Scenarios.golangDirty(db, dir);
             dryRunThenRun(db, dir.resolve("b"), "clear-dirty-version", List.of("--migrations", migrations.toString()));
             assertThat(query(db, "SELECT version FROM schema_migrations WHERE dirty = FALSE")).isEqualTo("20240115093000");
         }
@@ -281,17 +274,7 @@ class RepairMatrixIT {
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void prismaMarkRolledBackLikeResolveRolledBack(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix prisma")) {
-            Path migrations = dir.resolve("prisma/migrations");
-            Files.createDirectories(migrations.resolve("20240101000000_init"));
-            Files.createDirectories(migrations.resolve("20240301000000_add_email"));
-            Files.writeString(migrations.resolve("20240101000000_init/migration.sql"), "CREATE TABLE users (id INTEGER PRIMARY KEY);\n");
-            Files.writeString(migrations.resolve("20240301000000_add_email/migration.sql"), "ALTER TABLE users ADD COLUMN email TEXT;\n");
-            String now = engine == Engine.POSTGRESQL ? "now()" : "CURRENT_TIMESTAMP(3)";
-            db.execute(ToolTables.prisma(engine), "CREATE TABLE users (id INTEGER PRIMARY KEY)",
-                    "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)"
-                            + " VALUES ('00000000-0000-4000-8000-000000000001', 'a', " + now + ", '20240101000000_init', " + now + ", 1)",
-                    "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, started_at, applied_steps_count)"
-                            + " VALUES ('00000000-0000-4000-8000-000000000002', 'b', NULL, '20240301000000_add_email', 'Database error', " + now + ", 0)");
+            Path migrations = Scenarios.prismaFailedRow(db, dir);
             dryRunThenRun(db, dir.resolve("b"), "mark-rolled-back", List.of("--migrations", migrations.toString()));
             // exactly what resolve --rolled-back leaves: the row kept, rolled_back_at set, nothing else changed
             assertThat(query(db, "SELECT COUNT(*) FROM _prisma_migrations")).isEqualTo("2");

@@ -120,6 +120,46 @@ public final class Scenarios {
                 "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;\n"));
     }
 
+    /**
+     * golang-migrate's dirty version as a cut-off run leaves it: version 20240115093000 dirty, its first two statements
+     * in effect, the third (an index) not.
+     *
+     * @return the migrations folder
+     */
+    public static Path golangDirty(ScratchDatabase db, Path dir) throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("20240101000000_users.up.sql"), "CREATE TABLE users (id BIGINT PRIMARY KEY);\n");
+        Files.writeString(migrations.resolve("20240101000000_users.down.sql"), "DROP TABLE users;\n");
+        Files.writeString(migrations.resolve("20240115093000_orders.up.sql"),
+                "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT);\nALTER TABLE users ADD COLUMN email VARCHAR(200);\n"
+                        + "CREATE INDEX orders_user_idx ON orders (user_id);\n");
+        db.execute(ToolTables.golangMigrate(db.engine()), "CREATE TABLE users (id BIGINT PRIMARY KEY)",
+                "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT)", "ALTER TABLE users ADD COLUMN email VARCHAR(200)",
+                "INSERT INTO schema_migrations (version, dirty) VALUES (20240115093000, true)");
+        return migrations;
+    }
+
+    /**
+     * Prisma's history after a failed deploy: 20240101000000_init finished, 20240301000000_add_email unfinished (P3009),
+     * its statement not in effect.
+     *
+     * @return the prisma/migrations folder
+     */
+    public static Path prismaFailedRow(ScratchDatabase db, Path dir) throws Exception {
+        Path migrations = dir.resolve("prisma/migrations");
+        Files.createDirectories(migrations.resolve("20240101000000_init"));
+        Files.createDirectories(migrations.resolve("20240301000000_add_email"));
+        Files.writeString(migrations.resolve("20240101000000_init/migration.sql"), "CREATE TABLE users (id INTEGER PRIMARY KEY);\n");
+        Files.writeString(migrations.resolve("20240301000000_add_email/migration.sql"), "ALTER TABLE users ADD COLUMN email TEXT;\n");
+        String now = db.engine() == Engine.POSTGRESQL ? "now()" : "CURRENT_TIMESTAMP(3)";
+        db.execute(ToolTables.prisma(db.engine()), "CREATE TABLE users (id INTEGER PRIMARY KEY)",
+                "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)"
+                        + " VALUES ('00000000-0000-4000-8000-000000000001', 'a', " + now + ", '20240101000000_init', " + now + ", 1)",
+                "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, started_at, applied_steps_count)"
+                        + " VALUES ('00000000-0000-4000-8000-000000000002', 'b', NULL, '20240301000000_add_email', 'Database error', " + now + ", 0)");
+        return migrations;
+    }
+
     private static Broken run(ScratchDatabase db, Path dir, Map<String, String> scripts) {
         String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, dir, scripts));
         if (failure == null) {
