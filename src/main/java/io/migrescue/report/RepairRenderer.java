@@ -20,6 +20,11 @@ public final class RepairRenderer {
         };
     }
 
+    /** The finding a plan repairs, in one line ({@code KIND: summary}). */
+    public static String finding(io.migrescue.playbook.Plan plan) {
+        return plan.finding().kind().name() + ": " + plan.finding().summary();
+    }
+
     static Map<String, Object> document(RepairReport r) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("playbook", r.plan().playbook());
