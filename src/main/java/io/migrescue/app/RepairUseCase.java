@@ -80,7 +80,7 @@ public final class RepairUseCase {
          */
         String ask(String playbook, ParamSpec param, String proposed);
 
-        /** The plan is made; its steps come next. */
+        /** The plan is made; its steps come next (not called for a dry run, whose report shows the plan). */
         default void planned(Plan plan) {
         }
 
@@ -138,10 +138,10 @@ public final class RepairUseCase {
         if (changed) {
             plan = planning.plan(params, false);
         }
-        dialog.planned(plan);
         if (request.dryRun()) {
             return RepairExecutor.preview(plan, request.backupDir());
         }
+        dialog.planned(plan);
         RepairReport report = new RepairExecutor(session, backups, planning.diagnosis().schemas())
                 .run(plan, request.backupDir(), dialog.gate(planning));
         if (report.status().equals("stopped") && dialog.rollBack(report)) {

@@ -100,7 +100,8 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
             RepairReport report = person == null ? RepairUseCase.run(session, request, progress)
                     : RepairUseCase.runInteractive(session, request, progress, person.repairDialog());
-            spec.commandLine().getOut().print(RepairRenderer.render(report, output.format()));
+            spec.commandLine().getOut().print(person != null && !report.dryRun() && output.format() == io.migrescue.report.OutputFormat.text
+                    ? RepairRenderer.summary(report) : RepairRenderer.render(report, output.format()));
             if (person != null && !report.dryRun() && java.nio.file.Files.isDirectory(dir)) {
                 context.session().lastRepair(dir);
                 Path written = writeReport(report, dir);

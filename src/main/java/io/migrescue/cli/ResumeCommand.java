@@ -68,7 +68,8 @@ final class ResumeCommand implements Callable<Integer>, ContextFactory.NeedsCont
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
             RepairReport report = person == null ? ResumeUseCase.run(session, dir, rollback, progress)
                     : ResumeUseCase.run(session, dir, rollback, progress, person.resumeGate());
-            spec.commandLine().getOut().print(RepairRenderer.render(report, output.format()));
+            spec.commandLine().getOut().print(person != null && output.format() == io.migrescue.report.OutputFormat.text
+                    ? RepairRenderer.summary(report) : RepairRenderer.render(report, output.format()));
             if (person != null) {
                 Path written = RepairCommand.writeReport(report, dir);
                 if (written != null) {

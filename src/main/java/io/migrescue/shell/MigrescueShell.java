@@ -67,9 +67,10 @@ public final class MigrescueShell {
         CommandLine model = commandLine(new CliContext(environment, true, InputStream.nullInputStream(), session, null, null));
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]); // a backslash is part of a Windows path or a pasted regex, not an escape
+        RedactingHistory history = new RedactingHistory();
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("migrescue").parser(parser)
                 .completer(new ShellCompleter(model, BUILT_INS, session))
-                .history(new RedactingHistory())
+                .history(history)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' in a URL or a password is not history expansion
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true);
@@ -79,7 +80,7 @@ public final class MigrescueShell {
         }
         LineReader reader = builder.build();
         boolean redraws = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
-        Prompts prompts = new Prompts(reader, style);
+        Prompts prompts = new Prompts(reader, history, style, !redraws);
         TerminalInteraction interaction = new TerminalInteraction(prompts, style, redraws);
         terminal.handle(Terminal.Signal.INT, signal -> interaction.interrupted());
         CliContext context = new CliContext(environment, true, InputStream.nullInputStream(), session, interaction, null);

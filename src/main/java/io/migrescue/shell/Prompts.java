@@ -2,7 +2,6 @@ package io.migrescue.shell;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.MaskingCallback;
 import org.jline.reader.UserInterruptException;
 
 import java.io.PrintWriter;
@@ -14,25 +13,16 @@ import java.util.Locale;
  * read without echo. Ctrl-C or Ctrl-D at a question cancels it: the caller is told by a null answer.
  */
 final class Prompts {
-    /** Shows what is typed, keeps none of it in the history. */
-    private static final MaskingCallback NO_HISTORY = new MaskingCallback() {
-        @Override
-        public String display(String line) {
-            return line;
-        }
-
-        @Override
-        public String history(String line) {
-            return null;
-        }
-    };
-
     private final LineReader reader;
+    private final RedactingHistory history;
     private final Style style;
+    private final boolean dumb;
 
-    Prompts(LineReader reader, Style style) {
+    Prompts(LineReader reader, RedactingHistory history, Style style, boolean dumb) {
         this.reader = reader;
+        this.history = history;
         this.style = style;
+        this.dumb = dumb;
     }
 
     PrintWriter out() {
@@ -41,19 +31,28 @@ final class Prompts {
 
     /** A line, or null when the person pressed Ctrl-C or Ctrl-D. */
     String line(String prompt) {
+        history.pause(true);
         try {
-            return reader.readLine(prompt, null, NO_HISTORY, null);
+            return reader.readLine(prompt);
         } catch (UserInterruptException | EndOfFileException e) {
             return null;
+        } finally {
+            history.pause(false);
         }
     }
 
-    /** A secret: nothing is echoed, not even its length; never in the history. Null when cancelled. */
+    /**
+     * A secret: nothing is echoed, not even its length; never in the history. Null when cancelled. A dumb terminal
+     * shows nothing of what is typed anyway (JLine's masking there redraws the prompt from a thread of its own).
+     */
     String secret(String prompt) {
+        history.pause(true);
         try {
-            return reader.readLine(prompt, (char) 0);
+            return dumb ? reader.readLine(prompt) : reader.readLine(prompt, (char) 0);
         } catch (UserInterruptException | EndOfFileException e) {
             return null;
+        } finally {
+            history.pause(false);
         }
     }
 
