@@ -1,8 +1,10 @@
 package io.migrescue;
 
 import io.migrescue.cli.MigrescueCli;
+import io.migrescue.shell.MigrescueShell;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** The only place that calls {@code System.exit}. */
 public final class Main {
@@ -12,7 +14,13 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = MigrescueCli.create(out, err, System.getenv(), System.console() != null, System.in, args).execute(args);
+        Map<String, String> environment = System.getenv();
+        int code = MigrescueCli.create(out, err, environment, System.console() != null, System.in, args,
+                () -> {
+                    out.flush();
+                    err.flush();
+                    return MigrescueShell.onSystemTerminal(environment);
+                }).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

@@ -1,5 +1,7 @@
 package io.migrescue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -50,6 +52,27 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.migrescue.backup..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.migrescue.cli..", "io.migrescue.shell..",
                         "io.migrescue.app..", "picocli..", "org.jline..")
+                .check(CLASSES);
+    }
+
+    /**
+     * The shell and the CLI share one core: the shell reads lines, asks questions and shows results, and runs the same
+     * commands and use cases as the command line. It never reaches into the adapters or the repair engine itself; of
+     * the repair it knows only the gate it implements and the report it shows.
+     */
+    @Test
+    void theShellHoldsNoUseCaseLogic() {
+        DescribedPredicate<JavaClass> repairApi = JavaClass.Predicates.resideInAPackage("io.migrescue.repair")
+                .and(DescribedPredicate.describe("is StepGate, RepairReport or CheckResult", (JavaClass c) -> {
+                    String outer = c.getName().substring(c.getPackageName().length() + 1).split("\\$")[0];
+                    return outer.equals("StepGate") || outer.equals("RepairReport") || outer.equals("CheckResult");
+                }));
+        noClasses().that().resideInAPackage("io.migrescue.shell..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java.sql..", "javax.sql..",
+                                "io.migrescue.db..", "io.migrescue.catalog..", "io.migrescue.history..", "io.migrescue.backup..",
+                                "io.migrescue.diagnosis..", "io.migrescue.sql..", "io.migrescue.diff..", "io.migrescue.project..")
+                        .or(JavaClass.Predicates.resideInAPackage("io.migrescue.repair..").and(DescribedPredicate.not(repairApi))))
+                .because("the shell drives the same commands and use cases as the CLI; use-case logic belongs in app")
                 .check(CLASSES);
     }
 

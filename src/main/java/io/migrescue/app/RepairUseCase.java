@@ -6,6 +6,7 @@ import io.migrescue.diagnosis.Finding;
 import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Catalog;
+import io.migrescue.playbook.ParamSpec;
 import io.migrescue.playbook.Plan;
 import io.migrescue.playbook.Planner;
 import io.migrescue.playbook.Playbook;
@@ -15,6 +16,7 @@ import io.migrescue.playbook.RecordPlanner;
 import io.migrescue.repair.Backups;
 import io.migrescue.repair.RepairExecutor;
 import io.migrescue.repair.RepairReport;
+import io.migrescue.repair.StepGate;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -51,22 +53,8 @@ public final class RepairUseCase {
     }
 
     public static RepairReport run(DatabaseSession session, Request request, Backups backups, RecordPlanner records) {
-        DiagnosisReport diagnosis = DiagnoseUseCase.run(session, request.diagnosis());
-        Playbooks playbooks = Playbooks.load(request.userPlaybooks());
-        Choice choice = choose(diagnosis, playbooks, request.playbookId());
-        Plan plan;
-        try {
-            Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), diagnosis.schemas());
-            plan = Planner.plan(choice.playbook(), choice.finding(), request.params(),
-                    new Planner.Context(catalog, diagnosis.schemas().get(0), diagnosis.history(), choice.finding().migration(),
-                            records, request.interactive(), creates(session, request, diagnosis.schemas().get(0))));
-        } catch (PlanningException.DecisionNeeded e) {
-            throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, e.getMessage());
-        } catch (PlanningException e) {
-            throw MigrescueException.usage("cannot plan " + choice.playbook().id() + ": " + e.getMessage());
-        } catch (SQLException e) {
-            throw DatabaseFailures.reading("repair", e);
-        }
+        Planning planning = planning(session, request, records);
+        Plan plan = planning.plan(request.params(), request.interactive());
         if (request.dryRun()) {
             return RepairExecutor.preview(plan, request.backupDir());
         }
@@ -74,7 +62,143 @@ public final class RepairUseCase {
             throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, "repair " + plan.playbook() + " would change the database ("
                     + (plan.steps().size() - 1) + " step(s) after the backup); nothing was changed. Add --yes to run it, or --dry-run to see every statement");
         }
-        return new RepairExecutor(session, backups, diagnosis.schemas()).run(plan, request.backupDir());
+        return new RepairExecutor(session, backups, planning.diagnosis().schemas()).run(plan, request.backupDir());
+    }
+
+    /**
+     * What the interactive repair asks of the person at the terminal: the decisions and parameters the playbook needs,
+     * and, step by step, whether to go on. The shell implements it; the use case does the rest.
+     */
+    public interface Dialog {
+        /**
+         * A value only a person can give: a decision about rows (with its choices), or a parameter the playbook asks
+         * about (such as a new name).
+         *
+         * @param proposed the value that is used when the person just accepts (the default, or what the finding gives);
+         *                 null when there is none
+         * @return the value to use
+         */
+        String ask(String playbook, ParamSpec param, String proposed);
+
+        /** The plan is made; its steps come next (not called for a dry run, whose report shows the plan). */
+        default void planned(Plan plan) {
+        }
+
+        /** Walks the steps; {@code replanner} makes the plan again with other parameter values ({@code [e]dit}). */
+        StepGate gate(Replanner replanner);
+
+        /** The repair stopped (the operator aborted it, or a step failed): true to roll back what it changed now. */
+        default boolean rollBack(RepairReport stopped) {
+            return false;
+        }
+    }
+
+    /** The plan again with other parameter values, from what was read before (nothing is read again). */
+    public interface Replanner {
+        /** The parameters a person may set: those the playbook asks about and its decisions. */
+        List<ParamSpec> askable();
+
+        /** @throws MigrescueException (usage) when the values do not make a plan, with the reason */
+        Plan replan(Map<String, String> params);
+    }
+
+    /**
+     * {@code repair} at a terminal: the decisions and parameters are asked (choices and defaults shown), the plan is
+     * shown, then every step is asked about before it runs ({@code dialog.gate}). A dry run stops after planning.
+     */
+    public static RepairReport runInteractive(DatabaseSession session, Request request, io.migrescue.backup.Progress progress,
+                                              Dialog dialog) {
+        RecordPlanner records = new HistoryRecords(session.dialect(), request.diagnosis().migrationsDir(), session.info().user(),
+                java.time.Instant.now());
+        Backups backups = new BackupStore(progress);
+        Planning planning = planning(session, request, records);
+        Map<String, String> params = new java.util.LinkedHashMap<>(request.params());
+        Plan plan;
+        while (true) {
+            try {
+                plan = planning.attempt(params);
+                break;
+            } catch (PlanningException.DecisionNeeded needed) {
+                ParamSpec p = needed.param();
+                params.put(p.name(), dialog.ask(planning.choice().playbook().id(), p, p.defaultValue()));
+            }
+        }
+        // the parameters the playbook asks about, with what the plan would use shown as the default
+        boolean changed = false;
+        for (ParamSpec p : planning.askable()) {
+            if (!p.decision() && !request.params().containsKey(p.name())) {
+                String proposed = plan.params().get(p.name());
+                String answer = dialog.ask(planning.choice().playbook().id(), p, proposed);
+                if (answer != null && !answer.equals(proposed)) {
+                    params.put(p.name(), answer);
+                    changed = true;
+                }
+            }
+        }
+        if (changed) {
+            plan = planning.plan(params, false);
+        }
+        if (request.dryRun()) {
+            return RepairExecutor.preview(plan, request.backupDir());
+        }
+        dialog.planned(plan);
+        RepairReport report = new RepairExecutor(session, backups, planning.diagnosis().schemas())
+                .run(plan, request.backupDir(), dialog.gate(planning));
+        if (report.status().equals("stopped") && dialog.rollBack(report)) {
+            return new io.migrescue.repair.Resumer(session, backups).resume(request.backupDir(), true);
+        }
+        return report;
+    }
+
+    /** Diagnosis, choice and what the planner needs, read once; plans from it with any parameter values. */
+    private static Planning planning(DatabaseSession session, Request request, RecordPlanner records) {
+        DiagnosisReport diagnosis = DiagnoseUseCase.run(session, request.diagnosis());
+        Playbooks playbooks = Playbooks.load(request.userPlaybooks());
+        Choice choice = choose(diagnosis, playbooks, request.playbookId());
+        try {
+            Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), diagnosis.schemas());
+            return new Planning(diagnosis, choice, catalog, records, creates(session, request, diagnosis.schemas().get(0)));
+        } catch (SQLException e) {
+            throw DatabaseFailures.reading("repair", e);
+        }
+    }
+
+    private record Planning(DiagnosisReport diagnosis, Choice choice, Catalog catalog, RecordPlanner records,
+                            Map<String, List<String>> creates) implements Replanner {
+        Plan plan(Map<String, String> params, boolean interactive) {
+            try {
+                return planOrAsk(params, interactive);
+            } catch (PlanningException.DecisionNeeded e) {
+                throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, e.getMessage());
+            }
+        }
+
+        /** A plan, or the decision that is missing for one. */
+        Plan attempt(Map<String, String> params) {
+            return planOrAsk(params, false);
+        }
+
+        private Plan planOrAsk(Map<String, String> params, boolean interactive) {
+            try {
+                return Planner.plan(choice.playbook(), choice.finding(), params,
+                        new Planner.Context(catalog, diagnosis.schemas().get(0), diagnosis.history(), choice.finding().migration(),
+                                records, interactive, creates));
+            } catch (PlanningException.DecisionNeeded e) {
+                throw e;
+            } catch (PlanningException e) {
+                throw MigrescueException.usage("cannot plan " + choice.playbook().id() + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        public List<ParamSpec> askable() {
+            return choice.playbook().params().stream().filter(p -> p.ask() != null || p.decision()).toList();
+        }
+
+        @Override
+        public Plan replan(Map<String, String> params) {
+            return plan(params, false);
+        }
     }
 
     /** How to create a missing table: from the migration files, else as the reference database has it. */

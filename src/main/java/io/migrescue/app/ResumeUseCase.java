@@ -4,6 +4,7 @@ import io.migrescue.backup.Progress;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.repair.RepairReport;
 import io.migrescue.repair.Resumer;
+import io.migrescue.repair.StepGate;
 
 import java.nio.file.Path;
 
@@ -13,6 +14,11 @@ public final class ResumeUseCase {
     }
 
     public static RepairReport run(DatabaseSession session, Path dir, boolean rollback, Progress progress) {
-        return new Resumer(session, new BackupStore(progress)).resume(dir, rollback);
+        return run(session, dir, rollback, progress, StepGate.RUN_ALL);
+    }
+
+    /** @param gate asked before each step still to run (the shell walks them as it walks a repair) */
+    public static RepairReport run(DatabaseSession session, Path dir, boolean rollback, Progress progress, StepGate gate) {
+        return new Resumer(session, new BackupStore(progress)).resume(dir, rollback, gate);
     }
 }

@@ -55,7 +55,7 @@ final class BackupCommand implements Callable<Integer>, ContextFactory.NeedsCont
             watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());
             BackupManifest manifest = BackupUseCase.run(session,
                     new BackupUseCase.Request(connection.schemas(), tables, to, !noData),
-                    new StderrProgress(spec.commandLine().getErr(), context.interactive()));
+                    new StderrProgress(spec.commandLine().getErr(), context.interaction() != null ? context.interaction().redraws() : context.interactive()));
             watch.lap("backed up and verified " + manifest.tables().size() + " table(s)");
             spec.commandLine().getOut().print(BackupRenderer.render(manifest, to, output.format()));
             spec.commandLine().getOut().flush();

@@ -49,7 +49,15 @@ public final class ConnectionOptions implements ContextFactory.NeedsContext {
     }
 
     public List<String> schemas() {
+        if (schemas.isEmpty() && fromSession()) {
+            return context.session().schemas();
+        }
         return schemas;
+    }
+
+    /** In the shell, connected, and no other database named on this command line: the session's connection is used. */
+    private boolean fromSession() {
+        return context != null && context.session() != null && context.session().connected() && url == null && project == null;
     }
 
     /** Parses the URL, resolves the password and opens the connection: one line and exit 2 or 3 on failure. */
@@ -60,6 +68,18 @@ public final class ConnectionOptions implements ContextFactory.NeedsContext {
 
     /** Where to connect, as whom, with which password; {@code fallbackUrl} when neither --url nor MIGRESCUE_URL is set. */
     Resolved resolve(String fallbackUrl) {
+        if (fromSession()) {
+            ShellSession session = context.session();
+            String password = passwordFile != null || passwordEnv != null
+                    ? new PasswordSource(context.environment()).resolve(session.target().engineHint(), passwordFile, passwordEnv, null).orElse(null)
+                    : session.password();
+            return new Resolved(session.target(), user != null ? user : session.user(), password);
+        }
+        return resolveGiven(fallbackUrl);
+    }
+
+    /** As the options and the environment say, whatever the shell's session holds ({@code connect} itself). */
+    Resolved resolveGiven(String fallbackUrl) {
         io.migrescue.project.ProjectSettings settings = projectSettings();
         String effectiveUrl = url != null ? url : context.environment().getOrDefault("MIGRESCUE_URL",
                 settings != null ? settings.url() : fallbackUrl);
@@ -98,8 +118,15 @@ public final class ConnectionOptions implements ContextFactory.NeedsContext {
 
     /** {@code --migrations} when given, else the project's migrations folder, else null. */
     Path migrations(Path given) {
+        ShellSession session = context == null ? null : context.session();
         if (given != null) {
+            if (session != null) {
+                session.migrations(given); // remembered for the next diagnose, plan and repair
+            }
             return given;
+        }
+        if (session != null && session.migrations() != null && project == null) {
+            return session.migrations();
         }
         io.migrescue.project.ProjectSettings settings = projectSettings();
         return settings == null || settings.migrations() == null || !java.nio.file.Files.isDirectory(settings.migrations())

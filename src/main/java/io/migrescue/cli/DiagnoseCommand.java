@@ -47,7 +47,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Stopwatch watch = new Stopwatch(spec.commandLine().getErr());
-        String errorText = errorInput.text();
+        String errorText = errorInput.textOrPaste();
         try (DatabaseSession session = connection.open()) {
             watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());
             DiagnosisReport report = DiagnoseUseCase.run(session,

@@ -30,8 +30,41 @@ public final class ErrorInputOptions implements ContextFactory.NeedsContext {
         return error != null || errorFile != null;
     }
 
-    /** The text, or null when neither option was given. */
+    /**
+     * The text, or null when neither option was given. In the shell a text given is remembered, and the one remembered
+     * is used when none is given (so that {@code plan} and {@code repair} see what was pasted into {@code diagnose}).
+     */
     public String text() {
+        return remembered(givenText());
+    }
+
+    /** As {@link #text()}, but in the shell, when none is given, the person is asked to paste it (Enter alone: none, or the one pasted before). */
+    public String textOrPaste() {
+        String text = givenText();
+        if (text == null && context != null && context.session() != null && context.interaction() != null) {
+            String pasted = context.interaction().paste(context.session().hasErrorText()
+                    ? "Paste the error output, then an empty line (or a line with just .); Enter alone uses the error pasted before:"
+                    : "Paste the error output, then an empty line (or a line with just .); Enter alone: no error text:");
+            if (pasted != null && !pasted.isBlank()) {
+                text = pasted;
+            }
+        }
+        return remembered(text);
+    }
+
+    private String remembered(String text) {
+        ShellSession session = context == null ? null : context.session();
+        if (session != null) {
+            if (text != null) {
+                session.errorText(text);
+            } else {
+                return session.errorText();
+            }
+        }
+        return text;
+    }
+
+    private String givenText() {
         if (error != null && errorFile != null) {
             throw MigrescueException.usage("give either --error or --error-file, not both");
         }
@@ -42,6 +75,9 @@ public final class ErrorInputOptions implements ContextFactory.NeedsContext {
             return null;
         }
         if (errorFile.equals("-")) {
+            if (context.interaction() != null) {
+                return context.interaction().paste("Paste the error output, then an empty line (or a line with just .):");
+            }
             return stdin();
         }
         try {
@@ -55,6 +91,9 @@ public final class ErrorInputOptions implements ContextFactory.NeedsContext {
     }
 
     String stdin() {
+        if (context.interaction() != null) {
+            return textOrPaste(); // the shell's terminal is not a pipe to read to its end
+        }
         try {
             byte[] bytes = context.stdin().readNBytes(MAX_BYTES);
             return new String(bytes, StandardCharsets.UTF_8);

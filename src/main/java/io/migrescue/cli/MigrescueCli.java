@@ -4,11 +4,17 @@ import picocli.CommandLine;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
-/** Builds the configured command line; {@code Main} and the in-process tests both use it. */
+/** Builds the configured command line; {@code Main}, the shell and the in-process tests all use it. */
 public final class MigrescueCli {
+    /** Commands that only the shell has: they keep or use its session. */
+    static final List<Class<?>> SHELL_ONLY = List.of(ConnectCommand.class, PlanCommand.class);
+
     private MigrescueCli() {
     }
 
@@ -28,9 +34,21 @@ public final class MigrescueCli {
     /** @param args the command line to be run: when it names a subcommand, only that one is built (start-up time) */
     public static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean interactive,
                                      InputStream stdin, String[] args) {
-        CliContext context = new CliContext(environment, interactive, stdin);
+        return create(out, err, new CliContext(environment, interactive, stdin), args);
+    }
+
+    /**
+     * As {@link #create(PrintWriter, PrintWriter, Map, boolean, InputStream, String[])}, with {@code shell} opening the
+     * interactive shell ({@code migrescue shell}, and bare {@code migrescue} on a terminal).
+     */
+    public static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean interactive,
+                                     InputStream stdin, String[] args, IntSupplier shell) {
+        return create(out, err, new CliContext(environment, interactive, stdin, null, null, shell), args);
+    }
+
+    private static CommandLine create(PrintWriter out, PrintWriter err, CliContext context, String[] args) {
         ContextFactory factory = new ContextFactory(context);
-        CommandLine cli = new CommandLine(new MigrescueCommand(), factory);
+        CommandLine cli = new CommandLine(MigrescueCommand.class, factory);
         String wanted = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
         boolean known = MigrescueCommand.SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(wanted));
         for (Class<?> command : MigrescueCommand.SUBCOMMANDS) {
@@ -38,6 +56,43 @@ public final class MigrescueCli {
                 cli.addSubcommand(name(command), new CommandLine(command, factory));
             }
         }
+        return configure(cli, out, err);
+    }
+
+    /**
+     * The command line inside the shell: every command but {@code shell}, and the shell's own ({@code connect},
+     * {@code plan}); {@code context} carries the session and the person at the terminal.
+     */
+    public static CommandLine forShell(PrintWriter out, PrintWriter err, CliContext context, boolean colour) {
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine cli = new CommandLine(MigrescueCommand.class, factory);
+        for (Class<?> command : shellCommands()) {
+            cli.addSubcommand(name(command), new CommandLine(command, factory));
+        }
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        return configure(cli, out, err);
+    }
+
+    /** The names of the commands the shell runs, in the order its help lists them. */
+    public static List<String> shellCommandNames() {
+        return shellCommands().stream().map(MigrescueCli::name).toList();
+    }
+
+    private static List<Class<?>> shellCommands() {
+        List<Class<?>> all = new ArrayList<>();
+        all.add(ConnectCommand.class);
+        for (Class<?> c : MigrescueCommand.SUBCOMMANDS) {
+            if (c == RepairCommand.class) {
+                all.add(PlanCommand.class);
+            }
+            if (c != ShellCommand.class) {
+                all.add(c);
+            }
+        }
+        return all;
+    }
+
+    private static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

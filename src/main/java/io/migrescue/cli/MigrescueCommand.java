@@ -23,11 +23,11 @@ import java.util.concurrent.Callable;
                 "",
                 "Example: migrescue status --url postgresql://app@db:5432/app --password-env DB_PASSWORD"},
         usageHelpAutoWidth = true)
-public final class MigrescueCommand implements Callable<Integer> {
+public final class MigrescueCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     /** Every subcommand; only the one being run is built (picocli would otherwise model them all on every start). */
     static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(StatusCommand.class, DiagnoseCommand.class,
             ExplainCommand.class, PlaybooksCommand.class, HistoryCommand.class, RepairCommand.class, ResumeCommand.class,
-            BackupCommand.class, RestoreCommand.class, DemoCommand.class, DiffCommand.class);
+            BackupCommand.class, RestoreCommand.class, DemoCommand.class, DiffCommand.class, ShellCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -42,9 +42,19 @@ public final class MigrescueCommand implements Callable<Integer> {
         }
     }
 
+    private CliContext context;
+
+    @Override
+    public void setContext(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() {
-        // No command: the shell comes later; without one, show what there is.
+        // No command: on a terminal, the shell; without one, what there is.
+        if (context != null && context.interactive() && context.shell() != null) {
+            return context.shell().getAsInt();
+        }
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE.code();
     }

@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit: 0 verified (or planned, with --dry-run), 2 usage, 3 cannot connect, 4 stopped (see the journal),",
                 "5 verification failed, 6 confirmation or a decision needed (--yes, --param).",
                 "Example: migrescue repair --url mariadb://root@db/app --error-file deploy.log --migrations db/migration --dry-run"})
-final class RepairCommand implements Callable<Integer> {
+class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     @Spec
@@ -43,7 +43,8 @@ final class RepairCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Parameters(arity = "0..1", paramLabel = "ID", description = "The playbook to run (see `migrescue playbooks`).")
+    @Parameters(arity = "0..1", paramLabel = "ID", completionCandidates = PlaybookIds.class,
+            description = "The playbook to run (see `migrescue playbooks`).")
     String playbook;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A playbook parameter; repeatable.")
@@ -75,6 +76,13 @@ final class RepairCommand implements Callable<Integer> {
     @Option(names = "--playbooks", paramLabel = "DIR", description = "Also load the playbooks in this folder.")
     Path userPlaybooks;
 
+    private CliContext context;
+
+    @Override
+    public void setContext(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() {
         Path dir = backupDir != null ? backupDir : Path.of("migrescue-backups", ZonedDateTime.now(ZoneOffset.UTC).format(STAMP));
@@ -82,16 +90,38 @@ final class RepairCommand implements Callable<Integer> {
             throw MigrescueException.usage("--backup-dir " + dir + " already holds a repair's journal: use `migrescue resume --from "
                     + dir + "` or another directory");
         }
+        Interaction person = context == null || yes ? null : context.interaction();
         String errorText = errorInput.text();
         try (DatabaseSession session = connection.open();
              DatabaseSession referenceSession = reference == null ? null : connection.openOther(reference, "MIGRESCUE_REFERENCE_PASSWORD")) {
             RepairUseCase.Request request = new RepairUseCase.Request(
-                    new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool, historyTable), playbook, params, dryRun, yes,
-                    false, dir, userPlaybooks, referenceSession);
-            RepairReport report = RepairUseCase.run(session, request, new StderrProgress(spec.commandLine().getErr(), false));
-            spec.commandLine().getOut().print(RepairRenderer.render(report, output.format()));
+                    new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool, historyTable), playbook, params, dryRun,
+                    yes || person != null, person != null, dir, userPlaybooks, referenceSession);
+            StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
+            RepairReport report = person == null ? RepairUseCase.run(session, request, progress)
+                    : RepairUseCase.runInteractive(session, request, progress, person.repairDialog());
+            spec.commandLine().getOut().print(person != null && !report.dryRun() && output.format() == io.migrescue.report.OutputFormat.text
+                    ? RepairRenderer.summary(report) : RepairRenderer.render(report, output.format()));
+            if (person != null && !report.dryRun() && java.nio.file.Files.isDirectory(dir)) {
+                context.session().lastRepair(dir);
+                Path written = writeReport(report, dir);
+                if (written != null) {
+                    spec.commandLine().getOut().println("Report    " + written);
+                }
+            }
             spec.commandLine().getOut().flush();
             return exitCode(report);
+        }
+    }
+
+    /** The Markdown report beside the journal, for the incident write-up; null when it cannot be written. */
+    static Path writeReport(RepairReport report, Path dir) {
+        Path file = dir.resolve(report.status().equals("rolled-back") ? "report-rollback.md" : "report.md");
+        try {
+            java.nio.file.Files.writeString(file, RepairRenderer.render(report, io.migrescue.report.OutputFormat.markdown));
+            return file;
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 

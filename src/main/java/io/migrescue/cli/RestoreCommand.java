@@ -50,16 +50,20 @@ final class RestoreCommand implements Callable<Integer>, ContextFactory.NeedsCon
     @Override
     public Integer call() {
         BackupManifest manifest = RestoreUseCase.check(from);
-        if (!yes) {
+        Interaction person = yes ? null : context.interaction();
+        if (person != null && !person.confirm("Replace " + describe(manifest) + " with the backup taken " + manifest.createdAt() + "?")) {
+            throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, "nothing was changed");
+        }
+        if (!yes && person == null) {
             throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, "restore would replace " + describe(manifest)
                     + " with the backup taken " + manifest.createdAt() + "; nothing was changed: add --yes to go ahead"
-                    + (context.interactive() ? " (asking at the terminal comes with the shell)" : ""));
+                    + (context.interactive() ? " (or run it in migrescue shell, which asks)" : ""));
         }
         Stopwatch watch = new Stopwatch(spec.commandLine().getErr());
         try (DatabaseSession session = connection.open()) {
             watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());
             RestoreResult result = RestoreUseCase.run(session, from,
-                    new StderrProgress(spec.commandLine().getErr(), context.interactive()));
+                    new StderrProgress(spec.commandLine().getErr(), person != null ? person.redraws() : context.interactive()));
             watch.lap("restored " + result.tables().size() + " table(s)");
             spec.commandLine().getOut().print(RestoreRenderer.render(result, from, output.format()));
             spec.commandLine().getOut().flush();

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
                 "and restore its backup.", ""},
         footer = {"", "Exit: 0 verified or rolled back, 4 stopped again, 5 verification failed, 6 --yes needed.",
                 "Example: migrescue resume --url mariadb://root@db/app --from migrescue-backups/20261121T084400Z --yes"})
-final class ResumeCommand implements Callable<Integer> {
+final class ResumeCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     @Spec
     CommandSpec spec;
 
@@ -45,16 +45,37 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Run without asking (required when there is no terminal).")
     boolean yes;
 
+    private CliContext context;
+
+    @Override
+    public void setContext(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() {
-        Path dir = from != null ? from : newest(Path.of("migrescue-backups"));
-        if (!yes) {
+        ShellSession shell = context == null ? null : context.session();
+        Path dir = from != null ? from : shell != null && shell.lastRepair() != null ? shell.lastRepair() : newest(Path.of("migrescue-backups"));
+        Interaction person = context == null || yes ? null : context.interaction();
+        if (person != null && !person.confirm((rollback ? "Roll back" : "Resume") + " the repair in " + dir + "?")) {
+            throw new MigrescueException(ExitCode.REPAIR_STOPPED, "nothing was changed; the repair in " + dir + " is as its journal says");
+        }
+        if (!yes && person == null) {
             throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, (rollback ? "rolling back" : "resuming") + " the repair in " + dir
                     + " changes the database; add --yes");
         }
         try (DatabaseSession session = connection.open()) {
-            RepairReport report = ResumeUseCase.run(session, dir, rollback, new StderrProgress(spec.commandLine().getErr(), false));
-            spec.commandLine().getOut().print(RepairRenderer.render(report, output.format()));
+            StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
+            RepairReport report = person == null ? ResumeUseCase.run(session, dir, rollback, progress)
+                    : ResumeUseCase.run(session, dir, rollback, progress, person.resumeGate());
+            spec.commandLine().getOut().print(person != null && output.format() == io.migrescue.report.OutputFormat.text
+                    ? RepairRenderer.summary(report) : RepairRenderer.render(report, output.format()));
+            if (person != null) {
+                Path written = RepairCommand.writeReport(report, dir);
+                if (written != null) {
+                    spec.commandLine().getOut().println("Report    " + written);
+                }
+            }
             spec.commandLine().getOut().flush();
             return RepairCommand.exitCode(report);
         }

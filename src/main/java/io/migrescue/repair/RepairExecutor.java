@@ -42,13 +42,18 @@ public final class RepairExecutor {
     }
 
     public RepairReport run(Plan plan, Path backupDir) {
+        return run(plan, backupDir, StepGate.RUN_ALL);
+    }
+
+    /** Carries out the plan, asking {@code gate} before each step. */
+    public RepairReport run(Plan plan, Path backupDir, StepGate gate) {
         Journal journal = Journal.create(backupDir.resolve("journal.jsonl"));
         PlanCodec.write(plan, backupDir);
         journal.write("plan", PlanJson.of(plan, session.info().url(), schemas));
         try (RepairLock ignored = RepairLock.acquire(session)) {
             StepRunner runner = new StepRunner(session, journal);
             runner.applySessionLimits();
-            return runSteps(plan, backupDir, journal, runner, 0, Map.of());
+            return runSteps(plan, backupDir, journal, runner, 0, Map.of(), gate);
         } catch (SQLException e) {
             journal.write("stopped", Map.of("error", Redaction.scrub(String.valueOf(e.getMessage()))));
             return stopped(plan, backupDir, journal, List.of(), "cannot prepare the session: " + e.getMessage());
@@ -60,19 +65,58 @@ public final class RepairExecutor {
      *
      * @param savedRows row counts of the backup, when it was taken in an earlier run (resume)
      */
-    RepairReport runSteps(Plan plan, Path backupDir, Journal journal, StepRunner runner, int doneUpTo, Map<String, Long> savedRows) {
+    RepairReport runSteps(Plan plan, Path backupDir, Journal journal, StepRunner runner, int doneUpTo, Map<String, Long> savedRows,
+                          StepGate gate) {
         List<RepairReport.StepOutcome> outcomes = new ArrayList<>();
         Map<String, Long> saved = new LinkedHashMap<>(savedRows);
-        for (PlanStep step : plan.steps()) {
+        Plan current = plan;
+        int i = 0;
+        while (i < current.steps().size()) {
+            PlanStep step = current.steps().get(i);
             if (step.n() <= doneUpTo) {
                 outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "done", display(step), null));
+                i++;
                 continue;
+            }
+            StepGate.Verdict verdict = gate.before(current, view(current, step));
+            switch (verdict.kind()) {
+                case REPLAN -> {
+                    String refusal = differsInWhatRan(current, verdict.replacement(), step.n());
+                    if (refusal != null) {
+                        gate.refused(view(current, step), refusal);
+                    } else {
+                        current = verdict.replacement();
+                        PlanCodec.write(current, backupDir);
+                        journal.write("replanned", Map.of("n", step.n(), "params", current.params()));
+                    }
+                    continue; // ask about the step again, as the new plan has it
+                }
+                case SKIP -> {
+                    journal.write("step-skipped", Map.of("n", step.n()));
+                    outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "skipped", display(step), null));
+                    i++;
+                    continue;
+                }
+                case STOP, ABORT -> {
+                    String who = verdict.kind() == StepGate.Verdict.Kind.ABORT ? "aborted" : "declined";
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("n", step.n());
+                    fields.put("reason", String.valueOf(verdict.reason()));
+                    journal.write(who, fields);
+                    outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "not-run", display(step), null));
+                    return stopped(current, backupDir, journal, notRun(current, outcomes), "the operator "
+                            + (who.equals("aborted") ? "aborted the repair" : "stopped it") + " before step " + step.n()
+                            + (verdict.reason() == null ? "" : " (" + verdict.reason() + ")"));
+                }
+                case RUN -> {
+                    // below
+                }
             }
             journal.write("step-start", Map.of("n", step.n(), "kind", step.kind()));
             try {
                 String stop;
                 if (step.kind().equals("backup")) {
-                    saved.putAll(backups.save(session, plan.backup(), historyOf(plan), backupDir));
+                    saved.putAll(backups.save(session, current.backup(), historyOf(current), backupDir));
                     journal.write("backup-verified", Map.of("n", step.n(), "rows", saved));
                     stop = null;
                 } else {
@@ -80,20 +124,49 @@ public final class RepairExecutor {
                 }
                 if (stop != null) {
                     journal.write("step-failed", Map.of("n", step.n(), "error", stop));
-                    outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "failed", display(step), stop));
-                    return stopped(plan, backupDir, journal, notRun(plan, outcomes), "step " + step.n() + " stopped: " + stop);
+                    RepairReport.StepOutcome failed = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "failed", display(step), stop);
+                    outcomes.add(failed);
+                    gate.after(current, failed);
+                    return stopped(current, backupDir, journal, notRun(current, outcomes), "step " + step.n() + " stopped: " + stop);
                 }
             } catch (SQLException | RuntimeException e) {
                 String error = Redaction.scrub(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
                 journal.write("step-failed", Map.of("n", step.n(), "error", error));
-                outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "failed", display(step), error));
-                return stopped(plan, backupDir, journal, notRun(plan, outcomes), "step " + step.n() + " (" + step.description() + ") failed: " + error);
+                RepairReport.StepOutcome failed = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "failed", display(step), error);
+                outcomes.add(failed);
+                gate.after(current, failed);
+                return stopped(current, backupDir, journal, notRun(current, outcomes), "step " + step.n() + " (" + step.description() + ") failed: " + error);
             }
             journal.write("step-done", Map.of("n", step.n()));
-            outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "done", display(step), null));
+            RepairReport.StepOutcome done = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "done", display(step), null);
+            outcomes.add(done);
             crashForTestIfAsked(step.n());
+            gate.after(current, done);
+            i++;
         }
-        return verify(plan, backupDir, journal, outcomes, saved);
+        return verify(current, backupDir, journal, outcomes, saved);
+    }
+
+    static StepGate.Step view(Plan plan, PlanStep step) {
+        return new StepGate.Step(step.n(), plan.steps().size(), step.kind(), step.description(), display(step), step.changesDatabase());
+    }
+
+    /** Why {@code next} cannot take over before step {@code n}: the steps already run (and the backup) must be the same in it. */
+    static String differsInWhatRan(Plan current, Plan next, int n) {
+        if (next.steps().size() < n) {
+            return "the new values leave out steps that have run already";
+        }
+        if (n > 1 && !next.backup().equals(current.backup())) {
+            return "the new values need another backup than the one taken; stop, and run repair again with them";
+        }
+        for (int k = 0; k < n - 1; k++) {
+            PlanStep a = current.steps().get(k);
+            PlanStep b = next.steps().get(k);
+            if (!a.kind().equals(b.kind()) || !display(a).equals(display(b))) {
+                return "with the new values step " + a.n() + ", which has run already, would be different; stop (and roll back), then run repair again with them";
+            }
+        }
+        return null;
     }
 
     private RepairReport verify(Plan plan, Path backupDir, Journal journal, List<RepairReport.StepOutcome> outcomes, Map<String, Long> saved) {

@@ -39,10 +39,16 @@ public final class Resumer {
     }
 
     /** Where the journal stands. */
-    record State(int doneUpTo, Integer interrupted, boolean backupVerified, boolean finished, Map<String, Long> savedRows) {
+    record State(int doneUpTo, Integer interrupted, boolean backupVerified, boolean finished, Map<String, Long> savedRows,
+                 Set<Integer> skipped) {
     }
 
     public RepairReport resume(Path dir, boolean rollback) {
+        return resume(dir, rollback, StepGate.RUN_ALL);
+    }
+
+    /** @param gate asked before each step that is still to run (not used for a roll back) */
+    public RepairReport resume(Path dir, boolean rollback, StepGate gate) {
         if (!Files.isRegularFile(dir.resolve("journal.jsonl")) || !Files.isRegularFile(dir.resolve(PlanCodec.FILE))) {
             throw MigrescueException.usage(dir + " holds no repair journal (journal.jsonl and plan.json)");
         }
@@ -68,7 +74,7 @@ public final class Resumer {
                 journal.write("step-done", Map.of("n", state.interrupted(), "seenOnResume", true));
                 doneUpTo = state.interrupted();
             }
-            return new RepairExecutor(session, backups, schemas).runSteps(plan, dir, journal, runner, doneUpTo, state.savedRows());
+            return new RepairExecutor(session, backups, schemas).runSteps(plan, dir, journal, runner, doneUpTo, state.savedRows(), gate);
         } catch (SQLException e) {
             throw new MigrescueException(io.migrescue.failure.ExitCode.REPAIR_STOPPED, "cannot resume: " + e.getMessage(), e);
         }
@@ -78,7 +84,7 @@ public final class Resumer {
         List<RepairReport.StepOutcome> outcomes = new ArrayList<>();
         if (state.backupVerified()) {
             int reached = state.interrupted() != null ? state.interrupted() : state.doneUpTo();
-            for (String table : createdBy(plan, reached)) {
+            for (String table : createdBy(plan, reached, state.skipped())) {
                 try (Statement st = session.connection().createStatement()) {
                     st.execute("DROP TABLE IF EXISTS " + session.dialect().qualify(schemas.isEmpty() ? null : schemas.get(0), table));
                 }
@@ -95,13 +101,13 @@ public final class Resumer {
     }
 
     /** Tables the executed steps created (not in the backup, so they must go before it is restored). */
-    private static Set<String> createdBy(Plan plan, int reached) {
+    private static Set<String> createdBy(Plan plan, int reached, Set<Integer> skipped) {
         Set<String> tables = new LinkedHashSet<>();
         if (plan.finding().migration() == null) {
             return tables;
         }
         for (PlanStep s : plan.steps()) {
-            if (s.n() <= reached && s.done() instanceof Check.StatementInEffect done) {
+            if (s.n() <= reached && !skipped.contains(s.n()) && s.done() instanceof Check.StatementInEffect done) {
                 for (StatementVerdict v : plan.finding().migration().statements()) {
                     if (v.n() == done.n()) {
                         for (Effect e : v.effects()) {
@@ -134,9 +140,15 @@ public final class Resumer {
         boolean backup = false;
         boolean finished = false;
         Map<String, Long> rows = new LinkedHashMap<>();
+        Set<Integer> skipped = new LinkedHashSet<>();
         for (JsonNode e : events) {
             switch (e.path("event").asText()) {
                 case "step-start" -> started = e.path("n").asInt();
+                case "step-skipped" -> {
+                    // the operator left it out: dealt with, but nothing of it is in effect (a roll back has nothing of it to undo)
+                    done = Math.max(done, e.path("n").asInt());
+                    skipped.add(e.path("n").asInt());
+                }
                 case "step-done" -> {
                     done = Math.max(done, e.path("n").asInt());
                     started = null;
@@ -152,7 +164,7 @@ public final class Resumer {
                 }
             }
         }
-        return new State(done, started, backup, finished, rows);
+        return new State(done, started, backup, finished, rows, skipped);
     }
 
     private static List<String> schemas(List<JsonNode> events) {

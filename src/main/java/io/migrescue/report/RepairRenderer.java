@@ -20,6 +20,30 @@ public final class RepairRenderer {
         };
     }
 
+    /** The finding a plan repairs, in one line ({@code KIND: summary}). */
+    public static String finding(io.migrescue.playbook.Plan plan) {
+        return plan.finding().kind().name() + ": " + plan.finding().summary();
+    }
+
+    /**
+     * After a repair walked step by step, where every statement was shown already: one line per step, then the
+     * verification, the status and where the backup and the journal are.
+     */
+    public static String summary(RepairReport r) {
+        StringBuilder out = new StringBuilder("\n");
+        out.append("Repair    ").append(r.plan().playbook()).append(": ").append(r.plan().title()).append('\n');
+        for (RepairReport.StepOutcome s : r.steps()) {
+            out.append(String.format("%2d. [%s] %s%n", s.n(), s.status(), s.description()));
+            if (s.error() != null) {
+                out.append("      ERROR: ").append(s.error()).append('\n');
+            }
+        }
+        String full = text(r);
+        int verify = full.indexOf("\nVerify");
+        out.append(verify < 0 ? "" : full.substring(verify));
+        return out.toString();
+    }
+
     static Map<String, Object> document(RepairReport r) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("playbook", r.plan().playbook());

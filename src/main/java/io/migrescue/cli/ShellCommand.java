@@ -1,0 +1,28 @@
+package io.migrescue.cli;
+
+import io.migrescue.failure.MigrescueException;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "shell", mixinStandardHelpOptions = true,
+        description = {"The interactive shell: connect once, then diagnose (paste the error), plan, and repair step by step,",
+                "asked before every change. History in ~/.migrescue/history (passwords never recorded); Tab completes",
+                "commands, options and playbook ids; Ctrl-C cancels the line, Ctrl-D leaves.", ""},
+        footer = {"", "Example: migrescue shell        (then: connect mariadb://app@db:3306/shop)"})
+final class ShellCommand implements Callable<Integer>, ContextFactory.NeedsContext {
+    private CliContext context;
+
+    @Override
+    public void setContext(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (context.shell() == null) {
+            throw MigrescueException.usage(context.session() != null ? "already in the shell" : "the shell is not available here");
+        }
+        return context.shell().getAsInt();
+    }
+}

@@ -1,0 +1,53 @@
+package io.migrescue.shell;
+
+import io.migrescue.cli.CliContext;
+import io.migrescue.cli.MigrescueCli;
+import io.migrescue.cli.ShellSession;
+import org.jline.reader.Candidate;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tab completion: commands, options, option values and playbook ids, from the model the commands run on. */
+class ShellCompleterTest {
+    private final ShellSession session = new ShellSession();
+    private final ShellCompleter completer = new ShellCompleter(MigrescueCli.forShell(new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()), new CliContext(Map.of(), true, InputStream.nullInputStream(), session, null, null), false),
+            List.of("help", "exit", "quit"), session);
+
+    @Test
+    void commands() {
+        assertThat(complete("")).contains("connect", "status", "diagnose", "plan", "repair", "resume", "backup", "restore", "diff", "help", "exit")
+                .doesNotContain("shell");
+        assertThat(complete("help ")).contains("repair", "connect");
+    }
+
+    @Test
+    void optionsAndTheirValues() {
+        assertThat(complete("status --f")).contains("--format");
+        assertThat(complete("status --format ")).containsExactlyInAnyOrder("text", "json", "markdown");
+        assertThat(complete("connect --")).contains("--migrations", "--password-env", "--schema");
+    }
+
+    @Test
+    void playbookIds() {
+        assertThat(complete("repair ")).contains("rename-conflicting-constraint", "fix-orphan-rows", "revert-partial-migration");
+        assertThat(complete("plan ")).contains("rename-conflicting-constraint");
+    }
+
+    private List<String> complete(String line) {
+        ParsedLine parsed = new DefaultParser().parse(line, line.length());
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(null, parsed, candidates);
+        return candidates.stream().map(Candidate::value).toList();
+    }
+}

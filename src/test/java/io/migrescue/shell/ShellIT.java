@@ -1,0 +1,172 @@
+package io.migrescue.shell;
+
+import io.migrescue.model.Engine;
+import io.migrescue.testing.FlywayRun;
+import io.migrescue.testing.ScratchDatabase;
+import io.migrescue.testing.Scenarios;
+import io.migrescue.testing.ShellDriver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shell driven over JLine's dumb terminal, as the on-call engineer would use it, on field report 05 made for real
+ * on MariaDB by Flyway: connect (the password asked for), status, diagnose with the error pasted, plan, then repair
+ * step by step, aborted in the middle (no roll back), and finished by resume; Flyway then validates.
+ */
+class ShellIT {
+
+    @Test
+    void fieldReport05AbortedInTheMiddleThenResumed(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "shell fr05")) {
+            Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("migrations"));
+            Path backup = dir.resolve("backup");
+            Path history = dir.resolve("home/.migrescue/history");
+            try (ShellDriver shell = ShellDriver.start(db.cliEnvironment(), history)) {
+                shell.type("connect " + db.jdbcUrl() + " -u " + db.server().user() + " --migrations " + broken.migrations());
+                if (db.server().password() == null) {
+                    shell.expect("Password for " + db.server().user() + "@127.0.0.1:3306/" + db.name() + " (Enter for none): ");
+                    shell.type("");
+                }
+                assertThat(shell.prompt()).contains("Connected to MariaDB").contains("Migrations: " + broken.migrations());
+
+                shell.type("status");
+                assertThat(shell.prompt()).contains("flyway").contains("(exit 1)");
+
+                shell.type("diagnose");
+                shell.expect("Paste the error output");
+                for (String line : broken.errorText().split("\n")) {
+                    if (!line.isBlank()) {
+                        shell.type(line);
+                    }
+                }
+                shell.type(".");
+                assertThat(shell.prompt()).contains("DUPLICATE_CONSTRAINT_NAME").contains("rename-conflicting-constraint");
+
+                shell.type("plan");
+                shell.expect("Suffix for the old table's constraint names [_old]: ");
+                shell.type("");
+                assertThat(shell.prompt()).contains("DROP FOREIGN KEY `fk_skp_tahunan_user`").contains("Nothing was changed");
+                assertThat(foreignKeys(db, "skp_tahunan_backup_v1")).containsExactlyInAnyOrder("fk_skp_tahunan_user", "fk_skp_tahunan_approved_by");
+
+                // repair, step by step, aborted before step 3 and not rolled back
+                shell.type("repair --backup-dir " + backup);
+                shell.expect("Suffix for the old table's constraint names [_old]: ");
+                shell.type("");
+                assertThat(shell.expect("Run step 1?")).contains("Plan  rename-conflicting-constraint").contains("Step 1 of 7")
+                        .contains("back up skp_tahunan_backup_v1").contains("(no SQL: nothing in the database changes)");
+                shell.type("y");
+                assertThat(shell.expect("Run step 2?")).contains("done").contains("Step 2 of 7")
+                        .contains("DROP FOREIGN KEY `fk_skp_tahunan_user`, ADD CONSTRAINT `fk_skp_tahunan_user_old`");
+                shell.type("y");
+                assertThat(shell.expect("Run step 3?")).contains("done").contains("Step 3 of 7").contains("fk_skp_tahunan_approved_by_old");
+                shell.type("what");
+                shell.expect("[y]es / [n]o / [s]kip / [a]bort / [e]dit parameters; Ctrl-C asks whether to abort");
+                shell.type("a");
+                shell.expect("Roll back what this repair changed, restoring the backup?");
+                shell.type("n");
+                assertThat(shell.prompt()).contains("Status    stopped").contains("aborted the repair before step 3")
+                        .contains("Report    " + backup.resolve("report.md")).contains("(exit 4)");
+                assertThat(Files.readString(backup.resolve("journal.jsonl"))).contains("\"event\":\"aborted\",\"n\":3")
+                        .doesNotContain("\"event\":\"verified\"");
+                assertThat(foreignKeys(db, "skp_tahunan_backup_v1")).containsExactlyInAnyOrder("fk_skp_tahunan_user_old", "fk_skp_tahunan_approved_by");
+
+                // resume: the session knows the repair; the steps left are walked the same way
+                shell.type("resume");
+                shell.expect("Resume the repair in " + backup + "? [y/N] ");
+                shell.type("y");
+                List<String> seen = new ArrayList<>();
+                for (int step = 3; step <= 7; step++) {
+                    seen.add(shell.expect("Run step " + step + "?"));
+                    shell.type("y");
+                }
+                assertThat(seen.get(0)).contains("Step 3 of 7").doesNotContain("Step 2 of 7");
+                assertThat(seen.get(1)).contains("CREATE TABLE skp_tahunan");
+                assertThat(seen.get(4)).contains("record applied in flyway's flyway_schema_history");
+                String end = shell.prompt();
+                assertThat(end).contains("Status    verified").contains("ok   constraint fk_skp_tahunan_user on skp_tahunan")
+                        .contains("Backup    " + backup).contains("Report    " + backup.resolve("report.md")).doesNotContain("FAIL");
+                shell.type("exit");
+                assertThat(shell.exitCode()).isZero();
+                keep(shell, "ShellIT-fr05.txt");
+            }
+            assertThat(foreignKeys(db, "skp_tahunan")).containsExactlyInAnyOrder("fk_skp_tahunan_user", "fk_skp_tahunan_approved_by");
+            assertThat(foreignKeys(db, "skp_tahunan_backup_v1")).containsExactlyInAnyOrder("fk_skp_tahunan_user_old", "fk_skp_tahunan_approved_by_old");
+            assertThat(count(db, "skp_tahunan")).isEqualTo(3);
+            assertThat(Files.readString(backup.resolve("journal.jsonl"))).contains("\"event\":\"verified\"");
+            assertThat(Files.readString(backup.resolve("report.md"))).contains("## Repair: `rename-conflicting-constraint`").contains("verified");
+            FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
+            assertThat(Files.readString(history)).contains("connect ").contains("repair --backup-dir").contains("resume")
+                    .doesNotContain("Paste").doesNotContain("SQL State");
+        }
+    }
+
+    @Test
+    void connectAsksForThePasswordWithoutKeepingItAnywhere(@TempDir Path dir) throws Exception {
+        String secret = "Shell-pw-7Yq";
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "shell password")) {
+            String user = "mrsh_" + db.name().substring(db.name().length() - 8);
+            db.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + secret + "'",
+                    "GRANT ALL ON `" + db.name() + "`.* TO '" + user + "'@'%'");
+            try {
+                Path history = dir.resolve("history");
+                try (ShellDriver shell = ShellDriver.start(Map.of(), history)) {
+                    shell.type("connect mariadb://" + user + "@127.0.0.1:3306/" + db.name());
+                    shell.expect("Password for " + user + "@127.0.0.1:3306/" + db.name() + " (Enter for none): ");
+                    shell.type(secret);
+                    assertThat(shell.prompt()).contains("Connected to MariaDB").contains("as " + user);
+                    shell.type("status");
+                    assertThat(shell.prompt()).contains(db.name());
+                    shell.type("connect mariadb://" + user + ":" + secret + "@127.0.0.1:3306/" + db.name());
+                    assertThat(shell.prompt()).contains("Connected to MariaDB");
+                    shell.type("connect mariadb://" + user + "@127.0.0.1:3306/" + db.name());
+                    shell.expect("(Enter for none): ");
+                    shell.keys(ShellDriver.CTRL_C);
+                    assertThat(shell.prompt()).contains("connect cancelled");
+                    shell.type("exit");
+                    shell.exitCode();
+                    assertThat(shell.transcript()).doesNotContain(secret);
+                }
+                assertThat(Files.readString(history)).contains("connect mariadb://" + user + "@127.0.0.1:3306/").doesNotContain(secret);
+            } finally {
+                db.execute("DROP USER '" + user + "'@'%'");
+            }
+        }
+    }
+
+    /** The session as the person saw it, kept with the test logs. */
+    private static void keep(ShellDriver shell, String name) throws Exception {
+        Path logs = Path.of(System.getProperty("migrescue.log.dir", "target/it-logs"));
+        Files.createDirectories(logs);
+        Files.writeString(logs.resolve(name), shell.transcript());
+    }
+
+    private static List<String> foreignKeys(ScratchDatabase db, String table) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS WHERE CONSTRAINT_TYPE = 'FOREIGN KEY'"
+                        + " AND TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '" + table + "'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static long count(ScratchDatabase db, String table) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
