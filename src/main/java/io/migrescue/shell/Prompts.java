@@ -76,8 +76,8 @@ final class Prompts {
     }
 
     /**
-     * Lines until an empty one or one holding just {@code .}. A paste that the terminal brackets arrives whole, blank
-     * lines and all, so only the person's own empty line ends it. Null when cancelled.
+     * Lines until an empty one or one holding just {@code .}. A paste that the terminal brackets (every terminal of
+     * the last decade) arrives whole, blank lines and all, and the Enter that accepts it ends it. Null when cancelled.
      */
     String paste(String prompt) {
         out().println(prompt);
@@ -93,6 +93,9 @@ final class Prompts {
                 return text.toString();
             }
             text.append(line).append('\n');
+            if (line.indexOf('\n') >= 0) {
+                return text.toString(); // a bracketed paste, accepted with Enter: nothing more to wait for
+            }
         }
     }
 

@@ -1,0 +1,91 @@
+package io.migrescue.shell;
+
+import io.migrescue.model.Engine;
+import io.migrescue.testing.ScratchDatabase;
+import io.migrescue.testing.Scenarios;
+import io.migrescue.testing.Tmux;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end on a real terminal: the launcher ({@code bin/migrescue}, the shaded jar) in tmux, driven with send-keys
+ * and read with capture-pane. A MariaDB user with a password connects (the password typed at the prompt), the error
+ * is pasted as a terminal pastes it (bracketed, blank lines and all), and field report 05 is repaired answering the
+ * prompts. The screen shows the prompts and the verification, and never the password; nor does the history file.
+ */
+class ShellTmuxIT {
+    private static final Path LAUNCHER = Path.of("bin/migrescue").toAbsolutePath();
+    private static final String SECRET = "Tmux-pw-41Zk";
+
+    @Test
+    void connectDiagnoseRepairVerified(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "tmux fr05")) {
+            Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("migrations"));
+            String user = "mrtx_" + db.name().substring(db.name().length() - 8);
+            db.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + SECRET + "'",
+                    "GRANT ALL ON `" + db.name() + "`.* TO '" + user + "'@'%'");
+            Path home = Files.createDirectories(dir.resolve("home"));
+            Path work = Files.createDirectories(dir.resolve("work"));
+            String command = "env -u MIGRESCUE_PASSWORD -u MYSQL_PWD -u MIGRESCUE_URL MIGRESCUE_JAVA_OPTS=-Duser.home=" + home
+                    + " " + LAUNCHER + " shell";
+            String screen;
+            try (Tmux tmux = Tmux.start(work, command)) {
+                try {
+                    tmux.waitFor("migrescue> ");
+                    tmux.type("connect mariadb://" + user + "@127.0.0.1:3306/" + db.name() + " --migrations " + broken.migrations());
+                    tmux.waitFor("Password for " + user + "@127.0.0.1:3306/" + db.name() + " (Enter for none): ");
+                    tmux.type(SECRET);
+                    assertThat(tmux.waitFor("Connected to MariaDB")).doesNotContain(SECRET).contains("as " + user);
+
+                    tmux.type("diagnose");
+                    tmux.waitFor("Paste the error output");
+                    tmux.paste(broken.errorText().strip() + "\n");
+                    tmux.type(""); // the Enter that accepts the pasted lines ends the paste
+                    tmux.waitFor("Fix with  migrescue repair rename-conflicting-constraint");
+
+                    tmux.type("repair");
+                    tmux.waitFor("Suffix for the old table's constraint names [_old]: ");
+                    tmux.type("");
+                    for (int step = 1; step <= 7; step++) {
+                        tmux.waitFor("Run step " + step + "? [y]es / [n]o / [s]kip / [a]bort / [e]dit parameters");
+                        tmux.type("y");
+                    }
+                    screen = tmux.waitFor("Report    ");
+                    tmux.type("exit");
+                } finally {
+                    keep(tmux.alive() ? tmux.capture() : "", "ShellTmuxIT.txt");
+                }
+            } finally {
+                db.execute("DROP USER '" + user + "'@'%'");
+            }
+            // nothing after the password prompt: not the password, not a mask character per letter
+            assertThat(screen).containsPattern("\\(Enter for none\\): *\\n").doesNotContain("****");
+            assertThat(screen).contains("Step 2 of 7").contains("DROP FOREIGN KEY `fk_skp_tahunan_user`")
+                    .contains("DUPLICATE_CONSTRAINT_NAME")
+                    .contains("ok   constraint fk_skp_tahunan_user on skp_tahunan")
+                    .contains("ok   flyway history has no failed or dirty entry")
+                    .contains("Status    verified").contains("Backup    migrescue-backups/")
+                    .doesNotContain("   FAIL ").doesNotContain("  FAILED (").doesNotContain(SECRET);
+            Path history = home.resolve(".migrescue/history");
+            assertThat(Files.readString(history)).contains("connect mariadb://" + user + "@127.0.0.1:3306/").contains("repair")
+                    .doesNotContain(SECRET);
+            try (Stream<Path> repairs = Files.list(work.resolve("migrescue-backups"))) {
+                Path repair = repairs.findFirst().orElseThrow();
+                assertThat(Files.readString(repair.resolve("journal.jsonl"))).contains("\"event\":\"verified\"").doesNotContain(SECRET);
+                assertThat(repair.resolve("report.md")).exists();
+            }
+        }
+    }
+
+    private static void keep(String screen, String name) throws Exception {
+        Path logs = Path.of(System.getProperty("migrescue.log.dir", "target/it-logs"));
+        Files.createDirectories(logs);
+        Files.writeString(logs.resolve(name), screen);
+    }
+}
