@@ -83,6 +83,62 @@ class ShellTmuxIT {
         }
     }
 
+    /**
+     * Ctrl-C while a step runs (held up by a transaction that reads the table it alters) does not cut the step off: it
+     * finishes, then the operator is asked; they abort, and roll back.
+     */
+    @Test
+    void ctrlCDuringAStepLetsItFinishThenAsks(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "tmux ctrl-c")) {
+            Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("migrations"));
+            Path work = Files.createDirectories(dir.resolve("work"));
+            String command = "env -u MIGRESCUE_URL MIGRESCUE_JAVA_OPTS=-Duser.home=" + Files.createDirectories(dir.resolve("home"))
+                    + " " + LAUNCHER + " shell";
+            try (Tmux tmux = Tmux.start(work, command);
+                 java.sql.Connection reader = db.connect()) {
+                try {
+                    tmux.waitFor("migrescue> ");
+                    tmux.type("connect " + db.jdbcUrl() + " -u " + db.server().user() + " --migrations " + broken.migrations());
+                    if (db.server().password() == null) {
+                        tmux.waitFor("(Enter for none): ");
+                        tmux.type("");
+                    }
+                    tmux.waitFor("Connected to MariaDB");
+                    tmux.type("repair --error-file " + broken.errorFile());
+                    tmux.waitFor("Suffix for the old table's constraint names [_old]: ");
+                    tmux.type("");
+                    tmux.waitFor("Run step 1?");
+                    tmux.type("y");
+                    tmux.waitFor("Run step 2?");
+                    reader.setAutoCommit(false);
+                    try (java.sql.Statement st = reader.createStatement()) {
+                        st.executeQuery("SELECT COUNT(*) FROM skp_tahunan_backup_v1").close(); // holds the table's metadata lock
+                    }
+                    tmux.type("y");
+                    tmux.waitFor("step 2 running");
+                    tmux.keys("C-c");
+                    tmux.waitFor("Ctrl-C: step 2 finishes first");
+                    reader.commit(); // the step can go on
+                    tmux.waitFor("Ctrl-C was pressed during step 2. Abort the repair here? [y/N]");
+                    tmux.type("y");
+                    tmux.waitFor("Roll back what this repair changed, restoring the backup?");
+                    tmux.type("y");
+                    String screen = tmux.waitFor("Status    rolled-back");
+                    assertThat(screen).contains("Stopping before step 3, as asked.").doesNotContain("Run step 3?");
+                    tmux.type("exit");
+                } finally {
+                    keep(tmux.alive() ? tmux.capture() : "", "ShellTmuxIT-ctrl-c.txt");
+                }
+            }
+            try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
+                    "SELECT GROUP_CONCAT(CONSTRAINT_NAME ORDER BY CONSTRAINT_NAME) FROM information_schema.TABLE_CONSTRAINTS"
+                            + " WHERE CONSTRAINT_TYPE = 'FOREIGN KEY' AND TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'skp_tahunan_backup_v1'")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("fk_skp_tahunan_approved_by,fk_skp_tahunan_user");
+            }
+        }
+    }
+
     private static void keep(String screen, String name) throws Exception {
         Path logs = Path.of(System.getProperty("migrescue.log.dir", "target/it-logs"));
         Files.createDirectories(logs);
