@@ -45,7 +45,10 @@ public final class ErrorInputOptions implements ContextFactory.NeedsContext {
             String pasted = context.interaction().paste(context.session().hasErrorText()
                     ? "Paste the error output, then Enter (lines typed one by one end with an empty line or .); Enter alone: the error pasted before"
                     : "Paste the error output, then Enter (lines typed one by one end with an empty line or .); Enter alone: no error text");
-            if (pasted != null && !pasted.isBlank()) {
+            if (pasted == null) {
+                throw new MigrescueException(io.migrescue.failure.ExitCode.USAGE, "cancelled");
+            }
+            if (!pasted.isBlank()) {
                 text = pasted;
             }
         }
@@ -76,7 +79,11 @@ public final class ErrorInputOptions implements ContextFactory.NeedsContext {
         }
         if (errorFile.equals("-")) {
             if (context.interaction() != null) {
-                return context.interaction().paste("Paste the error output, then Enter (lines typed one by one end with an empty line or .)");
+                String pasted = context.interaction().paste("Paste the error output, then Enter (lines typed one by one end with an empty line or .)");
+                if (pasted == null) {
+                    throw new MigrescueException(io.migrescue.failure.ExitCode.USAGE, "cancelled");
+                }
+                return pasted;
             }
             return stdin();
         }

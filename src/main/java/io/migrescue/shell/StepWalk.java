@@ -81,6 +81,11 @@ final class StepWalk implements StepGate {
             String answer = prompts.line("Run step " + step.n() + "? " + style.bold(CHOICES) + " ");
             if (answer == null) {
                 out.println();
+                if (prompts.ended()) {
+                    aborted = true;
+                    out.println("End of input: the repair stops before step " + step.n() + "; the journal says so.");
+                    return Verdict.abort("end of input at step " + step.n());
+                }
                 if (prompts.confirm("Abort the repair before step " + step.n() + "?")) {
                     aborted = true;
                     return Verdict.abort("Ctrl-C at step " + step.n());
