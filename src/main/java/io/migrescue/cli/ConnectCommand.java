@@ -75,11 +75,13 @@ final class ConnectCommand implements Callable<Integer>, ContextFactory.NeedsCon
             Redaction.register(password);
         }
         DatabaseInfo info;
+        java.util.List<String> tables;
         try (DatabaseSession db = Connector.open(r.target(), r.user(), password)) {
             info = db.info();
+            tables = io.migrescue.app.TableNames.of(db, connection.schemas);
         }
         String label = info.engine().name().toLowerCase(java.util.Locale.ROOT) + " " + who(r);
-        session.connect(r.target(), r.user(), password, connection.schemas, connection.project, label, java.util.List.of());
+        session.connect(r.target(), r.user(), password, connection.schemas, connection.project, label, tables);
         Path folder = connection.migrations(migrations);
         if (folder != null) {
             session.migrations(folder);

@@ -19,12 +19,12 @@ import java.util.concurrent.CompletionException;
  * (or {@code _TARGET_}), then {@code MIGRESCUE_PASSWORD} and the engine's own variable as every command reads them.
  */
 public final class DiffConnections implements ContextFactory.NeedsContext {
-    @Option(names = "--source", required = true, paramLabel = "URL", description = "The reference database (any URL form "
+    @Option(names = "--source", paramLabel = "URL", description = "The reference database (any URL form "
             + "of --url: jdbc:…, postgresql://…, mysql://…, mariadb://…).")
     String sourceUrl;
 
-    @Option(names = "--target", required = true, paramLabel = "URL", description = "The database to compare with it: the "
-            + "one the --format sql script changes.")
+    @Option(names = "--target", paramLabel = "URL", description = "The database to compare with it: the "
+            + "one the --format sql script changes (in the shell, once connected: the connected database).")
     String targetUrl;
 
     @Option(names = "--source-user", paramLabel = "NAME", description = "User for the source (overrides one in its URL).")
@@ -75,6 +75,13 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
      * the pace. A failure is the source's if both fail, as if they had been opened one after the other.
      */
     Sessions open() {
+        if (sourceUrl == null) {
+            throw MigrescueException.usage("missing --source URL: the database to compare with");
+        }
+        if (targetUrl == null && !fromSession()) {
+            throw MigrescueException.usage("missing --target URL: the database to compare" + (context.session() != null
+                    ? " (or connect first: the connected database is the target)" : ""));
+        }
         CompletableFuture<DatabaseSession> target = CompletableFuture.supplyAsync(this::openTarget);
         DatabaseSession source;
         try {
@@ -96,7 +103,20 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
     }
 
     DatabaseSession openTarget() {
+        if (targetUrl == null && fromSession()) {
+            ShellSession session = context.session();
+            try {
+                return Connector.open(session.target(), targetUser != null ? targetUser : session.user(), session.password());
+            } catch (MigrescueException e) {
+                throw new MigrescueException(e.exitCode(), "target: " + e.getMessage(), e.getCause());
+            }
+        }
         return open("target", targetUrl, targetUser, targetPasswordFile, targetPasswordEnv, "MIGRESCUE_TARGET_PASSWORD");
+    }
+
+    /** In the shell, connected: the connected database is the target unless --target names another. */
+    private boolean fromSession() {
+        return context != null && context.session() != null && context.session().connected();
     }
 
     /** Failures say which side they are about: "source: cannot connect to …" (exit 2 or 3 as for every command). */

@@ -43,9 +43,12 @@ public final class ErrorInputOptions implements ContextFactory.NeedsContext {
         String text = givenText();
         if (text == null && context != null && context.session() != null && context.interaction() != null) {
             String pasted = context.interaction().paste(context.session().hasErrorText()
-                    ? "Paste the error output, then an empty line (or a line with just .); Enter alone uses the error pasted before:"
-                    : "Paste the error output, then an empty line (or a line with just .); Enter alone: no error text:");
-            if (pasted != null && !pasted.isBlank()) {
+                    ? "Paste the error output, then Enter (lines typed one by one end with an empty line or .); Enter alone: the error pasted before"
+                    : "Paste the error output, then Enter (lines typed one by one end with an empty line or .); Enter alone: no error text");
+            if (pasted == null) {
+                throw new MigrescueException(io.migrescue.failure.ExitCode.USAGE, "cancelled");
+            }
+            if (!pasted.isBlank()) {
                 text = pasted;
             }
         }
@@ -76,7 +79,11 @@ public final class ErrorInputOptions implements ContextFactory.NeedsContext {
         }
         if (errorFile.equals("-")) {
             if (context.interaction() != null) {
-                return context.interaction().paste("Paste the error output, then an empty line (or a line with just .):");
+                String pasted = context.interaction().paste("Paste the error output, then Enter (lines typed one by one end with an empty line or .)");
+                if (pasted == null) {
+                    throw new MigrescueException(io.migrescue.failure.ExitCode.USAGE, "cancelled");
+                }
+                return pasted;
             }
             return stdin();
         }

@@ -144,7 +144,10 @@ public final class RepairExecutor {
             gate.after(current, done);
             i++;
         }
-        return verify(current, backupDir, journal, outcomes, saved);
+        gate.verifying(current);
+        RepairReport report = verify(current, backupDir, journal, outcomes, saved);
+        gate.verified(current, report.status().equals("verified"));
+        return report;
     }
 
     static StepGate.Step view(Plan plan, PlanStep step) {

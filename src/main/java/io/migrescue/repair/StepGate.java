@@ -24,6 +24,14 @@ public interface StepGate {
     default void after(Plan plan, RepairReport.StepOutcome outcome) {
     }
 
+    /** Every step has run; the checks of the plan begin (they may take a while on large tables). */
+    default void verifying(Plan plan) {
+    }
+
+    /** The checks are done; {@code holds} whether every one holds. */
+    default void verified(Plan plan, boolean holds) {
+    }
+
     /** A {@link Verdict#replan} answer that cannot be taken: the step is asked about again. */
     default void refused(Step step, String why) {
     }

@@ -152,7 +152,11 @@ public final class MigrescueShell {
     }
 
     private CommandLine commandLine(CliContext context) {
-        return MigrescueCli.forShell(out, new PrintWriter(new ErrorLines(out, style), true), context, style.on());
+        if (!style.on()) {
+            return MigrescueCli.forShell(out, out, context, false);
+        }
+        return MigrescueCli.forShell(new PrintWriter(new ColouredLines(out, ColouredLines.results(style)), true),
+                new PrintWriter(new ColouredLines(out, ColouredLines.errors(style)), true), context, true);
     }
 
     private String prompt() {

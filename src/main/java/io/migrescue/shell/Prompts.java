@@ -17,12 +17,18 @@ final class Prompts {
     private final RedactingHistory history;
     private final Style style;
     private final boolean dumb;
+    private boolean ended;
 
     Prompts(LineReader reader, RedactingHistory history, Style style, boolean dumb) {
         this.reader = reader;
         this.history = history;
         this.style = style;
         this.dumb = dumb;
+    }
+
+    /** Whether the last question met the end of the input (Ctrl-D, or a script that ran out): asking again is no use. */
+    boolean ended() {
+        return ended;
     }
 
     PrintWriter out() {
@@ -34,7 +40,10 @@ final class Prompts {
         history.pause(true);
         try {
             return reader.readLine(prompt);
-        } catch (UserInterruptException | EndOfFileException e) {
+        } catch (UserInterruptException e) {
+            return null;
+        } catch (EndOfFileException e) {
+            ended = true;
             return null;
         } finally {
             history.pause(false);
@@ -49,7 +58,10 @@ final class Prompts {
         history.pause(true);
         try {
             return dumb ? reader.readLine(prompt) : reader.readLine(prompt, (char) 0);
-        } catch (UserInterruptException | EndOfFileException e) {
+        } catch (UserInterruptException e) {
+            return null;
+        } catch (EndOfFileException e) {
+            ended = true;
             return null;
         } finally {
             history.pause(false);
@@ -76,8 +88,8 @@ final class Prompts {
     }
 
     /**
-     * Lines until an empty one or one holding just {@code .}. A paste that the terminal brackets arrives whole, blank
-     * lines and all, so only the person's own empty line ends it. Null when cancelled.
+     * Lines until an empty one or one holding just {@code .}. A paste that the terminal brackets (every terminal of
+     * the last decade) arrives whole, blank lines and all, and the Enter that accepts it ends it. Null when cancelled.
      */
     String paste(String prompt) {
         out().println(prompt);
@@ -93,6 +105,9 @@ final class Prompts {
                 return text.toString();
             }
             text.append(line).append('\n');
+            if (line.indexOf('\n') >= 0) {
+                return text.toString(); // a bracketed paste, accepted with Enter: nothing more to wait for
+            }
         }
     }
 

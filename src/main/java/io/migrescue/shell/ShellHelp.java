@@ -45,7 +45,8 @@ final class ShellHelp {
                 List.of("backup --table orders --table billing.invoices --to ./before-fix")));
         m.put("restore", new Entry("put a backup back (asks first)", List.of("restore --from ./before-fix")));
         m.put("diff", new Entry("drift between two live databases, and the script that removes it",
-                List.of("diff --source postgresql://app@staging/app --target postgresql://app@prod/app",
+                List.of("diff --source postgresql://app@staging/app     (compared with the connected database)",
+                        "diff --source postgresql://app@staging/app --target postgresql://app@prod/app",
                         "diff --source mariadb://app@staging/shop --target mariadb://app@prod/shop --format sql")));
         m.put("demo", new Entry("break a scratch database the way field report 05 did, to try migrescue on it",
                 List.of("demo", "demo --drop mrdemo_1234")));

@@ -81,6 +81,11 @@ final class StepWalk implements StepGate {
             String answer = prompts.line("Run step " + step.n() + "? " + style.bold(CHOICES) + " ");
             if (answer == null) {
                 out.println();
+                if (prompts.ended()) {
+                    aborted = true;
+                    out.println("End of input: the repair stops before step " + step.n() + "; the journal says so.");
+                    return Verdict.abort("end of input at step " + step.n());
+                }
                 if (prompts.confirm("Abort the repair before step " + step.n() + "?")) {
                     aborted = true;
                     return Verdict.abort("Ctrl-C at step " + step.n());
@@ -151,6 +156,21 @@ final class StepWalk implements StepGate {
     }
 
     @Override
+    public void verifying(Plan plan) {
+        prompts.out().println();
+        prompts.out().println(style.bold("Verifying") + " " + plan.checks().size() + " check(s)…");
+        prompts.out().flush();
+        startTicker("verifying");
+    }
+
+    @Override
+    public void verified(Plan plan, boolean holds) {
+        finished();
+        prompts.out().println(holds ? "  " + style.ok("every check holds") : "  " + style.bad("a check does not hold") + " (see below)");
+        prompts.out().flush();
+    }
+
+    @Override
     public void refused(Step step, String why) {
         prompts.out().println(style.warn("  " + why));
     }
@@ -195,9 +215,18 @@ final class StepWalk implements StepGate {
 
     private void started(Step step) {
         running = step.n();
+        if (!step.kind().equals("backup")) { // the backup draws its own progress
+            startTicker("step " + step.n() + " running");
+        } else {
+            startedAt = System.nanoTime();
+        }
+    }
+
+    /** After a second, a line redrawn in place with the time so far: a long VALIDATE or check is seen to move. */
+    private void startTicker(String what) {
         startedAt = System.nanoTime();
         ticked = false;
-        if (redraws && !step.kind().equals("backup")) { // the backup draws its own progress
+        if (redraws) {
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "migrescue-step-ticker");
                 t.setDaemon(true);
@@ -205,7 +234,7 @@ final class StepWalk implements StepGate {
             });
             tick = ticker.scheduleAtFixedRate(() -> {
                 PrintWriter out = prompts.out();
-                out.print(String.format(Locale.ROOT, "\r  %s step %d running… %.1f s\033[K", spinner(), step.n(),
+                out.print(String.format(Locale.ROOT, "\r  %s %s… %.1f s\033[K", spinner(), what,
                         (System.nanoTime() - startedAt) / 1e9));
                 out.flush();
                 ticked = true;

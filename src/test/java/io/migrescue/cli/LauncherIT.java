@@ -24,13 +24,18 @@ class LauncherIT {
     }
 
     private static Result launch(Path workDir, String... args) throws IOException, InterruptedException {
+        return launchWithInput(workDir, Path.of("/dev/null"), args);
+    }
+
+    private static Result launchWithInput(Path workDir, Path input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
         pb.environment().put("MIGRESCUE_LOG_DIR", workDir.resolve("logs").toString());
         Path out = workDir.resolve("out.txt");
         Path err = workDir.resolve("err.txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(input.toFile()));
+        pb.environment().put("MIGRESCUE_JAVA_OPTS", "-Duser.home=" + workDir);
         Process p = pb.start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
@@ -45,6 +50,18 @@ class LauncherIT {
         Result bare = launch(dir);
         assertThat(bare.exit()).isEqualTo(2);
         assertThat(bare.err()).contains("Usage: migrescue");
+    }
+
+    /** Without a terminal, {@code migrescue shell} reads its commands from standard input (a dumb terminal, no warning). */
+    @Test
+    void theShellReadsAScriptFromAPipe(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("script.txt"), "playbooks show mark-applied\nnosuch\nexit\n");
+        Result shell = launchWithInput(dir, script, "shell");
+        assertThat(shell.exit()).as(shell.err()).isZero();
+        assertThat(shell.out()).contains("migrescue shell").contains("Record a migration as applied").contains("unknown command: nosuch")
+                .contains("bye").doesNotContain("\u001b[");
+        assertThat(shell.err()).doesNotContain("WARNING").doesNotContain("Unable to create");
+        assertThat(Files.readString(dir.resolve(".migrescue/history"))).contains("playbooks show mark-applied");
     }
 
     @Test

@@ -38,8 +38,25 @@ class StderrProgressTest {
         progress.advance(1000);
         progress.done();
         String out = err.toString();
-        assertThat(out).startsWith("\rmigrescue: public.orders  1,000 of 3,000 rows  1.5 s");
-        assertThat(out).doesNotContain("2,000 of").contains("3,000 of 3,000 rows").endsWith("done\033[K\n");
+        assertThat(out).startsWith("\rmigrescue: public.orders  [######..............]   33%  1,000 of 3,000 rows  1.5 s");
+        assertThat(out).doesNotContain("2,000 of").contains("[####################]  100%  3,000 of 3,000 rows").endsWith("done\033[K\n");
+    }
+
+    @Test
+    void anUnknownTotalShowsAMarkerThatMoves() {
+        AtomicLong now = new AtomicLong();
+        StringWriter err = new StringWriter();
+        StderrProgress progress = new StderrProgress(new PrintWriter(err), true, now::get);
+        progress.start("app.orders", -1);
+        now.addAndGet(1000 * MS);
+        progress.advance(100);
+        now.addAndGet(500 * MS);
+        progress.advance(100);
+        progress.done();
+        String[] frames = err.toString().split("\r");
+        assertThat(frames[1]).startsWith("migrescue: app.orders  [    <=>             ]  100 rows  1.0 s");
+        assertThat(frames[2]).startsWith("migrescue: app.orders  [      <=>           ]  200 rows  1.5 s");
+        assertThat(frames[3]).contains("200 rows  1.5 s  done");
     }
 
     @Test

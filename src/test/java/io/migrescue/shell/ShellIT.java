@@ -144,6 +144,57 @@ class ShellIT {
         }
     }
 
+    /**
+     * PostgreSQL, a foreign key added over orphan rows: the decision the playbook needs is asked with its choices and
+     * default; at the second step the operator edits it (delete → set-null) and the plan is made again; the backup
+     * and the session's other commands work from the same connection.
+     */
+    @Test
+    void orphanPolicyAskedThenEditedAtAStep(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "shell orphans")) {
+            Scenarios.Broken broken = Scenarios.orphanForeignKey(db, dir.resolve("migrations"));
+            long orders = count(db, "orders");
+            Path backup = dir.resolve("backup");
+            try (ShellDriver shell = ShellDriver.start(db.cliEnvironment(), dir.resolve("history"))) {
+                shell.type("connect " + db.jdbcUrl() + " -u " + db.server().user());
+                if (db.server().password() == null) {
+                    shell.expect("(Enter for none): ");
+                    shell.type("");
+                }
+                assertThat(shell.prompt()).contains("Connected to PostgreSQL");
+                shell.type("diagnose --error-file " + broken.errorFile() + " --migrations " + broken.migrations());
+                assertThat(shell.prompt()).contains("FK_ORPHAN_ROWS").contains("fix-orphan-rows");
+
+                shell.type("repair --backup-dir " + backup);
+                shell.expect("needs a decision about rows");
+                shell.expect("What to do with the orphan rows (delete / set-null / insert-parents) [set-null]: ");
+                shell.type("delete");
+                assertThat(shell.expect("Run step 1?")).contains("policy=delete");
+                shell.type("y");
+                assertThat(shell.expect("Run step 2?")).contains("DELETE FROM");
+                shell.type("e");
+                shell.expect("What to do with the orphan rows (delete / set-null / insert-parents) [delete]: ");
+                shell.type("set-null");
+                shell.expect("planned again with");
+                assertThat(shell.expect("Run step 2?")).contains("UPDATE").doesNotContain("DELETE FROM");
+                shell.type("y");
+                while (shell.expectEither("Run step ", "Status    ") == 0) {
+                    shell.type("y");
+                }
+                assertThat(shell.prompt()).startsWith("verified");
+
+                shell.type("backup --table orders --to " + dir.resolve("orders-backup"));
+                assertThat(shell.prompt()).contains("orders");
+                shell.type("exit");
+                shell.exitCode();
+                keep(shell, "ShellIT-orphans.txt");
+            }
+            assertThat(count(db, "orders")).as("no order deleted: the policy was changed to set-null").isEqualTo(orders);
+            assertThat(Files.readString(backup.resolve("journal.jsonl"))).contains("\"event\":\"replanned\"").contains("\"event\":\"verified\"");
+            assertThat(dir.resolve("orders-backup/manifest.json")).exists();
+        }
+    }
+
     /** The session as the person saw it, kept with the test logs. */
     private static void keep(ShellDriver shell, String name) throws Exception {
         Path logs = Path.of(System.getProperty("migrescue.log.dir", "target/it-logs"));

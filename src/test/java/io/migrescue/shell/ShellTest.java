@@ -45,6 +45,18 @@ class ShellTest {
     }
 
     @Test
+    void ctrlCAtThePasteCancelsTheCommand(@TempDir Path dir) throws Exception {
+        try (ShellDriver shell = ShellDriver.start(Map.of(), dir.resolve("history"))) {
+            shell.type("diagnose");
+            shell.expect("Paste the error output");
+            shell.keys("ERROR 1005" + ShellDriver.CTRL_C);
+            assertThat(shell.prompt()).contains("migrescue: cancelled").doesNotContain("no database given");
+            shell.type("exit");
+            assertThat(shell.exitCode()).isZero();
+        }
+    }
+
+    @Test
     void aDumbTerminalGetsPlainText(@TempDir Path dir) throws Exception {
         try (ShellDriver shell = ShellDriver.start(Map.of(), dir.resolve("history"))) {
             shell.type("playbooks");

@@ -84,6 +84,33 @@ public final class ShellDriver implements AutoCloseable {
                 + screen.text().substring(read));
     }
 
+    /** Waits until one of {@code texts} appears; returns the index of the one that appeared first. */
+    public int expectEither(String... texts) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String all = screen.text();
+            int best = -1;
+            int bestAt = Integer.MAX_VALUE;
+            for (int i = 0; i < texts.length; i++) {
+                int at = all.indexOf(texts[i], read);
+                if (at >= 0 && at < bestAt) {
+                    best = i;
+                    bestAt = at;
+                }
+            }
+            if (best >= 0) {
+                read = bestAt + texts[best].length();
+                return best;
+            }
+            if (exit.isDone()) {
+                break;
+            }
+            sleep();
+        }
+        throw new AssertionError("the shell printed none of " + java.util.Arrays.toString(texts) + "; after the last expectation:\n"
+                + screen.text().substring(read));
+    }
+
     /** Waits for the next prompt of the main loop. */
     public String prompt() {
         return expect("> ");

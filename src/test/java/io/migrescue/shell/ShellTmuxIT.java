@@ -1,0 +1,147 @@
+package io.migrescue.shell;
+
+import io.migrescue.model.Engine;
+import io.migrescue.testing.ScratchDatabase;
+import io.migrescue.testing.Scenarios;
+import io.migrescue.testing.Tmux;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end on a real terminal: the launcher ({@code bin/migrescue}, the shaded jar) in tmux, driven with send-keys
+ * and read with capture-pane. A MariaDB user with a password connects (the password typed at the prompt), the error
+ * is pasted as a terminal pastes it (bracketed, blank lines and all), and field report 05 is repaired answering the
+ * prompts. The screen shows the prompts and the verification, and never the password; nor does the history file.
+ */
+class ShellTmuxIT {
+    private static final Path LAUNCHER = Path.of("bin/migrescue").toAbsolutePath();
+    private static final String SECRET = "Tmux-pw-41Zk";
+
+    @Test
+    void connectDiagnoseRepairVerified(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "tmux fr05")) {
+            Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("migrations"));
+            String user = "mrtx_" + db.name().substring(db.name().length() - 8);
+            db.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + SECRET + "'",
+                    "GRANT ALL ON `" + db.name() + "`.* TO '" + user + "'@'%'");
+            Path home = Files.createDirectories(dir.resolve("home"));
+            Path work = Files.createDirectories(dir.resolve("work"));
+            String command = "env -u MIGRESCUE_PASSWORD -u MYSQL_PWD -u MIGRESCUE_URL MIGRESCUE_JAVA_OPTS=-Duser.home=" + home
+                    + " " + LAUNCHER + " shell";
+            String screen;
+            try (Tmux tmux = Tmux.start(work, command)) {
+                try {
+                    tmux.waitFor("migrescue> ");
+                    tmux.type("connect mariadb://" + user + "@127.0.0.1:3306/" + db.name() + " --migrations " + broken.migrations());
+                    tmux.waitFor("Password for " + user + "@127.0.0.1:3306/" + db.name() + " (Enter for none): ");
+                    tmux.type(SECRET);
+                    assertThat(tmux.waitFor("Connected to MariaDB")).doesNotContain(SECRET).contains("as " + user);
+
+                    tmux.type("diagnose");
+                    tmux.waitFor("Paste the error output");
+                    tmux.paste(broken.errorText().strip() + "\n");
+                    tmux.type(""); // the Enter that accepts the pasted lines ends the paste
+                    tmux.waitFor("Fix with  migrescue repair rename-conflicting-constraint");
+
+                    tmux.type("repair");
+                    tmux.waitFor("Suffix for the old table's constraint names [_old]: ");
+                    tmux.type("");
+                    for (int step = 1; step <= 7; step++) {
+                        tmux.waitFor("Run step " + step + "? [y]es / [n]o / [s]kip / [a]bort / [e]dit parameters");
+                        tmux.type("y");
+                    }
+                    screen = tmux.waitFor("Report    ");
+                    tmux.type("exit");
+                } finally {
+                    keep(tmux.alive() ? tmux.capture() : "", "ShellTmuxIT.txt");
+                }
+            } finally {
+                db.execute("DROP USER '" + user + "'@'%'");
+            }
+            // nothing after the password prompt: not the password, not a mask character per letter
+            assertThat(screen).containsPattern("\\(Enter for none\\): *\\n").doesNotContain("****");
+            assertThat(screen).contains("Step 2 of 7").contains("DROP FOREIGN KEY `fk_skp_tahunan_user`")
+                    .contains("DUPLICATE_CONSTRAINT_NAME")
+                    .contains("ok   constraint fk_skp_tahunan_user on skp_tahunan")
+                    .contains("ok   flyway history has no failed or dirty entry")
+                    .contains("Status    verified").contains("Backup    migrescue-backups/")
+                    .doesNotContain("   FAIL ").doesNotContain("  FAILED (").doesNotContain(SECRET);
+            Path history = home.resolve(".migrescue/history");
+            assertThat(Files.readString(history)).contains("connect mariadb://" + user + "@127.0.0.1:3306/").contains("repair")
+                    .doesNotContain(SECRET);
+            try (Stream<Path> repairs = Files.list(work.resolve("migrescue-backups"))) {
+                Path repair = repairs.findFirst().orElseThrow();
+                assertThat(Files.readString(repair.resolve("journal.jsonl"))).contains("\"event\":\"verified\"").doesNotContain(SECRET);
+                assertThat(repair.resolve("report.md")).exists();
+            }
+        }
+    }
+
+    /**
+     * Ctrl-C while a step runs (held up by a transaction that reads the table it alters) does not cut the step off: it
+     * finishes, then the operator is asked; they abort, and roll back.
+     */
+    @Test
+    void ctrlCDuringAStepLetsItFinishThenAsks(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "tmux ctrl-c")) {
+            Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("migrations"));
+            Path work = Files.createDirectories(dir.resolve("work"));
+            String command = "env -u MIGRESCUE_URL MIGRESCUE_JAVA_OPTS=-Duser.home=" + Files.createDirectories(dir.resolve("home"))
+                    + " " + LAUNCHER + " shell";
+            try (Tmux tmux = Tmux.start(work, command);
+                 java.sql.Connection reader = db.connect()) {
+                try {
+                    tmux.waitFor("migrescue> ");
+                    tmux.type("connect " + db.jdbcUrl() + " -u " + db.server().user() + " --migrations " + broken.migrations());
+                    if (db.server().password() == null) {
+                        tmux.waitFor("(Enter for none): ");
+                        tmux.type("");
+                    }
+                    tmux.waitFor("Connected to MariaDB");
+                    tmux.type("repair --error-file " + broken.errorFile());
+                    tmux.waitFor("Suffix for the old table's constraint names [_old]: ");
+                    tmux.type("");
+                    tmux.waitFor("Run step 1?");
+                    tmux.type("y");
+                    tmux.waitFor("Run step 2?");
+                    reader.setAutoCommit(false);
+                    try (java.sql.Statement st = reader.createStatement()) {
+                        st.executeQuery("SELECT COUNT(*) FROM skp_tahunan_backup_v1").close(); // holds the table's metadata lock
+                    }
+                    tmux.type("y");
+                    tmux.waitFor("step 2 running");
+                    tmux.keys("C-c");
+                    tmux.waitFor("Ctrl-C: step 2 finishes first");
+                    reader.commit(); // the step can go on
+                    tmux.waitFor("Ctrl-C was pressed during step 2. Abort the repair here? [y/N]");
+                    tmux.type("y");
+                    tmux.waitFor("Roll back what this repair changed, restoring the backup?");
+                    tmux.type("y");
+                    String screen = tmux.waitFor("Status    rolled-back");
+                    assertThat(screen).contains("Stopping before step 3, as asked.").doesNotContain("Run step 3?");
+                    tmux.type("exit");
+                } finally {
+                    keep(tmux.alive() ? tmux.capture() : "", "ShellTmuxIT-ctrl-c.txt");
+                }
+            }
+            try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
+                    "SELECT GROUP_CONCAT(CONSTRAINT_NAME ORDER BY CONSTRAINT_NAME) FROM information_schema.TABLE_CONSTRAINTS"
+                            + " WHERE CONSTRAINT_TYPE = 'FOREIGN KEY' AND TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'skp_tahunan_backup_v1'")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("fk_skp_tahunan_approved_by,fk_skp_tahunan_user");
+            }
+        }
+    }
+
+    private static void keep(String screen, String name) throws Exception {
+        Path logs = Path.of(System.getProperty("migrescue.log.dir", "target/it-logs"));
+        Files.createDirectories(logs);
+        Files.writeString(logs.resolve(name), screen);
+    }
+}
