@@ -186,6 +186,14 @@ class ShellIT {
 
                 shell.type("backup --table orders --to " + dir.resolve("orders-backup"));
                 assertThat(shell.prompt()).contains("orders");
+                shell.type("restore --from " + dir.resolve("orders-backup"));
+                shell.expect("Replace 1 table (public.orders) with the backup taken ");
+                shell.type("n");
+                assertThat(shell.prompt()).contains("nothing was changed").contains("(exit 6)");
+                shell.type("restore --from " + dir.resolve("orders-backup"));
+                shell.expect("? [y/N] ");
+                shell.type("y");
+                assertThat(shell.prompt()).contains("public.orders").doesNotContain("(exit");
                 shell.type("exit");
                 shell.exitCode();
                 keep(shell, "ShellIT-orphans.txt");
