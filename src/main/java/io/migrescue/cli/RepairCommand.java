@@ -100,8 +100,11 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
             RepairReport report = person == null ? RepairUseCase.run(session, request, progress)
                     : RepairUseCase.runInteractive(session, request, progress, person.repairDialog());
-            spec.commandLine().getOut().print(person != null && !report.dryRun() && output.format() == io.migrescue.report.OutputFormat.text
-                    ? RepairRenderer.summary(report) : RepairRenderer.render(report, output.format()));
+            spec.commandLine().getOut().print(person == null ? RepairRenderer.render(report, output.format())
+                    : report.dryRun() ? RepairRenderer.render(report, output.format(), "To walk it step by step, asked before each: repair "
+                    + report.plan().playbook() + (params.isEmpty() ? "" : " (with the same --param)"))
+                    : output.format() == io.migrescue.report.OutputFormat.text ? RepairRenderer.summary(report)
+                    : RepairRenderer.render(report, output.format()));
             if (person != null && !report.dryRun() && java.nio.file.Files.isDirectory(dir)) {
                 context.session().lastRepair(dir);
                 Path written = writeReport(report, dir);

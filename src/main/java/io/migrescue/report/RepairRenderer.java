@@ -12,6 +12,16 @@ public final class RepairRenderer {
     private RepairRenderer() {
     }
 
+    /** As {@link #render(RepairReport, OutputFormat)}, a dry run's text ending with {@code next} (what to type to run it). */
+    public static String render(RepairReport report, OutputFormat format, String next) {
+        String out = render(report, format);
+        if (format != OutputFormat.text || !report.dryRun()) {
+            return out;
+        }
+        int hint = out.lastIndexOf("Nothing was changed.");
+        return hint < 0 ? out : out.substring(0, hint) + "Nothing was changed. " + next + "\n";
+    }
+
     public static String render(RepairReport report, OutputFormat format) {
         return switch (format) {
             case json -> Json.write(document(report)) + "\n";

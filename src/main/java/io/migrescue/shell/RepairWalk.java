@@ -69,13 +69,14 @@ final class RepairWalk implements RepairUseCase.Dialog {
     @Override
     public boolean rollBack(RepairReport stopped) {
         interaction.walking(null);
-        if (walk == null || !walk.aborted()) {
-            return false;
+        if (walk == null || !walk.aborted() && !walk.failed()) {
+            return false; // [n]o: stopped on purpose, to be resumed
         }
         if (!walk.changed()) {
-            prompts.out().println("Nothing in the database was changed before the abort; the backup stays in " + stopped.backup() + ".");
+            prompts.out().println("Nothing in the database was changed; the backup stays in " + stopped.backup() + ".");
             return false;
         }
-        return prompts.confirm("Roll back what this repair changed, restoring the backup? (no: it stays as the journal says; resume continues it)");
+        return prompts.confirm((walk.failed() ? "The repair stopped at a failed step. " : "")
+                + "Roll back what this repair changed, restoring the backup? (no: it stays as the journal says; resume continues it)");
     }
 }

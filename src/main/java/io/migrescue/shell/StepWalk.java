@@ -37,6 +37,8 @@ final class StepWalk implements StepGate {
     private ScheduledExecutorService ticker;
     private ScheduledFuture<?> tick;
     private volatile boolean ticked;
+    private boolean failed;
+    private int spins;
 
     /** @param replanner null when the parameters cannot be edited (a resumed repair runs the plan it journalled) */
     StepWalk(Prompts prompts, Style style, RepairUseCase.Replanner replanner, boolean redraws) {
@@ -49,6 +51,11 @@ final class StepWalk implements StepGate {
     /** Whether the operator aborted (rather than stopped, or the repair ended by itself). */
     boolean aborted() {
         return aborted;
+    }
+
+    /** Whether a step failed (the repair stopped there by itself). */
+    boolean failed() {
+        return failed;
     }
 
     /** Whether a step that changes the database has run. */
@@ -187,6 +194,7 @@ final class StepWalk implements StepGate {
             }
         } else {
             out.println("  " + style.bad("FAILED") + style.dim(took) + ": " + outcome.error());
+            failed = true;
             changed = true; // a statement of it may have taken effect: the journal and resume tell
         }
         if (interruptedDuringStep) {
@@ -258,8 +266,6 @@ final class StepWalk implements StepGate {
             }
         }
     }
-
-    private int spins;
 
     private String spinner() {
         return String.valueOf("|/-\\".charAt(spins++ % 4));

@@ -56,7 +56,8 @@ class ShellIT {
                 shell.type("plan");
                 shell.expect("Suffix for the old table's constraint names [_old]: ");
                 shell.type("");
-                assertThat(shell.prompt()).contains("DROP FOREIGN KEY `fk_skp_tahunan_user`").contains("Nothing was changed");
+                assertThat(shell.prompt()).contains("DROP FOREIGN KEY `fk_skp_tahunan_user`")
+                        .contains("Nothing was changed. To walk it step by step, asked before each: repair rename-conflicting-constraint");
                 assertThat(foreignKeys(db, "skp_tahunan_backup_v1")).containsExactlyInAnyOrder("fk_skp_tahunan_user", "fk_skp_tahunan_approved_by");
 
                 // repair, step by step, aborted before step 3 and not rolled back
@@ -185,6 +186,14 @@ class ShellIT {
 
                 shell.type("backup --table orders --to " + dir.resolve("orders-backup"));
                 assertThat(shell.prompt()).contains("orders");
+                shell.type("restore --from " + dir.resolve("orders-backup"));
+                shell.expect("Replace 1 table (public.orders) with the backup taken ");
+                shell.type("n");
+                assertThat(shell.prompt()).contains("nothing was changed").contains("(exit 6)");
+                shell.type("restore --from " + dir.resolve("orders-backup"));
+                shell.expect("? [y/N] ");
+                shell.type("y");
+                assertThat(shell.prompt()).contains("public.orders").doesNotContain("(exit");
                 shell.type("exit");
                 shell.exitCode();
                 keep(shell, "ShellIT-orphans.txt");
