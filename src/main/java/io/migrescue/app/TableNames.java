@@ -15,6 +15,22 @@ public final class TableNames {
     private TableNames() {
     }
 
+    /**
+     * Constraint and index names of every table in scope, from the catalog's one bulk names query (no details read).
+     * Never fails, like {@link #of}.
+     */
+    public static List<String> constraints(DatabaseSession session, List<String> schemas) {
+        try {
+            var catalog = io.migrescue.catalog.CatalogReader.of(session.engine())
+                    .read(session.connection(), Scope.resolve(session.info(), schemas), java.util.Set.of());
+            return catalog.tables().stream().flatMap(t -> java.util.stream.Stream.concat(
+                            t.constraints().stream().map(io.migrescue.model.Constraint::name), t.indexes().stream().map(io.migrescue.model.Index::name)))
+                    .filter(n -> !n.equals("PRIMARY")).distinct().sorted().limit(LIMIT).toList();
+        } catch (SQLException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /** Never fails: completion is a convenience, so a database that will not say gives none. */
     public static List<String> of(DatabaseSession session, List<String> schemas) {
         List<String> names = new ArrayList<>();

@@ -76,12 +76,15 @@ final class ConnectCommand implements Callable<Integer>, ContextFactory.NeedsCon
         }
         DatabaseInfo info;
         java.util.List<String> tables;
+        java.util.List<String> constraints;
         try (DatabaseSession db = Connector.open(r.target(), r.user(), password)) {
             info = db.info();
             tables = io.migrescue.app.TableNames.of(db, connection.schemas);
+            constraints = io.migrescue.app.TableNames.constraints(db, connection.schemas);
         }
         String label = info.engine().name().toLowerCase(java.util.Locale.ROOT) + " " + who(r);
         session.connect(r.target(), r.user(), password, connection.schemas, connection.project, label, tables);
+        session.names(tables, constraints);
         Path folder = connection.migrations(migrations);
         if (folder != null) {
             session.migrations(folder);

@@ -22,6 +22,7 @@ public final class ShellSession {
     private Path lastRepair;
     private String label;
     private List<String> tables = List.of();
+    private List<String> constraints = List.of();
 
     public boolean connected() {
         return target != null;
@@ -35,6 +36,17 @@ public final class ShellSession {
     /** The tables of the connected database, for completion. */
     public List<String> tables() {
         return tables;
+    }
+
+    /** Constraint and index names of the connected database, for completing {@code --param constraint=}. */
+    public List<String> constraints() {
+        return constraints;
+    }
+
+    /** The names completion offers; names only, nothing secret. */
+    public void names(List<String> tables, List<String> constraints) {
+        this.tables = List.copyOf(tables);
+        this.constraints = List.copyOf(constraints);
     }
 
     public boolean hasErrorText() {

@@ -87,9 +87,27 @@ final class ShellCompleter implements Completer {
             given.forEach(c -> out.add(new Candidate(c)));
         } else if (option.equals("--table")) {
             session.tables().forEach(t -> out.add(new Candidate(t)));
+        } else if (option.equals("--param")) {
+            params(line, out);
         } else if (Path.class.isAssignableFrom(type) || File.class.isAssignableFrom(type) || option.endsWith("-file")) {
             files.complete(reader, line, out);
         }
+    }
+
+    /** {@code --param table=…}, {@code heldBy=…}: the connected database's tables; {@code constraint=…}: its constraint names. */
+    private void params(ParsedLine line, List<Candidate> out) {
+        String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
+        int eq = word.indexOf('=');
+        if (eq < 0) {
+            return;
+        }
+        String key = word.substring(0, eq + 1);
+        List<String> names = switch (key) {
+            case "table=", "heldBy=" -> session.tables();
+            case "constraint=" -> session.constraints();
+            default -> List.of();
+        };
+        names.forEach(n -> out.add(new Candidate(key + n, n, null, null, null, null, true)));
     }
 
     private static Candidate candidate(String value, String description) {

@@ -44,6 +44,16 @@ class ShellCompleterTest {
         assertThat(complete("plan ")).contains("rename-conflicting-constraint");
     }
 
+    @Test
+    void tableAndConstraintNamesOfTheConnectedDatabaseForParams() {
+        session.names(List.of("skp_tahunan", "skp_tahunan_backup_v1", "users"), List.of("fk_skp_tahunan_user", "users_email_uq"));
+        assertThat(complete("backup --table ")).contains("skp_tahunan_backup_v1", "users");
+        assertThat(complete("repair rename-conflicting-constraint --param heldBy=")).contains("heldBy=skp_tahunan_backup_v1");
+        assertThat(complete("repair replace-constraint --param constraint=")).containsExactly(
+                "constraint=fk_skp_tahunan_user", "constraint=users_email_uq");
+        assertThat(complete("repair fix-orphan-rows --param policy=")).isEmpty();
+    }
+
     private List<String> complete(String line) {
         ParsedLine parsed = new DefaultParser().parse(line, line.length());
         List<Candidate> candidates = new ArrayList<>();
