@@ -27,42 +27,21 @@ public record RelevantObjects(Set<String> tables, Set<String> names) {
             add(names, error.objects().index());
         }
         for (Effect e : effects) {
+            e.tables().forEach(t -> add(tables, t));
             if (e instanceof Effect.CreateTable c) {
-                add(tables, c.table());
                 c.constraints().forEach(d -> constraint(d, tables, names));
-            } else if (e instanceof Effect.DropTable d) {
-                add(tables, d.table());
-            } else if (e instanceof Effect.RenameTable r) {
-                add(tables, r.from());
-                add(tables, r.to());
-            } else if (e instanceof Effect.AddColumn a) {
-                add(tables, a.table());
-            } else if (e instanceof Effect.DropColumn d) {
-                add(tables, d.table());
-            } else if (e instanceof Effect.RenameColumn r) {
-                add(tables, r.table());
-            } else if (e instanceof Effect.ModifyColumn m) {
-                add(tables, m.table());
-            } else if (e instanceof Effect.SetColumnDefault d) {
-                add(tables, d.table());
             } else if (e instanceof Effect.AddConstraint a) {
-                add(tables, a.table());
                 constraint(a.constraint(), tables, names);
             } else if (e instanceof Effect.DropConstraint d) {
-                add(tables, d.table());
                 add(names, d.name());
             } else if (e instanceof Effect.RenameConstraint r) {
-                add(tables, r.table());
                 add(names, r.from());
                 add(names, r.to());
             } else if (e instanceof Effect.CreateIndex i) {
-                add(tables, i.table());
                 add(names, i.name());
             } else if (e instanceof Effect.DropIndex d) {
-                add(tables, d.table());
                 add(names, d.name());
             } else if (e instanceof Effect.RenameIndex r) {
-                add(tables, r.table());
                 add(names, r.from());
                 add(names, r.to());
             }

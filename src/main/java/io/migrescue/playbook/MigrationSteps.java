@@ -121,44 +121,7 @@ final class MigrationSteps {
 
     /** The existing tables a statement changes (the backup must hold them), from its effects, not from its text. */
     private List<String> changed(StatementVerdict v) {
-        List<String> tables = new ArrayList<>();
-        for (Effect e : v.effects()) {
-            String name = null;
-            if (e instanceof Effect.CreateTable c) {
-                name = c.table();
-            } else if (e instanceof Effect.DropTable d) {
-                name = d.table();
-            } else if (e instanceof Effect.RenameTable r) {
-                name = r.from();
-                tables.add(r.to());
-            } else if (e instanceof Effect.AddColumn a) {
-                name = a.table();
-            } else if (e instanceof Effect.DropColumn d) {
-                name = d.table();
-            } else if (e instanceof Effect.RenameColumn r) {
-                name = r.table();
-            } else if (e instanceof Effect.ModifyColumn m) {
-                name = m.table();
-            } else if (e instanceof Effect.SetColumnDefault d) {
-                name = d.table();
-            } else if (e instanceof Effect.AddConstraint a) {
-                name = a.table();
-            } else if (e instanceof Effect.DropConstraint d) {
-                name = d.table();
-            } else if (e instanceof Effect.RenameConstraint r) {
-                name = r.table();
-            } else if (e instanceof Effect.CreateIndex i) {
-                name = i.table();
-            } else if (e instanceof Effect.DropIndex d) {
-                name = d.table();
-            } else if (e instanceof Effect.RenameIndex r) {
-                name = r.table();
-            }
-            if (name != null) {
-                tables.add(name);
-            }
-        }
-        return tables;
+        return v.effects().stream().flatMap(e -> e.tables().stream()).toList();
     }
 
     private Effect.AddConstraint singleForeignKey(StatementVerdict v) {

@@ -9,6 +9,43 @@ import java.util.List;
  */
 public sealed interface Effect {
 
+    /** The tables this effect acts on, as written (a rename: both names); empty for {@link Other} and unnamed tables. */
+    default java.util.List<String> tables() {
+        String table;
+        if (this instanceof RenameTable r) {
+            return java.util.List.of(r.from(), r.to());
+        } else if (this instanceof CreateTable e) {
+            table = e.table();
+        } else if (this instanceof DropTable e) {
+            table = e.table();
+        } else if (this instanceof AddColumn e) {
+            table = e.table();
+        } else if (this instanceof DropColumn e) {
+            table = e.table();
+        } else if (this instanceof RenameColumn e) {
+            table = e.table();
+        } else if (this instanceof ModifyColumn e) {
+            table = e.table();
+        } else if (this instanceof SetColumnDefault e) {
+            table = e.table();
+        } else if (this instanceof AddConstraint e) {
+            table = e.table();
+        } else if (this instanceof DropConstraint e) {
+            table = e.table();
+        } else if (this instanceof RenameConstraint e) {
+            table = e.table();
+        } else if (this instanceof CreateIndex e) {
+            table = e.table();
+        } else if (this instanceof DropIndex e) {
+            table = e.table();
+        } else if (this instanceof RenameIndex e) {
+            table = e.table();
+        } else {
+            table = null;
+        }
+        return table == null ? java.util.List.of() : java.util.List.of(table);
+    }
+
     record ColumnDef(String name, String type, boolean nullable, String defaultValue) {
     }
 

@@ -16,8 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +69,7 @@ class RepairMatrixIT {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix move aside")) {
             Scenarios.Broken broken = Scenarios.tableAlreadyExists(db, dir.resolve("m"));
             dryRunThenRun(db, dir.resolve("b"), "move-aside-existing-table", inputs(broken));
-            assertThat(query(db, "SELECT COUNT(*) FROM invoices_aside")).isEqualTo("0");
+            assertThat(db.scalar("SELECT COUNT(*) FROM invoices_aside")).isEqualTo("0");
             FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
         }
     }
@@ -83,7 +81,7 @@ class RepairMatrixIT {
             Scenarios.Broken broken = Scenarios.duplicateConstraintSameTable(db, dir.resolve("m"));
             dryRunThenRun(db, dir.resolve("b"), "replace-constraint", inputs(broken));
             FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
-            assertThat(query(db, "SELECT COUNT(*) FROM orders")).isEqualTo("4");
+            assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo("4");
         }
     }
 
@@ -93,8 +91,8 @@ class RepairMatrixIT {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix dedupe")) {
             Scenarios.Broken broken = Scenarios.duplicateRows(db, dir.resolve("m"));
             dryRunThenRun(db, dir.resolve("b"), "fix-duplicate-rows", inputs(broken), "keep=first");
-            assertThat(query(db, "SELECT COUNT(*) FROM users")).isEqualTo("5"); // ana 1, budi 3, citra 6, and the two NULLs
-            assertThat(query(db, "SELECT MIN(id) FROM users WHERE email = 'budi@example.com'")).isEqualTo("3");
+            assertThat(db.scalar("SELECT COUNT(*) FROM users")).isEqualTo("5"); // ana 1, budi 3, citra 6, and the two NULLs
+            assertThat(db.scalar("SELECT MIN(id) FROM users WHERE email = 'budi@example.com'")).isEqualTo("3");
             FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
         }
     }
@@ -109,7 +107,7 @@ class RepairMatrixIT {
             assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
             assertThat(undecided.err()).contains("--param value=");
             dryRunThenRun(db, dir.resolve("b"), "fill-null-values", inputs(broken), "value=unknown@example.com");
-            assertThat(query(db, "SELECT COUNT(*) FROM users WHERE email = 'unknown@example.com'")).isEqualTo("2");
+            assertThat(db.scalar("SELECT COUNT(*) FROM users WHERE email = 'unknown@example.com'")).isEqualTo("2");
             FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
         }
     }
@@ -146,7 +144,7 @@ class RepairMatrixIT {
             db.execute("INSERT INTO DATABASECHANGELOGLOCK (ID, LOCKED, LOCKGRANTED, LOCKEDBY) VALUES (1, TRUE, " + now
                     + ", 'api-7f9c-pod (10.1.2.3)')");
             dryRunThenRun(db, dir.resolve("b"), "release-stale-lock", List.of());
-            assertThat(query(db, "SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = FALSE")).isEqualTo("1");
+            assertThat(db.scalar("SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = FALSE")).isEqualTo("1");
         }
     }
 
@@ -156,16 +154,10 @@ class RepairMatrixIT {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix dirty")) {
             Path migrations = Scenarios.golangDirty(db, dir);
             dryRunThenRun(db, dir.resolve("b"), "clear-dirty-version", List.of("--migrations", migrations.toString()));
-            assertThat(query(db, "SELECT version FROM schema_migrations WHERE dirty = FALSE")).isEqualTo("20240115093000");
+            assertThat(db.scalar("SELECT version FROM schema_migrations WHERE dirty = FALSE")).isEqualTo("20240115093000");
         }
     }
 
-    static String query(ScratchDatabase db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
     /** Field report 01: a table the migrations define is missing here; it is created from its CREATE TABLE. */
     @ParameterizedTest(name = "{0}")
@@ -182,7 +174,7 @@ class RepairMatrixIT {
                     ? "psql:003_vote_stats_score.sql:1: ERROR:  relation \"vote_stats\" does not exist"
                     : "ERROR 1146 (42S02) at line 1: Table '" + db.name() + ".vote_stats' doesn't exist";
             dryRunThenRun(db, dir.resolve("b"), "create-missing-table", List.of("--error", error, "--migrations", migrations.toString()));
-            assertThat(query(db, "SELECT COUNT(*) FROM vote_stats")).isEqualTo("0");
+            assertThat(db.scalar("SELECT COUNT(*) FROM vote_stats")).isEqualTo("0");
             db.execute("ALTER TABLE vote_stats ADD COLUMN score INT"); // the failed migration now goes through
         }
     }
@@ -242,12 +234,12 @@ class RepairMatrixIT {
                 CliRun kept = CliRun.on(db, "repair", "release-stale-lock", "--backup-dir", dir.resolve("b1").toString(), "--yes");
                 assertThat(kept.exitCode()).as(kept.all()).isEqualTo(4);
                 assertThat(kept.out()).contains("guard failed").contains("no session from 127.0.0.1");
-                assertThat(query(db, "SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = TRUE")).isEqualTo("1");
+                assertThat(db.scalar("SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = TRUE")).isEqualTo("1");
 
                 CliRun released = CliRun.on(db, "repair", "release-stale-lock", "--param", "minAge=0",
                         "--backup-dir", dir.resolve("b2").toString(), "--yes");
                 assertThat(released.exitCode()).as(released.all()).isZero();
-                assertThat(query(db, "SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = TRUE")).isEqualTo("0");
+                assertThat(db.scalar("SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = TRUE")).isEqualTo("0");
             }
         }
     }
@@ -265,7 +257,7 @@ class RepairMatrixIT {
                     "INSERT INTO schema_migrations (version, dirty) VALUES (20240115093000, true)");
             JsonNode report = dryRunThenRun(db, dir.resolve("b"), "clear-dirty-version", List.of("--migrations", migrations.toString()));
             assertThat(report.toString()).contains("no statement of migration 20240115093000 is in effect");
-            assertThat(query(db, "SELECT version FROM schema_migrations WHERE dirty = FALSE")).isEqualTo("20240101000000");
+            assertThat(db.scalar("SELECT version FROM schema_migrations WHERE dirty = FALSE")).isEqualTo("20240101000000");
         }
     }
 
@@ -277,10 +269,10 @@ class RepairMatrixIT {
             Path migrations = Scenarios.prismaFailedRow(db, dir);
             dryRunThenRun(db, dir.resolve("b"), "mark-rolled-back", List.of("--migrations", migrations.toString()));
             // exactly what resolve --rolled-back leaves: the row kept, rolled_back_at set, nothing else changed
-            assertThat(query(db, "SELECT COUNT(*) FROM _prisma_migrations")).isEqualTo("2");
-            assertThat(query(db, "SELECT COUNT(*) FROM _prisma_migrations WHERE migration_name = '20240301000000_add_email'"
+            assertThat(db.scalar("SELECT COUNT(*) FROM _prisma_migrations")).isEqualTo("2");
+            assertThat(db.scalar("SELECT COUNT(*) FROM _prisma_migrations WHERE migration_name = '20240301000000_add_email'"
                     + " AND rolled_back_at IS NOT NULL AND finished_at IS NULL AND logs = 'Database error' AND applied_steps_count = 0")).isEqualTo("1");
-            assertThat(query(db, "SELECT COUNT(*) FROM _prisma_migrations WHERE rolled_back_at IS NOT NULL")).isEqualTo("1");
+            assertThat(db.scalar("SELECT COUNT(*) FROM _prisma_migrations WHERE rolled_back_at IS NOT NULL")).isEqualTo("1");
         }
     }
 
@@ -301,7 +293,7 @@ class RepairMatrixIT {
                     List.of("--migrations", migrations.toString(), "--tool", "flyway", "--history-table", "schema_history"));
             assertThat(report.toString()).contains("flyway history has no failed or dirty entry");
             assertThat(FlywayRun.flyway(db, migrations, Map.of(), custom).migrate().success).isTrue();
-            assertThat(query(db, "SELECT COUNT(*) FROM schema_history WHERE success = 1")).isEqualTo("2");
+            assertThat(db.scalar("SELECT COUNT(*) FROM schema_history WHERE success = 1")).isEqualTo("2");
         }
     }
 

@@ -15,9 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +60,11 @@ class RepairPlaybooksIT {
             assertThat(report.at("/playbook").asText()).isEqualTo("fix-orphan-rows");
             assertThat(report.toString()).contains("NOT VALID").contains("VALIDATE CONSTRAINT");
 
-            assertThat(query(db, "SELECT convalidated FROM pg_constraint WHERE conname = 'orders_user_fk'")).isEqualTo("t");
+            assertThat(db.scalar("SELECT convalidated FROM pg_constraint WHERE conname = 'orders_user_fk'")).isEqualTo("t");
             switch (policy) {
-                case "delete" -> assertThat(query(db, "SELECT count(*) FROM orders")).isEqualTo("3");
-                case "set-null" -> assertThat(query(db, "SELECT count(*) FROM orders WHERE user_id IS NULL")).isEqualTo("4");
-                default -> assertThat(query(db, "SELECT string_agg(id::text, ',' ORDER BY id) FROM users")).isEqualTo("1,2,98,99");
+                case "delete" -> assertThat(db.scalar("SELECT count(*) FROM orders")).isEqualTo("3");
+                case "set-null" -> assertThat(db.scalar("SELECT count(*) FROM orders WHERE user_id IS NULL")).isEqualTo("4");
+                default -> assertThat(db.scalar("SELECT string_agg(id::text, ',' ORDER BY id) FROM users")).isEqualTo("1,2,98,99");
             }
             // the rows the repair removed or changed are in the backup
             String rows = Files.readString(Files.list(backup.resolve("tables")).filter(p -> p.getFileName().toString().contains("orders")
@@ -92,25 +89,19 @@ class RepairPlaybooksIT {
             JsonNode report = repair(db, broken, dir.resolve("backup"), playbook);
             assertThat(report.at("/playbook").asText()).isEqualTo(playbook);
             if (playbook.startsWith("complete")) {
-                assertThat(query(db, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invoices_tmp'")).isEqualTo("1");
-                assertThat(query(db, "SELECT success FROM flyway_schema_history WHERE version = '2'")).isIn("1", "true");
+                assertThat(db.scalar("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invoices_tmp'")).isEqualTo("1");
+                assertThat(db.scalar("SELECT success FROM flyway_schema_history WHERE version = '2'")).isIn("1", "true");
                 FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
             } else {
-                assertThat(query(db, "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'phone'")).isEqualTo("0");
-                assertThat(query(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2'")).isEqualTo("0");
+                assertThat(db.scalar("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'phone'")).isEqualTo("0");
+                assertThat(db.scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2'")).isEqualTo("0");
             }
             Files.writeString(broken.migrations().resolve("V3__users_note.sql"), "ALTER TABLE users ADD COLUMN note VARCHAR(100);\n");
             MigrateResult next = FlywayRun.flyway(db, broken.migrations(), Map.of()).migrate();
             assertThat(next.success).isTrue();
             assertThat(next.targetSchemaVersion).isEqualTo("3");
-            assertThat(query(db, "SELECT COUNT(*) FROM users")).isEqualTo("2");
+            assertThat(db.scalar("SELECT COUNT(*) FROM users")).isEqualTo("2");
         }
     }
 
-    static String query(ScratchDatabase db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 }

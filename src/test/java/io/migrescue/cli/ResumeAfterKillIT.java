@@ -16,9 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +49,8 @@ class ResumeAfterKillIT {
             assertThat(report.at("/status").asText()).isEqualTo("verified");
             assertThat(report.at("/verification").findValuesAsText("holds")).isNotEmpty().containsOnly("true");
 
-            assertThat(query(db, "SELECT confdeltype::text || ':' || convalidated::text FROM pg_constraint WHERE conname = 'orders_user_fk'")).isEqualTo("c:true");
-            assertThat(query(db, "SELECT count(*) FROM orders")).isEqualTo("4");
+            assertThat(db.scalar("SELECT confdeltype::text || ':' || convalidated::text FROM pg_constraint WHERE conname = 'orders_user_fk'")).isEqualTo("c:true");
+            assertThat(db.scalar("SELECT count(*) FROM orders")).isEqualTo("4");
             Files.writeString(broken.migrations().resolve("V3__orders_note.sql"), "ALTER TABLE orders ADD COLUMN note TEXT;\n");
             MigrateResult next = FlywayRun.flyway(db, broken.migrations(), Map.of()).migrate();
             assertThat(next.success).isTrue();
@@ -92,10 +89,4 @@ class ResumeAfterKillIT {
         return p.exitValue();
     }
 
-    private static String query(ScratchDatabase db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 }

@@ -80,6 +80,14 @@ public final class ScratchDatabase implements AutoCloseable {
         return env;
     }
 
+    /** The first column of the first row of a query, as text: for assertions on what a test left behind. */
+    public String scalar(String sql) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** Runs statements in order, each on its own (DDL on MySQL/MariaDB commits anyway). */
     public void execute(String... statements) throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement()) {

@@ -50,11 +50,15 @@ interface Ddl {
     /** The table with its columns, primary key, unique, check and exclusion constraints; indexes and foreign keys apart. */
     String createTable(QualifiedName name, Table table);
 
-    String dropTable(QualifiedName name);
+    default String dropTable(QualifiedName name) {
+        return "DROP TABLE " + SqlText.name(dialect(), name);
+    }
 
     String addColumn(QualifiedName table, Column column);
 
-    String dropColumn(QualifiedName table, String column);
+    default String dropColumn(QualifiedName table, String column) {
+        return "ALTER TABLE " + SqlText.name(dialect(), table) + " DROP COLUMN " + dialect().quote(column);
+    }
 
     /**
      * Makes column {@code from} into {@code to} where {@code kinds} says they differ (PostgreSQL alters those only;

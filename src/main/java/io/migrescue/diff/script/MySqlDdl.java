@@ -112,18 +112,8 @@ final class MySqlDdl implements Ddl {
     }
 
     @Override
-    public String dropTable(QualifiedName name) {
-        return "DROP TABLE " + name(name);
-    }
-
-    @Override
     public String addColumn(QualifiedName table, Column column) {
         return "ALTER TABLE " + name(table) + " ADD COLUMN " + dialect.quote(column.name()) + " " + column(column);
-    }
-
-    @Override
-    public String dropColumn(QualifiedName table, String column) {
-        return "ALTER TABLE " + name(table) + " DROP COLUMN " + dialect.quote(column);
     }
 
     @Override

@@ -102,18 +102,8 @@ final class PostgresDdl implements Ddl {
     }
 
     @Override
-    public String dropTable(QualifiedName name) {
-        return "DROP TABLE " + name(name);
-    }
-
-    @Override
     public String addColumn(QualifiedName table, Column column) {
         return "ALTER TABLE " + name(table) + " ADD COLUMN " + dialect.quote(column.name()) + " " + column(column);
-    }
-
-    @Override
-    public String dropColumn(QualifiedName table, String column) {
-        return "ALTER TABLE " + name(table) + " DROP COLUMN " + dialect.quote(column);
     }
 
     @Override
