@@ -33,6 +33,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void migrationReadersArePure() {
+        noClasses().that().resideInAPackage("io.migrescue.migration..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "picocli..", "org.jline..",
+                        "io.migrescue.db..", "io.migrescue.cli..", "io.migrescue.app..", "io.migrescue.catalog..",
+                        "io.migrescue.repair..", "io.migrescue.report..")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyCommandsAndTheShellKnowPicocliAndJline() {
         noClasses().that().resideOutsideOfPackages("io.migrescue.cli..", "io.migrescue.shell..", "io.migrescue")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.jline..")

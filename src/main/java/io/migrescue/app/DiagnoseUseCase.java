@@ -28,7 +28,6 @@ import io.migrescue.sql.Effect;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementEffects;
-import io.migrescue.sql.StatementSplitter;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -120,7 +119,7 @@ public final class DiagnoseUseCase {
         if (target.file() == null) {
             return List.of();
         }
-        return StatementSplitter.split(MigrationDirectory.read(target.file().path()), engine).stream()
+        return MigrationDirectory.statements(target.file(), engine).stream()
                 .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList();
     }
 

@@ -2,7 +2,6 @@ package io.migrescue.app;
 
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.sql.MigrationFile;
-import io.migrescue.sql.MigrationFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,7 @@ final class MigrationDirectory {
             throw MigrescueException.usage("--migrations " + dir + ": no such directory");
         }
         try {
-            List<MigrationFile> files = MigrationFiles.list(dir);
+            List<MigrationFile> files = io.migrescue.migration.MigrationStatements.list(dir);
             if (files.isEmpty()) {
                 notes.add("no migration files found in " + dir);
             }
@@ -37,7 +36,7 @@ final class MigrationDirectory {
     static java.util.Map<String, List<String>> creates(Path dir, io.migrescue.model.Engine engine) {
         java.util.Map<String, List<String>> creates = new java.util.LinkedHashMap<>();
         for (MigrationFile file : list(dir, new java.util.ArrayList<>())) {
-            for (io.migrescue.sql.SqlStatement s : io.migrescue.sql.StatementSplitter.split(read(file.path()), engine)) {
+            for (io.migrescue.sql.SqlStatement s : statements(file, engine)) {
                 for (io.migrescue.sql.Effect e : io.migrescue.sql.StatementEffects.of(s, engine)) {
                     if (e instanceof io.migrescue.sql.Effect.CreateTable c && !c.columns().isEmpty()) {
                         creates.put(c.table(), List.of(s.sql()));
@@ -46,6 +45,15 @@ final class MigrationDirectory {
             }
         }
         return creates;
+    }
+
+    /** The statements of one migration, SQL or code (a code migration rendered for {@code engine}). */
+    static List<io.migrescue.sql.SqlStatement> statements(MigrationFile file, io.migrescue.model.Engine engine) {
+        try {
+            return io.migrescue.migration.MigrationStatements.of(file, engine);
+        } catch (IOException e) {
+            throw MigrescueException.usage("cannot read migration file " + file.path() + " (" + e.getMessage() + ")");
+        }
     }
 
     static String read(Path file) {

@@ -1,0 +1,21 @@
+package io.migrescue.migration;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every reader of migrations written as code: the one registry (a new tool is one class and one line here). */
+public final class CodeMigrationReaders {
+    private static final List<CodeMigrationReader> ALL = List.of(
+    );
+
+    private CodeMigrationReaders() {
+    }
+
+    public static List<CodeMigrationReader> all() {
+        return ALL;
+    }
+
+    public static Optional<CodeMigrationReader> forTool(String tool) {
+        return ALL.stream().filter(r -> r.tool().equals(tool)).findFirst();
+    }
+}

@@ -1,0 +1,45 @@
+package io.migrescue.migration;
+
+import io.migrescue.model.Engine;
+import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
+import io.migrescue.sql.SqlStatement;
+import io.migrescue.sql.StatementSplitter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The one way to list a migrations directory and to get a migration's statements, whatever it is written in: SQL
+ * files are split by the engine's rules, code migrations rendered by their tool's {@link CodeMigrationReader}.
+ */
+public final class MigrationStatements {
+    private MigrationStatements() {
+    }
+
+    /** The migrations of {@code dir} in their tool's order: code migrations when a code reader knows the layout, else SQL files. */
+    public static List<MigrationFile> list(Path dir) throws IOException {
+        for (CodeMigrationReader reader : CodeMigrationReaders.all()) {
+            List<MigrationFile> files = reader.list(dir);
+            if (!files.isEmpty()) {
+                return files;
+            }
+        }
+        return MigrationFiles.list(dir);
+    }
+
+    public static List<SqlStatement> of(MigrationFile file, Engine engine) throws IOException {
+        var code = CodeMigrationReaders.forTool(file.tool());
+        if (code.isPresent()) {
+            return code.get().statements(file, engine);
+        }
+        return StatementSplitter.split(read(file.path()), engine);
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
