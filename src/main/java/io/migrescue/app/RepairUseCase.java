@@ -157,14 +157,15 @@ public final class RepairUseCase {
         Choice choice = choose(diagnosis, playbooks, request.playbookId());
         try {
             Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), diagnosis.schemas());
-            return new Planning(diagnosis, choice, catalog, records, creates(session, request, diagnosis.schemas().get(0)));
+            return new Planning(diagnosis, choice, catalog, records, creates(session, request, diagnosis.schemas().get(0)), session);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("repair", e);
         }
     }
 
+    /** @param session read-only here: to count the rows each data step touches */
     private record Planning(DiagnosisReport diagnosis, Choice choice, Catalog catalog, RecordPlanner records,
-                            Map<String, List<String>> creates) implements Replanner {
+                            Map<String, List<String>> creates, DatabaseSession session) implements Replanner {
         Plan plan(Map<String, String> params, boolean interactive) {
             try {
                 return planOrAsk(params, interactive);
@@ -180,9 +181,9 @@ public final class RepairUseCase {
 
         private Plan planOrAsk(Map<String, String> params, boolean interactive) {
             try {
-                return Planner.plan(choice.playbook(), choice.finding(), params,
+                return RowCounts.count(session, Planner.plan(choice.playbook(), choice.finding(), params,
                         new Planner.Context(catalog, diagnosis.schemas().get(0), diagnosis.history(), choice.finding().migration(),
-                                records, interactive, creates));
+                                records, interactive, creates)));
             } catch (PlanningException.DecisionNeeded e) {
                 throw e;
             } catch (PlanningException e) {

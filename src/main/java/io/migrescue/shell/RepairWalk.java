@@ -34,6 +34,7 @@ final class RepairWalk implements RepairUseCase.Dialog {
         if (param.decision()) {
             out.println(style.warn(playbook + " needs a decision about rows (the backup keeps the rows it changes):"));
         }
+        param.meanings().forEach((choice, meaning) -> out.println("  " + style.bold(choice) + "  " + meaning));
         String answer = prompts.choose(param.ask() == null ? param.name() : param.ask(), param.choices(), proposed);
         if (answer == null) {
             out.println();
@@ -54,7 +55,10 @@ final class RepairWalk implements RepairUseCase.Dialog {
             out.println("Params   " + p.toString().strip());
         }
         plan.explanations().forEach(e -> out.println("Why      " + e));
-        plan.steps().forEach(s -> out.println(String.format("  %2d. %s", s.n(), s.description())));
+        plan.steps().forEach(s -> {
+            out.println(String.format("  %2d. %s", s.n(), s.description()));
+            s.rows().forEach(r -> out.println("      rows: " + r.describe()));
+        });
         out.println(style.dim("Each step is shown with its SQL and asked about before it runs; nothing changes before the backup is checked."));
         out.flush();
     }
