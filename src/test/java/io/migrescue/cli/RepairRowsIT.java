@@ -96,6 +96,25 @@ class RepairRowsIT {
         }
     }
 
+    /** More than ten rows: the first ten by primary key (numeric order, not text), then how many more. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void nullFillPastTenRowsSaysHowManyMore(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "rows nulls")) {
+            Scenarios.Broken broken = Scenarios.nullValues(db, dir.resolve("m")); // ids 2 and 3 hold NULL
+            StringBuilder more = new StringBuilder("INSERT INTO users (id, email) VALUES ");
+            for (int id = 100; id < 130; id++) {
+                more.append(id == 100 ? "" : ", ").append("(").append(id).append(", NULL)");
+            }
+            db.execute(more.toString());
+            String updated = "updates 32 rows of users, where email is NULL (id 2, 3, 100, 101, 102, 103, 104, 105, 106, 107 and 22 more)";
+            JsonNode step = dryRuns(db, broken, dir.resolve("b"), "fill-null-values", "fill-nulls", "value=unknown@example.com", updated);
+            assertThat(step.at("/rows/0/more").asLong()).isEqualTo(22);
+            JsonNode done = runs(db, broken, dir.resolve("b"), "fill-null-values", "fill-nulls", "value=unknown@example.com", updated);
+            assertThat(done.at("/rowsChanged").asLong()).isEqualTo(32);
+        }
+    }
+
     private static List<String> args(Scenarios.Broken broken, Path backup, String playbook, String... extra) {
         List<String> args = new ArrayList<>(List.of(playbook, "--error-file", broken.errorFile().toString(), "--migrations",
                 broken.migrations().toString(), "--backup-dir", backup.toString()));
