@@ -1,5 +1,6 @@
 package io.migrescue.playbook;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public record ParamSpec(String name, String from, String defaultValue, String as
                         String kind, Map<String, String> meanings) {
     public ParamSpec {
         choices = List.copyOf(choices);
-        meanings = meanings == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meanings));
+        meanings = meanings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(meanings));
     }
 
     public ParamSpec(String name, String from, String defaultValue, String ask, List<String> choices, boolean decision, String kind) {
