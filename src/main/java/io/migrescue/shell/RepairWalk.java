@@ -9,6 +9,8 @@ import io.migrescue.repair.RepairReport;
 import io.migrescue.repair.StepGate;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The shell's side of an interactive repair: the decisions and parameters the playbook needs (choices and default
@@ -30,11 +32,23 @@ final class RepairWalk implements RepairUseCase.Dialog {
 
     @Override
     public String ask(String playbook, ParamSpec param, String proposed) {
+        return ask(playbook, param, proposed, Map.of());
+    }
+
+    @Override
+    public String ask(String playbook, ParamSpec param, String proposed, Map<String, List<String>> rowsByChoice) {
         PrintWriter out = prompts.out();
         if (param.decision()) {
             out.println(style.warn(playbook + " needs a decision about rows (the backup keeps the rows it changes):"));
         }
-        param.meanings().forEach((choice, meaning) -> out.println("  " + style.bold(choice) + "  " + meaning));
+        for (String choice : param.choices()) {
+            String meaning = param.meaning(choice);
+            List<String> rows = rowsByChoice.getOrDefault(choice, List.of());
+            if (meaning != null || !rows.isEmpty()) {
+                out.println("  " + style.bold(choice) + (meaning == null ? "" : "  " + meaning));
+                rows.forEach(r -> out.println("      " + style.dim(r)));
+            }
+        }
         String answer = prompts.choose(param.ask() == null ? param.name() : param.ask(), param.choices(), proposed);
         if (answer == null) {
             out.println();
