@@ -80,6 +80,14 @@ public final class RepairUseCase {
          */
         String ask(String playbook, ParamSpec param, String proposed);
 
+        /**
+         * A decision about rows, with what each choice would do to them: choice → the rows its plan touches, one line
+         * per table ({@code deletes 3 rows of orders (id 12, 13, 15)}), or why it cannot be planned here.
+         */
+        default String ask(String playbook, ParamSpec param, String proposed, Map<String, List<String>> rowsByChoice) {
+            return ask(playbook, param, proposed);
+        }
+
         /** The plan is made; its steps come next (not called for a dry run, whose report shows the plan). */
         default void planned(Plan plan) {
         }
@@ -120,7 +128,7 @@ public final class RepairUseCase {
                 break;
             } catch (PlanningException.DecisionNeeded needed) {
                 ParamSpec p = needed.param();
-                params.put(p.name(), dialog.ask(planning.choice().playbook().id(), p, p.defaultValue()));
+                params.put(p.name(), dialog.ask(planning.choice().playbook().id(), p, p.defaultValue(), planning.rowsByChoice(params, p)));
             }
         }
         // the parameters the playbook asks about, with what the plan would use shown as the default
@@ -157,20 +165,37 @@ public final class RepairUseCase {
         Choice choice = choose(diagnosis, playbooks, request.playbookId());
         try {
             Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), diagnosis.schemas());
-            return new Planning(diagnosis, choice, catalog, records, creates(session, request, diagnosis.schemas().get(0)));
+            return new Planning(diagnosis, choice, catalog, records, creates(session, request, diagnosis.schemas().get(0)), session);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("repair", e);
         }
     }
 
+    /** @param session read-only here: to count the rows each data step touches */
     private record Planning(DiagnosisReport diagnosis, Choice choice, Catalog catalog, RecordPlanner records,
-                            Map<String, List<String>> creates) implements Replanner {
+                            Map<String, List<String>> creates, DatabaseSession session) implements Replanner {
         Plan plan(Map<String, String> params, boolean interactive) {
             try {
                 return planOrAsk(params, interactive);
             } catch (PlanningException.DecisionNeeded e) {
                 throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, e.getMessage());
             }
+        }
+
+        /** For each choice of {@code decision}: the rows its plan touches, or why it cannot be planned. */
+        Map<String, List<String>> rowsByChoice(Map<String, String> params, ParamSpec decision) {
+            Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
+            for (String choice : decision.choices()) {
+                Map<String, String> with = new java.util.LinkedHashMap<>(params);
+                with.put(decision.name(), choice);
+                try {
+                    rows.put(choice, planOrAsk(with, true).steps().stream().flatMap(s -> s.rows().stream())
+                            .map(io.migrescue.playbook.RowsTouched::describe).toList());
+                } catch (MigrescueException | PlanningException e) {
+                    rows.put(choice, List.of(e.getMessage()));
+                }
+            }
+            return rows;
         }
 
         /** A plan, or the decision that is missing for one. */
@@ -180,9 +205,9 @@ public final class RepairUseCase {
 
         private Plan planOrAsk(Map<String, String> params, boolean interactive) {
             try {
-                return Planner.plan(choice.playbook(), choice.finding(), params,
+                return RowCounts.count(session, Planner.plan(choice.playbook(), choice.finding(), params,
                         new Planner.Context(catalog, diagnosis.schemas().get(0), diagnosis.history(), choice.finding().migration(),
-                                records, interactive, creates));
+                                records, interactive, creates)));
             } catch (PlanningException.DecisionNeeded e) {
                 throw e;
             } catch (PlanningException e) {

@@ -105,11 +105,13 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
                     + report.plan().playbook() + (params.isEmpty() ? "" : " (with the same --param)"))
                     : output.format() == io.migrescue.report.OutputFormat.text ? RepairRenderer.summary(report)
                     : RepairRenderer.render(report, output.format()));
-            if (person != null && !report.dryRun() && java.nio.file.Files.isDirectory(dir)) {
-                context.session().lastRepair(dir);
-                Path written = writeReport(report, dir);
-                if (written != null) {
-                    spec.commandLine().getOut().println("Report    " + written);
+            if (!report.dryRun() && java.nio.file.Files.isDirectory(dir)) {
+                Path written = writeReport(report, dir); // scripted runs too: the incident write-up starts from it
+                if (person != null) {
+                    context.session().lastRepair(dir);
+                    if (written != null) {
+                        spec.commandLine().getOut().println("Report    " + written);
+                    }
                 }
             }
             spec.commandLine().getOut().flush();

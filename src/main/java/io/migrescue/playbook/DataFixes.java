@@ -22,10 +22,12 @@ import java.util.StringJoiner;
 final class DataFixes {
     private final CatalogLookup lookup;
     private final DdlWriter ddl;
+    private final RowQueries rows;
 
     DataFixes(CatalogLookup lookup, DdlWriter ddl) {
         this.lookup = lookup;
         this.ddl = ddl;
+        this.rows = new RowQueries(ddl);
     }
 
     List<PlanStep> fixOrphans(String policy, List<Effect> failing, Map<String, String> backupWhere, List<Check> checks) {
@@ -73,7 +75,15 @@ final class DataFixes {
             default -> "insert the missing parents into " + parent.name();
         };
         List<String> changed = policy.equals("insert-parents") ? List.of(parent.name()) : List.of(child.name());
-        return List.of(new PlanStep(0, "fix-orphans", what, List.of(sql), List.of(), true, null, changed));
+        String fkValues = "their " + String.join(", ", c.columns());
+        List<RowsTouched> touched = switch (policy) {
+            case "delete" -> List.of(rows.where(child, "delete", "the orphan rows", predicate, c.columns(), fkValues));
+            case "set-null" -> List.of(rows.where(child, "update", "the orphan rows: (" + String.join(", ", c.columns()) + ") set to NULL",
+                    predicate, c.columns(), fkValues));
+            default -> List.of(rows.distinct(parent, "placeholders for the missing keys", child, c.columns(), refColumns, predicate),
+                    rows.where(child, "keep", "the orphan rows, which then point at the placeholders", predicate, c.columns(), fkValues));
+        };
+        return List.of(new PlanStep(0, "fix-orphans", what, List.of(sql), List.of(), true, null, changed, touched));
     }
 
     List<PlanStep> removeDuplicates(String keep, List<Effect> failing, Finding finding, Map<String, String> backupWhere, List<Check> checks) {
@@ -109,9 +119,15 @@ final class DataFixes {
                 + " WHERE " + notNull + ") d WHERE d.mr_rank > 1)";
         backupWhere.put(table.name(), predicate);
         checks.add(new Check.NoDuplicates(table.schema(), table.name(), columns));
-        return List.of(new PlanStep(0, "remove-duplicates", "keep the " + keep + " row (by " + pk.get(0) + ") of each duplicate ("
+        String which = (keep.equals("last") ? "the highest " : "the lowest ") + pk.get(0);
+        String perKey = "one per duplicate (" + String.join(", ", columns) + "): " + which;
+        RowsTouched deleted = rows.where(table, "delete", "every duplicate but " + which + " of its key", predicate, List.of(), null);
+        RowsTouched kept = rows.derived(table, "keep", perKey, "SELECT " + id + ", ROW_NUMBER() OVER (PARTITION BY " + ddl.columns(columns)
+                + " ORDER BY " + id + (keep.equals("last") ? " DESC" : "") + ") AS mr_rank, COUNT(*) OVER (PARTITION BY " + ddl.columns(columns)
+                + ") AS mr_n FROM " + tableSql + " WHERE " + notNull, "d.mr_rank = 1 AND d.mr_n > 1");
+        return List.of(new PlanStep(0, "remove-duplicates", "keep the " + keep + " row (" + which + ") of each duplicate ("
                 + String.join(", ", columns) + ") in " + table.name(), List.of(BoundStatement.of("DELETE FROM " + tableSql + " WHERE " + predicate)),
-                List.of(), true, null, List.of(table.name())));
+                List.of(), true, null, List.of(table.name()), List.of(deleted, kept)));
     }
 
     List<PlanStep> fillNulls(String value, List<Effect> failing, Finding finding, Map<String, String> backupWhere, List<Check> checks) {
@@ -137,9 +153,10 @@ final class DataFixes {
         String placeholder = lookup.engine() == Engine.POSTGRESQL ? "CAST(? AS " + column.type() + ")" : "?";
         backupWhere.put(table.name(), predicate);
         checks.add(new Check.NoNulls(table.schema(), table.name(), column.name()));
+        RowsTouched filled = rows.where(table, "update", "where " + column.name() + " is NULL", predicate, List.of(), null);
         return List.of(new PlanStep(0, "fill-nulls", "set " + table.name() + "." + column.name() + " where it is NULL",
                 List.of(BoundStatement.of("UPDATE " + ddl.table(table.schema(), table.name()) + " SET " + quoted + " = " + placeholder
-                        + " WHERE " + predicate, value)), List.of(), true, null, List.of(table.name())));
+                        + " WHERE " + predicate, value)), List.of(), true, null, List.of(table.name()), List.of(filled)));
     }
 
     /** Rows of {@code table} whose key is set but has no parent row: the rows a new foreign key refuses. */

@@ -1,6 +1,9 @@
 package io.migrescue.playbook;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A parameter of a playbook.
@@ -12,10 +15,27 @@ import java.util.List;
  * @param decision    true when the value decides what happens to rows (delete? overwrite?): never defaulted in a
  *                    non-interactive run, it must be given with {@code --param}
  * @param kind        {@code identifier} (quoted by the dialect wherever used), {@code value} (bound) or {@code choice}
+ * @param meanings    choice → what it does, in words ({@code first} → "keep the row with the lowest primary key"),
+ *                    declared with the choice in the playbook; a choice may have none
  */
 public record ParamSpec(String name, String from, String defaultValue, String ask, List<String> choices, boolean decision,
-                        String kind) {
+                        String kind, Map<String, String> meanings) {
     public ParamSpec {
         choices = List.copyOf(choices);
+        meanings = meanings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(meanings));
+    }
+
+    public ParamSpec(String name, String from, String defaultValue, String ask, List<String> choices, boolean decision, String kind) {
+        this(name, from, defaultValue, ask, choices, decision, kind, Map.of());
+    }
+
+    /** What {@code choice} does, or null when the playbook does not say. */
+    public String meaning(String choice) {
+        return meanings.get(choice);
+    }
+
+    /** Each choice with what it means: {@code first = keep the row with the lowest primary key}, in the playbook's order. */
+    public List<String> explainedChoices() {
+        return choices.stream().map(c -> meaning(c) == null ? c : c + " = " + meaning(c)).toList();
     }
 }

@@ -17,7 +17,7 @@ public class PlanningException extends RuntimeException {
 
         public DecisionNeeded(ParamSpec param, String playbook) {
             super("playbook " + playbook + " needs a decision: " + (param.ask() == null ? param.name() : param.ask())
-                    + (param.choices().isEmpty() ? "" : " (" + String.join(", ", param.choices()) + ")")
+                    + (param.choices().isEmpty() ? "" : " (" + String.join("; ", param.explainedChoices()) + ")")
                     + "; give it with --param " + param.name() + "=" + (param.choices().isEmpty() ? "VALUE" : param.choices().get(0)));
             this.param = param;
         }

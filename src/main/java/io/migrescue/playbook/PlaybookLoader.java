@@ -97,7 +97,20 @@ public final class PlaybookLoader {
                 throw new PlaybookException(where + ": param " + e.getKey() + ": kind must be one of " + PARAM_KINDS);
             }
             List<String> choices = new ArrayList<>();
-            p.path("choices").forEach(c -> choices.add(c.asText()));
+            Map<String, String> meanings = new java.util.LinkedHashMap<>();
+            JsonNode given = p.path("choices");
+            if (given.isObject()) { // choice: what it does
+                given.fields().forEachRemaining(c -> {
+                    if (!c.getValue().isTextual() || c.getValue().asText().isBlank()) {
+                        throw new PlaybookException(where + ": param " + e.getKey() + ": choice " + c.getKey()
+                                + " needs a text saying what it does, e.g. {first: \"keep the row with the lowest primary key\"}");
+                    }
+                    choices.add(c.getKey());
+                    meanings.put(c.getKey(), c.getValue().asText().strip());
+                });
+            } else {
+                given.forEach(c -> choices.add(c.asText()));
+            }
             if (kind.equals("choice") && choices.isEmpty()) {
                 throw new PlaybookException(where + ": param " + e.getKey() + ": a choice needs its choices");
             }
@@ -106,7 +119,7 @@ public final class PlaybookLoader {
                 throw new PlaybookException(where + ": param " + e.getKey() + ": from must be finding.objects.<role> or finding.migration.id");
             }
             params.add(new ParamSpec(e.getKey(), from, p.hasNonNull("default") ? p.get("default").asText() : null,
-                    p.hasNonNull("ask") ? p.get("ask").asText() : null, choices, p.path("decision").asBoolean(false), kind));
+                    p.hasNonNull("ask") ? p.get("ask").asText() : null, choices, p.path("decision").asBoolean(false), kind, meanings));
         }
         return params;
     }

@@ -33,6 +33,9 @@ final class PlanJson {
         m.put("description", s.description());
         m.put("transactional", s.transactional());
         m.put("sql", RepairExecutor.display(s));
+        if (!s.rows().isEmpty()) {
+            m.put("rows", s.rows().stream().map(io.migrescue.playbook.RowsTouched::figures).toList());
+        }
         return m;
     }
 }

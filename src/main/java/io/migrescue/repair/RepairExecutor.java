@@ -137,8 +137,9 @@ public final class RepairExecutor {
                 gate.after(current, failed);
                 return stopped(current, backupDir, journal, notRun(current, outcomes), "step " + step.n() + " (" + step.description() + ") failed: " + error);
             }
-            journal.write("step-done", Map.of("n", step.n()));
-            RepairReport.StepOutcome done = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "done", display(step), null);
+            Long rows = step.rows().isEmpty() ? null : runner.rowsChanged();
+            journal.write("step-done", rows == null ? Map.of("n", step.n()) : Map.of("n", step.n(), "rows", rows, "counted", step.rowsToChange()));
+            RepairReport.StepOutcome done = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "done", display(step), null, rows);
             outcomes.add(done);
             crashForTestIfAsked(step.n());
             gate.after(current, done);
@@ -151,7 +152,8 @@ public final class RepairExecutor {
     }
 
     static StepGate.Step view(Plan plan, PlanStep step) {
-        return new StepGate.Step(step.n(), plan.steps().size(), step.kind(), step.description(), display(step), step.changesDatabase());
+        return new StepGate.Step(step.n(), plan.steps().size(), step.kind(), step.description(), display(step), step.changesDatabase(),
+                step.rows().stream().map(io.migrescue.playbook.RowsTouched::describe).toList());
     }
 
     /** Why {@code next} cannot take over before step {@code n}: the steps already run (and the backup) must be the same in it. */

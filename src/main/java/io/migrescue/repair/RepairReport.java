@@ -19,9 +19,14 @@ public record RepairReport(Plan plan, boolean dryRun, String status, Path backup
         verification = List.copyOf(verification);
     }
 
-    public record StepOutcome(int n, String kind, String description, String status, List<String> sql, String error) {
+    /** @param rows the rows the step's statements changed, as the server counted them; null for a step that changes no rows */
+    public record StepOutcome(int n, String kind, String description, String status, List<String> sql, String error, Long rows) {
         public StepOutcome {
             sql = List.copyOf(sql);
+        }
+
+        public StepOutcome(int n, String kind, String description, String status, List<String> sql, String error) {
+            this(n, kind, description, status, sql, error, null);
         }
     }
 }

@@ -41,10 +41,16 @@ public interface StepGate {
      *
      * @param of      how many steps the plan has
      * @param changes whether it changes the database (the backup step writes files only)
+     * @param rows    the rows it changes, one line per table as counted before asking; empty for a step that changes none
      */
-    record Step(int n, int of, String kind, String description, List<String> sql, boolean changes) {
+    record Step(int n, int of, String kind, String description, List<String> sql, boolean changes, List<String> rows) {
         public Step {
             sql = List.copyOf(sql);
+            rows = List.copyOf(rows);
+        }
+
+        public Step(int n, int of, String kind, String description, List<String> sql, boolean changes) {
+            this(n, of, kind, description, sql, changes, List.of());
         }
     }
 

@@ -22,6 +22,7 @@ final class StepRunner {
 
     private final DatabaseSession session;
     private final Journal journal;
+    private long rowsChanged;
 
     StepRunner(DatabaseSession session, Journal journal) {
         this.session = session;
@@ -62,8 +63,14 @@ final class StepRunner {
         }
     }
 
+    /** The rows the last step's statements changed, as the server counted them (their update counts). */
+    long rowsChanged() {
+        return rowsChanged;
+    }
+
     private void execute(PlanStep step) throws SQLException {
         Connection c = session.connection();
+        rowsChanged = 0;
         boolean transaction = step.transactional();
         if (transaction) {
             c.setAutoCommit(false);
@@ -74,7 +81,9 @@ final class StepRunner {
                 i++;
                 try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
                     bind(ps, statement.params());
-                    ps.execute();
+                    if (!ps.execute() && ps.getUpdateCount() > 0) {
+                        rowsChanged += ps.getUpdateCount();
+                    }
                 }
                 if (!transaction) {
                     journal.write("statement-done", java.util.Map.of("n", step.n(), "i", i));

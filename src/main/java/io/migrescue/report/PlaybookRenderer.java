@@ -50,6 +50,7 @@ public final class PlaybookRenderer {
                         .append(s.from() == null ? "" : ", from the " + s.from().replace("finding.", "finding's ").replace("objects.", ""))
                         .append(s.defaultValue() == null ? "" : ", default " + s.defaultValue())
                         .append(s.decision() ? ", a decision: must be given when no one is asked" : "").append('\n');
+                s.meanings().forEach((choice, meaning) -> out.append("      ").append(choice).append(": ").append(meaning).append('\n'));
             }
         }
         out.append("\nSteps:\n");
@@ -77,6 +78,7 @@ public final class PlaybookRenderer {
         m.put("from", s.from());
         m.put("default", s.defaultValue());
         m.put("choices", s.choices());
+        m.put("meanings", s.meanings());
         m.put("decision", s.decision());
         return m;
     }

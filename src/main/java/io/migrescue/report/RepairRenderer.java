@@ -1,8 +1,11 @@
 package io.migrescue.report;
 
+import io.migrescue.playbook.PlanStep;
+import io.migrescue.playbook.RowsTouched;
 import io.migrescue.repair.CheckResult;
 import io.migrescue.repair.RepairReport;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,7 @@ public final class RepairRenderer {
         out.append("Repair    ").append(r.plan().playbook()).append(": ").append(r.plan().title()).append('\n');
         for (RepairReport.StepOutcome s : r.steps()) {
             out.append(String.format("%2d. [%s] %s%n", s.n(), s.status(), s.description()));
+            rows(r, s).forEach(line -> out.append("      ").append(line).append('\n'));
             if (s.error() != null) {
                 out.append("      ERROR: ").append(s.error()).append('\n');
             }
@@ -74,6 +78,13 @@ public final class RepairRenderer {
             m.put("status", s.status());
             m.put("sql", s.sql());
             m.put("error", s.error());
+            List<RowsTouched> rows = planned(r, s);
+            if (!rows.isEmpty()) {
+                m.put("rows", rows.stream().map(RowsTouched::figures).toList());
+            }
+            if (s.rows() != null) {
+                m.put("rowsChanged", s.rows());
+            }
             return m;
         }).toList());
         doc.put("verification", r.verification().stream().map(c -> {
@@ -100,6 +111,7 @@ public final class RepairRenderer {
         out.append('\n');
         for (RepairReport.StepOutcome s : r.steps()) {
             out.append(String.format("%2d. [%s] %s%n", s.n(), s.status(), s.description()));
+            rows(r, s).forEach(line -> out.append("      ").append(line).append('\n'));
             for (String sql : s.sql()) {
                 out.append("      ").append(sql.replace("\n", "\n      ")).append(sql.startsWith("--") ? "" : ";").append('\n');
             }
@@ -128,6 +140,36 @@ public final class RepairRenderer {
         return out.toString();
     }
 
+    /**
+     * The rows a step touches, as counted before it ran ({@code rows: deletes 3 rows of orders (id 12, 13, 15)}), and,
+     * once it ran, how many its statements changed.
+     */
+    static List<String> rows(RepairReport r, RepairReport.StepOutcome s) {
+        List<String> lines = new ArrayList<>();
+        PlanStep step = step(r, s);
+        if (step == null) {
+            return lines;
+        }
+        step.rows().forEach(t -> lines.add("rows: " + t.describe()));
+        if (s.rows() != null) {
+            long counted = step.rowsToChange();
+            lines.add("rows changed: " + String.format(java.util.Locale.ROOT, "%,d", s.rows()) + (counted < 0 ? ""
+                    : counted == s.rows() ? " (as counted before)"
+                    : " (" + String.format(java.util.Locale.ROOT, "%,d", counted) + " counted before it ran: the rows changed in between)"));
+        }
+        return lines;
+    }
+
+    /** The rows the plan says step {@code s} touches. */
+    private static List<RowsTouched> planned(RepairReport r, RepairReport.StepOutcome s) {
+        PlanStep step = step(r, s);
+        return step == null ? List.of() : step.rows();
+    }
+
+    private static PlanStep step(RepairReport r, RepairReport.StepOutcome s) {
+        return r.plan().steps().stream().filter(p -> p.n() == s.n() && p.kind().equals(s.kind())).findFirst().orElse(null);
+    }
+
     private static String markdown(RepairReport r) {
         StringBuilder out = new StringBuilder("## Repair: `").append(r.plan().playbook()).append("`\n\n");
         out.append("- **Finding:** ").append(r.plan().finding().kind().name()).append(" — ").append(r.plan().finding().summary()).append('\n');
@@ -138,6 +180,7 @@ public final class RepairRenderer {
         out.append("\n### Steps\n\n");
         for (RepairReport.StepOutcome s : r.steps()) {
             out.append(s.n()).append(". **").append(s.status()).append("** ").append(s.description()).append('\n');
+            rows(r, s).forEach(line -> out.append("   - ").append(line).append('\n'));
             if (!s.sql().isEmpty()) {
                 out.append("   ```sql\n");
                 s.sql().forEach(sql -> out.append("   ").append(sql.replace("\n", "\n   ")).append('\n'));

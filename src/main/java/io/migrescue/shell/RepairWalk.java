@@ -9,6 +9,8 @@ import io.migrescue.repair.RepairReport;
 import io.migrescue.repair.StepGate;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The shell's side of an interactive repair: the decisions and parameters the playbook needs (choices and default
@@ -30,9 +32,22 @@ final class RepairWalk implements RepairUseCase.Dialog {
 
     @Override
     public String ask(String playbook, ParamSpec param, String proposed) {
+        return ask(playbook, param, proposed, Map.of());
+    }
+
+    @Override
+    public String ask(String playbook, ParamSpec param, String proposed, Map<String, List<String>> rowsByChoice) {
         PrintWriter out = prompts.out();
         if (param.decision()) {
             out.println(style.warn(playbook + " needs a decision about rows (the backup keeps the rows it changes):"));
+        }
+        for (String choice : param.choices()) {
+            String meaning = param.meaning(choice);
+            List<String> rows = rowsByChoice.getOrDefault(choice, List.of());
+            if (meaning != null || !rows.isEmpty()) {
+                out.println("  " + style.bold(choice) + (meaning == null ? "" : "  " + meaning));
+                rows.forEach(r -> out.println("      " + style.dim(r)));
+            }
         }
         String answer = prompts.choose(param.ask() == null ? param.name() : param.ask(), param.choices(), proposed);
         if (answer == null) {
@@ -54,7 +69,10 @@ final class RepairWalk implements RepairUseCase.Dialog {
             out.println("Params   " + p.toString().strip());
         }
         plan.explanations().forEach(e -> out.println("Why      " + e));
-        plan.steps().forEach(s -> out.println(String.format("  %2d. %s", s.n(), s.description())));
+        plan.steps().forEach(s -> {
+            out.println(String.format("  %2d. %s", s.n(), s.description()));
+            s.rows().forEach(r -> out.println("      rows: " + r.describe()));
+        });
         out.println(style.dim("Each step is shown with its SQL and asked about before it runs; nothing changes before the backup is checked."));
         out.flush();
     }

@@ -77,6 +77,7 @@ final class StepWalk implements StepGate {
         if (!note.isEmpty()) {
             wrap(note).forEach(l -> out.println("  " + style.dim(l)));
         }
+        step.rows().forEach(r -> out.println("  " + style.warn("Rows") + "  " + r));
         if (step.sql().isEmpty()) {
             out.println("  " + style.dim(step.changes() ? "(no SQL)" : "(no SQL: nothing in the database changes)"));
         } else {
@@ -141,6 +142,7 @@ final class StepWalk implements StepGate {
         }
         Map<String, String> params = new LinkedHashMap<>(plan.params());
         for (ParamSpec p : replanner.askable()) {
+            p.meanings().forEach((choice, meaning) -> out.println("    " + style.bold(choice) + "  " + meaning));
             String value = prompts.choose("  " + (p.ask() == null ? p.name() : p.ask()), p.choices(), params.get(p.name()));
             if (value == null) {
                 out.println();
@@ -188,7 +190,8 @@ final class StepWalk implements StepGate {
         PrintWriter out = prompts.out();
         String took = String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - startedAt) / 1e9);
         if (outcome.status().equals("done")) {
-            out.println("  " + style.ok("done") + style.dim(took));
+            out.println("  " + style.ok("done") + style.dim(took)
+                    + (outcome.rows() == null ? "" : "  " + io.migrescue.playbook.RowsTouched.rows(outcome.rows()) + " changed"));
             if (!outcome.kind().equals("backup")) {
                 changed = true;
             }

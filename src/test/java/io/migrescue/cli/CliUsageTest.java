@@ -102,7 +102,11 @@ class CliUsageTest {
         assertThat(list.out()).contains("rename-conflicting-constraint").contains("fix-orphan-rows").contains("fixes FK_ORPHAN_ROWS");
         CliRun show = CliRun.run("playbooks", "show", "fix-orphan-rows");
         assertThat(show.exitCode()).isZero();
-        assertThat(show.out()).contains("policy (delete | set-null | insert-parents)").contains("a decision: must be given");
+        assertThat(show.out()).contains("policy (delete | set-null | insert-parents)").contains("a decision: must be given")
+                .contains("      delete: delete the orphan rows (the backup keeps them)\n")
+                .contains("      set-null: keep the orphan rows, with their foreign key columns set to NULL");
+        CliRun duplicates = CliRun.run("playbooks", "show", "fix-duplicate-rows", "--format", "json");
+        assertThat(duplicates.out()).contains("\"first\" : \"keep the row with the lowest primary key of each duplicate key");
         CliRun unknown = CliRun.run("playbooks", "show", "nope");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("no playbook 'nope'");

@@ -46,6 +46,34 @@ class PlaybooksTest {
         assertThat(playbooks.get("rename-conflicting-constraint").orElseThrow().fixes()).contains(FindingKind.DUPLICATE_CONSTRAINT_NAME);
     }
 
+    /** A person asked to decide about rows is told what each choice does; declared once, with the choice. */
+    @Test
+    void everyChoiceOfAShippedDecisionSaysWhatItDoes() {
+        for (Playbook p : Playbooks.load(null).all()) {
+            for (ParamSpec param : p.params()) {
+                if (param.decision()) {
+                    assertThat(param.meanings().keySet()).as(p.id() + " " + param.name()).containsExactlyElementsOf(param.choices());
+                }
+            }
+        }
+        ParamSpec keep = Playbooks.load(null).get("fix-duplicate-rows").orElseThrow().param("keep").orElseThrow();
+        assertThat(keep.meaning("first")).startsWith("keep the row with the lowest primary key");
+        assertThat(keep.meaning("last")).startsWith("keep the row with the highest primary key");
+    }
+
+    @Test
+    void choicesAreAListOrAMappingToWhatEachDoes() {
+        ParamSpec listed = PlaybookLoader.parse(HEAD + "params: {p: {kind: choice, choices: [a, b]}}\nsteps: [{verify: [history-clean]}]", "t.yaml")
+                .param("p").orElseThrow();
+        assertThat(listed.choices()).containsExactly("a", "b");
+        assertThat(listed.meanings()).isEmpty();
+        assertThat(listed.explainedChoices()).containsExactly("a", "b");
+        ParamSpec mapped = PlaybookLoader.parse(HEAD + "params: {p: {kind: choice, choices: {b: \"bee\", a: \"ay\"}}}\nsteps: [{verify: [history-clean]}]",
+                "t.yaml").param("p").orElseThrow();
+        assertThat(mapped.choices()).containsExactly("b", "a");
+        assertThat(mapped.explainedChoices()).containsExactly("b = bee", "a = ay");
+    }
+
     private static final String HEAD = "id: x\ntitle: t\nfixes: [FAILED_MIGRATION]\nengines: [mysql]\n";
 
     static Stream<Arguments> invalid() {
@@ -61,6 +89,8 @@ class PlaybooksTest {
                 Arguments.of(HEAD + "params: {a: {kind: value}}\nsteps: [{backup: {tables: []}}, {sql: 'UPDATE {b} SET x = :a'}, {verify: [history-clean]}]",
                         "sql uses undeclared parameter 'b'"),
                 Arguments.of(HEAD + "steps: [{backup: {tables: []}}, {verify: [looks-fine]}]", "unknown check 'looks-fine'"),
+                Arguments.of(HEAD + "params: {p: {kind: choice, choices: {a: ''}}}\nsteps: [{verify: [history-clean]}]",
+                        "choice a needs a text saying what it does"),
                 Arguments.of("id: Bad_Id\ntitle: t", "must be lower-case"),
                 Arguments.of("id: [", "not valid YAML"));
     }

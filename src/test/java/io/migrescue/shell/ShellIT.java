@@ -168,16 +168,29 @@ class ShellIT {
 
                 shell.type("repair --backup-dir " + backup);
                 shell.expect("needs a decision about rows");
-                shell.expect("What to do with the orphan rows (delete / set-null / insert-parents) [set-null]: ");
+                assertThat(shell.expect("What to do with the orphan rows (delete / set-null / insert-parents) [set-null]: "))
+                        .as("each choice says what it does").contains("  delete  delete the orphan rows (the backup keeps them)")
+                        .contains("  set-null  keep the orphan rows, with their foreign key columns set to NULL")
+                        .contains("  insert-parents  keep the orphan rows, and insert a placeholder parent for each missing key")
+                        .as("and which rows each choice touches")
+                        .contains("  delete  delete the orphan rows (the backup keeps them)\n      deletes 3 rows of orders, the orphan rows (id 12, 13, 15)\n")
+                        .contains("      updates 3 rows of orders, the orphan rows: (user_id) set to NULL (id 12, 13, 15)\n")
+                        .contains("      inserts 2 rows into users, placeholders for the missing keys (id 98, 99)\n"
+                                + "      keeps 3 rows of orders, the orphan rows, which then point at the placeholders (id 12, 13, 15)\n");
                 shell.type("delete");
-                assertThat(shell.expect("Run step 1?")).contains("policy=delete");
+                assertThat(shell.expect("Run step 1?")).contains("policy=delete")
+                        .contains("      rows: deletes 3 rows of orders, the orphan rows (id 12, 13, 15)");
                 shell.type("y");
-                assertThat(shell.expect("Run step 2?")).contains("DELETE FROM");
+                assertThat(shell.expect("Run step 2?")).as("the count and the keys before asking")
+                        .contains("  Rows  deletes 3 rows of orders, the orphan rows (id 12, 13, 15)").contains("DELETE FROM");
                 shell.type("e");
                 shell.expect("What to do with the orphan rows (delete / set-null / insert-parents) [delete]: ");
                 shell.type("set-null");
                 shell.expect("planned again with");
-                assertThat(shell.expect("Run step 2?")).contains("UPDATE").doesNotContain("DELETE FROM");
+                assertThat(shell.expect("Run step 2?")).contains("UPDATE").doesNotContain("DELETE FROM")
+                        .contains("  Rows  updates 3 rows of orders, the orphan rows: (user_id) set to NULL (id 12, 13, 15)");
+                shell.type("y");
+                assertThat(shell.expect("Run step 3?")).as("what the statement changed").contains("3 rows changed");
                 shell.type("y");
                 while (shell.expectEither("Run step ", "Status    ") == 0) {
                     shell.type("y");

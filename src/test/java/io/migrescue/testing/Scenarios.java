@@ -40,6 +40,14 @@ public final class Scenarios {
         return run(db, dir, DemoScenario.scripts(io.migrescue.model.Engine.POSTGRESQL));
     }
 
+    /**
+     * The same migrations as {@link #orphanForeignKey} on any engine (plain SQL both kinds understand): orders 12 and
+     * 15 point at user 99, 13 at user 98, 14 at no one (NULL), 10 and 11 at users that exist.
+     */
+    public static Broken orphanRows(ScratchDatabase db, Path dir) {
+        return run(db, dir, DemoScenario.scripts(io.migrescue.model.Engine.POSTGRESQL));
+    }
+
     /** A V2 whose CREATE TABLE meets a table someone made by hand. */
     public static Broken tableAlreadyExists(ScratchDatabase db, Path dir) throws Exception {
         FlywayRun.flyway(db, dir, Map.of("V1__users.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));\n")).migrate();
