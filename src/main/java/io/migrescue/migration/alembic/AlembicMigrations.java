@@ -143,7 +143,7 @@ public final class AlembicMigrations implements CodeMigrationReader {
                 }
             }
         }
-        if (Files.isRegularFile(dir.resolve("env.py")) && Files.isDirectory(dir.resolve("versions"))) {
+        if (Files.isDirectory(dir.resolve("versions")) && containsRevision(dir.resolve("versions"))) {
             return Optional.of(dir.resolve("versions"));
         }
         if (Files.isRegularFile(dir.resolve("script.py.mako")) || dir.getFileName() != null && dir.getFileName().toString().equals("versions")

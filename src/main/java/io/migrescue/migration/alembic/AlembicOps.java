@@ -22,7 +22,7 @@ final class AlembicOps {
     private final SqlAlchemyDdl ddl;
     private final List<SqlStatement> out = new ArrayList<>();
 
-    /** A {@code with op.batch_alter_table("t") as batch_op:} block: its ops act on {@code table}. */
+    /** A {@code with op.batch_alter_table("t") as batch_op:} block: its ops act on {@code table}; no alias: a block not read. */
     private record Batch(int indent, String alias, String table, String schema) {
     }
 
@@ -37,13 +37,25 @@ final class AlembicOps {
             while (!batches.isEmpty() && batches.peek().indent() >= l.indent()) {
                 batches.pop();
             }
+            if (!batches.isEmpty() && batches.peek().alias() == null) {
+                notUnderstood(l.line(), module.text(l)); // inside an if/for/try: whether it runs is only known at run time
+                continue;
+            }
             PyToken first = module.token(l.from());
             if (first.is(PyToken.Kind.NAME, "pass") || first.is(PyToken.Kind.NAME, "import") || first.is(PyToken.Kind.NAME, "from")
                     || first.kind() == PyToken.Kind.STRING && module.expression(l.from()).next() == l.to()) {
                 continue;
             }
             if (first.is(PyToken.Kind.NAME, "with")) {
-                batch(l).ifPresentOrElse(batches::push, () -> notUnderstood(l.line(), module.text(l)));
+                batch(l).ifPresentOrElse(batches::push, () -> {
+                    batches.push(new Batch(l.indent(), null, null, null));
+                    notUnderstood(l.line(), module.text(l));
+                });
+                continue;
+            }
+            if (module.headerColon(l) >= 0 && module.token(l.to() - 1).op(":")) {
+                batches.push(new Batch(l.indent(), null, null, null));
+                notUnderstood(l.line(), module.text(l));
                 continue;
             }
             var parsed = module.expression(l.from());
@@ -52,7 +64,7 @@ final class AlembicOps {
                 continue;
             }
             String target = call.callee().contains(".") ? call.callee().substring(0, call.callee().lastIndexOf('.')) : "";
-            Batch batch = batches.stream().filter(b -> b.alias().equals(target)).findFirst().orElse(null);
+            Batch batch = batches.stream().filter(b -> target.equals(b.alias())).findFirst().orElse(null);
             if (!target.equals("op") && batch == null) {
                 notUnderstood(l.line(), module.text(l));
                 continue;
@@ -411,7 +423,7 @@ final class AlembicOps {
                         : " SET DEFAULT " + serverDefault));
             }
             if (newName != null) {
-                sql.add("ALTER TABLE " + t + " RENAME COLUMN " + ddl.quote(column) + " TO " + ddl.quote(newName));
+                sql.add("ALTER TABLE " + t + " RENAME " + ddl.quote(column) + " TO " + ddl.quote(newName));
             }
             return sql;
         }
