@@ -216,4 +216,29 @@ class AlembicRealToolIT {
             assertThat(PythonTools.schema(db)).isEqualTo(cleanSchema(project, Engine.POSTGRESQL));
         }
     }
+
+    @Test
+    void aHalfAppliedRevisionOnMariaDbIsRevertedAndAlembicRunsItAgain(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "alembic revert")) {
+            Path project = ordersWithAnOrphan(tmp.resolve("project"), db, PAYMENTS_AND_FK);
+            Path errorFile = failedRun(project, db);
+
+            CliRun revert = CliRun.on(db, "repair", "revert-partial-migration", "--migrations", project.toString(),
+                    "--error-file", errorFile.toString(), "--backup-dir", tmp.resolve("backup").toString(), "--yes");
+            assertThat(revert.exitCode()).as(revert.all()).isZero();
+            // what b2 made is gone, alembic_version still names a1, every row is kept
+            assertThat(rows(db, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
+                    + " AND table_name = 'payments'")).containsExactly(List.of("0"));
+            assertThat(rows(db, "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE()"
+                    + " AND index_name = 'ix_orders_ref'")).containsExactly(List.of("0"));
+            assertThat(rows(db, "SELECT version_num FROM alembic_version")).containsExactly(List.of("a1b2c3d4e5f6"));
+            assertThat(rows(db, "SELECT COUNT(*) FROM orders")).containsExactly(List.of("3"));
+
+            // the data fixed as the team decides, Alembic runs b2 again from its start
+            db.execute("UPDATE orders SET user_id = NULL WHERE user_id = 99");
+            PythonTools.Result again = alembic(project, db, "upgrade", "head");
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(PythonTools.schema(db)).isEqualTo(cleanSchema(project, Engine.MARIADB));
+        }
+    }
 }

@@ -164,4 +164,40 @@ class DjangoRealToolIT {
             assertThat(rows(db, "SELECT COUNT(*) FROM shop_order")).containsExactly(List.of("2"));
         }
     }
+
+    /**
+     * Finished by hand except the index Django defers to the end: {@code migrate --fake} would record it and leave the
+     * index missing for good; mark-applied refuses, and finishing the migration adds exactly that index.
+     */
+    @Test
+    void markAppliedRefusesAMigrationFinishedByHandWithoutItsDeferredIndex(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "django mark applied")) {
+            Path project = PythonTools.djangoProject(tmp.resolve("project"));
+            PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
+            assertThat(manage(project, db, "migrate").exitCode()).isZero();
+            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+                    "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', 99)");
+            PythonTools.write(project.resolve("shop/migrations/0002_warehouse_and_fk.py"), WAREHOUSE);
+            assertThat(manage(project, db, "migrate").exitCode()).isNotZero();
+            db.execute("UPDATE shop_order SET customer_ref = NULL WHERE customer_ref = 99",
+                    "ALTER TABLE shop_order ADD CONSTRAINT shop_order_customer_ref_fk FOREIGN KEY (customer_ref) REFERENCES shop_customer (id)");
+
+            CliRun mark = CliRun.on(db, "repair", "mark-applied", "--migrations", project.toString(),
+                    "--backup-dir", tmp.resolve("backup-mark").toString(), "--yes");
+            assertThat(mark.exitCode()).as(mark.all()).isNotZero();
+            assertThat(rows(db, "SELECT COUNT(*) FROM django_migrations WHERE name = '0002_warehouse_and_fk'")).containsExactly(List.of("0"));
+
+            CliRun finish = CliRun.on(db, "repair", "complete-partial-migration", "--migrations", project.toString(),
+                    "--backup-dir", tmp.resolve("backup-finish").toString(), "--yes");
+            assertThat(finish.exitCode()).as(finish.all()).isZero();
+            assertThat(finish.all()).contains("shop_warehouse_name_");
+            PythonTools.Result again = manage(project, db, "migrate");
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(again.output()).contains("No migrations to apply");
+            try (ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "django clean")) {
+                assertThat(manage(project, clean, "migrate").exitCode()).isZero();
+                assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
+            }
+        }
+    }
 }
