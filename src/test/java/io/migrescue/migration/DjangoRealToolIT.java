@@ -162,6 +162,9 @@ class DjangoRealToolIT {
                 assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
             }
             assertThat(rows(db, "SELECT COUNT(*) FROM shop_order")).containsExactly(List.of("2"));
+            // migrescue's row keeps Django's time convention (USE_TZ: UTC): between the rows Django wrote before and after it
+            assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY applied, id")).extracting(r -> r.get(0))
+                    .containsExactly("0001_initial", "0002_warehouse_and_fk", "0003_order_note");
         }
     }
 
