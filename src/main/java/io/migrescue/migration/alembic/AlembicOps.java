@@ -47,6 +47,10 @@ final class AlembicOps {
                 continue;
             }
             if (first.is(PyToken.Kind.NAME, "with")) {
+                if (module.text(l).replaceAll("\\s+", "").equals("withop.get_context().autocommit_block():")) {
+                    batches.push(new Batch(l.indent(), "", null, null)); // its ops run as they are, outside the transaction
+                    continue;
+                }
                 batch(l).ifPresentOrElse(batches::push, () -> {
                     batches.push(new Batch(l.indent(), null, null, null));
                     notUnderstood(l.line(), module.text(l));
@@ -460,11 +464,12 @@ final class AlembicOps {
             columns = need(c.arg(columnsArg, "columns").flatMap(PyExpr::strings));
         }
         for (String known : c.kwargs().keySet()) {
-            if (!List.of("unique", "table_name", "schema", "index_name", "columns", "if_not_exists").contains(known)) {
+            if (!List.of("unique", "table_name", "schema", "index_name", "columns", "if_not_exists", "postgresql_concurrently").contains(known)) {
                 throw new NotUnderstood(); // postgresql_where, postgresql_using, mysql_length… change the index
             }
         }
-        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + ddl.quote(name) + " ON " + ddl.table(schema, table) + " ("
+        boolean concurrently = ddl.postgres() && c.kw("postgresql_concurrently").map(x -> need(PyExpr.bool(x))).orElse(false);
+        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "") + ddl.quote(name) + " ON " + ddl.table(schema, table) + " ("
                 + ddl.columns(columns) + ")";
     }
 

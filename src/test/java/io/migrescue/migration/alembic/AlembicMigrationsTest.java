@@ -145,4 +145,16 @@ class AlembicMigrationsTest {
         List<SqlStatement> statements = reader.statements(file, Engine.MARIADB);
         assertThat(statements).isNotEmpty().allSatisfy(s -> assertThat(s.sql()).startsWith("-- not understood:"));
     }
+
+    @Test
+    void anIndexBuiltConcurrentlyInAnAutocommitBlock(@TempDir Path dir) throws Exception {
+        script(dir.resolve("versions"), "a1_x.py", "a1", "None", """
+                with op.get_context().autocommit_block():
+                    op.create_index("ix_orders_ref", "orders", ["ref"], unique=False, postgresql_concurrently=True)""");
+        MigrationFile file = reader.list(dir.resolve("versions")).get(0);
+        assertThat(reader.statements(file, Engine.POSTGRESQL)).extracting(SqlStatement::sql)
+                .containsExactly("CREATE INDEX CONCURRENTLY ix_orders_ref ON orders (ref)");
+        assertThat(reader.statements(file, Engine.MARIADB)).extracting(SqlStatement::sql)
+                .containsExactly("CREATE INDEX ix_orders_ref ON orders (ref)");
+    }
 }
