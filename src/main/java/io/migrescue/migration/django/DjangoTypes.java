@@ -1,7 +1,6 @@
 package io.migrescue.migration.django;
 
 import io.migrescue.migration.python.PyExpr;
-import io.migrescue.model.Engine;
 
 /** Django 3.2–5's column types per backend (django/db/backends/{postgresql,mysql}/base.py {@code data_types}). */
 final class DjangoTypes {
@@ -68,9 +67,5 @@ final class DjangoTypes {
 
     static boolean textLike(String type) {
         return type != null && (type.startsWith("varchar") || type.startsWith("text"));
-    }
-
-    static Engine engine(boolean postgres, Engine given) {
-        return postgres ? Engine.POSTGRESQL : given;
     }
 }
