@@ -77,6 +77,13 @@ final class HistoryRecords implements RecordPlanner {
 
     private MigrationFile file(FailedMigration migration) {
         String id = id(migration);
+        if ("django".equals(migration.tool())) {
+            // every Django app has its 0001_initial.py: the id app.name is the one that tells them apart
+            java.util.Optional<MigrationFile> byId = files.stream().filter(f -> f.id().equals(id)).findFirst();
+            if (byId.isPresent()) {
+                return byId.get();
+            }
+        }
         return MigrationFiles.find(files, migration.file() != null ? migration.file() : id)
                 .or(() -> MigrationFiles.find(files, id))
                 .or(() -> migration.tool() != null && NAME_ONLY.contains(migration.tool())

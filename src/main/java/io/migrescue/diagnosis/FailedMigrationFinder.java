@@ -47,12 +47,24 @@ public final class FailedMigrationFinder {
                 }
             }
         }
+        java.util.Set<String> belowHeads = belowHeads(history, files);
         for (MigrationFile f : files) {
-            if (history.stream().noneMatch(h -> recorded(h, f))) {
+            if (!belowHeads.contains(f.id()) && history.stream().noneMatch(h -> recorded(h, f))) {
                 return Optional.of(new Target(f.tool(), f.id(), f, "first-pending-file"));
             }
         }
         return Optional.empty();
+    }
+
+    /** Migrations applied by the graph (an Alembic head means every revision below it), whatever their own rows say. */
+    private static java.util.Set<String> belowHeads(List<MigrationHistory> history, List<MigrationFile> files) {
+        java.util.Set<String> applied = new java.util.HashSet<>();
+        for (MigrationHistory h : history) {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            h.entries().stream().filter(e -> e.state() == EntryState.APPLIED).forEach(e -> ids.add(e.id()));
+            io.migrescue.migration.CodeMigrationReaders.forTool(h.tool()).ifPresent(r -> applied.addAll(r.applied(ids, files)));
+        }
+        return applied;
     }
 
     private static boolean recorded(MigrationHistory h, MigrationFile f) {

@@ -7,6 +7,7 @@ import io.migrescue.sql.SqlStatement;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Migrations written as code (Alembic, Django, ActiveRecord, Knex, Sequelize, TypeORM): one reader per tool turns a
@@ -25,4 +26,12 @@ public interface CodeMigrationReader {
 
     /** The statements {@code file} runs on {@code engine}, in order, with the line of the code each comes from. */
     List<SqlStatement> statements(MigrationFile file, Engine engine) throws IOException;
+
+    /**
+     * The ids of {@code files} the history's {@code recorded} ids mean are applied: the same ids, unless the tool's
+     * history holds only heads (Alembic), where a head means everything below it in the graph is applied too.
+     */
+    default Set<String> applied(Set<String> recorded, List<MigrationFile> files) {
+        return recorded;
+    }
 }

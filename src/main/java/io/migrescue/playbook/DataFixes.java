@@ -130,6 +130,13 @@ final class DataFixes {
                 List.of(), true, null, List.of(table.name()), List.of(deleted, kept)));
     }
 
+    /** Set when a fix carried out the failing statement itself (a NOT NULL column added already filled). */
+    private boolean failingStatementDone;
+
+    boolean failingStatementDone() {
+        return failingStatementDone;
+    }
+
     List<PlanStep> fillNulls(String value, List<Effect> failing, Finding finding, Map<String, String> backupWhere, List<Check> checks) {
         String schema = null;
         String tableName = finding.objects().get("table");
@@ -146,6 +153,13 @@ final class DataFixes {
         }
         Table table = table(schema, tableName);
         String col = columnName;
+        if (table.column(col).isEmpty()) {
+            Effect.AddColumn added = failing.stream().filter(e -> e instanceof Effect.AddColumn a && a.column().name().equalsIgnoreCase(col)
+                    && !a.column().nullable()).map(e -> (Effect.AddColumn) e).findFirst()
+                    .orElseThrow(() -> new PlanningException("no column " + col + " on " + table.name()));
+            failingStatementDone = true;
+            return addFilled(value, table, added.column(), checks);
+        }
         Column column = table.column(col).orElseThrow(() -> new PlanningException("no column " + col + " on " + table.name()));
         String quoted = ddl.dialect().quote(column.name());
         String predicate = quoted + " IS NULL";
@@ -157,6 +171,25 @@ final class DataFixes {
         return List.of(new PlanStep(0, "fill-nulls", "set " + table.name() + "." + column.name() + " where it is NULL",
                 List.of(BoundStatement.of("UPDATE " + ddl.table(table.schema(), table.name()) + " SET " + quoted + " = " + placeholder
                         + " WHERE " + predicate, value)), List.of(), true, null, List.of(table.name()), List.of(filled)));
+    }
+
+    /**
+     * The migration adds a NOT NULL column without a default to a table with rows, so every row would be NULL: the
+     * column is added nullable, every row gets the value (bound), then it is made NOT NULL, which is what the
+     * migration's statement meant; finishing the migration then finds that statement in effect.
+     */
+    private List<PlanStep> addFilled(String value, Table table, Effect.ColumnDef column, List<Check> checks) {
+        String tableSql = ddl.table(table.schema(), table.name());
+        String quoted = ddl.dialect().quote(column.name());
+        boolean postgres = lookup.engine() == Engine.POSTGRESQL;
+        String placeholder = postgres ? "CAST(? AS " + column.type() + ")" : "?";
+        checks.add(new Check.NoNulls(table.schema(), table.name(), column.name()));
+        return List.of(new PlanStep(0, "fill-nulls", "add " + table.name() + "." + column.name() + " with every existing row set,"
+                + " then make it NOT NULL", List.of(
+                BoundStatement.of("ALTER TABLE " + tableSql + " ADD COLUMN " + quoted + " " + column.type()),
+                BoundStatement.of("UPDATE " + tableSql + " SET " + quoted + " = " + placeholder, value),
+                BoundStatement.of("ALTER TABLE " + tableSql + (postgres ? " ALTER COLUMN " + quoted + " SET NOT NULL"
+                        : " MODIFY " + quoted + " " + column.type() + " NOT NULL"))), List.of(), true, null, List.of(table.name())));
     }
 
     /** Rows of {@code table} whose key is set but has no parent row: the rows a new foreign key refuses. */

@@ -227,7 +227,8 @@ public final class Planner {
         MigrationSteps migrationSteps = new MigrationSteps(lookup, ddl);
         for (StatementVerdict v : m.statements()) {
             boolean pending = v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED;
-            if (!pending || skipFailed && v.state() == StatementState.FAILED) {
+            boolean failedButDone = v.state() == StatementState.FAILED && data.failingStatementDone();
+            if (!pending || failedButDone || skipFailed && v.state() == StatementState.FAILED) {
                 continue;
             }
             for (PlanStep s : migrationSteps.forward(m, v)) {

@@ -1,0 +1,27 @@
+--
+-- Create model Customer
+--
+CREATE TABLE `shop_customer` (`id` bigint AUTO_INCREMENT NOT NULL PRIMARY KEY, `email` varchar(254) NOT NULL UNIQUE, `name` varchar(100) NOT NULL, `age` integer NULL, `score` numeric(10, 2) NOT NULL, `active` bool NOT NULL, `joined` datetime(6) NOT NULL, `born` date NULL, `bio` longtext NOT NULL, `slug` varchar(50) NOT NULL, `uid` char(32) NULL, `data` json NULL, `big` bigint NOT NULL, `small` smallint NOT NULL, `pos` integer UNSIGNED NOT NULL CHECK (`pos` >= 0), `ratio` double precision NOT NULL);
+--
+-- Create model Order
+--
+CREATE TABLE `shop_order` (`id` bigint AUTO_INCREMENT NOT NULL PRIMARY KEY, `ref` varchar(20) NOT NULL, `total` integer NOT NULL, `customer_id` bigint NOT NULL);
+--
+-- Create index shop_order_ref_idx on field(s) ref, total of model order
+--
+CREATE INDEX `shop_order_ref_idx` ON `shop_order` (`ref`, `total`);
+--
+-- Create constraint total_nonneg on model order
+--
+ALTER TABLE `shop_order` ADD CONSTRAINT `total_nonneg` CHECK (`total` >= 0);
+--
+-- Create constraint uniq_ref on model order
+--
+ALTER TABLE `shop_order` ADD CONSTRAINT `uniq_ref` UNIQUE (`ref`);
+--
+-- Alter unique_together for order (1 constraint(s))
+--
+ALTER TABLE `shop_order` ADD CONSTRAINT `shop_order_customer_id_ref_3c57bb4c_uniq` UNIQUE (`customer_id`, `ref`);
+CREATE INDEX `shop_customer_name_e6c6b028` ON `shop_customer` (`name`);
+CREATE INDEX `shop_customer_slug_ff81e9d2` ON `shop_customer` (`slug`);
+ALTER TABLE `shop_order` ADD CONSTRAINT `shop_order_customer_id_f638df20_fk_shop_customer_id` FOREIGN KEY (`customer_id`) REFERENCES `shop_customer` (`id`);

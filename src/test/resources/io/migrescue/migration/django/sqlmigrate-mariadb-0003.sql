@@ -1,0 +1,48 @@
+--
+-- Add field warehouse to order
+--
+ALTER TABLE `shop_order` ADD COLUMN `warehouse_id` bigint NULL , ADD CONSTRAINT `shop_order_warehouse_id_fb10ab40_fk_shop_warehouse_id` FOREIGN KEY (`warehouse_id`) REFERENCES `shop_warehouse`(`id`);
+--
+-- Add field note to order
+--
+ALTER TABLE `shop_order` ADD COLUMN `note` varchar(40) DEFAULT '' NOT NULL;
+ALTER TABLE `shop_order` ALTER COLUMN `note` DROP DEFAULT;
+--
+-- Alter field ref on order
+--
+ALTER TABLE `shop_order` MODIFY `ref` varchar(30) NOT NULL;
+CREATE INDEX `shop_order_ref_133f9a7a` ON `shop_order` (`ref`);
+--
+-- Alter field age on customer
+--
+ALTER TABLE `shop_customer` ALTER COLUMN `age` SET DEFAULT 0;
+UPDATE `shop_customer` SET `age` = 0 WHERE `age` IS NULL;
+ALTER TABLE `shop_customer` MODIFY `age` integer NOT NULL;
+ALTER TABLE `shop_customer` ALTER COLUMN `age` DROP DEFAULT;
+--
+-- Rename field total on order to amount
+--
+ALTER TABLE `shop_order` RENAME COLUMN `total` TO `amount`;
+--
+-- Remove field bio from customer
+--
+ALTER TABLE `shop_customer` DROP COLUMN `bio`;
+--
+-- Raw SQL operation
+--
+UPDATE shop_order SET note = 'x';
+UPDATE shop_order SET note = 'y';
+--
+-- Rename model Warehouse to Depot
+--
+RENAME TABLE `shop_warehouse` TO `shop_depot`;
+--
+-- Create model Tag
+--
+CREATE TABLE `tags` (`id` integer AUTO_INCREMENT NOT NULL PRIMARY KEY, `label` varchar(20) NOT NULL, `order_id` bigint NOT NULL);
+--
+-- Delete model Depot
+--
+DROP TABLE `shop_depot` CASCADE;
+ALTER TABLE `tags` ADD CONSTRAINT `tags_order_id_label_2ef6b0e3_uniq` UNIQUE (`order_id`, `label`);
+ALTER TABLE `tags` ADD CONSTRAINT `tags_order_id_44a70abb_fk_shop_order_id` FOREIGN KEY (`order_id`) REFERENCES `shop_order` (`id`);
