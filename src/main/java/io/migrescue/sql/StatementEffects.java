@@ -35,10 +35,13 @@ public final class StatementEffects {
 
     public static List<Effect> of(SqlStatement statement, Engine engine) {
         String sql = statement.sql();
+        NameMask mask = null;
         try {
-            return read(Tokens.of(sql, engine), engine);
+            mask = NameMask.of(sql, engine);
+            NameMask m = mask;
+            return read(Tokens.of(mask.text(), engine), engine).stream().map(e -> m.restore(e, sql)).toList();
         } catch (NotUnderstood e) {
-            return List.of(new Effect.Other(sql, e.getMessage()));
+            return List.of(new Effect.Other(sql, mask == null ? e.getMessage() : mask.unmask(e.getMessage())));
         } catch (RuntimeException | StackOverflowError e) {
             return List.of(new Effect.Other(sql, "could not be read: " + e));
         }
