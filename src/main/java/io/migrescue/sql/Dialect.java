@@ -28,7 +28,10 @@ public interface Dialect {
         return name;
     }
 
-    /** Why {@link #stored} differs from the name as written, for evidence; null when it does not. */
+    /**
+     * What the server does with a name over its limit, for evidence ("name … is 70 bytes; PostgreSQL keeps the first
+     * 63: …"); null when the name is within it.
+     */
     default String storedNote(String name) {
         return null;
     }

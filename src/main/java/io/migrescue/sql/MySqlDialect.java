@@ -12,6 +12,14 @@ record MySqlDialect(Engine engine) implements Dialect {
         return "`" + identifier.replace("`", "``") + "`";
     }
 
+    /** The server refuses a longer name (error 1059), so a statement writing one can never have run. */
+    @Override
+    public String storedNote(String name) {
+        int characters = name == null ? 0 : name.codePointCount(0, name.length());
+        return characters <= MAX_CHARACTERS ? null
+                : "name " + name + " is " + characters + " characters; " + engine.displayName() + " refuses names over " + MAX_CHARACTERS;
+    }
+
     @Override
     public String fit(String name) {
         if (name.codePointCount(0, name.length()) <= MAX_CHARACTERS) {

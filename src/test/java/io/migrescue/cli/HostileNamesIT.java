@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
+import io.migrescue.testing.DiffPairs;
+import io.migrescue.testing.Fingerprint;
 import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.ScratchDatabase;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -165,6 +167,11 @@ class HostileNamesIT {
             assertThat(states).as(diagnose.out()).containsExactly("applied", "applied", "applied", "failed", "not-applied");
 
             db.execute("DROP TABLE blocker"); // the operator deals with the cause first
+            Fingerprint before = Fingerprint.of(db);
+            CliRun dryRun = CliRun.on(db, "repair", "--error-file", errorFile.toString(), "--migrations", migrations.toString(),
+                    "--backup-dir", dir.resolve("dry").toString(), "--dry-run");
+            assertThat(dryRun.exitCode()).as(dryRun.all()).isZero();
+            assertThat(Fingerprint.of(db)).as("a dry run changes nothing").isEqualTo(before);
             CliRun repair = CliRun.on(db, "repair", "--error-file", errorFile.toString(), "--migrations", migrations.toString(),
                     "--backup-dir", dir.resolve("backup").toString(), "--format", "json", "--yes");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
@@ -179,6 +186,56 @@ class HostileNamesIT {
             assertThat(next.success).isTrue();
             assertThat(next.targetSchemaVersion).isEqualTo("3");
             assertThat(db.scalar("SELECT COUNT(*) FROM " + Name.q(t.stored()).sql(engine))).isEqualTo("2");
+        }
+    }
+
+    /**
+     * The SQL migrescue writes besides playbook DDL: a backup and a restore of tables whose every name is hostile bring
+     * schema and rows back exactly; the fix script of a diff, run by the engine's client, leaves no difference.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void backupRestoreAndDiffScriptsQuoteEveryName(Engine engine, @TempDir Path dir) throws Exception {
+        boolean pg = engine == Engine.POSTGRESQL;
+        Name parent = pg ? Name.q("pa\"rent;--'x' `y` 😀") : Name.q("pa`rent;--'x' \"y\"");
+        Name child = pg ? Name.q("ñ".repeat(40), kept("ñ".repeat(40), engine)) : Name.q("Ünï cödé 名");
+        Name column = Name.q(pg ? "co\"l $$" : "co`l \\");
+        Name reserved = Name.q("select");
+        Name fk = Name.q(pg ? "fk;-- " + "é".repeat(33) : "fk;--`");
+        Name index = Name.q(pg ? "ix 'q' \"d\"" : "ix 'q' `d`");
+        String text = pg ? "text" : "VARCHAR(100)";
+        try (ScratchDatabase prod = ScratchDatabase.create(engine, "hostile backup diff prod");
+             ScratchDatabase dev = ScratchDatabase.create(engine, "hostile backup diff dev")) {
+            for (ScratchDatabase db : List.of(prod, dev)) {
+                db.execute("CREATE TABLE " + parent.sql(engine) + " (id BIGINT PRIMARY KEY, " + column.sql(engine) + " " + text + ")",
+                        "CREATE TABLE " + child.sql(engine) + " (id BIGINT PRIMARY KEY, parent_id BIGINT, " + reserved.sql(engine) + " " + text
+                                + ", CONSTRAINT " + fk.sql(engine) + " FOREIGN KEY (parent_id) REFERENCES " + parent.sql(engine) + " (id))",
+                        "CREATE INDEX " + index.sql(engine) + " ON " + child.sql(engine) + " (" + reserved.sql(engine) + ")",
+                        "INSERT INTO " + parent.sql(engine) + " VALUES (1, 'it''s'), (2, NULL)",
+                        "INSERT INTO " + child.sql(engine) + " VALUES (10, 1, 'a;--'), (11, 2, 'b'), (12, NULL, NULL)");
+            }
+            Fingerprint before = Fingerprint.of(prod);
+            Path backup = dir.resolve("b");
+            CliRun saved = CliRun.on(prod, "backup", "--table", parent.stored(), "--table", child.stored(), "--to", backup.toString());
+            assertThat(saved.exitCode()).as(saved.all()).isZero();
+            prod.execute("DELETE FROM " + child.sql(engine) + " WHERE id = 11",
+                    "UPDATE " + parent.sql(engine) + " SET " + column.sql(engine) + " = 'changed'",
+                    "INSERT INTO " + child.sql(engine) + " VALUES (13, 1, 'added')");
+            CliRun restored = CliRun.on(prod, "restore", "--from", backup.toString(), "--yes");
+            assertThat(restored.exitCode()).as(restored.all()).isZero();
+            assertThat(Fingerprint.of(prod)).isEqualTo(before);
+
+            Name extraColumn = Name.q(pg ? "new \"col\" 日本" : "new `col` 日本");
+            Name extraIndex = Name.q(pg ? "ix2 " + "ñ".repeat(35) : "ix2 ;--");
+            Name extraTable = Name.q(pg ? "Order" : "Order`s");
+            dev.execute("ALTER TABLE " + parent.sql(engine) + " ADD COLUMN " + extraColumn.sql(engine) + " " + text,
+                    "CREATE INDEX " + extraIndex.sql(engine) + " ON " + parent.sql(engine) + " (" + extraColumn.sql(engine) + ")",
+                    "CREATE TABLE " + extraTable.sql(engine) + " (id BIGINT PRIMARY KEY, " + reserved.sql(engine) + " " + text + ")");
+            CliRun script = DiffPairs.diff(dev, prod, "--format", "sql");
+            assertThat(script.exitCode()).as(script.all()).isEqualTo(1);
+            DiffPairs.run(prod, script.out());
+            CliRun after = DiffPairs.diff(dev, prod, "--format", "json", "--no-history");
+            assertThat(DiffPairs.differences(after)).as(script.out()).isEmpty();
         }
     }
 

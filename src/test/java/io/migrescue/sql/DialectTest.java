@@ -38,7 +38,8 @@ class DialectTest {
         Dialect maria = Dialect.of(Engine.MARIADB);
         assertThat(maria.stored("x".repeat(70))).isEqualTo("x".repeat(70)); // the server refuses it instead
         assertThat(maria.foldBare("MixedCase")).isEqualTo("MixedCase");
-        assertThat(maria.storedNote("x".repeat(70))).isNull();
+        assertThat(maria.storedNote("x".repeat(64))).isNull();
+        assertThat(maria.storedNote("é".repeat(65))).isEqualTo("name " + "é".repeat(65) + " is 65 characters; MariaDB refuses names over 64");
     }
 
     @Test
