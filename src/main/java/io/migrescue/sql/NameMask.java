@@ -47,6 +47,7 @@ final class NameMask {
             n++;
         }
         String prefix = "mrq" + n + "_";
+        char quote = engine.isMySqlFamily() ? '`' : '"';
         Map<String, String> originals = new LinkedHashMap<>();
         Set<String> quotedNames = new HashSet<>();
         StringBuilder b = new StringBuilder(sql.length() + 16);
@@ -58,13 +59,30 @@ final class NameMask {
                 if (span.kind() == SqlScanner.Kind.QUOTED_IDENTIFIER && run.length() >= 2 && run.charAt(run.length() - 1) == run.charAt(0)) {
                     String name = Names.unquoteAsWritten(run);
                     quotedNames.add(name);
-                    String placeholder = run.charAt(0) + prefix + HexFormat.of().formatHex(name.getBytes(StandardCharsets.UTF_8)) + run.charAt(0);
+                    String placeholder = run.charAt(0) + prefix + hex(name) + run.charAt(0);
                     originals.put(placeholder, run);
                     b.append(placeholder);
                 } else {
                     b.append(run);
                 }
                 i = span.end();
+                continue;
+            }
+            if (SqlScanner.isIdentifierStart(sql.charAt(i)) && (i == 0 || !SqlScanner.isIdentifierChar(sql.charAt(i - 1)))) {
+                int end = i;
+                while (end < sql.length() && SqlScanner.isIdentifierChar(sql.charAt(end))) {
+                    end++;
+                }
+                String word = sql.substring(i, end);
+                // a bare name beyond ASCII (no keyword is one): masked too, JSqlParser rejects combining marks and symbols
+                if (word.chars().allMatch(c -> c < 0x80)) {
+                    b.append(word);
+                } else {
+                    String placeholder = quote + prefix + hex(word) + quote;
+                    originals.putIfAbsent(placeholder, word);
+                    b.append(placeholder);
+                }
+                i = end;
                 continue;
             }
             b.append(sql.charAt(i));
@@ -74,7 +92,11 @@ final class NameMask {
         return new NameMask(b.toString(), quoted, originals, quotedNames, Dialect.of(engine));
     }
 
-    /** The statement with its quoted identifiers masked. */
+    private static String hex(String name) {
+        return HexFormat.of().formatHex(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The statement with its quoted identifiers (and bare names beyond ASCII) masked. */
     String text() {
         return text;
     }

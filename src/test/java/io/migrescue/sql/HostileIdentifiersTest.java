@@ -127,4 +127,15 @@ class HostileIdentifiersTest {
         assertThat(other.sql()).isEqualTo(sql);
         assertThat(other.reason()).contains("`x``y`").doesNotContain("mrq");
     }
+
+    /** Both engines take any character beyond ASCII in a bare name: combining marks and symbols too. */
+    @Test
+    void bareNamesBeyondAsciiAreNames() {
+        AddColumn pg = only(AddColumn.class, "ALTER TABLE Café_e\u0301 ADD COLUMN naïve😀 INT", POSTGRESQL);
+        assertThat(pg.table()).isEqualTo("café_e\u0301");
+        assertThat(pg.column().name()).isEqualTo("naïve😀");
+        RenameTable maria = only(RenameTable.class, "RENAME TABLE Ünï_e\u0301 TO ünï_2", MARIADB);
+        assertThat(maria).isEqualTo(new RenameTable(null, "Ünï_e\u0301", null, "ünï_2"));
+        assertThat(StatementSplitter.split("CREATE TABLE naïve (id int);\nCREATE TABLE é\u0301 (id int);", POSTGRESQL)).hasSize(2);
+    }
 }

@@ -28,7 +28,7 @@ class QuotedNamesPropertiesTest {
         return parts.list().ofMinSize(1).ofMaxSize(12).map(p -> String.join("", p));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void aQuotedNameReadsBackAsItself(@ForAll("names") String table, @ForAll("names") String column, @ForAll("names") String index) {
         for (Engine engine : List.of(Engine.POSTGRESQL, Engine.MARIADB)) {
             Dialect d = Dialect.of(engine);
