@@ -138,4 +138,24 @@ class HostileIdentifiersTest {
         assertThat(maria).isEqualTo(new RenameTable(null, "Ünï_e\u0301", null, "ünï_2"));
         assertThat(StatementSplitter.split("CREATE TABLE naïve (id int);\nCREATE TABLE é\u0301 (id int);", POSTGRESQL)).hasSize(2);
     }
+
+    /** Escapes decide where a string ends, and so whether a quote or a semicolon after it is code. */
+    @Test
+    void escapesInStringsPerEngine() {
+        // PostgreSQL: a backslash in a standard string is a character, so 'C:\' ends at its second quote
+        List<SqlStatement> pg = StatementSplitter.split("INSERT INTO t VALUES ('C:\\');\nALTER TABLE \"x;\" ADD COLUMN \"y'\" int;", POSTGRESQL);
+        assertThat(pg).hasSize(2);
+        assertThat(only(AddColumn.class, pg.get(1).sql(), POSTGRESQL)).isEqualTo(
+                new AddColumn(null, "x;", new Effect.ColumnDef("y'", "int", true, null)));
+        // … and in an E'' string it escapes the quote
+        assertThat(StatementSplitter.split("SELECT E'it\\'s; still';\nSELECT 2;", POSTGRESQL)).hasSize(2);
+        // MySQL: a backslash escapes in '…' and "…" strings, never in `…` names
+        assertThat(StatementSplitter.split("INSERT INTO t VALUES ('it\\'s; x', \"q\\\"; y\");\nALTER TABLE `a\\` ADD b INT;", MARIADB))
+                .hasSize(2).last().satisfies(s -> assertThat(only(AddColumn.class, s.sql(), MARIADB).table()).isEqualTo("a\\"));
+        Tokens tokens = Tokens.of("SELECT 'a\\'b', `c\\`, \"d\"\"e\"", MARIADB);
+        assertThat(tokens.get(1).text()).isEqualTo("'a\\'b'");
+        assertThat(tokens.get(3)).satisfies(t -> assertThat(t.type()).isEqualTo(Tokens.Type.QUOTED)).extracting(Tokens.Token::text).isEqualTo("`c\\`");
+        assertThat(tokens.get(5).text()).isEqualTo("\"d\"\"e\"");
+        assertThat(tokens.size()).isEqualTo(6);
+    }
 }
