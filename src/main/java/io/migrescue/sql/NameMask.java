@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  */
 final class NameMask {
     private static final Pattern PLACEHOLDER = Pattern.compile("mrq\\d+_([0-9a-f]*)");
+    private static final Pattern USED_PREFIX = Pattern.compile("mrq(\\d{1,15})_");
 
     private final String text;
     private final Pattern quotedPlaceholder;
@@ -42,9 +43,10 @@ final class NameMask {
     }
 
     static NameMask of(String sql, Engine engine) {
-        int n = 0;
-        while (sql.contains("mrq" + n + "_")) {
-            n++;
+        long n = 0;
+        Matcher used = USED_PREFIX.matcher(sql);
+        while (used.find()) {
+            n = Math.max(n, Long.parseLong(used.group(1)) + 1);
         }
         String prefix = "mrq" + n + "_";
         char quote = engine.isMySqlFamily() ? '`' : '"';
