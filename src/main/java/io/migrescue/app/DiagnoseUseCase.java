@@ -109,7 +109,7 @@ public final class DiagnoseUseCase {
                                         List<Effect> errorEffects, List<StatementWithEffects> statements) throws SQLException {
         List<Effect> involved = new ArrayList<>(errorEffects);
         statements.forEach(s -> involved.addAll(s.effects()));
-        RelevantObjects relevant = RelevantObjects.of(error, involved);
+        RelevantObjects relevant = RelevantObjects.of(error, involved, session.engine());
         Catalog catalog = reader.read(session.connection(), schemas, relevant.tables());
         Set<String> holders = relevant.holdersIn(catalog);
         return holders.isEmpty() ? catalog : catalog.withDetailsFrom(reader.read(session.connection(), schemas, holders));

@@ -24,7 +24,7 @@ public interface CatalogReader {
     default Catalog readWithTypes(Connection connection, List<String> schemas) throws SQLException {
         Catalog tables = read(connection, schemas);
         return new Catalog(tables.engine(), tables.schemas(), tables.tables(), sequences(connection, schemas),
-                enumTypes(connection, schemas));
+                enumTypes(connection, schemas), tables.tableNamesIgnoreCase());
     }
 
     /** Sequences that are not an identity column's own. */

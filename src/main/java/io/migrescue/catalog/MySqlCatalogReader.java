@@ -44,7 +44,14 @@ final class MySqlCatalogReader implements CatalogReader {
         if (detailed != null) {
             query(connection, "names", schemas, null, assembler::name);
         }
-        return new Catalog(engine, schemas, assembler.build());
+        return new Catalog(engine, schemas, assembler.build()).withTableNamesIgnoringCase(lowerCaseTableNames(connection) != 0);
+    }
+
+    /** 0: table names are compared as stored (case-sensitive); 1 and 2: without regard to case (Windows, macOS). */
+    private static int lowerCaseTableNames(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT @@lower_case_table_names"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
     }
 
     /** MySQL has none; MariaDB has them since 10.3. */

@@ -9,9 +9,11 @@ import java.util.Optional;
  * @param schemas   the schemas (PostgreSQL) or databases (MySQL/MariaDB) that were read
  * @param sequences sequences of those schemas; empty unless they were read ({@code CatalogReader.readWithTypes})
  * @param enumTypes enum types of those schemas (PostgreSQL); likewise
+ * @param tableNamesIgnoreCase MySQL/MariaDB with {@code lower_case_table_names} 1 or 2: the server compares table
+ *                  names without regard to case (1 also stores them in lower case); false elsewhere
  */
 public record Catalog(Engine engine, List<String> schemas, List<Table> tables, List<Sequence> sequences,
-                      List<EnumType> enumTypes) {
+                      List<EnumType> enumTypes, boolean tableNamesIgnoreCase) {
     public Catalog {
         schemas = List.copyOf(schemas);
         tables = List.copyOf(tables);
@@ -19,9 +21,18 @@ public record Catalog(Engine engine, List<String> schemas, List<Table> tables, L
         enumTypes = List.copyOf(enumTypes);
     }
 
+    public Catalog(Engine engine, List<String> schemas, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
+        this(engine, schemas, tables, sequences, enumTypes, false);
+    }
+
     /** Tables only: what diagnosis reads and what most tests build. */
     public Catalog(Engine engine, List<String> schemas, List<Table> tables) {
         this(engine, schemas, tables, List.of(), List.of());
+    }
+
+    /** This catalog as read from a server that compares table names without regard to case. */
+    public Catalog withTableNamesIgnoringCase(boolean ignoreCase) {
+        return new Catalog(engine, schemas, tables, sequences, enumTypes, ignoreCase);
     }
 
     public Optional<Table> table(String schema, String name) {
@@ -41,7 +52,7 @@ public record Catalog(Engine engine, List<String> schemas, List<Table> tables, L
         java.util.Map<String, Table> detailed = new java.util.HashMap<>();
         other.tables().stream().filter(t -> !t.columns().isEmpty()).forEach(t -> detailed.put(t.qualifiedName(), t));
         return new Catalog(engine, schemas, tables.stream().map(t -> detailed.getOrDefault(t.qualifiedName(), t)).toList(),
-                sequences, enumTypes);
+                sequences, enumTypes, tableNamesIgnoreCase);
     }
 
     public int columnCount() {

@@ -81,14 +81,9 @@ final class DdlWriter {
                 + " (" + columns(fk.referencedColumns()) + ")" + action("DELETE", fk.onDelete()) + action("UPDATE", fk.onUpdate());
     }
 
-    /** The longest identifier the engine accepts: 63 bytes on PostgreSQL, 64 characters on MySQL/MariaDB. */
+    /** The name, cut to the engine's limit with a hash when longer (63 bytes on PostgreSQL, 64 characters on MySQL). */
     String fitName(String name) {
-        int max = engine == Engine.POSTGRESQL ? 63 : 64;
-        if (name.length() <= max) {
-            return name;
-        }
-        String hash = Integer.toHexString(name.hashCode() & 0xfffffff);
-        return name.substring(0, max - hash.length() - 1) + "_" + hash;
+        return dialect.fit(name);
     }
 
     private static String action(String event, String action) {

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What a DDL statement means to do, in terms that can be checked against a catalog snapshot. Schema names are null
- * when the statement does not qualify the name (the connection's current schema then applies). Identifiers are
- * unquoted (quotes removed, case kept as written).
+ * when the statement does not qualify the name (the connection's current schema then applies). Identifiers are as
+ * the server reads them: quotes removed, a bare name folded as the engine folds it (lower case on PostgreSQL), a quoted
+ * one as written; never cut to the engine's length limit (the catalog lookup applies it, and says so).
  */
 public sealed interface Effect {
 

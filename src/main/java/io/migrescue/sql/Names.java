@@ -15,8 +15,24 @@ final class Names {
     private Names() {
     }
 
-    /** {@code `a``b`} → {@code a`b}, {@code "a""b"} → {@code a"b}; anything else is returned as is. */
+    /**
+     * {@code `a``b`} → {@code a`b}, {@code "a""b"} → {@code a"b}, a {@link NameMask} placeholder → the name it stands
+     * for; anything else is returned as is.
+     */
     static String unquote(String identifier) {
+        if (identifier == null || identifier.length() < 2) {
+            return identifier;
+        }
+        char q = identifier.charAt(0);
+        if ((q == '`' || q == '"') && identifier.charAt(identifier.length() - 1) == q) {
+            String masked = NameMask.decode(identifier.substring(1, identifier.length() - 1));
+            return masked != null ? masked : unquoteAsWritten(identifier);
+        }
+        return identifier;
+    }
+
+    /** {@code `a``b`} → {@code a`b}, {@code "a""b"} → {@code a"b}; anything else is returned as is. */
+    static String unquoteAsWritten(String identifier) {
         if (identifier == null || identifier.length() < 2) {
             return identifier;
         }

@@ -64,8 +64,16 @@ final class SqlScanner {
         }
     }
 
+    /**
+     * Both engines take any character beyond ASCII in a bare name (PostgreSQL: every byte from 0x80; MySQL: U+0080 to
+     * U+FFFF), combining marks and symbols included.
+     */
     static boolean isIdentifierChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+        return c >= 0x80 ? !Character.isWhitespace(c) : Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    static boolean isIdentifierStart(char c) {
+        return c >= 0x80 ? !Character.isWhitespace(c) : Character.isLetter(c) || c == '_';
     }
 
     private static boolean isIdentifierPart(String s, int i) {

@@ -35,10 +35,12 @@ public final class StatementEffects {
 
     public static List<Effect> of(SqlStatement statement, Engine engine) {
         String sql = statement.sql();
+        // quoted names are hidden from the readers and JSqlParser, then given back (see NameMask)
+        NameMask mask = NameMask.of(sql, engine);
         try {
-            return read(Tokens.of(sql, engine), engine);
+            return read(Tokens.of(mask.text(), engine), engine).stream().map(e -> mask.restore(e, sql)).toList();
         } catch (NotUnderstood e) {
-            return List.of(new Effect.Other(sql, e.getMessage()));
+            return List.of(new Effect.Other(sql, mask.unmask(e.getMessage())));
         } catch (RuntimeException | StackOverflowError e) {
             return List.of(new Effect.Other(sql, "could not be read: " + e));
         }

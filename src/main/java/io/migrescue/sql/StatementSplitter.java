@@ -132,7 +132,7 @@ public final class StatementSplitter {
 
         private boolean isWordStart(int i) {
             char c = s.charAt(i);
-            return (Character.isLetter(c) || c == '_') && (i == 0 || !SqlScanner.isIdentifierChar(s.charAt(i - 1)));
+            return SqlScanner.isIdentifierStart(c) && (i == 0 || !SqlScanner.isIdentifierChar(s.charAt(i - 1)));
         }
 
         private int wordEnd(int i) {

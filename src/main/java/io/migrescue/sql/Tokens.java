@@ -74,7 +74,7 @@ final class Tokens {
             if (Character.isWhitespace(c)) {
                 i++;
                 continue;
-            } else if (Character.isLetter(c) || c == '_') {
+            } else if (SqlScanner.isIdentifierStart(c)) {
                 end = scan(sql, i, SqlScanner::isIdentifierChar);
                 type = Type.WORD;
             } else if (Character.isDigit(c)) {

@@ -21,8 +21,9 @@ public record Fingerprint(Catalog catalog, Map<String, String> rows) {
             Map<String, String> rows = new LinkedHashMap<>();
             for (Table t : catalog.tables()) {
                 String sql = db.engine() == Engine.POSTGRESQL
-                        ? "SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM \"" + t.name() + "\" x"
-                        : "CHECKSUM TABLE `" + t.name() + "` EXTENDED";
+                        ? "SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM \""
+                        + t.name().replace("\"", "\"\"") + "\" x"
+                        : "CHECKSUM TABLE `" + t.name().replace("`", "``") + "` EXTENDED";
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                     rs.next();
                     rows.put(t.name(), rs.getString(db.engine() == Engine.POSTGRESQL ? 1 : 2));
