@@ -110,7 +110,11 @@ class PlannerTest {
                 new StatementVerdict(2, 3, "CREATE TABLE skp_tahunan (…)", List.of(CREATE), StatementState.FAILED, "", null)));
         Planner.Context ctx = new Planner.Context(FR05, "lkb", List.of(FLYWAY), m, RECORDS, false);
         Finding f = new Finding(FindingKind.PARTIALLY_APPLIED, Severity.ERROR, "…", Map.of(), List.of(), m, List.of(), false);
-        Plan plan = Planner.plan(PLAYBOOKS.get("revert-partial-migration").orElseThrow(), f, Map.of(), ctx);
+        // renaming a live table back is disruptive: never without the decision
+        assertThatThrownBy(() -> Planner.plan(PLAYBOOKS.get("revert-partial-migration").orElseThrow(), f, Map.of(), ctx))
+                .isInstanceOf(PlanningException.DecisionNeeded.class)
+                .hasMessageContaining("rename skp_tahunan_backup_v1 back to skp_tahunan").hasMessageContaining("--param undoTables=yes|no");
+        Plan plan = Planner.plan(PLAYBOOKS.get("revert-partial-migration").orElseThrow(), f, Map.of("undoTables", "yes"), ctx);
         assertThat(plan.steps()).extracting(PlanStep::kind).containsExactly("backup", "sql", "record");
         assertThat(plan.steps().get(1).sql().get(0).sql()).isEqualTo("RENAME TABLE `lkb`.`skp_tahunan_backup_v1` TO `lkb`.`skp_tahunan`");
         assertThat(plan.checks()).extracting(Check::describe).contains("no statement of migration 2 is in effect");
