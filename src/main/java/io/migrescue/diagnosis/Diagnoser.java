@@ -21,16 +21,55 @@ public final class Diagnoser {
         if (input.error() != null && input.errorKind() != null && !isHistoryKind(input.errorKind())) {
             findings.add(new ErrorConfirmation(lookup, input).confirm());
         }
-        if (input.migration() != null && input.migration().partiallyApplied()) {
-            findings.add(partiallyApplied(input.migration()));
+        Finding cause = input.error() == null ? predictedCause(lookup, input) : null;
+        if (cause != null) {
+            findings.add(cause);
         }
-        findings.addAll(fromHistory(input));
+        List<String> causeFixes = cause == null ? List.of() : cause.playbooks();
+        if (input.migration() != null && input.migration().partiallyApplied()) {
+            Finding partial = partiallyApplied(input.migration());
+            findings.add(new Finding(partial.kind(), partial.severity(), partial.summary(), partial.objects(), partial.evidence(),
+                    partial.migration(), PlaybookRanking.causeFirst(partial.playbooks(), causeFixes), false));
+        }
+        for (Finding f : fromHistory(input)) {
+            findings.add(f.kind() == FindingKind.FAILED_MIGRATION && f.migration() != null
+                    ? new Finding(f.kind(), f.severity(), f.summary(), f.objects(), f.evidence(), f.migration(),
+                    PlaybookRanking.causeFirst(f.playbooks(), causeFixes), f.stale()) : f);
+        }
         if (input.error() != null && input.errorKind() != null && isHistoryKind(input.errorKind())
                 && findings.stream().noneMatch(f -> f.kind() == input.errorKind())) {
             findings.add(new ErrorConfirmation(lookup, input).confirm());
         }
         findings.addAll(invalidIndexes(input));
         return findings;
+    }
+
+    /**
+     * Without an error text, the statement map may still say why the migration stopped: its first statement not in
+     * effect would fail now (a foreign key name another table holds, a table that exists). That cause is confirmed
+     * against the catalog exactly as an error text naming it would be, so both paths recommend the same repair.
+     */
+    private static Finding predictedCause(CatalogLookup lookup, DiagnosisInput input) {
+        FailedMigration m = input.migration();
+        if (m == null) {
+            return null;
+        }
+        for (StatementVerdict v : m.statements()) {
+            if (v.prediction() == null || v.state() != StatementState.FAILED && v.state() != StatementState.NOT_APPLIED) {
+                continue;
+            }
+            List<FailurePredictor.Cause> causes = new FailurePredictor(lookup).causes(v.effects());
+            if (causes.isEmpty()) {
+                return null;
+            }
+            FailurePredictor.Cause c = causes.get(0);
+            ParsedError predicted = new ParsedError(lookup.engine(), ErrorConfirmation.PREDICTED, null, null, null,
+                    "statement " + v.n() + " of migration " + m.id() + " " + v.prediction(), null, null, v.sql(), null, null, v.line(),
+                    c.objects(), null);
+            return new ErrorConfirmation(lookup, new DiagnosisInput(input.catalog(), input.defaultSchema(), input.history(), predicted,
+                    c.kind(), v.effects(), m, input.tablesElsewhere())).confirm();
+        }
+        return null;
     }
 
     /** Kinds the history tables report by themselves; the error text only repeats them. */

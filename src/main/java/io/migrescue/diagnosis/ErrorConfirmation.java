@@ -1,6 +1,8 @@
 package io.migrescue.diagnosis;
 
 import io.migrescue.model.Column;
+import io.migrescue.model.EntryState;
+import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.Constraint;
 import io.migrescue.model.Table;
 import io.migrescue.sql.Effect;
@@ -17,6 +19,8 @@ import java.util.stream.Collectors;
  * the error text, the finding says the log is stale.
  */
 final class ErrorConfirmation {
+    /** The wrapper of an error no tool printed: the statement map predicts it (no error text was given). */
+    static final String PREDICTED = "statement map";
     private final CatalogLookup lookup;
     private final DiagnosisInput input;
     private final ParsedError error;
@@ -30,7 +34,7 @@ final class ErrorConfirmation {
     }
 
     Finding confirm() {
-        return switch (input.errorKind()) {
+        Finding f = switch (input.errorKind()) {
             case DUPLICATE_CONSTRAINT_NAME -> duplicateConstraint();
             case TABLE_ALREADY_EXISTS -> tableExists();
             case MISSING_TABLE -> missingTable();
@@ -39,6 +43,31 @@ final class ErrorConfirmation {
             case DUPLICATE_INDEX_NAME -> duplicateIndex();
             default -> plain(input.errorKind(), summaryFromError(), List.of(), Map.of(), false, false, false);
         };
+        String recorded = f.stale() ? null : recordedSince();
+        return recorded == null ? f : f.asStale(recorded);
+    }
+
+    /**
+     * The migration the error is about is recorded as applied now (a repair, or the tool, finished it since): whatever
+     * the error says, its cause is settled, and the error is history. Null when it is not so recorded.
+     */
+    private String recordedSince() {
+        String id = input.migration() != null ? input.migration().id() : error.version();
+        String tool = input.migration() != null ? input.migration().tool() : null;
+        if (id == null || PREDICTED.equals(error.wrapper())) {
+            return null;
+        }
+        for (MigrationHistory h : input.history()) {
+            if (tool != null && !tool.equals(h.tool())) {
+                continue;
+            }
+            boolean applied = h.entries().stream().anyMatch(e -> e.id().equals(id) && e.state() == EntryState.APPLIED);
+            boolean failed = h.entries().stream().anyMatch(e -> e.id().equals(id) && e.state() != EntryState.APPLIED);
+            if (applied && !failed) {
+                return h.tool() + " records migration " + id + " as applied now: the error text is older than the database state";
+            }
+        }
+        return null;
     }
 
     private Finding duplicateConstraint() {
@@ -223,7 +252,8 @@ final class ErrorConfirmation {
         Map<String, String> all = o.asMap();
         all.putAll(objects);
         List<String> withError = new ArrayList<>();
-        withError.add("error" + (error.wrapper() == null ? "" : " (" + error.wrapper() + ")") + ": "
+        withError.add(PREDICTED.equals(error.wrapper()) ? "no error text; from the statement map: " + error.message()
+                : "error" + (error.wrapper() == null ? "" : " (" + error.wrapper() + ")") + ": "
                 + (error.sqlState() == null ? "" : error.sqlState() + " ") + (error.vendorCode() == null ? "" : error.vendorCode() + " ")
                 + error.message());
         withError.addAll(evidence);
