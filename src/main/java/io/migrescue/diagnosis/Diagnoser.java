@@ -28,7 +28,9 @@ public final class Diagnoser {
         List<String> causeFixes = cause == null ? List.of() : cause.playbooks();
         if (input.migration() != null && input.migration().partiallyApplied()) {
             Finding partial = partiallyApplied(input.migration());
-            findings.add(new Finding(partial.kind(), partial.severity(), partial.summary(), partial.objects(), partial.evidence(),
+            String recorded = recordedAsApplied(input.history(), input.migration().tool(), input.migration().id());
+            findings.add(recorded != null ? partial.asStale(recorded)
+                    : new Finding(partial.kind(), partial.severity(), partial.summary(), partial.objects(), partial.evidence(),
                     partial.migration(), PlaybookRanking.causeFirst(partial.playbooks(), causeFixes), false));
         }
         for (Finding f : fromHistory(input)) {
@@ -68,6 +70,31 @@ public final class Diagnoser {
                     c.objects(), null);
             return new ErrorConfirmation(lookup, new DiagnosisInput(input.catalog(), input.defaultSchema(), input.history(), predicted,
                     c.kind(), v.effects(), m, input.tablesElsewhere())).confirm();
+        }
+        return null;
+    }
+
+    /**
+     * Whether the tool's history records the migration as applied now, with no failed or dirty entry for it (a repair,
+     * or the tool, finished it since the error was printed): then what the error or the statement map says about its
+     * run is history. The sentence that says so, or null.
+     *
+     * @param tool the tool, or null for any
+     */
+    static String recordedAsApplied(List<MigrationHistory> history, String tool, String id) {
+        if (id == null) {
+            return null;
+        }
+        for (MigrationHistory h : history) {
+            if (tool != null && !tool.equals(h.tool())) {
+                continue;
+            }
+            boolean applied = h.entries().stream().anyMatch(e -> e.id().equals(id) && e.state() == io.migrescue.model.EntryState.APPLIED);
+            boolean unsettled = h.entries().stream().anyMatch(e -> e.id().equals(id)
+                    && (e.state() == io.migrescue.model.EntryState.FAILED || e.state() == io.migrescue.model.EntryState.DIRTY));
+            if (applied && !unsettled) {
+                return h.tool() + " records migration " + id + " as applied now: the error text is older than the database state";
+            }
         }
         return null;
     }

@@ -1,8 +1,6 @@
 package io.migrescue.diagnosis;
 
 import io.migrescue.model.Column;
-import io.migrescue.model.EntryState;
-import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.Constraint;
 import io.migrescue.model.Table;
 import io.migrescue.sql.Effect;
@@ -52,22 +50,11 @@ final class ErrorConfirmation {
      * the error says, its cause is settled, and the error is history. Null when it is not so recorded.
      */
     private String recordedSince() {
-        String id = input.migration() != null ? input.migration().id() : error.version();
-        String tool = input.migration() != null ? input.migration().tool() : null;
-        if (id == null || PREDICTED.equals(error.wrapper())) {
+        if (PREDICTED.equals(error.wrapper())) {
             return null;
         }
-        for (MigrationHistory h : input.history()) {
-            if (tool != null && !tool.equals(h.tool())) {
-                continue;
-            }
-            boolean applied = h.entries().stream().anyMatch(e -> e.id().equals(id) && e.state() == EntryState.APPLIED);
-            boolean failed = h.entries().stream().anyMatch(e -> e.id().equals(id) && e.state() != EntryState.APPLIED);
-            if (applied && !failed) {
-                return h.tool() + " records migration " + id + " as applied now: the error text is older than the database state";
-            }
-        }
-        return null;
+        return input.migration() != null ? Diagnoser.recordedAsApplied(input.history(), input.migration().tool(), input.migration().id())
+                : Diagnoser.recordedAsApplied(input.history(), null, error.version());
     }
 
     private Finding duplicateConstraint() {
