@@ -18,14 +18,20 @@ public final class Diagnoser {
     public static List<Finding> diagnose(DiagnosisInput input) {
         CatalogLookup lookup = new CatalogLookup(input.catalog(), input.defaultSchema());
         List<Finding> findings = new ArrayList<>();
+        Finding cause = null;
         if (input.error() != null && input.errorKind() != null && !isHistoryKind(input.errorKind())) {
-            findings.add(new ErrorConfirmation(lookup, input).confirm());
+            Finding confirmed = new ErrorConfirmation(lookup, input).confirm();
+            findings.add(confirmed);
+            cause = confirmed.stale() ? null : confirmed;
+        } else if (input.error() == null) {
+            cause = predictedCause(lookup, input);
+            if (cause != null) {
+                findings.add(cause);
+            }
         }
-        Finding cause = input.error() == null ? predictedCause(lookup, input) : null;
-        if (cause != null) {
-            findings.add(cause);
-        }
-        List<String> causeFixes = cause == null ? List.of() : cause.playbooks();
+        // when the map says finishing would fail, what removes the cause leads the migration's own findings too
+        List<String> causeFixes = cause == null || input.migration() == null || !input.migration().predictedToFail(false)
+                ? List.of() : cause.playbooks();
         if (input.migration() != null && input.migration().partiallyApplied()) {
             Finding partial = partiallyApplied(input.migration());
             String recorded = recordedAsApplied(input.history(), input.migration().tool(), input.migration().id());
