@@ -120,7 +120,7 @@ public final class RepairUseCase {
                 break;
             } catch (PlanningException.DecisionNeeded needed) {
                 ParamSpec p = needed.param();
-                params.put(p.name(), dialog.ask(planning.choice().playbook().id(), p, p.defaultValue()));
+                params.put(p.name(), dialog.ask(planning.choice().playbook().id(), p, needed.proposed()));
             }
         }
         // the parameters the playbook asks about, with what the plan would use shown as the default

@@ -18,6 +18,7 @@ public class PlanningException extends RuntimeException {
      */
     public static final class DecisionNeeded extends PlanningException {
         private final ParamSpec param;
+        private final String proposed;
 
         public DecisionNeeded(ParamSpec param, String playbook) {
             this(param, playbook, null, null);
@@ -30,10 +31,16 @@ public class PlanningException extends RuntimeException {
         public DecisionNeeded(ParamSpec param, String playbook, String disrupts, String proposed) {
             super(message(param, playbook, disrupts, proposed));
             this.param = param;
+            this.proposed = proposed != null ? proposed : param.defaultValue();
         }
 
         public ParamSpec param() {
             return param;
+        }
+
+        /** The value to propose when asking (the default with its templates filled in), or null. */
+        public String proposed() {
+            return proposed;
         }
 
         private static String message(ParamSpec p, String playbook, String disrupts, String proposed) {
