@@ -82,7 +82,7 @@ public final class DiagnoseUseCase {
             Catalog catalog = readInvolved(session, reader, schemas, error.parsed(), errorEffects, statements);
             String defaultSchema = schemas.get(0);
             CatalogLookup lookup = new CatalogLookup(catalog, defaultSchema);
-            FailedMigration migration = target.map(t -> map(t, statements, error.parsed(), lookup, request.migrationsDir() != null, notes))
+            FailedMigration migration = target.map(t -> map(t, statements, error, lookup, request.migrationsDir() != null, notes))
                     .orElse(null);
             List<Effect> failingEffects = failingEffects(errorEffects, migration);
             List<TableShape> elsewhere = tablesElsewhere(session, reader, error, schemas);
@@ -91,12 +91,33 @@ public final class DiagnoseUseCase {
                     error.kind(), failingEffects, migration, elsewhere));
             List<Finding> withData = new ArrayList<>();
             DataEvidence data = new DataEvidence(session);
+            boolean allRecorded = target.isEmpty() && !files.isEmpty() && history.stream().noneMatch(MigrationHistory::needsAttention);
             for (Finding f : findings) {
-                withData.add(DataQuestions.forFinding(f, failingEffects, lookup).map(q -> f.withEvidence(data.answer(q))).orElse(f));
+                Finding confirmed = DataQuestions.forFinding(f, failingEffects, lookup).map(q -> withData(f, q, data)).orElse(f);
+                withData.add(allRecorded && !confirmed.stale() && confirmed.kind() == error.kind()
+                        ? confirmed.asStale("every migration file is recorded as applied and nothing failed: the error text is older"
+                        + " than the database state") : confirmed);
             }
             return new DiagnosisReport(session.info(), schemas, history, error.parsed(), error.kind(), withData, notes);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("diagnose", e);
+        }
+    }
+
+    /**
+     * The data evidence for a finding the error text made; when the offending rows are gone now (the duplicates removed,
+     * the orphans fixed, the NULLs filled since), the error is history and drives no repair.
+     */
+    private static Finding withData(Finding f, io.migrescue.diagnosis.DataQuestion q, DataEvidence data) {
+        Finding answered = f.withEvidence(data.answer(q));
+        if (f.stale() || q instanceof io.migrescue.diagnosis.DataQuestion.LockHolders) {
+            return answered;
+        }
+        try {
+            return data.count(q) == 0 ? answered.asStale("the rows the error is about are gone now: the error text is older than the"
+                    + " database state") : answered;
+        } catch (SQLException e) {
+            return answered; // the evidence line already says the data could not be checked
         }
     }
 
@@ -123,8 +144,9 @@ public final class DiagnoseUseCase {
                 .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList();
     }
 
-    private static FailedMigration map(FailedMigrationFinder.Target target, List<StatementWithEffects> statements, ParsedError error,
+    private static FailedMigration map(FailedMigrationFinder.Target target, List<StatementWithEffects> statements, ErrorReading reading,
                                        CatalogLookup lookup, boolean dirGiven, List<String> notes) {
+        ParsedError error = reading.parsed();
         if (target.file() == null) {
             if (dirGiven) {
                 notes.add("no file for migration " + target.id() + " in the migrations directory");
@@ -132,6 +154,9 @@ public final class DiagnoseUseCase {
             return new FailedMigration(target.tool(), target.id(), null, target.foundBy(), List.of());
         }
         Integer failed = FailedMigrationFinder.locate(statements.stream().map(StatementWithEffects::statement).toList(), error);
+        if (failed == null && error != null) {
+            failed = FailedMigrationFinder.locateCreating(statements, reading.kind(), error.objects());
+        }
         List<StatementVerdict> verdicts = PartialApplicationMap.build(statements, lookup, failed);
         return new FailedMigration(target.tool(), target.id(), target.file().path().getFileName().toString(), target.foundBy(), verdicts);
     }

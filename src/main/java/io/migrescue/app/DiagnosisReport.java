@@ -24,7 +24,18 @@ public record DiagnosisReport(DatabaseInfo database, List<String> schemas, List<
         notes = List.copyOf(notes);
     }
 
+    /** Whether something is wrong now: stale findings (the log is older than the database) do not count. */
     public boolean hasFindings() {
-        return !findings.isEmpty();
+        return !current().isEmpty();
+    }
+
+    /** The findings whose cause is in the database now. */
+    public List<Finding> current() {
+        return findings.stream().filter(f -> !f.stale()).toList();
+    }
+
+    /** What the error text said that the database no longer shows: kept as history, never a reason to repair. */
+    public List<Finding> stale() {
+        return findings.stream().filter(Finding::stale).toList();
     }
 }

@@ -128,7 +128,7 @@ public final class RepairUseCase {
                 break;
             } catch (PlanningException.DecisionNeeded needed) {
                 ParamSpec p = needed.param();
-                params.put(p.name(), dialog.ask(planning.choice().playbook().id(), p, p.defaultValue(), planning.rowsByChoice(params, p)));
+                params.put(p.name(), dialog.ask(planning.choice().playbook().id(), p, needed.proposed(), planning.rowsByChoice(params, p)));
             }
         }
         // the parameters the playbook asks about, with what the plan would use shown as the default
@@ -246,12 +246,17 @@ public final class RepairUseCase {
     }
 
     static Choice choose(DiagnosisReport diagnosis, Playbooks playbooks, String id) {
-        List<Finding> findings = diagnosis.findings().stream().filter(f -> !f.stale()).toList();
+        List<Finding> findings = diagnosis.current();
+        if (findings.isEmpty()) {
+            // a second run after a verified repair: nothing is backed up, nothing runs twice
+            throw new MigrescueException(ExitCode.OK, "nothing to repair: " + (diagnosis.stale().isEmpty() ? "diagnose finds nothing wrong"
+                    : "the error text is older than the database, its cause is gone (" + diagnosis.stale().get(0).summary()
+                    + ": " + diagnosis.stale().get(0).evidence().get(diagnosis.stale().get(0).evidence().size() - 1)
+                    .replace(": the error text is older than the database state", "") + "); nothing was changed"));
+        }
         if (id == null) {
             Finding top = findings.stream().filter(f -> !f.playbooks().isEmpty()).findFirst()
-                    .orElseThrow(() -> new MigrescueException(ExitCode.OK, findings.isEmpty()
-                            ? "nothing to repair: diagnose finds nothing wrong"
-                            : "no playbook fits the findings; see migrescue diagnose"));
+                    .orElseThrow(() -> new MigrescueException(ExitCode.OK, "no playbook fits the findings; see migrescue diagnose"));
             String best = top.playbooks().get(0);
             return new Choice(top, playbooks.get(best).orElseThrow(() -> MigrescueException.usage("playbook " + best + " is not available")));
         }

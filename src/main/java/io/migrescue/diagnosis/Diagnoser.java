@@ -18,19 +18,91 @@ public final class Diagnoser {
     public static List<Finding> diagnose(DiagnosisInput input) {
         CatalogLookup lookup = new CatalogLookup(input.catalog(), input.defaultSchema());
         List<Finding> findings = new ArrayList<>();
+        Finding cause = null;
         if (input.error() != null && input.errorKind() != null && !isHistoryKind(input.errorKind())) {
-            findings.add(new ErrorConfirmation(lookup, input).confirm());
+            Finding confirmed = new ErrorConfirmation(lookup, input).confirm();
+            findings.add(confirmed);
+            cause = confirmed.stale() ? null : confirmed;
+        } else if (input.error() == null) {
+            cause = predictedCause(lookup, input);
+            if (cause != null) {
+                findings.add(cause);
+            }
         }
+        // when the map says finishing would fail, what removes the cause leads the migration's own findings too
+        List<String> causeFixes = cause == null || input.migration() == null || !input.migration().predictedToFail(false)
+                ? List.of() : cause.playbooks();
         if (input.migration() != null && input.migration().partiallyApplied()) {
-            findings.add(partiallyApplied(input.migration()));
+            Finding partial = partiallyApplied(input.migration());
+            String recorded = recordedAsApplied(input.history(), input.migration().tool(), input.migration().id());
+            findings.add(recorded != null ? partial.asStale(recorded)
+                    : new Finding(partial.kind(), partial.severity(), partial.summary(), partial.objects(), partial.evidence(),
+                    partial.migration(), PlaybookRanking.causeFirst(partial.playbooks(), causeFixes), false));
         }
-        findings.addAll(fromHistory(input));
+        for (Finding f : fromHistory(input)) {
+            findings.add(f.kind() == FindingKind.FAILED_MIGRATION && f.migration() != null
+                    ? new Finding(f.kind(), f.severity(), f.summary(), f.objects(), f.evidence(), f.migration(),
+                    PlaybookRanking.causeFirst(f.playbooks(), causeFixes), f.stale()) : f);
+        }
         if (input.error() != null && input.errorKind() != null && isHistoryKind(input.errorKind())
                 && findings.stream().noneMatch(f -> f.kind() == input.errorKind())) {
             findings.add(new ErrorConfirmation(lookup, input).confirm());
         }
         findings.addAll(invalidIndexes(input));
         return findings;
+    }
+
+    /**
+     * Without an error text, the statement map may still say why the migration stopped: its first statement not in
+     * effect would fail now (a foreign key name another table holds, a table that exists). That cause is confirmed
+     * against the catalog exactly as an error text naming it would be, so both paths recommend the same repair.
+     */
+    private static Finding predictedCause(CatalogLookup lookup, DiagnosisInput input) {
+        FailedMigration m = input.migration();
+        if (m == null) {
+            return null;
+        }
+        for (StatementVerdict v : m.statements()) {
+            if (v.prediction() == null || v.state() != StatementState.FAILED && v.state() != StatementState.NOT_APPLIED) {
+                continue;
+            }
+            List<FailurePredictor.Cause> causes = new FailurePredictor(lookup).causes(v.effects());
+            if (causes.isEmpty()) {
+                return null;
+            }
+            FailurePredictor.Cause c = causes.get(0);
+            ParsedError predicted = new ParsedError(lookup.engine(), ErrorConfirmation.PREDICTED, null, null, null,
+                    "statement " + v.n() + " of migration " + m.id() + " " + v.prediction(), null, null, v.sql(), null, null, v.line(),
+                    c.objects(), null);
+            return new ErrorConfirmation(lookup, new DiagnosisInput(input.catalog(), input.defaultSchema(), input.history(), predicted,
+                    c.kind(), v.effects(), m, input.tablesElsewhere())).confirm();
+        }
+        return null;
+    }
+
+    /**
+     * Whether the tool's history records the migration as applied now, with no failed or dirty entry for it (a repair,
+     * or the tool, finished it since the error was printed): then what the error or the statement map says about its
+     * run is history. The sentence that says so, or null.
+     *
+     * @param tool the tool, or null for any
+     */
+    static String recordedAsApplied(List<MigrationHistory> history, String tool, String id) {
+        if (id == null) {
+            return null;
+        }
+        for (MigrationHistory h : history) {
+            if (tool != null && !tool.equals(h.tool())) {
+                continue;
+            }
+            boolean applied = h.entries().stream().anyMatch(e -> e.id().equals(id) && e.state() == io.migrescue.model.EntryState.APPLIED);
+            boolean unsettled = h.entries().stream().anyMatch(e -> e.id().equals(id)
+                    && (e.state() == io.migrescue.model.EntryState.FAILED || e.state() == io.migrescue.model.EntryState.DIRTY));
+            if (applied && !unsettled) {
+                return h.tool() + " records migration " + id + " as applied now: the error text is older than the database state";
+            }
+        }
+        return null;
     }
 
     /** Kinds the history tables report by themselves; the error text only repeats them. */

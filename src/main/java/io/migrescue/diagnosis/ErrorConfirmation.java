@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  * the error text, the finding says the log is stale.
  */
 final class ErrorConfirmation {
+    /** The wrapper of an error no tool printed: the statement map predicts it (no error text was given). */
+    static final String PREDICTED = "statement map";
     private final CatalogLookup lookup;
     private final DiagnosisInput input;
     private final ParsedError error;
@@ -30,7 +32,7 @@ final class ErrorConfirmation {
     }
 
     Finding confirm() {
-        return switch (input.errorKind()) {
+        Finding f = switch (input.errorKind()) {
             case DUPLICATE_CONSTRAINT_NAME -> duplicateConstraint();
             case TABLE_ALREADY_EXISTS -> tableExists();
             case MISSING_TABLE -> missingTable();
@@ -39,6 +41,20 @@ final class ErrorConfirmation {
             case DUPLICATE_INDEX_NAME -> duplicateIndex();
             default -> plain(input.errorKind(), summaryFromError(), List.of(), Map.of(), false, false, false);
         };
+        String recorded = f.stale() ? null : recordedSince();
+        return recorded == null ? f : f.asStale(recorded);
+    }
+
+    /**
+     * The migration the error is about is recorded as applied now (a repair, or the tool, finished it since): whatever
+     * the error says, its cause is settled, and the error is history. Null when it is not so recorded.
+     */
+    private String recordedSince() {
+        if (PREDICTED.equals(error.wrapper())) {
+            return null;
+        }
+        return input.migration() != null ? Diagnoser.recordedAsApplied(input.history(), input.migration().tool(), input.migration().id())
+                : Diagnoser.recordedAsApplied(input.history(), null, error.version());
     }
 
     private Finding duplicateConstraint() {
@@ -223,7 +239,8 @@ final class ErrorConfirmation {
         Map<String, String> all = o.asMap();
         all.putAll(objects);
         List<String> withError = new ArrayList<>();
-        withError.add("error" + (error.wrapper() == null ? "" : " (" + error.wrapper() + ")") + ": "
+        withError.add(PREDICTED.equals(error.wrapper()) ? "no error text; from the statement map: " + error.message()
+                : "error" + (error.wrapper() == null ? "" : " (" + error.wrapper() + ")") + ": "
                 + (error.sqlState() == null ? "" : error.sqlState() + " ") + (error.vendorCode() == null ? "" : error.vendorCode() + " ")
                 + error.message());
         withError.addAll(evidence);

@@ -29,4 +29,14 @@ public record FailedMigration(String tool, String id, String file, String foundB
     public boolean nothingApplied() {
         return !statements.isEmpty() && statements.stream().noneMatch(s -> s.state() == StatementState.APPLIED);
     }
+
+    /**
+     * Whether running what is not in effect would fail as the catalog stands: a statement not in effect carries a
+     * prediction. {@code skipFailed}: the failed statement is left out (its object is adopted), so only the ones after
+     * it count.
+     */
+    public boolean predictedToFail(boolean skipFailed) {
+        return statements.stream().anyMatch(s -> s.prediction() != null
+                && (s.state() == StatementState.NOT_APPLIED || s.state() == StatementState.FAILED && !skipFailed));
+    }
 }

@@ -120,6 +120,32 @@ public final class FailedMigrationFinder {
         return null;
     }
 
+    /**
+     * The statement that makes the object an "already exists" error names (a tool such as drizzle-kit prints neither the
+     * statement nor the line): the first that creates that table, adds that column or creates that index. Null if none.
+     */
+    public static Integer locateCreating(List<StatementWithEffects> statements, FindingKind kind, ErrorObjects objects) {
+        if (objects == null || kind != FindingKind.TABLE_ALREADY_EXISTS && kind != FindingKind.DUPLICATE_COLUMN
+                && kind != FindingKind.DUPLICATE_INDEX_NAME) {
+            return null;
+        }
+        for (StatementWithEffects s : statements) {
+            for (io.migrescue.sql.Effect e : s.effects()) {
+                boolean makes = switch (kind) {
+                    case TABLE_ALREADY_EXISTS -> e instanceof io.migrescue.sql.Effect.CreateTable c && c.table().equalsIgnoreCase(String.valueOf(objects.table()));
+                    case DUPLICATE_COLUMN -> e instanceof io.migrescue.sql.Effect.AddColumn a && a.column().name().equalsIgnoreCase(String.valueOf(objects.column()))
+                            && (objects.table() == null || a.table().equalsIgnoreCase(objects.table()));
+                    default -> e instanceof io.migrescue.sql.Effect.CreateIndex i && i.name() != null
+                            && i.name().equalsIgnoreCase(String.valueOf(objects.index() != null ? objects.index() : objects.constraint()));
+                };
+                if (makes) {
+                    return s.statement().number();
+                }
+            }
+        }
+        return null;
+    }
+
     private static String squash(String sql) {
         return sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ").replaceAll("\\s+", " ").strip()
                 .replaceAll(";$", "").toLowerCase(java.util.Locale.ROOT);

@@ -20,36 +20,56 @@ final class FailurePredictor {
         this.lookup = lookup;
     }
 
+    /**
+     * Why a statement would fail if it ran now, as the finding its error would have been: the kind, the objects its
+     * message would name, and the reason in words.
+     */
+    record Cause(FindingKind kind, ErrorObjects objects, String reason) {
+    }
+
     Optional<String> predict(List<Effect> effects) {
-        List<String> reasons = new ArrayList<>();
+        List<String> reasons = causes(effects).stream().map(Cause::reason).toList();
+        return reasons.isEmpty() ? Optional.empty() : Optional.of("would fail: " + String.join("; ", reasons));
+    }
+
+    List<Cause> causes(List<Effect> effects) {
+        List<Cause> causes = new ArrayList<>();
         for (Effect effect : effects) {
             if (effect instanceof Effect.CreateTable e) {
-                lookup.table(e.schema(), e.table()).ifPresent(t -> reasons.add("table " + t.name() + " already exists"));
+                lookup.table(e.schema(), e.table()).ifPresent(t -> causes.add(new Cause(FindingKind.TABLE_ALREADY_EXISTS,
+                        objects(e.schema(), t.name(), null, null, null), "table " + t.name() + " already exists")));
                 for (Effect.ConstraintDef c : e.constraints()) {
-                    heldElsewhere(e.schema(), e.table(), c).ifPresent(reasons::add);
+                    heldElsewhere(e.schema(), e.table(), c).ifPresent(causes::add);
                 }
             } else if (effect instanceof Effect.AddConstraint e) {
-                heldElsewhere(e.schema(), e.table(), e.constraint()).ifPresent(reasons::add);
+                heldElsewhere(e.schema(), e.table(), e.constraint()).ifPresent(causes::add);
             } else if (effect instanceof Effect.CreateIndex e) {
                 List<Table> holders = lookup.engine() == Engine.POSTGRESQL ? lookup.indexHolders(e.schema(), e.name())
                         : lookup.table(e.schema(), e.table()).filter(t -> lookup.index(t, e.name()).isPresent()).stream().toList();
-                holders.stream().findFirst().ifPresent(t -> reasons.add("index name " + e.name() + " is taken by " + t.name()));
+                holders.stream().findFirst().ifPresent(t -> causes.add(new Cause(FindingKind.DUPLICATE_INDEX_NAME,
+                        objects(e.schema(), e.table(), null, null, e.name()), "index name " + e.name() + " is taken by " + t.name())));
             } else if (effect instanceof Effect.AddColumn e) {
                 lookup.table(e.schema(), e.table()).filter(t -> lookup.hasColumn(t, e.column().name()))
-                        .ifPresent(t -> reasons.add("column " + t.name() + "." + e.column().name() + " already exists"));
+                        .ifPresent(t -> causes.add(new Cause(FindingKind.DUPLICATE_COLUMN, objects(e.schema(), t.name(), null, e.column().name(), null),
+                                "column " + t.name() + "." + e.column().name() + " already exists")));
             } else if (effect instanceof Effect.RenameTable e) {
-                lookup.table(e.toSchema() != null ? e.toSchema() : e.schema(), e.to())
-                        .ifPresent(t -> reasons.add("table " + t.name() + " already exists"));
+                String schema = e.toSchema() != null ? e.toSchema() : e.schema();
+                lookup.table(schema, e.to()).ifPresent(t -> causes.add(new Cause(FindingKind.TABLE_ALREADY_EXISTS,
+                        objects(schema, t.name(), null, null, null), "table " + t.name() + " already exists")));
             }
         }
-        return reasons.isEmpty() ? Optional.empty() : Optional.of("would fail: " + String.join("; ", reasons));
+        return causes;
+    }
+
+    private static ErrorObjects objects(String schema, String table, String constraint, String column, String index) {
+        return new ErrorObjects(schema, table, constraint, column, index, null, null);
     }
 
     /**
      * MySQL/MariaDB: foreign key names are unique per schema (errno 121 / error 1826). PostgreSQL: constraint names
      * are per table, but a primary key or unique constraint makes an index, whose name is schema-wide (42P07).
      */
-    private Optional<String> heldElsewhere(String schema, String table, Effect.ConstraintDef c) {
+    private Optional<Cause> heldElsewhere(String schema, String table, Effect.ConstraintDef c) {
         if (c.name() == null) {
             return Optional.empty();
         }
@@ -61,7 +81,8 @@ final class FailurePredictor {
             holders = makesIndex ? lookup.indexHolders(schema, c.name()) : List.of();
         }
         return holders.stream().filter(t -> !t.name().equals(table)).findFirst()
-                .map(t -> "constraint name " + c.name() + " is held by table " + t.name()
-                        + (lookup.engine().isMySqlFamily() ? " (foreign key names are unique per schema on MySQL/MariaDB)" : ""));
+                .map(t -> new Cause(FindingKind.DUPLICATE_CONSTRAINT_NAME, objects(schema, table, c.name(), null, null),
+                        "constraint name " + c.name() + " is held by table " + t.name()
+                        + (lookup.engine().isMySqlFamily() ? " (foreign key names are unique per schema on MySQL/MariaDB)" : "")));
     }
 }

@@ -26,6 +26,16 @@ public record Finding(FindingKind kind, Severity severity, String summary, Map<S
         return new Finding(kind, severity, summary, objects, all, migration, playbooks, stale);
     }
 
+    /**
+     * The same finding kept as history: its cause is no longer in the database (the log is older than the database),
+     * so it recommends nothing and drives no repair.
+     */
+    public Finding asStale(String why) {
+        List<String> all = new ArrayList<>(evidence);
+        all.add(why);
+        return new Finding(kind, Severity.WARNING, summary, objects, all, migration, List.of(), true);
+    }
+
     public Finding withObjects(Map<String, String> more) {
         Map<String, String> all = new LinkedHashMap<>(objects);
         all.putAll(more);

@@ -47,6 +47,23 @@ public final class PlaybookRanking {
                 && !ids.contains("revert-partial-migration")) {
             ids.add("revert-partial-migration");
         }
+        // never a playbook whose plan the statement map already says will fail
+        if (migration != null && migration.predictedToFail(false)) {
+            ids.remove("complete-partial-migration");
+        }
+        if (migration != null && migration.predictedToFail(true)) {
+            ids.remove("adopt-existing-object");
+        }
         return ids;
+    }
+
+    /**
+     * A finding about a migration whose next statement would fail, once the cause is known: the playbooks that remove
+     * the cause come first (they also finish the migration), then the others (revert), without repeats.
+     */
+    public static List<String> causeFirst(List<String> ids, List<String> causeIds) {
+        List<String> ranked = new ArrayList<>(causeIds);
+        ids.stream().filter(id -> !ranked.contains(id)).forEach(ranked::add);
+        return ranked;
     }
 }

@@ -17,16 +17,18 @@ import java.util.Map;
  * @param kind        {@code identifier} (quoted by the dialect wherever used), {@code value} (bound) or {@code choice}
  * @param meanings    choice → what it does, in words ({@code first} → "keep the row with the lowest primary key"),
  *                    declared with the choice in the playbook; a choice may have none
+ * @param whenNeeded  a decision needed only when the plan really does the disruptive thing it decides (YAML
+ *                    {@code decision: when-needed}): a revert that drops or renames tables, not one that drops an index
  */
 public record ParamSpec(String name, String from, String defaultValue, String ask, List<String> choices, boolean decision,
-                        String kind, Map<String, String> meanings) {
+                        String kind, Map<String, String> meanings, boolean whenNeeded) {
     public ParamSpec {
         choices = List.copyOf(choices);
         meanings = meanings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(meanings));
     }
 
     public ParamSpec(String name, String from, String defaultValue, String ask, List<String> choices, boolean decision, String kind) {
-        this(name, from, defaultValue, ask, choices, decision, kind, Map.of());
+        this(name, from, defaultValue, ask, choices, decision, kind, Map.of(), false);
     }
 
     /** What {@code choice} does, or null when the playbook does not say. */

@@ -31,8 +31,9 @@ final class ParameterResolver {
             if (value == null && p.from() != null) {
                 value = fromFinding(p.from(), finding);
             }
-            if (value == null && p.decision() && !interactive) {
-                throw new PlanningException.DecisionNeeded(p, playbook.id());
+            if (value == null && p.decision() && !p.whenNeeded() && !interactive) {
+                throw new PlanningException.DecisionNeeded(p, playbook.id(), disrupts(playbook),
+                        p.defaultValue() == null ? null : expand(p.defaultValue(), values));
             }
             if (value == null && p.defaultValue() != null) {
                 value = expand(p.defaultValue(), values);
@@ -43,6 +44,11 @@ final class ParameterResolver {
             }
         }
         return values;
+    }
+
+    /** What the playbook's disruptive step does, for the message that asks for the decision. */
+    static String disrupts(Playbook playbook) {
+        return playbook.steps().stream().map(StepSpec::disrupts).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private static String fromFinding(String from, Finding finding) {

@@ -119,10 +119,10 @@ public final class Planner {
             renameTable(render(s.from()), render(s.to()));
         } else if (spec instanceof StepSpec.FinishMigration s) {
             finish(s.skipFailed());
-        } else if (spec instanceof StepSpec.RevertMigration) {
-            revert();
+        } else if (spec instanceof StepSpec.RevertMigration s) {
+            revert(s, s.tables());
         } else if (spec instanceof StepSpec.SettleDirty s) {
-            settleDirty(render(s.direction()));
+            settleDirty(render(s.direction()), s);
         } else if (spec instanceof StepSpec.FixOrphans s) {
             add(data.fixOrphans(render(s.policy()), failingEffects(), backupWhere, dataChecks));
         } else if (spec instanceof StepSpec.RemoveDuplicates s) {
@@ -238,13 +238,42 @@ public final class Planner {
         }
     }
 
-    private void revert() {
+    private void revert(StepSpec step, String tablesDecision) {
         FailedMigration m = requireStatements("revert");
         MigrationSteps migrationSteps = new MigrationSteps(lookup, ddl);
         List<StatementVerdict> applied = new ArrayList<>(m.statements().stream().filter(v -> v.state() == StatementState.APPLIED).toList());
         java.util.Collections.reverse(applied);
+        List<String> tables = applied.stream().flatMap(v -> v.effects().stream())
+                .filter(e -> e instanceof Effect.CreateTable || e instanceof Effect.RenameTable)
+                .map(e -> e instanceof Effect.CreateTable c ? "drop " + c.table() : "rename " + ((Effect.RenameTable) e).to()
+                        + " back to " + ((Effect.RenameTable) e).from())
+                .toList();
+        if (!tables.isEmpty()) {
+            decided(step, tablesDecision, String.join(", ", tables));
+        }
         for (StatementVerdict v : applied) {
             add(migrationSteps.backward(m, v));
+        }
+    }
+
+    /**
+     * A decision the plan needs only because of what it found to do ({@code decision: when-needed}): asked for here,
+     * when the disruptive thing is really in the plan. {@code no} stops the plan before anything runs.
+     */
+    private void decided(StepSpec step, String template, String what) {
+        Matcher m = TEMPLATE.matcher(template);
+        String name = m.matches() ? m.group(1) : null;
+        ParamSpec param = name == null ? null : playbook.param(name).orElse(null);
+        if (param == null) {
+            return; // the loader made sure a decision governs the step; a literal value is that decision
+        }
+        String value = params.get(name);
+        if (value == null) {
+            throw new PlanningException.DecisionNeeded(param, playbook.id(), step.disrupts() + " (here: " + what + ")", null);
+        }
+        if (!value.equals("yes")) {
+            throw new PlanningException("--param " + name + "=" + value + ": the plan would " + what + ", and that was declined;"
+                    + " nothing was changed (finish the migration instead, or restore from a backup)");
         }
     }
 
@@ -252,7 +281,7 @@ public final class Planner {
      * Forward when what is missing can run (no statement not in effect is predicted to fail) and something took
      * effect; back otherwise: then the version before it is what the database really is.
      */
-    private void settleDirty(String direction) {
+    private void settleDirty(String direction, StepSpec.SettleDirty step) {
         FailedMigration m = requireStatements("settle the dirty version of");
         boolean blocked = m.statements().stream().anyMatch(v -> v.prediction() != null
                 && (v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED));
@@ -270,7 +299,7 @@ public final class Planner {
             record("clear-dirty");
             settled = new Check.MigrationEffectsPresent(m.id());
         } else {
-            revert();
+            revert(step, step.tables());
             record("rolled-back");
             settled = new Check.MigrationEffectsAbsent(m.id());
         }

@@ -71,11 +71,15 @@ public final class PlaybookLoader {
         List<ParamSpec> params = params(root.path("params"), where);
         Set<String> names = new HashSet<>();
         params.forEach(p -> names.add(p.name()));
+        Set<String> decisions = new HashSet<>();
+        params.stream().filter(ParamSpec::decision).forEach(p -> decisions.add(p.name()));
         List<StepSpec> steps = new ArrayList<>();
         int n = 0;
         for (JsonNode node : list(root, "steps", where)) {
             n++;
-            steps.add(step(node, where + " step " + n, names));
+            StepSpec step = step(node, where + " step " + n, names);
+            requireDecision(step, node, where + " step " + n, decisions);
+            steps.add(step);
         }
         checkSafetyShape(steps, where);
         return new Playbook(id, title, description, fixes, engines, params, steps);
@@ -118,8 +122,13 @@ public final class PlaybookLoader {
             if (from != null && !from.matches("finding\\.(objects\\.[A-Za-z]+|migration\\.id|kind)")) {
                 throw new PlaybookException(where + ": param " + e.getKey() + ": from must be finding.objects.<role> or finding.migration.id");
             }
+            String decision = p.path("decision").asText("false");
+            if (!Set.of("true", "false", "when-needed").contains(decision)) {
+                throw new PlaybookException(where + ": param " + e.getKey() + ": decision must be true, false or when-needed");
+            }
             params.add(new ParamSpec(e.getKey(), from, p.hasNonNull("default") ? p.get("default").asText() : null,
-                    p.hasNonNull("ask") ? p.get("ask").asText() : null, choices, p.path("decision").asBoolean(false), kind, meanings));
+                    p.hasNonNull("ask") ? p.get("ask").asText() : null, choices, !decision.equals("false"), kind, meanings,
+                    decision.equals("when-needed")));
         }
         return params;
     }
@@ -151,8 +160,8 @@ public final class PlaybookLoader {
             case "drop-constraint" -> new StepSpec.DropConstraint(arg(args, "table", where), arg(args, "name", where));
             case "rename-table" -> new StepSpec.RenameTable(arg(args, "from", where), arg(args, "to", where));
             case "finish-migration" -> new StepSpec.FinishMigration(args.path("skipFailed").asBoolean(false));
-            case "revert-migration" -> new StepSpec.RevertMigration();
-            case "settle-dirty-version" -> new StepSpec.SettleDirty(args.path("direction").asText("auto"));
+            case "revert-migration" -> new StepSpec.RevertMigration(arg(args, "tables", where));
+            case "settle-dirty-version" -> new StepSpec.SettleDirty(args.path("direction").asText("auto"), arg(args, "tables", where));
             case "fix-orphans" -> new StepSpec.FixOrphans(arg(args, "policy", where));
             case "remove-duplicates" -> new StepSpec.RemoveDuplicates(arg(args, "keep", where));
             case "fill-nulls" -> new StepSpec.FillNulls(arg(args, "value", where));
@@ -187,6 +196,27 @@ public final class PlaybookLoader {
             }
         }
         return step;
+    }
+
+    /**
+     * A step that renames or drops a live table, deletes or rewrites rows, or ends a session must take at least one of
+     * its arguments from a parameter declared {@code decision}: then no ranking and no {@code --yes} alone runs it.
+     */
+    private static void requireDecision(StepSpec step, JsonNode node, String where, Set<String> decisions) {
+        if (step.disrupts() == null) {
+            return;
+        }
+        String args = node.toString();
+        for (Pattern p : List.of(TEMPLATE, SQL_IDENTIFIER, SQL_VALUE)) {
+            Matcher m = p.matcher(args);
+            while (m.find()) {
+                if (decisions.contains(m.group(1))) {
+                    return;
+                }
+            }
+        }
+        throw new PlaybookException(where + ": step '" + step.kind() + "' " + step.disrupts()
+                + ": it must take an argument from a parameter declared 'decision: true' (asked in the shell, --param in scripts)");
     }
 
     /** The engine enforces these too; a playbook that breaks them is refused before it can run. */

@@ -10,6 +10,16 @@ import java.util.List;
 public sealed interface StepSpec {
     String kind();
 
+    /**
+     * What this kind of step does that cannot be taken back by running the migration again (renames or drops a live
+     * table, deletes or rewrites rows, ends a session), or null when it does none of that. Such a step never runs on a
+     * ranking alone: the playbook must bind it to a parameter declared {@code decision}, which a person answers in the
+     * shell or gives with {@code --param} (the loader refuses a playbook that does not).
+     */
+    default String disrupts() {
+        return null;
+    }
+
     record Backup(List<String> tables, boolean data) implements StepSpec {
         public String kind() {
             return "backup";
@@ -53,6 +63,11 @@ public sealed interface StepSpec {
         public String kind() {
             return "rename-table";
         }
+
+        @Override
+        public String disrupts() {
+            return "renames a live table";
+        }
     }
 
     /** Run the statements of the failed migration that are not in effect (optionally skipping the failed one). */
@@ -63,9 +78,14 @@ public sealed interface StepSpec {
     }
 
     /** Undo the statements of the failed migration that are in effect, newest first. */
-    record RevertMigration() implements StepSpec {
+    record RevertMigration(String tables) implements StepSpec {
         public String kind() {
             return "revert-migration";
+        }
+
+        @Override
+        public String disrupts() {
+            return "drops the tables the migration created (their rows kept only in the backup) and renames back the ones it renamed";
         }
     }
 
@@ -73,9 +93,14 @@ public sealed interface StepSpec {
      * A dirty version settled the way the statement map points: {@code forward} (run what is missing, mark the
      * version clean) or {@code back} (undo what took effect, force the previous version); {@code auto} decides.
      */
-    record SettleDirty(String direction) implements StepSpec {
+    record SettleDirty(String direction, String tables) implements StepSpec {
         public String kind() {
             return "settle-dirty-version";
+        }
+
+        @Override
+        public String disrupts() {
+            return "going back, drops the tables the migration created (their rows kept only in the backup) and renames back the ones it renamed";
         }
     }
 
@@ -84,6 +109,11 @@ public sealed interface StepSpec {
         public String kind() {
             return "fix-orphans";
         }
+
+        @Override
+        public String disrupts() {
+            return "deletes or rewrites rows";
+        }
     }
 
     /** Keep one row per duplicate key: {@code first} or {@code last} by primary key. */
@@ -91,17 +121,35 @@ public sealed interface StepSpec {
         public String kind() {
             return "remove-duplicates";
         }
+
+        @Override
+        public String disrupts() {
+            return "deletes rows";
+        }
     }
 
     record FillNulls(String value) implements StepSpec {
         public String kind() {
             return "fill-nulls";
         }
+
+        @Override
+        public String disrupts() {
+            return "rewrites rows";
+        }
     }
 
     record Sql(String text) implements StepSpec {
+        private static final java.util.regex.Pattern DISRUPTIVE = java.util.regex.Pattern.compile(
+                "\\b(DELETE|UPDATE|TRUNCATE|DROP|RENAME|REPLACE|KILL)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
         public String kind() {
             return "sql";
+        }
+
+        @Override
+        public String disrupts() {
+            return DISRUPTIVE.matcher(text).find() ? "runs SQL that deletes, rewrites, drops or renames, or ends a session" : null;
         }
     }
 

@@ -36,7 +36,8 @@ public final class DiagnosisRenderer {
         }
         doc.put("history", r.history().stream().map(DiagnosisRenderer::history).toList());
         doc.put("error", r.error() == null ? null : error(r.error(), r.errorKind() == null ? null : r.errorKind().name()));
-        doc.put("findings", r.findings().stream().map(DiagnosisRenderer::finding).toList());
+        doc.put("findings", r.current().stream().map(DiagnosisRenderer::finding).toList());
+        doc.put("stale", r.stale().stream().map(DiagnosisRenderer::finding).toList());
         doc.put("notes", r.notes());
         return doc;
     }
@@ -120,15 +121,16 @@ public final class DiagnosisRenderer {
         for (String note : r.notes()) {
             out.append("Note      ").append(note).append('\n');
         }
-        if (r.findings().isEmpty()) {
+        if (r.current().isEmpty()) {
             out.append(r.database() == null ? "Not recognised: no finding from this text alone.\n" : "No findings: nothing stops the next deploy.\n");
+            staleText(r, out);
             return out.toString();
         }
         int n = 1;
         java.util.Set<String> mapped = new java.util.HashSet<>();
-        for (Finding f : r.findings()) {
+        for (Finding f : r.current()) {
             out.append('\n').append(n++).append(". ").append(f.kind().name()).append(" (").append(f.severity().id())
-                    .append(f.stale() ? ", log is stale" : "").append(")\n   ").append(f.summary()).append('\n');
+                    .append(")\n   ").append(f.summary()).append('\n');
             for (String line : f.evidence()) {
                 out.append("   - ").append(line).append('\n');
             }
@@ -153,7 +155,22 @@ public final class DiagnosisRenderer {
                 out.append('\n');
             }
         }
+        staleText(r, out);
         return out.toString();
+    }
+
+    /** The error text's findings the database no longer bears out: history, not findings. */
+    private static void staleText(DiagnosisReport r, StringBuilder out) {
+        if (r.stale().isEmpty()) {
+            return;
+        }
+        out.append("\nStale     the log is older than the database (kept as history, not a finding):\n");
+        for (Finding f : r.stale()) {
+            out.append("   ").append(f.kind().name()).append(": ").append(f.summary()).append('\n');
+            for (String line : f.evidence()) {
+                out.append("   - ").append(line).append('\n');
+            }
+        }
     }
 
     private static String markdown(DiagnosisReport r) {
@@ -167,11 +184,11 @@ public final class DiagnosisRenderer {
         }
         r.notes().forEach(note -> out.append("- **Note:** ").append(note).append('\n'));
         out.append('\n');
-        if (r.findings().isEmpty()) {
+        if (r.current().isEmpty()) {
             out.append("No findings.\n");
         }
         int n = 1;
-        for (Finding f : r.findings()) {
+        for (Finding f : r.current()) {
             out.append("### ").append(n++).append(". ").append(f.kind().name()).append(" (").append(f.severity().id()).append(")\n\n")
                     .append(f.summary()).append("\n\n");
             f.evidence().forEach(line -> out.append("- ").append(line).append('\n'));
@@ -190,6 +207,13 @@ public final class DiagnosisRenderer {
                 out.append("\n");
             }
             out.append('\n');
+        }
+        if (!r.stale().isEmpty()) {
+            out.append("### Stale: the log is older than the database (history, not a finding)\n\n");
+            for (Finding f : r.stale()) {
+                out.append("- ").append(f.kind().name()).append(": ").append(f.summary()).append('\n');
+                f.evidence().forEach(line -> out.append("  - ").append(line).append('\n'));
+            }
         }
         return out.toString();
     }

@@ -49,14 +49,15 @@ public final class PlaybookRenderer {
                 out.append("  ").append(s.name()).append(s.choices().isEmpty() ? "" : " (" + String.join(" | ", s.choices()) + ")")
                         .append(s.from() == null ? "" : ", from the " + s.from().replace("finding.", "finding's ").replace("objects.", ""))
                         .append(s.defaultValue() == null ? "" : ", default " + s.defaultValue())
-                        .append(s.decision() ? ", a decision: must be given when no one is asked" : "").append('\n');
+                        .append(s.decision() ? ", a decision: must be given when no one is asked" : "")
+                        .append(s.whenNeeded() ? " (only when the plan does it)" : "").append('\n');
                 s.meanings().forEach((choice, meaning) -> out.append("      ").append(choice).append(": ").append(meaning).append('\n'));
             }
         }
         out.append("\nSteps:\n");
         int n = 1;
         for (StepSpec s : p.steps()) {
-            out.append("  ").append(n++).append(". ").append(s.kind()).append('\n');
+            out.append("  ").append(n++).append(". ").append(s.kind()).append(s.disrupts() == null ? "" : ": " + s.disrupts()).append('\n');
         }
         out.append("\nExample: migrescue repair ").append(p.id()).append(" --url … --dry-run\n");
         return out.toString();

@@ -64,7 +64,9 @@ class DiagnoseIT {
             assertThat(dup.at("/migration/file").asText()).isEqualTo("V2__total_refactor_skp_system.sql");
             assertThat(states(dup)).containsExactly("applied", "failed", "not-applied", "not-applied");
             assertThat(dup.at("/migration/statements/1/prediction").asText()).contains("held by table skp_tahunan_backup_v1");
-            assertThat(finding(doc, "PARTIALLY_APPLIED").at("/playbooks/0").asText()).isEqualTo("complete-partial-migration");
+            // statement 2 would fail as it stands: completing is not recommended, freeing the names is (issue 10)
+            assertThat(finding(doc, "PARTIALLY_APPLIED").at("/playbooks/0").asText()).isEqualTo("rename-conflicting-constraint");
+            assertThat(finding(doc, "PARTIALLY_APPLIED").at("/playbooks").toString()).doesNotContain("complete-partial-migration");
             assertThat(finding(doc, "FAILED_MIGRATION").at("/objects/migration").asText()).isEqualTo("2");
 
             CliRun text = CliRun.on(db, "diagnose", "--error-file", broken.errorFile().toString(), "--migrations", broken.migrations().toString());

@@ -68,7 +68,14 @@ class RepairMatrixIT {
     void moveAsideExistingTable(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "matrix move aside")) {
             Scenarios.Broken broken = Scenarios.tableAlreadyExists(db, dir.resolve("m"));
-            dryRunThenRun(db, dir.resolve("b"), "move-aside-existing-table", inputs(broken));
+            // renaming a live table aside is a decision: never taken on --yes alone (issue 10)
+            Fingerprint before = Fingerprint.of(db);
+            CliRun undecided = CliRun.on(db, "repair", "move-aside-existing-table", "--error-file", broken.errorFile().toString(),
+                    "--migrations", broken.migrations().toString(), "--yes", "--backup-dir", dir.resolve("b0").toString());
+            assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
+            assertThat(undecided.err()).contains("--param newName=invoices_aside");
+            assertThat(Fingerprint.of(db)).isEqualTo(before);
+            dryRunThenRun(db, dir.resolve("b"), "move-aside-existing-table", inputs(broken), "newName=invoices_aside");
             assertThat(db.scalar("SELECT COUNT(*) FROM invoices_aside")).isEqualTo("0");
             FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
         }

@@ -91,6 +91,55 @@ class DiagnoserTest {
         List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(FIELD_REPORT_05, "lkb", List.of(flyway), null, null, List.of(), m, List.of()));
         assertThat(findings).extracting(Finding::kind).containsExactly(FindingKind.PARTIALLY_APPLIED, FindingKind.FAILED_MIGRATION);
         assertThat(findings.get(1).migration()).isSameAs(m);
-        assertThat(findings.get(1).playbooks()).containsExactly("complete-partial-migration", "revert-partial-migration");
+        // statement 2 would fail as the catalog stands: finishing the migration is never recommended (issue 10)
+        assertThat(findings.get(1).playbooks()).containsExactly("revert-partial-migration");
+    }
+
+    /**
+     * Field report 05 without the error text: the statement map predicts errno 121 for statement 2, and that cause is
+     * confirmed and ranked exactly as the error text would have been.
+     */
+    @Test
+    void withoutTheErrorTextThePredictedCauseLeadsTheRanking() {
+        MigrationHistory flyway = new MigrationHistory("flyway", "lkb", "flyway_schema_history", List.of(
+                new HistoryEntry("1", "init", EntryState.APPLIED, Instant.EPOCH, "1", null),
+                new HistoryEntry("2", "total refactor", EntryState.FAILED, Instant.EPOCH, "2", null)), null);
+        FailedMigration m = new FailedMigration("flyway", "2", "V2__total_refactor.sql", "history", PartialApplicationMap.build(List.of(
+                new StatementWithEffects(new io.migrescue.sql.SqlStatement(1, "RENAME TABLE skp_tahunan TO skp_tahunan_backup_v1", 1),
+                        List.of(new Effect.RenameTable(null, "skp_tahunan", null, "skp_tahunan_backup_v1"))),
+                new StatementWithEffects(new io.migrescue.sql.SqlStatement(2, "CREATE TABLE skp_tahunan (…)", 3), List.of(CREATE_SKP))),
+                new CatalogLookup(FIELD_REPORT_05, "lkb"), null));
+        assertThat(m.statements().get(1).prediction()).contains("held by table skp_tahunan_backup_v1");
+
+        List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(FIELD_REPORT_05, "lkb", List.of(flyway), null, null, List.of(), m, List.of()));
+        assertThat(findings).extracting(Finding::kind).containsExactly(FindingKind.DUPLICATE_CONSTRAINT_NAME,
+                FindingKind.PARTIALLY_APPLIED, FindingKind.FAILED_MIGRATION);
+        Finding cause = findings.get(0);
+        assertThat(cause.objects()).containsEntry("table", "skp_tahunan").containsEntry("constraint", "fk_skp_tahunan_user")
+                .containsEntry("heldBy", "skp_tahunan_backup_v1");
+        assertThat(cause.evidence()).first().asString().startsWith("no error text; from the statement map: statement 2 of migration 2 would fail");
+        for (Finding f : findings) {
+            assertThat(f.playbooks()).as(f.kind().name()).containsExactly("rename-conflicting-constraint", "revert-partial-migration");
+        }
+    }
+
+    /** After a verified repair the same error file is history: the migration it is about is recorded as applied now. */
+    @Test
+    void anErrorAboutAMigrationRecordedAsAppliedSinceIsStale() {
+        Catalog repaired = CatalogBuilder.of(Engine.MARIADB, "lkb").table("users").column("id", "bigint", false).primaryKey("PRIMARY", "id").add()
+                .table("skp_tahunan").column("id", "bigint", false).column("user_id", "bigint", false)
+                .foreignKey("fk_skp_tahunan_user", "user_id", "users", "id").add().build();
+        MigrationHistory flyway = new MigrationHistory("flyway", "lkb", "flyway_schema_history", List.of(
+                new HistoryEntry("2", "total refactor", EntryState.APPLIED, Instant.EPOCH, "2", null)), null);
+        ParsedError e = new ParsedError(Engine.MARIADB, "flyway", "HY000", 1005, 121,
+                "Can't create table `lkb`.`skp_tahunan` (errno: 121 \"Duplicate key on write or update\")", null, null, null,
+                "V2__total_refactor.sql", "2", null, new ErrorObjects("lkb", "skp_tahunan", null, null, null, null, null), null);
+        FailedMigration m = new FailedMigration("flyway", "2", "V2__total_refactor.sql", "error-text", List.of());
+        List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(repaired, "lkb", List.of(flyway), e,
+                FindingKind.DUPLICATE_CONSTRAINT_NAME, List.of(CREATE_SKP), m, List.of()));
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).stale()).isTrue();
+        assertThat(findings.get(0).playbooks()).isEmpty();
+        assertThat(findings.get(0).evidence()).last().asString().contains("flyway records migration 2 as applied now");
     }
 }

@@ -93,6 +93,23 @@ class PlannerTest {
                 .hasMessageContaining("takes one of delete, set-null, insert-parents");
     }
 
+    /** Renaming a live table aside is a decision: refused without it, with the exact --param; proposed to the shell filled in. */
+    @Test
+    void aLiveTableIsRenamedAsideOnlyOnADecision() {
+        Finding exists = new Finding(FindingKind.TABLE_ALREADY_EXISTS, Severity.ERROR, "…", Map.of("table", "skp_tahunan_backup_v1"),
+                List.of(), V2, List.of("move-aside-existing-table"), false);
+        Playbook moveAside = PLAYBOOKS.get("move-aside-existing-table").orElseThrow();
+        assertThatThrownBy(() -> Planner.plan(moveAside, exists, Map.of(), context(false)))
+                .isInstanceOfSatisfying(PlanningException.DecisionNeeded.class, e -> {
+                    assertThat(e.proposed()).isEqualTo("skp_tahunan_backup_v1_aside");
+                    assertThat(e.getMessage()).contains("renames a live table").contains("--param newName=skp_tahunan_backup_v1_aside")
+                            .contains("nothing was changed").doesNotContain("\n");
+                });
+        Plan plan = Planner.plan(moveAside, exists, Map.of("newName", "skp_old"), context(false));
+        assertThat(plan.steps()).extracting(PlanStep::kind).contains("rename-table");
+        assertThat(plan.steps().get(1).sql().get(0).sql()).isEqualTo("RENAME TABLE `lkb`.`skp_tahunan_backup_v1` TO `lkb`.`skp_old`");
+    }
+
     @Test
     void aStaleFindingIsRefusedBeforeAnythingRuns() {
         Catalog repaired = CatalogBuilder.of(Engine.MARIADB, "lkb").table("users").column("id", "bigint", false).add()
@@ -110,7 +127,11 @@ class PlannerTest {
                 new StatementVerdict(2, 3, "CREATE TABLE skp_tahunan (…)", List.of(CREATE), StatementState.FAILED, "", null)));
         Planner.Context ctx = new Planner.Context(FR05, "lkb", List.of(FLYWAY), m, RECORDS, false);
         Finding f = new Finding(FindingKind.PARTIALLY_APPLIED, Severity.ERROR, "…", Map.of(), List.of(), m, List.of(), false);
-        Plan plan = Planner.plan(PLAYBOOKS.get("revert-partial-migration").orElseThrow(), f, Map.of(), ctx);
+        // renaming a live table back is disruptive: never without the decision
+        assertThatThrownBy(() -> Planner.plan(PLAYBOOKS.get("revert-partial-migration").orElseThrow(), f, Map.of(), ctx))
+                .isInstanceOf(PlanningException.DecisionNeeded.class)
+                .hasMessageContaining("rename skp_tahunan_backup_v1 back to skp_tahunan").hasMessageContaining("--param undoTables=yes|no");
+        Plan plan = Planner.plan(PLAYBOOKS.get("revert-partial-migration").orElseThrow(), f, Map.of("undoTables", "yes"), ctx);
         assertThat(plan.steps()).extracting(PlanStep::kind).containsExactly("backup", "sql", "record");
         assertThat(plan.steps().get(1).sql().get(0).sql()).isEqualTo("RENAME TABLE `lkb`.`skp_tahunan_backup_v1` TO `lkb`.`skp_tahunan`");
         assertThat(plan.checks()).extracting(Check::describe).contains("no statement of migration 2 is in effect");

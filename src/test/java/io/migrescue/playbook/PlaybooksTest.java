@@ -74,6 +74,28 @@ class PlaybooksTest {
         assertThat(mapped.explainedChoices()).containsExactly("b = bee", "a = ay");
     }
 
+    /** Issue 10: a step that renames or drops a live table, deletes or rewrites rows never runs on a ranking alone. */
+    @Test
+    void everyDisruptiveStepOfAShippedPlaybookIsGovernedByADecision() {
+        Playbooks playbooks = Playbooks.load(null);
+        java.util.Map<String, String> disruptive = new java.util.TreeMap<>();
+        for (Playbook p : playbooks.all()) {
+            for (StepSpec step : p.steps()) {
+                if (step.disrupts() != null) {
+                    assertThat(p.params()).as(p.id() + ": " + step.kind() + " " + step.disrupts()).anyMatch(ParamSpec::decision);
+                    disruptive.put(p.id(), step.kind());
+                }
+            }
+        }
+        assertThat(disruptive).containsOnlyKeys("move-aside-existing-table", "fix-orphan-rows", "fix-duplicate-rows", "fill-null-values",
+                "revert-partial-migration", "clear-dirty-version");
+        assertThat(playbooks.get("move-aside-existing-table").orElseThrow().param("newName").orElseThrow().decision()).isTrue();
+        assertThat(playbooks.get("revert-partial-migration").orElseThrow().param("undoTables").orElseThrow().whenNeeded()).isTrue();
+        assertThat(new StepSpec.Sql("DELETE FROM {t} WHERE id = :id").disrupts()).isNotNull();
+        assertThat(new StepSpec.Sql("ALTER TABLE {t} ADD COLUMN c INT").disrupts()).isNull();
+        assertThat(new StepSpec.RenameConstraint("t", "a", "b").disrupts()).isNull();
+    }
+
     private static final String HEAD = "id: x\ntitle: t\nfixes: [FAILED_MIGRATION]\nengines: [mysql]\n";
 
     static Stream<Arguments> invalid() {
@@ -91,6 +113,11 @@ class PlaybooksTest {
                 Arguments.of(HEAD + "steps: [{backup: {tables: []}}, {verify: [looks-fine]}]", "unknown check 'looks-fine'"),
                 Arguments.of(HEAD + "params: {p: {kind: choice, choices: {a: ''}}}\nsteps: [{verify: [history-clean]}]",
                         "choice a needs a text saying what it does"),
+                Arguments.of(HEAD + "params: {t: {}, to: {default: x_old}}\nsteps: [{backup: {tables: []}}, {rename-table: {from: '${t}', to: '${to}'}},"
+                        + " {verify: [history-clean]}]", "step 'rename-table' renames a live table: it must take an argument from a parameter declared 'decision: true'"),
+                Arguments.of(HEAD + "params: {t: {}}\nsteps: [{backup: {tables: []}}, {sql: 'DELETE FROM {t}'}, {verify: [history-clean]}]",
+                        "step 'sql' runs SQL that deletes"),
+                Arguments.of(HEAD + "params: {v: {decision: maybe}}\nsteps: [{verify: [history-clean]}]", "decision must be true, false or when-needed"),
                 Arguments.of("id: Bad_Id\ntitle: t", "must be lower-case"),
                 Arguments.of("id: [", "not valid YAML"));
     }
