@@ -13,6 +13,8 @@ import java.util.Map;
  */
 final class CrashPoint {
     static final String PROPERTY = "migrescue.test.crashAt";
+    /** For tests only: a statement run between the last step and verification, as a concurrent session's change would be. */
+    static final String CHANGE_BEFORE_VERIFY = "migrescue.test.changeBeforeVerify";
 
     private CrashPoint() {
     }
@@ -36,5 +38,15 @@ final class CrashPoint {
             }
         }
         reached(point.toString());
+    }
+
+    /** Runs the test's "concurrent change" (committed at once, as another session's would be) when {@value #CHANGE_BEFORE_VERIFY} gives one. */
+    static void changeBeforeVerification(io.migrescue.db.DatabaseSession session) throws java.sql.SQLException {
+        String sql = System.getProperty(CHANGE_BEFORE_VERIFY);
+        if (sql != null) {
+            try (java.sql.Statement st = session.connection().createStatement()) {
+                st.execute(sql);
+            }
+        }
     }
 }

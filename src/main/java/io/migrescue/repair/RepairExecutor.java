@@ -203,6 +203,7 @@ public final class RepairExecutor {
         RepairReport failed;
         try {
             CrashPoint.reached("verifying");
+            CrashPoint.changeBeforeVerification(session);
             List<CheckResult> results = new Verifier(session, schemas).verify(plan.checks(), plan.finding().migration(), saved,
                     ranByRepair(plan, outcomes));
             boolean ok = results.stream().allMatch(CheckResult::holds);
