@@ -59,7 +59,7 @@ class KillAtEveryJournalEventIT {
     void mariadbDuplicateForeignKeyNamesWithManyRows(@TempDir Path dir) throws Exception {
         killEverywhere(Engine.MARIADB, dir, (db, d) -> {
             Scenarios.Broken broken = Scenarios.fieldReport05(db, d);
-            db.execute("INSERT INTO skp_tahunan_backup_v1 (user_id, approved_by, tahun)"
+            db.execute("SET SESSION max_recursive_iterations = 30000", "INSERT INTO skp_tahunan_backup_v1 (user_id, approved_by, tahun)"
                     + " WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 20000)"
                     + " SELECT 1 + n % 3, NULL, 2000 + n % 30 FROM s");
             return broken;
