@@ -13,8 +13,11 @@ import java.util.Map;
  */
 final class CrashPoint {
     static final String PROPERTY = "migrescue.test.crashAt";
-    /** For tests only: a statement run between the last step and verification, as a concurrent session's change would be. */
-    static final String CHANGE_BEFORE_VERIFY = "migrescue.test.changeBeforeVerify";
+    /**
+     * For tests only: {@code <point> <statement>}, a statement run when the repair reaches {@code step-start:<n>} (before
+     * that step) or {@code verifying} (after the last step), as a concurrent session's change would be.
+     */
+    static final String CHANGE_AT = "migrescue.test.changeAt";
 
     private CrashPoint() {
     }
@@ -40,10 +43,11 @@ final class CrashPoint {
         reached(point.toString());
     }
 
-    /** Runs the test's "concurrent change" (committed at once, as another session's would be) when {@value #CHANGE_BEFORE_VERIFY} gives one. */
-    static void changeBeforeVerification(io.migrescue.db.DatabaseSession session) throws java.sql.SQLException {
-        String sql = System.getProperty(CHANGE_BEFORE_VERIFY);
-        if (sql != null) {
+    /** Runs the test's "concurrent change" (committed at once, as another session's would be) when {@value #CHANGE_AT} names {@code point}. */
+    static void change(String point, io.migrescue.db.DatabaseSession session) throws java.sql.SQLException {
+        String at = System.getProperty(CHANGE_AT);
+        if (at != null && at.startsWith(point + " ")) {
+            String sql = at.substring(point.length() + 1);
             try (java.sql.Statement st = session.connection().createStatement()) {
                 st.execute(sql);
             }

@@ -135,6 +135,7 @@ public final class RepairExecutor {
             }
             journal.write("step-start", Map.of("n", step.n(), "kind", step.kind()));
             try {
+                CrashPoint.change("step-start:" + step.n(), session);
                 String stop;
                 if (step.kind().equals("backup")) {
                     saved.putAll(backups.save(session, current.backup(), historyOf(current), backupDir));
@@ -203,7 +204,7 @@ public final class RepairExecutor {
         RepairReport failed;
         try {
             CrashPoint.reached("verifying");
-            CrashPoint.changeBeforeVerification(session);
+            CrashPoint.change("verifying", session);
             List<CheckResult> results = new Verifier(session, schemas).verify(plan.checks(), plan.finding().migration(), saved,
                     ranByRepair(plan, outcomes));
             boolean ok = results.stream().allMatch(CheckResult::holds);

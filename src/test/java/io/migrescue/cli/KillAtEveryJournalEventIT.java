@@ -96,10 +96,17 @@ class KillAtEveryJournalEventIT {
             Path reference = dir.resolve("reference");
             CliRun run = CliRun.run(db.cliEnvironment(), with(args, "--backup-dir", reference.toString()));
             assertThat(run.exitCode()).as(run.all()).isZero();
-            Fingerprint repaired = withoutHistoryRows(Fingerprint.of(db));
             assertThat(db.scalar(probe)).isEqualTo(expected);
             List<String> points = killPoints(reference);
             rollBack(db, reference, before);
+            // Every kill below starts from a rolled-back database. It equals the one before in every catalog column, but
+            // MariaDB keeps one thing no catalog shows: an index InnoDB made for a foreign key by itself is renamed with
+            // the key (rename-constraint's DROP + ADD), a declared one is not, and SHOW CREATE TABLE (what a backup
+            // holds) declares them all. So the schema to compare with is that of an uninterrupted repair of it.
+            CliRun again = CliRun.run(db.cliEnvironment(), with(args, "--backup-dir", dir.resolve("reference-2").toString()));
+            assertThat(again.exitCode()).as(again.all()).isZero();
+            Fingerprint repaired = withoutHistoryRows(Fingerprint.of(db));
+            rollBack(db, dir.resolve("reference-2"), before);
             List<String> inRollback = rollbackPoints(reference);
 
             int cycle = 0;

@@ -39,7 +39,7 @@ class VerificationFailureRollsBackIT {
             Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("migrations"));
             Fingerprint before = Fingerprint.of(db);
             Path backup = dir.resolve("backup");
-            CliRun run = withConcurrentChange("ALTER TABLE skp_tahunan DROP FOREIGN KEY fk_skp_tahunan_user", () -> CliRun.on(db, "repair",
+            CliRun run = withConcurrentChange("verifying ALTER TABLE skp_tahunan DROP FOREIGN KEY fk_skp_tahunan_user", () -> CliRun.on(db, "repair",
                     "rename-conflicting-constraint", "--error-file", broken.errorFile().toString(), "--migrations", broken.migrations().toString(),
                     "--backup-dir", backup.toString(), "--yes"));
 
@@ -63,7 +63,7 @@ class VerificationFailureRollsBackIT {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "verification fails")) {
             Scenarios.Broken broken = Scenarios.duplicateConstraintSameTable(db, dir.resolve("migrations"));
             Fingerprint before = Fingerprint.of(db);
-            CliRun run = withConcurrentChange("ALTER TABLE orders DROP CONSTRAINT orders_user_fk", () -> CliRun.on(db, "repair",
+            CliRun run = withConcurrentChange("verifying ALTER TABLE orders DROP CONSTRAINT orders_user_fk", () -> CliRun.on(db, "repair",
                     "replace-constraint", "--error-file", broken.errorFile().toString(), "--migrations", broken.migrations().toString(),
                     "--backup-dir", dir.resolve("backup").toString(), "--yes", "--format", "json"));
 
@@ -74,6 +74,25 @@ class VerificationFailureRollsBackIT {
             assertThat(report.at("/message").asText()).contains("rolled back").contains("restored from the backup: orders")
                     .contains("the database is as before the repair");
             assertThat(report.at("/steps").findValuesAsText("status")).contains("rolled-back");
+            assertThat(Fingerprint.of(db)).isEqualTo(before);
+        }
+    }
+
+    /** A step that fails after others changed the database: the script rolls everything back (exit 4, nothing left half done). */
+    @Test
+    void aStepFailingAfterChangesRollsBack(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "step fails after changes")) {
+            Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("migrations"));
+            Fingerprint before = Fingerprint.of(db);
+            // steps: 1 backup, 2-3 rename the held names, 4 create skp_tahunan, 5 copy the rows into it: it is gone by then
+            CliRun run = withConcurrentChange("step-start:5 DROP TABLE skp_tahunan", () -> CliRun.on(db, "repair",
+                    "rename-conflicting-constraint", "--error-file", broken.errorFile().toString(), "--migrations", broken.migrations().toString(),
+                    "--backup-dir", dir.resolve("backup").toString(), "--yes"));
+
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(4);
+            assertThat(run.out()).contains("Status    stopped").contains("step 5").contains("so the repair was rolled back")
+                    .contains("dropped foreign key fk_skp_tahunan_user_old of skp_tahunan_backup_v1")
+                    .contains("the database is as before the repair");
             assertThat(Fingerprint.of(db)).isEqualTo(before);
         }
     }
@@ -132,11 +151,11 @@ class VerificationFailureRollsBackIT {
     }
 
     private static CliRun withConcurrentChange(String sql, Run run) throws Exception {
-        System.setProperty("migrescue.test.changeBeforeVerify", sql);
+        System.setProperty("migrescue.test.changeAt", sql);
         try {
             return run.run();
         } finally {
-            System.clearProperty("migrescue.test.changeBeforeVerify");
+            System.clearProperty("migrescue.test.changeAt");
         }
     }
 }
