@@ -55,7 +55,7 @@ public final class Resumer {
      */
     record State(int doneUpTo, Integer interrupted, boolean backupVerified, boolean finished, Map<String, Long> savedRows,
                  Set<Integer> skipped, Map<Integer, Set<Integer>> statementsDone, String repairId, DatabaseFingerprint fingerprint,
-                 boolean rollbackStarted) {
+                 boolean rollbackStarted, boolean rolledBack) {
     }
 
     public RepairReport resume(Path dir, boolean rollback) {
@@ -73,6 +73,9 @@ public final class Resumer {
         List<String> schemas = schemas(journal.read());
         if (state.finished() && !rollback) {
             throw new MigrescueException(ExitCode.OK, "the repair in " + dir + " already finished; nothing to resume");
+        }
+        if (state.rolledBack()) { // again would restore the backup over whatever was written since
+            throw new MigrescueException(ExitCode.OK, "the repair in " + dir + " was rolled back already; nothing to do");
         }
         if (state.rollbackStarted() && !rollback) {
             throw new MigrescueException(ExitCode.REPAIR_STOPPED, "a roll back of the repair in " + dir + " began and was cut off;"
@@ -175,6 +178,7 @@ public final class Resumer {
         boolean backup = false;
         boolean finished = false;
         boolean rollbackStarted = false;
+        boolean rolledBack = false;
         String repairId = dir.getFileName() == null ? "repair" : dir.getFileName().toString();
         DatabaseFingerprint fingerprint = null;
         Map<String, Long> rows = new LinkedHashMap<>();
@@ -204,14 +208,18 @@ public final class Resumer {
                     e.path("rows").fields().forEachRemaining(f -> rows.put(f.getKey(), f.getValue().asLong()));
                 }
                 case "rollback-start" -> rollbackStarted = true;
-                case "verified", "rolled-back" -> finished = true;
+                case "verified" -> finished = true;
+                case "rolled-back" -> {
+                    finished = true;
+                    rolledBack = true;
+                }
                 case "resume" -> finished = false;
                 default -> {
                     // step-failed leaves `started` set: that step is looked at again
                 }
             }
         }
-        return new State(done, started, backup, finished, rows, skipped, statements, repairId, fingerprint, rollbackStarted);
+        return new State(done, started, backup, finished, rows, skipped, statements, repairId, fingerprint, rollbackStarted, rolledBack);
     }
 
     private static List<String> schemas(List<JsonNode> events) {

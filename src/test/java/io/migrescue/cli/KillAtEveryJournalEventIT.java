@@ -53,7 +53,7 @@ class KillAtEveryJournalEventIT {
     }
 
     /**
-     * Field report 05 on MariaDB with 20,000 rows in the table renamed aside: rename-conflicting-constraint renames
+     * Field report 05 on MariaDB with 5,000 rows in the table renamed aside: rename-conflicting-constraint renames
      * the held foreign key names (DDL, commits by itself), creates the table (DDL), copies the rows with INSERT … SELECT
      * (InnoDB, one transaction with its ledger row), creates the index (DDL), records Flyway's row.
      */
@@ -61,11 +61,11 @@ class KillAtEveryJournalEventIT {
     void mariadbDuplicateForeignKeyNamesWithManyRows(@TempDir Path dir) throws Exception {
         killEverywhere(Engine.MARIADB, dir, (db, d) -> {
             Scenarios.Broken broken = Scenarios.fieldReport05(db, d);
-            db.execute("SET SESSION max_recursive_iterations = 30000", "INSERT INTO skp_tahunan_backup_v1 (user_id, approved_by, tahun)"
-                    + " WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 20000)"
+            db.execute("SET SESSION max_recursive_iterations = 10000", "INSERT INTO skp_tahunan_backup_v1 (user_id, approved_by, tahun)"
+                    + " WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 5000)"
                     + " SELECT 1 + n % 3, NULL, 2000 + n % 30 FROM s");
             return broken;
-        }, List.of("rename-conflicting-constraint"), "SELECT COUNT(*) FROM skp_tahunan", "20003", 1);
+        }, List.of("rename-conflicting-constraint"), "SELECT COUNT(*) FROM skp_tahunan", "5003", 1);
     }
 
     /** replace-constraint on PostgreSQL: drop the foreign key, add it NOT VALID with ON DELETE CASCADE, validate, record. */
