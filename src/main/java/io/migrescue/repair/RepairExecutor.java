@@ -20,9 +20,6 @@ import java.util.Map;
  * with the database exactly as the journal says.
  */
 public final class RepairExecutor {
-    /** For tests of crash safety: halt the JVM (like SIGKILL) right after this step is journalled as done. */
-    static final String CRASH_AFTER_STEP = "migrescue.test.crashAfterStep";
-
     private final DatabaseSession session;
     private final Backups backups;
     private final List<String> schemas;
@@ -168,7 +165,6 @@ public final class RepairExecutor {
             journal.write("step-done", Map.of("n", step.n()));
             RepairReport.StepOutcome done = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "done", display(step), null);
             outcomes.add(done);
-            crashForTestIfAsked(step.n());
             gate.after(current, done);
             i++;
         }
@@ -364,13 +360,6 @@ public final class RepairExecutor {
         step.guards().forEach(g -> out.add("-- guard: must count 0: " + g.display()));
         step.sql().stream().map(BoundStatement::display).forEach(out::add);
         return out;
-    }
-
-    private static void crashForTestIfAsked(int step) {
-        String at = System.getProperty(CRASH_AFTER_STEP);
-        if (at != null && at.equals(String.valueOf(step))) {
-            Runtime.getRuntime().halt(137);
-        }
     }
 
     static List<Check> checks(Plan plan) {
