@@ -62,7 +62,8 @@ public final class RepairUseCase {
             throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, "repair " + plan.playbook() + " would change the database ("
                     + (plan.steps().size() - 1) + " step(s) after the backup); nothing was changed. Add --yes to run it, or --dry-run to see every statement");
         }
-        return new RepairExecutor(session, backups, planning.diagnosis().schemas()).run(plan, request.backupDir());
+        // a script has nobody to ask: a failed verification, or a step failing after changes, is rolled back at once
+        return new RepairExecutor(session, backups, planning.diagnosis().schemas()).rollingBackOnFailure().run(plan, request.backupDir());
     }
 
     /**
@@ -95,7 +96,10 @@ public final class RepairUseCase {
         /** Walks the steps; {@code replanner} makes the plan again with other parameter values ({@code [e]dit}). */
         StepGate gate(Replanner replanner);
 
-        /** The repair stopped (the operator aborted it, or a step failed): true to roll back what it changed now. */
+        /**
+         * The repair stopped (the operator aborted it, or a step failed) or its verification failed: true to roll back what
+         * it changed now.
+         */
         default boolean rollBack(RepairReport stopped) {
             return false;
         }
@@ -152,7 +156,7 @@ public final class RepairUseCase {
         dialog.planned(plan);
         RepairReport report = new RepairExecutor(session, backups, planning.diagnosis().schemas())
                 .run(plan, request.backupDir(), dialog.gate(planning));
-        if (report.status().equals("stopped") && dialog.rollBack(report)) {
+        if ((report.status().equals("stopped") || report.status().equals("verification-failed")) && dialog.rollBack(report)) {
             return new io.migrescue.repair.Resumer(session, backups).resume(request.backupDir(), true);
         }
         return report;

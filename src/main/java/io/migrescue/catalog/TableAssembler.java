@@ -18,6 +18,9 @@ final class TableAssembler {
     private final Map<String, Parts> tables = new LinkedHashMap<>();
 
     void table(String schema, String name) {
+        if (OwnTables.isOwn(name)) {
+            return; // migrescue's own bookkeeping, not the user's
+        }
         tables.put(key(schema, name), new Parts(schema, name, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         detailed.add(key(schema, name));
     }
@@ -53,7 +56,7 @@ final class TableAssembler {
         String kind = rs.getString(3);
         String name = rs.getString(4);
         String key = key(schema, table);
-        if (detailed.contains(key)) {
+        if (detailed.contains(key) || OwnTables.isOwn(table)) {
             return;
         }
         Parts parts = tables.computeIfAbsent(key, k -> new Parts(schema, table, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));

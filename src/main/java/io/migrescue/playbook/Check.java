@@ -78,6 +78,16 @@ public sealed interface Check {
         }
     }
 
+    /**
+     * The tool's history says already what a record step writes ({@code what}: applied, rolled-back, release-lock,
+     * clear-dirty): the step is then not run again, so a history row is never written twice.
+     */
+    record HistoryRecorded(String tool, String table, String what, String migration) implements Check {
+        public String describe() {
+            return tool + " history records " + (migration == null ? "" : migration + " as ") + what;
+        }
+    }
+
     record TablePresent(String schema, String table) implements Check {
         public String describe() {
             return "table " + table + " exists";

@@ -56,7 +56,15 @@ final class MigrationSteps {
                             BoundStatement.of("SET SESSION foreign_key_checks = 1")), List.of(guard), false, done, changed(v)));
         }
         boolean concurrently = sql.toUpperCase(Locale.ROOT).contains("CONCURRENTLY");
-        return List.of(new PlanStep(0, "sql", label, List.of(BoundStatement.of(sql)), List.of(), postgres && !concurrently, done, changed(v)));
+        // MySQL/MariaDB: DML (an INSERT … SELECT) runs in a transaction too, so it commits together with its ledger row
+        return List.of(new PlanStep(0, "sql", label, List.of(BoundStatement.of(sql)), List.of(), postgres ? !concurrently : dataChange(sql),
+                done, changed(v)));
+    }
+
+    /** INSERT, UPDATE, DELETE, REPLACE: rows only, which InnoDB can roll back (DDL commits by itself). */
+    static boolean dataChange(String sql) {
+        String first = sql.stripLeading().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+        return first.equals("INSERT") || first.equals("UPDATE") || first.equals("DELETE") || first.equals("REPLACE");
     }
 
     /** PostgreSQL foreign keys this statement adds by name: checked to be validated at the end. */

@@ -315,7 +315,9 @@ public final class Planner {
         String why = ctx.records().explain(what, history, params);
         if (!sql.isEmpty()) {
             add(new PlanStep(0, "record", "record " + what + " in " + history.tool() + "'s " + history.table() + (why == null ? "" : ": " + why),
-                    sql, ctx.records().guards(what, history, params), true, null, List.of()));
+                    sql, ctx.records().guards(what, history, params), true,
+                    new Check.HistoryRecorded(history.tool(), history.table(), what, ctx.migration() == null ? null : ctx.migration().id()),
+                    List.of()));
         }
     }
 

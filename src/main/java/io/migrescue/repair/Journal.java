@@ -59,6 +59,7 @@ public final class Journal {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal " + file, e);
         }
+        CrashPoint.journalled(event, fields);
     }
 
     public List<JsonNode> read() {

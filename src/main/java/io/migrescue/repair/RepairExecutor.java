@@ -20,17 +20,24 @@ import java.util.Map;
  * with the database exactly as the journal says.
  */
 public final class RepairExecutor {
-    /** For tests of crash safety: halt the JVM (like SIGKILL) right after this step is journalled as done. */
-    static final String CRASH_AFTER_STEP = "migrescue.test.crashAfterStep";
-
     private final DatabaseSession session;
     private final Backups backups;
     private final List<String> schemas;
+    private boolean rollBackOnFailure;
 
     public RepairExecutor(DatabaseSession session, Backups backups, List<String> schemas) {
         this.session = session;
         this.backups = backups;
         this.schemas = schemas;
+    }
+
+    /**
+     * When verification fails, or a step fails after others changed the database, everything is undone at once from
+     * the journal and the backup (scripts: nobody is there to decide; the shell offers it instead).
+     */
+    public RepairExecutor rollingBackOnFailure() {
+        this.rollBackOnFailure = true;
+        return this;
     }
 
     /** The plan as a dry run reports it: nothing is executed. */
@@ -49,10 +56,14 @@ public final class RepairExecutor {
     public RepairReport run(Plan plan, Path backupDir, StepGate gate) {
         Journal journal = Journal.create(backupDir.resolve("journal.jsonl"));
         PlanCodec.write(plan, backupDir);
-        journal.write("plan", PlanJson.of(plan, session.info().url(), schemas));
+        Map<String, Object> planned = new LinkedHashMap<>(PlanJson.of(plan, session.info().url(), schemas));
+        planned.put("repair", java.util.UUID.randomUUID().toString());
+        journal.write("plan", planned);
         try (RepairLock ignored = RepairLock.acquire(session)) {
             StepRunner runner = new StepRunner(session, journal);
             runner.applySessionLimits();
+            // what a roll back must bring back exactly, taken before anything changes
+            journal.write("fingerprint", Map.of("tables", DatabaseFingerprint.take(session, schemas, touched(plan)).toJson()));
             return runSteps(plan, backupDir, journal, runner, 0, Map.of(), gate);
         } catch (SQLException e) {
             journal.write("stopped", Map.of("error", Redaction.scrub(String.valueOf(e.getMessage()))));
@@ -112,12 +123,24 @@ public final class RepairExecutor {
                     // below
                 }
             }
+            if (alreadyRecorded(step)) {
+                journal.write("step-done", Map.of("n", step.n(), "alreadyRecorded", true));
+                outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "done", display(step),
+                        null));
+                i++;
+                continue;
+            }
             journal.write("step-start", Map.of("n", step.n(), "kind", step.kind()));
             try {
+                CrashPoint.change("step-start:" + step.n(), session);
                 String stop;
                 if (step.kind().equals("backup")) {
                     saved.putAll(backups.save(session, current.backup(), historyOf(current), backupDir));
+                    CrashPoint.reached("backup-written:" + step.n());
                     journal.write("backup-verified", Map.of("n", step.n(), "rows", saved));
+                    StepLedger ledger = ledger(journal, backupDir);
+                    ledger.create(); // only now: nothing changes before a verified backup
+                    runner.recordIn(ledger);
                     stop = null;
                 } else {
                     stop = runner.run(step);
@@ -127,7 +150,8 @@ public final class RepairExecutor {
                     RepairReport.StepOutcome failed = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "failed", display(step), stop);
                     outcomes.add(failed);
                     gate.after(current, failed);
-                    return stopped(current, backupDir, journal, notRun(current, outcomes), "step " + step.n() + " stopped: " + stop);
+                    return afterFailure(current, backupDir, journal, stopped(current, backupDir, journal, notRun(current, outcomes),
+                            "step " + step.n() + " stopped: " + stop));
                 }
             } catch (SQLException | RuntimeException e) {
                 String error = Redaction.scrub(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
@@ -135,13 +159,13 @@ public final class RepairExecutor {
                 RepairReport.StepOutcome failed = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "failed", display(step), error);
                 outcomes.add(failed);
                 gate.after(current, failed);
-                return stopped(current, backupDir, journal, notRun(current, outcomes), "step " + step.n() + " (" + step.description() + ") failed: " + error);
+                return afterFailure(current, backupDir, journal, stopped(current, backupDir, journal, notRun(current, outcomes),
+                        "step " + step.n() + " (" + step.description() + ") failed: " + error));
             }
             Long rows = step.rows().isEmpty() ? null : runner.rowsChanged();
             journal.write("step-done", rows == null ? Map.of("n", step.n()) : Map.of("n", step.n(), "rows", rows, "counted", step.rowsToChange()));
             RepairReport.StepOutcome done = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "done", display(step), null, rows);
             outcomes.add(done);
-            crashForTestIfAsked(step.n());
             gate.after(current, done);
             i++;
         }
@@ -175,18 +199,142 @@ public final class RepairExecutor {
     }
 
     private RepairReport verify(Plan plan, Path backupDir, Journal journal, List<RepairReport.StepOutcome> outcomes, Map<String, Long> saved) {
+        RepairReport failed;
         try {
-            List<CheckResult> results = new Verifier(session, schemas).verify(plan.checks(), plan.finding().migration(), saved);
+            CrashPoint.reached("verifying");
+            CrashPoint.change("verifying", session);
+            List<CheckResult> results = new Verifier(session, schemas).verify(plan.checks(), plan.finding().migration(), saved,
+                    ranByRepair(plan, outcomes));
             boolean ok = results.stream().allMatch(CheckResult::holds);
+            if (ok) {
+                ledger(journal, backupDir).clear(); // before the line that ends the repair: a kill in between verifies again
+            }
             journal.write(ok ? "verified" : "verification-failed", Map.of("checks", results.stream()
                     .map(r -> Map.of("check", r.check(), "holds", r.holds(), "detail", r.detail())).toList()));
-            return new RepairReport(plan, false, ok ? "verified" : "verification-failed", backupDir, journal.file(), outcomes, results,
+            failed = new RepairReport(plan, false, ok ? "verified" : "verification-failed", backupDir, journal.file(), outcomes, results,
                     ok ? null : "verification failed; the backup is in " + backupDir);
+            if (ok) {
+                return failed;
+            }
         } catch (SQLException e) {
             journal.write("verification-failed", Map.of("error", String.valueOf(e.getMessage())));
-            return new RepairReport(plan, false, "verification-failed", backupDir, journal.file(), outcomes, List.of(),
+            failed = new RepairReport(plan, false, "verification-failed", backupDir, journal.file(), outcomes, List.of(),
                     "cannot verify: " + e.getMessage() + "; the backup is in " + backupDir);
         }
+        if (!rollBackOnFailure) {
+            return failed;
+        }
+        RepairReport rolledBack = rollBackAfter(plan, backupDir, journal, "verification failed");
+        return new RepairReport(plan, false, "verification-failed", backupDir, journal.file(), rolledBack.steps(), failed.verification(),
+                rolledBack.message());
+    }
+
+    /** Statements of the migration that steps of this repair ran and committed. */
+    private static java.util.Set<Integer> ranByRepair(Plan plan, List<RepairReport.StepOutcome> outcomes) {
+        java.util.Set<Integer> ran = new java.util.HashSet<>();
+        for (RepairReport.StepOutcome o : outcomes) {
+            PlanStep step = plan.steps().get(o.n() - 1);
+            if (o.status().equals("done") && step.done() instanceof Check.StatementInEffect s) {
+                ran.add(s.n());
+            }
+        }
+        return ran;
+    }
+
+    /** A record step whose writes the tool's history holds already is not run again: no history row is written twice. */
+    private boolean alreadyRecorded(PlanStep step) {
+        if (!step.kind().equals("record") || !(step.done() instanceof Check.HistoryRecorded recorded)) {
+            return false;
+        }
+        try {
+            Verifier verifier = new Verifier(session, schemas);
+            verifier.refresh();
+            return verifier.evaluate(recorded, null, Map.of()).holds();
+        } catch (SQLException e) {
+            return false; // cannot tell: the step runs, and its own statements fail loudly if they must
+        }
+    }
+
+    private StepLedger ledger(Journal journal, Path backupDir) {
+        return new StepLedger(session, schemas.get(0), Resumer.read(journal.read(), backupDir).repairId());
+    }
+
+    /** After a step failed: in scripts, when earlier steps changed the database, everything is undone at once. */
+    private RepairReport afterFailure(Plan plan, Path backupDir, Journal journal, RepairReport stopped) {
+        if (!rollBackOnFailure) {
+            return stopped;
+        }
+        Resumer.State state = Resumer.read(journal.read(), backupDir);
+        boolean changed = state.backupVerified() && (plan.steps().stream().anyMatch(p -> p.changesDatabase() && p.n() <= state.doneUpTo()
+                && !state.skipped().contains(p.n())) || !state.statementsDone().isEmpty());
+        if (!changed) {
+            return stopped;
+        }
+        RepairReport rolledBack = rollBackAfter(plan, backupDir, journal, stopped.message().replaceFirst(";.*", ""));
+        return new RepairReport(plan, false, rolledBack.status().equals("rolled-back") ? "stopped" : rolledBack.status(), backupDir,
+                journal.file(), rolledBack.steps(), List.of(), rolledBack.message());
+    }
+
+    private RepairReport rollBackAfter(Plan plan, Path backupDir, Journal journal, String why) {
+        try {
+            RepairReport r = rollBack(plan, backupDir, journal, Resumer.read(journal.read(), backupDir));
+            return new RepairReport(plan, false, r.status(), backupDir, journal.file(), r.steps(), List.of(), why + ", so the repair was rolled back: "
+                    + r.message());
+        } catch (RuntimeException e) {
+            String error = Redaction.scrub(String.valueOf(e.getMessage()));
+            journal.write("rollback-failed", Map.of("error", error));
+            return new RepairReport(plan, false, "stopped", backupDir, journal.file(), List.of(), List.of(), why
+                    + "; rolling it back failed too (" + error + "): the database is as the journal " + journal.file()
+                    + " says; `migrescue resume --rollback` finishes the roll back");
+        }
+    }
+
+    /**
+     * Undoes the repair ({@link Rollback}) and says {@code rolled-back} only when the fingerprint equals the one taken
+     * before it; otherwise {@code stopped} (exit 4) with what differs.
+     */
+    RepairReport rollBack(Plan plan, Path dir, Journal journal, Resumer.State state) {
+        Rollback.Outcome outcome;
+        try {
+            outcome = new Rollback(session, backups, schemas).run(plan, dir, journal, state);
+        } catch (SQLException e) {
+            String error = Redaction.scrub(String.valueOf(e.getMessage()));
+            journal.write("rollback-failed", Map.of("error", error));
+            throw new io.migrescue.failure.MigrescueException(io.migrescue.failure.ExitCode.REPAIR_STOPPED, "the roll back stopped: " + error
+                    + "; what was undone so far is in the journal " + journal.file() + "; run resume --rollback again to finish it", e);
+        }
+        List<RepairReport.StepOutcome> outcomes = new ArrayList<>();
+        for (PlanStep s : plan.steps()) {
+            boolean ran = s.n() <= state.doneUpTo() && !state.skipped().contains(s.n())
+                    || state.interrupted() != null && s.n() == state.interrupted();
+            outcomes.add(new RepairReport.StepOutcome(s.n(), s.kind(), s.description(), ran ? "rolled-back" : "not-run", display(s), null));
+        }
+        String undone = outcome.undone().isEmpty() ? "nothing needed undoing" : "undone: " + String.join("; ", outcome.undone());
+        if (!outcome.exact()) {
+            journal.write("rollback-incomplete", Map.of("undone", outcome.undone(), "differences", outcome.differences()));
+            return new RepairReport(plan, false, "stopped", dir, journal.file(), outcomes, List.of(), "the roll back did not bring back"
+                    + " the database as it was before the repair: " + String.join("; ", outcome.differences()) + " (" + undone
+                    + "); the backup is in " + dir);
+        }
+        journal.write("rolled-back", Map.of("undone", outcome.undone()));
+        return new RepairReport(plan, false, "rolled-back", dir, journal.file(), outcomes, List.of(),
+                !state.backupVerified() ? "the repair stopped before any change; the database is as before"
+                        : undone + "; the database is as before the repair (its fingerprint equals the one taken before it)");
+    }
+
+    /** The tables whose rows the fingerprint checks: those the plan backs up, and the migration tool's history. */
+    private java.util.Set<String> touched(Plan plan) throws SQLException {
+        java.util.Set<String> tables = new java.util.LinkedHashSet<>();
+        plan.backup().tables().forEach(t -> tables.add(t.schema() + "." + t.table()));
+        for (io.migrescue.model.MigrationHistory h : historyOf(plan)) {
+            if (h.tool().equals(plan.backup().historyTool())) {
+                tables.add(h.schema() + "." + h.table());
+                if (h.lock() != null) {
+                    tables.add(h.schema() + "." + h.lock().table());
+                }
+            }
+        }
+        return tables;
     }
 
     private List<io.migrescue.model.MigrationHistory> historyOf(Plan plan) throws SQLException {
@@ -214,13 +362,6 @@ public final class RepairExecutor {
         step.guards().forEach(g -> out.add("-- guard: must count 0: " + g.display()));
         step.sql().stream().map(BoundStatement::display).forEach(out::add);
         return out;
-    }
-
-    private static void crashForTestIfAsked(int step) {
-        String at = System.getProperty(CRASH_AFTER_STEP);
-        if (at != null && at.equals(String.valueOf(step))) {
-            Runtime.getRuntime().halt(137);
-        }
     }
 
     static List<Check> checks(Plan plan) {

@@ -1,22 +1,29 @@
 package io.migrescue.repair;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.migrescue.catalog.CatalogReader;
 import io.migrescue.db.DatabaseSession;
-import io.migrescue.diagnosis.StatementVerdict;
+import io.migrescue.diagnosis.CatalogLookup;
+import io.migrescue.diagnosis.EffectPresence;
+import io.migrescue.diagnosis.Presence;
+import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.MigrescueException;
-import io.migrescue.playbook.Check;
 import io.migrescue.playbook.Plan;
 import io.migrescue.playbook.PlanStep;
+import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Effect;
+import io.migrescue.sql.SqlStatement;
+import io.migrescue.sql.StatementEffects;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,9 +32,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Picks up an interrupted repair from its journal: continues after the last step the journal shows done (a step cut
- * off half way is taken as done only when its effect is visible), or rolls everything back: what the repair created
- * is dropped and the backup restored.
+ * Picks up an interrupted repair from its journal: continues after the last step the journal shows done, or rolls
+ * everything back ({@link Rollback}). A step cut off part way is never run twice: a transactional one committed
+ * exactly when the ledger in the database has its row; of a non-transactional one (MySQL/MariaDB DDL) each statement
+ * is looked for in the catalog, and one whose effect is there is not run again (one that cannot be told stops resume).
  */
 public final class Resumer {
     private final DatabaseSession session;
@@ -38,9 +46,16 @@ public final class Resumer {
         this.backups = backups;
     }
 
-    /** Where the journal stands. */
+    /**
+     * Where the journal stands.
+     *
+     * @param statementsDone per non-transactional step, the statements journalled as run
+     * @param fingerprint    the database before the repair changed anything, or null (a journal from before fingerprints)
+     * @param rollbackStarted a roll back began (and may have been cut off): going forward is no longer possible
+     */
     record State(int doneUpTo, Integer interrupted, boolean backupVerified, boolean finished, Map<String, Long> savedRows,
-                 Set<Integer> skipped) {
+                 Set<Integer> skipped, Map<Integer, Set<Integer>> statementsDone, String repairId, DatabaseFingerprint fingerprint,
+                 boolean rollbackStarted, boolean rolledBack) {
     }
 
     public RepairReport resume(Path dir, boolean rollback) {
@@ -54,96 +69,131 @@ public final class Resumer {
         }
         Journal journal = Journal.open(dir.resolve("journal.jsonl"));
         Plan plan = PlanCodec.read(dir);
-        State state = read(journal.read());
+        State state = read(journal.read(), dir);
         List<String> schemas = schemas(journal.read());
         if (state.finished() && !rollback) {
-            throw new MigrescueException(io.migrescue.failure.ExitCode.OK, "the repair in " + dir + " already finished; nothing to resume");
+            throw new MigrescueException(ExitCode.OK, "the repair in " + dir + " already finished; nothing to resume");
+        }
+        if (state.rolledBack()) { // again would restore the backup over whatever was written since
+            throw new MigrescueException(ExitCode.OK, "the repair in " + dir + " was rolled back already; nothing to do");
+        }
+        if (state.rollbackStarted() && !rollback) {
+            throw new MigrescueException(ExitCode.REPAIR_STOPPED, "a roll back of the repair in " + dir + " began and was cut off;"
+                    + " finish it with `migrescue resume --from " + dir + " --rollback`");
         }
         try (RepairLock ignored = RepairLock.acquire(session)) {
             StepRunner runner = new StepRunner(session, journal);
             runner.applySessionLimits();
+            RepairExecutor executor = new RepairExecutor(session, backups, schemas);
+            if (gate == StepGate.RUN_ALL) {
+                executor.rollingBackOnFailure(); // nobody to ask, as for repair --yes
+            }
             if (rollback) {
-                return rollBack(plan, dir, journal, state, schemas);
+                return executor.rollBack(plan, dir, journal, state);
             }
             journal.write("resume", Map.of("doneUpTo", state.doneUpTo()));
             int doneUpTo = state.doneUpTo();
             if (!state.backupVerified()) {
                 deleteTree(dir.resolve("tables")); // never verified, so nothing changed after it: take it again
                 doneUpTo = 0;
-            } else if (state.interrupted() != null && tookEffect(plan, state.interrupted(), schemas)) {
-                journal.write("step-done", Map.of("n", state.interrupted(), "seenOnResume", true));
-                doneUpTo = state.interrupted();
-            }
-            return new RepairExecutor(session, backups, schemas).runSteps(plan, dir, journal, runner, doneUpTo, state.savedRows(), gate);
-        } catch (SQLException e) {
-            throw new MigrescueException(io.migrescue.failure.ExitCode.REPAIR_STOPPED, "cannot resume: " + e.getMessage(), e);
-        }
-    }
-
-    private RepairReport rollBack(Plan plan, Path dir, Journal journal, State state, List<String> schemas) throws SQLException {
-        List<RepairReport.StepOutcome> outcomes = new ArrayList<>();
-        if (state.backupVerified()) {
-            int reached = state.interrupted() != null ? state.interrupted() : state.doneUpTo();
-            for (String table : createdBy(plan, reached, state.skipped())) {
-                try (Statement st = session.connection().createStatement()) {
-                    st.execute("DROP TABLE IF EXISTS " + session.dialect().qualify(schemas.isEmpty() ? null : schemas.get(0), table));
-                }
-                journal.write("rollback-drop", Map.of("table", table));
-            }
-            backups.restore(session, dir);
-        }
-        journal.write("rolled-back", Map.of());
-        for (PlanStep s : plan.steps()) {
-            outcomes.add(new RepairReport.StepOutcome(s.n(), s.kind(), s.description(), "rolled-back", RepairExecutor.display(s), null));
-        }
-        return new RepairReport(plan, false, "rolled-back", dir, journal.file(), outcomes, List.of(),
-                state.backupVerified() ? "every table the repair touched is back as the backup holds it" : "the repair stopped before any change");
-    }
-
-    /** Tables the executed steps created (not in the backup, so they must go before it is restored). */
-    private static Set<String> createdBy(Plan plan, int reached, Set<Integer> skipped) {
-        Set<String> tables = new LinkedHashSet<>();
-        if (plan.finding().migration() == null) {
-            return tables;
-        }
-        for (PlanStep s : plan.steps()) {
-            if (s.n() <= reached && !skipped.contains(s.n()) && s.done() instanceof Check.StatementInEffect done) {
-                for (StatementVerdict v : plan.finding().migration().statements()) {
-                    if (v.n() == done.n()) {
-                        for (Effect e : v.effects()) {
-                            if (e instanceof Effect.CreateTable c) {
-                                tables.add(c.table());
-                            } else if (e instanceof Effect.RenameTable r) {
-                                tables.add(r.to());
-                            }
-                        }
+            } else {
+                StepLedger ledger = new StepLedger(session, schemas.get(0), state.repairId());
+                ledger.create();
+                runner.recordIn(ledger);
+                if (state.interrupted() != null) {
+                    PlanStep step = plan.steps().get(state.interrupted() - 1);
+                    String seen = seenDone(step, ledger, runner, state, schemas);
+                    if (seen != null) {
+                        journal.write("step-done", Map.of("n", step.n(), "seenOnResume", seen));
+                        doneUpTo = step.n();
                     }
                 }
             }
+            return executor.runSteps(plan, dir, journal, runner, doneUpTo, state.savedRows(), gate);
+        } catch (SQLException e) {
+            throw new MigrescueException(ExitCode.REPAIR_STOPPED, "cannot resume: " + e.getMessage(), e);
         }
-        return tables;
     }
 
-    private boolean tookEffect(Plan plan, int n, List<String> schemas) throws SQLException {
-        PlanStep step = plan.steps().get(n - 1);
-        if (step.done() == null) {
-            return false;
+    /**
+     * Whether the step cut off took effect as a whole (how that is known), else null; the statements of a
+     * non-transactional step already in effect are handed to the runner, which does not run them again.
+     */
+    private String seenDone(PlanStep step, StepLedger ledger, StepRunner runner, State state, List<String> schemas) throws SQLException {
+        if (step.kind().equals("backup")) {
+            return "the backup was verified";
         }
-        Verifier verifier = new Verifier(session, schemas);
-        verifier.refresh();
-        return verifier.evaluate(step.done(), plan.finding().migration(), Map.of()).holds();
+        if (ledger.committed(step.n())) {
+            return "committed (the ledger in the database has its row)";
+        }
+        if (step.transactional() || !step.changesDatabase()) {
+            return null; // not committed: rolled back with its transaction, so it runs again whole
+        }
+        Set<Integer> inEffect = new HashSet<>(state.statementsDone().getOrDefault(step.n(), Set.of()));
+        CatalogLookup live = new CatalogLookup(CatalogReader.of(session.engine()).read(session.connection(), schemas),
+                schemas.get(0));
+        EffectPresence presence = new EffectPresence(live);
+        for (int i = 1; i <= step.sql().size(); i++) {
+            BoundStatement statement = step.sql().get(i - 1);
+            if (inEffect.contains(i) || StepRunner.sessionSetting(statement)) {
+                continue;
+            }
+            Seen p = combined(StatementEffects.of(new SqlStatement(i, statement.sql(), 0), session.engine()), presence);
+            if (p.state() == Presence.State.PRESENT) {
+                inEffect.add(i);
+            } else if (p.state() == Presence.State.UNKNOWN) {
+                throw new MigrescueException(ExitCode.REPAIR_STOPPED, "cannot tell whether statement " + i + " of step " + step.n()
+                        + " took effect before the repair was cut off (" + p.reason() + "), so it is not run again blindly;"
+                        + " nothing was changed. Check it by hand, or roll the repair back with resume --rollback");
+            } else {
+                break; // statements run in order: none after the first absent one ran
+            }
+        }
+        runner.alreadyInEffect(step.n(), inEffect);
+        long statements = step.sql().stream().filter(s -> !StepRunner.sessionSetting(s)).count();
+        long seen = java.util.stream.IntStream.rangeClosed(1, step.sql().size())
+                .filter(i -> inEffect.contains(i) && !StepRunner.sessionSetting(step.sql().get(i - 1))).count();
+        return seen == statements ? "every statement's effect is in the catalog" : null;
     }
 
-    static State read(List<JsonNode> events) {
+    /** All effects of one statement: present only if all are, absent only if all are (DDL is atomic per statement). */
+    private record Seen(Presence.State state, String reason) {
+    }
+
+    private static Seen combined(List<Effect> effects, EffectPresence presence) {
+        List<Presence> each = effects.stream().map(presence::check).toList();
+        String reason = String.join("; ", each.stream().map(Presence::reason).toList());
+        if (!each.isEmpty() && each.stream().allMatch(p -> p.state() == Presence.State.PRESENT)) {
+            return new Seen(Presence.State.PRESENT, reason);
+        }
+        if (!each.isEmpty() && each.stream().allMatch(p -> p.state() == Presence.State.ABSENT)) {
+            return new Seen(Presence.State.ABSENT, reason);
+        }
+        return new Seen(Presence.State.UNKNOWN, each.isEmpty() ? "nothing to check" : reason);
+    }
+
+    static State read(List<JsonNode> events, Path dir) {
         int done = 0;
         Integer started = null;
         boolean backup = false;
         boolean finished = false;
+        boolean rollbackStarted = false;
+        boolean rolledBack = false;
+        String repairId = dir.getFileName() == null ? "repair" : dir.getFileName().toString();
+        DatabaseFingerprint fingerprint = null;
         Map<String, Long> rows = new LinkedHashMap<>();
         Set<Integer> skipped = new LinkedHashSet<>();
+        Map<Integer, Set<Integer>> statements = new HashMap<>();
         for (JsonNode e : events) {
             switch (e.path("event").asText()) {
+                case "plan" -> {
+                    if (e.hasNonNull("repair")) {
+                        repairId = e.path("repair").asText();
+                    }
+                }
+                case "fingerprint" -> fingerprint = DatabaseFingerprint.fromJson(e.path("tables"));
                 case "step-start" -> started = e.path("n").asInt();
+                case "statement-done" -> statements.computeIfAbsent(e.path("n").asInt(), k -> new HashSet<>()).add(e.path("i").asInt());
                 case "step-skipped" -> {
                     // the operator left it out: dealt with, but nothing of it is in effect (a roll back has nothing of it to undo)
                     done = Math.max(done, e.path("n").asInt());
@@ -157,14 +207,19 @@ public final class Resumer {
                     backup = true;
                     e.path("rows").fields().forEachRemaining(f -> rows.put(f.getKey(), f.getValue().asLong()));
                 }
-                case "verified", "rolled-back" -> finished = true;
+                case "rollback-start" -> rollbackStarted = true;
+                case "verified" -> finished = true;
+                case "rolled-back" -> {
+                    finished = true;
+                    rolledBack = true;
+                }
                 case "resume" -> finished = false;
                 default -> {
                     // step-failed leaves `started` set: that step is looked at again
                 }
             }
         }
-        return new State(done, started, backup, finished, rows, skipped);
+        return new State(done, started, backup, finished, rows, skipped, statements, repairId, fingerprint, rollbackStarted, rolledBack);
     }
 
     private static List<String> schemas(List<JsonNode> events) {

@@ -10,7 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one plan step: guards first, then its statements (in one transaction where the step says so), with short
@@ -23,10 +27,23 @@ final class StepRunner {
     private final DatabaseSession session;
     private final Journal journal;
     private long rowsChanged;
+    /** Where committed steps are recorded with their own transaction; null when not (the backup is not taken yet). */
+    private StepLedger ledger;
+    /** Per step: its statements known to be in effect (ran in this run, or seen by resume), never run again. */
+    private final Map<Integer, Set<Integer>> inEffect = new HashMap<>();
 
     StepRunner(DatabaseSession session, Journal journal) {
         this.session = session;
         this.journal = journal;
+    }
+
+    void recordIn(StepLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** Statements of step {@code n} whose effect is in place already: they are not run again. */
+    void alreadyInEffect(int n, Set<Integer> statements) {
+        inEffect.computeIfAbsent(n, k -> new HashSet<>()).addAll(statements);
     }
 
     /** Short waits for locks: seconds, not the engine's default of a day or a year. */
@@ -68,10 +85,16 @@ final class StepRunner {
         return rowsChanged;
     }
 
+    /**
+     * A transactional step runs with its ledger row in one transaction: the step and the record that it ran commit
+     * together. A step the engine cannot run in a transaction (MySQL/MariaDB DDL, CONCURRENTLY) runs statement by
+     * statement, each journalled once it ran and never run again (a retry after a lock wait, or resume, skips it).
+     */
     private void execute(PlanStep step) throws SQLException {
         Connection c = session.connection();
         rowsChanged = 0;
         boolean transaction = step.transactional();
+        Set<Integer> ran = inEffect.computeIfAbsent(step.n(), k -> new HashSet<>());
         if (transaction) {
             c.setAutoCommit(false);
         }
@@ -79,6 +102,9 @@ final class StepRunner {
             int i = 0;
             for (BoundStatement statement : step.sql()) {
                 i++;
+                if (!transaction && ran.contains(i) && !sessionSetting(statement)) {
+                    continue;
+                }
                 try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
                     bind(ps, statement.params());
                     if (!ps.execute() && ps.getUpdateCount() > 0) {
@@ -86,12 +112,18 @@ final class StepRunner {
                     }
                 }
                 if (!transaction) {
+                    ran.add(i);
+                    CrashPoint.reached("executed:" + step.n() + ":" + i);
                     journal.write("statement-done", java.util.Map.of("n", step.n(), "i", i));
                 }
+            }
+            if (ledger != null) {
+                ledger.mark(step.n());
             }
             if (transaction) {
                 c.commit();
             }
+            CrashPoint.reached("executed:" + step.n());
         } catch (SQLException | RuntimeException e) {
             if (transaction) {
                 c.rollback();
@@ -105,6 +137,11 @@ final class StepRunner {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /** {@code SET …}: a setting of this session only, with no effect to find later; run again whenever its step runs. */
+    static boolean sessionSetting(BoundStatement statement) {
+        return statement.sql().stripLeading().regionMatches(true, 0, "SET ", 0, 4);
     }
 
     long count(BoundStatement query) throws SQLException {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Evaluates a plan's checks against a fresh read of the database: catalog, history and bounded counts. */
 public final class Verifier {
@@ -31,6 +32,8 @@ public final class Verifier {
     private final String defaultSchema;
     private Catalog catalog;
     private List<MigrationHistory> history;
+    /** Statements of the failed migration this repair ran itself (its journal and ledger say so), by number. */
+    private Set<Integer> ranByRepair = Set.of();
 
     public Verifier(DatabaseSession session, List<String> schemas) {
         this.session = session;
@@ -39,6 +42,16 @@ public final class Verifier {
     }
 
     public List<CheckResult> verify(List<Check> checks, FailedMigration migration, Map<String, Long> savedRows) throws SQLException {
+        return verify(checks, migration, savedRows, Set.of());
+    }
+
+    /**
+     * @param ranByRepair statements of the migration that steps of this repair ran and committed: in effect even where
+     *                    the catalog cannot show it (an INSERT … SELECT)
+     */
+    public List<CheckResult> verify(List<Check> checks, FailedMigration migration, Map<String, Long> savedRows, Set<Integer> ranByRepair)
+            throws SQLException {
+        this.ranByRepair = Set.copyOf(ranByRepair);
         refresh();
         List<CheckResult> results = new ArrayList<>();
         for (Check check : checks) {
@@ -68,20 +81,14 @@ public final class Verifier {
             boolean holds = found.map(Constraint::validated).orElse(false);
             return new CheckResult(what, holds, found.isEmpty() ? "missing" : holds ? "validated" : "NOT VALID");
         }
-        if (check instanceof Check.MigrationEffectsPresent || check instanceof Check.MigrationEffectsAbsent) {
-            List<StatementVerdict> map = remap(migration, lookup);
-            boolean present = check instanceof Check.MigrationEffectsPresent;
-            List<Integer> wrong = map.stream().filter(v -> present
-                            ? v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED
-                            : v.state() == StatementState.APPLIED)
-                    .map(StatementVerdict::n).toList();
-            return new CheckResult(what, wrong.isEmpty(), wrong.isEmpty() ? "statement map: " + states(map)
-                    : "statement(s) " + wrong + (present ? " not in effect" : " still in effect"));
+        if (check instanceof Check.MigrationEffectsPresent || check instanceof Check.MigrationEffectsAbsent
+                || check instanceof Check.StatementInEffect) {
+            return statements(check, remap(migration, lookup, ranByRepair));
         }
-        if (check instanceof Check.StatementInEffect s) {
-            List<StatementVerdict> map = remap(migration, lookup);
-            boolean holds = map.stream().anyMatch(v -> v.n() == s.n() && v.state() == StatementState.APPLIED);
-            return new CheckResult(what, holds, holds ? "in effect" : "not in effect");
+        if (check instanceof Check.HistoryRecorded r) {
+            List<MigrationHistory> found = historyOf(r.tool(), r.table());
+            boolean holds = !found.isEmpty() && found.stream().allMatch(h -> recorded(h, r));
+            return new CheckResult(what, holds, found.isEmpty() ? "history not found" : holds ? "recorded" : "not recorded");
         }
         if (check instanceof Check.HistoryClean h) {
             List<MigrationHistory> found = historyOf(h.tool(), h.table());
@@ -128,13 +135,64 @@ public final class Verifier {
         return history;
     }
 
-    private static List<StatementVerdict> remap(FailedMigration migration, CatalogLookup lookup) {
+    /**
+     * A check over the statement map, pure. A statement whose state is {@code unknown} (the catalog cannot show it, or
+     * the parser could not read it) makes the check fail: "cannot tell" never passes as "holds".
+     */
+    static CheckResult statements(Check check, List<StatementVerdict> map) {
+        String what = check.describe();
+        List<StatementVerdict> looked = check instanceof Check.StatementInEffect s
+                ? map.stream().filter(v -> v.n() == s.n()).toList() : map;
+        if (looked.isEmpty()) {
+            return new CheckResult(what, false, "cannot tell: the migration's statements are not known");
+        }
+        List<StatementVerdict> unknown = looked.stream().filter(v -> v.state() == StatementState.UNKNOWN).toList();
+        if (!unknown.isEmpty()) {
+            return new CheckResult(what, false, "cannot tell: " + String.join("; ", unknown.stream()
+                    .map(v -> "statement " + v.n() + " is unknown (" + v.reason() + ")").toList()));
+        }
+        if (check instanceof Check.StatementInEffect) {
+            boolean holds = looked.get(0).state() == StatementState.APPLIED;
+            return new CheckResult(what, holds, holds ? "in effect" : "not in effect");
+        }
+        boolean present = check instanceof Check.MigrationEffectsPresent;
+        List<Integer> wrong = looked.stream().filter(v -> present
+                        ? v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED
+                        : v.state() == StatementState.APPLIED)
+                .map(StatementVerdict::n).toList();
+        return new CheckResult(what, wrong.isEmpty(), wrong.isEmpty() ? "statement map: " + states(looked)
+                : "statement(s) " + wrong + (present ? " not in effect" : " still in effect"));
+    }
+
+    /** What the history says of a record step's migration: the step has nothing left to write. */
+    private static boolean recorded(MigrationHistory h, Check.HistoryRecorded r) {
+        List<io.migrescue.model.HistoryEntry> entries = h.entries().stream().filter(e -> e.id().equals(r.migration())).toList();
+        return switch (r.what()) {
+            case "applied" -> entries.stream().anyMatch(e -> e.state() == io.migrescue.model.EntryState.APPLIED)
+                    && entries.stream().noneMatch(e -> e.state() == io.migrescue.model.EntryState.FAILED
+                    || e.state() == io.migrescue.model.EntryState.DIRTY);
+            case "rolled-back" -> entries.stream().allMatch(e -> e.state() == io.migrescue.model.EntryState.ROLLED_BACK);
+            case "release-lock" -> !h.locked();
+            case "clear-dirty" -> !h.dirty();
+            default -> false;
+        };
+    }
+
+    /**
+     * The statement map read again from the live catalog. A statement this repair ran and committed is in effect even
+     * when the catalog cannot show it (DML): its state is taken from the ledger, not guessed.
+     */
+    private static List<StatementVerdict> remap(FailedMigration migration, CatalogLookup lookup, Set<Integer> ranByRepair) {
         if (migration == null) {
             return List.of();
         }
         List<StatementWithEffects> statements = migration.statements().stream()
                 .map(v -> new StatementWithEffects(new SqlStatement(v.n(), v.sql(), v.line()), v.effects())).toList();
-        return PartialApplicationMap.build(statements, lookup, null);
+        return PartialApplicationMap.build(statements, lookup, null).stream()
+                .map(v -> v.state() == StatementState.UNKNOWN && ranByRepair.contains(v.n())
+                        ? new StatementVerdict(v.n(), v.line(), v.sql(), v.effects(), StatementState.APPLIED,
+                        "run and committed by this repair (" + v.reason() + ")", v.prediction()) : v)
+                .toList();
     }
 
     private static String states(List<StatementVerdict> map) {

@@ -87,6 +87,10 @@ final class RepairWalk implements RepairUseCase.Dialog {
     @Override
     public boolean rollBack(RepairReport stopped) {
         interaction.walking(null);
+        if (stopped.status().equals("verification-failed")) {
+            return prompts.confirm("Verification failed. Roll back what this repair changed, restoring the backup?"
+                    + " (no: it stays as it is; resume --rollback undoes it later)");
+        }
         if (walk == null || !walk.aborted() && !walk.failed()) {
             return false; // [n]o: stopped on purpose, to be resumed
         }

@@ -81,7 +81,7 @@ class ResumeAfterKillIT {
                 "--backup-dir", backup.toString(), "--yes"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(backup.getParent().resolve("killed-run.txt").toFile());
-        pb.environment().put("MIGRESCUE_JAVA_OPTS", "-Dmigrescue.test.crashAfterStep=" + step);
+        pb.environment().put("MIGRESCUE_JAVA_OPTS", "-Dmigrescue.test.crashAt=step-done:" + step);
         pb.environment().put("MIGRESCUE_NO_CDS", "1");
         pb.environment().putAll(db.cliEnvironment());
         Process p = pb.start();
