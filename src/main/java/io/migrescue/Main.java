@@ -15,12 +15,17 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         Map<String, String> environment = System.getenv();
-        int code = MigrescueCli.create(out, err, environment, System.console() != null, System.in, args,
-                () -> {
-                    out.flush();
-                    err.flush();
-                    return MigrescueShell.onSystemTerminal(environment);
-                }).execute(args);
+        int code;
+        try {
+            code = MigrescueCli.create(out, err, environment, System.console() != null, System.in, args,
+                    () -> {
+                        out.flush();
+                        err.flush();
+                        return MigrescueShell.onSystemTerminal(environment);
+                    }).execute(args);
+        } catch (Throwable t) { // an Error passes picocli's handler: still one line, never a stack trace on the terminal
+            code = UncaughtFailure.report(t, err);
+        }
         out.flush();
         err.flush();
         System.exit(code);

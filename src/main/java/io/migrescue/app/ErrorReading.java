@@ -3,6 +3,7 @@ package io.migrescue.app;
 import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.ParsedError;
 import io.migrescue.diagnosis.error.ErrorCatalog;
+import io.migrescue.diagnosis.error.ErrorTextLimits;
 import io.migrescue.diagnosis.error.ErrorTextParser;
 
 import java.util.List;
@@ -13,7 +14,9 @@ record ErrorReading(ParsedError parsed, FindingKind kind) {
         if (text == null || text.isBlank()) {
             return new ErrorReading(null, null);
         }
-        ParsedError parsed = ErrorTextParser.parse(text).orElse(null);
+        ErrorTextLimits.Bounded bounded = ErrorTextLimits.bound(text);
+        notes.addAll(bounded.notes());
+        ParsedError parsed = ErrorTextParser.parse(bounded.text()).orElse(null);
         if (parsed == null) {
             notes.add("the error text was not recognised; diagnosing from the database alone");
             return new ErrorReading(null, null);

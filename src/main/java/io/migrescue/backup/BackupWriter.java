@@ -4,7 +4,9 @@ import io.migrescue.catalog.CatalogReader;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.db.Redaction;
 import io.migrescue.failure.ExitCode;
+import io.migrescue.failure.FileFailures;
 import io.migrescue.failure.MigrescueException;
+import io.migrescue.files.PrivateFiles;
 import io.migrescue.model.Catalog;
 import io.migrescue.model.Table;
 
@@ -45,7 +47,11 @@ public final class BackupWriter {
             Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), schemas);
             List<Table> tables = DependencyOrder.parentsFirst(resolve(catalog, request));
             engine.prepare(tables);
-            Files.createDirectories(dir);
+            try {
+                PrivateFiles.createDirectories(dir);
+            } catch (IOException e) {
+                throw FileFailures.usage("create the backup directory", dir, e, "nothing was changed; choose another directory");
+            }
             for (Table table : tables) {
                 String stem = TableFiles.stem(stems.size() + 1, table.schema(), table.name());
                 stems.add(stem);

@@ -2,6 +2,7 @@ package io.migrescue.backup;
 
 import io.migrescue.db.Redaction;
 import io.migrescue.failure.ExitCode;
+import io.migrescue.failure.FileFailures;
 import io.migrescue.failure.MigrescueException;
 
 import java.io.IOException;
@@ -24,9 +25,10 @@ final class Failures {
                 what + ": " + Redaction.scrub(reason), e);
     }
 
+    /** The disk failed while the files were written (full, gone read-only): stopped, exit 4, the path and the reason named. */
     static MigrescueException files(String what, Path dir, IOException e) {
-        return new MigrescueException(ExitCode.REPAIR_STOPPED, what + ": cannot use " + dir + " ("
-                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + ")", e);
+        MigrescueException f = FileFailures.of(ExitCode.REPAIR_STOPPED, "write the backup directory", dir, e, null);
+        return new MigrescueException(ExitCode.REPAIR_STOPPED, what + ": " + f.getMessage() + "; nothing was changed: choose another directory", e);
     }
 
     static MigrescueException stopped(String message) {

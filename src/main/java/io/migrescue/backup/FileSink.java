@@ -26,7 +26,7 @@ final class FileSink implements AutoCloseable {
     }
 
     static FileSink create(Path dir, String name, LongConsumer onLines) throws IOException {
-        return new FileSink(name, new FileOutputStream(dir.resolve(name).toFile()), onLines);
+        return new FileSink(name, io.migrescue.files.PrivateFiles.newOutput(dir.resolve(name)), onLines);
     }
 
     OutputStream stream() {

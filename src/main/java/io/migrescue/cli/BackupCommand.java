@@ -50,6 +50,7 @@ final class BackupCommand implements Callable<Integer>, ContextFactory.NeedsCont
 
     @Override
     public Integer call() {
+        OwnDirectory.checkWritable(to, "the backup directory", "--to DIR");
         Stopwatch watch = new Stopwatch(spec.commandLine().getErr());
         try (DatabaseSession session = connection.open()) {
             watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());

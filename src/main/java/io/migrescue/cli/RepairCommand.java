@@ -90,6 +90,9 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
             throw MigrescueException.usage("--backup-dir " + dir + " already holds a repair's journal: use `migrescue resume --from "
                     + dir + "` or another directory");
         }
+        if (!dryRun) {
+            OwnDirectory.checkWritable(dir, "the backup directory", "--backup-dir DIR");
+        }
         Interaction person = context == null || yes ? null : context.interaction();
         String errorText = errorInput.text();
         try (DatabaseSession session = connection.open();
@@ -123,7 +126,7 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     static Path writeReport(RepairReport report, Path dir) {
         Path file = dir.resolve(report.status().equals("rolled-back") ? "report-rollback.md" : "report.md");
         try {
-            java.nio.file.Files.writeString(file, RepairRenderer.render(report, io.migrescue.report.OutputFormat.markdown));
+            io.migrescue.files.PrivateFiles.writeString(file, RepairRenderer.render(report, io.migrescue.report.OutputFormat.markdown));
             return file;
         } catch (java.io.IOException e) {
             return null;

@@ -27,6 +27,9 @@ public final class Connector {
      * @param password the password, or null for none
      */
     public static DatabaseSession open(ConnectionTarget target, String user, String password) {
+        Redaction.registerShown(user); // a password equal to the user name must not hide it in messages
+        Redaction.registerShown(target.user());
+        Redaction.registerShown(target.database());
         Properties props = new Properties();
         props.putAll(target.properties());
         if (user != null) {

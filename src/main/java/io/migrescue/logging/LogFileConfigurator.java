@@ -9,6 +9,8 @@ import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
 
+import io.migrescue.files.PrivateFiles;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,6 +21,12 @@ import java.util.Map;
  * everything off the terminal. Every line passes through {@link ScrubbingMessageConverter} so no secret reaches it.
  */
 public final class LogFileConfigurator extends ContextAwareBase implements Configurator {
+    /** The file being written, once logging has started; null when there is none. */
+    private static volatile Path active;
+
+    static Path activeFile() {
+        return active;
+    }
 
     static Path logFile() {
         String dir = System.getProperty("migrescue.log.dir", System.getenv("MIGRESCUE_LOG_DIR"));
@@ -45,9 +53,14 @@ public final class LogFileConfigurator extends ContextAwareBase implements Confi
         context.getLogger("io.migrescue").setLevel(Level.INFO);
         Path file = logFile();
         try {
-            Files.createDirectories(file.getParent());
+            PrivateFiles.createDirectories(file.getParent());
+            PrivateFiles.restrict(file);
+            if (!Files.isWritable(file)) {
+                return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+            }
         } catch (Exception e) {
-            return ExecutionStatus.NEUTRAL; // nowhere to log: stay silent rather than print to the terminal
+            // nowhere to log: no appender at all. NEUTRAL would let Logback fall back to the console.
+            return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
@@ -60,7 +73,10 @@ public final class LogFileConfigurator extends ContextAwareBase implements Confi
         appender.setAppend(true);
         appender.setEncoder(encoder);
         appender.start();
-        root.addAppender(appender);
+        if (appender.isStarted()) {
+            root.addAppender(appender);
+            active = file;
+        }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

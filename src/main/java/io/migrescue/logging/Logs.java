@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 /**
  * Where the log goes: a file, never the terminal ({@code -Dmigrescue.log.dir}, {@code $MIGRESCUE_LOG_DIR}, else {@code ~/.migrescue/logs}).
+ * A log that cannot be written is no failure: nothing is logged then, and nothing names a log file.
  * Logging starts on first use only, so that a quick healthy {@code status} does not pay for it.
  */
 public final class Logs {
@@ -19,8 +20,17 @@ public final class Logs {
         return LoggerFactory.getLogger(type);
     }
 
+    /** The log file being written, or null when none can be (an unwritable {@code MIGRESCUE_LOG_DIR}: logging is then silent). */
     public static Path file() {
-        return LogFileConfigurator.logFile();
+        LoggerFactory.getILoggerFactory(); // starts logging if nothing has yet
+        return LogFileConfigurator.activeFile();
+    }
+
+    /** For a bug report: where the details are, or how to keep them when no log can be written. */
+    public static String whereDetailsAre() {
+        Path log = file();
+        return log != null ? "the details are in " + log
+                : "no log could be written: set MIGRESCUE_LOG_DIR to a writable directory to keep the details";
     }
 
     public static void verbose() {

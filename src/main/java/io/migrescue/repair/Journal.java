@@ -3,6 +3,9 @@ package io.migrescue.repair;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.db.Redaction;
+import io.migrescue.failure.ExitCode;
+import io.migrescue.failure.FileFailures;
+import io.migrescue.files.PrivateFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,23 +27,27 @@ import java.util.Map;
 public final class Journal {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
+    /** Nothing has happened yet that the journal must tell: a failure to write its first line stops before any change. */
+    private boolean beforeAnyChange;
 
-    private Journal(Path file) {
+    private Journal(Path file, boolean fresh) {
         this.file = file;
+        this.beforeAnyChange = fresh;
     }
 
+    /** A new journal (owner-only, in a directory created owner-only); one line and exit 2 when it cannot be made. */
     public static Journal create(Path file) {
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, "", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            PrivateFiles.createDirectories(file.getParent());
+            PrivateFiles.createNewFile(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the journal " + file, e);
+            throw FileFailures.usage("create the journal", file, e, "choose another directory with --backup-dir DIR");
         }
-        return new Journal(file);
+        return new Journal(file, true);
     }
 
     public static Journal open(Path file) {
-        return new Journal(file);
+        return new Journal(file, false);
     }
 
     public Path file() {
@@ -57,8 +64,12 @@ public final class Journal {
             channel.write(java.nio.ByteBuffer.wrap(bytes));
             channel.force(true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the journal " + file, e);
+            throw beforeAnyChange
+                    ? FileFailures.usage("write the journal", file, e, "nothing was changed; choose another directory with --backup-dir DIR")
+                    : FileFailures.of(ExitCode.REPAIR_STOPPED, "write the journal", file, e, "the repair stopped there; once the file can be written, "
+                    + "`migrescue resume --from " + file.getParent() + "` goes on (or --rollback)");
         }
+        beforeAnyChange = beforeAnyChange && (event.equals("plan") || event.equals("fingerprint"));
         CrashPoint.journalled(event, fields);
     }
 

@@ -37,9 +37,9 @@ final class PlanCodec {
 
     static void write(Plan plan, Path dir) {
         try {
-            JSON.writeValue(dir.resolve(FILE).toFile(), plan);
+            JSON.writeValue(io.migrescue.files.PrivateFiles.newOutput(dir.resolve(FILE)), plan);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(FILE), e);
+            throw io.migrescue.failure.FileFailures.usage("write the plan", dir.resolve(FILE), e, "choose another directory with --backup-dir DIR");
         }
     }
 

@@ -3,6 +3,8 @@ package io.migrescue.shell;
 import io.migrescue.cli.CliContext;
 import io.migrescue.cli.MigrescueCli;
 import io.migrescue.cli.ShellSession;
+import io.migrescue.failure.FileFailures;
+import io.migrescue.files.PrivateFiles;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -19,7 +21,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +75,8 @@ public final class MigrescueShell {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' in a URL or a password is not history expansion
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true);
-        if (historyFile != null) {
-            prepareHistoryFile(historyFile);
+        String historyProblem = historyFile == null ? null : prepareHistoryFile(historyFile);
+        if (historyFile != null && historyProblem == null) {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         }
         LineReader reader = builder.build();
@@ -87,6 +88,9 @@ public final class MigrescueShell {
 
         out.println(style.bold("migrescue shell") + " — connect to a database, diagnose, plan, repair step by step.");
         out.println(style.dim("help lists the commands with examples; Tab completes; Ctrl-C cancels a line; Ctrl-D leaves."));
+        if (historyProblem != null) {
+            out.println(style.dim("History is not kept: " + historyProblem + "."));
+        }
         out.flush();
         while (true) {
             String line;
@@ -182,20 +186,21 @@ public final class MigrescueShell {
         return words;
     }
 
-    /** The history file only its owner can read: it holds the commands typed at a production database. */
-    private static void prepareHistoryFile(Path file) {
+    /**
+     * The history file only its owner can read: it holds the commands typed at a production database.
+     *
+     * @return null when it can be kept, else why not (the shell then runs without one: no reason to refuse a shell)
+     */
+    private static String prepareHistoryFile(Path file) {
         try {
-            Files.createDirectories(file.getParent());
-            if (!Files.exists(file)) {
-                Files.createFile(file);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: its own defaults
-                }
+            PrivateFiles.createDirectories(file.getParent());
+            PrivateFiles.restrict(file);
+            if (!Files.isWritable(file)) {
+                return "cannot write " + file.toAbsolutePath() + " (permission denied; set HOME to a writable directory)";
             }
+            return null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the history file " + file, e);
+            return FileFailures.usage("write the history file", file, e, "set HOME to a writable directory").getMessage();
         }
     }
 }

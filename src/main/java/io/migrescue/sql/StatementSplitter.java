@@ -122,12 +122,12 @@ public final class StatementSplitter {
             return -1;
         }
 
+        /**
+         * The first character of a line ({@link #specialLine} skips its leading blanks itself). Asking again after each
+         * leading blank gave the same answer and made a line of many blanks quadratic.
+         */
         private boolean atLineStart(int i) {
-            int j = i - 1;
-            while (j >= 0 && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
-                j--;
-            }
-            return j < 0 || s.charAt(j) == '\n' || s.charAt(j) == '\r';
+            return i == 0 || s.charAt(i - 1) == '\n' || s.charAt(i - 1) == '\r';
         }
 
         private boolean isWordStart(int i) {

@@ -21,4 +21,31 @@ class RedactionTest {
         assertThat(Redaction.scrub("FATAL: auth failed for password correct-horse-battery-staple, retry"))
                 .isEqualTo("FATAL: auth failed for password ****, retry");
     }
+
+    @Test
+    void shortAndCommonPasswordsAreMaskedOnlyWhereTheyStandAsPasswords() {
+        java.util.Set<String> shown = java.util.Set.of("root");
+        String refused = "login refused for user 'root': wrong user or password";
+        assertThat(Redaction.scrub(refused, java.util.List.of("root"), shown)).isEqualTo(refused);
+        String denied = "(conn=7) Access denied for user 'app'@'localhost' (using password: YES)";
+        assertThat(Redaction.scrub(denied, java.util.List.of("o"), shown)).isEqualTo(denied);
+        assertThat(Redaction.scrub("the password is wrong", java.util.List.of("wrong"), shown)).isEqualTo("the password is wrong");
+        assertThat(Redaction.scrub("mysql -uroot -proot app; MYSQL_PWD=root PGPASSWORD='o' {\"password\":\"wrong\"}",
+                java.util.List.of("root", "o", "wrong"), shown))
+                .isEqualTo("mysql -uroot -p**** app; MYSQL_PWD=**** PGPASSWORD='****' {\"password\":\"****\"}");
+        assertThat(Redaction.scrub("postgresql://root:root@db/app?password=o", java.util.List.of("root", "o"), shown))
+                .isEqualTo("postgresql://root:****@db/app?password=****");
+        assertThat(Redaction.scrub("CREATE USER x IDENTIFIED BY 'wrong'; ALTER ROLE y PASSWORD 'o'", java.util.List.of("wrong", "o"), shown))
+                .isEqualTo("CREATE USER x IDENTIFIED BY '****'; ALTER ROLE y PASSWORD '****'");
+    }
+
+    @Test
+    void aDistinctivePasswordIsMaskedAsAWholeTokenAnywhere() {
+        assertThat(Redaction.scrub("user 'Zq7-secret' and Zq7-secret2 and xZq7-secret", java.util.List.of("Zq7-secret"), java.util.Set.of()))
+                .isEqualTo("user '****' and Zq7-secret2 and xZq7-secret");
+        assertThat(Redaction.distinctive("postgres", java.util.Set.of())).isFalse();
+        assertThat(Redaction.distinctive("hunter22", java.util.Set.of())).isTrue();
+        assertThat(Redaction.distinctive("hunter22", java.util.Set.of("hunter22"))).isFalse();
+        assertThat(Redaction.distinctive("correcthorsebatterystaple", java.util.Set.of())).isTrue();
+    }
 }

@@ -42,7 +42,7 @@ public final class ErrorTextParser {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String input = Text.normalise(text);
+        String input = Text.normalise(ErrorTextLimits.bound(text).text());
         for (WrapperReader reader : READERS) {
             List<ErrorDraft> found = reader.read(input);
             if (!found.isEmpty()) {

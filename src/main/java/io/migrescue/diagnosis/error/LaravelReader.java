@@ -32,7 +32,7 @@ final class LaravelReader implements WrapperReader {
         List<ErrorDraft> found = new ArrayList<>();
         Matcher m = SQLSTATE.matcher(text);
         int from = 0;
-        while (from < text.length() && m.find(from)) {
+        while (found.size() < MAX_DRAFTS && from < text.length() && m.find(from)) {
             ErrorDraft d = one(text, m);
             found.add(d);
             from = Math.max(d.end, m.end());

@@ -20,7 +20,7 @@ final class MySqlCliReader implements WrapperReader {
     public List<ErrorDraft> read(String text) {
         List<ErrorDraft> found = new ArrayList<>();
         Matcher m = MySqlErrorLine.PATTERN.matcher(text);
-        while (m.find()) {
+        while (found.size() < MAX_DRAFTS && m.find()) {
             ErrorDraft d = new ErrorDraft("mysql-cli", m.start(), m.end()).engineHint(Engine.MYSQL);
             d.vendorCode(Text.toInt(m.group("code"))).sqlState(m.group("state"));
             d.message(m.group("message"));

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class NodeErrorDump {
     private static final Pattern PROPERTY = Pattern.compile(
-            "^\\s*(?<key>\\w+): (?:'(?<sq>(?:[^'\\\\]|\\\\.)*)'|\"(?<dq>(?:[^\"\\\\]|\\\\.)*)\"|(?<bare>[\\w.-]+)),?\\s*$");
+            "^\\s*(?<key>\\w+): (?:'(?<sq>[^'\\\\]*+(?:\\\\.[^'\\\\]*+)*+)'|\"(?<dq>[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"|(?<bare>[\\w.-]+)),?\\s*$");
     private static final Pattern START = Pattern.compile("(?m)^\\s*(?:length|severity|code|errno|sqlState): ");
 
     final Map<String, String> values = new HashMap<>();

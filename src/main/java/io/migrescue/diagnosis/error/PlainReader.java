@@ -17,7 +17,7 @@ final class PlainReader implements WrapperReader {
     public List<ErrorDraft> read(String text) {
         List<ErrorDraft> found = new ArrayList<>();
         Matcher m = SEVERITY.matcher(text);
-        while (m.find()) {
+        while (found.size() < MAX_DRAFTS && m.find()) {
             String msg = m.group("msg");
             if (m.group("spaces").length() >= 2 || ServerMessages.indexIn(msg) == 0 || msg.contains("(SQLSTATE ")) {
                 ErrorDraft d = new ErrorDraft("plain", m.start("msg"), m.end());

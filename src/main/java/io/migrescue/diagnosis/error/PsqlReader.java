@@ -15,7 +15,7 @@ final class PsqlReader implements WrapperReader {
     public List<ErrorDraft> read(String text) {
         List<ErrorDraft> found = new ArrayList<>();
         Matcher m = PREFIX.matcher(text);
-        while (m.find()) {
+        while (found.size() < MAX_DRAFTS && m.find()) {
             ErrorDraft d = new ErrorDraft("psql", m.start(), m.end()).engineHint(Engine.POSTGRESQL);
             d.report(PgReport.read(text, m.end()));
             d.migration = m.group("file");

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code 1050 (42S01): msg}, psycopg's and asyncpg's class names ({@code psycopg2.errors.DuplicateTable}).
  */
 final class PythonErrors {
-    private static final Pattern TUPLE = Pattern.compile("^\\((?<code>\\d{4,5}), (?<q>['\"])(?<msg>(?:(?!\\k<q>\\)).)*)\\k<q>\\)");
+    private static final Pattern TUPLE = Pattern.compile("^\\((?<code>\\d{4,5}), (?<q>['\"])(?<msg>.*?)\\k<q>\\)");
     private static final Pattern CONNECTOR = Pattern.compile("^(?<code>\\d{4,5}) \\((?<state>[0-9A-Z]{5})\\): (?<msg>.*)$");
     private static final Pattern PG_CLASS = Pattern.compile("\\b(?:psycopg2?\\.errors|asyncpg\\.exceptions)\\.(?<cond>\\w+)");
 

@@ -33,7 +33,7 @@ final class RailsReader implements WrapperReader {
         List<ErrorDraft> found = new ArrayList<>();
         Matcher m = ERROR.matcher(text);
         int from = 0;
-        while (m.find(from)) {
+        while (found.size() < MAX_DRAFTS && m.find(from)) {
             ErrorDraft d = m.group("cond") != null ? postgres(text, m) : mysql(text, m);
             migration(text, m.start(), d);
             found.add(d);

@@ -30,7 +30,13 @@ final class ServerMessages {
     record Match(String code, Family family, Engine only, ErrorObjects objects, Integer errno) {
     }
 
-    private record Template(String code, Family family, Engine only, Pattern pattern, Set<String> groups) {
+    /** @param required a literal every match holds (null: none known): lines without it are not tried, which keeps the scan linear */
+    private record Template(String code, Family family, Engine only, Pattern pattern, Set<String> groups, String required) {
+        boolean mayMatch(String text) {
+            return required == null || text.contains(required);
+        }
+
+
         boolean has(String group) {
             return groups.contains(group);
         }
@@ -56,7 +62,7 @@ final class ServerMessages {
             my("1091", Engine.MARIADB, "Can't DROP (?<what>COLUMN|INDEX|FOREIGN KEY|CONSTRAINT|CHECK|PRIMARY KEY|KEY) `(?<name>[^`]*)`; check that it exists"),
             my("1091", null, "Can't DROP '(?<dropped>[^']*)'; check that column/key exists"),
             my("1138", null, "Invalid use of NULL value"),
-            my("1142", null, "\\w+ command denied to user '[^']*'@'[^']*' for table '(?<qname>[^']*)'"),
+            my("1142", null, "\\w{1,64} command denied to user '[^']*'@'[^']*' for table '(?<qname>[^']*)'"),
             my("1146", null, "Table '(?<qname>[^']*)' doesn't exist"),
             my("1205", null, "Lock wait timeout exceeded; try restarting transaction"),
             my("1213", null, "Deadlock found when trying to get lock; try restarting transaction"),
@@ -105,7 +111,7 @@ final class ServerMessages {
             pg("55P03", "canceling statement due to lock timeout"),
             pg("40P01", "deadlock detected"),
             pg("57014", "canceling statement due to (?:statement timeout|user request)"),
-            pg("25001", "[A-Z][A-Z ]+ cannot (?:run|be executed) inside a transaction block"),
+            pg("25001", "[A-Z][A-Z ]{0,64} cannot (?:run|be executed) inside a transaction block"),
             pg("25P02", "current transaction is aborted, commands ignored until end of transaction block"),
             pg("42501", "permission denied for schema (?<schema>" + PG_NAME + ")"),
             pg("42501", "permission denied for (?:table|relation|sequence|view) (?<qname>" + PG_NAME + ")"),
@@ -128,6 +134,9 @@ final class ServerMessages {
             return Optional.empty();
         }
         for (Template t : MESSAGES) {
+            if (!t.mayMatch(message)) {
+                continue;
+            }
             Matcher m = t.pattern().matcher(message);
             if (m.lookingAt()) {
                 Objects objects = new Objects();
@@ -152,6 +161,9 @@ final class ServerMessages {
     static int indexIn(String line) {
         int best = -1;
         for (Template t : MESSAGES) {
+            if (!t.mayMatch(line)) {
+                continue;
+            }
             Matcher m = t.pattern().matcher(line);
             if (m.find() && (best < 0 || m.start() < best)) {
                 best = m.start();
@@ -186,7 +198,55 @@ final class ServerMessages {
         while (g.find()) {
             groups.add(g.group(1));
         }
-        return new Template(code, family, only, Pattern.compile(regex), groups);
+        return new Template(code, family, only, Pattern.compile(regex), groups, requiredLiteral(regex));
+    }
+
+    /**
+     * The longest run of literal text outside every group, quantifier and class of {@code regex} (at least 4
+     * characters), or null: text without it cannot match.
+     */
+    static String requiredLiteral(String regex) {
+        String best = "";
+        StringBuilder run = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            boolean literal = false;
+            char value = c;
+            if (c == '\\' && i + 1 < regex.length()) {
+                value = regex.charAt(++i);
+                literal = !Character.isLetterOrDigit(value);
+            } else if (c == '[') {
+                for (i++; i < regex.length() && regex.charAt(i) != ']'; i++) {
+                    if (regex.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return null; // alternatives at the top: no one literal is required
+            } else if (c == '?' || c == '*' || c == '+' || c == '{') {
+                if (run.length() > 0) {
+                    run.setLength(run.length() - 1); // the quantified character is optional or repeated
+                }
+                if (c == '{') {
+                    i = Math.max(i, regex.indexOf('}', i));
+                }
+            } else {
+                literal = c != '.' && c != '^' && c != '$' && c != '|';
+            }
+            if (literal && depth == 0) {
+                run.append(value);
+            } else {
+                best = run.length() > best.length() ? run.toString() : best;
+                run.setLength(0);
+            }
+        }
+        best = run.length() > best.length() ? run.toString() : best;
+        return best.length() >= 4 ? best : null;
     }
 
     /** Collects objects; a later source (the DETAIL line) only fills what is still empty. */

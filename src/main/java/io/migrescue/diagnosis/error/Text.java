@@ -14,6 +14,7 @@ final class Text {
      */
     private static final Pattern SYMFONY_BLOCK = Pattern.compile(
             "(?m)^(In \\S+ line \\d+:)[ \\t]*\\n(?:[ \\t]*\\n)?((?:  \\S[^\\n]*(?:\\n|$))+)");
+    static final int LOOK_BACK = 256 * 1024;
     private static final Pattern MAVEN_LEVEL = Pattern.compile("(?m)^\\[(?:ERROR|WARNING|WARN|INFO|DEBUG)\\] ?");
 
     private Text() {
@@ -76,11 +77,17 @@ final class Text {
         return end;
     }
 
-    /** The last match of {@code pattern} that ends before {@code limit}, or null: "the migration running when it failed". */
+    /**
+     * The last match of {@code pattern} that ends before {@code limit}, within the {@link #LOOK_BACK} characters before
+     * it, or null: "the migration running when it failed" (announced shortly before its error; looking further back
+     * for every error of a long log would make reading it quadratic).
+     */
     static MatchResult lastBefore(Pattern pattern, String text, int limit) {
         Matcher m = pattern.matcher(text);
-        m.region(0, Math.min(limit, text.length()));
+        int end = Math.min(limit, text.length());
+        m.region(Math.max(0, lineStart(text, Math.max(0, end - LOOK_BACK))), end);
         m.useAnchoringBounds(false);
+        m.useTransparentBounds(true);
         MatchResult last = null;
         while (m.find()) {
             last = m.toMatchResult();
