@@ -15,6 +15,7 @@ import io.migrescue.playbook.SavedPlan;
 import io.migrescue.repair.PlanCodec;
 import io.migrescue.repair.RepairExecutor;
 import io.migrescue.repair.RepairReport;
+import io.migrescue.repair.StepControl;
 import io.migrescue.repair.StepGate;
 
 import java.io.UncheckedIOException;
@@ -89,7 +90,7 @@ public final class SavedPlans {
 
     /** Runs the saved plan exactly as saved, after the check found nothing changed. */
     public static RepairReport run(DatabaseSession session, Check check, Path file, Path backupDir, boolean confirmed, Progress progress,
-                                   StepGate gate) {
+                                   StepGate gate, StepControl control) {
         if (!check.fits()) {
             throw new MigrescueException(ExitCode.PLAN_CHANGED, check.summary(file));
         }
@@ -98,7 +99,7 @@ public final class SavedPlans {
             throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, "repair --plan " + file + " would change the database ("
                     + (plan.steps().size() - 1) + " step(s) after the backup); nothing was changed. Add --yes to run it");
         }
-        return new RepairExecutor(session, new BackupStore(progress), check.saved().schemas()).run(plan, backupDir, gate);
+        return new RepairExecutor(session, new BackupStore(progress), check.saved().schemas()).controlledBy(control).run(plan, backupDir, gate);
     }
 
     /** Which database a plan is for: engine, host, port and database, without user or password. */

@@ -7,6 +7,7 @@ import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.repair.RepairReport;
+import io.migrescue.repair.StepControl;
 import io.migrescue.report.RepairRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,8 +121,12 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
                     new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool, historyTable), playbook, params, dryRun,
                     yes || person != null, person != null, dir, userPlaybooks, referenceSession);
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
-            RepairReport report = person == null ? RepairUseCase.run(session, request, progress)
-                    : RepairUseCase.runInteractive(session, request, progress, person.repairDialog());
+            StepControl control = new StepControl(progress::lockWait);
+            RepairReport report;
+            try (CtrlC ignored = CtrlC.during(control, spec.commandLine().getErr(), context == null ? null : context.interaction(), person != null)) {
+                report = person == null ? RepairUseCase.run(session, request, progress, control)
+                        : RepairUseCase.runInteractive(session, request, progress, person.repairDialog(), control);
+            }
             spec.commandLine().getOut().print(person == null ? RepairRenderer.render(report, output.format())
                     : report.dryRun() ? RepairRenderer.render(report, output.format(), "To walk it step by step, asked before each: repair "
                     + report.plan().playbook() + (params.isEmpty() ? "" : " (with the same --param)"))
@@ -158,8 +163,12 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
                 return ExitCode.OK.code();
             }
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
-            RepairReport report = SavedPlans.run(session, check, savedPlan, dir, yes || person != null, progress,
-                    person == null ? io.migrescue.repair.StepGate.RUN_ALL : person.resumeGate());
+            StepControl control = new StepControl(progress::lockWait);
+            RepairReport report;
+            try (CtrlC ignored = CtrlC.during(control, spec.commandLine().getErr(), context == null ? null : context.interaction(), person != null)) {
+                report = SavedPlans.run(session, check, savedPlan, dir, yes || person != null, progress,
+                        person == null ? control.runAll() : person.resumeGate(), control);
+            }
             spec.commandLine().getOut().print(RepairRenderer.render(report, output.format()));
             spec.commandLine().getOut().flush();
             if (person != null && java.nio.file.Files.isDirectory(dir)) {

@@ -26,11 +26,18 @@ public final class RepairExecutor {
     private final DatabaseSession session;
     private final Backups backups;
     private final List<String> schemas;
+    private StepControl control = StepControl.none();
 
     public RepairExecutor(DatabaseSession session, Backups backups, List<String> schemas) {
         this.session = session;
         this.backups = backups;
         this.schemas = schemas;
+    }
+
+    /** Lock waits are told to, and Ctrl-C reaches the steps through, {@code control}. */
+    public RepairExecutor controlledBy(StepControl control) {
+        this.control = control;
+        return this;
     }
 
     /** The plan as a dry run reports it: nothing is executed. */
@@ -51,7 +58,7 @@ public final class RepairExecutor {
         PlanCodec.write(plan, backupDir);
         journal.write("plan", PlanJson.of(plan, session.info().url(), schemas));
         try (RepairLock ignored = RepairLock.acquire(session)) {
-            StepRunner runner = new StepRunner(session, journal);
+            StepRunner runner = new StepRunner(session, journal, control);
             runner.applySessionLimits();
             return runSteps(plan, backupDir, journal, runner, 0, Map.of(), gate);
         } catch (SQLException e) {

@@ -32,10 +32,17 @@ import java.util.stream.Stream;
 public final class Resumer {
     private final DatabaseSession session;
     private final Backups backups;
+    private StepControl control = StepControl.none();
 
     public Resumer(DatabaseSession session, Backups backups) {
         this.session = session;
         this.backups = backups;
+    }
+
+    /** Lock waits are told to, and Ctrl-C reaches the steps through, {@code control}. */
+    public Resumer controlledBy(StepControl control) {
+        this.control = control;
+        return this;
     }
 
     /** Where the journal stands. */
@@ -60,7 +67,7 @@ public final class Resumer {
             throw new MigrescueException(io.migrescue.failure.ExitCode.OK, "the repair in " + dir + " already finished; nothing to resume");
         }
         try (RepairLock ignored = RepairLock.acquire(session)) {
-            StepRunner runner = new StepRunner(session, journal);
+            StepRunner runner = new StepRunner(session, journal, control);
             runner.applySessionLimits();
             if (rollback) {
                 return rollBack(plan, dir, journal, state, schemas);
