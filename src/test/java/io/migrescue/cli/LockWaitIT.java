@@ -70,6 +70,44 @@ class LockWaitIT {
         }
     }
 
+    /**
+     * The launcher on a real terminal (tmux): Ctrl-C (SIGINT) while a step waits for a lock cancels the waiting
+     * statement; the run exits 4 with the journal ending in the step's failure and the stop, and resume finishes it.
+     */
+    @org.junit.jupiter.api.Test
+    void ctrlCOnTheCommandLineCancelsTheWait(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "lock wait sigint");
+             Connection blocker = db.connect()) {
+            Scenarios.Broken broken = Scenarios.duplicateRows(db, dir.resolve("m"));
+            blocker.setAutoCommit(false);
+            try (Statement st = blocker.createStatement()) {
+                st.executeUpdate("UPDATE users SET email = email WHERE id = 2");
+            }
+            Path work = Files.createDirectories(dir.resolve("work"));
+            String launcher = Path.of("bin/migrescue").toAbsolutePath().toString();
+            String command = "env -u MIGRESCUE_URL " + launcher + " repair --url " + db.jdbcUrl() + " -u " + db.server().user()
+                    + " fix-duplicate-rows --param keep=first --error-file " + broken.errorFile() + " --migrations " + broken.migrations()
+                    + " --backup-dir b --yes; echo \"exit=$?\"; sleep 600";
+            String screen;
+            try (io.migrescue.testing.Tmux tmux = io.migrescue.testing.Tmux.start(work, command)) {
+                tmux.waitFor("attempt 2 of 5");
+                tmux.keys("C-c");
+                screen = tmux.waitFor("exit=");
+            }
+            assertThat(screen).contains("migrescue: Ctrl-C: the statement waiting for a lock is cancelled").contains("exit=4")
+                    .contains("Status    stopped").contains("cancelled while waiting for a lock on users held by pid ");
+            List<String> journal = Files.readAllLines(work.resolve("b/journal.jsonl"));
+            assertThat(journal.get(journal.size() - 2)).contains("\"event\":\"step-failed\"").contains("cancelled while waiting for a lock");
+            assertThat(journal.get(journal.size() - 1)).contains("\"event\":\"stopped\"");
+            assertThat(db.scalar("SELECT COUNT(*) FROM users")).isEqualTo("8"); // the delete was rolled back
+            blocker.rollback();
+            CliRun resumed = CliRun.on(db, "resume", "--from", work.resolve("b").toString(), "--yes");
+            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+            assertThat(resumed.out()).contains("Status    verified");
+            assertThat(db.scalar("SELECT COUNT(*) FROM users")).isEqualTo("5");
+        }
+    }
+
     private static JsonNode lockWait(Path journal) throws Exception {
         List<String> lines = Files.readAllLines(journal);
         for (String line : lines) {
