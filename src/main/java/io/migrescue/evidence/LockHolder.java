@@ -18,11 +18,12 @@ public record LockHolder(boolean postgres, long id, String user, String client, 
     private static final int QUERY_SHOWN = 60;
 
     /**
-     * One phrase for a progress line: {@code pid 4242 (app@10.0.0.5, idle in transaction for 3m12s: UPDATE orders …)}.
+     * One phrase for a progress line: {@code pid 4242 (app@10.0.0.5, idle in transaction for 3m12s: UPDATE orders …)}
+     * (with the application's name after the address when it gave one).
      */
     public String brief() {
         String who = user + (client == null || client.isBlank() ? "" : "@" + client)
-                + (program == null || program.isBlank() ? "" : " " + program);
+                + (program == null || program.isBlank() ? "" : ", " + program);
         String statement = query == null || query.isBlank() ? "" : ": " + shorten(query);
         return (postgres ? "pid " : "connection ") + id + " (" + who + ", " + state + " for " + age(seconds) + statement + ")";
     }
