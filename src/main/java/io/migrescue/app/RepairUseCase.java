@@ -16,6 +16,7 @@ import io.migrescue.playbook.RecordPlanner;
 import io.migrescue.repair.Backups;
 import io.migrescue.repair.RepairExecutor;
 import io.migrescue.repair.RepairReport;
+import io.migrescue.repair.StepControl;
 import io.migrescue.repair.StepGate;
 
 import java.nio.file.Path;
@@ -47,12 +48,21 @@ public final class RepairUseCase {
 
     /** With the standard backup store and the migration tools' own history writers. */
     public static RepairReport run(DatabaseSession session, Request request, io.migrescue.backup.Progress progress) {
+        return run(session, request, progress, StepControl.none());
+    }
+
+    /** @param control told of lock waits; Ctrl-C reaches the steps through it (and stops the repair before the next one) */
+    public static RepairReport run(DatabaseSession session, Request request, io.migrescue.backup.Progress progress, StepControl control) {
         RecordPlanner records = new HistoryRecords(session.dialect(), request.diagnosis().migrationsDir(), session.info().user(),
                 java.time.Instant.now());
-        return run(session, request, new BackupStore(progress), records);
+        return run(session, request, new BackupStore(progress), records, control);
     }
 
     public static RepairReport run(DatabaseSession session, Request request, Backups backups, RecordPlanner records) {
+        return run(session, request, backups, records, StepControl.none());
+    }
+
+    private static RepairReport run(DatabaseSession session, Request request, Backups backups, RecordPlanner records, StepControl control) {
         Planning planning = planning(session, request, records);
         Plan plan = planning.plan(request.params(), request.interactive());
         if (request.dryRun()) {
@@ -63,7 +73,8 @@ public final class RepairUseCase {
                     + (plan.steps().size() - 1) + " step(s) after the backup); nothing was changed. Add --yes to run it, or --dry-run to see every statement");
         }
         // a script has nobody to ask: a failed verification, or a step failing after changes, is rolled back at once
-        return new RepairExecutor(session, backups, planning.diagnosis().schemas()).rollingBackOnFailure().run(plan, request.backupDir());
+        return new RepairExecutor(session, backups, planning.diagnosis().schemas()).rollingBackOnFailure().controlledBy(control)
+                .run(plan, request.backupDir(), control.runAll());
     }
 
     /**
@@ -120,6 +131,12 @@ public final class RepairUseCase {
      */
     public static RepairReport runInteractive(DatabaseSession session, Request request, io.migrescue.backup.Progress progress,
                                               Dialog dialog) {
+        return runInteractive(session, request, progress, dialog, StepControl.none());
+    }
+
+    /** @param control told of lock waits; Ctrl-C reaches a step waiting for a lock through it */
+    public static RepairReport runInteractive(DatabaseSession session, Request request, io.migrescue.backup.Progress progress,
+                                              Dialog dialog, StepControl control) {
         RecordPlanner records = new HistoryRecords(session.dialect(), request.diagnosis().migrationsDir(), session.info().user(),
                 java.time.Instant.now());
         Backups backups = new BackupStore(progress);
@@ -154,7 +171,7 @@ public final class RepairUseCase {
             return RepairExecutor.preview(plan, request.backupDir());
         }
         dialog.planned(plan);
-        RepairReport report = new RepairExecutor(session, backups, planning.diagnosis().schemas())
+        RepairReport report = new RepairExecutor(session, backups, planning.diagnosis().schemas()).controlledBy(control)
                 .run(plan, request.backupDir(), dialog.gate(planning));
         if ((report.status().equals("stopped") || report.status().equals("verification-failed")) && dialog.rollBack(report)) {
             return new io.migrescue.repair.Resumer(session, backups).resume(request.backupDir(), true);

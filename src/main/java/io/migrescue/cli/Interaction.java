@@ -28,4 +28,11 @@ public interface Interaction {
 
     /** Whether progress may be redrawn in place (a terminal that understands carriage returns). */
     boolean redraws();
+
+    /**
+     * While a repair runs: Ctrl-C goes to {@code handler} first, which says what it did (a statement waiting for a
+     * lock cancelled), or null when the shell should do what it does otherwise. Null clears it.
+     */
+    default void interruptHandler(java.util.function.Supplier<String> handler) {
+    }
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
                 "  0  success, nothing wrong        1  findings or differences",
                 "  2  usage error                   3  cannot connect, or not permitted",
                 "  4  repair stopped (see journal)  5  verification failed",
-                "  6  confirmation needed (--yes)   70 internal error (see the log)",
+                "  6  confirmation needed (--yes)   7  the saved plan no longer fits (repair --plan)",
+                "  70 internal error (see the log)",
                 "",
                 "Example: migrescue status --url postgresql://app@db:5432/app --password-env DB_PASSWORD"},
         usageHelpAutoWidth = true)

@@ -2,10 +2,12 @@ package io.migrescue.cli;
 
 import io.migrescue.app.DiagnoseUseCase;
 import io.migrescue.app.RepairUseCase;
+import io.migrescue.app.SavedPlans;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.repair.RepairReport;
+import io.migrescue.repair.StepControl;
 import io.migrescue.report.RepairRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +28,8 @@ import java.util.concurrent.Callable;
         description = {"Plan and run a playbook: back up what will change, repair, record in the migration tool's history,",
                 "verify. Without ID: the top recommendation of diagnose. --dry-run shows every statement and changes nothing.", ""},
         footer = {"", "Exit: 0 verified (or planned, with --dry-run), 2 usage, 3 cannot connect, 4 stopped (see the journal),",
-                "5 verification failed, 6 confirmation or a decision needed (--yes, --param).",
+                "5 verification failed, 6 confirmation or a decision needed (--yes, --param), 7 the saved plan (--plan) no longer fits.",
+                "Review, then run exactly what was reviewed: repair --dry-run --save-plan plan.json …, later repair --plan plan.json --yes.",
                 "Example: migrescue repair --url mariadb://root@db/app --error-file deploy.log --migrations db/migration --dry-run"})
 class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
@@ -76,6 +79,16 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     @Option(names = "--playbooks", paramLabel = "DIR", description = "Also load the playbooks in this folder.")
     Path userPlaybooks;
 
+    @Option(names = "--save-plan", paramLabel = "FILE", description = {
+            "With --dry-run: also write the plan shown, with a fingerprint of everything it touches (table definitions, the",
+            "tool's history rows, the rows it changes), for --plan FILE. Without --dry-run it is a usage error (exit 2)."})
+    Path savePlan;
+
+    @Option(names = "--plan", paramLabel = "FILE", description = {
+            "Run exactly the plan --save-plan wrote (no new diagnosis, its parameters as saved) once the fingerprint read",
+            "again is the same; exit 7, changing nothing, if the database changed since. With --dry-run: show it and whether it fits."})
+    Path savedPlan;
+
     private CliContext context;
 
     @Override
@@ -90,10 +103,20 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
             throw MigrescueException.usage("--backup-dir " + dir + " already holds a repair's journal: use `migrescue resume --from "
                     + dir + "` or another directory");
         }
+        if (savePlan != null && !dryRun) {
+            throw MigrescueException.usage("--save-plan writes the plan a dry run shows: add --dry-run (then run it with repair --plan "
+                    + savePlan + " --yes)");
+        }
+        if (savedPlan != null && (savePlan != null || playbook != null || !params.isEmpty())) {
+            throw MigrescueException.usage("--plan runs the saved plan as it was saved: leave out the playbook ID, --param and --save-plan");
+        }
         if (!dryRun) {
             OwnDirectory.checkWritable(dir, "the backup directory", "--backup-dir DIR");
         }
         Interaction person = context == null || yes ? null : context.interaction();
+        if (savedPlan != null) {
+            return runSaved(dir, person);
+        }
         String errorText = errorInput.text();
         try (DatabaseSession session = connection.open();
              DatabaseSession referenceSession = reference == null ? null : connection.openOther(reference, "MIGRESCUE_REFERENCE_PASSWORD")) {
@@ -101,13 +124,22 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
                     new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool, historyTable), playbook, params, dryRun,
                     yes || person != null, person != null, dir, userPlaybooks, referenceSession);
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
-            RepairReport report = person == null ? RepairUseCase.run(session, request, progress)
-                    : RepairUseCase.runInteractive(session, request, progress, person.repairDialog());
+            StepControl control = new StepControl(progress::lockWait);
+            RepairReport report;
+            try (CtrlC ignored = CtrlC.during(control, spec.commandLine().getErr(), context == null ? null : context.interaction(), person != null)) {
+                report = person == null ? RepairUseCase.run(session, request, progress, control)
+                        : RepairUseCase.runInteractive(session, request, progress, person.repairDialog(), control);
+            }
             spec.commandLine().getOut().print(person == null ? RepairRenderer.render(report, output.format())
                     : report.dryRun() ? RepairRenderer.render(report, output.format(), "To walk it step by step, asked before each: repair "
                     + report.plan().playbook() + (params.isEmpty() ? "" : " (with the same --param)"))
                     : output.format() == io.migrescue.report.OutputFormat.text ? RepairRenderer.summary(report)
                     : RepairRenderer.render(report, output.format()));
+            if (savePlan != null) {
+                SavedPlans.save(session, report.plan(), connection.schemas(), savePlan);
+                spec.commandLine().getErr().println("migrescue: plan saved to " + savePlan + "; repair --plan " + savePlan
+                        + " --yes runs exactly it (exit 7, changing nothing, if the database changes before)");
+            }
             if (!report.dryRun() && java.nio.file.Files.isDirectory(dir)) {
                 Path written = writeReport(report, dir); // scripted runs too: the incident write-up starts from it
                 if (person != null) {
@@ -118,6 +150,38 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
                 }
             }
             spec.commandLine().getOut().flush();
+            return exitCode(report);
+        }
+    }
+
+    /** {@code --plan FILE}: the saved plan checked against the database, then shown (dry run) or run as saved. */
+    private int runSaved(Path dir, Interaction person) {
+        try (DatabaseSession session = connection.open()) {
+            SavedPlans.Check check = SavedPlans.check(session, savedPlan);
+            if (dryRun) {
+                spec.commandLine().getOut().print(RepairRenderer.render(SavedPlans.preview(check, savedPlan, dir), output.format()));
+                spec.commandLine().getOut().flush();
+                if (!check.fits()) {
+                    spec.commandLine().getErr().println("migrescue: " + check.summary(savedPlan));
+                    return ExitCode.PLAN_CHANGED.code();
+                }
+                return ExitCode.OK.code();
+            }
+            StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
+            StepControl control = new StepControl(progress::lockWait);
+            RepairReport report;
+            try (CtrlC ignored = CtrlC.during(control, spec.commandLine().getErr(), context == null ? null : context.interaction(), person != null)) {
+                report = SavedPlans.run(session, check, savedPlan, dir, yes || person != null, person == null, progress,
+                        person == null ? control.runAll() : person.resumeGate(), control);
+            }
+            spec.commandLine().getOut().print(RepairRenderer.render(report, output.format()));
+            spec.commandLine().getOut().flush();
+            if (java.nio.file.Files.isDirectory(dir)) {
+                writeReport(report, dir);
+                if (person != null) {
+                    context.session().lastRepair(dir);
+                }
+            }
             return exitCode(report);
         }
     }

@@ -68,8 +68,11 @@ final class ResumeCommand implements Callable<Integer>, ContextFactory.NeedsCont
         }
         try (DatabaseSession session = connection.open()) {
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
-            RepairReport report = person == null ? ResumeUseCase.run(session, dir, rollback, progress)
-                    : ResumeUseCase.run(session, dir, rollback, progress, person.resumeGate());
+            io.migrescue.repair.StepControl control = new io.migrescue.repair.StepControl(progress::lockWait);
+            RepairReport report;
+            try (CtrlC ignored = CtrlC.during(control, spec.commandLine().getErr(), context == null ? null : context.interaction(), person != null)) {
+                report = ResumeUseCase.run(session, dir, rollback, progress, person == null ? control.runAll() : person.resumeGate(), control);
+            }
             spec.commandLine().getOut().print(person != null && output.format() == io.migrescue.report.OutputFormat.text
                     ? RepairRenderer.summary(report) : RepairRenderer.render(report, output.format()));
             if (person != null) {

@@ -78,6 +78,12 @@ final class StderrProgress implements Progress {
         return b.toString();
     }
 
+    /** A step waits for a lock: who holds it, which attempt comes next (a line of its own, also on a terminal). */
+    void lockWait(String line) {
+        err.print((terminal ? "\r\033[K" : "") + "migrescue: " + line + System.lineSeparator());
+        err.flush();
+    }
+
     private void show(long now, boolean last) {
         String line = String.format(Locale.ROOT, "migrescue: %s  %s%,d%s rows  %.1f s%s", label, terminal ? bar(now, last) : "", done,
                 total > 0 ? String.format(Locale.ROOT, " of %,d", total) : "", (now - started) / 1e9, last ? "  done" : "");

@@ -9,6 +9,8 @@ public enum ExitCode {
     REPAIR_STOPPED(4),
     VERIFICATION_FAILED(5),
     CONFIRMATION_NEEDED(6),
+    /** the saved plan ({@code repair --plan}) no longer fits: the database changed since {@code --save-plan} */
+    PLAN_CHANGED(7),
     INTERNAL(70);
 
     private final int code;

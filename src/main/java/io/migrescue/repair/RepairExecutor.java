@@ -24,6 +24,7 @@ public final class RepairExecutor {
     private final Backups backups;
     private final List<String> schemas;
     private boolean rollBackOnFailure;
+    private StepControl control = StepControl.none();
 
     public RepairExecutor(DatabaseSession session, Backups backups, List<String> schemas) {
         this.session = session;
@@ -37,6 +38,12 @@ public final class RepairExecutor {
      */
     public RepairExecutor rollingBackOnFailure() {
         this.rollBackOnFailure = true;
+        return this;
+    }
+
+    /** Lock waits are told to, and Ctrl-C reaches the steps through, {@code control}. */
+    public RepairExecutor controlledBy(StepControl control) {
+        this.control = control;
         return this;
     }
 
@@ -60,7 +67,7 @@ public final class RepairExecutor {
         planned.put("repair", java.util.UUID.randomUUID().toString());
         journal.write("plan", planned);
         try (RepairLock ignored = RepairLock.acquire(session)) {
-            StepRunner runner = new StepRunner(session, journal);
+            StepRunner runner = new StepRunner(session, journal, control);
             runner.applySessionLimits();
             // what a roll back must bring back exactly, taken before anything changes
             journal.write("fingerprint", Map.of("tables", DatabaseFingerprint.take(session, schemas, touched(plan)).toJson()));
@@ -261,7 +268,8 @@ public final class RepairExecutor {
 
     /** After a step failed: in scripts, when earlier steps changed the database, everything is undone at once. */
     private RepairReport afterFailure(Plan plan, Path backupDir, Journal journal, RepairReport stopped) {
-        if (!rollBackOnFailure) {
+        // Ctrl-C is the operator's stop, not a failure: the journal is consistent and resume goes on from there
+        if (!rollBackOnFailure || control.cancelled() || control.stopRequested()) {
             return stopped;
         }
         Resumer.State state = Resumer.read(journal.read(), backupDir);

@@ -40,10 +40,17 @@ import java.util.stream.Stream;
 public final class Resumer {
     private final DatabaseSession session;
     private final Backups backups;
+    private StepControl control = StepControl.none();
 
     public Resumer(DatabaseSession session, Backups backups) {
         this.session = session;
         this.backups = backups;
+    }
+
+    /** Lock waits are told to, and Ctrl-C reaches the steps through, {@code control}. */
+    public Resumer controlledBy(StepControl control) {
+        this.control = control;
+        return this;
     }
 
     /**
@@ -82,9 +89,9 @@ public final class Resumer {
                     + " finish it with `migrescue resume --from " + dir + " --rollback`");
         }
         try (RepairLock ignored = RepairLock.acquire(session)) {
-            StepRunner runner = new StepRunner(session, journal);
+            StepRunner runner = new StepRunner(session, journal, control);
             runner.applySessionLimits();
-            RepairExecutor executor = new RepairExecutor(session, backups, schemas);
+            RepairExecutor executor = new RepairExecutor(session, backups, schemas).controlledBy(control);
             if (gate == StepGate.RUN_ALL) {
                 executor.rollingBackOnFailure(); // nobody to ask, as for repair --yes
             }

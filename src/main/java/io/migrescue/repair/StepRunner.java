@@ -1,6 +1,8 @@
 package io.migrescue.repair;
 
 import io.migrescue.db.DatabaseSession;
+import io.migrescue.evidence.LockEvidence;
+import io.migrescue.evidence.LockHolder;
 import io.migrescue.model.Engine;
 import io.migrescue.playbook.PlanStep;
 import io.migrescue.sql.BoundStatement;
@@ -10,8 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,10 +35,16 @@ final class StepRunner {
     private StepLedger ledger;
     /** Per step: its statements known to be in effect (ran in this run, or seen by resume), never run again. */
     private final Map<Integer, Set<Integer>> inEffect = new HashMap<>();
+    private final StepControl control;
 
     StepRunner(DatabaseSession session, Journal journal) {
+        this(session, journal, StepControl.none());
+    }
+
+    StepRunner(DatabaseSession session, Journal journal, StepControl control) {
         this.session = session;
         this.journal = journal;
+        this.control = control;
     }
 
     void recordIn(StepLedger ledger) {
@@ -58,7 +68,10 @@ final class StepRunner {
         }
     }
 
-    /** @return null when the step ran, else why a guard stopped it */
+    /**
+     * @return null when the step ran, else why it stopped: a guard, or Ctrl-C while it waited for a lock (its
+     * transaction rolled back; statements of a step outside one are journalled one by one, so resume knows)
+     */
     String run(PlanStep step) throws SQLException {
         for (BoundStatement guard : step.guards()) {
             long count = count(guard);
@@ -66,17 +79,73 @@ final class StepRunner {
                 return "guard failed: " + count + " row(s) would break the step (" + guard.sql() + ")";
             }
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                execute(step);
-                return null;
-            } catch (SQLException e) {
-                if (!isLockWait(e) || attempt == ATTEMPTS) {
-                    throw e;
+        control.stepStarted(step.n());
+        try {
+            String held = "";
+            String on = "";
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    execute(step);
+                    return null;
+                } catch (SQLException e) {
+                    if (control.cancelled()) {
+                        return "cancelled while waiting for a lock" + on + held;
+                    }
+                    if (!isLockWait(e)) {
+                        throw e;
+                    }
+                    // the step's transaction is rolled back, so its own connection is free to ask who holds the lock
+                    String table = step.changes().isEmpty() ? null : step.changes().get(0);
+                    List<String> holders = blockers(table);
+                    for (String other : step.changes()) {
+                        if (holders.isEmpty() && !other.equals(table)) {
+                            holders = blockers(other);
+                            table = holders.isEmpty() ? table : other;
+                        }
+                    }
+                    on = table == null ? "" : " on " + table;
+                    held = holders.isEmpty() ? "" : " held by " + String.join(" and ", holders);
+                    if (control.stopRequested()) {
+                        return "cancelled while waiting for a lock" + on + held;
+                    }
+                    if (attempt == ATTEMPTS) {
+                        throw new SQLException(e.getMessage() + " (" + ATTEMPTS + " attempts" + (held.isEmpty() ? "" : ";" + held) + ")",
+                                e.getSQLState(), e.getErrorCode(), e);
+                    }
+                    String line = "step " + step.n() + " waiting for a lock" + on
+                            + (held.isEmpty() ? " (its holder has let go meanwhile)" : held) + "; attempt " + (attempt + 1) + " of " + ATTEMPTS;
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("n", step.n());
+                    fields.put("attempt", attempt);
+                    fields.put("of", ATTEMPTS);
+                    fields.put("table", table);
+                    fields.put("heldBy", holders);
+                    fields.put("message", line);
+                    fields.put("error", String.valueOf(e.getMessage()));
+                    journal.write("lock-wait", fields);
+                    control.lockWait(line);
+                    if (control.pause(FIRST_BACKOFF_MS << (attempt - 1))) {
+                        return "cancelled while waiting for a lock" + on + held;
+                    }
                 }
-                journal.write("lock-wait", java.util.Map.of("n", step.n(), "attempt", attempt, "error", String.valueOf(e.getMessage())));
-                sleep(FIRST_BACKOFF_MS << (attempt - 1));
             }
+        } finally {
+            control.stepEnded();
+        }
+    }
+
+    /** Who holds the lock, one phrase each (at most three); empty when nobody does any more or it cannot be told. */
+    private List<String> blockers(String table) {
+        try {
+            List<String> out = new ArrayList<>();
+            List<LockHolder> holders = new LockEvidence(session).blockers(null, table);
+            holders.stream().limit(3).forEach(h -> out.add(h.brief()));
+            if (holders.size() > 3) {
+                out.add((holders.size() - 3) + " more");
+            }
+            return out;
+        } catch (SQLException e) {
+            return List.of();
         }
     }
 
@@ -107,9 +176,12 @@ final class StepRunner {
                 }
                 try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
                     bind(ps, statement.params());
+                    control.executing(ps);
                     if (!ps.execute() && ps.getUpdateCount() > 0) {
                         rowsChanged += ps.getUpdateCount();
                     }
+                } finally {
+                    control.executed();
                 }
                 if (!transaction) {
                     ran.add(i);
@@ -179,11 +251,4 @@ final class StepRunner {
         return state.equals("55P03") || state.equals("40P01") || e.getErrorCode() == 1205 || e.getErrorCode() == 1213;
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

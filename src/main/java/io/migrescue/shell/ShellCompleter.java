@@ -56,7 +56,8 @@ final class ShellCompleter implements Completer {
             return;
         }
         CommandSpec spec = sub.getCommandSpec();
-        OptionSpec previous = spec.findOption(words.get(index - 1));
+        // only a word written as an option is one: picocli also finds "--plan" by the bare word "plan" (the command)
+        OptionSpec previous = words.get(index - 1).startsWith("-") ? spec.findOption(words.get(index - 1)) : null;
         if (previous != null && previous.arity().max() > 0 && !previous.typeInfo().isBoolean()) {
             values(previous.completionCandidates(), previous.longestName(), previous.type(), reader, line, candidates);
             return;

@@ -219,7 +219,7 @@ final class StepWalk implements StepGate {
         PrintWriter out = prompts.out();
         out.println();
         out.println(style.warn("Ctrl-C: step " + n + " finishes first (a statement stopped half way is what leaves a schema broken);"
-                + " you will be asked whether to go on."));
+                + " you will be asked whether to go on. If it has to wait for a lock, it stops there instead."));
         out.flush();
         return true;
     }

@@ -12,6 +12,7 @@ final class TerminalInteraction implements Interaction {
     private final Style style;
     private final boolean redraws;
     private volatile StepWalk walking;
+    private volatile java.util.function.Supplier<String> interruptHandler;
 
     TerminalInteraction(Prompts prompts, Style style, boolean redraws) {
         this.prompts = prompts;
@@ -51,12 +52,25 @@ final class TerminalInteraction implements Interaction {
         return redraws;
     }
 
+    @Override
+    public void interruptHandler(java.util.function.Supplier<String> handler) {
+        this.interruptHandler = handler;
+    }
+
     void walking(StepWalk walk) {
         this.walking = walk;
     }
 
     /** Ctrl-C while a command runs (not at a prompt: there JLine cancels the line). */
     void interrupted() {
+        java.util.function.Supplier<String> handler = interruptHandler;
+        String done = handler == null ? null : handler.get();
+        if (done != null) {
+            prompts.out().println();
+            prompts.out().println(style.warn(done));
+            prompts.out().flush();
+            return;
+        }
         StepWalk walk = walking;
         if (walk != null && walk.interrupt()) {
             return;

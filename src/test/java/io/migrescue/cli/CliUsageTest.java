@@ -15,7 +15,8 @@ class CliUsageTest {
     void helpListsCommandsAndExitCodes() {
         CliRun run = CliRun.run("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("status").contains("--version").contains("-v, --verbose").contains("70 internal error");
+        assertThat(run.out()).contains("status").contains("--version").contains("-v, --verbose").contains("70 internal error")
+                .contains("7  the saved plan no longer fits");
     }
 
     @Test
@@ -34,6 +35,16 @@ class CliUsageTest {
         CliRun backup = CliRun.run("backup", "--to", "/tmp/x");
         assertThat(backup.exitCode()).isEqualTo(2);
         assertThat(backup.err()).contains("--table");
+    }
+
+    @Test
+    void savedPlanOptionsAreCheckedBeforeConnecting() {
+        CliRun save = CliRun.run("repair", "--save-plan", "/tmp/never.json", "--yes");
+        assertThat(save.exitCode()).isEqualTo(2);
+        assertThat(save.err()).contains("--save-plan writes the plan a dry run shows: add --dry-run");
+        CliRun both = CliRun.run("repair", "--plan", "/tmp/never.json", "fix-duplicate-rows", "--yes");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--plan runs the saved plan as it was saved");
     }
 
     @Test

@@ -59,7 +59,7 @@ class ShellTmuxIT {
                     screen = tmux.waitFor("Report    ");
                     tmux.type("exit");
                 } finally {
-                    keep(tmux.alive() ? tmux.capture() : "", "ShellTmuxIT.txt");
+                    keep(screen(tmux), "ShellTmuxIT.txt");
                 }
             } finally {
                 db.execute("DROP USER '" + user + "'@'%'");
@@ -127,7 +127,7 @@ class ShellTmuxIT {
                     assertThat(screen).contains("Stopping before step 3, as asked.").doesNotContain("Run step 3?");
                     tmux.type("exit");
                 } finally {
-                    keep(tmux.alive() ? tmux.capture() : "", "ShellTmuxIT-ctrl-c.txt");
+                    keep(screen(tmux), "ShellTmuxIT-ctrl-c.txt");
                 }
             }
             try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
@@ -136,6 +136,87 @@ class ShellTmuxIT {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("fk_skp_tahunan_approved_by,fk_skp_tahunan_user");
             }
+        }
+    }
+
+    /**
+     * A step held up by a session idle in transaction: while it waits the screen names the holder (its pid and state)
+     * and the attempt; Ctrl-C cancels the waiting statement, the step ends stopped with the journal saying so, and
+     * once the holder has let go {@code resume --yes} finishes the repair, verified.
+     */
+    @Test
+    void ctrlCCancelsAStepWaitingForALock(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "tmux lock wait");
+             java.sql.Connection blocker = db.connect()) {
+            Scenarios.Broken broken = Scenarios.duplicateRows(db, dir.resolve("migrations"));
+            Path work = Files.createDirectories(dir.resolve("work"));
+            String command = "env -u MIGRESCUE_URL MIGRESCUE_JAVA_OPTS=-Duser.home=" + Files.createDirectories(dir.resolve("home"))
+                    + " " + LAUNCHER + " shell";
+            long pid;
+            try (java.sql.Statement st = blocker.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                pid = rs.getLong(1);
+            }
+            String waiting;
+            String cancelled;
+            String resumed;
+            try (Tmux tmux = Tmux.start(work, command)) {
+                try {
+                    tmux.waitFor("migrescue> ");
+                    tmux.type("connect " + db.jdbcUrl() + " -u " + db.server().user() + " --migrations " + broken.migrations());
+                    if (db.server().password() == null) {
+                        tmux.waitFor("(Enter for none): ");
+                        tmux.type("");
+                    }
+                    tmux.waitFor("Connected to PostgreSQL");
+                    tmux.type("repair fix-duplicate-rows --param keep=first --error-file " + broken.errorFile());
+                    tmux.waitFor("Run step 1?");
+                    tmux.type("y");
+                    tmux.waitFor("Run step 2?");
+                    blocker.setAutoCommit(false);
+                    try (java.sql.Statement st = blocker.createStatement()) {
+                        st.executeUpdate("UPDATE users SET email = email WHERE id = 2"); // a row step 2 deletes; then idle in transaction
+                    }
+                    tmux.type("y");
+                    waiting = tmux.waitFor("attempt 2 of 5");
+                    tmux.keys("C-c");
+                    cancelled = tmux.waitFor("Roll back what this repair changed");
+                    tmux.type("n");
+                    tmux.waitFor("Status    stopped");
+                    blocker.rollback(); // the holder lets go
+                    tmux.type("resume --yes");
+                    resumed = tmux.waitFor("Status    verified");
+                    tmux.type("exit");
+                } finally {
+                    keep(screen(tmux), "ShellTmuxIT-lock-wait.txt");
+                }
+            }
+            assertThat(waiting).contains("step 2 waiting for a lock on users held by pid " + pid + " (")
+                    .contains("idle in transaction for ").contains("UPDATE users SET email = email WHERE id = 2");
+            assertThat(cancelled).contains("Ctrl-C: the statement waiting for a lock is cancelled")
+                    .contains("cancelled while waiting for a lock on users held by pid " + pid);
+            Path repair;
+            try (Stream<Path> repairs = Files.list(work.resolve("migrescue-backups"))) {
+                repair = repairs.findFirst().orElseThrow();
+            }
+            java.util.List<String> journal = Files.readAllLines(repair.resolve("journal.jsonl"));
+            String failed = journal.stream().filter(l -> l.contains("\"event\":\"step-failed\"")).findFirst().orElseThrow();
+            assertThat(failed).contains("\"n\":2").contains("cancelled while waiting for a lock on users held by pid " + pid);
+            int at = journal.indexOf(failed);
+            assertThat(journal.get(at - 1)).contains("\"event\":\"lock-wait\"").contains("pid " + pid);
+            assertThat(journal.get(at + 1)).contains("\"event\":\"stopped\"");
+            assertThat(journal.get(journal.size() - 1)).contains("\"event\":\"verified\"");
+            assertThat(resumed.substring(resumed.lastIndexOf("resume --yes"))).contains(" 2. [done] keep the first row").contains("ok   no duplicate (email) in users");
+            assertThat(db.scalar("SELECT COUNT(*) FROM users")).isEqualTo("5");
+        }
+    }
+
+    /** The screen as it is now; empty once the shell has left (after {@code exit} the session may end at any moment). */
+    private static String screen(Tmux tmux) {
+        try {
+            return tmux.alive() ? tmux.capture() : "";
+        } catch (AssertionError gone) { // Tmux reports a failed tmux command so
+            return "";
         }
     }
 
