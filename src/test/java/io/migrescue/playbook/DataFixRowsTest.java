@@ -90,6 +90,6 @@ class DataFixRowsTest {
                 .isInstanceOf(PlanningException.DecisionNeeded.class)
                 .hasMessageContaining("(first = keep the row with the lowest primary key of each duplicate key")
                 .hasMessageContaining("; last = keep the row with the highest primary key")
-                .hasMessageContaining("give it with --param keep=first");
+                .hasMessageContaining("Give --param keep=first|last");
     }
 }
