@@ -6,7 +6,8 @@ import java.util.Optional;
 /** Every reader of migrations written as code: the one registry (a new tool is one class and one line here). */
 public final class CodeMigrationReaders {
     private static final List<CodeMigrationReader> ALL = List.of(
-            new io.migrescue.migration.typeorm.TypeOrmMigrationReader()
+            new io.migrescue.migration.typeorm.TypeOrmMigrationReader(),
+            new io.migrescue.migration.knex.KnexMigrationReader()
     );
 
     private CodeMigrationReaders() {
