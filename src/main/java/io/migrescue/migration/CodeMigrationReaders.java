@@ -7,7 +7,8 @@ import java.util.Optional;
 public final class CodeMigrationReaders {
     private static final List<CodeMigrationReader> ALL = List.of(
             new io.migrescue.migration.typeorm.TypeOrmMigrationReader(),
-            new io.migrescue.migration.knex.KnexMigrationReader()
+            new io.migrescue.migration.knex.KnexMigrationReader(),
+            new io.migrescue.migration.sequelize.SequelizeMigrationReader()
     );
 
     private CodeMigrationReaders() {
