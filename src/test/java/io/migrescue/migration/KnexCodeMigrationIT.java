@@ -133,4 +133,37 @@ class KnexCodeMigrationIT {
                     List.of("2", "budi@example.com"), List.of("3", "ana.2@example.com"));
         }
     }
+
+    @Test
+    void aTableMadeByHandIsAdoptedAndTheRestOfTheKnexMigrationRuns(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "knex code adopt");
+             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "knex code adopt clean")) {
+            Path dir = project(tmp.resolve("app"));
+            assertThat(knex(dir, db, "migrate:latest").exitCode()).isZero();
+            db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com')",
+                    // a hotfix made the table by hand, as the migration would
+                    "create table `orders` (`id` int unsigned not null auto_increment primary key, `user_id` int unsigned not null,"
+                            + " `total` decimal(10, 2) not null default '0')");
+            Files.writeString(dir.resolve("migrations/002_orders.js"), ORDERS);
+            NodeTools.Result failed = knex(dir, db, "migrate:latest");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            assertThat(failed.output()).contains("already exists");
+            Path migrations = dir.resolve("migrations");
+            Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
+            JsonNode diagnosis = CodeMigrationRescue.diagnose(db, errorFile, migrations);
+            assertThat(CodeMigrationRescue.kinds(diagnosis)).contains("TABLE_ALREADY_EXISTS");
+            assertThat(CodeMigrationRescue.states(CodeMigrationRescue.failedMigration(diagnosis)))
+                    .containsExactly("failed", "not-applied", "not-applied", "not-applied", "not-applied");
+
+            CodeMigrationRescue.repair(db, tmp.resolve("backup"), "adopt-existing-object", errorFile, migrations);
+            NodeTools.Result latest = knex(dir, db, "migrate:latest");
+            assertThat(latest.exitCode()).as(latest.output()).isZero();
+            assertThat(latest.output()).contains("Already up to date");
+            assertThat(rows(db, "SELECT name, batch FROM knex_migrations ORDER BY id"))
+                    .containsExactly(List.of("001_users.js", "1"), List.of("002_orders.js", "2"));
+            assertThat(knex(dir, clean, "migrate:latest").exitCode()).isZero();
+            CodeMigrationRescue.assertSameSchema(clean, db);
+            assertThat(rows(db, "SELECT COUNT(*) FROM users")).containsExactly(List.of("2"));
+        }
+    }
 }

@@ -113,6 +113,34 @@ class RailsCodeMigrationIT {
     }
 
     @Test
+    void aHalfAppliedActiveRecordMigrationIsRevertedAndActiveRecordRunsItAgain(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "rails code revert");
+             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "rails code revert clean")) {
+            Path migrations = migrations(tmp.resolve("app"));
+            assertThat(RubyTools.migrate(db, migrations, RUN).exitCode()).isZero();
+            usersWithADuplicate(db);
+            Files.writeString(migrations.resolve("20240101000002_create_orders.rb"), ORDERS);
+            NodeTools.Result failed = RubyTools.migrate(db, migrations, RUN);
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
+            NodeTools.Result blocked = RubyTools.migrate(db, migrations, RUN);
+            assertThat(blocked.output()).as("orders is left behind: a plain rerun fails").contains("already exists");
+
+            CodeMigrationRescue.repair(db, tmp.resolve("backup"), "revert-partial-migration", errorFile, migrations);
+            assertThat(rows(db, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'orders'"))
+                    .containsExactly(List.of("0"));
+
+            db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3");
+            NodeTools.Result again = RubyTools.migrate(db, migrations, RUN);
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(again.output()).contains("CreateOrders: migrated");
+            assertThat(RubyTools.migrate(clean, migrations, RUN).exitCode()).isZero();
+            CodeMigrationRescue.assertSameSchema(clean, db);
+            assertThat(rows(db, "SELECT COUNT(*) FROM users")).containsExactly(List.of("3"));
+        }
+    }
+
+    @Test
     void onPostgresqlTheFailedMigrationLeftNothingAndMigrescueNamesTheDuplicate(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "rails code pg")) {
             Path migrations = migrations(tmp.resolve("app"));
