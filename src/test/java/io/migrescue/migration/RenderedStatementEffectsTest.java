@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RenderedStatementEffectsTest {
 
     @ParameterizedTest(name = "{0} on {1}")
-    @CsvSource({"knex, MARIADB", "knex, POSTGRESQL", "sequelize, MARIADB", "sequelize, POSTGRESQL", "rails, MARIADB", "rails, POSTGRESQL"})
+    @CsvSource({"knex, MARIADB", "knex, POSTGRESQL", "sequelize, MARIADB", "sequelize, POSTGRESQL", "rails, MARIADB", "rails, POSTGRESQL",
+            "typeorm, MARIADB", "typeorm, POSTGRESQL"})
     void everyRenderedDdlStatementHasEffects(String tool, Engine engine) throws Exception {
         List<String> unread = new ArrayList<>();
         for (MigrationFile f : MigrationStatements.list(Path.of("src/test/resources/io/migrescue/migration", tool))) {

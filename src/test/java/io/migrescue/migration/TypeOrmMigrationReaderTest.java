@@ -86,4 +86,31 @@ class TypeOrmMigrationReaderTest {
                 "-- not understood: if (process.env.SEED) { await queryRunner.query(`SELECT 1`); }",
                 "-- not understood: queryRunner.query(`ALTER TABLE \"user\" ADD \"${column}\" integer`)");
     }
+
+    /** Expected: what real TypeORM 0.3.31 ran for this Table API migration on MariaDB and PostgreSQL (query log). */
+    @Test
+    void theTableApiIsRenderedAsTypeOrmRunsItWithItsNames() throws Exception {
+        Path dir = Path.of("src/test/resources/io/migrescue/migration/typeorm");
+        MigrationFile file = reader.list(dir).get(0);
+        assertThat(file.id()).isEqualTo("Api1700000000000");
+        assertThat(reader.statements(file, Engine.MARIADB)).extracting(SqlStatement::sql).containsExactly(
+                "CREATE TABLE `users` (`id` int NOT NULL AUTO_INCREMENT, `email` varchar(255) NOT NULL, `age` int NULL DEFAULT 0,"
+                        + " UNIQUE INDEX `UQ_97672ac88f789774dd47f7c8be3` (`email`), PRIMARY KEY (`id`)) ENGINE=InnoDB",
+                "CREATE TABLE `orders` (`id` int NOT NULL AUTO_INCREMENT, `userId` int NOT NULL, `total` decimal(10,2) NOT NULL DEFAULT 0,"
+                        + " INDEX `IDX_1f26b5af0517387bce3d8f3ae5` (`userId`, `total`), CONSTRAINT `FK_151b79a83ba240b0cb31b2302d1` FOREIGN KEY"
+                        + " (`userId`) REFERENCES `users` (`id`) ON DELETE CASCADE, PRIMARY KEY (`id`)) ENGINE=InnoDB",
+                "ALTER TABLE `orders` ADD `note` varchar(200) NULL",
+                "CREATE UNIQUE INDEX `IDX_orders_note` ON `orders` (`note`)",
+                "ALTER TABLE `orders` ADD CONSTRAINT `FK_710e2d4957aa5878dfe94e4ac2f` FOREIGN KEY (`id`) REFERENCES `users`(`id`)");
+        assertThat(reader.statements(file, Engine.POSTGRESQL)).extracting(SqlStatement::sql).containsExactly(
+                "CREATE TABLE \"users\" (\"id\" SERIAL NOT NULL, \"email\" varchar NOT NULL, \"age\" int DEFAULT 0,"
+                        + " CONSTRAINT \"UQ_97672ac88f789774dd47f7c8be3\" UNIQUE (\"email\"), CONSTRAINT \"PK_a3ffb1c0c8416b9fc6f907b7433\" PRIMARY KEY (\"id\"))",
+                "CREATE TABLE \"orders\" (\"id\" SERIAL NOT NULL, \"userId\" int NOT NULL, \"total\" decimal(10,2) NOT NULL DEFAULT 0,"
+                        + " CONSTRAINT \"FK_151b79a83ba240b0cb31b2302d1\" FOREIGN KEY (\"userId\") REFERENCES \"users\" (\"id\") ON DELETE CASCADE,"
+                        + " CONSTRAINT \"PK_710e2d4957aa5878dfe94e4ac2f\" PRIMARY KEY (\"id\"))",
+                "CREATE INDEX \"IDX_1f26b5af0517387bce3d8f3ae5\" ON \"orders\" (\"userId\", \"total\")",
+                "ALTER TABLE \"orders\" ADD \"note\" varchar(200)",
+                "CREATE UNIQUE INDEX \"IDX_orders_note\" ON \"orders\" (\"note\")",
+                "ALTER TABLE \"orders\" ADD CONSTRAINT \"FK_710e2d4957aa5878dfe94e4ac2f\" FOREIGN KEY (\"id\") REFERENCES \"users\"(\"id\")");
+    }
 }
