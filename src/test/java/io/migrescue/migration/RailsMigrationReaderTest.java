@@ -118,4 +118,34 @@ class RailsMigrationReaderTest {
         assertThat(reader.statements(files.get(0), Engine.MARIADB)).extracting(SqlStatement::sql).containsExactly(
                 "ALTER TABLE `users` ADD `score` int DEFAULT 0 NOT NULL", "UPDATE users SET score = 1");
     }
+
+    @Test
+    void changeTableIsReadLineByLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("20240303000000_change_users.rb"), """
+                class ChangeUsers < ActiveRecord::Migration[7.1]
+                  def change
+                    change_table :users do |t|
+                      t.string :nickname, limit: 40
+                      t.remove :legacy
+                      t.index :nickname, unique: true
+                      t.rename :name, :full_name
+                      t.references :team, foreign_key: true
+                      t.magic :x
+                    end
+                  end
+                end
+                """);
+        List<SqlStatement> mysql = reader.statements(reader.list(dir).get(0), Engine.MARIADB);
+        assertThat(mysql).extracting(SqlStatement::sql).containsExactly(
+                "ALTER TABLE `users` ADD `nickname` varchar(40)",
+                "ALTER TABLE `users` DROP COLUMN `legacy`",
+                "CREATE UNIQUE INDEX `index_users_on_nickname` ON `users` (`nickname`)",
+                "ALTER TABLE `users` RENAME COLUMN `name` TO `full_name`",
+                "ALTER TABLE `users` ADD `team_id` bigint",
+                "CREATE INDEX `index_users_on_team_id` ON `users` (`team_id`)",
+                "ALTER TABLE `users` ADD CONSTRAINT `" + io.migrescue.migration.rails.RailsNames.foreignKey("users", "team_id")
+                        + "`\nFOREIGN KEY (`team_id`)\n  REFERENCES `teams` (`id`)",
+                "-- not understood: t.magic :x");
+        assertThat(mysql).extracting(SqlStatement::line).containsExactly(4, 5, 6, 7, 8, 8, 8, 9);
+    }
 }

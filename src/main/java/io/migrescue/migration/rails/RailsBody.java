@@ -63,6 +63,9 @@ final class RailsBody {
                 }
                 out.add(text.strip().replaceAll(";\\s*$", ""), line);
             }
+            case "change_table" -> {
+                return a0 != null && c.block() != null && (options == null || options.entries().isEmpty()) && changeTable(a0, c.block());
+            }
             case "create_table" -> {
                 return a0 != null && new RailsCreateTable(sql, out, a0, options, line).render(c.block());
             }
@@ -249,6 +252,62 @@ final class RailsBody {
             }
             default -> {
                 return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code change_table :users do |t| … end}: each line is the schema statement it stands for ({@code t.string :x} is
+     * {@code add_column :users, :x, :string}, {@code t.remove} is {@code remove_columns}, {@code t.index} is
+     * {@code add_index}, …), run one by one as ActiveRecord does without {@code bulk: true}.
+     */
+    private boolean changeTable(String table, Func block) {
+        String t = block.params().isEmpty() ? "t" : block.params().get(0);
+        Node.Sym tableArg = new Node.Sym(table, block.line(), ":" + table);
+        for (Node n : block.body()) {
+            if (!(n instanceof Call c) || !(c.target() instanceof Ident id) || !id.name().equals(t)) {
+                out.notUnderstood(n);
+                continue;
+            }
+            String statement = switch (c.name()) {
+                case "column" -> "add_column";
+                case "remove" -> "remove_columns";
+                case "index" -> "add_index";
+                case "remove_index" -> "remove_index";
+                case "references", "belongs_to" -> "add_reference";
+                case "remove_references", "remove_belongs_to" -> "remove_reference";
+                case "timestamps" -> "add_timestamps";
+                case "remove_timestamps" -> "remove_timestamps";
+                case "rename" -> "rename_column";
+                case "change" -> "change_column";
+                case "change_default" -> "change_column_default";
+                case "change_null" -> "change_column_null";
+                case "foreign_key" -> "add_foreign_key";
+                case "remove_foreign_key" -> "remove_foreign_key";
+                default -> RailsCreateTable.isType(c.name()) ? "add_column" : null;
+            };
+            List<Node> args = new ArrayList<>();
+            args.add(tableArg);
+            if (statement != null && statement.equals("add_column") && !c.name().equals("column")) {
+                // t.string :a, :b, null: false: one add_column per name
+                Obj opts = RailsMigrationReader.options(c);
+                for (Node a : c.args()) {
+                    if (!(a instanceof Obj)) {
+                        List<Node> one = new ArrayList<>(List.of(tableArg, a, new Node.Sym(c.name(), c.line(), ":" + c.name())));
+                        if (opts != null) {
+                            one.add(opts);
+                        }
+                        if (!call(new Call(null, statement, one, null, false, c.line(), c.text()))) {
+                            out.notUnderstood(c);
+                        }
+                    }
+                }
+                continue;
+            }
+            args.addAll(c.args());
+            if (statement == null || !call(new Call(null, statement, args, null, false, c.line(), c.text()))) {
+                out.notUnderstood(c);
             }
         }
         return true;

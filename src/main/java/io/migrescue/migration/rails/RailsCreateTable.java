@@ -36,6 +36,10 @@ final class RailsCreateTable {
     record Reference(String indexName, boolean uniqueIndex, String fkName, String toTable, String onDelete, String onUpdate) {
     }
 
+    static boolean isType(String method) {
+        return TYPES.contains(method);
+    }
+
     RailsCreateTable(RailsSql sql, Rendered out, String table, Obj options, int line) {
         this.sql = sql;
         this.out = out;

@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * {@code remove_column(s)}, {@code rename_column}, {@code change_column}, {@code change_column_default},
  * {@code change_column_null} (PostgreSQL), {@code add_index}, {@code remove_index}, {@code rename_index},
  * {@code add_reference}/{@code add_belongs_to}, {@code remove_reference}, {@code add_foreign_key},
- * {@code remove_foreign_key}, {@code add_timestamps}, {@code remove_timestamps}, {@code execute}, the {@code up} half of
+ * {@code remove_foreign_key}, {@code add_timestamps}, {@code remove_timestamps}, {@code change_table} (line by line),
+ * {@code execute}, the {@code up} half of
  * {@code reversible}, {@code up_only}, {@code say_with_time}. Known by its version, in version order.
  */
 public final class RailsMigrationReader implements CodeMigrationReader {
