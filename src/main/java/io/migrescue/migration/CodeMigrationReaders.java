@@ -7,7 +7,11 @@ import java.util.Optional;
 public final class CodeMigrationReaders {
     private static final List<CodeMigrationReader> ALL = List.of(
             new io.migrescue.migration.alembic.AlembicMigrations(),
-            new io.migrescue.migration.django.DjangoMigrations()
+            new io.migrescue.migration.django.DjangoMigrations(),
+            new io.migrescue.migration.typeorm.TypeOrmMigrationReader(),
+            new io.migrescue.migration.knex.KnexMigrationReader(),
+            new io.migrescue.migration.sequelize.SequelizeMigrationReader(),
+            new io.migrescue.migration.rails.RailsMigrationReader()
     );
 
     private CodeMigrationReaders() {

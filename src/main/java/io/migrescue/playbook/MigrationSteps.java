@@ -82,8 +82,14 @@ final class MigrationSteps {
         List<BoundStatement> sql = new ArrayList<>();
         List<Effect> effects = new ArrayList<>(v.effects());
         java.util.Collections.reverse(effects);
+        // an index or key a CREATE TABLE declares goes with its table (MySQL cannot drop an index a foreign key needs)
+        java.util.Set<String> created = new java.util.HashSet<>();
+        effects.stream().filter(e -> e instanceof Effect.CreateTable).forEach(e -> created.add(((Effect.CreateTable) e).table()));
         for (Effect e : effects) {
-            sql.add(inverse(e, v));
+            boolean onCreatedTable = (e instanceof Effect.CreateIndex || e instanceof Effect.AddConstraint) && created.containsAll(e.tables());
+            if (!onCreatedTable) {
+                sql.add(inverse(e, v));
+            }
         }
         return new PlanStep(0, "sql", "undo statement " + v.n() + " of migration " + m.id() + " (line " + v.line() + ")", sql,
                 List.of(), postgres, null, changed(v));

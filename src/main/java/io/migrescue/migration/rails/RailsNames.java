@@ -1,0 +1,58 @@
+package io.migrescue.migration.rails;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * ActiveRecord's names: {@code index_<table>_on_<a>_and_<b>} and {@code fk_rails_<first 10 hex digits of
+ * SHA256("<table>_<column>_fk")>} (ActiveRecord::ConnectionAdapters::SchemaStatements#index_name and
+ * #foreign_key_name), and the plural a reference's table takes.
+ */
+public final class RailsNames {
+    private RailsNames() {
+    }
+
+    public static String index(String table, List<String> columns) {
+        return "index_" + table + "_on_" + String.join("_and_", columns);
+    }
+
+    public static String foreignKey(String table, String column) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((table + "_" + column + "_fk").getBytes(StandardCharsets.UTF_8));
+            return "fk_rails_" + HexFormat.of().formatHex(digest).substring(0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** ActiveSupport's plural for the usual English table names (irregulars and uncountables included). */
+    public static String pluralize(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        for (String[] irregular : IRREGULAR) {
+            if (w.endsWith(irregular[0])) {
+                return word.substring(0, word.length() - irregular[0].length()) + irregular[1];
+            }
+        }
+        if (UNCOUNTABLE.contains(w)) {
+            return word;
+        }
+        if (w.matches(".*[^aeiou]y$")) {
+            return word.substring(0, word.length() - 1) + "ies";
+        }
+        if (w.matches(".*(s|x|z|ch|sh)$")) {
+            return word + "es";
+        }
+        return word + "s";
+    }
+
+    private static final String[][] IRREGULAR = {{"person", "people"}, {"man", "men"}, {"child", "children"}, {"sex", "sexes"},
+            {"move", "moves"}, {"zombie", "zombies"}, {"ox", "oxen"}, {"mouse", "mice"}, {"matrix", "matrices"}, {"index", "indices"},
+            {"quiz", "quizzes"}, {"status", "statuses"}, {"alias", "aliases"}, {"analysis", "analyses"}};
+    private static final Set<String> UNCOUNTABLE = Set.of("equipment", "information", "rice", "money", "species", "series", "fish",
+            "sheep", "jeans", "police");
+}

@@ -1,0 +1,111 @@
+package io.migrescue.migration.typeorm;
+
+import io.migrescue.migration.CodeMigrationReader;
+import io.migrescue.migration.code.Code;
+import io.migrescue.migration.code.JsMigrations;
+import io.migrescue.migration.code.Lexer.Language;
+import io.migrescue.migration.code.Node;
+import io.migrescue.migration.code.Node.Assign;
+import io.migrescue.migration.code.Node.Call;
+import io.migrescue.migration.code.Node.ClassDef;
+import io.migrescue.migration.code.Node.Func;
+import io.migrescue.migration.code.Parser;
+import io.migrescue.migration.code.Rendered;
+import io.migrescue.model.Engine;
+import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.SqlStatement;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * TypeORM migrations: a class whose {@code up(queryRunner)} runs {@code await queryRunner.query("…")} (what
+ * {@code typeorm migration:generate} writes, in the engine's own SQL) or the Table API
+ * ({@code queryRunner.createTable(new Table({…}))}, {@code addColumn}, {@code createIndex}, {@code createForeignKey}, …,
+ * see {@link TableApi}). Known by the name TypeORM records: the {@code name} field, else the class name, whose last 13
+ * digits are the timestamp TypeORM orders migrations by.
+ */
+public final class TypeOrmMigrationReader implements CodeMigrationReader {
+    private static final Pattern TIMESTAMP = Pattern.compile("(\\d{13})$");
+
+    @Override
+    public String tool() {
+        return "typeorm";
+    }
+
+    @Override
+    public List<MigrationFile> list(Path dir) throws IOException {
+        List<MigrationFile> files = new ArrayList<>(JsMigrations.list(dir, tool(), (path, source) -> {
+            String name = migrationName(Parser.parse(source, Language.JAVASCRIPT)).orElse(null);
+            return name == null ? null : new MigrationFile(name, name, path, tool());
+        }));
+        files.sort(Comparator.comparing((MigrationFile f) -> timestamp(f.id())).thenComparing(MigrationFile::id));
+        return files;
+    }
+
+    @Override
+    public List<SqlStatement> statements(MigrationFile file, Engine engine) throws IOException {
+        List<Node> program = Parser.parse(JsMigrations.read(file.path()), Language.JAVASCRIPT);
+        Rendered out = new Rendered();
+        Optional<Func> up = Code.function(program, "up");
+        if (up.isEmpty()) {
+            out.notUnderstood("(no up method in " + file.path().getFileName() + ")", 1);
+            return out.statements();
+        }
+        String runner = up.get().params().isEmpty() ? "queryRunner" : up.get().params().get(0);
+        new UpBody(runner, new TableApi(engine), out).run(up.get().body());
+        return out.statements();
+    }
+
+    /** TypeORM's {@code migration.name || migration.constructor.name}. */
+    static Optional<String> migrationName(List<Node> program) {
+        Optional<ClassDef> c = Code.firstClass(program);
+        if (c.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Node m : c.get().members()) {
+            if (m instanceof Assign a && a.name().equals("name") && Code.str(a.value()) != null) {
+                return Optional.of(Code.str(a.value()));
+            }
+        }
+        return c.get().name().isEmpty() ? Optional.empty() : Optional.of(c.get().name());
+    }
+
+    private static long timestamp(String name) {
+        Matcher m = TIMESTAMP.matcher(name);
+        return m.find() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
+    }
+
+    /** The statements of {@code up}, in order: {@code queryRunner.query(sql)} as written, the Table API rendered. */
+    private record UpBody(String runner, TableApi tables, Rendered out) {
+        void run(List<Node> body) {
+            for (Node n : body) {
+                statement(n);
+            }
+        }
+
+        private void statement(Node n) {
+            if (n instanceof Call c && c.target() != null && c.target().text().equals(runner)) {
+                if (c.name().equals("query") && c.args().size() == 1 && Code.str(c.arg(0)) != null) {
+                    out.add(Code.str(c.arg(0)).strip(), c.line());
+                    return;
+                }
+                if (tables.render(c, out)) {
+                    return;
+                }
+            }
+            if (n instanceof Call c && c.args().stream().anyMatch(a -> a instanceof Func)) {
+                // a wrapper (a transaction, Promise.all): the functions it runs, in order
+                c.args().stream().filter(a -> a instanceof Func).forEach(a -> run(((Func) a).body()));
+                return;
+            }
+            out.notUnderstood(n);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.migrescue.migration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.migrescue.model.Engine;
+import io.migrescue.testing.CodeMigrationRescue;
+import io.migrescue.testing.NodeTools;
+import io.migrescue.testing.ScratchDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real TypeORM 0.3.31 on MariaDB, with plain JavaScript migrations as {@code migration:generate} writes them
+ * ({@code queryRunner.query(…)}) and a JavaScript DataSource: the second migration's table and foreign key go in, its
+ * unique index meets duplicate e-mails, and the {@code migrations} table records nothing (MySQL commits each DDL
+ * statement, so TypeORM's transaction cannot take them back). migrescue finishes it, records it as TypeORM would, and
+ * {@code typeorm migration:run} goes on, to the schema TypeORM makes from scratch.
+ */
+class TypeOrmCodeMigrationIT {
+    private static final Duration RUN = Duration.ofSeconds(90);
+    private static final String DATA_SOURCE = """
+            const { DataSource } = require("typeorm");
+            module.exports = new DataSource({
+              type: "mysql",
+              host: process.env.DB_HOST,
+              port: Number(process.env.DB_PORT),
+              username: process.env.DB_USER,
+              password: process.env.DB_PASSWORD,
+              database: process.env.DB_NAME,
+              migrations: [__dirname + "/migrations/*.js"],
+            });
+            """;
+    private static final String USERS = """
+            const { MigrationInterface, QueryRunner } = require("typeorm");
+
+            module.exports = class CreateUsers1700000000000 {
+                name = 'CreateUsers1700000000000'
+
+                async up(queryRunner) {
+                    await queryRunner.query(`CREATE TABLE \\`users\\` (\\`id\\` int NOT NULL AUTO_INCREMENT, \\`email\\` varchar(255) NOT NULL, PRIMARY KEY (\\`id\\`)) ENGINE=InnoDB`);
+                }
+
+                async down(queryRunner) {
+                    await queryRunner.query(`DROP TABLE \\`users\\``);
+                }
+            }
+            """;
+    private static final String ORDERS = """
+            const { MigrationInterface, QueryRunner } = require("typeorm");
+
+            module.exports = class AddOrders1700000000001 {
+                name = 'AddOrders1700000000001'
+
+                async up(queryRunner) {
+                    await queryRunner.query(`CREATE TABLE \\`orders\\` (\\`id\\` int NOT NULL AUTO_INCREMENT, \\`total\\` decimal(10,2) NOT NULL DEFAULT '0.00', \\`userId\\` int NOT NULL, PRIMARY KEY (\\`id\\`)) ENGINE=InnoDB`);
+                    await queryRunner.query(`ALTER TABLE \\`orders\\` ADD CONSTRAINT \\`FK_151b79a83ba240b0cb31b2302d1\\` FOREIGN KEY (\\`userId\\`) REFERENCES \\`users\\`(\\`id\\`) ON DELETE NO ACTION ON UPDATE NO ACTION`);
+                    await queryRunner.query(`CREATE UNIQUE INDEX \\`IDX_97672ac88f789774dd47f7c8be\\` ON \\`users\\` (\\`email\\`)`);
+                    await queryRunner.query(`ALTER TABLE \\`orders\\` ADD \\`note\\` varchar(200) NULL`);
+                }
+
+                async down(queryRunner) {
+                    await queryRunner.query(`ALTER TABLE \\`orders\\` DROP FOREIGN KEY \\`FK_151b79a83ba240b0cb31b2302d1\\``);
+                    await queryRunner.query(`DROP TABLE \\`orders\\``);
+                }
+            }
+            """;
+
+    private static Path project(Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("datasource.js"), DATA_SOURCE);
+        Files.writeString(dir.resolve("migrations/1700000000000-CreateUsers.js"), USERS);
+        return dir;
+    }
+
+    private static NodeTools.Result typeorm(Path dir, ScratchDatabase db, String... args) {
+        return NodeTools.run(dir, NodeTools.connection(db), RUN, NodeTools.script("typeorm", "cli.js"), args);
+    }
+
+    @Test
+    void aHalfAppliedTypeOrmMigrationIsFinishedRecordedAndTypeOrmGoesOn(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "typeorm code half");
+             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "typeorm code clean")) {
+            Path dir = project(tmp.resolve("app"));
+            NodeTools.Result first = typeorm(dir, db, "migration:run", "-d", "datasource.js");
+            assertThat(first.exitCode()).as(first.output()).isZero();
+            db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com'), ('ana@example.com')");
+            Files.writeString(dir.resolve("migrations/1700000000001-AddOrders.js"), ORDERS);
+            NodeTools.Result failed = typeorm(dir, db, "migration:run", "-d", "datasource.js");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            assertThat(failed.output()).contains("Duplicate entry");
+            Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
+            Path migrations = dir.resolve("migrations");
+
+            JsonNode migration = CodeMigrationRescue.failedMigration(CodeMigrationRescue.diagnose(db, errorFile, migrations));
+            assertThat(migration.path("tool").asText()).isEqualTo("typeorm");
+            assertThat(migration.path("id").asText()).isEqualTo("AddOrders1700000000001");
+            assertThat(CodeMigrationRescue.states(migration)).containsExactly("applied", "applied", "failed", "not-applied");
+            assertThat(migration.path("statements").get(2).path("line").asInt()).isEqualTo(9);
+
+            db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3");
+            CodeMigrationRescue.repair(db, tmp.resolve("backup"), "complete-partial-migration", errorFile, migrations);
+
+            NodeTools.Result again = typeorm(dir, db, "migration:run", "-d", "datasource.js");
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(again.output()).contains("No migrations are pending");
+            assertThat(rows(db, "SELECT timestamp, name FROM migrations ORDER BY id")).containsExactly(
+                    List.of("1700000000000", "CreateUsers1700000000000"), List.of("1700000000001", "AddOrders1700000000001"));
+
+            assertThat(typeorm(dir, clean, "migration:run", "-d", "datasource.js").exitCode()).isZero();
+            CodeMigrationRescue.assertSameSchema(clean, db);
+            assertThat(rows(db, "SELECT id, email FROM users ORDER BY id")).containsExactly(List.of("1", "ana@example.com"),
+                    List.of("2", "budi@example.com"), List.of("3", "ana.2@example.com"));
+        }
+    }
+}
