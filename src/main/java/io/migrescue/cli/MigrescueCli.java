@@ -14,6 +14,8 @@ import java.util.function.IntSupplier;
 public final class MigrescueCli {
     /** Commands that only the shell has: they keep or use its session. */
     static final List<Class<?>> SHELL_ONLY = List.of(ConnectCommand.class, PlanCommand.class);
+    /** Commands the shell has no use for: they open it, or serve the shell the user types in and the install. */
+    static final List<Class<?>> NOT_IN_SHELL = List.of(ShellCommand.class, CompletionCommand.class, ManCommand.class);
 
     private MigrescueCli() {
     }
@@ -85,7 +87,7 @@ public final class MigrescueCli {
             if (c == RepairCommand.class) {
                 all.add(PlanCommand.class);
             }
-            if (c != ShellCommand.class) {
+            if (!NOT_IN_SHELL.contains(c)) {
                 all.add(c);
             }
         }
