@@ -223,8 +223,14 @@ class AlembicRealToolIT {
             Path project = ordersWithAnOrphan(tmp.resolve("project"), db, PAYMENTS_AND_FK);
             Path errorFile = failedRun(project, db);
 
+            // dropping the table the revision made is a decision: without it nothing changes (exit 6)
+            CliRun undecided = CliRun.on(db, "repair", "revert-partial-migration", "--migrations", project.toString(),
+                    "--error-file", errorFile.toString(), "--backup-dir", tmp.resolve("undecided").toString(), "--yes");
+            assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
+            assertThat(undecided.err()).contains("--param undoTables=yes|no");
             CliRun revert = CliRun.on(db, "repair", "revert-partial-migration", "--migrations", project.toString(),
-                    "--error-file", errorFile.toString(), "--backup-dir", tmp.resolve("backup").toString(), "--yes");
+                    "--error-file", errorFile.toString(), "--backup-dir", tmp.resolve("backup").toString(), "--yes",
+                    "--param", "undoTables=yes");
             assertThat(revert.exitCode()).as(revert.all()).isZero();
             // what b2 made is gone, alembic_version still names a1, every row is kept
             assertThat(rows(db, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"

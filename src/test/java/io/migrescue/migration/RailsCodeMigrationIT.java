@@ -126,7 +126,7 @@ class RailsCodeMigrationIT {
             NodeTools.Result blocked = RubyTools.migrate(db, migrations, RUN);
             assertThat(blocked.output()).as("orders is left behind: a plain rerun fails").contains("already exists");
 
-            CodeMigrationRescue.repair(db, tmp.resolve("backup"), "revert-partial-migration", errorFile, migrations);
+            CodeMigrationRescue.repair(db, tmp.resolve("backup"), "revert-partial-migration", errorFile, migrations, "undoTables=yes");
             assertThat(rows(db, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'orders'"))
                     .containsExactly(List.of("0"));
 
