@@ -34,13 +34,10 @@ public final class PlaybookRanking {
             case FK_ORPHAN_ROWS -> ids.add("fix-orphan-rows");
             case DUPLICATE_ROWS -> ids.add("fix-duplicate-rows");
             case NULL_VALUES -> ids.add("fill-null-values");
-            case INVALID_INDEX -> ids.add("rebuild-invalid-index");
-            case CHECKSUM_MISMATCH -> ids.add("realign-checksum");
-            case FK_INCOMPATIBLE -> ids.add("align-fk-column-types");
-            case LOCK_TIMEOUT -> ids.add("unblock-lock-wait");
             case MISSING_OBJECT_ON_DROP -> ids.add("mark-applied");
             default -> {
-                // no built-in playbook: the finding explains, the operator decides
+                // no built-in playbook (INVALID_INDEX, FK_INCOMPATIBLE, LOCK_TIMEOUT, CHECKSUM_MISMATCH, …): the
+                // finding's evidence explains, the operator decides; never an id that has no playbook
             }
         }
         if (migration != null && migration.partiallyApplied() && kind != FindingKind.PARTIALLY_APPLIED
