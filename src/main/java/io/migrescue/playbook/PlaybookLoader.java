@@ -29,10 +29,6 @@ public final class PlaybookLoader {
     private static final Pattern SQL_IDENTIFIER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final Pattern SQL_VALUE = Pattern.compile(":([A-Za-z][A-Za-z0-9]*)");
     private static final Set<String> PARAM_KINDS = Set.of("identifier", "value", "choice");
-    private static final Set<String> RECORDS = Set.of("applied", "rolled-back", "release-lock", "clear-dirty");
-    private static final Set<String> CHECKS = Set.of("migration-effects-present", "migration-effects-absent", "history-clean",
-            "constraint-present", "constraints-freed", "no-orphans", "no-duplicates", "no-nulls", "lock-released",
-            "constraints-validated", "row-counts-kept", "tables-present", "migration-settled");
 
     private PlaybookLoader() {
     }
@@ -214,17 +210,16 @@ public final class PlaybookLoader {
             case "sql" -> new StepSpec.Sql(args.isTextual() ? args.asText() : arg(args, "text", where));
             case "record" -> {
                 String what = args.asText();
-                if (!RECORDS.contains(what)) {
-                    throw new PlaybookException(where + ": record must be one of " + RECORDS);
+                if (!StepSpec.Record.WHATS.contains(what)) {
+                    throw new PlaybookException(where + ": record must be one of " + StepSpec.Record.WHATS);
                 }
                 yield new StepSpec.Record(what);
             }
             case "verify" -> {
-                List<String> checks = strings(args, where);
-                for (String c : checks) {
-                    if (!CHECKS.contains(c)) {
-                        throw new PlaybookException(where + ": unknown check '" + c + "'; known: " + CHECKS);
-                    }
+                List<CheckName> checks = new ArrayList<>();
+                for (String c : strings(args, where)) {
+                    checks.add(CheckName.fromId(c).orElseThrow(
+                            () -> new PlaybookException(where + ": unknown check '" + c + "'; known: " + CheckName.ids())));
                 }
                 yield new StepSpec.Verify(checks);
             }
