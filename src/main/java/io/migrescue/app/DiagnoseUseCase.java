@@ -24,6 +24,7 @@ import io.migrescue.model.Catalog;
 import io.migrescue.model.Engine;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
+import io.migrescue.playbook.Playbooks;
 import io.migrescue.sql.Effect;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
@@ -88,7 +89,7 @@ public final class DiagnoseUseCase {
             List<TableShape> elsewhere = tablesElsewhere(session, reader, error, schemas);
 
             List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(catalog, defaultSchema, history, error.parsed(),
-                    error.kind(), failingEffects, migration, elsewhere));
+                    error.kind(), failingEffects, migration, elsewhere, Playbooks.load(null).ranking()));
             List<Finding> withData = new ArrayList<>();
             DataEvidence data = new DataEvidence(session);
             boolean allRecorded = target.isEmpty() && !files.isEmpty() && history.stream().noneMatch(MigrationHistory::needsAttention);

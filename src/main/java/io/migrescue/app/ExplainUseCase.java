@@ -3,9 +3,9 @@ package io.migrescue.app;
 import io.migrescue.diagnosis.ErrorObjects;
 import io.migrescue.diagnosis.Finding;
 import io.migrescue.diagnosis.FindingKind;
-import io.migrescue.diagnosis.PlaybookRanking;
 import io.migrescue.diagnosis.Severity;
 import io.migrescue.diagnosis.error.ErrorCatalog;
+import io.migrescue.playbook.Playbooks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class ExplainUseCase {
         // PostgreSQL names constraints per table: 42710 means the same table already has it.
         boolean sameTable = "42710".equals(error.parsed().sqlState());
         Finding finding = new Finding(kind, Severity.ERROR, error.parsed().message(), objects, evidence, null,
-                PlaybookRanking.rank(kind, null, sameTable, false), false);
+                Playbooks.load(null).ranking().rank(kind, null, sameTable, false), false);
         return new DiagnosisReport(null, List.of(), List.of(), error.parsed(), kind, List.of(finding), notes);
     }
 }

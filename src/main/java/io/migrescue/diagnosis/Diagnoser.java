@@ -33,7 +33,7 @@ public final class Diagnoser {
         List<String> causeFixes = cause == null || input.migration() == null || !input.migration().predictedToFail(false)
                 ? List.of() : cause.playbooks();
         if (input.migration() != null && input.migration().partiallyApplied()) {
-            Finding partial = partiallyApplied(input.migration());
+            Finding partial = partiallyApplied(input.migration(), input.ranking());
             String recorded = recordedAsApplied(input.history(), input.migration().tool(), input.migration().id());
             findings.add(recorded != null ? partial.asStale(recorded)
                     : new Finding(partial.kind(), partial.severity(), partial.summary(), partial.objects(), partial.evidence(),
@@ -75,7 +75,7 @@ public final class Diagnoser {
                     "statement " + v.n() + " of migration " + m.id() + " " + v.prediction(), null, null, v.sql(), null, null, v.line(),
                     c.objects(), null);
             return new ErrorConfirmation(lookup, new DiagnosisInput(input.catalog(), input.defaultSchema(), input.history(), predicted,
-                    c.kind(), v.effects(), m, input.tablesElsewhere())).confirm();
+                    c.kind(), v.effects(), m, input.tablesElsewhere(), input.ranking())).confirm();
         }
         return null;
     }
@@ -110,7 +110,7 @@ public final class Diagnoser {
         return kind == FindingKind.FAILED_MIGRATION || kind == FindingKind.DIRTY_VERSION || kind == FindingKind.STUCK_LOCK;
     }
 
-    private static Finding partiallyApplied(FailedMigration m) {
+    private static Finding partiallyApplied(FailedMigration m, PlaybookRanking ranking) {
         long applied = m.statements().stream().filter(s -> s.state() == StatementState.APPLIED).count();
         String summary = "migration " + m.id() + " is half applied: " + applied + " of " + m.statements().size()
                 + " statements are in effect";
@@ -120,7 +120,7 @@ public final class Diagnoser {
                     + (v.prediction() == null ? "" : "; " + v.prediction()));
         }
         return new Finding(FindingKind.PARTIALLY_APPLIED, Severity.ERROR, summary, Map.of("migration", m.id()), evidence, m,
-                PlaybookRanking.rank(FindingKind.PARTIALLY_APPLIED, m, false, false), false);
+                ranking.rank(FindingKind.PARTIALLY_APPLIED, m, false, false), false);
     }
 
     private static List<Finding> fromHistory(DiagnosisInput input) {
@@ -143,7 +143,7 @@ public final class Diagnoser {
                 }
                 findings.add(new Finding(FindingKind.FAILED_MIGRATION, Severity.ERROR,
                         h.tool() + " migration " + e.id() + " failed; the tool will not run later migrations until it is resolved",
-                        objects, evidence, m, PlaybookRanking.rank(FindingKind.FAILED_MIGRATION, m, false, false), false));
+                        objects, evidence, m, input.ranking().rank(FindingKind.FAILED_MIGRATION, m, false, false), false));
             }
             for (HistoryEntry e : h.dirtyEntries()) {
                 FailedMigration m = sameMigration(input.migration(), h.tool(), e.id()) ? input.migration() : null;
@@ -154,14 +154,14 @@ public final class Diagnoser {
                                 : "none of its statements took effect") + ")",
                         objects("tool", h.tool(), "table", where, "version", e.id()),
                         List.of(where + " holds (version " + e.id() + ", dirty = true)"), m,
-                        PlaybookRanking.rank(FindingKind.DIRTY_VERSION, m, false, false), false));
+                        input.ranking().rank(FindingKind.DIRTY_VERSION, m, false, false), false));
             }
             if (h.locked()) {
                 findings.add(new Finding(FindingKind.STUCK_LOCK, Severity.ERROR,
                         h.tool() + " lock in " + h.lock().table() + " is held" + (h.lock().holder() == null ? "" : " by " + h.lock().holder()),
                         objects("tool", h.tool(), "table", h.schema() + "." + h.lock().table(), "holder", h.lock().holder()),
                         List.of("locked since " + (h.lock().since() == null ? "an unknown time" : h.lock().since().toString())),
-                        null, PlaybookRanking.rank(FindingKind.STUCK_LOCK, null, false, false), false));
+                        null, input.ranking().rank(FindingKind.STUCK_LOCK, null, false, false), false));
             }
         }
         return findings;
@@ -177,7 +177,7 @@ public final class Diagnoser {
                                     + " it is maintained on every write but never used",
                             objects("table", t.qualifiedName(), "index", i.name()),
                             List.of(i.definition() == null ? "index " + i.name() : i.definition()), null,
-                            PlaybookRanking.rank(FindingKind.INVALID_INDEX, null, false, false), false));
+                            input.ranking().rank(FindingKind.INVALID_INDEX, null, false, false), false));
                 }
             }
         }

@@ -15,10 +15,11 @@ import java.util.List;
  * @param failingEffects  effects of the failing statement (from the error text's statement or the map), may be empty
  * @param migration       the failed migration with its statement map, or null
  * @param tablesElsewhere tables outside the scope whose names the error mentions (a "missing" table in another schema)
+ * @param ranking         the loaded playbooks' recommendation rules
  */
 public record DiagnosisInput(Catalog catalog, String defaultSchema, List<MigrationHistory> history, ParsedError error,
                              FindingKind errorKind, List<Effect> failingEffects, FailedMigration migration,
-                             List<TableShape> tablesElsewhere) {
+                             List<TableShape> tablesElsewhere, PlaybookRanking ranking) {
     public DiagnosisInput {
         history = List.copyOf(history);
         failingEffects = List.copyOf(failingEffects);

@@ -245,7 +245,7 @@ final class ErrorConfirmation {
                 + error.message());
         withError.addAll(evidence);
         return new Finding(kind, stale ? Severity.WARNING : Severity.ERROR, summary, all, withError, input.migration(),
-                stale ? List.of() : PlaybookRanking.rank(kind, input.migration(), sameTable, existingMatches), stale);
+                stale ? List.of() : input.ranking().rank(kind, input.migration(), sameTable, existingMatches), stale);
     }
 
     private String summaryFromError() {

@@ -2,58 +2,35 @@ package io.migrescue.diagnosis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 
-/** Which built-in playbooks (playbooks.md) fit a finding, best first. */
+/**
+ * Which loaded playbooks fit a finding, best first. Each playbook declares when it fits (its YAML's {@code recommend:}
+ * rules); this only evaluates them, so an id without a playbook can never be recommended. The rule "never a playbook
+ * whose plan the statement map predicts will fail" is declared by the playbooks that finish a migration
+ * ({@link Situation#FINISHING_WOULD_RUN}, {@link Situation#LATER_STATEMENTS_WOULD_RUN}).
+ */
 public final class PlaybookRanking {
-    private PlaybookRanking() {
+    private final List<PlaybookFit> fits;
+
+    /** @param fits the loaded playbooks, in the order ties are listed */
+    public PlaybookRanking(List<PlaybookFit> fits) {
+        this.fits = List.copyOf(fits);
     }
 
-    public static List<String> rank(FindingKind kind, FailedMigration migration, boolean sameTable, boolean existingMatches) {
+    public List<String> rank(FindingKind kind, FailedMigration migration, boolean sameTable, boolean existingMatches) {
+        Map<Integer, List<String>> byRank = new TreeMap<>();
+        for (PlaybookFit fit : fits) {
+            OptionalInt best = fit.recommend().stream().filter(r -> r.applies(kind, migration, sameTable, existingMatches))
+                    .mapToInt(Recommendation::rank).min();
+            if (best.isPresent()) {
+                byRank.computeIfAbsent(best.getAsInt(), k -> new ArrayList<>()).add(fit.id());
+            }
+        }
         List<String> ids = new ArrayList<>();
-        switch (kind) {
-            case DUPLICATE_CONSTRAINT_NAME -> ids.addAll(sameTable
-                    ? List.of("replace-constraint", "revert-partial-migration")
-                    : List.of("rename-conflicting-constraint", "revert-partial-migration"));
-            case TABLE_ALREADY_EXISTS -> ids.addAll(existingMatches
-                    ? List.of("adopt-existing-object", "move-aside-existing-table")
-                    : List.of("move-aside-existing-table", "adopt-existing-object"));
-            case DUPLICATE_COLUMN, DUPLICATE_INDEX_NAME -> ids.add("adopt-existing-object");
-            case MISSING_TABLE -> ids.add("create-missing-table");
-            case PARTIALLY_APPLIED -> ids.addAll(List.of("complete-partial-migration", "revert-partial-migration"));
-            case FAILED_MIGRATION -> {
-                if (migration != null && migration.fullyApplied()) {
-                    ids.add("mark-applied");
-                } else if (migration != null && migration.partiallyApplied()) {
-                    ids.addAll(List.of("complete-partial-migration", "revert-partial-migration"));
-                } else {
-                    ids.add("mark-rolled-back");
-                }
-            }
-            case DIRTY_VERSION -> ids.add("clear-dirty-version");
-            case STUCK_LOCK -> ids.add("release-stale-lock");
-            case FK_ORPHAN_ROWS -> ids.add("fix-orphan-rows");
-            case DUPLICATE_ROWS -> ids.add("fix-duplicate-rows");
-            case NULL_VALUES -> ids.add("fill-null-values");
-            case INVALID_INDEX -> ids.add("rebuild-invalid-index");
-            case CHECKSUM_MISMATCH -> ids.add("realign-checksum");
-            case FK_INCOMPATIBLE -> ids.add("align-fk-column-types");
-            case LOCK_TIMEOUT -> ids.add("unblock-lock-wait");
-            case MISSING_OBJECT_ON_DROP -> ids.add("mark-applied");
-            default -> {
-                // no built-in playbook: the finding explains, the operator decides
-            }
-        }
-        if (migration != null && migration.partiallyApplied() && kind != FindingKind.PARTIALLY_APPLIED
-                && !ids.contains("revert-partial-migration")) {
-            ids.add("revert-partial-migration");
-        }
-        // never a playbook whose plan the statement map already says will fail
-        if (migration != null && migration.predictedToFail(false)) {
-            ids.remove("complete-partial-migration");
-        }
-        if (migration != null && migration.predictedToFail(true)) {
-            ids.remove("adopt-existing-object");
-        }
+        byRank.values().forEach(ids::addAll);
         return ids;
     }
 

@@ -136,6 +136,8 @@ public final class Planner {
             record(r.what());
         } else if (spec instanceof StepSpec.Verify v) {
             v.checks().forEach(this::check);
+        } else {
+            throw new PlanningException("step kind '" + spec.kind() + "' has no planning: a playbook cannot use it");
         }
     }
 
@@ -321,51 +323,25 @@ public final class Planner {
         }
     }
 
-    private void check(String name) {
+    /** A switch expression: a check the vocabulary declares but the planner does not plan does not compile. */
+    private void check(CheckName name) {
         String migration = ctx.migration() == null ? null : ctx.migration().id();
-        switch (name) {
-            case "constraints-freed" -> checks.addAll(freed);
-            case "tables-present" -> checks.addAll(created);
-            case "migration-settled" -> {
-                if (settled != null) {
-                    checks.add(settled);
-                }
-            }
-            case "migration-effects-present" -> {
-                if (migration != null && !ctx.migration().statements().isEmpty()) {
-                    checks.add(new Check.MigrationEffectsPresent(migration));
-                }
-            }
-            case "migration-effects-absent" -> {
-                if (migration != null && !ctx.migration().statements().isEmpty()) {
-                    checks.add(new Check.MigrationEffectsAbsent(migration));
-                }
-            }
-            case "history-clean" -> {
-                if (history() != null) {
-                    checks.add(new Check.HistoryClean(history().tool(), history().table()));
-                }
-            }
-            case "lock-released" -> {
-                if (history() != null) {
-                    checks.add(new Check.LockReleased(history().tool(), history().table()));
-                }
-            }
-            case "row-counts-kept" -> {
-                // only tables saved whole, and whose rows the plan does not change on purpose
-                for (String t : backupTables) {
-                    lookup.table(null, t).filter(table -> !backupWhere.containsKey(table.name()))
-                            .ifPresent(table -> checks.add(new Check.RowCountKept(table.schema(), table.name())));
-                }
-            }
-            case "no-orphans", "no-duplicates", "no-nulls" -> checks.addAll(dataChecks);
-            case "constraints-validated" -> {
-                if (ctx.catalog().engine() == Engine.POSTGRESQL) {
-                    checks.addAll(validated);
-                }
-            }
-            default -> throw new PlanningException("unknown check " + name);
-        }
+        boolean hasStatements = migration != null && !ctx.migration().statements().isEmpty();
+        checks.addAll(switch (name) {
+            case CONSTRAINTS_FREED -> freed;
+            case TABLES_PRESENT -> created;
+            case MIGRATION_SETTLED -> settled == null ? List.of() : List.of(settled);
+            case MIGRATION_EFFECTS_PRESENT -> hasStatements ? List.of(new Check.MigrationEffectsPresent(migration)) : List.of();
+            case MIGRATION_EFFECTS_ABSENT -> hasStatements ? List.of(new Check.MigrationEffectsAbsent(migration)) : List.of();
+            case HISTORY_CLEAN -> history() == null ? List.of() : List.of(new Check.HistoryClean(history().tool(), history().table()));
+            case LOCK_RELEASED -> history() == null ? List.of() : List.of(new Check.LockReleased(history().tool(), history().table()));
+            // only tables saved whole, and whose rows the plan does not change on purpose
+            case ROW_COUNTS_KEPT -> backupTables.stream().flatMap(t -> lookup.table(null, t).stream())
+                    .filter(table -> !backupWhere.containsKey(table.name()))
+                    .<Check>map(table -> new Check.RowCountKept(table.schema(), table.name())).toList();
+            case NO_ORPHANS, NO_DUPLICATES, NO_NULLS -> dataChecks;
+            case CONSTRAINTS_VALIDATED -> ctx.catalog().engine() == Engine.POSTGRESQL ? validated : List.of();
+        });
     }
 
     private void add(PlanStep step) {

@@ -1,16 +1,21 @@
 package io.migrescue.playbook;
 
 import io.migrescue.diagnosis.FindingKind;
+import io.migrescue.diagnosis.Recommendation;
 import io.migrescue.model.Engine;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A repair, as data: what it fixes, on which engines, the parameters it takes and its typed steps. */
-public record Playbook(String id, String title, String description, Set<FindingKind> fixes, Set<Engine> engines,
-                       List<ParamSpec> params, List<StepSpec> steps) {
+/**
+ * A repair, as data: what it fixes, when diagnosis recommends it, on which engines, the parameters it takes and its
+ * typed steps.
+ */
+public record Playbook(String id, String title, String description, Set<FindingKind> fixes, List<Recommendation> recommend,
+                       Set<Engine> engines, List<ParamSpec> params, List<StepSpec> steps) {
     public Playbook {
+        recommend = List.copyOf(recommend);
         fixes = Set.copyOf(fixes);
         engines = Set.copyOf(engines);
         params = List.copyOf(params);

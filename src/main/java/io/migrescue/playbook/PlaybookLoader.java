@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.migrescue.diagnosis.FindingKind;
+import io.migrescue.diagnosis.Recommendation;
+import io.migrescue.diagnosis.Situation;
 import io.migrescue.model.Engine;
 
 import java.io.IOException;
@@ -27,10 +29,6 @@ public final class PlaybookLoader {
     private static final Pattern SQL_IDENTIFIER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final Pattern SQL_VALUE = Pattern.compile(":([A-Za-z][A-Za-z0-9]*)");
     private static final Set<String> PARAM_KINDS = Set.of("identifier", "value", "choice");
-    private static final Set<String> RECORDS = Set.of("applied", "rolled-back", "release-lock", "clear-dirty");
-    private static final Set<String> CHECKS = Set.of("migration-effects-present", "migration-effects-absent", "history-clean",
-            "constraint-present", "constraints-freed", "no-orphans", "no-duplicates", "no-nulls", "lock-released",
-            "constraints-validated", "row-counts-kept", "tables-present", "migration-settled");
 
     private PlaybookLoader() {
     }
@@ -60,6 +58,7 @@ public final class PlaybookLoader {
                 throw new PlaybookException(where + ": fixes: unknown finding kind " + k.asText());
             }
         }
+        List<Recommendation> recommend = recommend(root.path("recommend"), fixes, where);
         Set<Engine> engines = EnumSet.noneOf(Engine.class);
         for (JsonNode e : list(root, "engines", where)) {
             try {
@@ -82,7 +81,50 @@ public final class PlaybookLoader {
             steps.add(step);
         }
         checkSafetyShape(steps, where);
-        return new Playbook(id, title, description, fixes, engines, params, steps);
+        return new Playbook(id, title, description, fixes, recommend, engines, params, steps);
+    }
+
+    /**
+     * {@code recommend: [{for: KIND | any, when: [situation, …], rank: N}]}: when diagnosis offers the playbook. A rule
+     * names a kind the playbook fixes (or {@code any}) and only situations of {@link Situation}; none: never offered.
+     */
+    private static List<Recommendation> recommend(JsonNode node, Set<FindingKind> fixes, String where) {
+        List<Recommendation> rules = new ArrayList<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return rules;
+        }
+        if (!node.isArray()) {
+            throw new PlaybookException(where + ": recommend must be a list of {for: KIND, when: [...], rank: N}");
+        }
+        for (JsonNode r : node) {
+            String kindName = r.path("for").asText("");
+            FindingKind kind = null;
+            if (!kindName.equals("any")) {
+                try {
+                    kind = FindingKind.valueOf(kindName);
+                } catch (IllegalArgumentException e) {
+                    throw new PlaybookException(where + ": recommend: for must be a finding kind or any, not '" + kindName + "'");
+                }
+                if (!fixes.contains(kind)) {
+                    throw new PlaybookException(where + ": recommend: for " + kind + ", which is not in fixes");
+                }
+            }
+            Set<Situation> when = EnumSet.noneOf(Situation.class);
+            JsonNode conditions = r.path("when");
+            if (!conditions.isMissingNode() && !conditions.isArray()) {
+                throw new PlaybookException(where + ": recommend: when must be a list of situations");
+            }
+            for (JsonNode c : conditions) {
+                when.add(Situation.fromId(c.asText()).orElseThrow(() -> new PlaybookException(where + ": recommend: unknown situation '"
+                        + c.asText() + "'; known: " + java.util.Arrays.stream(Situation.values()).map(Situation::id).toList())));
+            }
+            int rank = r.path("rank").asInt(0);
+            if (rank < 1) {
+                throw new PlaybookException(where + ": recommend: rank must be a whole number from 1 (first)");
+            }
+            rules.add(new Recommendation(kind, when, rank));
+        }
+        return rules;
     }
 
     private static List<ParamSpec> params(JsonNode node, String where) {
@@ -168,17 +210,16 @@ public final class PlaybookLoader {
             case "sql" -> new StepSpec.Sql(args.isTextual() ? args.asText() : arg(args, "text", where));
             case "record" -> {
                 String what = args.asText();
-                if (!RECORDS.contains(what)) {
-                    throw new PlaybookException(where + ": record must be one of " + RECORDS);
+                if (!StepSpec.Record.WHATS.contains(what)) {
+                    throw new PlaybookException(where + ": record must be one of " + StepSpec.Record.WHATS);
                 }
                 yield new StepSpec.Record(what);
             }
             case "verify" -> {
-                List<String> checks = strings(args, where);
-                for (String c : checks) {
-                    if (!CHECKS.contains(c)) {
-                        throw new PlaybookException(where + ": unknown check '" + c + "'; known: " + CHECKS);
-                    }
+                List<CheckName> checks = new ArrayList<>();
+                for (String c : strings(args, where)) {
+                    checks.add(CheckName.fromId(c).orElseThrow(
+                            () -> new PlaybookException(where + ": unknown check '" + c + "'; known: " + CheckName.ids())));
                 }
                 yield new StepSpec.Verify(checks);
             }

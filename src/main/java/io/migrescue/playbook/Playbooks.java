@@ -1,5 +1,7 @@
 package io.migrescue.playbook;
 
+import io.migrescue.diagnosis.PlaybookFit;
+import io.migrescue.diagnosis.PlaybookRanking;
 import io.migrescue.failure.MigrescueException;
 
 import java.io.IOException;
@@ -54,6 +56,11 @@ public final class Playbooks {
 
     public Optional<Playbook> get(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Diagnosis's ranking over these playbooks' {@code recommend:} rules (built-ins first, in BUILT_IN order). */
+    public PlaybookRanking ranking() {
+        return new PlaybookRanking(byId.values().stream().map(p -> new PlaybookFit(p.id(), p.recommend())).toList());
     }
 
     public List<Playbook> all() {

@@ -1,6 +1,7 @@
 package io.migrescue.playbook;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One typed step of a playbook, as written in YAML with {@code ${param}} templates still in it. The vocabulary is
@@ -155,12 +156,15 @@ public sealed interface StepSpec {
 
     /** Write the migration tool's history through its adapter: applied, rolled-back, release-lock, clear-dirty. */
     record Record(String what) implements StepSpec {
+        /** The only history writes a record step may name (the loader refuses others; RecordPlanner implements each). */
+        public static final Set<String> WHATS = Set.of("applied", "rolled-back", "release-lock", "clear-dirty");
+
         public String kind() {
             return "record";
         }
     }
 
-    record Verify(List<String> checks) implements StepSpec {
+    record Verify(List<CheckName> checks) implements StepSpec {
         public String kind() {
             return "verify";
         }

@@ -7,6 +7,7 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.Effect;
 import io.migrescue.testing.CatalogBuilder;
+import io.migrescue.playbook.Playbooks;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pure diagnosis: no database, no JDBC; catalogs built by hand. */
 class DiagnoserTest {
+    private static final PlaybookRanking RANKING = Playbooks.load(null).ranking();
 
     private static ParsedError error(Engine engine, String sqlState, Integer code, Integer errno, String message, ErrorObjects objects) {
         return new ParsedError(engine, "laravel", sqlState, code, errno, message, null, null, null, null, null, null, objects, message);
@@ -40,7 +42,7 @@ class DiagnoserTest {
                 "Can't create table `lkb`.`skp_tahunan` (errno: 121 \"Duplicate key on write or update\")",
                 new ErrorObjects("lkb", "skp_tahunan", null, null, null, null, null));
         List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(FIELD_REPORT_05, "lkb", List.of(), e,
-                FindingKind.DUPLICATE_CONSTRAINT_NAME, List.of(CREATE_SKP), null, List.of()));
+                FindingKind.DUPLICATE_CONSTRAINT_NAME, List.of(CREATE_SKP), null, List.of(), RANKING));
 
         assertThat(findings).first().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FindingKind.DUPLICATE_CONSTRAINT_NAME);
@@ -60,7 +62,7 @@ class DiagnoserTest {
         ParsedError e = error(Engine.MYSQL, "HY000", 1826, null, "Duplicate foreign key constraint name 'fk_skp_tahunan_user'",
                 new ErrorObjects(null, null, "fk_skp_tahunan_user", null, null, null, null));
         Finding f = Diagnoser.diagnose(new DiagnosisInput(repaired, "lkb", List.of(), e, FindingKind.DUPLICATE_CONSTRAINT_NAME,
-                List.of(), null, List.of())).get(0);
+                List.of(), null, List.of(), RANKING)).get(0);
         assertThat(f.stale()).isTrue();
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.evidence()).anyMatch(l -> l.contains("older than the database state"));
@@ -73,7 +75,7 @@ class DiagnoserTest {
                 new io.migrescue.model.Table("myschema", "vote_stats", List.of(), List.of(), List.of())));
         ParsedError e = error(Engine.POSTGRESQL, "42P01", null, null, "relation \"vote_stats\" does not exist",
                 new ErrorObjects(null, "vote_stats", null, null, null, null, null));
-        Finding f = Diagnoser.diagnose(new DiagnosisInput(catalog, "public", List.of(), e, FindingKind.MISSING_TABLE, List.of(), null, List.of())).get(0);
+        Finding f = Diagnoser.diagnose(new DiagnosisInput(catalog, "public", List.of(), e, FindingKind.MISSING_TABLE, List.of(), null, List.of(), RANKING)).get(0);
         assertThat(f.objects()).containsEntry("foundIn", "myschema");
         assertThat(f.evidence()).anyMatch(l -> l.contains("exists in schema myschema"));
         assertThat(f.playbooks()).containsExactly("create-missing-table");
@@ -88,7 +90,7 @@ class DiagnoserTest {
                 new StatementVerdict(1, 1, "RENAME TABLE …", List.of(), StatementState.APPLIED, "exists", null),
                 new StatementVerdict(2, 3, "CREATE TABLE …", List.of(), StatementState.FAILED, "missing", "would fail: …"));
         FailedMigration m = new FailedMigration("flyway", "2", "V2__total_refactor.sql", "history", map);
-        List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(FIELD_REPORT_05, "lkb", List.of(flyway), null, null, List.of(), m, List.of()));
+        List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(FIELD_REPORT_05, "lkb", List.of(flyway), null, null, List.of(), m, List.of(), RANKING));
         assertThat(findings).extracting(Finding::kind).containsExactly(FindingKind.PARTIALLY_APPLIED, FindingKind.FAILED_MIGRATION);
         assertThat(findings.get(1).migration()).isSameAs(m);
         // statement 2 would fail as the catalog stands: finishing the migration is never recommended (issue 10)
@@ -111,7 +113,7 @@ class DiagnoserTest {
                 new CatalogLookup(FIELD_REPORT_05, "lkb"), null));
         assertThat(m.statements().get(1).prediction()).contains("held by table skp_tahunan_backup_v1");
 
-        List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(FIELD_REPORT_05, "lkb", List.of(flyway), null, null, List.of(), m, List.of()));
+        List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(FIELD_REPORT_05, "lkb", List.of(flyway), null, null, List.of(), m, List.of(), RANKING));
         assertThat(findings).extracting(Finding::kind).containsExactly(FindingKind.DUPLICATE_CONSTRAINT_NAME,
                 FindingKind.PARTIALLY_APPLIED, FindingKind.FAILED_MIGRATION);
         Finding cause = findings.get(0);
@@ -136,7 +138,7 @@ class DiagnoserTest {
                 "V2__total_refactor.sql", "2", null, new ErrorObjects("lkb", "skp_tahunan", null, null, null, null, null), null);
         FailedMigration m = new FailedMigration("flyway", "2", "V2__total_refactor.sql", "error-text", List.of());
         List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(repaired, "lkb", List.of(flyway), e,
-                FindingKind.DUPLICATE_CONSTRAINT_NAME, List.of(CREATE_SKP), m, List.of()));
+                FindingKind.DUPLICATE_CONSTRAINT_NAME, List.of(CREATE_SKP), m, List.of(), RANKING));
         assertThat(findings).hasSize(1);
         assertThat(findings.get(0).stale()).isTrue();
         assertThat(findings.get(0).playbooks()).isEmpty();
