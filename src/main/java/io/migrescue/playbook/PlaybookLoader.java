@@ -27,7 +27,7 @@ public final class PlaybookLoader {
     private static final Pattern SQL_IDENTIFIER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final Pattern SQL_VALUE = Pattern.compile(":([A-Za-z][A-Za-z0-9]*)");
     private static final Set<String> PARAM_KINDS = Set.of("identifier", "value", "choice");
-    private static final Set<String> RECORDS = Set.of("applied", "rolled-back", "release-lock", "clear-dirty");
+    private static final Set<String> RECORDS = Set.of("applied", "rolled-back", "release-lock", "clear-dirty", "realign-checksum");
     private static final Set<String> CHECKS = Set.of("migration-effects-present", "migration-effects-absent", "history-clean",
             "constraint-present", "constraints-freed", "no-orphans", "no-duplicates", "no-nulls", "lock-released",
             "constraints-validated", "row-counts-kept", "tables-present", "migration-settled");
