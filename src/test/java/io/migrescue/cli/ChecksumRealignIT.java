@@ -49,6 +49,9 @@ class ChecksumRealignIT {
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
             assertThat(diagnose.out()).contains("CHECKSUM_MISMATCH").contains("realign-checksum").contains("cosmetic");
+            CliRun status = CliRun.on(db, "status", "--migrations", migrations.toString());
+            assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
+            assertThat(status.out()).contains("migration 2 (" + V2 + ") was edited after it was applied");
 
             CliRun repair = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
                     "--backup-dir", dir.resolve("b").toString());
@@ -63,6 +66,8 @@ class ChecksumRealignIT {
             assertThat(db.scalar("SELECT COUNT(*) FROM users")).isEqualTo("2");
             CliRun after = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(after.out()).doesNotContain("CHECKSUM_MISMATCH");
+            CliRun healthy = CliRun.on(db, "status", "--migrations", migrations.toString());
+            assertThat(healthy.exitCode()).as(healthy.all()).isZero();
         }
     }
 
