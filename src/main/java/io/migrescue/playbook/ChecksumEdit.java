@@ -21,12 +21,22 @@ public final class ChecksumEdit {
                 .map(ChecksumEdit::describe).toList();
     }
 
+    /**
+     * Whether what is missing can be applied: every statement not in effect is known not to be (a statement whose effect
+     * the catalog cannot show, DML for one, may have run already, and running it twice is not safe).
+     */
+    public static boolean applicable(FailedMigration edited) {
+        // the map calls the first statement not in effect after applied ones "failed": for an edited file it never ran
+        return edited.statements().stream().allMatch(v -> v.state() != StatementState.UNKNOWN);
+    }
+
     public static boolean cosmetic(FailedMigration edited) {
         return !edited.statements().isEmpty() && notInEffect(edited).isEmpty();
     }
 
     private static String describe(StatementVerdict v) {
         String sql = v.sql().replaceAll("\\s+", " ").trim();
-        return "statement " + v.n() + " (line " + v.line() + ", " + v.state().id() + "): " + (sql.length() > 80 ? sql.substring(0, 77) + "..." : sql);
+        String state = v.state() == StatementState.UNKNOWN ? ", cannot tell" : "";
+        return "statement " + v.n() + " (line " + v.line() + state + "): " + (sql.length() > 80 ? sql.substring(0, 77) + "..." : sql);
     }
 }

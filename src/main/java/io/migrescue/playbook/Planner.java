@@ -337,9 +337,22 @@ public final class Planner {
         }
         List<String> missing = ChecksumEdit.notInEffect(m);
         if (!missing.isEmpty()) {
-            throw new PlanningException("migration " + m.id() + " was edited after it was applied and " + missing.size()
+            String refusal = "migration " + m.id() + " was edited after it was applied and " + missing.size()
                     + " of its statements are not in effect (" + String.join("; ", missing) + "): realigning its checksum would"
-                    + " hide them; apply them (or restore the file as it ran), then run repair again");
+                    + " hide them; ";
+            ParamSpec apply = playbook.param("apply").orElse(null);
+            if (apply == null || !ChecksumEdit.applicable(m)) {
+                throw new PlanningException(refusal + "apply them (or restore the file as it ran), then run repair again");
+            }
+            String value = params.get("apply");
+            if (value == null) {
+                throw new PlanningException.DecisionNeeded(apply, playbook.id(), "would run " + missing.size()
+                        + " statement(s) of the edited file not in effect (" + String.join("; ", missing) + ")", null);
+            }
+            if (!value.equals("yes")) {
+                throw new PlanningException(refusal + "declined (--param apply=" + value + "): nothing was changed");
+            }
+            finish(false); // the statements not in effect, each as the migration would run it; then the checksum
         }
         String checksum = ctx.records().fileChecksum(history, m);
         add(new PlanStep(0, "record", "record in " + history.tool() + "'s " + history.table() + " the checksum of " + m.file()

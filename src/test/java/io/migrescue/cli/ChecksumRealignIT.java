@@ -86,20 +86,51 @@ class ChecksumRealignIT {
 
             CliRun repair = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
                     "--backup-dir", dir.resolve("b").toString());
-            assertThat(repair.exitCode()).as(repair.all()).isEqualTo(2);
-            assertThat(repair.err()).contains("not in effect").contains("nickname").doesNotContain("Exception");
-            assertThat(repair.err().strip().lines().count()).isEqualTo(1);
+            assertThat(repair.exitCode()).as(repair.all()).isEqualTo(6); // a decision: never taken on --yes alone
+            assertThat(repair.err()).contains("not in effect").contains("nickname").contains("--param apply=").doesNotContain("Exception");
+            CliRun declined = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes", "--param", "apply=no",
+                    "--backup-dir", dir.resolve("b2").toString());
+            assertThat(declined.exitCode()).as(declined.all()).isEqualTo(2);
+            assertThat(declined.err()).contains("not in effect").contains("nickname").doesNotContain("Exception");
+            assertThat(declined.err().strip().lines().count()).isEqualTo(1);
             assertThat(recordedChecksum(db)).isEqualTo(before); // nothing changed
+            assertThat(nicknameColumns(db, engine)).isEqualTo("0");
             assertThatThrownBy(FlywayRun.flyway(db, migrations, Map.of())::validate).hasMessageContaining("checksum");
 
             // flyway repair, the tool's own fix: validate passes, yet the column the file now promises is missing
             FlywayRun.flyway(db, migrations, Map.of()).repair();
             FlywayRun.flyway(db, migrations, Map.of()).validate();
             assertThat(recordedChecksum(db)).isNotEqualTo(before);
-            assertThat(db.scalar(engine == Engine.POSTGRESQL
-                    ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'nickname'"
-                    : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND column_name = 'nickname'"))
-                    .isEqualTo("0");
+            assertThat(nicknameColumns(db, engine)).isEqualTo("0");
         }
+    }
+
+    /** With the decision, just the missing statement runs (after the backup), then the checksum is realigned. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void semanticEditAppliedOnDecisionThenRealigned(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "checksum apply")) {
+            Path migrations = dir.resolve("sql");
+            applied(db, migrations);
+            Files.writeString(migrations.resolve(V2), V2_SQL + "ALTER TABLE users ADD COLUMN nickname VARCHAR(50);\n");
+
+            CliRun repair = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes", "--param", "apply=yes",
+                    "--backup-dir", dir.resolve("b").toString());
+            assertThat(repair.exitCode()).as(repair.all()).isZero();
+            assertThat(nicknameColumns(db, engine)).isEqualTo("1");
+            assertThat(db.scalar("SELECT COUNT(*) FROM users")).isEqualTo("2");
+
+            FlywayRun.flyway(db, migrations, Map.of()).validate();
+            MigrateResult next = FlywayRun.flyway(db, migrations, Map.of("V3__add_users_name.sql",
+                    "ALTER TABLE users ADD COLUMN name VARCHAR(100);\n")).migrate();
+            assertThat(next.success).isTrue();
+            assertThat(next.migrations).extracting(m -> m.version).containsExactly("3");
+        }
+    }
+
+    private static String nicknameColumns(ScratchDatabase db, Engine engine) throws Exception {
+        return db.scalar(engine == Engine.POSTGRESQL
+                ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'nickname'"
+                : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND column_name = 'nickname'");
     }
 }

@@ -50,9 +50,13 @@ class ChecksumEditTest {
     }
 
     private static Plan plan(FailedMigration m) {
+        return plan(m, Map.of());
+    }
+
+    private static Plan plan(FailedMigration m, Map<String, String> params) {
         Finding f = new Finding(FindingKind.CHECKSUM_MISMATCH, Severity.ERROR, "…", Map.of("migration", "2"), List.of(), m,
                 List.of("realign-checksum"), false);
-        return Planner.plan(PLAYBOOKS.get("realign-checksum").orElseThrow(), f, Map.of(),
+        return Planner.plan(PLAYBOOKS.get("realign-checksum").orElseThrow(), f, params,
                 new Planner.Context(CATALOG, "public", List.of(FLYWAY), m, RECORDS, false));
     }
 
@@ -93,8 +97,28 @@ class ChecksumEditTest {
     void semanticEditIsRefusedNamingWhatIsMissing() {
         FailedMigration m = edited(verdict(1, "ALTER TABLE users ADD COLUMN email VARCHAR(200)", StatementState.APPLIED),
                 verdict(2, "ALTER TABLE users ADD COLUMN nickname VARCHAR(50)", StatementState.NOT_APPLIED));
-        assertThatThrownBy(() -> plan(m)).isInstanceOf(PlanningException.class)
+        assertThatThrownBy(() -> plan(m, Map.of())).isInstanceOf(PlanningException.DecisionNeeded.class)
+                .hasMessageContaining("nickname").hasMessageContaining("--param apply=");
+        assertThatThrownBy(() -> plan(m, Map.of("apply", "no"))).isInstanceOf(PlanningException.class)
+                .isNotInstanceOf(PlanningException.DecisionNeeded.class)
                 .hasMessageContaining("1 of its statements are not in effect").hasMessageContaining("nickname")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void onTheDecisionTheMissingStatementRunsBeforeTheChecksumIsRecorded() {
+        FailedMigration m = edited(verdict(1, "ALTER TABLE users ADD COLUMN email VARCHAR(200)", StatementState.APPLIED),
+                verdict(2, "ALTER TABLE users ADD COLUMN nickname VARCHAR(50)", StatementState.NOT_APPLIED));
+        Plan plan = plan(m, Map.of("apply", "yes"));
+        assertThat(plan.steps()).extracting(PlanStep::kind).last().isEqualTo("record");
+        assertThat(plan.steps()).flatExtracting(PlanStep::sql).extracting(BoundStatement::sql)
+                .anyMatch(sql -> sql.contains("nickname")).noneMatch(sql -> sql.contains("email VARCHAR"));
+    }
+
+    @Test
+    void aStatementNobodyCanTellIsInEffectIsNeverRunOnADecision() {
+        FailedMigration m = edited(verdict(1, "UPDATE users SET email = lower(email)", StatementState.UNKNOWN));
+        assertThatThrownBy(() -> plan(m, Map.of("apply", "yes"))).isInstanceOf(PlanningException.class)
+                .isNotInstanceOf(PlanningException.DecisionNeeded.class).hasMessageContaining("restore the file");
     }
 }
