@@ -18,6 +18,7 @@ import io.migrescue.diagnosis.StatementVerdict;
 import io.migrescue.diagnosis.StatementWithEffects;
 import io.migrescue.evidence.DataEvidence;
 import io.migrescue.failure.MigrescueException;
+import io.migrescue.history.FlywayChecksums;
 import io.migrescue.history.HistoryAdapters;
 import io.migrescue.history.HistoryReader;
 import io.migrescue.model.Catalog;
@@ -79,8 +80,12 @@ public final class DiagnoseUseCase {
             Optional<FailedMigrationFinder.Target> target = FailedMigrationFinder.find(history, error.parsed(), files);
             List<StatementWithEffects> statements = target.map(t -> statements(t, engine)).orElse(List.of());
             List<Effect> errorEffects = errorStatementEffects(error.parsed(), engine);
+            List<FlywayChecksums.Drift> drifts = FlywayChecksums.drifts(history, files);
+            List<List<StatementWithEffects>> edited = drifts.stream().map(d -> statementsOf(d.file(), engine)).toList();
+            List<StatementWithEffects> involved = new ArrayList<>(statements);
+            edited.forEach(involved::addAll);
 
-            Catalog catalog = readInvolved(session, reader, schemas, error.parsed(), errorEffects, statements);
+            Catalog catalog = readInvolved(session, reader, schemas, error.parsed(), errorEffects, involved);
             String defaultSchema = schemas.get(0);
             CatalogLookup lookup = new CatalogLookup(catalog, defaultSchema);
             FailedMigration migration = target.map(t -> map(t, statements, error, lookup, request.migrationsDir() != null, notes))
@@ -90,6 +95,13 @@ public final class DiagnoseUseCase {
 
             List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(catalog, defaultSchema, history, error.parsed(),
                     error.kind(), failingEffects, migration, elsewhere, Playbooks.load(null).ranking()));
+            if (!drifts.isEmpty()) {
+                // the files say which migration changed and how: that finding replaces the error text's bare one
+                findings = new ArrayList<>(findings.stream().filter(f -> f.kind() != FindingKind.CHECKSUM_MISMATCH).toList());
+                for (int i = drifts.size() - 1; i >= 0; i--) {
+                    findings.add(0, ChecksumFindings.of(drifts.get(i), PartialApplicationMap.build(edited.get(i), lookup, null)));
+                }
+            }
             List<Finding> withData = new ArrayList<>();
             DataEvidence data = new DataEvidence(session);
             boolean allRecorded = target.isEmpty() && !files.isEmpty() && history.stream().noneMatch(MigrationHistory::needsAttention);
@@ -141,7 +153,11 @@ public final class DiagnoseUseCase {
         if (target.file() == null) {
             return List.of();
         }
-        return MigrationDirectory.statements(target.file(), engine).stream()
+        return statementsOf(target.file(), engine);
+    }
+
+    private static List<StatementWithEffects> statementsOf(MigrationFile file, Engine engine) {
+        return MigrationDirectory.statements(file, engine).stream()
                 .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList();
     }
 

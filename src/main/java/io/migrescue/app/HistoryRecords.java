@@ -38,11 +38,18 @@ final class HistoryRecords implements RecordPlanner {
                 case "rolled-back" -> writer.recordRolledBack(dialect, history, id(migration), files, now);
                 case "release-lock" -> writer.releaseLock(dialect, history);
                 case "clear-dirty" -> writer.clearDirty(dialect, history, id(migration));
+                case "realign-checksum" -> writer.realignChecksum(dialect, history, file(migration));
                 default -> throw new PlanningException("unknown record step " + what);
             };
         } catch (UnsupportedOperationException | IllegalStateException | IllegalArgumentException e) {
             throw new PlanningException("cannot record " + what + " in " + history.tool() + "'s history: " + e.getMessage());
         }
+    }
+
+    @Override
+    public String fileChecksum(MigrationHistory history, FailedMigration migration) {
+        Integer checksum = io.migrescue.history.FlywayChecksums.checksum(file(migration));
+        return checksum == null ? null : checksum.toString();
     }
 
     @Override

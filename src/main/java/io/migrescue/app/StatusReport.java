@@ -15,13 +15,20 @@ import java.util.Map;
  *
  * @param tablesPerSchema tables per schema in scope, in the order asked
  * @param invalidIndexes  {@code schema.table.index} of indexes a failed concurrent build left invalid (PostgreSQL)
+ * @param editedMigrations one line per applied migration whose file was edited afterwards (its checksum differs)
  */
 public record StatusReport(DatabaseInfo database, Map<String, Integer> tablesPerSchema, List<MigrationHistory> history,
-                           List<String> invalidIndexes) {
+                           List<String> invalidIndexes, List<String> editedMigrations) {
     public StatusReport {
         tablesPerSchema = Collections.unmodifiableMap(new LinkedHashMap<>(tablesPerSchema)); // keeps the order asked
         history = List.copyOf(history);
         invalidIndexes = List.copyOf(invalidIndexes);
+        editedMigrations = List.copyOf(editedMigrations);
+    }
+
+    public StatusReport(DatabaseInfo database, Map<String, Integer> tablesPerSchema, List<MigrationHistory> history,
+                        List<String> invalidIndexes) {
+        this(database, tablesPerSchema, history, invalidIndexes, List.of());
     }
 
     public int tableCount() {
@@ -45,6 +52,7 @@ public record StatusReport(DatabaseInfo database, Map<String, Integer> tablesPer
                         + (h.lock().since() == null ? "" : " since " + h.lock().since()));
             }
         }
+        items.addAll(editedMigrations);
         for (String index : invalidIndexes) {
             items.add("index " + index + " is invalid (a failed CREATE INDEX CONCURRENTLY)");
         }

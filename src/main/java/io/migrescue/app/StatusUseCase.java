@@ -3,11 +3,14 @@ package io.migrescue.app;
 import io.migrescue.catalog.CatalogReader;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.MigrescueException;
+import io.migrescue.history.FlywayChecksums;
 import io.migrescue.history.HistoryAdapters;
 import io.migrescue.history.HistoryReader;
 import io.migrescue.model.MigrationHistory;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,12 @@ public final class StatusUseCase {
 
     /** @param historyTable the history table's name when the tool's was configured otherwise, or null */
     public static StatusReport run(DatabaseSession session, List<String> requestedSchemas, String tool, String historyTable) {
+        return run(session, requestedSchemas, tool, historyTable, null);
+    }
+
+    /** @param migrationsDir where the migration files are, or null: then edited migrations are not looked for */
+    public static StatusReport run(DatabaseSession session, List<String> requestedSchemas, String tool, String historyTable,
+                                   Path migrationsDir) {
         List<String> schemas = Scope.resolve(session.info(), requestedSchemas);
         CatalogReader catalog = CatalogReader.of(session.engine());
         try {
@@ -39,7 +48,10 @@ public final class StatusUseCase {
             schemas.forEach(s -> ordered.put(s, counts.get(s)));
             List<MigrationHistory> history = HistoryReader.readAll(session, schemas, HistoryAdapters.select(tool, historyTable));
             List<String> invalid = catalog.invalidIndexes(session.connection(), schemas);
-            return new StatusReport(session.info(), ordered, history, invalid);
+            List<String> edited = FlywayChecksums.drifts(history, MigrationDirectory.list(migrationsDir, new ArrayList<>())).stream()
+                    .map(d -> "flyway: migration " + d.version() + " (" + d.file().path().getFileName() + ") was edited after it was"
+                            + " applied: checksum " + d.recorded() + " recorded, " + d.now() + " now (see migrescue diagnose)").toList();
+            return new StatusReport(session.info(), ordered, history, invalid, edited);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("status", e);
         }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -36,12 +37,16 @@ final class StatusCommand implements Callable<Integer> {
             "Drizzle's migrationsTable). Needs --tool."})
     String historyTable;
 
+    @Option(names = "--migrations", paramLabel = "DIR", description = "Where the migration files are: then an applied migration"
+            + " whose file was edited afterwards is reported too.")
+    Path migrations;
+
     @Override
     public Integer call() {
         Stopwatch watch = new Stopwatch(spec.commandLine().getErr());
         try (DatabaseSession session = connection.open()) {
             watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());
-            StatusReport report = StatusUseCase.run(session, connection.schemas(), tool, historyTable);
+            StatusReport report = StatusUseCase.run(session, connection.schemas(), tool, historyTable, migrations);
             watch.lap("read status of " + report.tablesPerSchema().size() + " schema(s)");
             spec.commandLine().getOut().print(StatusRenderer.render(report, output.format()));
             spec.commandLine().getOut().flush();

@@ -83,6 +83,21 @@ final class FlywayHistoryWriter implements HistoryWriter {
     }
 
     /**
+     * What {@code flyway repair} does to an applied migration whose file changed (JdbcTableSchemaHistory.update): the
+     * success row of that version gets the checksum Flyway core computes for the file now; nothing else changes.
+     */
+    @Override
+    public List<BoundStatement> realignChecksum(Dialect d, MigrationHistory h, MigrationFile file) {
+        HistorySql.requireTool(h, TOOL);
+        FlywayScript script = FlywayScript.of(file);
+        String version = h.entries().stream().filter(e -> e.state() == EntryState.APPLIED && script.sameVersion(e.id()))
+                .map(HistoryEntry::id).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Flyway records no applied migration " + script.version()));
+        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "checksum") + " = ? WHERE "
+                + HistorySql.column(d, "version") + " = ? AND " + HistorySql.column(d, "success") + " = ?", script.checksum(), version, true));
+    }
+
+    /**
      * What {@code flyway repair} does to a failed migration: deletes its {@code success = false} row (by version; a
      * repeatable's by description), so {@code migrate} runs it again. No row: nothing to do, Flyway will run it.
      */

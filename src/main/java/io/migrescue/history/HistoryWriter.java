@@ -56,4 +56,12 @@ public interface HistoryWriter {
 
     /** Marks {@code version} as the clean current version ({@code record: clear-dirty}). */
     List<BoundStatement> clearDirty(Dialect dialect, MigrationHistory history, String version);
+
+    /**
+     * Records the checksum the tool computes for the migration's file now on its applied row, as the tool's own repair
+     * does; only for a file whose edit changed nothing in effect (the planner checks that first).
+     */
+    default List<BoundStatement> realignChecksum(Dialect dialect, MigrationHistory history, MigrationFile file) {
+        throw new UnsupportedOperationException("realigning a recorded checksum is done for Flyway only so far");
+    }
 }

@@ -93,4 +93,11 @@ public sealed interface Check {
             return "table " + table + " exists";
         }
     }
+
+    /** The tool's history records for the migration the checksum its file has now ({@code validate} passes on it). */
+    record ChecksumRecorded(String tool, String table, String migration, String checksum) implements Check {
+        public String describe() {
+            return tool + " history records checksum " + checksum + " for migration " + migration + ", its file's";
+        }
+    }
 }

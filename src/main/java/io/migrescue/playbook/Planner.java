@@ -313,6 +313,10 @@ public final class Planner {
             explanations.add("no migration history table was found, so there is nothing to record");
             return;
         }
+        if (what.equals("realign-checksum")) {
+            realignChecksum(history);
+            return;
+        }
         List<BoundStatement> sql = ctx.records().plan(what, history, ctx.migration());
         String why = ctx.records().explain(what, history, params);
         if (!sql.isEmpty()) {
@@ -321,6 +325,43 @@ public final class Planner {
                     new Check.HistoryRecorded(history.tool(), history.table(), what, ctx.migration() == null ? null : ctx.migration().id()),
                     List.of()));
         }
+    }
+
+    /**
+     * A checksum is realigned only when the file as it is now changed nothing in effect: every statement of the edited
+     * file is in effect in the live schema. Otherwise the edit is semantic and recording it would hide what is missing.
+     */
+    private void realignChecksum(MigrationHistory history) {
+        FailedMigration m = ctx.migration();
+        if (m == null || m.statements().isEmpty()) {
+            throw new PlanningException("realigning a checksum needs the edited migration file, to compare it with the schema:"
+                    + " give --migrations DIR");
+        }
+        List<String> missing = ChecksumEdit.notInEffect(m);
+        if (!missing.isEmpty()) {
+            String refusal = "migration " + m.id() + " was edited after it was applied and " + missing.size()
+                    + " of its statements are not in effect (" + String.join("; ", missing) + "): realigning its checksum would"
+                    + " hide them; ";
+            ParamSpec apply = playbook.param("apply").orElse(null);
+            if (apply == null || !ChecksumEdit.applicable(m)) {
+                throw new PlanningException(refusal + "apply them (or restore the file as it ran), then run repair again");
+            }
+            String value = params.get("apply");
+            if (value == null) {
+                throw new PlanningException.DecisionNeeded(apply, playbook.id(), "would run " + missing.size()
+                        + " statement(s) of the edited file not in effect (" + String.join("; ", missing) + ")", null);
+            }
+            if (!value.equals("yes")) {
+                throw new PlanningException(refusal + "declined (--param apply=" + value + "): nothing was changed");
+            }
+            finish(false); // the statements not in effect, each as the migration would run it; then the checksum
+        }
+        String checksum = ctx.records().fileChecksum(history, m);
+        add(new PlanStep(0, "record", "record in " + history.tool() + "'s " + history.table() + " the checksum of " + m.file()
+                + " as it is now (" + checksum + "): every statement of it is in effect, the edit changed nothing in the schema",
+                ctx.records().plan("realign-checksum", history, m), List.of(), true,
+                new Check.ChecksumRecorded(history.tool(), history.table(), m.id(), checksum), List.of()));
+        checks.add(new Check.ChecksumRecorded(history.tool(), history.table(), m.id(), checksum));
     }
 
     /** A switch expression: a check the vocabulary declares but the planner does not plan does not compile. */

@@ -12,7 +12,7 @@ import java.util.Map;
  * the history adapters, outside the pure core (Flyway's checksum needs Flyway core and the migration file).
  */
 public interface RecordPlanner {
-    /** @param what {@code applied}, {@code rolled-back}, {@code release-lock}, {@code clear-dirty} */
+    /** @param what {@code applied}, {@code rolled-back}, {@code release-lock}, {@code clear-dirty}, {@code realign-checksum} */
     List<BoundStatement> plan(String what, MigrationHistory history, FailedMigration migration);
 
     /** Read-only checks that must count 0 before the record step runs (a lock is released only when its holder is gone). */
@@ -22,6 +22,11 @@ public interface RecordPlanner {
 
     /** Why the record step may run: said in the plan. */
     default String explain(String what, MigrationHistory history, Map<String, String> params) {
+        return null;
+    }
+
+    /** The checksum the tool computes for the migration's file now, as its history stores it, or null if not known. */
+    default String fileChecksum(MigrationHistory history, FailedMigration migration) {
         return null;
     }
 }

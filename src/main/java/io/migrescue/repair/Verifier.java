@@ -90,6 +90,14 @@ public final class Verifier {
             boolean holds = !found.isEmpty() && found.stream().allMatch(h -> recorded(h, r));
             return new CheckResult(what, holds, found.isEmpty() ? "history not found" : holds ? "recorded" : "not recorded");
         }
+        if (check instanceof Check.ChecksumRecorded c) {
+            List<String> recorded = historyOf(c.tool(), c.table()).stream().flatMap(h -> h.entries().stream())
+                    .filter(e -> e.id().equals(c.migration()) && e.state() == io.migrescue.model.EntryState.APPLIED)
+                    .map(io.migrescue.model.HistoryEntry::checksum).toList();
+            boolean holds = !recorded.isEmpty() && recorded.stream().allMatch(v -> v != null && v.equals(c.checksum()));
+            return new CheckResult(what, holds, recorded.isEmpty() ? "no applied row for " + c.migration() : "recorded " + String.join(", ",
+                    recorded.stream().map(String::valueOf).toList()));
+        }
         if (check instanceof Check.HistoryClean h) {
             List<MigrationHistory> found = historyOf(h.tool(), h.table());
             if (found.isEmpty()) {

@@ -31,6 +31,16 @@ class StatusReportTest {
     }
 
     @Test
+    void anEditedMigrationNeedsAttention() {
+        MigrationHistory flyway = new MigrationHistory("flyway", "app", "flyway_schema_history",
+                List.of(entry("1", EntryState.APPLIED), entry("2", EntryState.APPLIED)), null);
+        StatusReport report = new StatusReport(db, Map.of("app", 3), List.of(flyway), List.of(),
+                List.of("flyway: migration 2 (V2__x.sql) was edited after it was applied"));
+        assertThat(report.healthy()).isFalse();
+        assertThat(report.attention()).containsExactly("flyway: migration 2 (V2__x.sql) was edited after it was applied");
+    }
+
+    @Test
     void listsFailedDirtyLockedAndInvalidInOrder() {
         MigrationHistory flyway = new MigrationHistory("flyway", "app", "flyway_schema_history",
                 List.of(entry("1", EntryState.APPLIED), entry("2", EntryState.FAILED)), null);
