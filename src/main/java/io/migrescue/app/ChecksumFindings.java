@@ -19,7 +19,7 @@ final class ChecksumFindings {
     private ChecksumFindings() {
     }
 
-    static Finding of(FlywayChecksums.Drift drift, List<StatementVerdict> verdicts) {
+    static Finding of(FlywayChecksums.Drift drift, List<StatementVerdict> verdicts, PlaybookRanking ranking) {
         String fileName = drift.file().path().getFileName().toString();
         FailedMigration edited = new FailedMigration("flyway", drift.version(), fileName, "checksum", verdicts);
         List<String> missing = ChecksumEdit.notInEffect(edited);
@@ -40,6 +40,6 @@ final class ChecksumFindings {
         objects.put("file", fileName);
         return new Finding(FindingKind.CHECKSUM_MISMATCH, Severity.ERROR, "flyway migration " + drift.version() + " (" + fileName
                 + ") was edited after it was applied" + (missing.isEmpty() ? "" : ", and " + missing.size() + " of its statements are not in effect"),
-                objects, evidence, edited, PlaybookRanking.rank(FindingKind.CHECKSUM_MISMATCH, edited, false, false), false);
+                objects, evidence, edited, ranking.rank(FindingKind.CHECKSUM_MISMATCH, edited, false, false), false);
     }
 }

@@ -12,6 +12,7 @@ import io.migrescue.diagnosis.Finding;
 import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.ParsedError;
 import io.migrescue.diagnosis.PartialApplicationMap;
+import io.migrescue.diagnosis.PlaybookRanking;
 import io.migrescue.diagnosis.RelevantObjects;
 import io.migrescue.diagnosis.StatementState;
 import io.migrescue.diagnosis.StatementVerdict;
@@ -93,13 +94,14 @@ public final class DiagnoseUseCase {
             List<Effect> failingEffects = failingEffects(errorEffects, migration);
             List<TableShape> elsewhere = tablesElsewhere(session, reader, error, schemas);
 
+            PlaybookRanking ranking = Playbooks.load(null).ranking();
             List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(catalog, defaultSchema, history, error.parsed(),
-                    error.kind(), failingEffects, migration, elsewhere, Playbooks.load(null).ranking()));
+                    error.kind(), failingEffects, migration, elsewhere, ranking));
             if (!drifts.isEmpty()) {
                 // the files say which migration changed and how: that finding replaces the error text's bare one
                 findings = new ArrayList<>(findings.stream().filter(f -> f.kind() != FindingKind.CHECKSUM_MISMATCH).toList());
                 for (int i = drifts.size() - 1; i >= 0; i--) {
-                    findings.add(0, ChecksumFindings.of(drifts.get(i), PartialApplicationMap.build(edited.get(i), lookup, null)));
+                    findings.add(0, ChecksumFindings.of(drifts.get(i), PartialApplicationMap.build(edited.get(i), lookup, null), ranking));
                 }
             }
             List<Finding> withData = new ArrayList<>();
