@@ -55,6 +55,28 @@ public final class JsMigrations {
         return files;
     }
 
+    /** The migrations of a tool that records them by file name (Knex, Sequelize), in file-name order. */
+    public static List<MigrationFile> byFileName(Path dir, String tool) throws IOException {
+        return list(dir, tool, (path, source) -> {
+            String name = path.getFileName().toString();
+            return new MigrationFile(name, name, path, tool);
+        });
+    }
+
+    /** The {@code up} function of a migration; when it has none, {@code out} gets a statement saying so. */
+    public static java.util.Optional<Node.Func> up(MigrationFile file, Rendered out) throws IOException {
+        java.util.Optional<Node.Func> up = Code.function(Parser.parse(read(file.path()), Lexer.Language.JAVASCRIPT), "up");
+        if (up.isEmpty()) {
+            out.notUnderstood("(no up function in " + file.path().getFileName() + ")", 1);
+        }
+        return up;
+    }
+
+    /** What {@code up} calls its first parameter (the query interface, the runner, knex), or the name the tool's templates use. */
+    public static String firstParam(Node.Func up, String usual) {
+        return up.params().isEmpty() ? usual : up.params().get(0);
+    }
+
     public static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }

@@ -3,14 +3,12 @@ package io.migrescue.migration.knex;
 import io.migrescue.migration.CodeMigrationReader;
 import io.migrescue.migration.code.Code;
 import io.migrescue.migration.code.JsMigrations;
-import io.migrescue.migration.code.Lexer.Language;
 import io.migrescue.migration.code.Node;
 import io.migrescue.migration.code.Node.Arr;
 import io.migrescue.migration.code.Node.Call;
 import io.migrescue.migration.code.Node.Func;
 import io.migrescue.migration.code.Node.Ident;
 import io.migrescue.migration.code.Node.Member;
-import io.migrescue.migration.code.Parser;
 import io.migrescue.migration.code.Rendered;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
@@ -22,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Knex migrations ({@code exports.up = (knex) => knex.schema…}, as {@code knex migrate:make} writes them, in JavaScript
@@ -40,23 +37,13 @@ public final class KnexMigrationReader implements CodeMigrationReader {
 
     @Override
     public List<MigrationFile> list(Path dir) throws IOException {
-        return JsMigrations.list(dir, tool(), (path, source) -> {
-            String name = path.getFileName().toString();
-            return new MigrationFile(name, name, path, tool());
-        });
+        return JsMigrations.byFileName(dir, tool());
     }
 
     @Override
     public List<SqlStatement> statements(MigrationFile file, Engine engine) throws IOException {
-        List<Node> program = Parser.parse(JsMigrations.read(file.path()), Language.JAVASCRIPT);
         Rendered out = new Rendered();
-        Optional<Func> up = Code.function(program, "up");
-        if (up.isEmpty()) {
-            out.notUnderstood("(no up function in " + file.path().getFileName() + ")", 1);
-            return out.statements();
-        }
-        String knex = up.get().params().isEmpty() ? "knex" : up.get().params().get(0);
-        new Body(knex, Dialect.of(engine), out).run(up.get().body());
+        JsMigrations.up(file, out).ifPresent(up -> new Body(JsMigrations.firstParam(up, "knex"), Dialect.of(engine), out).run(up.body()));
         return out.statements();
     }
 

@@ -3,7 +3,6 @@ package io.migrescue.migration.sequelize;
 import io.migrescue.migration.CodeMigrationReader;
 import io.migrescue.migration.code.Code;
 import io.migrescue.migration.code.JsMigrations;
-import io.migrescue.migration.code.Lexer.Language;
 import io.migrescue.migration.code.Node;
 import io.migrescue.migration.code.Node.Arr;
 import io.migrescue.migration.code.Node.Call;
@@ -11,7 +10,6 @@ import io.migrescue.migration.code.Node.Func;
 import io.migrescue.migration.code.Node.Ident;
 import io.migrescue.migration.code.Node.Member;
 import io.migrescue.migration.code.Node.Obj;
-import io.migrescue.migration.code.Parser;
 import io.migrescue.migration.code.Rendered;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
@@ -24,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -45,23 +42,14 @@ public final class SequelizeMigrationReader implements CodeMigrationReader {
 
     @Override
     public List<MigrationFile> list(Path dir) throws IOException {
-        return JsMigrations.list(dir, tool(), (path, source) -> {
-            String name = path.getFileName().toString();
-            return new MigrationFile(name, name, path, tool());
-        });
+        return JsMigrations.byFileName(dir, tool());
     }
 
     @Override
     public List<SqlStatement> statements(MigrationFile file, Engine engine) throws IOException {
-        List<Node> program = Parser.parse(JsMigrations.read(file.path()), Language.JAVASCRIPT);
         Rendered out = new Rendered();
-        Optional<Func> up = Code.function(program, "up");
-        if (up.isEmpty()) {
-            out.notUnderstood("(no up function in " + file.path().getFileName() + ")", 1);
-            return out.statements();
-        }
-        String qi = up.get().params().isEmpty() ? "queryInterface" : up.get().params().get(0);
-        new Body(qi, Dialect.of(engine), out).run(up.get().body());
+        JsMigrations.up(file, out).ifPresent(up -> new Body(JsMigrations.firstParam(up, "queryInterface"), Dialect.of(engine), out)
+                .run(up.body()));
         return out.statements();
     }
 

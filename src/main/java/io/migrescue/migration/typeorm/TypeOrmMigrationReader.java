@@ -51,15 +51,9 @@ public final class TypeOrmMigrationReader implements CodeMigrationReader {
 
     @Override
     public List<SqlStatement> statements(MigrationFile file, Engine engine) throws IOException {
-        List<Node> program = Parser.parse(JsMigrations.read(file.path()), Language.JAVASCRIPT);
         Rendered out = new Rendered();
-        Optional<Func> up = Code.function(program, "up");
-        if (up.isEmpty()) {
-            out.notUnderstood("(no up method in " + file.path().getFileName() + ")", 1);
-            return out.statements();
-        }
-        String runner = up.get().params().isEmpty() ? "queryRunner" : up.get().params().get(0);
-        new UpBody(runner, new TableApi(engine), out).run(up.get().body());
+        JsMigrations.up(file, out).ifPresent(up -> new UpBody(JsMigrations.firstParam(up, "queryRunner"), new TableApi(engine), out)
+                .run(up.body()));
         return out.statements();
     }
 
