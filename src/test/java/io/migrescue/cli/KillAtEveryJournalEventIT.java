@@ -134,8 +134,15 @@ class KillAtEveryJournalEventIT {
                 List<String> rollback = new ArrayList<>(List.of("resume"));
                 rollback.addAll(db.cliArgs());
                 rollback.addAll(List.of("--from", b.toString(), "--rollback", "--yes"));
-                assertThat(launch(point, db, rollback, b.resolveSibling(b.getFileName() + "-rollback.txt")))
-                        .as("the roll back was killed at " + point).isEqualTo(137);
+                int code = launch(point, db, rollback, b.resolveSibling(b.getFileName() + "-rollback.txt"));
+                if (EVERY && code == 0) {
+                    // with every event, the repair is cut one event earlier than the reference run the roll back points
+                    // come from: its roll back may have fewer actions and end before this one; it must then be exact
+                    assertThat(Fingerprint.of(db)).as("a roll back that ended before " + point).isEqualTo(before);
+                    assertThat(ledgerTables(db)).as("the ledger is gone once rolled back").isZero();
+                    continue;
+                }
+                assertThat(code).as("the roll back was killed at " + point).isEqualTo(137);
                 CliRun forward = CliRun.on(db, "resume", "--from", b.toString(), "--yes");
                 assertThat(forward.exitCode()).as("a cut-off roll back is never continued forward: " + forward.all()).isEqualTo(4);
                 assertThat(forward.err()).contains("--rollback");
@@ -294,7 +301,9 @@ class KillAtEveryJournalEventIT {
     }
 
     private static long ledgerTables(ScratchDatabase db) throws Exception {
-        return Long.parseLong(db.scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'migrescue_repair_steps'"));
+        // this test's database only: other databases on the server may hold a repair's ledger of their own
+        return Long.parseLong(db.scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'migrescue_repair_steps'"
+                + " AND table_schema = " + (db.engine() == Engine.POSTGRESQL ? "current_schema()" : "DATABASE()")));
     }
 
     /** The history rows hold the time of recording, which differs between runs; their count and Flyway's validate are checked instead. */
