@@ -43,10 +43,10 @@ final class DemoCommand implements Callable<Integer> {
         ConnectionOptions.Resolved server = connection.resolve(LOCAL_MARIADB);
         PrintWriter out = spec.commandLine().getOut();
         if (drop != null) {
-            DemoUseCase.drop(server.target(), server.user(), server.password(), drop);
-            out.println("dropped " + drop);
+            DemoUseCase.DropResult result = DemoUseCase.drop(server.target(), server.user(), server.password(), drop);
+            out.println(result.message());
             out.flush();
-            return 0;
+            return result.dropped() ? 0 : io.migrescue.failure.ExitCode.ATTENTION.code();
         }
         if (!connection.schemas().isEmpty()) {
             throw MigrescueException.usage("demo makes its own database: --schema does not apply");
