@@ -139,8 +139,9 @@ public final class FailedMigrationFinder {
                     // the data refused the key the statement adds: the error names it (Django's error has no SQL)
                     case FK_ORPHAN_ROWS, DUPLICATE_ROWS -> e instanceof io.migrescue.sql.Effect.AddConstraint a
                             && a.constraint().name() != null && a.constraint().name().equalsIgnoreCase(String.valueOf(objects.constraint()))
-                            || e instanceof io.migrescue.sql.Effect.CreateIndex i && i.unique() && i.name() != null
-                            && i.name().equalsIgnoreCase(String.valueOf(objects.index() != null ? objects.index() : objects.constraint()));
+                            || e instanceof io.migrescue.sql.Effect.CreateIndex i && i.unique() && (i.name() != null
+                            && i.name().equalsIgnoreCase(String.valueOf(objects.index() != null ? objects.index() : objects.constraint()))
+                            || objects.index() == null && objects.constraint() == null && sameColumns(i.columns(), objects.column()));
                     default -> e instanceof io.migrescue.sql.Effect.CreateIndex i && i.name() != null
                             && i.name().equalsIgnoreCase(String.valueOf(objects.index() != null ? objects.index() : objects.constraint()));
                 };
@@ -150,6 +151,11 @@ public final class FailedMigrationFinder {
             }
         }
         return null;
+    }
+
+    /** An error that names only the key's columns ({@code Key (a, b)=(…) is duplicated.}). */
+    private static boolean sameColumns(List<String> columns, String named) {
+        return named != null && String.join(",", columns).equalsIgnoreCase(named.replaceAll("[\\s\"`]", ""));
     }
 
     private static String squash(String sql) {
