@@ -105,6 +105,21 @@ class TypeOrmCodeMigrationIT {
             }
             """;
 
+    /** A NOT NULL column without a default, added to a table that has rows. */
+    private static final String PG_PLAN = """
+            module.exports = class AddPlan1700000000002 {
+                name = 'AddPlan1700000000002'
+
+                async up(queryRunner) {
+                    await queryRunner.query(`ALTER TABLE "users" ADD "plan" character varying(20) NOT NULL`);
+                }
+
+                async down(queryRunner) {
+                    await queryRunner.query(`ALTER TABLE "users" DROP COLUMN "plan"`);
+                }
+            }
+            """;
+
     private static Path project(Path dir) throws Exception {
         return project(dir, USERS);
     }
@@ -191,6 +206,37 @@ class TypeOrmCodeMigrationIT {
             assertThat(typeorm(dir, clean, "migration:run", "-d", "datasource.js").exitCode()).isZero();
             CodeMigrationRescue.assertSameSchema(clean, db);
             assertThat(rows(db, "SELECT COUNT(*) FROM users")).containsExactly(List.of("3"));
+        }
+    }
+
+    @Test
+    void aNotNullColumnOverRowsIsFilledOnPostgresqlAndTypeOrmGoesOn(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "typeorm code not null");
+             ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "typeorm code not null clean")) {
+            Path dir = project(tmp.resolve("app"), PG_USERS);
+            assertThat(typeorm(dir, db, "migration:run", "-d", "datasource.js").exitCode()).isZero();
+            db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com')");
+            Files.writeString(dir.resolve("migrations/1700000000002-AddPlan.js"), PG_PLAN);
+            NodeTools.Result failed = typeorm(dir, db, "migration:run", "-d", "datasource.js");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            assertThat(failed.output()).contains("contains null values");
+            Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
+            Path migrations = dir.resolve("migrations");
+
+            JsonNode diagnosis = CodeMigrationRescue.diagnose(db, errorFile, migrations);
+            assertThat(CodeMigrationRescue.kinds(diagnosis)).first().isEqualTo("NULL_VALUES");
+            assertThat(diagnosis.toString()).contains("2 row(s) of users would be NULL in the new column plan");
+
+            CodeMigrationRescue.repair(db, tmp.resolve("backup"), "fill-null-values", errorFile, migrations, "value=free");
+            NodeTools.Result again = typeorm(dir, db, "migration:run", "-d", "datasource.js");
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(again.output()).contains("No migrations are pending");
+            assertThat(rows(db, "SELECT timestamp, name FROM migrations ORDER BY id")).containsExactly(
+                    List.of("1700000000000", "CreateUsers1700000000000"), List.of("1700000000002", "AddPlan1700000000002"));
+            assertThat(typeorm(dir, clean, "migration:run", "-d", "datasource.js").exitCode()).isZero();
+            CodeMigrationRescue.assertSameSchema(clean, db);
+            assertThat(rows(db, "SELECT email, plan FROM users ORDER BY id"))
+                    .containsExactly(List.of("ana@example.com", "free"), List.of("budi@example.com", "free"));
         }
     }
 }
