@@ -16,7 +16,8 @@ final class SequelizeReader implements WrapperReader {
     private static final Pattern MIGRATING = Pattern.compile("== (?<m>[^:\\n]+): migrating =+");
     private static final Pattern ERROR = Pattern.compile("(?m)^ERROR: (?<msg>[^\\n]*)");
     private static final Pattern DETAIL = Pattern.compile("(?m)^ERROR DETAIL: (?<detail>[^\\n]*)");
-    private static final Pattern DUPLICATE_KEY = Pattern.compile("Key \\(.*\\)=\\(.*\\) (?:is duplicated|already exists)\\.");
+    private static final Pattern DUPLICATE_KEY =
+            Pattern.compile("Key \\(.*\\)=\\(.*\\) (?:is duplicated|already exists)\\.");
     private static final Pattern EXTRA = Pattern.compile("(?m)^EXTRA MESSAGE: (?<extra>[^\\n]*)");
 
     @Override
