@@ -105,8 +105,16 @@ public sealed interface StepSpec {
         }
     }
 
-    /** Make child rows satisfy a foreign key: {@code delete}, {@code set-null} or {@code insert-parents}. */
-    record FixOrphans(String policy) implements StepSpec {
+    /**
+     * Make child rows satisfy a foreign key: {@code delete}, {@code set-null} or {@code insert-parents}. Rows of other
+     * tables that reference orphans to be deleted get {@code grandchildren} ({@code delete} or {@code set-null}; null
+     * when not given: asked only when such rows can exist).
+     */
+    record FixOrphans(String policy, String grandchildren) implements StepSpec {
+        public FixOrphans(String policy) {
+            this(policy, null);
+        }
+
         public String kind() {
             return "fix-orphans";
         }
@@ -117,8 +125,16 @@ public sealed interface StepSpec {
         }
     }
 
-    /** Keep one row per duplicate key: {@code first} or {@code last} by primary key. */
-    record RemoveDuplicates(String keep) implements StepSpec {
+    /**
+     * Keep one row per duplicate key: {@code first} or {@code last} by primary key. Rows of other tables that reference
+     * a deleted duplicate get {@code children} ({@code repoint}: to the kept row; null when not given: asked only when
+     * a foreign key references the table).
+     */
+    record RemoveDuplicates(String keep, String children) implements StepSpec {
+        public RemoveDuplicates(String keep) {
+            this(keep, null);
+        }
+
         public String kind() {
             return "remove-duplicates";
         }
