@@ -206,6 +206,7 @@ public final class PlaybookLoader {
             case "settle-dirty-version" -> new StepSpec.SettleDirty(args.path("direction").asText("auto"), arg(args, "tables", where));
             case "fix-orphans" -> new StepSpec.FixOrphans(arg(args, "policy", where), optional(args, "grandchildren"));
             case "remove-duplicates" -> new StepSpec.RemoveDuplicates(arg(args, "keep", where), optional(args, "children"));
+            case "wait-for-locks" -> new StepSpec.WaitForLocks(arg(args, "terminate", where));
             case "fill-nulls" -> new StepSpec.FillNulls(arg(args, "value", where));
             case "sql" -> new StepSpec.Sql(args.isTextual() ? args.asText() : arg(args, "text", where));
             case "record" -> {

@@ -145,6 +145,22 @@ public sealed interface StepSpec {
         }
     }
 
+    /**
+     * Wait, with bounded backoff, until no session holds a lock on the tables the migration's remaining statements
+     * change, naming the sessions that do; end the one session the operator names ({@code terminate}: its pid or
+     * connection id), and only while it blocks. Never ends a session on its own.
+     */
+    record WaitForLocks(String terminate) implements StepSpec {
+        public String kind() {
+            return "wait-for-locks";
+        }
+
+        @Override
+        public String disrupts() {
+            return "ends the session the operator names, if it still blocks the migration";
+        }
+    }
+
     record FillNulls(String value) implements StepSpec {
         public String kind() {
             return "fill-nulls";

@@ -1,0 +1,60 @@
+package io.migrescue.playbook;
+
+import io.migrescue.model.Engine;
+import io.migrescue.model.Table;
+import io.migrescue.sql.BoundStatement;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code wait-for-locks} step: the statements that take (and at once give back) the locks the migration needs,
+ * so that the wait happens before anything changes, and, only when the operator named a session, the statement that
+ * ends it. The executor runs them with a short timeout and bounded backoff, and ends the named session only while it
+ * holds a lock on one of the tables.
+ */
+public final class LockWaits {
+    public static final String KIND = "wait-for-locks";
+
+    private LockWaits() {
+    }
+
+    static PlanStep plan(DdlWriter ddl, String terminate, List<Table> tables) {
+        Engine engine = ddl.engine();
+        List<BoundStatement> sql = new ArrayList<>();
+        Long id = null;
+        if (terminate != null && !terminate.isBlank()) {
+            if (!terminate.strip().matches("[0-9]{1,19}")) {
+                throw new PlanningException("--param terminate=" + terminate + ": give the pid (PostgreSQL) or connection id (MySQL,"
+                        + " MariaDB) of the blocking session, a whole number, as diagnose or the stopped repair names it");
+            }
+            id = Long.parseLong(terminate.strip());
+            sql.add(engine == Engine.POSTGRESQL ? BoundStatement.of("SELECT pg_terminate_backend(?)", id) : BoundStatement.of("KILL ?", id));
+        }
+        List<String> names = tables.stream().map(Table::name).toList();
+        StringBuilder lock = new StringBuilder(engine == Engine.POSTGRESQL ? "LOCK TABLE " : "LOCK TABLES ");
+        for (int i = 0; i < tables.size(); i++) {
+            lock.append(i == 0 ? "" : ", ").append(ddl.table(tables.get(i).schema(), tables.get(i).name()))
+                    .append(engine == Engine.POSTGRESQL ? "" : " WRITE");
+        }
+        if (engine == Engine.POSTGRESQL) {
+            lock.append(" IN ACCESS EXCLUSIVE MODE");
+        }
+        sql.add(BoundStatement.of(lock.toString()));
+        sql.add(BoundStatement.of(engine == Engine.POSTGRESQL ? "ROLLBACK" : "UNLOCK TABLES"));
+        String what = "wait, retrying with backoff, until no session holds a lock on " + String.join(", ", names)
+                + (id == null ? " (no session is ended: give --param terminate=ID to end one that blocks)"
+                : "; end session " + id + " if it is one of those that do, and only then");
+        return new PlanStep(0, KIND, what, sql, List.of(), false, null, names);
+    }
+
+    /** The session the step may end, or null: the id bound to its first statement when that ends a session. */
+    public static Long terminates(PlanStep step) {
+        if (step.sql().isEmpty()) {
+            return null;
+        }
+        BoundStatement first = step.sql().get(0);
+        boolean ends = first.sql().startsWith("SELECT pg_terminate_backend(") || first.sql().startsWith("KILL ");
+        return ends && !first.params().isEmpty() ? ((Number) first.params().get(0)).longValue() : null;
+    }
+}
