@@ -29,7 +29,8 @@ public final class LockWaits {
                         + " MariaDB) of the blocking session, a whole number, as diagnose or the stopped repair names it");
             }
             id = Long.parseLong(terminate.strip());
-            sql.add(engine == Engine.POSTGRESQL ? BoundStatement.of("SELECT pg_terminate_backend(?)", id) : BoundStatement.of("KILL ?", id));
+            sql.add(engine == Engine.POSTGRESQL ? BoundStatement.of("SELECT pg_terminate_backend(CAST(? AS integer))", id)
+                    : BoundStatement.of("KILL ?", id));
         }
         List<String> names = tables.stream().map(Table::name).toList();
         StringBuilder lock = new StringBuilder(engine == Engine.POSTGRESQL ? "LOCK TABLE " : "LOCK TABLES ");
