@@ -87,8 +87,9 @@ class UnblockLockWaitIT {
             Path error = failBehind(db, migrations, dir);
 
             Path backup = dir.resolve("b");
-            CompletableFuture<CliRun> repair = CompletableFuture.supplyAsync(() -> CliRun.on(db, "repair",
-                    args(error, migrations, backup, "--yes")));
+            // no playbook named: diagnosis recommends unblock-lock-wait for the lock timeout
+            String[] recommended = java.util.Arrays.copyOfRange(args(error, migrations, backup, "--yes"), 1, 8);
+            CompletableFuture<CliRun> repair = CompletableFuture.supplyAsync(() -> CliRun.on(db, "repair", recommended));
             Path journal = backup.resolve("journal.jsonl");
             while (!repair.isDone() && !(Files.exists(journal) && Files.readString(journal).contains("\"event\":\"lock-wait\""))) {
                 Thread.sleep(100);
@@ -97,11 +98,35 @@ class UnblockLockWaitIT {
             CliRun run = repair.get(2, TimeUnit.MINUTES);
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.err()).contains("waiting for a lock on tasks held by ");
-            assertThat(run.out()).contains("verified");
+            assertThat(run.out()).contains("verified").contains("unblock-lock-wait");
             String events = Files.readString(journal);
             assertThat(events).contains("\"event\":\"lock-wait\"").contains("\"event\":\"locks-free\"").doesNotContain("session-ended");
             assertThat(alive(blocker)).as("nothing was ended").isTrue();
             assertThat(db.scalar("SELECT title FROM tasks WHERE id = 1")).isEqualTo("write");
+            flywayRunsClean(db, migrations);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void aStoppedRepairResumesOnceTheBlockerHasCommitted(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "unblock resume");
+             Connection blocker = db.connect()) {
+            Path migrations = dir.resolve("m");
+            createTasks(db, migrations);
+            hold(db, blocker);
+            Path error = failBehind(db, migrations, dir);
+            Fingerprint before = Fingerprint.of(db);
+            CliRun blocked = CliRun.on(db, "repair", args(error, migrations, dir.resolve("b"), "--yes"));
+            assertThat(blocked.exitCode()).as(blocked.all()).isEqualTo(4);
+            assertThat(Fingerprint.of(db)).isEqualTo(before);
+
+            blocker.commit();
+            CliRun resumed = CliRun.on(db, "resume", "--from", dir.resolve("b").toString(), "--yes");
+            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+            assertThat(resumed.out()).contains("verified");
+            assertThat(Files.readString(dir.resolve("b/journal.jsonl"))).doesNotContain("session-ended");
+            assertThat(alive(blocker)).isTrue();
             flywayRunsClean(db, migrations);
         }
     }
