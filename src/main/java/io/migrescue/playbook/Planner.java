@@ -131,7 +131,7 @@ public final class Planner {
         } else if (spec instanceof StepSpec.FillNulls) {
             add(data.fillNulls(params.get("value"), failingEffects(), finding, backupWhere, dataChecks));
         } else if (spec instanceof StepSpec.WaitForLocks s) {
-            add(LockWaits.plan(ddl, neededDecision(s.terminate()).value(), lockedTables()));
+            add(LockWaits.plan(ddl, neededDecision(s.terminate()).value(), LockWaits.tables(ctx.migration(), finding, lookup)));
         } else if (spec instanceof StepSpec.Sql s) {
             add(new PlanStep(0, "sql", "statement from the playbook", List.of(SqlTemplate.render(s.text(), params, ddl.dialect())),
                     List.of(), ctx.catalog().engine() == Engine.POSTGRESQL, null, List.copyOf(backupTables)));
@@ -412,32 +412,6 @@ public final class Planner {
                     + (m == null ? "" : " (the folder holding migration " + m.id() + ")"));
         }
         return m;
-    }
-
-    /** The tables the statements of the failed migration not in effect act on (else the finding's table): what must be free. */
-    private List<Table> lockedTables() {
-        Set<Table> tables = new LinkedHashSet<>();
-        FailedMigration m = ctx.migration();
-        if (m != null) {
-            for (StatementVerdict v : m.statements()) {
-                if (v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED) {
-                    v.effects().forEach(e -> e.tables().forEach(t -> lookup.table(e instanceof Effect.CreateTable ? null : schemaOf(e), t)
-                            .ifPresent(tables::add)));
-                }
-            }
-        }
-        if (tables.isEmpty()) {
-            lookup.table(finding.objects().get("schema"), finding.objects().get("table")).ifPresent(tables::add);
-        }
-        if (tables.isEmpty()) {
-            throw new PlanningException("which tables the migration waited for is not known: give --migrations DIR");
-        }
-        return List.copyOf(tables);
-    }
-
-    private static String schemaOf(Effect e) {
-        return e instanceof Effect.AddColumn a ? a.schema() : e instanceof Effect.AddConstraint a ? a.schema()
-                : e instanceof Effect.CreateIndex i ? i.schema() : e instanceof Effect.ModifyColumn mc ? mc.schema() : null;
     }
 
     private List<Effect> failingEffects() {
