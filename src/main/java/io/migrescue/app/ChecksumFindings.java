@@ -24,7 +24,7 @@ final class ChecksumFindings {
         List<String> missing = ChecksumEdit.notInEffect(edited);
         List<String> evidence = new ArrayList<>();
         evidence.add(drift.tool() + " records checksum " + drift.recorded() + " for " + drift.what() + "; it has " + drift.now()
-                + " now (" + drift.tool() + " validate fails)");
+                + " now (" + drift.symptom() + ")");
         if (edited.statements().isEmpty()) {
             evidence.add("the edited file holds no statement that could be compared with the schema");
         } else if (missing.isEmpty()) {

@@ -9,6 +9,7 @@ import io.migrescue.diagnosis.RelevantObjects;
 import io.migrescue.diagnosis.StatementWithEffects;
 import io.migrescue.history.FlywayChecksums;
 import io.migrescue.history.LiquibaseChecksums;
+import io.migrescue.history.PrismaChecksums;
 import io.migrescue.model.Catalog;
 import io.migrescue.model.Engine;
 import io.migrescue.model.MigrationHistory;
@@ -25,7 +26,7 @@ import java.util.List;
 
 /**
  * Applied migrations whose file was edited afterwards, from every tool whose history records a checksum of the file
- * (Flyway per file, Liquibase per changeset), each with the statements it holds now, to compare with the live schema.
+ * (Flyway and Prisma per file, Liquibase per changeset), each with the statements it holds now, to compare with the live schema.
  */
 final class EditedMigrations {
     private EditedMigrations() {
@@ -35,9 +36,10 @@ final class EditedMigrations {
      * @param id         the history's key for it (Flyway version; Liquibase {@code ID::AUTHOR::FILENAME})
      * @param what       how a person names it: {@code migration 2 (V2__x.sql)}, {@code changeset ana:2 of 001.sql}
      * @param statements what the file holds for it now, with the file's line numbers
+     * @param symptom    how the tool itself fails on it
      */
     record Edited(String tool, String id, String what, String recorded, String now, MigrationFile file,
-                  List<StatementWithEffects> statements) {
+                  List<StatementWithEffects> statements, String symptom) {
         String fileName() {
             return file.path().getFileName().toString();
         }
@@ -48,13 +50,19 @@ final class EditedMigrations {
         for (FlywayChecksums.Drift d : FlywayChecksums.drifts(history, files)) {
             String name = d.file().path().getFileName().toString();
             edited.add(new Edited("flyway", d.version(), "migration " + d.version() + " (" + name + ")", d.recorded(),
-                    Integer.toString(d.now()), d.file(), withEffects(MigrationDirectory.statements(d.file(), engine), engine)));
+                    Integer.toString(d.now()), d.file(), withEffects(MigrationDirectory.statements(d.file(), engine), engine),
+                    "flyway validate and migrate fail"));
         }
         for (LiquibaseChecksums.Drift d : LiquibaseChecksums.drifts(history, files, engine)) {
             List<SqlStatement> statements = StatementSplitter.split(d.sql(), engine).stream()
                     .map(s -> new SqlStatement(s.number(), s.sql(), s.line() + d.firstLine() - 1)).toList();
             edited.add(new Edited("liquibase", d.key(), "changeset " + d.changeSet() + " of " + d.file().path().getFileName(),
-                    d.recorded(), d.now(), d.file(), withEffects(statements, engine)));
+                    d.recorded(), d.now(), d.file(), withEffects(statements, engine), "liquibase update and validate fail"));
+        }
+        for (PrismaChecksums.Drift d : PrismaChecksums.drifts(history, files)) {
+            edited.add(new Edited("prisma", d.name(), "migration " + d.name(), d.recorded(), d.now(), d.file(),
+                    withEffects(MigrationDirectory.statements(d.file(), engine), engine),
+                    "prisma migrate dev reports it modified after it was applied"));
         }
         return edited;
     }

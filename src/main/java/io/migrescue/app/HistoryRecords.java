@@ -51,6 +51,9 @@ final class HistoryRecords implements RecordPlanner {
         if ("liquibase".equals(history.tool())) {
             return io.migrescue.history.LiquibaseChecksums.checksum(history, file(migration), id(migration));
         }
+        if ("prisma".equals(history.tool())) {
+            return io.migrescue.history.PrismaChecksums.checksum(file(migration));
+        }
         Integer checksum = io.migrescue.history.FlywayChecksums.checksum(file(migration));
         return checksum == null ? null : checksum.toString();
     }
