@@ -53,7 +53,7 @@ public final class LiquibaseChecksums {
                     }
                     Optional<HistoryEntry> entry = entry(h, f, body.changeSet());
                     if (entry.isEmpty() || entry.get().state() != EntryState.APPLIED || entry.get().checksum() == null
-                            || !entry.get().checksum().startsWith(VERSION + ":")) {
+                            || !entry.get().checksum().matches(VERSION + ":[0-9a-f]{32}")) {
                         continue;
                     }
                     String now = checksum(body.sql());

@@ -40,7 +40,7 @@ public final class PrismaChecksums {
                 }
                 String name = PrismaHistoryWriter.migrationName(f);
                 for (HistoryEntry e : h.entries()) {
-                    if (e.state() == EntryState.APPLIED && e.id().equals(name) && e.checksum() != null
+                    if (e.state() == EntryState.APPLIED && e.id().equals(name) && isPrismas(e.checksum())
                             && !matches(read(f), e.checksum())) {
                         drifts.add(new Drift(name, e.checksum(), PrismaHistoryWriter.checksum(f.path()), f));
                     }
@@ -48,6 +48,11 @@ public final class PrismaChecksums {
             }
         }
         return drifts;
+    }
+
+    /** Prisma always writes 64 hex digits; a row with anything else was not written by it and cannot be compared. */
+    private static boolean isPrismas(String checksum) {
+        return checksum != null && checksum.matches("[0-9a-fA-F]{64}");
     }
 
     /** The checksum Prisma writes for the script as it is now. */
