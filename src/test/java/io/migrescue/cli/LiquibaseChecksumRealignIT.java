@@ -175,6 +175,29 @@ class LiquibaseChecksumRealignIT {
         }
     }
 
+    /** A statement added to the changeset that someone already ran by hand is in effect: the edit is cosmetic. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void anAddedStatementAlreadyInEffectIsRealignedWithoutRunningIt(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "liquibase checksum present")) {
+            Path changes = changelog(dir, USERS + ORDERS);
+            update(db, dir);
+            db.execute("CREATE INDEX orders_user_idx ON orders (user_id)");
+            changelog(dir, USERS + ORDERS_INDEXED);
+
+            CliRun status = CliRun.on(db, "status", "--migrations", changes.toString());
+            assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
+            assertThat(status.out()).contains("changeset ana:2 of 001.sql").contains("cosmetic");
+            CliRun repair = CliRun.on(db, "repair", "--migrations", changes.toString(), "--yes", "--backup-dir", dir.resolve("b").toString());
+            assertThat(repair.exitCode()).as(repair.all()).isZero();
+            assertThat(orderIndexes(db, engine)).isEqualTo("1");
+
+            changelog(dir, USERS + ORDERS_INDEXED + NAMES);
+            update(db, dir);
+            assertThat(db.scalar("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo("3");
+        }
+    }
+
     /** {@code liquibase clear-checksums}, the tool's own fix: update passes again, yet the index the changeset now has is missing. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.migrescue.testing.TestServers#engines")
