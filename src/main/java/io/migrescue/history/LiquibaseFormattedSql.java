@@ -44,7 +44,10 @@ final class LiquibaseFormattedSql {
     record Body(ChangeSet changeSet, String sql, int firstLine) {
     }
 
-    /** Every changeset with its SQL, in file order; empty when the text is not formatted SQL. */
+    /**
+     * Every changeset with its SQL, in file order; empty when the text is not formatted SQL. A line that is not SQL is
+     * kept as an empty line, so each statement keeps its line in the file (whitespace is no part of the checksum).
+     */
     static List<Body> bodies(String text) {
         List<ChangeSet> headers = parse(text);
         List<Body> bodies = new ArrayList<>();
@@ -59,17 +62,26 @@ final class LiquibaseFormattedSql {
                 }
                 sql = new StringBuilder();
                 first = i + 2;
-            } else if (IGNORE_LINES.matcher(line).matches()) {
-                i = skipIgnored(lines, i, IGNORE_LINES.matcher(line).replaceAll("$1"));
-            } else if (sql == null || COMMENT_LINE.matcher(line).matches() || NOT_SQL.matcher(line).matches()) {
                 continue;
+            }
+            int last = i;
+            if (IGNORE_LINES.matcher(line).matches()) {
+                last = skipIgnored(lines, i, IGNORE_LINES.matcher(line).replaceAll("$1"));
             } else if (ROLLBACK_BLOCK_START.matcher(line).matches()) {
-                while (i + 1 < lines.length && !ROLLBACK_BLOCK_END.matcher(lines[++i]).matches()) {
+                while (last + 1 < lines.length && !ROLLBACK_BLOCK_END.matcher(lines[++last]).matches()) {
                     // a multi-line rollback is no part of the changeset's SQL
                 }
-            } else {
-                sql.append(line).append('\n');
             }
+            if (sql == null) {
+                i = last;
+                continue;
+            }
+            boolean isSql = last == i && !COMMENT_LINE.matcher(line).matches() && !NOT_SQL.matcher(line).matches()
+                    && !IGNORE_LINES.matcher(line).matches() && !ROLLBACK_BLOCK_START.matcher(line).matches();
+            for (; i <= last && i < lines.length; i++) {
+                sql.append(isSql ? line : "").append('\n');
+            }
+            i--;
         }
         if (sql != null) {
             bodies.add(new Body(headers.get(bodies.size()), sql.toString(), first));

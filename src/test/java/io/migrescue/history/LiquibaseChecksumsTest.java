@@ -6,6 +6,10 @@ import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.parser.core.formattedsql.FormattedSqlChangeLogParser;
 import liquibase.resource.DirectoryResourceAccessor;
+import io.migrescue.model.Engine;
+import io.migrescue.sql.SqlStatement;
+import io.migrescue.sql.StatementSplitter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,6 +47,17 @@ class LiquibaseChecksumsTest {
             assertThat(LiquibaseChecksums.checksum(bodies.get(i).sql()))
                     .isEqualTo(theirs.generateCheckSum(ChecksumVersion.V9).toString());
         }
+    }
+
+    @Test
+    void eachStatementKeepsItsLineInTheFile() {
+        String text = HEADER + "--changeset ana:1\nCREATE TABLE a (id INT);\n\n--changeset ana:2\n--comment: b\n"
+                + "--rollback DROP TABLE b;\nCREATE TABLE b (id INT);\n/* liquibase rollback\nDROP INDEX b_i;\n*/\nCREATE INDEX b_i ON b (id);\n";
+        LiquibaseFormattedSql.Body second = LiquibaseFormattedSql.bodies(text).get(1);
+        List<SqlStatement> statements = StatementSplitter.split(second.sql(), Engine.POSTGRESQL);
+        assertThat(statements).extracting(s -> s.line() + second.firstLine() - 1).containsExactly(9, 13);
+        assertThat(text.lines().toList().get(8)).startsWith("CREATE TABLE b");
+        assertThat(text.lines().toList().get(12)).startsWith("CREATE INDEX b_i");
     }
 
     @ParameterizedTest
