@@ -6,6 +6,8 @@ import io.migrescue.diagnosis.CatalogLookup;
 import io.migrescue.diagnosis.FailedMigration;
 import io.migrescue.diagnosis.PartialApplicationMap;
 import io.migrescue.diagnosis.RelevantObjects;
+import io.migrescue.diagnosis.StatementState;
+import io.migrescue.diagnosis.StatementVerdict;
 import io.migrescue.diagnosis.StatementWithEffects;
 import io.migrescue.history.FlywayChecksums;
 import io.migrescue.history.LiquibaseChecksums;
@@ -69,7 +71,12 @@ final class EditedMigrations {
 
     /** The edited migration as a statement map against the catalog: which of its statements are in effect. */
     static FailedMigration mapped(Edited e, CatalogLookup lookup) {
-        return new FailedMigration(e.tool(), e.id(), e.fileName(), "checksum", PartialApplicationMap.build(e.statements(), lookup, null));
+        // the map calls the first statement not in effect "failed"; in an applied migration's edit it never ran
+        List<StatementVerdict> verdicts = PartialApplicationMap.build(e.statements(), lookup, null).stream()
+                .map(v -> v.state() != StatementState.FAILED ? v
+                        : new StatementVerdict(v.n(), v.line(), v.sql(), v.effects(), StatementState.NOT_APPLIED, v.reason(), v.prediction()))
+                .toList();
+        return new FailedMigration(e.tool(), e.id(), e.fileName(), "checksum", verdicts);
     }
 
     /** For {@code status}: one line per edited migration, saying whether the edit is cosmetic or semantic. */
