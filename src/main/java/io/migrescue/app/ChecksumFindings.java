@@ -33,13 +33,14 @@ final class ChecksumFindings {
             evidence.add("the edit is semantic: " + missing.size() + " statement(s) of the file as it is now are not in effect");
             evidence.addAll(missing);
         }
-        // ranked without the map: an applied migration is never "partially applied", so reverting it is no fix
         Map<String, String> objects = new LinkedHashMap<>();
         objects.put("tool", drift.tool());
         objects.put("migration", drift.id());
         objects.put("file", fileName);
+        // ranked without the map: an applied migration is never "partially applied", so reverting it is no fix
         return new Finding(FindingKind.CHECKSUM_MISMATCH, Severity.ERROR, drift.tool() + " " + drift.what()
-                + " was edited after it was applied" + (missing.isEmpty() ? "" : ", and " + missing.size() + " of its statements are not in effect"),
+                + " was edited after it was applied"
+                + (missing.isEmpty() ? "" : ", and " + missing.size() + " of its statements are not in effect"),
                 objects, evidence, edited, ranking.rank(FindingKind.CHECKSUM_MISMATCH, null, false, false), false);
     }
 }

@@ -73,8 +73,8 @@ final class EditedMigrations {
     static FailedMigration mapped(Edited e, CatalogLookup lookup) {
         // the map calls the first statement not in effect "failed"; in an applied migration's edit it never ran
         List<StatementVerdict> verdicts = PartialApplicationMap.build(e.statements(), lookup, null).stream()
-                .map(v -> v.state() != StatementState.FAILED ? v
-                        : new StatementVerdict(v.n(), v.line(), v.sql(), v.effects(), StatementState.NOT_APPLIED, v.reason(), v.prediction()))
+                .map(v -> v.state() != StatementState.FAILED ? v : new StatementVerdict(v.n(), v.line(), v.sql(), v.effects(),
+                        StatementState.NOT_APPLIED, v.reason(), v.prediction()))
                 .toList();
         return new FailedMigration(e.tool(), e.id(), e.fileName(), "checksum", verdicts);
     }

@@ -59,7 +59,8 @@ public final class LiquibaseChecksums {
                     String now = checksum(body.sql());
                     if (!now.equals(entry.get().checksum())) {
                         String label = body.changeSet().author() + ":" + body.changeSet().id();
-                        drifts.add(new Drift(entry.get().id(), label, entry.get().checksum(), now, f, body.sql(), body.firstLine()));
+                        drifts.add(new Drift(entry.get().id(), label, entry.get().checksum(), now, f, body.sql(),
+                                body.firstLine()));
                     }
                 }
             }

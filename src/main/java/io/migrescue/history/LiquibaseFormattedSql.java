@@ -89,7 +89,7 @@ final class LiquibaseFormattedSql {
         return bodies;
     }
 
-    /** {@code --ignoreLines:start} up to {@code --ignoreLines:end}, or {@code --ignoreLines:N}: the index of the last line skipped. */
+    /** {@code --ignoreLines:start} to {@code --ignoreLines:end}, or {@code --ignoreLines:N}: the last line skipped. */
     private static int skipIgnored(String[] lines, int at, String how) {
         if ("start".equalsIgnoreCase(how)) {
             int i = at + 1;

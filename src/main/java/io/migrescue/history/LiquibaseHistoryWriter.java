@@ -119,8 +119,8 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
             throw new IllegalStateException("Liquibase records no changeset " + id);
         }
         String[] key = id.split("::", 3);
-        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "md5sum") + " = ? WHERE "
-                + HistorySql.column(d, "id") + " = ? AND " + HistorySql.column(d, "author") + " = ? AND "
+        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "md5sum")
+                + " = ? WHERE " + HistorySql.column(d, "id") + " = ? AND " + HistorySql.column(d, "author") + " = ? AND "
                 + HistorySql.column(d, "filename") + " = ?", LiquibaseChecksums.checksum(h, file, id), key[0], key[1], key[2]));
     }
 

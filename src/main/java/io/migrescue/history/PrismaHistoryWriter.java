@@ -88,8 +88,8 @@ final class PrismaHistoryWriter implements HistoryWriter {
         if (HistorySql.entries(h, name).stream().noneMatch(e -> e.state() == EntryState.APPLIED)) {
             throw new IllegalStateException("Prisma records no finished migration " + name);
         }
-        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "checksum") + " = ? WHERE "
-                + HistorySql.column(d, "migration_name") + " = ? AND " + HistorySql.column(d, "finished_at") + " IS NOT NULL AND "
+        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "checksum")
+                + " = ? WHERE " + HistorySql.column(d, "migration_name") + " = ? AND " + HistorySql.column(d, "finished_at") + " IS NOT NULL AND "
                 + HistorySql.column(d, "rolled_back_at") + " IS NULL", checksum(file.path()), name));
     }
 
