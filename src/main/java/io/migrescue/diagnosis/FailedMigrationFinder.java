@@ -68,7 +68,15 @@ public final class FailedMigrationFinder {
     }
 
     private static boolean recorded(MigrationHistory h, MigrationFile f) {
-        return h.entries().stream().anyMatch(e -> e.state() == EntryState.APPLIED && (sameId(e.id(), f) || sameDrizzleHash(e, f)));
+        return h.entries().stream().anyMatch(e -> e.state() == EntryState.APPLIED && (sameId(e.id(), f) || sameDrizzleHash(e, f)
+                || "liquibase".equals(h.tool()) && sameChangelog(e.id(), f)));
+    }
+
+    /** A Liquibase changelog is keyed per changeset ({@code ID::AUTHOR::FILENAME}): one of its changesets ran, so it is known. */
+    private static boolean sameChangelog(String recorded, MigrationFile f) {
+        String[] key = recorded.split("::", 3);
+        String name = f.path() == null ? null : f.path().getFileName().toString();
+        return key.length == 3 && name != null && (key[2].equals(name) || key[2].endsWith("/" + name));
     }
 
     /**
