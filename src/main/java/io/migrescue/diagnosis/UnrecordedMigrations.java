@@ -52,10 +52,10 @@ public final class UnrecordedMigrations {
             toRecord.add(m);
             evidence.add(m.describe() + ": not recorded, every statement in effect (" + m.statements().size() + ")");
         }
-        if (toRecord.isEmpty()) {
-            return Optional.empty();
-        }
         String tool = h.tool();
+        if (toRecord.isEmpty()) {
+            return shape == null ? Optional.empty() : Optional.of(otherShapeFinding(tool, leftToTool, shape));
+        }
         if (leftToTool != null) {
             evidence.add(leftToTool.describe() + ": " + (shape != null ? shape + ": not recorded and not moved aside; decide"
                     + " by hand (make the table what the migration means, or rename it aside with move-aside-existing-table"
@@ -78,6 +78,16 @@ public final class UnrecordedMigrations {
                 + objects.get("migrations") + "): its next run would fail creating what exists";
         return Optional.of(new Finding(FindingKind.UNRECORDED_MIGRATIONS, Severity.ERROR, summary, objects, evidence, recorded,
                 ranking.rank(FindingKind.UNRECORDED_MIGRATIONS, recorded, false, true), false));
+    }
+
+    /** The first pending migration would fail on a table that is there with another shape: said, nothing proposed. */
+    private static Finding otherShapeFinding(String tool, MappedMigration m, String shape) {
+        FailedMigration first = new FailedMigration(tool, m.file().id(), fileName(m.file()), "baseline", m.statements());
+        return new Finding(FindingKind.UNRECORDED_MIGRATIONS, Severity.ERROR, "migration " + m.describe() + " of " + tool
+                + " is not recorded and its " + shape.substring(0, shape.indexOf(':')) + ": its next run fails on it",
+                Map.of("tool", tool, "next", m.file().id()), List.of(shape, "not recorded and not moved aside: make the table what"
+                + " the migration means, or rename it aside (move-aside-existing-table --param newName=…), then run repair again"),
+                first, List.of(), false);
     }
 
     /**
