@@ -23,8 +23,8 @@ final class Baselines {
     private Baselines() {
     }
 
-    static List<BoundStatement> record(HistoryWriter writer, Dialect dialect, MigrationHistory history, List<MigrationFile> files,
-                                       String last, Instant now, String installedBy) {
+    static List<BoundStatement> record(HistoryWriter writer, Dialect dialect, MigrationHistory history,
+                                       List<MigrationFile> files, String last, Instant now, String installedBy) {
         List<MigrationFile> pending = UnrecordedMigrations.pending(history, files);
         int end = -1;
         for (int i = 0; i < pending.size(); i++) {
@@ -36,7 +36,8 @@ final class Baselines {
             if (files.stream().anyMatch(f -> f.id().equals(last))) {
                 return List.of(); // recorded already: a resumed repair plans nothing twice
             }
-            throw new PlanningException("migration " + last + " is not among the migration files: give --migrations DIR");
+            throw new PlanningException("migration " + last + " is not among the migration files:"
+                    + " give --migrations DIR");
         }
         List<BoundStatement> plan = new ArrayList<>();
         MigrationHistory sofar = history;

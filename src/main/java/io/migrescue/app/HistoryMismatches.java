@@ -33,7 +33,7 @@ import java.util.Map;
 final class HistoryMismatches {
     private final List<MigrationHistory> history;
     private final List<MigrationFile> files;
-    /** per history: the migrations to map (the pending ones, or all of the tool's when its recorded revision is lost) */
+    /** per history: the migrations to map (the pending ones; all of the tool's when its recorded revision is lost) */
     private final Map<MigrationHistory, List<MigrationFile>> concerned = new LinkedHashMap<>();
     private final Map<MigrationFile, List<StatementWithEffects>> statements = new LinkedHashMap<>();
 
@@ -72,7 +72,8 @@ final class HistoryMismatches {
         for (Map.Entry<MigrationHistory, List<MigrationFile>> e : concerned.entrySet()) {
             MigrationHistory h = e.getKey();
             List<MappedMigration> mapped = e.getValue().stream()
-                    .map(f -> new MappedMigration(f, PartialApplicationMap.build(statements.get(f), lookup, 0))).toList();
+                    .map(f -> new MappedMigration(f, PartialApplicationMap.build(statements.get(f), lookup, 0)))
+                    .toList();
             List<String> lost = LostRevision.lost(h, files);
             if (!lost.isEmpty()) {
                 LostRevision.find(h, lost, mapped, ranking).ifPresent(found::add);
@@ -104,7 +105,8 @@ final class HistoryMismatches {
         List<Effect> effects = new ArrayList<>();
         mismatches.statements().forEach(s -> effects.addAll(s.effects()));
         CatalogReader reader = CatalogReader.of(session.engine());
-        var catalog = reader.read(session.connection(), schemas, RelevantObjects.of(null, effects, session.engine()).tables());
+        var tables = RelevantObjects.of(null, effects, session.engine()).tables();
+        var catalog = reader.read(session.connection(), schemas, tables);
         return mismatches.findings(new CatalogLookup(catalog, schemas.get(0)), new PlaybookRanking(List.of())).stream()
                 .map(f -> f.summary() + " (see migrescue diagnose)").toList();
     }

@@ -46,13 +46,16 @@ public final class AlembicHeads {
         }
         List<String> ids = heads.stream().map(MigrationFile::id).toList();
         List<String> evidence = new ArrayList<>();
-        heads.forEach(f -> evidence.add("head " + f.id() + (f.name() == null || f.name().equals(f.id()) ? "" : " (" + f.name() + ")")));
+        heads.forEach(f -> evidence.add("head " + f.id()
+                + (f.name() == null || f.name().equals(f.id()) ? "" : " (" + f.name() + ")")));
         evidence.add("alembic upgrade head refuses: \"Multiple head revisions are present for given argument 'head'\"");
         if (h != null) {
-            evidence.add("alembic_version holds " + String.join(", ", h.entries().stream().map(HistoryEntry::id).toList()));
+            evidence.add("alembic_version holds "
+                    + String.join(", ", h.entries().stream().map(HistoryEntry::id).toList()));
         }
         evidence.add("merge them in code: alembic merge -m \"merge heads\" " + String.join(" ", ids)
-                + ", review the new revision, then alembic upgrade head; migrescue changes nothing in the database for this");
+                + ", review the new revision, then alembic upgrade head;"
+                + " migrescue changes nothing in the database for this");
         return Optional.of(new Finding(FindingKind.MULTIPLE_HEADS, Severity.ERROR, "the Alembic revision scripts have "
                 + heads.size() + " heads (" + String.join(", ", ids) + "): merge them before upgrading",
                 Map.of("tool", "alembic", "heads", String.join(", ", ids)), evidence, null, List.of(), false));

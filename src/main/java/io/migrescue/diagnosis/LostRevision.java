@@ -41,15 +41,16 @@ public final class LostRevision {
     }
 
     /** @param mapped every migration of the tool, mapped, in the tool's order */
-    public static Optional<Finding> find(MigrationHistory h, List<String> lost, List<MappedMigration> mapped, PlaybookRanking ranking) {
+    public static Optional<Finding> find(MigrationHistory h, List<String> lost, List<MappedMigration> mapped,
+                                         PlaybookRanking ranking) {
         if (lost.isEmpty() || mapped.isEmpty()) {
             return Optional.empty();
         }
         List<MigrationFile> files = mapped.stream().map(MappedMigration::file).toList();
         List<Score> scores = new ArrayList<>();
         for (MappedMigration candidate : mapped) {
-            Set<String> applied = CodeMigrationReaders.forTool(h.tool()).map(r -> r.applied(Set.of(candidate.file().id()), files))
-                    .orElse(Set.of(candidate.file().id()));
+            Set<String> self = Set.of(candidate.file().id());
+            Set<String> applied = CodeMigrationReaders.forTool(h.tool()).map(r -> r.applied(self, files)).orElse(self);
             long agree = 0;
             long total = 0;
             for (MappedMigration m : mapped) {
@@ -70,29 +71,31 @@ public final class LostRevision {
         evidence.add(h.tool() + " records " + String.join(", ", lost) + ", and no migration file is that revision:"
                 + " the tool cannot tell where the database is");
         for (Score s : scores) {
-            evidence.add((s == best ? "best match " : "candidate  ") + s.at().describe() + ": " + s.agree() + " of " + s.total()
-                    + " statements agree");
+            evidence.add((s == best ? "best match " : "candidate  ") + s.at().describe() + ": " + s.agree() + " of "
+                    + s.total() + " statements agree");
         }
         final Score chosen = best;
         List<MappedMigration> below = mapped.stream().filter(m -> chosen.applied().contains(m.file().id())).toList();
         List<MappedMigration> above = mapped.stream().filter(m -> !chosen.applied().contains(m.file().id())).toList();
         below.forEach(m -> evidence.add("  at or below: " + m.describe() + ": " + m.summary()));
-        above.forEach(m -> evidence.add("  after it:    " + m.describe() + ": " + m.summary() + " (the tool runs it next)"));
+        above.forEach(m -> evidence.add("  after it:    " + m.describe() + ": " + m.summary()
+                + " (the tool runs it next)"));
         if (!best.exact()) {
             evidence.add("no revision matches exactly: stamping the best match would leave the differences above; "
                     + "check them before stamping");
         }
         evidence.add("alembic stamp --purge head would claim every revision and skip what is not in effect");
-        FailedMigration at = new FailedMigration(h.tool(), best.at().file().id(), UnrecordedMigrations.fileName(best.at().file()),
+        MigrationFile bestFile = best.at().file();
+        FailedMigration at = new FailedMigration(h.tool(), bestFile.id(), UnrecordedMigrations.fileName(bestFile),
                 "version-match", MappedMigration.joined(below));
         Map<String, String> objects = new LinkedHashMap<>();
         objects.put("tool", h.tool());
         objects.put("recorded", String.join(", ", lost));
         objects.put("revision", best.at().file().id());
         objects.put("next", String.join(", ", above.stream().map(m -> m.file().id()).toList()));
-        String summary = h.tool() + " records revision " + String.join(", ", lost) + ", whose file is gone; the database matches "
-                + best.at().file().id() + (best.exact() ? "" : " best (not exactly)") + (above.isEmpty() ? "" : ", with "
-                + above.size() + " migration(s) after it to run");
+        String summary = h.tool() + " records revision " + String.join(", ", lost) + ", whose file is gone;"
+                + " the database matches " + bestFile.id() + (best.exact() ? "" : " best (not exactly)")
+                + (above.isEmpty() ? "" : ", with " + above.size() + " migration(s) after it to run");
         boolean exact = best.exact();
         return Optional.of(new Finding(FindingKind.LOST_REVISION, Severity.ERROR, summary, objects, evidence, at,
                 exact ? ranking.rank(FindingKind.LOST_REVISION, at, false, true) : List.of(), false));

@@ -16,7 +16,8 @@ public record MappedMigration(MigrationFile file, List<StatementVerdict> stateme
     }
 
     public long notInEffect() {
-        return statements.stream().filter(v -> v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED).count();
+        return statements.stream()
+                .filter(v -> v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED).count();
     }
 
     /** Every statement's effect is in the catalog (an unknown statement never counts as in effect). */
@@ -52,7 +53,8 @@ public record MappedMigration(MigrationFile file, List<StatementVerdict> stateme
         List<StatementVerdict> all = new ArrayList<>();
         for (MappedMigration m : migrations) {
             for (StatementVerdict v : m.statements()) {
-                all.add(new StatementVerdict(all.size() + 1, v.line(), v.sql(), v.effects(), v.state(), v.reason(), v.prediction()));
+                all.add(new StatementVerdict(all.size() + 1, v.line(), v.sql(), v.effects(), v.state(), v.reason(),
+                        v.prediction()));
             }
         }
         return all;

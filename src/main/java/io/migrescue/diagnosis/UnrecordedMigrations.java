@@ -57,9 +57,10 @@ public final class UnrecordedMigrations {
             return shape == null ? Optional.empty() : Optional.of(otherShapeFinding(tool, leftToTool, shape));
         }
         if (leftToTool != null) {
-            evidence.add(leftToTool.describe() + ": " + (shape != null ? shape + ": not recorded and not moved aside; decide"
-                    + " by hand (make the table what the migration means, or rename it aside with move-aside-existing-table"
-                    + " --param newName=…)" : leftToTool.summary() + ": left for " + tool + " to run"));
+            evidence.add(leftToTool.describe() + ": " + (shape != null ? shape + ": not recorded and not moved aside;"
+                    + " decide by hand (make the table what the migration means, or rename it aside with"
+                    + " move-aside-existing-table --param newName=…)"
+                    : leftToTool.summary() + ": left for " + tool + " to run"));
         }
         int after = pending.size() - toRecord.size() - (leftToTool == null ? 0 : 1);
         if (after > 0) {
@@ -76,18 +77,21 @@ public final class UnrecordedMigrations {
         }
         String summary = toRecord.size() + " migration(s) of " + tool + " are in effect but not recorded ("
                 + objects.get("migrations") + "): its next run would fail creating what exists";
-        return Optional.of(new Finding(FindingKind.UNRECORDED_MIGRATIONS, Severity.ERROR, summary, objects, evidence, recorded,
-                ranking.rank(FindingKind.UNRECORDED_MIGRATIONS, recorded, false, true), false));
+        List<String> playbooks = ranking.rank(FindingKind.UNRECORDED_MIGRATIONS, recorded, false, true);
+        return Optional.of(new Finding(FindingKind.UNRECORDED_MIGRATIONS, Severity.ERROR, summary, objects, evidence,
+                recorded, playbooks, false));
     }
 
     /** The first pending migration would fail on a table that is there with another shape: said, nothing proposed. */
     private static Finding otherShapeFinding(String tool, MappedMigration m, String shape) {
-        FailedMigration first = new FailedMigration(tool, m.file().id(), fileName(m.file()), "baseline", m.statements());
-        return new Finding(FindingKind.UNRECORDED_MIGRATIONS, Severity.ERROR, "migration " + m.describe() + " of " + tool
-                + " is not recorded and its " + shape.substring(0, shape.indexOf(':')) + ": its next run fails on it",
-                Map.of("tool", tool, "next", m.file().id()), List.of(shape, "not recorded and not moved aside: make the table what"
-                + " the migration means, or rename it aside (move-aside-existing-table --param newName=…), then run repair again"),
-                first, List.of(), false);
+        FailedMigration first = new FailedMigration(tool, m.file().id(), fileName(m.file()), "baseline",
+                m.statements());
+        List<String> evidence = List.of(shape, "not recorded and not moved aside: make the table what the migration"
+                + " means, or rename it aside (move-aside-existing-table --param newName=…), then run repair again");
+        return new Finding(FindingKind.UNRECORDED_MIGRATIONS, Severity.ERROR, "migration " + m.describe() + " of "
+                + tool + " is not recorded and its " + shape.substring(0, shape.indexOf(':'))
+                + ": its next run fails on it",
+                Map.of("tool", tool, "next", m.file().id()), evidence, first, List.of(), false);
     }
 
     /**
@@ -127,7 +131,8 @@ public final class UnrecordedMigrations {
                         names.add(a.column().name().toLowerCase(Locale.ROOT));
                     } else if (e instanceof Effect.RenameColumn r && r.table().equalsIgnoreCase(table)) {
                         names.add(r.to().toLowerCase(Locale.ROOT));
-                    } else if (e instanceof Effect.ModifyColumn mc && mc.table().equalsIgnoreCase(table) && mc.newName() != null) {
+                    } else if (e instanceof Effect.ModifyColumn mc && mc.table().equalsIgnoreCase(table)
+                            && mc.newName() != null) {
                         names.add(mc.newName().toLowerCase(Locale.ROOT));
                     }
                 }
