@@ -83,6 +83,8 @@ public final class DiagnoseUseCase {
             List<EditedMigrations.Edited> drifts = EditedMigrations.find(history, files, engine);
             List<StatementWithEffects> involved = new ArrayList<>(statements);
             drifts.forEach(d -> involved.addAll(d.statements()));
+            HistoryMismatches mismatches = HistoryMismatches.of(history, files, engine);
+            involved.addAll(mismatches.statements());
 
             Catalog catalog = readInvolved(session, reader, schemas, error.parsed(), errorEffects, involved);
             String defaultSchema = schemas.get(0);
@@ -102,6 +104,7 @@ public final class DiagnoseUseCase {
                     findings.add(0, ChecksumFindings.of(drifts.get(i), lookup, ranking));
                 }
             }
+            findings = mismatches.before(findings, lookup, ranking);
             List<Finding> withData = new ArrayList<>();
             DataEvidence data = new DataEvidence(session);
             boolean allRecorded = target.isEmpty() && !files.isEmpty() && history.stream().noneMatch(MigrationHistory::needsAttention);

@@ -39,6 +39,8 @@ final class HistoryRecords implements RecordPlanner {
                 case "release-lock" -> writer.releaseLock(dialect, history);
                 case "clear-dirty" -> writer.clearDirty(dialect, history, id(migration));
                 case "realign-checksum" -> writer.realignChecksum(dialect, history, file(migration), id(migration));
+                case "baseline" -> Baselines.record(writer, dialect, history, files, id(migration), now, installedBy);
+                case "stamp" -> io.migrescue.history.VersionStamps.stamp(dialect, history, id(migration));
                 default -> throw new PlanningException("unknown record step " + what);
             };
         } catch (UnsupportedOperationException | IllegalStateException | IllegalArgumentException e) {

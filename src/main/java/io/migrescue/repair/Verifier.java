@@ -182,6 +182,7 @@ public final class Verifier {
             case "rolled-back" -> entries.stream().allMatch(e -> e.state() == io.migrescue.model.EntryState.ROLLED_BACK);
             case "release-lock" -> !h.locked();
             case "clear-dirty" -> !h.dirty();
+            case "stamp" -> !entries.isEmpty() && h.entries().size() == entries.size();
             default -> false;
         };
     }
