@@ -85,6 +85,8 @@ public final class DiagnoseUseCase {
             List<List<StatementWithEffects>> edited = drifts.stream().map(d -> statementsOf(d.file(), engine)).toList();
             List<StatementWithEffects> involved = new ArrayList<>(statements);
             edited.forEach(involved::addAll);
+            HistoryFileFindings vsFiles = HistoryFileFindings.read(history, files, engine);
+            involved.addAll(vsFiles.statements());
 
             Catalog catalog = readInvolved(session, reader, schemas, error.parsed(), errorEffects, involved);
             String defaultSchema = schemas.get(0);
@@ -104,6 +106,8 @@ public final class DiagnoseUseCase {
                     findings.add(0, ChecksumFindings.of(drifts.get(i), PartialApplicationMap.build(edited.get(i), lookup, null), ranking));
                 }
             }
+            findings = new ArrayList<>(findings);
+            findings.addAll(vsFiles.findings(lookup, ranking)); // renamed, gone and out-of-order migrations
             List<Finding> withData = new ArrayList<>();
             DataEvidence data = new DataEvidence(session);
             boolean allRecorded = target.isEmpty() && !files.isEmpty() && history.stream().noneMatch(MigrationHistory::needsAttention);

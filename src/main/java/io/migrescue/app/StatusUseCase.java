@@ -48,9 +48,11 @@ public final class StatusUseCase {
             schemas.forEach(s -> ordered.put(s, counts.get(s)));
             List<MigrationHistory> history = HistoryReader.readAll(session, schemas, HistoryAdapters.select(tool, historyTable));
             List<String> invalid = catalog.invalidIndexes(session.connection(), schemas);
-            List<String> edited = FlywayChecksums.drifts(history, MigrationDirectory.list(migrationsDir, new ArrayList<>())).stream()
+            List<io.migrescue.sql.MigrationFile> files = MigrationDirectory.list(migrationsDir, new ArrayList<>());
+            List<String> edited = new ArrayList<>(FlywayChecksums.drifts(history, files).stream()
                     .map(d -> "flyway: migration " + d.version() + " (" + d.file().path().getFileName() + ") was edited after it was"
-                            + " applied: checksum " + d.recorded() + " recorded, " + d.now() + " now (see migrescue diagnose)").toList();
+                            + " applied: checksum " + d.recorded() + " recorded, " + d.now() + " now (see migrescue diagnose)").toList());
+            edited.addAll(HistoryFileFindings.read(history, files, session.engine()).statusLines());
             return new StatusReport(session.info(), ordered, history, invalid, edited);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("status", e);

@@ -78,14 +78,18 @@ public final class HistoryVsFiles {
         // then the schema: a file not applied whose every statement is in effect ran under its old name
         List<Recorded> left = rows.stream().filter(r -> !renamed.containsKey(r) && !ambiguous.containsKey(r)).toList();
         List<Pending> inEffect = free.stream().filter(Pending::inEffect).toList();
+        // first the pairs the name confirms (the same words or the same number), then one row left with one file left
         for (Recorded row : left) {
-            List<Pending> candidates = inEffect.stream().filter(free::contains).toList();
-            if (candidates.size() > 1) {
-                List<Pending> named = candidates.stream().filter(f -> sameName(row.id(), f.id())).toList();
-                candidates = named.size() == 1 ? named : candidates;
+            List<Pending> named = inEffect.stream().filter(f -> free.contains(f) && sameName(row.id(), f.id())).toList();
+            if (named.size() == 1) {
+                renamed.put(row, new Renamed(row, named.get(0), "effects"));
+                free.remove(named.get(0));
             }
-            // one row, one file: the pair is certain only when no other row could claim that file
-            if (candidates.size() == 1 && (left.size() == 1 || sameName(row.id(), candidates.get(0).id()))) {
+        }
+        List<Recorded> unmatched = left.stream().filter(r -> !renamed.containsKey(r)).toList();
+        for (Recorded row : unmatched) {
+            List<Pending> candidates = inEffect.stream().filter(free::contains).toList();
+            if (candidates.size() == 1 && unmatched.size() == 1) {
                 renamed.put(row, new Renamed(row, candidates.get(0), "effects"));
                 free.remove(candidates.get(0));
             } else if (!candidates.isEmpty()) {
