@@ -43,8 +43,10 @@ final class HistoryFileFindings {
 
     private final List<Compared> compared;
 
+    /** @param described Flyway rows whose file kept its version and content but took another description */
     private record Compared(MigrationHistory history, List<HistoryEntry> missing, List<MigrationFile> pending,
-                            Set<MigrationFile> beforeNewest, Map<MigrationFile, List<StatementWithEffects>> statements) {
+                            Set<MigrationFile> beforeNewest, Map<MigrationFile, List<StatementWithEffects>> statements,
+                            Map<HistoryEntry, MigrationFile> described) {
     }
 
     private HistoryFileFindings(List<Compared> compared) {
@@ -61,9 +63,11 @@ final class HistoryFileFindings {
             }
             List<HistoryEntry> missing = new ArrayList<>();
             Set<MigrationFile> recorded = new java.util.HashSet<>();
+            Map<HistoryEntry, MigrationFile> described = new LinkedHashMap<>();
             for (HistoryEntry e : applied(h)) {
                 Optional<MigrationFile> file = MigrationFiles.find(own, e.id());
                 file.ifPresentOrElse(recorded::add, () -> missing.add(e));
+                file.filter(f -> renamedDescription(h, e, f)).ifPresent(f -> described.put(e, f));
             }
             int newest = own.stream().filter(recorded::contains).mapToInt(own::indexOf).max().orElse(-1);
             List<MigrationFile> pending = own.stream().filter(f -> !recorded.contains(f)).toList();
@@ -75,8 +79,10 @@ final class HistoryFileFindings {
                             .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList());
                 }
             }
-            if (!missing.isEmpty() || !before.isEmpty()) {
-                compared.add(new Compared(h, missing, pending, before, statements));
+            described.values().forEach(f -> statements.put(f, MigrationDirectory.statements(f, engine).stream()
+                    .map(st -> new StatementWithEffects(st, StatementEffects.of(st, engine))).toList()));
+            if (!missing.isEmpty() || !before.isEmpty() || !described.isEmpty()) {
+                compared.add(new Compared(h, missing, pending, before, statements, described));
             }
         }
         return new HistoryFileFindings(compared);
@@ -104,6 +110,8 @@ final class HistoryFileFindings {
             List<HistoryVsFiles.Recorded> rows = c.missing().stream()
                     .map(e -> new HistoryVsFiles.Recorded(e.id(), "flyway".equals(tool) ? e.checksum() : null)).toList();
             HistoryVsFiles.Result result = HistoryVsFiles.compare(rows, pending);
+            c.described().forEach((e, f) -> findings.add(redescribed(c.history(), e, new FailedMigration(tool, e.id(), fileName(f),
+                    "renamed", verdicts.getOrDefault(f, List.of())), ranking)));
             for (HistoryVsFiles.Renamed r : result.renamed()) {
                 MigrationFile f = byId.get(r.file().id());
                 findings.add(renamed(c.history(), r, new FailedMigration(tool, r.row().id(), fileName(f), "renamed",
@@ -128,6 +136,8 @@ final class HistoryFileFindings {
             String where = c.history().tool() + " (" + c.history().schema() + "." + c.history().table() + ")";
             c.missing().forEach(e -> lines.add(where + ": migration " + e.id() + " is recorded as applied but no file has it"
                     + " (renamed or deleted; see migrescue diagnose)"));
+            c.described().forEach((e, f) -> lines.add(where + ": migration " + e.id() + " is recorded as '" + e.description()
+                    + "', its file " + fileName(f) + " says '" + f.name() + "' (renamed; see migrescue diagnose)"));
             c.pending().stream().filter(c.beforeNewest()::contains).forEach(f -> lines.add(where + ": " + fileName(f)
                     + " is not applied, yet a later migration is (out of order; see migrescue diagnose)"));
         }
@@ -150,6 +160,31 @@ final class HistoryFileFindings {
         return new Finding(FindingKind.RENAMED_MIGRATION, Severity.ERROR, h.tool() + " migration " + r.row().id()
                 + " was renamed to " + file.file() + " after it was applied", objects, evidence, file,
                 ranking.rank(FindingKind.RENAMED_MIGRATION, file, false, false), false);
+    }
+
+    /** Flyway: same version, same content, another description (flyway validate: Migration description mismatch). */
+    private static Finding redescribed(MigrationHistory h, HistoryEntry e, FailedMigration file, PlaybookRanking ranking) {
+        List<String> evidence = new ArrayList<>();
+        evidence.add("flyway records version " + e.id() + " as '" + e.description() + "'; " + file.file() + " has the same"
+                + " checksum (" + e.checksum() + ") under another description (flyway validate fails: Migration description mismatch)");
+        List<String> missing = ChecksumEdit.notInEffect(file);
+        if (!missing.isEmpty()) {
+            evidence.add("yet " + missing.size() + " statement(s) of it are not in effect: " + String.join("; ", missing));
+        }
+        Map<String, String> objects = objects(h, e.id());
+        objects.put("file", file.file());
+        return new Finding(FindingKind.RENAMED_MIGRATION, Severity.ERROR, "flyway migration " + e.id() + " was renamed to "
+                + file.file() + " after it was applied", objects, evidence, file,
+                ranking.rank(FindingKind.RENAMED_MIGRATION, file, false, false), false);
+    }
+
+    /** A Flyway file of the recorded version and checksum whose description is not the recorded one. */
+    private static boolean renamedDescription(MigrationHistory h, HistoryEntry e, MigrationFile f) {
+        if (!"flyway".equals(h.tool()) || e.description() == null || e.description().equals(f.name())) {
+            return false;
+        }
+        Integer sum = FlywayChecksums.checksum(f);
+        return sum != null && sum.toString().equals(e.checksum()); // a changed checksum is the edited-file finding's
     }
 
     private static Finding missing(MigrationHistory h, HistoryVsFiles.Missing m, PlaybookRanking ranking) {

@@ -137,4 +137,30 @@ class MissingAndOutOfOrderFlywayIT {
                     .hasMessageContaining("orders").hasMessageContaining("already exists");
         }
     }
+
+    /** The same version under another description: the row takes the file's description and script, as migrate writes them. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void aFlywayMigrationRenamedUnderItsVersionIsRedescribed(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "flyway redescribed")) {
+            Path migrations = applied(db, dir);
+            Files.move(migrations.resolve(V2), migrations.resolve("V2__add_orders_table.sql"));
+            assertThatThrownBy(FlywayRun.flyway(db, migrations, Map.of())::validate).hasMessageContaining("description");
+
+            CliRun status = CliRun.on(db, "status", "--migrations", migrations.toString());
+            assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
+            assertThat(status.out()).contains("its file V2__add_orders_table.sql says 'add orders table'");
+            CliRun repair = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
+                    "--backup-dir", dir.resolve("b").toString());
+            assertThat(repair.exitCode()).as(repair.all()).isZero();
+            assertThat(repair.all()).contains("repoint-renamed-migration");
+
+            FlywayRun.flyway(db, migrations, Map.of()).validate();
+            assertThat(db.scalar("SELECT script FROM flyway_schema_history WHERE version = '2'")).isEqualTo("V2__add_orders_table.sql");
+            MigrateResult next = FlywayRun.flyway(db, migrations, Map.of()).migrate();
+            assertThat(next.success).isTrue();
+            assertThat(next.migrations).isEmpty();
+            assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo("2");
+        }
+    }
 }
