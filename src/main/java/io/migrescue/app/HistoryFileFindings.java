@@ -35,7 +35,8 @@ import java.util.Set;
 final class HistoryFileFindings {
     /** The tools compared, each with what its next run does with a file older than the newest applied one. */
     private static final Map<String, String> OUT_OF_ORDER_RULE = Map.of(
-            "flyway", "flyway validate fails on it (Detected resolved migration not applied to database) and migrate skips it"
+            "flyway", "flyway validate fails on it (Detected resolved migration not applied to database) and migrate "
+                    + "skips it"
                     + " unless outOfOrder=true",
             "knex", "knex migrate:latest runs it next, after migrations written later",
             "sequelize", "sequelize db:migrate runs it next, after migrations written later",
@@ -71,7 +72,8 @@ final class HistoryFileFindings {
             }
             int newest = own.stream().filter(recorded::contains).mapToInt(own::indexOf).max().orElse(-1);
             List<MigrationFile> pending = own.stream().filter(f -> !recorded.contains(f)).toList();
-            Set<MigrationFile> before = new java.util.HashSet<>(pending.stream().filter(f -> own.indexOf(f) < newest).toList());
+            Set<MigrationFile> before = new java.util.HashSet<>(
+                    pending.stream().filter(f -> own.indexOf(f) < newest).toList());
             Map<MigrationFile, List<StatementWithEffects>> statements = new LinkedHashMap<>();
             for (MigrationFile f : pending) {
                 if (before.contains(f) || !missing.isEmpty()) {
@@ -105,12 +107,15 @@ final class HistoryFileFindings {
                 byId.put(f.id(), f);
                 List<StatementVerdict> v = verdicts.getOrDefault(f, List.of());
                 pending.add(new HistoryVsFiles.Pending(f.id(), fileName(f), checksum(tool, f),
-                        new FailedMigration(tool, f.id(), fileName(f), "file", v).fullyApplied(), c.beforeNewest().contains(f)));
+                        new FailedMigration(tool, f.id(), fileName(f), "file", v).fullyApplied(),
+                                c.beforeNewest().contains(f)));
             }
             List<HistoryVsFiles.Recorded> rows = c.missing().stream()
-                    .map(e -> new HistoryVsFiles.Recorded(e.id(), "flyway".equals(tool) ? e.checksum() : null)).toList();
+                    .map(e -> new HistoryVsFiles.Recorded(e.id(),
+                            "flyway".equals(tool) ? e.checksum() : null)).toList();
             HistoryVsFiles.Result result = HistoryVsFiles.compare(rows, pending);
-            c.described().forEach((e, f) -> findings.add(redescribed(c.history(), e, new FailedMigration(tool, e.id(), fileName(f),
+            c.described().forEach((e, f) -> findings.add(redescribed(c.history(), e, new FailedMigration(tool, e.id(),
+                    fileName(f),
                     "renamed", verdicts.getOrDefault(f, List.of())), ranking)));
             for (HistoryVsFiles.Renamed r : result.renamed()) {
                 MigrationFile f = byId.get(r.file().id());
@@ -134,9 +139,11 @@ final class HistoryFileFindings {
         List<String> lines = new ArrayList<>();
         for (Compared c : compared) {
             String where = c.history().tool() + " (" + c.history().schema() + "." + c.history().table() + ")";
-            c.missing().forEach(e -> lines.add(where + ": migration " + e.id() + " is recorded as applied but no file has it"
+            c.missing().forEach(e -> lines.add(where + ": migration " + e.id() + " is recorded as applied but no file "
+                    + "has it"
                     + " (renamed or deleted; see migrescue diagnose)"));
-            c.described().forEach((e, f) -> lines.add(where + ": migration " + e.id() + " is recorded as '" + e.description()
+            c.described().forEach((e, f) -> lines.add(where + ": migration " + e.id() + " is recorded as "
+                    + "'" + e.description()
                     + "', its file " + fileName(f) + " says '" + f.name() + "' (renamed; see migrescue diagnose)"));
             c.pending().stream().filter(c.beforeNewest()::contains).forEach(f -> lines.add(where + ": " + fileName(f)
                     + " is not applied, yet a later migration is (out of order; see migrescue diagnose)"));
@@ -144,16 +151,20 @@ final class HistoryFileFindings {
         return lines;
     }
 
-    private static Finding renamed(MigrationHistory h, HistoryVsFiles.Renamed r, FailedMigration file, PlaybookRanking ranking) {
+    private static Finding renamed(MigrationHistory h, HistoryVsFiles.Renamed r, FailedMigration file,
+            PlaybookRanking ranking) {
         List<String> evidence = new ArrayList<>();
-        evidence.add(h.tool() + " records " + r.row().id() + " as applied in " + h.table() + "; no migration file has that name"
+        evidence.add(h.tool() + " records " + r.row().id() + " as applied in " + h.table() + "; no migration file has "
+                + "that name"
                 + " now (" + stuck(h.tool()) + ")");
         evidence.add(r.by().equals("checksum")
-                ? file.file() + " has the checksum " + r.row().checksum() + " recorded for " + r.row().id() + ": the same content"
+                ? file.file() + " has the checksum " + r.row().checksum() + " recorded for " + r.row().id() + ": the "
+                        + "same content"
                 : file.file() + " is not recorded, and every statement of it is in effect: it ran under the old name");
         List<String> missing = ChecksumEdit.notInEffect(file);
         if (!missing.isEmpty()) {
-            evidence.add("yet " + missing.size() + " statement(s) of it are not in effect: " + String.join("; ", missing));
+            evidence.add("yet " + missing.size() + " statement(s) of it are not in "
+                    + "effect: " + String.join("; ", missing));
         }
         Map<String, String> objects = objects(h, r.row().id());
         objects.put("file", file.file());
@@ -163,17 +174,22 @@ final class HistoryFileFindings {
     }
 
     /** Flyway: same version, same content, another description (flyway validate: Migration description mismatch). */
-    private static Finding redescribed(MigrationHistory h, HistoryEntry e, FailedMigration file, PlaybookRanking ranking) {
+    private static Finding redescribed(MigrationHistory h, HistoryEntry e, FailedMigration file,
+            PlaybookRanking ranking) {
         List<String> evidence = new ArrayList<>();
-        evidence.add("flyway records version " + e.id() + " as '" + e.description() + "'; " + file.file() + " has the same"
-                + " checksum (" + e.checksum() + ") under another description (flyway validate fails: Migration description mismatch)");
+        evidence.add("flyway records version " + e.id() + " as '" + e.description() + "'; " + file.file() + " has the "
+                + "same"
+                + " checksum (" + e.checksum() + ") under another description (flyway validate fails: Migration "
+                + "description mismatch)");
         List<String> missing = ChecksumEdit.notInEffect(file);
         if (!missing.isEmpty()) {
-            evidence.add("yet " + missing.size() + " statement(s) of it are not in effect: " + String.join("; ", missing));
+            evidence.add("yet " + missing.size() + " statement(s) of it are not in "
+                    + "effect: " + String.join("; ", missing));
         }
         Map<String, String> objects = objects(h, e.id());
         objects.put("file", file.file());
-        return new Finding(FindingKind.RENAMED_MIGRATION, Severity.ERROR, "flyway migration " + e.id() + " was renamed to "
+        return new Finding(FindingKind.RENAMED_MIGRATION, Severity.ERROR, "flyway migration " + e.id() + " was renamed "
+                + "to "
                 + file.file() + " after it was applied", objects, evidence, file,
                 ranking.rank(FindingKind.RENAMED_MIGRATION, file, false, false), false);
     }
@@ -190,12 +206,14 @@ final class HistoryFileFindings {
     private static Finding missing(MigrationHistory h, HistoryVsFiles.Missing m, PlaybookRanking ranking) {
         FailedMigration row = new FailedMigration(h.tool(), m.row().id(), null, "missing", List.of());
         List<String> evidence = new ArrayList<>();
-        evidence.add(h.tool() + " records " + m.row().id() + " as applied in " + h.table() + "; no migration file has it ("
+        evidence.add(h.tool() + " records " + m.row().id() + " as applied in " + h.table() + "; no migration file has "
+                + "it ("
                 + stuck(h.tool()) + ")");
         Map<String, String> objects = objects(h, m.row().id());
         if (m.ambiguous()) {
             List<String> names = m.candidates().stream().map(HistoryVsFiles.Pending::fileName).toList();
-            evidence.add("these files are not recorded and every statement of each is in effect, so any of them may be it: "
+            evidence.add("these files are not recorded and every statement of each is in effect, so any of them may be "
+                    + "it: "
                     + String.join(", ", names) + "; migrescue does not guess: give --param renamedTo=FILE");
             objects.put("candidates", String.join(", ", names));
             return new Finding(FindingKind.RENAMED_MIGRATION, Severity.ERROR, h.tool() + " migration " + m.row().id()
@@ -209,10 +227,12 @@ final class HistoryFileFindings {
                 ranking.rank(FindingKind.MISSING_MIGRATION_FILE, row, false, false), false);
     }
 
-    private static Finding outOfOrder(MigrationHistory h, MigrationFile f, FailedMigration file, PlaybookRanking ranking) {
+    private static Finding outOfOrder(MigrationHistory h, MigrationFile f, FailedMigration file,
+            PlaybookRanking ranking) {
         List<String> evidence = new ArrayList<>();
         String newest = h.latestApplied().map(HistoryEntry::id).orElse("?");
-        evidence.add(file.file() + " is not recorded in " + h.table() + ", yet migrations after it are (newest applied: "
+        evidence.add(file.file() + " is not recorded in " + h.table() + ", yet migrations after it are (newest "
+                + "applied: "
                 + newest + "); " + OUT_OF_ORDER_RULE.get(h.tool()));
         List<String> missing = ChecksumEdit.notInEffect(file);
         if (file.fullyApplied()) {
@@ -226,7 +246,8 @@ final class HistoryFileFindings {
         Map<String, String> objects = objects(h, f.id());
         objects.put("file", file.file());
         return new Finding(FindingKind.OUT_OF_ORDER_MIGRATION, Severity.ERROR, h.tool() + " migration " + file.file()
-                + " is not applied, yet a later one is" + (file.fullyApplied() ? " (its effects are present)" : ""), objects,
+                + " is not applied, yet a later one is" + (file.fullyApplied() ? " (its effects are "
+                + "present)" : ""), objects,
                 evidence, file, ranking.rank(FindingKind.OUT_OF_ORDER_MIGRATION, file, false, false), false);
     }
 
@@ -240,7 +261,8 @@ final class HistoryFileFindings {
 
     private static String stuck(String tool) {
         return switch (tool) {
-            case "knex" -> "knex migrate:latest fails: The migration directory is corrupt, the following files are missing";
+            case "knex" -> "knex migrate:latest fails: The migration directory is corrupt, the following files are "
+                    + "missing";
             case "flyway" -> "flyway validate fails: Detected applied migration not resolved locally";
             default -> tool + "'s next run cannot match it to a file";
         };
@@ -255,8 +277,11 @@ final class HistoryFileFindings {
         if (!"flyway".equals(h.tool())) {
             return applied;
         }
-        Set<String> deleted = new java.util.HashSet<>(applied.stream().filter(e -> type(e).equals("DELETE")).map(HistoryEntry::id).toList());
-        return applied.stream().filter(e -> !deleted.contains(e.id()) && e.id() != null && e.id().matches("[0-9][0-9._]*")
+        Set<String> deleted = new java.util.HashSet<>(
+                applied.stream().filter(e -> type(e).equals("DELETE"))
+                .map(HistoryEntry::id).toList());
+        return applied.stream().filter(e -> !deleted.contains(e.id()) && e.id() != null
+                && e.id().matches("[0-9][0-9._]*")
                 && !type(e).contains("BASELINE")).toList();
     }
 

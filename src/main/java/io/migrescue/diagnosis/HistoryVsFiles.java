@@ -35,7 +35,10 @@ public final class HistoryVsFiles {
     public record Renamed(Recorded row, Pending file, String by) {
     }
 
-    /** A row no file matches: {@code candidates} empty when no file could be it, several when it cannot be told which. */
+    /**
+     * A row no file matches: {@code candidates} empty when no file could be it, several when it cannot be told
+     * which.
+     */
     public record Missing(Recorded row, List<Pending> candidates) {
         public Missing {
             candidates = List.copyOf(candidates);
@@ -80,7 +83,8 @@ public final class HistoryVsFiles {
         List<Pending> inEffect = free.stream().filter(Pending::inEffect).toList();
         // first the pairs the name confirms (the same words or the same number), then one row left with one file left
         for (Recorded row : left) {
-            List<Pending> named = inEffect.stream().filter(f -> free.contains(f) && sameName(row.id(), f.id())).toList();
+            List<Pending> named = inEffect.stream().filter(f -> free.contains(f) && sameName(row.id(),
+                    f.id())).toList();
             if (named.size() == 1) {
                 renamed.put(row, new Renamed(row, named.get(0), "effects"));
                 free.remove(named.get(0));
@@ -107,7 +111,8 @@ public final class HistoryVsFiles {
     }
 
     /**
-     * The same words after the number in front ({@code 20240101_create_orders.js} and {@code 20240302_create_orders.js}),
+     * The same words after the number in front ({@code 20240101_create_orders.js} and {@code
+     * 20240302_create_orders.js}),
      * or the same number with other words: a hint that breaks a tie between files in effect, never a match alone.
      */
     static boolean sameName(String a, String b) {

@@ -25,14 +25,18 @@ final class RepointPlanning {
     static Planned plan(MigrationHistory history, FailedMigration row, String renamedTo, RecordPlanner records,
                         CatalogLookup lookup) {
         if (row == null || row.id() == null) {
-            throw new PlanningException("which applied migration to re-point is not known: diagnose again with --migrations DIR");
+            throw new PlanningException("which applied migration to re-point is not known: diagnose again with "
+                    + "--migrations DIR");
         }
         if (renamedTo == null || renamedTo.isBlank()) {
-            throw new PlanningException("migration " + row.id() + " has no file, and more than one file could be it renamed:"
+            throw new PlanningException("migration " + row.id() + " has no file, and more than one file could be it "
+                    + "renamed:"
                     + " migrescue does not guess; give --param renamedTo=FILE (see migrescue diagnose)");
         }
-        RecordPlanner.LocalMigration file = records.localMigration(renamedTo.strip()).orElseThrow(() -> new PlanningException(
-                "no migration file " + renamedTo + " in the migrations directory: give --migrations DIR and a file name in it"));
+        RecordPlanner.LocalMigration file = records.localMigration(renamedTo.strip())
+                .orElseThrow(() -> new PlanningException(
+                "no migration file " + renamedTo + " in the migrations directory: give --migrations DIR and a file "
+                        + "name in it"));
         List<StatementVerdict> verdicts = PartialApplicationMap.build(file.statements(), lookup, null);
         FailedMigration renamed = new FailedMigration(row.tool(), row.id(), file.file(), "renamed", verdicts);
         List<String> missing = ChecksumEdit.notInEffect(renamed);
@@ -43,14 +47,16 @@ final class RepointPlanning {
                     + "; nothing was changed");
         }
         if (history.entries().stream().anyMatch(e -> e.id().equals(file.id())) && !file.id().equals(row.id())) {
-            throw new PlanningException(history.tool() + " records " + file.file() + " already: it is not the renamed one");
+            throw new PlanningException(history.tool() + " records " + file.file() + " already: it is not the renamed "
+                    + "one");
         }
         List<BoundStatement> sql = records.plan("repoint", history, renamed);
         Check done = new Check.HistoryRecorded(history.tool(), history.table(), "repoint", file.id());
         // no "done" check for resume: a row re-pointed under the same version (Flyway, another description) looks done
         // before it is; the UPDATE keyed by the old row is harmless to run again
         return new Planned(new PlanStep(0, "record", "re-point " + history.tool() + "'s row of " + row.id() + " in "
-                + history.table() + " at " + file.file() + " (every statement of it is in effect: it ran under the old name)",
+                + history.table() + " at " + file.file() + " (every statement of it is in effect: it ran under the old "
+                + "name)",
                 sql, List.of(), true, null, List.of()), done);
     }
 }

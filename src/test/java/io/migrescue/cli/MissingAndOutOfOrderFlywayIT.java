@@ -26,7 +26,8 @@ class MissingAndOutOfOrderFlywayIT {
     private static final String V1 = "V1__create_users.sql";
     private static final String V2 = "V2__create_orders.sql";
     private static final String V3 = "V3__create_tags.sql";
-    private static final String ORDERS = "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT, total DECIMAL(10,2));\n";
+    private static final String ORDERS = "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT, total "
+            + "DECIMAL(10,2));\n";
 
     private static Path applied(ScratchDatabase db, Path dir) throws Exception {
         Path migrations = dir.resolve("sql");
@@ -48,7 +49,8 @@ class MissingAndOutOfOrderFlywayIT {
             Path migrations = applied(db, dir);
             Files.delete(migrations.resolve(V2)); // the file is gone; its table and rows stay
             Files.writeString(migrations.resolve("V1_5__create_notes.sql"),
-                    "CREATE TABLE notes (id BIGINT PRIMARY KEY, body VARCHAR(500));\nCREATE INDEX notes_body_idx ON notes (body);\n");
+                    "CREATE TABLE notes (id BIGINT PRIMARY KEY, body VARCHAR(500));\nCREATE INDEX notes_body_idx ON "
+                            + "notes (body);\n");
             assertThatThrownBy(FlywayRun.flyway(db, migrations, Map.of())::validate)
                     .hasMessageContaining("not resolved locally").hasMessageContaining("1.5");
 
@@ -59,13 +61,15 @@ class MissingAndOutOfOrderFlywayIT {
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
             assertThat(diagnose.out()).contains("MISSING_MIGRATION_FILE").contains("forget-missing-migration")
-                    .contains("OUT_OF_ORDER_MIGRATION").contains("apply-out-of-order").contains("2 of its 2 statement(s) are not in effect");
+                    .contains("OUT_OF_ORDER_MIGRATION").contains("apply-out-of-order").contains("2 of its 2 "
+                            + "statement(s) are not in effect");
 
             CliRun undecided = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
                     "--backup-dir", dir.resolve("b0").toString());
             assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
             assertThat(undecided.err()).contains("--param forget=").doesNotContain("Exception");
-            CliRun forget = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes", "--param", "forget=yes",
+            CliRun forget = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes", "--param",
+                    "forget=yes",
                     "--backup-dir", dir.resolve("b1").toString());
             assertThat(forget.exitCode()).as(forget.all()).isZero();
             // the row flyway repair itself writes for a missing migration, measured on a twin
@@ -95,26 +99,31 @@ class MissingAndOutOfOrderFlywayIT {
     }
 
     private static String deleteRow(ScratchDatabase db) throws Exception {
-        return db.scalar("SELECT CONCAT(installed_rank, '|', version, '|', description, '|', type, '|', script, '|', checksum, '|',"
+        return db.scalar("SELECT CONCAT(installed_rank, '|', version, '|', description, '|', type, '|', script, '|', "
+                + "checksum, '|',"
                 + " execution_time, '|', success) FROM flyway_schema_history WHERE type = 'DELETE'");
     }
 
     /**
      * V2 renamed to V2_1 after it ran: Flyway's own repair marks 2 deleted, and migrate -outOfOrder then runs the
-     * renamed file again and fails on its existing table; migrescue matches it by Flyway's checksum and re-points the row.
+     * renamed file again and fails on its existing table; migrescue matches it by Flyway's checksum and re-points the
+     * row.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.migrescue.testing.TestServers#engines")
-    void aRenamedFlywayMigrationIsRepointedWhereFlywayRepairWouldRunItAgain(Engine engine, @TempDir Path dir) throws Exception {
+    void aRenamedFlywayMigrationIsRepointedWhereFlywayRepairWouldRunItAgain(Engine engine,
+            @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "flyway renamed");
              ScratchDatabase toolFix = ScratchDatabase.create(engine, "flyway renamed repair")) {
             Path migrations = applied(db, dir.resolve("a"));
             Files.move(migrations.resolve(V2), migrations.resolve("V2_1__create_orders.sql"));
-            assertThatThrownBy(FlywayRun.flyway(db, migrations, Map.of())::validate).hasMessageContaining("not resolved locally");
+            assertThatThrownBy(FlywayRun.flyway(db, migrations, Map.of())::validate).hasMessageContaining("not "
+                    + "resolved locally");
 
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("RENAMED_MIGRATION").contains("V2_1__create_orders.sql").contains("checksum")
+            assertThat(diagnose.out()).contains("RENAMED_MIGRATION").contains("V2_1__create_orders.sql")
+                    .contains("checksum")
                     .doesNotContain("OUT_OF_ORDER_MIGRATION");
             CliRun repair = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
                     "--backup-dir", dir.resolve("b").toString());
@@ -127,25 +136,28 @@ class MissingAndOutOfOrderFlywayIT {
             assertThat(next.success).isTrue();
             assertThat(next.migrations).extracting(m -> m.version).containsExactly("4");
             assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo("2");
-            assertThat(db.scalar("SELECT description FROM flyway_schema_history WHERE version = '2.1'")).isEqualTo("create orders");
+            assertThat(db.scalar("SELECT description FROM flyway_schema_history WHERE version = "
+                    + "'2.1'")).isEqualTo("create orders");
 
             // the tool's own fix, on a twin: repair accepts it blindly, and the renamed migration runs a second time
             Path theirs = applied(toolFix, dir.resolve("t"));
             Files.move(theirs.resolve(V2), theirs.resolve("V2_1__create_orders.sql"));
             FlywayRun.flyway(toolFix, theirs, Map.of()).repair();
-            assertThatThrownBy(FlywayRun.flyway(toolFix, theirs, Map.of(), Map.of("flyway.outOfOrder", "true"))::migrate)
+            assertThatThrownBy(FlywayRun.flyway(toolFix, theirs, Map.of(), Map.of("flyway.outOfOrder",
+                    "true"))::migrate)
                     .hasMessageContaining("orders").hasMessageContaining("already exists");
         }
     }
 
-    /** The same version under another description: the row takes the file's description and script, as migrate writes them. */
+    /** The same version under another description: the row takes the file's description and script. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void aFlywayMigrationRenamedUnderItsVersionIsRedescribed(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "flyway redescribed")) {
             Path migrations = applied(db, dir);
             Files.move(migrations.resolve(V2), migrations.resolve("V2__add_orders_table.sql"));
-            assertThatThrownBy(FlywayRun.flyway(db, migrations, Map.of())::validate).hasMessageContaining("description");
+            assertThatThrownBy(FlywayRun.flyway(db, migrations,
+                    Map.of())::validate).hasMessageContaining("description");
 
             CliRun status = CliRun.on(db, "status", "--migrations", migrations.toString());
             assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
@@ -156,7 +168,8 @@ class MissingAndOutOfOrderFlywayIT {
             assertThat(repair.all()).contains("repoint-renamed-migration");
 
             FlywayRun.flyway(db, migrations, Map.of()).validate();
-            assertThat(db.scalar("SELECT script FROM flyway_schema_history WHERE version = '2'")).isEqualTo("V2__add_orders_table.sql");
+            assertThat(db.scalar("SELECT script FROM flyway_schema_history WHERE version = "
+                    + "'2'")).isEqualTo("V2__add_orders_table.sql");
             MigrateResult next = FlywayRun.flyway(db, migrations, Map.of()).migrate();
             assertThat(next.success).isTrue();
             assertThat(next.migrations).isEmpty();

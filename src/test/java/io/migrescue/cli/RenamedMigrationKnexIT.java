@@ -48,7 +48,8 @@ class RenamedMigrationKnexIT {
             exports.down = (knex) => knex.schema.dropTable('tags');
             """;
     private static final String ACCOUNTS = """
-            exports.up = (knex) => knex.schema.createTable('accounts', (t) => { t.increments(); t.string('name', 50); });
+            exports.up = (knex) => knex.schema.createTable('accounts', (t) => { t.increments(); t.string('name',
+                    50); });
             exports.down = (knex) => knex.schema.dropTable('accounts');
             """;
 
@@ -76,15 +77,18 @@ class RenamedMigrationKnexIT {
             db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com')",
                     "INSERT INTO orders (user_id, total) VALUES (1, 10.50), (2, 3.25), (1, 7.00)");
             Path migrations = dir.resolve("migrations");
-            Files.move(migrations.resolve("20240102000000_create_orders.js"), migrations.resolve("20240102000000_orders.js"));
+            Files.move(migrations.resolve("20240102000000_create_orders.js"),
+                    migrations.resolve("20240102000000_orders.js"));
             Files.writeString(migrations.resolve("20240103000000_tags.js"), TAGS);
             NodeTools.Result corrupt = knex(dir, db, "migrate:latest");
             assertThat(corrupt.exitCode()).as(corrupt.output()).isNotZero();
-            assertThat(corrupt.output()).contains("The migration directory is corrupt").contains("20240102000000_create_orders.js");
+            assertThat(corrupt.output()).contains("The migration directory is "
+                    + "corrupt").contains("20240102000000_create_orders.js");
 
             CliRun status = CliRun.on(db, "status", "--migrations", migrations.toString());
             assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
-            assertThat(status.out()).contains("20240102000000_create_orders.js is recorded as applied but no file has it");
+            assertThat(status.out()).contains("20240102000000_create_orders.js is recorded as applied but no file has "
+                    + "it");
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
             assertThat(diagnose.out()).contains("RENAMED_MIGRATION").contains("20240102000000_orders.js")
@@ -94,13 +98,17 @@ class RenamedMigrationKnexIT {
                     "--backup-dir", tmp.resolve("backup").toString());
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(repair.all()).contains("repoint-renamed-migration");
-            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = '20240102000000_orders.js'")).isEqualTo("1");
-            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = '20240102000000_create_orders.js'")).isEqualTo("0");
+            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = "
+                    + "'20240102000000_orders.js'")).isEqualTo("1");
+            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = "
+                    + "'20240102000000_create_orders.js'")).isEqualTo("0");
 
             NodeTools.Result latest = knex(dir, db, "migrate:latest");
             assertThat(latest.exitCode()).as(latest.output()).isZero();
-            assertThat(latest.output()).contains("Batch 2 run: 1 migrations"); // tags alone: the renamed one does not run again
-            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = '20240103000000_tags.js'")).isEqualTo("1");
+            assertThat(latest.output()).contains("Batch 2 run: 1 "
+                    + "migrations"); // tags alone: the renamed one does not run again
+            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = "
+                    + "'20240103000000_tags.js'")).isEqualTo("1");
             assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo("3");
             assertThat(db.scalar("SELECT COUNT(*) FROM users")).isEqualTo("2");
             assertThat(db.scalar("SELECT COUNT(*) FROM tags")).isEqualTo("0");
@@ -119,7 +127,8 @@ class RenamedMigrationKnexIT {
             assertThat(knex(dir, db, "migrate:latest").exitCode()).isZero();
             db.execute("CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(50))"); // made by hand, long ago
             Path migrations = dir.resolve("migrations");
-            Files.move(migrations.resolve("20240102000000_create_orders.js"), migrations.resolve("20240105000000_shop.js"));
+            Files.move(migrations.resolve("20240102000000_create_orders.js"),
+                    migrations.resolve("20240105000000_shop.js"));
             Files.writeString(migrations.resolve("20240104000000_accounts.js"), ACCOUNTS);
 
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
@@ -129,8 +138,10 @@ class RenamedMigrationKnexIT {
             CliRun asked = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
                     "--backup-dir", tmp.resolve("b1").toString());
             assertThat(asked.exitCode()).as(asked.all()).isEqualTo(2);
-            assertThat(asked.err()).contains("does not guess").contains("--param renamedTo=").doesNotContain("Exception");
-            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = '20240102000000_create_orders.js'")).isEqualTo("1");
+            assertThat(asked.err()).contains("does not guess").contains("--param "
+                    + "renamedTo=").doesNotContain("Exception");
+            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = "
+                    + "'20240102000000_create_orders.js'")).isEqualTo("1");
 
             CliRun chosen = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
                     "--param", "renamedTo=20240105000000_shop.js", "--backup-dir", tmp.resolve("b2").toString());
@@ -139,7 +150,8 @@ class RenamedMigrationKnexIT {
             Files.delete(migrations.resolve("20240104000000_accounts.js"));
             NodeTools.Result latest = knex(dir, db, "migrate:latest");
             assertThat(latest.exitCode()).as(latest.output()).isZero();
-            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = '20240105000000_shop.js'")).isEqualTo("1");
+            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = "
+                    + "'20240105000000_shop.js'")).isEqualTo("1");
         }
     }
 }

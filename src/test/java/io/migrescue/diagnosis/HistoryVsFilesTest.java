@@ -63,7 +63,8 @@ class HistoryVsFilesTest {
         Result ambiguous = HistoryVsFiles.compare(List.of(new Recorded("001_users.js", null)),
                 List.of(file("005_accounts.js", null, true, false), file("006_people.js", null, true, false)));
         assertThat(ambiguous.renamed()).isEmpty();
-        assertThat(ambiguous.missing().get(0).candidates()).extracting(Pending::id).containsExactly("005_accounts.js", "006_people.js");
+        assertThat(ambiguous.missing().get(0).candidates()).extracting(Pending::id).containsExactly("005_accounts.js",
+                "006_people.js");
 
         Result named = HistoryVsFiles.compare(List.of(new Recorded("001_users.js", null)),
                 List.of(file("005_users.js", null, true, false), file("006_people.js", null, true, false)));
@@ -75,7 +76,8 @@ class HistoryVsFilesTest {
         List<Recorded> rows = List.of(new Recorded("001_users.js", null), new Recorded("002_orders.js", null));
         Result r = HistoryVsFiles.compare(rows, List.of(file("007_accounts.js", null, true, false)));
         assertThat(r.renamed()).isEmpty();
-        assertThat(r.missing()).allSatisfy(m -> assertThat(m.candidates()).extracting(Pending::id).containsExactly("007_accounts.js"));
+        assertThat(r.missing()).allSatisfy(m -> assertThat(m.candidates())
+                .extracting(Pending::id).containsExactly("007_accounts.js"));
 
         Result named = HistoryVsFiles.compare(rows, List.of(file("007_orders.js", null, true, false)));
         assertThat(named.renamed()).singleElement().satisfies(m -> assertThat(m.row().id()).isEqualTo("002_orders.js"));
@@ -87,7 +89,8 @@ class HistoryVsFilesTest {
 
     @Test
     void aFileBeforeTheNewestAppliedOneIsOutOfOrderWhateverItsEffects() {
-        Result r = HistoryVsFiles.compare(List.of(), List.of(file("1.5", "1", false, true), file("1.6", "2", true, true),
+        Result r = HistoryVsFiles.compare(List.of(), List.of(file("1.5", "1", false, true), file("1.6", "2", true,
+                true),
                 file("9", "3", false, false)));
         assertThat(r.outOfOrder()).extracting(Pending::id).containsExactly("1.5", "1.6");
         assertThat(r.renamed()).isEmpty();
