@@ -176,4 +176,29 @@ class MissingAndOutOfOrderFlywayIT {
             assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo("2");
         }
     }
+
+    /** An out-of-order migration whose effects are all present already (made by hand) is only recorded. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void anOutOfOrderMigrationAlreadyInEffectIsRecorded(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "flyway ooo present")) {
+            Path migrations = applied(db, dir);
+            String notes = "CREATE TABLE notes (id BIGINT PRIMARY KEY, body VARCHAR(500));\n";
+            Files.writeString(migrations.resolve("V1_5__create_notes.sql"), notes);
+            db.execute(notes.strip().replace(";", ""), "INSERT INTO notes (id, body) VALUES (1, 'kept')");
+
+            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
+            assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
+            assertThat(diagnose.out()).contains("OUT_OF_ORDER_MIGRATION").contains("every statement of it is in effect")
+                    .contains("mark-applied");
+            CliRun repair = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
+                    "--backup-dir", dir.resolve("b").toString());
+            assertThat(repair.exitCode()).as(repair.all()).isZero();
+            assertThat(repair.all()).contains("mark-applied");
+
+            FlywayRun.flyway(db, migrations, Map.of()).validate();
+            assertThat(FlywayRun.flyway(db, migrations, Map.of()).migrate().migrations).isEmpty();
+            assertThat(db.scalar("SELECT body FROM notes WHERE id = 1")).isEqualTo("kept");
+        }
+    }
 }

@@ -154,4 +154,36 @@ class RenamedMigrationKnexIT {
                     + "'20240105000000_shop.js'")).isEqualTo("1");
         }
     }
+
+    /** A file deleted after it ran, and none like it: Knex's row goes only on the decision; Knex then goes on. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void aDeletedKnexMigrationIsForgottenOnDecision(Engine engine, @TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "knex deleted")) {
+            Path dir = project(tmp.resolve("app"));
+            assertThat(knex(dir, db, "migrate:latest").exitCode()).isZero();
+            db.execute("INSERT INTO orders (total) VALUES (1.00), (2.00)");
+            Path migrations = dir.resolve("migrations");
+            Files.delete(migrations.resolve("20240102000000_create_orders.js"));
+            Files.writeString(migrations.resolve("20240103000000_tags.js"), TAGS);
+            assertThat(knex(dir, db, "migrate:latest").output()).contains("The migration directory is corrupt");
+
+            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
+            assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
+            assertThat(diagnose.out()).contains("MISSING_MIGRATION_FILE").contains("forget-missing-migration");
+            CliRun undecided = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
+                    "--backup-dir", tmp.resolve("b1").toString());
+            assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
+            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations")).isEqualTo("2");
+            CliRun forget = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
+                    "--param", "forget=yes", "--backup-dir", tmp.resolve("b2").toString());
+            assertThat(forget.exitCode()).as(forget.all()).isZero();
+
+            NodeTools.Result latest = knex(dir, db, "migrate:latest");
+            assertThat(latest.exitCode()).as(latest.output()).isZero();
+            assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo("2");
+            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = "
+                    + "'20240103000000_tags.js'")).isEqualTo("1");
+        }
+    }
 }
