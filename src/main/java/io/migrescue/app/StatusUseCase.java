@@ -3,7 +3,6 @@ package io.migrescue.app;
 import io.migrescue.catalog.CatalogReader;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.MigrescueException;
-import io.migrescue.history.FlywayChecksums;
 import io.migrescue.history.HistoryAdapters;
 import io.migrescue.history.HistoryReader;
 import io.migrescue.model.MigrationHistory;
@@ -49,9 +48,8 @@ public final class StatusUseCase {
             List<MigrationHistory> history = HistoryReader.readAll(session, schemas, HistoryAdapters.select(tool, historyTable));
             List<String> invalid = catalog.invalidIndexes(session.connection(), schemas);
             List<io.migrescue.sql.MigrationFile> files = MigrationDirectory.list(migrationsDir, new ArrayList<>());
-            List<String> edited = new ArrayList<>(FlywayChecksums.drifts(history, files).stream()
-                    .map(d -> "flyway: migration " + d.version() + " (" + d.file().path().getFileName() + ") was edited after it was"
-                            + " applied: checksum " + d.recorded() + " recorded, " + d.now() + " now (see migrescue diagnose)").toList());
+            List<String> edited = new ArrayList<>(EditedMigrations.describe(session, schemas,
+                    EditedMigrations.find(history, files, session.engine())));
             edited.addAll(HistoryFileFindings.read(history, files, session.engine()).statusLines());
             return new StatusReport(session.info(), ordered, history, invalid, edited);
         } catch (SQLException e) {

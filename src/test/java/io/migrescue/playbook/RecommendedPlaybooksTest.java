@@ -57,9 +57,10 @@ class RecommendedPlaybooksTest {
 
     @Test
     void kindsWithoutAPlaybookRecommendNothing() {
-        for (FindingKind kind : List.of(FindingKind.INVALID_INDEX, FindingKind.FK_INCOMPATIBLE, FindingKind.LOCK_TIMEOUT)) {
+        for (FindingKind kind : List.of(FindingKind.INVALID_INDEX, FindingKind.FK_INCOMPATIBLE)) {
             assertThat(PLAYBOOKS.ranking().rank(kind, null, false, false)).as(kind.name()).isEmpty();
         }
         assertThat(PLAYBOOKS.ranking().rank(FindingKind.CHECKSUM_MISMATCH, null, false, false)).containsExactly("realign-checksum");
+        assertThat(PLAYBOOKS.ranking().rank(FindingKind.LOCK_TIMEOUT, null, false, false)).containsExactly("unblock-lock-wait");
     }
 }
