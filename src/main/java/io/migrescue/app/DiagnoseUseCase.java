@@ -85,6 +85,8 @@ public final class DiagnoseUseCase {
             drifts.forEach(d -> involved.addAll(d.statements()));
             HistoryMismatches mismatches = HistoryMismatches.of(history, files, engine);
             involved.addAll(mismatches.statements());
+            HistoryFileFindings vsFiles = HistoryFileFindings.read(history, files, engine);
+            involved.addAll(vsFiles.statements());
 
             Catalog catalog = readInvolved(session, reader, schemas, error.parsed(), errorEffects, involved);
             String defaultSchema = schemas.get(0);
@@ -105,6 +107,8 @@ public final class DiagnoseUseCase {
                 }
             }
             findings = mismatches.before(findings, lookup, ranking);
+            findings = new ArrayList<>(findings);
+            findings.addAll(vsFiles.findings(lookup, ranking)); // renamed, gone and out-of-order migrations
             List<Finding> withData = new ArrayList<>();
             DataEvidence data = new DataEvidence(session);
             boolean allRecorded = target.isEmpty() && !files.isEmpty() && history.stream().noneMatch(MigrationHistory::needsAttention);

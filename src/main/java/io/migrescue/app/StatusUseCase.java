@@ -51,6 +51,7 @@ public final class StatusUseCase {
             List<String> edited = new ArrayList<>(EditedMigrations.describe(session, schemas,
                     EditedMigrations.find(history, files, session.engine())));
             edited.addAll(HistoryMismatches.attention(session, schemas, history, files));
+            edited.addAll(HistoryFileFindings.read(history, files, session.engine()).statusLines());
             return new StatusReport(session.info(), ordered, history, invalid, edited);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("status", e);

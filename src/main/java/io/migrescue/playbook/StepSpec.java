@@ -190,7 +190,7 @@ public sealed interface StepSpec {
     record Record(String what) implements StepSpec {
         /** The only history writes a record step may name (the loader refuses others; RecordPlanner implements each). */
         public static final Set<String> WHATS = Set.of("applied", "rolled-back", "release-lock", "clear-dirty", "realign-checksum",
-                "baseline", "stamp");
+                "baseline", "stamp", "repoint", "deleted");
 
         public String kind() {
             return "record";

@@ -183,6 +183,9 @@ public final class Verifier {
             case "release-lock" -> !h.locked();
             case "clear-dirty" -> !h.dirty();
             case "stamp" -> !entries.isEmpty() && h.entries().size() == entries.size();
+            case "repoint" -> entries.stream().anyMatch(e -> e.state() == io.migrescue.model.EntryState.APPLIED);
+            // gone, or marked by a later row as the tool marks it (Flyway's DELETE row)
+            case "deleted" -> entries.isEmpty() || entries.stream().anyMatch(e -> e.detail() != null && e.detail().startsWith("DELETE "));
             default -> false;
         };
     }
