@@ -231,6 +231,12 @@ public final class ErrorCatalog {
                 + "is; find the version whose effects the live schema holds and stamp that one.");
         m.put(MULTIPLE_HEADS, "The revision scripts branch into more than one head: the tool refuses to upgrade to 'head' until "
                 + "the branches are merged in code (alembic merge).");
+        m.put(RENAMED_MIGRATION, "An applied migration's file was renamed: the tool no longer finds the file it recorded "
+                + "(Knex: 'the migration directory is corrupt'); point the history row at the new name.");
+        m.put(MISSING_MIGRATION_FILE, "The history names an applied migration whose file is gone and no file could be it: "
+                + "restore the file, or mark the migration deleted as the tool would once the schema agrees.");
+        m.put(OUT_OF_ORDER_MIGRATION, "A migration older than the newest applied one was never applied (a branch merged late): "
+                + "the tool skips or refuses it; apply it, or record it when its effects are already there.");
         m.put(SCHEMA_DRIFT, "The live schema differs from what the migrations or a reference database say: changes made by hand "
                 + "or migrations applied unevenly across environments.");
         return m;
