@@ -90,7 +90,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         if (rollback != null) {
             write(rollback, report.script().rollback(report.about()));
-            spec.commandLine().getErr().println("migrescue: rollback script written to " + rollback);
+            Verbosity.note(spec.commandLine().getErr(), "migrescue: rollback script written to " + rollback);
         }
         String out = format == Format.sql ? report.script().forward(report.about())
                 : DiffRenderer.render(report, OutputFormat.valueOf(format.name()));

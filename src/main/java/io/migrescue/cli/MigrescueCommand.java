@@ -38,6 +38,12 @@ public final class MigrescueCommand implements Callable<Integer>, ContextFactory
         }
     }
 
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, defaultValue = "false",
+            description = "No progress lines or notes on stderr: the result (stdout), errors and the exit code only.")
+    void setQuiet(boolean quiet) {
+        Verbosity.quiet(quiet);
+    }
+
     private CliContext context;
 
     @Override

@@ -147,8 +147,8 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
                     : RepairRenderer.render(report, output.format()));
             if (savePlan != null) {
                 SavedPlans.save(session, report.plan(), connection.schemas(), savePlan);
-                spec.commandLine().getErr().println("migrescue: plan saved to " + savePlan + "; repair --plan " + savePlan
-                        + " --yes runs exactly it (exit 7, changing nothing, if the database changes before)");
+                Verbosity.note(spec.commandLine().getErr(), "migrescue: plan saved to " + savePlan + "; repair --plan "
+                        + savePlan + " --yes runs exactly it (exit 7, changing nothing, if the database changes before)");
             }
             if (!report.dryRun() && java.nio.file.Files.isDirectory(dir)) {
                 Path written = writeReport(report, dir); // scripted runs too: the incident write-up starts from it

@@ -47,7 +47,7 @@ final class StderrProgress implements Progress {
     public void advance(long n) {
         done += n;
         long now = clock.getAsLong();
-        if (now - started >= SECOND && (!shown || now - lastShown >= (terminal ? SECOND / 5 : 5 * SECOND))) {
+        if (!Verbosity.quiet() && now - started >= SECOND && (!shown || now - lastShown >= (terminal ? SECOND / 5 : 5 * SECOND))) {
             show(now, false);
         }
     }

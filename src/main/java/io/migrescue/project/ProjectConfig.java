@@ -42,8 +42,10 @@ public final class ProjectConfig {
         } catch (IOException e) {
             throw MigrescueException.usage("--project " + dir + ": cannot read its configuration (" + e.getClass().getSimpleName() + ")");
         }
+        boolean envFile = Files.isRegularFile(dir.resolve(".env"));
         throw MigrescueException.usage("--project " + dir + ": no database configuration found (looked for prisma/schema.prisma,"
-                + " a Laravel .env, flyway.conf, flyway.toml, drizzle.config.*, knexfile.*, config/database.yml)");
+                + " a Laravel .env with DB_CONNECTION, flyway.conf, flyway.toml, drizzle.config.*, knexfile.*, config/database.yml"
+                + (envFile ? "; its .env has no DB_CONNECTION" : "; there is no .env") + ")");
     }
 
     @FunctionalInterface
@@ -65,7 +67,9 @@ public final class ProjectConfig {
     }
 
     private static Optional<ProjectSettings> laravel(Path dir, Map<String, String> env) {
-        if (!Files.isRegularFile(dir.resolve("artisan")) || env.get("DB_CONNECTION") == null) {
+        // a Laravel .env copied without the app (no artisan beside it) is still read by its DB_* keys; the source says so
+        boolean artisan = Files.isRegularFile(dir.resolve("artisan"));
+        if (env.get("DB_CONNECTION") == null || !artisan && !EnvFile.read(dir.resolve(".env")).containsKey("DB_CONNECTION")) {
             return Optional.empty();
         }
         String scheme = switch (env.get("DB_CONNECTION")) {
@@ -77,7 +81,8 @@ public final class ProjectConfig {
         };
         String url = scheme + "://" + env.getOrDefault("DB_HOST", "127.0.0.1") + (env.get("DB_PORT") == null ? "" : ":" + env.get("DB_PORT"))
                 + "/" + need(env.get("DB_DATABASE"), "DB_DATABASE in .env");
-        return Optional.of(new ProjectSettings("laravel", url, env.get("DB_USERNAME"), emptyToNull(env.get("DB_PASSWORD")), null, ".env"));
+        return Optional.of(new ProjectSettings("laravel", url, env.get("DB_USERNAME"), emptyToNull(env.get("DB_PASSWORD")), null,
+                artisan ? ".env" : ".env, read as Laravel's by its DB_CONNECTION (no artisan file beside it)"));
     }
 
     private static Optional<ProjectSettings> flywayConf(Path dir, Map<String, String> env) throws IOException {

@@ -28,6 +28,14 @@ class CliUsageTest {
     }
 
     @Test
+    void quietLastsOneRunOnly() {
+        CliRun.run("status", "-q", "--help");
+        assertThat(Verbosity.quiet()).isTrue();
+        CliRun.run("--version");
+        assertThat(Verbosity.quiet()).isFalse();
+    }
+
+    @Test
     void restoreAndBackupNeedTheirDirectories() {
         CliRun restore = CliRun.run("restore", "--yes");
         assertThat(restore.exitCode()).isEqualTo(2);

@@ -120,6 +120,11 @@ class DiffCommandIT {
                         "-u", user, "--password-file", file.toString()));
                 assertThat(shared.exitCode()).as(shared.all()).isEqualTo(1);
                 assertThat(shared.out()).contains("note");
+                CliRun quiet = CliRun.run(Map.of(), List.of("diff", "-q", "--source", a.jdbcUrl(), "--target", b.jdbcUrl(),
+                        "-u", user, "--password-file", file.toString(), "--rollback", dir.resolve("q.sql").toString()));
+                assertThat(quiet.exitCode()).isEqualTo(1);
+                assertThat(quiet.err()).as("-q: no note on stderr").isEmpty();
+                assertThat(dir.resolve("q.sql")).exists();
                 CliRun sideWins = CliRun.run(Map.of(), List.of("diff", "--source", a.jdbcUrl(), "--target", b.jdbcUrl(),
                         "-u", "nobody_" + user, "--source-user", user, "--password-file", file.toString()));
                 assertThat(sideWins.exitCode()).isEqualTo(3);

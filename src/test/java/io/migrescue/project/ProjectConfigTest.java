@@ -90,6 +90,19 @@ class ProjectConfigTest {
     }
 
     @Test
+    void aLaravelEnvWithoutArtisanIsReadAndSaysSo(@TempDir Path dir) throws Exception {
+        write(dir, ".env", "DB_CONNECTION=pgsql\nDB_HOST=db\nDB_DATABASE=shop\nDB_USERNAME=app\n");
+        ProjectSettings s = ProjectConfig.read(dir, Map.of());
+        assertThat(s.tool()).isEqualTo("laravel");
+        assertThat(s.url()).isEqualTo("postgresql://db/shop");
+        assertThat(s.toString()).contains("no artisan file");
+        Path other = java.nio.file.Files.createDirectories(dir.resolve("other"));
+        write(other, ".env", "APP_NAME=x\n");
+        assertThatThrownBy(() -> ProjectConfig.read(other, Map.of("DB_CONNECTION", "pgsql")))
+                .hasMessageContaining("its .env has no DB_CONNECTION");
+    }
+
+    @Test
     void nothingFoundOrUnsupportedIsAUsageError(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> ProjectConfig.read(dir, Map.of())).isInstanceOf(MigrescueException.class)
                 .hasMessageContaining("no database configuration found");
