@@ -186,7 +186,8 @@ public final class RepairUseCase {
         Choice choice = choose(diagnosis, playbooks, request.playbookId());
         try {
             Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), diagnosis.schemas());
-            return new Planning(diagnosis, choice, catalog, records, creates(session, request, diagnosis.schemas().get(0)), session);
+            return new Planning(diagnosis, choice, catalog, records, creates(session, request, diagnosis.schemas().get(0),
+                    choice.finding().migration() == null ? null : choice.finding().migration().file()), session);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("repair", e);
         }
@@ -248,7 +249,8 @@ public final class RepairUseCase {
     }
 
     /** How to create a missing table: from the migration files, else as the reference database has it. */
-    private static Map<String, List<String>> creates(DatabaseSession session, Request request, String schema) throws SQLException {
+    private static Map<String, List<String>> creates(DatabaseSession session, Request request, String schema, String failedFile)
+            throws SQLException {
         Map<String, List<String>> creates = new java.util.LinkedHashMap<>();
         DatabaseSession reference = request.reference();
         if (reference != null) {
@@ -259,7 +261,7 @@ public final class RepairUseCase {
             Catalog theirs = CatalogReader.of(reference.engine()).read(reference.connection(), Scope.resolve(reference.info(), List.of()));
             theirs.tables().forEach(t -> creates.put(t.name(), io.migrescue.diff.script.TableDdl.create(session.engine(), schema, t)));
         }
-        creates.putAll(MigrationDirectory.creates(request.diagnosis().migrationsDir(), session.engine()));
+        creates.putAll(MigrationDirectory.creates(request.diagnosis().migrationsDir(), session.engine(), failedFile));
         return creates;
     }
 

@@ -200,9 +200,12 @@ public final class Planner {
             throw new PlanningException("no CREATE TABLE " + name + " in the migration files or the reference: give --migrations DIR"
                     + " (the folder that creates it) or --reference URL (a database that has it)");
         }
-        add(new PlanStep(0, "create-table", "create " + name + " as the migration files or the reference define it",
-                create.stream().map(BoundStatement::of).toList(),
-                List.of(), ctx.catalog().engine() == Engine.POSTGRESQL, new Check.TablePresent(lookup.schemaOf(null), name), List.of()));
+        // with every later statement the migrations run on it; CONCURRENTLY cannot run inside a transaction
+        boolean concurrently = create.stream().anyMatch(sql -> sql.toUpperCase(java.util.Locale.ROOT).contains("CONCURRENTLY"));
+        add(new PlanStep(0, "create-table", "create " + name + " as the migration files or the reference define it"
+                + (create.size() > 1 ? " (" + create.size() + " statements)" : ""), create.stream().map(BoundStatement::of).toList(),
+                List.of(), ctx.catalog().engine() == Engine.POSTGRESQL && !concurrently,
+                new Check.TablePresent(lookup.schemaOf(null), name), List.of()));
         created.add(new Check.TablePresent(lookup.schemaOf(null), name));
     }
 
