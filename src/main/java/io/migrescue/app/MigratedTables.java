@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Each table as the migrations mean it, for create-missing-table: its last CREATE TABLE, then every later statement
  * that touches only that table (indexes, constraints, comments, column changes) in the same migration and in the
- * migrations after it, up to the failed one (which the tool runs again itself). A DROP forgets the table; a RENAME
- * carries its statements to the new name.
+ * migrations after it, up to the failed one (which the tool runs again itself). When it is not known which migration
+ * failed (no history, no file named), which later migrations ran is not known either: then only the defining
+ * migration's own statements are taken. A DROP forgets the table; a RENAME carries its statements to the new name.
  */
 final class MigratedTables {
     private static final Pattern COMMENT_ON = Pattern.compile(
@@ -33,25 +34,29 @@ final class MigratedTables {
 
     /**
      * @param files      in the tool's order
-     * @param stopBefore the failed migration's file name: it and what follows are not in effect anywhere yet; null: all
+     * @param stopBefore the failed migration's file name: it and what follows are not in effect anywhere yet; null: not
+     *                   known, so only the defining migration's own later statements are taken
      */
     static Map<String, List<String>> of(List<MigrationFile> files, Engine engine, String stopBefore) {
         Map<String, List<String>> tables = new LinkedHashMap<>();
+        Map<String, MigrationFile> definedIn = new LinkedHashMap<>();
         for (MigrationFile file : files) {
             if (stopBefore != null && file.path().getFileName().toString().equals(stopBefore)) {
                 break;
             }
             for (SqlStatement s : MigrationDirectory.statements(file, engine)) {
-                apply(tables, s, StatementEffects.of(s, engine), engine);
+                apply(tables, definedIn, file, s, StatementEffects.of(s, engine), engine, stopBefore != null);
             }
         }
         return tables;
     }
 
-    private static void apply(Map<String, List<String>> tables, SqlStatement s, List<Effect> effects, Engine engine) {
+    private static void apply(Map<String, List<String>> tables, Map<String, MigrationFile> definedIn, MigrationFile file,
+                              SqlStatement s, List<Effect> effects, Engine engine, boolean laterMigrationsRan) {
         for (Effect e : effects) {
             if (e instanceof Effect.CreateTable c && !c.columns().isEmpty()) {
                 tables.put(c.table(), new ArrayList<>(List.of(s.sql())));
+                definedIn.put(c.table(), file);
                 return;
             }
             if (e instanceof Effect.DropTable d) {
@@ -63,12 +68,13 @@ final class MigratedTables {
                 if (moved != null) {
                     moved.add(s.sql());
                     tables.put(r.to(), moved);
+                    definedIn.put(r.to(), definedIn.remove(r.from()));
                 }
                 return;
             }
         }
         String touched = onlyTable(s.sql(), effects, engine);
-        if (touched != null && tables.containsKey(touched)) {
+        if (touched != null && tables.containsKey(touched) && (laterMigrationsRan || definedIn.get(touched) == file)) {
             tables.get(touched).add(s.sql());
         }
     }

@@ -187,7 +187,7 @@ public final class RepairUseCase {
         try {
             Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), diagnosis.schemas());
             return new Planning(diagnosis, choice, catalog, records, creates(session, request, diagnosis.schemas().get(0),
-                    choice.finding().migration() == null ? null : choice.finding().migration().file()), session);
+                    failedFile(choice.finding())), session);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("repair", e);
         }
@@ -246,6 +246,12 @@ public final class RepairUseCase {
         public Plan replan(Map<String, String> params) {
             return plan(params, false);
         }
+    }
+
+    /** The failed migration's file when the history or the error text names it (a guess would cut off applied ones). */
+    private static String failedFile(Finding finding) {
+        var m = finding.migration();
+        return m == null || !(m.foundBy().equals("history") || m.foundBy().equals("error-text")) ? null : m.file();
     }
 
     /** How to create a missing table: from the migration files, else as the reference database has it. */
