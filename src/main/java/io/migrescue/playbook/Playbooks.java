@@ -23,7 +23,8 @@ public final class Playbooks {
     public static final List<String> BUILT_IN = List.of(
             "replace-constraint", "rename-conflicting-constraint", "adopt-existing-object", "move-aside-existing-table", "create-missing-table",
             "complete-partial-migration", "revert-partial-migration", "mark-applied", "mark-rolled-back",
-            "fix-orphan-rows", "fix-duplicate-rows", "fill-null-values", "release-stale-lock", "clear-dirty-version", "realign-checksum");
+            "fix-orphan-rows", "fix-duplicate-rows", "fill-null-values", "release-stale-lock", "clear-dirty-version", "realign-checksum",
+            "rebuild-invalid-index", "align-fk-column-types");
 
     private final Map<String, Playbook> byId;
 
