@@ -88,7 +88,8 @@ class PlaybooksTest {
             }
         }
         assertThat(disruptive).containsOnlyKeys("move-aside-existing-table", "fix-orphan-rows", "fix-duplicate-rows", "fill-null-values",
-                "revert-partial-migration", "clear-dirty-version");
+                "revert-partial-migration", "clear-dirty-version", "align-fk-column-types");
+        assertThat(playbooks.get("align-fk-column-types").orElseThrow().param("widen").orElseThrow().whenNeeded()).isTrue();
         assertThat(playbooks.get("move-aside-existing-table").orElseThrow().param("newName").orElseThrow().decision()).isTrue();
         assertThat(playbooks.get("revert-partial-migration").orElseThrow().param("undoTables").orElseThrow().whenNeeded()).isTrue();
         assertThat(new StepSpec.Sql("DELETE FROM {t} WHERE id = :id").disrupts()).isNotNull();
