@@ -20,6 +20,21 @@ final class InvalidIndexDuplicates {
     private InvalidIndexDuplicates() {
     }
 
+    /**
+     * Without an error text the duplicates behind an INVALID unique index of the failed migration are a finding of
+     * their own (the decision fix-duplicate-rows asks), unless one is there already; null when there is none to add.
+     */
+    static Finding blocking(Finding invalid, java.util.List<Finding> found, io.migrescue.diagnosis.PlaybookRanking ranking) {
+        String duplicates = invalid.objects().get("duplicates");
+        if (invalid.kind() != FindingKind.INVALID_INDEX || duplicates == null || duplicates.equals("0") || invalid.migration() == null
+                || found.stream().anyMatch(f -> f.kind() == FindingKind.DUPLICATE_ROWS && !f.stale())) {
+            return null;
+        }
+        return new Finding(FindingKind.DUPLICATE_ROWS, io.migrescue.diagnosis.Severity.ERROR, duplicates + " key(s) occur more than"
+                + " once where the unique index " + invalid.objects().get("index") + " is to be built", invalid.objects(),
+                invalid.evidence(), invalid.migration(), ranking.rank(FindingKind.DUPLICATE_ROWS, invalid.migration(), false, false), false);
+    }
+
     static Finding counted(Finding f, CatalogLookup lookup, DataEvidence data) {
         if (f.kind() != FindingKind.INVALID_INDEX || f.objects().get("table") == null) {
             return f;

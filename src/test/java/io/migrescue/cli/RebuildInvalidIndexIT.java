@@ -46,9 +46,13 @@ class RebuildInvalidIndexIT {
                     "--backup-dir", dir.resolve("b1").toString(), "--yes");
             assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
             assertThat(undecided.err()).contains("--param keep=");
+            // without the error text the data says the same: the duplicates are the decision to take first
+            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
+            assertThat(diagnose.out()).contains("1. DUPLICATE_ROWS").contains("Fix with  migrescue repair fix-duplicate-rows")
+                    .contains("INVALID_INDEX").doesNotContain("adopt-existing-object");
             assertThat(Fingerprint.of(db)).as("refusals change nothing").isEqualTo(before);
 
-            CliRun run = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations", migrations.toString(),
+            CliRun run = CliRun.on(db, "repair", "--migrations", migrations.toString(),
                     "--backup-dir", dir.resolve("b2").toString(), "--yes", "--param", "keep=first");
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.out()).contains("Status    verified").contains("DROP INDEX CONCURRENTLY");
