@@ -51,7 +51,8 @@ final class MigratedTables {
         return tables;
     }
 
-    private static void apply(Map<String, List<String>> tables, Map<String, MigrationFile> definedIn, MigrationFile file,
+    private static void apply(Map<String, List<String>> tables, Map<String, MigrationFile> definedIn,
+            MigrationFile file,
                               SqlStatement s, List<Effect> effects, Engine engine, boolean laterMigrationsRan) {
         for (Effect e : effects) {
             if (e instanceof Effect.CreateTable c && !c.columns().isEmpty()) {
@@ -100,7 +101,8 @@ final class MigratedTables {
         }
         String table = null;
         for (Effect e : effects) {
-            if (e instanceof Effect.Other || e.tables().size() != 1 || table != null && !table.equals(e.tables().get(0))) {
+            if (e instanceof Effect.Other || e.tables().size() != 1 || table != null
+                    && !table.equals(e.tables().get(0))) {
                 return null;
             }
             table = e.tables().get(0);

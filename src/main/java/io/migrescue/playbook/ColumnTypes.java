@@ -16,7 +16,8 @@ public final class ColumnTypes {
     private static final Pattern INTEGER = Pattern.compile("(tinyint|smallint|mediumint|int|integer|bigint)(\\(\\d+\\))?( unsigned)?( zerofill)?");
     private static final Pattern TEXT = Pattern.compile("(character varying|varchar|char|character|text|tinytext|mediumtext|longtext)"
             + "(\\((\\d+)\\))?");
-    private static final Map<String, Integer> BYTES = Map.of("tinyint", 1, "smallint", 2, "mediumint", 3, "int", 4, "integer", 4, "bigint", 8);
+    private static final Map<String, Integer> BYTES = Map.of("tinyint", 1, "smallint", 2, "mediumint", 3, "int", 4,
+            "integer", 4, "bigint", 8);
 
     private ColumnTypes() {
     }
@@ -55,15 +56,18 @@ public final class ColumnTypes {
         if (ft.matches() && ti.matches()) {
             long[] b = range(ti);
             String digits = b[0] < 0 ? "^-?[0-9]{1,19}$" : "^[0-9]{1,20}$";
-            String notNumber = engine == Engine.POSTGRESQL ? column + " !~ '" + digits + "'" : column + " NOT REGEXP '" + digits + "'";
-            return notNumber + " OR CAST(" + column + " AS DECIMAL(20,0)) < " + b[0] + " OR CAST(" + column + " AS DECIMAL(20,0)) > " + b[1];
+            String notNumber = engine == Engine.POSTGRESQL ? column + " !~ '" + digits + "'" : column
+                    + " NOT REGEXP '" + digits + "'";
+            return notNumber + " OR CAST(" + column + " AS DECIMAL(20,0)) < " + b[0] + " OR CAST(" + column
+                    + " AS DECIMAL(20,0)) > " + b[1];
         }
         Matcher tt = TEXT.matcher(t);
         if (ft.matches() && tt.matches()) {
             return tt.group(3) == null ? null : "CHAR_LENGTH(" + column + ") > " + tt.group(3);
         }
         if (fi.matches() && tt.matches()) {
-            return tt.group(3) == null ? null : "CHAR_LENGTH(CAST(" + column + " AS " + (engine == Engine.POSTGRESQL ? "TEXT" : "CHAR")
+            return tt.group(3) == null ? null : "CHAR_LENGTH(CAST(" + column + " AS " + (engine == Engine.POSTGRESQL
+                    ? "TEXT" : "CHAR")
                     + ")) > " + tt.group(3);
         }
         throw new PlanningException("cannot tell whether every value of type " + from + " fits " + to

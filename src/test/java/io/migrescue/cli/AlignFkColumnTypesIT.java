@@ -25,7 +25,8 @@ class AlignFkColumnTypesIT {
 
     private static String columnType(ScratchDatabase db, String table, String column) throws Exception {
         return db.scalar(db.engine() == Engine.POSTGRESQL
-                ? "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = '" + table + "'::regclass AND attname = '" + column + "'"
+                ? "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = '" + table
+                        + "'::regclass AND attname = '" + column + "'"
                 : "SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '" + table
                 + "' AND COLUMN_NAME = '" + column + "'");
     }
@@ -43,7 +44,8 @@ class AlignFkColumnTypesIT {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "align fk new table")) {
             Path migrations = dir.resolve("m");
             Map<String, String> scripts = new LinkedHashMap<>();
-            scripts.put("V1__users.sql", "CREATE TABLE users (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, email VARCHAR(200));\n"
+            scripts.put("V1__users.sql",
+                    "CREATE TABLE users (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, email VARCHAR(200));\n"
                     + "INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com');\n");
             scripts.put("V2__tasks.sql", "CREATE TABLE projects (id INT PRIMARY KEY);\n"
                     + "CREATE TABLE tasks (id INT AUTO_INCREMENT PRIMARY KEY, user_id INT NOT NULL, title VARCHAR(100));\n"
@@ -53,14 +55,17 @@ class AlignFkColumnTypesIT {
             assertThat(failure).contains("errno: 150");
             Path error = Files.writeString(dir.resolve("error.txt"), failure);
 
-            CliRun diagnose = CliRun.on(db, "diagnose", "--error-file", error.toString(), "--migrations", migrations.toString());
+            CliRun diagnose = CliRun.on(db, "diagnose", "--error-file", error.toString(), "--migrations",
+                    migrations.toString());
             assertThat(diagnose.out()).contains("FK_INCOMPATIBLE").contains("Fix with  migrescue repair align-fk-column-types");
-            CliRun dry = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations", migrations.toString(),
+            CliRun dry = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations",
+                    migrations.toString(),
                     "--backup-dir", dir.resolve("b0").toString(), "--dry-run");
             assertThat(dry.out()).contains("tasks.user_id is int(11), users.id is bigint(20) unsigned");
 
             Fingerprint before = Fingerprint.of(db);
-            CliRun run = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations", migrations.toString(),
+            CliRun run = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations",
+                    migrations.toString(),
                     "--backup-dir", dir.resolve("b").toString(), "--yes");
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.out()).contains("align-fk-column-types").contains("Status    verified");
@@ -83,24 +88,28 @@ class AlignFkColumnTypesIT {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "align fk live")) {
             Path migrations = dir.resolve("m");
             Map<String, String> scripts = new LinkedHashMap<>();
-            scripts.put("V1__users_tasks.sql", "CREATE TABLE users (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, email VARCHAR(200));\n"
+            scripts.put("V1__users_tasks.sql",
+                    "CREATE TABLE users (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, email VARCHAR(200));\n"
                     + "INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com');\n"
                     + "CREATE TABLE tasks (id INT AUTO_INCREMENT PRIMARY KEY, user_id INT NOT NULL, title VARCHAR(100));\n"
                     + "INSERT INTO tasks (user_id, title) VALUES (1, 'a'), (2, 'b'), (2, 'c');\n");
             assertThat(FlywayRun.flyway(db, migrations, scripts).migrate().success).isTrue();
-            String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, migrations, Map.of("V2__tasks_fk.sql",
+            String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, migrations,
+                    Map.of("V2__tasks_fk.sql",
                     "ALTER TABLE tasks ADD CONSTRAINT fk_tasks_user FOREIGN KEY (user_id) REFERENCES users (id);\n")));
             assertThat(failure).contains("errno: 150");
             Path error = Files.writeString(dir.resolve("error.txt"), failure);
             Fingerprint before = Fingerprint.of(db);
 
-            CliRun undecided = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations", migrations.toString(),
+            CliRun undecided = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations",
+                    migrations.toString(),
                     "--backup-dir", dir.resolve("b0").toString(), "--yes");
             assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
             assertThat(undecided.err()).contains("--param widen=").contains("tasks.user_id from int(11) to bigint(20) unsigned");
             assertThat(Fingerprint.of(db)).isEqualTo(before);
 
-            CliRun run = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations", migrations.toString(),
+            CliRun run = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations",
+                    migrations.toString(),
                     "--backup-dir", dir.resolve("b").toString(), "--yes", "--param", "widen=yes");
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.out()).contains("Status    verified");
@@ -126,20 +135,23 @@ class AlignFkColumnTypesIT {
                     + "CREATE TABLE tasks (id INT PRIMARY KEY, user_id TEXT NOT NULL, title TEXT);\n"
                     + "INSERT INTO tasks VALUES (1, '1', 'a'), (2, '2', 'b'), (3, 'two', 'c');\n");
             assertThat(FlywayRun.flyway(db, migrations, scripts).migrate().success).isTrue();
-            String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, migrations, Map.of("V2__tasks_fk.sql",
+            String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, migrations,
+                    Map.of("V2__tasks_fk.sql",
                     "ALTER TABLE tasks ADD CONSTRAINT fk_tasks_user FOREIGN KEY (user_id) REFERENCES users (id);\n")));
             assertThat(failure).contains("42804");
             Path error = Files.writeString(dir.resolve("error.txt"), failure);
             Fingerprint before = Fingerprint.of(db);
 
-            CliRun misfit = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations", migrations.toString(),
+            CliRun misfit = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations",
+                    migrations.toString(),
                     "--backup-dir", dir.resolve("b0").toString(), "--yes", "--param", "widen=yes");
             assertThat(misfit.exitCode()).as(misfit.all()).isEqualTo(4);
             assertThat(misfit.out()).contains("guard failed: 1 row(s)");
             assertThat(Fingerprint.of(db)).as("nothing changed past the backup").isEqualTo(before);
 
             db.execute("UPDATE tasks SET user_id = '2' WHERE id = 3"); // the operator fixes the one value by hand
-            CliRun run = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations", migrations.toString(),
+            CliRun run = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations",
+                    migrations.toString(),
                     "--backup-dir", dir.resolve("b").toString(), "--yes", "--param", "widen=yes");
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.out()).contains("align-fk-column-types").contains("Status    verified");

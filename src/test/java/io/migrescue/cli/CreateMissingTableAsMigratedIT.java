@@ -33,25 +33,30 @@ class CreateMissingTableAsMigratedIT {
             Map<String, String> scripts = new LinkedHashMap<>();
             scripts.put("V1__users.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));\n"
                     + "INSERT INTO users (id, email) VALUES (1, 'ana@example.com'), (2, 'budi@example.com');\n");
-            scripts.put("V2__tasks.sql", "CREATE TABLE tasks (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, title VARCHAR(100));\n"
+            scripts.put("V2__tasks.sql",
+                    "CREATE TABLE tasks (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, title VARCHAR(100));\n"
                     + "CREATE INDEX tasks_title_idx ON tasks (title);\n"
-                    + (pg ? "COMMENT ON TABLE tasks IS 'work items';\n" : "ALTER TABLE tasks COMMENT = 'work items';\n"));
+                    + (pg ? "COMMENT ON TABLE tasks IS 'work items';\n"
+                            : "ALTER TABLE tasks COMMENT = 'work items';\n"));
             scripts.put("V3__tasks_due.sql", "ALTER TABLE tasks ADD COLUMN due DATE;\n"
                     + "ALTER TABLE tasks ADD CONSTRAINT tasks_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\n");
             assertThat(FlywayRun.flyway(db, migrations, scripts).migrate().success).isTrue();
             db.execute("DROP TABLE tasks"); // lost: a restore that missed it, a hand-made drop
             String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, migrations,
-                    Map.of("V4__tasks_done.sql", "ALTER TABLE tasks ADD COLUMN done BOOLEAN NOT NULL DEFAULT FALSE;\n")));
+                    Map.of("V4__tasks_done.sql",
+                            "ALTER TABLE tasks ADD COLUMN done BOOLEAN NOT NULL DEFAULT FALSE;\n")));
             assertThat(failure).isNotNull();
             Path error = Files.writeString(dir.resolve("error.txt"), failure);
 
             Fingerprint before = Fingerprint.of(db);
-            CliRun run = CliRun.on(db, "repair", "create-missing-table", "--error-file", error.toString(), "--migrations",
+            CliRun run = CliRun.on(db, "repair", "create-missing-table", "--error-file", error.toString(),
+                    "--migrations",
                     migrations.toString(), "--backup-dir", dir.resolve("b").toString(), "--yes");
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.out()).contains("Status    verified").contains("CREATE INDEX tasks_title_idx");
             assertThat(Fingerprint.of(db).catalog().table(db.defaultSchema(), "tasks")).get().satisfies(t -> {
-                assertThat(t.columns()).extracting(io.migrescue.model.Column::name).containsExactly("id", "user_id", "title", "due");
+                assertThat(t.columns()).extracting(io.migrescue.model.Column::name).containsExactly("id", "user_id",
+                        "title", "due");
                 assertThat(t.index("tasks_title_idx")).isPresent();
                 assertThat(t.foreignKeys()).extracting(io.migrescue.model.Constraint::name).containsExactly("tasks_user_fk");
             });

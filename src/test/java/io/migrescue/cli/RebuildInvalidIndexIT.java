@@ -38,11 +38,13 @@ class RebuildInvalidIndexIT {
             assertThat(indexState(db, "users_email_uq")).isEqualTo("INVALID");
             Fingerprint before = Fingerprint.of(db);
 
-            CliRun refused = CliRun.on(db, "repair", "rebuild-invalid-index", "--error-file", error.toString(), "--migrations",
+            CliRun refused = CliRun.on(db, "repair", "rebuild-invalid-index", "--error-file", error.toString(),
+                    "--migrations",
                     migrations.toString(), "--backup-dir", dir.resolve("b0").toString(), "--yes");
             assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
             assertThat(refused.err()).contains("occur more than once").contains("fix-duplicate-rows --param keep=");
-            CliRun undecided = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations", migrations.toString(),
+            CliRun undecided = CliRun.on(db, "repair", "--error-file", error.toString(), "--migrations",
+                    migrations.toString(),
                     "--backup-dir", dir.resolve("b1").toString(), "--yes");
             assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
             assertThat(undecided.err()).contains("--param keep=");
@@ -77,8 +79,10 @@ class RebuildInvalidIndexIT {
     void aBuildThatFailedOnALockIsRebuiltOnceTheLockIsGone(@TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "invalid index lock")) {
             Path migrations = dir.resolve("m");
-            assertThat(FlywayRun.flyway(db, migrations, Map.of("V1__users.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY, email TEXT);\n"
-                    + "INSERT INTO users VALUES (1, 'ana@example.com'), (2, 'budi@example.com');\n"), NO_TX_LOCK).migrate().success).isTrue();
+            assertThat(FlywayRun.flyway(db, migrations, Map.of("V1__users.sql",
+                    "CREATE TABLE users (id BIGINT PRIMARY KEY, email TEXT);\n"
+                    + "INSERT INTO users VALUES (1, 'ana@example.com'), (2, 'budi@example.com');\n"),
+                            NO_TX_LOCK).migrate().success).isTrue();
             String failure;
             try (Connection writer = db.connect(); Statement s = writer.createStatement()) {
                 writer.setAutoCommit(false);
@@ -86,7 +90,8 @@ class RebuildInvalidIndexIT {
                 Map<String, String> settings = new java.util.HashMap<>(NO_TX_LOCK);
                 settings.put("flyway.initSql", "SET lock_timeout = '1s'");
                 failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, migrations,
-                        Map.of("V2__users_email_idx.sql", "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n"), settings));
+                        Map.of("V2__users_email_idx.sql",
+                                "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n"), settings));
                 writer.commit(); // the writer finishes on its own; its row stays
             }
             assertThat(failure).contains("lock timeout");
@@ -94,7 +99,8 @@ class RebuildInvalidIndexIT {
 
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.out()).contains("INVALID_INDEX").contains("rebuild-invalid-index").doesNotContain("adopt-existing-object");
-            CliRun run = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--backup-dir", dir.resolve("b").toString(), "--yes");
+            CliRun run = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--backup-dir",
+                    dir.resolve("b").toString(), "--yes");
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.out()).contains("rebuild-invalid-index").contains("Status    verified");
             assertThat(indexState(db, "users_email_idx")).isEqualTo("valid");
