@@ -66,15 +66,44 @@ public final class DemoUseCase {
     }
 
     /** Drops a database the demo made (and nothing else: the name must carry the demo's prefix). */
-    public static void drop(ConnectionTarget server, String user, String password, String database) {
+    /**
+     * Drops a database an earlier demo made.
+     *
+     * @return what was done, for the person: "dropped …", or that there was no such database on this server (which
+     *         one, so a drop aimed at the wrong engine says so); exit 1 for the latter
+     */
+    public static DropResult drop(ConnectionTarget server, String user, String password, String database) {
         if (!database.startsWith(PREFIX)) {
             throw MigrescueException.usage("--drop only drops databases the demo made (" + PREFIX + "…)");
         }
-        try (DatabaseSession admin = Connector.open(server, user, password); Statement st = admin.connection().createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + admin.dialect().quote(database)
-                    + (admin.engine() == Engine.POSTGRESQL ? " WITH (FORCE)" : ""));
+        try (DatabaseSession admin = Connector.open(server, user, password)) {
+            String where = admin.engine().displayName() + " at " + server.host() + ":" + server.port();
+            if (!exists(admin, database)) {
+                return new DropResult(false, "no database " + database + " on " + where + ": nothing dropped"
+                        + " (was the demo run against another server? give its --url)");
+            }
+            try (Statement st = admin.connection().createStatement()) {
+                st.execute("DROP DATABASE " + admin.dialect().quote(database)
+                        + (admin.engine() == Engine.POSTGRESQL ? " WITH (FORCE)" : ""));
+            }
+            return new DropResult(true, "dropped " + database + " on " + where);
         } catch (SQLException e) {
             throw MigrescueException.connection("cannot drop " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @param dropped whether a database was dropped; {@code message} says which, where */
+    public record DropResult(boolean dropped, String message) {
+    }
+
+    private static boolean exists(DatabaseSession admin, String database) throws SQLException {
+        String sql = admin.engine() == Engine.POSTGRESQL ? "SELECT 1 FROM pg_database WHERE datname = ?"
+                : "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?";
+        try (java.sql.PreparedStatement st = admin.connection().prepareStatement(sql)) {
+            st.setString(1, database);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

@@ -19,7 +19,6 @@ import io.migrescue.diagnosis.StatementVerdict;
 import io.migrescue.diagnosis.StatementWithEffects;
 import io.migrescue.evidence.DataEvidence;
 import io.migrescue.failure.MigrescueException;
-import io.migrescue.history.FlywayChecksums;
 import io.migrescue.history.HistoryAdapters;
 import io.migrescue.history.HistoryReader;
 import io.migrescue.model.Catalog;
@@ -81,10 +80,9 @@ public final class DiagnoseUseCase {
             Optional<FailedMigrationFinder.Target> target = FailedMigrationFinder.find(history, error.parsed(), files);
             List<StatementWithEffects> statements = target.map(t -> statements(t, engine)).orElse(List.of());
             List<Effect> errorEffects = errorStatementEffects(error.parsed(), engine);
-            List<FlywayChecksums.Drift> drifts = FlywayChecksums.drifts(history, files);
-            List<List<StatementWithEffects>> edited = drifts.stream().map(d -> statementsOf(d.file(), engine)).toList();
+            List<EditedMigrations.Edited> drifts = EditedMigrations.find(history, files, engine);
             List<StatementWithEffects> involved = new ArrayList<>(statements);
-            edited.forEach(involved::addAll);
+            drifts.forEach(d -> involved.addAll(d.statements()));
 
             Catalog catalog = readInvolved(session, reader, schemas, error.parsed(), errorEffects, involved);
             String defaultSchema = schemas.get(0);
@@ -101,7 +99,7 @@ public final class DiagnoseUseCase {
                 // the files say which migration changed and how: that finding replaces the error text's bare one
                 findings = new ArrayList<>(findings.stream().filter(f -> f.kind() != FindingKind.CHECKSUM_MISMATCH).toList());
                 for (int i = drifts.size() - 1; i >= 0; i--) {
-                    findings.add(0, ChecksumFindings.of(drifts.get(i), PartialApplicationMap.build(edited.get(i), lookup, null), ranking));
+                    findings.add(0, ChecksumFindings.of(drifts.get(i), lookup, ranking));
                 }
             }
             List<Finding> withData = new ArrayList<>();

@@ -38,7 +38,7 @@ final class HistoryRecords implements RecordPlanner {
                 case "rolled-back" -> writer.recordRolledBack(dialect, history, id(migration), files, now);
                 case "release-lock" -> writer.releaseLock(dialect, history);
                 case "clear-dirty" -> writer.clearDirty(dialect, history, id(migration));
-                case "realign-checksum" -> writer.realignChecksum(dialect, history, file(migration));
+                case "realign-checksum" -> writer.realignChecksum(dialect, history, file(migration), id(migration));
                 default -> throw new PlanningException("unknown record step " + what);
             };
         } catch (UnsupportedOperationException | IllegalStateException | IllegalArgumentException e) {
@@ -48,6 +48,12 @@ final class HistoryRecords implements RecordPlanner {
 
     @Override
     public String fileChecksum(MigrationHistory history, FailedMigration migration) {
+        if ("liquibase".equals(history.tool())) {
+            return io.migrescue.history.LiquibaseChecksums.checksum(history, file(migration), id(migration));
+        }
+        if ("prisma".equals(history.tool())) {
+            return io.migrescue.history.PrismaChecksums.checksum(file(migration));
+        }
         Integer checksum = io.migrescue.history.FlywayChecksums.checksum(file(migration));
         return checksum == null ? null : checksum.toString();
     }

@@ -3,7 +3,6 @@ package io.migrescue.app;
 import io.migrescue.catalog.CatalogReader;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.MigrescueException;
-import io.migrescue.history.FlywayChecksums;
 import io.migrescue.history.HistoryAdapters;
 import io.migrescue.history.HistoryReader;
 import io.migrescue.model.MigrationHistory;
@@ -48,9 +47,8 @@ public final class StatusUseCase {
             schemas.forEach(s -> ordered.put(s, counts.get(s)));
             List<MigrationHistory> history = HistoryReader.readAll(session, schemas, HistoryAdapters.select(tool, historyTable));
             List<String> invalid = catalog.invalidIndexes(session.connection(), schemas);
-            List<String> edited = FlywayChecksums.drifts(history, MigrationDirectory.list(migrationsDir, new ArrayList<>())).stream()
-                    .map(d -> "flyway: migration " + d.version() + " (" + d.file().path().getFileName() + ") was edited after it was"
-                            + " applied: checksum " + d.recorded() + " recorded, " + d.now() + " now (see migrescue diagnose)").toList();
+            List<String> edited = EditedMigrations.describe(session, schemas, EditedMigrations.find(history,
+                    MigrationDirectory.list(migrationsDir, new ArrayList<>()), session.engine()));
             return new StatusReport(session.info(), ordered, history, invalid, edited);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("status", e);

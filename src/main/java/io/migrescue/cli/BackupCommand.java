@@ -16,11 +16,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Back up tables: each table's definition and rows, and a manifest with every file's checksum,",
-                "read back and verified before the command succeeds. Read-only for the database: one consistent snapshot.", ""},
-        footer = {"", "Exit: 0 written and verified, 2 usage (unknown table, directory not empty), 3 cannot connect,",
-                "4 stopped by the database or the disk, 5 the written backup does not verify.",
-                "Example: migrescue backup --url postgresql://app@db/app --table orders --table billing.invoices --to ./before-fix"})
+        description = {
+                "Back up tables: each table's definition and rows, and a manifest with every file's checksum, " +
+                "read back and verified before the command succeeds. Read-only for the database: one consistent " +
+                "snapshot.",
+                ""},
+        footer = {
+                "",
+                "Exit: 0 written and verified, 2 usage (unknown table, directory not empty), 3 cannot connect, 4 " +
+                "stopped by the database or the disk, 5 the written backup does not verify.",
+                "Example: migrescue backup --url postgresql://app@db/app --table orders --table billing.invoices " +
+                "--to ./before-fix"})
 final class BackupCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     @Spec
     CommandSpec spec;

@@ -24,10 +24,12 @@ import java.util.concurrent.Callable;
  * kept in memory only.
  */
 @Command(name = "connect", mixinStandardHelpOptions = true,
-        description = {"Connect the shell to a database: every later command uses it (and its --schema and --migrations)",
-                "unless the command names another. The password, when the URL, --password-env, --password-file,",
-                "MIGRESCUE_PASSWORD, PGPASSWORD or MYSQL_PWD do not give it, is asked for without echo; it is never shown",
-                "and never written to the shell's history.", ""},
+        description = {
+                "Connect the shell to a database: every later command uses it (and its --schema and --migrations) " +
+                "unless the command names another. The password, when the URL, --password-env, --password-file, " +
+                "MIGRESCUE_PASSWORD, PGPASSWORD or MYSQL_PWD do not give it, is asked for without echo; it is " +
+                "never shown and never written to the shell's history.",
+                ""},
         footer = {"", "Example: connect mariadb://app@db.internal:3306/shop --migrations db/migration"})
 final class ConnectCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     @Spec

@@ -15,17 +15,17 @@ import java.util.List;
 /** The connection options of cli.md, shared by every command that touches a database. */
 public final class ConnectionOptions implements ContextFactory.NeedsContext {
     @Option(names = "--url", paramLabel = "URL", description = {
-            "Database URL: jdbc:postgresql://, jdbc:mysql://, jdbc:mariadb://, or as pasted from a platform:",
-            "postgresql://user:pass@host:5432/db, postgres://…, mysql://…, mariadb://…",
-            "(default: the MIGRESCUE_URL variable)"})
+            "Database URL: jdbc:postgresql://, jdbc:mysql://, jdbc:mariadb://, or as pasted from a platform: " +
+            "postgresql://user:pass@host:5432/db, postgres://…, mysql://…, mariadb://… (default: the " +
+            "MIGRESCUE_URL variable)"})
     String url;
 
     @Option(names = {"-u", "--user"}, paramLabel = "NAME", description = "User (overrides one in the URL).")
     String user;
 
     @Option(names = "--password-env", paramLabel = "VAR", description = {
-            "Read the password from this variable. Without it (and without --password-file or a password in the URL)",
-            "MIGRESCUE_PASSWORD is read, then PGPASSWORD (PostgreSQL) or MYSQL_PWD (MySQL, MariaDB)."})
+            "Read the password from this variable. Without it (and without --password-file or a password in " +
+            "the URL) MIGRESCUE_PASSWORD is read, then PGPASSWORD (PostgreSQL) or MYSQL_PWD (MySQL, MariaDB)."})
     String passwordEnv;
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from this file (a final newline is dropped).")
@@ -36,8 +36,9 @@ public final class ConnectionOptions implements ContextFactory.NeedsContext {
     List<String> schemas = new ArrayList<>();
 
     @Option(names = "--project", paramLabel = "DIR", description = {
-            "Read the connection (and the migrations folder) from the project's own configuration: Laravel .env, Prisma",
-            ".env + prisma/migrations, flyway.conf / flyway.toml, drizzle.config.*, knexfile.*, Rails config/database.yml."})
+            "Read the connection (and the migrations folder) from the project's own configuration: Laravel " +
+            ".env, Prisma .env + prisma/migrations, flyway.conf / flyway.toml, drizzle.config.*, knexfile.*, " +
+            "Rails config/database.yml."})
     Path project;
 
     private CliContext context;

@@ -16,9 +16,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"See migrescue work on a database that does not matter: make a scratch database, break it with real",
-                "Flyway the way field report 05 did (errno 121 on MariaDB; orphan rows on PostgreSQL), then diagnose it and",
-                "show the repair as a dry run. Uses the local MariaDB (root@127.0.0.1:3306) unless --url names a server.", ""},
+        description = {
+                "See migrescue work on a database that does not matter: make a scratch database, break it with " +
+                "real Flyway the way a real incident did (errno 121 on MariaDB; orphan rows on PostgreSQL), then " +
+                "diagnose it and show the repair as a dry run. Uses the local MariaDB (root@127.0.0.1:3306) " +
+                "unless --url names a server.",
+                ""},
         footer = {"", "Example: migrescue demo        migrescue demo --url postgresql://postgres@127.0.0.1:5432/postgres"})
 final class DemoCommand implements Callable<Integer> {
     static final String LOCAL_MARIADB = "mariadb://root@127.0.0.1:3306/";
@@ -40,10 +43,10 @@ final class DemoCommand implements Callable<Integer> {
         ConnectionOptions.Resolved server = connection.resolve(LOCAL_MARIADB);
         PrintWriter out = spec.commandLine().getOut();
         if (drop != null) {
-            DemoUseCase.drop(server.target(), server.user(), server.password(), drop);
-            out.println("dropped " + drop);
+            DemoUseCase.DropResult result = DemoUseCase.drop(server.target(), server.user(), server.password(), drop);
+            out.println(result.message());
             out.flush();
-            return 0;
+            return result.dropped() ? 0 : io.migrescue.failure.ExitCode.ATTENTION.code();
         }
         if (!connection.schemas().isEmpty()) {
             throw MigrescueException.usage("demo makes its own database: --schema does not apply");

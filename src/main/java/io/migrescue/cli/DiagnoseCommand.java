@@ -15,8 +15,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
-        description = {"What failed, why, what is already in effect, which repair fits. Read-only: reads the catalog, the",
-                "migration history, the error text and the migration files, and runs bounded counts for data problems.", ""},
+        description = {
+                "What failed, why, what is already in effect, which repair fits. Read-only: reads the catalog, " +
+                "the migration history, the error text and the migration files, and runs bounded counts for data " +
+                "problems.",
+                ""},
         footer = {"", "Exit: 0 no findings, 1 findings, 2 usage, 3 cannot connect.",
                 "Example: migrescue diagnose --url mariadb://root@db/app --error-file deploy.log --migrations db/migration"})
 final class DiagnoseCommand implements Callable<Integer> {
@@ -40,8 +43,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     String tool;
 
     @Option(names = "--history-table", paramLabel = "NAME", description = {
-            "The history table's name when the tool was configured with another (Flyway's flyway.table, Knex's tableName,",
-            "Drizzle's migrationsTable). Needs --tool."})
+            "The history table's name when the tool was configured with another (Flyway's flyway.table, " +
+            "Knex's tableName, Drizzle's migrationsTable). Needs --tool."})
     String historyTable;
 
     @Override

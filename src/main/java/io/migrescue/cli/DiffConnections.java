@@ -33,6 +33,10 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
     @Option(names = "--target-user", paramLabel = "NAME", description = "User for the target (overrides one in its URL).")
     String targetUser;
 
+    @Option(names = {"-u", "--user"}, paramLabel = "NAME", description = "User for both sides (overrides one in a URL), "
+            + "unless a side has its own --source-user or --target-user.")
+    String user;
+
     @Option(names = "--source-password-env", paramLabel = "VAR", description = "Read the source's password from this variable.")
     String sourcePasswordEnv;
 
@@ -106,7 +110,8 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
         if (targetUrl == null && fromSession()) {
             ShellSession session = context.session();
             try {
-                return Connector.open(session.target(), targetUser != null ? targetUser : session.user(), session.password());
+                return Connector.open(session.target(), targetUser != null ? targetUser : user != null ? user
+                        : session.user(), session.password());
             } catch (MigrescueException e) {
                 throw new MigrescueException(e.exitCode(), "target: " + e.getMessage(), e.getCause());
             }
@@ -120,7 +125,7 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
     }
 
     /** Failures say which side they are about: "source: cannot connect to …" (exit 2 or 3 as for every command). */
-    private DatabaseSession open(String side, String url, String user, Path ownFile, String ownEnv, String sideVariable) {
+    private DatabaseSession open(String side, String url, String sideUser, Path ownFile, String ownEnv, String sideVariable) {
         try {
             ConnectionTarget target = ConnectionUrls.parse(url);
             Path file = ownFile;
@@ -134,7 +139,7 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
             }
             String password = new PasswordSource(context.environment())
                     .resolve(target.engineHint(), file, env, target.urlPassword()).orElse(null);
-            return Connector.open(target, user != null ? user : target.user(), password);
+            return Connector.open(target, sideUser != null ? sideUser : user != null ? user : target.user(), password);
         } catch (MigrescueException e) {
             throw new MigrescueException(e.exitCode(), side + ": " + e.getMessage(), e.getCause());
         }

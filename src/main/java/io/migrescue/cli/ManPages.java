@@ -85,13 +85,19 @@ final class ManPages {
                         .append(escape(summary(sub.getCommandSpec()))).append('\n');
             }
         }
-        List<String> footer = text(spec.usageMessage().footer());
-        if (!footer.isEmpty() && !String.join("", footer).isBlank()) {
-            String heading = text(new String[]{spec.usageMessage().footerHeading()}).stream()
-                    .map(String::strip).filter(s -> !s.isEmpty()).findFirst().orElse("Notes:");
-            t.append(".SH ").append(quoted(heading.replaceAll(":$", "").toUpperCase(Locale.ROOT))).append('\n');
-            // the footer is laid out in columns by hand: keep its lines as they are
-            t.append(".nf\n").append(literal(String.join("\n", footer).strip())).append("\n.fi\n");
+        if (spec.parent() == null) {
+            t.append(".SH \"EXIT CODES\"\n.nf\n");
+            for (io.migrescue.failure.ExitCode code : io.migrescue.failure.ExitCode.values()) {
+                String number = String.valueOf(code.code());
+                t.append(literal(number + " ".repeat(4 - number.length()) + code.meaning())).append('\n');
+            }
+            t.append(".fi\n");
+        }
+        List<String> footer = text(spec.usageMessage().footer()).stream().filter(s -> !s.isBlank()).toList();
+        if (!footer.isEmpty()) {
+            t.append(".SH NOTES\n");
+            // one paragraph per element: man fills them to the reader's width
+            footer.forEach(p -> t.append(".PP\n").append(escape(p.strip())).append('\n'));
         }
         t.append(".SH SEE ALSO\n");
         List<String> related = new ArrayList<>();
@@ -104,8 +110,7 @@ final class ManPages {
     }
 
     private static String summary(CommandSpec spec) {
-        List<String> lines = paragraphs(spec.usageMessage().description());
-        return lines.isEmpty() ? "" : lines.get(0);
+        return HelpLayout.firstSentence(spec.usageMessage().description());
     }
 
     /** Description lines, with blank lines as paragraph breaks. */

@@ -100,6 +100,7 @@ public final class MigrescueCli {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
+        HelpLayout.install(cli);
         return cli;
     }
 

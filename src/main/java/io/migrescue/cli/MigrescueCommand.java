@@ -15,14 +15,8 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = {"Gets a database out of a failed-migration state, fast and without losing data.", ""},
         footerHeading = "%nExit codes:%n",
-        footer = {
-                "  0  success, nothing wrong        1  findings or differences",
-                "  2  usage error                   3  cannot connect, or not permitted",
-                "  4  repair stopped (see journal)  5  verification failed",
-                "  6  confirmation needed (--yes)   7  the saved plan no longer fits (repair --plan)",
-                "  70 internal error (see the log)",
-                "",
-                "Example: migrescue status --url postgresql://app@db:5432/app --password-env DB_PASSWORD"},
+        // the codes themselves come from ExitCode (HelpLayout), so help cannot drift from what the tool returns
+        footer = {"", "Example: migrescue status --url postgresql://app@db:5432/app --password-env DB_PASSWORD"},
         usageHelpAutoWidth = true)
 public final class MigrescueCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     /** Every subcommand; only the one being run is built (picocli would otherwise model them all on every start). */

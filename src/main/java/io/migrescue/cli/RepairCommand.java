@@ -25,12 +25,20 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "repair", mixinStandardHelpOptions = true,
-        description = {"Plan and run a playbook: back up what will change, repair, record in the migration tool's history,",
-                "verify. Without ID: the top recommendation of diagnose. --dry-run shows every statement and changes nothing.", ""},
-        footer = {"", "Exit: 0 verified (or planned, with --dry-run), 2 usage, 3 cannot connect, 4 stopped (see the journal),",
-                "5 verification failed, 6 confirmation or a decision needed (--yes, --param), 7 the saved plan (--plan) no longer fits.",
-                "Review, then run exactly what was reviewed: repair --dry-run --save-plan plan.json …, later repair --plan plan.json --yes.",
-                "Example: migrescue repair --url mariadb://root@db/app --error-file deploy.log --migrations db/migration --dry-run"})
+        description = {
+                "Plan and run a playbook: back up what will change, repair, record in the migration tool's " +
+                "history, verify. Without ID: the top recommendation of diagnose. --dry-run shows every statement " +
+                "and changes nothing.",
+                ""},
+        footer = {
+                "",
+                "Exit: 0 verified (or planned, with --dry-run), 2 usage, 3 cannot connect, 4 stopped (see the " +
+                "journal), 5 verification failed, 6 confirmation or a decision needed (--yes, --param), 7 the " +
+                "saved plan (--plan) no longer fits.",
+                "Review, then run exactly what was reviewed: repair --dry-run --save-plan plan.json …, later " +
+                "repair --plan plan.json --yes.",
+                "Example: migrescue repair --url mariadb://root@db/app --error-file deploy.log --migrations " +
+                "db/migration --dry-run"})
 class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
@@ -69,8 +77,8 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     String tool;
 
     @Option(names = "--reference", paramLabel = "URL", description = {
-            "A database that has the tables this one lacks (create-missing-table copies their definition from it);",
-            "credentials in the URL or its password in MIGRESCUE_REFERENCE_PASSWORD."})
+            "A database that has the tables this one lacks (create-missing-table copies their definition from " +
+            "it); credentials in the URL or its password in MIGRESCUE_REFERENCE_PASSWORD."})
     String reference;
 
     @Option(names = "--history-table", paramLabel = "NAME", description = "The --tool's history table when it is not the default name.")
@@ -80,13 +88,15 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     Path userPlaybooks;
 
     @Option(names = "--save-plan", paramLabel = "FILE", description = {
-            "With --dry-run: also write the plan shown, with a fingerprint of everything it touches (table definitions, the",
-            "tool's history rows, the rows it changes), for --plan FILE. Without --dry-run it is a usage error (exit 2)."})
+            "With --dry-run: also write the plan shown, with a fingerprint of everything it touches (table " +
+            "definitions, the tool's history rows, the rows it changes), for --plan FILE. Without --dry-run " +
+            "it is a usage error (exit 2)."})
     Path savePlan;
 
     @Option(names = "--plan", paramLabel = "FILE", description = {
-            "Run exactly the plan --save-plan wrote (no new diagnosis, its parameters as saved) once the fingerprint read",
-            "again is the same; exit 7, changing nothing, if the database changed since. With --dry-run: show it and whether it fits."})
+            "Run exactly the plan --save-plan wrote (no new diagnosis, its parameters as saved) once the " +
+            "fingerprint read again is the same; exit 7, changing nothing, if the database changed since. " +
+            "With --dry-run: show it and whether it fits."})
     Path savedPlan;
 
     private CliContext context;

@@ -18,11 +18,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Restore a backup written by `migrescue backup`: the backup is verified first, then each table is",
-                "replaced by its backed-up rows (recreated from the backed-up definition if that changed). Changes nothing",
-                "without --yes.", ""},
-        footer = {"", "Exit: 0 restored, 2 usage (missing or damaged backup), 3 cannot connect, 4 stopped (PostgreSQL: rolled",
-                "back, nothing changed), 5 restored but a foreign key does not hold, 6 --yes needed.",
+        description = {
+                "Restore a backup written by `migrescue backup`: the backup is verified first, then each table is " +
+                "replaced by its backed-up rows (recreated from the backed-up definition if that changed). " +
+                "Changes nothing without --yes.",
+                ""},
+        footer = {
+                "",
+                "Exit: 0 restored, 2 usage (missing or damaged backup), 3 cannot connect, 4 stopped (PostgreSQL: " +
+                "rolled back, nothing changed), 5 restored but a foreign key does not hold, 6 --yes needed.",
                 "Example: migrescue restore --url postgresql://app@db/app --from ./before-fix --yes"})
 final class RestoreCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     @Spec

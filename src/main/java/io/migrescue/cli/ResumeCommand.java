@@ -21,13 +21,18 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Continue an interrupted repair from its journal (no step runs twice: a step that committed is known from",
-                "the ledger in the database, a statement whose effect is in the catalog is not run again), or --rollback: undo",
-                "what the repair created, restore its backup, and check the database is exactly as before (a cut-off roll",
-                "back is finished the same way).", ""},
-        footer = {"", "Exit: 0 verified or rolled back, 4 stopped again (or the roll back left differences, listed),",
-                "5 verification failed (a script rolls the repair back at once), 6 --yes needed.",
-                "Example: migrescue resume --url mariadb://root@db/app --from migrescue-backups/20261121T084400Z --yes"})
+        description = {
+                "Continue an interrupted repair from its journal (no step runs twice: a step that committed is " +
+                "known from the ledger in the database, a statement whose effect is in the catalog is not run " +
+                "again), or --rollback: undo what the repair created, restore its backup, and check the database " +
+                "is exactly as before (a cut-off roll back is finished the same way).",
+                ""},
+        footer = {
+                "",
+                "Exit: 0 verified or rolled back, 4 stopped again (or the roll back left differences, listed), 5 " +
+                "verification failed (a script rolls the repair back at once), 6 --yes needed.",
+                "Example: migrescue resume --url mariadb://root@db/app --from migrescue-backups/20261121T084400Z " +
+                "--yes"})
 final class ResumeCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     @Spec
     CommandSpec spec;

@@ -6,9 +6,11 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 @Command(name = "shell", mixinStandardHelpOptions = true,
-        description = {"The interactive shell: connect once, then diagnose (paste the error), plan, and repair step by step,",
-                "asked before every change. History in ~/.migrescue/history (passwords never recorded); Tab completes",
-                "commands, options and playbook ids; Ctrl-C cancels the line, Ctrl-D leaves.", ""},
+        description = {
+                "The interactive shell: connect once, then diagnose (paste the error), plan, and repair step by " +
+                "step, asked before every change. History in ~/.migrescue/history (passwords never recorded); Tab " +
+                "completes commands, options and playbook ids; Ctrl-C cancels the line, Ctrl-D leaves.",
+                ""},
         footer = {"", "Example: migrescue shell        (then: connect mariadb://app@db:3306/shop)"})
 final class ShellCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     private CliContext context;

@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"What state is this database in: engine, version, schemas, tables, and every migration tool's",
-                "failed, dirty or locked entries. Read-only.", ""},
+        description = {
+                "What state is this database in: engine, version, schemas, tables, and every migration tool's " +
+                "failed, dirty or locked entries. Read-only.",
+                ""},
         footer = {"", "Exit: 0 healthy, 1 something needs attention, 2 usage, 3 cannot connect.",
                 "Example: migrescue status --url mariadb://root@127.0.0.1:3306/app --format json"})
 final class StatusCommand implements Callable<Integer> {
@@ -33,8 +35,8 @@ final class StatusCommand implements Callable<Integer> {
     String tool;
 
     @Option(names = "--history-table", paramLabel = "NAME", description = {
-            "The history table's name when the tool was configured with another (Flyway's flyway.table, Knex's tableName,",
-            "Drizzle's migrationsTable). Needs --tool."})
+            "The history table's name when the tool was configured with another (Flyway's flyway.table, " +
+            "Knex's tableName, Drizzle's migrationsTable). Needs --tool."})
     String historyTable;
 
     @Option(names = "--migrations", paramLabel = "DIR", description = "Where the migration files are: then an applied migration"

@@ -17,6 +17,13 @@ public sealed interface DataQuestion {
     record NullValues(String schema, String table, String column) implements DataQuestion {
     }
 
+    /**
+     * Rows a NOT NULL column without a default, not there yet, would leave NULL: every row of the table. Counted from
+     * the statement itself, since the column cannot be queried before it exists.
+     */
+    record RowsForNewColumn(String schema, String table, String column) implements DataQuestion {
+    }
+
     /** Sessions holding or waiting for locks on a table (or any long transaction when the table is unknown). */
     record LockHolders(String schema, String table) implements DataQuestion {
     }

@@ -91,6 +91,11 @@ public final class DataQuestions {
 
     private static Optional<DataQuestion> nulls(Finding f, List<Effect> effects, CatalogLookup lookup) {
         for (Effect e : effects) {
+            if (e instanceof Effect.AddColumn a && !a.column().nullable() && a.column().defaultValue() == null
+                    && lookup.table(a.schema(), a.table()).filter(t -> t.column(a.column().name()).isEmpty()).isPresent()) {
+                return Optional.of(new DataQuestion.RowsForNewColumn(lookup.schemaOf(a.schema()), actual(lookup, a.schema(), a.table()),
+                        a.column().name()));
+            }
             if (e instanceof Effect.ModifyColumn m && Boolean.FALSE.equals(m.nullable())) {
                 return Optional.of(new DataQuestion.NullValues(lookup.schemaOf(m.schema()), actual(lookup, m.schema(), m.table()), m.column()));
             }

@@ -68,7 +68,15 @@ public final class FailedMigrationFinder {
     }
 
     private static boolean recorded(MigrationHistory h, MigrationFile f) {
-        return h.entries().stream().anyMatch(e -> e.state() == EntryState.APPLIED && (sameId(e.id(), f) || sameDrizzleHash(e, f)));
+        return h.entries().stream().anyMatch(e -> e.state() == EntryState.APPLIED && (sameId(e.id(), f) || sameDrizzleHash(e, f)
+                || "liquibase".equals(h.tool()) && sameChangelog(e.id(), f)));
+    }
+
+    /** A Liquibase changelog is keyed per changeset ({@code ID::AUTHOR::FILENAME}): one of its changesets ran, so it is known. */
+    private static boolean sameChangelog(String recorded, MigrationFile f) {
+        String[] key = recorded.split("::", 3);
+        String name = f.path() == null ? null : f.path().getFileName().toString();
+        return key.length == 3 && name != null && (key[2].equals(name) || key[2].endsWith("/" + name));
     }
 
     /**
@@ -122,11 +130,12 @@ public final class FailedMigrationFinder {
 
     /**
      * The statement that makes the object an "already exists" error names (a tool such as drizzle-kit prints neither the
-     * statement nor the line): the first that creates that table, adds that column or creates that index. Null if none.
+     * statement nor the line): the first that creates that table, adds that column or creates that index; or the one
+     * adding the key whose rows were refused (orphans, duplicates) under the name the error gives. Null if none.
      */
     public static Integer locateCreating(List<StatementWithEffects> statements, FindingKind kind, ErrorObjects objects) {
         if (objects == null || kind != FindingKind.TABLE_ALREADY_EXISTS && kind != FindingKind.DUPLICATE_COLUMN
-                && kind != FindingKind.DUPLICATE_INDEX_NAME) {
+                && kind != FindingKind.DUPLICATE_INDEX_NAME && kind != FindingKind.FK_ORPHAN_ROWS && kind != FindingKind.DUPLICATE_ROWS) {
             return null;
         }
         for (StatementWithEffects s : statements) {
@@ -135,6 +144,12 @@ public final class FailedMigrationFinder {
                     case TABLE_ALREADY_EXISTS -> e instanceof io.migrescue.sql.Effect.CreateTable c && c.table().equalsIgnoreCase(String.valueOf(objects.table()));
                     case DUPLICATE_COLUMN -> e instanceof io.migrescue.sql.Effect.AddColumn a && a.column().name().equalsIgnoreCase(String.valueOf(objects.column()))
                             && (objects.table() == null || a.table().equalsIgnoreCase(objects.table()));
+                    // the data refused the key the statement adds: the error names it (Django's error has no SQL)
+                    case FK_ORPHAN_ROWS, DUPLICATE_ROWS -> e instanceof io.migrescue.sql.Effect.AddConstraint a
+                            && a.constraint().name() != null && a.constraint().name().equalsIgnoreCase(String.valueOf(objects.constraint()))
+                            || e instanceof io.migrescue.sql.Effect.CreateIndex i && i.unique() && (i.name() != null
+                            && i.name().equalsIgnoreCase(String.valueOf(objects.index() != null ? objects.index() : objects.constraint()))
+                            || objects.index() == null && objects.constraint() == null && sameColumns(i.columns(), objects.column()));
                     default -> e instanceof io.migrescue.sql.Effect.CreateIndex i && i.name() != null
                             && i.name().equalsIgnoreCase(String.valueOf(objects.index() != null ? objects.index() : objects.constraint()));
                 };
@@ -144,6 +159,11 @@ public final class FailedMigrationFinder {
             }
         }
         return null;
+    }
+
+    /** An error that names only the key's columns ({@code Key (a, b)=(…) is duplicated.}). */
+    private static boolean sameColumns(List<String> columns, String named) {
+        return named != null && String.join(",", columns).equalsIgnoreCase(named.replaceAll("[\\s\"`]", ""));
     }
 
     private static String squash(String sql) {

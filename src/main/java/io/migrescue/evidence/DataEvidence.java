@@ -40,6 +40,12 @@ public final class DataEvidence {
             if (question instanceof DataQuestion.NullValues q) {
                 return nulls(q);
             }
+            if (question instanceof DataQuestion.RowsForNewColumn q) {
+                long count = count(q);
+                return List.of(count == 0 ? q.table() + " has no rows now, so the new column " + q.column() + " leaves no NULL"
+                        : count + " row(s) of " + q.table() + " would be NULL in the new column " + q.column()
+                        + " (NOT NULL, no default)");
+            }
             return new LockEvidence(session).holders((DataQuestion.LockHolders) question);
         } catch (SQLException e) {
             return List.of("could not check the data (" + e.getSQLState() + "): " + firstLine(e.getMessage()));
@@ -56,6 +62,9 @@ public final class DataEvidence {
         }
         if (question instanceof DataQuestion.NullValues q) {
             return count("SELECT COUNT(*) FROM " + dialect.qualify(q.schema(), q.table()) + " WHERE " + dialect.quote(q.column()) + " IS NULL");
+        }
+        if (question instanceof DataQuestion.RowsForNewColumn q) {
+            return countRows(q.schema(), q.table());
         }
         throw new IllegalArgumentException("not a countable question: " + question);
     }

@@ -62,6 +62,11 @@ public interface HistoryWriter {
      * does; only for a file whose edit changed nothing in effect (the planner checks that first).
      */
     default List<BoundStatement> realignChecksum(Dialect dialect, MigrationHistory history, MigrationFile file) {
-        throw new UnsupportedOperationException("realigning a recorded checksum is done for Flyway only so far");
+        throw new UnsupportedOperationException("realigning a recorded checksum is not done for " + tool() + " yet");
+    }
+
+    /** The same for the history entry {@code id} of the file (a Liquibase changelog holds several changesets). */
+    default List<BoundStatement> realignChecksum(Dialect dialect, MigrationHistory history, MigrationFile file, String id) {
+        return realignChecksum(dialect, history, file);
     }
 }

@@ -24,7 +24,85 @@ final class LiquibaseFormattedSql {
     private static final Pattern DBMS = Pattern.compile(".*\\bdbms:([^,][\\w!,]+).*", FLAGS);
     private static final Pattern IGNORE = Pattern.compile(".*\\bignore:(\\w*).*", FLAGS);
 
+    // lines of a changeset that are not its SQL (AbstractFormattedChangeLogParser.configureChangeSet), by Liquibase's patterns
+    private static final Pattern COMMENT_LINE = Pattern.compile("--[\\s]*comment:? (.*)", FLAGS);
+    private static final Pattern NOT_SQL = Pattern.compile("\\s*--[\\s]*(rollback |preconditions|precondition-[a-zA-Z0-9-]+"
+            + "|validCheckSum:? |property\\s+.*:.*\\s+.*:).*", FLAGS);
+    private static final Pattern ROLLBACK_BLOCK_START = Pattern.compile("\\s*/\\*\\s*liquibase\\s*rollback\\s*$", FLAGS);
+    private static final Pattern ROLLBACK_BLOCK_END = Pattern.compile(".*\\s*\\*/\\s*$", FLAGS);
+    private static final Pattern IGNORE_LINES = Pattern.compile("--[\\s]*ignoreLines:(\\w+)", FLAGS);
+
     private LiquibaseFormattedSql() {
+    }
+
+    /**
+     * One changeset with the SQL Liquibase runs for it: the lines after its header up to the next one, without its
+     * {@code --comment:}, {@code --rollback}, precondition, {@code --validCheckSum} and property lines.
+     *
+     * @param firstLine the 1-based line of the file the SQL starts at (the line after the header)
+     */
+    record Body(ChangeSet changeSet, String sql, int firstLine) {
+    }
+
+    /**
+     * Every changeset with its SQL, in file order; empty when the text is not formatted SQL. A line that is not SQL is
+     * kept as an empty line, so each statement keeps its line in the file (whitespace is no part of the checksum).
+     */
+    static List<Body> bodies(String text) {
+        List<ChangeSet> headers = parse(text);
+        List<Body> bodies = new ArrayList<>();
+        String[] lines = text.split("\\R", -1);
+        StringBuilder sql = null;
+        int first = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (CHANGESET.matcher(line).matches()) {
+                if (sql != null) {
+                    bodies.add(new Body(headers.get(bodies.size()), sql.toString(), first));
+                }
+                sql = new StringBuilder();
+                first = i + 2;
+                continue;
+            }
+            int last = i;
+            if (IGNORE_LINES.matcher(line).matches()) {
+                last = skipIgnored(lines, i, IGNORE_LINES.matcher(line).replaceAll("$1"));
+            } else if (ROLLBACK_BLOCK_START.matcher(line).matches()) {
+                while (last + 1 < lines.length && !ROLLBACK_BLOCK_END.matcher(lines[++last]).matches()) {
+                    // a multi-line rollback is no part of the changeset's SQL
+                }
+            }
+            if (sql == null) {
+                i = last;
+                continue;
+            }
+            boolean isSql = last == i && !COMMENT_LINE.matcher(line).matches() && !NOT_SQL.matcher(line).matches()
+                    && !IGNORE_LINES.matcher(line).matches() && !ROLLBACK_BLOCK_START.matcher(line).matches();
+            for (; i <= last && i < lines.length; i++) {
+                sql.append(isSql ? line : "").append('\n');
+            }
+            i--;
+        }
+        if (sql != null) {
+            bodies.add(new Body(headers.get(bodies.size()), sql.toString(), first));
+        }
+        return bodies;
+    }
+
+    /** {@code --ignoreLines:start} to {@code --ignoreLines:end}, or {@code --ignoreLines:N}: the last line skipped. */
+    private static int skipIgnored(String[] lines, int at, String how) {
+        if ("start".equalsIgnoreCase(how)) {
+            int i = at + 1;
+            while (i < lines.length && !lines[i].matches("(?i)--[\\s]*ignoreLines:end")) {
+                i++;
+            }
+            return i;
+        }
+        try {
+            return at + Integer.parseInt(how);
+        } catch (NumberFormatException e) {
+            return at;
+        }
     }
 
     /**

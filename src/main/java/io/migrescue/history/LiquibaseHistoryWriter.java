@@ -108,6 +108,22 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
         return List.of(lock.holder() == null ? BoundStatement.of(sql, false, 1, true) : BoundStatement.of(sql, false, 1, true, lock.holder()));
     }
 
+    /**
+     * The MD5SUM Liquibase computes for the changeset now on its row (what {@code clear-checksums} then {@code update}
+     * would write, UpdateChangeSetChecksumStatement), but for that changeset only, keyed by ID, AUTHOR and FILENAME.
+     */
+    @Override
+    public List<BoundStatement> realignChecksum(Dialect d, MigrationHistory h, MigrationFile file, String id) {
+        HistorySql.requireTool(h, TOOL);
+        if (HistorySql.entry(h, id).isEmpty()) {
+            throw new IllegalStateException("Liquibase records no changeset " + id);
+        }
+        String[] key = id.split("::", 3);
+        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "md5sum")
+                + " = ? WHERE " + HistorySql.column(d, "id") + " = ? AND " + HistorySql.column(d, "author") + " = ? AND "
+                + HistorySql.column(d, "filename") + " = ?", LiquibaseChecksums.checksum(h, file, id), key[0], key[1], key[2]));
+    }
+
     @Override
     public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
         throw new UnsupportedOperationException("Liquibase has no dirty flag: a changeset has a row or it has none;"

@@ -77,6 +77,22 @@ final class PrismaHistoryWriter implements HistoryWriter {
                 + " running session and freed by the server when that session ends");
     }
 
+    /**
+     * Records the checksum Prisma computes for {@code migration.sql} now on the finished, not rolled back row of the
+     * migration; Prisma has no command for it (its answer to an edited migration is {@code migrate reset}).
+     */
+    @Override
+    public List<BoundStatement> realignChecksum(Dialect d, MigrationHistory h, MigrationFile file) {
+        HistorySql.requireTool(h, TOOL);
+        String name = migrationName(file);
+        if (HistorySql.entries(h, name).stream().noneMatch(e -> e.state() == EntryState.APPLIED)) {
+            throw new IllegalStateException("Prisma records no finished migration " + name);
+        }
+        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "checksum")
+                + " = ? WHERE " + HistorySql.column(d, "migration_name") + " = ? AND " + HistorySql.column(d, "finished_at") + " IS NOT NULL AND "
+                + HistorySql.column(d, "rolled_back_at") + " IS NULL", checksum(file.path()), name));
+    }
+
     @Override
     public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
         throw new UnsupportedOperationException("Prisma has no dirty flag: a failed migration is an unfinished row;"

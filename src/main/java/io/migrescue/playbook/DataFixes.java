@@ -23,14 +23,17 @@ final class DataFixes {
     private final CatalogLookup lookup;
     private final DdlWriter ddl;
     private final RowQueries rows;
+    private final ChildRows children;
 
     DataFixes(CatalogLookup lookup, DdlWriter ddl) {
         this.lookup = lookup;
         this.ddl = ddl;
         this.rows = new RowQueries(ddl);
+        this.children = new ChildRows(lookup, ddl);
     }
 
-    List<PlanStep> fixOrphans(String policy, List<Effect> failing, Map<String, String> backupWhere, List<Check> checks) {
+    List<PlanStep> fixOrphans(String policy, NeededDecision grandchildren, List<Effect> failing, Map<String, String> backupWhere,
+                              List<Check> checks) {
         Effect.AddConstraint fk = failing.stream().filter(Effect.AddConstraint.class::isInstance).map(Effect.AddConstraint.class::cast)
                 .filter(a -> "FOREIGN_KEY".equals(a.constraint().kind())).findFirst()
                 .orElseThrow(() -> new PlanningException("the failing statement adds no foreign key: give --migrations DIR"));
@@ -83,10 +86,18 @@ final class DataFixes {
             default -> List.of(rows.distinct(parent, "placeholders for the missing keys", child, c.columns(), refColumns, predicate),
                     rows.where(child, "keep", "the orphan rows, which then point at the placeholders", predicate, c.columns(), fkValues));
         };
-        return List.of(new PlanStep(0, "fix-orphans", what, List.of(sql), List.of(), true, null, changed, touched));
+        PlanStep fix = new PlanStep(0, "fix-orphans", what, List.of(sql), List.of(), true, null, changed, touched);
+        List<ChildRows.Reference> refs = policy.equals("delete") ? children.referencing(child) : List.of();
+        if (refs.isEmpty()) {
+            return List.of(fix);
+        }
+        String choice = grandchildren.require("deletes orphan rows of " + child.name() + " that rows of " + tableNames(refs)
+                + " may reference (delete those too, or set their reference to NULL?)");
+        return List.of(children.grandchildren(child, predicate, choice, refs, backupWhere), fix);
     }
 
-    List<PlanStep> removeDuplicates(String keep, List<Effect> failing, Finding finding, Map<String, String> backupWhere, List<Check> checks) {
+    List<PlanStep> removeDuplicates(String keep, NeededDecision childDecision, List<Effect> failing, Finding finding,
+                                    Map<String, String> backupWhere, List<Check> checks) {
         String schema = null;
         String tableName = finding.objects().get("table");
         List<String> columns = null;
@@ -125,9 +136,26 @@ final class DataFixes {
         RowsTouched kept = rows.derived(table, "keep", perKey, "SELECT " + id + ", ROW_NUMBER() OVER (PARTITION BY " + ddl.columns(columns)
                 + " ORDER BY " + id + (keep.equals("last") ? " DESC" : "") + ") AS mr_rank, COUNT(*) OVER (PARTITION BY " + ddl.columns(columns)
                 + ") AS mr_n FROM " + tableSql + " WHERE " + notNull, "d.mr_rank = 1 AND d.mr_n > 1");
-        return List.of(new PlanStep(0, "remove-duplicates", "keep the " + keep + " row (" + which + ") of each duplicate ("
+        List<ChildRows.Reference> refs = children.referencing(table);
+        PlanStep repoint = null;
+        if (!refs.isEmpty()) {
+            String choice = childDecision.require("deletes duplicate rows of " + table.name() + " that rows of " + tableNames(refs)
+                    + " may reference (re-point those to the row kept for each key?)");
+            if (!choice.equals("repoint")) {
+                throw new PlanningException("--param children=" + choice + ": the rows of " + tableNames(refs) + " that reference the"
+                        + " duplicates would stop the delete (or be lost with it); nothing was changed");
+            }
+            repoint = children.repoint(table, columns, notNull.toString(), id + (keep.equals("last") ? " DESC" : ""), refs,
+                    backupWhere, which);
+        }
+        PlanStep delete = new PlanStep(0, "remove-duplicates", "keep the " + keep + " row (" + which + ") of each duplicate ("
                 + String.join(", ", columns) + ") in " + table.name(), List.of(BoundStatement.of("DELETE FROM " + tableSql + " WHERE " + predicate)),
-                List.of(), true, null, List.of(table.name()), List.of(deleted, kept)));
+                List.of(), true, null, List.of(table.name()), List.of(deleted, kept));
+        return repoint == null ? List.of(delete) : List.of(repoint, delete);
+    }
+
+    private static String tableNames(List<ChildRows.Reference> refs) {
+        return String.join(", ", refs.stream().map(r -> r.table().name()).distinct().toList());
     }
 
     /** Set when a fix carried out the failing statement itself (a NOT NULL column added already filled). */

@@ -20,6 +20,10 @@ final class DdlWriter {
         this.dialect = Dialect.of(engine);
     }
 
+    Engine engine() {
+        return engine;
+    }
+
     Dialect dialect() {
         return dialect;
     }

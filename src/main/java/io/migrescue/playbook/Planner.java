@@ -132,11 +132,14 @@ public final class Planner {
         } else if (spec instanceof StepSpec.SettleDirty s) {
             settleDirty(render(s.direction()), s);
         } else if (spec instanceof StepSpec.FixOrphans s) {
-            add(data.fixOrphans(render(s.policy()), failingEffects(), backupWhere, dataChecks));
+            add(data.fixOrphans(render(s.policy()), neededDecision(s.grandchildren()), failingEffects(), backupWhere, dataChecks));
         } else if (spec instanceof StepSpec.RemoveDuplicates s) {
-            add(data.removeDuplicates(render(s.keep()), failingEffects(), finding, backupWhere, dataChecks));
+            add(data.removeDuplicates(render(s.keep()), neededDecision(s.children()), failingEffects(), finding, backupWhere,
+                    dataChecks));
         } else if (spec instanceof StepSpec.FillNulls) {
             add(data.fillNulls(params.get("value"), failingEffects(), finding, backupWhere, dataChecks));
+        } else if (spec instanceof StepSpec.WaitForLocks s) {
+            add(LockWaits.plan(ddl, neededDecision(s.terminate()).value(), LockWaits.tables(ctx.migration(), finding, lookup)));
         } else if (spec instanceof StepSpec.Sql s) {
             add(new PlanStep(0, "sql", "statement from the playbook", List.of(SqlTemplate.render(s.text(), params, ddl.dialect())),
                     List.of(), ctx.catalog().engine() == Engine.POSTGRESQL, null, List.copyOf(backupTables)));
@@ -314,6 +317,15 @@ public final class Planner {
             throw new PlanningException("--param " + name + "=" + value + ": the plan would " + what + ", and that was declined;"
                     + " nothing was changed (finish the migration instead, or restore from a backup)");
         }
+    }
+
+    /** The value of an argument a decision gives only when the plan needs it ({@code ${children}}), or what asks for it. */
+    private NeededDecision neededDecision(String template) {
+        Matcher m = template == null ? null : TEMPLATE.matcher(template);
+        if (m == null || !m.matches()) {
+            return new NeededDecision(template, null, playbook.id());
+        }
+        return new NeededDecision(params.get(m.group(1)), playbook.param(m.group(1)).orElse(null), playbook.id());
     }
 
     /**

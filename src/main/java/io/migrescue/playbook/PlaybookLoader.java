@@ -206,8 +206,9 @@ public final class PlaybookLoader {
             case "finish-migration" -> new StepSpec.FinishMigration(args.path("skipFailed").asBoolean(false));
             case "revert-migration" -> new StepSpec.RevertMigration(arg(args, "tables", where));
             case "settle-dirty-version" -> new StepSpec.SettleDirty(args.path("direction").asText("auto"), arg(args, "tables", where));
-            case "fix-orphans" -> new StepSpec.FixOrphans(arg(args, "policy", where));
-            case "remove-duplicates" -> new StepSpec.RemoveDuplicates(arg(args, "keep", where));
+            case "fix-orphans" -> new StepSpec.FixOrphans(arg(args, "policy", where), optional(args, "grandchildren"));
+            case "remove-duplicates" -> new StepSpec.RemoveDuplicates(arg(args, "keep", where), optional(args, "children"));
+            case "wait-for-locks" -> new StepSpec.WaitForLocks(arg(args, "terminate", where));
             case "fill-nulls" -> new StepSpec.FillNulls(arg(args, "value", where));
             case "sql" -> new StepSpec.Sql(args.isTextual() ? args.asText() : arg(args, "text", where));
             case "record" -> {
@@ -304,6 +305,11 @@ public final class PlaybookLoader {
             throw new PlaybookException(where + ": argument '" + field + "' is required");
         }
         return n.asText();
+    }
+
+    private static String optional(JsonNode args, String field) {
+        JsonNode n = args.get(field);
+        return n == null || n.isNull() || n.asText().isBlank() ? null : n.asText();
     }
 
     private static List<JsonNode> list(JsonNode root, String field, String where) {

@@ -132,8 +132,16 @@ public sealed interface StepSpec {
         }
     }
 
-    /** Make child rows satisfy a foreign key: {@code delete}, {@code set-null} or {@code insert-parents}. */
-    record FixOrphans(String policy) implements StepSpec {
+    /**
+     * Make child rows satisfy a foreign key: {@code delete}, {@code set-null} or {@code insert-parents}. Rows of other
+     * tables that reference orphans to be deleted get {@code grandchildren} ({@code delete} or {@code set-null}; null
+     * when not given: asked only when such rows can exist).
+     */
+    record FixOrphans(String policy, String grandchildren) implements StepSpec {
+        public FixOrphans(String policy) {
+            this(policy, null);
+        }
+
         public String kind() {
             return "fix-orphans";
         }
@@ -144,8 +152,16 @@ public sealed interface StepSpec {
         }
     }
 
-    /** Keep one row per duplicate key: {@code first} or {@code last} by primary key. */
-    record RemoveDuplicates(String keep) implements StepSpec {
+    /**
+     * Keep one row per duplicate key: {@code first} or {@code last} by primary key. Rows of other tables that reference
+     * a deleted duplicate get {@code children} ({@code repoint}: to the kept row; null when not given: asked only when
+     * a foreign key references the table).
+     */
+    record RemoveDuplicates(String keep, String children) implements StepSpec {
+        public RemoveDuplicates(String keep) {
+            this(keep, null);
+        }
+
         public String kind() {
             return "remove-duplicates";
         }
@@ -153,6 +169,22 @@ public sealed interface StepSpec {
         @Override
         public String disrupts() {
             return "deletes rows";
+        }
+    }
+
+    /**
+     * Wait, with bounded backoff, until no session holds a lock on the tables the migration's remaining statements
+     * change, naming the sessions that do; end the one session the operator names ({@code terminate}: its pid or
+     * connection id), and only while it blocks. Never ends a session on its own.
+     */
+    record WaitForLocks(String terminate) implements StepSpec {
+        public String kind() {
+            return "wait-for-locks";
+        }
+
+        @Override
+        public String disrupts() {
+            return "ends the session the operator names, if it still blocks the migration";
         }
     }
 

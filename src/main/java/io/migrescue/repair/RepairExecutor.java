@@ -149,6 +149,8 @@ public final class RepairExecutor {
                     ledger.create(); // only now: nothing changes before a verified backup
                     runner.recordIn(ledger);
                     stop = null;
+                } else if (step.kind().equals(io.migrescue.playbook.LockWaits.KIND)) {
+                    stop = new LockWait(session, journal, control).run(step);
                 } else {
                     stop = runner.run(step);
                 }

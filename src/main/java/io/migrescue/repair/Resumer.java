@@ -136,6 +136,9 @@ public final class Resumer {
         if (step.transactional() || !step.changesDatabase()) {
             return null; // not committed: rolled back with its transaction, so it runs again whole
         }
+        if (step.kind().equals(io.migrescue.playbook.LockWaits.KIND)) {
+            return null; // takes its locks and gives them back: runs again whole (ends a session only while it still blocks)
+        }
         Set<Integer> inEffect = new HashSet<>(state.statementsDone().getOrDefault(step.n(), Set.of()));
         CatalogLookup live = new CatalogLookup(CatalogReader.of(session.engine()).read(session.connection(), schemas),
                 schemas.get(0));

@@ -246,7 +246,7 @@ final class StepRunner {
         }
     }
 
-    private static boolean isLockWait(SQLException e) {
+    static boolean isLockWait(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return state.equals("55P03") || state.equals("40P01") || e.getErrorCode() == 1205 || e.getErrorCode() == 1213;
     }

@@ -16,7 +16,7 @@ public final class BackupRenderer {
 
     public static String render(BackupManifest manifest, Path dir, OutputFormat format) {
         return switch (format) {
-            case json -> Json.write(document(manifest, dir)) + "\n";
+            case json -> Json.report(document(manifest, dir)) + "\n";
             case markdown -> markdown(manifest, dir);
             case text -> text(manifest, dir);
         };

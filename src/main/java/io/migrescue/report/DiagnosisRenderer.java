@@ -22,7 +22,7 @@ public final class DiagnosisRenderer {
 
     public static String render(DiagnosisReport report, OutputFormat format) {
         return switch (format) {
-            case json -> Json.write(document(report)) + "\n";
+            case json -> Json.report(document(report)) + "\n";
             case markdown -> markdown(report);
             case text -> text(report);
         };

@@ -15,7 +15,7 @@ public final class HistoryRenderer {
 
     public static String render(HistoryUseCase.Report report, OutputFormat format) {
         return switch (format) {
-            case json -> Json.write(document(report)) + "\n";
+            case json -> Json.report(document(report)) + "\n";
             case markdown -> markdown(report);
             case text -> text(report);
         };

@@ -13,6 +13,20 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * The version of the report documents' shape. Scripts check it; it goes up when a field changes meaning or goes
+     * away (a new field is no change). 2: checks not run have {@code holds: null}; the backup plan's tables are objects.
+     */
+    public static final int SCHEMA_VERSION = 2;
+
+    /** A command's report: {@code schemaVersion} first, then its fields in the contract's order. */
+    public static String report(java.util.Map<String, Object> document) {
+        java.util.Map<String, Object> versioned = new java.util.LinkedHashMap<>();
+        versioned.put("schemaVersion", SCHEMA_VERSION);
+        versioned.putAll(document);
+        return write(versioned);
+    }
+
     public static String write(Object document) {
         try {
             return MAPPER.writeValueAsString(document);

@@ -27,7 +27,7 @@ public final class RepairRenderer {
 
     public static String render(RepairReport report, OutputFormat format) {
         return switch (format) {
-            case json -> Json.write(document(report)) + "\n";
+            case json -> Json.report(document(report)) + "\n";
             case markdown -> markdown(report);
             case text -> text(report);
         };
@@ -67,9 +67,11 @@ public final class RepairRenderer {
         doc.put("journal", r.journal() == null || r.dryRun() ? null : r.journal().toString());
         doc.put("finding", r.plan().finding().kind().name());
         doc.put("params", r.plan().params());
-        doc.put("backupPlan", Map.of("tables", r.plan().backup().tables().stream().map(t -> t.schema() + "." + t.table()
-                + (t.where() == null ? "" : " WHERE " + t.where())).toList(), "data", r.plan().backup().data(),
-                "history", r.plan().backup().historyTool() == null ? "" : r.plan().backup().historyTool()));
+        Map<String, Object> backupPlan = new LinkedHashMap<>();
+        backupPlan.put("tables", r.plan().backup().tables().stream().map(t -> backedUp(r, t)).toList());
+        backupPlan.put("data", r.plan().backup().data());
+        backupPlan.put("history", r.plan().backup().historyTool());
+        doc.put("backupPlan", backupPlan);
         doc.put("steps", r.steps().stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("n", s.n());
@@ -90,7 +92,7 @@ public final class RepairRenderer {
         doc.put("verification", r.verification().stream().map(c -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("check", c.check());
-            m.put("holds", c.holds());
+            m.put("holds", r.dryRun() ? null : c.holds()); // a dry run checks nothing: not run is not false
             m.put("detail", c.detail());
             return m;
         }).toList());
@@ -161,6 +163,22 @@ public final class RepairRenderer {
     }
 
     /** The rows the plan says step {@code s} touches. */
+    /**
+     * One table the backup saves: {@code where} is the row filter (null: every row), {@code rows} how many rows the
+     * filter selects as the plan counted them (null when not counted, as for a whole table).
+     */
+    private static Map<String, Object> backedUp(RepairReport r, io.migrescue.playbook.BackupPlan.TableToSave t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schema", t.schema());
+        m.put("table", t.table());
+        m.put("where", t.where());
+        m.put("rows", t.where() == null ? null : r.plan().steps().stream().flatMap(s -> s.rows().stream())
+                .filter(rows -> rows.counted() && !"keep".equals(rows.action()) && t.table().equals(rows.table())
+                        && java.util.Objects.equals(t.schema(), rows.schema()))
+                .map(RowsTouched::rows).findFirst().orElse(null));
+        return m;
+    }
+
     private static List<RowsTouched> planned(RepairReport r, RepairReport.StepOutcome s) {
         PlanStep step = step(r, s);
         return step == null ? List.of() : step.rows();

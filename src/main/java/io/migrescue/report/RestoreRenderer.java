@@ -15,7 +15,7 @@ public final class RestoreRenderer {
 
     public static String render(RestoreResult result, Path dir, OutputFormat format) {
         return switch (format) {
-            case json -> Json.write(document(result, dir)) + "\n";
+            case json -> Json.report(document(result, dir)) + "\n";
             case markdown -> markdown(result, dir);
             case text -> text(result, dir);
         };

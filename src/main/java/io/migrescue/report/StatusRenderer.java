@@ -19,7 +19,7 @@ public final class StatusRenderer {
 
     public static String render(StatusReport report, OutputFormat format) {
         return switch (format) {
-            case json -> Json.write(document(report)) + "\n";
+            case json -> Json.report(document(report)) + "\n";
             case markdown -> markdown(report);
             case text -> text(report);
         };

@@ -2,12 +2,17 @@ package io.migrescue.shell;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import io.migrescue.cli.TextWrap;
+
+import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a command prints, on the shell's terminal, a line at a time through {@code colour}: the reports stay the plain
+ * What a command prints, on the shell's terminal, a line at a time: said as the shell says it ({@link ShellVoice}),
+ * wrapped to the terminal's width, through {@code colour}: the reports stay the plain
  * text the command line prints, and the shell picks out what matters (a check that holds or fails, the status, an
  * error). A line still being written (a progress line redrawn with carriage returns) goes out as it comes.
  */
@@ -16,13 +21,19 @@ final class ColouredLines extends Writer {
     private static final Pattern STATUS = Pattern.compile("^(Status\\s+)(\\S.*)$");
     private static final Pattern FINDING = Pattern.compile("^(\\d+\\. )([A-Z_]+)( \\((error|warning)\\).*)$");
 
+    /** A label column ("Next      ", "   Fix with  "): wrapped lines continue under its text. */
+    private static final Pattern LABEL = Pattern.compile("^\\s*(?:\\S.*?\\s{2,}|\\d+\\. |- )?");
+
     private final PrintWriter terminal;
     private final UnaryOperator<String> colour;
+    private final IntSupplier width;
     private final StringBuilder pending = new StringBuilder();
 
-    ColouredLines(PrintWriter terminal, UnaryOperator<String> colour) {
+    /** @param width the terminal's width now (it may change between commands); 0 or less: do not wrap */
+    ColouredLines(PrintWriter terminal, UnaryOperator<String> colour, IntSupplier width) {
         this.terminal = terminal;
         this.colour = colour;
+        this.width = width;
     }
 
     /** For stdout: the checks of a verification, the status line, the kinds of findings. */
@@ -58,9 +69,25 @@ final class ColouredLines extends Writer {
             if (buf[i] == '\n') {
                 String line = pending.substring(0, pending.length() - 1);
                 pending.setLength(0);
-                terminal.print((line.indexOf('\r') < 0 ? colour.apply(line) : line) + "\n");
+                if (line.indexOf('\r') >= 0) {
+                    terminal.print(line + "\n");
+                } else {
+                    wrapped(ShellVoice.speak(line)).forEach(l -> terminal.print(colour.apply(l) + "\n"));
+                }
             }
         }
+    }
+
+    /** The line at the terminal's width, broken at spaces only, continued under its label or indent. */
+    List<String> wrapped(String line) {
+        int columns = width.getAsInt();
+        if (columns <= 0 || line.length() <= columns) {
+            return List.of(line);
+        }
+        Matcher label = LABEL.matcher(line);
+        int hang = label.lookingAt() ? Math.min(label.end(), columns / 2) : 0;
+        int indent = line.length() - line.stripLeading().length();
+        return TextWrap.wrapLine(line.stripTrailing(), columns, " ".repeat(Math.max(hang, indent)));
     }
 
     @Override

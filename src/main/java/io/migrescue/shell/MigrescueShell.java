@@ -47,7 +47,8 @@ public final class MigrescueShell {
         this.environment = Map.copyOf(environment);
         this.historyFile = historyFile;
         this.style = new Style(terminal, environment);
-        this.out = terminal.writer();
+        // the shell's own text (banner, help, notes) wraps at the terminal's width like the commands' output
+        this.out = new PrintWriter(new ColouredLines(terminal.writer(), line -> line, terminal::getWidth), true);
     }
 
     /** The shell on the process's own terminal (a dumb one when standard input is not a terminal). */
@@ -129,7 +130,7 @@ public final class MigrescueShell {
         CommandLine cli = commandLine(context);
         String command = words.get(0);
         if (!command.startsWith("-") && !cli.getSubcommands().containsKey(command)) {
-            out.println(style.bad("unknown command: " + command) + "  (help lists them)");
+            out.println(style.bad("unknown command: " + command) + suggestion(command, cli) + "  (help lists them)");
             out.flush();
             return;
         }
@@ -138,6 +139,14 @@ public final class MigrescueShell {
             out.println(style.dim("(exit " + code + ")"));
         }
         out.flush();
+    }
+
+    /** " — did you mean 'status'?" for a typo; nothing for a word that is no command. */
+    private static String suggestion(String word, CommandLine cli) {
+        List<String> names = new ArrayList<>(cli.getSubcommands().keySet());
+        names.addAll(BUILT_INS);
+        List<String> close = io.migrescue.cli.Typos.closest(word, names);
+        return close.isEmpty() ? "" : " — did you mean '" + String.join("' or '", close) + "'?";
     }
 
     private void help(String command, CliContext context) {
@@ -156,11 +165,14 @@ public final class MigrescueShell {
     }
 
     private CommandLine commandLine(CliContext context) {
-        if (!style.on()) {
-            return MigrescueCli.forShell(out, out, context, false);
-        }
-        return MigrescueCli.forShell(new PrintWriter(new ColouredLines(out, ColouredLines.results(style)), true),
-                new PrintWriter(new ColouredLines(out, ColouredLines.errors(style)), true), context, true);
+        CommandLine cli = MigrescueCli.forShell(new PrintWriter(new ColouredLines(terminal.writer(), ColouredLines.results(style),
+                        terminal::getWidth), true),
+                new PrintWriter(new ColouredLines(terminal.writer(), ColouredLines.errors(style), terminal::getWidth), true), context,
+                style.on());
+        // help at the terminal's width (picocli cannot see JLine's terminal; it needs 55 columns at least)
+        cli.setUsageHelpAutoWidth(false);
+        cli.setUsageHelpWidth(Math.max(55, terminal.getWidth() > 0 ? terminal.getWidth() : 80));
+        return cli;
     }
 
     private String prompt() {

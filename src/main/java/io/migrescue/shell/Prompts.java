@@ -18,9 +18,13 @@ final class Prompts {
     private final Style style;
     private final boolean dumb;
     private boolean ended;
+    private final PrintWriter out;
 
     Prompts(LineReader reader, RedactingHistory history, Style style, boolean dumb) {
         this.reader = reader;
+        // what the walk prints wraps at the terminal's width, at spaces
+        this.out = new PrintWriter(new ColouredLines(reader.getTerminal().writer(), line -> line,
+                reader.getTerminal()::getWidth), true);
         this.history = history;
         this.style = style;
         this.dumb = dumb;
@@ -32,11 +36,12 @@ final class Prompts {
     }
 
     PrintWriter out() {
-        return reader.getTerminal().writer();
+        return out;
     }
 
     /** A line, or null when the person pressed Ctrl-C or Ctrl-D. */
     String line(String prompt) {
+        out.flush();
         history.pause(true);
         try {
             return reader.readLine(prompt);

@@ -51,7 +51,7 @@ class ChecksumRealignIT {
             assertThat(diagnose.out()).contains("CHECKSUM_MISMATCH").contains("realign-checksum").contains("cosmetic");
             CliRun status = CliRun.on(db, "status", "--migrations", migrations.toString());
             assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
-            assertThat(status.out()).contains("migration 2 (" + V2 + ") was edited after it was applied");
+            assertThat(status.out()).contains("migration 2 (" + V2 + ") was edited after it was applied").contains("cosmetic");
 
             CliRun repair = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
                     "--backup-dir", dir.resolve("b").toString());
@@ -83,6 +83,9 @@ class ChecksumRealignIT {
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
             assertThat(diagnose.out()).contains("CHECKSUM_MISMATCH").contains("nickname");
+            CliRun status = CliRun.on(db, "status", "--migrations", migrations.toString());
+            assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
+            assertThat(status.out()).contains("migration 2 (" + V2 + ")").contains("semantic: 1 of its statements are not in effect");
 
             CliRun repair = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
                     "--backup-dir", dir.resolve("b").toString());

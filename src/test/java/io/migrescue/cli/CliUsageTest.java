@@ -15,8 +15,8 @@ class CliUsageTest {
     void helpListsCommandsAndExitCodes() {
         CliRun run = CliRun.run("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("status").contains("--version").contains("-v, --verbose").contains("70 internal error")
-                .contains("7  the saved plan no longer fits");
+        assertThat(run.out()).contains("status").contains("--version").contains("-v, --verbose").contains("70  internal error")
+                .contains("7   the saved plan no longer fits");
     }
 
     @Test
@@ -65,8 +65,23 @@ class CliUsageTest {
     void unknownOptionIsOneLineAndExit2() {
         CliRun run = CliRun.run("status", "--frobnicate");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown option: '--frobnicate'").contains("Try 'migrescue status --help'");
+        assertThat(run.err()).contains("unknown option '--frobnicate'").contains("Try 'migrescue status --help'")
+                .doesNotContain("did you mean");
         assertThat(run.err().lines()).hasSize(2);
+    }
+
+    @Test
+    void typosGetASuggestion() {
+        CliRun command = CliRun.run("stauts", "--url", "x");
+        assertThat(command.exitCode()).isEqualTo(2);
+        assertThat(command.err()).startsWith("migrescue: unknown command 'stauts': did you mean 'status'?\n");
+        CliRun option = CliRun.run("status", "--formt", "json");
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.err()).startsWith("migrescue: unknown option '--formt': did you mean '--format'?\n");
+        CliRun dash = CliRun.run("repair", "--dryrun");
+        assertThat(dash.err()).contains("did you mean '--dry-run'?");
+        CliRun far = CliRun.run("frobnicate");
+        assertThat(far.err()).startsWith("migrescue: unknown command 'frobnicate'\n");
     }
 
     @Test

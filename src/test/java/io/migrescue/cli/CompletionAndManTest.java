@@ -72,7 +72,7 @@ class CompletionAndManTest {
         // no hyphenation: words and URLs stay whole
         assertThat(rendered).doesNotContain("\u2010\n");
         String root = shell("env", "MANWIDTH=80", "man", "-l", dir.resolve("migrescue.1").toString());
-        assertThat(root).contains("COMMANDS").contains("diagnose").contains("EXIT CODES").contains("70 internal error");
+        assertThat(root).contains("COMMANDS").contains("diagnose").contains("EXIT CODES").contains("70  internal error");
     }
 
     /** Runs a program and returns what it printed (stdout and stderr together); fails on a non-zero exit. */

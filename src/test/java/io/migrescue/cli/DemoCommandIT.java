@@ -37,6 +37,11 @@ class DemoCommandIT {
         assertThat(m.find()).isTrue();
         CliRun drop = CliRun.run(env, List.of("demo", "--drop", m.group(1), "--url", url, "-u", server.user()));
         assertThat(drop.exitCode()).as(drop.all()).isZero();
+        assertThat(drop.out()).startsWith("dropped " + m.group(1) + " on " + engine.displayName());
+        CliRun again = CliRun.run(env, List.of("demo", "--drop", m.group(1), "--url", url, "-u", server.user()));
+        assertThat(again.exitCode()).as("nothing left to drop is not success").isEqualTo(1);
+        assertThat(again.out()).startsWith("no database " + m.group(1) + " on " + engine.displayName())
+                .contains("nothing dropped");
         assertThat(CliRun.run(env, List.of("demo", "--drop", "production", "--url", url, "-u", server.user())).exitCode()).isEqualTo(2);
     }
 }

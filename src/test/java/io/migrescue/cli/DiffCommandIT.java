@@ -114,6 +114,16 @@ class DiffCommandIT {
                 assertThat(wrong.exitCode()).isEqualTo(3);
                 assertThat(wrong.err()).hasLineCount(1).startsWith("migrescue: target: cannot connect")
                         .contains("wrong user or password").doesNotContain(SECRET);
+
+                // -u and the shared password apply to both sides, as for every command that connects
+                CliRun shared = CliRun.run(Map.of(), List.of("diff", "--source", a.jdbcUrl(), "--target", b.jdbcUrl(),
+                        "-u", user, "--password-file", file.toString()));
+                assertThat(shared.exitCode()).as(shared.all()).isEqualTo(1);
+                assertThat(shared.out()).contains("note");
+                CliRun sideWins = CliRun.run(Map.of(), List.of("diff", "--source", a.jdbcUrl(), "--target", b.jdbcUrl(),
+                        "-u", "nobody_" + user, "--source-user", user, "--password-file", file.toString()));
+                assertThat(sideWins.exitCode()).isEqualTo(3);
+                assertThat(sideWins.err()).startsWith("migrescue: target: cannot connect").doesNotContain(SECRET);
             } finally {
                 a.execute("DROP USER '" + user + "'@'%'", "DROP USER '" + user + "'@'localhost'");
             }

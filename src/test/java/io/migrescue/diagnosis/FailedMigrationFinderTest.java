@@ -50,4 +50,14 @@ class FailedMigrationFinderTest {
         assertThat(FailedMigrationFinder.find(List.of(supabase), null, MigrationFiles.list(dir)))
                 .hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("20240301000000_orders"));
     }
+
+    @Test
+    void aLiquibaseChangelogWithARecordedChangesetIsNotPending() throws Exception {
+        Files.writeString(dir.resolve("001.sql"), "--liquibase formatted sql\n--changeset ana:1\ncreate table users (id bigint);\n");
+        Files.writeString(dir.resolve("002.sql"), "--liquibase formatted sql\n--changeset ana:2\ncreate table orders (id bigint);\n");
+        MigrationHistory liquibase = new MigrationHistory("liquibase", "public", "databasechangelog",
+                List.of(applied("1::ana::db/changes/001.sql", "9:0123456789abcdef0123456789abcdef")), null);
+        assertThat(FailedMigrationFinder.find(List.of(liquibase), null, MigrationFiles.list(dir)))
+                .hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("002"));
+    }
 }

@@ -203,4 +203,48 @@ class DjangoRealToolIT {
             }
         }
     }
+
+    /**
+     * On PostgreSQL Django runs the migration atomically: the RunSQL's foreign key meets an orphan row and everything
+     * 0002 did is taken back. migrescue says nothing is half-applied, names the orphan rows as the cause, and its fix
+     * of the rows finishes 0002 as Django would; {@code manage.py migrate} then goes on to Django's own schema.
+     */
+    @Test
+    void onPostgresqlTheAtomicMigrationLeftNothingAndMigrescueNamesTheOrphanRows(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "django pg")) {
+            Path project = PythonTools.djangoProject(tmp.resolve("project"));
+            PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
+            assertThat(manage(project, db, "migrate").exitCode()).isZero();
+            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+                    "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', 99)");
+            PythonTools.write(project.resolve("shop/migrations/0002_warehouse_and_fk.py"), WAREHOUSE);
+            PythonTools.Result failed = manage(project, db, "migrate");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            assertThat(failed.output()).contains("violates foreign key constraint");
+            Path errorFile = Files.writeString(tmp.resolve("django-error.txt"), failed.output());
+            assertThat(rows(db, "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'shop_warehouse'"))
+                    .containsExactly(List.of("0"));
+
+            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString(), "--error-file", errorFile.toString(),
+                    "--format", "json");
+            assertThat(diagnose.out()).contains("0002_warehouse_and_fk").contains("FK_ORPHAN_ROWS")
+                    .contains("rolled back with the failed transaction").doesNotContain("PARTIALLY_APPLIED");
+
+            CliRun repair = CliRun.on(db, "repair", "--migrations", project.toString(), "--error-file", errorFile.toString(),
+                    "--backup-dir", tmp.resolve("backup").toString(), "--param", "policy=set-null", "--yes");
+            assertThat(repair.exitCode()).as(repair.all()).isZero();
+            assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY id"))
+                    .containsExactly(List.of("0001_initial"), List.of("0002_warehouse_and_fk"));
+            PythonTools.write(project.resolve("shop/migrations/0003_order_note.py"), NOTE);
+            PythonTools.Result next = manage(project, db, "migrate");
+            assertThat(next.exitCode()).as(next.output()).isZero();
+            assertThat(next.output()).contains("Applying shop.0003_order_note... OK").doesNotContain("0002_warehouse_and_fk...");
+            try (ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "django pg clean")) {
+                assertThat(manage(project, clean, "migrate").exitCode()).isZero();
+                assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
+            }
+            assertThat(rows(db, "SELECT id, customer_ref FROM shop_order ORDER BY id"))
+                    .containsExactly(List.of("10", "1"), Arrays.asList("11", null));
+        }
+    }
 }

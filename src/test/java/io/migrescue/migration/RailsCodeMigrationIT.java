@@ -61,6 +61,15 @@ class RailsCodeMigrationIT {
             end
             """;
 
+    /** A NOT NULL column without a default, added to a table that has rows. */
+    private static final String PLAN = """
+            class AddPlanToUsers < ActiveRecord::Migration[6.1]
+              def change
+                add_column :users, :plan, :string, limit: 20, null: false
+              end
+            end
+            """;
+
     private static Path migrations(Path dir) throws Exception {
         Path db = Files.createDirectories(dir.resolve("db/migrate"));
         Files.writeString(db.resolve("20240101000001_create_users.rb"), USERS);
@@ -164,6 +173,37 @@ class RailsCodeMigrationIT {
             NodeTools.Result again = RubyTools.migrate(db, migrations, RUN);
             assertThat(again.exitCode()).as(again.output()).isZero();
             assertThat(rows(db, "SELECT COUNT(*) FROM users")).containsExactly(List.of("3"));
+        }
+    }
+
+    @Test
+    void aNotNullColumnOverRowsIsFilledOnPostgresqlAndActiveRecordGoesOn(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "rails code not null");
+             ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "rails code not null clean")) {
+            Path migrations = migrations(tmp.resolve("app"));
+            assertThat(RubyTools.migrate(db, migrations, RUN).exitCode()).isZero();
+            db.execute("INSERT INTO users (email, created_at, updated_at) VALUES ('ana@example.com', now(), now()),"
+                    + " ('budi@example.com', now(), now())");
+            Files.writeString(migrations.resolve("20240101000002_add_plan_to_users.rb"), PLAN);
+            NodeTools.Result failed = RubyTools.migrate(db, migrations, RUN);
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            assertThat(failed.output()).contains("contains null values");
+            Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
+
+            JsonNode diagnosis = CodeMigrationRescue.diagnose(db, errorFile, migrations);
+            assertThat(CodeMigrationRescue.kinds(diagnosis)).first().isEqualTo("NULL_VALUES");
+            assertThat(diagnosis.toString()).contains("2 row(s) of users would be NULL in the new column plan");
+
+            CodeMigrationRescue.repair(db, tmp.resolve("backup"), "fill-null-values", errorFile, migrations, "value=free");
+            assertThat(rows(db, "SELECT version FROM schema_migrations ORDER BY version"))
+                    .containsExactly(List.of("20240101000001"), List.of("20240101000002"));
+            NodeTools.Result next = RubyTools.migrate(db, migrations, RUN);
+            assertThat(next.exitCode()).as(next.output()).isZero();
+            assertThat(next.output()).doesNotContain("AddPlanToUsers: migrating");
+            assertThat(RubyTools.migrate(clean, migrations, RUN).exitCode()).isZero();
+            CodeMigrationRescue.assertSameSchema(clean, db);
+            assertThat(rows(db, "SELECT email, plan FROM users ORDER BY id"))
+                    .containsExactly(List.of("ana@example.com", "free"), List.of("budi@example.com", "free"));
         }
     }
 }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.migrescue.testing.Plans.rows;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +28,7 @@ class SequelizeCodeMigrationIT {
     private static final Duration RUN = Duration.ofSeconds(90);
     private static final String CONFIG = """
             module.exports = {
-              development: { dialect: 'mysql', host: process.env.DB_HOST, port: Number(process.env.DB_PORT),
+              development: { dialect: process.env.DB_DIALECT, host: process.env.DB_HOST, port: Number(process.env.DB_PORT),
                 username: process.env.DB_USER, password: process.env.DB_PASSWORD || null, database: process.env.DB_NAME,
                 logging: false },
             };
@@ -91,6 +93,46 @@ class SequelizeCodeMigrationIT {
             };
             """;
 
+    /** The same change in one transaction, as Sequelize's documentation writes it: on PostgreSQL all or nothing. */
+    private static final String ORDERS_IN_A_TRANSACTION = """
+            'use strict';
+            /** @type {import('sequelize-cli').Migration} */
+            module.exports = {
+              async up(queryInterface, Sequelize) {
+                await queryInterface.sequelize.transaction(async (transaction) => {
+                  await queryInterface.createTable('Orders', {
+                    id: { allowNull: false, autoIncrement: true, primaryKey: true, type: Sequelize.INTEGER },
+                    userId: {
+                      type: Sequelize.INTEGER,
+                      allowNull: false,
+                      references: { model: 'Users', key: 'id' },
+                      onDelete: 'CASCADE'
+                    },
+                    total: { type: Sequelize.DECIMAL(10, 2), allowNull: false, defaultValue: 0 },
+                  }, { transaction });
+                  await queryInterface.addIndex('Orders', ['userId', 'total'], { transaction });
+                  await queryInterface.addIndex('Users', ['email'], { unique: true, transaction });
+                  await queryInterface.addColumn('Orders', 'note', { type: Sequelize.STRING(200) }, { transaction });
+                });
+              },
+              async down(queryInterface, Sequelize) {
+                await queryInterface.dropTable('Orders');
+              }
+            };
+            """;
+    /** A NOT NULL column without a default, added to a table that has rows. */
+    private static final String PLAN = """
+            'use strict';
+            module.exports = {
+              async up(queryInterface, Sequelize) {
+                await queryInterface.addColumn('Users', 'plan', { type: Sequelize.STRING(20), allowNull: false });
+              },
+              async down(queryInterface, Sequelize) {
+                await queryInterface.removeColumn('Users', 'plan');
+              }
+            };
+            """;
+
     private static Path project(Path dir) throws Exception {
         Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(dir.resolve("config.js"), CONFIG);
@@ -100,7 +142,9 @@ class SequelizeCodeMigrationIT {
     }
 
     private static NodeTools.Result sequelize(Path dir, ScratchDatabase db, String... args) {
-        return NodeTools.run(dir, NodeTools.connection(db), RUN, NodeTools.script("sequelize-cli", "lib/sequelize"), args);
+        Map<String, String> env = new HashMap<>(NodeTools.connection(db));
+        env.put("DB_DIALECT", db.engine() == Engine.POSTGRESQL ? "postgres" : "mysql");
+        return NodeTools.run(dir, env, RUN, NodeTools.script("sequelize-cli", "lib/sequelize"), args);
     }
 
     @Test
@@ -139,6 +183,73 @@ class SequelizeCodeMigrationIT {
             CodeMigrationRescue.assertSameSchema(clean, db);
             assertThat(rows(db, "SELECT id, email FROM Users ORDER BY id")).containsExactly(List.of("1", "ana@example.com"),
                     List.of("2", "budi@example.com"), List.of("3", "ana.2@example.com"));
+        }
+    }
+
+    private static void usersWithADuplicate(ScratchDatabase db) throws Exception {
+        db.execute("INSERT INTO \"Users\" (email, \"createdAt\", \"updatedAt\") VALUES ('ana@example.com', now(), now()),"
+                + " ('budi@example.com', now(), now()), ('ana@example.com', now(), now())");
+    }
+
+    @Test
+    void onPostgresqlTheTransactionLeftNothingAndMigrescueNamesTheDuplicate(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "sequelize code pg");
+             ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "sequelize code pg clean")) {
+            Path dir = project(tmp.resolve("app"));
+            assertThat(sequelize(dir, db, "db:migrate").exitCode()).isZero();
+            usersWithADuplicate(db);
+            Files.writeString(dir.resolve("migrations/20240102000000-create-orders.js"), ORDERS_IN_A_TRANSACTION);
+            NodeTools.Result failed = sequelize(dir, db, "db:migrate");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
+            assertThat(rows(db, "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'Orders'"))
+                    .containsExactly(List.of("0"));
+
+            JsonNode diagnosis = CodeMigrationRescue.diagnose(db, errorFile, dir.resolve("migrations"));
+            assertThat(diagnosis.toString()).contains("DUPLICATE_ROWS").contains("users_email").doesNotContain("PARTIALLY_APPLIED");
+            JsonNode migration = CodeMigrationRescue.failedMigration(diagnosis);
+            assertThat(migration.path("id").asText()).isEqualTo("20240102000000-create-orders.js");
+            assertThat(CodeMigrationRescue.states(migration)).containsExactly("not-applied", "not-applied", "failed", "not-applied");
+            assertThat(migration.at("/statements/0/reason").asText()).contains("rolled back with the failed transaction");
+
+            db.execute("UPDATE \"Users\" SET email = 'ana.2@example.com' WHERE id = 3");
+            NodeTools.Result again = sequelize(dir, db, "db:migrate");
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(sequelize(dir, clean, "db:migrate").exitCode()).isZero();
+            CodeMigrationRescue.assertSameSchema(clean, db);
+            assertThat(rows(db, "SELECT COUNT(*) FROM \"Users\"")).containsExactly(List.of("3"));
+        }
+    }
+
+    @Test
+    void aNotNullColumnOverRowsIsFilledOnPostgresqlAndSequelizeGoesOn(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "sequelize code not null");
+             ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "sequelize code not null clean")) {
+            Path dir = project(tmp.resolve("app"));
+            assertThat(sequelize(dir, db, "db:migrate").exitCode()).isZero();
+            db.execute("INSERT INTO \"Users\" (email, \"createdAt\", \"updatedAt\") VALUES ('ana@example.com', now(), now()),"
+                    + " ('budi@example.com', now(), now())");
+            Files.writeString(dir.resolve("migrations/20240102000000-add-plan.js"), PLAN);
+            NodeTools.Result failed = sequelize(dir, db, "db:migrate");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            assertThat(failed.output()).contains("contains null values");
+            Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
+            Path migrations = dir.resolve("migrations");
+
+            JsonNode diagnosis = CodeMigrationRescue.diagnose(db, errorFile, migrations);
+            assertThat(CodeMigrationRescue.kinds(diagnosis)).first().isEqualTo("NULL_VALUES");
+            assertThat(diagnosis.toString()).contains("2 row(s) of Users would be NULL in the new column plan");
+
+            CodeMigrationRescue.repair(db, tmp.resolve("backup"), "fill-null-values", errorFile, migrations, "value=free");
+            NodeTools.Result again = sequelize(dir, db, "db:migrate");
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(again.output()).contains("No migrations were executed, database schema was already up to date.");
+            assertThat(rows(db, "SELECT name FROM \"SequelizeMeta\" ORDER BY name"))
+                    .containsExactly(List.of("20240101000000-create-users.js"), List.of("20240102000000-add-plan.js"));
+            assertThat(sequelize(dir, clean, "db:migrate").exitCode()).isZero();
+            CodeMigrationRescue.assertSameSchema(clean, db);
+            assertThat(rows(db, "SELECT email, plan FROM \"Users\" ORDER BY id"))
+                    .containsExactly(List.of("ana@example.com", "free"), List.of("budi@example.com", "free"));
         }
     }
 }

@@ -75,6 +75,7 @@ class RecommendedPlaybooksTest {
         assertThat(PLAYBOOKS.ranking().rank(FindingKind.FK_INCOMPATIBLE, situations().get(2), false, false))
                 .startsWith("align-fk-column-types").contains("revert-partial-migration");
         assertThat(PLAYBOOKS.ranking().rank(FindingKind.CHECKSUM_MISMATCH, null, false, false)).containsExactly("realign-checksum");
+        assertThat(PLAYBOOKS.ranking().rank(FindingKind.LOCK_TIMEOUT, null, false, false)).containsExactly("unblock-lock-wait");
     }
 
     private static final RecordPlanner RECORDS = (what, h, m) -> List.of(io.migrescue.sql.BoundStatement.of("-- record " + what));

@@ -47,7 +47,23 @@ class RepairRendererRowsTest {
                 new RepairReport.StepOutcome(2, "fill-nulls", "set events.note where it is NULL", status, List.of("UPDATE events SET note = ?"),
                         null, changed));
         return new RepairReport(plan, status.equals("planned"), status.equals("planned") ? "planned" : "verified", Path.of("b"),
-                Path.of("b/journal.jsonl"), steps, List.of(), null);
+                Path.of("b/journal.jsonl"), steps, List.of(new io.migrescue.repair.CheckResult("no NULL in events.note",
+                        !status.equals("planned"), "")), null);
+    }
+
+    @Test
+    void jsonSaysWhatWasNotRunAndWhatTheBackupSaves() throws Exception {
+        JsonNode dry = new ObjectMapper().readTree(RepairRenderer.render(report("planned", null), OutputFormat.json));
+        assertThat(dry.at("/schemaVersion").asInt()).isEqualTo(Json.SCHEMA_VERSION);
+        assertThat(dry.at("/verification/0/holds").isNull()).as("a dry run checks nothing").isTrue();
+        JsonNode table = dry.at("/backupPlan/tables/0");
+        assertThat(table.at("/schema").asText()).isEqualTo("public");
+        assertThat(table.at("/table").asText()).isEqualTo("events");
+        assertThat(table.at("/where").asText()).isEqualTo("\"note\" IS NULL");
+        assertThat(table.at("/rows").asLong()).isEqualTo(2_400);
+        assertThat(dry.at("/backupPlan/history").isNull()).isTrue();
+        JsonNode run = new ObjectMapper().readTree(RepairRenderer.render(report("done", 2_400L), OutputFormat.json));
+        assertThat(run.at("/verification/0/holds").asBoolean()).isTrue();
     }
 
     @Test

@@ -47,7 +47,7 @@ class ShellTmuxIT {
                     tmux.waitFor("Paste the error output");
                     tmux.paste(broken.errorText().strip() + "\n");
                     tmux.type(""); // the Enter that accepts the pasted lines ends the paste
-                    tmux.waitFor("Fix with  migrescue repair rename-conflicting-constraint");
+                    tmux.waitFor("Fix with  repair rename-conflicting-constraint");
 
                     tmux.type("repair");
                     tmux.waitFor("Suffix for the old table's constraint names [_old]: ");
@@ -80,6 +80,62 @@ class ShellTmuxIT {
                 assertThat(Files.readString(repair.resolve("journal.jsonl"))).contains("\"event\":\"verified\"").doesNotContain(SECRET);
                 assertThat(repair.resolve("report.md")).exists();
             }
+        }
+    }
+
+    /**
+     * At 80 columns the shell wraps what it prints at spaces: the terminal never has to wrap a line itself, so no word,
+     * name or URL is cut in help, the banner, the findings or the step walk; advice is said as the shell says it.
+     */
+    @Test
+    void eightyColumnsBreakNoWord(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "tmux 80 columns")) {
+            Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("migrations"));
+            Path work = Files.createDirectories(dir.resolve("work"));
+            String command = "env -u MIGRESCUE_URL MIGRESCUE_JAVA_OPTS=-Duser.home=" + Files.createDirectories(dir.resolve("home"))
+                    + " " + LAUNCHER + " shell";
+            String joined;
+            String shown;
+            try (Tmux tmux = Tmux.start(work, command, 80)) {
+                try {
+                    tmux.waitFor("migrescue> ");
+                    tmux.type("stauts");
+                    tmux.waitFor("did you mean 'status'?");
+                    tmux.type("status");
+                    tmux.waitFor("not connected: connect URL first");
+                    tmux.type("help");
+                    tmux.type("help repair");
+                    tmux.waitFor("--dry-run");
+                    tmux.type("connect " + db.jdbcUrl() + " -u " + db.server().user() + " --migrations " + broken.migrations());
+                    if (db.server().password() == null) {
+                        tmux.waitFor("(Enter for none): ");
+                        tmux.type("");
+                    }
+                    tmux.waitFor("Connected to MariaDB");
+                    tmux.type("status");
+                    tmux.waitFor("Next      diagnose");
+                    tmux.type("diagnose --error-file " + broken.errorFile());
+                    tmux.waitFor("Fix with  repair rename-conflicting-constraint");
+                    tmux.type("repair");
+                    tmux.waitFor("Suffix for the old table's constraint names [_old]: ");
+                    tmux.type("");
+                    for (int step = 1; step <= 7; step++) {
+                        tmux.waitFor("Run step " + step + "?");
+                        tmux.type("y");
+                    }
+                    joined = tmux.waitFor("Report    ");
+                    shown = tmux.captureAsShown();
+                    keep(shown, "ShellTmuxIT-80-as-shown.txt");
+                    tmux.type("exit");
+                } finally {
+                    keep(screen(tmux), "ShellTmuxIT-80.txt");
+                }
+            }
+            assertThat(joined).contains("Status    verified").doesNotContain("migrescue diagnose")
+                    .doesNotContain("same connection options");
+            // tmux joins (-J) only the lines it wrapped itself: none of the shell's, so both captures agree line for line
+            // (what the test typed at the prompt is the terminal's to wrap, and is left out)
+            assertThat(withoutTypedLines(shown, 80)).isEqualTo(withoutTypedLines(joined, 0));
         }
     }
 
@@ -212,6 +268,23 @@ class ShellTmuxIT {
     }
 
     /** The screen as it is now; empty once the shell has left (after {@code exit} the session may end at any moment). */
+    /** The screen without the command lines typed at the prompt (and, as shown at {@code columns}, their wrapped rest). */
+    private static java.util.List<String> withoutTypedLines(String screen, int columns) {
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        boolean continued = false;
+        for (String line : screen.lines().toList()) {
+            boolean typed = line.matches("^migrescue[^>]*>( .*)?$") || continued;
+            continued = typed && columns > 0 && line.length() >= columns;
+            if (!typed) {
+                kept.add(line.stripTrailing());
+            }
+        }
+        while (!kept.isEmpty() && kept.get(kept.size() - 1).isEmpty()) {
+            kept.remove(kept.size() - 1);
+        }
+        return kept;
+    }
+
     private static String screen(Tmux tmux) {
         try {
             return tmux.alive() ? tmux.capture() : "";

@@ -30,7 +30,7 @@ class StyleTest {
         try (Terminal xterm = terminal("xterm-256color")) {
             Style style = new Style(xterm, Map.of());
             StringWriter screen = new StringWriter();
-            PrintWriter out = new PrintWriter(new ColouredLines(new PrintWriter(screen), ColouredLines.results(style)), true);
+            PrintWriter out = new PrintWriter(new ColouredLines(new PrintWriter(screen), ColouredLines.results(style), () -> 0), true);
             out.print("Verify\n   ok   constraint fk on t (present)\n   FAIL constraint x on t (missing)\nStatus    verified\nplain line\n");
             out.flush();
             String[] lines = screen.toString().split("\n");

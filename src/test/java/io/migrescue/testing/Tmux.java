@@ -24,8 +24,14 @@ public final class Tmux implements AutoCloseable {
 
     /** Starts {@code command} (run by sh) in {@code dir}, on a 200×60 terminal. */
     public static Tmux start(Path dir, String command) {
+        return start(dir, command, 200);
+    }
+
+    /** Starts {@code command} (run by sh) in {@code dir}, on a terminal {@code columns} wide and 60 lines high. */
+    public static Tmux start(Path dir, String command, int columns) {
         Tmux tmux = new Tmux();
-        tmux.run("new-session", "-d", "-s", tmux.target, "-x", "200", "-y", "60", "-c", dir.toString(), command);
+        tmux.run("new-session", "-d", "-s", tmux.target, "-x", String.valueOf(columns), "-y", "60", "-c", dir.toString(),
+                command);
         tmux.run("set-option", "-t", tmux.target, "history-limit", "50000");
         return tmux;
     }
@@ -64,6 +70,11 @@ public final class Tmux implements AutoCloseable {
     /** The whole screen and its scrollback, as plain text (no colours), wrapped lines joined. */
     public String capture() {
         return run("capture-pane", "-p", "-J", "-S", "-", "-t", target);
+    }
+
+    /** The screen and its scrollback as the terminal shows it: a line the terminal wrapped stays two lines. */
+    public String captureAsShown() {
+        return run("capture-pane", "-p", "-S", "-", "-t", target);
     }
 
     /** Waits until the screen holds {@code text} at least {@code times} times; returns the capture. */

@@ -23,6 +23,7 @@ public final class ErrorTextParser {
             new PrismaReader(),
             new GolangMigrateReader(),
             new KnexReader(),
+            new SequelizeReader(),
             new SupabaseReader(),
             new RailsReader(),
             new AlembicReader(),

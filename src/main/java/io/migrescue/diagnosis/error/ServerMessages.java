@@ -154,6 +154,22 @@ final class ServerMessages {
                 return Optional.of(new Match(t.code(), t.family(), only(t, m), objects.build(), errno));
             }
         }
+        return "sequelize".equals(wrapper) ? detailAlone(detail, statement, wrapper) : Optional.empty();
+    }
+
+    /** sequelize-cli replaces the server's message with its own ("Validation error"): the DETAIL alone names the key. */
+    private static Optional<Match> detailAlone(String detail, String statement, String wrapper) {
+        if (detail == null) {
+            return Optional.empty();
+        }
+        for (Template d : DETAILS) {
+            Matcher dm = d.pattern().matcher(detail);
+            if (dm.lookingAt()) {
+                Objects objects = new Objects();
+                objects.fill(d, dm, statement, wrapper);
+                return Optional.of(new Match(d.code(), d.family(), d.only(), objects.build(), null));
+            }
+        }
         return Optional.empty();
     }
 

@@ -148,4 +148,29 @@ class ErrorTextParserTest {
         assertThat(ErrorTextParser.parse("  \n ")).isEmpty();
         assertThat(ErrorTextParser.parse("deploy finished in 4.2s\nall green")).isEmpty();
     }
+
+    @Test
+    void sequelizeCliSaysOnlyValidationErrorButItsDetailNamesTheDuplicateKey() {
+        String plain = """
+                Sequelize CLI [Node: 20.20.2, CLI: 6.6.5, ORM: 6.37.8]
+
+                Loaded configuration file "config.js".
+                Using environment "development".
+                == 20240102000000-create-orders: migrating =======
+
+                ERROR: Validation error
+                ERROR DETAIL: Key (email)=(ana@example.com) is duplicated.
+                """;
+        ParsedError e = parse(plain);
+        assertThat(e.wrapper()).isEqualTo("sequelize");
+        assertThat(e.engine()).isEqualTo(Engine.POSTGRESQL);
+        assertThat(ErrorCatalog.classify(e)).contains(FindingKind.DUPLICATE_ROWS);
+        assertThat(e.objects().column()).isEqualTo("email");
+
+        String debug = plain.replace("ERROR: Validation error", "ERROR: Error\n    at Query.run (query.js:50:25)")
+                + "EXTRA MESSAGE: could not create unique index \"users_email\"\n";
+        ParsedError d = parse(debug);
+        assertThat(d.objects().index()).isEqualTo("users_email");
+        assertThat(ErrorCatalog.classify(d)).contains(FindingKind.DUPLICATE_ROWS);
+    }
 }

@@ -1,0 +1,123 @@
+package io.migrescue.history;
+
+import io.migrescue.model.Engine;
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.MigrationFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applied Liquibase changesets of a formatted SQL changelog whose SQL was edited afterwards: DATABASECHANGELOG.MD5SUM
+ * differs from the checksum Liquibase computes for the changeset now ({@code update} and {@code validate} fail on
+ * exactly these). Only checksum version 9 (Liquibase 4.22 and later) is computed; a row with an older version's
+ * checksum (or none) is upgraded by Liquibase itself, so it is not compared.
+ */
+public final class LiquibaseChecksums {
+    private static final String VERSION = "9";
+
+    private LiquibaseChecksums() {
+    }
+
+    /**
+     * One applied changeset whose SQL no longer has the recorded checksum.
+     *
+     * @param key       the history entry id, {@code ID::AUTHOR::FILENAME}
+     * @param changeSet {@code author:id} as the changelog writes it
+     * @param sql       the changeset's SQL as it is now
+     * @param firstLine the line of the file its SQL starts at
+     */
+    public record Drift(String key, String changeSet, String recorded, String now, MigrationFile file, String sql, int firstLine) {
+    }
+
+    public static List<Drift> drifts(List<MigrationHistory> history, List<MigrationFile> files, Engine engine) {
+        List<Drift> drifts = new ArrayList<>();
+        for (MigrationHistory h : history) {
+            if (!LiquibaseHistoryWriter.TOOL.equals(h.tool())) {
+                continue;
+            }
+            for (MigrationFile f : files) {
+                for (LiquibaseFormattedSql.Body body : bodies(f)) {
+                    if (!body.changeSet().runsOn(engine) || body.sql().contains("${")) {
+                        continue; // changelog parameters are expanded by Liquibase from a configuration migrescue does not see
+                    }
+                    Optional<HistoryEntry> entry = entry(h, f, body.changeSet());
+                    if (entry.isEmpty() || entry.get().state() != EntryState.APPLIED || entry.get().checksum() == null
+                            || !entry.get().checksum().matches(VERSION + ":[0-9a-f]{32}")) {
+                        continue;
+                    }
+                    String now = checksum(body.sql());
+                    if (!now.equals(entry.get().checksum())) {
+                        String label = body.changeSet().author() + ":" + body.changeSet().id();
+                        drifts.add(new Drift(entry.get().id(), label, entry.get().checksum(), now, f, body.sql(),
+                                body.firstLine()));
+                    }
+                }
+            }
+        }
+        return drifts;
+    }
+
+    /** The checksum Liquibase computes now for the changeset of {@code file} the history knows as {@code key}. */
+    public static String checksum(MigrationHistory history, MigrationFile file, String key) {
+        for (LiquibaseFormattedSql.Body body : bodies(file)) {
+            Optional<HistoryEntry> entry = entry(history, file, body.changeSet());
+            if (entry.isPresent() && entry.get().id().equals(key)) {
+                return checksum(body.sql());
+            }
+        }
+        throw new IllegalArgumentException("no changeset of " + file.path().getFileName() + " is recorded as " + key);
+    }
+
+    /**
+     * Liquibase's version 9 checksum of a formatted SQL changeset (ChangeSet.generateCheckSum over its one RawSQLChange):
+     * the MD5 of the SQL with every space, tab, CR and LF removed (AbstractSQLChange.NormalizingStream), written
+     * {@code 9:<hex>}, then the MD5 of that followed by ":", again prefixed with {@code 9:}.
+     */
+    static String checksum(String sql) {
+        String stripped = sql.replaceAll("[ \t\r\n]", "");
+        String change = VERSION + ":" + md5(stripped);
+        return VERSION + ":" + md5(change + ":");
+    }
+
+    private static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no MD5 in this Java runtime", e);
+        }
+    }
+
+    private static List<LiquibaseFormattedSql.Body> bodies(MigrationFile f) {
+        if (f.path() == null || !f.path().getFileName().toString().endsWith(".sql")) {
+            return List.of();
+        }
+        try {
+            return LiquibaseFormattedSql.bodies(Files.readString(f.path(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f.path(), e);
+        }
+    }
+
+    private static Optional<HistoryEntry> entry(MigrationHistory h, MigrationFile f, LiquibaseFormattedSql.ChangeSet cs) {
+        String fileName = cs.logicalFilePath();
+        if (fileName == null) {
+            try {
+                fileName = LiquibasePaths.changelogPath(f.path(), h);
+            } catch (IllegalArgumentException unknownPath) {
+                return Optional.empty(); // neither it nor its folder is recorded: nothing of it ran
+            }
+        }
+        return HistorySql.entry(h, cs.id() + "::" + cs.author() + "::" + fileName);
+    }
+}
