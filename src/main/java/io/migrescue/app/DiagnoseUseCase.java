@@ -83,6 +83,10 @@ public final class DiagnoseUseCase {
             List<EditedMigrations.Edited> drifts = EditedMigrations.find(history, files, engine);
             List<StatementWithEffects> involved = new ArrayList<>(statements);
             drifts.forEach(d -> involved.addAll(d.statements()));
+            HistoryMismatches mismatches = HistoryMismatches.of(history, files, engine);
+            involved.addAll(mismatches.statements());
+            HistoryFileFindings vsFiles = HistoryFileFindings.read(history, files, engine);
+            involved.addAll(vsFiles.statements());
 
             Catalog catalog = readInvolved(session, reader, schemas, error.parsed(), errorEffects, involved);
             String defaultSchema = schemas.get(0);
@@ -102,6 +106,9 @@ public final class DiagnoseUseCase {
                     findings.add(0, ChecksumFindings.of(drifts.get(i), lookup, ranking));
                 }
             }
+            findings = mismatches.before(findings, lookup, ranking);
+            findings = new ArrayList<>(findings);
+            findings.addAll(vsFiles.findings(lookup, ranking)); // renamed, gone and out-of-order migrations
             List<Finding> withData = new ArrayList<>();
             DataEvidence data = new DataEvidence(session);
             boolean allRecorded = target.isEmpty() && !files.isEmpty() && history.stream().noneMatch(MigrationHistory::needsAttention);

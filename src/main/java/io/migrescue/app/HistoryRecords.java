@@ -39,6 +39,10 @@ final class HistoryRecords implements RecordPlanner {
                 case "release-lock" -> writer.releaseLock(dialect, history);
                 case "clear-dirty" -> writer.clearDirty(dialect, history, id(migration));
                 case "realign-checksum" -> writer.realignChecksum(dialect, history, file(migration), id(migration));
+                case "baseline" -> Baselines.record(writer, dialect, history, files, id(migration), now, installedBy);
+                case "stamp" -> io.migrescue.history.VersionStamps.stamp(dialect, history, id(migration));
+                case "repoint" -> writer.repoint(dialect, history, id(migration), file(migration));
+                case "deleted" -> writer.recordDeleted(dialect, history, id(migration), now);
                 default -> throw new PlanningException("unknown record step " + what);
             };
         } catch (UnsupportedOperationException | IllegalStateException | IllegalArgumentException e) {
@@ -56,6 +60,14 @@ final class HistoryRecords implements RecordPlanner {
         }
         Integer checksum = io.migrescue.history.FlywayChecksums.checksum(file(migration));
         return checksum == null ? null : checksum.toString();
+    }
+
+    @Override
+    public java.util.Optional<LocalMigration> localMigration(String fileName) {
+        return files.stream().filter(f -> f.path() != null && f.path().getFileName().toString().equals(fileName)).findFirst()
+                .map(f -> new LocalMigration(f.id(), fileName, MigrationDirectory.statements(f, dialect.engine()).stream()
+                        .map(st -> new io.migrescue.diagnosis.StatementWithEffects(st, io.migrescue.sql.StatementEffects.of(st,
+                                dialect.engine()))).toList()));
     }
 
     @Override

@@ -47,8 +47,11 @@ public final class StatusUseCase {
             schemas.forEach(s -> ordered.put(s, counts.get(s)));
             List<MigrationHistory> history = HistoryReader.readAll(session, schemas, HistoryAdapters.select(tool, historyTable));
             List<String> invalid = catalog.invalidIndexes(session.connection(), schemas);
-            List<String> edited = EditedMigrations.describe(session, schemas, EditedMigrations.find(history,
-                    MigrationDirectory.list(migrationsDir, new ArrayList<>()), session.engine()));
+            List<io.migrescue.sql.MigrationFile> files = MigrationDirectory.list(migrationsDir, new ArrayList<>());
+            List<String> edited = new ArrayList<>(EditedMigrations.describe(session, schemas,
+                    EditedMigrations.find(history, files, session.engine())));
+            edited.addAll(HistoryMismatches.attention(session, schemas, history, files));
+            edited.addAll(HistoryFileFindings.read(history, files, session.engine()).statusLines());
             return new StatusReport(session.info(), ordered, history, invalid, edited);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("status", e);

@@ -57,7 +57,7 @@ public final class FailedMigrationFinder {
     }
 
     /** Migrations applied by the graph (an Alembic head means every revision below it), whatever their own rows say. */
-    private static java.util.Set<String> belowHeads(List<MigrationHistory> history, List<MigrationFile> files) {
+    static java.util.Set<String> belowHeads(List<MigrationHistory> history, List<MigrationFile> files) {
         java.util.Set<String> applied = new java.util.HashSet<>();
         for (MigrationHistory h : history) {
             java.util.Set<String> ids = new java.util.HashSet<>();
@@ -67,7 +67,7 @@ public final class FailedMigrationFinder {
         return applied;
     }
 
-    private static boolean recorded(MigrationHistory h, MigrationFile f) {
+    static boolean recorded(MigrationHistory h, MigrationFile f) {
         return h.entries().stream().anyMatch(e -> e.state() == EntryState.APPLIED && (sameId(e.id(), f) || sameDrizzleHash(e, f)
                 || "liquibase".equals(h.tool()) && sameChangelog(e.id(), f)));
     }

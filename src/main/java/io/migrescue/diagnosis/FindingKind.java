@@ -25,5 +25,14 @@ public enum FindingKind {
     TRANSACTION_CONTEXT,
     PERMISSION_DENIED,
     CHECKSUM_MISMATCH,
+    UNRECORDED_MIGRATIONS,
+    LOST_REVISION,
+    MULTIPLE_HEADS,
+    /** An applied migration's file now has another name (matched by checksum or by its effects). */
+    RENAMED_MIGRATION,
+    /** An applied migration whose file is gone, and no file could be it renamed. */
+    MISSING_MIGRATION_FILE,
+    /** A migration not applied though a later one is. */
+    OUT_OF_ORDER_MIGRATION,
     SCHEMA_DRIFT
 }

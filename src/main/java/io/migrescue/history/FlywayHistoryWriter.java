@@ -136,4 +136,56 @@ final class FlywayHistoryWriter implements HistoryWriter {
     private static String currentUser(Dialect d) {
         return d.engine().isMySqlFamily() ? "SUBSTRING_INDEX(USER(), '@', 1)" : "CURRENT_USER";
     }
+
+    /**
+     * The success row of {@code recordedId} gets the version, description, script and checksum Flyway resolves for the
+     * renamed file, as migrate would have written them; rank, who, when and how long stay. Already so: nothing to do.
+     */
+    @Override
+    public List<BoundStatement> repoint(Dialect d, MigrationHistory h, String recordedId, MigrationFile file) {
+        HistorySql.requireTool(h, TOOL);
+        FlywayScript script = FlywayScript.of(file);
+        List<HistoryEntry> old = h.entries().stream().filter(e -> e.state() == EntryState.APPLIED && e.id().equals(recordedId)).toList();
+        boolean target = h.entries().stream().anyMatch(e -> e.state() == EntryState.APPLIED && script.sameVersion(e.id()));
+        if (old.isEmpty()) {
+            if (target) {
+                return List.of();
+            }
+            throw new IllegalStateException("Flyway records no applied migration " + recordedId);
+        }
+        if (target && !script.sameVersion(recordedId)) {
+            throw new IllegalStateException("Flyway records version " + script.version() + " already, next to " + recordedId);
+        }
+        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "version") + " = ?, "
+                + HistorySql.column(d, "description") + " = ?, " + HistorySql.column(d, "script") + " = ?, "
+                + HistorySql.column(d, "checksum") + " = ? WHERE " + HistorySql.column(d, "version") + " = ? AND "
+                + HistorySql.column(d, "success") + " = ?", script.version().getVersion(), script.description(), script.script(),
+                script.checksum(), recordedId, true));
+    }
+
+    /**
+     * What {@code flyway repair} writes for an applied migration that is not resolved locally (JdbcTableSchemaHistory
+     * delete): a success row of type DELETE repeating its version, description, script and checksum, with the next rank;
+     * Flyway then treats the version as deleted. Marked already: nothing to do.
+     */
+    @Override
+    public List<BoundStatement> recordDeleted(Dialect d, MigrationHistory h, String recordedId, Instant now) {
+        HistorySql.requireTool(h, TOOL);
+        List<HistoryEntry> rows = h.entries().stream().filter(e -> e.state() == EntryState.APPLIED && e.id().equals(recordedId)).toList();
+        if (rows.isEmpty() || rows.stream().anyMatch(e -> e.detail() != null && e.detail().startsWith("DELETE "))) {
+            return List.of();
+        }
+        HistoryEntry row = rows.get(0);
+        String script = row.detail() == null || !row.detail().contains(" ") ? row.description() : row.detail().split(" ", 2)[1];
+        Timestamps.Value installedOn = Timestamps.databaseClock(d, now);
+        String table = HistorySql.table(d, h);
+        List<Object> params = new ArrayList<>(List.of(recordedId, row.description(), "DELETE", script));
+        params.add(row.checksum() == null ? null : Integer.valueOf(row.checksum()));
+        params.add(installedOn.param());
+        params.addAll(List.of(0, true));
+        return List.of(new BoundStatement("INSERT INTO " + table + " (" + HistorySql.columns(d, "installed_rank", "version",
+                "description", "type", "script", "checksum", "installed_by", "installed_on", "execution_time", "success")
+                + ") SELECT COALESCE(MAX(" + HistorySql.column(d, "installed_rank") + "), 0) + 1, ?, ?, ?, ?, ?, " + currentUser(d)
+                + ", " + installedOn.sql() + ", ?, ? FROM " + table, params));
+    }
 }

@@ -70,4 +70,26 @@ final class GooseHistoryWriter implements HistoryWriter {
             throw new IllegalArgumentException("not a goose migration (NNN_name.sql or .go): '" + fileNameOrId + "'", e);
         }
     }
+
+    /** Every row of the old version gets the renamed file's version; goose keys rows by version_id alone. */
+    @Override
+    public List<BoundStatement> repoint(Dialect d, MigrationHistory h, String recordedId, MigrationFile file) {
+        HistorySql.requireTool(h, TOOL);
+        long from = version(recordedId);
+        long to = version(MigrationNames.fileName(file));
+        if (from == to || !applied(h, from) && applied(h, to)) {
+            return List.of();
+        }
+        if (applied(h, to)) {
+            throw new IllegalStateException("goose records version " + to + " already, next to " + from);
+        }
+        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "version_id")
+                + " = ? WHERE " + HistorySql.column(d, "version_id") + " = ?", to, from));
+    }
+
+    /** goose has no mark for a migration whose file is gone: its rows go, as goose down takes them away. */
+    @Override
+    public List<BoundStatement> recordDeleted(Dialect d, MigrationHistory h, String recordedId, Instant now) {
+        return recordRolledBack(d, h, recordedId, List.of(), now);
+    }
 }

@@ -53,4 +53,23 @@ final class HistorySql {
         }
         return List.of(BoundStatement.of("DELETE FROM " + table(d, h) + " WHERE " + column(d, keyColumn) + " = ?", id));
     }
+
+    /**
+     * The row of {@code from} renamed to {@code to} in its key column; nothing when it is renamed already. A row of
+     * {@code to} next to one of {@code from} would make two rows of one migration: refused.
+     */
+    static List<BoundStatement> renameEntry(Dialect d, MigrationHistory h, String keyColumn, String from, Object to) {
+        boolean target = entry(h, String.valueOf(to)).isPresent();
+        if (entry(h, from).isEmpty()) {
+            if (target) {
+                return List.of();
+            }
+            throw new IllegalStateException(h.tool() + " records no migration " + from);
+        }
+        if (target && !from.equals(String.valueOf(to))) {
+            throw new IllegalStateException(h.tool() + " records " + to + " already, next to " + from);
+        }
+        return List.of(BoundStatement.of("UPDATE " + table(d, h) + " SET " + column(d, keyColumn) + " = ? WHERE "
+                + column(d, keyColumn) + " = ?", to, from));
+    }
 }

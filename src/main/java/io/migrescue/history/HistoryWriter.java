@@ -69,4 +69,23 @@ public interface HistoryWriter {
     default List<BoundStatement> realignChecksum(Dialect dialect, MigrationHistory history, MigrationFile file, String id) {
         return realignChecksum(dialect, history, file);
     }
+
+    /**
+     * Points the applied row of {@code recordedId}, whose file was renamed, at {@code file}: the row then says what the
+     * tool writes when it applies that file (its name, version, checksum), and nothing else changes ({@code record:
+     * repoint}). Already pointing there: nothing to do.
+     */
+    default List<BoundStatement> repoint(Dialect dialect, MigrationHistory history, String recordedId, MigrationFile file) {
+        throw new UnsupportedOperationException("re-pointing a renamed migration is done for Flyway, Knex, Rails, Laravel,"
+                + " Sequelize and goose");
+    }
+
+    /**
+     * Marks the applied migration {@code recordedId}, whose file is gone, as deleted the way the tool itself would
+     * ({@code record: deleted}); its effects stay in the schema. No row: nothing to do.
+     */
+    default List<BoundStatement> recordDeleted(Dialect dialect, MigrationHistory history, String recordedId, Instant now) {
+        throw new UnsupportedOperationException("marking a missing migration deleted is done for Flyway, Knex, Rails, Laravel,"
+                + " Sequelize and goose");
+    }
 }

@@ -68,4 +68,17 @@ final class KnexHistoryWriter implements HistoryWriter {
         throw new UnsupportedOperationException("Knex has no dirty flag: a migration has a row or none; a killed run leaves"
                 + " its lock held, which releaseLock frees");
     }
+
+    /** The row renamed as Knex records the renamed file; the migration keeps its batch and its place. */
+    @Override
+    public List<BoundStatement> repoint(Dialect d, MigrationHistory h, String recordedId, MigrationFile file) {
+        HistorySql.requireTool(h, TOOL);
+        return HistorySql.renameEntry(d, h, "name", recordedId, MigrationNames.fileName(file));
+    }
+
+    /** Knex has no mark for a migration whose file is gone: the row goes, as its rollback takes it away. */
+    @Override
+    public List<BoundStatement> recordDeleted(Dialect d, MigrationHistory h, String recordedId, Instant now) {
+        return recordRolledBack(d, h, recordedId, List.of(), now);
+    }
 }

@@ -61,4 +61,17 @@ final class LaravelHistoryWriter implements HistoryWriter {
         String name = file.path() == null ? file.id() : file.path().getFileName().toString();
         return name.endsWith(PHP) ? name.substring(0, name.length() - PHP.length()) : file.id();
     }
+
+    /** The row renamed as Laravel records the renamed file; the migration keeps its batch and its place. */
+    @Override
+    public List<BoundStatement> repoint(Dialect d, MigrationHistory h, String recordedId, MigrationFile file) {
+        HistorySql.requireTool(h, TOOL);
+        return HistorySql.renameEntry(d, h, "migration", recordedId, migrationName(file));
+    }
+
+    /** Laravel has no mark for a migration whose file is gone: the row goes, as its rollback takes it away. */
+    @Override
+    public List<BoundStatement> recordDeleted(Dialect d, MigrationHistory h, String recordedId, Instant now) {
+        return recordRolledBack(d, h, recordedId, List.of(), now);
+    }
 }

@@ -57,4 +57,17 @@ final class RailsHistoryWriter implements HistoryWriter {
         String prefix = underscore < 0 ? name : name.substring(0, underscore);
         return !prefix.isEmpty() && prefix.chars().allMatch(Character::isDigit) ? prefix : file.id();
     }
+
+    /** The row renamed as Rails records the renamed file; the migration keeps its batch and its place. */
+    @Override
+    public List<BoundStatement> repoint(Dialect d, MigrationHistory h, String recordedId, MigrationFile file) {
+        HistorySql.requireTool(h, TOOL);
+        return HistorySql.renameEntry(d, h, "version", recordedId, version(file));
+    }
+
+    /** Rails has no mark for a migration whose file is gone: the row goes, as its rollback takes it away. */
+    @Override
+    public List<BoundStatement> recordDeleted(Dialect d, MigrationHistory h, String recordedId, Instant now) {
+        return recordRolledBack(d, h, recordedId, List.of(), now);
+    }
 }

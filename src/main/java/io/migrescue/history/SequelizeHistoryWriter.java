@@ -49,4 +49,17 @@ final class SequelizeHistoryWriter implements HistoryWriter {
     public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
         throw new UnsupportedOperationException("Sequelize has no dirty flag: a migration has a row in SequelizeMeta or none");
     }
+
+    /** The row renamed as Sequelize records the renamed file; the migration keeps its batch and its place. */
+    @Override
+    public List<BoundStatement> repoint(Dialect d, MigrationHistory h, String recordedId, MigrationFile file) {
+        HistorySql.requireTool(h, TOOL);
+        return HistorySql.renameEntry(d, h, "name", recordedId, MigrationNames.fileName(file));
+    }
+
+    /** Sequelize has no mark for a migration whose file is gone: the row goes, as its rollback takes it away. */
+    @Override
+    public List<BoundStatement> recordDeleted(Dialect d, MigrationHistory h, String recordedId, Instant now) {
+        return recordRolledBack(d, h, recordedId, List.of(), now);
+    }
 }

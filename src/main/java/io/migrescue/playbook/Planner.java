@@ -366,6 +366,16 @@ public final class Planner {
             realignChecksum(history);
             return;
         }
+        if (what.equals("repoint")) {
+            RepointPlanning.Planned p = RepointPlanning.plan(history, ctx.migration(), params.get("renamedTo"), ctx.records(), lookup);
+            add(p.step());
+            checks.add(p.check());
+            return;
+        }
+        if (what.equals("deleted") && playbook.params().stream().anyMatch(p -> p.decision() && !"yes".equals(params.get(p.name())))) {
+            throw new PlanningException("marking migration " + (ctx.migration() == null ? "?" : ctx.migration().id())
+                    + " deleted was declined: nothing was changed (restore its file instead)");
+        }
         List<BoundStatement> sql = ctx.records().plan(what, history, ctx.migration());
         String why = ctx.records().explain(what, history, params);
         if (!sql.isEmpty()) {

@@ -24,7 +24,9 @@ public final class Playbooks {
             "replace-constraint", "rename-conflicting-constraint", "adopt-existing-object", "move-aside-existing-table", "create-missing-table",
             "complete-partial-migration", "revert-partial-migration", "mark-applied", "mark-rolled-back",
             "fix-orphan-rows", "fix-duplicate-rows", "fill-null-values", "release-stale-lock", "clear-dirty-version", "realign-checksum",
-            "unblock-lock-wait", "rebuild-invalid-index", "align-fk-column-types");
+            "unblock-lock-wait", "baseline-applied-migrations", "stamp-matching-version", "repoint-renamed-migration",
+            "forget-missing-migration", "apply-out-of-order",
+            "rebuild-invalid-index", "align-fk-column-types");
 
     private final Map<String, Playbook> byId;
 

@@ -12,7 +12,8 @@ import java.util.Map;
  * the history adapters, outside the pure core (Flyway's checksum needs Flyway core and the migration file).
  */
 public interface RecordPlanner {
-    /** @param what {@code applied}, {@code rolled-back}, {@code release-lock}, {@code clear-dirty}, {@code realign-checksum} */
+    /** @param what {@code applied}, {@code rolled-back}, {@code release-lock}, {@code clear-dirty}, {@code realign-checksum},
+     *             {@code repoint} (the migration's id is the recorded one, its file the renamed one), {@code deleted} */
     List<BoundStatement> plan(String what, MigrationHistory history, FailedMigration migration);
 
     /** Read-only checks that must count 0 before the record step runs (a lock is released only when its holder is gone). */
@@ -28,5 +29,20 @@ public interface RecordPlanner {
     /** The checksum the tool computes for the migration's file now, as its history stores it, or null if not known. */
     default String fileChecksum(MigrationHistory history, FailedMigration migration) {
         return null;
+    }
+
+    /**
+     * A migration file by its file name, as the tool would record it (its id in the tool's history) with its statements,
+     * for {@code record: repoint}; empty when the migrations directory has no such file.
+     */
+    default java.util.Optional<LocalMigration> localMigration(String fileName) {
+        return java.util.Optional.empty();
+    }
+
+    /** One migration file: its id as the tool's history names it, its file name, its statements with their effects. */
+    record LocalMigration(String id, String file, List<io.migrescue.diagnosis.StatementWithEffects> statements) {
+        public LocalMigration {
+            statements = List.copyOf(statements);
+        }
     }
 }

@@ -194,6 +194,10 @@ public final class Verifier {
             case "rolled-back" -> entries.stream().allMatch(e -> e.state() == io.migrescue.model.EntryState.ROLLED_BACK);
             case "release-lock" -> !h.locked();
             case "clear-dirty" -> !h.dirty();
+            case "stamp" -> !entries.isEmpty() && h.entries().size() == entries.size();
+            case "repoint" -> entries.stream().anyMatch(e -> e.state() == io.migrescue.model.EntryState.APPLIED);
+            // gone, or marked by a later row as the tool marks it (Flyway's DELETE row)
+            case "deleted" -> entries.isEmpty() || entries.stream().anyMatch(e -> e.detail() != null && e.detail().startsWith("DELETE "));
             default -> false;
         };
     }

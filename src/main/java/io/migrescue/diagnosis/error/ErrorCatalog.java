@@ -225,6 +225,12 @@ public final class ErrorCatalog {
                 + "longer have CREATE on the public schema.");
         m.put(CHECKSUM_MISMATCH, "A migration file changed after it was applied: restore the file, or record the new checksum if "
                 + "the change is intended and harmless.");
+        m.put(UNRECORDED_MIGRATIONS, "Migrations the tool has not recorded are already in effect (the schema was made with push, "
+                + "by hand or restored from a dump): the tool's next run fails creating what exists; record them as the tool would.");
+        m.put(LOST_REVISION, "The history names a version whose migration file is gone: the tool cannot tell where the database "
+                + "is; find the version whose effects the live schema holds and stamp that one.");
+        m.put(MULTIPLE_HEADS, "The revision scripts branch into more than one head: the tool refuses to upgrade to 'head' until "
+                + "the branches are merged in code (alembic merge).");
         m.put(SCHEMA_DRIFT, "The live schema differs from what the migrations or a reference database say: changes made by hand "
                 + "or migrations applied unevenly across environments.");
         return m;

@@ -47,7 +47,8 @@ final class Text {
     }
 
     static int lineStart(String text, int index) {
-        return text.lastIndexOf('\n', Math.max(0, index - 1)) + 1;
+        // at 0 there is no character before: a text opening with a newline must not put the line start past the index
+        return index <= 0 ? 0 : text.lastIndexOf('\n', index - 1) + 1;
     }
 
     static int lineEnd(String text, int index) {

@@ -1,0 +1,53 @@
+package io.migrescue.app;
+
+import io.migrescue.diagnosis.UnrecordedMigrations;
+import io.migrescue.history.HistoryWriter;
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.playbook.PlanningException;
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
+import io.migrescue.sql.MigrationFile;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code record: baseline}: every migration the tool has not recorded, in its order, up to and including {@code last},
+ * recorded as applied exactly as the tool records a run (Drizzle's hash and {@code when}, Prisma's checksum, a Django
+ * row). Diagnosis chose {@code last}: the migrations after it are not wholly in effect and are left to the tool.
+ */
+final class Baselines {
+    private Baselines() {
+    }
+
+    static List<BoundStatement> record(HistoryWriter writer, Dialect dialect, MigrationHistory history,
+                                       List<MigrationFile> files, String last, Instant now, String installedBy) {
+        List<MigrationFile> pending = UnrecordedMigrations.pending(history, files);
+        int end = -1;
+        for (int i = 0; i < pending.size(); i++) {
+            if (pending.get(i).id().equals(last)) {
+                end = i;
+            }
+        }
+        if (end < 0) {
+            if (files.stream().anyMatch(f -> f.id().equals(last))) {
+                return List.of(); // recorded already: a resumed repair plans nothing twice
+            }
+            throw new PlanningException("migration " + last + " is not among the migration files:"
+                    + " give --migrations DIR");
+        }
+        List<BoundStatement> plan = new ArrayList<>();
+        MigrationHistory sofar = history;
+        for (MigrationFile f : pending.subList(0, end + 1)) {
+            plan.addAll(writer.recordApplied(dialect, sofar, f, now, installedBy));
+            // the next row is planned over the history as it will be (a rank, a batch after this one)
+            List<HistoryEntry> entries = new ArrayList<>(sofar.entries());
+            entries.add(new HistoryEntry(f.id(), f.name(), EntryState.APPLIED, now, null, null));
+            sofar = new MigrationHistory(sofar.tool(), sofar.schema(), sofar.table(), entries, sofar.lock());
+        }
+        return plan;
+    }
+}

@@ -1,0 +1,113 @@
+package io.migrescue.app;
+
+import io.migrescue.catalog.CatalogReader;
+import io.migrescue.db.DatabaseSession;
+import io.migrescue.diagnosis.AlembicHeads;
+import io.migrescue.diagnosis.CatalogLookup;
+import io.migrescue.diagnosis.Finding;
+import io.migrescue.diagnosis.LostRevision;
+import io.migrescue.diagnosis.MappedMigration;
+import io.migrescue.diagnosis.PartialApplicationMap;
+import io.migrescue.diagnosis.PlaybookRanking;
+import io.migrescue.diagnosis.RelevantObjects;
+import io.migrescue.diagnosis.StatementWithEffects;
+import io.migrescue.diagnosis.UnrecordedMigrations;
+import io.migrescue.model.Engine;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.Effect;
+import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.StatementEffects;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * When the history and the files disagree about where the database is (issue 13, items 4 and 5): migrations in effect
+ * but not recorded (baseline after push), a recorded revision whose file is gone (which one does the schema match?),
+ * and revision scripts with two heads. Reads the statements of the migrations concerned, so the catalog read covers
+ * their tables; the findings come from the pure core.
+ */
+final class HistoryMismatches {
+    private final List<MigrationHistory> history;
+    private final List<MigrationFile> files;
+    /** per history: the migrations to map (the pending ones; all of the tool's when its recorded revision is lost) */
+    private final Map<MigrationHistory, List<MigrationFile>> concerned = new LinkedHashMap<>();
+    private final Map<MigrationFile, List<StatementWithEffects>> statements = new LinkedHashMap<>();
+
+    private HistoryMismatches(List<MigrationHistory> history, List<MigrationFile> files, Engine engine) {
+        this.history = history;
+        this.files = files;
+        for (MigrationHistory h : history) {
+            if (h.needsAttention()) {
+                continue; // a failed or dirty run is the failed-migration finding's to explain
+            }
+            List<MigrationFile> mine = LostRevision.lost(h, files).isEmpty() ? UnrecordedMigrations.pending(h, files)
+                    : files.stream().filter(f -> h.tool().equals(f.tool())).toList();
+            concerned.put(h, mine);
+            for (MigrationFile f : mine) {
+                statements.put(f, MigrationDirectory.statements(f, engine).stream()
+                        .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList());
+            }
+        }
+    }
+
+    static HistoryMismatches of(List<MigrationHistory> history, List<MigrationFile> files, Engine engine) {
+        return new HistoryMismatches(history, files, engine);
+    }
+
+    /** Every statement read, so the catalog is read in detail for their tables. */
+    List<StatementWithEffects> statements() {
+        List<StatementWithEffects> all = new ArrayList<>();
+        statements.values().forEach(all::addAll);
+        return all;
+    }
+
+    List<Finding> findings(CatalogLookup lookup, PlaybookRanking ranking) {
+        List<Finding> found = new ArrayList<>();
+        MigrationHistory alembic = history.stream().filter(h -> "alembic".equals(h.tool())).findFirst().orElse(null);
+        AlembicHeads.find(alembic, files).ifPresent(found::add);
+        for (Map.Entry<MigrationHistory, List<MigrationFile>> e : concerned.entrySet()) {
+            MigrationHistory h = e.getKey();
+            List<MappedMigration> mapped = e.getValue().stream()
+                    .map(f -> new MappedMigration(f, PartialApplicationMap.build(statements.get(f), lookup, 0)))
+                    .toList();
+            List<String> lost = LostRevision.lost(h, files);
+            if (!lost.isEmpty()) {
+                LostRevision.find(h, lost, mapped, ranking).ifPresent(found::add);
+            } else if (found.stream().noneMatch(f -> f.kind() == io.migrescue.diagnosis.FindingKind.MULTIPLE_HEADS)) {
+                UnrecordedMigrations.find(h, mapped, lookup, ranking).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    /** These findings first: the tool's next run fails because of them, whatever the error text adds. */
+    List<Finding> before(List<Finding> others, CatalogLookup lookup, PlaybookRanking ranking) {
+        List<Finding> mine = findings(lookup, ranking);
+        if (mine.isEmpty()) {
+            return others;
+        }
+        List<Finding> all = new ArrayList<>(mine);
+        all.addAll(others);
+        return all;
+    }
+
+    /** For {@code status}: one line per mismatch, from a catalog read of the tables concerned only. */
+    static List<String> attention(DatabaseSession session, List<String> schemas, List<MigrationHistory> history,
+                                  List<MigrationFile> files) throws SQLException {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        HistoryMismatches mismatches = of(history, files, session.engine());
+        List<Effect> effects = new ArrayList<>();
+        mismatches.statements().forEach(s -> effects.addAll(s.effects()));
+        CatalogReader reader = CatalogReader.of(session.engine());
+        var tables = RelevantObjects.of(null, effects, session.engine()).tables();
+        var catalog = reader.read(session.connection(), schemas, tables);
+        return mismatches.findings(new CatalogLookup(catalog, schemas.get(0)), new PlaybookRanking(List.of())).stream()
+                .map(f -> f.summary() + " (see migrescue diagnose)").toList();
+    }
+}
