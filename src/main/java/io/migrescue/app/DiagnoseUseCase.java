@@ -113,7 +113,12 @@ public final class DiagnoseUseCase {
             DataEvidence data = new DataEvidence(session);
             boolean allRecorded = target.isEmpty() && !files.isEmpty() && history.stream().noneMatch(MigrationHistory::needsAttention);
             for (Finding f : findings) {
-                Finding confirmed = DataQuestions.forFinding(f, failingEffects, lookup).map(q -> withData(f, q, data)).orElse(f);
+                Finding confirmed = DataQuestions.forFinding(f, failingEffects, lookup).map(q -> withData(f, q, data))
+                        .orElseGet(() -> InvalidIndexDuplicates.counted(f, lookup, data));
+                Finding blocking = InvalidIndexDuplicates.blocking(confirmed, withData, ranking);
+                if (blocking != null) { // what blocks the rebuild is decided first
+                    withData.add(0, blocking);
+                }
                 withData.add(allRecorded && !confirmed.stale() && confirmed.kind() == error.kind()
                         ? confirmed.asStale("every migration file is recorded as applied and nothing failed: the error text is older"
                         + " than the database state") : confirmed);

@@ -32,19 +32,12 @@ final class MigrationDirectory {
         }
     }
 
-    /** Table name → the last CREATE TABLE for it in the migration files, in the tools' order (for create-missing-table). */
-    static java.util.Map<String, List<String>> creates(Path dir, io.migrescue.model.Engine engine) {
-        java.util.Map<String, List<String>> creates = new java.util.LinkedHashMap<>();
-        for (MigrationFile file : list(dir, new java.util.ArrayList<>())) {
-            for (io.migrescue.sql.SqlStatement s : statements(file, engine)) {
-                for (io.migrescue.sql.Effect e : io.migrescue.sql.StatementEffects.of(s, engine)) {
-                    if (e instanceof io.migrescue.sql.Effect.CreateTable c && !c.columns().isEmpty()) {
-                        creates.put(c.table(), List.of(s.sql()));
-                    }
-                }
-            }
-        }
-        return creates;
+    /**
+     * Table name → the statements that make it as the migrations mean it (for create-missing-table): see
+     * {@link MigratedTables}; {@code failedFile} and the files after it are left out.
+     */
+    static java.util.Map<String, List<String>> creates(Path dir, io.migrescue.model.Engine engine, String failedFile) {
+        return MigratedTables.of(list(dir, new java.util.ArrayList<>()), engine, failedFile);
     }
 
     /** The statements of one migration, SQL or code (a code migration rendered for {@code engine}). */

@@ -186,7 +186,8 @@ public final class RepairUseCase {
         Choice choice = choose(diagnosis, playbooks, request.playbookId());
         try {
             Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), diagnosis.schemas());
-            return new Planning(diagnosis, choice, catalog, records, creates(session, request, diagnosis.schemas().get(0)), session);
+            return new Planning(diagnosis, choice, catalog, records, creates(session, request, diagnosis.schemas().get(0),
+                    failedFile(choice.finding())), session);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("repair", e);
         }
@@ -247,8 +248,15 @@ public final class RepairUseCase {
         }
     }
 
+    /** The failed migration's file when the history or the error text names it (a guess would cut off applied ones). */
+    private static String failedFile(Finding finding) {
+        var m = finding.migration();
+        return m == null || !(m.foundBy().equals("history") || m.foundBy().equals("error-text")) ? null : m.file();
+    }
+
     /** How to create a missing table: from the migration files, else as the reference database has it. */
-    private static Map<String, List<String>> creates(DatabaseSession session, Request request, String schema) throws SQLException {
+    private static Map<String, List<String>> creates(DatabaseSession session, Request request, String schema, String failedFile)
+            throws SQLException {
         Map<String, List<String>> creates = new java.util.LinkedHashMap<>();
         DatabaseSession reference = request.reference();
         if (reference != null) {
@@ -259,7 +267,7 @@ public final class RepairUseCase {
             Catalog theirs = CatalogReader.of(reference.engine()).read(reference.connection(), Scope.resolve(reference.info(), List.of()));
             theirs.tables().forEach(t -> creates.put(t.name(), io.migrescue.diff.script.TableDdl.create(session.engine(), schema, t)));
         }
-        creates.putAll(MigrationDirectory.creates(request.diagnosis().migrationsDir(), session.engine()));
+        creates.putAll(MigrationDirectory.creates(request.diagnosis().migrationsDir(), session.engine(), failedFile));
         return creates;
     }
 

@@ -29,6 +29,11 @@ public final class Diagnoser {
                 findings.add(cause);
             }
         }
+        Finding invalid = cause == null ? null : invalidHolder(cause, input);
+        if (invalid != null) { // the name is held by the INVALID index this migration's own build left: that is the cause
+            findings.set(findings.indexOf(cause), invalid);
+            cause = invalid;
+        }
         // when the map says finishing would fail, what removes the cause leads the migration's own findings too
         List<String> causeFixes = cause == null || input.migration() == null || !input.migration().predictedToFail(false)
                 ? List.of() : cause.playbooks();
@@ -48,7 +53,11 @@ public final class Diagnoser {
                 && findings.stream().noneMatch(f -> f.kind() == input.errorKind())) {
             findings.add(new ErrorConfirmation(lookup, input).confirm());
         }
-        findings.addAll(invalidIndexes(input));
+        for (Finding f : invalidIndexes(input)) {
+            if (findings.stream().noneMatch(g -> g.kind() == FindingKind.INVALID_INDEX && g.objects().equals(f.objects()))) {
+                findings.add(f);
+            }
+        }
         return findings;
     }
 
@@ -172,16 +181,30 @@ public final class Diagnoser {
         for (Table t : input.catalog().tables()) {
             for (Index i : t.indexes()) {
                 if (!i.valid()) {
+                    // the failed migration that builds it: rebuilding it finishes that migration
+                    FailedMigration m = input.migration() != null && input.migration().statements().stream()
+                            .anyMatch(v -> v.state() != StatementState.APPLIED && v.effects().stream().anyMatch(e ->
+                                    e instanceof io.migrescue.sql.Effect.CreateIndex c && i.name().equalsIgnoreCase(c.name())))
+                            ? input.migration() : null;
                     findings.add(new Finding(FindingKind.INVALID_INDEX, Severity.WARNING,
                             "index " + i.name() + " on " + t.qualifiedName() + " is INVALID: a CREATE INDEX CONCURRENTLY failed;"
                                     + " it is maintained on every write but never used",
                             objects("table", t.qualifiedName(), "index", i.name()),
-                            List.of(i.definition() == null ? "index " + i.name() : i.definition()), null,
+                            List.of(i.definition() == null ? "index " + i.name() : i.definition()), m,
                             input.ranking().rank(FindingKind.INVALID_INDEX, null, false, false), false));
                 }
             }
         }
         return findings;
+    }
+
+    /** The INVALID_INDEX finding for the index a DUPLICATE_INDEX_NAME finding says holds the name, or null. */
+    private static Finding invalidHolder(Finding f, DiagnosisInput input) {
+        if (f.kind() != FindingKind.DUPLICATE_INDEX_NAME || f.stale() || f.objects().get("index") == null) {
+            return null;
+        }
+        return invalidIndexes(input).stream().filter(i -> i.objects().get("index").equals(f.objects().get("index"))
+                && i.objects().get("table").endsWith("." + f.objects().get("heldBy"))).findFirst().orElse(null);
     }
 
     static boolean sameMigration(FailedMigration m, String tool, String id) {

@@ -94,6 +94,21 @@ public sealed interface Check {
         }
     }
 
+    /** PostgreSQL: the index exists and is valid (its build finished: {@code pg_index.indisvalid}). */
+    record IndexValid(String schema, String table, String index) implements Check {
+        public String describe() {
+            return "index " + index + " on " + table + " is valid";
+        }
+    }
+
+    /** A foreign key column has the type of the column it references (the engine accepts the key). */
+    record ColumnTypeMatches(String schema, String table, String column, String refSchema, String refTable, String refColumn)
+            implements Check {
+        public String describe() {
+            return table + "." + column + " has the type of " + refTable + "." + refColumn;
+        }
+    }
+
     /** The tool's history records for the migration the checksum its file has now ({@code validate} passes on it). */
     record ChecksumRecorded(String tool, String table, String migration, String checksum) implements Check {
         public String describe() {

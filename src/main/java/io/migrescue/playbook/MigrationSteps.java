@@ -57,8 +57,32 @@ final class MigrationSteps {
         }
         boolean concurrently = sql.toUpperCase(Locale.ROOT).contains("CONCURRENTLY");
         // MySQL/MariaDB: DML (an INSERT … SELECT) runs in a transaction too, so it commits together with its ledger row
-        return List.of(new PlanStep(0, "sql", label, List.of(BoundStatement.of(sql)), List.of(), postgres ? !concurrently : dataChange(sql),
-                done, changed(v)));
+        PlanStep run = new PlanStep(0, "sql", label, List.of(BoundStatement.of(sql)), List.of(), postgres ? !concurrently : dataChange(sql),
+                done, changed(v));
+        PlanStep invalid = dropInvalidIndex(v);
+        return invalid == null ? List.of(run) : List.of(invalid, run);
+    }
+
+    /**
+     * PostgreSQL: the index this statement builds is there already, INVALID (this statement's earlier CONCURRENTLY build
+     * failed): it holds the name, so it is dropped first, CONCURRENTLY, and the statement builds it again.
+     */
+    private PlanStep dropInvalidIndex(StatementVerdict v) {
+        if (!postgres) {
+            return null;
+        }
+        for (Effect e : v.effects()) {
+            if (e instanceof Effect.CreateIndex c && c.name() != null) {
+                var table = lookup.table(c.schema(), c.table());
+                var index = table.flatMap(t -> lookup.index(t, c.name())).filter(i -> !i.valid());
+                if (index.isPresent()) {
+                    return new PlanStep(0, "drop-index", "drop the INVALID index " + index.get().name() + " a failed build left"
+                            + " (CONCURRENTLY: writes go on)", List.of(BoundStatement.of("DROP INDEX CONCURRENTLY IF EXISTS "
+                            + ddl.table(table.get().schema(), index.get().name()))), List.of(), false, null, List.of(table.get().name()));
+                }
+            }
+        }
+        return null;
     }
 
     /** INSERT, UPDATE, DELETE, REPLACE: rows only, which InnoDB can roll back (DDL commits by itself). */

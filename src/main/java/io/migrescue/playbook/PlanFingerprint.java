@@ -97,6 +97,11 @@ public record PlanFingerprint(Map<String, Map<String, String>> tables, List<Stri
                 names.add(x.table());
             } else if (c instanceof Check.ConstraintValidated x) {
                 names.add(x.table());
+            } else if (c instanceof Check.IndexValid x) {
+                names.add(x.table());
+            } else if (c instanceof Check.ColumnTypeMatches x) {
+                names.add(x.table());
+                names.add(x.refTable());
             }
         }
         return names.stream().filter(Objects::nonNull).toList();

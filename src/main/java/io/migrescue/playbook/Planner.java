@@ -58,6 +58,10 @@ public final class Planner {
     private final List<Check> dataChecks = new ArrayList<>();
     private final List<Check> validated = new ArrayList<>();
     private final List<Check> created = new ArrayList<>();
+    private final List<Check> rebuilt = new ArrayList<>();
+    private final List<Check> aligned = new ArrayList<>();
+    /** Statements of the failed migration a step of this plan already runs (finish leaves them out). */
+    private final Set<Integer> runByPlan = new java.util.HashSet<>();
     private Check settled;
     private final DataFixes data;
     private boolean backupData = true;
@@ -113,6 +117,10 @@ public final class Planner {
             renameConstraint(render(s.table()), render(s.from()), render(s.to()));
         } else if (spec instanceof StepSpec.CreateTableFrom s) {
             createTable(render(s.table()));
+        } else if (spec instanceof StepSpec.RebuildIndex s) {
+            rebuildIndex(render(s.table()), render(s.index()));
+        } else if (spec instanceof StepSpec.AlignFkColumns s) {
+            alignFkColumns(s);
         } else if (spec instanceof StepSpec.DropConstraint s) {
             dropConstraint(render(s.table()), render(s.name()));
         } else if (spec instanceof StepSpec.RenameTable s) {
@@ -203,10 +211,39 @@ public final class Planner {
             throw new PlanningException("no CREATE TABLE " + name + " in the migration files or the reference: give --migrations DIR"
                     + " (the folder that creates it) or --reference URL (a database that has it)");
         }
-        add(new PlanStep(0, "create-table", "create " + name + " as the migration files or the reference define it",
-                create.stream().map(BoundStatement::of).toList(),
-                List.of(), ctx.catalog().engine() == Engine.POSTGRESQL, new Check.TablePresent(lookup.schemaOf(null), name), List.of()));
+        // with every later statement the migrations run on it; CONCURRENTLY cannot run inside a transaction
+        boolean concurrently = create.stream().anyMatch(sql -> sql.toUpperCase(java.util.Locale.ROOT).contains("CONCURRENTLY"));
+        add(new PlanStep(0, "create-table", "create " + name + " as the migration files or the reference define it"
+                + (create.size() > 1 ? " (" + create.size() + " statements)" : ""), create.stream().map(BoundStatement::of).toList(),
+                List.of(), ctx.catalog().engine() == Engine.POSTGRESQL && !concurrently,
+                new Check.TablePresent(lookup.schemaOf(null), name), List.of()));
         created.add(new Check.TablePresent(lookup.schemaOf(null), name));
+    }
+
+    /** The INVALID index rebuilt; when the failed migration builds it, the rest of that migration runs and is recorded. */
+    private void rebuildIndex(String table, String index) {
+        IndexRebuild.Rebuilt r = new IndexRebuild(lookup, ddl).plan(table, index, finding, ctx.migration());
+        add(r.steps());
+        rebuilt.add(r.valid());
+        if (r.statement() == null) {
+            explanations.add("no failed migration builds " + index + " (or its file was not given): nothing is recorded");
+            return;
+        }
+        runByPlan.add(r.statement().n());
+        finish(false);
+        record("applied");
+    }
+
+    /** Both columns' types shown; the referencing one given the referenced type; then the migration finishes. */
+    private void alignFkColumns(StepSpec.AlignFkColumns step) {
+        FailedMigration m = requireStatements("align the foreign key columns of");
+        FkColumnAlignment.Aligned a = new FkColumnAlignment(lookup, ddl).plan(m, failingEffects());
+        explanations.addAll(a.explanations());
+        if (a.widensLiveTable()) {
+            decided(step, step.widen(), a.what());
+        }
+        add(a.steps());
+        aligned.addAll(a.checks());
     }
 
     private void dropConstraint(String tableName, String name) {
@@ -233,7 +270,7 @@ public final class Planner {
         for (StatementVerdict v : m.statements()) {
             boolean pending = v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED;
             boolean failedButDone = v.state() == StatementState.FAILED && data.failingStatementDone();
-            if (!pending || failedButDone || skipFailed && v.state() == StatementState.FAILED) {
+            if (!pending || failedButDone || runByPlan.contains(v.n()) || skipFailed && v.state() == StatementState.FAILED) {
                 continue;
             }
             for (PlanStep s : migrationSteps.forward(m, v)) {
@@ -403,6 +440,8 @@ public final class Planner {
                     .filter(table -> !backupWhere.containsKey(table.name()))
                     .<Check>map(table -> new Check.RowCountKept(table.schema(), table.name())).toList();
             case NO_ORPHANS, NO_DUPLICATES, NO_NULLS -> dataChecks;
+            case INDEXES_VALID -> rebuilt;
+            case COLUMN_TYPES_ALIGNED -> aligned;
             case CONSTRAINTS_VALIDATED -> ctx.catalog().engine() == Engine.POSTGRESQL ? validated : List.of();
         });
     }

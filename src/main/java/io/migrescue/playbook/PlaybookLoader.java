@@ -199,6 +199,8 @@ public final class PlaybookLoader {
                 }
                 yield new StepSpec.CreateTableFrom(arg(args, "table", where), source);
             }
+            case "rebuild-index" -> new StepSpec.RebuildIndex(arg(args, "table", where), arg(args, "index", where));
+            case "align-fk-columns" -> new StepSpec.AlignFkColumns(arg(args, "widen", where));
             case "drop-constraint" -> new StepSpec.DropConstraint(arg(args, "table", where), arg(args, "name", where));
             case "rename-table" -> new StepSpec.RenameTable(arg(args, "from", where), arg(args, "to", where));
             case "finish-migration" -> new StepSpec.FinishMigration(args.path("skipFailed").asBoolean(false));

@@ -25,7 +25,8 @@ public final class Playbooks {
             "complete-partial-migration", "revert-partial-migration", "mark-applied", "mark-rolled-back",
             "fix-orphan-rows", "fix-duplicate-rows", "fill-null-values", "release-stale-lock", "clear-dirty-version", "realign-checksum",
             "unblock-lock-wait", "baseline-applied-migrations", "stamp-matching-version", "repoint-renamed-migration",
-            "forget-missing-migration", "apply-out-of-order");
+            "forget-missing-migration", "apply-out-of-order",
+            "rebuild-invalid-index", "align-fk-column-types");
 
     private final Map<String, Playbook> byId;
 

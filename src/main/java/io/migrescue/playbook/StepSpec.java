@@ -71,6 +71,33 @@ public sealed interface StepSpec {
         }
     }
 
+    /**
+     * PostgreSQL: drop an INVALID index (DROP INDEX CONCURRENTLY) and build it again CONCURRENTLY, as the failed migration
+     * wrote it (else as the catalog defines it); a unique one only when no duplicate keys remain. When the index is the
+     * failed migration's, its remaining statements run too.
+     */
+    record RebuildIndex(String table, String index) implements StepSpec {
+        public String kind() {
+            return "rebuild-index";
+        }
+    }
+
+    /**
+     * Give the columns of the foreign key the failed statement adds the type of the columns they reference. On a table
+     * the failed migration created and left empty, the migration's column is changed; on a live table it is widened
+     * after a check that every value fits, which {@code widen} (a decision) allows.
+     */
+    record AlignFkColumns(String widen) implements StepSpec {
+        public String kind() {
+            return "align-fk-columns";
+        }
+
+        @Override
+        public String disrupts() {
+            return "changes the type of a live column (the table is rewritten)";
+        }
+    }
+
     /** Run the statements of the failed migration that are not in effect (optionally skipping the failed one). */
     record FinishMigration(boolean skipFailed) implements StepSpec {
         public String kind() {

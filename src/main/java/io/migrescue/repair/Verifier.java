@@ -76,6 +76,18 @@ public final class Verifier {
             boolean holds = lookup.table(t.schema(), t.table()).isPresent();
             return new CheckResult(what, holds, holds ? "present" : "missing");
         }
+        if (check instanceof Check.IndexValid i) {
+            Optional<io.migrescue.model.Index> found = lookup.table(i.schema(), i.table()).flatMap(t -> lookup.index(t, i.index()));
+            boolean holds = found.map(io.migrescue.model.Index::valid).orElse(false);
+            return new CheckResult(what, holds, found.isEmpty() ? "missing" : holds ? "valid" : "INVALID");
+        }
+        if (check instanceof Check.ColumnTypeMatches c) {
+            Optional<io.migrescue.model.Column> column = lookup.table(c.schema(), c.table()).flatMap(t -> t.column(c.column()));
+            Optional<io.migrescue.model.Column> ref = lookup.table(c.refSchema(), c.refTable()).flatMap(t -> t.column(c.refColumn()));
+            boolean holds = column.isPresent() && ref.isPresent() && io.migrescue.playbook.ColumnTypes.same(column.get(), ref.get());
+            return new CheckResult(what, holds, column.map(io.migrescue.model.Column::type).orElse("missing") + " / "
+                    + ref.map(io.migrescue.model.Column::type).orElse("missing"));
+        }
         if (check instanceof Check.ConstraintValidated c) {
             Optional<Constraint> found = lookup.table(c.schema(), c.table()).flatMap(t -> lookup.constraint(t, c.name()));
             boolean holds = found.map(Constraint::validated).orElse(false);

@@ -16,7 +16,12 @@ final class StepNotes {
             Map.entry("record", "Writes the migration tool's own history, so that its next run goes on from here."),
             Map.entry("fix-orphans", "Deals with the child rows whose parent row is missing, as the policy says; the backup keeps them."),
             Map.entry("remove-duplicates", "Removes the duplicate rows that block the unique index; the backup keeps them."),
-            Map.entry("fill-nulls", "Writes the value given where the column is NULL; the backup keeps the rows as they were."));
+            Map.entry("fill-nulls", "Writes the value given where the column is NULL; the backup keeps the rows as they were."),
+            Map.entry("drop-index", "Drops the INVALID index a failed CREATE INDEX CONCURRENTLY left, CONCURRENTLY: writes go on,"
+                    + " and no query used it."),
+            Map.entry("create-index", "Builds the index again CONCURRENTLY (writes go on); it is checked valid afterwards."),
+            Map.entry("alter-column", "Gives the foreign key column the referenced column's type; a guard first counts values that"
+                    + " would not fit, and the backup keeps the rows as they were."));
 
     private StepNotes() {
     }

@@ -30,7 +30,9 @@ class ExplainCommandTest {
             "drizzle/fr04-push-then-migrate.txt, TABLE_ALREADY_EXISTS, move-aside-existing-table",
             "laravel/fr05-mariadb-errno121-as-reported.txt, DUPLICATE_CONSTRAINT_NAME, rename-conflicting-constraint",
             "laravel/fr05-artisan-migrate-force.txt, DUPLICATE_CONSTRAINT_NAME, rename-conflicting-constraint",
-            "laravel/fr05-symfony-console-wrapped.txt, DUPLICATE_CONSTRAINT_NAME, rename-conflicting-constraint"})
+            "laravel/fr05-symfony-console-wrapped.txt, DUPLICATE_CONSTRAINT_NAME, rename-conflicting-constraint",
+            "flyway/mysql8-3780.txt, FK_INCOMPATIBLE, align-fk-column-types",
+            "mysql-cli/mariadb-errno150.txt, FK_INCOMPATIBLE, align-fk-column-types"})
     void recognisesEachFieldReport(String file, String kind, String playbook) throws Exception {
         CliRun run = CliRun.run("explain", "--error-file", CORPUS.resolve(file).toString(), "--format", "json");
         assertThat(run.exitCode()).as(run.all()).isZero();

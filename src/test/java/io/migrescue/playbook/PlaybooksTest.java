@@ -88,11 +88,13 @@ class PlaybooksTest {
             }
         }
         assertThat(disruptive).containsOnlyKeys("move-aside-existing-table", "fix-orphan-rows", "fix-duplicate-rows", "fill-null-values",
-                "revert-partial-migration", "clear-dirty-version", "unblock-lock-wait");
+                "revert-partial-migration", "clear-dirty-version", "unblock-lock-wait",
+                "align-fk-column-types");
         assertThat(playbooks.get("unblock-lock-wait").orElseThrow().param("terminate").orElseThrow().whenNeeded())
                 .as("no value, no session ended: never a default").isTrue();
         assertThat(playbooks.get("fix-duplicate-rows").orElseThrow().param("children").orElseThrow().whenNeeded()).isTrue();
         assertThat(playbooks.get("fix-orphan-rows").orElseThrow().param("grandchildren").orElseThrow().whenNeeded()).isTrue();
+        assertThat(playbooks.get("align-fk-column-types").orElseThrow().param("widen").orElseThrow().whenNeeded()).isTrue();
         assertThat(playbooks.get("move-aside-existing-table").orElseThrow().param("newName").orElseThrow().decision()).isTrue();
         assertThat(playbooks.get("revert-partial-migration").orElseThrow().param("undoTables").orElseThrow().whenNeeded()).isTrue();
         assertThat(new StepSpec.Sql("DELETE FROM {t} WHERE id = :id").disrupts()).isNotNull();
