@@ -141,27 +141,49 @@ final class StepWalk implements StepGate {
             return null;
         }
         Map<String, String> params = new LinkedHashMap<>(plan.params());
-        for (ParamSpec p : replanner.askable()) {
-            p.meanings().forEach((choice, meaning) -> out.println("    " + style.bold(choice) + "  " + meaning));
-            String value = prompts.choose("  " + (p.ask() == null ? p.name() : p.ask()), p.choices(), params.get(p.name()));
-            if (value == null) {
-                out.println();
-                return null;
-            }
-            params.put(p.name(), value);
+        // a when-needed decision the plan did not need is asked only if the new values turn out to need it
+        if (!askAll(params, p -> !p.whenNeeded() || params.get(p.name()) != null)) {
+            return null;
         }
         if (params.equals(plan.params())) {
             out.println("  the same values: the plan is unchanged");
             return null;
         }
         try {
-            Plan next = replanner.replan(params);
+            Plan next;
+            try {
+                next = replanner.replan(params);
+            } catch (MigrescueException needed) {
+                if (needed.exitCode() != io.migrescue.failure.ExitCode.CONFIRMATION_NEEDED
+                        || !askAll(params, p -> p.whenNeeded() && params.get(p.name()) == null)) {
+                    throw needed;
+                }
+                next = replanner.replan(params);
+            }
             out.println("  planned again with " + params);
             return Verdict.replan(next);
         } catch (MigrescueException e) {
             out.println(style.bad("  " + e.getMessage()));
             return null;
         }
+    }
+
+    /** Asks the parameters {@code which} selects, into {@code params}; false when the person cancelled. */
+    private boolean askAll(Map<String, String> params, java.util.function.Predicate<ParamSpec> which) {
+        PrintWriter out = prompts.out();
+        for (ParamSpec p : replanner.askable()) {
+            if (!which.test(p)) {
+                continue;
+            }
+            p.meanings().forEach((choice, meaning) -> out.println("    " + style.bold(choice) + "  " + meaning));
+            String value = prompts.choose("  " + (p.ask() == null ? p.name() : p.ask()), p.choices(), params.get(p.name()));
+            if (value == null) {
+                out.println();
+                return false;
+            }
+            params.put(p.name(), value);
+        }
+        return true;
     }
 
     @Override
