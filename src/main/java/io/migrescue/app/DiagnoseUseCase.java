@@ -83,9 +83,9 @@ public final class DiagnoseUseCase {
             List<EditedMigrations.Edited> drifts = EditedMigrations.find(history, files, engine);
             List<StatementWithEffects> involved = new ArrayList<>(statements);
             drifts.forEach(d -> involved.addAll(d.statements()));
-            HistoryMismatches mismatches = HistoryMismatches.of(history, files, engine);
-            involved.addAll(mismatches.statements());
             HistoryFileFindings vsFiles = HistoryFileFindings.read(history, files, engine);
+            HistoryMismatches mismatches = HistoryMismatches.of(history, files, engine, vsFiles::handles);
+            involved.addAll(mismatches.statements());
             involved.addAll(vsFiles.statements());
 
             Catalog catalog = readInvolved(session, reader, schemas, error.parsed(), errorEffects, involved);

@@ -90,6 +90,14 @@ final class HistoryFileFindings {
         return new HistoryFileFindings(compared);
     }
 
+    /**
+     * Whether this history has an applied row without its file, or a file out of order: then the files it has not
+     * recorded are candidates for those rows, not migrations to baseline (that would record a renamed file twice).
+     */
+    boolean handles(MigrationHistory h) {
+        return compared.stream().anyMatch(c -> c.history() == h && (!c.missing().isEmpty() || !c.beforeNewest().isEmpty()));
+    }
+
     /** The statements of the files not applied: the catalog read must include what they touch. */
     List<StatementWithEffects> statements() {
         return compared.stream().flatMap(c -> c.statements().values().stream()).flatMap(List::stream).toList();

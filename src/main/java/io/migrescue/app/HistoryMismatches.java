@@ -37,11 +37,12 @@ final class HistoryMismatches {
     private final Map<MigrationHistory, List<MigrationFile>> concerned = new LinkedHashMap<>();
     private final Map<MigrationFile, List<StatementWithEffects>> statements = new LinkedHashMap<>();
 
-    private HistoryMismatches(List<MigrationHistory> history, List<MigrationFile> files, Engine engine) {
+    private HistoryMismatches(List<MigrationHistory> history, List<MigrationFile> files, Engine engine,
+                              java.util.function.Predicate<MigrationHistory> elsewhere) {
         this.history = history;
         this.files = files;
         for (MigrationHistory h : history) {
-            if (h.needsAttention()) {
+            if (h.needsAttention() || elsewhere.test(h)) {
                 continue; // a failed or dirty run is the failed-migration finding's to explain
             }
             List<MigrationFile> mine = LostRevision.lost(h, files).isEmpty() ? UnrecordedMigrations.pending(h, files)
@@ -54,8 +55,10 @@ final class HistoryMismatches {
         }
     }
 
-    static HistoryMismatches of(List<MigrationHistory> history, List<MigrationFile> files, Engine engine) {
-        return new HistoryMismatches(history, files, engine);
+    /** @param elsewhere histories another check explains (renamed or missing files): none of their files is baselined */
+    static HistoryMismatches of(List<MigrationHistory> history, List<MigrationFile> files, Engine engine,
+                                java.util.function.Predicate<MigrationHistory> elsewhere) {
+        return new HistoryMismatches(history, files, engine, elsewhere);
     }
 
     /** Every statement read, so the catalog is read in detail for their tables. */
@@ -97,11 +100,12 @@ final class HistoryMismatches {
 
     /** For {@code status}: one line per mismatch, from a catalog read of the tables concerned only. */
     static List<String> attention(DatabaseSession session, List<String> schemas, List<MigrationHistory> history,
-                                  List<MigrationFile> files) throws SQLException {
+                                  List<MigrationFile> files, java.util.function.Predicate<MigrationHistory> elsewhere)
+            throws SQLException {
         if (files.isEmpty()) {
             return List.of();
         }
-        HistoryMismatches mismatches = of(history, files, session.engine());
+        HistoryMismatches mismatches = of(history, files, session.engine(), elsewhere);
         List<Effect> effects = new ArrayList<>();
         mismatches.statements().forEach(s -> effects.addAll(s.effects()));
         CatalogReader reader = CatalogReader.of(session.engine());

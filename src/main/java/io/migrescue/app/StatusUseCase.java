@@ -50,8 +50,9 @@ public final class StatusUseCase {
             List<io.migrescue.sql.MigrationFile> files = MigrationDirectory.list(migrationsDir, new ArrayList<>());
             List<String> edited = new ArrayList<>(EditedMigrations.describe(session, schemas,
                     EditedMigrations.find(history, files, session.engine())));
-            edited.addAll(HistoryMismatches.attention(session, schemas, history, files));
-            edited.addAll(HistoryFileFindings.read(history, files, session.engine()).statusLines());
+            HistoryFileFindings vsFiles = HistoryFileFindings.read(history, files, session.engine());
+            edited.addAll(HistoryMismatches.attention(session, schemas, history, files, vsFiles::handles));
+            edited.addAll(vsFiles.statusLines());
             return new StatusReport(session.info(), ordered, history, invalid, edited);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("status", e);
