@@ -16,6 +16,7 @@ final class ConstraintChecks {
     private final Simulator sim;
     private final SchemaModel model;
     private final ForeignKeyChecks foreignKeys;
+    private final java.util.Set<String> reported = new java.util.HashSet<>();
 
     ConstraintChecks(Simulator sim) {
         this.sim = sim;
@@ -102,6 +103,9 @@ final class ConstraintChecks {
 
     /** Field report 05: MySQL/MariaDB foreign key names are unique per schema, and RENAME TABLE keeps them. */
     private void heldElsewhere(Site site, ModelTable t, Effect.ConstraintDef c, ModelTable holder) {
+        if (!reported.add(System.identityHashCode(site.statement()) + "#" + holder.name)) {
+            return; // one finding per statement and holder: its fix renames every name the statement wants
+        }
         ModelTable.Con held = holder.constraints.get(model.key(c.name()));
         List<String> evidence = new ArrayList<>();
         evidence.add("foreign key " + held.name() + " is held by table " + holder.name + ": FOREIGN KEY (" + String.join(", ",
@@ -116,7 +120,7 @@ final class ConstraintChecks {
         for (ModelTable.Con fk : holder.constraintsOfKind("FOREIGN_KEY")) {
             boolean clashes = site.statement().effects().stream().anyMatch(e -> wants(e, fk.name()));
             if (clashes || fk.name().equalsIgnoreCase(held.name())) {
-                fix.add(sim.fixSql.renameForeignKey(holder.name, fk, model.dialect().fit(fk.name() + "_old")));
+                fix.add(sim.fixSql.renameForeignKey(holder.name, holder.schema, fk, model.dialect().fit(fk.name() + "_old")));
             }
         }
         sim.add(site.finding(FindingKind.DUPLICATE_CONSTRAINT_NAME, Severity.ERROR, "constraint name " + c.name()

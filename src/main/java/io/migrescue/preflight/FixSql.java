@@ -26,10 +26,10 @@ final class FixSql {
     }
 
     /** MySQL/MariaDB: a foreign key under a new name (drop and add in one statement, so the table is never without it). */
-    String renameForeignKey(String table, ModelTable.Con fk, String to) {
+    String renameForeignKey(String table, String schema, ModelTable.Con fk, String to) {
         StringBuilder sql = new StringBuilder("ALTER TABLE ").append(q(table)).append(" DROP FOREIGN KEY ").append(q(fk.name()))
                 .append(", ADD CONSTRAINT ").append(q(to)).append(" FOREIGN KEY (").append(cols(fk.columns())).append(") REFERENCES ")
-                .append(fk.refSchema() == null ? q(fk.refTable()) : dialect.qualify(fk.refSchema(), fk.refTable()))
+                .append(fk.refSchema() == null || fk.refSchema().equals(schema) ? q(fk.refTable()) : dialect.qualify(fk.refSchema(), fk.refTable()))
                 .append(" (").append(cols(fk.refColumns())).append(')');
         if (fk.onDelete() != null && !fk.onDelete().equalsIgnoreCase("NO ACTION") && !fk.onDelete().equalsIgnoreCase("RESTRICT")) {
             sql.append(" ON DELETE ").append(fk.onDelete());
