@@ -122,7 +122,7 @@ class PreflightIT {
     }
 
     /** V1 applied by Flyway, the hand-made change, then V2 written and not run: the database as it is before the deploy. */
-    private static Path prepare(ScratchDatabase db, Path migrations, Case c) throws Exception {
+    static Path prepare(ScratchDatabase db, Path migrations, Case c) throws Exception {
         MigrateResult v1 = FlywayRun.flyway(db, migrations, Map.of("V1__base.sql", c.v1())).migrate();
         assertThat(v1.success).isTrue();
         for (String s : c.setup()) {
