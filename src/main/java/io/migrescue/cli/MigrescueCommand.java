@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 public final class MigrescueCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     /** Every subcommand; only the one being run is built (picocli would otherwise model them all on every start). */
     static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(StatusCommand.class, DiagnoseCommand.class,
-            ExplainCommand.class, PlaybooksCommand.class, HistoryCommand.class, RepairCommand.class, ResumeCommand.class,
+            PreflightCommand.class, ExplainCommand.class, PlaybooksCommand.class, HistoryCommand.class, RepairCommand.class, ResumeCommand.class,
             BackupCommand.class, RestoreCommand.class, DemoCommand.class, DiffCommand.class, ShellCommand.class,
             CompletionCommand.class, ManCommand.class);
 

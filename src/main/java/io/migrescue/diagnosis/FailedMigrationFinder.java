@@ -56,6 +56,12 @@ public final class FailedMigrationFinder {
         return Optional.empty();
     }
 
+    /** The migration files no history records as applied (nor as below an applied head), in the tools' order. */
+    public static List<MigrationFile> pending(List<MigrationHistory> history, List<MigrationFile> files) {
+        java.util.Set<String> belowHeads = belowHeads(history, files);
+        return files.stream().filter(f -> !belowHeads.contains(f.id()) && history.stream().noneMatch(h -> recorded(h, f))).toList();
+    }
+
     /** Migrations applied by the graph (an Alembic head means every revision below it), whatever their own rows say. */
     static java.util.Set<String> belowHeads(List<MigrationHistory> history, List<MigrationFile> files) {
         java.util.Set<String> applied = new java.util.HashSet<>();

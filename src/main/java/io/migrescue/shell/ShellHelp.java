@@ -26,6 +26,8 @@ final class ShellHelp {
         m.put("diagnose", new Entry("what failed and why, what is already in effect, which repair fits (read-only)",
                 List.of("diagnose            (then paste the error output; end with an empty line or a line with just .)",
                         "diagnose --error-file deploy.log --migrations db/migration")));
+        m.put("preflight", new Entry("before the deploy: which pending migration will fail here, why, and the fix (read-only)",
+                List.of("preflight --migrations db/migration", "preflight --format markdown > preflight.md")));
         m.put("explain", new Entry("what an error text means, without the database",
                 List.of("explain             (then paste the error)", "explain --error-file deploy.log")));
         m.put("playbooks", new Entry("the repairs migrescue knows, and what each one does",
