@@ -12,15 +12,22 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Map<String, String> environment = System.getenv();
+        boolean terminal = System.console() != null; // piped or redirected output is never coloured
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        Map<String, String> environment = System.getenv();
+        if (terminal) {
+            out = io.migrescue.shell.CommandLineColours.results(out, environment);
+            err = io.migrescue.shell.CommandLineColours.errors(err, environment);
+        }
         int code;
         try {
-            code = MigrescueCli.create(out, err, environment, System.console() != null, System.in, args,
+            PrintWriter stdout = out;
+            PrintWriter stderr = err;
+            code = MigrescueCli.create(out, err, environment, terminal, System.in, args,
                     () -> {
-                        out.flush();
-                        err.flush();
+                        stdout.flush();
+                        stderr.flush();
                         return MigrescueShell.onSystemTerminal(environment);
                     }).execute(args);
         } catch (Throwable t) { // an Error passes picocli's handler: still one line, never a stack trace on the terminal

@@ -108,7 +108,9 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
 
     @Override
     public Integer call() {
-        Path dir = backupDir != null ? backupDir : Path.of("migrescue-backups", ZonedDateTime.now(ZoneOffset.UTC).format(STAMP));
+        // a dry run names no time of its own: the real run picks its directory when it runs
+        Path dir = backupDir != null ? backupDir : Path.of("migrescue-backups",
+                dryRun ? "<UTC time of the run>" : ZonedDateTime.now(ZoneOffset.UTC).format(STAMP));
         if (!dryRun && java.nio.file.Files.exists(dir.resolve("journal.jsonl"))) {
             throw MigrescueException.usage("--backup-dir " + dir + " already holds a repair's journal: use `migrescue resume --from "
                     + dir + "` or another directory");

@@ -27,13 +27,20 @@ final class ColouredLines extends Writer {
     private final PrintWriter terminal;
     private final UnaryOperator<String> colour;
     private final IntSupplier width;
+    private final UnaryOperator<String> voice;
     private final StringBuilder pending = new StringBuilder();
 
     /** @param width the terminal's width now (it may change between commands); 0 or less: do not wrap */
     ColouredLines(PrintWriter terminal, UnaryOperator<String> colour, IntSupplier width) {
+        this(terminal, colour, width, ShellVoice::speak);
+    }
+
+    /** @param voice how a line is said: the shell's words, or as it is (the command line's own output) */
+    ColouredLines(PrintWriter terminal, UnaryOperator<String> colour, IntSupplier width, UnaryOperator<String> voice) {
         this.terminal = terminal;
         this.colour = colour;
         this.width = width;
+        this.voice = voice;
     }
 
     /** For stdout: the checks of a verification, the status line, the kinds of findings. */
@@ -72,7 +79,7 @@ final class ColouredLines extends Writer {
                 if (line.indexOf('\r') >= 0) {
                     terminal.print(line + "\n");
                 } else {
-                    wrapped(ShellVoice.speak(line)).forEach(l -> terminal.print(colour.apply(l) + "\n"));
+                    wrapped(voice.apply(line)).forEach(l -> terminal.print(colour.apply(l) + "\n"));
                 }
             }
         }

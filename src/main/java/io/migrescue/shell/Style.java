@@ -20,6 +20,14 @@ final class Style {
         this.on = wanted(terminal, environment);
     }
 
+    /** For the command line's own output on a terminal, without opening one (start-up time): colour unless TERM is dumb. */
+    Style(Map<String, String> environment) {
+        this.terminal = null;
+        String term = environment.get("TERM");
+        String noColor = environment.get("NO_COLOR");
+        this.on = (noColor == null || noColor.isEmpty()) && term != null && !term.isEmpty() && !term.equals("dumb");
+    }
+
     static boolean wanted(Terminal terminal, Map<String, String> environment) {
         String noColor = environment.get("NO_COLOR");
         if (noColor != null && !noColor.isEmpty()) {
@@ -65,6 +73,6 @@ final class Style {
     }
 
     private String paint(String s, AttributedStyle style) {
-        return on ? new AttributedString(s, style).toAnsi(terminal) : s;
+        return !on ? s : terminal == null ? new AttributedString(s, style).toAnsi() : new AttributedString(s, style).toAnsi(terminal);
     }
 }

@@ -52,6 +52,47 @@ class LauncherIT {
         assertThat(bare.err()).contains("Usage: migrescue");
     }
 
+    /**
+     * A checkout without a jar: the first run builds it quietly (one honest line before, one after, no colour codes
+     * and no Maven output), then answers; the second run does not build again.
+     */
+    @Test
+    void theFirstRunBuildsQuietly(@TempDir Path dir) throws Exception {
+        Path copy = Files.createDirectories(dir.resolve("checkout"));
+        for (String part : List.of("pom.xml", "bin", "src/main", "playbooks")) {
+            copyTree(Path.of(part), copy.resolve(part));
+        }
+        ProcessBuilder pb = new ProcessBuilder(copy.resolve("bin/migrescue").toString(), "--version").directory(dir.toFile());
+        Path err = dir.resolve("err.txt");
+        pb.redirectError(err.toFile()).redirectOutput(dir.resolve("out.txt").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("first build finished").isTrue();
+        String said = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(said).isZero();
+        assertThat(Files.readString(dir.resolve("out.txt"))).startsWith("migrescue 0.");
+        assertThat(said).doesNotContain("\u001b").doesNotContain("[INFO]").doesNotContain("Download");
+        assertThat(said.lines().toList()).hasSize(2);
+        assertThat(said).startsWith("migrescue: building").containsPattern("migrescue: built in \\d+ s");
+        Process again = new ProcessBuilder(copy.resolve("bin/migrescue").toString(), "--version")
+                .redirectErrorStream(true).start();
+        assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).doesNotContain("building");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
     /** Without a terminal, {@code migrescue shell} reads its commands from standard input (a dumb terminal, no warning). */
     @Test
     void theShellReadsAScriptFromAPipe(@TempDir Path dir) throws Exception {

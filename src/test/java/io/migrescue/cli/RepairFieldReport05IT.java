@@ -45,6 +45,12 @@ class RepairFieldReport05IT {
                     .contains("CREATE TABLE skp_tahunan").contains("Nothing was changed");
             assertThat(Fingerprint.of(db)).isEqualTo(before);
             assertThat(Files.exists(backup)).isFalse();
+            assertThat(dry.out()).contains("Backup    would be written to " + backup);
+            List<String> noDir = new ArrayList<>(args.subList(0, 4));
+            noDir.add("--dry-run");
+            // without --backup-dir the dry run names no directory of its own: the run picks it when it runs
+            assertThat(CliRun.on(db, "repair", noDir.toArray(String[]::new)).out())
+                    .contains("Backup    would be written to migrescue-backups/<UTC time of the run>");
 
             CliRun unconfirmed = CliRun.on(db, "repair", args.toArray(String[]::new));
             assertThat(unconfirmed.exitCode()).as(unconfirmed.all()).isEqualTo(6);
