@@ -26,8 +26,8 @@ public final class StaleFailure {
         List<StatementVerdict> now = PartialApplicationMap.build(statements, lookup, null);
         boolean whole = !now.isEmpty() && now.stream().allMatch(v -> v.state() == StatementState.APPLIED);
         if (!whole || ColumnShapes.otherType(now, lookup) != null
-                || UnrecordedMigrations.otherShape(new MappedMigration(null, now), List.of(new MappedMigration(null, now)),
-                lookup) != null) {
+                || UnrecordedMigrations.otherShape(new MappedMigration(null, now),
+                List.of(new MappedMigration(null, now)), lookup) != null) {
             return hinted;
         }
         List<StatementVerdict> verdicts = new ArrayList<>();

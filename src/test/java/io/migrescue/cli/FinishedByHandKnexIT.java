@@ -118,7 +118,8 @@ class FinishedByHandKnexIT {
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
             assertThat(diagnose.out()).contains("002_orders.js").contains("in effect but not recorded")
                     .contains("the error text is older than the database state").doesNotContain("PARTIALLY_APPLIED");
-            CliRun repair = CliRun.on(db, "repair", "mark-applied", "--migrations", dir.resolve("migrations").toString(),
+            CliRun repair = CliRun.on(db, "repair", "mark-applied",
+                    "--migrations", dir.resolve("migrations").toString(),
                     "--error-file", error.toString(), "--backup-dir", tmp.resolve("backup").toString(), "--yes");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             knexGoesOn(dir, db, clean);
@@ -156,7 +157,8 @@ class FinishedByHandKnexIT {
                     "alter table `orders` add `note` text, add `legacy_code` int");
 
             for (Path e : new Path[]{error, null}) {
-                List<String> args = new java.util.ArrayList<>(List.of("--migrations", dir.resolve("migrations").toString()));
+                List<String> args = new java.util.ArrayList<>(
+                        List.of("--migrations", dir.resolve("migrations").toString()));
                 if (e != null) {
                     args.addAll(List.of("--error-file", e.toString()));
                 }
@@ -171,7 +173,8 @@ class FinishedByHandKnexIT {
                 assertThat(markApplied.exitCode()).as(markApplied.all()).isNotZero();
                 CliRun repair = repair(db, dir, e, tmp.resolve("backup" + (e == null)));
                 assertThat(repair.all()).doesNotContain("verified");
-                assertThat(rows(db, "SELECT name FROM knex_migrations ORDER BY id")).containsExactly(List.of("001_users.js"));
+                assertThat(rows(db, "SELECT name FROM knex_migrations ORDER BY id"))
+                        .containsExactly(List.of("001_users.js"));
             }
             assertThat(rows(db, "SELECT COUNT(*) FROM users")).containsExactly(List.of("3"));
         }

@@ -28,7 +28,8 @@ class FinishedByHandSequelizeIT {
     private static final Duration RUN = Duration.ofSeconds(90);
     private static final String CONFIG = """
             module.exports = {
-              development: { dialect: process.env.DB_DIALECT, host: process.env.DB_HOST, port: Number(process.env.DB_PORT),
+              development: { dialect: process.env.DB_DIALECT, host: process.env.DB_HOST,
+                port: Number(process.env.DB_PORT),
                 username: process.env.DB_USER, password: process.env.DB_PASSWORD || null, database: process.env.DB_NAME,
                 logging: false },
             };
@@ -103,7 +104,8 @@ class FinishedByHandSequelizeIT {
     void aSequelizeMigrationFinishedByHandIsRecordedWithAndWithoutTheErrorText(@TempDir Path tmp) throws Exception {
         for (boolean withError : new boolean[]{true, false}) {
             try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "sequelize by hand " + withError);
-                 ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "sequelize by hand clean " + withError)) {
+                 ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB,
+                         "sequelize by hand clean " + withError)) {
                 Path dir = tmp.resolve("app" + withError);
                 Files.createDirectories(dir.resolve("migrations"));
                 Files.writeString(dir.resolve("config.js"), CONFIG);
@@ -120,13 +122,15 @@ class FinishedByHandSequelizeIT {
                         "ALTER TABLE `Users` ADD UNIQUE INDEX `users_email` (`email`)",
                         "ALTER TABLE `Orders` ADD `note` VARCHAR(200)");
 
-                List<String> args = new java.util.ArrayList<>(List.of("--migrations", dir.resolve("migrations").toString()));
+                List<String> args = new java.util.ArrayList<>(
+                        List.of("--migrations", dir.resolve("migrations").toString()));
                 if (withError) {
                     args.addAll(List.of("--error-file", errorFile.toString()));
                 }
                 CliRun diagnose = CliRun.on(db, "diagnose", args.toArray(String[]::new));
                 assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-                assertThat(diagnose.out()).contains("20240102000000-create-orders.js").contains("in effect but not recorded")
+                assertThat(diagnose.out()).contains("20240102000000-create-orders.js")
+                        .contains("in effect but not recorded")
                         .doesNotContain("PARTIALLY_APPLIED");
                 args.addAll(List.of("--backup-dir", tmp.resolve("backup" + withError).toString(), "--yes"));
                 CliRun repair = CliRun.on(db, "repair", args.toArray(String[]::new));
@@ -134,7 +138,8 @@ class FinishedByHandSequelizeIT {
 
                 NodeTools.Result again = sequelize(dir, db, "db:migrate");
                 assertThat(again.exitCode()).as(again.output()).isZero();
-                assertThat(again.output()).contains("No migrations were executed, database schema was already up to date.");
+                assertThat(again.output())
+                        .contains("No migrations were executed, database schema was already up to date.");
                 assertThat(rows(db, "SELECT name FROM SequelizeMeta ORDER BY name")).containsExactly(
                         List.of("20240101000000-create-users.js"), List.of("20240102000000-create-orders.js"));
                 assertThat(sequelize(dir, clean, "db:migrate").exitCode()).isZero();
