@@ -187,6 +187,9 @@ public final class DiagnoseUseCase {
             failed = FailedMigrationFinder.locateCreating(statements, reading.kind(), error.objects());
         }
         List<StatementVerdict> verdicts = PartialApplicationMap.build(statements, lookup, failed);
+        if (error != null) { // finished by hand since the error: the statement it names is in effect now
+            verdicts = io.migrescue.diagnosis.StaleFailure.reconsider(statements, lookup, verdicts);
+        }
         return new FailedMigration(target.tool(), target.id(), target.file().path().getFileName().toString(), target.foundBy(), verdicts);
     }
 

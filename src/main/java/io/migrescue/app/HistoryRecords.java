@@ -34,7 +34,10 @@ final class HistoryRecords implements RecordPlanner {
         HistoryWriter writer = HistoryWriters.forTool(history.tool());
         try {
             return switch (what) {
-                case "applied" -> writer.recordApplied(dialect, history, file(migration), now, installedBy);
+                // an unrecorded migration (no failed row): it and every unrecorded one before it, as baseline does
+                case "applied" -> migration != null && "baseline".equals(migration.foundBy())
+                        ? Baselines.record(writer, dialect, history, files, id(migration), now, installedBy)
+                        : writer.recordApplied(dialect, history, file(migration), now, installedBy);
                 case "rolled-back" -> writer.recordRolledBack(dialect, history, id(migration), files, now);
                 case "release-lock" -> writer.releaseLock(dialect, history);
                 case "clear-dirty" -> writer.clearDirty(dialect, history, id(migration));

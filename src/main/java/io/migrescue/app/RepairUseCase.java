@@ -3,6 +3,7 @@ package io.migrescue.app;
 import io.migrescue.catalog.CatalogReader;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.diagnosis.Finding;
+import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Catalog;
@@ -291,7 +292,10 @@ public final class RepairUseCase {
         }
         Playbook playbook = playbooks.get(id).orElseThrow(() -> MigrescueException.usage("no playbook '" + id + "'; see migrescue playbooks"));
         Optional<Finding> finding = findings.stream().filter(f -> f.playbooks().contains(id)).findFirst()
-                .or(() -> findings.stream().filter(f -> playbook.fixes().contains(f.kind())).findFirst());
+                .or(() -> findings.stream().filter(f -> playbook.fixes().contains(f.kind()))
+                        // an unrecorded migration in another shape is for a person to decide: nothing records it
+                        .filter(f -> f.kind() != FindingKind.UNRECORDED_MIGRATIONS || !f.playbooks().isEmpty())
+                        .findFirst());
         return new Choice(finding.orElseThrow(() -> MigrescueException.usage("playbook " + id + " fits none of the findings ("
                 + (findings.isEmpty() ? "there are none" : String.join(", ", findings.stream().map(f -> f.kind().name()).toList()))
                 + ")")), playbook);

@@ -99,6 +99,11 @@ public final class UnrecordedMigrations {
      * table of the same name made by hand): described, or null when every such table has only the columns meant.
      */
     static String otherShape(MappedMigration m, List<MappedMigration> fromHere, CatalogLookup lookup) {
+        String otherType = ColumnShapes.otherType(m.statements(), lookup);
+        if (otherType != null) {
+            String table = otherType.substring("column ".length(), otherType.indexOf('.'));
+            return "table " + table + " exists with another shape than the migration makes: " + otherType;
+        }
         for (StatementVerdict v : m.statements()) {
             for (Effect e : v.effects()) {
                 if (!(e instanceof Effect.CreateTable c)) {
