@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layering of architecture.md, kept by a test rather than by memory. */
 class ArchitectureTest {
@@ -97,5 +98,29 @@ class ArchitectureTest {
     void onlyMainExits() {
         noClasses().that().doNotHaveFullyQualifiedName("io.migrescue.Main")
                 .should().callMethod(System.class, "exit", int.class).check(CLASSES);
+    }
+
+    /** The diagnosis and planning core: records in, records out, testable without a database or a terminal. */
+    @Test
+    void diagnosisAndPlaybooksArePure() {
+        noClasses().that().resideInAnyPackage("io.migrescue.diagnosis..", "io.migrescue.playbook..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "picocli..",
+                        "org.jline..")
+                .check(CLASSES);
+    }
+
+    /** Case folding by the default locale turns "ID" into "ıd" under Turkish: say {@code Locale.ROOT}. */
+    @Test
+    void caseIsFoldedWithAnExplicitLocale() {
+        noClasses().should().callMethod(String.class, "toLowerCase")
+                .orShould().callMethod(String.class, "toUpperCase")
+                .because("the default locale changes the result (Turkish dotless i); pass Locale.ROOT")
+                .check(CLASSES);
+    }
+
+    /** No cycles among the top-level packages (none today, so no allow-list): layers stay layers. */
+    @Test
+    void topLevelPackagesHaveNoCycles() {
+        slices().matching("io.migrescue.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 }

@@ -6,6 +6,7 @@ import io.migrescue.model.MigrationHistory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code history}: one table per tool, newest last, failed/dirty/rolled-back entries marked. */
@@ -45,7 +46,7 @@ public final class HistoryRenderer {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.id());
         m.put("description", e.description());
-        m.put("state", e.state().name().toLowerCase().replace('_', '-'));
+        m.put("state", e.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         m.put("at", e.appliedAt() == null ? null : e.appliedAt().toString());
         m.put("checksum", e.checksum());
         m.put("detail", e.detail());
@@ -61,7 +62,7 @@ public final class HistoryRenderer {
             out.append(h.tool()).append("  ").append(h.schema()).append('.').append(h.table()).append("  ")
                     .append(h.entries().size()).append(" entries").append(h.locked() ? "  LOCKED by " + h.lock().holder() : "").append('\n');
             for (HistoryEntry e : rows(h)) {
-                out.append(String.format("  %-12s %-28s %-24s %s%n", e.state().name().toLowerCase().replace('_', '-'),
+                out.append(String.format("  %-12s %-28s %-24s %s%n", e.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         cut(e.id(), 28), e.appliedAt() == null ? "" : e.appliedAt().toString(),
                         e.description() == null || e.description().equals(e.id()) ? "" : cut(e.description(), 60)));
             }
@@ -79,7 +80,7 @@ public final class HistoryRenderer {
             out.append("### ").append(h.tool()).append(" (`").append(h.schema()).append('.').append(h.table()).append("`)\n\n")
                     .append("| state | id | at | description |\n|---|---|---|---|\n");
             for (HistoryEntry e : rows(h)) {
-                out.append("| ").append(e.state().name().toLowerCase()).append(" | `").append(e.id()).append("` | ")
+                out.append("| ").append(e.state().name().toLowerCase(Locale.ROOT)).append(" | `").append(e.id()).append("` | ")
                         .append(e.appliedAt() == null ? "" : e.appliedAt()).append(" | ").append(e.description() == null ? "" : e.description()).append(" |\n");
             }
             out.append('\n');

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Renders {@code status} as text, JSON (cli.md) or Markdown. */
@@ -68,7 +69,7 @@ public final class StatusRenderer {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.id());
         m.put("description", e.description());
-        m.put("state", e.state().name().toLowerCase().replace('_', '-'));
+        m.put("state", e.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         m.put("at", e.appliedAt() == null ? null : e.appliedAt().toString());
         m.put("checksum", e.checksum());
         m.put("detail", e.detail());
