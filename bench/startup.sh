@@ -71,6 +71,8 @@ cpu_timed() {
 }
 
 # Each JDK's commands, as NAME|OK_MAX_RC|command; run through the launcher with that JDK.
+# JAVA_HOME too, for a launcher without MIGRESCUE_JAVA (LAUNCHER=an older bin/migrescue)
+home_of() { if [ -n "${java_of[$1]:-}" ]; then dirname "$(dirname "${java_of[$1]}")"; else echo "${JAVA_HOME:-}"; fi; }
 jar_for() { echo "$BENCH_JAR_DIR/startup-jdk$1/migrescue.jar"; }
 commands_for() {
   local j="$1"
@@ -96,7 +98,7 @@ for j in "${jdks[@]}"; do
   bench_jar "$BENCH_JAR_DIR/startup-jdk$j"
   rm -f "$BENCH_JAR_DIR/startup-jdk$j"/migrescue.*
   cp "$BENCH_JAR_DIR/staged.jar" "$(jar_for "$j")"
-  MIGRESCUE_JAVA="${java_of[$j]}" MIGRESCUE_JAR="$(jar_for "$j")" "$launcher" --version >/dev/null
+  MIGRESCUE_JAVA="${java_of[$j]}" JAVA_HOME="$(home_of "$j")" MIGRESCUE_JAR="$(jar_for "$j")" "$launcher" --version >/dev/null
 done
 
 round() { # round N: every command once, the start rotated by N
@@ -111,7 +113,7 @@ round() { # round N: every command once, the start rotated by N
     [ "$j" = - ] && tag="$name"
     [ "$measured" = 1 ] || tag="warmup"
     # shellcheck disable=SC2086
-    MIGRESCUE_JAVA="${java_of[$j]:-}" MIGRESCUE_JAR="$(jar_for "$j")" cpu_timed "$tag" "$ok" $cmd
+    MIGRESCUE_JAVA="${java_of[$j]:-}" JAVA_HOME="$(home_of "$j")" MIGRESCUE_JAR="$(jar_for "$j")" cpu_timed "$tag" "$ok" $cmd
   done
 }
 for ((r = 0; r < warmup; r++)); do wait_quiet; round 0 "$r"; done
