@@ -142,7 +142,7 @@ report="$raw/report.txt"
   for j in "${jdks[@]}"; do echo "jdk $j:      $("${java_of[$j]}" -version 2>&1 | sed -n 2p)"; done
   echo "launcher:    $launcher${MIGRESCUE_NO_CDS:+ (MIGRESCUE_NO_CDS=1)}${MIGRESCUE_JAVA_OPTS:+ (MIGRESCUE_JAVA_OPTS=$MIGRESCUE_JAVA_OPTS)}"
   for j in "${jdks[@]}"; do
-    echo "archive $j:  $(cd "$BENCH_JAR_DIR/startup-jdk$j" && ls -s --block-size=K migrescue.*.{jsa,aot} 2>/dev/null | tr '\n' ' ')"
+    echo "archive $j:  $(cd "$BENCH_JAR_DIR/startup-jdk$j" && ls -s --block-size=K migrescue*.jsa migrescue*.aot 2>/dev/null | tr '\n' ' ')"
   done
   echo "rounds:      $runs measured after $warmup warm-up, interleaved; $QUIET_MISSES gave up waiting for an idle machine"
   echo
