@@ -12,7 +12,7 @@
 # Usage: bench/startup.sh [-n RUNS] [-w WARMUP]
 # Env:   LAUNCHER (default bin/migrescue: measure another launcher, e.g. an older one), MIGRESCUE_JAR,
 #        MIGRESCUE_NO_CDS=1 / MIGRESCUE_JAVA_OPTS (passed through), BENCH_JDKS ("17 25": which groups),
-#        BENCH_BIG=0 (skip the 2,000-table rows), BENCH_QUIET=0, BENCH_QUIET_WAIT (default here 20 s).
+#        BENCH_BIG=0 (skip the 2,000-table rows; pg: PostgreSQL's only), BENCH_QUIET=0, BENCH_QUIET_WAIT (default here 20 s).
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -46,9 +46,9 @@ if ! psql -h 127.0.0.1 -U postgres -XAtqc "SELECT 1" "$small_db" >/dev/null 2>&1
   psql -h 127.0.0.1 -U postgres -Xqc "CREATE TABLE customer (id bigint PRIMARY KEY, name text NOT NULL)" "$small_db"
 fi
 big="${BENCH_BIG:-1}"
-if [ "$big" = 1 ]; then
+if [ "$big" != 0 ]; then
   psql -h 127.0.0.1 -U postgres -XAtqc "SELECT 1" "$BENCH_DB" >/dev/null 2>&1 \
-    && mariadb -h 127.0.0.1 -uroot -Nse "SELECT 1" "$BENCH_DB" >/dev/null 2>&1 \
+    && { [ "$big" = pg ] || mariadb -h 127.0.0.1 -uroot -Nse "SELECT 1" "$BENCH_DB" >/dev/null 2>&1; } \
     || { echo "no $BENCH_DB on both engines: run bench/make-bench-db.sh both (or BENCH_BIG=0)" >&2; exit 1; }
 fi
 
@@ -82,16 +82,12 @@ commands_for() {
   echo "explain|1|$launcher explain --error-file $error_file"
   echo "status-small|1|$launcher status --url $small_url"
   echo "diagnose-small|1|$launcher diagnose --url $small_url"
-  if [ "$big" = 1 ]; then
-    echo "status-pg2000|1|$launcher status --url $PG_URL"
-    echo "status-maria2000|1|$launcher status --url $MARIADB_URL"
-  fi
+  [ "$big" = 0 ] || echo "status-pg2000|1|$launcher status --url $PG_URL"
+  [ "$big" != 1 ] || echo "status-maria2000|1|$launcher status --url $MARIADB_URL"
 }
 dump_commands=()
-if [ "$big" = 1 ]; then
-  dump_commands=("pg_dump|0|pg_dump --schema-only -h 127.0.0.1 -U postgres $BENCH_DB"
-    "mariadb-dump|0|mariadb-dump --no-data -h 127.0.0.1 -uroot $BENCH_DB")
-fi
+[ "$big" = 0 ] || dump_commands+=("pg_dump|0|pg_dump --schema-only -h 127.0.0.1 -U postgres $BENCH_DB")
+[ "$big" != 1 ] || dump_commands+=("mariadb-dump|0|mariadb-dump --no-data -h 127.0.0.1 -uroot $BENCH_DB")
 
 # A fresh jar per JDK; the first launcher run makes the start-up archive (its training run), untimed.
 for j in "${jdks[@]}"; do
@@ -155,15 +151,11 @@ report="$raw/report.txt"
     row "JDK $j explain (no database)" "jdk$j-explain" "jdk$j-java-version" cpu 3
     row "JDK $j status (1-table PostgreSQL)" "jdk$j-status-small" "jdk$j-java-version" cpu 3
     row "JDK $j diagnose (1-table PostgreSQL)" "jdk$j-diagnose-small" "jdk$j-java-version" cpu 3
-    if [ "$big" = 1 ]; then
-      row "JDK $j status (2,000 tables, PG)" "jdk$j-status-pg2000" pg_dump wall 0.5
-      row "JDK $j status (2,000 tables, MariaDB)" "jdk$j-status-maria2000" mariadb-dump wall 0.5
-    fi
+    [ "$big" = 0 ] || row "JDK $j status (2,000 tables, PG)" "jdk$j-status-pg2000" pg_dump wall 0.5
+    [ "$big" != 1 ] || row "JDK $j status (2,000 tables, MariaDB)" "jdk$j-status-maria2000" mariadb-dump wall 0.5
   done
-  if [ "$big" = 1 ]; then
-    row "pg_dump --schema-only" pg_dump pg_dump wall 1
-    row "mariadb-dump --no-data" mariadb-dump mariadb-dump wall 1
-  fi
+  [ "$big" = 0 ] || row "pg_dump --schema-only" pg_dump pg_dump wall 1
+  [ "$big" != 1 ] || row "mariadb-dump --no-data" mariadb-dump mariadb-dump wall 1
   echo
   echo "raw timings (wall_us cpu_us per run): $raw"
 } | tee "$report"
