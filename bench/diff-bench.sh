@@ -156,7 +156,7 @@ for engine in "${engines[@]}"; do
   fi
   differences[$engine]=$(sed -n 's/^Result *\([0-9]*\) difference.*/\1/p' "$raw/diff-$engine.txt")
   "$migrescue" diff --source "$a" --target "$b" --format sql >"$raw/fix-$engine.sql" 2>/dev/null || true
-  cds_note[$engine]=$([ -f "$BENCH_JAR_DIR/diff-$engine/migrescue.jsa" ] && echo "trained by diff on $engine" || echo "none")
+  cds_note[$engine]=$(ls "$BENCH_JAR_DIR/diff-$engine"/migrescue*.jsa "$BENCH_JAR_DIR/diff-$engine"/migrescue*.aot >/dev/null 2>&1 && echo "made by the launcher's training run" || echo "none")
 
   : >"$raw/$engine-diff.us"; : >"$raw/$engine-sql.us"; : >"$raw/$engine-dumps.us"; : >"$raw/$engine-dumps-par.us"
   echo "$engine: $warmup warm-up + $runs measured rounds of diff / diff --format sql / dumps + diff / parallel dumps + diff" >&2

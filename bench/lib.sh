@@ -99,12 +99,13 @@ stage_jar() {
   exit 1
 }
 
-# bench_jar DIR: puts the staged jar at DIR/migrescue.jar without a CDS archive, so that the next
-# bin/migrescue run trains a fresh one there, and points MIGRESCUE_JAR at it.
+# bench_jar DIR: puts the staged jar at DIR/migrescue.jar without a start-up archive (migrescue.jdkNN.jsa / .aot;
+# migrescue.jsa from older launchers), so that the next bin/migrescue run trains a fresh one there, and points
+# MIGRESCUE_JAR at it.
 bench_jar() {
   local dir="$1"
   mkdir -p "$dir"
-  rm -f "$dir/migrescue.jsa"
+  rm -f "$dir"/migrescue.jsa "$dir"/migrescue.jdk*
   cp "$BENCH_JAR_DIR/staged.jar" "$dir/migrescue.jar"
   export MIGRESCUE_JAR="$dir/migrescue.jar"
 }

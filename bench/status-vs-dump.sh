@@ -51,13 +51,14 @@ for engine in "${engines[@]}"; do
     mariadb) dump=(mariadb-dump --no-data -h 127.0.0.1 -uroot "$BENCH_DB") ;;
   esac
 
-  # bin/migrescue writes its AppCDS archive (-XX:ArchiveClassesAtExit) on the first run after a new jar,
-  # from the classes that run loads. Each engine gets its own jar copy, primed by a status run on that
-  # engine: what a user of that engine gets from the second run on. The priming run is slow and untimed.
+  # bin/migrescue makes its start-up archive on the first run after a new jar, by its training run
+  # (StartupTraining): explain, status and diagnose, on this engine's database here (MIGRESCUE_TRAIN_*_URL). Each
+  # engine gets its own jar copy. The first run is slow and untimed.
   bench_jar "$BENCH_JAR_DIR/$engine"
-  echo "$engine: priming: bin/migrescue status --url $url (trains $BENCH_JAR_DIR/$engine/migrescue.jsa)" >&2
+  echo "$engine: priming: bin/migrescue status --url $url (trains the start-up archive)" >&2
   set +e
-  "$migrescue" status --url "$url" >"$raw/status-$engine.out" 2>"$raw/status-$engine.err"
+  MIGRESCUE_TRAIN_PG_URL="$PG_URL" MIGRESCUE_TRAIN_MYSQL_URL="$MARIADB_URL" \
+    "$migrescue" status --url "$url" >"$raw/status-$engine.out" 2>"$raw/status-$engine.err"
   rc=$?
   set -e
   if [ "$rc" -ge 2 ]; then
@@ -65,10 +66,11 @@ for engine in "${engines[@]}"; do
     cat "$raw/status-$engine.out" "$raw/status-$engine.err" >&2
     exit 1
   fi
+  archive=$(ls "$BENCH_JAR_DIR/$engine"/migrescue*.jsa "$BENCH_JAR_DIR/$engine"/migrescue*.aot 2>/dev/null | head -n 1)
   if [ -n "${MIGRESCUE_NO_CDS:-}" ]; then
     cds_note[$engine]="disabled (MIGRESCUE_NO_CDS)"
-  elif [ -f "$BENCH_JAR_DIR/$engine/migrescue.jsa" ]; then
-    cds_note[$engine]="$BENCH_JAR_DIR/$engine/migrescue.jsa, $(du -k "$BENCH_JAR_DIR/$engine/migrescue.jsa" | cut -f1) KiB, trained by status on $engine"
+  elif [ -n "$archive" ]; then
+    cds_note[$engine]="$archive, $(du -k "$archive" | cut -f1) KiB"
   else
     cds_note[$engine]="none was written"
   fi

@@ -1,6 +1,7 @@
 package io.migrescue;
 
 import io.migrescue.cli.MigrescueCli;
+import io.migrescue.cli.Version;
 import io.migrescue.shell.MigrescueShell;
 
 import java.io.PrintWriter;
@@ -15,6 +16,14 @@ public final class Main {
         Map<String, String> environment = System.getenv();
         boolean terminal = System.console() != null; // piped or redirected output is never coloured
         PrintWriter out = new PrintWriter(System.out, true);
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // nothing to parse: building the command line would cost more than the whole answer (start-up, issue 19)
+            for (String line : Version.lines()) {
+                out.println(line);
+            }
+            out.flush();
+            System.exit(0);
+        }
         PrintWriter err = new PrintWriter(System.err, true);
         if (terminal) {
             out = io.migrescue.shell.CommandLineColours.results(out, environment);
