@@ -83,7 +83,7 @@ public final class PreflightUseCase {
         }
         Catalog catalog = reader.read(session.connection(), schemas);
         Simulation simulation = new Simulator(catalog, schemas.get(0), MigrationDirectory.creates(request.migrationsDir(),
-                session.engine())).run(pending);
+                session.engine(), null)).run(pending);
         notes.addAll(simulation.notes());
         List<PreflightFinding> findings = new ArrayList<>(new RowChecks(session).confirm(simulation.findings()));
         findings.addAll(new LockChecks(session, schemas).check(simulation.lockChecks()));
