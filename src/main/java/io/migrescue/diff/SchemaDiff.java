@@ -37,7 +37,8 @@ public final class SchemaDiff {
         if (options.history()) {
             HistoryDiff.compare(source.histories(), target.histories(), out);
         }
-        return new DiffResult(source.catalog().engine(), out, matching);
+        return new DiffResult(source.catalog().engine(), out, matching,
+                Coverage.of(source.catalog().engine(), options));
     }
 
     /** A schema both sides name in their scope that exists on one server only. */

@@ -66,7 +66,7 @@ public final class ProjectConfig {
                 dir.resolve("prisma/migrations"), "prisma/schema.prisma"));
     }
 
-    private static Optional<ProjectSettings> laravel(Path dir, Map<String, String> env) {
+    private static Optional<ProjectSettings> laravel(Path dir, Map<String, String> env) throws IOException {
         // a Laravel .env copied without the app (no artisan beside it) is still read by its DB_* keys; the source says so
         boolean artisan = Files.isRegularFile(dir.resolve("artisan"));
         if (env.get("DB_CONNECTION") == null || !artisan && !EnvFile.read(dir.resolve(".env")).containsKey("DB_CONNECTION")) {
