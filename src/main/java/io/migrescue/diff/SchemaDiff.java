@@ -22,6 +22,7 @@ public final class SchemaDiff {
         schemas(source, target, out);
         TypeDiff.enums(source.catalog().enumTypes(), target.catalog().enumTypes(), mapping, out);
         TypeDiff.sequences(source.catalog().sequences(), target.catalog().sequences(), mapping, out);
+        DefinedObjectDiff.compare(source.definedObjects(), target.definedObjects(), mapping, out);
         for (TablePair pair : matching.pairs()) {
             if (pair.matched()) {
                 ColumnDiff.compare(pair, ctx, out);
