@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Views, materialized views, functions, procedures and triggers of the schemas in scope, one catalog query per kind
+ * Views, materialized views, functions, procedures, triggers and comments of the schemas in scope, one catalog query per kind
  * (a 2,000-table schema is read in as many round trips as a 2-table one). Objects an extension owns are left to the
  * extension. Read with {@code search_path} set to {@code pg_catalog} only, so every name in a printed definition is
  * schema-qualified and the definition means the same whatever path the fix script runs under.
@@ -50,6 +50,35 @@ public final class PostgresDefinedObjects {
             WHERE NOT t.tgisinternal AND n.nspname = ANY (?)
             ORDER BY t.oid""";
 
+    /** Comments on tables, views, columns, indexes, sequences (objsubid 0 / column number) and on constraints. */
+    private static final String COMMENTS = """
+            SELECT 'comment' AS kind, n.nspname,
+                   CASE WHEN d.objsubid > 0 THEN c.relname || '.' || a.attname
+                        WHEN c.relkind = 'i' THEN c.relname || ' (index)'
+                        ELSE c.relname END AS name,
+                   d.description AS definition,
+                   format('COMMENT ON %s %s IS %L', CASE WHEN d.objsubid > 0 THEN 'COLUMN' ELSE CASE c.relkind
+                          WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'i' THEN 'INDEX'
+                          WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END END,
+                          format('%I.%I', n.nspname, c.relname) || CASE WHEN d.objsubid > 0
+                              THEN '.' || quote_ident(a.attname) ELSE '' END, d.description) AS create_sql,
+                   format('COMMENT ON %s %s IS NULL', CASE WHEN d.objsubid > 0 THEN 'COLUMN' ELSE CASE c.relkind
+                          WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'i' THEN 'INDEX'
+                          WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END END,
+                          format('%I.%I', n.nspname, c.relname) || CASE WHEN d.objsubid > 0
+                              THEN '.' || quote_ident(a.attname) ELSE '' END) AS drop_sql
+            FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND c.oid = d.objoid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND d.objsubid > 0
+            WHERE n.nspname = ANY (?) AND (d.objsubid = 0 OR a.attname IS NOT NULL)
+            UNION ALL
+            SELECT 'comment', n.nspname, c.relname || '.' || k.conname || ' (constraint)', d.description,
+                   format('COMMENT ON CONSTRAINT %I ON %I.%I IS %L', k.conname, n.nspname, c.relname, d.description),
+                   format('COMMENT ON CONSTRAINT %I ON %I.%I IS NULL', k.conname, n.nspname, c.relname)
+            FROM pg_description d JOIN pg_constraint k ON d.classoid = 'pg_constraint'::regclass AND k.oid = d.objoid
+            JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?)""";
+
     private PostgresDefinedObjects() {
     }
 
@@ -62,9 +91,11 @@ public final class PostgresDefinedObjects {
         List<DefinedObject> out = new ArrayList<>();
         setPath(connection, "pg_catalog");
         try {
-            for (String sql : List.of(ROUTINES, VIEWS, TRIGGERS)) {
+            for (String sql : List.of(ROUTINES, VIEWS, TRIGGERS, COMMENTS)) {
                 try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                    ps.setArray(1, connection.createArrayOf("text", schemas.toArray()));
+                    for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                        ps.setArray(i, connection.createArrayOf("text", schemas.toArray()));
+                    }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             out.add(new DefinedObject(rs.getString("kind"), rs.getString("nspname"), rs.getString("name"),

@@ -50,6 +50,9 @@ public enum DifferenceKind {
     PROCEDURE_DIFFERS,
     MISSING_TRIGGER,
     TRIGGER_DIFFERS,
+    /** on a table, view, column, index, sequence or constraint */
+    MISSING_COMMENT,
+    COMMENT_DIFFERS,
     /** a migration tool's history table on one side only */
     MISSING_HISTORY,
     /** a migration applied (recorded) on one side only */

@@ -32,7 +32,7 @@ public enum ObjectKind {
     FUNCTIONS("functions", COMPARED, NOT_READ, NOT_READ),
     PROCEDURES("procedures", COMPARED, NOT_READ, NOT_READ),
     TRIGGERS("triggers", COMPARED, NOT_READ, NOT_READ),
-    COMMENTS("comments", NOT_READ, NOT_READ, NOT_READ),
+    COMMENTS("comments", COMPARED, NOT_READ, NOT_READ),
     PARTITIONS("partitions", NOT_READ, NOT_READ, NOT_READ),
     POLICIES("row-level security policies", NOT_READ, ABSENT, ABSENT),
     EXTENSIONS("extensions", NOT_READ, ABSENT, ABSENT),

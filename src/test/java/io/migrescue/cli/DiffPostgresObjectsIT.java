@@ -16,8 +16,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Views, materialized views, functions, procedures and triggers on a real PostgreSQL pair, each missing, extra and
- * changed: every difference is reported, the fix script converges, and the rollback brings the target back.
+ * Views, materialized views, functions, procedures, triggers and comments on a real PostgreSQL pair, each missing,
+ * extra and changed: every difference is reported, the fix script converges, and the rollback brings the target back.
  */
 class DiffPostgresObjectsIT {
     @Test
@@ -45,9 +45,15 @@ class DiffPostgresObjectsIT {
                     "MISSING_MATERIALIZED_VIEW public.target_only_mv source",
                     "MISSING_TRIGGER public.orders.source_only_trg target",
                     "MISSING_TRIGGER public.orders.target_only_trg source",
-                    "TRIGGER_DIFFERS public.orders.changed_trg");
+                    "TRIGGER_DIFFERS public.orders.changed_trg",
+                    "COMMENT_DIFFERS public.orders",
+                    "MISSING_COMMENT public.orders.total target",
+                    "MISSING_COMMENT public.orders.orders_pkey (constraint) target",
+                    "MISSING_COMMENT public.orders.status source",
+                    "MISSING_COMMENT public.orders_pkey (index) source");
             assertThat(DiffPairs.json(first).get("coverage").get("compared").toString())
-                    .contains("\"views\"", "\"materialized_views\"", "\"functions\"", "\"procedures\"", "\"triggers\"");
+                    .contains("\"views\"", "\"materialized_views\"", "\"functions\"", "\"procedures\"", "\"triggers\"")
+                    .contains("\"comments\"");
 
             Path rollback = dir.resolve("undo.sql");
             CliRun fix = DiffPairs.diff(source, target, "--format", "sql", "--rollback", rollback.toString());

@@ -13,3 +13,7 @@ CREATE MATERIALIZED VIEW changed_mv AS SELECT status, count(*) AS n FROM orders 
 CREATE MATERIALIZED VIEW source_only_mv AS SELECT sum(total) AS total FROM orders;
 CREATE TRIGGER source_only_trg BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();
 CREATE TRIGGER changed_trg BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION touch();
+COMMENT ON TABLE orders IS 'one row per order';
+COMMENT ON COLUMN orders.total IS 'gross, in cents';
+COMMENT ON CONSTRAINT orders_pkey ON orders IS 'the order''s id';
+COMMENT ON VIEW same_view IS 'totals';

@@ -12,3 +12,7 @@ CREATE MATERIALIZED VIEW changed_mv AS SELECT status, max(total) AS n FROM order
 CREATE MATERIALIZED VIEW target_only_mv AS SELECT count(*) AS n FROM orders;
 CREATE TRIGGER target_only_trg BEFORE DELETE ON orders FOR EACH ROW EXECUTE FUNCTION touch();
 CREATE TRIGGER changed_trg BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();
+COMMENT ON TABLE orders IS 'orders';
+COMMENT ON COLUMN orders.status IS 'open or closed';
+COMMENT ON INDEX orders_pkey IS 'the key''s index';
+COMMENT ON VIEW same_view IS 'totals';

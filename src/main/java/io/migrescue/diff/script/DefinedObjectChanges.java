@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Fixes for views, materialized views, functions, procedures and triggers: created from the source's definition,
- * dropped, or (changed) dropped and created again; a changed function or procedure is replaced in place, so what
+ * dropped, or (changed) dropped and created again; a changed function, procedure or comment is replaced in place, so what
  * calls it stays. Drops run before the tables change and creates after (see {@link Phase}). Nothing here holds rows:
  * a materialized view is filled again by its query.
  */
@@ -27,7 +27,7 @@ final class DefinedObjectChanges {
         if (d.missingIn() == DiffSide.SOURCE) {
             return Change.of("drop " + what, List.of(drop(s.target())), List.of(create(s.target())));
         }
-        if (isRoutine(present)) {
+        if (isRoutine(present) || isComment(present)) {
             return Change.of("replace " + what, List.of(create(s.source())), List.of(create(s.target())));
         }
         return Change.of("recreate " + what + " as the source defines it", List.of(drop(s.target()), create(s.source())),
@@ -38,13 +38,17 @@ final class DefinedObjectChanges {
         return o.kind().equals("function") || o.kind().equals("procedure");
     }
 
+    private static boolean isComment(DefinedObject o) {
+        return o.kind().equals("comment");
+    }
+
     private static Step create(DefinedObject o) {
-        Phase phase = isRoutine(o) ? Phase.CREATE_ROUTINES : o.kind().equals("trigger") ? Phase.CREATE_TRIGGERS : Phase.CREATE_VIEWS;
+        Phase phase = isComment(o) ? Phase.COMMENTS : isRoutine(o) ? Phase.CREATE_ROUTINES : o.kind().equals("trigger") ? Phase.CREATE_TRIGGERS : Phase.CREATE_VIEWS;
         return new Step(phase, o.create());
     }
 
     private static Step drop(DefinedObject o) {
-        Phase phase = isRoutine(o) ? Phase.DROP_ROUTINES : o.kind().equals("trigger") ? Phase.DROP_TRIGGERS : Phase.DROP_VIEWS;
+        Phase phase = isComment(o) ? Phase.COMMENTS : isRoutine(o) ? Phase.DROP_ROUTINES : o.kind().equals("trigger") ? Phase.DROP_TRIGGERS : Phase.DROP_VIEWS;
         return new Step(phase, o.drop());
     }
 }

@@ -27,6 +27,8 @@ public enum Phase {
     CREATE_ROUTINES("functions and procedures"),
     CREATE_VIEWS("views and materialized views"),
     CREATE_TRIGGERS("triggers"),
+    /** after what they describe is created, before it is dropped */
+    COMMENTS("comments"),
     DROP_COLUMNS("columns that go"),
     DROP_TABLES("tables that go"),
     DROP_SEQUENCES("sequences that go"),
