@@ -11,14 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Views, materialized views, functions, procedures, triggers and comments of the schemas in scope, one catalog query per kind
- * (a 2,000-table schema is read in as many round trips as a 2-table one). Objects an extension owns are left to the
- * extension. Read with {@code search_path} set to {@code pg_catalog} only, so every name in a printed definition is
- * schema-qualified and the definition means the same whatever path the fix script runs under.
+ * Views, materialized views, functions, procedures, triggers and comments of the schemas in scope, one catalog query
+ * per kind (a 2,000-table schema is read in as many round trips as a 2-table one). Objects an extension owns are left
+ * to the extension. Read with {@code search_path} set to {@code pg_catalog} only, so every name in a printed
+ * definition is schema-qualified and the definition means the same whatever path the fix script runs under.
  */
 public final class PostgresDefinedObjects {
     private static final String VIEWS = """
-            SELECT CASE c.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END AS kind, n.nspname, c.relname AS name,
+            SELECT CASE c.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END AS kind, n.nspname,
+                   c.relname AS name,
                    pg_get_viewdef(c.oid) AS definition,
                    CASE c.relkind WHEN 'm' THEN 'CREATE MATERIALIZED VIEW ' ELSE 'CREATE VIEW ' END
                        || format('%I.%I', n.nspname, c.relname) || ' AS' || chr(10) || rtrim(pg_get_viewdef(c.oid), ';')
@@ -35,7 +36,8 @@ public final class PostgresDefinedObjects {
                    p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name,
                    pg_get_functiondef(p.oid) AS definition, rtrim(pg_get_functiondef(p.oid), E'\\n') AS create_sql,
                    CASE p.prokind WHEN 'p' THEN 'DROP PROCEDURE ' ELSE 'DROP FUNCTION ' END
-                       || format('%I.%I', n.nspname, p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')'
+                       || format('%I.%I', n.nspname, p.proname)
+                       || '(' || pg_get_function_identity_arguments(p.oid) || ')'
                        AS drop_sql
             FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
             WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY (?)
@@ -98,8 +100,9 @@ public final class PostgresDefinedObjects {
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.add(new DefinedObject(rs.getString("kind"), rs.getString("nspname"), rs.getString("name"),
-                                    rs.getString("definition"), rs.getString("create_sql"), rs.getString("drop_sql")));
+                            out.add(new DefinedObject(rs.getString("kind"), rs.getString("nspname"),
+                                    rs.getString("name"), rs.getString("definition"), rs.getString("create_sql"),
+                                    rs.getString("drop_sql")));
                         }
                     }
                 }

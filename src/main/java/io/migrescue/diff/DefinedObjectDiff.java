@@ -13,7 +13,8 @@ final class DefinedObjectDiff {
     private DefinedObjectDiff() {
     }
 
-    static void compare(List<DefinedObject> source, List<DefinedObject> target, SchemaMapping mapping, List<Difference> out) {
+    static void compare(List<DefinedObject> source, List<DefinedObject> target, SchemaMapping mapping,
+                        List<Difference> out) {
         for (NameMatcher.Match<DefinedObject> m : NameMatcher.match(source, target, DefinedObject::schema,
                 o -> o.kind() + " " + o.name(), mapping)) {
             Subject subject = new Subject.OfDefined(m.source(), m.target(), m.targetSchema());
@@ -24,8 +25,8 @@ final class DefinedObjectDiff {
                 out.add(Difference.missing(missing(m.target()), m.target().qualifiedName(), DiffSide.SOURCE,
                         oneLine(m.target().definition()), subject));
             } else if (!m.source().definition().strip().equals(m.target().definition().strip())) {
-                out.add(Difference.differs(differs(m.source()), m.source().qualifiedName(), oneLine(m.source().definition()),
-                        oneLine(m.target().definition()), subject));
+                out.add(Difference.differs(differs(m.source()), m.source().qualifiedName(),
+                        oneLine(m.source().definition()), oneLine(m.target().definition()), subject));
             }
         }
     }

@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * Fixes for views, materialized views, functions, procedures and triggers: created from the source's definition,
- * dropped, or (changed) dropped and created again; a changed function, procedure or comment is replaced in place, so what
- * calls it stays. Drops run before the tables change and creates after (see {@link Phase}). Nothing here holds rows:
- * a materialized view is filled again by its query.
+ * dropped, or (changed) dropped and created again; a changed function, procedure or comment is replaced in place, so
+ * what calls it stays. A source object whose schema maps to another in the target is left to do by hand: its printed
+ * definition names the source's schemas. Drops run before the tables change and creates after (see {@link Phase}).
+ * Nothing here holds rows: a materialized view is filled again by its query.
  */
 final class DefinedObjectChanges {
     private DefinedObjectChanges() {
@@ -21,6 +22,10 @@ final class DefinedObjectChanges {
         Subject.OfDefined s = (Subject.OfDefined) d.subject();
         DefinedObject present = s.source() != null ? s.source() : s.target();
         String what = present.kind() + " " + d.object();
+        if (s.source() != null && !s.source().schema().equals(s.targetSchema())) {
+            return Change.manual(what, "it is in schema " + s.targetSchema()
+                    + " in the target and its definition names " + s.source().schema() + ": write it for that schema");
+        }
         if (d.missingIn() == DiffSide.TARGET) {
             return Change.of("create " + what, List.of(create(s.source())), List.of(drop(s.source())));
         }
@@ -30,8 +35,8 @@ final class DefinedObjectChanges {
         if (isRoutine(present) || isComment(present)) {
             return Change.of("replace " + what, List.of(create(s.source())), List.of(create(s.target())));
         }
-        return Change.of("recreate " + what + " as the source defines it", List.of(drop(s.target()), create(s.source())),
-                List.of(drop(s.source()), create(s.target())));
+        return Change.of("recreate " + what + " as the source defines it",
+                List.of(drop(s.target()), create(s.source())), List.of(drop(s.source()), create(s.target())));
     }
 
     private static boolean isRoutine(DefinedObject o) {
@@ -43,12 +48,14 @@ final class DefinedObjectChanges {
     }
 
     private static Step create(DefinedObject o) {
-        Phase phase = isComment(o) ? Phase.COMMENTS : isRoutine(o) ? Phase.CREATE_ROUTINES : o.kind().equals("trigger") ? Phase.CREATE_TRIGGERS : Phase.CREATE_VIEWS;
+        Phase phase = isComment(o) ? Phase.COMMENTS : isRoutine(o) ? Phase.CREATE_ROUTINES
+                : o.kind().equals("trigger") ? Phase.CREATE_TRIGGERS : Phase.CREATE_VIEWS;
         return new Step(phase, o.create());
     }
 
     private static Step drop(DefinedObject o) {
-        Phase phase = isComment(o) ? Phase.COMMENTS : isRoutine(o) ? Phase.DROP_ROUTINES : o.kind().equals("trigger") ? Phase.DROP_TRIGGERS : Phase.DROP_VIEWS;
+        Phase phase = isComment(o) ? Phase.COMMENTS : isRoutine(o) ? Phase.DROP_ROUTINES
+                : o.kind().equals("trigger") ? Phase.DROP_TRIGGERS : Phase.DROP_VIEWS;
         return new Step(phase, o.drop());
     }
 }
