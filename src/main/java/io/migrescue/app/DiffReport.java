@@ -24,9 +24,16 @@ public record DiffReport(DatabaseInfo source, DatabaseInfo target, List<String> 
         return result.same();
     }
 
-    /** What the scripts say at the top about what was compared: URLs (never with a password) and schemas. */
+    /**
+     * What the scripts say at the top about what was compared: URLs (never with a password), schemas, and which
+     * object kinds were compared and which not.
+     */
     public List<String> about() {
-        return List.of("source: " + source.url() + " (" + String.join(", ", sourceSchemas) + ")",
-                "target: " + target.url() + " (" + String.join(", ", targetSchemas) + ")");
+        List<String> lines = new java.util.ArrayList<>(List.of("source: " + source.url() + " (" + String.join(", ", sourceSchemas) + ")",
+                "target: " + target.url() + " (" + String.join(", ", targetSchemas) + ")", result.coverage().comparedLine()));
+        if (result.coverage().notComparedLine() != null) {
+            lines.add(result.coverage().notComparedLine());
+        }
+        return lines;
     }
 }

@@ -1,6 +1,7 @@
 package io.migrescue.app;
 
 import io.migrescue.catalog.CatalogReader;
+import io.migrescue.catalog.PostgresDefinedObjects;
 import io.migrescue.catalog.RowCounts;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.diff.QualifiedName;
@@ -8,6 +9,8 @@ import io.migrescue.diff.Snapshot;
 import io.migrescue.history.HistoryAdapters;
 import io.migrescue.history.HistoryReader;
 import io.migrescue.model.Catalog;
+import io.migrescue.model.DefinedObject;
+import io.migrescue.model.Engine;
 import io.migrescue.model.MigrationHistory;
 
 import java.sql.SQLException;
@@ -43,6 +46,8 @@ final class DiffSideReader {
             case EXACT -> RowCounts.exact(session.engine(), session.connection(), catalog.tables());
         };
         read.forEach(r -> rows.put(new QualifiedName(r.schema(), r.table()), r.rows()));
-        return new Side(new Snapshot(catalog, existing, histories), rows);
+        List<DefinedObject> defined = session.engine() == Engine.POSTGRESQL
+                ? PostgresDefinedObjects.read(session.connection(), schemas) : List.of();
+        return new Side(new Snapshot(catalog, existing, histories, defined), rows);
     }
 }

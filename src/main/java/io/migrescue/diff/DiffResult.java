@@ -9,8 +9,9 @@ import java.util.List;
  *
  * @param differences schemas, types and sequences first, then table by table, then migration histories
  * @param matching    how the tables were paired (and which moved to another schema)
+ * @param coverage    which object kinds were compared, which not and why
  */
-public record DiffResult(Engine engine, List<Difference> differences, Matching matching) {
+public record DiffResult(Engine engine, List<Difference> differences, Matching matching, Coverage coverage) {
     public DiffResult {
         differences = List.copyOf(differences);
     }

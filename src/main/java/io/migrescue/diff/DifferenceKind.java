@@ -40,6 +40,19 @@ public enum DifferenceKind {
     SEQUENCE_DIFFERS,
     MISSING_ENUM,
     ENUM_VALUES_DIFFER,
+    MISSING_VIEW,
+    VIEW_DIFFERS,
+    MISSING_MATERIALIZED_VIEW,
+    MATERIALIZED_VIEW_DIFFERS,
+    MISSING_FUNCTION,
+    FUNCTION_DIFFERS,
+    MISSING_PROCEDURE,
+    PROCEDURE_DIFFERS,
+    MISSING_TRIGGER,
+    TRIGGER_DIFFERS,
+    /** on a table, view, column, index, sequence or constraint */
+    MISSING_COMMENT,
+    COMMENT_DIFFERS,
     /** a migration tool's history table on one side only */
     MISSING_HISTORY,
     /** a migration applied (recorded) on one side only */

@@ -22,6 +22,7 @@ public final class SchemaDiff {
         schemas(source, target, out);
         TypeDiff.enums(source.catalog().enumTypes(), target.catalog().enumTypes(), mapping, out);
         TypeDiff.sequences(source.catalog().sequences(), target.catalog().sequences(), mapping, out);
+        DefinedObjectDiff.compare(source.definedObjects(), target.definedObjects(), mapping, out);
         for (TablePair pair : matching.pairs()) {
             if (pair.matched()) {
                 ColumnDiff.compare(pair, ctx, out);
@@ -37,7 +38,8 @@ public final class SchemaDiff {
         if (options.history()) {
             HistoryDiff.compare(source.histories(), target.histories(), out);
         }
-        return new DiffResult(source.catalog().engine(), out, matching);
+        return new DiffResult(source.catalog().engine(), out, matching,
+                Coverage.of(source.catalog().engine(), options));
     }
 
     /** A schema both sides name in their scope that exists on one server only. */

@@ -1,6 +1,7 @@
 package io.migrescue.diff;
 
 import io.migrescue.model.Catalog;
+import io.migrescue.model.DefinedObject;
 import io.migrescue.model.MigrationHistory;
 
 import java.util.List;
@@ -11,11 +12,19 @@ import java.util.List;
  * @param catalog         the whole catalog of the schemas in scope ({@link Catalog#schemas()})
  * @param existingSchemas every schema (database) that exists on that server, to tell a missing schema from an empty one
  * @param histories       every migration tool's history found
+ * @param definedObjects  views, materialized views, functions, procedures and triggers (PostgreSQL)
  */
-public record Snapshot(Catalog catalog, List<String> existingSchemas, List<MigrationHistory> histories) {
+public record Snapshot(Catalog catalog, List<String> existingSchemas, List<MigrationHistory> histories,
+                       List<DefinedObject> definedObjects) {
     public Snapshot {
         existingSchemas = List.copyOf(existingSchemas);
         histories = List.copyOf(histories);
+        definedObjects = List.copyOf(definedObjects);
+    }
+
+    /** Without views, routines and triggers (an engine whose reader does not read them yet). */
+    public Snapshot(Catalog catalog, List<String> existingSchemas, List<MigrationHistory> histories) {
+        this(catalog, existingSchemas, histories, List.of());
     }
 
     public List<String> scope() {

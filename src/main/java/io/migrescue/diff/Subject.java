@@ -35,6 +35,11 @@ public sealed interface Subject {
     record OfEnum(EnumType source, EnumType target, String targetSchema) implements Subject {
     }
 
+    /** A view, materialized view, routine or trigger; @param targetSchema where it is, or would be, in the target */
+    record OfDefined(io.migrescue.model.DefinedObject source, io.migrescue.model.DefinedObject target, String targetSchema)
+            implements Subject {
+    }
+
     /** Migration history: reported, never scripted (the tool's own history is the tool's business). */
     record OfHistory(String tool) implements Subject {
     }

@@ -2,6 +2,7 @@ package io.migrescue.report;
 
 import io.migrescue.app.CountMode;
 import io.migrescue.app.DiffReport;
+import io.migrescue.diff.Coverage;
 import io.migrescue.diff.DiffSide;
 import io.migrescue.diff.Difference;
 import io.migrescue.diff.TableCount;
@@ -35,6 +36,7 @@ public final class DiffRenderer {
         doc.put("databases", sides(StatusRenderer.database(r.source()), StatusRenderer.database(r.target())));
         doc.put("schemas", sides(r.sourceSchemas(), r.targetSchemas()));
         doc.put("same", r.same());
+        doc.put("coverage", coverage(r.result().coverage()));
         doc.put("differences", r.result().differences().stream().map(DiffRenderer::difference).toList());
         doc.put("moved", r.result().matching().moved().stream().map(DiffRenderer::moved).toList());
         if (r.countMode() != CountMode.NONE) {
@@ -51,6 +53,18 @@ public final class DiffRenderer {
         script.put("manual", s.manual());
         doc.put("script", script);
         return doc;
+    }
+
+    private static Map<String, Object> coverage(Coverage c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("compared", c.compared().stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
+        m.put("notCompared", c.notCompared().entrySet().stream().map(e -> {
+            Map<String, Object> kind = new LinkedHashMap<>();
+            kind.put("kind", e.getKey().name().toLowerCase(Locale.ROOT));
+            kind.put("reason", e.getValue());
+            return kind;
+        }).toList());
+        return m;
     }
 
     private static Map<String, Object> sides(Object source, Object target) {
@@ -105,9 +119,14 @@ public final class DiffRenderer {
                     .append(String.join(", ", movedSchemas(moved))).append(")");
         }
         out.append('\n');
+        Coverage coverage = r.result().coverage();
+        out.append("Compared  ").append(coverage.comparedLine()).append('\n');
+        if (coverage.notComparedLine() != null) {
+            out.append("          ").append(coverage.notComparedLine()).append('\n');
+        }
         List<Difference> differences = r.result().differences();
         if (differences.isEmpty()) {
-            out.append("Result    same\n");
+            out.append("Result    same in the ").append(coverage.compared().size()).append(" object kinds compared\n");
         } else {
             out.append("Result    ").append(differences.size()).append(differences.size() == 1 ? " difference\n" : " differences\n");
             int kindWidth = differences.stream().mapToInt(d -> d.kind().name().length()).max().orElse(0);
@@ -162,6 +181,13 @@ public final class DiffRenderer {
             out.append(", ").append(moved.size()).append(" of them in another schema (").append(String.join(", ", movedSchemas(moved))).append(")");
         }
         out.append(".\n");
+        Coverage coverage = r.result().coverage();
+        out.append("\n_").append(coverage.comparedLine()).append('.');
+        if (coverage.notComparedLine() != null) {
+            out.append(" ").append(Character.toUpperCase(coverage.notComparedLine().charAt(0)))
+                    .append(coverage.notComparedLine().substring(1)).append('.');
+        }
+        out.append("_\n");
         section(out, "Missing in the target", all.stream().filter(d -> d.missingIn() == DiffSide.TARGET && !d.kind().isHistory()).toList());
         section(out, "Missing in the source", all.stream().filter(d -> d.missingIn() == DiffSide.SOURCE && !d.kind().isHistory()).toList());
         List<Difference> differing = all.stream().filter(d -> d.missingIn() == null && !d.kind().isHistory()).toList();

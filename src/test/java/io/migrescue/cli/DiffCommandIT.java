@@ -28,10 +28,18 @@ class DiffCommandIT {
             }
             CliRun text = diff(a, b);
             assertThat(text.exitCode()).as(text.all()).isZero();
-            assertThat(text.out()).contains("Tables    1 matched").contains("Result    same");
-            assertThat(json(diff(a, b, "--format", "json")).get("same").asBoolean()).isTrue();
-            assertThat(diff(a, b, "--format", "markdown").out()).contains("## Schema drift").contains("**No differences**");
-            assertThat(diff(a, b, "--format", "sql").out()).contains("-- nothing to change");
+            assertThat(text.out()).contains("Tables    1 matched").contains("Result    same")
+                    .containsPattern("Compared  \\d+ of \\d+ PostgreSQL object kinds compared: schemas, tables")
+                    .contains("not compared: ").contains("column order (cosmetic, --column-order compares it)");
+            var doc = json(diff(a, b, "--format", "json"));
+            assertThat(doc.get("same").asBoolean()).isTrue();
+            assertThat(doc.get("coverage").get("compared").toString()).contains("\"tables\"");
+            assertThat(doc.get("coverage").get("notCompared").toString())
+                    .contains("{\"kind\":\"column_order\",\"reason\":\"cosmetic, --column-order compares it\"}");
+            assertThat(diff(a, b, "--format", "markdown").out()).contains("## Schema drift").contains("**No differences**")
+                    .containsPattern("_\\d+ of \\d+ PostgreSQL object kinds compared: schemas").contains("Not compared: ");
+            assertThat(diff(a, b, "--format", "sql").out()).contains("-- nothing to change")
+                    .containsPattern("-- \\d+ of \\d+ PostgreSQL object kinds compared").contains("-- not compared: ");
         }
     }
 

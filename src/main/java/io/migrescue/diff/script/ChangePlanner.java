@@ -86,6 +86,10 @@ final class ChangePlanner {
             case CONSTRAINT_NAME_DIFFERS -> renameConstraint((Subject.OfConstraint) d.subject(), d.object());
             case PRIMARY_KEY_DIFFERS, UNIQUE_COLUMNS_DIFFER, CHECK_DIFFERS, EXCLUSION_DIFFERS, FOREIGN_KEY_COLUMNS_DIFFER,
                  FOREIGN_KEY_ACTIONS_DIFFER -> replaceConstraint((Subject.OfConstraint) d.subject(), d.object());
+            case MISSING_VIEW, VIEW_DIFFERS, MISSING_MATERIALIZED_VIEW, MATERIALIZED_VIEW_DIFFERS, MISSING_FUNCTION,
+                 FUNCTION_DIFFERS, MISSING_PROCEDURE, PROCEDURE_DIFFERS, MISSING_TRIGGER, TRIGGER_DIFFERS, MISSING_COMMENT,
+                 COMMENT_DIFFERS ->
+                    DefinedObjectChanges.of(d);
             default -> throw new IllegalStateException("no change for " + d.kind());
         };
     }

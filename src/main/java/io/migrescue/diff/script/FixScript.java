@@ -132,7 +132,11 @@ public final class FixScript {
     /** One phase's statements, each change introduced by its summary. */
     private void section(StringBuilder out, Phase phase, List<Change> shown, Function<Change, List<Step>> steps, boolean flag) {
         StringBuilder section = new StringBuilder();
-        for (Change change : shown) {
+        List<Change> ordered = new java.util.ArrayList<>(shown);
+        if (phase.dropsInReverse()) {
+            java.util.Collections.reverse(ordered);
+        }
+        for (Change change : ordered) {
             List<Step> here = steps.apply(change).stream().filter(s -> s.phase() == phase).toList();
             if (here.isEmpty()) {
                 continue;

@@ -11,6 +11,9 @@ public enum Phase {
     SCHEMAS("schemas"),
     TYPES("enum types"),
     SEQUENCES("sequences"),
+    DROP_TRIGGERS("triggers that go or change"),
+    DROP_VIEWS("views that go or change"),
+    DROP_ROUTINES("functions and procedures that go"),
     DROP_FOREIGN_KEYS("foreign keys that go or change"),
     DROP_CONSTRAINTS("constraints that go or change"),
     DROP_INDEXES("indexes that go or change"),
@@ -21,6 +24,11 @@ public enum Phase {
     ADD_CONSTRAINTS("primary keys, unique and check constraints"),
     CREATE_INDEXES("indexes"),
     ADD_FOREIGN_KEYS("foreign keys"),
+    CREATE_ROUTINES("functions and procedures"),
+    CREATE_VIEWS("views and materialized views"),
+    CREATE_TRIGGERS("triggers"),
+    /** after what they describe is created, before it is dropped */
+    COMMENTS("comments"),
     DROP_COLUMNS("columns that go"),
     DROP_TABLES("tables that go"),
     DROP_SEQUENCES("sequences that go"),
@@ -35,5 +43,13 @@ public enum Phase {
 
     public String title() {
         return title;
+    }
+
+    /**
+     * Views, routines and triggers are listed in creation order (oid), which is the order their dependencies allow to
+     * create them in: they are dropped the other way round (a view over a view goes first).
+     */
+    boolean dropsInReverse() {
+        return this == DROP_TRIGGERS || this == DROP_VIEWS || this == DROP_ROUTINES;
     }
 }
