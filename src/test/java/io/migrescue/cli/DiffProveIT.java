@@ -115,6 +115,28 @@ class DiffProveIT {
         }
     }
 
+    /**
+     * PostgreSQL's every-kind pair: the copy and the fix prove exact; the rollback cannot drop the enum value the fix
+     * added (it says so), and the proof does not hide that: it fails on exactly that difference.
+     */
+    @Test
+    void postgresEveryKindPairFailsOnlyOnWhatTheRollbackCannotUndo() throws Exception {
+        try (ScratchDatabase source = ScratchDatabase.create(Engine.POSTGRESQL, "prove kinds source");
+             ScratchDatabase target = ScratchDatabase.create(Engine.POSTGRESQL, "prove kinds target")) {
+            load(source, "pg-every-kind-source.sql");
+            load(target, "pg-every-kind-target.sql");
+            CliRun run = diff(source, target, "--source-schema", "public", "--source-schema", "audit",
+                    "--target-schema", "public", "--target-schema", "audit", "--allow-destructive", "--prove");
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains("ok      copy: ").contains("ok      fix: fix script applied, compared with the source: "
+                    + "no differences").contains("ok      cleanup: ");
+            assertThat(run.err()).contains("PROOF FAILED (rollback): rollback applied, compared with the target: 1 difference "
+                    + "(the rollback lists 1 change it cannot undo)")
+                    .contains("ENUM_VALUES_DIFFER public.status: new, paid, cancelled | new, paid, shipped, cancelled");
+            assertThat(scratchDatabases(target)).isZero();
+        }
+    }
+
     private static int scratchDatabases(ScratchDatabase db) throws Exception {
         String sql = db.engine() == Engine.POSTGRESQL ? "SELECT count(*) FROM pg_database WHERE datname LIKE 'migrescue_prove_%'"
                 : "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'migrescue_prove_%'";

@@ -78,7 +78,14 @@ public final class ProveUseCase {
                         () -> DiffUseCase.run(source, scratch, request(report.sourceSchemas(), scratchSchemas))));
             }
             if (steps.get(steps.size() - 1).passed()) {
-                steps.add(step("rollback", "rollback applied, compared with the target", scratch, rename.apply(rollbackScript), likeTarget));
+                long notUndone = report.script().changes().stream().filter(c -> c.rollbackManual() != null).count();
+                String rollback = "rollback applied, compared with the target";
+                steps.add(step("rollback", rollback, scratch, rename.apply(rollbackScript), likeTarget));
+                ProofReport.Step last = steps.get(steps.size() - 1);
+                if (!last.passed() && notUndone > 0) {
+                    steps.set(steps.size() - 1, new ProofReport.Step(last.name(), false, last.detail() + " (the rollback lists "
+                            + notUndone + (notUndone == 1 ? " change" : " changes") + " it cannot undo)", last.differences()));
+                }
             }
         } finally {
             steps.add(drop(server.admin(), name));
