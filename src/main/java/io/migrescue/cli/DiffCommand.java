@@ -4,11 +4,13 @@ import io.migrescue.app.CountMode;
 import io.migrescue.app.DiffReport;
 import io.migrescue.app.DiffRequest;
 import io.migrescue.app.DiffUseCase;
+import io.migrescue.app.prove.ProofReport;
 import io.migrescue.diff.DiffOptions;
 import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.report.DiffRenderer;
 import io.migrescue.report.OutputFormat;
+import io.migrescue.report.ProofRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,25 +79,42 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--rollback", paramLabel = "FILE", description = "Write the script that undoes the fix script to FILE.")
     Path rollback;
 
+    @Mixin
+    DiffProve prove;
+
     @Override
     public Integer call() {
         Stopwatch watch = new Stopwatch(spec.commandLine().getErr());
         DiffRequest request = new DiffRequest(sourceSchemas, targetSchemas, new DiffOptions(columnOrder, !noHistory),
                 counts == null ? CountMode.NONE : counts == Counts.exact ? CountMode.EXACT : CountMode.ESTIMATE, allowDestructive);
         DiffReport report;
+        ProofReport proof = null;
+        String fix;
         try (DiffConnections.Sessions sessions = connections.open()) {
             watch.lap("connected to both databases");
             report = DiffUseCase.run(sessions.source(), sessions.target(), request);
             watch.lap("compared: " + report.result().differences().size() + " difference(s)");
+            fix = report.script().forward(report.about());
+            if (prove.requested()) {
+                proof = prove.run(connections, sessions.source(), sessions.target(), report, prove.fixScript(fix),
+                        report.script().rollback(report.about()));
+                watch.lap("proved: " + (proof.passed() ? "passed" : "FAILED"));
+            }
         }
         if (rollback != null) {
             write(rollback, report.script().rollback(report.about()));
             Verbosity.note(spec.commandLine().getErr(), "migrescue: rollback script written to " + rollback);
         }
-        String out = format == Format.sql ? report.script().forward(report.about())
-                : DiffRenderer.render(report, OutputFormat.valueOf(format.name()));
+        String out = format == Format.sql ? fix + (proof == null ? "" : ProofRenderer.sqlComments(proof))
+                : proof == null ? DiffRenderer.render(report, OutputFormat.valueOf(format.name()))
+                : ProofRenderer.render(report, proof, OutputFormat.valueOf(format.name()));
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();
+        if (proof != null && !proof.passed()) {
+            spec.commandLine().getErr().println(ProofRenderer.failure(proof));
+            spec.commandLine().getErr().flush();
+            return ExitCode.ATTENTION.code();
+        }
         return report.same() ? ExitCode.OK.code() : ExitCode.ATTENTION.code();
     }
 

@@ -126,6 +126,28 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
 
     /** Failures say which side they are about: "source: cannot connect to …" (exit 2 or 3 as for every command). */
     private DatabaseSession open(String side, String url, String sideUser, Path ownFile, String ownEnv, String sideVariable) {
+        Login login = login(side, url, sideUser, ownFile, ownEnv, sideVariable);
+        try {
+            return Connector.open(login.target(), login.user(), login.password());
+        } catch (MigrescueException e) {
+            throw new MigrescueException(e.exitCode(), side + ": " + e.getMessage(), e.getCause());
+        }
+    }
+
+    /** Where to connect and as whom (the password never shown). */
+    record Login(ConnectionTarget target, String user, String password) {
+    }
+
+    /** The target's server and credentials: where {@code --prove} makes its scratch database. */
+    Login targetLogin() {
+        if (targetUrl == null && fromSession()) {
+            ShellSession session = context.session();
+            return new Login(session.target(), targetUser != null ? targetUser : user != null ? user : session.user(), session.password());
+        }
+        return login("target", targetUrl, targetUser, targetPasswordFile, targetPasswordEnv, "MIGRESCUE_TARGET_PASSWORD");
+    }
+
+    private Login login(String side, String url, String sideUser, Path ownFile, String ownEnv, String sideVariable) {
         try {
             ConnectionTarget target = ConnectionUrls.parse(url);
             Path file = ownFile;
@@ -139,7 +161,7 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
             }
             String password = new PasswordSource(context.environment())
                     .resolve(target.engineHint(), file, env, target.urlPassword()).orElse(null);
-            return Connector.open(target, sideUser != null ? sideUser : user != null ? user : target.user(), password);
+            return new Login(target, sideUser != null ? sideUser : user != null ? user : target.user(), password);
         } catch (MigrescueException e) {
             throw new MigrescueException(e.exitCode(), side + ": " + e.getMessage(), e.getCause());
         }

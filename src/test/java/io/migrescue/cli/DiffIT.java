@@ -130,7 +130,7 @@ class DiffIT {
                     .contains("CREATE INDEX \"wiki_pages_tags_idx\" ON \"public\".\"wiki_pages\" USING btree (tags)")
                     .contains("ADD COLUMN \"cancelled_at\" timestamp(3) without time zone");
             // tables (and columns) before the foreign keys that need them; old keys dropped before anything else
-            assertThat(sql.out().indexOf("ADD COLUMN \"cancelled_by\"")).isLessThan(sql.out().indexOf("attendance_records_cancelled_by_fkey"));
+            assertThat(sql.out().indexOf("ADD COLUMN \"cancelled_by\"")).isLessThan(sql.out().indexOf("ADD CONSTRAINT \"attendance_records_cancelled_by_fkey\""));
             assertThat(sql.out().indexOf("DROP CONSTRAINT")).isLessThan(sql.out().indexOf("ADD COLUMN"));
 
             roundTrip(dev, prod, db -> fr02(db, "prod"), List.of(), List.of(), Set.of(), Set.of(), dir);

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -228,7 +229,9 @@ final class ChangePlanner {
         var create = ddl.createIndex(table, index);
         Step drop = new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, index));
         if (d.missingIn() == DiffSide.TARGET) {
-            return create.map(sql -> Change.of("create index " + d.object(), List.of(new Step(Phase.CREATE_INDEXES, sql)), List.of(drop)))
+            Optional<Step> online = ddl.createIndexOnline(table, index).map(sql -> new Step(Phase.CONCURRENT_INDEXES, sql));
+            return create.map(sql -> Change.of("create index " + d.object(),
+                            List.of(online.orElse(new Step(Phase.CREATE_INDEXES, sql))), List.of(drop)))
                     .orElse(Change.manual("create index " + d.object(), "its key has expressions the catalog does not spell out"));
         }
         Change change = Change.of("drop index " + d.object(), List.of(drop),
@@ -261,19 +264,21 @@ final class ChangePlanner {
         boolean add = d.missingIn() == DiffSide.TARGET;
         Constraint c = add ? s.source() : s.target();
         DiffSide side = add ? DiffSide.SOURCE : DiffSide.TARGET;
-        Step make = new Step(addPhase(c), ddl.addConstraint(table, c, referenced(c, side)));
         Step drop = new Step(dropPhase(c), ddl.dropConstraint(table, c));
-        return add ? Change.of("add constraint " + d.object(), List.of(make), List.of(drop)).withWarning(failsOn(c))
-                : Change.of("drop constraint " + d.object(), List.of(drop), List.of(make));
+        return add ? Change.of("add constraint " + d.object(), addChecked(table, c), List.of(drop)).withWarning(failsOn(c))
+                : Change.of("drop constraint " + d.object(), List.of(drop),
+                        List.of(new Step(addPhase(c), ddl.addConstraint(table, c, referenced(c, side)))));
     }
 
     private Change replaceConstraint(Subject.OfConstraint s, String object) {
         QualifiedName table = targetName(s.tables());
         Step dropTarget = new Step(dropPhase(s.target()), ddl.dropConstraint(table, s.target()));
-        Step addSource = new Step(addPhase(s.source()), ddl.addConstraint(table, s.source(), referenced(s.source(), DiffSide.SOURCE)));
+        List<Step> addSource = addChecked(table, s.source());
         Step dropSource = new Step(dropPhase(s.source()), ddl.dropConstraint(table, s.source()));
         Step addTarget = new Step(addPhase(s.target()), ddl.addConstraint(table, s.target(), referenced(s.target(), DiffSide.TARGET)));
-        return Change.of("replace constraint " + object, List.of(dropTarget, addSource), List.of(dropSource, addTarget))
+        List<Step> forward = new ArrayList<>(List.of(dropTarget));
+        forward.addAll(addSource);
+        return Change.of("replace constraint " + object, forward, List.of(dropSource, addTarget))
                 .withWarning(failsOn(s.source()));
     }
 
@@ -286,6 +291,19 @@ final class ChangePlanner {
         return Change.of("rename constraint " + t.name() + " to " + s.source().name() + " on " + table,
                 ddl.renameConstraint(table, t, s.source().name(), ref).stream().map(sql -> new Step(Phase.RENAMES, sql)).toList(),
                 ddl.renameConstraint(table, renamed, t.name(), ref).stream().map(sql -> new Step(Phase.RENAMES, sql)).toList());
+    }
+
+    /**
+     * A source constraint added to a table of the target: where the engine can, added NOT VALID (a brief lock) and
+     * validated after the commit (a scan that does not block writes).
+     */
+    private List<Step> addChecked(QualifiedName table, Constraint c) {
+        String add = ddl.addConstraint(table, c, referenced(c, DiffSide.SOURCE));
+        Optional<String> validate = ddl.validateConstraint(table, c);
+        if (validate.isEmpty()) {
+            return List.of(new Step(addPhase(c), add));
+        }
+        return List.of(new Step(addPhase(c), add + " NOT VALID"), new Step(Phase.VALIDATE_CONSTRAINTS, validate.get()));
     }
 
     private QualifiedName targetName(TablePair pair) {

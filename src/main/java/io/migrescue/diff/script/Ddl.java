@@ -25,6 +25,24 @@ interface Ddl {
 
     Dialect dialect();
 
+    /** Settings the script starts with, before anything else (PostgreSQL: the lock timeout). */
+    default List<String> preamble() {
+        return List.of();
+    }
+
+    /** An index on a table in use, built without blocking writes where the engine can (PostgreSQL: CONCURRENTLY). */
+    default Optional<String> createIndexOnline(QualifiedName table, Index index) {
+        return Optional.empty();
+    }
+
+    /**
+     * Where a constraint added to a table in use can be added unchecked and checked afterwards without blocking writes
+     * (PostgreSQL foreign keys and checks: {@code NOT VALID}, then {@code VALIDATE CONSTRAINT}); else empty.
+     */
+    default Optional<String> validateConstraint(QualifiedName table, Constraint constraint) {
+        return Optional.empty();
+    }
+
     /** Statements that open and close the script (PostgreSQL: one transaction, and the search path of the target). */
     List<String> begin(List<String> targetSchemas);
 

@@ -75,7 +75,9 @@ public final class FixScript {
         if (manual() > 0) {
             out.append("; ").append(manual()).append(" to do by hand (listed at the end)");
         }
-        out.append('\n').append(atomicity()).append('\n');
+        out.append('\n');
+        Hazards.of(engine, changes, this::runs).forEach(line -> out.append("-- ").append(line).append('\n'));
+        out.append(atomicity()).append('\n');
         body(out, Change::forward, true);
         List<String> byHand = changes.stream().filter(c -> c.manual() != null).map(c -> c.summary() + ": " + c.manual()).toList();
         list(out, "To do by hand", byHand);
@@ -99,8 +101,10 @@ public final class FixScript {
     }
 
     private String atomicity() {
+        boolean after = changes.stream().filter(this::runs).flatMap(c -> c.forward().stream()).anyMatch(s -> s.phase().afterCommit());
         return engine == Engine.POSTGRESQL
-                ? "-- PostgreSQL: one transaction; it applies completely or not at all.\n"
+                ? "-- PostgreSQL: one transaction; it applies completely or not at all." + (after ? " Then, after it, the index "
+                + "builds and validations that must not hold its locks: each on its own." : "") + "\n"
                 : "-- " + engine.displayName() + " commits each DDL statement: if one fails, those before it stay applied.\n";
     }
 
@@ -115,18 +119,26 @@ public final class FixScript {
             out.append("-- nothing to change\n");
             return;
         }
-        section(out, Phase.ENUM_VALUES, shown, steps, flag);
-        if (all.stream().allMatch(s -> s.phase() == Phase.ENUM_VALUES)) {
-            return;
+        if (!ddl.preamble().isEmpty()) {
+            out.append('\n');
+            ddl.preamble().forEach(sql -> out.append(sql).append(";\n"));
         }
-        out.append('\n');
-        ddl.begin(targetSchemas).forEach(sql -> out.append(sql).append(";\n"));
+        section(out, Phase.ENUM_VALUES, shown, steps, flag);
+        if (!all.stream().allMatch(s -> s.phase() == Phase.ENUM_VALUES || s.phase().afterCommit())) {
+            out.append('\n');
+            ddl.begin(targetSchemas).forEach(sql -> out.append(sql).append(";\n"));
+            for (Phase phase : Phase.values()) {
+                if (phase != Phase.ENUM_VALUES && !phase.afterCommit()) {
+                    section(out, phase, shown, steps, flag);
+                }
+            }
+            ddl.end().forEach(sql -> out.append('\n').append(sql).append(";\n"));
+        }
         for (Phase phase : Phase.values()) {
-            if (phase != Phase.ENUM_VALUES) {
+            if (phase.afterCommit()) {
                 section(out, phase, shown, steps, flag);
             }
         }
-        ddl.end().forEach(sql -> out.append('\n').append(sql).append(";\n"));
     }
 
     /** One phase's statements, each change introduced by its summary. */

@@ -33,12 +33,21 @@ public enum Phase {
     DROP_TABLES("tables that go"),
     DROP_SEQUENCES("sequences that go"),
     DROP_TYPES("enum types that go"),
-    DROP_SCHEMAS("schemas that go");
+    DROP_SCHEMAS("schemas that go"),
+    /** PostgreSQL: {@code CREATE INDEX CONCURRENTLY} on a table in use cannot run in a transaction; it runs after it */
+    CONCURRENT_INDEXES("indexes on tables in use, built CONCURRENTLY (after the commit: writes are not blocked)"),
+    /** PostgreSQL: foreign keys and checks added NOT VALID in the transaction are checked after it, without blocking writes */
+    VALIDATE_CONSTRAINTS("constraints added NOT VALID, validated (after the commit: writes are not blocked)");
 
     private final String title;
 
     Phase(String title) {
         this.title = title;
+    }
+
+    /** Runs after the script's transaction commits (PostgreSQL), so that it does not hold the transaction's locks. */
+    public boolean afterCommit() {
+        return this == CONCURRENT_INDEXES || this == VALIDATE_CONSTRAINTS;
     }
 
     public String title() {

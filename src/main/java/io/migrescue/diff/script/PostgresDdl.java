@@ -39,6 +39,27 @@ final class PostgresDdl implements Ddl {
         return List.of("BEGIN", "SET LOCAL search_path TO " + path.stream().map(dialect::quote).collect(Collectors.joining(", ")));
     }
 
+    /** Lock-safe: a statement that waits longer than this for a lock fails (and the transaction with it), not the app. */
+    static final String LOCK_TIMEOUT = "5s";
+
+    @Override
+    public List<String> preamble() {
+        return List.of("SET lock_timeout = '" + LOCK_TIMEOUT + "'");
+    }
+
+    @Override
+    public Optional<String> createIndexOnline(QualifiedName table, Index index) {
+        return createIndex(table, index).map(sql -> sql.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY "));
+    }
+
+    @Override
+    public Optional<String> validateConstraint(QualifiedName table, Constraint constraint) {
+        boolean checkable = constraint.isForeignKey() || constraint.type() == io.migrescue.model.ConstraintType.CHECK;
+        boolean alreadyNotValid = constraint.definition() != null && constraint.definition().endsWith(" NOT VALID");
+        return checkable && !alreadyNotValid ? Optional.of("ALTER TABLE " + name(table) + " VALIDATE CONSTRAINT "
+                + dialect.quote(constraint.name())) : Optional.empty();
+    }
+
     @Override
     public List<String> end() {
         return List.of("COMMIT");
