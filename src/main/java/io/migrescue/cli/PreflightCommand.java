@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "preflight", mixinStandardHelpOptions = true,
-        description = {"Before the deploy: which pending migration will fail on this database, where, why, and the fix.",
-                "Simulates the pending migrations in order over the live catalog and counts the rows that would refuse",
-                "them (orphans, duplicates, NULLs). Read-only: one read-only transaction, rolled back.", ""},
+        description = {
+                "Before the deploy: which pending migration will fail on this database, where, why, and the fix.",
+                "Simulates the pending migrations in order over the live catalog and counts the rows that would " +
+                "refuse them (orphans, duplicates, NULLs). Read-only: one read-only transaction, rolled back.",
+                ""},
         footer = {"", "Exit: 0 nothing will fail, 1 something will or may, 2 usage, 3 cannot connect.",
                 "Example: migrescue preflight --url mariadb://root@db/app --migrations db/migration --format markdown"})
 final class PreflightCommand implements Callable<Integer> {
