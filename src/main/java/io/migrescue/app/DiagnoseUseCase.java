@@ -173,6 +173,10 @@ public final class DiagnoseUseCase {
                 .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList();
     }
 
+    /** Errors saying the object already existed: its presence is the failure's cause, never a sign it was finished. */
+    private static final java.util.Set<FindingKind> ALREADY_THERE = java.util.EnumSet.of(FindingKind.DUPLICATE_CONSTRAINT_NAME,
+            FindingKind.TABLE_ALREADY_EXISTS, FindingKind.DUPLICATE_COLUMN, FindingKind.DUPLICATE_INDEX_NAME);
+
     private static FailedMigration map(FailedMigrationFinder.Target target, List<StatementWithEffects> statements, ErrorReading reading,
                                        CatalogLookup lookup, boolean dirGiven, List<String> notes) {
         ParsedError error = reading.parsed();
@@ -187,7 +191,10 @@ public final class DiagnoseUseCase {
             failed = FailedMigrationFinder.locateCreating(statements, reading.kind(), error.objects());
         }
         List<StatementVerdict> verdicts = PartialApplicationMap.build(statements, lookup, failed);
-        if (error != null) { // finished by hand since the error: the statement it names is in effect now
+        // finished by hand since the error: the statement it names is in effect now. Not when the tool still records
+        // the run as failed (the history says what is current), nor when the error says the object already existed:
+        // then what is "in effect" is the cause of the failure, not its fix
+        if (error != null && !"history".equals(target.foundBy()) && !ALREADY_THERE.contains(reading.kind())) {
             verdicts = io.migrescue.diagnosis.StaleFailure.reconsider(statements, lookup, verdicts);
         }
         return new FailedMigration(target.tool(), target.id(), target.file().path().getFileName().toString(), target.foundBy(), verdicts);
