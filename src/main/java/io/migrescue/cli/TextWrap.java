@@ -16,26 +16,7 @@ public final class TextWrap {
      * @param rest  the indent of every following line
      */
     public static List<String> wrap(String text, int width, String first, String rest) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder(first);
-        boolean empty = true;
-        for (String word : text.trim().split(" +")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            if (!empty && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line = new StringBuilder(rest);
-                empty = true;
-            }
-            if (!empty) {
-                line.append(' ');
-            }
-            line.append(word);
-            empty = false;
-        }
-        lines.add(line.toString());
-        return lines;
+        return wrapLine(first + text.strip(), width, rest);
     }
 
     /**
