@@ -18,9 +18,14 @@ public final class HistoryUseCase {
     }
 
     public static Report run(DatabaseSession session, List<String> requestedSchemas, String tool) {
+        return run(session, requestedSchemas, tool, null);
+    }
+
+    /** @param historyTable the history table's name when the tool's was configured otherwise, or null */
+    public static Report run(DatabaseSession session, List<String> requestedSchemas, String tool, String historyTable) {
         List<String> schemas = Scope.resolve(session.info(), requestedSchemas);
         try {
-            return new Report(session.info(), schemas, HistoryReader.readAll(session, schemas, HistoryAdapters.select(tool)));
+            return new Report(session.info(), schemas, HistoryReader.readAll(session, schemas, HistoryAdapters.select(tool, historyTable)));
         } catch (SQLException e) {
             throw DatabaseFailures.reading("history", e);
         }

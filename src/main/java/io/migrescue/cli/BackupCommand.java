@@ -6,14 +6,10 @@ import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.ExitCode;
 import io.migrescue.report.BackupRenderer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = {
@@ -27,15 +23,7 @@ import java.util.concurrent.Callable;
                 "stopped by the database or the disk, 5 the written backup does not verify.",
                 "Example: migrescue backup --url postgresql://app@db/app --table orders --table billing.invoices " +
                 "--to ./before-fix"})
-final class BackupCommand implements Callable<Integer>, ContextFactory.NeedsContext {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
+final class BackupCommand extends DatabaseCommand {
 
     @Option(names = "--table", paramLabel = "T", required = true, description = {
             "Table to back up, as table (looked up in the schemas in scope) or schema.table; repeatable."})
@@ -47,26 +35,16 @@ final class BackupCommand implements Callable<Integer>, ContextFactory.NeedsCont
     @Option(names = "--no-data", description = "Definitions only, no rows (such a backup cannot be restored).")
     boolean noData;
 
-    private CliContext context;
-
-    @Override
-    public void setContext(CliContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
         OwnDirectory.checkWritable(to, "the backup directory", "--to DIR");
-        Stopwatch watch = new Stopwatch(spec.commandLine().getErr());
-        try (DatabaseSession session = connection.open()) {
-            watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());
+        Stopwatch watch = stopwatch();
+        try (DatabaseSession session = connect(watch)) {
             BackupManifest manifest = BackupUseCase.run(session,
                     new BackupUseCase.Request(connection.schemas(), tables, to, !noData),
-                    new StderrProgress(spec.commandLine().getErr(), context.interaction() != null ? context.interaction().redraws() : context.interactive()));
+                    new StderrProgress(err(), context.interaction() != null ? context.interaction().redraws() : context.interactive()));
             watch.lap("backed up and verified " + manifest.tables().size() + " table(s)");
-            spec.commandLine().getOut().print(BackupRenderer.render(manifest, to, output.format()));
-            spec.commandLine().getOut().flush();
-            return ExitCode.OK.code();
+            return answer(BackupRenderer.render(manifest, to, output.format()), ExitCode.OK);
         }
     }
 }

@@ -10,7 +10,6 @@ import io.migrescue.model.DatabaseInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,7 +30,7 @@ import java.util.concurrent.Callable;
                 "never shown and never written to the shell's history.",
                 ""},
         footer = {"", "Example: connect mariadb://app@db.internal:3306/shop --migrations db/migration"})
-final class ConnectCommand implements Callable<Integer>, ContextFactory.NeedsContext {
+final class ConnectCommand extends ContextAware implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -41,15 +40,8 @@ final class ConnectCommand implements Callable<Integer>, ContextFactory.NeedsCon
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--migrations", paramLabel = "DIR", description = "Where the migration files are (used by diagnose, plan and repair).")
-    Path migrations;
-
-    private CliContext context;
-
-    @Override
-    public void setContext(CliContext context) {
-        this.context = context;
-    }
+    @Mixin
+    MigrationsOption migrations; // remembered for diagnose, plan and repair
 
     @Override
     public Integer call() {
@@ -87,7 +79,7 @@ final class ConnectCommand implements Callable<Integer>, ContextFactory.NeedsCon
         String label = info.engine().name().toLowerCase(java.util.Locale.ROOT) + " " + who(r);
         session.connect(r.target(), r.user(), password, connection.schemas, connection.project, label, tables);
         session.names(tables, constraints);
-        Path folder = connection.migrations(migrations);
+        Path folder = migrations.resolve(connection);
         if (folder != null) {
             session.migrations(folder);
         }

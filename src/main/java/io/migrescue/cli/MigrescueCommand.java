@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
         // the codes themselves come from ExitCode (HelpLayout), so help cannot drift from what the tool returns
         footer = {"", "Example: migrescue status --url postgresql://app@db:5432/app --password-env DB_PASSWORD"},
         usageHelpAutoWidth = true)
-public final class MigrescueCommand implements Callable<Integer>, ContextFactory.NeedsContext {
+public final class MigrescueCommand extends ContextAware implements Callable<Integer> {
     /** Every subcommand; only the one being run is built (picocli would otherwise model them all on every start). */
     static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(StatusCommand.class, DiagnoseCommand.class,
             PreflightCommand.class, ExplainCommand.class, PlaybooksCommand.class, HistoryCommand.class, RepairCommand.class, ResumeCommand.class,
@@ -42,13 +42,6 @@ public final class MigrescueCommand implements Callable<Integer>, ContextFactory
             description = "No progress lines or notes on stderr: the result (stdout), errors and the exit code only.")
     void setQuiet(boolean quiet) {
         Verbosity.quiet(quiet);
-    }
-
-    private CliContext context;
-
-    @Override
-    public void setContext(CliContext context) {
-        this.context = context;
     }
 
     @Override

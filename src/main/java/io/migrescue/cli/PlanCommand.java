@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 final class PlanCommand extends RepairCommand {
     @Override
     public Integer call() {
-        if (yes) {
+        if (go.yes) {
             throw MigrescueException.usage("plan changes nothing; to carry the plan out: repair");
         }
         dryRun = true;

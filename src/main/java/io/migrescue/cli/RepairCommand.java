@@ -11,10 +11,8 @@ import io.migrescue.repair.StepControl;
 import io.migrescue.report.RepairRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -22,7 +20,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "repair", mixinStandardHelpOptions = true,
         description = {
@@ -39,20 +36,11 @@ import java.util.concurrent.Callable;
                 "repair --plan plan.json --yes.",
                 "Example: migrescue repair --url mariadb://root@db/app --error-file deploy.log --migrations " +
                 "db/migration --dry-run"})
-class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
+class RepairCommand extends DatabaseCommand {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
 
     @Mixin
     ErrorInputOptions errorInput;
-
-    @Mixin
-    OutputOptions output;
 
     @Parameters(arity = "0..1", paramLabel = "ID", completionCandidates = PlaybookIds.class,
             description = "The playbook to run (see `migrescue playbooks`).")
@@ -64,25 +52,22 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     @Option(names = "--dry-run", description = "Print the plan (every statement, the backup, the checks) and change nothing.")
     boolean dryRun;
 
-    @Option(names = {"-y", "--yes"}, description = "Run without asking (required when there is no terminal).")
-    boolean yes;
+    @Mixin
+    YesOption go;
 
     @Option(names = "--backup-dir", paramLabel = "DIR", description = "Where the backup and the journal go (default: ./migrescue-backups/<timestamp>).")
     Path backupDir;
 
-    @Option(names = "--migrations", paramLabel = "DIR", description = "Where the migration files are.")
-    Path migrations;
+    @Mixin
+    MigrationsOption migrations;
 
-    @Option(names = "--tool", paramLabel = "NAME", description = "Only this migration tool's history.")
-    String tool;
+    @Mixin
+    HistoryOptions history;
 
     @Option(names = "--reference", paramLabel = "URL", description = {
             "A database that has the tables this one lacks (create-missing-table copies their definition from " +
             "it); credentials in the URL or its password in MIGRESCUE_REFERENCE_PASSWORD."})
     String reference;
-
-    @Option(names = "--history-table", paramLabel = "NAME", description = "The --tool's history table when it is not the default name.")
-    String historyTable;
 
     @Option(names = "--playbooks", paramLabel = "DIR", description = "Also load the playbooks in this folder.")
     Path userPlaybooks;
@@ -98,13 +83,6 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
             "fingerprint read again is the same; exit 7, changing nothing, if the database changed since. " +
             "With --dry-run: show it and whether it fits."})
     Path savedPlan;
-
-    private CliContext context;
-
-    @Override
-    public void setContext(CliContext context) {
-        this.context = context;
-    }
 
     @Override
     public Integer call() {
@@ -125,7 +103,7 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
         if (!dryRun) {
             OwnDirectory.checkWritable(dir, "the backup directory", "--backup-dir DIR");
         }
-        Interaction person = context == null || yes ? null : context.interaction();
+        Interaction person = context == null || go.yes ? null : context.interaction();
         if (savedPlan != null) {
             return runSaved(dir, person);
         }
@@ -133,8 +111,8 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
         try (DatabaseSession session = connection.open();
              DatabaseSession referenceSession = reference == null ? null : connection.openOther(reference, "MIGRESCUE_REFERENCE_PASSWORD")) {
             RepairUseCase.Request request = new RepairUseCase.Request(
-                    new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool, historyTable), playbook, params, dryRun,
-                    yes || person != null, person != null, dir, userPlaybooks, referenceSession);
+                    new DiagnoseUseCase.Request(connection.schemas(), errorText, migrations.resolve(connection), history.tool, history.table), playbook, params, dryRun,
+                    go.yes || person != null, person != null, dir, userPlaybooks, referenceSession);
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
             StepControl control = new StepControl(progress::lockWait);
             RepairReport report;
@@ -183,7 +161,7 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
             StepControl control = new StepControl(progress::lockWait);
             RepairReport report;
             try (CtrlC ignored = CtrlC.during(control, spec.commandLine().getErr(), context == null ? null : context.interaction(), person != null)) {
-                report = SavedPlans.run(session, check, savedPlan, dir, yes || person != null, person == null, progress,
+                report = SavedPlans.run(session, check, savedPlan, dir, go.yes || person != null, person == null, progress,
                         person == null ? control.runAll() : person.resumeGate(), control);
             }
             spec.commandLine().getOut().print(RepairRenderer.render(report, output.format()));

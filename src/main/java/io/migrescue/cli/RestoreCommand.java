@@ -10,12 +10,9 @@ import io.migrescue.failure.MigrescueException;
 import io.migrescue.report.RestoreRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {
@@ -28,44 +25,28 @@ import java.util.concurrent.Callable;
                 "Exit: 0 restored, 2 usage (missing or damaged backup), 3 cannot connect, 4 stopped (PostgreSQL: " +
                 "rolled back, nothing changed), 5 restored but a foreign key does not hold, 6 --yes needed.",
                 "Example: migrescue restore --url postgresql://app@db/app --from ./before-fix --yes"})
-final class RestoreCommand implements Callable<Integer>, ContextFactory.NeedsContext {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
+final class RestoreCommand extends DatabaseCommand {
 
     @Option(names = "--from", paramLabel = "DIR", required = true, description = "The backup directory (it holds manifest.json).")
     Path from;
 
-    @Option(names = {"-y", "--yes"}, description = "Go ahead: replace the tables of the backup in the database.")
-    boolean yes;
-
-    private CliContext context;
-
-    @Override
-    public void setContext(CliContext context) {
-        this.context = context;
-    }
+    @Mixin
+    YesOption go;
 
     @Override
     public Integer call() {
         BackupManifest manifest = RestoreUseCase.check(from);
-        Interaction person = yes ? null : context.interaction();
+        Interaction person = go.yes ? null : context.interaction();
         if (person != null && !person.confirm("Replace " + describe(manifest) + " with the backup taken " + manifest.createdAt() + "?")) {
             throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, "nothing was changed");
         }
-        if (!yes && person == null) {
+        if (!go.yes && person == null) {
             throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, "restore would replace " + describe(manifest)
                     + " with the backup taken " + manifest.createdAt() + "; nothing was changed: add --yes to go ahead"
                     + (context.interactive() ? " (or run it in migrescue shell, which asks)" : ""));
         }
-        Stopwatch watch = new Stopwatch(spec.commandLine().getErr());
-        try (DatabaseSession session = connection.open()) {
-            watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());
+        Stopwatch watch = stopwatch();
+        try (DatabaseSession session = connect(watch)) {
             RestoreResult result = RestoreUseCase.run(session, from,
                     new StderrProgress(spec.commandLine().getErr(), person != null ? person.redraws() : context.interactive()));
             watch.lap("restored " + result.tables().size() + " table(s)");

@@ -8,16 +8,13 @@ import io.migrescue.repair.RepairReport;
 import io.migrescue.report.RepairRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
@@ -33,15 +30,7 @@ import java.util.stream.Stream;
                 "verification failed (a script rolls the repair back at once), 6 --yes needed.",
                 "Example: migrescue resume --url mariadb://root@db/app --from migrescue-backups/20261121T084400Z " +
                 "--yes"})
-final class ResumeCommand implements Callable<Integer>, ContextFactory.NeedsContext {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
+final class ResumeCommand extends DatabaseCommand {
 
     @Option(names = "--from", paramLabel = "DIR", description = "The repair's directory (default: the newest under ./migrescue-backups).")
     Path from;
@@ -49,29 +38,22 @@ final class ResumeCommand implements Callable<Integer>, ContextFactory.NeedsCont
     @Option(names = "--rollback", description = "Undo the repair instead of finishing it.")
     boolean rollback;
 
-    @Option(names = {"-y", "--yes"}, description = "Run without asking (required when there is no terminal).")
-    boolean yes;
-
-    private CliContext context;
-
-    @Override
-    public void setContext(CliContext context) {
-        this.context = context;
-    }
+    @Mixin
+    YesOption go;
 
     @Override
     public Integer call() {
         ShellSession shell = context == null ? null : context.session();
         Path dir = from != null ? from : shell != null && shell.lastRepair() != null ? shell.lastRepair() : newest(Path.of("migrescue-backups"));
-        Interaction person = context == null || yes ? null : context.interaction();
+        Interaction person = context == null || go.yes ? null : context.interaction();
         if (person != null && !person.confirm((rollback ? "Roll back" : "Resume") + " the repair in " + dir + "?")) {
             throw new MigrescueException(ExitCode.REPAIR_STOPPED, "nothing was changed; the repair in " + dir + " is as its journal says");
         }
-        if (!yes && person == null) {
+        if (!go.yes && person == null) {
             throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, (rollback ? "rolling back" : "resuming") + " the repair in " + dir
                     + " changes the database; add --yes");
         }
-        try (DatabaseSession session = connection.open()) {
+        try (DatabaseSession session = connect(stopwatch())) {
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
             io.migrescue.repair.StepControl control = new io.migrescue.repair.StepControl(progress::lockWait);
             RepairReport report;

@@ -12,14 +12,7 @@ import java.util.concurrent.Callable;
                 "completes commands, options and playbook ids; Ctrl-C cancels the line, Ctrl-D leaves.",
                 ""},
         footer = {"", "Example: migrescue shell        (then: connect mariadb://app@db:3306/shop)"})
-final class ShellCommand implements Callable<Integer>, ContextFactory.NeedsContext {
-    private CliContext context;
-
-    @Override
-    public void setContext(CliContext context) {
-        this.context = context;
-    }
-
+final class ShellCommand extends ContextAware implements Callable<Integer> {
     @Override
     public Integer call() {
         if (context.shell() == null) {
