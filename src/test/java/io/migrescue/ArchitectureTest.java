@@ -73,9 +73,10 @@ class ArchitectureTest {
     @Test
     void theShellHoldsNoUseCaseLogic() {
         DescribedPredicate<JavaClass> repairApi = JavaClass.Predicates.resideInAPackage("io.migrescue.repair")
-                .and(DescribedPredicate.describe("is StepGate, RepairReport or CheckResult", (JavaClass c) -> {
+                .and(DescribedPredicate.describe("is StepGate, RepairReport, its statuses or CheckResult", (JavaClass c) -> {
                     String outer = c.getName().substring(c.getPackageName().length() + 1).split("\\$")[0];
-                    return outer.equals("StepGate") || outer.equals("RepairReport") || outer.equals("CheckResult");
+                    return outer.equals("StepGate") || outer.equals("RepairReport") || outer.equals("CheckResult")
+                            || outer.equals("RepairStatus") || outer.equals("StepStatus");
                 }));
         noClasses().that().resideInAPackage("io.migrescue.shell..")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java.sql..", "javax.sql..",

@@ -17,6 +17,7 @@ import io.migrescue.playbook.RecordPlanner;
 import io.migrescue.repair.Backups;
 import io.migrescue.repair.RepairExecutor;
 import io.migrescue.repair.RepairReport;
+import io.migrescue.repair.RepairStatus;
 import io.migrescue.repair.StepControl;
 import io.migrescue.repair.StepGate;
 
@@ -174,7 +175,7 @@ public final class RepairUseCase {
         dialog.planned(plan);
         RepairReport report = new RepairExecutor(session, backups, planning.diagnosis().schemas()).controlledBy(control)
                 .run(plan, request.backupDir(), dialog.gate(planning));
-        if ((report.status().equals("stopped") || report.status().equals("verification-failed")) && dialog.rollBack(report)) {
+        if ((report.status() == RepairStatus.STOPPED || report.status() == RepairStatus.VERIFICATION_FAILED) && dialog.rollBack(report)) {
             return new io.migrescue.repair.Resumer(session, backups).resume(request.backupDir(), true);
         }
         return report;

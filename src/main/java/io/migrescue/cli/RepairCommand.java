@@ -7,6 +7,7 @@ import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.repair.RepairReport;
+import io.migrescue.repair.RepairStatus;
 import io.migrescue.repair.StepControl;
 import io.migrescue.report.RepairRenderer;
 import picocli.CommandLine.Command;
@@ -178,7 +179,7 @@ class RepairCommand extends DatabaseCommand {
 
     /** The Markdown report beside the journal, for the incident write-up; null when it cannot be written. */
     static Path writeReport(RepairReport report, Path dir) {
-        Path file = dir.resolve(report.status().equals("rolled-back") ? "report-rollback.md" : "report.md");
+        Path file = dir.resolve(report.status() == RepairStatus.ROLLED_BACK ? "report-rollback.md" : "report.md");
         try {
             io.migrescue.files.PrivateFiles.writeString(file, RepairRenderer.render(report, io.migrescue.report.OutputFormat.markdown));
             return file;
@@ -188,10 +189,6 @@ class RepairCommand extends DatabaseCommand {
     }
 
     static int exitCode(RepairReport report) {
-        return switch (report.status()) {
-            case "planned", "verified", "rolled-back" -> ExitCode.OK.code();
-            case "verification-failed" -> ExitCode.VERIFICATION_FAILED.code();
-            default -> ExitCode.REPAIR_STOPPED.code();
-        };
+        return report.status().exitCode().code();
     }
 }

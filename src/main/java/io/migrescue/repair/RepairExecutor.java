@@ -50,9 +50,9 @@ public final class RepairExecutor {
     /** The plan as a dry run reports it: nothing is executed. */
     public static RepairReport preview(Plan plan, Path backupDir) {
         List<RepairReport.StepOutcome> steps = plan.steps().stream()
-                .map(s -> new RepairReport.StepOutcome(s.n(), s.kind(), s.description(), "planned", display(s), null)).toList();
+                .map(s -> new RepairReport.StepOutcome(s.n(), s.kind(), s.description(), StepStatus.PLANNED, display(s), null)).toList();
         List<CheckResult> checks = plan.checks().stream().map(c -> new CheckResult(c.describe(), false, "not run (dry run)")).toList();
-        return new RepairReport(plan, true, "planned", backupDir, backupDir.resolve("journal.jsonl"), steps, checks, null);
+        return new RepairReport(plan, true, RepairStatus.PLANNED, backupDir, backupDir.resolve("journal.jsonl"), steps, checks, null);
     }
 
     public RepairReport run(Plan plan, Path backupDir) {
@@ -92,7 +92,7 @@ public final class RepairExecutor {
         while (i < current.steps().size()) {
             PlanStep step = current.steps().get(i);
             if (step.n() <= doneUpTo) {
-                outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "done", display(step), null));
+                outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), StepStatus.DONE, display(step), null));
                 i++;
                 continue;
             }
@@ -111,7 +111,7 @@ public final class RepairExecutor {
                 }
                 case SKIP -> {
                     journal.write("step-skipped", Map.of("n", step.n()));
-                    outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "skipped", display(step), null));
+                    outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), StepStatus.SKIPPED, display(step), null));
                     i++;
                     continue;
                 }
@@ -121,7 +121,7 @@ public final class RepairExecutor {
                     fields.put("n", step.n());
                     fields.put("reason", String.valueOf(verdict.reason()));
                     journal.write(who, fields);
-                    outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "not-run", display(step), null));
+                    outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), StepStatus.NOT_RUN, display(step), null));
                     return stopped(current, backupDir, journal, notRun(current, outcomes), "the operator "
                             + (who.equals("aborted") ? "aborted the repair" : "stopped it") + " before step " + step.n()
                             + (verdict.reason() == null ? "" : " (" + verdict.reason() + ")"));
@@ -132,7 +132,7 @@ public final class RepairExecutor {
             }
             if (alreadyRecorded(step)) {
                 journal.write("step-done", Map.of("n", step.n(), "alreadyRecorded", true));
-                outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "done", display(step),
+                outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), StepStatus.DONE, display(step),
                         null));
                 i++;
                 continue;
@@ -156,7 +156,7 @@ public final class RepairExecutor {
                 }
                 if (stop != null) {
                     journal.write("step-failed", Map.of("n", step.n(), "error", stop));
-                    RepairReport.StepOutcome failed = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "failed", display(step), stop);
+                    RepairReport.StepOutcome failed = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), StepStatus.FAILED, display(step), stop);
                     outcomes.add(failed);
                     gate.after(current, failed);
                     return afterFailure(current, backupDir, journal, stopped(current, backupDir, journal, notRun(current, outcomes),
@@ -165,7 +165,7 @@ public final class RepairExecutor {
             } catch (SQLException | RuntimeException e) {
                 String error = Redaction.scrub(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
                 journal.write("step-failed", Map.of("n", step.n(), "error", error));
-                RepairReport.StepOutcome failed = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "failed", display(step), error);
+                RepairReport.StepOutcome failed = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), StepStatus.FAILED, display(step), error);
                 outcomes.add(failed);
                 gate.after(current, failed);
                 return afterFailure(current, backupDir, journal, stopped(current, backupDir, journal, notRun(current, outcomes),
@@ -173,14 +173,14 @@ public final class RepairExecutor {
             }
             Long rows = step.rows().isEmpty() ? null : runner.rowsChanged();
             journal.write("step-done", rows == null ? Map.of("n", step.n()) : Map.of("n", step.n(), "rows", rows, "counted", step.rowsToChange()));
-            RepairReport.StepOutcome done = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), "done", display(step), null, rows);
+            RepairReport.StepOutcome done = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), StepStatus.DONE, display(step), null, rows);
             outcomes.add(done);
             gate.after(current, done);
             i++;
         }
         gate.verifying(current);
         RepairReport report = verify(current, backupDir, journal, outcomes, saved);
-        gate.verified(current, report.status().equals("verified"));
+        gate.verified(current, report.status() == RepairStatus.VERIFIED);
         return report;
     }
 
@@ -218,23 +218,23 @@ public final class RepairExecutor {
             if (ok) {
                 ledger(journal, backupDir).clear(); // before the line that ends the repair: a kill in between verifies again
             }
-            journal.write(ok ? "verified" : "verification-failed", Map.of("checks", results.stream()
+            journal.write((ok ? RepairStatus.VERIFIED : RepairStatus.VERIFICATION_FAILED).label(), Map.of("checks", results.stream()
                     .map(r -> Map.of("check", r.check(), "holds", r.holds(), "detail", r.detail())).toList()));
-            failed = new RepairReport(plan, false, ok ? "verified" : "verification-failed", backupDir, journal.file(), outcomes, results,
+            failed = new RepairReport(plan, false, ok ? RepairStatus.VERIFIED : RepairStatus.VERIFICATION_FAILED, backupDir, journal.file(), outcomes, results,
                     ok ? null : "verification failed; the backup is in " + backupDir);
             if (ok) {
                 return failed;
             }
         } catch (SQLException e) {
             journal.write("verification-failed", Map.of("error", String.valueOf(e.getMessage())));
-            failed = new RepairReport(plan, false, "verification-failed", backupDir, journal.file(), outcomes, List.of(),
+            failed = new RepairReport(plan, false, RepairStatus.VERIFICATION_FAILED, backupDir, journal.file(), outcomes, List.of(),
                     "cannot verify: " + e.getMessage() + "; the backup is in " + backupDir);
         }
         if (!rollBackOnFailure) {
             return failed;
         }
         RepairReport rolledBack = rollBackAfter(plan, backupDir, journal, "verification failed");
-        return new RepairReport(plan, false, "verification-failed", backupDir, journal.file(), rolledBack.steps(), failed.verification(),
+        return new RepairReport(plan, false, RepairStatus.VERIFICATION_FAILED, backupDir, journal.file(), rolledBack.steps(), failed.verification(),
                 rolledBack.message());
     }
 
@@ -243,7 +243,7 @@ public final class RepairExecutor {
         java.util.Set<Integer> ran = new java.util.HashSet<>();
         for (RepairReport.StepOutcome o : outcomes) {
             PlanStep step = plan.steps().get(o.n() - 1);
-            if (o.status().equals("done") && step.done() instanceof Check.StatementInEffect s) {
+            if (o.status() == StepStatus.DONE && step.done() instanceof Check.StatementInEffect s) {
                 ran.add(s.n());
             }
         }
@@ -281,7 +281,7 @@ public final class RepairExecutor {
             return stopped;
         }
         RepairReport rolledBack = rollBackAfter(plan, backupDir, journal, stopped.message().replaceFirst(";.*", ""));
-        return new RepairReport(plan, false, rolledBack.status().equals("rolled-back") ? "stopped" : rolledBack.status(), backupDir,
+        return new RepairReport(plan, false, rolledBack.status() == RepairStatus.ROLLED_BACK ? RepairStatus.STOPPED : rolledBack.status(), backupDir,
                 journal.file(), rolledBack.steps(), List.of(), rolledBack.message());
     }
 
@@ -293,7 +293,7 @@ public final class RepairExecutor {
         } catch (RuntimeException e) {
             String error = Redaction.scrub(String.valueOf(e.getMessage()));
             journal.write("rollback-failed", Map.of("error", error));
-            return new RepairReport(plan, false, "stopped", backupDir, journal.file(), List.of(), List.of(), why
+            return new RepairReport(plan, false, RepairStatus.STOPPED, backupDir, journal.file(), List.of(), List.of(), why
                     + "; rolling it back failed too (" + error + "): the database is as the journal " + journal.file()
                     + " says; `migrescue resume --rollback` finishes the roll back");
         }
@@ -317,17 +317,17 @@ public final class RepairExecutor {
         for (PlanStep s : plan.steps()) {
             boolean ran = s.n() <= state.doneUpTo() && !state.skipped().contains(s.n())
                     || state.interrupted() != null && s.n() == state.interrupted();
-            outcomes.add(new RepairReport.StepOutcome(s.n(), s.kind(), s.description(), ran ? "rolled-back" : "not-run", display(s), null));
+            outcomes.add(new RepairReport.StepOutcome(s.n(), s.kind(), s.description(), ran ? StepStatus.ROLLED_BACK : StepStatus.NOT_RUN, display(s), null));
         }
         String undone = outcome.undone().isEmpty() ? "nothing needed undoing" : "undone: " + String.join("; ", outcome.undone());
         if (!outcome.exact()) {
             journal.write("rollback-incomplete", Map.of("undone", outcome.undone(), "differences", outcome.differences()));
-            return new RepairReport(plan, false, "stopped", dir, journal.file(), outcomes, List.of(), "the roll back did not bring back"
+            return new RepairReport(plan, false, RepairStatus.STOPPED, dir, journal.file(), outcomes, List.of(), "the roll back did not bring back"
                     + " the database as it was before the repair: " + String.join("; ", outcome.differences()) + " (" + undone
                     + "); the backup is in " + dir);
         }
         journal.write("rolled-back", Map.of("undone", outcome.undone()));
-        return new RepairReport(plan, false, "rolled-back", dir, journal.file(), outcomes, List.of(),
+        return new RepairReport(plan, false, RepairStatus.ROLLED_BACK, dir, journal.file(), outcomes, List.of(),
                 !state.backupVerified() ? "the repair stopped before any change; the database is as before"
                         : undone + "; the database is as before the repair (its fingerprint equals the one taken before it)");
     }
@@ -355,7 +355,7 @@ public final class RepairExecutor {
         List<RepairReport.StepOutcome> all = new ArrayList<>(outcomes);
         for (PlanStep s : plan.steps()) {
             if (s.n() > outcomes.size()) {
-                all.add(new RepairReport.StepOutcome(s.n(), s.kind(), s.description(), "not-run", display(s), null));
+                all.add(new RepairReport.StepOutcome(s.n(), s.kind(), s.description(), StepStatus.NOT_RUN, display(s), null));
             }
         }
         return all;
@@ -363,7 +363,7 @@ public final class RepairExecutor {
 
     private RepairReport stopped(Plan plan, Path backupDir, Journal journal, List<RepairReport.StepOutcome> outcomes, String message) {
         journal.write("stopped", Map.of("message", message));
-        return new RepairReport(plan, false, "stopped", backupDir, journal.file(), outcomes, List.of(), message
+        return new RepairReport(plan, false, RepairStatus.STOPPED, backupDir, journal.file(), outcomes, List.of(), message
                 + "; the database is as the journal " + journal.file() + " says; `migrescue resume` continues or rolls back");
     }
 

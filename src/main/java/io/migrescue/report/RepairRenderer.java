@@ -62,7 +62,7 @@ public final class RepairRenderer {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("playbook", r.plan().playbook());
         doc.put("dryRun", r.dryRun());
-        doc.put("status", r.status());
+        doc.put("status", r.status().label());
         doc.put("backup", r.backup() == null ? null : r.backup().toString());
         doc.put("journal", r.journal() == null || r.dryRun() ? null : r.journal().toString());
         doc.put("finding", r.plan().finding().kind().name());
@@ -77,7 +77,7 @@ public final class RepairRenderer {
             m.put("n", s.n());
             m.put("kind", s.kind());
             m.put("description", s.description());
-            m.put("status", s.status());
+            m.put("status", s.status().label());
             m.put("sql", s.sql());
             m.put("error", s.error());
             List<RowsTouched> rows = planned(r, s);

@@ -6,6 +6,7 @@ import io.migrescue.failure.MigrescueException;
 import io.migrescue.playbook.ParamSpec;
 import io.migrescue.playbook.Plan;
 import io.migrescue.repair.RepairReport;
+import io.migrescue.repair.RepairStatus;
 import io.migrescue.repair.StepGate;
 
 import java.io.PrintWriter;
@@ -87,7 +88,7 @@ final class RepairWalk implements RepairUseCase.Dialog {
     @Override
     public boolean rollBack(RepairReport stopped) {
         interaction.walking(null);
-        if (stopped.status().equals("verification-failed")) {
+        if (stopped.status() == RepairStatus.VERIFICATION_FAILED) {
             return prompts.confirm("Verification failed. Roll back what this repair changed, restoring the backup?"
                     + " (no: it stays as it is; resume --rollback undoes it later)");
         }

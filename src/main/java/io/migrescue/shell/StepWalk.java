@@ -5,6 +5,7 @@ import io.migrescue.failure.MigrescueException;
 import io.migrescue.playbook.ParamSpec;
 import io.migrescue.playbook.Plan;
 import io.migrescue.repair.RepairReport;
+import io.migrescue.repair.StepStatus;
 import io.migrescue.repair.StepGate;
 
 import java.io.PrintWriter;
@@ -211,7 +212,7 @@ final class StepWalk implements StepGate {
         finished();
         PrintWriter out = prompts.out();
         String took = String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - startedAt) / 1e9);
-        if (outcome.status().equals("done")) {
+        if (outcome.status() == StepStatus.DONE) {
             out.println("  " + style.ok("done") + style.dim(took)
                     + (outcome.rows() == null ? "" : "  " + io.migrescue.playbook.RowsTouched.rows(outcome.rows()) + " changed"));
             if (!outcome.kind().equals("backup")) {
@@ -224,7 +225,7 @@ final class StepWalk implements StepGate {
         }
         if (interruptedDuringStep) {
             interruptedDuringStep = false;
-            if (outcome.n() < plan.steps().size() && outcome.status().equals("done")) {
+            if (outcome.n() < plan.steps().size() && outcome.status() == StepStatus.DONE) {
                 abortNext = prompts.confirm("Ctrl-C was pressed during step " + outcome.n() + ". Abort the repair here?");
             }
         }

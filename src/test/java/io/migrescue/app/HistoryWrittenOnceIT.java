@@ -1,5 +1,6 @@
 package io.migrescue.app;
 
+import io.migrescue.repair.RepairStatus;
 import io.migrescue.backup.Progress;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.model.Engine;
@@ -60,7 +61,7 @@ class HistoryWrittenOnceIT {
                     broken.errorText(), broken.migrations(), null, null), "replace-constraint", Map.of(), false, true, true, backup, null),
                     Progress.NONE, dialog);
 
-            assertThat(report.status()).as(report.message()).isEqualTo("verified");
+            assertThat(report.status()).as(report.message()).isEqualTo(RepairStatus.VERIFIED);
             assertThat(db.scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2'")).isEqualTo("1");
             assertThat(Files.readString(backup.resolve("journal.jsonl"))).contains("\"alreadyRecorded\":true");
         }

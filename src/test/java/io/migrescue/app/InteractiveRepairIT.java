@@ -1,5 +1,7 @@
 package io.migrescue.app;
 
+import io.migrescue.repair.StepStatus;
+import io.migrescue.repair.RepairStatus;
 import io.migrescue.backup.Progress;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.model.Engine;
@@ -38,15 +40,15 @@ class InteractiveRepairIT {
             RepairReport stopped = RepairUseCase.runInteractive(session, request(broken, backup), Progress.NONE, dialog);
 
             assertThat(dialog.asked).containsExactly("suffix=_old");
-            assertThat(stopped.status()).isEqualTo("stopped");
+            assertThat(stopped.status()).isEqualTo(RepairStatus.STOPPED);
             assertThat(stopped.message()).contains("aborted the repair before step 3");
-            assertThat(stopped.steps()).extracting(RepairReport.StepOutcome::status).startsWith("done", "done", "not-run");
+            assertThat(stopped.steps()).extracting(RepairReport.StepOutcome::status).startsWith(StepStatus.DONE, StepStatus.DONE, StepStatus.NOT_RUN);
             assertThat(dialog.seen).startsWith(1, 2, 3);
             String journal = Files.readString(backup.resolve("journal.jsonl"));
             assertThat(journal).contains("\"event\":\"aborted\",\"n\":3").doesNotContain("\"event\":\"verified\"");
 
             RepairReport resumed = ResumeUseCase.run(session, backup, false, Progress.NONE);
-            assertThat(resumed.status()).as(String.valueOf(resumed.message())).isEqualTo("verified");
+            assertThat(resumed.status()).as(String.valueOf(resumed.message())).isEqualTo(RepairStatus.VERIFIED);
             assertThat(resumed.verification()).allMatch(io.migrescue.repair.CheckResult::holds);
         }
     }
@@ -61,7 +63,7 @@ class InteractiveRepairIT {
             Scripted dialog = new Scripted(-1);
             dialog.editAt = 2;
             RepairReport report = RepairUseCase.runInteractive(session, request(broken, backup), Progress.NONE, dialog);
-            assertThat(report.status()).as(String.valueOf(report.message())).isEqualTo("verified");
+            assertThat(report.status()).as(String.valueOf(report.message())).isEqualTo(RepairStatus.VERIFIED);
             assertThat(report.plan().params()).containsEntry("suffix", "_v1");
             assertThat(String.join("\n", report.steps().get(1).sql())).contains("_v1");
             assertThat(Files.readString(backup.resolve("journal.jsonl"))).contains("\"event\":\"replanned\"");

@@ -1,5 +1,6 @@
 package io.migrescue.cli;
 
+import io.migrescue.repair.RepairStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.app.DiagnoseUseCase;
@@ -132,7 +133,7 @@ class VerificationFailureRollsBackIT {
 
                 @Override
                 public boolean rollBack(RepairReport stopped) {
-                    offered[0] = stopped.status().equals("verification-failed");
+                    offered[0] = stopped.status().equals(RepairStatus.VERIFICATION_FAILED);
                     return true;
                 }
             };
@@ -140,7 +141,7 @@ class VerificationFailureRollsBackIT {
                     broken.errorText(), broken.migrations(), null, null), null, Map.of(), false, true, true, dir.resolve("backup"), null),
                     Progress.NONE, dialog);
             assertThat(offered[0]).as("the roll back was offered after the failed verification").isTrue();
-            assertThat(report.status()).as(report.message()).isEqualTo("rolled-back");
+            assertThat(report.status()).as(report.message()).isEqualTo(RepairStatus.ROLLED_BACK);
             assertThat(report.message()).contains("the database is as before the repair");
             assertThat(Fingerprint.of(db)).isEqualTo(before);
         }

@@ -1,5 +1,7 @@
 package io.migrescue.report;
 
+import io.migrescue.repair.StepStatus;
+import io.migrescue.repair.RepairStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.diagnosis.Finding;
@@ -40,20 +42,20 @@ class RepairRendererRowsTest {
                 List.of(), List.of());
     }
 
-    private static RepairReport report(String status, Long changed) {
+    private static RepairReport report(StepStatus status, Long changed) {
         Plan plan = plan();
         List<RepairReport.StepOutcome> steps = List.of(
                 new RepairReport.StepOutcome(1, "backup", "back up events", status, List.of(), null),
                 new RepairReport.StepOutcome(2, "fill-nulls", "set events.note where it is NULL", status, List.of("UPDATE events SET note = ?"),
                         null, changed));
-        return new RepairReport(plan, status.equals("planned"), status.equals("planned") ? "planned" : "verified", Path.of("b"),
+        return new RepairReport(plan, status == StepStatus.PLANNED, status == StepStatus.PLANNED ? RepairStatus.PLANNED : RepairStatus.VERIFIED, Path.of("b"),
                 Path.of("b/journal.jsonl"), steps, List.of(new io.migrescue.repair.CheckResult("no NULL in events.note",
-                        !status.equals("planned"), "")), null);
+                        status != StepStatus.PLANNED, "")), null);
     }
 
     @Test
     void jsonSaysWhatWasNotRunAndWhatTheBackupSaves() throws Exception {
-        JsonNode dry = new ObjectMapper().readTree(RepairRenderer.render(report("planned", null), OutputFormat.json));
+        JsonNode dry = new ObjectMapper().readTree(RepairRenderer.render(report(StepStatus.PLANNED, null), OutputFormat.json));
         assertThat(dry.at("/schemaVersion").asInt()).isEqualTo(Json.SCHEMA_VERSION);
         assertThat(dry.at("/verification/0/holds").isNull()).as("a dry run checks nothing").isTrue();
         JsonNode table = dry.at("/backupPlan/tables/0");
@@ -62,13 +64,13 @@ class RepairRendererRowsTest {
         assertThat(table.at("/where").asText()).isEqualTo("\"note\" IS NULL");
         assertThat(table.at("/rows").asLong()).isEqualTo(2_400);
         assertThat(dry.at("/backupPlan/history").isNull()).isTrue();
-        JsonNode run = new ObjectMapper().readTree(RepairRenderer.render(report("done", 2_400L), OutputFormat.json));
+        JsonNode run = new ObjectMapper().readTree(RepairRenderer.render(report(StepStatus.DONE, 2_400L), OutputFormat.json));
         assertThat(run.at("/verification/0/holds").asBoolean()).isTrue();
     }
 
     @Test
     void theDryRunShowsTheCountAndTheFirstTenKeysEverywhere() throws Exception {
-        RepairReport dry = report("planned", null);
+        RepairReport dry = report(StepStatus.PLANNED, null);
         assertThat(RepairRenderer.render(dry, OutputFormat.text)).contains(" 2. [planned] set events.note where it is NULL\n      rows: " + LINE + "\n")
                 .doesNotContain("rows changed");
         assertThat(RepairRenderer.render(dry, OutputFormat.markdown)).contains("2. **planned** set events.note where it is NULL\n   - rows: " + LINE + "\n");
@@ -83,14 +85,14 @@ class RepairRendererRowsTest {
 
     @Test
     void afterTheRunTheServersCountIsShownBesideThePlannedOne() throws Exception {
-        RepairReport same = report("done", 2_400L);
+        RepairReport same = report(StepStatus.DONE, 2_400L);
         assertThat(RepairRenderer.render(same, OutputFormat.text)).contains("      rows: " + LINE + "\n      rows changed: 2,400 (as counted before)\n");
         assertThat(RepairRenderer.summary(same)).contains(" 2. [done] set events.note where it is NULL\n      rows: " + LINE
                 + "\n      rows changed: 2,400 (as counted before)\n");
         assertThat(RepairRenderer.render(same, OutputFormat.markdown)).contains("   - rows changed: 2,400 (as counted before)");
         assertThat(new ObjectMapper().readTree(RepairRenderer.render(same, OutputFormat.json)).at("/steps/1/rowsChanged").asLong()).isEqualTo(2_400);
 
-        assertThat(RepairRenderer.render(report("done", 2_401L), OutputFormat.text))
+        assertThat(RepairRenderer.render(report(StepStatus.DONE, 2_401L), OutputFormat.text))
                 .contains("rows changed: 2,401 (2,400 counted before it ran: the rows changed in between)");
     }
 }

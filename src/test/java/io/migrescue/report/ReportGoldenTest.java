@@ -1,5 +1,7 @@
 package io.migrescue.report;
 
+import io.migrescue.repair.StepStatus;
+import io.migrescue.repair.RepairStatus;
 import io.migrescue.app.CountMode;
 import io.migrescue.app.DiagnosisReport;
 import io.migrescue.app.DiffReport;
@@ -96,10 +98,10 @@ class ReportGoldenTest {
                                         + " WHERE \"version\" = ? AND NOT \"success\"", "2")),
                                 List.of(), true, null, List.of("flyway_schema_history"))),
                 List.of(), List.of());
-        RepairReport report = new RepairReport(plan, true, "planned", Path.of("/var/lib/migrescue/backups/run-1"),
+        RepairReport report = new RepairReport(plan, true, RepairStatus.PLANNED, Path.of("/var/lib/migrescue/backups/run-1"),
                 Path.of("/var/lib/migrescue/backups/run-1/journal.jsonl"), List.of(
-                new RepairReport.StepOutcome(1, "backup", "back up flyway_schema_history", "planned", List.of(), null),
-                new RepairReport.StepOutcome(2, "delete-history-row", "delete the failed row of version 2", "planned",
+                new RepairReport.StepOutcome(1, "backup", "back up flyway_schema_history", StepStatus.PLANNED, List.of(), null),
+                new RepairReport.StepOutcome(2, "delete-history-row", "delete the failed row of version 2", StepStatus.PLANNED,
                         List.of("DELETE FROM \"public\".\"flyway_schema_history\" WHERE \"version\" = ? AND NOT \"success\""),
                         null)),
                 List.of(new CheckResult("no failed row in flyway_schema_history", false, "")), null);
