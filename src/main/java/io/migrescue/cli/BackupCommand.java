@@ -1,5 +1,6 @@
 package io.migrescue.cli;
 
+import io.migrescue.cli.Exits.Exit;
 import io.migrescue.app.BackupUseCase;
 import io.migrescue.backup.BackupManifest;
 import io.migrescue.db.DatabaseSession;
@@ -19,10 +20,14 @@ import java.util.List;
                 ""},
         footer = {
                 "",
-                "Exit: 0 written and verified, 2 usage (unknown table, directory not empty), 3 cannot connect, 4 " +
-                "stopped by the database or the disk, 5 the written backup does not verify.",
                 "Example: migrescue backup --url postgresql://app@db/app --table orders --table billing.invoices " +
                 "--to ./before-fix"})
+@Exits({
+        @Exit(value = ExitCode.OK, means = "written and verified"),
+        @Exit(value = ExitCode.USAGE, means = "usage (unknown table, directory not empty)"),
+        @Exit(ExitCode.CONNECTION),
+        @Exit(value = ExitCode.REPAIR_STOPPED, means = "stopped by the database or the disk"),
+        @Exit(value = ExitCode.VERIFICATION_FAILED, means = "the written backup does not verify")})
 final class BackupCommand extends DatabaseCommand {
 
     @Option(names = "--table", paramLabel = "T", required = true, description = {

@@ -1,5 +1,6 @@
 package io.migrescue.cli;
 
+import io.migrescue.cli.Exits.Exit;
 import io.migrescue.app.DiagnoseUseCase;
 import io.migrescue.app.DiagnosisReport;
 import io.migrescue.db.DatabaseSession;
@@ -14,8 +15,12 @@ import picocli.CommandLine.Mixin;
                 "the migration history, the error text and the migration files, and runs bounded counts for data " +
                 "problems.",
                 ""},
-        footer = {"", "Exit: 0 no findings, 1 findings, 2 usage, 3 cannot connect.",
-                "Example: migrescue diagnose --url mariadb://root@db/app --error-file deploy.log --migrations db/migration"})
+        footer = {"", "Example: migrescue diagnose --url mariadb://root@db/app --error-file deploy.log --migrations db/migration"})
+@Exits({
+        @Exit(value = ExitCode.OK, means = "no findings"),
+        @Exit(value = ExitCode.ATTENTION, means = "findings"),
+        @Exit(ExitCode.USAGE),
+        @Exit(ExitCode.CONNECTION)})
 final class DiagnoseCommand extends DatabaseCommand {
     @Mixin
     ErrorInputOptions errorInput;

@@ -1,5 +1,6 @@
 package io.migrescue.cli;
 
+import io.migrescue.cli.Exits.Exit;
 import io.migrescue.app.CountMode;
 import io.migrescue.app.DiffReport;
 import io.migrescue.app.DiffRequest;
@@ -29,9 +30,14 @@ import java.util.concurrent.Callable;
         description = {"Drift between two live databases: schemas, tables, columns, indexes, constraints, sequences, enum "
                 + "types and migration histories; with --format sql, the script that makes the target like the source. "
                 + "Read-only on both databases.", ""},
-        footer = {"", "Exit: 0 same, 1 different, 2 usage, 3 cannot connect.", "Example:",
+        footer = {"", "Example:",
                 "  migrescue diff --source postgresql://app@dev-db/app --target postgresql://app@prod-db/app",
                 "    --target-password-env PROD_PASSWORD --format sql --rollback undo.sql > fix.sql"})
+@Exits({
+        @Exit(value = ExitCode.OK, means = "same"),
+        @Exit(value = ExitCode.ATTENTION, means = "different"),
+        @Exit(ExitCode.USAGE),
+        @Exit(ExitCode.CONNECTION)})
 final class DiffCommand implements Callable<Integer> {
     /** {@code --format}: the formats of every command, and the fix script. */
     enum Format {

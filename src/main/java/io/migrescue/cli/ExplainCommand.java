@@ -1,5 +1,6 @@
 package io.migrescue.cli;
 
+import io.migrescue.cli.Exits.Exit;
 import io.migrescue.app.DiagnosisReport;
 import io.migrescue.app.ExplainUseCase;
 import io.migrescue.failure.ExitCode;
@@ -15,8 +16,11 @@ import java.util.concurrent.Callable;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Explain an error text alone, without a database: what it means and which repair would fit.",
                 "Reads standard input when neither --error nor --error-file is given.", ""},
-        footer = {"", "Exit: 0 recognised, 1 not recognised, 2 usage.",
-                "Example: kubectl logs deploy/api | migrescue explain"})
+        footer = {"", "Example: kubectl logs deploy/api | migrescue explain"})
+@Exits({
+        @Exit(value = ExitCode.OK, means = "recognised"),
+        @Exit(value = ExitCode.ATTENTION, means = "not recognised"),
+        @Exit(ExitCode.USAGE)})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

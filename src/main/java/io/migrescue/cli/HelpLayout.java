@@ -46,7 +46,7 @@ final class HelpLayout {
 
     /** The top command's footer starts with every exit code, from {@link ExitCode} itself. */
     private static String footer(Help help) {
-        String text = paragraphs(help, help.commandSpec().usageMessage().footer());
+        String text = paragraphs(help, footerWithExits(help.commandSpec()));
         if (help.commandSpec().parent() != null) {
             return text;
         }
@@ -57,6 +57,35 @@ final class HelpLayout {
                     " ".repeat(6)));
         }
         return lines(codes) + text;
+    }
+
+    /** "Exit: 0 healthy, 1 something needs attention, 2 usage, 3 cannot connect." for a command, or null. */
+    static String exitsLine(Object command) {
+        Exits exits = command == null ? null : command.getClass().getAnnotation(Exits.class);
+        if (exits == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (Exits.Exit exit : exits.value()) {
+            parts.add(exit.value().code() + " " + (exit.means().isEmpty() ? exit.value().brief() : exit.means()));
+        }
+        return "Exit: " + String.join(", ", parts) + ".";
+    }
+
+    /** A subcommand's footer: a blank line, its "Exit:" line made from {@link Exits}, then the footer it declares. */
+    static String[] footerWithExits(CommandLine.Model.CommandSpec spec) {
+        String[] footer = spec.usageMessage().footer();
+        String exits = exitsLine(spec.userObject());
+        if (exits == null) {
+            return footer;
+        }
+        List<String> all = new ArrayList<>(Arrays.asList(footer));
+        int at = !all.isEmpty() && all.get(0).isBlank() ? 1 : 0;
+        if (at == 0) {
+            all.add(0, "");
+        }
+        all.add(1, exits);
+        return all.toArray(String[]::new);
     }
 
     private static String options(Help help) {

@@ -1,5 +1,6 @@
 package io.migrescue.cli;
 
+import io.migrescue.cli.Exits.Exit;
 import io.migrescue.app.HistoryUseCase;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.ExitCode;
@@ -10,6 +11,10 @@ import picocli.CommandLine.Mixin;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"The migration history as each tool found recorded it: applied, failed, dirty, rolled back; locks.", ""},
         footer = {"", "Example: migrescue history --url postgresql://app@db/app --format json"})
+@Exits({
+        @Exit(ExitCode.OK),
+        @Exit(ExitCode.USAGE),
+        @Exit(ExitCode.CONNECTION)})
 final class HistoryCommand extends DatabaseCommand {
     @Mixin
     HistoryOptions history;

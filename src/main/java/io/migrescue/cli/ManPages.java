@@ -93,7 +93,7 @@ final class ManPages {
             }
             t.append(".fi\n");
         }
-        List<String> footer = text(spec.usageMessage().footer()).stream().filter(s -> !s.isBlank()).toList();
+        List<String> footer = text(HelpLayout.footerWithExits(spec)).stream().filter(s -> !s.isBlank()).toList();
         if (!footer.isEmpty()) {
             t.append(".SH NOTES\n");
             // one paragraph per element: man fills them to the reader's width

@@ -1,5 +1,6 @@
 package io.migrescue.cli;
 
+import io.migrescue.cli.Exits.Exit;
 import io.migrescue.app.PreflightUseCase;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.ExitCode;
@@ -16,8 +17,12 @@ import java.nio.file.Path;
                 "Simulates the pending migrations in order over the live catalog and counts the rows that would " +
                 "refuse them (orphans, duplicates, NULLs). Read-only: one read-only transaction, rolled back.",
                 ""},
-        footer = {"", "Exit: 0 nothing will fail, 1 something will or may, 2 usage, 3 cannot connect.",
-                "Example: migrescue preflight --url mariadb://root@db/app --migrations db/migration --format markdown"})
+        footer = {"", "Example: migrescue preflight --url mariadb://root@db/app --migrations db/migration --format markdown"})
+@Exits({
+        @Exit(value = ExitCode.OK, means = "nothing will fail"),
+        @Exit(value = ExitCode.ATTENTION, means = "something will or may"),
+        @Exit(ExitCode.USAGE),
+        @Exit(ExitCode.CONNECTION)})
 final class PreflightCommand extends DatabaseCommand {
     @Mixin
     MigrationsOption migrations;

@@ -1,5 +1,6 @@
 package io.migrescue.cli;
 
+import io.migrescue.cli.Exits.Exit;
 import io.migrescue.app.DiagnoseUseCase;
 import io.migrescue.app.RepairUseCase;
 import io.migrescue.app.SavedPlans;
@@ -30,13 +31,18 @@ import java.util.Map;
                 ""},
         footer = {
                 "",
-                "Exit: 0 verified (or planned, with --dry-run), 2 usage, 3 cannot connect, 4 stopped (see the " +
-                "journal), 5 verification failed, 6 confirmation or a decision needed (--yes, --param), 7 the " +
-                "saved plan (--plan) no longer fits.",
                 "Review, then run exactly what was reviewed: repair --dry-run --save-plan plan.json …, later " +
                 "repair --plan plan.json --yes.",
                 "Example: migrescue repair --url mariadb://root@db/app --error-file deploy.log --migrations " +
                 "db/migration --dry-run"})
+@Exits({
+        @Exit(value = ExitCode.OK, means = "verified (or planned, with --dry-run)"),
+        @Exit(ExitCode.USAGE),
+        @Exit(ExitCode.CONNECTION),
+        @Exit(ExitCode.REPAIR_STOPPED),
+        @Exit(ExitCode.VERIFICATION_FAILED),
+        @Exit(value = ExitCode.CONFIRMATION_NEEDED, means = "confirmation or a decision needed (--yes, --param)"),
+        @Exit(value = ExitCode.PLAN_CHANGED, means = "the saved plan (--plan) no longer fits")})
 class RepairCommand extends DatabaseCommand {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 

@@ -1,5 +1,6 @@
 package io.migrescue.cli;
 
+import io.migrescue.cli.Exits.Exit;
 import io.migrescue.app.RestoreUseCase;
 import io.migrescue.backup.BackedUpTable;
 import io.migrescue.backup.BackupManifest;
@@ -22,9 +23,14 @@ import java.nio.file.Path;
                 ""},
         footer = {
                 "",
-                "Exit: 0 restored, 2 usage (missing or damaged backup), 3 cannot connect, 4 stopped (PostgreSQL: " +
-                "rolled back, nothing changed), 5 restored but a foreign key does not hold, 6 --yes needed.",
                 "Example: migrescue restore --url postgresql://app@db/app --from ./before-fix --yes"})
+@Exits({
+        @Exit(value = ExitCode.OK, means = "restored"),
+        @Exit(value = ExitCode.USAGE, means = "usage (missing or damaged backup)"),
+        @Exit(ExitCode.CONNECTION),
+        @Exit(value = ExitCode.REPAIR_STOPPED, means = "stopped (PostgreSQL: rolled back, nothing changed)"),
+        @Exit(value = ExitCode.VERIFICATION_FAILED, means = "restored but a foreign key does not hold"),
+        @Exit(ExitCode.CONFIRMATION_NEEDED)})
 final class RestoreCommand extends DatabaseCommand {
 
     @Option(names = "--from", paramLabel = "DIR", required = true, description = "The backup directory (it holds manifest.json).")

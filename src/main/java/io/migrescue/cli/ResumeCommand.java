@@ -1,5 +1,6 @@
 package io.migrescue.cli;
 
+import io.migrescue.cli.Exits.Exit;
 import io.migrescue.app.ResumeUseCase;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.ExitCode;
@@ -26,10 +27,15 @@ import java.util.stream.Stream;
                 ""},
         footer = {
                 "",
-                "Exit: 0 verified or rolled back, 4 stopped again (or the roll back left differences, listed), 5 " +
-                "verification failed (a script rolls the repair back at once), 6 --yes needed.",
                 "Example: migrescue resume --url mariadb://root@db/app --from migrescue-backups/20261121T084400Z " +
                 "--yes"})
+@Exits({
+        @Exit(value = ExitCode.OK, means = "verified or rolled back"),
+        @Exit(ExitCode.USAGE),
+        @Exit(ExitCode.CONNECTION),
+        @Exit(value = ExitCode.REPAIR_STOPPED, means = "stopped again (or the roll back left differences, listed)"),
+        @Exit(value = ExitCode.VERIFICATION_FAILED, means = "verification failed (a script rolls the repair back at once)"),
+        @Exit(ExitCode.CONFIRMATION_NEEDED)})
 final class ResumeCommand extends DatabaseCommand {
 
     @Option(names = "--from", paramLabel = "DIR", description = "The repair's directory (default: the newest under ./migrescue-backups).")

@@ -1,5 +1,6 @@
 package io.migrescue.cli;
 
+import io.migrescue.cli.Exits.Exit;
 import io.migrescue.app.StatusReport;
 import io.migrescue.app.StatusUseCase;
 import io.migrescue.db.DatabaseSession;
@@ -13,8 +14,12 @@ import picocli.CommandLine.Mixin;
                 "What state is this database in: engine, version, schemas, tables, and every migration tool's " +
                 "failed, dirty or locked entries. Read-only.",
                 ""},
-        footer = {"", "Exit: 0 healthy, 1 something needs attention, 2 usage, 3 cannot connect.",
-                "Example: migrescue status --url mariadb://root@127.0.0.1:3306/app --format json"})
+        footer = {"", "Example: migrescue status --url mariadb://root@127.0.0.1:3306/app --format json"})
+@Exits({
+        @Exit(value = ExitCode.OK, means = "healthy"),
+        @Exit(value = ExitCode.ATTENTION, means = "something needs attention"),
+        @Exit(ExitCode.USAGE),
+        @Exit(ExitCode.CONNECTION)})
 final class StatusCommand extends DatabaseCommand {
     @Mixin
     HistoryOptions history;
