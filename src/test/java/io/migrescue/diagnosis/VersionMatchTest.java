@@ -19,12 +19,13 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which version a catalog matches, scored on synthetic catalogs: linear histories and a dirty golang-migrate version. */
+/** Which version a catalog matches, on synthetic catalogs: linear histories and a dirty golang-migrate version. */
 class VersionMatchTest {
     private static final PlaybookRanking NONE = new PlaybookRanking(List.of());
 
     private static Effect.CreateTable create(String table) {
-        return new Effect.CreateTable(null, table, List.of(new ColumnDef("id", "integer", true, null)), List.of(), false);
+        return new Effect.CreateTable(null, table, List.of(new ColumnDef("id", "integer", true, null)), List.of(),
+                false);
     }
 
     private static CatalogLookup holding(String... tables) {
@@ -66,7 +67,8 @@ class VersionMatchTest {
     @Test
     void theVersionWhoseEffectsAndNoLaterOnesArePresentScoresBest() {
         CatalogLookup lookup = holding("users", "orders");
-        VersionMatch.Result r = VersionMatch.score("golang-migrate", migrations(lookup, "users", "orders", "tags"), true);
+        VersionMatch.Result r = VersionMatch.score("golang-migrate", migrations(lookup, "users", "orders", "tags"),
+                true);
         assertThat(r.best().version()).isEqualTo("2");
         assertThat(r.best().exact()).isTrue();
         assertThat(r.of(null).agree()).isEqualTo(1); // nothing applied: only "tags not in effect" agrees
@@ -79,7 +81,8 @@ class VersionMatchTest {
     void onATieTheLowerVersionWinsSoTheToolRunsWhatIsUnsure() {
         // 2 half in effect: at 1 and at 2 agree equally
         CatalogLookup lookup = holding("users", "orders");
-        VersionMatch.Result r = VersionMatch.score("golang-migrate", migrations(lookup, "users", "orders,items"), false);
+        VersionMatch.Result r = VersionMatch.score("golang-migrate", migrations(lookup, "users", "orders,items"),
+                false);
         assertThat(r.best().version()).isEqualTo("1");
         assertThat(r.best().exact()).isFalse();
     }
@@ -106,7 +109,8 @@ class VersionMatchTest {
         assertThat(f.playbooks()).containsExactly("clear-dirty-version");
 
         // the first migration, nothing in effect: no version at all (migrate force -1)
-        Finding first = DirtyVersionMatch.matched(dirtyFinding("1"), dirtyAt("1"), migrations(holding(), "users"), NONE);
+        Finding first = DirtyVersionMatch.matched(dirtyFinding("1"), dirtyAt("1"), migrations(holding(), "users"),
+                NONE);
         assertThat(first.objects()).containsEntry("matches", "none").containsEntry("next", "1");
         assertThat(first.evidence()).anyMatch(e -> e.contains("migrate force -1"));
     }
@@ -124,7 +128,7 @@ class VersionMatchTest {
 
     @Test
     void aSchemaMatchingAnotherVersionIsStampedNotCleared() {
-        // 1 went dirty with all its effects, then 2 and 3 were applied by hand: forcing 1 would make migrate up run them again
+        // 1 went dirty with all its effects, then 2 and 3 were applied by hand: forcing 1 would run them again
         CatalogLookup lookup = holding("users", "orders", "tags");
         Finding f = DirtyVersionMatch.matched(dirtyFinding("1"), dirtyAt("1"),
                 migrations(lookup, "users", "orders", "tags", "more"), NONE);

@@ -23,10 +23,11 @@ import java.util.stream.Stream;
  * its published source (v4.17) does it, step for step: migrate.go {@code Up}/{@code runMigrations}, and the postgres
  * and mysql drivers' {@code ensureVersionTable}, {@code Version}, {@code SetVersion} and {@code Run}. A dirty version
  * refuses to run ("Dirty database version N. Fix and force version."); each up file above the current version is
- * {@code SetVersion(N, true)}, its whole text sent as one Exec, then {@code SetVersion(N, false)}. The text goes through
- * psql {@code -c} (PostgreSQL: one simple query, one implicit transaction, as lib/pq sends an Exec without arguments)
- * or the mariadb client (statement after statement, stopping at the first error, as go-sql-driver/mysql with
- * multiStatements does). A failure leaves {@code (N, dirty)} exactly as golang-migrate leaves it.
+ * {@code SetVersion(N, true)}, its whole text sent as one Exec, then {@code SetVersion(N, false)}. The text goes
+ * through psql {@code -c} (PostgreSQL: one simple query, one implicit transaction, as lib/pq sends an Exec without
+ * arguments) or the mariadb client (statement after statement, stopping at the first error, as go-sql-driver/mysql
+ * with multiStatements does). A failure leaves {@code (N, dirty)} exactly as golang-migrate leaves it. The mysql
+ * driver's SetVersion empties the table with DELETE in a serializable transaction, the postgres one with TRUNCATE.
  */
 public final class GolangMigrateRun {
     private GolangMigrateRun() {
@@ -79,7 +80,8 @@ public final class GolangMigrateRun {
                         : "DELETE FROM `schema_migrations`");
             }
             if (version >= 0 || dirty) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_migrations (version, dirty) VALUES (?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO schema_migrations (version, dirty) VALUES (?, ?)")) {
                     ps.setLong(1, version);
                     ps.setBoolean(2, dirty);
                     ps.executeUpdate();

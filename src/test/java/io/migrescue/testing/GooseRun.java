@@ -59,7 +59,8 @@ public final class GooseRun {
 
     private static void ensureTable(ScratchDatabase db) throws SQLException {
         try (Connection c = db.connect(); ResultSet rs = c.getMetaData().getTables(
-                db.engine() == io.migrescue.model.Engine.POSTGRESQL ? null : db.name(), null, "goose_db_version", null)) {
+                db.engine() == io.migrescue.model.Engine.POSTGRESQL ? null : db.name(), null, "goose_db_version",
+                null)) {
             if (rs.next()) {
                 return;
             }
