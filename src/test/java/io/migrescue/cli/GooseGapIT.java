@@ -85,6 +85,44 @@ class GooseGapIT {
         }
     }
 
+    /**
+     * goose before v3 recorded {@code goose down} as a further row with {@code is_applied = false}; goose v3's
+     * {@code up} counts every recorded version as known, so it never runs 00002 again and reports success with orders
+     * missing. migrescue reads the latest row of the version (rolled back), sees its effects absent, and applies it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void aVersionAnOldGooseRolledBackIsAppliedWhereGooseUpSkipsIt(Engine engine, @TempDir Path dir)
+            throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "goose rolled back row");
+             ScratchDatabase blind = ScratchDatabase.create(engine, "goose rolled back blind")) {
+            Path migrations = rolledBack(db, dir);
+            CliRun status = CliRun.on(db, "status", "--migrations", migrations.toString());
+            assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
+            assertThat(status.out()).contains("00002_orders.sql is not applied, yet a later migration is");
+            CliRun repair = repair(db, migrations, dir);
+            assertThat(repair.exitCode()).as(repair.all()).isZero();
+            assertThat(repair.all()).contains("apply-out-of-order");
+            gooseGoesOn(db, migrations);
+            assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo("0");
+
+            // goose's own next run on the same state: success, and no orders table
+            Path theirs = rolledBack(blind, dir.resolve("blind"));
+            assertThat(GooseRun.up(blind, theirs, false)).isNull();
+            assertThat(blind.scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'orders'"
+                    + (engine == Engine.POSTGRESQL ? "" : " AND table_schema = '" + blind.name() + "'")))
+                    .isEqualTo("0");
+        }
+    }
+
+    /** 00001 to 00003 applied by goose; then 00002 taken back down by a goose before v3: a further row, not applied. */
+    private static Path rolledBack(ScratchDatabase db, Path dir) throws Exception {
+        Path migrations = gap(db, dir);
+        assertThat(GooseRun.up(db, migrations, true)).isNull();
+        db.execute("DROP TABLE orders", "INSERT INTO goose_db_version (version_id, is_applied) VALUES (2, false)");
+        return migrations;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void aMissingVersionInEffectIsOnlyRecordedWhereAllowMissingWouldFail(Engine engine, @TempDir Path dir)
