@@ -40,7 +40,9 @@ final class HistoryFileFindings {
                     + " unless outOfOrder=true",
             "knex", "knex migrate:latest runs it next, after migrations written later",
             "sequelize", "sequelize db:migrate runs it next, after migrations written later",
-            "rails", "rails db:migrate runs it next, after migrations written later");
+            "rails", "rails db:migrate runs it next, after migrations written later",
+            "goose", "goose up fails on it (found 1 missing migrations before current version) unless run with"
+                    + " -allow-missing, which applies it first");
 
     private final List<Compared> compared;
 

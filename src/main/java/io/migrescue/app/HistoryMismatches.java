@@ -4,7 +4,9 @@ import io.migrescue.catalog.CatalogReader;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.diagnosis.AlembicHeads;
 import io.migrescue.diagnosis.CatalogLookup;
+import io.migrescue.diagnosis.DirtyVersionMatch;
 import io.migrescue.diagnosis.Finding;
+import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.LostRevision;
 import io.migrescue.diagnosis.MappedMigration;
 import io.migrescue.diagnosis.PartialApplicationMap;
@@ -35,6 +37,8 @@ final class HistoryMismatches {
     private final List<MigrationFile> files;
     /** per history: the migrations to map (the pending ones; all of the tool's when its recorded revision is lost) */
     private final Map<MigrationHistory, List<MigrationFile>> concerned = new LinkedHashMap<>();
+    /** dirty histories whose version is matched to the schema (golang-migrate): all of the tool's migrations */
+    private final Map<MigrationHistory, List<MigrationFile>> dirty = new LinkedHashMap<>();
     private final Map<MigrationFile, List<StatementWithEffects>> statements = new LinkedHashMap<>();
 
     private HistoryMismatches(List<MigrationHistory> history, List<MigrationFile> files, Engine engine,
@@ -42,17 +46,32 @@ final class HistoryMismatches {
         this.history = history;
         this.files = files;
         for (MigrationHistory h : history) {
+            List<MigrationFile> own = files.stream().filter(f -> h.tool().equals(f.tool())).toList();
+            if (!h.dirtyEntries().isEmpty() && !own.isEmpty()) {
+                dirty.put(h, own); // which version is it really at? its dirty finding says, from every migration's map
+                read(own, engine);
+                continue;
+            }
             if (h.needsAttention() || elsewhere.test(h)) {
-                continue; // a failed or dirty run is the failed-migration finding's to explain
+                continue; // a failed run is the failed-migration finding's to explain
             }
             List<MigrationFile> mine = LostRevision.lost(h, files).isEmpty() ? UnrecordedMigrations.pending(h, files)
-                    : files.stream().filter(f -> h.tool().equals(f.tool())).toList();
+                    : own;
             concerned.put(h, mine);
-            for (MigrationFile f : mine) {
-                statements.put(f, MigrationDirectory.statements(f, engine).stream()
-                        .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList());
-            }
+            read(mine, engine);
         }
+    }
+
+    private void read(List<MigrationFile> mine, Engine engine) {
+        for (MigrationFile f : mine) {
+            statements.put(f, MigrationDirectory.statements(f, engine).stream()
+                    .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList());
+        }
+    }
+
+    private List<MappedMigration> mapped(List<MigrationFile> mine, CatalogLookup lookup) {
+        return mine.stream().map(f -> new MappedMigration(f, PartialApplicationMap.build(statements.get(f), lookup, 0)))
+                .toList();
     }
 
     /** @param elsewhere histories another check explains (renamed or missing files): none of their files is baselined */
@@ -74,13 +93,11 @@ final class HistoryMismatches {
         AlembicHeads.find(alembic, files).ifPresent(found::add);
         for (Map.Entry<MigrationHistory, List<MigrationFile>> e : concerned.entrySet()) {
             MigrationHistory h = e.getKey();
-            List<MappedMigration> mapped = e.getValue().stream()
-                    .map(f -> new MappedMigration(f, PartialApplicationMap.build(statements.get(f), lookup, 0)))
-                    .toList();
+            List<MappedMigration> mapped = mapped(e.getValue(), lookup);
             List<String> lost = LostRevision.lost(h, files);
             if (!lost.isEmpty()) {
                 LostRevision.find(h, lost, mapped, ranking).ifPresent(found::add);
-            } else if (found.stream().noneMatch(f -> f.kind() == io.migrescue.diagnosis.FindingKind.MULTIPLE_HEADS)) {
+            } else if (found.stream().noneMatch(f -> f.kind() == FindingKind.MULTIPLE_HEADS)) {
                 UnrecordedMigrations.find(h, mapped, lookup, ranking).ifPresent(found::add);
             }
         }
@@ -89,13 +106,37 @@ final class HistoryMismatches {
 
     /** These findings first: the tool's next run fails because of them, whatever the error text adds. */
     List<Finding> before(List<Finding> others, CatalogLookup lookup, PlaybookRanking ranking) {
-        List<Finding> mine = findings(lookup, ranking);
-        if (mine.isEmpty()) {
-            return others;
-        }
-        List<Finding> all = new ArrayList<>(mine);
-        all.addAll(others);
+        List<Finding> all = new ArrayList<>(findings(lookup, ranking));
+        others.forEach(f -> all.add(matched(f, lookup, ranking)));
         return all;
+    }
+
+    /** A dirty version's finding with the version the schema matches, when the tool's files are at hand. */
+    private Finding matched(Finding f, CatalogLookup lookup, PlaybookRanking ranking) {
+        if (f.kind() != FindingKind.DIRTY_VERSION) {
+            return f;
+        }
+        return dirty.entrySet().stream().filter(e -> e.getKey().tool().equals(f.objects().get("tool"))).findFirst()
+                .map(e -> DirtyVersionMatch.matched(f, e.getKey(), mapped(e.getValue(), lookup), ranking)).orElse(f);
+    }
+
+    /** The dirty versions as {@code status} shows them: which version the schema matches. */
+    private List<Finding> dirtyFindings(CatalogLookup lookup) {
+        List<Finding> found = new ArrayList<>();
+        PlaybookRanking none = new PlaybookRanking(List.of());
+        for (Map.Entry<MigrationHistory, List<MigrationFile>> d : dirty.entrySet()) {
+            MigrationHistory h = d.getKey();
+            for (var e : h.dirtyEntries()) {
+                Finding bare = new Finding(FindingKind.DIRTY_VERSION, io.migrescue.diagnosis.Severity.ERROR, h.tool()
+                        + " version " + e.id() + " is dirty", Map.of("tool", h.tool(), "version", e.id()), List.of(),
+                        null, List.of(), false);
+                Finding matched = DirtyVersionMatch.matched(bare, h, mapped(d.getValue(), lookup), none);
+                if (!matched.summary().equals(bare.summary())) { // status says "dirty" already: only what it adds
+                    found.add(matched);
+                }
+            }
+        }
+        return found;
     }
 
     /** For {@code status}: one line per mismatch, from a catalog read of the tables concerned only. */
@@ -111,7 +152,9 @@ final class HistoryMismatches {
         CatalogReader reader = CatalogReader.of(session.engine());
         var tables = RelevantObjects.of(null, effects, session.engine()).tables();
         var catalog = reader.read(session.connection(), schemas, tables);
-        return mismatches.findings(new CatalogLookup(catalog, schemas.get(0)), new PlaybookRanking(List.of())).stream()
-                .map(f -> f.summary() + " (see migrescue diagnose)").toList();
+        CatalogLookup lookup = new CatalogLookup(catalog, schemas.get(0));
+        List<Finding> found = new ArrayList<>(mismatches.findings(lookup, new PlaybookRanking(List.of())));
+        found.addAll(mismatches.dirtyFindings(lookup));
+        return found.stream().map(f -> f.summary() + " (see migrescue diagnose)").toList();
     }
 }

@@ -10,15 +10,19 @@ import java.util.List;
 
 /**
  * Sets the version a tool believes the database is at, as its own stamp does: {@code alembic stamp --purge REV}
- * (every row of alembic_version replaced by the one revision). Only after the live schema was found to match it.
+ * (every row of alembic_version replaced by the one revision), {@code migrate force V} for golang-migrate (one clean
+ * row). Only after the live schema was found to match it.
  */
 public final class VersionStamps {
     private VersionStamps() {
     }
 
     public static List<BoundStatement> stamp(Dialect d, MigrationHistory h, String version) {
+        if (GolangMigrateHistoryWriter.TOOL.equals(h.tool())) {
+            return HistoryWriters.forTool(h.tool()).clearDirty(d, h, version);
+        }
         if (!AlembicHistoryWriter.TOOL.equals(h.tool())) {
-            throw new UnsupportedOperationException("stamping a version is done for Alembic only so far");
+            throw new UnsupportedOperationException("stamping a version is done for Alembic and golang-migrate only");
         }
         List<String> heads = h.entries().stream().map(HistoryEntry::id).toList();
         if (heads.equals(List.of(version))) {

@@ -1,6 +1,7 @@
 package io.migrescue.migration;
 
 import io.migrescue.model.Engine;
+import io.migrescue.sql.GooseSql;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.MigrationFiles;
 import io.migrescue.sql.SqlStatement;
@@ -36,7 +37,8 @@ public final class MigrationStatements {
         if (code.isPresent()) {
             return code.get().statements(file, engine);
         }
-        return StatementSplitter.split(read(file.path()), engine);
+        String text = read(file.path());
+        return StatementSplitter.split("goose".equals(file.tool()) ? GooseSql.up(text) : text, engine);
     }
 
     private static String read(Path file) throws IOException {

@@ -344,7 +344,8 @@ public final class Planner {
         long applied = m.statements().stream().filter(v -> v.state() == StatementState.APPLIED).count();
         explanations.add("going " + chosen + ": " + applied + " of " + m.statements().size() + " statements of version " + m.id()
                 + " are in effect" + (blocked ? ", and what is missing would fail as it stands" : "")
-                + (direction.equals("auto") ? " (give --param direction=forward|back to choose otherwise)" : ""));
+                + (direction.equals("auto") ? " (give --param direction=forward|back to choose otherwise)" : "")
+                + matchedVersion());
         if (chosen.equals("forward")) {
             finish(false);
             record("clear-dirty");
@@ -354,6 +355,17 @@ public final class Planner {
             record("rolled-back");
             settled = new Check.MigrationEffectsAbsent(m.id());
         }
+    }
+
+    /** What scoring every version against the schema found (DirtyVersionMatch), to say which version and why. */
+    private String matchedVersion() {
+        String matches = finding.objects().get("matches");
+        if (matches == null) {
+            return "";
+        }
+        String next = finding.objects().getOrDefault("next", "");
+        return "; of every version, the schema matches " + (matches.equals("none") ? "none (nothing applied)"
+                : matches) + " exactly" + (next.isEmpty() ? "" : ", and migrate up runs " + next + " after it");
     }
 
     private void record(String what) {

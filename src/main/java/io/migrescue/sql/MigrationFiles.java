@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * The migration files of a {@code --migrations} directory, in the order their tool applies them. The layout tells
  * the tool: Drizzle ({@code meta/_journal.json}), Prisma ({@code <folder>/migration.sql}), Flyway
  * ({@code V<version>__<description>.sql}, searched recursively like Flyway does), golang-migrate
- * ({@code <version>_<name>.up.sql}), else plain {@code *.sql} files.
+ * ({@code <version>_<name>.up.sql}), goose ({@code <version>_<name>.sql} with {@code -- +goose Up}), else plain
+ * {@code *.sql} files.
  */
 public final class MigrationFiles {
     private static final String SQL = ".sql";
@@ -41,6 +42,10 @@ public final class MigrationFiles {
         List<MigrationFile> golang = golangMigrate(dir);
         if (!golang.isEmpty()) {
             return golang;
+        }
+        List<MigrationFile> goose = goose(dir);
+        if (!goose.isEmpty()) {
+            return goose;
         }
         return plain(dir, "plain");
     }
@@ -128,6 +133,23 @@ public final class MigrationFiles {
             }
         }
         files.sort(Comparator.comparing(MigrationFiles::versionOf));
+        return files;
+    }
+
+    // --- goose
+
+    /** {@code NNN_name.sql} files with goose's {@code -- +goose Up} annotation, keyed by their version (goose's id). */
+    private static List<MigrationFile> goose(Path dir) throws IOException {
+        List<MigrationFile> files = new ArrayList<>();
+        for (Path path : sqlFilesIn(dir)) {
+            String stem = baseName(path.getFileName().toString());
+            String version = numericPrefix(stem);
+            if (version != null && stem.contains("_") && GooseSql.isMigration(path)) {
+                files.add(new MigrationFile(new BigInteger(version).toString(), stem.substring(stem.indexOf('_') + 1),
+                        path, "goose"));
+            }
+        }
+        files.sort(Comparator.comparing(f -> new BigInteger(f.id())));
         return files;
     }
 
