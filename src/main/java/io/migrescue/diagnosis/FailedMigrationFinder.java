@@ -8,11 +8,6 @@ import io.migrescue.sql.MigrationFiles;
 import io.migrescue.sql.SqlStatement;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -102,10 +97,8 @@ public final class FailedMigrationFinder {
             return false;
         }
         try {
-            // as Drizzle hashes it: the file read as UTF-8 text
-            byte[] text = new String(Files.readAllBytes(f.path()), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
-            return e.checksum().equals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text)));
-        } catch (IOException | NoSuchAlgorithmException unreadable) {
+            return e.checksum().equals(io.migrescue.files.Digests.sha256HexOfText(f.path())); // as Drizzle hashes it
+        } catch (IOException unreadable) {
             return false;
         }
     }

@@ -10,8 +10,6 @@ import io.migrescue.sql.MigrationFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -113,8 +111,7 @@ final class DrizzleHistoryWriter implements HistoryWriter {
      */
     static String hash(Path sqlFile) {
         try {
-            String text = new String(Files.readAllBytes(sqlFile), StandardCharsets.UTF_8);
-            return MigrationNames.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+            return io.migrescue.files.Digests.sha256HexOfText(sqlFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + sqlFile, e);
         }

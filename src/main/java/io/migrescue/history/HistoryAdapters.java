@@ -8,24 +8,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** Every history adapter migrescue knows. */
+/** The history readers of {@link MigrationTools}, and the choice {@code --tool} and {@code --history-table} make. */
 public final class HistoryAdapters {
-    private static final List<HistoryAdapter> ALL = List.of(
-            new FlywayHistory(),
-            new LiquibaseHistory(),
-            new LaravelHistory(),
-            new PrismaHistory(),
-            new GolangMigrateHistory(),
-            new RailsHistory(),
-            new AlembicHistory(),
-            new DjangoHistory(),
-            new DrizzleHistory(),
-            new KnexHistory(),
-            new SequelizeHistory(),
-            new TypeOrmHistory(),
-            new AtlasHistory(),
-            new SupabaseHistory(),
-            new GooseHistory());
+    private static final List<HistoryAdapter> ALL = MigrationTools.all().stream().map(MigrationTool::history).toList();
 
     private HistoryAdapters() {
     }

@@ -4,24 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The history writer of each migration tool migrescue can record a repair for. */
+/** The history writers of {@link MigrationTools}, found by tool id. */
 public final class HistoryWriters {
-    private static final List<HistoryWriter> ALL = List.of(
-            new FlywayHistoryWriter(),
-            new LiquibaseHistoryWriter(),
-            new LaravelHistoryWriter(),
-            new PrismaHistoryWriter(),
-            new GolangMigrateHistoryWriter(),
-            new RailsHistoryWriter(),
-            new AlembicHistoryWriter(),
-            new DjangoHistoryWriter(),
-            new DrizzleHistoryWriter(),
-            new KnexHistoryWriter(),
-            new SequelizeHistoryWriter(),
-            new TypeOrmHistoryWriter(),
-            new AtlasHistoryWriter(),
-            new SupabaseHistoryWriter(),
-            new GooseHistoryWriter());
+    private static final List<HistoryWriter> ALL = MigrationTools.all().stream().map(MigrationTool::writer).toList();
 
     private HistoryWriters() {
     }

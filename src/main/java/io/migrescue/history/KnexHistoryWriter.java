@@ -14,12 +14,16 @@ import java.util.List;
  * forceFreeMigrationsLock}; proven with real Knex on both engines in KnexRealToolIT). A migration is known by its file
  * name with the extension: {@code 20240301000000_orders.js}.
  */
-final class KnexHistoryWriter implements HistoryWriter {
+final class KnexHistoryWriter extends RowPerMigrationWriter {
     static final String TOOL = "knex";
 
+    KnexHistoryWriter() {
+        super(TOOL, "name");
+    }
+
     @Override
-    public String tool() {
-        return TOOL;
+    String key(MigrationFile file) {
+        return MigrationNames.fileName(file);
     }
 
     /**
@@ -38,13 +42,6 @@ final class KnexHistoryWriter implements HistoryWriter {
         return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "name", "batch",
                 "migration_time") + ") SELECT ?, COALESCE(MAX(" + HistorySql.column(d, "batch") + "), 0) + 1, " + time.sql()
                 + " FROM " + HistorySql.table(d, h), name, time.param()));
-    }
-
-    /** Deletes the migration's row, as {@code migrate:rollback} does after {@code down}; no row, nothing to do. */
-    @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
-        return HistorySql.deleteEntry(d, h, "name", id);
     }
 
     /**
@@ -67,18 +64,5 @@ final class KnexHistoryWriter implements HistoryWriter {
     public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
         throw new UnsupportedOperationException("Knex has no dirty flag: a migration has a row or none; a killed run leaves"
                 + " its lock held, which releaseLock frees");
-    }
-
-    /** The row renamed as Knex records the renamed file; the migration keeps its batch and its place. */
-    @Override
-    public List<BoundStatement> repoint(Dialect d, MigrationHistory h, String recordedId, MigrationFile file) {
-        HistorySql.requireTool(h, TOOL);
-        return HistorySql.renameEntry(d, h, "name", recordedId, MigrationNames.fileName(file));
-    }
-
-    /** Knex has no mark for a migration whose file is gone: the row goes, as its rollback takes it away. */
-    @Override
-    public List<BoundStatement> recordDeleted(Dialect d, MigrationHistory h, String recordedId, Instant now) {
-        return recordRolledBack(d, h, recordedId, List.of(), now);
     }
 }

@@ -12,14 +12,18 @@ import java.util.List;
  * Writes Laravel's {@code migrations (id, migration, batch)} as Laravel 11 does (Illuminate\Database\Migrations\
  * DatabaseMigrationRepository::log and ::delete). A failed migration leaves no row, so there is never a row to fix.
  */
-final class LaravelHistoryWriter implements HistoryWriter {
+final class LaravelHistoryWriter extends RowPerMigrationWriter {
     static final String TOOL = "laravel";
-    private static final String PHP = ".php";
+
+    LaravelHistoryWriter() {
+        super(TOOL, "migration");
+    }
 
     @Override
-    public String tool() {
-        return TOOL;
+    String key(MigrationFile file) {
+        return migrationName(file);
     }
+    private static final String PHP = ".php";
 
     /**
      * Inserts {@code (migration, batch)} with batch = the current highest batch + 1, which is what {@code migrate} logs
@@ -38,13 +42,6 @@ final class LaravelHistoryWriter implements HistoryWriter {
                 + ") SELECT ?, COALESCE(MAX(" + HistorySql.column(d, "batch") + "), 0) + 1 FROM " + HistorySql.table(d, h), migration));
     }
 
-    /** Deletes the migration's row, as {@code migrate:rollback} does after running {@code down()}; no row, nothing to do. */
-    @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
-        return HistorySql.deleteEntry(d, h, "migration", id);
-    }
-
     @Override
     public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
         throw new UnsupportedOperationException("Laravel keeps no lock in its migrations table (migrate --isolated locks"
@@ -60,18 +57,5 @@ final class LaravelHistoryWriter implements HistoryWriter {
     static String migrationName(MigrationFile file) {
         String name = file.path() == null ? file.id() : file.path().getFileName().toString();
         return name.endsWith(PHP) ? name.substring(0, name.length() - PHP.length()) : file.id();
-    }
-
-    /** The row renamed as Laravel records the renamed file; the migration keeps its batch and its place. */
-    @Override
-    public List<BoundStatement> repoint(Dialect d, MigrationHistory h, String recordedId, MigrationFile file) {
-        HistorySql.requireTool(h, TOOL);
-        return HistorySql.renameEntry(d, h, "migration", recordedId, migrationName(file));
-    }
-
-    /** Laravel has no mark for a migration whose file is gone: the row goes, as its rollback takes it away. */
-    @Override
-    public List<BoundStatement> recordDeleted(Dialect d, MigrationHistory h, String recordedId, Instant now) {
-        return recordRolledBack(d, h, recordedId, List.of(), now);
     }
 }

@@ -12,12 +12,16 @@ import java.util.List;
  * Writes Rails' {@code schema_migrations (version)} as Rails 7.1 does (ActiveRecord::SchemaMigration#create_version and
  * #delete_version). A failed migration leaves no row (on MySQL its DDL may stay behind).
  */
-final class RailsHistoryWriter implements HistoryWriter {
+final class RailsHistoryWriter extends RowPerMigrationWriter {
     static final String TOOL = "rails";
 
+    RailsHistoryWriter() {
+        super(TOOL, "version");
+    }
+
     @Override
-    public String tool() {
-        return TOOL;
+    String key(MigrationFile file) {
+        return version(file);
     }
 
     /** Inserts the version, as a successful {@code db:migrate} of the file does. */
@@ -30,13 +34,6 @@ final class RailsHistoryWriter implements HistoryWriter {
         }
         return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.column(d, "version")
                 + ") VALUES (?)", version));
-    }
-
-    /** Deletes the version's row, as {@code db:rollback} does after running {@code down}; no row, nothing to do. */
-    @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
-        return HistorySql.deleteEntry(d, h, "version", id);
     }
 
     @Override
@@ -56,18 +53,5 @@ final class RailsHistoryWriter implements HistoryWriter {
         int underscore = name.indexOf('_');
         String prefix = underscore < 0 ? name : name.substring(0, underscore);
         return !prefix.isEmpty() && prefix.chars().allMatch(Character::isDigit) ? prefix : file.id();
-    }
-
-    /** The row renamed as Rails records the renamed file; the migration keeps its batch and its place. */
-    @Override
-    public List<BoundStatement> repoint(Dialect d, MigrationHistory h, String recordedId, MigrationFile file) {
-        HistorySql.requireTool(h, TOOL);
-        return HistorySql.renameEntry(d, h, "version", recordedId, version(file));
-    }
-
-    /** Rails has no mark for a migration whose file is gone: the row goes, as its rollback takes it away. */
-    @Override
-    public List<BoundStatement> recordDeleted(Dialect d, MigrationHistory h, String recordedId, Instant now) {
-        return recordRolledBack(d, h, recordedId, List.of(), now);
     }
 }

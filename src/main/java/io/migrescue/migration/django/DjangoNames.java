@@ -4,7 +4,6 @@ import io.migrescue.model.Engine;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -46,15 +45,11 @@ final class DjangoNames {
     }
 
     private static String digest(String table, List<String> columns) {
-        try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            md5.update(table.getBytes(StandardCharsets.UTF_8));
-            for (String c : columns) {
-                md5.update(c.getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md5.digest()).substring(0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+        MessageDigest md5 = io.migrescue.files.Digests.digest("MD5");
+        md5.update(table.getBytes(StandardCharsets.UTF_8));
+        for (String c : columns) {
+            md5.update(c.getBytes(StandardCharsets.UTF_8));
         }
+        return HexFormat.of().formatHex(md5.digest()).substring(0, 8);
     }
 }

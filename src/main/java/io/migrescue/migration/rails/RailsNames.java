@@ -1,9 +1,5 @@
 package io.migrescue.migration.rails;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,12 +18,7 @@ public final class RailsNames {
     }
 
     public static String foreignKey(String table, String column) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((table + "_" + column + "_fk").getBytes(StandardCharsets.UTF_8));
-            return "fk_rails_" + HexFormat.of().formatHex(digest).substring(0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return "fk_rails_" + io.migrescue.files.Digests.sha256Hex(table + "_" + column + "_fk").substring(0, 10);
     }
 
     /** ActiveSupport's plural for the usual English table names (irregulars and uncountables included). */

@@ -1,0 +1,53 @@
+package io.migrescue.history;
+
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
+import io.migrescue.sql.MigrationFile;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The writer of a tool that keeps one row per applied migration, keyed by one column (Knex's and Sequelize's
+ * {@code name}, Laravel's {@code migration}, Rails' {@code version}). Their rollbacks delete the row after
+ * {@code down}, so "rolled back" and "file gone" are both the row deleted (none of them has a mark for a migration
+ * whose file is missing), and a renamed file is the row's key rewritten, the migration keeping its batch and place.
+ */
+abstract class RowPerMigrationWriter implements HistoryWriter {
+    private final String tool;
+    private final String keyColumn;
+
+    RowPerMigrationWriter(String tool, String keyColumn) {
+        this.tool = tool;
+        this.keyColumn = keyColumn;
+    }
+
+    /** The key the tool records for this file. */
+    abstract String key(MigrationFile file);
+
+    @Override
+    public final String tool() {
+        return tool;
+    }
+
+    /** Deletes the migration's row, as the tool's rollback does after {@code down}; no row, nothing to do. */
+    @Override
+    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+        HistorySql.requireTool(h, tool);
+        return HistorySql.deleteEntry(d, h, keyColumn, id);
+    }
+
+    /** The row re-keyed as the tool records the renamed file. */
+    @Override
+    public List<BoundStatement> repoint(Dialect d, MigrationHistory h, String recordedId, MigrationFile file) {
+        HistorySql.requireTool(h, tool);
+        return HistorySql.renameEntry(d, h, keyColumn, recordedId, key(file));
+    }
+
+    /** No mark for a migration whose file is gone: the row goes, as the tool's rollback takes it away. */
+    @Override
+    public List<BoundStatement> recordDeleted(Dialect d, MigrationHistory h, String recordedId, Instant now) {
+        return recordRolledBack(d, h, recordedId, List.of(), now);
+    }
+}
