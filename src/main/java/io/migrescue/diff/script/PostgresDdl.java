@@ -119,7 +119,8 @@ final class PostgresDdl implements Ddl {
         table.columns().forEach(c -> lines.add("    " + dialect.quote(c.name()) + " " + column(c)));
         table.constraints().stream().filter(c -> !c.isForeignKey()).forEach(c ->
                 lines.add("    CONSTRAINT " + dialect.quote(c.name()) + " " + body(c, null).replaceAll(" NOT VALID$", "")));
-        return "CREATE TABLE " + name(name) + " (\n" + String.join(",\n", lines) + "\n)";
+        return "CREATE TABLE " + name(name) + " (\n" + String.join(",\n", lines) + "\n)"
+                + (table.partitionBy() == null ? "" : " PARTITION BY " + table.partitionBy());
     }
 
     @Override
