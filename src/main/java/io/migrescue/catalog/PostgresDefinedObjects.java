@@ -108,9 +108,10 @@ public final class PostgresDefinedObjects {
             List<String> queries = new ArrayList<>(List.of(ROUTINES, VIEWS, TRIGGERS, COMMENTS));
             RESOURCES.forEach(name -> queries.add(CatalogSql.load(Engine.POSTGRESQL, name)));
             for (String sql : queries) {
-                query(connection, sql, schemas, rs -> out.add(new DefinedObject(rs.getString("kind"), rs.getString("nspname"),
-                        rs.getString("name"), rs.getString("definition"), rs.getString("create_sql"),
-                        rs.getString("drop_sql"), rs.getMetaData().getColumnCount() > 6 ? rs.getString(7) : null, List.of())));
+                query(connection, sql, schemas, rs -> out.add(new DefinedObject(rs.getString("kind"),
+                        rs.getString("nspname"), rs.getString("name"), rs.getString("definition"),
+                        rs.getString("create_sql"), rs.getString("drop_sql"),
+                        rs.getMetaData().getColumnCount() > 6 ? rs.getString(7) : null, List.of())));
             }
             query(connection, CatalogSql.load(Engine.POSTGRESQL, "dependencies"), schemas,
                     rs -> needs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));

@@ -8,10 +8,10 @@ import java.util.List;
  * security policy, a table's row security switches, a partition, a privilege. Compared by {@code definition}; fixed
  * by dropping and creating it again, or in place where {@code replace} says how.
  *
- * @param kind       {@code view}, {@code materialized view}, {@code function}, {@code procedure}, {@code trigger}, {@code comment}
- *                   (on a table, view, column, index, sequence or constraint: dropped is set to NULL), {@code domain},
- *                   {@code composite type}, {@code extension}, {@code policy}, {@code row security}, {@code partition},
- *                   {@code privilege}
+ * @param kind       {@code view}, {@code materialized view}, {@code function}, {@code procedure}, {@code trigger},
+ *                   {@code comment} (on a table, view, column, index, sequence or constraint: dropped is set
+ *                   to NULL), {@code domain}, {@code composite type}, {@code extension}, {@code policy},
+ *                   {@code row security}, {@code partition}, {@code privilege}
  * @param name       unique within its schema: a routine's with its argument types, a trigger's with its table
  * @param definition what is compared (the engine's own rendering)
  * @param create     the statement that creates it (quoted, schema-qualified)

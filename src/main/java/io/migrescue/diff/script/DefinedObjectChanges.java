@@ -65,23 +65,26 @@ final class DefinedObjectChanges {
             var forward = TypeAlterations.alter(source, target);
             var backward = TypeAlterations.alter(target, source);
             if (forward.isPresent() && backward.isPresent()) {
-                Change alter = Change.of("alter " + what, steps(forward.get(), Phase.DOMAINS), steps(backward.get(), Phase.DOMAINS));
+                Change alter = Change.of("alter " + what, steps(forward.get(), Phase.DOMAINS),
+                        steps(backward.get(), Phase.DOMAINS));
                 return kind.equals("domain") ? alter : alter.withWarning("PostgreSQL cannot alter the attributes of a "
                         + "composite type a table column uses: it fails then");
             }
         }
         if (kind.equals("extension")) {
             return Change.of("update " + what + " to the source's " + source.definition(), replace(source),
-                    List.of(new Step(Phase.EXTENSIONS, target.drop()), create(target))).withWarning("the rollback drops the extension and creates it "
-                    + "again at its old version (extensions have no downgrade): it fails while objects use it");
+                    List.of(new Step(Phase.EXTENSIONS, target.drop()), create(target)))
+                    .withWarning("the rollback drops the extension and creates it again at its old version "
+                            + "(extensions have no downgrade): it fails while objects use it");
         }
         if (kind.equals("partition")) {
-            return Change.of("detach and attach " + what + " with the source's bound", replace(source), replace(target));
+            return Change.of("detach and attach " + what + " with the source's bound", replace(source),
+                    replace(target));
         }
         Change recreate = Change.of("recreate " + what + " as the source defines it",
                 List.of(drop(target), create(source)), List.of(drop(source), create(target)));
-        return kind.equals("domain") ? recreate.withWarning("its base type changed: dropping it fails while columns use "
-                + "it") : recreate;
+        return kind.equals("domain")
+                ? recreate.withWarning("its base type changed: dropping it fails while columns use it") : recreate;
     }
 
     /** Dropped before and created again after a change to something it depends on (it is the same on both sides). */

@@ -38,7 +38,8 @@ final class DependencyOrder {
     /**
      * @param changes the planned changes
      * @param origins for each change, the difference(s) it came from
-     * @return the changes, with the dependents of changed columns recreated around them, defined objects in dependency order
+     * @return the changes, with the dependents of changed columns recreated around them, defined objects in
+     *         dependency order
      */
     List<Change> order(List<Change> changes, List<List<Difference>> origins) {
         Map<Change, DefinedObject> objects = new IdentityHashMap<>();
@@ -58,8 +59,8 @@ final class DependencyOrder {
                         }
                     }
                 } else if (d.subject() instanceof Subject.OfColumn c && c.target() != null && touches(d, change)) {
-                    touched.put("column " + c.tables().targetSchema() + "." + c.tables().name() + "." + c.target().name(),
-                            "the change of column " + d.object());
+                    String column = c.tables().targetSchema() + "." + c.tables().name() + "." + c.target().name();
+                    touched.put("column " + column, "the change of column " + d.object());
                 }
             }
         }
@@ -88,13 +89,15 @@ final class DependencyOrder {
     }
 
     /** The comments and privileges a recreated view loses with its drop, set again (those not changed anyway). */
-    private void restore(DefinedObject view, Set<String> differing, Map<Change, DefinedObject> objects, List<Change> defined) {
+    private void restore(DefinedObject view, Set<String> differing, Map<Change, DefinedObject> objects,
+                         List<Change> defined) {
         for (DefinedObject attached : attached(view)) {
             if (differing.contains(attached.key())) {
                 continue;
             }
+            List<Step> set = List.of(DefinedObjectChanges.create(attached));
             Change again = Change.of("restore " + attached.kind() + " " + attached.qualifiedName() + " (its object is "
-                    + "recreated)", List.of(DefinedObjectChanges.create(attached)), List.of(DefinedObjectChanges.create(attached)));
+                    + "recreated)", set, set);
             objects.put(again, attached);
             defined.add(again);
         }
@@ -102,8 +105,9 @@ final class DependencyOrder {
 
     /** A column whose type changes, that goes, or that is dropped and added again (a generated one). */
     private static boolean touches(Difference d, Change change) {
-        return d.kind() == DifferenceKind.COLUMN_TYPE_DIFFERS || d.kind() == DifferenceKind.MISSING_COLUMN
-                && d.missingIn() == DiffSide.SOURCE || change.forward().stream().anyMatch(s -> s.sql().contains(" DROP COLUMN "));
+        return d.kind() == DifferenceKind.COLUMN_TYPE_DIFFERS
+                || d.kind() == DifferenceKind.MISSING_COLUMN && d.missingIn() == DiffSide.SOURCE
+                || change.forward().stream().anyMatch(s -> s.sql().contains(" DROP COLUMN "));
     }
 
     /** Target objects that need a touched column (directly or through another such object), not already recreated. */
@@ -113,7 +117,8 @@ final class DependencyOrder {
         while (!queue.isEmpty()) {
             String key = queue.poll();
             for (DefinedObject o : target) {
-                if (RECREATABLE.contains(o.kind()) && o.needs().contains(key) && !handled.contains(o.key()) && reached.add(o.key())) {
+                if (RECREATABLE.contains(o.kind()) && o.needs().contains(key) && !handled.contains(o.key())
+                        && reached.add(o.key())) {
                     queue.add(o.key());
                 }
             }
@@ -155,8 +160,8 @@ final class DependencyOrder {
         return out;
     }
 
-    private static void visit(Change c, List<Change> all, Map<Change, DefinedObject> objects, List<Change> out, Set<Change> done,
-                              Set<Change> visiting) {
+    private static void visit(Change c, List<Change> all, Map<Change, DefinedObject> objects, List<Change> out,
+                              Set<Change> done, Set<Change> visiting) {
         if (done.contains(c) || !visiting.add(c)) {
             return; // a cycle is left in planned order
         }

@@ -38,7 +38,8 @@ public final class FixScript {
      * @param targetObjects the target's views, routines, policies… as read (PostgreSQL), with what each depends on: what
      *                      is dropped and created again around a change of a column it depends on
      */
-    public static FixScript plan(DiffResult result, boolean allowDestructive, List<io.migrescue.model.DefinedObject> targetObjects) {
+    public static FixScript plan(DiffResult result, boolean allowDestructive,
+                                 List<io.migrescue.model.DefinedObject> targetObjects) {
         ChangePlanner planner = new ChangePlanner(result, targetObjects);
         return new FixScript(result.engine(), planner.ddl(), planner.plan(result.differences()), allowDestructive,
                 result.historyDifferences(), result.matching().mapping().targetScope());

@@ -149,7 +149,7 @@ final class PostgresDdl implements Ddl {
         }
         if (kinds.contains(DifferenceKind.COLUMN_EXTRA_DIFFERS)) {
             if (toExtra.isEmpty()) {
-                out.add(alter + "DROP IDENTITY");
+                out.add(0, alter + "DROP IDENTITY"); // before DROP NOT NULL: an identity column cannot be nullable
             } else if (fromExtra.isEmpty()) {
                 out.add(alter + "ADD " + toExtra.toUpperCase(Locale.ROOT));
             } else {

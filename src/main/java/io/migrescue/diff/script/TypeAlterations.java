@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * A domain or composite type changed in place, so that the columns using it stay: a domain's default, NOT NULL and
- * CHECKs one by one ({@code ALTER DOMAIN}), a composite type's attributes added, dropped or retyped ({@code ALTER TYPE}).
+ * CHECKs one by one ({@code ALTER DOMAIN}), a composite type's attributes added, dropped or retyped
+ * ({@code ALTER TYPE}).
  * Their definitions are read one part a line ({@code catalog/postgresql/defined_types.sql}). A domain's base type
  * cannot be altered: empty then, and the type is recreated.
  */
