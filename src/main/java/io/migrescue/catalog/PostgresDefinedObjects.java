@@ -86,11 +86,12 @@ public final class PostgresDefinedObjects {
             WHERE n.nspname = ANY (?)""";
 
     /**
-     * Domains, composite types, extensions, policies, row security, partitions and privileges (compared only with
+     * Domains, composite types, extensions, policies, row security, partitions, identity columns' sequence options and
+     * privileges (compared only with
      * {@code --privileges}), each kind one query ({@code catalog/postgresql/defined_*.sql}).
      */
     private static final List<String> RESOURCES = List.of("defined_types", "defined_security", "defined_partitions",
-            "defined_privileges");
+            "defined_privileges", "defined_identity");
 
     private PostgresDefinedObjects() {
     }

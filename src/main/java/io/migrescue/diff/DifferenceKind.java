@@ -72,6 +72,9 @@ public enum DifferenceKind {
     PARTITION_DIFFERS,
     /** a partitioned table's PARTITION BY, or a partitioned table on one side and a plain one on the other */
     PARTITION_KEY_DIFFERS,
+    /** an identity column's sequence options (start, increment, min, max, cache, cycle) where not the defaults */
+    MISSING_IDENTITY_OPTIONS,
+    IDENTITY_OPTIONS_DIFFERS,
     /** with --privileges: what a grantee may do on a table, view or sequence, or on one column */
     MISSING_PRIVILEGE,
     PRIVILEGE_DIFFERS,

@@ -64,7 +64,9 @@ class DiffPostgresKindsIT {
                     "MISSING_PRIVILEGE public.notes to mrt_kinds_reader target",
                     "MISSING_PRIVILEGE public.accounts.owner_name to mrt_kinds_writer target",
                     "MISSING_PRIVILEGE public.logs to mrt_kinds_writer source",
-                    "COLUMN_EXTRA_DIFFERS public.accounts.id",
+                    "COLUMN_EXTRA_DIFFERS public.accounts.id", "IDENTITY_OPTIONS_DIFFERS public.accounts.id",
+                    "MISSING_IDENTITY_OPTIONS public.accounts.serial_no target",
+                    "MISSING_IDENTITY_OPTIONS public.logs.seq source",
                     "COLUMN_NULLABILITY_DIFFERS public.accounts.serial_no",
                     "COLUMN_EXTRA_DIFFERS public.accounts.serial_no",
                     "COLUMN_TYPE_DIFFERS public.accounts.email",
@@ -109,6 +111,11 @@ class DiffPostgresKindsIT {
                     "ALTER COLUMN \"price\" TYPE numeric(10,2)", "CREATE VIEW public.account_prices AS",
                     "CREATE VIEW public.expensive AS",
                     "COMMENT ON VIEW public.account_prices IS 'prices of accounts';");
+            // so are the materialized view and the policy over it
+            assertThat(script).containsSubsequence("DROP MATERIALIZED VIEW public.price_totals;",
+                    "ALTER COLUMN \"price\" TYPE numeric(10,2)", "CREATE MATERIALIZED VIEW public.price_totals AS");
+            assertThat(script).containsSubsequence("DROP POLICY positive_price ON public.accounts;",
+                    "ALTER COLUMN \"price\" TYPE numeric(10,2)", "CREATE POLICY positive_price ON public.accounts");
             assertThat(script).contains("dependents: recreate view public.account_prices around the change of column "
                     + "public.accounts.price")
                     .contains("dropped and added again (a generated column cannot be changed in place)");

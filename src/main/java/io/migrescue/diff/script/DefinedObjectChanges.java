@@ -20,17 +20,18 @@ import java.util.Map;
  */
 final class DefinedObjectChanges {
     /** kind → {create phase, drop phase}; views and materialized views are the default */
-    private static final Map<String, Phase[]> PHASES = Map.of(
-            "function", new Phase[]{Phase.CREATE_ROUTINES, Phase.DROP_ROUTINES},
-            "procedure", new Phase[]{Phase.CREATE_ROUTINES, Phase.DROP_ROUTINES},
-            "trigger", new Phase[]{Phase.CREATE_TRIGGERS, Phase.DROP_TRIGGERS},
-            "comment", new Phase[]{Phase.COMMENTS, Phase.COMMENTS},
-            "domain", new Phase[]{Phase.DOMAINS, Phase.DROP_DOMAINS},
-            "composite type", new Phase[]{Phase.DOMAINS, Phase.DROP_DOMAINS},
-            "extension", new Phase[]{Phase.EXTENSIONS, Phase.DROP_EXTENSIONS},
-            "policy", new Phase[]{Phase.CREATE_POLICIES, Phase.DROP_POLICIES},
-            "row security", new Phase[]{Phase.CREATE_POLICIES, Phase.DROP_POLICIES},
-            "partition", new Phase[]{Phase.PARTITIONS, Phase.DROP_PARTITIONS});
+    private static final Map<String, Phase[]> PHASES = Map.ofEntries(
+            Map.entry("function", new Phase[]{Phase.CREATE_ROUTINES, Phase.DROP_ROUTINES}),
+            Map.entry("procedure", new Phase[]{Phase.CREATE_ROUTINES, Phase.DROP_ROUTINES}),
+            Map.entry("trigger", new Phase[]{Phase.CREATE_TRIGGERS, Phase.DROP_TRIGGERS}),
+            Map.entry("comment", new Phase[]{Phase.COMMENTS, Phase.COMMENTS}),
+            Map.entry("domain", new Phase[]{Phase.DOMAINS, Phase.DROP_DOMAINS}),
+            Map.entry("composite type", new Phase[]{Phase.DOMAINS, Phase.DROP_DOMAINS}),
+            Map.entry("extension", new Phase[]{Phase.EXTENSIONS, Phase.DROP_EXTENSIONS}),
+            Map.entry("policy", new Phase[]{Phase.CREATE_POLICIES, Phase.DROP_POLICIES}),
+            Map.entry("row security", new Phase[]{Phase.CREATE_POLICIES, Phase.DROP_POLICIES}),
+            Map.entry("partition", new Phase[]{Phase.PARTITIONS, Phase.DROP_PARTITIONS}),
+            Map.entry("identity options", new Phase[]{Phase.IDENTITY_OPTIONS, Phase.DROP_IDENTITY_OPTIONS}));
     private static final Phase[] VIEWS = {Phase.CREATE_VIEWS, Phase.DROP_VIEWS};
     private static final Phase[] PRIVILEGES = {Phase.PRIVILEGES, Phase.PRIVILEGES};
 
@@ -58,7 +59,7 @@ final class DefinedObjectChanges {
 
     private static Change changed(DefinedObject source, DefinedObject target, String what) {
         String kind = source.kind();
-        if (isRoutine(source) || kind.equals("comment")) {
+        if (isRoutine(source) || kind.equals("comment") || kind.equals("identity options")) {
             return Change.of("replace " + what, List.of(create(source)), List.of(create(target)));
         }
         if (kind.equals("domain") || kind.equals("composite type")) {

@@ -17,6 +17,8 @@ public enum Phase {
     DROP_TRIGGERS("triggers that go or change"),
     DROP_VIEWS("views that go or change"),
     DROP_ROUTINES("functions and procedures that go"),
+    /** reset to the defaults while the column is still an identity */
+    DROP_IDENTITY_OPTIONS("identity columns' sequence options that go"),
     DROP_FOREIGN_KEYS("foreign keys that go or change"),
     DROP_CONSTRAINTS("constraints that go or change"),
     DROP_INDEXES("indexes that go or change"),
@@ -25,6 +27,7 @@ public enum Phase {
     PARTITIONS("partitions (PARTITION OF, or detached and attached with their bound)"),
     ADD_COLUMNS("columns"),
     ALTER_COLUMNS("column changes"),
+    IDENTITY_OPTIONS("identity columns' sequence options"),
     ADD_CONSTRAINTS("primary keys, unique and check constraints"),
     CREATE_INDEXES("indexes"),
     ADD_FOREIGN_KEYS("foreign keys"),
