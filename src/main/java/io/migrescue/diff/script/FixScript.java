@@ -150,15 +150,18 @@ public final class FixScript {
         }
     }
 
-    /** One phase's statements, each change introduced by its summary. */
+    /** One phase's statements (and those of the phases it leads), each change introduced by its summary. */
     private void section(StringBuilder out, Phase phase, List<Change> shown, Function<Change, List<Step>> steps, boolean flag) {
+        if (phase.lead() != phase) {
+            return;
+        }
         StringBuilder section = new StringBuilder();
         List<Change> ordered = new java.util.ArrayList<>(shown);
         if (phase.dropsInReverse()) {
             java.util.Collections.reverse(ordered);
         }
         for (Change change : ordered) {
-            List<Step> here = steps.apply(change).stream().filter(s -> s.phase() == phase).toList();
+            List<Step> here = steps.apply(change).stream().filter(s -> s.phase().lead() == phase).toList();
             if (here.isEmpty()) {
                 continue;
             }

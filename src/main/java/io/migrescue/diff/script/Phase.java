@@ -13,7 +13,8 @@ public enum Phase {
     TYPES("enum types"),
     DOMAINS("domains and composite types"),
     SEQUENCES("sequences"),
-    DROP_POLICIES("row-level security policies and switches that go or change"),
+    DROP_POLICIES("policies, row security, triggers, views, functions and procedures that go or change (what depends "
+            + "on another first)"),
     DROP_TRIGGERS("triggers that go or change"),
     DROP_VIEWS("views that go or change"),
     DROP_ROUTINES("functions and procedures that go"),
@@ -31,7 +32,8 @@ public enum Phase {
     ADD_CONSTRAINTS("primary keys, unique and check constraints"),
     CREATE_INDEXES("indexes"),
     ADD_FOREIGN_KEYS("foreign keys"),
-    CREATE_ROUTINES("functions and procedures"),
+    CREATE_ROUTINES("functions, procedures, views, materialized views, triggers, policies and row security (what "
+            + "another needs first)"),
     CREATE_VIEWS("views and materialized views"),
     CREATE_TRIGGERS("triggers"),
     CREATE_POLICIES("row-level security policies and switches"),
@@ -55,6 +57,19 @@ public enum Phase {
 
     Phase(String title) {
         this.title = title;
+    }
+
+    /**
+     * The phase whose section prints this one's statements: policies, triggers, views and routines are one section,
+     * dropped and created in the order of their dependencies ({@link DependencyOrder}), not by kind (a function over
+     * a view is created after it).
+     */
+    Phase lead() {
+        return switch (this) {
+            case DROP_TRIGGERS, DROP_VIEWS, DROP_ROUTINES -> DROP_POLICIES;
+            case CREATE_VIEWS, CREATE_TRIGGERS, CREATE_POLICIES -> CREATE_ROUTINES;
+            default -> this;
+        };
     }
 
     /** Runs after the script's transaction commits (PostgreSQL), so that it does not hold the transaction's locks. */
