@@ -46,7 +46,7 @@ public final class DiffUseCase {
             List<TableCount> counts = request.counts() == CountMode.NONE ? List.of()
                     : RowCountComparison.compare(result.matching(), s.counts(), t.counts());
             return new DiffReport(source.info(), target.info(), sourceSchemas, targetSchemas, result, request.counts(), counts,
-                    FixScript.plan(result, request.allowDestructive()));
+                    FixScript.plan(result, request.allowDestructive(), t.snapshot().definedObjects()));
         } finally {
             pool.shutdownNow();
         }

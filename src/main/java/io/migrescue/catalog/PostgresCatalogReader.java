@@ -30,7 +30,8 @@ final class PostgresCatalogReader implements CatalogReader {
     @Override
     public Catalog read(Connection connection, List<String> schemas, Set<String> detailed) throws SQLException {
         TableAssembler assembler = new TableAssembler();
-        query(connection, "tables", schemas, detailed, rs -> assembler.table(rs.getString(1), rs.getString(2)));
+        query(connection, "tables", schemas, detailed, rs -> assembler.table(rs.getString(1), rs.getString(2),
+                rs.getString("partition_by")));
         query(connection, "columns", schemas, detailed, rs -> assembler.column(rs.getString(1), rs.getString(2), new Column(
                 rs.getString("column_name"), rs.getInt("position"), rs.getString("data_type"), rs.getBoolean("nullable"),
                 rs.getString("default_value"), rs.getString("extra"))));

@@ -1,6 +1,7 @@
 package io.migrescue.catalog;
 
 import io.migrescue.model.DefinedObject;
+import io.migrescue.model.Engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,11 +9,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Views, materialized views, functions, procedures, triggers and comments of the schemas in scope, one catalog query
- * per kind (a 2,000-table schema is read in as many round trips as a 2-table one). Objects an extension owns are left
+ * Views, materialized views, functions, procedures, triggers, comments, domains, composite types, extensions,
+ * policies, row security, partitions and privileges of the schemas in scope, with what each depends on
+ * ({@code pg_depend}), one catalog query per kind (a 2,000-table schema is read in as many round trips as a 2-table one). Objects an extension owns are left
  * to the extension. Read with {@code search_path} set to {@code pg_catalog} only, so every name in a printed
  * definition is schema-qualified and the definition means the same whatever path the fix script runs under.
  */
@@ -81,6 +85,14 @@ public final class PostgresDefinedObjects {
             JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?)""";
 
+    /**
+     * Domains, composite types, extensions, policies, row security, partitions, identity columns' sequence options and
+     * privileges (compared only with
+     * {@code --privileges}), each kind one query ({@code catalog/postgresql/defined_*.sql}).
+     */
+    private static final List<String> RESOURCES = List.of("defined_types", "defined_security", "defined_partitions",
+            "defined_privileges", "defined_identity");
+
     private PostgresDefinedObjects() {
     }
 
@@ -91,26 +103,37 @@ public final class PostgresDefinedObjects {
             path = rs.getString(1);
         }
         List<DefinedObject> out = new ArrayList<>();
+        Map<String, List<String>> needs = new HashMap<>();
         setPath(connection, "pg_catalog");
         try {
-            for (String sql : List.of(ROUTINES, VIEWS, TRIGGERS, COMMENTS)) {
-                try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                    for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
-                        ps.setArray(i, connection.createArrayOf("text", schemas.toArray()));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new DefinedObject(rs.getString("kind"), rs.getString("nspname"),
-                                    rs.getString("name"), rs.getString("definition"), rs.getString("create_sql"),
-                                    rs.getString("drop_sql")));
-                        }
-                    }
-                }
+            List<String> queries = new ArrayList<>(List.of(ROUTINES, VIEWS, TRIGGERS, COMMENTS));
+            RESOURCES.forEach(name -> queries.add(CatalogSql.load(Engine.POSTGRESQL, name)));
+            for (String sql : queries) {
+                query(connection, sql, schemas, rs -> out.add(new DefinedObject(rs.getString("kind"),
+                        rs.getString("nspname"), rs.getString("name"), rs.getString("definition"),
+                        rs.getString("create_sql"), rs.getString("drop_sql"),
+                        rs.getMetaData().getColumnCount() > 6 ? rs.getString(7) : null, List.of())));
             }
+            query(connection, CatalogSql.load(Engine.POSTGRESQL, "dependencies"), schemas,
+                    rs -> needs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));
         } finally {
             setPath(connection, path);
         }
-        return out;
+        return out.stream().map(o -> o.withNeeds(needs.getOrDefault(o.key(), List.of()))).toList();
+    }
+
+    private static void query(Connection connection, String sql, List<String> schemas, RowConsumer consumer)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                ps.setArray(i, connection.createArrayOf("text", schemas.toArray()));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs);
+                }
+            }
+        }
     }
 
     private static void setPath(Connection connection, String path) throws SQLException {

@@ -12,16 +12,26 @@ import java.util.Map;
 
 /** Collects rows of the bulk queries per table, then builds the immutable tables in catalog order. */
 final class TableAssembler {
-    private record Parts(String schema, String name, List<Column> columns, List<Index> indexes, List<Constraint> constraints) {
+    private record Parts(String schema, String name, List<Column> columns, List<Index> indexes, List<Constraint> constraints,
+                         String partitionBy) {
+        Parts(String schema, String name, List<Column> columns, List<Index> indexes, List<Constraint> constraints) {
+            this(schema, name, columns, indexes, constraints, null);
+        }
     }
 
     private final Map<String, Parts> tables = new LinkedHashMap<>();
 
     void table(String schema, String name) {
+        table(schema, name, null);
+    }
+
+    /** @param partitionBy a partitioned table's key, else null */
+    void table(String schema, String name, String partitionBy) {
         if (OwnTables.isOwn(name)) {
             return; // migrescue's own bookkeeping, not the user's
         }
-        tables.put(key(schema, name), new Parts(schema, name, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+        tables.put(key(schema, name), new Parts(schema, name, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                partitionBy));
         detailed.add(key(schema, name));
     }
 
@@ -83,7 +93,7 @@ final class TableAssembler {
 
     List<Table> build() {
         return tables.values().stream()
-                .map(p -> new Table(p.schema(), p.name(), p.columns(), p.indexes(), p.constraints()))
+                .map(p -> new Table(p.schema(), p.name(), p.columns(), p.indexes(), p.constraints(), p.partitionBy()))
                 .toList();
     }
 

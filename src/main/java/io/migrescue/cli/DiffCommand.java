@@ -74,6 +74,10 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not compare migration histories.")
     boolean noHistory;
 
+    @Option(names = "--privileges", description = "Also compare privileges granted on tables, views, sequences and "
+            + "columns (PostgreSQL; owners are not compared).")
+    boolean privileges;
+
     @Option(names = "--counts", arity = "0..1", paramLabel = "exact", fallbackValue = "estimate", description = "Show rows "
             + "per table on each side: the engines' estimates (no table read), or with 'exact', count(*) of each.")
     Counts counts;
@@ -91,7 +95,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Stopwatch watch = new Stopwatch(spec.commandLine().getErr());
-        DiffRequest request = new DiffRequest(sourceSchemas, targetSchemas, new DiffOptions(columnOrder, !noHistory),
+        DiffRequest request = new DiffRequest(sourceSchemas, targetSchemas, new DiffOptions(columnOrder, !noHistory, privileges),
                 counts == null ? CountMode.NONE : counts == Counts.exact ? CountMode.EXACT : CountMode.ESTIMATE, allowDestructive);
         DiffReport report;
         ProofReport proof = null;

@@ -46,6 +46,7 @@ public record Coverage(Engine engine, List<ObjectKind> compared, Map<ObjectKind,
         return switch (kind) {
             case COLUMN_ORDER -> options.columnOrder() ? null : "cosmetic, --column-order compares it";
             case HISTORY -> options.history() ? null : "--no-history";
+            case PRIVILEGES -> options.privileges() ? null : "--privileges compares them";
             default -> "needs an option";
         };
     }

@@ -53,6 +53,31 @@ public enum DifferenceKind {
     /** on a table, view, column, index, sequence or constraint */
     MISSING_COMMENT,
     COMMENT_DIFFERS,
+    /** PostgreSQL: type, default, NOT NULL, CHECKs */
+    MISSING_DOMAIN,
+    DOMAIN_DIFFERS,
+    MISSING_COMPOSITE_TYPE,
+    COMPOSITE_TYPE_DIFFERS,
+    /** name and schema; DIFFERS: the version */
+    MISSING_EXTENSION,
+    EXTENSION_DIFFERS,
+    /** a row-level security policy */
+    MISSING_POLICY,
+    POLICY_DIFFERS,
+    /** a table's row-level security enabled or forced (MISSING: neither on one side) */
+    MISSING_ROW_SECURITY,
+    ROW_SECURITY_DIFFERS,
+    /** a partition of a partitioned table (PARTITION OF … FOR VALUES …); DIFFERS: its parent or bound */
+    MISSING_PARTITION,
+    PARTITION_DIFFERS,
+    /** a partitioned table's PARTITION BY, or a partitioned table on one side and a plain one on the other */
+    PARTITION_KEY_DIFFERS,
+    /** an identity column's sequence options (start, increment, min, max, cache, cycle) where not the defaults */
+    MISSING_IDENTITY_OPTIONS,
+    IDENTITY_OPTIONS_DIFFERS,
+    /** with --privileges: what a grantee may do on a table, view or sequence, or on one column */
+    MISSING_PRIVILEGE,
+    PRIVILEGE_DIFFERS,
     /** a migration tool's history table on one side only */
     MISSING_HISTORY,
     /** a migration applied (recorded) on one side only */

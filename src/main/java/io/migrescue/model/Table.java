@@ -3,12 +3,21 @@ package io.migrescue.model;
 import java.util.List;
 import java.util.Optional;
 
-/** A base table with its columns (in ordinal order), indexes and constraints. */
-public record Table(String schema, String name, List<Column> columns, List<Index> indexes, List<Constraint> constraints) {
+/**
+ * A base table with its columns (in ordinal order), indexes and constraints.
+ *
+ * @param partitionBy a partitioned table's key as the engine prints it ({@code RANGE (created)}), else null
+ */
+public record Table(String schema, String name, List<Column> columns, List<Index> indexes, List<Constraint> constraints,
+                    String partitionBy) {
     public Table {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);
         constraints = List.copyOf(constraints);
+    }
+
+    public Table(String schema, String name, List<Column> columns, List<Index> indexes, List<Constraint> constraints) {
+        this(schema, name, columns, indexes, constraints, null);
     }
 
     public String qualifiedName() {

@@ -67,7 +67,7 @@ public final class ProveUseCase {
             List<String> scratchSchemas = mysql ? List.of(name) : report.targetSchemas();
             String targetQuoted = target.dialect().quote(report.targetSchemas().get(0));
             UnaryOperator<String> rename = mysql ? sql -> sql.replace(targetQuoted, scratch.dialect().quote(name)) : sql -> sql;
-            Supplier<DiffReport> likeTarget = () -> DiffUseCase.run(target, scratch, request(report.targetSchemas(), scratchSchemas));
+            Supplier<DiffReport> likeTarget = () -> DiffUseCase.run(target, scratch, request(report, report.targetSchemas(), scratchSchemas));
             String copy = likeTarget.get().script().forward(List.of());
             steps.add(step("copy", "the target's schema rebuilt in " + name + ", compared with the target", scratch, copy, likeTarget));
             if (steps.get(0).passed()) {
@@ -75,7 +75,7 @@ public final class ProveUseCase {
                 String fix = "fix script applied, compared with the source" + (withheld == 0 ? "" : " (" + withheld
                         + " data-losing change(s) written commented out: --allow-destructive runs them)");
                 steps.add(step("fix", fix, scratch, rename.apply(fixScript),
-                        () -> DiffUseCase.run(source, scratch, request(report.sourceSchemas(), scratchSchemas))));
+                        () -> DiffUseCase.run(source, scratch, request(report, report.sourceSchemas(), scratchSchemas))));
             }
             if (steps.get(steps.size() - 1).passed()) {
                 long notUndone = report.script().changes().stream().filter(c -> c.rollbackManual() != null).count();
@@ -93,8 +93,10 @@ public final class ProveUseCase {
         return new ProofReport(name, steps);
     }
 
-    private static DiffRequest request(List<String> sourceSchemas, List<String> targetSchemas) {
-        return new DiffRequest(sourceSchemas, targetSchemas, new DiffOptions(false, false), CountMode.NONE, true);
+    /** Privileges are proved when the diff compared them ({@code --privileges}). */
+    private static DiffRequest request(DiffReport report, List<String> sourceSchemas, List<String> targetSchemas) {
+        boolean privileges = report.result().coverage().compared().contains(io.migrescue.diff.ObjectKind.PRIVILEGES);
+        return new DiffRequest(sourceSchemas, targetSchemas, new DiffOptions(false, false, privileges), CountMode.NONE, true);
     }
 
     /** Applies a script on the scratch database, then compares: the step passes if every statement ran and nothing differs. */

@@ -11,6 +11,7 @@ import io.migrescue.diff.Subject;
 import io.migrescue.diff.TablePair;
 import io.migrescue.model.Column;
 import io.migrescue.model.Constraint;
+import io.migrescue.model.DefinedObject;
 import io.migrescue.model.EnumType;
 import io.migrescue.model.Index;
 import io.migrescue.model.Table;
@@ -39,10 +40,13 @@ final class ChangePlanner {
 
     private final Ddl ddl;
     private final Matching matching;
+    private final List<DefinedObject> targetObjects;
 
-    ChangePlanner(DiffResult result) {
+    /** @param targetObjects the target's views, routines, policies… with their dependencies (what orders the script) */
+    ChangePlanner(DiffResult result, List<DefinedObject> targetObjects) {
         this.ddl = Ddl.of(result.engine());
         this.matching = result.matching();
+        this.targetObjects = targetObjects;
     }
 
     Ddl ddl() {
@@ -59,7 +63,9 @@ final class ChangePlanner {
                     : INDEX_REBUILDS.contains(d.kind()) ? "index " + d.object() : "difference " + groups.size();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
         }
-        return groups.values().stream().map(this::change).toList();
+        List<List<Difference>> origins = List.copyOf(groups.values());
+        List<Change> changes = origins.stream().map(this::change).toList();
+        return new DependencyOrder(targetObjects).order(changes, origins);
     }
 
     private Change change(List<Difference> group) {
@@ -89,8 +95,13 @@ final class ChangePlanner {
                  FOREIGN_KEY_ACTIONS_DIFFER -> replaceConstraint((Subject.OfConstraint) d.subject(), d.object());
             case MISSING_VIEW, VIEW_DIFFERS, MISSING_MATERIALIZED_VIEW, MATERIALIZED_VIEW_DIFFERS, MISSING_FUNCTION,
                  FUNCTION_DIFFERS, MISSING_PROCEDURE, PROCEDURE_DIFFERS, MISSING_TRIGGER, TRIGGER_DIFFERS, MISSING_COMMENT,
-                 COMMENT_DIFFERS ->
+                 COMMENT_DIFFERS, MISSING_DOMAIN, DOMAIN_DIFFERS, MISSING_COMPOSITE_TYPE, COMPOSITE_TYPE_DIFFERS,
+                 MISSING_EXTENSION, EXTENSION_DIFFERS, MISSING_POLICY, POLICY_DIFFERS, MISSING_ROW_SECURITY,
+                 ROW_SECURITY_DIFFERS, MISSING_PARTITION, PARTITION_DIFFERS, MISSING_PRIVILEGE, PRIVILEGE_DIFFERS,
+                 MISSING_IDENTITY_OPTIONS, IDENTITY_OPTIONS_DIFFERS ->
                     DefinedObjectChanges.of(d);
+            case PARTITION_KEY_DIFFERS -> Change.manual("partitioning of " + d.object(), "a table's partition key cannot be "
+                    + "changed in place: create the table partitioned as the source has it and move the rows");
             default -> throw new IllegalStateException("no change for " + d.kind());
         };
     }
@@ -210,7 +221,8 @@ final class ChangePlanner {
         var backward = ddl.alterColumn(table, s.source(), s.target(), kinds);
         String summary = "change column " + object + " (" + String.join(", ", kinds.stream().map(ChangePlanner::aspect).toList()) + ")";
         if (forward.isEmpty() || backward.isEmpty()) {
-            return Change.manual(summary, "a generated column cannot be changed in place: drop it and add it as the source has it");
+            return ddl instanceof PostgresDdl ? readd(table, s, summary) : Change.manual(summary,
+                    "a generated column cannot be changed in place: drop it and add it as the source has it");
         }
         Change change = Change.of(summary, forward.get().stream().map(sql -> new Step(Phase.ALTER_COLUMNS, sql)).toList(),
                 backward.get().stream().map(sql -> new Step(Phase.ALTER_COLUMNS, sql)).toList());
@@ -221,6 +233,23 @@ final class ChangePlanner {
             change = change.withWarning("SET NOT NULL fails if the column holds NULLs");
         }
         return change;
+    }
+
+    /**
+     * A generated column cannot be made, unmade or given another expression in place: it is dropped and added again
+     * (its values are computed again; a column made plain or generated loses the values it held). It moves to the end
+     * of the table.
+     */
+    private Change readd(QualifiedName table, Subject.OfColumn s, String summary) {
+        List<Step> forward = List.of(new Step(Phase.ALTER_COLUMNS, ddl.dropColumn(table, s.target().name())),
+                new Step(Phase.ALTER_COLUMNS, ddl.addColumn(table, s.source())));
+        List<Step> backward = List.of(new Step(Phase.ALTER_COLUMNS, ddl.dropColumn(table, s.source().name())),
+                new Step(Phase.ALTER_COLUMNS, ddl.addColumn(table, s.target())));
+        Change change = Change.of(summary + ": dropped and added again (a generated column cannot be changed in place)",
+                forward, backward);
+        boolean plainBefore = s.target().extra() == null
+                || !s.target().extra().toLowerCase(Locale.ROOT).startsWith("generated always as (");
+        return plainBefore ? change.asDestructive() : change;
     }
 
     private Change missingIndex(Subject.OfIndex s, Difference d) {

@@ -5,16 +5,36 @@ import io.migrescue.diff.Difference;
 import io.migrescue.diff.Subject;
 import io.migrescue.model.DefinedObject;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Fixes for views, materialized views, functions, procedures and triggers: created from the source's definition,
- * dropped, or (changed) dropped and created again; a changed function, procedure or comment is replaced in place, so
- * what calls it stays. A source object whose schema maps to another in the target is left to do by hand: its printed
- * definition names the source's schemas. Drops run before the tables change and creates after (see {@link Phase}).
- * Nothing here holds rows: a materialized view is filled again by its query.
+ * Fixes for objects known by their definition (views, routines, triggers, comments, domains, composite types,
+ * extensions, policies, row security, partitions, privileges): created from the source's definition, dropped, or
+ * (changed) dropped and created again; changed in place where the engine can (a function, procedure or comment is
+ * replaced, so what calls it stays; a domain or composite type is altered; an extension updated; a partition detached
+ * and attached with its new bound). A source object whose schema maps to another in the target is left to do by hand:
+ * its printed definition names the source's schemas. A dropped partition loses its rows.
  */
 final class DefinedObjectChanges {
+    /** kind → {create phase, drop phase}; views and materialized views are the default */
+    private static final Map<String, Phase[]> PHASES = Map.ofEntries(
+            Map.entry("function", new Phase[]{Phase.CREATE_ROUTINES, Phase.DROP_ROUTINES}),
+            Map.entry("procedure", new Phase[]{Phase.CREATE_ROUTINES, Phase.DROP_ROUTINES}),
+            Map.entry("trigger", new Phase[]{Phase.CREATE_TRIGGERS, Phase.DROP_TRIGGERS}),
+            Map.entry("comment", new Phase[]{Phase.COMMENTS, Phase.COMMENTS}),
+            Map.entry("domain", new Phase[]{Phase.DOMAINS, Phase.DROP_DOMAINS}),
+            Map.entry("composite type", new Phase[]{Phase.DOMAINS, Phase.DROP_DOMAINS}),
+            Map.entry("extension", new Phase[]{Phase.EXTENSIONS, Phase.DROP_EXTENSIONS}),
+            Map.entry("policy", new Phase[]{Phase.CREATE_POLICIES, Phase.DROP_POLICIES}),
+            Map.entry("row security", new Phase[]{Phase.CREATE_POLICIES, Phase.DROP_POLICIES}),
+            Map.entry("partition", new Phase[]{Phase.PARTITIONS, Phase.DROP_PARTITIONS}),
+            Map.entry("identity options", new Phase[]{Phase.IDENTITY_OPTIONS, Phase.DROP_IDENTITY_OPTIONS}));
+    private static final Phase[] VIEWS = {Phase.CREATE_VIEWS, Phase.DROP_VIEWS};
+    private static final Phase[] PRIVILEGES = {Phase.PRIVILEGES, Phase.PRIVILEGES};
+
     private DefinedObjectChanges() {
     }
 
@@ -30,32 +50,73 @@ final class DefinedObjectChanges {
             return Change.of("create " + what, List.of(create(s.source())), List.of(drop(s.source())));
         }
         if (d.missingIn() == DiffSide.SOURCE) {
-            return Change.of("drop " + what, List.of(drop(s.target())), List.of(create(s.target())));
+            Change drop = Change.of("drop " + what, List.of(drop(s.target())), List.of(create(s.target())));
+            return present.kind().equals("partition") ? Change.of("drop " + what + " and its rows", drop.forward(),
+                    drop.rollback()).asDestructive() : drop;
         }
-        if (isRoutine(present) || isComment(present)) {
-            return Change.of("replace " + what, List.of(create(s.source())), List.of(create(s.target())));
+        return changed(s.source(), s.target(), what);
+    }
+
+    private static Change changed(DefinedObject source, DefinedObject target, String what) {
+        String kind = source.kind();
+        if (isRoutine(source) || kind.equals("comment") || kind.equals("identity options")) {
+            return Change.of("replace " + what, List.of(create(source)), List.of(create(target)));
         }
-        return Change.of("recreate " + what + " as the source defines it",
-                List.of(drop(s.target()), create(s.source())), List.of(drop(s.source()), create(s.target())));
+        if (kind.equals("domain") || kind.equals("composite type")) {
+            var forward = TypeAlterations.alter(source, target);
+            var backward = TypeAlterations.alter(target, source);
+            if (forward.isPresent() && backward.isPresent()) {
+                Change alter = Change.of("alter " + what, steps(forward.get(), Phase.DOMAINS),
+                        steps(backward.get(), Phase.DOMAINS));
+                return kind.equals("domain") ? alter : alter.withWarning("PostgreSQL cannot alter the attributes of a "
+                        + "composite type a table column uses: it fails then");
+            }
+        }
+        if (kind.equals("extension")) {
+            return Change.of("update " + what + " to the source's " + source.definition(), replace(source),
+                    List.of(new Step(Phase.EXTENSIONS, target.drop()), create(target)))
+                    .withWarning("the rollback drops the extension and creates it again at its old version "
+                            + "(extensions have no downgrade): it fails while objects use it");
+        }
+        if (kind.equals("partition")) {
+            return Change.of("detach and attach " + what + " with the source's bound", replace(source),
+                    replace(target));
+        }
+        Change recreate = Change.of("recreate " + what + " as the source defines it",
+                List.of(drop(target), create(source)), List.of(drop(source), create(target)));
+        return kind.equals("domain")
+                ? recreate.withWarning("its base type changed: dropping it fails while columns use it") : recreate;
+    }
+
+    /** Dropped before and created again after a change to something it depends on (it is the same on both sides). */
+    static Change around(DefinedObject dependent, String because) {
+        return Change.of("recreate " + dependent.kind() + " " + dependent.qualifiedName() + " around " + because,
+                List.of(drop(dependent), create(dependent)), List.of(drop(dependent), create(dependent)));
     }
 
     private static boolean isRoutine(DefinedObject o) {
         return o.kind().equals("function") || o.kind().equals("procedure");
     }
 
-    private static boolean isComment(DefinedObject o) {
-        return o.kind().equals("comment");
+    private static List<Step> replace(DefinedObject o) {
+        return steps(Arrays.asList(o.replace().split(";\n")), phases(o)[0]);
     }
 
-    private static Step create(DefinedObject o) {
-        Phase phase = isComment(o) ? Phase.COMMENTS : isRoutine(o) ? Phase.CREATE_ROUTINES
-                : o.kind().equals("trigger") ? Phase.CREATE_TRIGGERS : Phase.CREATE_VIEWS;
-        return new Step(phase, o.create());
+    private static List<Step> steps(List<String> sql, Phase phase) {
+        List<Step> out = new ArrayList<>();
+        sql.forEach(s -> out.add(new Step(phase, s)));
+        return out;
     }
 
-    private static Step drop(DefinedObject o) {
-        Phase phase = isComment(o) ? Phase.COMMENTS : isRoutine(o) ? Phase.DROP_ROUTINES
-                : o.kind().equals("trigger") ? Phase.DROP_TRIGGERS : Phase.DROP_VIEWS;
-        return new Step(phase, o.drop());
+    private static Phase[] phases(DefinedObject o) {
+        return o.kind().equals("privilege") ? PRIVILEGES : PHASES.getOrDefault(o.kind(), VIEWS);
+    }
+
+    static Step create(DefinedObject o) {
+        return new Step(phases(o)[0], o.create());
+    }
+
+    static Step drop(DefinedObject o) {
+        return new Step(phases(o)[1], o.drop());
     }
 }

@@ -31,7 +31,16 @@ public final class FixScript {
     }
 
     public static FixScript plan(DiffResult result, boolean allowDestructive) {
-        ChangePlanner planner = new ChangePlanner(result);
+        return plan(result, allowDestructive, List.of());
+    }
+
+    /**
+     * @param targetObjects the target's views, routines, policies… as read (PostgreSQL), with what each depends on: what
+     *                      is dropped and created again around a change of a column it depends on
+     */
+    public static FixScript plan(DiffResult result, boolean allowDestructive,
+                                 List<io.migrescue.model.DefinedObject> targetObjects) {
+        ChangePlanner planner = new ChangePlanner(result, targetObjects);
         return new FixScript(result.engine(), planner.ddl(), planner.plan(result.differences()), allowDestructive,
                 result.historyDifferences(), result.matching().mapping().targetScope());
     }
@@ -141,15 +150,18 @@ public final class FixScript {
         }
     }
 
-    /** One phase's statements, each change introduced by its summary. */
+    /** One phase's statements (and those of the phases it leads), each change introduced by its summary. */
     private void section(StringBuilder out, Phase phase, List<Change> shown, Function<Change, List<Step>> steps, boolean flag) {
+        if (phase.lead() != phase) {
+            return;
+        }
         StringBuilder section = new StringBuilder();
         List<Change> ordered = new java.util.ArrayList<>(shown);
         if (phase.dropsInReverse()) {
             java.util.Collections.reverse(ordered);
         }
         for (Change change : ordered) {
-            List<Step> here = steps.apply(change).stream().filter(s -> s.phase() == phase).toList();
+            List<Step> here = steps.apply(change).stream().filter(s -> s.phase().lead() == phase).toList();
             if (here.isEmpty()) {
                 continue;
             }

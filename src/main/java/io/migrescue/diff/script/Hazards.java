@@ -63,6 +63,12 @@ final class Hazards {
                 what = "lock: " + summary + ": blocks writes to the table while the index is built";
             } else if (step.phase() == Phase.VALIDATE_CONSTRAINTS) {
                 what = "check: " + summary + ": added NOT VALID, validated after the commit; if rows break it, it stays NOT VALID";
+            } else if (sql.contains(" DETACH PARTITION ")) {
+                what = "lock: " + summary + ": DETACH and ATTACH PARTITION lock the parent table; ATTACH scans the partition "
+                        + "to check its bound";
+            } else if (summary.startsWith("recreate ") && summary.contains(" around ") && sql.startsWith("DROP ")) {
+                what = "dependents: " + summary + ": dropped before the change and created again after it (a materialized "
+                        + "view is filled again)";
             } else if (sql.contains(" ADD COLUMN ") && sql.contains(" STORED")) {
                 what = "rewrite: " + summary + ": a stored generated column rewrites the table";
             }

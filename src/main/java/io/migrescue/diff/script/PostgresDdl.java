@@ -119,7 +119,8 @@ final class PostgresDdl implements Ddl {
         table.columns().forEach(c -> lines.add("    " + dialect.quote(c.name()) + " " + column(c)));
         table.constraints().stream().filter(c -> !c.isForeignKey()).forEach(c ->
                 lines.add("    CONSTRAINT " + dialect.quote(c.name()) + " " + body(c, null).replaceAll(" NOT VALID$", "")));
-        return "CREATE TABLE " + name(name) + " (\n" + String.join(",\n", lines) + "\n)";
+        return "CREATE TABLE " + name(name) + " (\n" + String.join(",\n", lines) + "\n)"
+                + (table.partitionBy() == null ? "" : " PARTITION BY " + table.partitionBy());
     }
 
     @Override
@@ -148,7 +149,7 @@ final class PostgresDdl implements Ddl {
         }
         if (kinds.contains(DifferenceKind.COLUMN_EXTRA_DIFFERS)) {
             if (toExtra.isEmpty()) {
-                out.add(alter + "DROP IDENTITY");
+                out.add(0, alter + "DROP IDENTITY"); // before DROP NOT NULL: an identity column cannot be nullable
             } else if (fromExtra.isEmpty()) {
                 out.add(alter + "ADD " + toExtra.toUpperCase(Locale.ROOT));
             } else {

@@ -20,8 +20,9 @@ final class TypeWidening {
     }
 
     static boolean safe(String from, String to) {
-        String f = canonical(from);
-        String t = canonical(to);
+        // a collation orders and compares values, it does not change them
+        String f = canonical(from).replaceFirst(" collate .*$", "");
+        String t = canonical(to).replaceFirst(" collate .*$", "");
         if (f.equals(t)) {
             return true;
         }

@@ -1,6 +1,10 @@
--- Every column of every table in scope, in one pass over pg_attribute.
+-- Every column of every table in scope, in one pass over pg_attribute; a collation other than its type's is part of
+-- its type (text COLLATE pg_catalog."C"), as ALTER COLUMN … TYPE and CREATE TABLE take it.
 SELECT n.nspname AS schema_name, c.relname AS table_name, a.attname AS column_name, a.attnum AS position,
-       pg_catalog.format_type(a.atttypid, a.atttypmod) AS data_type,
+       pg_catalog.format_type(a.atttypid, a.atttypmod)
+           || CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
+                   THEN ' COLLATE ' || pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)
+                   ELSE '' END AS data_type,
        NOT a.attnotnull AS nullable,
        CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS default_value,
        CASE a.attidentity WHEN 'a' THEN 'generated always as identity'
@@ -12,6 +16,9 @@ FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
 WHERE c.relkind IN ('r', 'p')
   AND a.attnum > 0
   AND NOT a.attisdropped
