@@ -89,8 +89,8 @@ final class ChangePlanner {
                  FOREIGN_KEY_ACTIONS_DIFFER -> replaceConstraint((Subject.OfConstraint) d.subject(), d.object());
             case MISSING_VIEW, VIEW_DIFFERS, MISSING_MATERIALIZED_VIEW, MATERIALIZED_VIEW_DIFFERS, MISSING_FUNCTION,
                  FUNCTION_DIFFERS, MISSING_PROCEDURE, PROCEDURE_DIFFERS, MISSING_TRIGGER, TRIGGER_DIFFERS, MISSING_COMMENT,
-                 COMMENT_DIFFERS ->
-                    DefinedObjectChanges.of(d);
+                 COMMENT_DIFFERS, MISSING_PARTITIONING, PARTITIONING_DIFFERS ->
+                    DefinedObjectChanges.of(d, ddl.dialect());
             default -> throw new IllegalStateException("no change for " + d.kind());
         };
     }

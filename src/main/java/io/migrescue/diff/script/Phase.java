@@ -14,6 +14,8 @@ public enum Phase {
     DROP_TRIGGERS("triggers that go or change"),
     DROP_VIEWS("views that go or change"),
     DROP_ROUTINES("functions and procedures that go"),
+    /** MySQL/MariaDB: before keys change (a partitioned table's unique keys must hold its partitioning columns) */
+    REMOVE_PARTITIONING("partitioning that goes"),
     DROP_FOREIGN_KEYS("foreign keys that go or change"),
     DROP_CONSTRAINTS("constraints that go or change"),
     DROP_INDEXES("indexes that go or change"),
@@ -24,6 +26,8 @@ public enum Phase {
     ADD_CONSTRAINTS("primary keys, unique and check constraints"),
     CREATE_INDEXES("indexes"),
     ADD_FOREIGN_KEYS("foreign keys"),
+    /** MySQL/MariaDB: once the table's columns and keys are as the source has them */
+    PARTITIONING("partitioning and partitions"),
     CREATE_ROUTINES("functions and procedures"),
     CREATE_VIEWS("views and materialized views"),
     CREATE_TRIGGERS("triggers"),
