@@ -78,8 +78,11 @@ public final class MySqlDefinitions {
     record Partitioning(String schema, String table, String method, String expression, List<String> partitions) {
         DefinedObject object() {
             String head = method + " (" + (expression == null ? "" : ownNamesQuoted(expression, schema)) + ")";
-            String create = "ALTER TABLE " + qualified(schema, table) + " PARTITION BY " + head + "\n("
-                    + String.join(",\n ", partitions) + ")";
+            // hash and key partitions named by the server (p0, p1, …) are written by count, as they were made
+            boolean counted = !method.contains("RANGE") && !method.contains("LIST") && java.util.stream.IntStream
+                    .range(0, partitions.size()).allMatch(i -> partitions.get(i).equals("PARTITION `p" + i + "`"));
+            String create = "ALTER TABLE " + qualified(schema, table) + " PARTITION BY " + head
+                    + (counted ? " PARTITIONS " + partitions.size() : "\n(" + String.join(",\n ", partitions) + ")");
             String definition = ownNamesLeftOut(head, schema) + "\n" + String.join("\n", partitions);
             return new DefinedObject("partitioning", schema, table, definition, create,
                     "ALTER TABLE " + qualified(schema, table) + " REMOVE PARTITIONING");

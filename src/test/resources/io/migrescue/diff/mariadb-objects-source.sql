@@ -1,5 +1,6 @@
 -- The source of the MariaDB every-kind pair: each kind differs from mariadb-objects-target.sql at least once in
 -- each direction (missing, extra, changed). Columns the target lacks come last, as a fix script adds them.
+-- Triggers are spelled as a fix script writes them: mariadb-dump prints a trigger's statement as it was written.
 CREATE TABLE orders (
     id int NOT NULL AUTO_INCREMENT PRIMARY KEY,
     customer_id int NOT NULL,
@@ -110,10 +111,9 @@ CREATE VIEW view_on_view AS SELECT id FROM source_only_view WHERE net > 10;
 
 CREATE VIEW changed_view AS SELECT id, label FROM orders WITH CHECK OPTION;
 
-CREATE TRIGGER source_only_trg BEFORE INSERT ON orders FOR EACH ROW
-BEGIN
+CREATE TRIGGER `source_only_trg` BEFORE INSERT ON `orders` FOR EACH ROW BEGIN
     SET NEW.label = trim(NEW.label);
     SET NEW.status = coalesce(NEW.status, 'open');
 END;
 
-CREATE TRIGGER changed_trg BEFORE UPDATE ON items FOR EACH ROW SET NEW.qty = greatest(NEW.qty, 1);
+CREATE TRIGGER `changed_trg` BEFORE UPDATE ON `items` FOR EACH ROW SET NEW.qty = greatest(NEW.qty, 1);

@@ -47,13 +47,15 @@ final class MySqlPartitionChanges {
             boolean hashed = sp.get(0).startsWith("HASH") || sp.get(0).startsWith("KEY") || sp.get(0).startsWith("LINEAR");
             if (tRest.isEmpty()) {
                 return Change.of("add partitions " + names(sRest) + " to " + what,
-                        step(table + " ADD PARTITION (" + String.join(", ", sRest) + ")"),
+                        step(table + " ADD PARTITION " + (hashed && serverNamed(sp) ? "PARTITIONS " + sRest.size()
+                                : "(" + String.join(", ", sRest) + ")")),
                         step(table + (hashed ? " COALESCE PARTITION " + sRest.size() : " DROP PARTITION " + names(sRest))));
             }
             if (sRest.isEmpty()) {
                 Change drop = Change.of((hashed ? "coalesce" : "drop") + " partitions " + names(tRest) + " of " + what,
                         step(table + (hashed ? " COALESCE PARTITION " + tRest.size() : " DROP PARTITION " + names(tRest))),
-                        step(table + " ADD PARTITION (" + String.join(", ", tRest) + ")"));
+                        step(table + " ADD PARTITION " + (hashed && serverNamed(tp) ? "PARTITIONS " + tRest.size()
+                                : "(" + String.join(", ", tRest) + ")")));
                 return hashed ? drop : drop.asDestructive();
             }
             if (!hashed) {
@@ -65,6 +67,16 @@ final class MySqlPartitionChanges {
         }
         return Change.of("partition " + what + " as the source is", step(source.create()), step(target.create()))
                 .withWarning("copies the table's rows into the new partitions; fails if a row fits none");
+    }
+
+    /** Hash or key partitions the server named (p0, p1, …): added by count, so that they stay counted. */
+    private static boolean serverNamed(List<String> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (!lines.get(i).equals("PARTITION `p" + (i - 1) + "`")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Step> step(String sql) {
