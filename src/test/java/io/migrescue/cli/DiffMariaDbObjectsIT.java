@@ -31,9 +31,10 @@ class DiffMariaDbObjectsIT {
         try (ScratchDatabase source = ScratchDatabase.create(Engine.MARIADB, "diff objects source");
              ScratchDatabase target = ScratchDatabase.create(Engine.MARIADB, "diff objects target");
              ScratchDatabase original = ScratchDatabase.create(Engine.MARIADB, "diff objects original")) {
-            DiffPairs.load(source, "mariadb-objects-source.sql");
-            DiffPairs.load(target, "mariadb-objects-target.sql");
-            DiffPairs.load(original, "mariadb-objects-target.sql");
+            // loaded by the client the fix script runs with too: routines and triggers keep the sql_mode they are made under
+            client(source, resource("mariadb-objects-source.sql"));
+            client(target, resource("mariadb-objects-target.sql"));
+            client(original, resource("mariadb-objects-target.sql"));
 
             CliRun first = DiffPairs.diff(source, target, "--format", "json");
             assertThat(kinds(first)).as(first.out()).containsExactlyInAnyOrder(
@@ -119,6 +120,12 @@ class DiffMariaDbObjectsIT {
                     + (d.has("missingIn") ? " " + d.get("missingIn").asText() : ""));
         }
         return out;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (var in = DiffMariaDbObjectsIT.class.getResourceAsStream("/io/migrescue/diff/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Runs a script with the real {@code mariadb} client, as a user would (DELIMITER lines and all). */

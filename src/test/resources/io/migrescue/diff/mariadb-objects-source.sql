@@ -1,6 +1,7 @@
 -- The source of the MariaDB every-kind pair: each kind differs from mariadb-objects-target.sql at least once in
 -- each direction (missing, extra, changed). Columns the target lacks come last, as a fix script adds them.
 -- Triggers are spelled as a fix script writes them: mariadb-dump prints a trigger's statement as it was written.
+-- Loaded with the mariadb client (routines and triggers keep the sql_mode they were made under).
 CREATE TABLE orders (
     id int NOT NULL AUTO_INCREMENT PRIMARY KEY,
     customer_id int NOT NULL,
@@ -94,11 +95,13 @@ CREATE FUNCTION changed_fn(`x` int(11)) RETURNS int(11)
     DETERMINISTIC
 RETURN x + 2;
 
+DELIMITER $$
 CREATE PROCEDURE source_only_proc(IN `n` int(11), OUT `total` int(11))
 BEGIN
     SELECT count(*) INTO total FROM orders WHERE customer_id = n;
     SELECT total;
-END;
+END$$
+DELIMITER ;
 
 CREATE PROCEDURE changed_proc()
     READS SQL DATA
@@ -111,9 +114,11 @@ CREATE VIEW view_on_view AS SELECT id FROM source_only_view WHERE net > 10;
 
 CREATE VIEW changed_view AS SELECT id, label FROM orders WITH CHECK OPTION;
 
+DELIMITER $$
 CREATE TRIGGER `source_only_trg` BEFORE INSERT ON `orders` FOR EACH ROW BEGIN
     SET NEW.label = trim(NEW.label);
     SET NEW.status = coalesce(NEW.status, 'open');
-END;
+END$$
+DELIMITER ;
 
 CREATE TRIGGER `changed_trg` BEFORE UPDATE ON `items` FOR EACH ROW SET NEW.qty = greatest(NEW.qty, 1);

@@ -88,8 +88,10 @@ CREATE VIEW target_only_view AS SELECT id FROM items;
 
 CREATE VIEW changed_view AS SELECT id, label, status FROM orders;
 
+DELIMITER $$
 CREATE TRIGGER `target_only_trg` AFTER DELETE ON `items` FOR EACH ROW BEGIN
     DELETE FROM orders WHERE id = OLD.order_id AND 0 = 1;
-END;
+END$$
+DELIMITER ;
 
 CREATE TRIGGER `changed_trg` BEFORE UPDATE ON `items` FOR EACH ROW SET NEW.qty = greatest(NEW.qty, 0);
