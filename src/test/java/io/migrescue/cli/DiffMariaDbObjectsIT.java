@@ -62,7 +62,7 @@ class DiffMariaDbObjectsIT {
                     "MISSING_PROCEDURE target_only_proc source",
                     "PROCEDURE_DIFFERS changed_proc",
                     "MISSING_VIEW source_only_view target",
-                    "MISSING_VIEW view_on_view target",
+                    "MISSING_VIEW a_view_on_view target",
                     "MISSING_VIEW target_only_view source",
                     "VIEW_DIFFERS changed_view",
                     "MISSING_TRIGGER orders.source_only_trg target",

@@ -110,7 +110,8 @@ SELECT count(*) FROM orders;
 
 CREATE VIEW source_only_view AS SELECT id, net FROM orders WHERE status = 'open';
 
-CREATE VIEW view_on_view AS SELECT id FROM source_only_view WHERE net > 10;
+-- named to sort before the view it selects from: it is created after it all the same
+CREATE VIEW a_view_on_view AS SELECT id FROM source_only_view WHERE net > 10;
 
 CREATE VIEW changed_view AS SELECT id, label FROM orders WITH CHECK OPTION;
 
