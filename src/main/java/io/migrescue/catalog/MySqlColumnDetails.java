@@ -41,21 +41,24 @@ public final class MySqlColumnDetails {
         });
         Map<String, String> indexComments = new HashMap<>();
         CatalogSql.query(connection, CatalogSql.prepare(engine, "index_comments", schemas, null),
-                rs -> indexComments.put(rs.getString(1) + '\0' + rs.getString(2) + '\0' + rs.getString(3), rs.getString("comment_text")));
+                rs -> indexComments.put(rs.getString(1) + '\0' + rs.getString(2) + '\0' + rs.getString(3),
+                        rs.getString("comment_text")));
         List<Table> tables = catalog.tables().stream().map(t -> detailed(t, columns, indexComments)).toList();
-        return new Catalog(engine, schemas, tables, catalog.sequences(), catalog.enumTypes(), catalog.tableNamesIgnoreCase());
+        return new Catalog(engine, schemas, tables, catalog.sequences(), catalog.enumTypes(),
+                catalog.tableNamesIgnoreCase());
     }
 
     private static Table detailed(Table t, Map<String, String[]> columns, Map<String, String> indexComments) {
         String key = t.schema() + '\0' + t.name() + '\0';
         List<Column> cs = t.columns().stream().map(c -> {
             String[] d = columns.get(key + c.name());
-            return d == null ? c : new Column(c.name(), c.position(), c.type() + d[0], c.nullable(), c.defaultValue(), d[1]);
+            return d == null ? c
+                    : new Column(c.name(), c.position(), c.type() + d[0], c.nullable(), c.defaultValue(), d[1]);
         }).toList();
         List<Index> is = t.indexes().stream().map(i -> {
             String comment = indexComments.get(key + i.name());
-            return comment == null ? i : new Index(i.name(), i.columns(), i.unique(), i.primary(), i.method(), i.valid(),
-                    i.predicate(), indexDefinition(i, comment));
+            return comment == null ? i : new Index(i.name(), i.columns(), i.unique(), i.primary(), i.method(),
+                    i.valid(), i.predicate(), indexDefinition(i, comment));
         }).toList();
         return new Table(t.schema(), t.name(), cs, is, t.constraints());
     }
@@ -71,7 +74,8 @@ public final class MySqlColumnDetails {
                 .replaceAll("\\b(virtual|stored|persistent) generated\\b", "").replace("default_generated", "")
                 .strip().replaceAll("\\s+", " ");
         boolean generated = generation != null && !generation.isBlank();
-        String storage = raw != null && raw.toLowerCase(Locale.ROOT).matches(".*\\b(stored|persistent) generated.*") ? "stored" : "virtual";
+        boolean stored = raw != null && raw.toLowerCase(Locale.ROOT).matches(".*\\b(stored|persistent) generated.*");
+        String storage = stored ? "stored" : "virtual";
         return new MySqlColumnExtra(generated ? generation.strip() : null, generated ? storage : null, keywords,
                 comment == null || comment.isEmpty() ? null : comment).text();
     }

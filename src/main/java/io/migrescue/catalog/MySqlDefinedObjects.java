@@ -23,7 +23,8 @@ public final class MySqlDefinedObjects {
     private MySqlDefinedObjects() {
     }
 
-    public static List<DefinedObject> read(Connection connection, Engine engine, List<String> schemas) throws SQLException {
+    public static List<DefinedObject> read(Connection connection, Engine engine, List<String> schemas)
+            throws SQLException {
         List<DefinedObject> out = new ArrayList<>(routines(connection, engine, schemas));
         out.addAll(views(connection, engine, schemas));
         CatalogSql.query(connection, CatalogSql.prepare(engine, "triggers", schemas, null), rs -> out.add(
@@ -39,11 +40,13 @@ public final class MySqlDefinedObjects {
         return out;
     }
 
-    private static List<DefinedObject> routines(Connection connection, Engine engine, List<String> schemas) throws SQLException {
+    private static List<DefinedObject> routines(Connection connection, Engine engine, List<String> schemas)
+            throws SQLException {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         CatalogSql.query(connection, CatalogSql.prepare(engine, "routine_parameters", schemas, null), rs -> {
             String mode = rs.getString("kind").equals("PROCEDURE") ? rs.getString("param_mode") + " " : "";
-            parameters.computeIfAbsent(rs.getString(1) + '\0' + rs.getString(3) + '\0' + rs.getString(2), k -> new ArrayList<>())
+            String routine = rs.getString(1) + '\0' + rs.getString(3) + '\0' + rs.getString(2);
+            parameters.computeIfAbsent(routine, k -> new ArrayList<>())
                     .add(mode + MySqlDefinitions.quote(rs.getString("parameter")) + " " + rs.getString("type"));
         });
         List<DefinedObject> out = new ArrayList<>();
@@ -57,21 +60,23 @@ public final class MySqlDefinedObjects {
         return out;
     }
 
-    private static List<DefinedObject> views(Connection connection, Engine engine, List<String> schemas) throws SQLException {
+    private static List<DefinedObject> views(Connection connection, Engine engine, List<String> schemas)
+            throws SQLException {
         List<DefinedObject> views = new ArrayList<>();
         CatalogSql.query(connection, CatalogSql.prepare(engine, "views", schemas, null), rs -> views.add(
-                MySqlDefinitions.view(rs.getString(1), rs.getString("name"), rs.getString("body"), rs.getString("algorithm"),
-                        rs.getString("security"), rs.getString("check_option"))));
+                MySqlDefinitions.view(rs.getString(1), rs.getString("name"), rs.getString("body"),
+                        rs.getString("algorithm"), rs.getString("security"), rs.getString("check_option"))));
         return dependencyOrder(views);
     }
 
-    private static List<DefinedObject> partitioning(Connection connection, Engine engine, List<String> schemas) throws SQLException {
+    private static List<DefinedObject> partitioning(Connection connection, Engine engine, List<String> schemas)
+            throws SQLException {
         Map<String, MySqlDefinitions.Partitioning> tables = new LinkedHashMap<>();
         CatalogSql.query(connection, CatalogSql.prepare(engine, "partitions", schemas, null), rs -> {
             String key = rs.getString(1) + '\0' + rs.getString(2);
             if (!tables.containsKey(key)) {
-                tables.put(key, new MySqlDefinitions.Partitioning(rs.getString(1), rs.getString(2), rs.getString("method"),
-                        rs.getString("expression"), new ArrayList<>()));
+                tables.put(key, new MySqlDefinitions.Partitioning(rs.getString(1), rs.getString(2),
+                        rs.getString("method"), rs.getString("expression"), new ArrayList<>()));
             }
             tables.get(key).partitions().add(MySqlDefinitions.partition(rs.getString("method"), rs.getString("name"),
                     rs.getString("bound")));
@@ -93,7 +98,8 @@ public final class MySqlDefinedObjects {
         return out;
     }
 
-    private static void visit(DefinedObject view, List<DefinedObject> views, List<DefinedObject> out, Set<DefinedObject> visiting) {
+    private static void visit(DefinedObject view, List<DefinedObject> views, List<DefinedObject> out,
+                              Set<DefinedObject> visiting) {
         if (out.contains(view) || !visiting.add(view)) {
             return;
         }

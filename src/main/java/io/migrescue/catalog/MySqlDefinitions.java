@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * target can have them renamed; the compared text leaves them out and folds white space.
  */
 public final class MySqlDefinitions {
-    /** A body with statements of its own ({@code BEGIN … END}) is written between DELIMITER lines, as the client needs. */
+    /** A body with statements of its own ({@code BEGIN … END}) goes between DELIMITER lines, as the client needs. */
     static final String DELIMITER = "$$";
 
     private MySqlDefinitions() {
@@ -33,10 +33,12 @@ public final class MySqlDefinitions {
         return MySqlColumnExtra.literal(value);
     }
 
-    static DefinedObject view(String schema, String name, String body, String algorithm, String security, String checkOption) {
-        String check = checkOption == null || checkOption.equals("NONE") ? "" : " WITH " + checkOption + " CHECK OPTION";
-        String create = "CREATE ALGORITHM=" + algorithm + " SQL SECURITY " + security + " VIEW " + qualified(schema, name)
-                + " AS " + ownNamesQuoted(body.strip(), schema) + check;
+    static DefinedObject view(String schema, String name, String body, String algorithm, String security,
+                              String checkOption) {
+        String check = checkOption == null || checkOption.equals("NONE") ? ""
+                : " WITH " + checkOption + " CHECK OPTION";
+        String create = "CREATE ALGORITHM=" + algorithm + " SQL SECURITY " + security + " VIEW "
+                + qualified(schema, name) + " AS " + ownNamesQuoted(body.strip(), schema) + check;
         return object("view", schema, name, create, "DROP VIEW " + qualified(schema, name));
     }
 
@@ -46,15 +48,18 @@ public final class MySqlDefinitions {
         return object("trigger", schema, table + "." + name, create, "DROP TRIGGER " + qualified(schema, name));
     }
 
-    static DefinedObject routine(String schema, String name, String kind, List<String> parameters, String returns, String body,
-                                 boolean deterministic, String dataAccess, String security, String comment) {
+    static DefinedObject routine(String schema, String name, String kind, List<String> parameters, String returns,
+                                 String body, boolean deterministic, String dataAccess, String security,
+                                 String comment) {
         boolean function = kind.equals("FUNCTION");
         String create = "CREATE " + kind + " " + qualified(schema, name) + "(" + String.join(", ", parameters) + ")"
                 + (function ? " RETURNS " + returns : "")
                 + "\n    " + (deterministic ? "DETERMINISTIC" : "NOT DETERMINISTIC") + "\n    " + dataAccess
-                + "\n    SQL SECURITY " + security + (comment == null || comment.isEmpty() ? "" : "\n    COMMENT " + literal(comment))
+                + "\n    SQL SECURITY " + security
+                + (comment == null || comment.isEmpty() ? "" : "\n    COMMENT " + literal(comment))
                 + "\n" + ownNamesQuoted(body == null ? "" : body.strip(), schema);
-        return object(kind.toLowerCase(Locale.ROOT), schema, name, create, "DROP " + kind + " " + qualified(schema, name));
+        return object(kind.toLowerCase(Locale.ROOT), schema, name, create,
+                "DROP " + kind + " " + qualified(schema, name));
     }
 
     static DefinedObject tableComment(String schema, String table, String comment) {
@@ -66,7 +71,8 @@ public final class MySqlDefinitions {
     /** One partition as {@code PARTITION BY … (…)} lists it. */
     static String partition(String method, String name, String bound) {
         String m = method.toUpperCase(Locale.ROOT);
-        String values = m.startsWith("RANGE") ? " VALUES LESS THAN " + (bound.equals("MAXVALUE") && m.equals("RANGE") ? bound : "(" + bound + ")")
+        String limit = bound != null && bound.equals("MAXVALUE") && m.equals("RANGE") ? bound : "(" + bound + ")";
+        String values = m.startsWith("RANGE") ? " VALUES LESS THAN " + limit
                 : m.startsWith("LIST") ? " VALUES IN (" + bound + ")" : "";
         return "PARTITION " + quote(name) + values;
     }
@@ -94,7 +100,7 @@ public final class MySqlDefinitions {
         return new DefinedObject(kind, schema, name, definition, delimited(create), drop);
     }
 
-    /** {@code app.orders} and {@code `app`.orders} both as {@code `app`.orders}: one spelling to compare and to rename. */
+    /** {@code app.orders} and {@code `app`.orders} both as {@code `app`.orders}: one spelling to compare, rename. */
     static String ownNamesQuoted(String text, String schema) {
         Pattern bare = Pattern.compile("(?<![\\w$`.])" + Pattern.quote(schema) + "\\.(?=[\\w$`])");
         return bare.matcher(text).replaceAll(Matcher.quoteReplacement(quote(schema) + "."));

@@ -14,7 +14,8 @@ import java.util.List;
  * what calls it stays. A source object whose schema maps to another in the target is left to do by hand: its printed
  * definition names the source's schemas (on MySQL and MariaDB, whose definitions are read with their own schema's
  * names quoted, those names are renamed to the target's). A routine whose statement does not replace it (MySQL's) is
- * dropped and created again. Partitioning has changes of its own ({@link MySqlPartitionChanges}). Drops run before the tables change and creates after (see {@link Phase}).
+ * dropped and created again. Partitioning has changes of its own ({@link MySqlPartitionChanges}). Drops run before
+ * the tables change and creates after (see {@link Phase}).
  * Nothing here holds rows: a materialized view is filled again by its query.
  */
 final class DefinedObjectChanges {
@@ -53,7 +54,8 @@ final class DefinedObjectChanges {
     private static DefinedObject inSchema(DefinedObject o, String schema, Dialect dialect) {
         String from = dialect.quote(o.schema()) + ".";
         String to = dialect.quote(schema) + ".";
-        return new DefinedObject(o.kind(), schema, o.name(), o.definition(), o.create().replace(from, to), o.drop().replace(from, to));
+        return new DefinedObject(o.kind(), schema, o.name(), o.definition(), o.create().replace(from, to),
+                o.drop().replace(from, to));
     }
 
     private static boolean isRoutine(DefinedObject o) {

@@ -26,12 +26,14 @@ final class MySqlPartitionChanges {
         DefinedObject source = s.source();
         DefinedObject target = s.target();
         if (target == null) {
-            return Change.of("partition " + what + " as the source is", List.of(new Step(Phase.PARTITIONING, source.create())),
+            return Change.of("partition " + what + " as the source is",
+                    List.of(new Step(Phase.PARTITIONING, source.create())),
                     List.of(new Step(Phase.REMOVE_PARTITIONING, source.drop())))
                     .withWarning("copies the table's rows into the partitions; fails if a row fits none");
         }
         if (source == null) {
-            return Change.of("remove partitioning of " + what, List.of(new Step(Phase.REMOVE_PARTITIONING, target.drop())),
+            return Change.of("remove partitioning of " + what,
+                    List.of(new Step(Phase.REMOVE_PARTITIONING, target.drop())),
                     List.of(new Step(Phase.PARTITIONING, target.create())));
         }
         String table = target.drop().substring(0, target.drop().length() - " REMOVE PARTITIONING".length());
@@ -44,29 +46,37 @@ final class MySqlPartitionChanges {
             }
             List<String> sRest = sp.subList(common, sp.size());
             List<String> tRest = tp.subList(common, tp.size());
-            boolean hashed = sp.get(0).startsWith("HASH") || sp.get(0).startsWith("KEY") || sp.get(0).startsWith("LINEAR");
+            String head = sp.get(0);
+            boolean hashed = head.startsWith("HASH") || head.startsWith("KEY") || head.startsWith("LINEAR");
             if (tRest.isEmpty()) {
                 return Change.of("add partitions " + names(sRest) + " to " + what,
                         step(table + " ADD PARTITION " + (hashed && serverNamed(sp) ? "PARTITIONS " + sRest.size()
                                 : "(" + String.join(", ", sRest) + ")")),
-                        step(table + (hashed ? " COALESCE PARTITION " + sRest.size() : " DROP PARTITION " + names(sRest))));
+                        step(table + remove(hashed, sRest)));
             }
             if (sRest.isEmpty()) {
                 Change drop = Change.of((hashed ? "coalesce" : "drop") + " partitions " + names(tRest) + " of " + what,
-                        step(table + (hashed ? " COALESCE PARTITION " + tRest.size() : " DROP PARTITION " + names(tRest))),
+                        step(table + remove(hashed, tRest)),
                         step(table + " ADD PARTITION " + (hashed && serverNamed(tp) ? "PARTITIONS " + tRest.size()
                                 : "(" + String.join(", ", tRest) + ")")));
                 return hashed ? drop : drop.asDestructive();
             }
             if (!hashed) {
                 return Change.of("reorganize partitions " + names(tRest) + " of " + what + " into " + names(sRest),
-                        step(table + " REORGANIZE PARTITION " + names(tRest) + " INTO (" + String.join(", ", sRest) + ")"),
-                        step(table + " REORGANIZE PARTITION " + names(sRest) + " INTO (" + String.join(", ", tRest) + ")"))
+                        step(table + " REORGANIZE PARTITION " + names(tRest) + " INTO (" + String.join(", ", sRest)
+                                + ")"),
+                        step(table + " REORGANIZE PARTITION " + names(sRest) + " INTO (" + String.join(", ", tRest)
+                                + ")"))
                         .withWarning("copies the rows of those partitions; fails if a row fits none of the new ones");
             }
         }
         return Change.of("partition " + what + " as the source is", step(source.create()), step(target.create()))
                 .withWarning("copies the table's rows into the new partitions; fails if a row fits none");
+    }
+
+    /** Hash and key partitions are taken away by count (their rows go to the others), range and list ones by name. */
+    private static String remove(boolean hashed, List<String> partitions) {
+        return hashed ? " COALESCE PARTITION " + partitions.size() : " DROP PARTITION " + names(partitions);
     }
 
     /** Hash or key partitions the server named (p0, p1, …): added by count, so that they stay counted. */
