@@ -1,6 +1,8 @@
 package io.migrescue.app;
 
 import io.migrescue.catalog.CatalogReader;
+import io.migrescue.catalog.MySqlColumnDetails;
+import io.migrescue.catalog.MySqlDefinedObjects;
 import io.migrescue.catalog.PostgresDefinedObjects;
 import io.migrescue.catalog.RowCounts;
 import io.migrescue.db.DatabaseSession;
@@ -46,8 +48,13 @@ final class DiffSideReader {
             case EXACT -> RowCounts.exact(session.engine(), session.connection(), catalog.tables());
         };
         read.forEach(r -> rows.put(new QualifiedName(r.schema(), r.table()), r.rows()));
-        List<DefinedObject> defined = session.engine() == Engine.POSTGRESQL
-                ? PostgresDefinedObjects.read(session.connection(), schemas) : List.of();
+        List<DefinedObject> defined;
+        if (session.engine() == Engine.POSTGRESQL) {
+            defined = PostgresDefinedObjects.read(session.connection(), schemas);
+        } else {
+            catalog = MySqlColumnDetails.read(session.connection(), catalog);
+            defined = MySqlDefinedObjects.read(session.connection(), session.engine(), schemas);
+        }
         return new Side(new Snapshot(catalog, existing, histories, defined), rows);
     }
 }

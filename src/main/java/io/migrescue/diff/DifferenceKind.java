@@ -50,6 +50,9 @@ public enum DifferenceKind {
     PROCEDURE_DIFFERS,
     MISSING_TRIGGER,
     TRIGGER_DIFFERS,
+    /** MySQL/MariaDB: how a table is partitioned (method, expression, partitions), on one side only */
+    MISSING_PARTITIONING,
+    PARTITIONING_DIFFERS,
     /** on a table, view, column, index, sequence or constraint */
     MISSING_COMMENT,
     COMMENT_DIFFERS,

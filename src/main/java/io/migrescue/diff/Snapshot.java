@@ -12,7 +12,8 @@ import java.util.List;
  * @param catalog         the whole catalog of the schemas in scope ({@link Catalog#schemas()})
  * @param existingSchemas every schema (database) that exists on that server, to tell a missing schema from an empty one
  * @param histories       every migration tool's history found
- * @param definedObjects  views, materialized views, functions, procedures and triggers (PostgreSQL)
+ * @param definedObjects  views, materialized views, functions, procedures, triggers, comments; on MySQL/MariaDB
+ *                        also partitioning
  */
 public record Snapshot(Catalog catalog, List<String> existingSchemas, List<MigrationHistory> histories,
                        List<DefinedObject> definedObjects) {

@@ -11,7 +11,8 @@ import java.util.List;
  * @param kind       {@code view}, {@code materialized view}, {@code function}, {@code procedure}, {@code trigger},
  *                   {@code comment} (on a table, view, column, index, sequence or constraint: dropped is set
  *                   to NULL), {@code domain}, {@code composite type}, {@code extension}, {@code policy},
- *                   {@code row security}, {@code partition}, {@code privilege}
+ *                   {@code row security}, {@code partition}, {@code privilege}, {@code partitioning}
+ *                   (MySQL/MariaDB: a table's partitioning as a whole, one partition a line)
  * @param name       unique within its schema: a routine's with its argument types, a trigger's with its table
  * @param definition what is compared (the engine's own rendering)
  * @param create     the statement that creates it (quoted, schema-qualified)

@@ -98,8 +98,8 @@ final class ChangePlanner {
                  COMMENT_DIFFERS, MISSING_DOMAIN, DOMAIN_DIFFERS, MISSING_COMPOSITE_TYPE, COMPOSITE_TYPE_DIFFERS,
                  MISSING_EXTENSION, EXTENSION_DIFFERS, MISSING_POLICY, POLICY_DIFFERS, MISSING_ROW_SECURITY,
                  ROW_SECURITY_DIFFERS, MISSING_PARTITION, PARTITION_DIFFERS, MISSING_PRIVILEGE, PRIVILEGE_DIFFERS,
-                 MISSING_IDENTITY_OPTIONS, IDENTITY_OPTIONS_DIFFERS ->
-                    DefinedObjectChanges.of(d);
+                 MISSING_IDENTITY_OPTIONS, IDENTITY_OPTIONS_DIFFERS, MISSING_PARTITIONING, PARTITIONING_DIFFERS ->
+                    DefinedObjectChanges.of(d, ddl.dialect());
             case PARTITION_KEY_DIFFERS -> Change.manual("partitioning of " + d.object(), "a table's partition key cannot be "
                     + "changed in place: create the table partitioned as the source has it and move the rows");
             default -> throw new IllegalStateException("no change for " + d.kind());

@@ -4,6 +4,7 @@ import io.migrescue.diff.DiffSide;
 import io.migrescue.diff.Difference;
 import io.migrescue.diff.Subject;
 import io.migrescue.model.DefinedObject;
+import io.migrescue.sql.Dialect;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +17,10 @@ import java.util.Map;
  * (changed) dropped and created again; changed in place where the engine can (a function, procedure or comment is
  * replaced, so what calls it stays; a domain or composite type is altered; an extension updated; a partition detached
  * and attached with its new bound). A source object whose schema maps to another in the target is left to do by hand:
- * its printed definition names the source's schemas. A dropped partition loses its rows.
+ * its printed definition names the source's schemas (on MySQL and MariaDB, whose definitions are read with their own
+ * schema's names quoted, those names are renamed to the target's). A routine whose statement does not replace it
+ * (MySQL's) is dropped and created again. MySQL partitioning has changes of its own ({@link MySqlPartitionChanges}).
+ * A dropped partition loses its rows.
  */
 final class DefinedObjectChanges {
     /** kind → {create phase, drop phase}; views and materialized views are the default */
@@ -38,10 +42,17 @@ final class DefinedObjectChanges {
     private DefinedObjectChanges() {
     }
 
-    static Change of(Difference d) {
+    static Change of(Difference d, Dialect dialect) {
         Subject.OfDefined s = (Subject.OfDefined) d.subject();
+        if (dialect.engine().isMySqlFamily() && s.source() != null && !s.source().schema().equals(s.targetSchema())) {
+            // MySQL definitions write their own schema's names quoted: the target's can take their place
+            s = new Subject.OfDefined(inSchema(s.source(), s.targetSchema(), dialect), s.target(), s.targetSchema());
+        }
         DefinedObject present = s.source() != null ? s.source() : s.target();
         String what = present.kind() + " " + d.object();
+        if (present.kind().equals("partitioning")) {
+            return MySqlPartitionChanges.of(s, d.object());
+        }
         if (s.source() != null && !s.source().schema().equals(s.targetSchema())) {
             return Change.manual(what, "it is in schema " + s.targetSchema()
                     + " in the target and its definition names " + s.source().schema() + ": write it for that schema");
@@ -59,7 +70,8 @@ final class DefinedObjectChanges {
 
     private static Change changed(DefinedObject source, DefinedObject target, String what) {
         String kind = source.kind();
-        if (isRoutine(source) || kind.equals("comment") || kind.equals("identity options")) {
+        if (isRoutine(source) && source.create().startsWith("CREATE OR REPLACE") || kind.equals("comment")
+                || kind.equals("identity options")) {
             return Change.of("replace " + what, List.of(create(source)), List.of(create(target)));
         }
         if (kind.equals("domain") || kind.equals("composite type")) {
@@ -92,6 +104,14 @@ final class DefinedObjectChanges {
     static Change around(DefinedObject dependent, String because) {
         return Change.of("recreate " + dependent.kind() + " " + dependent.qualifiedName() + " around " + because,
                 List.of(drop(dependent), create(dependent)), List.of(drop(dependent), create(dependent)));
+    }
+
+    /** A MySQL object's statements for another schema: its quoted schema-qualified names renamed. */
+    private static DefinedObject inSchema(DefinedObject o, String schema, Dialect dialect) {
+        String from = dialect.quote(o.schema()) + ".";
+        String to = dialect.quote(schema) + ".";
+        return new DefinedObject(o.kind(), schema, o.name(), o.definition(), o.create().replace(from, to),
+                o.drop().replace(from, to));
     }
 
     private static boolean isRoutine(DefinedObject o) {

@@ -72,6 +72,12 @@ final class Hazards {
             } else if (sql.contains(" ADD COLUMN ") && sql.contains(" STORED")) {
                 what = "rewrite: " + summary + ": a stored generated column rewrites the table";
             }
+        } else if (sql.contains(" DROP COLUMN ") && sql.contains(", ADD COLUMN ")) {
+            what = "rewrite: " + summary + ": a generated column is dropped and added again (values computed anew, "
+                    + "the column moves to the end of the table); may copy the table";
+        } else if (sql.contains(" PARTITION BY ") || sql.contains(" REORGANIZE PARTITION ")
+                || sql.contains(" REMOVE PARTITIONING") || sql.contains(" COALESCE PARTITION ")) {
+            what = "rewrite: " + summary + ": copies the rows of the table or partitions and blocks writes while it runs";
         } else if (sql.contains(" MODIFY COLUMN ") || sql.contains(" ADD PRIMARY KEY ")) {
             what = "rewrite: " + summary + ": may copy the table and block writes while it runs";
         }

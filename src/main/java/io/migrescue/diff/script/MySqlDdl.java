@@ -7,6 +7,7 @@ import io.migrescue.model.Constraint;
 import io.migrescue.model.ConstraintType;
 import io.migrescue.model.Engine;
 import io.migrescue.model.Index;
+import io.migrescue.model.MySqlColumnExtra;
 import io.migrescue.model.Sequence;
 import io.migrescue.model.Table;
 import io.migrescue.sql.Dialect;
@@ -118,8 +119,13 @@ final class MySqlDdl implements Ddl {
 
     @Override
     public Optional<List<String>> alterColumn(QualifiedName table, Column from, Column to, Set<DifferenceKind> kinds) {
-        if (generated(from) || generated(to)) {
-            return Optional.empty(); // the catalog read does not carry the generation expression
+        MySqlColumnExtra was = MySqlColumnExtra.parse(from.extra());
+        MySqlColumnExtra wanted = MySqlColumnExtra.parse(to.extra());
+        if ((was.generated() || wanted.generated()) && !java.util.Objects.equals(was.storage(), wanted.storage())) {
+            // a column cannot become generated, stop being one, or change storage in place: dropped and added in one
+            // statement (its values are computed again; it moves to the end of the table)
+            return Optional.of(List.of("ALTER TABLE " + name(table) + " DROP COLUMN " + dialect.quote(from.name())
+                    + ", ADD COLUMN " + dialect.quote(to.name()) + " " + column(to)));
         }
         return Optional.of(List.of("ALTER TABLE " + name(table) + " MODIFY COLUMN " + dialect.quote(to.name()) + " " + column(to)));
     }
@@ -136,8 +142,10 @@ final class MySqlDdl implements Ddl {
         }
         String method = index.method() == null ? "btree" : index.method().toLowerCase(Locale.ROOT);
         String kind = method.equals("fulltext") ? "FULLTEXT " : method.equals("spatial") ? "SPATIAL " : index.unique() ? "UNIQUE " : "";
+        int comment = index.definition() == null ? -1 : index.definition().indexOf(" COMMENT '");
         return Optional.of("CREATE " + kind + "INDEX " + dialect.quote(index.name()) + " ON " + name(table)
-                + " (" + String.join(", ", parts) + ")" + (method.equals("hash") ? " USING HASH" : ""));
+                + " (" + String.join(", ", parts) + ")" + (method.equals("hash") ? " USING HASH" : "")
+                + (comment < 0 ? "" : index.definition().substring(comment)));
     }
 
     @Override
@@ -194,25 +202,31 @@ final class MySqlDdl implements Ddl {
         return c.type() == ConstraintType.CHECK ? "CHECK (" + c.checkExpression() + ")" : "UNIQUE " + SqlText.columns(dialect, c.columns());
     }
 
-    /** {@code type NULL|NOT NULL DEFAULT … AUTO_INCREMENT ON UPDATE …}: the catalog's words, in the order MySQL takes them. */
-    private static String column(Column c) {
-        StringBuilder out = new StringBuilder(c.type()).append(c.nullable() ? " NULL" : " NOT NULL");
-        if (c.defaultValue() != null) {
-            out.append(" DEFAULT ").append(c.defaultValue());
+    /**
+     * {@code type [CHARACTER SET … COLLATE …] NULL|NOT NULL DEFAULT … AUTO_INCREMENT ON UPDATE … COMMENT '…'}, or for a
+     * generated column {@code type GENERATED ALWAYS AS (…) VIRTUAL|STORED [NOT NULL] COMMENT '…'}: the catalog's words,
+     * in the order MySQL takes them.
+     */
+    static String column(Column c) {
+        MySqlColumnExtra extra = MySqlColumnExtra.parse(c.extra());
+        StringBuilder out = new StringBuilder(c.type());
+        if (extra.generated()) {
+            out.append(" GENERATED ALWAYS AS (").append(extra.generation()).append(") ")
+                    .append(extra.storage().toUpperCase(Locale.ROOT)).append(c.nullable() ? "" : " NOT NULL");
+        } else {
+            out.append(c.nullable() ? " NULL" : " NOT NULL");
+            if (c.defaultValue() != null) {
+                out.append(" DEFAULT ").append(c.defaultValue());
+            }
         }
-        String extra = extra(c);
-        if (!extra.isEmpty()) {
-            out.append(' ').append(extra.toUpperCase(Locale.ROOT));
+        String keywords = extra.keywords().replace("default_generated", "").strip();
+        if (!keywords.isEmpty()) {
+            out.append(' ').append(keywords.toUpperCase(Locale.ROOT));
+        }
+        if (extra.comment() != null) {
+            out.append(" COMMENT ").append(MySqlColumnExtra.literal(extra.comment()));
         }
         return out.toString();
-    }
-
-    private static String extra(Column c) {
-        return c.extra() == null ? "" : c.extra().toLowerCase(Locale.ROOT).replace("default_generated", "").strip();
-    }
-
-    private static boolean generated(Column c) {
-        return extra(c).contains("generated");
     }
 
     private String name(QualifiedName name) {

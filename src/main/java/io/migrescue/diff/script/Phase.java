@@ -20,6 +20,8 @@ public enum Phase {
     DROP_ROUTINES("functions and procedures that go"),
     /** reset to the defaults while the column is still an identity */
     DROP_IDENTITY_OPTIONS("identity columns' sequence options that go"),
+    /** MySQL/MariaDB: before keys change (a partitioned table's unique keys must hold its partitioning columns) */
+    REMOVE_PARTITIONING("partitioning that goes"),
     DROP_FOREIGN_KEYS("foreign keys that go or change"),
     DROP_CONSTRAINTS("constraints that go or change"),
     DROP_INDEXES("indexes that go or change"),
@@ -32,6 +34,8 @@ public enum Phase {
     ADD_CONSTRAINTS("primary keys, unique and check constraints"),
     CREATE_INDEXES("indexes"),
     ADD_FOREIGN_KEYS("foreign keys"),
+    /** MySQL/MariaDB: once the table's columns and keys are as the source has them */
+    PARTITIONING("partitioning and partitions"),
     CREATE_ROUTINES("functions, procedures, views, materialized views, triggers, policies and row security (what "
             + "another needs first)"),
     CREATE_VIEWS("views and materialized views"),
