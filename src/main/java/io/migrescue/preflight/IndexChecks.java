@@ -58,7 +58,7 @@ final class IndexChecks {
         }
         sim.lock(site, t, !e.concurrently(), e.concurrently() ? "builds an index concurrently" : "builds an index (writes wait)");
         List<String> live = keys.liveColumns(t, e.columns());
-        if (e.unique() && t.live() && live != null && !sim.rowsChanged.contains(sim.rowsKey(t))) {
+        if (e.unique() && t.live() && live != null && !sim.rowsChanged.containsKey(sim.rowsKey(t))) {
             List<String> pk = t.primaryKey();
             String key = pk.size() == 1 && !pk.equals(e.columns()) ? pk.get(0) : null;
             sim.add(site.finding(FindingKind.DUPLICATE_ROWS, Severity.ERROR, "rows of " + t.name + " share a value of ("
