@@ -109,7 +109,7 @@ final class ColumnChecks {
             return;
         }
         String code = model.engine() == Engine.POSTGRESQL ? (limits.maxLength() != null ? "22001" : limits.integerText() ? "22P02" : "22003")
-                : limits.maxLength() != null ? "error 1406/1265" : limits.integerText() ? "error 1366" : "error 1264";
+                : limits.maxLength() != null ? "error 1265" : limits.integerText() ? "error 1292" : "error 1264";
         sim.add(site.finding(FindingKind.NULL_VALUES, Severity.ERROR, "values of " + t.name + "." + c.name() + " (" + c.type()
                         + ") do not fit " + type + ", so the change of type fails (" + code + ")", List.of(),
                 new PreflightFinding.Fix(limits.maxLength() != null ? "shorten or move the long values first (back them up: the cut"
