@@ -21,8 +21,14 @@ public final class RowCounts {
     }
 
     public static List<TableRows> estimated(Engine engine, Connection connection, List<String> schemas) throws SQLException {
+        return estimated(engine, connection, schemas, null);
+    }
+
+    /** The estimates of these tables only (names as the catalog spells them), or of all when {@code tables} is null. */
+    public static List<TableRows> estimated(Engine engine, Connection connection, List<String> schemas, java.util.Set<String> tables)
+            throws SQLException {
         List<TableRows> rows = new ArrayList<>();
-        CatalogSql.query(connection, CatalogSql.prepare(engine, "row_estimates", schemas, null), rs -> {
+        CatalogSql.query(connection, CatalogSql.prepare(engine, "row_estimates", schemas, tables), rs -> {
             long estimate = rs.getLong("estimate");
             rows.add(new TableRows(rs.getString(1), rs.getString(2), rs.wasNull() ? null : estimate));
         });
