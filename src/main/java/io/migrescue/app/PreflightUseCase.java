@@ -117,6 +117,10 @@ public final class PreflightUseCase {
         List<StatementWithEffects> understood = statements.stream()
                 .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList();
         String source = f.path() == null || !java.nio.file.Files.isRegularFile(f.path()) ? "" : MigrationDirectory.read(f.path());
+        Path scriptConfig = f.path() == null ? null : f.path().resolveSibling(f.path().getFileName() + ".conf");
+        if ("flyway".equals(f.tool()) && java.nio.file.Files.isRegularFile(scriptConfig)) {
+            source += "\n" + MigrationDirectory.read(scriptConfig); // Flyway's per-script settings (executeInTransaction)
+        }
         boolean inTransaction = Transactions.inTransaction(engine, f.tool(), statements.stream().map(SqlStatement::sql).toList(), source);
         return new PendingMigration(f.tool(), f.id(), f.path() == null ? f.id() : f.path().getFileName().toString(), understood,
                 inTransaction);

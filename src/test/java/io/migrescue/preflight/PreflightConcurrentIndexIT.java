@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.Fingerprint;
+import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.ScratchDatabase;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,60 @@ class PreflightConcurrentIndexIT {
             assertThat(deploy.exitCode()).as(deploy.output()).isZero();
             assertThat(rows(db, "SELECT name FROM knex_migrations ORDER BY id"))
                     .containsExactly(List.of("001_users.js"), List.of("002_email_index.js"));
+            assertThat(rows(db, "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                    + " WHERE c.relname = 'users_email_idx'")).containsExactly(List.of("t"));
+        }
+    }
+
+    /**
+     * The same with real Flyway 11: a migration that mixes a transactional statement with the concurrent build runs in a
+     * transaction, and Flyway refuses it at that statement (before running any of it). The fix preflight names is Flyway's script config
+     * ({@code executeInTransaction=false}) together with {@code flyway.postgresql.transactional.lock=false}: under
+     * Flyway's default lock a transaction stays open for the run and the concurrent build waits for it (the hang a
+     * first attempt met; the database's statement_timeout here turns such a wait into a failure, not a stuck test).
+     */
+    @Test
+    void preflightNamesTheConcurrentIndexInFlywaysTransactionAndItsFixLetsFlywayThrough(@TempDir Path tmp) throws Exception {
+        String v2 = "ALTER TABLE users ADD COLUMN nick VARCHAR(40);\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n";
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "preflight cic flyway")) {
+            db.execute("ALTER DATABASE " + db.name() + " SET statement_timeout = '60s'");
+            Path migrations = tmp.resolve("migrations");
+            assertThat(FlywayRun.flyway(db, migrations, Map.of("V1__users.sql",
+                    "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200) NOT NULL);\n"
+                            + "INSERT INTO users VALUES (1, 'ana@example.com'), (2, 'budi@example.com');\n")).migrate().success).isTrue();
+            Files.writeString(migrations.resolve("V2__email_index.sql"), v2);
+
+            Fingerprint before = Fingerprint.of(db);
+            CliRun run = CliRun.on(db, "preflight", "--migrations", migrations.toString(), "--format", "json");
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+            assertThat(Fingerprint.of(db)).isEqualTo(before);
+            JsonNode report = JSON.readTree(run.out());
+            assertThat(report.at("/findings").size()).as(run.out()).isEqualTo(1);
+            JsonNode finding = report.at("/findings/0");
+            assertThat(finding.at("/kind").asText()).isEqualTo("TRANSACTION_CONTEXT");
+            assertThat(finding.at("/migration/file").asText()).isEqualTo("V2__email_index.sql");
+            assertThat(finding.at("/statement/n").asInt()).isEqualTo(2);
+            assertThat(finding.at("/statement/line").asInt()).isEqualTo(2);
+            assertThat(finding.at("/fix/text").asText()).contains("executeInTransaction=false")
+                    .contains("V2__email_index.sql.conf").contains("flyway.postgresql.transactional.lock=false");
+
+            String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, migrations, Map.of()));
+            // Flyway 11 refuses the migration before running any of it, naming the statement's line
+            assertThat(failure).as("Flyway was expected to fail").isNotNull().contains("non-transactional")
+                    .containsPattern("(?i)line\\s*:?\\s*2\\b");
+            assertThat(rows(db, "SELECT count(*) FROM flyway_schema_history WHERE version = '2'")).containsExactly(List.of("0"));
+            assertThat(rows(db, "SELECT count(*) FROM pg_class WHERE relname = 'users_email_idx'")).containsExactly(List.of("0"));
+
+            // the fix preflight named: Flyway's script config, and its lock without a transaction
+            Files.writeString(migrations.resolve("V2__email_index.sql.conf"), "executeInTransaction=false\n");
+            CliRun again = CliRun.on(db, "preflight", "--migrations", migrations.toString(), "--format", "json");
+            assertThat(again.exitCode()).as(again.all()).isZero();
+            JsonNode quiet = JSON.readTree(again.out());
+            assertThat(quiet.at("/findings")).isEmpty();
+            assertThat(quiet.at("/pending").size()).isEqualTo(1);
+            assertThat(quiet.at("/notes").toString()).contains("flyway.postgresql.transactional.lock");
+            var deploy = FlywayRun.flyway(db, migrations, Map.of(), Map.of("flyway.postgresql.transactional.lock", "false")).migrate();
+            assertThat(deploy.success).isTrue();
             assertThat(rows(db, "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
                     + " WHERE c.relname = 'users_email_idx'")).containsExactly(List.of("t"));
         }
