@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * The training run for the launcher's start-up archive (class-data sharing on JDK 17, the AOT cache on 24+): runs,
  * in one JVM and with all output dropped, what a real session runs (version, help, explain on a PostgreSQL and a
- * MySQL error, status, diagnose and preflight on both engines), so the archive holds those classes and not only those of
- * whichever command happened to run first. Without a database to train on (MIGRESCUE_TRAIN_PG_URL and
+ * MySQL error, status, diagnose and preflight on both engines), so the archive holds those classes and not only those
+ * of whichever command happened to run first. Without a database to train on (MIGRESCUE_TRAIN_PG_URL and
  * MIGRESCUE_TRAIN_MYSQL_URL), status and diagnose fail to connect to a closed port: the drivers, the commands
  * and their error paths load all the same.
  */
@@ -36,8 +36,10 @@ public final class StartupTraining {
             """;
 
     private static final String SAMPLE_MIGRATION = """
-            CREATE TABLE training_invoices (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, total NUMERIC(10,2) DEFAULT 0);
-            ALTER TABLE training_invoices ADD CONSTRAINT training_invoices_user_fk FOREIGN KEY (user_id) REFERENCES training_users (id);
+            CREATE TABLE training_invoices (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL,
+              total NUMERIC(10,2) DEFAULT 0);
+            ALTER TABLE training_invoices ADD CONSTRAINT training_invoices_user_fk
+              FOREIGN KEY (user_id) REFERENCES training_users (id);
             ALTER TABLE training_users ADD COLUMN nick VARCHAR(40);
             CREATE UNIQUE INDEX training_users_nick_uq ON training_users (nick);
             ALTER TABLE training_users ADD CONSTRAINT training_users_nick_chk CHECK (nick <> '');

@@ -109,7 +109,8 @@ public final class PreflightUseCase {
         RelevantObjects relevant = RelevantObjects.of(null, effects, session.engine());
         Catalog catalog = reader.read(session.connection(), schemas, relevant.tables());
         Set<String> holders = relevant.holdersIn(catalog);
-        return holders.isEmpty() ? catalog : catalog.withDetailsFrom(reader.read(session.connection(), schemas, holders));
+        return holders.isEmpty() ? catalog
+                : catalog.withDetailsFrom(reader.read(session.connection(), schemas, holders));
     }
 
     private static PendingMigration pending(MigrationFile f, Engine engine) {
@@ -119,7 +120,8 @@ public final class PreflightUseCase {
         String source = f.path() == null || !java.nio.file.Files.isRegularFile(f.path()) ? "" : MigrationDirectory.read(f.path());
         Path scriptConfig = f.path() == null ? null : f.path().resolveSibling(f.path().getFileName() + ".conf");
         if ("flyway".equals(f.tool()) && java.nio.file.Files.isRegularFile(scriptConfig)) {
-            source += "\n" + MigrationDirectory.read(scriptConfig); // Flyway's per-script settings (executeInTransaction)
+            // Flyway's per-script settings (executeInTransaction)
+            source += "\n" + MigrationDirectory.read(scriptConfig);
         }
         boolean inTransaction = Transactions.inTransaction(engine, f.tool(), statements.stream().map(SqlStatement::sql).toList(), source);
         return new PendingMigration(f.tool(), f.id(), f.path() == null ? f.id() : f.path().getFileName().toString(), understood,

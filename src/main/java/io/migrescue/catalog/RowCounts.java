@@ -26,8 +26,8 @@ public final class RowCounts {
 
     /**
      * MySQL/MariaDB: one lookup per named table, in one statement. information_schema.TABLES opens only the table an
-     * equality on schema and name selects; with {@code IN (…)} MariaDB opens every table of the schema (half a second on
-     * 2,000 tables). Null when there is no table to ask about.
+     * equality on schema and name selects; with {@code IN (…)} MariaDB opens every table of the schema (half a second
+     * on 2,000 tables). Null when there is no table to ask about.
      */
     private static CatalogSql.Prepared namedMySqlTables(List<String> schemas, java.util.Set<String> tables) {
         List<String> selects = new ArrayList<>();
@@ -35,7 +35,8 @@ public final class RowCounts {
         for (String schema : schemas) {
             for (String table : tables) {
                 selects.add("SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name, TABLE_ROWS AS estimate"
-                        + " FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA = ? AND TABLE_NAME = ?");
+                        + " FROM information_schema.TABLES"
+                        + " WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA = ? AND TABLE_NAME = ?");
                 params.add(schema);
                 params.add(table);
             }
@@ -44,8 +45,8 @@ public final class RowCounts {
     }
 
     /** The estimates of these tables only (names as the catalog spells them), or of all when {@code tables} is null. */
-    public static List<TableRows> estimated(Engine engine, Connection connection, List<String> schemas, java.util.Set<String> tables)
-            throws SQLException {
+    public static List<TableRows> estimated(Engine engine, Connection connection, List<String> schemas,
+                                            java.util.Set<String> tables) throws SQLException {
         List<TableRows> rows = new ArrayList<>();
         CatalogSql.Prepared query = engine == Engine.POSTGRESQL || tables == null
                 ? CatalogSql.prepare(engine, "row_estimates", schemas, tables) : namedMySqlTables(schemas, tables);

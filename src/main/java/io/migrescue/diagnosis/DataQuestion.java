@@ -31,8 +31,8 @@ public sealed interface DataQuestion {
      *
      * @param key the table's one-column primary key, to name example rows; null when it has none
      */
-    record UnfitValues(String schema, String table, String column, String key, Integer maxLength, BigDecimal min, BigDecimal max,
-                       boolean integerText, String newType) implements DataQuestion {
+    record UnfitValues(String schema, String table, String column, String key, Integer maxLength, BigDecimal min,
+                       BigDecimal max, boolean integerText, String newType) implements DataQuestion {
     }
 
     /**
@@ -40,14 +40,16 @@ public sealed interface DataQuestion {
      *
      * @param expression as the migration writes it; its columns are the live table's
      */
-    record CheckViolations(String schema, String table, String name, String expression, String key) implements DataQuestion {
+    record CheckViolations(String schema, String table, String name, String expression, String key)
+            implements DataQuestion {
     }
 
     /**
      * Rows whose foreign key columns are all set while the referenced table, made by a pending migration, will still be
      * empty when the foreign key is added: every such row is an orphan.
      */
-    record KeysSet(String schema, String table, List<String> columns, String key, String refTable) implements DataQuestion {
+    record KeysSet(String schema, String table, List<String> columns, String key, String refTable)
+            implements DataQuestion {
     }
 
     /** Sessions holding or waiting for locks on a table (or any long transaction when the table is unknown). */

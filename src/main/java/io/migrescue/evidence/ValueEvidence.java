@@ -15,7 +15,8 @@ import java.util.StringJoiner;
 /**
  * The rows a change of values would refuse: values a new type cannot hold, rows a new CHECK rejects, keys with no
  * parent yet. Each is one bounded count and a few example rows; limits are bound, identifiers quoted by the dialect.
- * A CHECK's expression is the migration's own text, run in the caller's read-only transaction (the deploy would run it too).
+ * A CHECK's expression is the migration's own text, run in the caller's read-only transaction (the deploy runs it
+ * too).
  */
 final class ValueEvidence {
     private static final int SHOWN = 40;
@@ -29,7 +30,8 @@ final class ValueEvidence {
     }
 
     static boolean answers(DataQuestion q) {
-        return q instanceof DataQuestion.UnfitValues || q instanceof DataQuestion.CheckViolations || q instanceof DataQuestion.KeysSet;
+        return q instanceof DataQuestion.UnfitValues || q instanceof DataQuestion.CheckViolations
+                || q instanceof DataQuestion.KeysSet;
     }
 
     long count(DataQuestion question) throws SQLException {
@@ -46,9 +48,9 @@ final class ValueEvidence {
         List<String> examples = examples(question);
         String shown = examples.isEmpty() ? "" : "; for example " + String.join(", ", examples);
         if (question instanceof DataQuestion.UnfitValues q) {
-            return List.of(count == 0 ? "every value of " + q.table() + "." + q.column() + " fits " + q.newType() + " now"
-                    : count + " row(s) of " + q.table() + " hold a value of " + q.column() + " that " + q.newType() + " cannot hold ("
-                    + limits(q) + ")" + shown);
+            return List.of(count == 0 ? "every value of " + q.table() + "." + q.column() + " fits " + q.newType()
+                    + " now" : count + " row(s) of " + q.table() + " hold a value of " + q.column() + " that "
+                    + q.newType() + " cannot hold (" + limits(q) + ")" + shown);
         }
         if (question instanceof DataQuestion.CheckViolations q) {
             return List.of(count == 0 ? "every row of " + q.table() + " passes CHECK (" + q.expression() + ") now"
@@ -56,14 +58,15 @@ final class ValueEvidence {
         }
         DataQuestion.KeysSet q = (DataQuestion.KeysSet) question;
         return List.of(count == 0 ? "no row of " + q.table() + " has (" + String.join(", ", q.columns()) + ") set now"
-                : count + " row(s) of " + q.table() + " have (" + String.join(", ", q.columns()) + ") set, and " + q.refTable()
-                + " will have no row for them" + shown);
+                : count + " row(s) of " + q.table() + " have (" + String.join(", ", q.columns()) + ") set, and "
+                + q.refTable() + " will have no row for them" + shown);
     }
 
     private List<String> examples(DataQuestion question) throws SQLException {
         Where w = where(question);
-        String key = question instanceof DataQuestion.UnfitValues q ? q.key() : question instanceof DataQuestion.CheckViolations c
-                ? c.key() : ((DataQuestion.KeysSet) question).key();
+        String key = question instanceof DataQuestion.UnfitValues q ? q.key()
+                : question instanceof DataQuestion.CheckViolations c ? c.key()
+                : ((DataQuestion.KeysSet) question).key();
         List<String> shown = new ArrayList<>();
         if (question instanceof DataQuestion.UnfitValues q) {
             shown.add(q.column());
@@ -80,8 +83,9 @@ final class ValueEvidence {
         shown.forEach(c -> cols.add(dialect.quote(c)));
         String order = key != null ? dialect.quote(key) : cols.toString();
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = w.prepare("SELECT " + cols + " FROM " + w.table + " WHERE " + w.condition + " ORDER BY " + order
-                + " LIMIT " + DataEvidence.SAMPLE); ResultSet rs = ps.executeQuery()) {
+        String sql = "SELECT " + cols + " FROM " + w.table + " WHERE " + w.condition + " ORDER BY " + order
+                + " LIMIT " + DataEvidence.SAMPLE;
+        try (PreparedStatement ps = w.prepare(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 StringJoiner row = new StringJoiner(", ");
                 for (int i = 0; i < shown.size(); i++) {
@@ -130,7 +134,8 @@ final class ValueEvidence {
             }
             if (q.integerText()) {
                 // what the server takes as an integer: digits, a sign, spaces around
-                any.add(session.engine() == Engine.POSTGRESQL ? c + " !~ '^\\s*[-+]?[0-9]+\\s*$'" : c + " NOT REGEXP '^ *[-+]?[0-9]+ *$'");
+                any.add(session.engine() == Engine.POSTGRESQL ? c + " !~ '^\\s*[-+]?[0-9]+\\s*$'"
+                        : c + " NOT REGEXP '^ *[-+]?[0-9]+ *$'");
             }
             return new Where(dialect.qualify(q.schema(), q.table()), c + " IS NOT NULL AND (" + any + ")", params);
         }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class CheckRows {
     /** A quoted name, a string literal (skipped), or a bare word. */
-    private static final Pattern WORD = Pattern.compile("\"([^\"]+)\"|`([^`]+)`|'(?:[^']|'')*'|\\b([A-Za-z_][\\w$]*)\\b");
+    private static final Pattern WORD = Pattern.compile(
+            "\"([^\"]+)\"|`([^`]+)`|'(?:[^']|'')*'|\\b([A-Za-z_][\\w$]*)\\b");
 
     private final Simulator sim;
     private final SchemaModel model;
@@ -34,6 +35,29 @@ final class CheckRows {
         if (expression == null || !sim.rowsAsLive(t) || site.sql().matches("(?is).*\\bNOT\\s+VALID\\b.*")) {
             return; // NOT VALID: PostgreSQL leaves the existing rows to VALIDATE CONSTRAINT
         }
+        Set<String> read = columnsRead(t, expression);
+        if (read == null || read.isEmpty()) {
+            return;
+        }
+        Engine engine = model.engine();
+        String code = engine == Engine.POSTGRESQL ? "23514" : engine == Engine.MARIADB ? "error 4025" : "error 3819";
+        String name = c.name() == null ? "" : " " + c.name();
+        List<String> fix = read.size() == 1
+                ? List.of(sim.fixSql.fitCheck(t.name, read.iterator().next(), expression)) : List.of();
+        String text = "change the rows that fail it first (choose the value; back them up)"
+                + (engine == Engine.POSTGRESQL ? ", or add it NOT VALID and VALIDATE CONSTRAINT once they are fixed" : "");
+        sim.add(site.finding(FindingKind.CHECK_VIOLATION, Severity.ERROR, "rows of " + t.name + " fail the new CHECK"
+                        + name + " (" + expression + "), so the server refuses to add it (" + code + ")", List.of(),
+                new PreflightFinding.Fix(text, fix, List.of()),
+                new PreflightFinding.Confirm.Rows(new DataQuestion.CheckViolations(t.liveSchema, t.liveName, c.name(),
+                        expression, sim.liveKey(t)))));
+    }
+
+    /**
+     * The table's columns the expression reads; null when one of them is added or renamed by a pending statement (the
+     * live rows cannot answer for it).
+     */
+    private Set<String> columnsRead(ModelTable t, String expression) {
         Set<String> read = new LinkedHashSet<>();
         Matcher m = WORD.matcher(expression);
         while (m.find()) {
@@ -44,23 +68,11 @@ final class CheckRows {
             }
             if (col != null) {
                 if (!col.live() || !col.liveName().equalsIgnoreCase(col.name())) {
-                    return; // a column a pending statement adds or renames: the live rows cannot answer for it
+                    return null;
                 }
                 read.add(col.name());
             }
         }
-        if (read.isEmpty()) {
-            return;
-        }
-        String code = model.engine() == Engine.POSTGRESQL ? "23514" : model.engine() == Engine.MARIADB ? "error 4025" : "error 3819";
-        String name = c.name() == null ? "" : " " + c.name();
-        List<String> fix = read.size() == 1 ? List.of(sim.fixSql.fitCheck(t.name, read.iterator().next(), expression)) : List.of();
-        sim.add(site.finding(FindingKind.CHECK_VIOLATION, Severity.ERROR, "rows of " + t.name + " fail the new CHECK" + name + " ("
-                        + expression + "), so the server refuses to add it (" + code + ")", List.of(),
-                new PreflightFinding.Fix("change the rows that fail it first (choose the value; back them up)"
-                        + (model.engine() == Engine.POSTGRESQL ? ", or add it NOT VALID and VALIDATE CONSTRAINT once they are fixed" : ""),
-                        fix, List.of()),
-                new PreflightFinding.Confirm.Rows(new DataQuestion.CheckViolations(t.liveSchema, t.liveName, c.name(), expression,
-                        sim.liveKey(t)))));
+        return read;
     }
 }

@@ -79,11 +79,12 @@ final class FixSql {
     String fitValues(String table, String column, TypeFit.Limits limits) {
         String c = q(column);
         if (limits.maxLength() != null) {
-            return "UPDATE " + q(table) + " SET " + c + " = SUBSTRING(" + c + ", 1, " + limits.maxLength() + ") WHERE CHAR_LENGTH(" + c
-                    + ") > " + limits.maxLength();
+            return "UPDATE " + q(table) + " SET " + c + " = SUBSTRING(" + c + ", 1, " + limits.maxLength() + ")"
+                    + " WHERE CHAR_LENGTH(" + c + ") > " + limits.maxLength();
         }
-        String where = limits.integerText()
-                ? (engine == Engine.POSTGRESQL ? c + " !~ '^\\s*[-+]?[0-9]+\\s*$'" : c + " NOT REGEXP '^ *[-+]?[0-9]+ *$'")
+        String notInteger = engine == Engine.POSTGRESQL ? c + " !~ '^\\s*[-+]?[0-9]+\\s*$'"
+                : c + " NOT REGEXP '^ *[-+]?[0-9]+ *$'";
+        String where = limits.integerText() ? notInteger
                 : c + " < " + limits.min().toPlainString() + " OR " + c + " > " + limits.max().toPlainString();
         return "UPDATE " + q(table) + " SET " + c + " = :value WHERE " + where;
     }

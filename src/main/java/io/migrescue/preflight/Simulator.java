@@ -211,7 +211,7 @@ public final class Simulator {
         return c == null ? null : c.liveName();
     }
 
-    /** Whether the rows of a live table are still what the deploy will meet (no pending statement changed them before). */
+    /** Whether a live table's rows are still what the deploy will meet (no pending statement changed them before). */
     boolean rowsAsLive(ModelTable t) {
         return t.live() && !rowsChanged.containsKey(rowsKey(t));
     }

@@ -14,7 +14,9 @@ final class TypeFit {
     private static final Pattern TEXT = Pattern.compile(
             "(character varying|varchar|char|character|nvarchar|nchar|bpchar)(?:\\s*\\((\\d+)\\))?(?: .*)?");
     private static final Pattern UNBOUNDED_TEXT = Pattern.compile("(text|tinytext|mediumtext|longtext|citext)(?: .*)?");
-    private static final Pattern DECIMAL = Pattern.compile("(numeric|decimal)(?:\\s*\\((\\d+)\\s*(?:,\\s*(\\d+))?\\))?(?: .*)?");
+    private static final Pattern DECIMAL = Pattern.compile(
+            "(numeric|decimal)(?:\\s*\\((\\d+)\\s*(?:,\\s*(\\d+))?\\))?(?: .*)?");
+    private static final String FLOAT = "(real|float|double|double precision|float4|float8)(\\(.*\\))?";
 
     /** What a question about the rows checks; limits that are null are not checked. */
     record Limits(Integer maxLength, BigDecimal min, BigDecimal max, boolean integerText) {
@@ -46,7 +48,8 @@ final class TypeFit {
         if (source == null || isNumeric(a) && source[1] == null) {
             return isNumeric(a) && target[1] != null ? new Limits(null, target[0], target[1], false) : null;
         }
-        boolean within = target[1] == null || source[0].compareTo(target[0]) >= 0 && source[1].compareTo(target[1]) <= 0;
+        boolean within = target[1] == null
+                || source[0].compareTo(target[0]) >= 0 && source[1].compareTo(target[1]) <= 0;
         return within ? null : new Limits(null, target[0], target[1], false);
     }
 
@@ -65,7 +68,7 @@ final class TypeFit {
     }
 
     private static boolean isNumeric(String t) {
-        return isInteger(t) || DECIMAL.matcher(t).matches() || t.matches("(real|float|double|double precision|float4|float8)(\\(.*\\))?");
+        return isInteger(t) || DECIMAL.matcher(t).matches() || t.matches(FLOAT);
     }
 
     /** {min, max} a numeric type holds; {min, null} for one without a practical bound; null for a type not numeric. */
@@ -82,8 +85,9 @@ final class TypeFit {
         };
         if (bits > 0) {
             BigDecimal span = BigDecimal.valueOf(2).pow(bits);
+            BigDecimal half = span.divide(BigDecimal.valueOf(2));
             return unsigned ? new BigDecimal[]{BigDecimal.ZERO, span.subtract(BigDecimal.ONE)}
-                    : new BigDecimal[]{span.divide(BigDecimal.valueOf(2)).negate(), span.divide(BigDecimal.valueOf(2)).subtract(BigDecimal.ONE)};
+                    : new BigDecimal[]{half.negate(), half.subtract(BigDecimal.ONE)};
         }
         Matcher m = DECIMAL.matcher(base);
         if (m.matches()) {
@@ -95,7 +99,7 @@ final class TypeFit {
             BigDecimal max = BigDecimal.TEN.pow(precision - scale).subtract(BigDecimal.ONE.movePointLeft(scale));
             return new BigDecimal[]{unsigned ? BigDecimal.ZERO : max.negate(), max};
         }
-        if (base.toLowerCase(Locale.ROOT).matches("(real|float|double|double precision|float4|float8)(\\(.*\\))?")) {
+        if (base.toLowerCase(Locale.ROOT).matches(FLOAT)) {
             return new BigDecimal[]{BigDecimal.ZERO, null};
         }
         return null;

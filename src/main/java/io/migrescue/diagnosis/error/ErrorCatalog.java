@@ -211,8 +211,8 @@ public final class ErrorCatalog {
         m.put(DUPLICATE_ROWS, "Existing rows hold duplicate values for the new unique index or key: deduplicate them first.");
         m.put(NULL_VALUES, "Existing rows hold NULL (or values that no longer fit) in a column the migration makes NOT NULL or "
                 + "narrows: backfill them first.");
-        m.put(CHECK_VIOLATION, "Existing rows fail the new CHECK constraint's expression, so the server refuses to add it: change "
-                + "those rows first (or, on PostgreSQL, add it NOT VALID and validate it once they are fixed).");
+        m.put(CHECK_VIOLATION, "Existing rows fail the new CHECK constraint's expression, so the server refuses to add "
+                + "it: change those rows first (or, on PostgreSQL, add it NOT VALID and validate it once they are fixed).");
         m.put(DEPENDENT_OBJECTS, "Other objects (foreign keys, views, indexes) depend on what the migration drops or changes: deal "
                 + "with them first rather than cascading blindly.");
         m.put(KEY_TOO_LONG, "The index key is longer than InnoDB allows (3072 bytes, 767 with old row formats); a utf8mb4 "

@@ -3,5 +3,4 @@ SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name, TABLE_ROWS AS esti
 FROM information_schema.TABLES
 WHERE TABLE_TYPE = 'BASE TABLE'
   AND TABLE_SCHEMA IN (/*schemas*/)
-  /*tables TABLE_NAME*/
 ORDER BY 1, 2
