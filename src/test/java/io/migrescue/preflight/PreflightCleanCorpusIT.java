@@ -8,6 +8,7 @@ import io.migrescue.testing.Fingerprint;
 import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.PythonTools;
+import io.migrescue.testing.RubyTools;
 import io.migrescue.testing.ScratchDatabase;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +26,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No false alarm: 32 pending migrations of the shapes real projects write (new tables and keys, backfills before a
+ * No false alarm: 32 pending SQL migrations of the shapes real projects write (new tables and keys, backfills before a
  * NOT NULL or a unique index, renames, views, IF [NOT] EXISTS, later migrations using what earlier pending ones make),
- * on a database with rows. Preflight finds nothing and changes nothing; Flyway then applies every one of them, which
- * proves they were clean.
+ * and code migrations as Knex (9), Alembic (8) and ActiveRecord (5) projects write them (schema builder, operations,
+ * a CHECK the rows pass, a wider type, a concurrent index outside the transaction), each on both engines, on a
+ * database with rows. Preflight finds nothing and changes nothing (the fingerprint after each run is the one before);
+ * the real tool then applies every one of them, which proves they were clean.
  */
 class PreflightCleanCorpusIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -166,6 +169,85 @@ class PreflightCleanCorpusIT {
             PythonTools.Result deploy = PythonTools.run(project, db, "-m", "alembic", "upgrade", "head");
             assertThat(deploy.exitCode()).as(deploy.output()).isZero();
             assertThat(io.migrescue.testing.Plans.rows(db, "SELECT version_num FROM alembic_version")).containsExactly(List.of("a8"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB"})
+    void cleanActiveRecordMigrationsFindNothing(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "preflight clean rails")) {
+            Path migrations = Files.createDirectories(dir.resolve("app/db/migrate"));
+            Files.writeString(migrations.resolve("20240101000001_create_users.rb"), """
+                    class CreateUsers < ActiveRecord::Migration[6.1]
+                      def change
+                        create_table :users do |t|
+                          t.string :email
+                          t.string :name, limit: 100
+                          t.timestamps
+                        end
+                      end
+                    end
+                    """);
+            NodeTools.Result base = RubyTools.migrate(db, migrations, Duration.ofSeconds(120));
+            assertThat(base.exitCode()).as(base.output()).isZero();
+            String now = engine == Engine.POSTGRESQL ? "now()" : "NOW()";
+            db.execute("INSERT INTO users (email, name, created_at, updated_at) VALUES ('ana@example.com', 'Ana', " + now
+                    + ", " + now + "), ('budi@example.com', NULL, " + now + ", " + now + ")");
+            Map<String, String> pending = new LinkedHashMap<>();
+            pending.put("20240101000002_create_projects.rb", """
+                    class CreateProjects < ActiveRecord::Migration[6.1]
+                      def change
+                        create_table :projects do |t|
+                          t.references :user, null: false, foreign_key: true
+                          t.string :title, null: false
+                          t.decimal :budget, precision: 10, scale: 2, default: 0
+                          t.timestamps
+                        end
+                      end
+                    end
+                    """);
+            pending.put("20240101000003_add_index_to_users_email.rb", """
+                    class AddIndexToUsersEmail < ActiveRecord::Migration[6.1]
+                      def change
+                        add_index :users, :email, unique: true
+                      end
+                    end
+                    """);
+            pending.put("20240101000004_add_role_to_users.rb", """
+                    class AddRoleToUsers < ActiveRecord::Migration[6.1]
+                      def change
+                        add_column :users, :role, :string, limit: 20, null: false, default: "member"
+                      end
+                    end
+                    """);
+            pending.put("20240101000005_rename_users_name.rb", """
+                    class RenameUsersName < ActiveRecord::Migration[6.1]
+                      def change
+                        rename_column :users, :name, :full_name
+                      end
+                    end
+                    """);
+            pending.put("20240101000006_create_tasks.rb", """
+                    class CreateTasks < ActiveRecord::Migration[6.1]
+                      def change
+                        create_table :tasks do |t|
+                          t.references :project, null: false, foreign_key: true
+                          t.string :title, null: false
+                          t.boolean :done, null: false, default: false
+                          t.timestamps
+                        end
+                        add_index :tasks, [:project_id, :done]
+                      end
+                    end
+                    """);
+            for (Map.Entry<String, String> m : pending.entrySet()) {
+                Files.writeString(migrations.resolve(m.getKey()), m.getValue());
+            }
+            assertClean(db, migrations, pending.size());
+            NodeTools.Result deploy = RubyTools.migrate(db, migrations, Duration.ofSeconds(120));
+            assertThat(deploy.exitCode()).as(deploy.output()).isZero();
+            assertThat(io.migrescue.testing.Plans.rows(db, "SELECT count(*) FROM schema_migrations"))
+                    .containsExactly(List.of(Integer.toString(pending.size() + 1)));
         }
     }
 
