@@ -3,8 +3,11 @@ package io.migrescue;
 import io.migrescue.cli.MigrescueCli;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +15,8 @@ import java.util.Map;
 /**
  * The training run for the launcher's start-up archive (class-data sharing on JDK 17, the AOT cache on 24+): runs,
  * in one JVM and with all output dropped, what a real session runs (version, help, explain on a PostgreSQL and a
- * MySQL error, status and diagnose on both engines), so the archive holds those classes and not only those of
- * whichever command happened to run first. Without a database to train on (MIGRESCUE_TRAIN_PG_URL and
+ * MySQL error, status, diagnose and preflight on both engines), so the archive holds those classes and not only those
+ * of whichever command happened to run first. Without a database to train on (MIGRESCUE_TRAIN_PG_URL and
  * MIGRESCUE_TRAIN_MYSQL_URL), status and diagnose fail to connect to a closed port: the drivers, the commands
  * and their error paths load all the same.
  */
@@ -32,6 +35,17 @@ public final class StartupTraining {
             (Connection: mysql, SQL: alter table `users` add unique `users_email_unique`(`email`))
             """;
 
+    private static final String SAMPLE_MIGRATION = """
+            CREATE TABLE training_invoices (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL,
+              total NUMERIC(10,2) DEFAULT 0);
+            ALTER TABLE training_invoices ADD CONSTRAINT training_invoices_user_fk
+              FOREIGN KEY (user_id) REFERENCES training_users (id);
+            ALTER TABLE training_users ADD COLUMN nick VARCHAR(40);
+            CREATE UNIQUE INDEX training_users_nick_uq ON training_users (nick);
+            ALTER TABLE training_users ADD CONSTRAINT training_users_nick_chk CHECK (nick <> '');
+            UPDATE training_users SET nick = 'x' WHERE nick IS NULL;
+            """;
+
     private StartupTraining() {
     }
 
@@ -44,10 +58,15 @@ public final class StartupTraining {
                 new String[] {"--version"}, new String[] {"--help"},
                 new String[] {"explain", "--error", PG_ERROR}, new String[] {"explain", "--error", MYSQL_ERROR},
                 new String[] {"explain", "--error", PG_ERROR, "--format", "json"}));
+        Path migrations = sampleMigrations();
         for (String url : List.of(pg, mysql)) {
             runs.add(new String[] {"status", "--url", url});
             runs.add(new String[] {"status", "--url", url, "--format", "json"});
             runs.add(new String[] {"diagnose", "--url", url});
+            if (migrations != null) {
+                // preflight reads the database only: the SQL parser and the simulation load on the training database
+                runs.add(new String[] {"preflight", "--url", url, "--migrations", migrations.toString()});
+            }
         }
         PrintWriter none = new PrintWriter(Writer.nullWriter());
         for (String[] run : runs) {
@@ -56,6 +75,32 @@ public final class StartupTraining {
             } catch (RuntimeException | LinkageError e) {
                 // a failed training step only makes the archive smaller; the next one still runs
             }
+        }
+        delete(migrations);
+    }
+
+    /** One pending migration of the usual shapes, in a temporary directory; null if none can be written. */
+    private static Path sampleMigrations() {
+        try {
+            Path dir = Files.createTempDirectory("migrescue-training");
+            Files.writeString(dir.resolve("V900001__training.sql"), SAMPLE_MIGRATION);
+            return dir;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
         }
     }
 }

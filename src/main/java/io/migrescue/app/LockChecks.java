@@ -40,7 +40,9 @@ final class LockChecks {
             return out;
         }
         Map<String, Long> estimates = new HashMap<>();
-        for (RowCounts.TableRows r : RowCounts.estimated(session.engine(), session.connection(), schemas)) {
+        Set<String> tables = new HashSet<>();
+        checks.forEach(c -> tables.add(c.table()));
+        for (RowCounts.TableRows r : RowCounts.estimated(session.engine(), session.connection(), schemas, tables)) {
             if (r.rows() != null) {
                 estimates.put(r.schema() + "." + r.table(), r.rows());
             }

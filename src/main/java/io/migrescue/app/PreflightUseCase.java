@@ -3,6 +3,7 @@ package io.migrescue.app;
 import io.migrescue.catalog.CatalogReader;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.diagnosis.FailedMigrationFinder;
+import io.migrescue.diagnosis.RelevantObjects;
 import io.migrescue.diagnosis.StatementWithEffects;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.history.HistoryAdapters;
@@ -17,6 +18,7 @@ import io.migrescue.preflight.PreflightReport;
 import io.migrescue.preflight.Simulation;
 import io.migrescue.preflight.Simulator;
 import io.migrescue.preflight.Transactions;
+import io.migrescue.sql.Effect;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementEffects;
@@ -26,6 +28,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code preflight}: the history says which migrations are pending; they are simulated in order over a model of the
@@ -81,7 +84,7 @@ public final class PreflightUseCase {
         for (MigrationFile f : FailedMigrationFinder.pending(history, files)) {
             pending.add(pending(f, session.engine()));
         }
-        Catalog catalog = reader.read(session.connection(), schemas);
+        Catalog catalog = readInvolved(session, reader, schemas, pending);
         Simulation simulation = new Simulator(catalog, schemas.get(0), MigrationDirectory.creates(request.migrationsDir(),
                 session.engine(), null)).run(pending);
         notes.addAll(simulation.notes());
@@ -91,11 +94,35 @@ public final class PreflightUseCase {
                 pending, PreflightReport.withHazards(findings, session.info()), blockers, notes);
     }
 
+    /**
+     * Every table by name (who holds a name anywhere in the schema), and in detail the tables the pending statements
+     * name plus the holders of the constraint and index names they use: on 2,000 tables a fraction of the full read.
+     * A pending DROP TABLE needs every table's foreign keys (who references it): then all is read in detail.
+     */
+    private static Catalog readInvolved(DatabaseSession session, CatalogReader reader, List<String> schemas,
+                                        List<PendingMigration> pending) throws SQLException {
+        List<Effect> effects = new ArrayList<>();
+        pending.forEach(m -> m.statements().forEach(s -> effects.addAll(s.effects())));
+        if (effects.stream().anyMatch(e -> e instanceof Effect.DropTable)) {
+            return reader.read(session.connection(), schemas);
+        }
+        RelevantObjects relevant = RelevantObjects.of(null, effects, session.engine());
+        Catalog catalog = reader.read(session.connection(), schemas, relevant.tables());
+        Set<String> holders = relevant.holdersIn(catalog);
+        return holders.isEmpty() ? catalog
+                : catalog.withDetailsFrom(reader.read(session.connection(), schemas, holders));
+    }
+
     private static PendingMigration pending(MigrationFile f, Engine engine) {
         List<SqlStatement> statements = MigrationDirectory.statements(f, engine);
         List<StatementWithEffects> understood = statements.stream()
                 .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList();
         String source = f.path() == null || !java.nio.file.Files.isRegularFile(f.path()) ? "" : MigrationDirectory.read(f.path());
+        Path scriptConfig = f.path() == null ? null : f.path().resolveSibling(f.path().getFileName() + ".conf");
+        if ("flyway".equals(f.tool()) && java.nio.file.Files.isRegularFile(scriptConfig)) {
+            // Flyway's per-script settings (executeInTransaction)
+            source += "\n" + MigrationDirectory.read(scriptConfig);
+        }
         boolean inTransaction = Transactions.inTransaction(engine, f.tool(), statements.stream().map(SqlStatement::sql).toList(), source);
         return new PendingMigration(f.tool(), f.id(), f.path() == null ? f.id() : f.path().getFileName().toString(), understood,
                 inTransaction);

@@ -21,8 +21,39 @@ public final class RowCounts {
     }
 
     public static List<TableRows> estimated(Engine engine, Connection connection, List<String> schemas) throws SQLException {
+        return estimated(engine, connection, schemas, null);
+    }
+
+    /**
+     * MySQL/MariaDB: one lookup per named table, in one statement. information_schema.TABLES opens only the table an
+     * equality on schema and name selects; with {@code IN (…)} MariaDB opens every table of the schema (half a second
+     * on 2,000 tables). Null when there is no table to ask about.
+     */
+    private static CatalogSql.Prepared namedMySqlTables(List<String> schemas, java.util.Set<String> tables) {
+        List<String> selects = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (String schema : schemas) {
+            for (String table : tables) {
+                selects.add("SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name, TABLE_ROWS AS estimate"
+                        + " FROM information_schema.TABLES"
+                        + " WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA = ? AND TABLE_NAME = ?");
+                params.add(schema);
+                params.add(table);
+            }
+        }
+        return selects.isEmpty() ? null : new CatalogSql.Prepared(String.join(" UNION ALL ", selects), params);
+    }
+
+    /** The estimates of these tables only (names as the catalog spells them), or of all when {@code tables} is null. */
+    public static List<TableRows> estimated(Engine engine, Connection connection, List<String> schemas,
+                                            java.util.Set<String> tables) throws SQLException {
         List<TableRows> rows = new ArrayList<>();
-        CatalogSql.query(connection, CatalogSql.prepare(engine, "row_estimates", schemas, null), rs -> {
+        CatalogSql.Prepared query = engine == Engine.POSTGRESQL || tables == null
+                ? CatalogSql.prepare(engine, "row_estimates", schemas, tables) : namedMySqlTables(schemas, tables);
+        if (query == null) {
+            return rows;
+        }
+        CatalogSql.query(connection, query, rs -> {
             long estimate = rs.getLong("estimate");
             rows.add(new TableRows(rs.getString(1), rs.getString(2), rs.wasNull() ? null : estimate));
         });

@@ -1,5 +1,6 @@
 package io.migrescue.diagnosis;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /** A question about the data that confirms a finding; an adapter answers it with bounded queries. */
@@ -22,6 +23,33 @@ public sealed interface DataQuestion {
      * the statement itself, since the column cannot be queried before it exists.
      */
     record RowsForNewColumn(String schema, String table, String column) implements DataQuestion {
+    }
+
+    /**
+     * Values of a column that its new type cannot hold: longer than {@code maxLength} characters, outside [{@code min},
+     * {@code max}], or, for text becoming an integer, not an integer at all. A null limit is not checked.
+     *
+     * @param key the table's one-column primary key, to name example rows; null when it has none
+     */
+    record UnfitValues(String schema, String table, String column, String key, Integer maxLength, BigDecimal min,
+                       BigDecimal max, boolean integerText, String newType) implements DataQuestion {
+    }
+
+    /**
+     * Rows for which a new CHECK constraint's expression is false (NULL passes, as on the server).
+     *
+     * @param expression as the migration writes it; its columns are the live table's
+     */
+    record CheckViolations(String schema, String table, String name, String expression, String key)
+            implements DataQuestion {
+    }
+
+    /**
+     * Rows whose foreign key columns are all set while the referenced table, made by a pending migration, will still be
+     * empty when the foreign key is added: every such row is an orphan.
+     */
+    record KeysSet(String schema, String table, List<String> columns, String key, String refTable)
+            implements DataQuestion {
     }
 
     /** Sessions holding or waiting for locks on a table (or any long transaction when the table is unknown). */

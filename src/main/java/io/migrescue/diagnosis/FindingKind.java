@@ -17,6 +17,7 @@ public enum FindingKind {
     FK_ORPHAN_ROWS,
     DUPLICATE_ROWS,
     NULL_VALUES,
+    CHECK_VIOLATION,
     DEPENDENT_OBJECTS,
     KEY_TOO_LONG,
     LOCK_TIMEOUT,

@@ -31,6 +31,9 @@ public final class DataEvidence {
     /** Evidence lines; a query that fails or times out says so instead of failing the diagnosis. */
     public List<String> answer(DataQuestion question) {
         try {
+            if (ValueEvidence.answers(question)) {
+                return new ValueEvidence(session).answer(question);
+            }
             if (question instanceof DataQuestion.OrphanRows q) {
                 return orphans(q);
             }
@@ -54,6 +57,9 @@ public final class DataEvidence {
 
     /** The number of offending rows: what a verification expects to be 0. */
     public long count(DataQuestion question) throws SQLException {
+        if (ValueEvidence.answers(question)) {
+            return new ValueEvidence(session).count(question);
+        }
         if (question instanceof DataQuestion.OrphanRows q) {
             return count("SELECT COUNT(*)" + orphanWhere(q));
         }

@@ -38,7 +38,7 @@ final class ColumnChecks {
         sim.lock(site, t, false, "adds a column");
         boolean required = !c.nullable() && !Simulator.hasDefault(c);
         // PostgreSQL refuses a NOT NULL column without a default on a table with rows; MySQL fills in the type's zero value
-        if (required && model.engine() == Engine.POSTGRESQL && t.live() && !sim.rowsChanged.contains(sim.rowsKey(t))) {
+        if (required && model.engine() == Engine.POSTGRESQL && sim.rowsAsLive(t)) {
             sim.add(site.finding(FindingKind.NULL_VALUES, Severity.ERROR, "column " + t.name + "." + c.name()
                             + " is added NOT NULL without a default, and the table has rows: every one would hold NULL",
                     List.of(), new PreflightFinding.Fix("give the column a DEFAULT in this statement, or add it nullable, fill it,"
@@ -85,17 +85,41 @@ final class ColumnChecks {
         ModelTable.Col c = found.get();
         boolean scans = e.type() != null || Boolean.FALSE.equals(e.nullable());
         sim.lock(site, t, scans, e.type() != null ? "changes the column's type (the table is rewritten)" : "changes the column");
-        if (Boolean.FALSE.equals(e.nullable()) && c.nullable() && c.live() && t.live() && !sim.rowsChanged.contains(sim.rowsKey(t))) {
+        if (Boolean.FALSE.equals(e.nullable()) && c.nullable() && c.live() && sim.rowsAsLive(t)) {
             sim.add(site.finding(FindingKind.NULL_VALUES, Severity.ERROR, "column " + t.name + "." + c.name()
                             + " becomes NOT NULL while rows hold NULL in it", List.of(),
                     new PreflightFinding.Fix("fill the NULLs first (choose the value), or keep the column nullable",
                             List.of(sim.fixSql.fillNulls(t.name, c.name())), List.of("fill-null-values")),
                     new PreflightFinding.Confirm.Rows(new DataQuestion.NullValues(t.liveSchema, t.liveName, c.liveName()))));
         }
+        if (e.type() != null && c.live() && sim.rowsAsLive(t)) {
+            unfitValues(site, t, c, e.type());
+        }
         String name = e.newName() != null ? e.newName() : c.name();
         t.columns.remove(model.key(e.column()));
         t.columns.put(model.key(name), new ModelTable.Col(name, e.type() != null ? e.type() : c.type(),
                 e.nullable() != null ? e.nullable() : c.nullable(), c.hasDefault(), c.liveName()));
+    }
+
+    /** A narrower type: the live values it cannot hold (too long, out of range, not an integer) fail the change. */
+    private void unfitValues(Site site, ModelTable t, ModelTable.Col c, String type) {
+        TypeFit.Limits limits = TypeFit.limits(c.type(), type);
+        boolean pg = model.engine() == Engine.POSTGRESQL;
+        // PostgreSQL casts text to an integer only with USING; without it the statement fails whatever the rows hold
+        if (limits == null || limits.integerText() && pg && !site.sql().matches("(?is).*\\bUSING\\b.*")) {
+            return;
+        }
+        boolean tooLong = limits.maxLength() != null;
+        String code = pg ? (tooLong ? "22001" : limits.integerText() ? "22P02" : "22003")
+                : tooLong ? "error 1265" : limits.integerText() ? "error 1292" : "error 1264";
+        String text = tooLong ? "shorten or move the long values first (back them up: the cut part is lost), or keep the"
+                + " wider type" : "replace the values that do not fit first (choose the value; back them up), or choose a"
+                + " type that holds them";
+        sim.add(site.finding(FindingKind.NULL_VALUES, Severity.ERROR, "values of " + t.name + "." + c.name() + " ("
+                        + c.type() + ") do not fit " + type + ", so the change of type fails (" + code + ")", List.of(),
+                new PreflightFinding.Fix(text, List.of(sim.fixSql.fitValues(t.name, c.name(), limits)), List.of()),
+                new PreflightFinding.Confirm.Rows(new DataQuestion.UnfitValues(t.liveSchema, t.liveName, c.liveName(),
+                        sim.liveKey(t), limits.maxLength(), limits.min(), limits.max(), limits.integerText(), type))));
     }
 
     /** The column a statement names; missing (when the table's columns are known): a finding, and empty. */

@@ -41,6 +41,8 @@ final class ConstraintChecks {
             foreignKeys.check(site, t, c, newTable);
         } else if (("UNIQUE".equals(kind) || "PRIMARY_KEY".equals(kind)) && !newTable) {
             keyRows(site, t, c);
+        } else if ("CHECK".equals(kind) && !newTable) {
+            new CheckRows(sim).check(site, t, c);
         }
         String name = c.name() != null ? c.name() : engineName(t, c);
         t.engineNamed |= c.name() == null;
@@ -136,7 +138,7 @@ final class ConstraintChecks {
     }
 
     private void keyRows(Site site, ModelTable t, Effect.ConstraintDef c) {
-        if (!t.live() || sim.rowsChanged.contains(sim.rowsKey(t))) {
+        if (!t.live() || sim.rowsChanged.containsKey(sim.rowsKey(t))) {
             return;
         }
         List<String> live = liveColumns(t, c.columns());

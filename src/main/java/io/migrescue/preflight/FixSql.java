@@ -75,6 +75,25 @@ final class FixSql {
         return "UPDATE " + q(table) + " SET " + q(column) + " = :value WHERE " + q(column) + " IS NULL";
     }
 
+    /** Values a new type cannot hold: cut to the length (the rest is lost: back up first), or replaced by a chosen one. */
+    String fitValues(String table, String column, TypeFit.Limits limits) {
+        String c = q(column);
+        if (limits.maxLength() != null) {
+            return "UPDATE " + q(table) + " SET " + c + " = SUBSTRING(" + c + ", 1, " + limits.maxLength() + ")"
+                    + " WHERE CHAR_LENGTH(" + c + ") > " + limits.maxLength();
+        }
+        String notInteger = engine == Engine.POSTGRESQL ? c + " !~ '^\\s*[-+]?[0-9]+\\s*$'"
+                : c + " NOT REGEXP '^ *[-+]?[0-9]+ *$'";
+        String where = limits.integerText() ? notInteger
+                : c + " < " + limits.min().toPlainString() + " OR " + c + " > " + limits.max().toPlainString();
+        return "UPDATE " + q(table) + " SET " + c + " = :value WHERE " + where;
+    }
+
+    /** Rows a new CHECK refuses, given a chosen value in the one column its expression reads. */
+    String fitCheck(String table, String column, String expression) {
+        return "UPDATE " + q(table) + " SET " + q(column) + " = :value WHERE NOT (" + expression + ")";
+    }
+
     String changeType(String table, String column, String type, boolean nullable) {
         return engine == Engine.POSTGRESQL
                 ? "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " TYPE " + type + " USING " + q(column) + "::" + type

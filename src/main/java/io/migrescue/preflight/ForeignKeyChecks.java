@@ -99,7 +99,14 @@ final class ForeignKeyChecks {
     }
 
     private void orphans(Site site, ModelTable t, ModelTable ref, List<String> cols, List<String> refCols) {
-        if (!t.live() || !ref.live() || sim.rowsChanged.contains(sim.rowsKey(t)) || sim.rowsChanged.contains(sim.rowsKey(ref))) {
+        if (!sim.rowsAsLive(t)) {
+            return;
+        }
+        if (!ref.live() && ref.createdBy != null) {
+            new PendingParent(sim).check(site, t, ref, cols, refCols);
+            return;
+        }
+        if (!ref.live() || sim.rowsChanged.containsKey(sim.rowsKey(ref))) {
             return;
         }
         ConstraintChecks keys = new ConstraintChecks(sim);

@@ -53,12 +53,16 @@ final class IndexChecks {
             sim.add(site.finding(FindingKind.TRANSACTION_CONTEXT, Severity.ERROR, "CREATE INDEX CONCURRENTLY inside a transaction:"
                             + " PostgreSQL refuses it (25001)",
                     List.of(site.migration().tool() + " runs migration " + site.migration().id() + " in one transaction"),
-                    new PreflightFinding.Fix("run this migration outside a transaction (" + escapeHatch(site.migration().tool())
-                            + "), or put the index in a migration of its own that does", List.of(), List.of()), null));
+                    new PreflightFinding.Fix("run this migration outside a transaction ("
+                            + escapeHatch(site.migration()) + "), or put the index in a migration of its own that does",
+                            List.of(), List.of()), null));
+        } else if (e.concurrently() && "flyway".equals(site.migration().tool())) {
+            sim.notes.add("statement " + site.statement().statement().number() + " of " + site.migration().id()
+                    + " builds an index concurrently outside a transaction: " + FLYWAY_LOCK + ": set that option to false");
         }
         sim.lock(site, t, !e.concurrently(), e.concurrently() ? "builds an index concurrently" : "builds an index (writes wait)");
         List<String> live = keys.liveColumns(t, e.columns());
-        if (e.unique() && t.live() && live != null && !sim.rowsChanged.contains(sim.rowsKey(t))) {
+        if (e.unique() && t.live() && live != null && !sim.rowsChanged.containsKey(sim.rowsKey(t))) {
             List<String> pk = t.primaryKey();
             String key = pk.size() == 1 && !pk.equals(e.columns()) ? pk.get(0) : null;
             sim.add(site.finding(FindingKind.DUPLICATE_ROWS, Severity.ERROR, "rows of " + t.name + " share a value of ("
@@ -79,16 +83,22 @@ final class IndexChecks {
                 .equals(e.columns().stream().map(model::key).toList());
     }
 
+    /** Why a Flyway run with a concurrent build can hang: its default PostgreSQL lock is held by an open transaction. */
+    private static final String FLYWAY_LOCK = "under Flyway's default PostgreSQL lock"
+            + " (flyway.postgresql.transactional.lock=true) a transaction stays open for the whole run, and the build"
+            + " waits for it forever";
+
     /** How each tool lets a migration run outside a transaction. */
-    private static String escapeHatch(String tool) {
-        return switch (tool == null ? "" : tool) {
+    private static String escapeHatch(PendingMigration m) {
+        return switch (m.tool() == null ? "" : m.tool()) {
             case "alembic" -> "with op.get_context().autocommit_block():";
             case "django" -> "atomic = False on the Migration";
             case "rails" -> "disable_ddl_transaction!";
             case "knex" -> "exports.config = { transaction: false }";
             case "liquibase" -> "runInTransaction:false on the changeset";
             case "goose" -> "-- +goose NO TRANSACTION";
-            case "flyway" -> "alone in its migration, which Flyway then runs outside a transaction";
+            case "flyway" -> "executeInTransaction=false in a script config file " + m.file() + ".conf next to it, and "
+                    + "flyway.postgresql.transactional.lock=false: " + FLYWAY_LOCK;
             default -> "the tool's own switch for it";
         };
     }

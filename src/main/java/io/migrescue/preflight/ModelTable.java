@@ -35,6 +35,8 @@ final class ModelTable {
     boolean columnsKnown = true;
     /** A constraint or index the engine names itself was added: a DROP of a name not found may still be right. */
     boolean engineNamed;
+    /** The pending migration that creates this table, null for a live one. */
+    String createdBy;
     final Map<String, Col> columns = new LinkedHashMap<>();
     final Map<String, Idx> indexes = new LinkedHashMap<>();
     final Map<String, Con> constraints = new LinkedHashMap<>();

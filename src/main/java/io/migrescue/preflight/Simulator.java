@@ -8,6 +8,7 @@ import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,11 @@ public final class Simulator {
     final List<PreflightFinding> findings = new ArrayList<>();
     final List<LockCheck> locks = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
-    /** Tables whose rows a pending statement changes before: their live rows no longer say what the deploy meets. */
-    final Set<String> rowsChanged = new HashSet<>();
+    /**
+     * Tables whose rows a pending statement changes before (key → which statement): their live rows no longer say what
+     * the deploy meets, and a table a pending migration creates may have rows by then.
+     */
+    final Map<String, String> rowsChanged = new HashMap<>();
     /** A statement the readers could not understand came before: what it does is unknown, so "missing" is only "may". */
     String opaque;
     private final Map<String, List<String>> creates;
@@ -114,6 +118,7 @@ public final class Simulator {
             t.columns.put(model.key(c.name()), new ModelTable.Col(c.name(), c.type(), c.nullable(), hasDefault(c), null));
         }
         t.columnsKnown = !e.columns().isEmpty();
+        t.createdBy = site.migration().id() + " (" + site.migration().file() + ")";
         model.put(t);
         for (Effect.ConstraintDef c : e.constraints()) {
             constraints.add(site, t, c, true);
@@ -194,8 +199,21 @@ public final class Simulator {
             String[] parts = m.group(1).replaceAll("[`\"]", "").split("\\.");
             String name = parts[parts.length - 1];
             String schema = parts.length > 1 ? parts[parts.length - 2] : null;
-            model.table(schema, name).ifPresent(t -> rowsChanged.add(rowsKey(t)));
+            model.table(schema, name).ifPresent(t -> rowsChanged.putIfAbsent(rowsKey(t), "statement "
+                    + site.statement().statement().number() + " of " + site.migration().id()));
         }
+    }
+
+    /** The live name of the table's one-column primary key, to name example rows; null when it has none. */
+    String liveKey(ModelTable t) {
+        List<String> pk = t.primaryKey();
+        ModelTable.Col c = pk.size() == 1 ? t.columns.get(model.key(pk.get(0))) : null;
+        return c == null ? null : c.liveName();
+    }
+
+    /** Whether a live table's rows are still what the deploy will meet (no pending statement changed them before). */
+    boolean rowsAsLive(ModelTable t) {
+        return t.live() && !rowsChanged.containsKey(rowsKey(t));
     }
 
     String rowsKey(ModelTable t) {

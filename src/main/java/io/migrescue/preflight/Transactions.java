@@ -25,7 +25,9 @@ public final class Transactions {
         String t = tool == null ? "" : tool;
         return switch (t) {
             // Flyway runs a migration of only non-transactional statements without a transaction
-            case "flyway" -> !statements.stream().allMatch(s -> CONCURRENTLY.matcher(s).matches());
+            // (or its script config file, read with the source, says executeInTransaction=false)
+            case "flyway" -> !statements.stream().allMatch(s -> CONCURRENTLY.matcher(s).matches())
+                    && !source.matches("(?s).*\\bexecuteInTransaction\\s*=\\s*false\\b.*");
             case "alembic" -> !source.contains("autocommit_block");
             case "django" -> !source.matches("(?s).*\\batomic\\s*=\\s*False\\b.*");
             case "rails" -> !source.contains("disable_ddl_transaction!");

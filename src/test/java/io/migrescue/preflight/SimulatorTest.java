@@ -1,5 +1,6 @@
 package io.migrescue.preflight;
 
+import io.migrescue.diagnosis.DataQuestion;
 import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.StatementWithEffects;
 import io.migrescue.model.Catalog;
@@ -86,5 +87,58 @@ class SimulatorTest {
         assertThat(FkTypes.fit(Engine.POSTGRESQL, "integer", "bigint")).isTrue();
         assertThat(FkTypes.fit(Engine.POSTGRESQL, "character varying(20)", "bigint")).isFalse();
         assertThat(FkTypes.fit(Engine.POSTGRESQL, "my_domain", "bigint")).isTrue();
+    }
+
+    @Test
+    void aNarrowerTypeAsksTheRowsForValuesItCannotHold() {
+        Simulation s = new Simulator(shop(Engine.POSTGRESQL), "app", Map.of()).run(List.of(migration("2",
+                "ALTER TABLE users ALTER COLUMN email TYPE VARCHAR(8);", Engine.POSTGRESQL)));
+        assertThat(s.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.NULL_VALUES);
+            assertThat(f.confirm()).isEqualTo(new PreflightFinding.Confirm.Rows(new DataQuestion.UnfitValues("app", "users", "email",
+                    "id", 8, null, null, false, "VARCHAR(8)")));
+            assertThat(f.fix().sql()).singleElement().asString().contains("SUBSTRING(\"email\", 1, 8)");
+        });
+        Simulation wider = new Simulator(shop(Engine.POSTGRESQL), "app", Map.of()).run(List.of(migration("2",
+                "ALTER TABLE users ALTER COLUMN email TYPE VARCHAR(320);", Engine.POSTGRESQL)));
+        assertThat(wider.findings()).isEmpty();
+    }
+
+    @Test
+    void aNewCheckIsAskedOfTheRowsWithItsOwnExpression() {
+        Simulation s = new Simulator(shop(Engine.MARIADB), "app", Map.of()).run(List.of(migration("2",
+                "ALTER TABLE users ADD CONSTRAINT users_email_chk CHECK (email LIKE '%@%');", Engine.MARIADB)));
+        assertThat(s.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.CHECK_VIOLATION);
+            assertThat(((PreflightFinding.Confirm.Rows) f.confirm()).question()).isInstanceOfSatisfying(DataQuestion.CheckViolations.class,
+                    q -> assertThat(q.expression()).contains("email").contains("'%@%'"));
+        });
+        Simulation renamedFirst = new Simulator(shop(Engine.MARIADB), "app", Map.of()).run(List.of(migration("2",
+                "ALTER TABLE users RENAME COLUMN email TO mail;\nALTER TABLE users ADD CONSTRAINT users_mail_chk CHECK (mail LIKE '%@%');",
+                Engine.MARIADB)));
+        assertThat(renamedFirst.findings()).as("the live rows have no column mail to ask").isEmpty();
+        Simulation notValid = new Simulator(shop(Engine.POSTGRESQL), "app", Map.of()).run(List.of(migration("2",
+                "ALTER TABLE users ADD CONSTRAINT users_email_chk CHECK (email LIKE '%@%') NOT VALID;", Engine.POSTGRESQL)));
+        assertThat(notValid.findings()).isEmpty();
+    }
+
+    @Test
+    void aForeignKeyToATableAPendingMigrationCreatesMeetsAnEmptyTableUnlessOneFillsIt() {
+        String parent = "CREATE TABLE accounts (id BIGINT PRIMARY KEY);";
+        String fk = "ALTER TABLE skp ADD CONSTRAINT fk_skp_account FOREIGN KEY (user_id) REFERENCES accounts (id);";
+        Simulation empty = new Simulator(shop(Engine.POSTGRESQL), "app", Map.of()).run(List.of(
+                migration("2", parent, Engine.POSTGRESQL), migration("3", fk, Engine.POSTGRESQL)));
+        assertThat(empty.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.FK_ORPHAN_ROWS);
+            assertThat(f.migration().id()).isEqualTo("3");
+            assertThat(f.evidence()).anyMatch(e -> e.contains("pending migration 2 (V2__x.sql) creates it"));
+            assertThat(((PreflightFinding.Confirm.Rows) f.confirm()).question())
+                    .isEqualTo(new DataQuestion.KeysSet("app", "skp", List.of("user_id"), "id", "accounts"));
+        });
+        Simulation filled = new Simulator(shop(Engine.POSTGRESQL), "app", Map.of()).run(List.of(
+                migration("2", parent + "\nINSERT INTO accounts (id) SELECT id FROM users;", Engine.POSTGRESQL),
+                migration("3", fk, Engine.POSTGRESQL)));
+        assertThat(filled.findings()).isEmpty();
+        assertThat(filled.notes()).anyMatch(n -> n.contains("statement 2 of 2 fills") && n.contains("cannot be told before the deploy"));
     }
 }

@@ -43,6 +43,7 @@ public final class ErrorCatalog {
             Map.entry(1138, NULL_VALUES),
             Map.entry(1265, NULL_VALUES),
             Map.entry(1048, NULL_VALUES),
+            Map.entry(3819, CHECK_VIOLATION),
             Map.entry(1553, DEPENDENT_OBJECTS),
             Map.entry(1828, DEPENDENT_OBJECTS),
             Map.entry(1829, DEPENDENT_OBJECTS),
@@ -69,6 +70,7 @@ public final class ErrorCatalog {
             Map.entry("23503", FK_ORPHAN_ROWS),
             Map.entry("23505", DUPLICATE_ROWS),
             Map.entry("23502", NULL_VALUES),
+            Map.entry("23514", CHECK_VIOLATION),
             Map.entry("2BP01", DEPENDENT_OBJECTS),
             Map.entry("55P03", LOCK_TIMEOUT),
             Map.entry("40P01", LOCK_TIMEOUT),
@@ -209,6 +211,8 @@ public final class ErrorCatalog {
         m.put(DUPLICATE_ROWS, "Existing rows hold duplicate values for the new unique index or key: deduplicate them first.");
         m.put(NULL_VALUES, "Existing rows hold NULL (or values that no longer fit) in a column the migration makes NOT NULL or "
                 + "narrows: backfill them first.");
+        m.put(CHECK_VIOLATION, "Existing rows fail the new CHECK constraint's expression, so the server refuses to add "
+                + "it: change those rows first (or, on PostgreSQL, add it NOT VALID and validate it once they are fixed).");
         m.put(DEPENDENT_OBJECTS, "Other objects (foreign keys, views, indexes) depend on what the migration drops or changes: deal "
                 + "with them first rather than cascading blindly.");
         m.put(KEY_TOO_LONG, "The index key is longer than InnoDB allows (3072 bytes, 767 with old row formats); a utf8mb4 "

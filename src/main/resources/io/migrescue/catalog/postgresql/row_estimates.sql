@@ -6,4 +6,5 @@ FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
+  /*tables c.relname*/
 ORDER BY 1, 2

@@ -1,0 +1,107 @@
+package io.migrescue.preflight;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which values of a column its new type cannot hold, from the old type and the new one: a shorter string, a smaller
+ * integer or decimal, text becoming an integer. Null when every old value fits, or when a type is not recognised (no
+ * guess, no alarm).
+ */
+final class TypeFit {
+    private static final Pattern TEXT = Pattern.compile(
+            "(character varying|varchar|char|character|nvarchar|nchar|bpchar)(?:\\s*\\((\\d+)\\))?(?: .*)?");
+    private static final Pattern UNBOUNDED_TEXT = Pattern.compile("(text|tinytext|mediumtext|longtext|citext)(?: .*)?");
+    private static final Pattern DECIMAL = Pattern.compile(
+            "(numeric|decimal)(?:\\s*\\((\\d+)\\s*(?:,\\s*(\\d+))?\\))?(?: .*)?");
+    private static final String FLOAT = "(real|float|double|double precision|float4|float8)(\\(.*\\))?";
+
+    /** What a question about the rows checks; limits that are null are not checked. */
+    record Limits(Integer maxLength, BigDecimal min, BigDecimal max, boolean integerText) {
+    }
+
+    private TypeFit() {
+    }
+
+    static Limits limits(String from, String to) {
+        if (from == null || to == null) {
+            return null;
+        }
+        String a = FkTypes.normal(from);
+        String b = FkTypes.normal(to);
+        Long targetLength = textLength(b);
+        if (targetLength != null) {
+            Long sourceLength = textLength(a);
+            boolean shorter = sourceLength != null && targetLength != Long.MAX_VALUE && sourceLength > targetLength;
+            return shorter ? new Limits(targetLength.intValue(), null, null, false) : null;
+        }
+        BigDecimal[] target = range(b);
+        if (target == null) {
+            return null;
+        }
+        if (textLength(a) != null) {
+            return isInteger(b) ? new Limits(null, null, null, true) : null;
+        }
+        BigDecimal[] source = range(a);
+        if (source == null || isNumeric(a) && source[1] == null) {
+            return isNumeric(a) && target[1] != null ? new Limits(null, target[0], target[1], false) : null;
+        }
+        boolean within = target[1] == null
+                || source[0].compareTo(target[0]) >= 0 && source[1].compareTo(target[1]) <= 0;
+        return within ? null : new Limits(null, target[0], target[1], false);
+    }
+
+    /** Characters a text type holds: {@code Long.MAX_VALUE} for an unbounded one, null for a type that is not text. */
+    private static Long textLength(String t) {
+        Matcher m = TEXT.matcher(t);
+        if (m.matches()) {
+            return m.group(2) == null ? (m.group(1).startsWith("char") && !m.group(1).contains("varying")
+                    || m.group(1).equals("bpchar") ? 1L : Long.MAX_VALUE) : Long.parseLong(m.group(2));
+        }
+        return UNBOUNDED_TEXT.matcher(t).matches() ? Long.MAX_VALUE : null;
+    }
+
+    private static boolean isInteger(String t) {
+        return t.matches("(tinyint|smallint|mediumint|int|bigint)( unsigned)?");
+    }
+
+    private static boolean isNumeric(String t) {
+        return isInteger(t) || DECIMAL.matcher(t).matches() || t.matches(FLOAT);
+    }
+
+    /** {min, max} a numeric type holds; {min, null} for one without a practical bound; null for a type not numeric. */
+    private static BigDecimal[] range(String t) {
+        boolean unsigned = t.endsWith(" unsigned");
+        String base = unsigned ? t.substring(0, t.length() - " unsigned".length()) : t;
+        int bits = switch (base) {
+            case "tinyint" -> 8;
+            case "smallint" -> 16;
+            case "mediumint" -> 24;
+            case "int" -> 32;
+            case "bigint" -> 64;
+            default -> 0;
+        };
+        if (bits > 0) {
+            BigDecimal span = BigDecimal.valueOf(2).pow(bits);
+            BigDecimal half = span.divide(BigDecimal.valueOf(2));
+            return unsigned ? new BigDecimal[]{BigDecimal.ZERO, span.subtract(BigDecimal.ONE)}
+                    : new BigDecimal[]{half.negate(), half.subtract(BigDecimal.ONE)};
+        }
+        Matcher m = DECIMAL.matcher(base);
+        if (m.matches()) {
+            if (m.group(2) == null) {
+                return new BigDecimal[]{BigDecimal.ZERO, null};
+            }
+            int precision = Integer.parseInt(m.group(2));
+            int scale = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+            BigDecimal max = BigDecimal.TEN.pow(precision - scale).subtract(BigDecimal.ONE.movePointLeft(scale));
+            return new BigDecimal[]{unsigned ? BigDecimal.ZERO : max.negate(), max};
+        }
+        if (base.toLowerCase(Locale.ROOT).matches(FLOAT)) {
+            return new BigDecimal[]{BigDecimal.ZERO, null};
+        }
+        return null;
+    }
+}
