@@ -47,6 +47,9 @@ final class DiagnoseCommand implements Callable<Integer> {
             "Knex's tableName, Drizzle's migrationsTable). Needs --tool."})
     String historyTable;
 
+    @Mixin
+    RenderWithToolOption rendering;
+
     @Override
     public Integer call() {
         Stopwatch watch = new Stopwatch(spec.commandLine().getErr());
@@ -54,7 +57,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         try (DatabaseSession session = connection.open()) {
             watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());
             DiagnosisReport report = DiagnoseUseCase.run(session,
-                    new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool, historyTable));
+                    new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool, historyTable,
+                            rendering.renderer(connection)));
             watch.lap("diagnosed: " + report.findings().size() + " finding(s)");
             spec.commandLine().getOut().print(DiagnosisRenderer.render(report, output.format()));
             spec.commandLine().getOut().flush();

@@ -84,6 +84,9 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
     @Option(names = "--history-table", paramLabel = "NAME", description = "The --tool's history table when it is not the default name.")
     String historyTable;
 
+    @Mixin
+    RenderWithToolOption rendering;
+
     @Option(names = "--playbooks", paramLabel = "DIR", description = "Also load the playbooks in this folder.")
     Path userPlaybooks;
 
@@ -133,7 +136,8 @@ class RepairCommand implements Callable<Integer>, ContextFactory.NeedsContext {
         try (DatabaseSession session = connection.open();
              DatabaseSession referenceSession = reference == null ? null : connection.openOther(reference, "MIGRESCUE_REFERENCE_PASSWORD")) {
             RepairUseCase.Request request = new RepairUseCase.Request(
-                    new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool, historyTable), playbook, params, dryRun,
+                    new DiagnoseUseCase.Request(connection.schemas(), errorText, connection.migrations(migrations), tool, historyTable,
+                            rendering.renderer(connection)), playbook, params, dryRun,
                     yes || person != null, person != null, dir, userPlaybooks, referenceSession);
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
             StepControl control = new StepControl(progress::lockWait);
