@@ -247,4 +247,51 @@ class DjangoRealToolIT {
                     .containsExactly(List.of("10", "1"), Arrays.asList("11", null));
         }
     }
+
+    /**
+     * {@code --render-with-tool}: Django renders 0002 itself ({@code manage.py sqlmigrate shop 0002_warehouse_and_fk},
+     * which reads the project's settings and connects); the diagnosis maps Django's own statements and says so, the repair
+     * finishes 0002 from them (its deferred index included), and {@code manage.py migrate} goes on to Django's schema.
+     */
+    @Test
+    void withRenderWithToolSqlmigratesOwnSqlIsMappedAndTheMigrationFinished(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "django rendered")) {
+            Path project = PythonTools.djangoProject(tmp.resolve("project"));
+            PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
+            assertThat(manage(project, db, "migrate").exitCode()).isZero();
+            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+                    "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', 99)");
+            PythonTools.write(project.resolve("shop/migrations/0002_warehouse_and_fk.py"), WAREHOUSE);
+            PythonTools.Result failed = manage(project, db, "migrate");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            Path errorFile = Files.writeString(tmp.resolve("django-error.txt"), failed.output());
+
+            CliRun diagnose = PythonTools.renderWithTool(db, "diagnose", "--migrations", project.toString(), "--error-file",
+                    errorFile.toString(), "--format", "json");
+            assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(diagnose.out());
+            assertThat(json.path("notes").toString()).contains("statements of shop.0002_warehouse_and_fk: rendered by manage.py sqlmigrate");
+            var migration = io.migrescue.testing.CodeMigrationRescue.failedMigration(json);
+            assertThat(io.migrescue.testing.CodeMigrationRescue.states(migration))
+                    .containsExactly("applied", "applied", "applied", "failed", "not-applied");
+            assertThat(migration.path("statements").get(0).path("sql").asText()).contains("CREATE TABLE `shop_warehouse`");
+
+            CliRun repair = PythonTools.renderWithTool(db, "repair", "--migrations", project.toString(), "--error-file",
+                    errorFile.toString(), "--backup-dir", tmp.resolve("backup").toString(), "--param", "policy=set-null", "--yes");
+            assertThat(repair.exitCode()).as(repair.all()).isZero();
+            assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY id"))
+                    .containsExactly(List.of("0001_initial"), List.of("0002_warehouse_and_fk"));
+
+            PythonTools.write(project.resolve("shop/migrations/0003_order_note.py"), NOTE);
+            PythonTools.Result next = manage(project, db, "migrate");
+            assertThat(next.exitCode()).as(next.output()).isZero();
+            assertThat(next.output()).contains("Applying shop.0003_order_note... OK").doesNotContain("0002_warehouse_and_fk...");
+            try (ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "django rendered clean")) {
+                assertThat(manage(project, clean, "migrate").exitCode()).isZero();
+                assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
+            }
+            assertThat(rows(db, "SELECT id, customer_ref FROM shop_order ORDER BY id"))
+                    .containsExactly(List.of("10", "1"), Arrays.asList("11", null));
+        }
+    }
 }
