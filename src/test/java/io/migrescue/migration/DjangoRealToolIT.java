@@ -110,6 +110,26 @@ class DjangoRealToolIT {
                 ]
             """;
 
+    /** As Django writes an AddField for a new required field when no default is given: NOT NULL, no default. */
+    private static final String PLAN = """
+            from django.db import migrations, models
+
+
+            class Migration(migrations.Migration):
+
+                dependencies = [
+                    ('shop', '0001_initial'),
+                ]
+
+                operations = [
+                    migrations.AddField(
+                        model_name='order',
+                        name='plan',
+                        field=models.CharField(max_length=20),
+                    ),
+                ]
+            """;
+
     private static PythonTools.Result manage(Path project, ScratchDatabase db, String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "manage.py";
@@ -292,6 +312,57 @@ class DjangoRealToolIT {
             }
             assertThat(rows(db, "SELECT id, customer_ref FROM shop_order ORDER BY id"))
                     .containsExactly(List.of("10", "1"), Arrays.asList("11", null));
+        }
+    }
+
+    /**
+     * A required field added to a table with rows: on PostgreSQL Django's {@code ADD COLUMN plan varchar(20) NOT NULL}
+     * fails and its transaction takes it back. diagnose counts the rows that would be NULL from the statement itself (the
+     * column is not there), fill-null-values asks for the value, finishes 0002 with it, and {@code manage.py migrate} goes
+     * on to Django's schema with every row kept.
+     */
+    @Test
+    void aRequiredFieldOverRowsOnPostgresqlIsFilledAndDjangoGoesOn(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "django not null")) {
+            Path project = PythonTools.djangoProject(tmp.resolve("project"));
+            PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
+            assertThat(manage(project, db, "migrate").exitCode()).isZero();
+            db.execute("INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', NULL), (12, 'R-12', 2)");
+            PythonTools.write(project.resolve("shop/migrations/0002_order_plan.py"), PLAN);
+            PythonTools.Result failed = manage(project, db, "migrate");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            assertThat(failed.output()).contains("contains null values");
+            Path errorFile = Files.writeString(tmp.resolve("django-error.txt"), failed.output());
+
+            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString(), "--error-file", errorFile.toString(),
+                    "--format", "json");
+            assertThat(diagnose.out()).contains("0002_order_plan").contains("NULL_VALUES").contains("fill-null-values")
+                    .doesNotContain("PARTIALLY_APPLIED");
+            assertThat(diagnose.out()).contains("3 row(s) of shop_order would be NULL in the new column plan");
+
+            CliRun undecided = CliRun.on(db, "repair", "--migrations", project.toString(), "--error-file", errorFile.toString(),
+                    "--backup-dir", tmp.resolve("undecided").toString(), "--yes");
+            assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
+            assertThat(undecided.err()).contains("--param value=");
+            assertThat(rows(db, "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'shop_order' AND column_name = 'plan'"))
+                    .containsExactly(List.of("0"));
+
+            CliRun repair = CliRun.on(db, "repair", "--migrations", project.toString(), "--error-file", errorFile.toString(),
+                    "--backup-dir", tmp.resolve("backup").toString(), "--param", "value=free", "--yes");
+            assertThat(repair.exitCode()).as(repair.all()).isZero();
+            assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY id"))
+                    .containsExactly(List.of("0001_initial"), List.of("0002_order_plan"));
+            assertThat(rows(db, "SELECT id, ref, plan FROM shop_order ORDER BY id"))
+                    .containsExactly(List.of("10", "R-10", "free"), List.of("11", "R-11", "free"), List.of("12", "R-12", "free"));
+
+            PythonTools.write(project.resolve("shop/migrations/0003_order_note.py"), NOTE.replace("0002_warehouse_and_fk", "0002_order_plan"));
+            PythonTools.Result next = manage(project, db, "migrate");
+            assertThat(next.exitCode()).as(next.output()).isZero();
+            assertThat(next.output()).contains("Applying shop.0003_order_note... OK").doesNotContain("0002_order_plan...");
+            try (ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "django not null clean")) {
+                assertThat(manage(project, clean, "migrate").exitCode()).isZero();
+                assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
+            }
         }
     }
 }
