@@ -365,4 +365,47 @@ class DjangoRealToolIT {
             }
         }
     }
+
+    /**
+     * Finished by hand, every operation (the deferred index too, with Django's own name): django_migrations has no row
+     * and {@code manage.py migrate} would create shop_warehouse again. diagnose says 0002 is in effect but not recorded,
+     * mark-applied records it as {@code migrate --fake} would, and Django goes on to its own schema.
+     */
+    @Test
+    void aMigrationFinishedByHandIsRecordedAndDjangoGoesOn(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "django by hand")) {
+            Path project = PythonTools.djangoProject(tmp.resolve("project"));
+            PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
+            assertThat(manage(project, db, "migrate").exitCode()).isZero();
+            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+                    "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', 99)");
+            PythonTools.write(project.resolve("shop/migrations/0002_warehouse_and_fk.py"), WAREHOUSE);
+            PythonTools.Result failed = manage(project, db, "migrate");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            Path errorFile = Files.writeString(tmp.resolve("django-error.txt"), failed.output());
+            db.execute("UPDATE shop_order SET customer_ref = NULL WHERE customer_ref = 99",
+                    "ALTER TABLE shop_order ADD CONSTRAINT shop_order_customer_ref_fk FOREIGN KEY (customer_ref) REFERENCES shop_customer (id)",
+                    "CREATE INDEX `shop_warehouse_name_05626804` ON `shop_warehouse` (`name`)");
+
+            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString(), "--error-file", errorFile.toString());
+            assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
+            assertThat(diagnose.out()).contains("shop.0002_warehouse_and_fk").contains("in effect but not recorded")
+                    .contains("the error text is older than the database state").doesNotContain("PARTIALLY_APPLIED");
+            CliRun mark = CliRun.on(db, "repair", "mark-applied", "--migrations", project.toString(), "--error-file", errorFile.toString(),
+                    "--backup-dir", tmp.resolve("backup").toString(), "--yes");
+            assertThat(mark.exitCode()).as(mark.all()).isZero();
+            assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY id"))
+                    .containsExactly(List.of("0001_initial"), List.of("0002_warehouse_and_fk"));
+
+            PythonTools.write(project.resolve("shop/migrations/0003_order_note.py"), NOTE);
+            PythonTools.Result next = manage(project, db, "migrate");
+            assertThat(next.exitCode()).as(next.output()).isZero();
+            assertThat(next.output()).contains("Applying shop.0003_order_note... OK").doesNotContain("0002_warehouse_and_fk...");
+            try (ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "django by hand clean")) {
+                assertThat(manage(project, clean, "migrate").exitCode()).isZero();
+                assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
+            }
+            assertThat(rows(db, "SELECT COUNT(*) FROM shop_order")).containsExactly(List.of("2"));
+        }
+    }
 }
