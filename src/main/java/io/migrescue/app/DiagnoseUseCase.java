@@ -173,17 +173,7 @@ public final class DiagnoseUseCase {
         if (target.file() == null) {
             return List.of();
         }
-        List<SqlStatement> read;
-        if (renderer != null) {
-            ToolRenderedSql.Rendered rendered = renderer.render(target.file(), engine);
-            notes.add("statements of " + target.file().id() + ": rendered by " + rendered.source());
-            read = rendered.statements();
-        } else {
-            read = MigrationDirectory.statements(target.file(), engine);
-            if (io.migrescue.migration.CodeMigrationReaders.forTool(target.file().tool()).isPresent()) {
-                notes.add("statements of " + target.file().id() + ": read from code");
-            }
-        }
+        List<SqlStatement> read = ToolRenderedSql.statements(target.file(), engine, renderer, notes);
         return read.stream().map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList();
     }
 

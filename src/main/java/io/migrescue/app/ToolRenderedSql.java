@@ -35,6 +35,22 @@ public final class ToolRenderedSql {
     public record Rendered(List<SqlStatement> statements, String source) {
     }
 
+    /**
+     * One migration's statements from the source asked for: rendered by its tool when {@code renderer} is given, else
+     * read from the file; a code migration's note says which it was (the diagnosis names its source, never silently).
+     */
+    static List<SqlStatement> statements(MigrationFile file, Engine engine, ToolRenderedSql renderer, List<String> notes) {
+        if (renderer != null) {
+            Rendered rendered = renderer.render(file, engine);
+            notes.add("statements of " + file.id() + ": rendered by " + rendered.source());
+            return rendered.statements();
+        }
+        if (io.migrescue.migration.CodeMigrationReaders.forTool(file.tool()).isPresent()) {
+            notes.add("statements of " + file.id() + ": read from code");
+        }
+        return MigrationDirectory.statements(file, engine);
+    }
+
     public Rendered render(MigrationFile file, Engine engine) {
         ToolRendering.Invocation call = ToolRendering.invocation(file, environment.getOrDefault("MIGRESCUE_PYTHON", "python3"));
         String output = run(call, file);

@@ -43,6 +43,9 @@ final class PreflightCommand implements Callable<Integer> {
             "The history table's name when the tool was configured with another. Needs --tool."})
     String historyTable;
 
+    @Mixin
+    RenderWithToolOption rendering;
+
     @Override
     public Integer call() {
         Stopwatch watch = new Stopwatch(spec.commandLine().getErr());
@@ -50,7 +53,8 @@ final class PreflightCommand implements Callable<Integer> {
         try (DatabaseSession session = connection.open()) {
             watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());
             PreflightReport report = PreflightUseCase.run(session,
-                    new PreflightUseCase.Request(connection.schemas(), dir, tool, historyTable));
+                    new PreflightUseCase.Request(connection.schemas(), dir, tool, historyTable,
+                            rendering.renderer(connection)));
             watch.lap("simulated " + report.pending().size() + " pending migration(s): " + report.findings().size() + " finding(s)");
             spec.commandLine().getOut().print(PreflightRenderer.render(report, output.format()));
             spec.commandLine().getOut().flush();

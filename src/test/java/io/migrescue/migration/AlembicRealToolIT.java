@@ -299,4 +299,17 @@ class AlembicRealToolIT {
             assertThat(run.out()).isEmpty();
         }
     }
+
+    /** preflight --render-with-tool: the pending revision's SQL as Alembic renders it, checked against the rows before the deploy. */
+    @Test
+    void preflightWithRenderWithToolSeesTheNotNullColumnOverRowsBeforeTheDeploy(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "alembic preflight rendered")) {
+            Path project = ordersWithAnOrphan(tmp.resolve("project"), db, PLAN_NOT_NULL);
+            CliRun preflight = PythonTools.renderWithTool(db, "preflight", "--migrations", project.toString(), "--format", "json");
+            assertThat(preflight.exitCode()).as(preflight.all()).isEqualTo(1);
+            assertThat(preflight.out()).contains("statements of b2c3d4e5f6a7: rendered by alembic --sql")
+                    .contains("ALTER TABLE users ADD COLUMN plan VARCHAR(20) NOT NULL").contains("plan");
+            assertThat(rows(db, "SELECT version_num FROM alembic_version")).containsExactly(List.of("a1b2c3d4e5f6"));
+        }
+    }
 }
