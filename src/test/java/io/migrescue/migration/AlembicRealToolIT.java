@@ -308,7 +308,8 @@ class AlembicRealToolIT {
             CliRun preflight = PythonTools.renderWithTool(db, "preflight", "--migrations", project.toString(), "--format", "json");
             assertThat(preflight.exitCode()).as(preflight.all()).isEqualTo(1);
             assertThat(preflight.out()).contains("statements of b2c3d4e5f6a7: rendered by alembic --sql")
-                    .contains("ALTER TABLE users ADD COLUMN plan VARCHAR(20) NOT NULL").contains("plan");
+                    .contains("ALTER TABLE users ADD COLUMN plan VARCHAR(20) NOT NULL")
+                    .contains("column users.plan is added NOT NULL without a default, and the table has rows");
             assertThat(rows(db, "SELECT version_num FROM alembic_version")).containsExactly(List.of("a1b2c3d4e5f6"));
         }
     }
