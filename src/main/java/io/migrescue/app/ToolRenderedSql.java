@@ -1,11 +1,14 @@
 package io.migrescue.app;
 
+import io.migrescue.db.Redaction;
 import io.migrescue.failure.MigrescueException;
+import io.migrescue.migration.CodeMigrationReaders;
 import io.migrescue.migration.ToolRendering;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +29,7 @@ public final class ToolRenderedSql {
 
     private final Map<String, String> environment;
 
-    /** @param environment added to this process's own for the tool (the settings its project reads: DATABASE_URL, …) */
+    /** @param environment added to this process's own for the tool (what its project reads: DATABASE_URL, …) */
     public ToolRenderedSql(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
     }
@@ -37,22 +40,24 @@ public final class ToolRenderedSql {
 
     /**
      * One migration's statements from the source asked for: rendered by its tool when {@code renderer} is given, else
-     * read from the file; a code migration's note says which it was (the diagnosis names its source, never silently).
+     * read from the file; a code migration's note says which it was (the source is named, never silently chosen).
      */
-    static List<SqlStatement> statements(MigrationFile file, Engine engine, ToolRenderedSql renderer, List<String> notes) {
+    static List<SqlStatement> statements(MigrationFile file, Engine engine, ToolRenderedSql renderer,
+                                         List<String> notes) {
         if (renderer != null) {
             Rendered rendered = renderer.render(file, engine);
             notes.add("statements of " + file.id() + ": rendered by " + rendered.source());
             return rendered.statements();
         }
-        if (io.migrescue.migration.CodeMigrationReaders.forTool(file.tool()).isPresent()) {
+        if (CodeMigrationReaders.forTool(file.tool()).isPresent()) {
             notes.add("statements of " + file.id() + ": read from code");
         }
         return MigrationDirectory.statements(file, engine);
     }
 
     public Rendered render(MigrationFile file, Engine engine) {
-        ToolRendering.Invocation call = ToolRendering.invocation(file, environment.getOrDefault("MIGRESCUE_PYTHON", "python3"));
+        String python = environment.getOrDefault("MIGRESCUE_PYTHON", "python3");
+        ToolRendering.Invocation call = ToolRendering.invocation(file, python);
         String output = run(call, file);
         return new Rendered(ToolRendering.statements(output, engine), call.source());
     }
@@ -64,22 +69,26 @@ public final class ToolRenderedSql {
             out = Files.createTempFile("migrescue-render", ".sql");
             err = Files.createTempFile("migrescue-render", ".log");
             ProcessBuilder builder = new ProcessBuilder(call.args()).directory(call.workDir().toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+                    .redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(environment);
             Process process;
             try {
                 process = builder.start();
             } catch (IOException e) {
-                throw MigrescueException.usage("--render-with-tool: cannot run " + call.args().get(0) + " (" + e.getMessage()
-                        + "); set MIGRESCUE_PYTHON to the project's python, or leave the option out to read the code");
+                throw MigrescueException.usage("--render-with-tool: cannot run " + call.args().get(0) + " ("
+                        + e.getMessage() + "); set MIGRESCUE_PYTHON to the project's python, or leave the option out"
+                        + " to read the code");
             }
             if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw MigrescueException.usage("--render-with-tool: " + call.source() + " did not finish in " + TIMEOUT.toSeconds() + "s");
+                throw MigrescueException.usage("--render-with-tool: " + call.source() + " did not finish in "
+                        + TIMEOUT.toSeconds() + "s");
             }
             String errors = Files.readString(err, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                String why = call.source() + " for " + file.id() + " failed: " + io.migrescue.db.Redaction.scrub(ToolRendering.lastLine(errors));
+                String why = call.source() + " for " + file.id() + " failed: "
+                        + Redaction.scrub(ToolRendering.lastLine(errors));
                 if (ToolRendering.cannotConnect(errors)) {
                     throw MigrescueException.connection("--render-with-tool: " + why, null);
                 }
@@ -97,8 +106,8 @@ public final class ToolRenderedSql {
         }
     }
 
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    private static File nullDevice() {
+        return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     private static void delete(Path p) {

@@ -46,9 +46,10 @@ public final class DataQuestions {
         String parent = f.objects().get("referencedTable");
         String column = f.objects().get("column");
         String constraint = f.objects().get("constraint");
-        // The constraint may exist already (MySQL 1452 on insert, or added by hand since the error): take its definition
-        // from the catalog; an error about InnoDB's '#sql-…' copy names no table, the constraint's holder is the one
-        List<Table> holders = table == null && constraint != null ? lookup.constraintHolders(f.objects().get("schema"), constraint) : List.of();
+        // The constraint may exist already (MySQL 1452 on insert, or added by hand since the error): take its
+        // definition from the catalog; an error about InnoDB's '#sql-…' copy names no table: the holder is the one
+        List<Table> holders = table == null && constraint != null
+                ? lookup.constraintHolders(f.objects().get("schema"), constraint) : List.of();
         Optional<Table> child = table != null ? lookup.table(f.objects().get("schema"), table)
                 : holders.size() == 1 ? Optional.of(holders.get(0)) : Optional.empty();
         if (child.isEmpty() && table == null) {

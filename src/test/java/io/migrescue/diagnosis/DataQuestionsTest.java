@@ -44,13 +44,14 @@ class DataQuestionsTest {
      */
     @Test
     void anOrphanErrorWithoutItsTableIsAskedOfTheConstraintsHolder() {
-        Catalog orders = CatalogBuilder.of(Engine.MARIADB, "app").table("customer").column("id", "bigint", false).primaryKey("PRIMARY", "id")
-                .add().table("orders").column("id", "bigint", false).column("customer_ref", "bigint", true)
+        Catalog orders = CatalogBuilder.of(Engine.MARIADB, "app").table("customer").column("id", "bigint", false)
+                .primaryKey("PRIMARY", "id").add().table("orders").column("id", "bigint", false).column("customer_ref", "bigint", true)
                 .foreignKey("orders_customer_ref_fk", "customer_ref", "customer", "id").add().build();
         Finding orphans = new Finding(FindingKind.FK_ORPHAN_ROWS, Severity.ERROR, "a foreign key constraint fails",
                 Map.of("constraint", "orders_customer_ref_fk"), List.of(), null, List.of(), false);
         assertThat(DataQuestions.forFinding(orphans, List.of(), new CatalogLookup(orders, "app"))).contains(
-                new DataQuestion.OrphanRows("app", "orders", List.of("customer_ref"), "app", "customer", List.of("id")));
+                new DataQuestion.OrphanRows("app", "orders", List.of("customer_ref"), "app", "customer",
+                        List.of("id")));
         Finding unknown = new Finding(FindingKind.FK_ORPHAN_ROWS, Severity.ERROR, "a foreign key constraint fails",
                 Map.of("constraint", "no_such_fk"), List.of(), null, List.of(), false);
         assertThat(DataQuestions.forFinding(unknown, List.of(), new CatalogLookup(orders, "app"))).isEmpty();

@@ -32,7 +32,7 @@ class ToolRenderingTest {
         return ToolRendering.statements(Files.readString(DIR.resolve(file)), engine);
     }
 
-    /** Each statement's effects, named by kind and object (types are where the two sources may word things differently). */
+    /** Each statement's effects, named by kind and object (types are where the two sources may word things apart). */
     private static List<String> named(List<SqlStatement> statements, Engine engine) {
         List<String> names = new ArrayList<>();
         for (SqlStatement s : statements) {
@@ -60,14 +60,16 @@ class ToolRenderingTest {
     }
 
     private static MigrationFile file(String tool, String id) throws Exception {
-        return MigrationStatements.list(DIR.resolve(tool)).stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+        return MigrationStatements.list(DIR.resolve(tool)).stream().filter(f -> f.id().equals(id)).findFirst()
+                .orElseThrow();
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"alembic-postgresql.sql, POSTGRESQL", "alembic-mariadb.sql, MARIADB"})
     void alembicSqlIsTheRevisionsDdlWithoutItsVersionUpdate(String recorded, Engine engine) throws Exception {
         List<SqlStatement> statements = rendered(recorded, engine);
-        assertThat(statements).extracting(SqlStatement::sql).noneMatch(s -> s.contains("alembic_version") || s.equals("BEGIN") || s.equals("COMMIT"));
+        assertThat(statements).extracting(SqlStatement::sql)
+                .noneMatch(s -> s.contains("alembic_version") || s.equals("BEGIN") || s.equals("COMMIT"));
         assertThat(named(statements, engine)).containsExactly(
                 "create table payments [id, order_id, amount]",
                 "create index ix_orders_ref on orders [ref]",
@@ -75,7 +77,8 @@ class ToolRenderingTest {
                 "create index ix_payments_amount on payments [order_id, amount]");
         assertThat(statements).extracting(SqlStatement::number).containsExactly(1, 2, 3, 4);
         // the same effects as reading the revision script as code
-        assertThat(named(statements, engine)).isEqualTo(named(MigrationStatements.of(file("alembic", "b2c3d4e5f6a7"), engine), engine));
+        List<SqlStatement> code = MigrationStatements.of(file("alembic", "b2c3d4e5f6a7"), engine);
+        assertThat(named(statements, engine)).isEqualTo(named(code, engine));
     }
 
     @Test
@@ -92,12 +95,14 @@ class ToolRenderingTest {
                 .noneMatch(s -> s.equals("BEGIN") || s.equals("COMMIT") || s.startsWith("SET CONSTRAINTS"));
         List<String> names = named(statements, engine);
         assertThat(names).startsWith("create table shop_warehouse [id, code, name]")
-                .contains("add constraint shop_order_customer_ref_fk on shop_order [customer_ref]", "create index shop_order_ref_idx on shop_order [ref]")
+                .contains("add constraint shop_order_customer_ref_fk on shop_order [customer_ref]",
+                        "create index shop_order_ref_idx on shop_order [ref]")
                 .contains("create index shop_warehouse_name_05626804 on shop_warehouse [name]");
         assertThat(names.indexOf("create index shop_warehouse_name_05626804 on shop_warehouse [name]"))
                 .isGreaterThan(names.indexOf("add constraint shop_order_customer_ref_fk on shop_order [customer_ref]"));
         // Django's names, computed by Django, are the ones the code reader computes
-        assertThat(names).containsExactlyInAnyOrderElementsOf(named(MigrationStatements.of(file("django", "shop.0002_warehouse_and_fk"), engine), engine));
+        List<SqlStatement> code = MigrationStatements.of(file("django", "shop.0002_warehouse_and_fk"), engine);
+        assertThat(names).containsExactlyInAnyOrderElementsOf(named(code, engine));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,17 +118,21 @@ class ToolRenderingTest {
     void alembicIsRunWithItsIniFromTheParentToTheRevision() throws Exception {
         ToolRendering.Invocation call = ToolRendering.invocation(file("alembic", "b2c3d4e5f6a7"), "python3");
         Path ini = DIR.resolve("alembic/alembic.ini").toAbsolutePath();
-        assertThat(call.args()).containsExactly("python3", "-m", "alembic", "-c", ini.toString(), "upgrade", "a1b2c3d4e5f6:b2c3d4e5f6a7", "--sql");
+        assertThat(call.args()).containsExactly("python3", "-m", "alembic", "-c", ini.toString(), "upgrade",
+                "a1b2c3d4e5f6:b2c3d4e5f6a7", "--sql");
         assertThat(call.workDir()).isEqualTo(ini.getParent());
         assertThat(call.source()).isEqualTo("alembic --sql");
-        assertThat(ToolRendering.invocation(file("alembic", "a1b2c3d4e5f6"), "python3").args()).contains("a1b2c3d4e5f6").doesNotContain(":");
+        assertThat(ToolRendering.invocation(file("alembic", "a1b2c3d4e5f6"), "python3").args()).contains("a1b2c3d4e5f6")
+                .noneMatch(a -> a.contains(":"));
     }
 
     @Test
     void djangoIsRunWithTheProjectsManagePy() throws Exception {
-        ToolRendering.Invocation call = ToolRendering.invocation(file("django", "shop.0002_warehouse_and_fk"), "/venv/bin/python");
+        ToolRendering.Invocation call = ToolRendering.invocation(file("django", "shop.0002_warehouse_and_fk"),
+                "/venv/bin/python");
         Path manage = DIR.resolve("django/manage.py").toAbsolutePath();
-        assertThat(call.args()).containsExactly("/venv/bin/python", manage.toString(), "sqlmigrate", "shop", "0002_warehouse_and_fk");
+        assertThat(call.args()).containsExactly("/venv/bin/python", manage.toString(), "sqlmigrate", "shop",
+                "0002_warehouse_and_fk");
         assertThat(call.workDir()).isEqualTo(manage.getParent());
     }
 
@@ -131,18 +140,23 @@ class ToolRenderingTest {
     void aToolThatCannotRenderOrAMissingProjectFileIsAUsageError(@TempDir Path tmp) throws Exception {
         MigrationFile knex = new MigrationFile("20240501_users", "users", tmp.resolve("20240501_users.js"), "knex");
         assertThatThrownBy(() -> ToolRendering.invocation(knex, "python3")).isInstanceOf(MigrescueException.class)
-                .hasMessageContaining("knex cannot render").satisfies(e -> assertThat(((MigrescueException) e).exitCode().code()).isEqualTo(2));
+                .hasMessageContaining("knex cannot render")
+                .satisfies(e -> assertThat(((MigrescueException) e).exitCode().code()).isEqualTo(2));
         Path versions = Files.createDirectories(tmp.resolve("versions"));
-        Path script = Files.copy(DIR.resolve("alembic/migrations/versions/b2c3d4e5f6a7_payments_and_order_fk.py"), versions.resolve("b2.py"));
-        assertThatThrownBy(() -> ToolRendering.invocation(new MigrationFile("b2c3d4e5f6a7", "b2", script, "alembic"), "python3"))
+        Path script = Files.copy(DIR.resolve("alembic/migrations/versions/b2c3d4e5f6a7_payments_and_order_fk.py"),
+                versions.resolve("b2.py"));
+        MigrationFile alone = new MigrationFile("b2c3d4e5f6a7", "b2", script, "alembic");
+        assertThatThrownBy(() -> ToolRendering.invocation(alone, "python3"))
                 .isInstanceOf(MigrescueException.class).hasMessageContaining("no alembic.ini");
     }
 
     @Test
     void aMergeRevisionIsNotRenderedAlone(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("alembic.ini"), "[alembic]\nscript_location = .\n");
-        Path merge = Files.writeString(tmp.resolve("m1_merge.py"), "revision = 'm1'\ndown_revision = ('a1', 'b1')\n\ndef upgrade():\n    pass\n");
-        assertThatThrownBy(() -> ToolRendering.invocation(new MigrationFile("m1", "merge", merge, "alembic"), "python3"))
+        Path merge = Files.writeString(tmp.resolve("m1_merge.py"),
+                "revision = 'm1'\ndown_revision = ('a1', 'b1')\n\ndef upgrade():\n    pass\n");
+        MigrationFile file = new MigrationFile("m1", "merge", merge, "alembic");
+        assertThatThrownBy(() -> ToolRendering.invocation(file, "python3"))
                 .isInstanceOf(MigrescueException.class).hasMessageContaining("merges a1, b1");
     }
 
@@ -150,7 +164,8 @@ class ToolRenderingTest {
     void aFailedToolIsNamedByItsLastLine() {
         String output = "Traceback (most recent call last):\n  File \"manage.py\", line 4\n"
                 + "django.db.utils.OperationalError: (1049, \"Unknown database 'app'\")\n\n";
-        assertThat(ToolRendering.lastLine(output)).isEqualTo("django.db.utils.OperationalError: (1049, \"Unknown database 'app'\")");
+        assertThat(ToolRendering.lastLine(output))
+                .isEqualTo("django.db.utils.OperationalError: (1049, \"Unknown database 'app'\")");
         assertThat(ToolRendering.cannotConnect(output)).isTrue();
         assertThat(ToolRendering.cannotConnect("KeyError: 'DATABASE_URL'")).isFalse();
     }
