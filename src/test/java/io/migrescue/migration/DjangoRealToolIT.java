@@ -408,4 +408,32 @@ class DjangoRealToolIT {
             assertThat(rows(db, "SELECT COUNT(*) FROM shop_order")).containsExactly(List.of("2"));
         }
     }
+
+    /** sqlmigrate connects: when the project's settings name a database it cannot reach, exit 3 and Django's one line. */
+    @Test
+    void withRenderWithToolADatabaseDjangoCannotReachIsExitThree(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "django rendered unreachable")) {
+            Path project = PythonTools.djangoProject(tmp.resolve("project"));
+            PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
+            assertThat(manage(project, db, "migrate").exitCode()).isZero();
+            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+                    "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', 99)");
+            PythonTools.write(project.resolve("shop/migrations/0002_warehouse_and_fk.py"), WAREHOUSE);
+            PythonTools.Result failed = manage(project, db, "migrate");
+            Path errorFile = Files.writeString(tmp.resolve("django-error.txt"), failed.output());
+
+            java.util.Map<String, String> env = new java.util.HashMap<>(db.cliEnvironment());
+            env.putAll(PythonTools.environment(db));
+            env.put("DB_NAME", "mrt_no_such_database");
+            env.put("MIGRESCUE_PYTHON", PythonTools.PYTHON);
+            List<String> args = new java.util.ArrayList<>(List.of("diagnose", "--render-with-tool"));
+            args.addAll(db.cliArgs());
+            args.addAll(List.of("--migrations", project.toString(), "--error-file", errorFile.toString()));
+            CliRun run = CliRun.run(env, args);
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+            assertThat(run.err()).contains("manage.py sqlmigrate for shop.0002_warehouse_and_fk failed")
+                    .contains("Unknown database 'mrt_no_such_database'").doesNotContain("Traceback");
+            assertThat(run.out()).isEmpty();
+        }
+    }
 }
