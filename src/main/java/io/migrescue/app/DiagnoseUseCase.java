@@ -53,8 +53,14 @@ public final class DiagnoseUseCase {
      * @param migrationsDir where the migration files are, or null
      * @param tool          only this migration tool's history, or null for all
      * @param historyTable  that tool's history table when it was configured with another name, or null
+     * @param renderer      {@code --render-with-tool}: the tool renders the failed migration's SQL, or null to read its code
      */
-    public record Request(List<String> schemas, String errorText, Path migrationsDir, String tool, String historyTable) {
+    public record Request(List<String> schemas, String errorText, Path migrationsDir, String tool, String historyTable,
+                          ToolRenderedSql renderer) {
+        public Request(List<String> schemas, String errorText, Path migrationsDir, String tool, String historyTable) {
+            this(schemas, errorText, migrationsDir, tool, historyTable, null);
+        }
+
         public Request(List<String> schemas, String errorText, Path migrationsDir, String tool) {
             this(schemas, errorText, migrationsDir, tool, null);
         }
@@ -78,7 +84,7 @@ public final class DiagnoseUseCase {
             Engine engine = session.engine();
             List<MigrationFile> files = MigrationDirectory.list(request.migrationsDir(), notes);
             Optional<FailedMigrationFinder.Target> target = FailedMigrationFinder.find(history, error.parsed(), files);
-            List<StatementWithEffects> statements = target.map(t -> statements(t, engine)).orElse(List.of());
+            List<StatementWithEffects> statements = target.map(t -> statements(t, engine, request.renderer(), notes)).orElse(List.of());
             List<Effect> errorEffects = errorStatementEffects(error.parsed(), engine);
             List<EditedMigrations.Edited> drifts = EditedMigrations.find(history, files, engine);
             List<StatementWithEffects> involved = new ArrayList<>(statements);
@@ -161,16 +167,14 @@ public final class DiagnoseUseCase {
         return holders.isEmpty() ? catalog : catalog.withDetailsFrom(reader.read(session.connection(), schemas, holders));
     }
 
-    private static List<StatementWithEffects> statements(FailedMigrationFinder.Target target, Engine engine) {
+    /** The failed migration's statements: rendered by its tool when asked (and said so), else read from its file. */
+    private static List<StatementWithEffects> statements(FailedMigrationFinder.Target target, Engine engine, ToolRenderedSql renderer,
+                                                         List<String> notes) {
         if (target.file() == null) {
             return List.of();
         }
-        return statementsOf(target.file(), engine);
-    }
-
-    private static List<StatementWithEffects> statementsOf(MigrationFile file, Engine engine) {
-        return MigrationDirectory.statements(file, engine).stream()
-                .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList();
+        List<SqlStatement> read = ToolRenderedSql.statements(target.file(), engine, renderer, notes);
+        return read.stream().map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList();
     }
 
     /** Errors saying the object already existed: its presence is the failure's cause, never a sign it was finished. */

@@ -39,7 +39,11 @@ public final class PreflightUseCase {
     private PreflightUseCase() {
     }
 
-    public record Request(List<String> schemas, Path migrationsDir, String tool, String historyTable) {
+    /** @param renderer {@code --render-with-tool}: each pending migration's SQL rendered by its tool, or null to read the files */
+    public record Request(List<String> schemas, Path migrationsDir, String tool, String historyTable, ToolRenderedSql renderer) {
+        public Request(List<String> schemas, Path migrationsDir, String tool, String historyTable) {
+            this(schemas, migrationsDir, tool, historyTable, null);
+        }
     }
 
     public static PreflightReport run(DatabaseSession session, Request request) {
@@ -82,7 +86,7 @@ public final class PreflightUseCase {
         List<MigrationFile> files = MigrationDirectory.list(request.migrationsDir(), notes);
         List<PendingMigration> pending = new ArrayList<>();
         for (MigrationFile f : FailedMigrationFinder.pending(history, files)) {
-            pending.add(pending(f, session.engine()));
+            pending.add(pending(f, session.engine(), request.renderer(), notes));
         }
         Catalog catalog = readInvolved(session, reader, schemas, pending);
         Simulation simulation = new Simulator(catalog, schemas.get(0), MigrationDirectory.creates(request.migrationsDir(),
@@ -113,8 +117,9 @@ public final class PreflightUseCase {
                 : catalog.withDetailsFrom(reader.read(session.connection(), schemas, holders));
     }
 
-    private static PendingMigration pending(MigrationFile f, Engine engine) {
-        List<SqlStatement> statements = MigrationDirectory.statements(f, engine);
+    private static PendingMigration pending(MigrationFile f, Engine engine, ToolRenderedSql renderer, List<String> notes) {
+        List<SqlStatement> statements = renderer == null ? MigrationDirectory.statements(f, engine)
+                : ToolRenderedSql.statements(f, engine, renderer, notes);
         List<StatementWithEffects> understood = statements.stream()
                 .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList();
         String source = f.path() == null || !java.nio.file.Files.isRegularFile(f.path()) ? "" : MigrationDirectory.read(f.path());

@@ -49,6 +49,11 @@ public final class ConnectionOptions implements ContextFactory.NeedsContext {
         this.context = context;
     }
 
+    /** The environment the command runs in (the process's; a test's own in-process run). */
+    java.util.Map<String, String> environment() {
+        return context == null ? System.getenv() : context.environment();
+    }
+
     public List<String> schemas() {
         if (schemas.isEmpty() && fromSession()) {
             return context.session().schemas();

@@ -31,13 +31,16 @@ final class DiagnoseCommand extends DatabaseCommand {
     @Mixin
     HistoryOptions history;
 
+    @Mixin
+    RenderWithToolOption rendering;
+
     @Override
     public Integer call() {
         Stopwatch watch = stopwatch();
         String errorText = errorInput.textOrPaste();
         try (DatabaseSession session = connect(watch)) {
             DiagnosisReport report = DiagnoseUseCase.run(session, new DiagnoseUseCase.Request(connection.schemas(), errorText,
-                    migrations.resolve(connection), history.tool, history.table));
+                    migrations.resolve(connection), history.tool, history.table, rendering.renderer(connection)));
             watch.lap("diagnosed: " + report.findings().size() + " finding(s)");
             return answer(DiagnosisRenderer.render(report, output.format()), report.hasFindings() ? ExitCode.ATTENTION : ExitCode.OK);
         }

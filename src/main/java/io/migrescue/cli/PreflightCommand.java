@@ -30,13 +30,17 @@ final class PreflightCommand extends DatabaseCommand {
     @Mixin
     HistoryOptions history;
 
+    @Mixin
+    RenderWithToolOption rendering;
+
     @Override
     public Integer call() {
         Stopwatch watch = stopwatch();
         Path dir = migrations.resolve(connection);
         try (DatabaseSession session = connect(watch)) {
             PreflightReport report = PreflightUseCase.run(session,
-                    new PreflightUseCase.Request(connection.schemas(), dir, history.tool, history.table));
+                    new PreflightUseCase.Request(connection.schemas(), dir, history.tool, history.table,
+                            rendering.renderer(connection)));
             watch.lap("simulated " + report.pending().size() + " pending migration(s): " + report.findings().size() + " finding(s)");
             return answer(PreflightRenderer.render(report, output.format()), report.willFail() ? ExitCode.ATTENTION : ExitCode.OK);
         }

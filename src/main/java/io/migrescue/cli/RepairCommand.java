@@ -76,6 +76,9 @@ class RepairCommand extends DatabaseCommand {
             "it); credentials in the URL or its password in MIGRESCUE_REFERENCE_PASSWORD."})
     String reference;
 
+    @Mixin
+    RenderWithToolOption rendering;
+
     @Option(names = "--playbooks", paramLabel = "DIR", description = "Also load the playbooks in this folder.")
     Path userPlaybooks;
 
@@ -118,7 +121,8 @@ class RepairCommand extends DatabaseCommand {
         try (DatabaseSession session = connection.open();
              DatabaseSession referenceSession = reference == null ? null : connection.openOther(reference, "MIGRESCUE_REFERENCE_PASSWORD")) {
             RepairUseCase.Request request = new RepairUseCase.Request(
-                    new DiagnoseUseCase.Request(connection.schemas(), errorText, migrations.resolve(connection), history.tool, history.table), playbook, params, dryRun,
+                    new DiagnoseUseCase.Request(connection.schemas(), errorText, migrations.resolve(connection), history.tool,
+                            history.table, rendering.renderer(connection)), playbook, params, dryRun,
                     go.yes || person != null, person != null, dir, userPlaybooks, referenceSession);
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
             StepControl control = new StepControl(progress::lockWait);

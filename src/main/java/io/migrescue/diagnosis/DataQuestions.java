@@ -45,13 +45,18 @@ public final class DataQuestions {
         String table = f.objects().get("table");
         String parent = f.objects().get("referencedTable");
         String column = f.objects().get("column");
-        if (table == null) {
+        String constraint = f.objects().get("constraint");
+        // The constraint may exist already (MySQL 1452 on insert, or added by hand since the error): take its
+        // definition from the catalog; an error about InnoDB's '#sql-…' copy names no table: the holder is the one
+        List<Table> holders = table == null && constraint != null
+                ? lookup.constraintHolders(f.objects().get("schema"), constraint) : List.of();
+        Optional<Table> child = table != null ? lookup.table(f.objects().get("schema"), table)
+                : holders.size() == 1 ? Optional.of(holders.get(0)) : Optional.empty();
+        if (child.isEmpty() && table == null) {
             return Optional.empty();
         }
-        // The constraint may exist already (MySQL 1452 on insert): take its definition from the catalog.
-        Optional<Table> child = lookup.table(f.objects().get("schema"), table);
-        if (child.isPresent() && f.objects().get("constraint") != null) {
-            Optional<Constraint> c = lookup.constraint(child.get(), f.objects().get("constraint"))
+        if (child.isPresent() && constraint != null) {
+            Optional<Constraint> c = lookup.constraint(child.get(), constraint)
                     .filter(x -> x.type() == ConstraintType.FOREIGN_KEY);
             if (c.isPresent()) {
                 var fk = c.get().foreignKey();
@@ -59,7 +64,7 @@ public final class DataQuestions {
                         fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns()));
             }
         }
-        if (parent == null || column == null) {
+        if (table == null || parent == null || column == null) {
             return Optional.empty();
         }
         List<String> columns = split(column);

@@ -247,4 +247,70 @@ class AlembicRealToolIT {
             assertThat(PythonTools.schema(db)).isEqualTo(cleanSchema(project, Engine.MARIADB));
         }
     }
+
+    /**
+     * {@code --render-with-tool}: Alembic renders b2's SQL offline ({@code upgrade a1:b2 --sql}); the diagnosis maps those
+     * statements (and says so), the repair finishes the revision from them, and {@code alembic upgrade head} goes on.
+     */
+    @Test
+    void withRenderWithToolAlembicsOwnSqlIsMappedAndTheRevisionFinished(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "alembic rendered")) {
+            Path project = ordersWithAnOrphan(tmp.resolve("project"), db, PAYMENTS_AND_FK);
+            Path errorFile = failedRun(project, db);
+
+            CliRun diagnose = PythonTools.renderWithTool(db, "diagnose", "--migrations", project.toString(), "--error-file",
+                    errorFile.toString(), "--format", "json");
+            assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(diagnose.out());
+            assertThat(json.path("notes").toString()).contains("statements of b2c3d4e5f6a7: rendered by alembic --sql");
+            var migration = io.migrescue.testing.CodeMigrationRescue.failedMigration(json);
+            assertThat(io.migrescue.testing.CodeMigrationRescue.states(migration))
+                    .containsExactly("applied", "applied", "failed", "not-applied");
+            assertThat(migration.path("statements").get(0).path("sql").asText()).contains("CREATE TABLE payments")
+                    .doesNotContain("op.create_table");
+
+            CliRun repair = PythonTools.renderWithTool(db, "repair", "--migrations", project.toString(), "--error-file",
+                    errorFile.toString(), "--backup-dir", tmp.resolve("backup").toString(), "--param", "policy=set-null", "--yes");
+            assertThat(repair.exitCode()).as(repair.all()).isZero();
+            assertThat(rows(db, "SELECT version_num FROM alembic_version")).containsExactly(List.of("b2c3d4e5f6a7"));
+
+            revision(project, "c3d4e5f6a7b8", "b2c3d4e5f6a7", "nickname", NICKNAME);
+            PythonTools.Result next = alembic(project, db, "upgrade", "head");
+            assertThat(next.exitCode()).as(next.output()).isZero();
+            assertThat(PythonTools.schema(db)).isEqualTo(cleanSchema(project, Engine.MARIADB));
+            assertThat(rows(db, "SELECT COUNT(*) FROM orders")).containsExactly(List.of("3"));
+        }
+    }
+
+    /** Without the project's runtime, --render-with-tool stops with one line and exit 2: it never falls back to the code. */
+    @Test
+    void withRenderWithToolAMissingRuntimeIsOneLineAndExitTwo(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "alembic no runtime")) {
+            Path project = ordersWithAnOrphan(tmp.resolve("project"), db, PAYMENTS_AND_FK);
+            Path errorFile = failedRun(project, db);
+            java.util.Map<String, String> env = new java.util.HashMap<>(db.cliEnvironment());
+            env.put("MIGRESCUE_PYTHON", tmp.resolve("no-such-python").toString());
+            List<String> args = new java.util.ArrayList<>(List.of("diagnose", "--render-with-tool"));
+            args.addAll(db.cliArgs());
+            args.addAll(List.of("--migrations", project.toString(), "--error-file", errorFile.toString()));
+            CliRun run = CliRun.run(env, args);
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+            assertThat(run.err()).contains("--render-with-tool: cannot run").contains("no-such-python").doesNotContain("\tat ");
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    /** preflight --render-with-tool: the pending revision's SQL as Alembic renders it, checked against the rows before the deploy. */
+    @Test
+    void preflightWithRenderWithToolSeesTheNotNullColumnOverRowsBeforeTheDeploy(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "alembic preflight rendered")) {
+            Path project = ordersWithAnOrphan(tmp.resolve("project"), db, PLAN_NOT_NULL);
+            CliRun preflight = PythonTools.renderWithTool(db, "preflight", "--migrations", project.toString(), "--format", "json");
+            assertThat(preflight.exitCode()).as(preflight.all()).isEqualTo(1);
+            assertThat(preflight.out()).contains("statements of b2c3d4e5f6a7: rendered by alembic --sql")
+                    .contains("ALTER TABLE users ADD COLUMN plan VARCHAR(20) NOT NULL")
+                    .contains("column users.plan is added NOT NULL without a default, and the table has rows");
+            assertThat(rows(db, "SELECT version_num FROM alembic_version")).containsExactly(List.of("a1b2c3d4e5f6"));
+        }
+    }
 }

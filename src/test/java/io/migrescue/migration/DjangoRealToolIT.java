@@ -110,6 +110,26 @@ class DjangoRealToolIT {
                 ]
             """;
 
+    /** As Django writes an AddField for a new required field when no default is given: NOT NULL, no default. */
+    private static final String PLAN = """
+            from django.db import migrations, models
+
+
+            class Migration(migrations.Migration):
+
+                dependencies = [
+                    ('shop', '0001_initial'),
+                ]
+
+                operations = [
+                    migrations.AddField(
+                        model_name='order',
+                        name='plan',
+                        field=models.CharField(max_length=20),
+                    ),
+                ]
+            """;
+
     private static PythonTools.Result manage(Path project, ScratchDatabase db, String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "manage.py";
@@ -245,6 +265,175 @@ class DjangoRealToolIT {
             }
             assertThat(rows(db, "SELECT id, customer_ref FROM shop_order ORDER BY id"))
                     .containsExactly(List.of("10", "1"), Arrays.asList("11", null));
+        }
+    }
+
+    /**
+     * {@code --render-with-tool}: Django renders 0002 itself ({@code manage.py sqlmigrate shop 0002_warehouse_and_fk},
+     * which reads the project's settings and connects); the diagnosis maps Django's own statements and says so, the repair
+     * finishes 0002 from them (its deferred index included), and {@code manage.py migrate} goes on to Django's schema.
+     */
+    @Test
+    void withRenderWithToolSqlmigratesOwnSqlIsMappedAndTheMigrationFinished(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "django rendered")) {
+            Path project = PythonTools.djangoProject(tmp.resolve("project"));
+            PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
+            assertThat(manage(project, db, "migrate").exitCode()).isZero();
+            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+                    "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', 99)");
+            PythonTools.write(project.resolve("shop/migrations/0002_warehouse_and_fk.py"), WAREHOUSE);
+            PythonTools.Result failed = manage(project, db, "migrate");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            Path errorFile = Files.writeString(tmp.resolve("django-error.txt"), failed.output());
+
+            CliRun diagnose = PythonTools.renderWithTool(db, "diagnose", "--migrations", project.toString(), "--error-file",
+                    errorFile.toString(), "--format", "json");
+            assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(diagnose.out());
+            assertThat(json.path("notes").toString()).contains("statements of shop.0002_warehouse_and_fk: rendered by manage.py sqlmigrate");
+            var migration = io.migrescue.testing.CodeMigrationRescue.failedMigration(json);
+            assertThat(io.migrescue.testing.CodeMigrationRescue.states(migration))
+                    .containsExactly("applied", "applied", "applied", "failed", "not-applied");
+            assertThat(migration.path("statements").get(0).path("sql").asText()).contains("CREATE TABLE `shop_warehouse`");
+
+            CliRun repair = PythonTools.renderWithTool(db, "repair", "--migrations", project.toString(), "--error-file",
+                    errorFile.toString(), "--backup-dir", tmp.resolve("backup").toString(), "--param", "policy=set-null", "--yes");
+            assertThat(repair.exitCode()).as(repair.all()).isZero();
+            assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY id"))
+                    .containsExactly(List.of("0001_initial"), List.of("0002_warehouse_and_fk"));
+
+            PythonTools.write(project.resolve("shop/migrations/0003_order_note.py"), NOTE);
+            PythonTools.Result next = manage(project, db, "migrate");
+            assertThat(next.exitCode()).as(next.output()).isZero();
+            assertThat(next.output()).contains("Applying shop.0003_order_note... OK").doesNotContain("0002_warehouse_and_fk...");
+            try (ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "django rendered clean")) {
+                assertThat(manage(project, clean, "migrate").exitCode()).isZero();
+                assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
+            }
+            assertThat(rows(db, "SELECT id, customer_ref FROM shop_order ORDER BY id"))
+                    .containsExactly(List.of("10", "1"), Arrays.asList("11", null));
+        }
+    }
+
+    /**
+     * A required field added to a table with rows: on PostgreSQL Django's {@code ADD COLUMN plan varchar(20) NOT NULL}
+     * fails and its transaction takes it back. diagnose counts the rows that would be NULL from the statement itself (the
+     * column is not there), fill-null-values asks for the value, finishes 0002 with it, and {@code manage.py migrate} goes
+     * on to Django's schema with every row kept.
+     */
+    @Test
+    void aRequiredFieldOverRowsOnPostgresqlIsFilledAndDjangoGoesOn(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "django not null")) {
+            Path project = PythonTools.djangoProject(tmp.resolve("project"));
+            PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
+            assertThat(manage(project, db, "migrate").exitCode()).isZero();
+            db.execute("INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', NULL), (12, 'R-12', 2)");
+            PythonTools.write(project.resolve("shop/migrations/0002_order_plan.py"), PLAN);
+            PythonTools.Result failed = manage(project, db, "migrate");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            assertThat(failed.output()).contains("contains null values");
+            Path errorFile = Files.writeString(tmp.resolve("django-error.txt"), failed.output());
+
+            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString(), "--error-file", errorFile.toString(),
+                    "--format", "json");
+            assertThat(diagnose.out()).contains("0002_order_plan").contains("NULL_VALUES").contains("fill-null-values")
+                    .doesNotContain("PARTIALLY_APPLIED");
+            assertThat(diagnose.out()).contains("3 row(s) of shop_order would be NULL in the new column plan");
+
+            CliRun undecided = CliRun.on(db, "repair", "--migrations", project.toString(), "--error-file", errorFile.toString(),
+                    "--backup-dir", tmp.resolve("undecided").toString(), "--yes");
+            assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
+            assertThat(undecided.err()).contains("--param value=");
+            assertThat(rows(db, "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'shop_order' AND column_name = 'plan'"))
+                    .containsExactly(List.of("0"));
+
+            CliRun repair = CliRun.on(db, "repair", "--migrations", project.toString(), "--error-file", errorFile.toString(),
+                    "--backup-dir", tmp.resolve("backup").toString(), "--param", "value=free", "--yes");
+            assertThat(repair.exitCode()).as(repair.all()).isZero();
+            assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY id"))
+                    .containsExactly(List.of("0001_initial"), List.of("0002_order_plan"));
+            assertThat(rows(db, "SELECT id, ref, plan FROM shop_order ORDER BY id"))
+                    .containsExactly(List.of("10", "R-10", "free"), List.of("11", "R-11", "free"), List.of("12", "R-12", "free"));
+
+            PythonTools.write(project.resolve("shop/migrations/0003_order_note.py"), NOTE.replace("0002_warehouse_and_fk", "0002_order_plan"));
+            PythonTools.Result next = manage(project, db, "migrate");
+            assertThat(next.exitCode()).as(next.output()).isZero();
+            assertThat(next.output()).contains("Applying shop.0003_order_note... OK").doesNotContain("0002_order_plan...");
+            try (ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "django not null clean")) {
+                assertThat(manage(project, clean, "migrate").exitCode()).isZero();
+                assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
+            }
+        }
+    }
+
+    /**
+     * Finished by hand, every operation (the deferred index too, with Django's own name): django_migrations has no row
+     * and {@code manage.py migrate} would create shop_warehouse again. diagnose says 0002 is in effect but not recorded,
+     * mark-applied records it as {@code migrate --fake} would, and Django goes on to its own schema.
+     */
+    @Test
+    void aMigrationFinishedByHandIsRecordedAndDjangoGoesOn(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "django by hand")) {
+            Path project = PythonTools.djangoProject(tmp.resolve("project"));
+            PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
+            assertThat(manage(project, db, "migrate").exitCode()).isZero();
+            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+                    "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', 99)");
+            PythonTools.write(project.resolve("shop/migrations/0002_warehouse_and_fk.py"), WAREHOUSE);
+            PythonTools.Result failed = manage(project, db, "migrate");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            Path errorFile = Files.writeString(tmp.resolve("django-error.txt"), failed.output());
+            db.execute("UPDATE shop_order SET customer_ref = NULL WHERE customer_ref = 99",
+                    "ALTER TABLE shop_order ADD CONSTRAINT shop_order_customer_ref_fk FOREIGN KEY (customer_ref) REFERENCES shop_customer (id)",
+                    "CREATE INDEX `shop_warehouse_name_05626804` ON `shop_warehouse` (`name`)");
+
+            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString(), "--error-file", errorFile.toString());
+            assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
+            assertThat(diagnose.out()).contains("shop.0002_warehouse_and_fk").contains("in effect but not recorded")
+                    .contains("the error text is older than the database state").doesNotContain("PARTIALLY_APPLIED");
+            CliRun mark = CliRun.on(db, "repair", "mark-applied", "--migrations", project.toString(), "--error-file", errorFile.toString(),
+                    "--backup-dir", tmp.resolve("backup").toString(), "--yes");
+            assertThat(mark.exitCode()).as(mark.all()).isZero();
+            assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY id"))
+                    .containsExactly(List.of("0001_initial"), List.of("0002_warehouse_and_fk"));
+
+            PythonTools.write(project.resolve("shop/migrations/0003_order_note.py"), NOTE);
+            PythonTools.Result next = manage(project, db, "migrate");
+            assertThat(next.exitCode()).as(next.output()).isZero();
+            assertThat(next.output()).contains("Applying shop.0003_order_note... OK").doesNotContain("0002_warehouse_and_fk...");
+            try (ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "django by hand clean")) {
+                assertThat(manage(project, clean, "migrate").exitCode()).isZero();
+                assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
+            }
+            assertThat(rows(db, "SELECT COUNT(*) FROM shop_order")).containsExactly(List.of("2"));
+        }
+    }
+
+    /** sqlmigrate connects: when the project's settings name a database it cannot reach, exit 3 and Django's one line. */
+    @Test
+    void withRenderWithToolADatabaseDjangoCannotReachIsExitThree(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "django rendered unreachable")) {
+            Path project = PythonTools.djangoProject(tmp.resolve("project"));
+            PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
+            assertThat(manage(project, db, "migrate").exitCode()).isZero();
+            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+                    "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', 99)");
+            PythonTools.write(project.resolve("shop/migrations/0002_warehouse_and_fk.py"), WAREHOUSE);
+            PythonTools.Result failed = manage(project, db, "migrate");
+            Path errorFile = Files.writeString(tmp.resolve("django-error.txt"), failed.output());
+
+            java.util.Map<String, String> env = new java.util.HashMap<>(db.cliEnvironment());
+            env.putAll(PythonTools.environment(db));
+            env.put("DB_NAME", "mrt_no_such_database");
+            env.put("MIGRESCUE_PYTHON", PythonTools.PYTHON);
+            List<String> args = new java.util.ArrayList<>(List.of("diagnose", "--render-with-tool"));
+            args.addAll(db.cliArgs());
+            args.addAll(List.of("--migrations", project.toString(), "--error-file", errorFile.toString()));
+            CliRun run = CliRun.run(env, args);
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+            assertThat(run.err()).contains("manage.py sqlmigrate for shop.0002_warehouse_and_fk failed")
+                    .contains("Unknown database 'mrt_no_such_database'").doesNotContain("Traceback");
+            assertThat(run.out()).isEmpty();
         }
     }
 }

@@ -206,4 +206,42 @@ class RailsCodeMigrationIT {
                     .containsExactly(List.of("ana@example.com", "free"), List.of("budi@example.com", "free"));
         }
     }
+
+    /**
+     * Finished by hand: the duplicate fixed, the unique index and the note column added by hand; schema_migrations has
+     * no row and ActiveRecord would create orders again. Without the error text, diagnose finds the migration in effect
+     * but not recorded, the recommended repair records it as ActiveRecord would, and ActiveRecord goes on.
+     */
+    @Test
+    void aMigrationFinishedByHandIsRecordedAndActiveRecordGoesOn(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "rails by hand");
+             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "rails by hand clean")) {
+            Path migrations = migrations(tmp.resolve("app"));
+            assertThat(RubyTools.migrate(db, migrations, RUN).exitCode()).isZero();
+            usersWithADuplicate(db);
+            Files.writeString(migrations.resolve("20240101000002_create_orders.rb"), ORDERS);
+            NodeTools.Result failed = RubyTools.migrate(db, migrations, RUN);
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3",
+                    "CREATE UNIQUE INDEX `index_users_on_email` ON `users` (`email`)",
+                    "ALTER TABLE `orders` ADD `note` varchar(200)");
+
+            io.migrescue.testing.CliRun diagnose = io.migrescue.testing.CliRun.on(db, "diagnose", "--migrations", migrations.toString());
+            assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
+            assertThat(diagnose.out()).contains("20240101000002").contains("in effect but not recorded");
+            io.migrescue.testing.CliRun repair = io.migrescue.testing.CliRun.on(db, "repair", "--migrations", migrations.toString(),
+                    "--backup-dir", tmp.resolve("backup").toString(), "--yes");
+            assertThat(repair.exitCode()).as(repair.all()).isZero();
+            assertThat(rows(db, "SELECT version FROM schema_migrations ORDER BY version"))
+                    .containsExactly(List.of("20240101000001"), List.of("20240101000002"));
+
+            Files.writeString(migrations.resolve("20240101000003_create_tags.rb"), TAGS);
+            NodeTools.Result next = RubyTools.migrate(db, migrations, RUN);
+            assertThat(next.exitCode()).as(next.output()).isZero();
+            assertThat(next.output()).contains("CreateTags: migrated").doesNotContain("CreateOrders: migrating");
+            assertThat(RubyTools.migrate(clean, migrations, RUN).exitCode()).isZero();
+            CodeMigrationRescue.assertSameSchema(clean, db);
+            assertThat(rows(db, "SELECT COUNT(*) FROM users")).containsExactly(List.of("3"));
+        }
+    }
 }

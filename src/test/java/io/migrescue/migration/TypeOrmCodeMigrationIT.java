@@ -239,4 +239,44 @@ class TypeOrmCodeMigrationIT {
                     .containsExactly(List.of("ana@example.com", "free"), List.of("budi@example.com", "free"));
         }
     }
+
+    /**
+     * Finished by hand: the operator fixed the duplicate and ran the rest of AddOrders himself; every effect is in, the
+     * migrations table has no row and {@code migration:run} would fail creating orders again. diagnose says the migration
+     * is in effect but not recorded (the old error is older than the database), mark-applied records it as TypeORM
+     * would, and TypeORM goes on with the schema it makes from scratch.
+     */
+    @Test
+    void aMigrationFinishedByHandIsRecordedAndTypeOrmGoesOn(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "typeorm by hand");
+             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "typeorm by hand clean")) {
+            Path dir = project(tmp.resolve("app"));
+            assertThat(typeorm(dir, db, "migration:run", "-d", "datasource.js").exitCode()).isZero();
+            db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com'), ('ana@example.com')");
+            Files.writeString(dir.resolve("migrations/1700000000001-AddOrders.js"), ORDERS);
+            NodeTools.Result failed = typeorm(dir, db, "migration:run", "-d", "datasource.js");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
+            Path migrations = dir.resolve("migrations");
+            db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3",
+                    "CREATE UNIQUE INDEX `IDX_97672ac88f789774dd47f7c8be` ON `users` (`email`)",
+                    "ALTER TABLE `orders` ADD `note` varchar(200) NULL");
+
+            io.migrescue.testing.CliRun diagnose = io.migrescue.testing.CliRun.on(db, "diagnose", "--migrations", migrations.toString(),
+                    "--error-file", errorFile.toString());
+            assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
+            assertThat(diagnose.out()).contains("AddOrders1700000000001").contains("in effect but not recorded")
+                    .contains("the error text is older than the database state").doesNotContain("PARTIALLY_APPLIED");
+            CodeMigrationRescue.repair(db, tmp.resolve("backup"), "mark-applied", errorFile, migrations);
+
+            NodeTools.Result again = typeorm(dir, db, "migration:run", "-d", "datasource.js");
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(again.output()).contains("No migrations are pending");
+            assertThat(rows(db, "SELECT timestamp, name FROM migrations ORDER BY id")).containsExactly(
+                    List.of("1700000000000", "CreateUsers1700000000000"), List.of("1700000000001", "AddOrders1700000000001"));
+            assertThat(typeorm(dir, clean, "migration:run", "-d", "datasource.js").exitCode()).isZero();
+            CodeMigrationRescue.assertSameSchema(clean, db);
+            assertThat(rows(db, "SELECT COUNT(*) FROM users")).containsExactly(List.of("3"));
+        }
+    }
 }

@@ -78,6 +78,21 @@ public final class PythonTools {
                 "DB_PASSWORD", password, "DB_NAME", db.name());
     }
 
+    /**
+     * {@code migrescue … --render-with-tool} run in-process: the command line's environment carries what the test
+     * project's env.py and settings.py read, and {@code MIGRESCUE_PYTHON} names the python that has the Debian packages.
+     */
+    public static CliRun renderWithTool(ScratchDatabase db, String command, String... extra) {
+        Map<String, String> env = new java.util.HashMap<>(db.cliEnvironment());
+        env.putAll(environment(db));
+        env.put("MIGRESCUE_PYTHON", PYTHON);
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        List<String> args = new ArrayList<>(List.of(command, "--render-with-tool"));
+        args.addAll(db.cliArgs());
+        args.addAll(List.of(extra));
+        return CliRun.run(env, args);
+    }
+
     /** An Alembic project as {@code alembic init} lays it out: alembic.ini, migrations/env.py, migrations/versions/. */
     public static Path alembicProject(Path dir) {
         write(dir.resolve("alembic.ini"), """

@@ -70,6 +70,11 @@ public final class AlembicMigrations implements CodeMigrationReader {
         return new AlembicOps(m, new SqlAlchemyDdl(engine)).render(upgrade.get());
     }
 
+    /** The down revisions of a revision script ({@code down_revision}): empty for a base revision, two or more for a merge. */
+    public static List<String> parents(Path script) throws IOException {
+        return AlembicScript.of(PyModule.parse(read(script))).map(AlembicScript::parents).orElse(List.of());
+    }
+
     /**
      * alembic_version holds heads: a revision is applied when it is a head or below one ({@code recorded} are the
      * heads; the result adds every ancestor the scripts in {@code files} name).
