@@ -121,7 +121,7 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
         String[] key = id.split("::", 3);
         return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "md5sum")
                 + " = ? WHERE " + HistorySql.column(d, "id") + " = ? AND " + HistorySql.column(d, "author") + " = ? AND "
-                + HistorySql.column(d, "filename") + " = ?", LiquibaseChecksums.checksum(h, file, id), key[0], key[1], key[2]));
+                + HistorySql.column(d, "filename") + " = ?", LiquibaseChecksums.checksum(h, file, id, d.engine()), key[0], key[1], key[2]));
     }
 
     @Override
