@@ -40,6 +40,9 @@ final class Baselines {
                     + " give --migrations DIR");
         }
         List<BoundStatement> plan = new ArrayList<>();
+        if (history.entries().isEmpty() && writer.historyTable() != null) {
+            plan.addAll(writer.createHistoryTable(dialect, history)); // none yet (AbsentHistories): made as the tool makes it
+        }
         MigrationHistory sofar = history;
         for (MigrationFile f : pending.subList(0, end + 1)) {
             plan.addAll(writer.recordApplied(dialect, sofar, f, now, installedBy));
