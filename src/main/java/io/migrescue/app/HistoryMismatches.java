@@ -45,11 +45,11 @@ final class HistoryMismatches {
             if (h.needsAttention() || elsewhere.test(h)) {
                 continue; // a failed or dirty run is the failed-migration finding's to explain
             }
-            List<MigrationFile> mine = LostRevision.lost(h, files).isEmpty() ? UnrecordedMigrations.pending(h, files)
+            List<MigrationFile> mine = LostRevision.lost(h, files).isEmpty() ? Baselines.pending(h, files, engine)
                     : files.stream().filter(f -> h.tool().equals(f.tool())).toList();
             concerned.put(h, mine);
             for (MigrationFile f : mine) {
-                statements.put(f, MigrationDirectory.statements(f, engine).stream()
+                statements.put(f, Baselines.statements(f, engine).stream()
                         .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList());
             }
         }

@@ -45,6 +45,9 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
     @Override
     public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
+        if (LiquibaseChangeSets.isChangeSet(file)) {
+            return LiquibaseChangeSets.recordExecuted(d, h, file, now); // one changeset, as changelog-sync records it
+        }
         List<LiquibaseFormattedSql.ChangeSet> changeSets = LiquibaseFormattedSql.parse(read(file));
         if (changeSets.isEmpty()) {
             throw new IllegalArgumentException(file.path() + " is not a Liquibase formatted SQL file (--liquibase formatted sql,"

@@ -47,9 +47,10 @@ public final class LiquibaseChangelog {
      *                    or when the file of an {@code sqlFile} cannot be found
      * @param source      the file the SQL is in: the changelog, or the {@code sqlFile}'s file
      * @param line        the 1-based line of {@code source} the SQL starts at
+     * @param path        an {@code sqlFile}'s path as the changelog writes it, else null
      */
     public record Change(String type, String sql, Path source, int line, String dbms, String endDelimiter,
-                         Boolean splitStatements, Boolean stripComments) {
+                         Boolean splitStatements, Boolean stripComments, String path) {
         public boolean isSql() {
             return "sql".equals(type) || "sqlFile".equals(type);
         }
@@ -94,14 +95,20 @@ public final class LiquibaseChangelog {
     public static List<SqlStatement> statements(Path file, Engine engine) throws IOException {
         List<SqlStatement> all = new ArrayList<>();
         for (ChangeSet cs : changeSets(file)) {
-            if (!cs.runsOn(engine)) {
-                continue;
+            if (cs.runsOn(engine)) {
+                statements(cs, engine).forEach(s -> all.add(new SqlStatement(all.size() + 1, s.sql(), s.line())));
             }
-            for (Change c : cs.changes()) {
-                if (c.sql() != null && runsOn(c.dbms(), engine)) {
-                    for (SqlStatement s : StatementSplitter.split(c.sql(), engine)) {
-                        all.add(new SqlStatement(all.size() + 1, s.sql(), s.line() + c.line() - 1));
-                    }
+        }
+        return all;
+    }
+
+    /** The SQL statements of one changeset's {@code sql}/{@code sqlFile} changes that run on {@code engine}, each at its line. */
+    public static List<SqlStatement> statements(ChangeSet cs, Engine engine) {
+        List<SqlStatement> all = new ArrayList<>();
+        for (Change c : cs.changes()) {
+            if (c.sql() != null && runsOn(c.dbms(), engine)) {
+                for (SqlStatement s : StatementSplitter.split(c.sql(), engine)) {
+                    all.add(new SqlStatement(all.size() + 1, s.sql(), s.line() + c.line() - 1));
                 }
             }
         }
@@ -192,13 +199,13 @@ public final class LiquibaseChangelog {
                 }
             }
             return new Change(type, sql.toString(), file, lineOf(lines, find(lines, from, "<sql"), sql.toString()), dbms,
-                    delimiter, split, strip);
+                    delimiter, split, strip, null);
         }
         if ("sqlFile".equals(type)) {
             return sqlFile(file, e.getAttribute("path"), "true".equalsIgnoreCase(e.getAttribute("relativeToChangelogFile")),
                     dbms, delimiter, split, strip);
         }
-        return new Change(type, null, file, find(lines, from, "<" + type) + 1, dbms, null, null, null);
+        return new Change(type, null, file, find(lines, from, "<" + type) + 1, dbms, null, null, null, null);
     }
 
     private static String contexts(Element cs) {
@@ -261,13 +268,13 @@ public final class LiquibaseChangelog {
         Boolean strip = bool(text(c, "stripComments"));
         if ("sql".equals(type)) {
             String sql = c.isTextual() ? c.asText() : text(c, "sql");
-            return new Change(type, sql, file, lineOf(lines, find(lines, from, "sql"), sql), dbms, delimiter, split, strip);
+            return new Change(type, sql, file, lineOf(lines, find(lines, from, "sql"), sql), dbms, delimiter, split, strip, null);
         }
         if ("sqlFile".equals(type)) {
             return sqlFile(file, text(c, "path"), "true".equalsIgnoreCase(text(c, "relativeToChangelogFile")), dbms, delimiter,
                     split, strip);
         }
-        return new Change(type, null, file, find(lines, from, type) + 1, dbms, null, null, null);
+        return new Change(type, null, file, find(lines, from, type) + 1, dbms, null, null, null, null);
     }
 
     private static String text(JsonNode node, String field) {
@@ -299,7 +306,7 @@ public final class LiquibaseChangelog {
                 found = null;
             }
         }
-        return new Change("sqlFile", sql, found == null ? changelog : found, 1, dbms, delimiter, split, strip);
+        return new Change("sqlFile", sql, found == null ? changelog : found, 1, dbms, delimiter, split, strip, path);
     }
 
     /** The first line from {@code from} that contains {@code marker} (0-based), or {@code from}. */
