@@ -142,14 +142,14 @@ public final class LiquibaseChangeSets {
         return units;
     }
 
-    /** ChangeSet.getDescription: each change's name (an sqlFile's with {@code path=}), joined by "; ", at most 255. */
+    /** ChangeSet.getDescription: each change's description, joined by "; ", at most 255 characters. */
     private static String description(LiquibaseChangelog.ChangeSet cs) {
         if (cs.changes().isEmpty()) {
             return "empty";
         }
         List<String> parts = new ArrayList<>();
         for (LiquibaseChangelog.Change c : cs.changes()) {
-            parts.add(c.path() != null ? c.type() + " path=" + c.path() : c.type());
+            parts.add(c.description());
         }
         String joined = String.join("; ", parts);
         return joined.length() > 255 ? joined.substring(0, 252) + "..." : joined; // StringUtil.limitSize

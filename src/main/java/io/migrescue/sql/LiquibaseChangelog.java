@@ -47,10 +47,11 @@ public final class LiquibaseChangelog {
      *                    or when the file of an {@code sqlFile} cannot be found
      * @param source      the file the SQL is in: the changelog, or the {@code sqlFile}'s file
      * @param line        the 1-based line of {@code source} the SQL starts at
-     * @param path        an {@code sqlFile}'s path as the changelog writes it, else null
+     * @param description the change as Liquibase describes it in DESCRIPTION (AbstractChange.getDescription)
+     * @param structure   a structural change's attributes and columns (see LiquibaseStructuralChanges), else null
      */
     public record Change(String type, String sql, Path source, int line, String dbms, String endDelimiter,
-                         Boolean splitStatements, Boolean stripComments, String path) {
+                         Boolean splitStatements, Boolean stripComments, String description, JsonNode structure) {
         public boolean isSql() {
             return "sql".equals(type) || "sqlFile".equals(type);
         }
@@ -106,8 +107,9 @@ public final class LiquibaseChangelog {
     public static List<SqlStatement> statements(ChangeSet cs, Engine engine) {
         List<SqlStatement> all = new ArrayList<>();
         for (Change c : cs.changes()) {
-            if (c.sql() != null && runsOn(c.dbms(), engine)) {
-                for (SqlStatement s : StatementSplitter.split(c.sql(), engine)) {
+            String sql = c.structure() != null ? LiquibaseStructuralChanges.sql(c.type(), c.structure(), engine) : c.sql();
+            if (sql != null && runsOn(c.dbms(), engine)) {
+                for (SqlStatement s : StatementSplitter.split(sql, engine)) {
                     all.add(new SqlStatement(all.size() + 1, s.sql(), s.line() + c.line() - 1));
                 }
             }
@@ -199,13 +201,15 @@ public final class LiquibaseChangelog {
                 }
             }
             return new Change(type, sql.toString(), file, lineOf(lines, find(lines, from, "<sql"), sql.toString()), dbms,
-                    delimiter, split, strip, null);
+                    delimiter, split, strip, type, null);
         }
         if ("sqlFile".equals(type)) {
             return sqlFile(file, e.getAttribute("path"), "true".equalsIgnoreCase(e.getAttribute("relativeToChangelogFile")),
                     dbms, delimiter, split, strip);
         }
-        return new Change(type, null, file, find(lines, from, "<" + type) + 1, dbms, null, null, null, null);
+        JsonNode structure = LiquibaseStructuralChanges.tree(e);
+        return new Change(type, null, file, find(lines, from, "<" + type) + 1, dbms, null, null, null,
+                LiquibaseStructuralChanges.description(type, structure), structure);
     }
 
     private static String contexts(Element cs) {
@@ -268,13 +272,15 @@ public final class LiquibaseChangelog {
         Boolean strip = bool(text(c, "stripComments"));
         if ("sql".equals(type)) {
             String sql = c.isTextual() ? c.asText() : text(c, "sql");
-            return new Change(type, sql, file, lineOf(lines, find(lines, from, "sql"), sql), dbms, delimiter, split, strip, null);
+            return new Change(type, sql, file, lineOf(lines, find(lines, from, "sql"), sql), dbms, delimiter, split, strip, type,
+                    null);
         }
         if ("sqlFile".equals(type)) {
             return sqlFile(file, text(c, "path"), "true".equalsIgnoreCase(text(c, "relativeToChangelogFile")), dbms, delimiter,
                     split, strip);
         }
-        return new Change(type, null, file, find(lines, from, type) + 1, dbms, null, null, null, null);
+        return new Change(type, null, file, find(lines, from, type) + 1, dbms, null, null, null,
+                LiquibaseStructuralChanges.description(type, c), c);
     }
 
     private static String text(JsonNode node, String field) {
@@ -306,7 +312,8 @@ public final class LiquibaseChangelog {
                 found = null;
             }
         }
-        return new Change("sqlFile", sql, found == null ? changelog : found, 1, dbms, delimiter, split, strip, path);
+        return new Change("sqlFile", sql, found == null ? changelog : found, 1, dbms, delimiter, split, strip,
+                path == null ? "sqlFile" : "sqlFile path=" + path, null);
     }
 
     /** The first line from {@code from} that contains {@code marker} (0-based), or {@code from}. */

@@ -125,6 +125,45 @@ class LiquibaseChangelogChecksumsTest {
         assertThat(LiquibaseChangelogChecksums.uncomputable(ours.get(1))).contains("modifySql");
     }
 
+    /** Structural changes: their SQL is read for the effects, their DESCRIPTION is Liquibase's, their checksum is not had. */
+    @Test
+    void structuralChangesAreReadIntoStatements(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("log.xml"), XML_HEAD + """
+                  <changeSet id="1" author="ana">
+                    <createTable tableName="users">
+                      <column name="id" type="BIGINT"><constraints primaryKey="true"/></column>
+                      <column name="email" type="VARCHAR(200)"><constraints nullable="false" unique="true"/></column>
+                    </createTable>
+                    <createIndex indexName="users_email_idx" tableName="users"><column name="email"/></createIndex>
+                  </changeSet>
+                  <changeSet id="2" author="ana">
+                    <addColumn tableName="users"><column name="name" type="VARCHAR(100)"/></addColumn>
+                    <addForeignKeyConstraint baseTableName="users" baseColumnNames="id" constraintName="users_self_fk"
+                        referencedTableName="users" referencedColumnNames="id"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+        List<LiquibaseChangelog.ChangeSet> ours = LiquibaseChangelog.changeSets(dir.resolve("log.xml"));
+        List<SqlStatement> first = LiquibaseChangelog.statements(ours.get(0), Engine.POSTGRESQL);
+        assertThat(first).extracting(SqlStatement::sql).containsExactly(
+                "CREATE TABLE users (id BIGINT NOT NULL, email VARCHAR(200) NOT NULL UNIQUE, PRIMARY KEY (id))",
+                "CREATE INDEX users_email_idx ON users (email)");
+        assertThat(LiquibaseChangelog.statements(ours.get(1), Engine.MARIADB)).extracting(SqlStatement::sql).containsExactly(
+                "ALTER TABLE users ADD COLUMN name VARCHAR(100)",
+                "ALTER TABLE users ADD CONSTRAINT users_self_fk FOREIGN KEY (id) REFERENCES users (id)");
+        assertThat(io.migrescue.sql.StatementEffects.of(first.get(0), Engine.POSTGRESQL))
+                .anyMatch(e -> e instanceof io.migrescue.sql.Effect.CreateTable c && c.table().equals("users"));
+
+        ResourceAccessor accessor = new DirectoryResourceAccessor(dir.toFile());
+        DatabaseChangeLog log = Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), accessor), () ->
+                ChangeLogParserFactory.getInstance().getParser("log.xml", accessor).parse("log.xml", new ChangeLogParameters(), accessor));
+        for (int i = 0; i < ours.size(); i++) {
+            String theirs = Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), accessor), log.getChangeSets().get(i)::getDescription);
+            assertThat(String.join("; ", ours.get(i).changes().stream().map(LiquibaseChangelog.Change::description).toList()))
+                    .isEqualTo(theirs);
+        }
+    }
+
     @Test
     void statementsKeepTheirLinesInTheChangelog(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("log.xml");
