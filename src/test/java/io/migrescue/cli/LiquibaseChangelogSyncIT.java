@@ -55,6 +55,18 @@ class LiquibaseChangelogSyncIT {
               </changeSet>
             """ + END;
 
+    private static final String LATER_STRUCTURAL = HEAD + """
+              <changeSet id="2" author="bo">
+                <createTable tableName="orders">
+                  <column name="id" type="BIGINT"><constraints primaryKey="true"/></column>
+                  <column name="user_id" type="BIGINT"/>
+                </createTable>
+              </changeSet>
+              <changeSet id="3" author="bo">
+                <addColumn tableName="users"><column name="name" type="VARCHAR(100)"/></addColumn>
+              </changeSet>
+            """ + END;
+
     @BeforeAll
     static void quietAndOffline() {
         System.setProperty("liquibase.analytics.enabled", "false");
@@ -62,12 +74,16 @@ class LiquibaseChangelogSyncIT {
     }
 
     private static Path changelog(Path dir, boolean later) throws Exception {
+        return changelog(dir, later, LATER);
+    }
+
+    private static Path changelog(Path dir, boolean later, String laterChangelog) throws Exception {
         Files.createDirectories(dir.resolve("db/changes"));
         Files.writeString(dir.resolve("db/master.xml"), HEAD + "  <include file=\"changes/001.xml\" relativeToChangelogFile=\"true\"/>\n"
                 + (later ? "  <include file=\"changes/002.xml\" relativeToChangelogFile=\"true\"/>\n" : "") + END);
         Files.writeString(dir.resolve("db/changes/001.xml"), USERS);
         if (later) {
-            Files.writeString(dir.resolve("db/changes/002.xml"), LATER);
+            Files.writeString(dir.resolve("db/changes/002.xml"), laterChangelog);
         }
         return dir.resolve("db/changes");
     }
@@ -139,6 +155,37 @@ class LiquibaseChangelogSyncIT {
             assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo("1");
             CliRun healthy = CliRun.on(db, "status", "--migrations", changes.toString());
             assertThat(healthy.exitCode()).as(healthy.all()).isZero();
+        }
+    }
+
+    /**
+     * A structural changeset (createTable) made by hand: its effects are read from the changelog, it is recorded with
+     * MD5SUM NULL (its checksum cannot be recomputed), which Liquibase fills in on its next run.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void aStructuralChangesetInEffectIsSyncedWithoutAChecksum(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "liquibase changelog sync structural")) {
+            changelog(dir, false);
+            update(db, dir);
+            db.execute("CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT)", "INSERT INTO orders (id, user_id) VALUES (10, 1)");
+            Path changes = changelog(dir, true, LATER_STRUCTURAL);
+            assertThatThrownBy(() -> update(db, dir)).hasStackTraceContaining("orders");
+
+            CliRun repair = CliRun.on(db, "repair", "--migrations", changes.toString(), "--yes", "--backup-dir",
+                    dir.resolve("b").toString());
+            assertThat(repair.exitCode()).as(repair.all()).isZero();
+            String row = " FROM DATABASECHANGELOG WHERE ID = '2' AND FILENAME = 'db/changes/002.xml'";
+            assertThat(db.scalar("SELECT EXECTYPE" + row)).isEqualTo("EXECUTED");
+            assertThat(db.scalar("SELECT MD5SUM" + row)).isNull();
+            assertThat(db.scalar("SELECT DESCRIPTION" + row)).isEqualTo("createTable tableName=orders");
+            assertThat(db.scalar("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = '3'")).isEqualTo("0");
+
+            update(db, dir);
+            liquibase(db, dir, Liquibase::validate);
+            assertThat(names(db)).isEqualTo("1");
+            assertThat(db.scalar("SELECT MD5SUM" + row)).isEqualTo(liquibaseChecksum(db, dir, "2"));
+            assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo("1");
         }
     }
 
