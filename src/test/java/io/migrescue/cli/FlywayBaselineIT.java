@@ -128,6 +128,27 @@ class FlywayBaselineIT {
         }
     }
 
+    /** A table there with another shape than V1 makes (a column V1 does not have) is shown, never moved aside. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void aTableOfAnotherShapeStopsTheBaselineAndIsNeverMovedAside(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "flyway baseline other shape")) {
+            db.execute("CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(200) NOT NULL, nickname VARCHAR(50))",
+                    "CREATE INDEX users_email_idx ON users (email)", "INSERT INTO users (id, email) VALUES (1, 'ana@example.com')");
+            Path migrations = dir.resolve("sql");
+            FlywayRun.flyway(db, migrations, SCRIPTS);
+            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
+            assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
+            assertThat(diagnose.out()).contains("UNRECORDED_MIGRATIONS").contains("another shape").contains("nickname");
+            CliRun repair = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes", "--backup-dir",
+                    dir.resolve("b").toString());
+            assertThat(repair.all()).contains("no playbook fits").doesNotContain("Exception").doesNotContain("rename");
+            assertThat(db.scalar("SELECT COUNT(*) FROM users WHERE nickname IS NULL")).isEqualTo("1");
+            assertThat(db.scalar(engine == Engine.POSTGRESQL ? "SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public'"
+                    : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()")).isEqualTo("1");
+        }
+    }
+
     private static long indexes(ScratchDatabase db) throws Exception {
         return Long.parseLong(db.scalar(db.engine() == Engine.POSTGRESQL
                 ? "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'users_email_idx'"
