@@ -2,6 +2,7 @@ package io.migrescue.app;
 
 import io.migrescue.diagnosis.UnrecordedMigrations;
 import io.migrescue.history.HistoryWriter;
+import io.migrescue.history.LiquibaseChangeSets;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
@@ -23,9 +24,20 @@ final class Baselines {
     private Baselines() {
     }
 
+    /** The tool's migrations the history does not record, in its order: for Liquibase, each changeset on its own. */
+    static List<MigrationFile> pending(MigrationHistory history, List<MigrationFile> files, io.migrescue.model.Engine engine) {
+        return "liquibase".equals(history.tool()) ? LiquibaseChangeSets.pending(history, files, engine)
+                : UnrecordedMigrations.pending(history, files);
+    }
+
+    /** The statements of one migration {@link #pending} returned. */
+    static List<io.migrescue.sql.SqlStatement> statements(MigrationFile f, io.migrescue.model.Engine engine) {
+        return "liquibase".equals(f.tool()) ? LiquibaseChangeSets.statements(f, engine) : MigrationDirectory.statements(f, engine);
+    }
+
     static List<BoundStatement> record(HistoryWriter writer, Dialect dialect, MigrationHistory history,
                                        List<MigrationFile> files, String last, Instant now, String installedBy) {
-        List<MigrationFile> pending = UnrecordedMigrations.pending(history, files);
+        List<MigrationFile> pending = pending(history, files, dialect.engine());
         int end = -1;
         for (int i = 0; i < pending.size(); i++) {
             if (pending.get(i).id().equals(last)) {
@@ -33,13 +45,16 @@ final class Baselines {
             }
         }
         if (end < 0) {
-            if (files.stream().anyMatch(f -> f.id().equals(last))) {
+            if (files.stream().anyMatch(f -> f.id().equals(last)) || history.entries().stream().anyMatch(e -> e.id().equals(last))) {
                 return List.of(); // recorded already: a resumed repair plans nothing twice
             }
             throw new PlanningException("migration " + last + " is not among the migration files:"
                     + " give --migrations DIR");
         }
         List<BoundStatement> plan = new ArrayList<>();
+        if (history.entries().isEmpty() && writer.historyTable() != null) {
+            plan.addAll(writer.createHistoryTable(dialect, history)); // none yet (AbsentHistories): made as the tool makes it
+        }
         MigrationHistory sofar = history;
         for (MigrationFile f : pending.subList(0, end + 1)) {
             plan.addAll(writer.recordApplied(dialect, sofar, f, now, installedBy));

@@ -90,7 +90,9 @@ public final class DiagnoseUseCase {
             List<StatementWithEffects> involved = new ArrayList<>(statements);
             drifts.forEach(d -> involved.addAll(d.statements()));
             HistoryFileFindings vsFiles = HistoryFileFindings.read(history, files, engine);
-            HistoryMismatches mismatches = HistoryMismatches.of(history, files, engine, vsFiles::handles);
+            // a tool whose files are here but whose table is not (a schema made without it): compared as unrecorded
+            List<MigrationHistory> withAbsent = AbsentHistories.with(history, files, schemas.get(0));
+            HistoryMismatches mismatches = HistoryMismatches.of(withAbsent, files, engine, vsFiles::handles);
             involved.addAll(mismatches.statements());
             involved.addAll(vsFiles.statements());
 
@@ -129,7 +131,9 @@ public final class DiagnoseUseCase {
                         ? confirmed.asStale("every migration file is recorded as applied and nothing failed: the error text is older"
                         + " than the database state") : confirmed);
             }
-            return new DiagnosisReport(session.info(), schemas, history, error.parsed(), error.kind(), withData, notes);
+            List<MigrationHistory> reported = withAbsent.stream().filter(h -> history.contains(h) || withData.stream()
+                    .anyMatch(f -> f.migration() != null && h.tool().equals(f.migration().tool()))).toList();
+            return new DiagnosisReport(session.info(), schemas, reported, error.parsed(), error.kind(), withData, notes);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("diagnose", e);
         }

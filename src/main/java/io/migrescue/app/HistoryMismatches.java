@@ -55,7 +55,7 @@ final class HistoryMismatches {
             if (h.needsAttention() || elsewhere.test(h)) {
                 continue; // a failed run is the failed-migration finding's to explain
             }
-            List<MigrationFile> mine = LostRevision.lost(h, files).isEmpty() ? UnrecordedMigrations.pending(h, files)
+            List<MigrationFile> mine = LostRevision.lost(h, files).isEmpty() ? Baselines.pending(h, files, engine)
                     : own;
             concerned.put(h, mine);
             read(mine, engine);
@@ -64,7 +64,7 @@ final class HistoryMismatches {
 
     private void read(List<MigrationFile> mine, Engine engine) {
         for (MigrationFile f : mine) {
-            statements.put(f, MigrationDirectory.statements(f, engine).stream()
+            statements.put(f, Baselines.statements(f, engine).stream() // a Liquibase changeset is its own unit
                     .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList());
         }
     }

@@ -56,7 +56,11 @@ final class HistoryRecords implements RecordPlanner {
     @Override
     public String fileChecksum(MigrationHistory history, FailedMigration migration) {
         if ("liquibase".equals(history.tool())) {
-            return io.migrescue.history.LiquibaseChecksums.checksum(history, file(migration), id(migration));
+            try {
+                return io.migrescue.history.LiquibaseChecksums.checksum(history, file(migration), id(migration), dialect.engine());
+            } catch (IllegalArgumentException e) {
+                throw new PlanningException("cannot realign the checksum in liquibase's history: " + e.getMessage());
+            }
         }
         if ("prisma".equals(history.tool())) {
             return io.migrescue.history.PrismaChecksums.checksum(file(migration));

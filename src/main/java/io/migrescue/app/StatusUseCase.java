@@ -51,7 +51,8 @@ public final class StatusUseCase {
             List<String> edited = new ArrayList<>(EditedMigrations.describe(session, schemas,
                     EditedMigrations.find(history, files, session.engine())));
             HistoryFileFindings vsFiles = HistoryFileFindings.read(history, files, session.engine());
-            edited.addAll(HistoryMismatches.attention(session, schemas, history, files, vsFiles::handles));
+            edited.addAll(HistoryMismatches.attention(session, schemas, AbsentHistories.with(history, files, schemas.get(0)), files,
+                    vsFiles::handles));
             edited.addAll(vsFiles.statusLines());
             return new StatusReport(session.info(), ordered, history, invalid, edited);
         } catch (SQLException e) {

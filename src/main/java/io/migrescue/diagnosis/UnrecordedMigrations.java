@@ -54,7 +54,11 @@ public final class UnrecordedMigrations {
         }
         String tool = h.tool();
         if (toRecord.isEmpty()) {
-            return shape == null ? Optional.empty() : Optional.of(otherShapeFinding(tool, leftToTool, shape));
+            if (shape != null) {
+                return Optional.of(otherShapeFinding(tool, leftToTool, shape));
+            }
+            return h.entries().isEmpty() && leftToTool != null && madeATable(leftToTool) ? Optional.of(partlyInEffect(tool, leftToTool))
+                    : Optional.empty();
         }
         if (leftToTool != null) {
             evidence.add(leftToTool.describe() + ": " + (shape != null ? shape + ": not recorded and not moved aside;"
@@ -80,6 +84,27 @@ public final class UnrecordedMigrations {
         List<String> playbooks = ranking.rank(FindingKind.UNRECORDED_MIGRATIONS, recorded, false, true);
         return Optional.of(new Finding(FindingKind.UNRECORDED_MIGRATIONS, Severity.ERROR, summary, objects, evidence,
                 recorded, playbooks, false));
+    }
+
+    /**
+     * The first pending migration is partly in effect (a table made by hand without its index): recording it would skip
+     * what is missing, running it fails on what exists. Said, with what is missing; nothing recorded, nothing proposed.
+     */
+    private static Finding partlyInEffect(String tool, MappedMigration m) {
+        FailedMigration first = new FailedMigration(tool, m.file().id(), fileName(m.file()), "baseline", m.statements());
+        List<String> evidence = List.of(m.describe() + ": not recorded, " + m.summary(), "recording it would skip what is"
+                + " missing and running it fails on what exists: make the missing part by hand (or drop what it made), then"
+                + " run repair again");
+        return new Finding(FindingKind.UNRECORDED_MIGRATIONS, Severity.ERROR, "migration " + m.describe() + " of " + tool
+                + " is not recorded and only partly in effect (" + m.inEffect() + " of " + m.statements().size()
+                + " statements): its next run fails on what exists", Map.of("tool", tool, "next", m.file().id()), evidence,
+                first, List.of(), false);
+    }
+
+    /** A table the migration creates is there already: in a schema with nothing recorded, someone made part of it. */
+    private static boolean madeATable(MappedMigration m) {
+        return m.statements().stream().anyMatch(v -> v.state() == StatementState.APPLIED
+                && v.effects().stream().anyMatch(e -> e instanceof Effect.CreateTable));
     }
 
     /** The first pending migration would fail on a table that is there with another shape: said, nothing proposed. */

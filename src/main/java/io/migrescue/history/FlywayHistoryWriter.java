@@ -32,6 +32,39 @@ final class FlywayHistoryWriter implements HistoryWriter {
      * in the statement as Flyway computes it ({@code MAX(installed_rank) + 1}).
      */
     @Override
+    public String historyTable() {
+        return "flyway_schema_history";
+    }
+
+    /**
+     * Flyway 11's {@code getRawCreateScript} (PostgreSQLDatabase, MySQLDatabase) without its baseline row: the same
+     * columns, the primary key {@code <table>_pk} and the index {@code <table>_s_idx}. The key and the index are declared
+     * in the CREATE TABLE (same catalog result), so that {@code IF NOT EXISTS} covers them too.
+     */
+    @Override
+    public List<BoundStatement> createHistoryTable(Dialect d, MigrationHistory h) {
+        String table = HistorySql.table(d, h);
+        if (d.engine() == io.migrescue.model.Engine.POSTGRESQL) {
+            return List.of(BoundStatement.of("CREATE TABLE IF NOT EXISTS " + table + " (\n"
+                            + "    \"installed_rank\" INT NOT NULL,\n    \"version\" VARCHAR(50),\n"
+                            + "    \"description\" VARCHAR(200) NOT NULL,\n    \"type\" VARCHAR(20) NOT NULL,\n"
+                            + "    \"script\" VARCHAR(1000) NOT NULL,\n    \"checksum\" INTEGER,\n"
+                            + "    \"installed_by\" VARCHAR(100) NOT NULL,\n    \"installed_on\" TIMESTAMP NOT NULL DEFAULT now(),\n"
+                            + "    \"execution_time\" INTEGER NOT NULL,\n    \"success\" BOOLEAN NOT NULL,\n"
+                            + "    CONSTRAINT " + d.quote(h.table() + "_pk") + " PRIMARY KEY (\"installed_rank\")\n)"),
+                    BoundStatement.of("CREATE INDEX IF NOT EXISTS " + d.quote(h.table() + "_s_idx") + " ON " + table
+                            + " (\"success\")"));
+        }
+        return List.of(BoundStatement.of("CREATE TABLE IF NOT EXISTS " + table + " (\n"
+                + "    `installed_rank` INT NOT NULL,\n    `version` VARCHAR(50),\n    `description` VARCHAR(200) NOT NULL,\n"
+                + "    `type` VARCHAR(20) NOT NULL,\n    `script` VARCHAR(1000) NOT NULL,\n    `checksum` INT,\n"
+                + "    `installed_by` VARCHAR(100) NOT NULL,\n    `installed_on` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+                + "    `execution_time` INT NOT NULL,\n    `success` BOOL NOT NULL,\n"
+                + "    CONSTRAINT " + d.quote(h.table() + "_pk") + " PRIMARY KEY (`installed_rank`),\n"
+                + "    INDEX " + d.quote(h.table() + "_s_idx") + " (`success`)\n)"));
+    }
+
+    @Override
     public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         FlywayScript script = FlywayScript.of(file);

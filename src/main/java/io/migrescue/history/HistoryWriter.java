@@ -33,6 +33,22 @@ public interface HistoryWriter {
     String tool();
 
     /**
+     * The history table the tool makes on its first run, named as it names it by default; null when migrescue does not
+     * make it (the tool's next run does, or its layout is not known well enough to make it as the tool would).
+     */
+    default String historyTable() {
+        return null;
+    }
+
+    /**
+     * The tool's own DDL for its history table, when the schema has none yet (a schema made without the tool: Flyway's
+     * "non-empty schema without schema history table", Prisma P3005). {@code IF NOT EXISTS}: a table made since is kept.
+     */
+    default List<BoundStatement> createHistoryTable(Dialect dialect, MigrationHistory history) {
+        throw new UnsupportedOperationException(tool() + "'s history table is made by " + tool() + " itself: run it once");
+    }
+
+    /**
      * Records {@code file} as successfully applied, exactly as the tool records a successful run (the playbook step
      * {@code record: applied}): its effects are in place, the tool must not run it again and must not complain.
      *

@@ -20,8 +20,9 @@ import java.util.Optional;
 /**
  * Applied Liquibase changesets of a formatted SQL changelog whose SQL was edited afterwards: DATABASECHANGELOG.MD5SUM
  * differs from the checksum Liquibase computes for the changeset now ({@code update} and {@code validate} fail on
- * exactly these). Only checksum version 9 (Liquibase 4.22 and later) is computed; a row with an older version's
- * checksum (or none) is upgraded by Liquibase itself, so it is not compared.
+ * exactly these). For formatted SQL only checksum version 9 (Liquibase 4.22 and later) is computed; a row with an older
+ * version's checksum (or none) is upgraded by Liquibase itself, so it is not compared. XML, YAML and JSON changelogs:
+ * {@link LiquibaseChangelogChecksums}.
  */
 public final class LiquibaseChecksums {
     private static final String VERSION = "9";
@@ -47,6 +48,7 @@ public final class LiquibaseChecksums {
                 continue;
             }
             for (MigrationFile f : files) {
+                drifts.addAll(LiquibaseChangelogChecksums.drifts(h, f, engine));
                 for (LiquibaseFormattedSql.Body body : bodies(f)) {
                     if (!body.changeSet().runsOn(engine) || body.sql().contains("${")) {
                         continue; // changelog parameters are expanded by Liquibase from a configuration migrescue does not see
@@ -69,7 +71,10 @@ public final class LiquibaseChecksums {
     }
 
     /** The checksum Liquibase computes now for the changeset of {@code file} the history knows as {@code key}. */
-    public static String checksum(MigrationHistory history, MigrationFile file, String key) {
+    public static String checksum(MigrationHistory history, MigrationFile file, String key, Engine engine) {
+        if (LiquibaseChangelogChecksums.isChangelog(file)) {
+            return LiquibaseChangelogChecksums.checksum(history, file, key, engine);
+        }
         for (LiquibaseFormattedSql.Body body : bodies(file)) {
             Optional<HistoryEntry> entry = entry(history, file, body.changeSet());
             if (entry.isPresent() && entry.get().id().equals(key)) {
@@ -90,7 +95,7 @@ public final class LiquibaseChecksums {
         return VERSION + ":" + md5(change + ":");
     }
 
-    private static String md5(String text) {
+    static String md5(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -110,7 +115,12 @@ public final class LiquibaseChecksums {
     }
 
     private static Optional<HistoryEntry> entry(MigrationHistory h, MigrationFile f, LiquibaseFormattedSql.ChangeSet cs) {
-        String fileName = cs.logicalFilePath();
+        return entry(h, f, cs.id(), cs.author(), cs.logicalFilePath());
+    }
+
+    /** The history's row of the changeset {@code id} by {@code author} of file {@code f}, if it has one. */
+    static Optional<HistoryEntry> entry(MigrationHistory h, MigrationFile f, String id, String author, String logicalFilePath) {
+        String fileName = logicalFilePath;
         if (fileName == null) {
             try {
                 fileName = LiquibasePaths.changelogPath(f.path(), h);
@@ -118,6 +128,6 @@ public final class LiquibaseChecksums {
                 return Optional.empty(); // neither it nor its folder is recorded: nothing of it ran
             }
         }
-        return HistorySql.entry(h, cs.id() + "::" + cs.author() + "::" + fileName);
+        return HistorySql.entry(h, id + "::" + author + "::" + fileName);
     }
 }

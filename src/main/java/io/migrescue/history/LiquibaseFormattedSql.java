@@ -4,7 +4,6 @@ import io.migrescue.model.Engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,25 +119,7 @@ final class LiquibaseFormattedSql {
 
         /** Whether Liquibase runs (and so records) this changeset on the engine. */
         boolean runsOn(Engine engine) {
-            if (ignored) {
-                return false;
-            }
-            if (dbms == null || dbms.isBlank()) {
-                return true;
-            }
-            String name = engine == Engine.POSTGRESQL ? "postgresql" : engine.id();
-            boolean anyPositive = false;
-            for (String entry : dbms.toLowerCase(Locale.ROOT).split(",")) {
-                String e = entry.strip();
-                if (e.equals("!" + name) || e.equals("none")) {
-                    return false;
-                }
-                if (e.equals(name) || e.equals("all")) {
-                    return true;
-                }
-                anyPositive |= !e.startsWith("!");
-            }
-            return !anyPositive; // only exclusions of other engines
+            return !ignored && io.migrescue.sql.LiquibaseChangelog.runsOn(dbms, engine);
         }
     }
 

@@ -45,6 +45,9 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
     @Override
     public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
+        if (LiquibaseChangeSets.isChangeSet(file)) {
+            return LiquibaseChangeSets.recordExecuted(d, h, file, now); // one changeset, as changelog-sync records it
+        }
         List<LiquibaseFormattedSql.ChangeSet> changeSets = LiquibaseFormattedSql.parse(read(file));
         if (changeSets.isEmpty()) {
             throw new IllegalArgumentException(file.path() + " is not a Liquibase formatted SQL file (--liquibase formatted sql,"
@@ -121,7 +124,7 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
         String[] key = id.split("::", 3);
         return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "md5sum")
                 + " = ? WHERE " + HistorySql.column(d, "id") + " = ? AND " + HistorySql.column(d, "author") + " = ? AND "
-                + HistorySql.column(d, "filename") + " = ?", LiquibaseChecksums.checksum(h, file, id), key[0], key[1], key[2]));
+                + HistorySql.column(d, "filename") + " = ?", LiquibaseChecksums.checksum(h, file, id, d.engine()), key[0], key[1], key[2]));
     }
 
     @Override

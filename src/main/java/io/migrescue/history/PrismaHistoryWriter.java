@@ -39,6 +39,27 @@ final class PrismaHistoryWriter implements HistoryWriter {
      * left to its default 0. Already finished: Prisma refuses (P3008), and there is nothing to write.
      */
     @Override
+    public String historyTable() {
+        return "_prisma_migrations";
+    }
+
+    /** The table as Prisma's schema engine makes it (its sql-migration-connector's per-flavour DDL). */
+    @Override
+    public List<BoundStatement> createHistoryTable(Dialect d, MigrationHistory h) {
+        String table = HistorySql.table(d, h);
+        if (d.engine() == io.migrescue.model.Engine.POSTGRESQL) {
+            return List.of(BoundStatement.of("CREATE TABLE IF NOT EXISTS " + table + " (\"id\" VARCHAR(36) PRIMARY KEY NOT NULL,"
+                    + " \"checksum\" VARCHAR(64) NOT NULL, \"finished_at\" TIMESTAMPTZ, \"migration_name\" VARCHAR(255) NOT NULL,"
+                    + " \"logs\" TEXT, \"rolled_back_at\" TIMESTAMPTZ, \"started_at\" TIMESTAMPTZ NOT NULL DEFAULT now(),"
+                    + " \"applied_steps_count\" INTEGER NOT NULL DEFAULT 0)"));
+        }
+        return List.of(BoundStatement.of("CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(36) PRIMARY KEY NOT NULL,"
+                + " checksum VARCHAR(64) NOT NULL, finished_at DATETIME(3), migration_name VARCHAR(255) NOT NULL, logs TEXT,"
+                + " rolled_back_at DATETIME(3), started_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),"
+                + " applied_steps_count INTEGER UNSIGNED NOT NULL DEFAULT 0) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"));
+    }
+
+    @Override
     public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         String name = migrationName(file);

@@ -2,6 +2,7 @@ package io.migrescue.migration;
 
 import io.migrescue.model.Engine;
 import io.migrescue.sql.GooseSql;
+import io.migrescue.sql.LiquibaseChangelog;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.MigrationFiles;
 import io.migrescue.sql.SqlStatement;
@@ -36,6 +37,9 @@ public final class MigrationStatements {
         var code = CodeMigrationReaders.forTool(file.tool());
         if (code.isPresent()) {
             return code.get().statements(file, engine);
+        }
+        if (file.path() != null && LiquibaseChangelog.isChangelog(file.path())) {
+            return LiquibaseChangelog.statements(file.path(), engine); // the SQL of its sql/sqlFile changes
         }
         String text = read(file.path());
         return StatementSplitter.split("goose".equals(file.tool()) ? GooseSql.up(text) : text, engine);

@@ -196,12 +196,18 @@ public final class MigrationFiles {
 
     // --- plain
 
+    /** The {@code *.sql} files, and the Liquibase XML/YAML/JSON changelogs next to them (named with their extension). */
     private static List<MigrationFile> plain(Path dir, String tool) throws IOException {
-        return sqlFilesIn(dir).stream()
+        List<MigrationFile> files = new java.util.ArrayList<>(sqlFilesIn(dir).stream()
                 .map(p -> baseName(p.getFileName().toString()))
-                .sorted(MigrationFiles::compareNames)
                 .map(name -> new MigrationFile(name, name, dir.resolve(name + SQL), tool))
-                .toList();
+                .toList());
+        try (Stream<Path> children = Files.list(dir)) {
+            children.filter(LiquibaseChangelog::isChangelog).map(p -> p.getFileName().toString())
+                    .forEach(name -> files.add(new MigrationFile(name, name, dir.resolve(name), tool)));
+        }
+        files.sort((a, b) -> compareNames(a.id(), b.id()));
+        return List.copyOf(files);
     }
 
     // --- helpers

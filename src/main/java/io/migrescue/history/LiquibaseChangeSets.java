@@ -1,0 +1,157 @@
+package io.migrescue.history;
+
+import io.migrescue.model.Engine;
+import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
+import io.migrescue.sql.LiquibaseChangelog;
+import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.SqlStatement;
+import io.migrescue.sql.StatementSplitter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Liquibase's unit is the changeset, not the file: the changesets of the changelogs at hand (XML, YAML, JSON, formatted
+ * SQL) that DATABASECHANGELOG does not record, each as one migration ({@code id} = the history's key
+ * {@code ID::AUTHOR::FILENAME}, tool {@code liquibase}), so the unrecorded ones whose effects are all present can be
+ * recorded as {@code liquibase changelog-sync} records them (ChangeLogSyncVisitor: EXECTYPE EXECUTED, with the checksum).
+ * A changelog none of whose folder is recorded is left out: the FILENAME Liquibase would write cannot be told.
+ */
+public final class LiquibaseChangeSets {
+    private static final String TOOL = LiquibaseHistoryWriter.TOOL;
+
+    private LiquibaseChangeSets() {
+    }
+
+    /** One changeset of a changelog file, as read from XML/YAML/JSON or from formatted SQL. */
+    private record Unit(String id, String author, String logicalFilePath, String contexts, String labels, String comments,
+                        String description, List<SqlStatement> statements, String checksum) {
+    }
+
+    /** The changesets of {@code files} the history does not record, in file order, each as a migration of its own. */
+    public static List<MigrationFile> pending(MigrationHistory h, List<MigrationFile> files, Engine engine) {
+        List<MigrationFile> pending = new ArrayList<>();
+        for (MigrationFile f : files) {
+            if (f.path() == null || TOOL.equals(f.tool())) {
+                continue;
+            }
+            for (Unit u : units(f, engine)) {
+                String fileName;
+                try {
+                    fileName = u.logicalFilePath() != null ? u.logicalFilePath() : LiquibasePaths.changelogPath(f.path(), h);
+                } catch (IllegalArgumentException unknownPath) {
+                    break; // nothing of its folder is recorded: which FILENAME Liquibase writes cannot be told
+                }
+                String key = u.id() + "::" + u.author() + "::" + fileName;
+                if (HistorySql.entry(h, key).isEmpty()) {
+                    pending.add(new MigrationFile(key, "changeset " + u.author() + ":" + u.id() + " of " + f.path().getFileName(),
+                            f.path(), TOOL));
+                }
+            }
+        }
+        return pending;
+    }
+
+    /** The statements of one changeset {@link #pending} returned, with their lines in its file. */
+    public static List<SqlStatement> statements(MigrationFile changeSet, Engine engine) {
+        return unit(changeSet, engine).statements();
+    }
+
+    static boolean isChangeSet(MigrationFile f) {
+        return TOOL.equals(f.tool()) && f.id().split("::", 3).length == 3 && f.path() != null;
+    }
+
+    /**
+     * {@code changelog-sync}'s row for one changeset (MarkChangeSetRanGenerator with EXECUTED): ORDEREXECUTED = MAX + 1,
+     * DATEEXECUTED now, MD5SUM the version 9 checksum (NULL when it cannot be recomputed: Liquibase then stores it on its
+     * next run), DESCRIPTION as ChangeSet.getDescription, COMMENTS, CONTEXTS and LABELS from the changeset, LIQUIBASE the
+     * version, DEPLOYMENT_ID as Liquibase makes it.
+     */
+    static List<BoundStatement> recordExecuted(Dialect d, MigrationHistory h, MigrationFile changeSet, Instant now) {
+        if (HistorySql.entry(h, changeSet.id()).isPresent()) {
+            return List.of();
+        }
+        Unit u = unit(changeSet, d.engine());
+        String[] key = changeSet.id().split("::", 3);
+        Timestamps.Value dateExecuted = Timestamps.databaseClock(d, now);
+        String table = HistorySql.table(d, h);
+        List<Object> params = new ArrayList<>(List.of(key[0], key[1], key[2], dateExecuted.param(), "EXECUTED"));
+        if (u.checksum() != null) {
+            params.add(u.checksum());
+        }
+        params.addAll(List.of(u.description(), u.comments(), LiquibaseHistoryWriter.LIQUIBASE_VERSION));
+        if (u.contexts() != null) {
+            params.add(u.contexts());
+        }
+        if (u.labels() != null) {
+            params.add(u.labels());
+        }
+        params.add(LiquibaseHistoryWriter.deploymentId(now));
+        return List.of(BoundStatement.of("INSERT INTO " + table + " (" + HistorySql.columns(d, "id", "author", "filename",
+                "dateexecuted", "orderexecuted", "exectype", "md5sum", "description", "comments", "tag", "liquibase", "contexts",
+                "labels", "deployment_id") + ") SELECT ?, ?, ?, " + dateExecuted.sql() + ", COALESCE(MAX("
+                + HistorySql.column(d, "orderexecuted") + "), 0) + 1, ?, " + (u.checksum() == null ? "NULL" : "?")
+                + ", ?, ?, NULL, ?, " + (u.contexts() == null ? "NULL" : "?") + ", " + (u.labels() == null ? "NULL" : "?")
+                + ", ? FROM " + table, params.toArray()));
+    }
+
+    private static Unit unit(MigrationFile changeSet, Engine engine) {
+        String[] key = changeSet.id().split("::", 3);
+        for (Unit u : units(changeSet, engine)) {
+            if (u.id().equals(key[0]) && u.author().equals(key[1])) {
+                return u;
+            }
+        }
+        throw new IllegalArgumentException("no changeset " + key[1] + ":" + key[0] + " in " + changeSet.path().getFileName());
+    }
+
+    /** The changesets of the file that run on the engine, in file order; none when it is no changelog. */
+    private static List<Unit> units(MigrationFile f, Engine engine) {
+        List<Unit> units = new ArrayList<>();
+        try {
+            if (LiquibaseChangelog.isChangelog(f.path())) {
+                for (LiquibaseChangelog.ChangeSet cs : LiquibaseChangelog.changeSets(f.path())) {
+                    if (cs.runsOn(engine)) {
+                        units.add(new Unit(cs.id(), cs.author(), cs.logicalFilePath(), cs.contexts(), cs.labels(), cs.comments(),
+                                description(cs), LiquibaseChangelog.statements(cs, engine),
+                                LiquibaseChangelogChecksums.uncomputable(cs) == null
+                                        ? LiquibaseChangelogChecksums.checksum(cs, "9", engine) : null));
+                    }
+                }
+            } else if (f.path().getFileName().toString().endsWith(".sql")) {
+                for (LiquibaseFormattedSql.Body b : LiquibaseFormattedSql.bodies(Files.readString(f.path(), StandardCharsets.UTF_8))) {
+                    LiquibaseFormattedSql.ChangeSet cs = b.changeSet();
+                    if (cs.runsOn(engine)) {
+                        List<SqlStatement> statements = StatementSplitter.split(b.sql(), engine).stream()
+                                .map(s -> new SqlStatement(s.number(), s.sql(), s.line() + b.firstLine() - 1)).toList();
+                        units.add(new Unit(cs.id(), cs.author(), cs.logicalFilePath(), cs.contexts(), cs.labels(), cs.comments(),
+                                "sql", statements, b.sql().contains("${") ? null : LiquibaseChecksums.checksum(b.sql())));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f.path(), e);
+        }
+        return units;
+    }
+
+    /** ChangeSet.getDescription: each change's description, joined by "; ", at most 255 characters. */
+    private static String description(LiquibaseChangelog.ChangeSet cs) {
+        if (cs.changes().isEmpty()) {
+            return "empty";
+        }
+        List<String> parts = new ArrayList<>();
+        for (LiquibaseChangelog.Change c : cs.changes()) {
+            parts.add(c.description());
+        }
+        String joined = String.join("; ", parts);
+        return joined.length() > 255 ? joined.substring(0, 252) + "..." : joined; // StringUtil.limitSize
+    }
+}
