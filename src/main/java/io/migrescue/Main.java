@@ -3,14 +3,12 @@ package io.migrescue;
 import io.migrescue.cli.MigrescueCli;
 import io.migrescue.cli.Version;
 import io.migrescue.shell.MigrescueShell;
-
 import java.io.PrintWriter;
 import java.util.Map;
 
 /** The only place that calls {@code System.exit}. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         Map<String, String> environment = System.getenv();
@@ -33,13 +31,14 @@ public final class Main {
         try {
             PrintWriter stdout = out;
             PrintWriter stderr = err;
-            code = MigrescueCli.create(out, err, environment, terminal, System.in, args,
-                    () -> {
+            code = MigrescueCli.create(out, err, environment, terminal, System.in, args, () -> {
                         stdout.flush();
                         stderr.flush();
                         return MigrescueShell.onSystemTerminal(environment);
-                    }).execute(args);
-        } catch (Throwable t) { // an Error passes picocli's handler: still one line, never a stack trace on the terminal
+                    })
+                    .execute(args);
+        } catch (
+                Throwable t) { // an Error passes picocli's handler: still one line, never a stack trace on the terminal
             code = UncaughtFailure.report(t, err);
         }
         out.flush();

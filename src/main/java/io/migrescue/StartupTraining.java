@@ -1,7 +1,6 @@
 package io.migrescue;
 
 import io.migrescue.cli.MigrescueCli;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,17 +45,22 @@ public final class StartupTraining {
             UPDATE training_users SET nick = 'x' WHERE nick IS NULL;
             """;
 
-    private StartupTraining() {
-    }
+    private StartupTraining() {}
 
     public static void main(String[] args) {
-        String pg = System.getenv().getOrDefault("MIGRESCUE_TRAIN_PG_URL",
-                "jdbc:postgresql://127.0.0.1:1/training?user=training&connectTimeout=1");
-        String mysql = System.getenv().getOrDefault("MIGRESCUE_TRAIN_MYSQL_URL",
-                "jdbc:mysql://127.0.0.1:1/training?user=training&connectTimeout=1000");
+        String pg = System.getenv()
+                .getOrDefault(
+                        "MIGRESCUE_TRAIN_PG_URL",
+                        "jdbc:postgresql://127.0.0.1:1/training?user=training&connectTimeout=1");
+        String mysql = System.getenv()
+                .getOrDefault(
+                        "MIGRESCUE_TRAIN_MYSQL_URL",
+                        "jdbc:mysql://127.0.0.1:1/training?user=training&connectTimeout=1000");
         List<String[]> runs = new ArrayList<>(List.of(
-                new String[] {"--version"}, new String[] {"--help"},
-                new String[] {"explain", "--error", PG_ERROR}, new String[] {"explain", "--error", MYSQL_ERROR},
+                new String[] {"--version"},
+                new String[] {"--help"},
+                new String[] {"explain", "--error", PG_ERROR},
+                new String[] {"explain", "--error", MYSQL_ERROR},
                 new String[] {"explain", "--error", PG_ERROR, "--format", "json"}));
         Path migrations = sampleMigrations();
         for (String url : List.of(pg, mysql)) {
@@ -71,7 +75,8 @@ public final class StartupTraining {
         PrintWriter none = new PrintWriter(Writer.nullWriter());
         for (String[] run : runs) {
             try {
-                MigrescueCli.create(none, none, Map.of(), false, new ByteArrayInputStream(new byte[0]), run).execute(run);
+                MigrescueCli.create(none, none, Map.of(), false, new ByteArrayInputStream(new byte[0]), run)
+                        .execute(run);
             } catch (RuntimeException | LinkageError e) {
                 // a failed training step only makes the archive smaller; the next one still runs
             }

@@ -1,11 +1,10 @@
 package io.migrescue;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class UncaughtFailureTest {
     @Test
@@ -13,7 +12,9 @@ class UncaughtFailureTest {
         StringWriter err = new StringWriter();
         int code = UncaughtFailure.report(new StackOverflowError(), new PrintWriter(err, true));
         assertThat(code).isEqualTo(70);
-        assertThat(err.toString()).hasLineCount(1).startsWith("migrescue: internal error: java.lang.StackOverflowError (this is a bug; ")
+        assertThat(err.toString())
+                .hasLineCount(1)
+                .startsWith("migrescue: internal error: java.lang.StackOverflowError (this is a bug; ")
                 .doesNotContain("\tat ");
     }
 }

@@ -4,7 +4,6 @@ import io.migrescue.history.HistoryWriter;
 import io.migrescue.history.HistoryWriters;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.MigrationFile;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +17,7 @@ import java.util.Set;
  * make as the tool would ({@link HistoryWriter#historyTable()}).
  */
 final class AbsentHistories {
-    private AbsentHistories() {
-    }
+    private AbsentHistories() {}
 
     /** {@code history}, plus an empty one in {@code schema} for each such tool of {@code files} that has none. */
     static List<MigrationHistory> with(List<MigrationHistory> history, List<MigrationFile> files, String schema) {
@@ -30,8 +28,11 @@ final class AbsentHistories {
             if (history.stream().anyMatch(h -> h.tool().equals(tool))) {
                 continue;
             }
-            String table = HistoryWriters.all().stream().filter(w -> w.tool().equals(tool)).findFirst()
-                    .map(HistoryWriter::historyTable).orElse(null);
+            String table = HistoryWriters.all().stream()
+                    .filter(w -> w.tool().equals(tool))
+                    .findFirst()
+                    .map(HistoryWriter::historyTable)
+                    .orElse(null);
             if (table != null) {
                 all.add(new MigrationHistory(tool, schema, table, List.of(), null));
             }

@@ -12,7 +12,6 @@ import io.migrescue.db.DatabaseSession;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.playbook.BackupPlan;
 import io.migrescue.repair.Backups;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,8 +45,11 @@ final class BackupStore implements Backups {
         if (tables.isEmpty()) {
             return Map.of(); // the plan changes no existing table and no history: there is nothing to keep
         }
-        BackupManifest manifest = BackupWriter.write(session, new BackupRequest(tables, plan.data() || plan.historyTool() != null),
-                dir.resolve(TABLES), progress);
+        BackupManifest manifest = BackupWriter.write(
+                session,
+                new BackupRequest(tables, plan.data() || plan.historyTool() != null),
+                dir.resolve(TABLES),
+                progress);
         Map<String, Long> rows = new LinkedHashMap<>();
         for (BackedUpTable t : manifest.tables()) {
             if (!t.partial() && t.rows() != null) {

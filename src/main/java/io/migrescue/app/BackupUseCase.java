@@ -9,7 +9,6 @@ import io.migrescue.catalog.CatalogReader;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.TableShape;
-
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -20,15 +19,13 @@ import java.util.Set;
 
 /** {@code backup}: the tables named on the command line, found in the schemas in scope, written with a manifest. */
 public final class BackupUseCase {
-    private BackupUseCase() {
-    }
+    private BackupUseCase() {}
 
     /**
      * @param tables {@code table} (looked up in the schemas in scope) or {@code schema.table}
      * @param data   false for definitions only
      */
-    public record Request(List<String> schemas, List<String> tables, Path dir, boolean data) {
-    }
+    public record Request(List<String> schemas, List<String> tables, Path dir, boolean data) {}
 
     public static BackupManifest run(DatabaseSession session, Request request, Progress progress) {
         List<String> scope = Scope.resolve(session.info(), request.schemas());
@@ -49,7 +46,8 @@ public final class BackupUseCase {
         }
         List<TableShape> found;
         try {
-            found = CatalogReader.of(session.engine()).tableShapes(session.connection(), List.copyOf(schemas), lowerNames);
+            found = CatalogReader.of(session.engine())
+                    .tableShapes(session.connection(), List.copyOf(schemas), lowerNames);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("backup", e);
         }
@@ -57,17 +55,25 @@ public final class BackupUseCase {
         for (String name : names) {
             TableName n = TableName.parse(name);
             List<String> where = n.schema() != null ? List.of(n.schema()) : scope;
-            List<TableShape> candidates = found.stream().filter(s -> where.contains(s.schema()) && s.named(n.table())).toList();
-            List<TableShape> exact = candidates.stream().filter(s -> s.name().equals(n.table())).toList();
+            List<TableShape> candidates = found.stream()
+                    .filter(s -> where.contains(s.schema()) && s.named(n.table()))
+                    .toList();
+            List<TableShape> exact =
+                    candidates.stream().filter(s -> s.name().equals(n.table())).toList();
             List<TableShape> matches = exact.isEmpty() ? candidates : exact;
             if (matches.isEmpty()) {
                 throw MigrescueException.usage("no table named " + name + " in " + String.join(", ", where));
             }
             if (matches.size() > 1) {
-                throw MigrescueException.usage("table " + name + " is in " + String.join(", ", matches.stream()
-                        .map(s -> s.schema() + "." + s.name()).toList()) + ": say which, as schema.table");
+                throw MigrescueException.usage("table " + name + " is in "
+                        + String.join(
+                                ", ",
+                                matches.stream()
+                                        .map(s -> s.schema() + "." + s.name())
+                                        .toList()) + ": say which, as schema.table");
             }
-            selections.add(TableSelection.whole(matches.get(0).schema(), matches.get(0).name()));
+            selections.add(
+                    TableSelection.whole(matches.get(0).schema(), matches.get(0).name()));
         }
         return selections;
     }

@@ -10,7 +10,6 @@ import io.migrescue.playbook.PlanningException;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,22 +20,31 @@ import java.util.List;
  * row). Diagnosis chose {@code last}: the migrations after it are not wholly in effect and are left to the tool.
  */
 final class Baselines {
-    private Baselines() {
-    }
+    private Baselines() {}
 
     /** The tool's migrations the history does not record, in its order: for Liquibase, each changeset on its own. */
-    static List<MigrationFile> pending(MigrationHistory history, List<MigrationFile> files, io.migrescue.model.Engine engine) {
-        return "liquibase".equals(history.tool()) ? LiquibaseChangeSets.pending(history, files, engine)
+    static List<MigrationFile> pending(
+            MigrationHistory history, List<MigrationFile> files, io.migrescue.model.Engine engine) {
+        return "liquibase".equals(history.tool())
+                ? LiquibaseChangeSets.pending(history, files, engine)
                 : UnrecordedMigrations.pending(history, files);
     }
 
     /** The statements of one migration {@link #pending} returned. */
     static List<io.migrescue.sql.SqlStatement> statements(MigrationFile f, io.migrescue.model.Engine engine) {
-        return "liquibase".equals(f.tool()) ? LiquibaseChangeSets.statements(f, engine) : MigrationDirectory.statements(f, engine);
+        return "liquibase".equals(f.tool())
+                ? LiquibaseChangeSets.statements(f, engine)
+                : MigrationDirectory.statements(f, engine);
     }
 
-    static List<BoundStatement> record(HistoryWriter writer, Dialect dialect, MigrationHistory history,
-                                       List<MigrationFile> files, String last, Instant now, String installedBy) {
+    static List<BoundStatement> record(
+            HistoryWriter writer,
+            Dialect dialect,
+            MigrationHistory history,
+            List<MigrationFile> files,
+            String last,
+            Instant now,
+            String installedBy) {
         List<MigrationFile> pending = pending(history, files, dialect.engine());
         int end = -1;
         for (int i = 0; i < pending.size(); i++) {
@@ -45,15 +53,17 @@ final class Baselines {
             }
         }
         if (end < 0) {
-            if (files.stream().anyMatch(f -> f.id().equals(last)) || history.entries().stream().anyMatch(e -> e.id().equals(last))) {
+            if (files.stream().anyMatch(f -> f.id().equals(last))
+                    || history.entries().stream().anyMatch(e -> e.id().equals(last))) {
                 return List.of(); // recorded already: a resumed repair plans nothing twice
             }
-            throw new PlanningException("migration " + last + " is not among the migration files:"
-                    + " give --migrations DIR");
+            throw new PlanningException(
+                    "migration " + last + " is not among the migration files:" + " give --migrations DIR");
         }
         List<BoundStatement> plan = new ArrayList<>();
         if (history.entries().isEmpty() && writer.historyTable() != null) {
-            plan.addAll(writer.createHistoryTable(dialect, history)); // none yet (AbsentHistories): made as the tool makes it
+            plan.addAll(writer.createHistoryTable(
+                    dialect, history)); // none yet (AbsentHistories): made as the tool makes it
         }
         MigrationHistory sofar = history;
         for (MigrationFile f : pending.subList(0, end + 1)) {

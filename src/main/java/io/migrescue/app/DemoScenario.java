@@ -1,7 +1,6 @@
 package io.migrescue.app;
 
 import io.migrescue.model.Engine;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +18,7 @@ public final class DemoScenario {
             Engine.MARIADB, List.of("V1__create_users_and_skp.sql", "V2__total_refactor_skp_system.sql"),
             Engine.POSTGRESQL, List.of("V1__users_and_orders.sql", "V2__orders_user_fk.sql"));
 
-    private DemoScenario() {
-    }
+    private DemoScenario() {}
 
     /** File name → SQL, in order. MySQL uses the MariaDB scenario. */
     public static Map<String, String> scripts(Engine engine) {

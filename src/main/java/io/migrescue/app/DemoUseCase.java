@@ -6,8 +6,6 @@ import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Engine;
 import io.migrescue.repair.RepairReport;
-import org.flywaydb.core.Flyway;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 
 /**
  * {@code demo}: a scratch database broken for real by Flyway, then diagnosed and repaired in a dry run, so a
@@ -26,19 +25,25 @@ import java.util.Map;
 public final class DemoUseCase {
     public static final String PREFIX = "migrescue_demo_";
 
-    private DemoUseCase() {
-    }
+    private DemoUseCase() {}
 
     /**
      * @param url        the server's URL as given, for the commands shown afterwards (credentials stripped)
      * @param errorText  what Flyway said when V2 failed
      */
-    public record Result(Engine engine, String database, String url, Path migrations, Path errorFile, String errorText,
-                         DiagnosisReport diagnosis, RepairReport plan) {
-    }
+    public record Result(
+            Engine engine,
+            String database,
+            String url,
+            Path migrations,
+            Path errorFile,
+            String errorText,
+            DiagnosisReport diagnosis,
+            RepairReport plan) {}
 
     public static Result run(ConnectionTarget server, String user, String password, Path workRoot) {
-        String database = PREFIX + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+        String database =
+                PREFIX + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         Engine engine;
         try (DatabaseSession admin = Connector.open(server, user, password)) {
             engine = admin.engine();
@@ -46,10 +51,18 @@ public final class DemoUseCase {
                 st.execute("CREATE DATABASE " + admin.dialect().quote(database));
             }
         } catch (SQLException e) {
-            throw MigrescueException.connection("cannot create the demo database " + database + ": " + e.getMessage(), e);
+            throw MigrescueException.connection(
+                    "cannot create the demo database " + database + ": " + e.getMessage(), e);
         }
-        ConnectionTarget target = new ConnectionTarget(server.engineHint(), server.jdbcUrl().substring(0, server.jdbcUrl().lastIndexOf('/') + 1)
-                + database, server.host(), server.port(), database, user, password, server.properties());
+        ConnectionTarget target = new ConnectionTarget(
+                server.engineHint(),
+                server.jdbcUrl().substring(0, server.jdbcUrl().lastIndexOf('/') + 1) + database,
+                server.host(),
+                server.port(),
+                database,
+                user,
+                password,
+                server.properties());
         Path work = workRoot.resolve(database);
         Path migrations = work.resolve("migrations");
         String errorText = breakIt(engine, target, user, password, migrations);
@@ -59,8 +72,10 @@ public final class DemoUseCase {
             DiagnoseUseCase.Request diagnose = new DiagnoseUseCase.Request(List.of(), errorText, migrations, null);
             DiagnosisReport diagnosis = DiagnoseUseCase.run(session, diagnose);
             Map<String, String> params = engine == Engine.POSTGRESQL ? Map.of("policy", "set-null") : Map.of();
-            RepairReport plan = RepairUseCase.run(session, new RepairUseCase.Request(diagnose, null, params, true, false, false,
-                    work.resolve("backup"), null), io.migrescue.backup.Progress.NONE);
+            RepairReport plan = RepairUseCase.run(
+                    session,
+                    new RepairUseCase.Request(diagnose, null, params, true, false, false, work.resolve("backup"), null),
+                    io.migrescue.backup.Progress.NONE);
             return new Result(engine, database, target.jdbcUrl(), migrations, errorFile, errorText, diagnosis, plan);
         }
     }
@@ -79,8 +94,10 @@ public final class DemoUseCase {
         try (DatabaseSession admin = Connector.open(server, user, password)) {
             String where = admin.engine().displayName() + " at " + server.host() + ":" + server.port();
             if (!exists(admin, database)) {
-                return new DropResult(false, "no database " + database + " on " + where + ": nothing dropped"
-                        + " (was the demo run against another server? give its --url)");
+                return new DropResult(
+                        false,
+                        "no database " + database + " on " + where + ": nothing dropped"
+                                + " (was the demo run against another server? give its --url)");
             }
             try (Statement st = admin.connection().createStatement()) {
                 st.execute("DROP DATABASE " + admin.dialect().quote(database)
@@ -93,11 +110,11 @@ public final class DemoUseCase {
     }
 
     /** @param dropped whether a database was dropped; {@code message} says which, where */
-    public record DropResult(boolean dropped, String message) {
-    }
+    public record DropResult(boolean dropped, String message) {}
 
     private static boolean exists(DatabaseSession admin, String database) throws SQLException {
-        String sql = admin.engine() == Engine.POSTGRESQL ? "SELECT 1 FROM pg_database WHERE datname = ?"
+        String sql = admin.engine() == Engine.POSTGRESQL
+                ? "SELECT 1 FROM pg_database WHERE datname = ?"
                 : "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?";
         try (java.sql.PreparedStatement st = admin.connection().prepareStatement(sql)) {
             st.setString(1, database);
@@ -108,10 +125,14 @@ public final class DemoUseCase {
     }
 
     /** Real Flyway runs V1 and V2; V2 fails the way the field report did. */
-    private static String breakIt(Engine engine, ConnectionTarget target, String user, String password, Path migrations) {
+    private static String breakIt(
+            Engine engine, ConnectionTarget target, String user, String password, Path migrations) {
         DemoScenario.scripts(engine).forEach((name, sql) -> write(migrations.resolve(name), sql));
-        Flyway flyway = Flyway.configure().dataSource(target.jdbcUrl(), user, password)
-                .locations("filesystem:" + migrations.toAbsolutePath()).cleanDisabled(true).load();
+        Flyway flyway = Flyway.configure()
+                .dataSource(target.jdbcUrl(), user, password)
+                .locations("filesystem:" + migrations.toAbsolutePath())
+                .cleanDisabled(true)
+                .load();
         try {
             flyway.migrate();
         } catch (RuntimeException e) {

@@ -30,7 +30,6 @@ import io.migrescue.sql.Effect;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementEffects;
-
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -45,8 +44,7 @@ import java.util.Set;
  * catalog → data evidence from bounded queries. Read-only.
  */
 public final class DiagnoseUseCase {
-    private DiagnoseUseCase() {
-    }
+    private DiagnoseUseCase() {}
 
     /**
      * @param errorText     the failure output as the operator saw it, or null
@@ -55,8 +53,13 @@ public final class DiagnoseUseCase {
      * @param historyTable  that tool's history table when it was configured with another name, or null
      * @param renderer      {@code --render-with-tool}: the tool renders the failed migration's SQL, or null to read its code
      */
-    public record Request(List<String> schemas, String errorText, Path migrationsDir, String tool, String historyTable,
-                          ToolRenderedSql renderer) {
+    public record Request(
+            List<String> schemas,
+            String errorText,
+            Path migrationsDir,
+            String tool,
+            String historyTable,
+            ToolRenderedSql renderer) {
         public Request(List<String> schemas, String errorText, Path migrationsDir, String tool, String historyTable) {
             this(schemas, errorText, migrationsDir, tool, historyTable, null);
         }
@@ -72,11 +75,13 @@ public final class DiagnoseUseCase {
         List<String> notes = new ArrayList<>();
         try {
             List<String> existing = reader.userSchemas(session.connection());
-            List<String> missing = schemas.stream().filter(s -> !existing.contains(s)).toList();
+            List<String> missing =
+                    schemas.stream().filter(s -> !existing.contains(s)).toList();
             if (!missing.isEmpty()) {
                 throw MigrescueException.usage("no schema or database named " + String.join(", ", missing));
             }
-            List<MigrationHistory> history = HistoryReader.readAll(session, schemas, HistoryAdapters.select(request.tool(), request.historyTable()));
+            List<MigrationHistory> history = HistoryReader.readAll(
+                    session, schemas, HistoryAdapters.select(request.tool(), request.historyTable()));
             if (history.isEmpty()) {
                 notes.add("no migration history table in scope (" + String.join(", ", schemas) + ")");
             }
@@ -84,7 +89,8 @@ public final class DiagnoseUseCase {
             Engine engine = session.engine();
             List<MigrationFile> files = MigrationDirectory.list(request.migrationsDir(), notes);
             Optional<FailedMigrationFinder.Target> target = FailedMigrationFinder.find(history, error.parsed(), files);
-            List<StatementWithEffects> statements = target.map(t -> statements(t, engine, request.renderer(), notes)).orElse(List.of());
+            List<StatementWithEffects> statements = target.map(t -> statements(t, engine, request.renderer(), notes))
+                    .orElse(List.of());
             List<Effect> errorEffects = errorStatementEffects(error.parsed(), engine);
             List<EditedMigrations.Edited> drifts = EditedMigrations.find(history, files, engine);
             List<StatementWithEffects> involved = new ArrayList<>(statements);
@@ -99,17 +105,28 @@ public final class DiagnoseUseCase {
             Catalog catalog = readInvolved(session, reader, schemas, error.parsed(), errorEffects, involved);
             String defaultSchema = schemas.get(0);
             CatalogLookup lookup = new CatalogLookup(catalog, defaultSchema);
-            FailedMigration migration = target.map(t -> map(t, statements, error, lookup, request.migrationsDir() != null, notes))
+            FailedMigration migration = target.map(
+                            t -> map(t, statements, error, lookup, request.migrationsDir() != null, notes))
                     .orElse(null);
             List<Effect> failingEffects = failingEffects(errorEffects, migration);
             List<TableShape> elsewhere = tablesElsewhere(session, reader, error, schemas);
 
             PlaybookRanking ranking = Playbooks.load(null).ranking();
-            List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(catalog, defaultSchema, history, error.parsed(),
-                    error.kind(), failingEffects, migration, elsewhere, ranking));
+            List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(
+                    catalog,
+                    defaultSchema,
+                    history,
+                    error.parsed(),
+                    error.kind(),
+                    failingEffects,
+                    migration,
+                    elsewhere,
+                    ranking));
             if (!drifts.isEmpty()) {
                 // the files say which migration changed and how: that finding replaces the error text's bare one
-                findings = new ArrayList<>(findings.stream().filter(f -> f.kind() != FindingKind.CHECKSUM_MISMATCH).toList());
+                findings = new ArrayList<>(findings.stream()
+                        .filter(f -> f.kind() != FindingKind.CHECKSUM_MISMATCH)
+                        .toList());
                 for (int i = drifts.size() - 1; i >= 0; i--) {
                     findings.add(0, ChecksumFindings.of(drifts.get(i), lookup, ranking));
                 }
@@ -119,21 +136,32 @@ public final class DiagnoseUseCase {
             findings.addAll(vsFiles.findings(lookup, ranking)); // renamed, gone and out-of-order migrations
             List<Finding> withData = new ArrayList<>();
             DataEvidence data = new DataEvidence(session);
-            boolean allRecorded = target.isEmpty() && !files.isEmpty() && history.stream().noneMatch(MigrationHistory::needsAttention);
+            boolean allRecorded = target.isEmpty()
+                    && !files.isEmpty()
+                    && history.stream().noneMatch(MigrationHistory::needsAttention);
             for (Finding f : findings) {
-                Finding confirmed = DataQuestions.forFinding(f, failingEffects, lookup).map(q -> withData(f, q, data))
+                Finding confirmed = DataQuestions.forFinding(f, failingEffects, lookup)
+                        .map(q -> withData(f, q, data))
                         .orElseGet(() -> InvalidIndexDuplicates.counted(f, lookup, data));
                 Finding blocking = InvalidIndexDuplicates.blocking(confirmed, withData, ranking);
                 if (blocking != null) { // what blocks the rebuild is decided first
                     withData.add(0, blocking);
                 }
-                withData.add(allRecorded && !confirmed.stale() && confirmed.kind() == error.kind()
-                        ? confirmed.asStale("every migration file is recorded as applied and nothing failed: the error text is older"
-                        + " than the database state") : confirmed);
+                withData.add(
+                        allRecorded && !confirmed.stale() && confirmed.kind() == error.kind()
+                                ? confirmed.asStale(
+                                        "every migration file is recorded as applied and nothing failed: the error text is older"
+                                                + " than the database state")
+                                : confirmed);
             }
-            List<MigrationHistory> reported = withAbsent.stream().filter(h -> history.contains(h) || withData.stream()
-                    .anyMatch(f -> f.migration() != null && h.tool().equals(f.migration().tool()))).toList();
-            return new DiagnosisReport(session.info(), schemas, reported, error.parsed(), error.kind(), withData, notes);
+            List<MigrationHistory> reported = withAbsent.stream()
+                    .filter(h -> history.contains(h)
+                            || withData.stream()
+                                    .anyMatch(f -> f.migration() != null
+                                            && h.tool().equals(f.migration().tool())))
+                    .toList();
+            return new DiagnosisReport(
+                    session.info(), schemas, reported, error.parsed(), error.kind(), withData, notes);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("diagnose", e);
         }
@@ -149,8 +177,10 @@ public final class DiagnoseUseCase {
             return answered;
         }
         try {
-            return data.count(q) == 0 ? answered.asStale("the rows the error is about are gone now: the error text is older than the"
-                    + " database state") : answered;
+            return data.count(q) == 0
+                    ? answered.asStale("the rows the error is about are gone now: the error text is older than the"
+                            + " database state")
+                    : answered;
         } catch (SQLException e) {
             return answered; // the evidence line already says the data could not be checked
         }
@@ -161,32 +191,50 @@ public final class DiagnoseUseCase {
      * and the migration involve plus the holders of the names they use: on 2,000 tables that is a fraction of a
      * second instead of a full catalog read.
      */
-    private static Catalog readInvolved(DatabaseSession session, CatalogReader reader, List<String> schemas, ParsedError error,
-                                        List<Effect> errorEffects, List<StatementWithEffects> statements) throws SQLException {
+    private static Catalog readInvolved(
+            DatabaseSession session,
+            CatalogReader reader,
+            List<String> schemas,
+            ParsedError error,
+            List<Effect> errorEffects,
+            List<StatementWithEffects> statements)
+            throws SQLException {
         List<Effect> involved = new ArrayList<>(errorEffects);
         statements.forEach(s -> involved.addAll(s.effects()));
         RelevantObjects relevant = RelevantObjects.of(error, involved, session.engine());
         Catalog catalog = reader.read(session.connection(), schemas, relevant.tables());
         Set<String> holders = relevant.holdersIn(catalog);
-        return holders.isEmpty() ? catalog : catalog.withDetailsFrom(reader.read(session.connection(), schemas, holders));
+        return holders.isEmpty()
+                ? catalog
+                : catalog.withDetailsFrom(reader.read(session.connection(), schemas, holders));
     }
 
     /** The failed migration's statements: rendered by its tool when asked (and said so), else read from its file. */
-    private static List<StatementWithEffects> statements(FailedMigrationFinder.Target target, Engine engine, ToolRenderedSql renderer,
-                                                         List<String> notes) {
+    private static List<StatementWithEffects> statements(
+            FailedMigrationFinder.Target target, Engine engine, ToolRenderedSql renderer, List<String> notes) {
         if (target.file() == null) {
             return List.of();
         }
         List<SqlStatement> read = ToolRenderedSql.statements(target.file(), engine, renderer, notes);
-        return read.stream().map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList();
+        return read.stream()
+                .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine)))
+                .toList();
     }
 
     /** Errors saying the object already existed: its presence is the failure's cause, never a sign it was finished. */
-    private static final java.util.Set<FindingKind> ALREADY_THERE = java.util.EnumSet.of(FindingKind.DUPLICATE_CONSTRAINT_NAME,
-            FindingKind.TABLE_ALREADY_EXISTS, FindingKind.DUPLICATE_COLUMN, FindingKind.DUPLICATE_INDEX_NAME);
+    private static final java.util.Set<FindingKind> ALREADY_THERE = java.util.EnumSet.of(
+            FindingKind.DUPLICATE_CONSTRAINT_NAME,
+            FindingKind.TABLE_ALREADY_EXISTS,
+            FindingKind.DUPLICATE_COLUMN,
+            FindingKind.DUPLICATE_INDEX_NAME);
 
-    private static FailedMigration map(FailedMigrationFinder.Target target, List<StatementWithEffects> statements, ErrorReading reading,
-                                       CatalogLookup lookup, boolean dirGiven, List<String> notes) {
+    private static FailedMigration map(
+            FailedMigrationFinder.Target target,
+            List<StatementWithEffects> statements,
+            ErrorReading reading,
+            CatalogLookup lookup,
+            boolean dirGiven,
+            List<String> notes) {
         ParsedError error = reading.parsed();
         if (target.file() == null) {
             if (dirGiven) {
@@ -194,7 +242,8 @@ public final class DiagnoseUseCase {
             }
             return new FailedMigration(target.tool(), target.id(), null, target.foundBy(), List.of());
         }
-        Integer failed = FailedMigrationFinder.locate(statements.stream().map(StatementWithEffects::statement).toList(), error);
+        Integer failed = FailedMigrationFinder.locate(
+                statements.stream().map(StatementWithEffects::statement).toList(), error);
         if (failed == null && error != null) {
             failed = FailedMigrationFinder.locateCreating(statements, reading.kind(), error.objects());
         }
@@ -205,7 +254,8 @@ public final class DiagnoseUseCase {
         if (error != null && !"history".equals(target.foundBy()) && !ALREADY_THERE.contains(reading.kind())) {
             verdicts = io.migrescue.diagnosis.StaleFailure.reconsider(statements, lookup, verdicts);
         }
-        return new FailedMigration(target.tool(), target.id(), target.file().path().getFileName().toString(), target.foundBy(), verdicts);
+        return new FailedMigration(
+                target.tool(), target.id(), target.file().path().getFileName().toString(), target.foundBy(), verdicts);
     }
 
     /** What the error text's own statement meant to do, when the wrapper carries one that can be understood. */
@@ -233,16 +283,23 @@ public final class DiagnoseUseCase {
     }
 
     /** A "missing" table may live in a schema outside the scope (field report 01): one targeted lookup. */
-    private static List<TableShape> tablesElsewhere(DatabaseSession session, CatalogReader reader, ErrorReading error,
-                                                    List<String> schemas) throws SQLException {
+    private static List<TableShape> tablesElsewhere(
+            DatabaseSession session, CatalogReader reader, ErrorReading error, List<String> schemas)
+            throws SQLException {
         if (error.kind() != FindingKind.MISSING_TABLE || error.parsed().objects() == null) {
             return List.of();
         }
-        String name = error.parsed().objects().table() != null ? error.parsed().objects().table() : error.parsed().objects().referencedTable();
+        String name = error.parsed().objects().table() != null
+                ? error.parsed().objects().table()
+                : error.parsed().objects().referencedTable();
         if (name == null) {
             return List.of();
         }
-        List<String> others = reader.userSchemas(session.connection()).stream().filter(s -> !schemas.contains(s)).toList();
-        return others.isEmpty() ? List.of() : reader.tableShapes(session.connection(), others, Set.of(name.toLowerCase(Locale.ROOT)));
+        List<String> others = reader.userSchemas(session.connection()).stream()
+                .filter(s -> !schemas.contains(s))
+                .toList();
+        return others.isEmpty()
+                ? List.of()
+                : reader.tableShapes(session.connection(), others, Set.of(name.toLowerCase(Locale.ROOT)));
     }
 }

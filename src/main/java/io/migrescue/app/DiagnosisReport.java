@@ -5,7 +5,6 @@ import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.ParsedError;
 import io.migrescue.model.DatabaseInfo;
 import io.migrescue.model.MigrationHistory;
-
 import java.util.List;
 
 /**
@@ -15,8 +14,14 @@ import java.util.List;
  * @param errorKind  its finding kind, or null
  * @param notes      things the operator should know that are not findings (no history table, file not found…)
  */
-public record DiagnosisReport(DatabaseInfo database, List<String> schemas, List<MigrationHistory> history, ParsedError error,
-                              FindingKind errorKind, List<Finding> findings, List<String> notes) {
+public record DiagnosisReport(
+        DatabaseInfo database,
+        List<String> schemas,
+        List<MigrationHistory> history,
+        ParsedError error,
+        FindingKind errorKind,
+        List<Finding> findings,
+        List<String> notes) {
     public DiagnosisReport {
         schemas = List.copyOf(schemas);
         history = List.copyOf(history);

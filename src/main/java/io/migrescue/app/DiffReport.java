@@ -4,7 +4,6 @@ import io.migrescue.diff.DiffResult;
 import io.migrescue.diff.TableCount;
 import io.migrescue.diff.script.FixScript;
 import io.migrescue.model.DatabaseInfo;
-
 import java.util.List;
 
 /**
@@ -12,8 +11,15 @@ import java.util.List;
  *
  * @param counts rows per table when asked for ({@link CountMode}), else empty
  */
-public record DiffReport(DatabaseInfo source, DatabaseInfo target, List<String> sourceSchemas, List<String> targetSchemas,
-                         DiffResult result, CountMode countMode, List<TableCount> counts, FixScript script) {
+public record DiffReport(
+        DatabaseInfo source,
+        DatabaseInfo target,
+        List<String> sourceSchemas,
+        List<String> targetSchemas,
+        DiffResult result,
+        CountMode countMode,
+        List<TableCount> counts,
+        FixScript script) {
     public DiffReport {
         sourceSchemas = List.copyOf(sourceSchemas);
         targetSchemas = List.copyOf(targetSchemas);
@@ -29,8 +35,10 @@ public record DiffReport(DatabaseInfo source, DatabaseInfo target, List<String> 
      * object kinds were compared and which not.
      */
     public List<String> about() {
-        List<String> lines = new java.util.ArrayList<>(List.of("source: " + source.url() + " (" + String.join(", ", sourceSchemas) + ")",
-                "target: " + target.url() + " (" + String.join(", ", targetSchemas) + ")", result.coverage().comparedLine()));
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "source: " + source.url() + " (" + String.join(", ", sourceSchemas) + ")",
+                "target: " + target.url() + " (" + String.join(", ", targetSchemas) + ")",
+                result.coverage().comparedLine()));
         if (result.coverage().notComparedLine() != null) {
             lines.add(result.coverage().notComparedLine());
         }

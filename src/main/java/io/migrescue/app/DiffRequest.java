@@ -1,7 +1,6 @@
 package io.migrescue.app;
 
 import io.migrescue.diff.DiffOptions;
-
 import java.util.List;
 
 /**
@@ -9,8 +8,12 @@ import java.util.List;
  *
  * @param sourceSchemas {@code --source-schema}, empty for the connection's current schema; likewise the target
  */
-public record DiffRequest(List<String> sourceSchemas, List<String> targetSchemas, DiffOptions options, CountMode counts,
-                          boolean allowDestructive) {
+public record DiffRequest(
+        List<String> sourceSchemas,
+        List<String> targetSchemas,
+        DiffOptions options,
+        CountMode counts,
+        boolean allowDestructive) {
     public DiffRequest {
         sourceSchemas = List.copyOf(sourceSchemas);
         targetSchemas = List.copyOf(targetSchemas);

@@ -14,7 +14,6 @@ import io.migrescue.model.Catalog;
 import io.migrescue.model.DefinedObject;
 import io.migrescue.model.Engine;
 import io.migrescue.model.MigrationHistory;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,17 +28,19 @@ final class DiffSideReader {
      */
     private static final List<String> TOOL_SCHEMAS = List.of("supabase_migrations");
 
-    private DiffSideReader() {
-    }
+    private DiffSideReader() {}
 
-    record Side(Snapshot snapshot, Map<QualifiedName, Long> counts) {
-    }
+    record Side(Snapshot snapshot, Map<QualifiedName, Long> counts) {}
 
-    static Side read(DatabaseSession session, List<String> schemas, List<String> existing, CountMode counts) throws SQLException {
+    static Side read(DatabaseSession session, List<String> schemas, List<String> existing, CountMode counts)
+            throws SQLException {
         CatalogReader reader = CatalogReader.of(session.engine());
         Catalog catalog = reader.readWithTypes(session.connection(), schemas);
         List<String> historyScope = new ArrayList<>(schemas);
-        TOOL_SCHEMAS.stream().filter(existing::contains).filter(s -> !schemas.contains(s)).forEach(historyScope::add);
+        TOOL_SCHEMAS.stream()
+                .filter(existing::contains)
+                .filter(s -> !schemas.contains(s))
+                .forEach(historyScope::add);
         List<MigrationHistory> histories = HistoryReader.readAll(session, historyScope, HistoryAdapters.all());
         Map<QualifiedName, Long> rows = new HashMap<>();
         List<RowCounts.TableRows> read = switch (counts) {

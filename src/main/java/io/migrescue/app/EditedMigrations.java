@@ -21,7 +21,6 @@ import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementEffects;
 import io.migrescue.sql.StatementSplitter;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,7 @@ import java.util.List;
  * (Flyway and Prisma per file, Liquibase per changeset), each with the statements it holds now, to compare with the live schema.
  */
 final class EditedMigrations {
-    private EditedMigrations() {
-    }
+    private EditedMigrations() {}
 
     /**
      * @param id         the history's key for it (Flyway version; Liquibase {@code ID::AUTHOR::FILENAME})
@@ -40,8 +38,15 @@ final class EditedMigrations {
      * @param statements what the file holds for it now, with the file's line numbers
      * @param symptom    how the tool itself fails on it
      */
-    record Edited(String tool, String id, String what, String recorded, String now, MigrationFile file,
-                  List<StatementWithEffects> statements, String symptom) {
+    record Edited(
+            String tool,
+            String id,
+            String what,
+            String recorded,
+            String now,
+            MigrationFile file,
+            List<StatementWithEffects> statements,
+            String symptom) {
         String fileName() {
             return file.path().getFileName().toString();
         }
@@ -51,18 +56,38 @@ final class EditedMigrations {
         List<Edited> edited = new ArrayList<>();
         for (FlywayChecksums.Drift d : FlywayChecksums.drifts(history, files)) {
             String name = d.file().path().getFileName().toString();
-            edited.add(new Edited("flyway", d.version(), "migration " + d.version() + " (" + name + ")", d.recorded(),
-                    Integer.toString(d.now()), d.file(), withEffects(MigrationDirectory.statements(d.file(), engine), engine),
+            edited.add(new Edited(
+                    "flyway",
+                    d.version(),
+                    "migration " + d.version() + " (" + name + ")",
+                    d.recorded(),
+                    Integer.toString(d.now()),
+                    d.file(),
+                    withEffects(MigrationDirectory.statements(d.file(), engine), engine),
                     "flyway validate and migrate fail"));
         }
         for (LiquibaseChecksums.Drift d : LiquibaseChecksums.drifts(history, files, engine)) {
             List<SqlStatement> statements = StatementSplitter.split(d.sql(), engine).stream()
-                    .map(s -> new SqlStatement(s.number(), s.sql(), s.line() + d.firstLine() - 1)).toList();
-            edited.add(new Edited("liquibase", d.key(), "changeset " + d.changeSet() + " of " + d.file().path().getFileName(),
-                    d.recorded(), d.now(), d.file(), withEffects(statements, engine), "liquibase update and validate fail"));
+                    .map(s -> new SqlStatement(s.number(), s.sql(), s.line() + d.firstLine() - 1))
+                    .toList();
+            edited.add(new Edited(
+                    "liquibase",
+                    d.key(),
+                    "changeset " + d.changeSet() + " of " + d.file().path().getFileName(),
+                    d.recorded(),
+                    d.now(),
+                    d.file(),
+                    withEffects(statements, engine),
+                    "liquibase update and validate fail"));
         }
         for (PrismaChecksums.Drift d : PrismaChecksums.drifts(history, files)) {
-            edited.add(new Edited("prisma", d.name(), "migration " + d.name(), d.recorded(), d.now(), d.file(),
+            edited.add(new Edited(
+                    "prisma",
+                    d.name(),
+                    "migration " + d.name(),
+                    d.recorded(),
+                    d.now(),
+                    d.file(),
                     withEffects(MigrationDirectory.statements(d.file(), engine), engine),
                     "prisma migrate dev reports it modified after it was applied"));
         }
@@ -73,35 +98,51 @@ final class EditedMigrations {
     static FailedMigration mapped(Edited e, CatalogLookup lookup) {
         // the map calls the first statement not in effect "failed"; in an applied migration's edit it never ran
         List<StatementVerdict> verdicts = PartialApplicationMap.build(e.statements(), lookup, null).stream()
-                .map(v -> v.state() != StatementState.FAILED ? v : new StatementVerdict(v.n(), v.line(), v.sql(), v.effects(),
-                        StatementState.NOT_APPLIED, v.reason(), v.prediction()))
+                .map(v -> v.state() != StatementState.FAILED
+                        ? v
+                        : new StatementVerdict(
+                                v.n(),
+                                v.line(),
+                                v.sql(),
+                                v.effects(),
+                                StatementState.NOT_APPLIED,
+                                v.reason(),
+                                v.prediction()))
                 .toList();
         return new FailedMigration(e.tool(), e.id(), e.fileName(), "checksum", verdicts);
     }
 
     /** For {@code status}: one line per edited migration, saying whether the edit is cosmetic or semantic. */
-    static List<String> describe(DatabaseSession session, List<String> schemas, List<Edited> edited) throws SQLException {
+    static List<String> describe(DatabaseSession session, List<String> schemas, List<Edited> edited)
+            throws SQLException {
         if (edited.isEmpty()) {
             return List.of();
         }
         List<Effect> effects = new ArrayList<>();
         edited.forEach(e -> e.statements().forEach(s -> effects.addAll(s.effects())));
-        Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), schemas,
-                RelevantObjects.of(null, effects, session.engine()).tables());
+        Catalog catalog = CatalogReader.of(session.engine())
+                .read(
+                        session.connection(),
+                        schemas,
+                        RelevantObjects.of(null, effects, session.engine()).tables());
         CatalogLookup lookup = new CatalogLookup(catalog, schemas.get(0));
         List<String> lines = new ArrayList<>();
         for (Edited e : edited) {
             List<String> missing = ChecksumEdit.notInEffect(mapped(e, lookup));
-            String kind = e.statements().isEmpty() ? "its statements cannot be compared with the schema"
-                    : missing.isEmpty() ? "cosmetic: every statement of it is in effect"
-                    : "semantic: " + missing.size() + " of its statements are not in effect";
-            lines.add(e.tool() + ": " + e.what() + " was edited after it was applied (checksum " + e.recorded() + " recorded, "
-                    + e.now() + " now); " + kind + " (see migrescue diagnose)");
+            String kind = e.statements().isEmpty()
+                    ? "its statements cannot be compared with the schema"
+                    : missing.isEmpty()
+                            ? "cosmetic: every statement of it is in effect"
+                            : "semantic: " + missing.size() + " of its statements are not in effect";
+            lines.add(e.tool() + ": " + e.what() + " was edited after it was applied (checksum " + e.recorded()
+                    + " recorded, " + e.now() + " now); " + kind + " (see migrescue diagnose)");
         }
         return lines;
     }
 
     private static List<StatementWithEffects> withEffects(List<SqlStatement> statements, Engine engine) {
-        return statements.stream().map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList();
+        return statements.stream()
+                .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine)))
+                .toList();
     }
 }

@@ -5,7 +5,6 @@ import io.migrescue.diagnosis.ParsedError;
 import io.migrescue.diagnosis.error.ErrorCatalog;
 import io.migrescue.diagnosis.error.ErrorTextLimits;
 import io.migrescue.diagnosis.error.ErrorTextParser;
-
 import java.util.List;
 
 /** The operator's error text, understood (or not): parsed error and its finding kind. */
@@ -23,7 +22,8 @@ record ErrorReading(ParsedError parsed, FindingKind kind) {
         }
         FindingKind kind = ErrorCatalog.classify(parsed).orElse(null);
         if (kind == null) {
-            notes.add("error " + (parsed.sqlState() == null ? "" : parsed.sqlState() + " ") + "is not one migrescue knows a repair for");
+            notes.add("error " + (parsed.sqlState() == null ? "" : parsed.sqlState() + " ")
+                    + "is not one migrescue knows a repair for");
         }
         return new ErrorReading(parsed, kind);
     }

@@ -6,15 +6,13 @@ import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.Severity;
 import io.migrescue.diagnosis.error.ErrorCatalog;
 import io.migrescue.playbook.Playbooks;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** {@code explain}: the error text alone, no database. What it means and the repair it would point to. */
 public final class ExplainUseCase {
-    private ExplainUseCase() {
-    }
+    private ExplainUseCase() {}
 
     public static DiagnosisReport run(String text) {
         List<String> notes = new ArrayList<>();
@@ -23,7 +21,9 @@ public final class ExplainUseCase {
             return new DiagnosisReport(null, List.of(), List.of(), error.parsed(), null, List.of(), notes);
         }
         FindingKind kind = error.kind();
-        ErrorObjects o = error.parsed().objects() == null ? ErrorObjects.NONE : error.parsed().objects();
+        ErrorObjects o = error.parsed().objects() == null
+                ? ErrorObjects.NONE
+                : error.parsed().objects();
         Map<String, String> objects = o.asMap();
         if (error.parsed().migration() != null) {
             objects.put("migration", error.parsed().migration());
@@ -34,8 +34,15 @@ public final class ExplainUseCase {
                 + "--error-file … --migrations …");
         // PostgreSQL names constraints per table: 42710 means the same table already has it.
         boolean sameTable = "42710".equals(error.parsed().sqlState());
-        Finding finding = new Finding(kind, Severity.ERROR, error.parsed().message(), objects, evidence, null,
-                Playbooks.load(null).ranking().rank(kind, null, sameTable, false), false);
+        Finding finding = new Finding(
+                kind,
+                Severity.ERROR,
+                error.parsed().message(),
+                objects,
+                evidence,
+                null,
+                Playbooks.load(null).ranking().rank(kind, null, sameTable, false),
+                false);
         return new DiagnosisReport(null, List.of(), List.of(), error.parsed(), kind, List.of(finding), notes);
     }
 }

@@ -19,7 +19,6 @@ import io.migrescue.playbook.ChecksumEdit;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.MigrationFiles;
 import io.migrescue.sql.StatementEffects;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,22 +34,27 @@ import java.util.Set;
 final class HistoryFileFindings {
     /** The tools compared, each with what its next run does with a file older than the newest applied one. */
     private static final Map<String, String> OUT_OF_ORDER_RULE = Map.of(
-            "flyway", "flyway validate fails on it (Detected resolved migration not applied to database) and migrate "
-                    + "skips it"
-                    + " unless outOfOrder=true",
+            "flyway",
+                    "flyway validate fails on it (Detected resolved migration not applied to database) and migrate "
+                            + "skips it"
+                            + " unless outOfOrder=true",
             "knex", "knex migrate:latest runs it next, after migrations written later",
             "sequelize", "sequelize db:migrate runs it next, after migrations written later",
             "rails", "rails db:migrate runs it next, after migrations written later",
-            "goose", "goose up fails on it (found 1 missing migrations before current version) unless run with"
-                    + " -allow-missing, which applies it first");
+            "goose",
+                    "goose up fails on it (found 1 missing migrations before current version) unless run with"
+                            + " -allow-missing, which applies it first");
 
     private final List<Compared> compared;
 
     /** @param described Flyway rows whose file kept its version and content but took another description */
-    private record Compared(MigrationHistory history, List<HistoryEntry> missing, List<MigrationFile> pending,
-                            Set<MigrationFile> beforeNewest, Map<MigrationFile, List<StatementWithEffects>> statements,
-                            Map<HistoryEntry, MigrationFile> described) {
-    }
+    private record Compared(
+            MigrationHistory history,
+            List<HistoryEntry> missing,
+            List<MigrationFile> pending,
+            Set<MigrationFile> beforeNewest,
+            Map<MigrationFile, List<StatementWithEffects>> statements,
+            Map<HistoryEntry, MigrationFile> described) {}
 
     private HistoryFileFindings(List<Compared> compared) {
         this.compared = compared;
@@ -59,8 +63,9 @@ final class HistoryFileFindings {
     static HistoryFileFindings read(List<MigrationHistory> histories, List<MigrationFile> files, Engine engine) {
         List<Compared> compared = new ArrayList<>();
         for (MigrationHistory h : histories) {
-            List<MigrationFile> own = files.stream().filter(f -> h.tool().equals(f.tool())
-                    && !(f.tool().equals("flyway") && f.id().startsWith("R__"))).toList();
+            List<MigrationFile> own = files.stream()
+                    .filter(f -> h.tool().equals(f.tool()) && !(f.tool().equals("flyway") && f.id().startsWith("R__")))
+                    .toList();
             if (!OUT_OF_ORDER_RULE.containsKey(h.tool()) || own.isEmpty()) {
                 continue;
             }
@@ -72,19 +77,32 @@ final class HistoryFileFindings {
                 file.ifPresentOrElse(recorded::add, () -> missing.add(e));
                 file.filter(f -> renamedDescription(h, e, f)).ifPresent(f -> described.put(e, f));
             }
-            int newest = own.stream().filter(recorded::contains).mapToInt(own::indexOf).max().orElse(-1);
-            List<MigrationFile> pending = own.stream().filter(f -> !recorded.contains(f)).toList();
+            int newest = own.stream()
+                    .filter(recorded::contains)
+                    .mapToInt(own::indexOf)
+                    .max()
+                    .orElse(-1);
+            List<MigrationFile> pending =
+                    own.stream().filter(f -> !recorded.contains(f)).toList();
             Set<MigrationFile> before = new java.util.HashSet<>(
                     pending.stream().filter(f -> own.indexOf(f) < newest).toList());
             Map<MigrationFile, List<StatementWithEffects>> statements = new LinkedHashMap<>();
             for (MigrationFile f : pending) {
                 if (before.contains(f) || !missing.isEmpty()) {
-                    statements.put(f, MigrationDirectory.statements(f, engine).stream()
-                            .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList());
+                    statements.put(
+                            f,
+                            MigrationDirectory.statements(f, engine).stream()
+                                    .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine)))
+                                    .toList());
                 }
             }
-            described.values().forEach(f -> statements.put(f, MigrationDirectory.statements(f, engine).stream()
-                    .map(st -> new StatementWithEffects(st, StatementEffects.of(st, engine))).toList()));
+            described
+                    .values()
+                    .forEach(f -> statements.put(
+                            f,
+                            MigrationDirectory.statements(f, engine).stream()
+                                    .map(st -> new StatementWithEffects(st, StatementEffects.of(st, engine)))
+                                    .toList()));
             if (!missing.isEmpty() || !before.isEmpty() || !described.isEmpty()) {
                 compared.add(new Compared(h, missing, pending, before, statements, described));
             }
@@ -97,12 +115,17 @@ final class HistoryFileFindings {
      * recorded are candidates for those rows, not migrations to baseline (that would record a renamed file twice).
      */
     boolean handles(MigrationHistory h) {
-        return compared.stream().anyMatch(c -> c.history() == h && (!c.missing().isEmpty() || !c.beforeNewest().isEmpty()));
+        return compared.stream()
+                .anyMatch(c -> c.history() == h
+                        && (!c.missing().isEmpty() || !c.beforeNewest().isEmpty()));
     }
 
     /** The statements of the files not applied: the catalog read must include what they touch. */
     List<StatementWithEffects> statements() {
-        return compared.stream().flatMap(c -> c.statements().values().stream()).flatMap(List::stream).toList();
+        return compared.stream()
+                .flatMap(c -> c.statements().values().stream())
+                .flatMap(List::stream)
+                .toList();
     }
 
     List<Finding> findings(CatalogLookup lookup, PlaybookRanking ranking) {
@@ -116,29 +139,44 @@ final class HistoryFileFindings {
             for (MigrationFile f : c.pending()) {
                 byId.put(f.id(), f);
                 List<StatementVerdict> v = verdicts.getOrDefault(f, List.of());
-                pending.add(new HistoryVsFiles.Pending(f.id(), fileName(f), checksum(tool, f),
+                pending.add(new HistoryVsFiles.Pending(
+                        f.id(),
+                        fileName(f),
+                        checksum(tool, f),
                         new FailedMigration(tool, f.id(), fileName(f), "file", v).fullyApplied(),
-                                c.beforeNewest().contains(f)));
+                        c.beforeNewest().contains(f)));
             }
             List<HistoryVsFiles.Recorded> rows = c.missing().stream()
-                    .map(e -> new HistoryVsFiles.Recorded(e.id(),
-                            "flyway".equals(tool) ? e.checksum() : null)).toList();
+                    .map(e -> new HistoryVsFiles.Recorded(e.id(), "flyway".equals(tool) ? e.checksum() : null))
+                    .toList();
             HistoryVsFiles.Result result = HistoryVsFiles.compare(rows, pending);
-            c.described().forEach((e, f) -> findings.add(redescribed(c.history(), e, new FailedMigration(tool, e.id(),
-                    fileName(f),
-                    "renamed", verdicts.getOrDefault(f, List.of())), ranking)));
+            c.described()
+                    .forEach((e, f) -> findings.add(redescribed(
+                            c.history(),
+                            e,
+                            new FailedMigration(
+                                    tool, e.id(), fileName(f), "renamed", verdicts.getOrDefault(f, List.of())),
+                            ranking)));
             for (HistoryVsFiles.Renamed r : result.renamed()) {
                 MigrationFile f = byId.get(r.file().id());
-                findings.add(renamed(c.history(), r, new FailedMigration(tool, r.row().id(), fileName(f), "renamed",
-                        verdicts.getOrDefault(f, List.of())), ranking));
+                findings.add(renamed(
+                        c.history(),
+                        r,
+                        new FailedMigration(
+                                tool, r.row().id(), fileName(f), "renamed", verdicts.getOrDefault(f, List.of())),
+                        ranking));
             }
             for (HistoryVsFiles.Missing m : result.missing()) {
                 findings.add(missing(c.history(), m, ranking));
             }
             for (HistoryVsFiles.Pending p : result.outOfOrder()) {
                 MigrationFile f = byId.get(p.id());
-                findings.add(outOfOrder(c.history(), f, new FailedMigration(tool, f.id(), fileName(f), "out-of-order",
-                        verdicts.getOrDefault(f, List.of())), ranking));
+                findings.add(outOfOrder(
+                        c.history(),
+                        f,
+                        new FailedMigration(
+                                tool, f.id(), fileName(f), "out-of-order", verdicts.getOrDefault(f, List.of())),
+                        ranking));
             }
         }
         return findings;
@@ -148,44 +186,58 @@ final class HistoryFileFindings {
     List<String> statusLines() {
         List<String> lines = new ArrayList<>();
         for (Compared c : compared) {
-            String where = c.history().tool() + " (" + c.history().schema() + "." + c.history().table() + ")";
-            c.missing().forEach(e -> lines.add(where + ": migration " + e.id() + " is recorded as applied but no file "
-                    + "has it"
-                    + " (renamed or deleted; see migrescue diagnose)"));
-            c.described().forEach((e, f) -> lines.add(where + ": migration " + e.id() + " is recorded as "
-                    + "'" + e.description()
-                    + "', its file " + fileName(f) + " says '" + f.name() + "' (renamed; see migrescue diagnose)"));
-            c.pending().stream().filter(c.beforeNewest()::contains).forEach(f -> lines.add(where + ": " + fileName(f)
-                    + " is not applied, yet a later migration is (out of order; see migrescue diagnose)"));
+            String where = c.history().tool() + " (" + c.history().schema() + "."
+                    + c.history().table() + ")";
+            c.missing()
+                    .forEach(e -> lines.add(where + ": migration " + e.id() + " is recorded as applied but no file "
+                            + "has it"
+                            + " (renamed or deleted; see migrescue diagnose)"));
+            c.described()
+                    .forEach((e, f) -> lines.add(where + ": migration " + e.id() + " is recorded as "
+                            + "'" + e.description()
+                            + "', its file " + fileName(f) + " says '" + f.name()
+                            + "' (renamed; see migrescue diagnose)"));
+            c.pending().stream()
+                    .filter(c.beforeNewest()::contains)
+                    .forEach(f -> lines.add(where + ": " + fileName(f)
+                            + " is not applied, yet a later migration is (out of order; see migrescue diagnose)"));
         }
         return lines;
     }
 
-    private static Finding renamed(MigrationHistory h, HistoryVsFiles.Renamed r, FailedMigration file,
-            PlaybookRanking ranking) {
+    private static Finding renamed(
+            MigrationHistory h, HistoryVsFiles.Renamed r, FailedMigration file, PlaybookRanking ranking) {
         List<String> evidence = new ArrayList<>();
         evidence.add(h.tool() + " records " + r.row().id() + " as applied in " + h.table() + "; no migration file has "
                 + "that name"
                 + " now (" + stuck(h.tool()) + ")");
-        evidence.add(r.by().equals("checksum")
-                ? file.file() + " has the checksum " + r.row().checksum() + " recorded for " + r.row().id() + ": the "
-                        + "same content"
-                : file.file() + " is not recorded, and every statement of it is in effect: it ran under the old name");
+        evidence.add(
+                r.by().equals("checksum")
+                        ? file.file() + " has the checksum " + r.row().checksum() + " recorded for "
+                                + r.row().id() + ": the " + "same content"
+                        : file.file()
+                                + " is not recorded, and every statement of it is in effect: it ran under the old name");
         List<String> missing = ChecksumEdit.notInEffect(file);
         if (!missing.isEmpty()) {
-            evidence.add("yet " + missing.size() + " statement(s) of it are not in "
-                    + "effect: " + String.join("; ", missing));
+            evidence.add("yet " + missing.size() + " statement(s) of it are not in " + "effect: "
+                    + String.join("; ", missing));
         }
         Map<String, String> objects = objects(h, r.row().id());
         objects.put("file", file.file());
-        return new Finding(FindingKind.RENAMED_MIGRATION, Severity.ERROR, h.tool() + " migration " + r.row().id()
-                + " was renamed to " + file.file() + " after it was applied", objects, evidence, file,
-                ranking.rank(FindingKind.RENAMED_MIGRATION, file, false, false), false);
+        return new Finding(
+                FindingKind.RENAMED_MIGRATION,
+                Severity.ERROR,
+                h.tool() + " migration " + r.row().id() + " was renamed to " + file.file() + " after it was applied",
+                objects,
+                evidence,
+                file,
+                ranking.rank(FindingKind.RENAMED_MIGRATION, file, false, false),
+                false);
     }
 
     /** Flyway: same version, same content, another description (flyway validate: Migration description mismatch). */
-    private static Finding redescribed(MigrationHistory h, HistoryEntry e, FailedMigration file,
-            PlaybookRanking ranking) {
+    private static Finding redescribed(
+            MigrationHistory h, HistoryEntry e, FailedMigration file, PlaybookRanking ranking) {
         List<String> evidence = new ArrayList<>();
         evidence.add("flyway records version " + e.id() + " as '" + e.description() + "'; " + file.file() + " has the "
                 + "same"
@@ -193,20 +245,27 @@ final class HistoryFileFindings {
                 + "description mismatch)");
         List<String> missing = ChecksumEdit.notInEffect(file);
         if (!missing.isEmpty()) {
-            evidence.add("yet " + missing.size() + " statement(s) of it are not in "
-                    + "effect: " + String.join("; ", missing));
+            evidence.add("yet " + missing.size() + " statement(s) of it are not in " + "effect: "
+                    + String.join("; ", missing));
         }
         Map<String, String> objects = objects(h, e.id());
         objects.put("file", file.file());
-        return new Finding(FindingKind.RENAMED_MIGRATION, Severity.ERROR, "flyway migration " + e.id() + " was renamed "
-                + "to "
-                + file.file() + " after it was applied", objects, evidence, file,
-                ranking.rank(FindingKind.RENAMED_MIGRATION, file, false, false), false);
+        return new Finding(
+                FindingKind.RENAMED_MIGRATION,
+                Severity.ERROR,
+                "flyway migration " + e.id() + " was renamed " + "to " + file.file() + " after it was applied",
+                objects,
+                evidence,
+                file,
+                ranking.rank(FindingKind.RENAMED_MIGRATION, file, false, false),
+                false);
     }
 
     /** A Flyway file of the recorded version and checksum whose description is not the recorded one. */
     private static boolean renamedDescription(MigrationHistory h, HistoryEntry e, MigrationFile f) {
-        if (!"flyway".equals(h.tool()) || e.description() == null || e.description().equals(f.name())) {
+        if (!"flyway".equals(h.tool())
+                || e.description() == null
+                || e.description().equals(f.name())) {
             return false;
         }
         Integer sum = FlywayChecksums.checksum(f);
@@ -221,24 +280,39 @@ final class HistoryFileFindings {
                 + stuck(h.tool()) + ")");
         Map<String, String> objects = objects(h, m.row().id());
         if (m.ambiguous()) {
-            List<String> names = m.candidates().stream().map(HistoryVsFiles.Pending::fileName).toList();
+            List<String> names = m.candidates().stream()
+                    .map(HistoryVsFiles.Pending::fileName)
+                    .toList();
             evidence.add("these files are not recorded and every statement of each is in effect, so any of them may be "
                     + "it: "
                     + String.join(", ", names) + "; migrescue does not guess: give --param renamedTo=FILE");
             objects.put("candidates", String.join(", ", names));
-            return new Finding(FindingKind.RENAMED_MIGRATION, Severity.ERROR, h.tool() + " migration " + m.row().id()
-                    + " has no file; one of " + names.size() + " files may be it renamed", objects, evidence, row,
-                    ranking.rank(FindingKind.RENAMED_MIGRATION, row, false, false), false);
+            return new Finding(
+                    FindingKind.RENAMED_MIGRATION,
+                    Severity.ERROR,
+                    h.tool() + " migration " + m.row().id() + " has no file; one of " + names.size()
+                            + " files may be it renamed",
+                    objects,
+                    evidence,
+                    row,
+                    ranking.rank(FindingKind.RENAMED_MIGRATION, row, false, false),
+                    false);
         }
         evidence.add("no file that is not recorded has every statement in effect, so none is this migration renamed;"
                 + " its effects stay in the schema, only the history row names a file that is gone");
-        return new Finding(FindingKind.MISSING_MIGRATION_FILE, Severity.ERROR, h.tool() + " migration " + m.row().id()
-                + " is recorded as applied but its file is gone", objects, evidence, row,
-                ranking.rank(FindingKind.MISSING_MIGRATION_FILE, row, false, false), false);
+        return new Finding(
+                FindingKind.MISSING_MIGRATION_FILE,
+                Severity.ERROR,
+                h.tool() + " migration " + m.row().id() + " is recorded as applied but its file is gone",
+                objects,
+                evidence,
+                row,
+                ranking.rank(FindingKind.MISSING_MIGRATION_FILE, row, false, false),
+                false);
     }
 
-    private static Finding outOfOrder(MigrationHistory h, MigrationFile f, FailedMigration file,
-            PlaybookRanking ranking) {
+    private static Finding outOfOrder(
+            MigrationHistory h, MigrationFile f, FailedMigration file, PlaybookRanking ranking) {
         List<String> evidence = new ArrayList<>();
         String newest = h.latestApplied().map(HistoryEntry::id).orElse("?");
         evidence.add(file.file() + " is not recorded in " + h.table() + ", yet migrations after it are (newest "
@@ -255,10 +329,17 @@ final class HistoryFileFindings {
         }
         Map<String, String> objects = objects(h, f.id());
         objects.put("file", file.file());
-        return new Finding(FindingKind.OUT_OF_ORDER_MIGRATION, Severity.ERROR, h.tool() + " migration " + file.file()
-                + " is not applied, yet a later one is" + (file.fullyApplied() ? " (its effects are "
-                + "present)" : ""), objects,
-                evidence, file, ranking.rank(FindingKind.OUT_OF_ORDER_MIGRATION, file, false, false), false);
+        return new Finding(
+                FindingKind.OUT_OF_ORDER_MIGRATION,
+                Severity.ERROR,
+                h.tool() + " migration " + file.file()
+                        + " is not applied, yet a later one is"
+                        + (file.fullyApplied() ? " (its effects are " + "present)" : ""),
+                objects,
+                evidence,
+                file,
+                ranking.rank(FindingKind.OUT_OF_ORDER_MIGRATION, file, false, false),
+                false);
     }
 
     private static Map<String, String> objects(MigrationHistory h, String migration) {
@@ -271,8 +352,8 @@ final class HistoryFileFindings {
 
     private static String stuck(String tool) {
         return switch (tool) {
-            case "knex" -> "knex migrate:latest fails: The migration directory is corrupt, the following files are "
-                    + "missing";
+            case "knex" ->
+                "knex migrate:latest fails: The migration directory is corrupt, the following files are " + "missing";
             case "flyway" -> "flyway validate fails: Detected applied migration not resolved locally";
             default -> tool + "'s next run cannot match it to a file";
         };
@@ -283,16 +364,22 @@ final class HistoryFileFindings {
      * deleted (a DELETE row).
      */
     private static List<HistoryEntry> applied(MigrationHistory h) {
-        List<HistoryEntry> applied = h.entries().stream().filter(e -> e.state() == EntryState.APPLIED).toList();
+        List<HistoryEntry> applied = h.entries().stream()
+                .filter(e -> e.state() == EntryState.APPLIED)
+                .toList();
         if (!"flyway".equals(h.tool())) {
             return applied;
         }
-        Set<String> deleted = new java.util.HashSet<>(
-                applied.stream().filter(e -> type(e).equals("DELETE"))
-                .map(HistoryEntry::id).toList());
-        return applied.stream().filter(e -> !deleted.contains(e.id()) && e.id() != null
-                && e.id().matches("[0-9][0-9._]*")
-                && !type(e).contains("BASELINE")).toList();
+        Set<String> deleted = new java.util.HashSet<>(applied.stream()
+                .filter(e -> type(e).equals("DELETE"))
+                .map(HistoryEntry::id)
+                .toList());
+        return applied.stream()
+                .filter(e -> !deleted.contains(e.id())
+                        && e.id() != null
+                        && e.id().matches("[0-9][0-9._]*")
+                        && !type(e).contains("BASELINE"))
+                .toList();
     }
 
     private static String type(HistoryEntry e) {

@@ -19,7 +19,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.Effect;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.StatementEffects;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,14 +38,19 @@ final class HistoryMismatches {
     private final Map<MigrationHistory, List<MigrationFile>> concerned = new LinkedHashMap<>();
     /** dirty histories whose version is matched to the schema (golang-migrate): all of the tool's migrations */
     private final Map<MigrationHistory, List<MigrationFile>> dirty = new LinkedHashMap<>();
+
     private final Map<MigrationFile, List<StatementWithEffects>> statements = new LinkedHashMap<>();
 
-    private HistoryMismatches(List<MigrationHistory> history, List<MigrationFile> files, Engine engine,
-                              java.util.function.Predicate<MigrationHistory> elsewhere) {
+    private HistoryMismatches(
+            List<MigrationHistory> history,
+            List<MigrationFile> files,
+            Engine engine,
+            java.util.function.Predicate<MigrationHistory> elsewhere) {
         this.history = history;
         this.files = files;
         for (MigrationHistory h : history) {
-            List<MigrationFile> own = files.stream().filter(f -> h.tool().equals(f.tool())).toList();
+            List<MigrationFile> own =
+                    files.stream().filter(f -> h.tool().equals(f.tool())).toList();
             if (!h.dirtyEntries().isEmpty() && !own.isEmpty()) {
                 dirty.put(h, own); // which version is it really at? its dirty finding says, from every migration's map
                 read(own, engine);
@@ -55,8 +59,8 @@ final class HistoryMismatches {
             if (h.needsAttention() || elsewhere.test(h)) {
                 continue; // a failed run is the failed-migration finding's to explain
             }
-            List<MigrationFile> mine = LostRevision.lost(h, files).isEmpty() ? Baselines.pending(h, files, engine)
-                    : own;
+            List<MigrationFile> mine =
+                    LostRevision.lost(h, files).isEmpty() ? Baselines.pending(h, files, engine) : own;
             concerned.put(h, mine);
             read(mine, engine);
         }
@@ -64,19 +68,26 @@ final class HistoryMismatches {
 
     private void read(List<MigrationFile> mine, Engine engine) {
         for (MigrationFile f : mine) {
-            statements.put(f, Baselines.statements(f, engine).stream() // a Liquibase changeset is its own unit
-                    .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine))).toList());
+            statements.put(
+                    f,
+                    Baselines.statements(f, engine).stream() // a Liquibase changeset is its own unit
+                            .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine)))
+                            .toList());
         }
     }
 
     private List<MappedMigration> mapped(List<MigrationFile> mine, CatalogLookup lookup) {
-        return mine.stream().map(f -> new MappedMigration(f, PartialApplicationMap.build(statements.get(f), lookup, 0)))
+        return mine.stream()
+                .map(f -> new MappedMigration(f, PartialApplicationMap.build(statements.get(f), lookup, 0)))
                 .toList();
     }
 
     /** @param elsewhere histories another check explains (renamed or missing files): none of their files is baselined */
-    static HistoryMismatches of(List<MigrationHistory> history, List<MigrationFile> files, Engine engine,
-                                java.util.function.Predicate<MigrationHistory> elsewhere) {
+    static HistoryMismatches of(
+            List<MigrationHistory> history,
+            List<MigrationFile> files,
+            Engine engine,
+            java.util.function.Predicate<MigrationHistory> elsewhere) {
         return new HistoryMismatches(history, files, engine, elsewhere);
     }
 
@@ -89,7 +100,10 @@ final class HistoryMismatches {
 
     List<Finding> findings(CatalogLookup lookup, PlaybookRanking ranking) {
         List<Finding> found = new ArrayList<>();
-        MigrationHistory alembic = history.stream().filter(h -> "alembic".equals(h.tool())).findFirst().orElse(null);
+        MigrationHistory alembic = history.stream()
+                .filter(h -> "alembic".equals(h.tool()))
+                .findFirst()
+                .orElse(null);
         AlembicHeads.find(alembic, files).ifPresent(found::add);
         for (Map.Entry<MigrationHistory, List<MigrationFile>> e : concerned.entrySet()) {
             MigrationHistory h = e.getKey();
@@ -116,8 +130,11 @@ final class HistoryMismatches {
         if (f.kind() != FindingKind.DIRTY_VERSION) {
             return f;
         }
-        return dirty.entrySet().stream().filter(e -> e.getKey().tool().equals(f.objects().get("tool"))).findFirst()
-                .map(e -> DirtyVersionMatch.matched(f, e.getKey(), mapped(e.getValue(), lookup), ranking)).orElse(f);
+        return dirty.entrySet().stream()
+                .filter(e -> e.getKey().tool().equals(f.objects().get("tool")))
+                .findFirst()
+                .map(e -> DirtyVersionMatch.matched(f, e.getKey(), mapped(e.getValue(), lookup), ranking))
+                .orElse(f);
     }
 
     /** The dirty versions as {@code status} shows them: which version the schema matches. */
@@ -127,9 +144,15 @@ final class HistoryMismatches {
         for (Map.Entry<MigrationHistory, List<MigrationFile>> d : dirty.entrySet()) {
             MigrationHistory h = d.getKey();
             for (var e : h.dirtyEntries()) {
-                Finding bare = new Finding(FindingKind.DIRTY_VERSION, io.migrescue.diagnosis.Severity.ERROR, h.tool()
-                        + " version " + e.id() + " is dirty", Map.of("tool", h.tool(), "version", e.id()), List.of(),
-                        null, List.of(), false);
+                Finding bare = new Finding(
+                        FindingKind.DIRTY_VERSION,
+                        io.migrescue.diagnosis.Severity.ERROR,
+                        h.tool() + " version " + e.id() + " is dirty",
+                        Map.of("tool", h.tool(), "version", e.id()),
+                        List.of(),
+                        null,
+                        List.of(),
+                        false);
                 Finding matched = DirtyVersionMatch.matched(bare, h, mapped(d.getValue(), lookup), none);
                 if (!matched.summary().equals(bare.summary())) { // status says "dirty" already: only what it adds
                     found.add(matched);
@@ -140,8 +163,12 @@ final class HistoryMismatches {
     }
 
     /** For {@code status}: one line per mismatch, from a catalog read of the tables concerned only. */
-    static List<String> attention(DatabaseSession session, List<String> schemas, List<MigrationHistory> history,
-                                  List<MigrationFile> files, java.util.function.Predicate<MigrationHistory> elsewhere)
+    static List<String> attention(
+            DatabaseSession session,
+            List<String> schemas,
+            List<MigrationHistory> history,
+            List<MigrationFile> files,
+            java.util.function.Predicate<MigrationHistory> elsewhere)
             throws SQLException {
         if (files.isEmpty()) {
             return List.of();
@@ -155,6 +182,8 @@ final class HistoryMismatches {
         CatalogLookup lookup = new CatalogLookup(catalog, schemas.get(0));
         List<Finding> found = new ArrayList<>(mismatches.findings(lookup, new PlaybookRanking(List.of())));
         found.addAll(mismatches.dirtyFindings(lookup));
-        return found.stream().map(f -> f.summary() + " (see migrescue diagnose)").toList();
+        return found.stream()
+                .map(f -> f.summary() + " (see migrescue diagnose)")
+                .toList();
     }
 }

@@ -10,7 +10,6 @@ import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.MigrationFiles;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -35,9 +34,10 @@ final class HistoryRecords implements RecordPlanner {
         try {
             return switch (what) {
                 // an unrecorded migration (no failed row): it and every unrecorded one before it, as baseline does
-                case "applied" -> migration != null && "baseline".equals(migration.foundBy())
-                        ? Baselines.record(writer, dialect, history, files, id(migration), now, installedBy)
-                        : writer.recordApplied(dialect, history, file(migration), now, installedBy);
+                case "applied" ->
+                    migration != null && "baseline".equals(migration.foundBy())
+                            ? Baselines.record(writer, dialect, history, files, id(migration), now, installedBy)
+                            : writer.recordApplied(dialect, history, file(migration), now, installedBy);
                 case "rolled-back" -> writer.recordRolledBack(dialect, history, id(migration), files, now);
                 case "release-lock" -> writer.releaseLock(dialect, history);
                 case "clear-dirty" -> writer.clearDirty(dialect, history, id(migration));
@@ -49,7 +49,8 @@ final class HistoryRecords implements RecordPlanner {
                 default -> throw new PlanningException("unknown record step " + what);
             };
         } catch (UnsupportedOperationException | IllegalStateException | IllegalArgumentException e) {
-            throw new PlanningException("cannot record " + what + " in " + history.tool() + "'s history: " + e.getMessage());
+            throw new PlanningException(
+                    "cannot record " + what + " in " + history.tool() + "'s history: " + e.getMessage());
         }
     }
 
@@ -57,7 +58,8 @@ final class HistoryRecords implements RecordPlanner {
     public String fileChecksum(MigrationHistory history, FailedMigration migration) {
         if ("liquibase".equals(history.tool())) {
             try {
-                return io.migrescue.history.LiquibaseChecksums.checksum(history, file(migration), id(migration), dialect.engine());
+                return io.migrescue.history.LiquibaseChecksums.checksum(
+                        history, file(migration), id(migration), dialect.engine());
             } catch (IllegalArgumentException e) {
                 throw new PlanningException("cannot realign the checksum in liquibase's history: " + e.getMessage());
             }
@@ -71,10 +73,17 @@ final class HistoryRecords implements RecordPlanner {
 
     @Override
     public java.util.Optional<LocalMigration> localMigration(String fileName) {
-        return files.stream().filter(f -> f.path() != null && f.path().getFileName().toString().equals(fileName)).findFirst()
-                .map(f -> new LocalMigration(f.id(), fileName, MigrationDirectory.statements(f, dialect.engine()).stream()
-                        .map(st -> new io.migrescue.diagnosis.StatementWithEffects(st, io.migrescue.sql.StatementEffects.of(st,
-                                dialect.engine()))).toList()));
+        return files.stream()
+                .filter(f ->
+                        f.path() != null && f.path().getFileName().toString().equals(fileName))
+                .findFirst()
+                .map(f -> new LocalMigration(
+                        f.id(),
+                        fileName,
+                        MigrationDirectory.statements(f, dialect.engine()).stream()
+                                .map(st -> new io.migrescue.diagnosis.StatementWithEffects(
+                                        st, io.migrescue.sql.StatementEffects.of(st, dialect.engine())))
+                                .toList()));
     }
 
     @Override
@@ -84,15 +93,18 @@ final class HistoryRecords implements RecordPlanner {
         }
         List<BoundStatement> guards = io.migrescue.history.LockHolderCheck.guards(dialect, history, minAge(params));
         if (guards.isEmpty() && history.locked() && !"yes".equals(params.get("holderGone"))) {
-            throw new PlanningException("the " + history.tool() + " lock records no holder and no time, so only a person can tell"
-                    + " that its holder is gone: check, then give --param holderGone=yes");
+            throw new PlanningException(
+                    "the " + history.tool() + " lock records no holder and no time, so only a person can tell"
+                            + " that its holder is gone: check, then give --param holderGone=yes");
         }
         return guards;
     }
 
     @Override
     public String explain(String what, MigrationHistory history, java.util.Map<String, String> params) {
-        return what.equals("release-lock") ? io.migrescue.history.LockHolderCheck.explain(history, minAge(params)) : null;
+        return what.equals("release-lock")
+                ? io.migrescue.history.LockHolderCheck.explain(history, minAge(params))
+                : null;
     }
 
     private static int minAge(java.util.Map<String, String> params) {
@@ -104,14 +116,15 @@ final class HistoryRecords implements RecordPlanner {
     }
 
     /** Tools that key their history by the migration's name alone can record it without an SQL file to read. */
-    private static final java.util.Set<String> NAME_ONLY = java.util.Set.of("laravel", "rails", "knex", "sequelize", "golang-migrate",
-            "goose", "django");
+    private static final java.util.Set<String> NAME_ONLY =
+            java.util.Set.of("laravel", "rails", "knex", "sequelize", "golang-migrate", "goose", "django");
 
     private MigrationFile file(FailedMigration migration) {
         String id = id(migration);
         if ("django".equals(migration.tool())) {
             // every Django app has its 0001_initial.py: the id app.name is the one that tells them apart
-            java.util.Optional<MigrationFile> byId = files.stream().filter(f -> f.id().equals(id)).findFirst();
+            java.util.Optional<MigrationFile> byId =
+                    files.stream().filter(f -> f.id().equals(id)).findFirst();
             if (byId.isPresent()) {
                 return byId.get();
             }
@@ -119,13 +132,16 @@ final class HistoryRecords implements RecordPlanner {
         return MigrationFiles.find(files, migration.file() != null ? migration.file() : id)
                 .or(() -> MigrationFiles.find(files, id))
                 .or(() -> migration.tool() != null && NAME_ONLY.contains(migration.tool())
-                        ? java.util.Optional.of(new MigrationFile(id, id, null, migration.tool())) : java.util.Optional.empty())
-                .orElseThrow(() -> new PlanningException("recording migration " + id + " as applied needs its file: give --migrations DIR"));
+                        ? java.util.Optional.of(new MigrationFile(id, id, null, migration.tool()))
+                        : java.util.Optional.empty())
+                .orElseThrow(() -> new PlanningException(
+                        "recording migration " + id + " as applied needs its file: give --migrations DIR"));
     }
 
     private static String id(FailedMigration migration) {
         if (migration == null || migration.id() == null) {
-            throw new PlanningException("which migration to record is not known: give --migrations DIR or the error text");
+            throw new PlanningException(
+                    "which migration to record is not known: give --migrations DIR or the error text");
         }
         return migration.id();
     }

@@ -7,7 +7,6 @@ import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.evidence.DataEvidence;
 import io.migrescue.model.Index;
 import io.migrescue.model.Table;
-
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
@@ -17,27 +16,33 @@ import java.util.Optional;
  * plan can refuse before anything runs and point to the decision that removes them.
  */
 final class InvalidIndexDuplicates {
-    private InvalidIndexDuplicates() {
-    }
+    private InvalidIndexDuplicates() {}
 
     /**
      * Without an error text the duplicates behind an INVALID unique index of the failed migration are a finding of
      * their own (the decision fix-duplicate-rows asks), unless one is there already; null when there is none to add.
      */
-    static Finding blocking(Finding invalid, java.util.List<Finding> found,
-            io.migrescue.diagnosis.PlaybookRanking ranking) {
+    static Finding blocking(
+            Finding invalid, java.util.List<Finding> found, io.migrescue.diagnosis.PlaybookRanking ranking) {
         String duplicates = invalid.objects().get("duplicates");
-        if (invalid.kind() != FindingKind.INVALID_INDEX || duplicates == null || duplicates.equals("0")
+        if (invalid.kind() != FindingKind.INVALID_INDEX
+                || duplicates == null
+                || duplicates.equals("0")
                 || invalid.migration() == null
                 || found.stream().anyMatch(f -> f.kind() == FindingKind.DUPLICATE_ROWS && !f.stale())) {
             return null;
         }
-        return new Finding(FindingKind.DUPLICATE_ROWS, io.migrescue.diagnosis.Severity.ERROR, duplicates
-                + " key(s) occur more than"
-                + " once where the unique index " + invalid.objects().get("index") + " is to be built",
-                        invalid.objects(),
-                invalid.evidence(), invalid.migration(), ranking.rank(FindingKind.DUPLICATE_ROWS, invalid.migration(),
-                        false, false), false);
+        return new Finding(
+                FindingKind.DUPLICATE_ROWS,
+                io.migrescue.diagnosis.Severity.ERROR,
+                duplicates
+                        + " key(s) occur more than"
+                        + " once where the unique index " + invalid.objects().get("index") + " is to be built",
+                invalid.objects(),
+                invalid.evidence(),
+                invalid.migration(),
+                ranking.rank(FindingKind.DUPLICATE_ROWS, invalid.migration(), false, false),
+                false);
     }
 
     static Finding counted(Finding f, CatalogLookup lookup, DataEvidence data) {
@@ -45,15 +50,18 @@ final class InvalidIndexDuplicates {
             return f;
         }
         String[] qualified = f.objects().get("table").split("\\.", 2);
-        Optional<Table> table = lookup.table(qualified.length == 2 ? qualified[0] : null,
-                qualified[qualified.length - 1]);
+        Optional<Table> table =
+                lookup.table(qualified.length == 2 ? qualified[0] : null, qualified[qualified.length - 1]);
         Optional<Index> index = table.flatMap(t -> lookup.index(t, f.objects().get("index")));
-        if (index.isEmpty() || !index.get().unique() || index.get().predicate() != null
-                || !index.get().columns().stream().allMatch(c -> table.get().column(c).isPresent())) {
+        if (index.isEmpty()
+                || !index.get().unique()
+                || index.get().predicate() != null
+                || !index.get().columns().stream()
+                        .allMatch(c -> table.get().column(c).isPresent())) {
             return f;
         }
-        DataQuestion q = new DataQuestion.DuplicateKeys(table.get().schema(), table.get().name(),
-                index.get().columns());
+        DataQuestion q = new DataQuestion.DuplicateKeys(
+                table.get().schema(), table.get().name(), index.get().columns());
         try {
             long groups = data.count(q);
             return f.withEvidence(data.answer(q)).withObjects(Map.of("duplicates", String.valueOf(groups)));

@@ -9,7 +9,6 @@ import io.migrescue.evidence.LockHolder;
 import io.migrescue.model.Engine;
 import io.migrescue.preflight.LockCheck;
 import io.migrescue.preflight.PreflightFinding;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,15 +60,20 @@ final class LockChecks {
                 holders.put(table, now);
             }
             if (!now.isEmpty()) {
-                out.add(finding(c, "session(s) hold a lock on " + c.table() + " now: the statement (it " + c.what()
-                        + ") will wait for them, and every query on the table queues behind it",
-                        now.stream().map(h -> "held by " + h.brief()).toList(), "let them finish, or end them, before the deploy; "
-                        + timeoutAdvice()));
+                out.add(finding(
+                        c,
+                        "session(s) hold a lock on " + c.table() + " now: the statement (it " + c.what()
+                                + ") will wait for them, and every query on the table queues behind it",
+                        now.stream().map(h -> "held by " + h.brief()).toList(),
+                        "let them finish, or end them, before the deploy; " + timeoutAdvice()));
             }
             Long rows = estimates.get(table);
             if (c.heavy() && rows != null && rows >= LARGE) {
-                out.add(finding(c, "the statement " + c.what() + " on " + c.table() + ", about " + rows + " rows (estimate), under a"
-                        + " lock that blocks writes for as long as that takes", List.of("row estimate of " + c.table() + ": " + rows),
+                out.add(finding(
+                        c,
+                        "the statement " + c.what() + " on " + c.table() + ", about " + rows
+                                + " rows (estimate), under a" + " lock that blocks writes for as long as that takes",
+                        List.of("row estimate of " + c.table() + ": " + rows),
                         heavyAdvice()));
             }
         }
@@ -77,12 +81,22 @@ final class LockChecks {
     }
 
     private PreflightFinding finding(LockCheck c, String cause, List<String> evidence, String fix) {
-        return new PreflightFinding(FindingKind.LOCK_TIMEOUT, Severity.WARNING, c.migration(), c.statement(), c.line(), c.sql(),
-                cause, evidence, new PreflightFinding.Fix(fix, List.of(), List.of()), null);
+        return new PreflightFinding(
+                FindingKind.LOCK_TIMEOUT,
+                Severity.WARNING,
+                c.migration(),
+                c.statement(),
+                c.line(),
+                c.sql(),
+                cause,
+                evidence,
+                new PreflightFinding.Fix(fix, List.of(), List.of()),
+                null);
     }
 
     private String timeoutAdvice() {
-        return session.engine() == Engine.POSTGRESQL ? "and add SET lock_timeout = '5s' to the migration so it fails fast instead"
+        return session.engine() == Engine.POSTGRESQL
+                ? "and add SET lock_timeout = '5s' to the migration so it fails fast instead"
                 : "and add SET SESSION lock_wait_timeout = 5 to the migration so it fails fast instead";
     }
 

@@ -5,7 +5,6 @@ import io.migrescue.sql.Effect;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementEffects;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +28,7 @@ final class MigratedTables {
     private static final Pattern TABLE_COMMENT = Pattern.compile(
             "(?is)^\\s*ALTER\\s+TABLE\\s+((?:`[^`]+`|[\\w$]+)(?:\\s*\\.\\s*(?:`[^`]+`|[\\w$]+))?)\\s+COMMENT\\s*=?\\s*'[^']*'\\s*;?\\s*$");
 
-    private MigratedTables() {
-    }
+    private MigratedTables() {}
 
     /**
      * @param files      in the tool's order
@@ -51,9 +49,14 @@ final class MigratedTables {
         return tables;
     }
 
-    private static void apply(Map<String, List<String>> tables, Map<String, MigrationFile> definedIn,
+    private static void apply(
+            Map<String, List<String>> tables,
+            Map<String, MigrationFile> definedIn,
             MigrationFile file,
-                              SqlStatement s, List<Effect> effects, Engine engine, boolean laterMigrationsRan) {
+            SqlStatement s,
+            List<Effect> effects,
+            Engine engine,
+            boolean laterMigrationsRan) {
         for (Effect e : effects) {
             if (e instanceof Effect.CreateTable c && !c.columns().isEmpty()) {
                 tables.put(c.table(), new ArrayList<>(List.of(s.sql())));
@@ -87,8 +90,10 @@ final class MigratedTables {
             List<String> parts = new ArrayList<>();
             for (String p : comment.group(2).split("\\.")) {
                 String name = p.strip();
-                parts.add(name.startsWith("\"") ? name.substring(1, name.length() - 1)
-                        : engine == Engine.POSTGRESQL ? name.toLowerCase(Locale.ROOT) : name);
+                parts.add(
+                        name.startsWith("\"")
+                                ? name.substring(1, name.length() - 1)
+                                : engine == Engine.POSTGRESQL ? name.toLowerCase(Locale.ROOT) : name);
             }
             int table = comment.group(1).equalsIgnoreCase("COLUMN") ? parts.size() - 2 : parts.size() - 1;
             return table >= 0 ? parts.get(table) : null;
@@ -101,8 +106,9 @@ final class MigratedTables {
         }
         String table = null;
         for (Effect e : effects) {
-            if (e instanceof Effect.Other || e.tables().size() != 1 || table != null
-                    && !table.equals(e.tables().get(0))) {
+            if (e instanceof Effect.Other
+                    || e.tables().size() != 1
+                    || table != null && !table.equals(e.tables().get(0))) {
                 return null;
             }
             table = e.tables().get(0);

@@ -2,7 +2,6 @@ package io.migrescue.app;
 
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.sql.MigrationFile;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +10,7 @@ import java.util.List;
 
 /** {@code --migrations DIR}: listed in the tool's order; a missing or unreadable directory is a usage error. */
 final class MigrationDirectory {
-    private MigrationDirectory() {
-    }
+    private MigrationDirectory() {}
 
     static List<MigrationFile> list(Path dir, List<String> notes) {
         if (dir == null) {

@@ -10,9 +10,9 @@ import io.migrescue.model.Catalog;
 import io.migrescue.playbook.ParamSpec;
 import io.migrescue.playbook.Plan;
 import io.migrescue.playbook.Planner;
+import io.migrescue.playbook.PlanningException;
 import io.migrescue.playbook.Playbook;
 import io.migrescue.playbook.Playbooks;
-import io.migrescue.playbook.PlanningException;
 import io.migrescue.playbook.RecordPlanner;
 import io.migrescue.repair.Backups;
 import io.migrescue.repair.RepairExecutor;
@@ -20,7 +20,6 @@ import io.migrescue.repair.RepairReport;
 import io.migrescue.repair.RepairStatus;
 import io.migrescue.repair.StepControl;
 import io.migrescue.repair.StepGate;
-
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -32,18 +31,32 @@ import java.util.Optional;
  * plan, then either show the plan (dry run: read-only) or carry it out under the executor's safety rules.
  */
 public final class RepairUseCase {
-    private RepairUseCase() {
-    }
+    private RepairUseCase() {}
 
     /**
      * @param playbookId  the playbook to run, or null for the top recommendation
      * @param confirmed   {@code --yes}, or a person said yes
      * @param interactive a person can be asked for decisions
      */
-    public record Request(DiagnoseUseCase.Request diagnosis, String playbookId, Map<String, String> params, boolean dryRun,
-                          boolean confirmed, boolean interactive, Path backupDir, Path userPlaybooks, DatabaseSession reference) {
-        public Request(DiagnoseUseCase.Request diagnosis, String playbookId, Map<String, String> params, boolean dryRun,
-                       boolean confirmed, boolean interactive, Path backupDir, Path userPlaybooks) {
+    public record Request(
+            DiagnoseUseCase.Request diagnosis,
+            String playbookId,
+            Map<String, String> params,
+            boolean dryRun,
+            boolean confirmed,
+            boolean interactive,
+            Path backupDir,
+            Path userPlaybooks,
+            DatabaseSession reference) {
+        public Request(
+                DiagnoseUseCase.Request diagnosis,
+                String playbookId,
+                Map<String, String> params,
+                boolean dryRun,
+                boolean confirmed,
+                boolean interactive,
+                Path backupDir,
+                Path userPlaybooks) {
             this(diagnosis, playbookId, params, dryRun, confirmed, interactive, backupDir, userPlaybooks, null);
         }
     }
@@ -54,8 +67,12 @@ public final class RepairUseCase {
     }
 
     /** @param control told of lock waits; Ctrl-C reaches the steps through it (and stops the repair before the next one) */
-    public static RepairReport run(DatabaseSession session, Request request, io.migrescue.backup.Progress progress, StepControl control) {
-        RecordPlanner records = new HistoryRecords(session.dialect(), request.diagnosis().migrationsDir(), session.info().user(),
+    public static RepairReport run(
+            DatabaseSession session, Request request, io.migrescue.backup.Progress progress, StepControl control) {
+        RecordPlanner records = new HistoryRecords(
+                session.dialect(),
+                request.diagnosis().migrationsDir(),
+                session.info().user(),
                 java.time.Instant.now());
         return run(session, request, new BackupStore(progress), records, control);
     }
@@ -64,18 +81,24 @@ public final class RepairUseCase {
         return run(session, request, backups, records, StepControl.none());
     }
 
-    private static RepairReport run(DatabaseSession session, Request request, Backups backups, RecordPlanner records, StepControl control) {
+    private static RepairReport run(
+            DatabaseSession session, Request request, Backups backups, RecordPlanner records, StepControl control) {
         Planning planning = planning(session, request, records);
         Plan plan = planning.plan(request.params(), request.interactive());
         if (request.dryRun()) {
             return RepairExecutor.preview(plan, request.backupDir());
         }
         if (!request.confirmed()) {
-            throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, "repair " + plan.playbook() + " would change the database ("
-                    + (plan.steps().size() - 1) + " step(s) after the backup); nothing was changed. Add --yes to run it, or --dry-run to see every statement");
+            throw new MigrescueException(
+                    ExitCode.CONFIRMATION_NEEDED,
+                    "repair " + plan.playbook() + " would change the database ("
+                            + (plan.steps().size() - 1)
+                            + " step(s) after the backup); nothing was changed. Add --yes to run it, or --dry-run to see every statement");
         }
         // a script has nobody to ask: a failed verification, or a step failing after changes, is rolled back at once
-        return new RepairExecutor(session, backups, planning.diagnosis().schemas()).rollingBackOnFailure().controlledBy(control)
+        return new RepairExecutor(session, backups, planning.diagnosis().schemas())
+                .rollingBackOnFailure()
+                .controlledBy(control)
                 .run(plan, request.backupDir(), control.runAll());
     }
 
@@ -103,8 +126,7 @@ public final class RepairUseCase {
         }
 
         /** The plan is made; its steps come next (not called for a dry run, whose report shows the plan). */
-        default void planned(Plan plan) {
-        }
+        default void planned(Plan plan) {}
 
         /** Walks the steps; {@code replanner} makes the plan again with other parameter values ({@code [e]dit}). */
         StepGate gate(Replanner replanner);
@@ -131,15 +153,22 @@ public final class RepairUseCase {
      * {@code repair} at a terminal: the decisions and parameters are asked (choices and defaults shown), the plan is
      * shown, then every step is asked about before it runs ({@code dialog.gate}). A dry run stops after planning.
      */
-    public static RepairReport runInteractive(DatabaseSession session, Request request, io.migrescue.backup.Progress progress,
-                                              Dialog dialog) {
+    public static RepairReport runInteractive(
+            DatabaseSession session, Request request, io.migrescue.backup.Progress progress, Dialog dialog) {
         return runInteractive(session, request, progress, dialog, StepControl.none());
     }
 
     /** @param control told of lock waits; Ctrl-C reaches a step waiting for a lock through it */
-    public static RepairReport runInteractive(DatabaseSession session, Request request, io.migrescue.backup.Progress progress,
-                                              Dialog dialog, StepControl control) {
-        RecordPlanner records = new HistoryRecords(session.dialect(), request.diagnosis().migrationsDir(), session.info().user(),
+    public static RepairReport runInteractive(
+            DatabaseSession session,
+            Request request,
+            io.migrescue.backup.Progress progress,
+            Dialog dialog,
+            StepControl control) {
+        RecordPlanner records = new HistoryRecords(
+                session.dialect(),
+                request.diagnosis().migrationsDir(),
+                session.info().user(),
                 java.time.Instant.now());
         Backups backups = new BackupStore(progress);
         Planning planning = planning(session, request, records);
@@ -151,7 +180,13 @@ public final class RepairUseCase {
                 break;
             } catch (PlanningException.DecisionNeeded needed) {
                 ParamSpec p = needed.param();
-                params.put(p.name(), dialog.ask(planning.choice().playbook().id(), p, needed.proposed(), planning.rowsByChoice(params, p)));
+                params.put(
+                        p.name(),
+                        dialog.ask(
+                                planning.choice().playbook().id(),
+                                p,
+                                needed.proposed(),
+                                planning.rowsByChoice(params, p)));
             }
         }
         // the parameters the playbook asks about, with what the plan would use shown as the default
@@ -173,9 +208,12 @@ public final class RepairUseCase {
             return RepairExecutor.preview(plan, request.backupDir());
         }
         dialog.planned(plan);
-        RepairReport report = new RepairExecutor(session, backups, planning.diagnosis().schemas()).controlledBy(control)
+        RepairReport report = new RepairExecutor(
+                        session, backups, planning.diagnosis().schemas())
+                .controlledBy(control)
                 .run(plan, request.backupDir(), dialog.gate(planning));
-        if ((report.status() == RepairStatus.STOPPED || report.status() == RepairStatus.VERIFICATION_FAILED) && dialog.rollBack(report)) {
+        if ((report.status() == RepairStatus.STOPPED || report.status() == RepairStatus.VERIFICATION_FAILED)
+                && dialog.rollBack(report)) {
             return new io.migrescue.repair.Resumer(session, backups).resume(request.backupDir(), true);
         }
         return report;
@@ -188,16 +226,27 @@ public final class RepairUseCase {
         Choice choice = choose(diagnosis, playbooks, request.playbookId());
         try {
             Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), diagnosis.schemas());
-            return new Planning(diagnosis, choice, catalog, records, creates(session, request, diagnosis.schemas().get(0),
-                    failedFile(choice.finding())), session);
+            return new Planning(
+                    diagnosis,
+                    choice,
+                    catalog,
+                    records,
+                    creates(session, request, diagnosis.schemas().get(0), failedFile(choice.finding())),
+                    session);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("repair", e);
         }
     }
 
     /** @param session read-only here: to count the rows each data step touches */
-    private record Planning(DiagnosisReport diagnosis, Choice choice, Catalog catalog, RecordPlanner records,
-                            Map<String, List<String>> creates, DatabaseSession session) implements Replanner {
+    private record Planning(
+            DiagnosisReport diagnosis,
+            Choice choice,
+            Catalog catalog,
+            RecordPlanner records,
+            Map<String, List<String>> creates,
+            DatabaseSession session)
+            implements Replanner {
         Plan plan(Map<String, String> params, boolean interactive) {
             try {
                 return planOrAsk(params, interactive);
@@ -213,8 +262,12 @@ public final class RepairUseCase {
                 Map<String, String> with = new java.util.LinkedHashMap<>(params);
                 with.put(decision.name(), choice);
                 try {
-                    rows.put(choice, planOrAsk(with, true).steps().stream().flatMap(s -> s.rows().stream())
-                            .map(io.migrescue.playbook.RowsTouched::describe).toList());
+                    rows.put(
+                            choice,
+                            planOrAsk(with, true).steps().stream()
+                                    .flatMap(s -> s.rows().stream())
+                                    .map(io.migrescue.playbook.RowsTouched::describe)
+                                    .toList());
                 } catch (MigrescueException | PlanningException e) {
                     rows.put(choice, List.of(e.getMessage()));
                 }
@@ -229,19 +282,33 @@ public final class RepairUseCase {
 
         private Plan planOrAsk(Map<String, String> params, boolean interactive) {
             try {
-                return RowCounts.count(session, Planner.plan(choice.playbook(), choice.finding(), params,
-                        new Planner.Context(catalog, diagnosis.schemas().get(0), diagnosis.history(), choice.finding().migration(),
-                                records, interactive, creates)));
+                return RowCounts.count(
+                        session,
+                        Planner.plan(
+                                choice.playbook(),
+                                choice.finding(),
+                                params,
+                                new Planner.Context(
+                                        catalog,
+                                        diagnosis.schemas().get(0),
+                                        diagnosis.history(),
+                                        choice.finding().migration(),
+                                        records,
+                                        interactive,
+                                        creates)));
             } catch (PlanningException.DecisionNeeded e) {
                 throw e;
             } catch (PlanningException e) {
-                throw MigrescueException.usage("cannot plan " + choice.playbook().id() + ": " + e.getMessage());
+                throw MigrescueException.usage(
+                        "cannot plan " + choice.playbook().id() + ": " + e.getMessage());
             }
         }
 
         @Override
         public List<ParamSpec> askable() {
-            return choice.playbook().params().stream().filter(p -> p.ask() != null || p.decision()).toList();
+            return choice.playbook().params().stream()
+                    .filter(p -> p.ask() != null || p.decision())
+                    .toList();
         }
 
         @Override
@@ -257,48 +324,89 @@ public final class RepairUseCase {
     }
 
     /** How to create a missing table: from the migration files, else as the reference database has it. */
-    private static Map<String, List<String>> creates(DatabaseSession session, Request request, String schema, String failedFile)
-            throws SQLException {
+    private static Map<String, List<String>> creates(
+            DatabaseSession session, Request request, String schema, String failedFile) throws SQLException {
         Map<String, List<String>> creates = new java.util.LinkedHashMap<>();
         DatabaseSession reference = request.reference();
         if (reference != null) {
             if (reference.engine().isMySqlFamily() != session.engine().isMySqlFamily()) {
-                throw MigrescueException.usage("--reference is " + reference.engine().displayName() + ", the database "
-                        + session.engine().displayName() + ": a table can be copied only between the same kind of engine");
+                throw MigrescueException.usage(
+                        "--reference is " + reference.engine().displayName() + ", the database "
+                                + session.engine().displayName()
+                                + ": a table can be copied only between the same kind of engine");
             }
-            Catalog theirs = CatalogReader.of(reference.engine()).read(reference.connection(), Scope.resolve(reference.info(), List.of()));
-            theirs.tables().forEach(t -> creates.put(t.name(), io.migrescue.diff.script.TableDdl.create(session.engine(), schema, t)));
+            Catalog theirs = CatalogReader.of(reference.engine())
+                    .read(reference.connection(), Scope.resolve(reference.info(), List.of()));
+            theirs.tables()
+                    .forEach(t -> creates.put(
+                            t.name(), io.migrescue.diff.script.TableDdl.create(session.engine(), schema, t)));
         }
         creates.putAll(MigrationDirectory.creates(request.diagnosis().migrationsDir(), session.engine(), failedFile));
         return creates;
     }
 
-    record Choice(Finding finding, Playbook playbook) {
-    }
+    record Choice(Finding finding, Playbook playbook) {}
 
     static Choice choose(DiagnosisReport diagnosis, Playbooks playbooks, String id) {
         List<Finding> findings = diagnosis.current();
         if (findings.isEmpty()) {
             // a second run after a verified repair: nothing is backed up, nothing runs twice
-            throw new MigrescueException(ExitCode.OK, "nothing to repair: " + (diagnosis.stale().isEmpty() ? "diagnose finds nothing wrong"
-                    : "the error text is older than the database, its cause is gone (" + diagnosis.stale().get(0).summary()
-                    + ": " + diagnosis.stale().get(0).evidence().get(diagnosis.stale().get(0).evidence().size() - 1)
-                    .replace(": the error text is older than the database state", "") + "); nothing was changed"));
+            throw new MigrescueException(
+                    ExitCode.OK,
+                    "nothing to repair: "
+                            + (diagnosis.stale().isEmpty()
+                                    ? "diagnose finds nothing wrong"
+                                    : "the error text is older than the database, its cause is gone ("
+                                            + diagnosis.stale().get(0).summary()
+                                            + ": "
+                                            + diagnosis
+                                                    .stale()
+                                                    .get(0)
+                                                    .evidence()
+                                                    .get(diagnosis
+                                                                    .stale()
+                                                                    .get(0)
+                                                                    .evidence()
+                                                                    .size()
+                                                            - 1)
+                                                    .replace(": the error text is older than the database state", "")
+                                            + "); nothing was changed"));
         }
         if (id == null) {
-            Finding top = findings.stream().filter(f -> !f.playbooks().isEmpty()).findFirst()
-                    .orElseThrow(() -> new MigrescueException(ExitCode.OK, "no playbook fits the findings; see migrescue diagnose"));
+            Finding top = findings.stream()
+                    .filter(f -> !f.playbooks().isEmpty())
+                    .findFirst()
+                    .orElseThrow(() -> new MigrescueException(
+                            ExitCode.OK, "no playbook fits the findings; see migrescue diagnose"));
             String best = top.playbooks().get(0);
-            return new Choice(top, playbooks.get(best).orElseThrow(() -> MigrescueException.usage("playbook " + best + " is not available")));
+            return new Choice(
+                    top,
+                    playbooks
+                            .get(best)
+                            .orElseThrow(() -> MigrescueException.usage("playbook " + best + " is not available")));
         }
-        Playbook playbook = playbooks.get(id).orElseThrow(() -> MigrescueException.usage("no playbook '" + id + "'; see migrescue playbooks"));
-        Optional<Finding> finding = findings.stream().filter(f -> f.playbooks().contains(id)).findFirst()
-                .or(() -> findings.stream().filter(f -> playbook.fixes().contains(f.kind()))
+        Playbook playbook = playbooks
+                .get(id)
+                .orElseThrow(() -> MigrescueException.usage("no playbook '" + id + "'; see migrescue playbooks"));
+        Optional<Finding> finding = findings.stream()
+                .filter(f -> f.playbooks().contains(id))
+                .findFirst()
+                .or(() -> findings.stream()
+                        .filter(f -> playbook.fixes().contains(f.kind()))
                         // an unrecorded migration in another shape is for a person to decide: nothing records it
-                        .filter(f -> f.kind() != FindingKind.UNRECORDED_MIGRATIONS || !f.playbooks().isEmpty())
+                        .filter(f -> f.kind() != FindingKind.UNRECORDED_MIGRATIONS
+                                || !f.playbooks().isEmpty())
                         .findFirst());
-        return new Choice(finding.orElseThrow(() -> MigrescueException.usage("playbook " + id + " fits none of the findings ("
-                + (findings.isEmpty() ? "there are none" : String.join(", ", findings.stream().map(f -> f.kind().name()).toList()))
-                + ")")), playbook);
+        return new Choice(
+                finding.orElseThrow(() -> MigrescueException.usage("playbook " + id + " fits none of the findings ("
+                        + (findings.isEmpty()
+                                ? "there are none"
+                                : String.join(
+                                        ", ",
+                                        findings.stream()
+                                                .map(f -> f.kind().name())
+                                                .toList()))
+                        + ")")),
+                playbook);
     }
 }

@@ -6,13 +6,11 @@ import io.migrescue.backup.RestoreOptions;
 import io.migrescue.backup.RestoreResult;
 import io.migrescue.backup.Restorer;
 import io.migrescue.db.DatabaseSession;
-
 import java.nio.file.Path;
 
 /** {@code restore}: check the backup before anyone is asked to confirm, then restore it. */
 public final class RestoreUseCase {
-    private RestoreUseCase() {
-    }
+    private RestoreUseCase() {}
 
     /** The verified manifest of the backup in {@code dir}; a missing or damaged backup is a usage error (exit 2). */
     public static BackupManifest check(Path dir) {

@@ -4,7 +4,6 @@ import io.migrescue.db.DatabaseSession;
 import io.migrescue.diagnosis.Severity;
 import io.migrescue.evidence.DataEvidence;
 import io.migrescue.preflight.PreflightFinding;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +43,17 @@ final class RowChecks {
                 restart();
                 PreflightFinding unsure = f.confirmed(List.of("could not check the rows (" + e.getSQLState() + "): "
                         + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
-                out.add(new PreflightFinding(unsure.kind(), Severity.WARNING, unsure.migration(), unsure.statement(), unsure.line(),
-                        unsure.sql(), unsure.cause(), unsure.evidence(), unsure.fix(), null));
+                out.add(new PreflightFinding(
+                        unsure.kind(),
+                        Severity.WARNING,
+                        unsure.migration(),
+                        unsure.statement(),
+                        unsure.line(),
+                        unsure.sql(),
+                        unsure.cause(),
+                        unsure.evidence(),
+                        unsure.fix(),
+                        null));
             }
         }
         return out;

@@ -5,7 +5,6 @@ import io.migrescue.playbook.Plan;
 import io.migrescue.playbook.PlanStep;
 import io.migrescue.playbook.RowsTouched;
 import io.migrescue.sql.BoundStatement;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,8 +18,7 @@ import java.util.StringJoiner;
  * and the journal all say how many rows change and which.
  */
 final class RowCounts {
-    private RowCounts() {
-    }
+    private RowCounts() {}
 
     static Plan count(DatabaseSession session, Plan plan) {
         if (plan.steps().stream().allMatch(s -> s.rows().isEmpty())) {
@@ -31,19 +29,30 @@ final class RowCounts {
             for (PlanStep step : plan.steps()) {
                 List<RowsTouched> counted = new ArrayList<>();
                 for (RowsTouched rows : step.rows()) {
-                    counted.add(rows.counted(scalar(session, rows.count()), rows.keys() == null ? List.of() : keys(session, rows.keys())));
+                    counted.add(rows.counted(
+                            scalar(session, rows.count()),
+                            rows.keys() == null ? List.of() : keys(session, rows.keys())));
                 }
                 steps.add(step.rows().isEmpty() ? step : step.withRows(counted));
             }
-            return new Plan(plan.playbook(), plan.title(), plan.engine(), plan.finding(), plan.params(), plan.backup(), steps,
-                    plan.checks(), plan.explanations());
+            return new Plan(
+                    plan.playbook(),
+                    plan.title(),
+                    plan.engine(),
+                    plan.finding(),
+                    plan.params(),
+                    plan.backup(),
+                    steps,
+                    plan.checks(),
+                    plan.explanations());
         } catch (SQLException e) {
             throw DatabaseFailures.reading("repair: counting the rows the plan changes", e);
         }
     }
 
     private static long scalar(DatabaseSession session, BoundStatement query) throws SQLException {
-        try (PreparedStatement ps = prepare(session, query); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(session, query);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -51,7 +60,8 @@ final class RowCounts {
 
     private static List<String> keys(DatabaseSession session, BoundStatement query) throws SQLException {
         List<String> keys = new ArrayList<>();
-        try (PreparedStatement ps = prepare(session, query); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(session, query);
+                ResultSet rs = ps.executeQuery()) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next() && keys.size() < RowsTouched.SHOWN) {
                 StringJoiner key = new StringJoiner(", ", columns == 1 ? "" : "(", columns == 1 ? "" : ")");

@@ -17,7 +17,6 @@ import io.migrescue.repair.RepairExecutor;
 import io.migrescue.repair.RepairReport;
 import io.migrescue.repair.StepControl;
 import io.migrescue.repair.StepGate;
-
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -33,13 +32,13 @@ import java.util.Map;
  * only on the same database and only while the fingerprint read again is the same.
  */
 public final class SavedPlans {
-    private SavedPlans() {
-    }
+    private SavedPlans() {}
 
     /** Writes {@code plan} (as a dry run made it) with the fingerprint of what it touches, read now. */
     public static void save(DatabaseSession session, Plan plan, List<String> requestedSchemas, Path file) {
         List<String> schemas = Scope.resolve(session.info(), requestedSchemas);
-        SavedPlan saved = new SavedPlan(SavedPlan.VERSION, database(session), schemas, plan, fingerprint(session, plan, schemas));
+        SavedPlan saved =
+                new SavedPlan(SavedPlan.VERSION, database(session), schemas, plan, fingerprint(session, plan, schemas));
         try {
             PlanCodec.save(saved, file);
         } catch (UncheckedIOException e) {
@@ -74,8 +73,10 @@ public final class SavedPlans {
             throw MigrescueException.usage(e.getMessage());
         }
         if (saved.plan().engine() != session.engine() || !database(session).equals(saved.database())) {
-            throw new MigrescueException(ExitCode.PLAN_CHANGED, "the plan " + file + " was saved for " + saved.database()
-                    + ", not for this database (" + database(session) + "); nothing was changed");
+            throw new MigrescueException(
+                    ExitCode.PLAN_CHANGED,
+                    "the plan " + file + " was saved for " + saved.database() + ", not for this database ("
+                            + database(session) + "); nothing was changed");
         }
         PlanFingerprint now = fingerprint(session, saved.plan(), saved.schemas());
         return new Check(saved, saved.fingerprint().changes(now));
@@ -84,23 +85,46 @@ public final class SavedPlans {
     /** The saved plan as a dry run shows it, with a note saying whether it still fits. */
     public static RepairReport preview(Check check, Path file, Path backupDir) {
         RepairReport r = RepairExecutor.preview(check.saved().plan(), backupDir);
-        return new RepairReport(r.plan(), true, r.status(), r.backup(), r.journal(), r.steps(), r.verification(),
-                check.fits() ? "the saved plan " + file + " still fits the database: repair --plan " + file + " --yes runs it" : check.summary(file));
+        return new RepairReport(
+                r.plan(),
+                true,
+                r.status(),
+                r.backup(),
+                r.journal(),
+                r.steps(),
+                r.verification(),
+                check.fits()
+                        ? "the saved plan " + file + " still fits the database: repair --plan " + file
+                                + " --yes runs it"
+                        : check.summary(file));
     }
 
     /** Runs the saved plan exactly as saved, after the check found nothing changed. */
     /** @param scripted nobody to ask: a failed verification, or a step failing after changes, is rolled back at once */
-    public static RepairReport run(DatabaseSession session, Check check, Path file, Path backupDir, boolean confirmed, boolean scripted,
-                                   Progress progress, StepGate gate, StepControl control) {
+    public static RepairReport run(
+            DatabaseSession session,
+            Check check,
+            Path file,
+            Path backupDir,
+            boolean confirmed,
+            boolean scripted,
+            Progress progress,
+            StepGate gate,
+            StepControl control) {
         if (!check.fits()) {
             throw new MigrescueException(ExitCode.PLAN_CHANGED, check.summary(file));
         }
         Plan plan = check.saved().plan();
         if (!confirmed) {
-            throw new MigrescueException(ExitCode.CONFIRMATION_NEEDED, "repair --plan " + file + " would change the database ("
-                    + (plan.steps().size() - 1) + " step(s) after the backup); nothing was changed. Add --yes to run it");
+            throw new MigrescueException(
+                    ExitCode.CONFIRMATION_NEEDED,
+                    "repair --plan " + file + " would change the database ("
+                            + (plan.steps().size() - 1)
+                            + " step(s) after the backup); nothing was changed. Add --yes to run it");
         }
-        RepairExecutor executor = new RepairExecutor(session, new BackupStore(progress), check.saved().schemas()).controlledBy(control);
+        RepairExecutor executor = new RepairExecutor(
+                        session, new BackupStore(progress), check.saved().schemas())
+                .controlledBy(control);
         return (scripted ? executor.rollingBackOnFailure() : executor).run(plan, backupDir, gate);
     }
 
@@ -117,7 +141,8 @@ public final class SavedPlans {
             for (PlanFingerprint.RowSelection s : PlanFingerprint.rowSelections(plan)) {
                 counts.put(s.key(), count(session, s));
             }
-            return PlanFingerprint.of(plan, catalog, HistoryReader.readAll(session, schemas, HistoryAdapters.all()), counts);
+            return PlanFingerprint.of(
+                    plan, catalog, HistoryReader.readAll(session, schemas, HistoryAdapters.all()), counts);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("the fingerprint of the plan", e);
         }
@@ -126,8 +151,10 @@ public final class SavedPlans {
     /** -1 when the rows cannot be counted any more (the table or a column is gone: the table's definition says which). */
     private static long count(DatabaseSession session, PlanFingerprint.RowSelection s) {
         // the predicate is the planner's own (quoted identifiers, no user text), as the backup runs it
-        String sql = "SELECT COUNT(*) FROM " + session.dialect().qualify(s.schema(), s.table()) + " WHERE (" + s.where() + ")";
-        try (PreparedStatement ps = session.connection().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        String sql = "SELECT COUNT(*) FROM " + session.dialect().qualify(s.schema(), s.table()) + " WHERE (" + s.where()
+                + ")";
+        try (PreparedStatement ps = session.connection().prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

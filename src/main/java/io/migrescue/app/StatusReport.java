@@ -3,7 +3,6 @@ package io.migrescue.app;
 import io.migrescue.model.DatabaseInfo;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,8 +16,12 @@ import java.util.Map;
  * @param invalidIndexes  {@code schema.table.index} of indexes a failed concurrent build left invalid (PostgreSQL)
  * @param editedMigrations one line per applied migration whose file was edited afterwards (its checksum differs)
  */
-public record StatusReport(DatabaseInfo database, Map<String, Integer> tablesPerSchema, List<MigrationHistory> history,
-                           List<String> invalidIndexes, List<String> editedMigrations) {
+public record StatusReport(
+        DatabaseInfo database,
+        Map<String, Integer> tablesPerSchema,
+        List<MigrationHistory> history,
+        List<String> invalidIndexes,
+        List<String> editedMigrations) {
     public StatusReport {
         tablesPerSchema = Collections.unmodifiableMap(new LinkedHashMap<>(tablesPerSchema)); // keeps the order asked
         history = List.copyOf(history);
@@ -26,8 +29,11 @@ public record StatusReport(DatabaseInfo database, Map<String, Integer> tablesPer
         editedMigrations = List.copyOf(editedMigrations);
     }
 
-    public StatusReport(DatabaseInfo database, Map<String, Integer> tablesPerSchema, List<MigrationHistory> history,
-                        List<String> invalidIndexes) {
+    public StatusReport(
+            DatabaseInfo database,
+            Map<String, Integer> tablesPerSchema,
+            List<MigrationHistory> history,
+            List<String> invalidIndexes) {
         this(database, tablesPerSchema, history, invalidIndexes, List.of());
     }
 

@@ -1,7 +1,6 @@
 package io.migrescue.app;
 
 import io.migrescue.db.DatabaseSession;
-
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,8 +11,7 @@ import java.util.List;
 public final class TableNames {
     static final int LIMIT = 5000;
 
-    private TableNames() {
-    }
+    private TableNames() {}
 
     /**
      * Constraint and index names of every table in scope, from the catalog's one bulk names query (no details read).
@@ -23,9 +21,15 @@ public final class TableNames {
         try {
             var catalog = io.migrescue.catalog.CatalogReader.of(session.engine())
                     .read(session.connection(), Scope.resolve(session.info(), schemas), java.util.Set.of());
-            return catalog.tables().stream().flatMap(t -> java.util.stream.Stream.concat(
-                            t.constraints().stream().map(io.migrescue.model.Constraint::name), t.indexes().stream().map(io.migrescue.model.Index::name)))
-                    .filter(n -> !n.equals("PRIMARY")).distinct().sorted().limit(LIMIT).toList();
+            return catalog.tables().stream()
+                    .flatMap(t -> java.util.stream.Stream.concat(
+                            t.constraints().stream().map(io.migrescue.model.Constraint::name),
+                            t.indexes().stream().map(io.migrescue.model.Index::name)))
+                    .filter(n -> !n.equals("PRIMARY"))
+                    .distinct()
+                    .sorted()
+                    .limit(LIMIT)
+                    .toList();
         } catch (SQLException | RuntimeException e) {
             return List.of();
         }
@@ -38,9 +42,13 @@ public final class TableNames {
             DatabaseMetaData meta = session.connection().getMetaData();
             for (String schema : Scope.resolve(session.info(), schemas)) {
                 boolean mysql = session.engine().isMySqlFamily();
-                try (ResultSet rs = meta.getTables(mysql ? schema : null, mysql ? null : schema, "%", new String[]{"TABLE"})) {
+                try (ResultSet rs =
+                        meta.getTables(mysql ? schema : null, mysql ? null : schema, "%", new String[] {"TABLE"})) {
                     while (rs.next() && names.size() < LIMIT) {
-                        names.add(schemas.size() > 1 ? schema + "." + rs.getString("TABLE_NAME") : rs.getString("TABLE_NAME"));
+                        names.add(
+                                schemas.size() > 1
+                                        ? schema + "." + rs.getString("TABLE_NAME")
+                                        : rs.getString("TABLE_NAME"));
                     }
                 }
             }

@@ -7,7 +7,6 @@ import io.migrescue.migration.ToolRendering;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,15 +34,14 @@ public final class ToolRenderedSql {
     }
 
     /** The statements as the tool rendered them, and how the diagnosis names that source. */
-    public record Rendered(List<SqlStatement> statements, String source) {
-    }
+    public record Rendered(List<SqlStatement> statements, String source) {}
 
     /**
      * One migration's statements from the source asked for: rendered by its tool when {@code renderer} is given, else
      * read from the file; a code migration's note says which it was (the source is named, never silently chosen).
      */
-    static List<SqlStatement> statements(MigrationFile file, Engine engine, ToolRenderedSql renderer,
-                                         List<String> notes) {
+    static List<SqlStatement> statements(
+            MigrationFile file, Engine engine, ToolRenderedSql renderer, List<String> notes) {
         if (renderer != null) {
             Rendered rendered = renderer.render(file, engine);
             notes.add("statements of " + file.id() + ": rendered by " + rendered.source());
@@ -68,22 +66,25 @@ public final class ToolRenderedSql {
         try {
             out = Files.createTempFile("migrescue-render", ".sql");
             err = Files.createTempFile("migrescue-render", ".log");
-            ProcessBuilder builder = new ProcessBuilder(call.args()).directory(call.workDir().toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile())
+            ProcessBuilder builder = new ProcessBuilder(call.args())
+                    .directory(call.workDir().toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(environment);
             Process process;
             try {
                 process = builder.start();
             } catch (IOException e) {
-                throw MigrescueException.usage("--render-with-tool: cannot run " + call.args().get(0) + " ("
+                throw MigrescueException.usage("--render-with-tool: cannot run "
+                        + call.args().get(0) + " ("
                         + e.getMessage() + "); set MIGRESCUE_PYTHON to the project's python, or leave the option out"
                         + " to read the code");
             }
             if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw MigrescueException.usage("--render-with-tool: " + call.source() + " did not finish in "
-                        + TIMEOUT.toSeconds() + "s");
+                throw MigrescueException.usage(
+                        "--render-with-tool: " + call.source() + " did not finish in " + TIMEOUT.toSeconds() + "s");
             }
             String errors = Files.readString(err, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {

@@ -13,8 +13,16 @@ import java.util.List;
  * @param rows       how many rows the data file holds, or null without data
  * @param sequences  PostgreSQL sequences owned by columns of this table (serial, identity) and how far they had got
  */
-public record BackedUpTable(String schema, String table, String where, List<String> columns, BackupFile definition,
-                            BackupFile data, String dataFormat, Long rows, List<SequenceState> sequences) {
+public record BackedUpTable(
+        String schema,
+        String table,
+        String where,
+        List<String> columns,
+        BackupFile definition,
+        BackupFile data,
+        String dataFormat,
+        Long rows,
+        List<SequenceState> sequences) {
     public BackedUpTable {
         columns = List.copyOf(columns);
         sequences = sequences == null ? List.of() : List.copyOf(sequences);
@@ -34,6 +42,5 @@ public record BackedUpTable(String schema, String table, String where, List<Stri
      *
      * @param lastValue the last value it handed out before the backup, or null if it never did
      */
-    public record SequenceState(String column, String sequence, Long lastValue) {
-    }
+    public record SequenceState(String column, String sequence, Long lastValue) {}
 }

@@ -6,5 +6,4 @@ package io.migrescue.backup;
  * @param file   the file name inside the backup directory (never a path)
  * @param sha256 lower-case hex digest of the file's bytes, computed while it was written
  */
-public record BackupFile(String file, long bytes, String sha256) {
-}
+public record BackupFile(String file, long bytes, String sha256) {}

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Engine;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +25,16 @@ import java.util.List;
  * @param tables    in restore order: a table comes after the tables its foreign keys point to
  * @param extras    further named files added with {@link BackupWriter#writeExtra}
  */
-public record BackupManifest(String format, int formatVersion, String engine, String serverVersion, String url,
-                             String createdAt, boolean data, List<BackedUpTable> tables, List<BackupFile> extras) {
+public record BackupManifest(
+        String format,
+        int formatVersion,
+        String engine,
+        String serverVersion,
+        String url,
+        String createdAt,
+        boolean data,
+        List<BackedUpTable> tables,
+        List<BackupFile> extras) {
     public static final String FILE = "manifest.json";
     static final String FORMAT = "migrescue-backup";
     static final int VERSION = 1;
@@ -50,7 +57,8 @@ public record BackupManifest(String format, int formatVersion, String engine, St
     }
 
     BackupManifest withExtra(BackupFile extra) {
-        List<BackupFile> more = new ArrayList<>(extras.stream().filter(e -> !e.file().equals(extra.file())).toList());
+        List<BackupFile> more = new ArrayList<>(
+                extras.stream().filter(e -> !e.file().equals(extra.file())).toList());
         more.add(extra);
         return new BackupManifest(format, formatVersion, engine, serverVersion, url, createdAt, data, tables, more);
     }
@@ -58,7 +66,7 @@ public record BackupManifest(String format, int formatVersion, String engine, St
     /** Writes {@code manifest.json} whole or not at all (a temporary file, synced, then renamed over). */
     void writeTo(Path dir) throws IOException {
         Path tmp = dir.resolve(FILE + ".tmp");
-        try (FileSink sink = FileSink.create(dir, tmp.getFileName().toString(), n -> { })) {
+        try (FileSink sink = FileSink.create(dir, tmp.getFileName().toString(), n -> {})) {
             sink.stream().write(JSON.writeValueAsBytes(this));
             sink.stream().write('\n');
             sink.finish();
@@ -73,11 +81,13 @@ public record BackupManifest(String format, int formatVersion, String engine, St
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw MigrescueException.usage(Files.isDirectory(dir)
-                    ? "no backup in " + dir + ": it has no " + FILE
-                    : "no backup at " + dir + ": no such directory");
+            throw MigrescueException.usage(
+                    Files.isDirectory(dir)
+                            ? "no backup in " + dir + ": it has no " + FILE
+                            : "no backup at " + dir + ": no such directory");
         } catch (IOException e) {
-            throw MigrescueException.usage("cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw MigrescueException.usage(
+                    "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
         }
         BackupManifest manifest;
         try {
@@ -143,7 +153,12 @@ public record BackupManifest(String format, int formatVersion, String engine, St
 
     /** A file name inside the backup directory: a manifest must not make migrescue read or write anywhere else. */
     static boolean plainName(String name) {
-        return name != null && !name.isEmpty() && !name.equals(".") && !name.equals("..")
-                && name.indexOf('/') < 0 && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
+        return name != null
+                && !name.isEmpty()
+                && !name.equals(".")
+                && !name.equals("..")
+                && name.indexOf('/') < 0
+                && name.indexOf('\\') < 0
+                && name.indexOf('\0') < 0;
     }
 }

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Engine SQL of the backup kept as resource files ({@code backup/<engine>/<name>.sql}), as the catalog keeps its own. */
 final class BackupSql {
-    private BackupSql() {
-    }
+    private BackupSql() {}
 
     static String load(String engine, String name) {
         String path = engine + "/" + name + ".sql";

@@ -9,7 +9,6 @@ import io.migrescue.failure.MigrescueException;
 import io.migrescue.files.PrivateFiles;
 import io.migrescue.model.Catalog;
 import io.migrescue.model.Table;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,7 @@ import java.util.Set;
  * safety rules say nothing changes before a verified backup exists.
  */
 public final class BackupWriter {
-    private BackupWriter() {
-    }
+    private BackupWriter() {}
 
     /**
      * @param dir a new or empty directory: a backup never writes over another
@@ -43,28 +41,41 @@ public final class BackupWriter {
         List<BackedUpTable> written = new ArrayList<>();
         List<String> stems = new ArrayList<>();
         try (EngineBackup engine = EngineBackup.open(session)) {
-            List<String> schemas = request.tables().stream().map(TableSelection::schema).distinct().toList();
+            List<String> schemas = request.tables().stream()
+                    .map(TableSelection::schema)
+                    .distinct()
+                    .toList();
             Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), schemas);
             List<Table> tables = DependencyOrder.parentsFirst(resolve(catalog, request));
             engine.prepare(tables);
             try {
                 PrivateFiles.createDirectories(dir);
             } catch (IOException e) {
-                throw FileFailures.usage("create the backup directory", dir, e, "nothing was changed; choose another directory");
+                throw FileFailures.usage(
+                        "create the backup directory", dir, e, "nothing was changed; choose another directory");
             }
             for (Table table : tables) {
                 String stem = TableFiles.stem(stems.size() + 1, table.schema(), table.name());
                 stems.add(stem);
-                written.add(engine.write(table, selections.get(table.qualifiedName()), dir, stem, request.data(), progress));
+                written.add(engine.write(
+                        table, selections.get(table.qualifiedName()), dir, stem, request.data(), progress));
             }
         } catch (SQLException | IOException | RuntimeException e) {
             TableFiles.removeQuietly(dir, stems, created);
-            throw e instanceof SQLException sql ? Failures.database("backup stopped", sql)
+            throw e instanceof SQLException sql
+                    ? Failures.database("backup stopped", sql)
                     : e instanceof IOException io ? Failures.files("backup stopped", dir, io) : (RuntimeException) e;
         }
-        BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, BackupManifest.VERSION, session.engine().id(),
-                session.info().version(), Redaction.url(session.info().url()),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), request.data(), written, List.of());
+        BackupManifest manifest = new BackupManifest(
+                BackupManifest.FORMAT,
+                BackupManifest.VERSION,
+                session.engine().id(),
+                session.info().version(),
+                Redaction.url(session.info().url()),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                request.data(),
+                written,
+                List.of());
         return store(manifest, dir);
     }
 
@@ -92,8 +103,10 @@ public final class BackupWriter {
         }
         BackupVerification verification = manifest.verify(dir);
         if (!verification.intact()) {
-            throw new MigrescueException(ExitCode.VERIFICATION_FAILED, "the backup in " + dir
-                    + " does not read back as written: " + String.join("; ", verification.problems()));
+            throw new MigrescueException(
+                    ExitCode.VERIFICATION_FAILED,
+                    "the backup in " + dir + " does not read back as written: "
+                            + String.join("; ", verification.problems()));
         }
         return manifest;
     }
@@ -108,10 +121,12 @@ public final class BackupWriter {
         }
         try (var entries = Files.list(dir)) {
             if (entries.findAny().isPresent()) {
-                throw MigrescueException.usage(dir + " is not empty: a backup never writes over another; choose a new directory");
+                throw MigrescueException.usage(
+                        dir + " is not empty: a backup never writes over another; choose a new directory");
             }
         } catch (IOException e) {
-            throw MigrescueException.usage("cannot read the backup directory " + dir + " (" + e.getClass().getSimpleName() + ")");
+            throw MigrescueException.usage("cannot read the backup directory " + dir + " ("
+                    + e.getClass().getSimpleName() + ")");
         }
         return false;
     }
@@ -133,7 +148,8 @@ public final class BackupWriter {
             catalog.table(s.schema(), s.table()).ifPresentOrElse(tables::add, () -> missing.add(s.qualifiedName()));
         }
         if (!missing.isEmpty()) {
-            throw MigrescueException.usage("no table named " + String.join(", ", missing.stream().sorted().toList()));
+            throw MigrescueException.usage("no table named "
+                    + String.join(", ", missing.stream().sorted().toList()));
         }
         return tables;
     }

@@ -14,7 +14,13 @@ final class DefinitionFile {
 
     /** When a statement runs during a restore, in this order. */
     enum Kind {
-        SEQUENCE, TABLE, OWNED_SEQUENCE, CONSTRAINT, INDEX, TRIGGER, FOREIGN_KEY;
+        SEQUENCE,
+        TABLE,
+        OWNED_SEQUENCE,
+        CONSTRAINT,
+        INDEX,
+        TRIGGER,
+        FOREIGN_KEY;
 
         String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -25,17 +31,19 @@ final class DefinitionFile {
         }
     }
 
-    record DdlStatement(Kind kind, String sql) {
-    }
+    record DdlStatement(Kind kind, String sql) {}
 
-    private DefinitionFile() {
-    }
+    private DefinitionFile() {}
 
     static String render(List<String> header, List<DdlStatement> statements) {
         StringBuilder out = new StringBuilder();
         header.forEach(line -> out.append("-- ").append(line).append('\n'));
         for (DdlStatement s : statements) {
-            out.append(MARKER).append(s.kind().label()).append('\n').append(s.sql().strip()).append(";\n");
+            out.append(MARKER)
+                    .append(s.kind().label())
+                    .append('\n')
+                    .append(s.sql().strip())
+                    .append(";\n");
         }
         return out.toString();
     }

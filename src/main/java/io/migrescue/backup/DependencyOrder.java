@@ -2,7 +2,6 @@ package io.migrescue.backup;
 
 import io.migrescue.model.Constraint;
 import io.migrescue.model.Table;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,8 +15,7 @@ import java.util.Set;
  * adds foreign keys after all rows are in, so the order only matters for reading the manifest and for partial rows).
  */
 final class DependencyOrder {
-    private DependencyOrder() {
-    }
+    private DependencyOrder() {}
 
     static List<Table> parentsFirst(List<Table> tables) {
         Map<String, Table> byName = new LinkedHashMap<>();
@@ -31,14 +29,15 @@ final class DependencyOrder {
         return ordered;
     }
 
-    private static void visit(Table table, Map<String, Table> byName, Set<String> placed, Set<String> visiting,
-                              List<Table> ordered) {
+    private static void visit(
+            Table table, Map<String, Table> byName, Set<String> placed, Set<String> visiting, List<Table> ordered) {
         String name = table.qualifiedName();
         if (placed.contains(name) || !visiting.add(name)) {
             return; // already placed, or a cycle: leave it where it was first reached
         }
         for (Constraint fk : table.foreignKeys()) {
-            Table parent = byName.get(fk.foreignKey().referencedSchema() + "." + fk.foreignKey().referencedTable());
+            Table parent = byName.get(
+                    fk.foreignKey().referencedSchema() + "." + fk.foreignKey().referencedTable());
             if (parent != null && parent != table) {
                 visit(parent, byName, placed, visiting, ordered);
             }

@@ -2,7 +2,6 @@ package io.migrescue.backup;
 
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.model.Table;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -17,7 +16,8 @@ interface EngineBackup extends AutoCloseable {
 
     static EngineBackup open(DatabaseSession session) throws SQLException {
         if (!session.connection().getAutoCommit()) {
-            throw new IllegalStateException("a backup runs in a transaction of its own: give it a session in autocommit mode");
+            throw new IllegalStateException(
+                    "a backup runs in a transaction of its own: give it a session in autocommit mode");
         }
         return session.engine().isMySqlFamily() ? MySqlBackup.open(session) : PostgresBackup.open(session);
     }

@@ -17,8 +17,7 @@ import java.util.function.LongConsumer;
 final class FileDigest {
     private static final int BUFFER = 64 * 1024;
 
-    private FileDigest() {
-    }
+    private FileDigest() {}
 
     record Summary(long bytes, String sha256, long lines) {
         BackupFile as(String name) {
@@ -69,7 +68,7 @@ final class FileDigest {
 
         @Override
         public void write(int b) throws IOException {
-            write(new byte[]{(byte) b}, 0, 1);
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override

@@ -4,24 +4,25 @@ import io.migrescue.model.Column;
 import io.migrescue.model.Constraint;
 import io.migrescue.model.ConstraintType;
 import io.migrescue.model.Table;
-
 import java.util.List;
 import java.util.Optional;
 
 /** The columns that identify a row, for putting back some rows of a table: its primary key, else a NOT NULL unique key. */
 final class KeyColumns {
-    private KeyColumns() {
-    }
+    private KeyColumns() {}
 
     static Optional<List<String>> of(Table table) {
         Optional<Constraint> primary = table.constraints().stream()
-                .filter(c -> c.type() == ConstraintType.PRIMARY_KEY).findFirst();
+                .filter(c -> c.type() == ConstraintType.PRIMARY_KEY)
+                .findFirst();
         if (primary.isPresent()) {
             return Optional.of(primary.get().columns());
         }
         return table.constraints().stream()
                 .filter(c -> c.type() == ConstraintType.UNIQUE && !c.columns().isEmpty())
-                .filter(c -> c.columns().stream().allMatch(n -> table.column(n).map(col -> !col.nullable()).orElse(false)))
+                .filter(c -> c.columns().stream()
+                        .allMatch(
+                                n -> table.column(n).map(col -> !col.nullable()).orElse(false)))
                 .map(Constraint::columns)
                 .findFirst();
     }

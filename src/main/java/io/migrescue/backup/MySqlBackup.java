@@ -1,12 +1,11 @@
 package io.migrescue.backup;
 
-import io.migrescue.backup.DefinitionFile.Kind;
 import io.migrescue.backup.DefinitionFile.DdlStatement;
+import io.migrescue.backup.DefinitionFile.Kind;
 import io.migrescue.db.DatabaseSession;
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.Column;
 import io.migrescue.model.Table;
-
+import io.migrescue.sql.Dialect;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -30,11 +29,25 @@ import java.util.Set;
  */
 final class MySqlBackup implements EngineBackup {
     static final int LOCK_WAIT_SECONDS = 10;
-    private static final Set<String> BINARY_TYPES = Set.of("binary", "varbinary", "tinyblob", "blob", "mediumblob",
-            "longblob", "bit", "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring",
-            "multipolygon", "geometrycollection", "geomcollection");
-    private static final Set<String> TEXT_TYPES = Set.of("char", "varchar", "tinytext", "text", "mediumtext",
-            "longtext", "enum", "set", "json");
+    private static final Set<String> BINARY_TYPES = Set.of(
+            "binary",
+            "varbinary",
+            "tinyblob",
+            "blob",
+            "mediumblob",
+            "longblob",
+            "bit",
+            "geometry",
+            "point",
+            "linestring",
+            "polygon",
+            "multipoint",
+            "multilinestring",
+            "multipolygon",
+            "geometrycollection",
+            "geomcollection");
+    private static final Set<String> TEXT_TYPES =
+            Set.of("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set", "json");
 
     private final DatabaseSession session;
     private final Dialect dialect;
@@ -51,7 +64,8 @@ final class MySqlBackup implements EngineBackup {
     static MySqlBackup open(DatabaseSession session) throws SQLException {
         Connection c = session.connection();
         int isolation = c.getTransactionIsolation();
-        MySqlBackup backup = new MySqlBackup(session, MySqlSettings.apply(c, session.engine(), LOCK_WAIT_SECONDS, Map.of()), isolation);
+        MySqlBackup backup = new MySqlBackup(
+                session, MySqlSettings.apply(c, session.engine(), LOCK_WAIT_SECONDS, Map.of()), isolation);
         try {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setAutoCommit(false);
@@ -71,19 +85,30 @@ final class MySqlBackup implements EngineBackup {
     }
 
     @Override
-    public BackedUpTable write(Table table, TableSelection selection, Path dir, String stem, boolean data,
-                               Progress progress) throws SQLException, IOException {
+    public BackedUpTable write(
+            Table table, TableSelection selection, Path dir, String stem, boolean data, Progress progress)
+            throws SQLException, IOException {
         BackupFile definition = writeDefinition(table, dir, stem + ".sql");
-        List<Column> columns = table.columns().stream().filter(c -> !generated(c)).toList();
+        List<Column> columns =
+                table.columns().stream().filter(c -> !generated(c)).toList();
         List<String> names = columns.stream().map(Column::name).toList();
         if (!data) {
-            return new BackedUpTable(table.schema(), table.name(), selection.where(), names, definition, null, null, null, null);
+            return new BackedUpTable(
+                    table.schema(), table.name(), selection.where(), names, definition, null, null, null, null);
         }
         progress.start(table.qualifiedName(), -1);
         try (FileSink sink = FileSink.create(dir, stem + ".rows", progress::advance)) {
             long rows = writeRows(table, columns, selection.where(), sink);
-            return new BackedUpTable(table.schema(), table.name(), selection.where(), names, definition,
-                    sink.finish().as(sink.name()), RowFormat.NAME, rows, null);
+            return new BackedUpTable(
+                    table.schema(),
+                    table.name(),
+                    selection.where(),
+                    names,
+                    definition,
+                    sink.finish().as(sink.name()),
+                    RowFormat.NAME,
+                    rows,
+                    null);
         } finally {
             progress.done();
         }
@@ -92,7 +117,7 @@ final class MySqlBackup implements EngineBackup {
     private BackupFile writeDefinition(Table table, Path dir, String file) throws SQLException, IOException {
         String create;
         try (var st = session.connection().createStatement();
-             ResultSet rs = st.executeQuery("SHOW CREATE TABLE " + dialect.qualify(table.schema(), table.name()))) {
+                ResultSet rs = st.executeQuery("SHOW CREATE TABLE " + dialect.qualify(table.schema(), table.name()))) {
             rs.next();
             create = rs.getString(2);
         }
@@ -101,24 +126,35 @@ final class MySqlBackup implements EngineBackup {
         for (String trigger : MySqlTriggers.definitions(session.connection(), dialect, table.schema(), table.name())) {
             statements.add(new DdlStatement(Kind.TRIGGER, trigger));
         }
-        return TableFiles.writeText(dir, file, DefinitionFile.render(List.of(
-                "migrescue backup: definition of " + table.qualifiedName() + " (" + session.engine().displayName() + " "
-                        + session.info().version() + ")",
-                "Run it with " + table.schema() + " as the current database: references to its tables are unqualified.",
-                "A restore creates the table, loads the rows, then creates the triggers."), statements));
+        return TableFiles.writeText(
+                dir,
+                file,
+                DefinitionFile.render(
+                        List.of(
+                                "migrescue backup: definition of " + table.qualifiedName() + " ("
+                                        + session.engine().displayName() + " "
+                                        + session.info().version() + ")",
+                                "Run it with " + table.schema()
+                                        + " as the current database: references to its tables are unqualified.",
+                                "A restore creates the table, loads the rows, then creates the triggers."),
+                        statements));
     }
 
     /** Streams the rows into {@code sink}, one {@link RowFormat} line each; returns how many. */
-    private long writeRows(Table table, List<Column> columns, String where, FileSink sink) throws SQLException, IOException {
+    private long writeRows(Table table, List<Column> columns, String where, FileSink sink)
+            throws SQLException, IOException {
         boolean[] binary = new boolean[columns.size()];
         List<String> select = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             String type = baseType(columns.get(i).type());
             String q = dialect.quote(columns.get(i).name());
             binary[i] = BINARY_TYPES.contains(type);
-            select.add(binary[i] || TEXT_TYPES.contains(type) ? q
-                    : type.equals("float") ? "CAST(" + q + " + 0e0 AS CHAR)" // a float widened to double keeps every bit
-                    : "CAST(" + q + " AS CHAR)");
+            select.add(
+                    binary[i] || TEXT_TYPES.contains(type)
+                            ? q
+                            : type.equals("float")
+                                    ? "CAST(" + q + " + 0e0 AS CHAR)" // a float widened to double keeps every bit
+                                    : "CAST(" + q + " AS CHAR)");
         }
         String sql = "SELECT " + String.join(", ", select) + " FROM " + dialect.qualify(table.schema(), table.name())
                 + (where == null ? "" : " WHERE (" + where + ")");
@@ -127,7 +163,8 @@ final class MySqlBackup implements EngineBackup {
         StringBuilder line = new StringBuilder();
         Object[] values = new Object[columns.size()];
         try (var st = session.connection().createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            st.setFetchSize(Integer.MIN_VALUE); // Connector/J: stream row by row instead of reading the table into memory
+            st.setFetchSize(
+                    Integer.MIN_VALUE); // Connector/J: stream row by row instead of reading the table into memory
             try (ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {
                     for (int i = 0; i < values.length; i++) {

@@ -1,16 +1,15 @@
 package io.migrescue.backup;
 
-import io.migrescue.backup.DefinitionFile.Kind;
 import io.migrescue.backup.DefinitionFile.DdlStatement;
+import io.migrescue.backup.DefinitionFile.Kind;
 import io.migrescue.backup.RestoreResult.Mode;
 import io.migrescue.backup.RestoreResult.RestoredTable;
 import io.migrescue.catalog.CatalogReader;
 import io.migrescue.db.DatabaseSession;
-import io.migrescue.sql.Dialect;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Catalog;
 import io.migrescue.model.Table;
-
+import io.migrescue.sql.Dialect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,19 +53,21 @@ final class MySqlRestore {
         this.bytesPerBatch = bytesPerBatch;
     }
 
-    static RestoreResult run(DatabaseSession session, Path dir, BackupManifest manifest, RestoreOptions options,
-                             Progress progress) {
+    static RestoreResult run(
+            DatabaseSession session, Path dir, BackupManifest manifest, RestoreOptions options, Progress progress) {
         Connection c = session.connection();
         List<RestoredTable> restored = new ArrayList<>();
         BackedUpTable current = null;
         MySqlRestore restore;
         try {
             if (!c.getAutoCommit()) {
-                throw new IllegalStateException("a restore manages its own transactions: give it a session in autocommit mode");
+                throw new IllegalStateException(
+                        "a restore manages its own transactions: give it a session in autocommit mode");
             }
             String database = c.getCatalog();
             int lockWait = (int) Math.max(1, options.lockTimeout().toSeconds());
-            try (MySqlSettings ignored = MySqlSettings.apply(c, session.engine(), lockWait, Map.of("foreign_key_checks", "0"))) {
+            try (MySqlSettings ignored =
+                    MySqlSettings.apply(c, session.engine(), lockWait, Map.of("foreign_key_checks", "0"))) {
                 restore = new MySqlRestore(session, dir, progress, batchBytes(c));
                 Catalog live = CatalogReader.of(session.engine()).read(c, schemas(manifest));
                 for (BackedUpTable t : manifest.tables()) {
@@ -80,10 +81,14 @@ final class MySqlRestore {
                     c.setCatalog(database);
                 }
             }
-            List<String> violations = ForeignKeyCheck.violations(c, session.engine(), session.dialect(), schemas(manifest),
+            List<String> violations = ForeignKeyCheck.violations(
+                    c,
+                    session.engine(),
+                    session.dialect(),
+                    schemas(manifest),
                     manifest.tables().stream().map(BackedUpTable::qualifiedName).toList());
-            return new RestoreResult(manifest.engine(), session.info().url(), manifest.createdAt(), restored, violations,
-                    restore.notes);
+            return new RestoreResult(
+                    manifest.engine(), session.info().url(), manifest.createdAt(), restored, violations, restore.notes);
         } catch (SQLException e) {
             throw Failures.database(stoppedAt(current, dir), e);
         } catch (IOException e) {
@@ -95,17 +100,20 @@ final class MySqlRestore {
         if (table == null) {
             return "restore stopped";
         }
-        return "restore stopped at " + table.qualifiedName() + " (the tables before it in the backup are restored, it may be"
-                + " half loaded; the backup in " + dir + " is intact: running the restore again finishes it)";
+        return "restore stopped at " + table.qualifiedName()
+                + " (the tables before it in the backup are restored, it may be" + " half loaded; the backup in " + dir
+                + " is intact: running the restore again finishes it)";
     }
 
     private RestoredTable restore(BackedUpTable t, Catalog live) throws SQLException, IOException {
         connection.setCatalog(t.schema()); // SHOW CREATE TABLE names tables of its own database without qualification
-        List<DdlStatement> definition = DefinitionFile.parse(Files.readString(dir.resolve(t.definition().file()), StandardCharsets.UTF_8));
+        List<DdlStatement> definition =
+                DefinitionFile.parse(Files.readString(dir.resolve(t.definition().file()), StandardCharsets.UTF_8));
         String name = dialect.qualify(t.schema(), t.table());
         if (t.partial()) {
-            Table target = live.table(t.schema(), t.table()).orElseThrow(() -> MigrescueException.usage(
-                    "cannot put the backed-up rows of " + t.qualifiedName() + " back: the table does not exist"));
+            Table target = live.table(t.schema(), t.table())
+                    .orElseThrow(() -> MigrescueException.usage("cannot put the backed-up rows of " + t.qualifiedName()
+                            + " back: the table does not exist"));
             long rows = merge(t, target, name);
             return new RestoredTable(t.schema(), t.table(), Mode.MERGED, rows, autoIncrement(t, name, 0));
         }
@@ -132,7 +140,8 @@ final class MySqlRestore {
         for (DdlStatement trigger : DefinitionFile.ofKind(definition, Kind.TRIGGER)) {
             sql.execute(trigger.sql());
         }
-        return new RestoredTable(t.schema(), t.table(), mode, rows, autoIncrement(t, name, Math.max(previousCounter, counter(create))));
+        return new RestoredTable(
+                t.schema(), t.table(), mode, rows, autoIncrement(t, name, Math.max(previousCounter, counter(create))));
     }
 
     private long load(BackedUpTable t, String target) throws SQLException, IOException {
@@ -162,8 +171,9 @@ final class MySqlRestore {
 
     /** Puts back rows of a partial backup: loaded into a temporary copy of the table, then updated or inserted by key. */
     private long merge(BackedUpTable t, Table target, String name) throws SQLException, IOException {
-        List<String> key = KeyColumns.of(target).orElseThrow(() -> MigrescueException.usage("cannot put the backed-up rows of "
-                + t.qualifiedName() + " back: it has no primary key (or NOT NULL unique key) to match them by"));
+        List<String> key = KeyColumns.of(target)
+                .orElseThrow(() -> MigrescueException.usage("cannot put the backed-up rows of " + t.qualifiedName()
+                        + " back: it has no primary key (or NOT NULL unique key) to match them by"));
         String tmp = dialect.quote("migrescue_merge");
         sql.execute("DROP TEMPORARY TABLE IF EXISTS " + tmp);
         sql.execute("CREATE TEMPORARY TABLE " + tmp + " LIKE " + name);
@@ -174,15 +184,21 @@ final class MySqlRestore {
         }
         try {
             load(t, tmp);
-            String match = key.stream().map(c -> "x." + dialect.quote(c) + " = m." + dialect.quote(c)).collect(Collectors.joining(" AND "));
+            String match = key.stream()
+                    .map(c -> "x." + dialect.quote(c) + " = m." + dialect.quote(c))
+                    .collect(Collectors.joining(" AND "));
             List<String> set = KeyColumns.nonKey(t.columns(), key, target);
-            long updated = set.isEmpty() ? sql.number("SELECT COUNT(*) FROM " + tmp + " m JOIN " + name + " x ON " + match)
+            long updated = set.isEmpty()
+                    ? sql.number("SELECT COUNT(*) FROM " + tmp + " m JOIN " + name + " x ON " + match)
                     : sql.update("UPDATE " + name + " x JOIN " + tmp + " m ON " + match + " SET "
-                    + set.stream().map(c -> "x." + dialect.quote(c) + " = m." + dialect.quote(c)).collect(Collectors.joining(", ")));
+                            + set.stream()
+                                    .map(c -> "x." + dialect.quote(c) + " = m." + dialect.quote(c))
+                                    .collect(Collectors.joining(", ")));
             String columns = t.columns().stream().map(dialect::quote).collect(Collectors.joining(", "));
             long inserted = sql.update("INSERT INTO " + name + " (" + columns + ") SELECT "
                     + t.columns().stream().map(c -> "m." + dialect.quote(c)).collect(Collectors.joining(", "))
-                    + " FROM " + tmp + " m LEFT JOIN " + name + " x ON " + match + " WHERE x." + dialect.quote(key.get(0)) + " IS NULL");
+                    + " FROM " + tmp + " m LEFT JOIN " + name + " x ON " + match + " WHERE x."
+                    + dialect.quote(key.get(0)) + " IS NULL");
             if (updated + inserted != t.rows()) {
                 throw Failures.stopped(stoppedAt(t, dir) + ": " + updated + " rows matched and " + inserted
                         + " inserted, but the backup holds " + t.rows() + " (duplicate keys in the backed-up rows?)");
@@ -206,7 +222,8 @@ final class MySqlRestore {
         if (column == null) {
             return Map.of();
         }
-        long next = Math.max(Math.max(atLeast, counter(showCreate(name))),
+        long next = Math.max(
+                Math.max(atLeast, counter(showCreate(name))),
                 sql.number("SELECT COALESCE(MAX(" + dialect.quote(column) + "), 0) + 1 FROM " + name));
         sql.execute("ALTER TABLE " + name + " AUTO_INCREMENT = " + next);
         Map<String, Long> positions = new LinkedHashMap<>();
@@ -215,7 +232,8 @@ final class MySqlRestore {
     }
 
     private String autoIncrementColumn(String name) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SHOW COLUMNS FROM " + name)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SHOW COLUMNS FROM " + name)) {
             while (rs.next()) {
                 if (rs.getString("Extra").toLowerCase(java.util.Locale.ROOT).contains("auto_increment")) {
                     return rs.getString("Field");
@@ -226,7 +244,8 @@ final class MySqlRestore {
     }
 
     private String showCreate(String name) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SHOW CREATE TABLE " + name)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SHOW CREATE TABLE " + name)) {
             return rs.next() ? rs.getString(2) : null;
         } catch (SQLException e) {
             if (e.getErrorCode() == 1146) {
@@ -247,7 +266,8 @@ final class MySqlRestore {
     }
 
     private static long batchBytes(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@max_allowed_packet")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT @@max_allowed_packet")) {
             rs.next();
             // hex and escapes can double a value on the wire: a quarter of the packet leaves room
             return Math.min(4L << 20, rs.getLong(1) / 4);

@@ -1,7 +1,6 @@
 package io.migrescue.backup;
 
 import io.migrescue.sql.Dialect;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,7 +35,12 @@ final class MySqlRowLoader {
      * @param bytesPerBatch a batch is sent once its values reach this many characters (kept well below the server's
      *                      {@code max_allowed_packet})
      */
-    MySqlRowLoader(Connection connection, Dialect dialect, String qualifiedTable, List<String> columnNames, long bytesPerBatch) {
+    MySqlRowLoader(
+            Connection connection,
+            Dialect dialect,
+            String qualifiedTable,
+            List<String> columnNames,
+            long bytesPerBatch) {
         this.connection = connection;
         this.columns = columnNames.size();
         this.insertPrefix = "INSERT INTO " + qualifiedTable + " ("
@@ -52,14 +56,16 @@ final class MySqlRowLoader {
         long lineNumber = 0;
         List<Object[]> batch = new ArrayList<>(rowsPerBatch);
         long batchChars = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8),
-                256 * 1024); PreparedStatement full = connection.prepareStatement(sql(rowsPerBatch))) {
+        try (BufferedReader in = new BufferedReader(
+                        new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 256 * 1024);
+                PreparedStatement full = connection.prepareStatement(sql(rowsPerBatch))) {
             for (String line; (line = in.readLine()) != null; ) {
                 lineNumber++;
                 try {
                     batch.add(RowFormat.parseRow(line, columns));
                 } catch (IllegalArgumentException e) {
-                    throw new IOException("line " + lineNumber + " of " + file.getFileName() + " is not a row: " + e.getMessage(), e);
+                    throw new IOException(
+                            "line " + lineNumber + " of " + file.getFileName() + " is not a row: " + e.getMessage(), e);
                 }
                 batchChars += line.length();
                 if (batch.size() == rowsPerBatch || batchChars >= bytesPerBatch) {

@@ -1,7 +1,6 @@
 package io.migrescue.backup;
 
 import io.migrescue.model.Engine;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,8 +47,9 @@ final class MySqlSettings implements AutoCloseable {
         Map<String, String> previous = new LinkedHashMap<>();
         try (Statement st = connection.createStatement()) {
             List<String> names = new ArrayList<>(wanted.keySet());
-            try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ",
-                    names.stream().map(n -> "@@session." + n).toList()))) {
+            try (ResultSet rs = st.executeQuery("SELECT "
+                    + String.join(
+                            ", ", names.stream().map(n -> "@@session." + n).toList()))) {
                 rs.next();
                 for (int i = 0; i < names.size(); i++) {
                     previous.put(names.get(i), rs.getString(i + 1));
@@ -57,10 +57,15 @@ final class MySqlSettings implements AutoCloseable {
             }
             // Connector/J escapes bound strings by the mode it saw when connecting: keep NO_BACKSLASH_ESCAPES as it was
             String mode = previous.get("sql_mode");
-            boolean noBackslashEscapes = mode != null && mode.toUpperCase(java.util.Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
+            boolean noBackslashEscapes =
+                    mode != null && mode.toUpperCase(java.util.Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
             wanted.put("sql_mode", "'" + SQL_MODE + (noBackslashEscapes ? ",NO_BACKSLASH_ESCAPES" : "") + "'");
-            st.execute("SET " + String.join(", ", wanted.entrySet().stream()
-                    .map(e -> "SESSION " + e.getKey() + " = " + e.getValue()).toList()));
+            st.execute("SET "
+                    + String.join(
+                            ", ",
+                            wanted.entrySet().stream()
+                                    .map(e -> "SESSION " + e.getKey() + " = " + e.getValue())
+                                    .toList()));
         }
         return new MySqlSettings(connection, previous);
     }
@@ -68,8 +73,12 @@ final class MySqlSettings implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute("SET " + String.join(", ", previous.entrySet().stream()
-                    .map(e -> "SESSION " + e.getKey() + " = " + literal(e.getValue())).toList()));
+            st.execute("SET "
+                    + String.join(
+                            ", ",
+                            previous.entrySet().stream()
+                                    .map(e -> "SESSION " + e.getKey() + " = " + literal(e.getValue()))
+                                    .toList()));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.migrescue.backup;
 
 import io.migrescue.sql.Dialect;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,8 +14,7 @@ import java.util.List;
  * row, so a backup keeps their CREATE statements and a restore puts them back after the rows are in.
  */
 final class MySqlTriggers {
-    private MySqlTriggers() {
-    }
+    private MySqlTriggers() {}
 
     static List<String> names(Connection connection, String schema, String table) throws SQLException {
         List<String> names = new ArrayList<>();
@@ -33,11 +31,12 @@ final class MySqlTriggers {
     }
 
     /** The statement that creates each trigger, definer included, as the server keeps it. */
-    static List<String> definitions(Connection connection, Dialect dialect, String schema, String table) throws SQLException {
+    static List<String> definitions(Connection connection, Dialect dialect, String schema, String table)
+            throws SQLException {
         List<String> definitions = new ArrayList<>();
         for (String name : names(connection, schema, table)) {
             try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery("SHOW CREATE TRIGGER " + dialect.qualify(schema, name))) {
+                    ResultSet rs = st.executeQuery("SHOW CREATE TRIGGER " + dialect.qualify(schema, name))) {
                 if (rs.next()) {
                     definitions.add(rs.getString("SQL Original Statement"));
                 }

@@ -2,12 +2,9 @@ package io.migrescue.backup;
 
 import io.migrescue.backup.DefinitionFile.DdlStatement;
 import io.migrescue.db.DatabaseSession;
-import io.migrescue.sql.Dialect;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Table;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-
+import io.migrescue.sql.Dialect;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +12,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * PostgreSQL: the definition from the catalog snapshot, the rows through {@code COPY ... TO STDOUT} in COPY's text
@@ -64,14 +63,18 @@ final class PostgresBackup implements EngineBackup {
     }
 
     @Override
-    public BackedUpTable write(Table table, TableSelection selection, Path dir, String stem, boolean data,
-                               Progress progress) throws SQLException, IOException {
+    public BackedUpTable write(
+            Table table, TableSelection selection, Path dir, String stem, boolean data, Progress progress)
+            throws SQLException, IOException {
         PostgresDetails d = details.get(PostgresDetails.key(table.schema(), table.name()));
         List<DdlStatement> statements = PostgresDefinition.of(dialect, table, d);
-        String definitionText = DefinitionFile.render(List.of(
-                "migrescue backup: definition of " + table.qualifiedName() + " (PostgreSQL " + session.info().version() + ")",
-                "Each statement is marked with its kind; a restore runs sequences and the table, then the rows,",
-                "then constraints, indexes, triggers and foreign keys."), statements);
+        String definitionText = DefinitionFile.render(
+                List.of(
+                        "migrescue backup: definition of " + table.qualifiedName() + " (PostgreSQL "
+                                + session.info().version() + ")",
+                        "Each statement is marked with its kind; a restore runs sequences and the table, then the rows,",
+                        "then constraints, indexes, triggers and foreign keys."),
+                statements);
         BackupFile definition = TableFiles.writeText(dir, stem + ".sql", definitionText);
 
         List<String> columns = PostgresDefinition.dataColumns(table);
@@ -79,10 +82,11 @@ final class PostgresBackup implements EngineBackup {
                 .map(s -> new BackedUpTable.SequenceState(s.column(), s.schema() + "." + s.name(), s.lastValue()))
                 .toList();
         if (!data) {
-            return new BackedUpTable(table.schema(), table.name(), selection.where(), columns, definition, null, null,
-                    null, sequences);
+            return new BackedUpTable(
+                    table.schema(), table.name(), selection.where(), columns, definition, null, null, null, sequences);
         }
-        String copy = "COPY (SELECT " + String.join(", ", columns.stream().map(dialect::quote).toList())
+        String copy = "COPY (SELECT "
+                + String.join(", ", columns.stream().map(dialect::quote).toList())
                 + " FROM " + dialect.qualify(table.schema(), table.name())
                 + (selection.where() == null ? "" : " WHERE (" + selection.where() + ")") + ") TO STDOUT";
         CopyManager copier = session.connection().unwrap(PGConnection.class).getCopyAPI();
@@ -99,8 +103,16 @@ final class PostgresBackup implements EngineBackup {
             throw new IOException("COPY reported " + rows + " rows of " + table.qualifiedName() + " but wrote "
                     + summary.lines() + " lines");
         }
-        return new BackedUpTable(table.schema(), table.name(), selection.where(), columns, definition,
-                summary.as(stem + ".copy"), DATA_FORMAT, rows, sequences);
+        return new BackedUpTable(
+                table.schema(),
+                table.name(),
+                selection.where(),
+                columns,
+                definition,
+                summary.as(stem + ".copy"),
+                DATA_FORMAT,
+                rows,
+                sequences);
     }
 
     @Override

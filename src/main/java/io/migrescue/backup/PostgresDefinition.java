@@ -1,14 +1,13 @@
 package io.migrescue.backup;
 
-import io.migrescue.backup.DefinitionFile.Kind;
 import io.migrescue.backup.DefinitionFile.DdlStatement;
-import io.migrescue.sql.Dialect;
+import io.migrescue.backup.DefinitionFile.Kind;
 import io.migrescue.model.Column;
 import io.migrescue.model.Constraint;
 import io.migrescue.model.ConstraintType;
 import io.migrescue.model.Index;
 import io.migrescue.model.Table;
-
+import io.migrescue.sql.Dialect;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,8 +26,7 @@ final class PostgresDefinition {
     private static final Comparator<Constraint> PRIMARY_FIRST =
             Comparator.comparing(c -> c.type() == ConstraintType.PRIMARY_KEY ? 0 : 1);
 
-    private PostgresDefinition() {
-    }
+    private PostgresDefinition() {}
 
     static List<DdlStatement> of(Dialect dialect, Table table, PostgresDetails details) {
         String name = dialect.qualify(table.schema(), table.name());
@@ -36,23 +34,31 @@ final class PostgresDefinition {
         for (PostgresDetails.Sequence s : details.sequences()) {
             if (!s.identity()) {
                 // a serial column's sequence: DROP TABLE takes it along, the column default needs it back first
-                out.add(new DdlStatement(Kind.SEQUENCE, "CREATE SEQUENCE IF NOT EXISTS " + dialect.qualify(s.schema(), s.name())
-                        + " AS " + s.type() + options(s)));
+                out.add(new DdlStatement(
+                        Kind.SEQUENCE,
+                        "CREATE SEQUENCE IF NOT EXISTS " + dialect.qualify(s.schema(), s.name()) + " AS " + s.type()
+                                + options(s)));
             }
         }
         out.add(new DdlStatement(Kind.TABLE, createTable(dialect, table, details, name)));
         for (PostgresDetails.Sequence s : details.sequences()) {
             if (!s.identity()) {
-                out.add(new DdlStatement(Kind.OWNED_SEQUENCE, "ALTER SEQUENCE " + dialect.qualify(s.schema(), s.name())
-                        + " OWNED BY " + name + "." + dialect.quote(s.column())));
+                out.add(new DdlStatement(
+                        Kind.OWNED_SEQUENCE,
+                        "ALTER SEQUENCE " + dialect.qualify(s.schema(), s.name()) + " OWNED BY " + name + "."
+                                + dialect.quote(s.column())));
             }
         }
-        table.constraints().stream().filter(c -> !c.isForeignKey()).sorted(PRIMARY_FIRST).forEach(c ->
-                out.add(new DdlStatement(Kind.CONSTRAINT, addConstraint(dialect, name, c))));
+        table.constraints().stream()
+                .filter(c -> !c.isForeignKey())
+                .sorted(PRIMARY_FIRST)
+                .forEach(c -> out.add(new DdlStatement(Kind.CONSTRAINT, addConstraint(dialect, name, c))));
         Set<String> constraintIndexes = table.constraints().stream()
-                .filter(c -> c.type() == ConstraintType.PRIMARY_KEY || c.type() == ConstraintType.UNIQUE
+                .filter(c -> c.type() == ConstraintType.PRIMARY_KEY
+                        || c.type() == ConstraintType.UNIQUE
                         || c.type() == ConstraintType.EXCLUSION)
-                .map(Constraint::name).collect(Collectors.toSet());
+                .map(Constraint::name)
+                .collect(Collectors.toSet());
         for (Index index : table.indexes()) {
             // a constraint builds its own index; an invalid index is the debris of a failed concurrent build
             if (!constraintIndexes.contains(index.name()) && index.valid() && index.definition() != null) {
@@ -81,7 +87,10 @@ final class PostgresDefinition {
 
     /** The columns a data file holds: all but generated ones, which the server computes and refuses to be given. */
     static List<String> dataColumns(Table table) {
-        return table.columns().stream().filter(c -> !generated(c)).map(Column::name).toList();
+        return table.columns().stream()
+                .filter(c -> !generated(c))
+                .map(Column::name)
+                .toList();
     }
 
     private static boolean generated(Column c) {
@@ -91,7 +100,10 @@ final class PostgresDefinition {
     private static String createTable(Dialect dialect, Table table, PostgresDetails details, String name) {
         List<String> columns = new ArrayList<>();
         for (Column c : table.columns()) {
-            StringBuilder col = new StringBuilder("    ").append(dialect.quote(c.name())).append(' ').append(c.type());
+            StringBuilder col = new StringBuilder("    ")
+                    .append(dialect.quote(c.name()))
+                    .append(' ')
+                    .append(c.type());
             String collation = details.collations().get(c.name());
             if (collation != null) {
                 col.append(" COLLATE ").append(collation);
@@ -101,10 +113,14 @@ final class PostgresDefinition {
                 col.append(' ').append(extra.toUpperCase(Locale.ROOT));
                 PostgresDetails.Sequence s = details.sequenceOf(c.name());
                 if (s != null) {
-                    col.append(" (SEQUENCE NAME ").append(dialect.qualify(s.schema(), s.name())).append(options(s)).append(')');
+                    col.append(" (SEQUENCE NAME ")
+                            .append(dialect.qualify(s.schema(), s.name()))
+                            .append(options(s))
+                            .append(')');
                 }
             } else if (generated(c)) {
-                String expression = extra.substring("generated always as ".length(), extra.length() - " stored".length());
+                String expression =
+                        extra.substring("generated always as ".length(), extra.length() - " stored".length());
                 col.append(" GENERATED ALWAYS AS ").append(expression).append(" STORED");
             } else if (c.defaultValue() != null) {
                 col.append(" DEFAULT ").append(c.defaultValue());
@@ -119,7 +135,7 @@ final class PostgresDefinition {
     }
 
     private static String options(PostgresDetails.Sequence s) {
-        return " START WITH " + s.start() + " INCREMENT BY " + s.increment() + " MINVALUE " + s.min()
-                + " MAXVALUE " + s.max() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
+        return " START WITH " + s.start() + " INCREMENT BY " + s.increment() + " MINVALUE " + s.min() + " MAXVALUE "
+                + s.max() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
     }
 }

@@ -1,7 +1,6 @@
 package io.migrescue.backup;
 
 import io.migrescue.model.Table;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,16 +15,30 @@ import java.util.Map;
  * What a faithful PostgreSQL {@code CREATE TABLE} needs beyond the catalog snapshot: owned sequences with their
  * options, column collations, unlogged-ness, triggers. Three bulk queries for all the tables at once.
  */
-record PostgresDetails(String kind, boolean unlogged, boolean partitionOrChild, Map<String, String> collations,
-                       List<Sequence> sequences, List<Trigger> triggers) {
+record PostgresDetails(
+        String kind,
+        boolean unlogged,
+        boolean partitionOrChild,
+        Map<String, String> collations,
+        List<Sequence> sequences,
+        List<Trigger> triggers) {
 
-    record Sequence(String column, String schema, String name, boolean identity, String type, long start,
-                    long increment, long min, long max, long cache, boolean cycle, Long lastValue) {
-    }
+    record Sequence(
+            String column,
+            String schema,
+            String name,
+            boolean identity,
+            String type,
+            long start,
+            long increment,
+            long min,
+            long max,
+            long cache,
+            boolean cycle,
+            Long lastValue) {}
 
     /** @param enabled pg_trigger.tgenabled: O fires (the default), D disabled, R on replicas only, A always */
-    record Trigger(String name, String definition, String enabled) {
-    }
+    record Trigger(String name, String definition, String enabled) {}
 
     static Map<String, PostgresDetails> read(Connection connection, List<Table> tables) throws SQLException {
         Map<String, Builder> builders = new LinkedHashMap<>();
@@ -43,17 +56,40 @@ record PostgresDetails(String kind, boolean unlogged, boolean partitionOrChild, 
         query(connection, "sequences", tables, rs -> {
             long last = rs.getLong("last_value");
             Long lastValue = rs.wasNull() ? null : last;
-            builders.get(key(rs.getString("schema_name"), rs.getString("table_name"))).sequences.add(new Sequence(
-                    rs.getString("column_name"), rs.getString("sequence_schema"), rs.getString("sequence_name"),
-                    rs.getBoolean("is_identity"), rs.getString("data_type"), rs.getLong("start_value"),
-                    rs.getLong("increment"), rs.getLong("min_value"), rs.getLong("max_value"),
-                    rs.getLong("cache_size"), rs.getBoolean("cycle"), lastValue));
+            builders.get(key(rs.getString("schema_name"), rs.getString("table_name")))
+                    .sequences
+                    .add(new Sequence(
+                            rs.getString("column_name"),
+                            rs.getString("sequence_schema"),
+                            rs.getString("sequence_name"),
+                            rs.getBoolean("is_identity"),
+                            rs.getString("data_type"),
+                            rs.getLong("start_value"),
+                            rs.getLong("increment"),
+                            rs.getLong("min_value"),
+                            rs.getLong("max_value"),
+                            rs.getLong("cache_size"),
+                            rs.getBoolean("cycle"),
+                            lastValue));
         });
-        query(connection, "triggers", tables, rs -> builders.get(key(rs.getString("schema_name"), rs.getString("table_name")))
-                .triggers.add(new Trigger(rs.getString("trigger_name"), rs.getString("definition"), rs.getString("enabled"))));
+        query(
+                connection,
+                "triggers",
+                tables,
+                rs -> builders.get(key(rs.getString("schema_name"), rs.getString("table_name")))
+                        .triggers
+                        .add(new Trigger(
+                                rs.getString("trigger_name"), rs.getString("definition"), rs.getString("enabled"))));
         Map<String, PostgresDetails> details = new HashMap<>();
-        builders.forEach((k, b) -> details.put(k, new PostgresDetails(b.kind, b.unlogged, b.partitionOrChild,
-                Map.copyOf(b.collations), List.copyOf(b.sequences), List.copyOf(b.triggers))));
+        builders.forEach((k, b) -> details.put(
+                k,
+                new PostgresDetails(
+                        b.kind,
+                        b.unlogged,
+                        b.partitionOrChild,
+                        Map.copyOf(b.collations),
+                        List.copyOf(b.sequences),
+                        List.copyOf(b.triggers))));
         return details;
     }
 
@@ -62,7 +98,10 @@ record PostgresDetails(String kind, boolean unlogged, boolean partitionOrChild, 
     }
 
     Sequence sequenceOf(String column) {
-        return sequences.stream().filter(s -> s.column().equals(column)).findFirst().orElse(null);
+        return sequences.stream()
+                .filter(s -> s.column().equals(column))
+                .findFirst()
+                .orElse(null);
     }
 
     private interface Row {
@@ -71,8 +110,14 @@ record PostgresDetails(String kind, boolean unlogged, boolean partitionOrChild, 
 
     private static void query(Connection connection, String name, List<Table> tables, Row row) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(BackupSql.load("postgresql", name))) {
-            ps.setArray(1, connection.createArrayOf("text", tables.stream().map(Table::schema).toArray()));
-            ps.setArray(2, connection.createArrayOf("text", tables.stream().map(Table::name).toArray()));
+            ps.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "text", tables.stream().map(Table::schema).toArray()));
+            ps.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "text", tables.stream().map(Table::name).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     row.accept(rs);

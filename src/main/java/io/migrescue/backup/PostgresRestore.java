@@ -1,20 +1,17 @@
 package io.migrescue.backup;
 
-import io.migrescue.backup.DefinitionFile.Kind;
 import io.migrescue.backup.DefinitionFile.DdlStatement;
+import io.migrescue.backup.DefinitionFile.Kind;
 import io.migrescue.backup.RestoreResult.Mode;
 import io.migrescue.backup.RestoreResult.RestoredTable;
 import io.migrescue.catalog.CatalogReader;
 import io.migrescue.db.DatabaseSession;
-import io.migrescue.sql.Dialect;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Catalog;
 import io.migrescue.model.Constraint;
 import io.migrescue.model.Engine;
 import io.migrescue.model.Table;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-
+import io.migrescue.sql.Dialect;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * PostgreSQL restore, in one transaction (see {@link Restorer} for what it does). The order inside it: foreign keys
@@ -54,7 +53,8 @@ final class PostgresRestore {
     private Catalog live;
     private Map<String, PostgresDetails> details;
 
-    private PostgresRestore(DatabaseSession session, Path dir, BackupManifest manifest, Progress progress) throws SQLException {
+    private PostgresRestore(DatabaseSession session, Path dir, BackupManifest manifest, Progress progress)
+            throws SQLException {
         this.connection = session.connection();
         this.sql = new Sql(connection);
         this.dialect = session.dialect();
@@ -64,12 +64,13 @@ final class PostgresRestore {
         this.copier = connection.unwrap(PGConnection.class).getCopyAPI();
     }
 
-    static RestoreResult run(DatabaseSession session, Path dir, BackupManifest manifest, RestoreOptions options,
-                             Progress progress) {
+    static RestoreResult run(
+            DatabaseSession session, Path dir, BackupManifest manifest, RestoreOptions options, Progress progress) {
         Connection c = session.connection();
         try {
             if (!c.getAutoCommit()) {
-                throw new IllegalStateException("a restore runs in a transaction of its own: give it a session in autocommit mode");
+                throw new IllegalStateException(
+                        "a restore runs in a transaction of its own: give it a session in autocommit mode");
             }
             c.setAutoCommit(false);
             try {
@@ -92,9 +93,10 @@ final class PostgresRestore {
 
     private RestoreResult restore(DatabaseSession session) throws SQLException, IOException {
         plan();
-        List<BackedUpTable> whole = manifest.tables().stream().filter(t -> !t.partial()).toList();
-        List<String> outsideForeignKeys = dropForeignKeysTouching(whole.stream().map(BackedUpTable::qualifiedName)
-                .collect(Collectors.toSet()));
+        List<BackedUpTable> whole =
+                manifest.tables().stream().filter(t -> !t.partial()).toList();
+        List<String> outsideForeignKeys = dropForeignKeysTouching(
+                whole.stream().map(BackedUpTable::qualifiedName).collect(Collectors.toSet()));
         emptyOrRecreate(whole);
         Map<String, Long> rows = new HashMap<>();
         for (BackedUpTable t : whole) {
@@ -102,7 +104,10 @@ final class PostgresRestore {
         }
         for (BackedUpTable t : whole) {
             if (modes.get(t.qualifiedName()) == Mode.RECREATED) {
-                run(t, Kind.CONSTRAINT, Kind.INDEX); // after the rows: building an index once is faster than keeping it up
+                run(
+                        t,
+                        Kind.CONSTRAINT,
+                        Kind.INDEX); // after the rows: building an index once is faster than keeping it up
             }
             run(t, Kind.TRIGGER);
         }
@@ -120,10 +125,11 @@ final class PostgresRestore {
         }
         List<RestoredTable> restored = new ArrayList<>();
         for (BackedUpTable t : manifest.tables()) {
-            restored.add(new RestoredTable(t.schema(), t.table(), modes.get(t.qualifiedName()), rows.get(t.qualifiedName()),
-                    sequences(t)));
+            restored.add(new RestoredTable(
+                    t.schema(), t.table(), modes.get(t.qualifiedName()), rows.get(t.qualifiedName()), sequences(t)));
         }
-        return new RestoreResult(manifest.engine(), session.info().url(), manifest.createdAt(), restored, List.of(), notes);
+        return new RestoreResult(
+                manifest.engine(), session.info().url(), manifest.createdAt(), restored, List.of(), notes);
     }
 
     /**
@@ -132,20 +138,30 @@ final class PostgresRestore {
      * any other is recreated.
      */
     private void plan() throws SQLException, IOException {
-        List<String> schemas = manifest.tables().stream().map(BackedUpTable::schema).distinct().toList();
+        List<String> schemas =
+                manifest.tables().stream().map(BackedUpTable::schema).distinct().toList();
         live = CatalogReader.of(Engine.POSTGRESQL).read(connection, schemas);
-        List<Table> present = manifest.tables().stream().map(t -> live.table(t.schema(), t.table())).flatMap(Optional::stream).toList();
+        List<Table> present = manifest.tables().stream()
+                .map(t -> live.table(t.schema(), t.table()))
+                .flatMap(Optional::stream)
+                .toList();
         details = present.isEmpty() ? Map.of() : PostgresDetails.read(connection, present);
         for (BackedUpTable t : manifest.tables()) {
-            List<DdlStatement> definition = DefinitionFile.parse(Files.readString(dir.resolve(t.definition().file()), StandardCharsets.UTF_8));
+            List<DdlStatement> definition = DefinitionFile.parse(
+                    Files.readString(dir.resolve(t.definition().file()), StandardCharsets.UTF_8));
             definitions.put(t.qualifiedName(), definition);
             Optional<Table> now = live.table(t.schema(), t.table());
-            Mode mode = t.partial() ? Mode.MERGED
-                    : now.isPresent() && PostgresDefinition.of(dialect, now.get(), details.get(key(t))).equals(definition)
-                    ? Mode.RELOADED : Mode.RECREATED;
+            Mode mode = t.partial()
+                    ? Mode.MERGED
+                    : now.isPresent()
+                                    && PostgresDefinition.of(dialect, now.get(), details.get(key(t)))
+                                            .equals(definition)
+                            ? Mode.RELOADED
+                            : Mode.RECREATED;
             modes.put(t.qualifiedName(), mode);
             if (mode == Mode.RECREATED && now.isPresent()) {
-                notes.add(t.qualifiedName() + " was recreated from the backup (its definition had changed): grants, comments,"
+                notes.add(t.qualifiedName()
+                        + " was recreated from the backup (its definition had changed): grants, comments,"
                         + " policies and the owner of the table it replaced are not part of a backup");
             }
         }
@@ -167,7 +183,8 @@ final class PostgresRestore {
         }
         for (BackedUpTable t : whole) {
             if (modes.get(t.qualifiedName()) == Mode.RECREATED) {
-                sql.execute("DROP TABLE IF EXISTS " + name(t)); // RESTRICT: a view on it stops the restore, never vanishes
+                sql.execute(
+                        "DROP TABLE IF EXISTS " + name(t)); // RESTRICT: a view on it stops the restore, never vanishes
                 run(t, Kind.SEQUENCE, Kind.TABLE, Kind.OWNED_SEQUENCE);
             }
         }
@@ -182,7 +199,8 @@ final class PostgresRestore {
         List<String> restoreLater = new ArrayList<>();
         for (Table t : live.tables()) {
             for (Constraint fk : t.foreignKeys()) {
-                String parent = fk.foreignKey().referencedSchema() + "." + fk.foreignKey().referencedTable();
+                String parent = fk.foreignKey().referencedSchema() + "."
+                        + fk.foreignKey().referencedTable();
                 boolean own = replaced.contains(t.qualifiedName());
                 if (own || replaced.contains(parent)) {
                     String table = dialect.qualify(t.schema(), t.name());
@@ -200,8 +218,10 @@ final class PostgresRestore {
         String sql = "COPY " + target + " (" + columnList(t.columns(), "") + ") FROM STDIN";
         progress.start(t.qualifiedName(), t.rows());
         long rows;
-        try (InputStream in = new LineProgressInput(new BufferedInputStream(Files.newInputStream(dir.resolve(t.data().file())),
-                256 * 1024), progress)) {
+        try (InputStream in = new LineProgressInput(
+                new BufferedInputStream(
+                        Files.newInputStream(dir.resolve(t.data().file())), 256 * 1024),
+                progress)) {
             rows = copier.copyIn(sql, in);
         } finally {
             progress.done();
@@ -226,35 +246,46 @@ final class PostgresRestore {
                 default -> null; // disabled already: stays so
             };
             if (mode != null) {
-                sql.execute("ALTER TABLE " + name(t) + " " + (on ? mode : "DISABLE TRIGGER ") + dialect.quote(trigger.name()));
+                sql.execute("ALTER TABLE " + name(t) + " " + (on ? mode : "DISABLE TRIGGER ")
+                        + dialect.quote(trigger.name()));
             }
         }
     }
 
     /** Puts back rows of a partial backup: copied into a temporary table, then updated or inserted by key. */
     private long merge(BackedUpTable t, String temporary) throws SQLException, IOException {
-        Table target = live.table(t.schema(), t.table()).orElseThrow(() -> MigrescueException.usage(
-                "cannot put the backed-up rows of " + t.qualifiedName() + " back: the table does not exist"));
+        Table target = live.table(t.schema(), t.table())
+                .orElseThrow(() -> MigrescueException.usage(
+                        "cannot put the backed-up rows of " + t.qualifiedName() + " back: the table does not exist"));
         List<PostgresDetails.Trigger> triggers = details.get(key(t)).triggers();
         setTriggers(t, triggers, false);
-        List<String> key = KeyColumns.of(target).orElseThrow(() -> MigrescueException.usage("cannot put the backed-up rows of "
-                + t.qualifiedName() + " back: it has no primary key (or NOT NULL unique key) to match them by"));
+        List<String> key = KeyColumns.of(target)
+                .orElseThrow(() -> MigrescueException.usage("cannot put the backed-up rows of " + t.qualifiedName()
+                        + " back: it has no primary key (or NOT NULL unique key) to match them by"));
         String table = name(t);
         String tmp = dialect.quote(temporary);
         sql.execute("CREATE TEMPORARY TABLE " + tmp + " (LIKE " + table + ") ON COMMIT DROP");
         copyIn(t, tmp);
-        String match = key.stream().map(c -> "x." + dialect.quote(c) + " = m." + dialect.quote(c)).collect(Collectors.joining(" AND "));
+        String match = key.stream()
+                .map(c -> "x." + dialect.quote(c) + " = m." + dialect.quote(c))
+                .collect(Collectors.joining(" AND "));
         long updated = 0;
         List<String> set = KeyColumns.nonKey(t.columns(), key, target);
         if (!set.isEmpty()) {
-            updated = sql.update("UPDATE " + table + " AS x SET " + set.stream().map(c -> dialect.quote(c) + " = m." + dialect.quote(c))
-                    .collect(Collectors.joining(", ")) + " FROM " + tmp + " AS m WHERE " + match);
+            updated = sql.update("UPDATE " + table + " AS x SET "
+                    + set.stream()
+                            .map(c -> dialect.quote(c) + " = m." + dialect.quote(c))
+                            .collect(Collectors.joining(", "))
+                    + " FROM " + tmp + " AS m WHERE " + match);
         } else {
-            updated = sql.number("SELECT count(*) FROM " + tmp + " AS m WHERE EXISTS (SELECT 1 FROM " + table + " AS x WHERE " + match + ")");
+            updated = sql.number("SELECT count(*) FROM " + tmp + " AS m WHERE EXISTS (SELECT 1 FROM " + table
+                    + " AS x WHERE " + match + ")");
         }
-        long inserted = sql.update("INSERT INTO " + table + " (" + columnList(t.columns(), "") + ") OVERRIDING SYSTEM VALUE SELECT "
-                + columnList(t.columns(), "m.") + " FROM " + tmp + " AS m WHERE NOT EXISTS (SELECT 1 FROM " + table + " AS x WHERE "
-                + match + ")");
+        long inserted = sql.update(
+                "INSERT INTO " + table + " (" + columnList(t.columns(), "") + ") OVERRIDING SYSTEM VALUE SELECT "
+                        + columnList(t.columns(), "m.") + " FROM " + tmp + " AS m WHERE NOT EXISTS (SELECT 1 FROM "
+                        + table + " AS x WHERE "
+                        + match + ")");
         if (updated + inserted != t.rows()) {
             throw Failures.stopped("restore rolled back, nothing changed: " + t.qualifiedName() + ": " + updated
                     + " rows updated and " + inserted + " inserted, but the backup holds " + t.rows()
@@ -272,7 +303,8 @@ final class PostgresRestore {
         Map<String, Long> positions = new LinkedHashMap<>();
         for (BackedUpTable.SequenceState s : t.sequences()) {
             String setval = "SELECT pg_catalog.setval(x.seq, x.v, true) FROM (SELECT q.seq, GREATEST("
-                    + "(SELECT pg_catalog.max(" + dialect.quote(s.column()) + ")::bigint FROM " + name(t) + "), ?::bigint,"
+                    + "(SELECT pg_catalog.max(" + dialect.quote(s.column()) + ")::bigint FROM " + name(t)
+                    + "), ?::bigint,"
                     + " pg_catalog.pg_sequence_last_value(q.seq)) AS v, p.seqmin"
                     + " FROM (SELECT pg_catalog.pg_get_serial_sequence(?, ?)::pg_catalog.regclass AS seq) q"
                     + " JOIN pg_catalog.pg_sequence p ON p.seqrelid = q.seq) x WHERE x.v >= x.seqmin";

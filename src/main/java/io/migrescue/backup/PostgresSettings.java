@@ -10,8 +10,7 @@ import java.time.Duration;
  * exactly. They end with the transaction ({@code SET LOCAL}), leaving the session as it was.
  */
 final class PostgresSettings {
-    private PostgresSettings() {
-    }
+    private PostgresSettings() {}
 
     static void apply(Connection connection, Duration lockTimeout) throws SQLException {
         try (Statement st = connection.createStatement()) {

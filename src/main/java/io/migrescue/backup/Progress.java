@@ -8,16 +8,13 @@ public interface Progress {
     /** Nothing to report to. */
     Progress NONE = new Progress() {
         @Override
-        public void start(String label, long total) {
-        }
+        public void start(String label, long total) {}
 
         @Override
-        public void advance(long n) {
-        }
+        public void advance(long n) {}
 
         @Override
-        public void done() {
-        }
+        public void done() {}
     };
 
     /**

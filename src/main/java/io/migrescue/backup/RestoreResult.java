@@ -10,8 +10,13 @@ import java.util.Map;
  *                   checks off; PostgreSQL rolls back instead), empty when all hold
  * @param notes      things the operator should know, e.g. what a recreated table does not carry over
  */
-public record RestoreResult(String engine, String url, String backupCreatedAt, List<RestoredTable> tables,
-                            List<String> violations, List<String> notes) {
+public record RestoreResult(
+        String engine,
+        String url,
+        String backupCreatedAt,
+        List<RestoredTable> tables,
+        List<String> violations,
+        List<String> notes) {
     public RestoreResult {
         tables = List.copyOf(tables);
         violations = List.copyOf(violations);

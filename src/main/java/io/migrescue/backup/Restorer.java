@@ -2,7 +2,6 @@ package io.migrescue.backup;
 
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.MigrescueException;
-
 import java.nio.file.Path;
 
 /**
@@ -20,8 +19,7 @@ import java.nio.file.Path;
  * every foreign key touching a restored table and reports the ones that do not hold.
  */
 public final class Restorer {
-    private Restorer() {
-    }
+    private Restorer() {}
 
     public static RestoreResult restore(DatabaseSession session, Path dir, RestoreOptions options) {
         return restore(session, dir, options, Progress.NONE);
@@ -34,8 +32,9 @@ public final class Restorer {
     public static RestoreResult restore(DatabaseSession session, Path dir, RestoreOptions options, Progress progress) {
         BackupManifest manifest = readVerified(dir);
         if (manifest.engineOf() != session.engine()) {
-            throw MigrescueException.usage("the backup in " + dir + " is of a " + manifest.engineOf().displayName()
-                    + " database; this is " + session.engine().displayName());
+            throw MigrescueException.usage(
+                    "the backup in " + dir + " is of a " + manifest.engineOf().displayName() + " database; this is "
+                            + session.engine().displayName());
         }
         if (!manifest.data()) {
             throw MigrescueException.usage("the backup in " + dir + " holds definitions only (--no-data): restoring it"

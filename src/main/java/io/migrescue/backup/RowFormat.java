@@ -18,8 +18,7 @@ final class RowFormat {
     static final String NAME = "migrescue-rows-1";
     private static final HexFormat HEX = HexFormat.of();
 
-    private RowFormat() {
-    }
+    private RowFormat() {}
 
     /** Appends one row and its line feed. Values are {@code String} (text), {@code byte[]} (binary) or null. */
     static void appendRow(StringBuilder out, Object[] values) {
@@ -103,14 +102,15 @@ final class RowFormat {
             if (++i == end) {
                 throw new IllegalArgumentException("a value ends in a lone backslash");
             }
-            text.append(switch (line.charAt(i)) {
-                case '\\' -> '\\';
-                case 't' -> '\t';
-                case 'n' -> '\n';
-                case 'r' -> '\r';
-                case '0' -> '\0';
-                default -> throw new IllegalArgumentException("unknown escape \\" + line.charAt(i));
-            });
+            text.append(
+                    switch (line.charAt(i)) {
+                        case '\\' -> '\\';
+                        case 't' -> '\t';
+                        case 'n' -> '\n';
+                        case 'r' -> '\r';
+                        case '0' -> '\0';
+                        default -> throw new IllegalArgumentException("unknown escape \\" + line.charAt(i));
+                    });
         }
         return text.toString();
     }

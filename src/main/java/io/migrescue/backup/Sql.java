@@ -23,7 +23,8 @@ record Sql(Connection connection) {
 
     /** The first column of the first row, as a number: a count, a maximum. */
     long number(String sql) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -11,8 +11,7 @@ import java.util.Locale;
 final class TableFiles {
     private static final int MAX_NAME = 80;
 
-    private TableFiles() {
-    }
+    private TableFiles() {}
 
     /**
      * {@code 001-public.orders}: the position keeps names unique and in restore order, the rest is for people. Any
@@ -27,7 +26,7 @@ final class TableFiles {
     }
 
     static BackupFile writeText(Path dir, String name, String text) throws IOException {
-        try (FileSink sink = FileSink.create(dir, name, n -> { })) {
+        try (FileSink sink = FileSink.create(dir, name, n -> {})) {
             sink.stream().write(text.getBytes(StandardCharsets.UTF_8));
             return sink.finish().as(name);
         }

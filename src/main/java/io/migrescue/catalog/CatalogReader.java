@@ -5,7 +5,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.EnumType;
 import io.migrescue.model.Sequence;
 import io.migrescue.model.TableShape;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -23,8 +22,13 @@ public interface CatalogReader {
     /** The whole snapshot with the schemas' sequences and enum types as well: everything a diff compares. */
     default Catalog readWithTypes(Connection connection, List<String> schemas) throws SQLException {
         Catalog tables = read(connection, schemas);
-        return new Catalog(tables.engine(), tables.schemas(), tables.tables(), sequences(connection, schemas),
-                enumTypes(connection, schemas), tables.tableNamesIgnoreCase());
+        return new Catalog(
+                tables.engine(),
+                tables.schemas(),
+                tables.tables(),
+                sequences(connection, schemas),
+                enumTypes(connection, schemas),
+                tables.tableNamesIgnoreCase());
     }
 
     /** Sequences that are not an identity column's own. */
@@ -48,7 +52,8 @@ public interface CatalogReader {
     List<String> invalidIndexes(Connection connection, List<String> schemas) throws SQLException;
 
     /** Tables whose lower-case name is one of {@code lowerCaseNames}, with their columns: history table candidates. */
-    List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames) throws SQLException;
+    List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames)
+            throws SQLException;
 
     /** Every schema (PostgreSQL) or database (MySQL/MariaDB) that can hold user tables. */
     List<String> userSchemas(Connection connection) throws SQLException;

@@ -1,7 +1,6 @@
 package io.migrescue.catalog;
 
 import io.migrescue.model.Engine;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,12 +25,10 @@ import java.util.regex.Pattern;
 final class CatalogSql {
     private static final Pattern MARKER = Pattern.compile("ANY \\(\\?\\)|/\\*schemas\\*/|/\\*tables ([^*]+)\\*/");
 
-    private CatalogSql() {
-    }
+    private CatalogSql() {}
 
     /** SQL ready to prepare, and its parameters: a String[] is bound as a PostgreSQL text array. */
-    record Prepared(String sql, List<Object> params) {
-    }
+    record Prepared(String sql, List<Object> params) {}
 
     static Prepared prepare(Engine engine, String name, List<String> schemas, Set<String> tables) {
         List<String> scope = schemas.isEmpty() ? List.of("") : schemas;

@@ -10,7 +10,6 @@ import io.migrescue.model.ForeignKey;
 import io.migrescue.model.Index;
 import io.migrescue.model.Sequence;
 import io.migrescue.model.TableShape;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,18 +37,25 @@ final class MySqlCatalogReader implements CatalogReader {
     public Catalog read(Connection connection, List<String> schemas, Set<String> detailed) throws SQLException {
         TableAssembler assembler = new TableAssembler();
         query(connection, "tables", schemas, detailed, rs -> assembler.table(rs.getString(1), rs.getString(2)));
-        query(connection, "columns", schemas, detailed, rs -> assembler.column(rs.getString(1), rs.getString(2), column(rs)));
+        query(
+                connection,
+                "columns",
+                schemas,
+                detailed,
+                rs -> assembler.column(rs.getString(1), rs.getString(2), column(rs)));
         readIndexes(connection, schemas, detailed, assembler);
         readConstraints(connection, schemas, detailed, assembler);
         if (detailed != null) {
             query(connection, "names", schemas, null, assembler::name);
         }
-        return new Catalog(engine, schemas, assembler.build()).withTableNamesIgnoringCase(lowerCaseTableNames(connection) != 0);
+        return new Catalog(engine, schemas, assembler.build())
+                .withTableNamesIgnoringCase(lowerCaseTableNames(connection) != 0);
     }
 
     /** 0: table names are compared as stored (case-sensitive); 1 and 2: without regard to case (Windows, macOS). */
     private static int lowerCaseTableNames(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT @@lower_case_table_names"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT @@lower_case_table_names");
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }
@@ -82,7 +88,7 @@ final class MySqlCatalogReader implements CatalogReader {
     public List<String> userSchemas(Connection connection) throws SQLException {
         List<String> schemas = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(CatalogSql.load(engine, "user_schemas"));
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 schemas.add(rs.getString(1));
             }
@@ -91,7 +97,8 @@ final class MySqlCatalogReader implements CatalogReader {
     }
 
     @Override
-    public List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames) throws SQLException {
+    public List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames)
+            throws SQLException {
         TableShapes shapes = new TableShapes();
         CatalogSql.query(connection, CatalogSql.prepare(engine, "table_shapes", schemas, lowerCaseNames), shapes::add);
         return shapes.build();
@@ -100,8 +107,13 @@ final class MySqlCatalogReader implements CatalogReader {
     private Column column(ResultSet rs) throws SQLException {
         String type = rs.getString("data_type");
         String extra = rs.getString("extra");
-        return new Column(rs.getString("column_name"), rs.getInt("position"), type, rs.getBoolean("nullable"),
-                defaultExpression(rs.getString("default_value"), type, extra), extra == null ? "" : extra.toLowerCase(Locale.ROOT));
+        return new Column(
+                rs.getString("column_name"),
+                rs.getInt("position"),
+                type,
+                rs.getBoolean("nullable"),
+                defaultExpression(rs.getString("default_value"), type, extra),
+                extra == null ? "" : extra.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -116,21 +128,25 @@ final class MySqlCatalogReader implements CatalogReader {
             return raw.equals("NULL") ? null : raw;
         }
         String upper = raw.toUpperCase(Locale.ROOT);
-        boolean expression = (extra != null && extra.contains("DEFAULT_GENERATED")) || upper.startsWith("CURRENT_TIMESTAMP");
+        boolean expression =
+                (extra != null && extra.contains("DEFAULT_GENERATED")) || upper.startsWith("CURRENT_TIMESTAMP");
         if (expression || NUMERIC_TYPE.matcher(type).matches()) {
             return raw;
         }
         return "'" + raw.replace("'", "''") + "'";
     }
 
-    private void readIndexes(Connection connection, List<String> schemas, Set<String> detailed, TableAssembler assembler) throws SQLException {
+    private void readIndexes(
+            Connection connection, List<String> schemas, Set<String> detailed, TableAssembler assembler)
+            throws SQLException {
         Map<String, IndexRows> indexes = new LinkedHashMap<>();
         query(connection, "indexes", schemas, detailed, rs -> {
             String schema = rs.getString("schema_name");
             String table = rs.getString("table_name");
             String name = rs.getString("index_name");
-            IndexRows rows = indexes.computeIfAbsent(schema + '\0' + table + '\0' + name,
-                    k -> new IndexRows(schema, table, name, new boolean[]{false}, new ArrayList<>(), new String[1]));
+            IndexRows rows = indexes.computeIfAbsent(
+                    schema + '\0' + table + '\0' + name,
+                    k -> new IndexRows(schema, table, name, new boolean[] {false}, new ArrayList<>(), new String[1]));
             rows.unique()[0] = getBoolean(rs, "is_unique");
             String column = rs.getString("column_name");
             int subPart = rs.getInt("sub_part");
@@ -139,8 +155,18 @@ final class MySqlCatalogReader implements CatalogReader {
             rows.method()[0] = rs.getString("method").toLowerCase(Locale.ROOT);
         });
         for (IndexRows r : indexes.values()) {
-            assembler.index(r.schema(), r.table(), new Index(r.name(), r.columns(), r.unique()[0],
-                    r.name().equals("PRIMARY"), r.method()[0], true, null, null));
+            assembler.index(
+                    r.schema(),
+                    r.table(),
+                    new Index(
+                            r.name(),
+                            r.columns(),
+                            r.unique()[0],
+                            r.name().equals("PRIMARY"),
+                            r.method()[0],
+                            true,
+                            null,
+                            null));
         }
     }
 
@@ -148,14 +174,22 @@ final class MySqlCatalogReader implements CatalogReader {
      * Primary, unique, foreign-key and check constraints from four single-view queries joined here: joining the
      * information_schema views inside MariaDB takes seconds on a 2,000-table schema, each view alone tens of ms.
      */
-    private void readConstraints(Connection connection, List<String> schemas, Set<String> detailed, TableAssembler assembler)
+    private void readConstraints(
+            Connection connection, List<String> schemas, Set<String> detailed, TableAssembler assembler)
             throws SQLException {
         Map<String, String[]> kinds = new LinkedHashMap<>();
-        query(connection, "constraints", schemas, detailed, rs -> kinds.put(key(rs), new String[]{rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString("constraint_type")}));
+        query(
+                connection,
+                "constraints",
+                schemas,
+                detailed,
+                rs -> kinds.put(key(rs), new String[] {
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString("constraint_type")
+                }));
         Map<String, KeyRows> keys = new LinkedHashMap<>();
         query(connection, "key_columns", schemas, detailed, rs -> {
-            KeyRows rows = keys.computeIfAbsent(key(rs), k -> new KeyRows(new ArrayList<>(), new ArrayList<>(), new String[2]));
+            KeyRows rows = keys.computeIfAbsent(
+                    key(rs), k -> new KeyRows(new ArrayList<>(), new ArrayList<>(), new String[2]));
             rows.columns().add(rs.getString("column_name"));
             if (rs.getString("ref_column") != null) {
                 rows.refColumns().add(rs.getString("ref_column"));
@@ -164,23 +198,41 @@ final class MySqlCatalogReader implements CatalogReader {
             }
         });
         Map<String, String[]> rules = new LinkedHashMap<>();
-        query(connection, "referential", schemas, detailed, rs -> rules.put(key(rs), new String[]{rs.getString("on_delete"), rs.getString("on_update")}));
+        query(
+                connection,
+                "referential",
+                schemas,
+                detailed,
+                rs -> rules.put(key(rs), new String[] {rs.getString("on_delete"), rs.getString("on_update")}));
         Map<String, String> checks = new LinkedHashMap<>();
-        query(connection, "checks", schemas, detailed, rs -> checks.put(checkKey(rs.getString(1), rs.getString(2), rs.getString(3)),
-                rs.getString("check_clause")));
+        query(
+                connection,
+                "checks",
+                schemas,
+                detailed,
+                rs -> checks.put(
+                        checkKey(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString("check_clause")));
         for (Map.Entry<String, String[]> e : kinds.entrySet()) {
             String[] k = e.getValue();
             KeyRows rows = keys.getOrDefault(e.getKey(), new KeyRows(List.of(), List.of(), new String[2]));
             Constraint c = switch (k[3]) {
-                case "PRIMARY KEY" -> new Constraint(k[2], ConstraintType.PRIMARY_KEY, rows.columns(), null, null, true, null);
+                case "PRIMARY KEY" ->
+                    new Constraint(k[2], ConstraintType.PRIMARY_KEY, rows.columns(), null, null, true, null);
                 case "UNIQUE" -> new Constraint(k[2], ConstraintType.UNIQUE, rows.columns(), null, null, true, null);
                 case "FOREIGN KEY" -> {
                     String[] rule = rules.getOrDefault(e.getKey(), new String[2]);
-                    yield new Constraint(k[2], ConstraintType.FOREIGN_KEY, rows.columns(),
-                            new ForeignKey(rows.ref()[0], rows.ref()[1], rows.refColumns(), rule[0], rule[1]), null, true, null);
+                    yield new Constraint(
+                            k[2],
+                            ConstraintType.FOREIGN_KEY,
+                            rows.columns(),
+                            new ForeignKey(rows.ref()[0], rows.ref()[1], rows.refColumns(), rule[0], rule[1]),
+                            null,
+                            true,
+                            null);
                 }
                 case "CHECK" -> {
-                    String clause = checks.getOrDefault(checkKey(k[0], k[1], k[2]), checks.get(checkKey(k[0], null, k[2])));
+                    String clause =
+                            checks.getOrDefault(checkKey(k[0], k[1], k[2]), checks.get(checkKey(k[0], null, k[2])));
                     yield new Constraint(k[2], ConstraintType.CHECK, List.of(), null, clause, true, null);
                 }
                 default -> null;
@@ -204,16 +256,16 @@ final class MySqlCatalogReader implements CatalogReader {
         return rs.getInt(column) != 0;
     }
 
-    private void query(Connection connection, String name, List<String> schemas, Set<String> tables, RowConsumer consumer)
+    private void query(
+            Connection connection, String name, List<String> schemas, Set<String> tables, RowConsumer consumer)
             throws SQLException {
         // MySQL's CHECK_CONSTRAINTS has no table column: its (small) list is read whole
         Set<String> filter = name.equals("checks") && engine == Engine.MYSQL ? null : tables;
         CatalogSql.query(connection, CatalogSql.prepare(engine, name, schemas, filter), consumer);
     }
 
-    private record IndexRows(String schema, String table, String name, boolean[] unique, List<String> columns, String[] method) {
-    }
+    private record IndexRows(
+            String schema, String table, String name, boolean[] unique, List<String> columns, String[] method) {}
 
-    private record KeyRows(List<String> columns, List<String> refColumns, String[] ref) {
-    }
+    private record KeyRows(List<String> columns, List<String> refColumns, String[] ref) {}
 }

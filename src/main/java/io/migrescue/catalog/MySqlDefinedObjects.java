@@ -2,7 +2,6 @@ package io.migrescue.catalog;
 
 import io.migrescue.model.DefinedObject;
 import io.migrescue.model.Engine;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -20,16 +19,22 @@ import java.util.Set;
  * folded, so that two equal objects compare equal whatever their schemas are called.
  */
 public final class MySqlDefinedObjects {
-    private MySqlDefinedObjects() {
-    }
+    private MySqlDefinedObjects() {}
 
     public static List<DefinedObject> read(Connection connection, Engine engine, List<String> schemas)
             throws SQLException {
         List<DefinedObject> out = new ArrayList<>(routines(connection, engine, schemas));
         out.addAll(views(connection, engine, schemas));
-        CatalogSql.query(connection, CatalogSql.prepare(engine, "triggers", schemas, null), rs -> out.add(
-                MySqlDefinitions.trigger(rs.getString(1), rs.getString("name"), rs.getString("table_name"),
-                        rs.getString("timing"), rs.getString("event"), rs.getString("body"))));
+        CatalogSql.query(
+                connection,
+                CatalogSql.prepare(engine, "triggers", schemas, null),
+                rs -> out.add(MySqlDefinitions.trigger(
+                        rs.getString(1),
+                        rs.getString("name"),
+                        rs.getString("table_name"),
+                        rs.getString("timing"),
+                        rs.getString("event"),
+                        rs.getString("body"))));
         CatalogSql.query(connection, CatalogSql.prepare(engine, "table_details", schemas, null), rs -> {
             String comment = rs.getString("comment_text");
             if (comment != null && !comment.isEmpty()) {
@@ -46,16 +51,24 @@ public final class MySqlDefinedObjects {
         CatalogSql.query(connection, CatalogSql.prepare(engine, "routine_parameters", schemas, null), rs -> {
             String mode = rs.getString("kind").equals("PROCEDURE") ? rs.getString("param_mode") + " " : "";
             String routine = rs.getString(1) + '\0' + rs.getString(3) + '\0' + rs.getString(2);
-            parameters.computeIfAbsent(routine, k -> new ArrayList<>())
+            parameters
+                    .computeIfAbsent(routine, k -> new ArrayList<>())
                     .add(mode + MySqlDefinitions.quote(rs.getString("parameter")) + " " + rs.getString("type"));
         });
         List<DefinedObject> out = new ArrayList<>();
         CatalogSql.query(connection, CatalogSql.prepare(engine, "routines", schemas, null), rs -> {
             String kind = rs.getString("kind");
-            out.add(MySqlDefinitions.routine(rs.getString(1), rs.getString("name"), kind,
+            out.add(MySqlDefinitions.routine(
+                    rs.getString(1),
+                    rs.getString("name"),
+                    kind,
                     parameters.getOrDefault(rs.getString(1) + '\0' + kind + '\0' + rs.getString("name"), List.of()),
-                    rs.getString("returns"), rs.getString("body"), rs.getString("is_deterministic").equals("YES"),
-                    rs.getString("data_access"), rs.getString("security"), rs.getString("comment_text")));
+                    rs.getString("returns"),
+                    rs.getString("body"),
+                    rs.getString("is_deterministic").equals("YES"),
+                    rs.getString("data_access"),
+                    rs.getString("security"),
+                    rs.getString("comment_text")));
         });
         return out;
     }
@@ -63,9 +76,16 @@ public final class MySqlDefinedObjects {
     private static List<DefinedObject> views(Connection connection, Engine engine, List<String> schemas)
             throws SQLException {
         List<DefinedObject> views = new ArrayList<>();
-        CatalogSql.query(connection, CatalogSql.prepare(engine, "views", schemas, null), rs -> views.add(
-                MySqlDefinitions.view(rs.getString(1), rs.getString("name"), rs.getString("body"),
-                        rs.getString("algorithm"), rs.getString("security"), rs.getString("check_option"))));
+        CatalogSql.query(
+                connection,
+                CatalogSql.prepare(engine, "views", schemas, null),
+                rs -> views.add(MySqlDefinitions.view(
+                        rs.getString(1),
+                        rs.getString("name"),
+                        rs.getString("body"),
+                        rs.getString("algorithm"),
+                        rs.getString("security"),
+                        rs.getString("check_option"))));
         return dependencyOrder(views);
     }
 
@@ -75,13 +95,23 @@ public final class MySqlDefinedObjects {
         CatalogSql.query(connection, CatalogSql.prepare(engine, "partitions", schemas, null), rs -> {
             String key = rs.getString(1) + '\0' + rs.getString(2);
             if (!tables.containsKey(key)) {
-                tables.put(key, new MySqlDefinitions.Partitioning(rs.getString(1), rs.getString(2),
-                        rs.getString("method"), rs.getString("expression"), new ArrayList<>()));
+                tables.put(
+                        key,
+                        new MySqlDefinitions.Partitioning(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString("method"),
+                                rs.getString("expression"),
+                                new ArrayList<>()));
             }
-            tables.get(key).partitions().add(MySqlDefinitions.partition(rs.getString("method"), rs.getString("name"),
-                    rs.getString("bound")));
+            tables.get(key)
+                    .partitions()
+                    .add(MySqlDefinitions.partition(
+                            rs.getString("method"), rs.getString("name"), rs.getString("bound")));
         });
-        return tables.values().stream().map(MySqlDefinitions.Partitioning::object).toList();
+        return tables.values().stream()
+                .map(MySqlDefinitions.Partitioning::object)
+                .toList();
     }
 
     /**
@@ -98,8 +128,8 @@ public final class MySqlDefinedObjects {
         return out;
     }
 
-    private static void visit(DefinedObject view, List<DefinedObject> views, List<DefinedObject> out,
-                              Set<DefinedObject> visiting) {
+    private static void visit(
+            DefinedObject view, List<DefinedObject> views, List<DefinedObject> out, Set<DefinedObject> visiting) {
         if (out.contains(view) || !visiting.add(view)) {
             return;
         }

@@ -2,7 +2,6 @@ package io.migrescue.catalog;
 
 import io.migrescue.model.DefinedObject;
 import io.migrescue.model.MySqlColumnExtra;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -18,8 +17,7 @@ public final class MySqlDefinitions {
     /** A body with statements of its own ({@code BEGIN … END}) goes between DELIMITER lines, as the client needs. */
     static final String DELIMITER = "$$";
 
-    private MySqlDefinitions() {
-    }
+    private MySqlDefinitions() {}
 
     public static String quote(String name) {
         return "`" + name.replace("`", "``") + "`";
@@ -33,10 +31,10 @@ public final class MySqlDefinitions {
         return MySqlColumnExtra.literal(value);
     }
 
-    static DefinedObject view(String schema, String name, String body, String algorithm, String security,
-                              String checkOption) {
-        String check = checkOption == null || checkOption.equals("NONE") ? ""
-                : " WITH " + checkOption + " CHECK OPTION";
+    static DefinedObject view(
+            String schema, String name, String body, String algorithm, String security, String checkOption) {
+        String check =
+                checkOption == null || checkOption.equals("NONE") ? "" : " WITH " + checkOption + " CHECK OPTION";
         String create = "CREATE ALGORITHM=" + algorithm + " SQL SECURITY " + security + " VIEW "
                 + qualified(schema, name) + " AS " + ownNamesQuoted(body.strip(), schema) + check;
         return object("view", schema, name, create, "DROP VIEW " + qualified(schema, name));
@@ -48,9 +46,17 @@ public final class MySqlDefinitions {
         return object("trigger", schema, table + "." + name, create, "DROP TRIGGER " + qualified(schema, name));
     }
 
-    static DefinedObject routine(String schema, String name, String kind, List<String> parameters, String returns,
-                                 String body, boolean deterministic, String dataAccess, String security,
-                                 String comment) {
+    static DefinedObject routine(
+            String schema,
+            String name,
+            String kind,
+            List<String> parameters,
+            String returns,
+            String body,
+            boolean deterministic,
+            String dataAccess,
+            String security,
+            String comment) {
         boolean function = kind.equals("FUNCTION");
         String create = "CREATE " + kind + " " + qualified(schema, name) + "(" + String.join(", ", parameters) + ")"
                 + (function ? " RETURNS " + returns : "")
@@ -58,12 +64,16 @@ public final class MySqlDefinitions {
                 + "\n    SQL SECURITY " + security
                 + (comment == null || comment.isEmpty() ? "" : "\n    COMMENT " + literal(comment))
                 + "\n" + ownNamesQuoted(body == null ? "" : body.strip(), schema);
-        return object(kind.toLowerCase(Locale.ROOT), schema, name, create,
-                "DROP " + kind + " " + qualified(schema, name));
+        return object(
+                kind.toLowerCase(Locale.ROOT), schema, name, create, "DROP " + kind + " " + qualified(schema, name));
     }
 
     static DefinedObject tableComment(String schema, String table, String comment) {
-        return new DefinedObject("comment", schema, table, comment,
+        return new DefinedObject(
+                "comment",
+                schema,
+                table,
+                comment,
                 "ALTER TABLE " + qualified(schema, table) + " COMMENT = " + literal(comment),
                 "ALTER TABLE " + qualified(schema, table) + " COMMENT = ''");
     }
@@ -72,7 +82,8 @@ public final class MySqlDefinitions {
     static String partition(String method, String name, String bound) {
         String m = method.toUpperCase(Locale.ROOT);
         String limit = bound != null && bound.equals("MAXVALUE") && m.equals("RANGE") ? bound : "(" + bound + ")";
-        String values = m.startsWith("RANGE") ? " VALUES LESS THAN " + limit
+        String values = m.startsWith("RANGE")
+                ? " VALUES LESS THAN " + limit
                 : m.startsWith("LIST") ? " VALUES IN (" + bound + ")" : "";
         return "PARTITION " + quote(name) + values;
     }
@@ -85,18 +96,26 @@ public final class MySqlDefinitions {
         DefinedObject object() {
             String head = method + " (" + (expression == null ? "" : ownNamesQuoted(expression, schema)) + ")";
             // hash and key partitions named by the server (p0, p1, …) are written by count, as they were made
-            boolean counted = !method.contains("RANGE") && !method.contains("LIST") && java.util.stream.IntStream
-                    .range(0, partitions.size()).allMatch(i -> partitions.get(i).equals("PARTITION `p" + i + "`"));
+            boolean counted = !method.contains("RANGE")
+                    && !method.contains("LIST")
+                    && java.util.stream.IntStream.range(0, partitions.size())
+                            .allMatch(i -> partitions.get(i).equals("PARTITION `p" + i + "`"));
             String create = "ALTER TABLE " + qualified(schema, table) + " PARTITION BY " + head
                     + (counted ? " PARTITIONS " + partitions.size() : "\n(" + String.join(",\n ", partitions) + ")");
             String definition = ownNamesLeftOut(head, schema) + "\n" + String.join("\n", partitions);
-            return new DefinedObject("partitioning", schema, table, definition, create,
+            return new DefinedObject(
+                    "partitioning",
+                    schema,
+                    table,
+                    definition,
+                    create,
                     "ALTER TABLE " + qualified(schema, table) + " REMOVE PARTITIONING");
         }
     }
 
     private static DefinedObject object(String kind, String schema, String name, String create, String drop) {
-        String definition = ownNamesLeftOut(create, schema).replaceAll("\\s+", " ").strip();
+        String definition =
+                ownNamesLeftOut(create, schema).replaceAll("\\s+", " ").strip();
         return new DefinedObject(kind, schema, name, definition, delimited(create), drop);
     }
 

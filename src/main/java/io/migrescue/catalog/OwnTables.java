@@ -10,8 +10,7 @@ public final class OwnTables {
     /** Which steps of which repair have committed: written in the same transaction as the step (see repair.StepLedger). */
     public static final String REPAIR_STEPS = "migrescue_repair_steps";
 
-    private OwnTables() {
-    }
+    private OwnTables() {}
 
     public static boolean isOwn(String table) {
         return table != null && table.toLowerCase(Locale.ROOT).equals(REPAIR_STEPS);

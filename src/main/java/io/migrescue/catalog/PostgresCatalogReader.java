@@ -10,7 +10,6 @@ import io.migrescue.model.ForeignKey;
 import io.migrescue.model.Index;
 import io.migrescue.model.Sequence;
 import io.migrescue.model.TableShape;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,16 +29,50 @@ final class PostgresCatalogReader implements CatalogReader {
     @Override
     public Catalog read(Connection connection, List<String> schemas, Set<String> detailed) throws SQLException {
         TableAssembler assembler = new TableAssembler();
-        query(connection, "tables", schemas, detailed, rs -> assembler.table(rs.getString(1), rs.getString(2),
-                rs.getString("partition_by")));
-        query(connection, "columns", schemas, detailed, rs -> assembler.column(rs.getString(1), rs.getString(2), new Column(
-                rs.getString("column_name"), rs.getInt("position"), rs.getString("data_type"), rs.getBoolean("nullable"),
-                rs.getString("default_value"), rs.getString("extra"))));
-        query(connection, "indexes", schemas, detailed, rs -> assembler.index(rs.getString(1), rs.getString(2), new Index(
-                rs.getString("index_name"), strings(rs.getArray("key_columns")), rs.getBoolean("is_unique"),
-                rs.getBoolean("is_primary"), rs.getString("method"), rs.getBoolean("is_valid"),
-                rs.getString("predicate"), rs.getString("definition"))));
-        query(connection, "constraints", schemas, detailed, rs -> assembler.constraint(rs.getString(1), rs.getString(2), constraint(rs)));
+        query(
+                connection,
+                "tables",
+                schemas,
+                detailed,
+                rs -> assembler.table(rs.getString(1), rs.getString(2), rs.getString("partition_by")));
+        query(
+                connection,
+                "columns",
+                schemas,
+                detailed,
+                rs -> assembler.column(
+                        rs.getString(1),
+                        rs.getString(2),
+                        new Column(
+                                rs.getString("column_name"),
+                                rs.getInt("position"),
+                                rs.getString("data_type"),
+                                rs.getBoolean("nullable"),
+                                rs.getString("default_value"),
+                                rs.getString("extra"))));
+        query(
+                connection,
+                "indexes",
+                schemas,
+                detailed,
+                rs -> assembler.index(
+                        rs.getString(1),
+                        rs.getString(2),
+                        new Index(
+                                rs.getString("index_name"),
+                                strings(rs.getArray("key_columns")),
+                                rs.getBoolean("is_unique"),
+                                rs.getBoolean("is_primary"),
+                                rs.getString("method"),
+                                rs.getBoolean("is_valid"),
+                                rs.getString("predicate"),
+                                rs.getString("definition"))));
+        query(
+                connection,
+                "constraints",
+                schemas,
+                detailed,
+                rs -> assembler.constraint(rs.getString(1), rs.getString(2), constraint(rs)));
         if (detailed != null) {
             query(connection, "names", schemas, null, assembler::name);
         }
@@ -49,17 +82,34 @@ final class PostgresCatalogReader implements CatalogReader {
     @Override
     public List<Sequence> sequences(Connection connection, List<String> schemas) throws SQLException {
         List<Sequence> sequences = new ArrayList<>();
-        query(connection, "sequences", schemas, null, rs -> sequences.add(new Sequence(rs.getString("schema_name"),
-                rs.getString("sequence_name"), rs.getString("data_type"), rs.getLong("start_value"), rs.getLong("increment"),
-                rs.getLong("min_value"), rs.getLong("max_value"), rs.getLong("cache_size"), rs.getBoolean("cycle"))));
+        query(
+                connection,
+                "sequences",
+                schemas,
+                null,
+                rs -> sequences.add(new Sequence(
+                        rs.getString("schema_name"),
+                        rs.getString("sequence_name"),
+                        rs.getString("data_type"),
+                        rs.getLong("start_value"),
+                        rs.getLong("increment"),
+                        rs.getLong("min_value"),
+                        rs.getLong("max_value"),
+                        rs.getLong("cache_size"),
+                        rs.getBoolean("cycle"))));
         return sequences;
     }
 
     @Override
     public List<EnumType> enumTypes(Connection connection, List<String> schemas) throws SQLException {
         List<EnumType> types = new ArrayList<>();
-        query(connection, "enums", schemas, null, rs -> types.add(new EnumType(rs.getString("schema_name"),
-                rs.getString("type_name"), strings(rs.getArray("labels")))));
+        query(
+                connection,
+                "enums",
+                schemas,
+                null,
+                rs -> types.add(new EnumType(
+                        rs.getString("schema_name"), rs.getString("type_name"), strings(rs.getArray("labels")))));
         return types;
     }
 
@@ -73,7 +123,12 @@ final class PostgresCatalogReader implements CatalogReader {
     @Override
     public List<String> invalidIndexes(Connection connection, List<String> schemas) throws SQLException {
         List<String> names = new ArrayList<>();
-        query(connection, "invalid_indexes", schemas, null, rs -> names.add(rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(3)));
+        query(
+                connection,
+                "invalid_indexes",
+                schemas,
+                null,
+                rs -> names.add(rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(3)));
         return names;
     }
 
@@ -81,7 +136,7 @@ final class PostgresCatalogReader implements CatalogReader {
     public List<String> userSchemas(Connection connection) throws SQLException {
         List<String> schemas = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(CatalogSql.load(ENGINE, "user_schemas"));
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 schemas.add(rs.getString(1));
             }
@@ -90,7 +145,8 @@ final class PostgresCatalogReader implements CatalogReader {
     }
 
     @Override
-    public List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames) throws SQLException {
+    public List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames)
+            throws SQLException {
         TableShapes shapes = new TableShapes();
         CatalogSql.query(connection, CatalogSql.prepare(ENGINE, "table_shapes", schemas, lowerCaseNames), shapes::add);
         return shapes.build();
@@ -106,12 +162,23 @@ final class PostgresCatalogReader implements CatalogReader {
             case "c" -> ConstraintType.CHECK;
             default -> ConstraintType.EXCLUSION;
         };
-        ForeignKey fk = kind != ConstraintType.FOREIGN_KEY ? null : new ForeignKey(rs.getString("ref_schema"),
-                rs.getString("ref_table"), strings(rs.getArray("ref_columns")), action(rs.getString("on_delete")),
-                action(rs.getString("on_update")));
+        ForeignKey fk = kind != ConstraintType.FOREIGN_KEY
+                ? null
+                : new ForeignKey(
+                        rs.getString("ref_schema"),
+                        rs.getString("ref_table"),
+                        strings(rs.getArray("ref_columns")),
+                        action(rs.getString("on_delete")),
+                        action(rs.getString("on_update")));
         String check = kind == ConstraintType.CHECK ? checkExpression(definition) : null;
-        return new Constraint(rs.getString("constraint_name"), kind, strings(rs.getArray("columns")), fk, check,
-                rs.getBoolean("validated"), definition);
+        return new Constraint(
+                rs.getString("constraint_name"),
+                kind,
+                strings(rs.getArray("columns")),
+                fk,
+                check,
+                rs.getBoolean("validated"),
+                definition);
     }
 
     /** "CHECK (price > 0) NOT VALID" → "price > 0". */
@@ -144,7 +211,8 @@ final class PostgresCatalogReader implements CatalogReader {
         return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
     }
 
-    private static void query(Connection connection, String name, List<String> schemas, Set<String> tables, RowConsumer consumer)
+    private static void query(
+            Connection connection, String name, List<String> schemas, Set<String> tables, RowConsumer consumer)
             throws SQLException {
         CatalogSql.query(connection, CatalogSql.prepare(ENGINE, name, schemas, tables), consumer);
     }

@@ -2,7 +2,6 @@ package io.migrescue.catalog;
 
 import io.migrescue.model.DefinedObject;
 import io.migrescue.model.Engine;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -90,15 +89,15 @@ public final class PostgresDefinedObjects {
      * privileges (compared only with
      * {@code --privileges}), each kind one query ({@code catalog/postgresql/defined_*.sql}).
      */
-    private static final List<String> RESOURCES = List.of("defined_types", "defined_security", "defined_partitions",
-            "defined_privileges", "defined_identity");
+    private static final List<String> RESOURCES = List.of(
+            "defined_types", "defined_security", "defined_partitions", "defined_privileges", "defined_identity");
 
-    private PostgresDefinedObjects() {
-    }
+    private PostgresDefinedObjects() {}
 
     public static List<DefinedObject> read(Connection connection, List<String> schemas) throws SQLException {
         String path;
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SHOW search_path")) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SHOW search_path")) {
             rs.next();
             path = rs.getString(1);
         }
@@ -109,17 +108,32 @@ public final class PostgresDefinedObjects {
             List<String> queries = new ArrayList<>(List.of(ROUTINES, VIEWS, TRIGGERS, COMMENTS));
             RESOURCES.forEach(name -> queries.add(CatalogSql.load(Engine.POSTGRESQL, name)));
             for (String sql : queries) {
-                query(connection, sql, schemas, rs -> out.add(new DefinedObject(rs.getString("kind"),
-                        rs.getString("nspname"), rs.getString("name"), rs.getString("definition"),
-                        rs.getString("create_sql"), rs.getString("drop_sql"),
-                        rs.getMetaData().getColumnCount() > 6 ? rs.getString(7) : null, List.of())));
+                query(
+                        connection,
+                        sql,
+                        schemas,
+                        rs -> out.add(new DefinedObject(
+                                rs.getString("kind"),
+                                rs.getString("nspname"),
+                                rs.getString("name"),
+                                rs.getString("definition"),
+                                rs.getString("create_sql"),
+                                rs.getString("drop_sql"),
+                                rs.getMetaData().getColumnCount() > 6 ? rs.getString(7) : null,
+                                List.of())));
             }
-            query(connection, CatalogSql.load(Engine.POSTGRESQL, "dependencies"), schemas,
-                    rs -> needs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));
+            query(
+                    connection,
+                    CatalogSql.load(Engine.POSTGRESQL, "dependencies"),
+                    schemas,
+                    rs -> needs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(rs.getString(2)));
         } finally {
             setPath(connection, path);
         }
-        return out.stream().map(o -> o.withNeeds(needs.getOrDefault(o.key(), List.of()))).toList();
+        return out.stream()
+                .map(o -> o.withNeeds(needs.getOrDefault(o.key(), List.of())))
+                .toList();
     }
 
     private static void query(Connection connection, String sql, List<String> schemas, RowConsumer consumer)

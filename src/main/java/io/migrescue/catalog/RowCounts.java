@@ -3,7 +3,6 @@ package io.migrescue.catalog;
 import io.migrescue.model.Engine;
 import io.migrescue.model.Table;
 import io.migrescue.sql.Dialect;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,14 +12,13 @@ import java.util.List;
 public final class RowCounts {
     private static final int TABLES_PER_QUERY = 200;
 
-    private RowCounts() {
-    }
+    private RowCounts() {}
 
     /** @param rows null when the engine has no estimate (a PostgreSQL table never analysed) */
-    public record TableRows(String schema, String table, Long rows) {
-    }
+    public record TableRows(String schema, String table, Long rows) {}
 
-    public static List<TableRows> estimated(Engine engine, Connection connection, List<String> schemas) throws SQLException {
+    public static List<TableRows> estimated(Engine engine, Connection connection, List<String> schemas)
+            throws SQLException {
         return estimated(engine, connection, schemas, null);
     }
 
@@ -45,11 +43,13 @@ public final class RowCounts {
     }
 
     /** The estimates of these tables only (names as the catalog spells them), or of all when {@code tables} is null. */
-    public static List<TableRows> estimated(Engine engine, Connection connection, List<String> schemas,
-                                            java.util.Set<String> tables) throws SQLException {
+    public static List<TableRows> estimated(
+            Engine engine, Connection connection, List<String> schemas, java.util.Set<String> tables)
+            throws SQLException {
         List<TableRows> rows = new ArrayList<>();
         CatalogSql.Prepared query = engine == Engine.POSTGRESQL || tables == null
-                ? CatalogSql.prepare(engine, "row_estimates", schemas, tables) : namedMySqlTables(schemas, tables);
+                ? CatalogSql.prepare(engine, "row_estimates", schemas, tables)
+                : namedMySqlTables(schemas, tables);
         if (query == null) {
             return rows;
         }
@@ -68,12 +68,14 @@ public final class RowCounts {
             List<Table> chunk = tables.subList(from, Math.min(tables.size(), from + TABLES_PER_QUERY));
             List<String> selects = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
-                selects.add("SELECT " + i + " AS n, count(*) AS c FROM " + dialect.qualify(chunk.get(i).schema(), chunk.get(i).name()));
+                selects.add("SELECT " + i + " AS n, count(*) AS c FROM "
+                        + dialect.qualify(chunk.get(i).schema(), chunk.get(i).name()));
             }
-            CatalogSql.query(connection, new CatalogSql.Prepared(String.join("\nUNION ALL\n", selects), List.of()), rs -> {
-                Table t = chunk.get(rs.getInt("n"));
-                rows.add(new TableRows(t.schema(), t.name(), rs.getLong("c")));
-            });
+            CatalogSql.query(
+                    connection, new CatalogSql.Prepared(String.join("\nUNION ALL\n", selects), List.of()), rs -> {
+                        Table t = chunk.get(rs.getInt("n"));
+                        rows.add(new TableRows(t.schema(), t.name(), rs.getLong("c")));
+                    });
         }
         return rows;
     }

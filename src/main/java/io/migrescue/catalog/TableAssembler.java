@@ -4,7 +4,6 @@ import io.migrescue.model.Column;
 import io.migrescue.model.Constraint;
 import io.migrescue.model.Index;
 import io.migrescue.model.Table;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +11,13 @@ import java.util.Map;
 
 /** Collects rows of the bulk queries per table, then builds the immutable tables in catalog order. */
 final class TableAssembler {
-    private record Parts(String schema, String name, List<Column> columns, List<Index> indexes, List<Constraint> constraints,
-                         String partitionBy) {
+    private record Parts(
+            String schema,
+            String name,
+            List<Column> columns,
+            List<Index> indexes,
+            List<Constraint> constraints,
+            String partitionBy) {
         Parts(String schema, String name, List<Column> columns, List<Index> indexes, List<Constraint> constraints) {
             this(schema, name, columns, indexes, constraints, null);
         }
@@ -30,8 +34,9 @@ final class TableAssembler {
         if (OwnTables.isOwn(name)) {
             return; // migrescue's own bookkeeping, not the user's
         }
-        tables.put(key(schema, name), new Parts(schema, name, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                partitionBy));
+        tables.put(
+                key(schema, name),
+                new Parts(schema, name, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), partitionBy));
         detailed.add(key(schema, name));
     }
 
@@ -69,12 +74,20 @@ final class TableAssembler {
         if (detailed.contains(key) || OwnTables.isOwn(table)) {
             return;
         }
-        Parts parts = tables.computeIfAbsent(key, k -> new Parts(schema, table, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+        Parts parts = tables.computeIfAbsent(
+                key, k -> new Parts(schema, table, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         if (kind.equals("index")) {
             parts.indexes().add(new Index(name, List.of(), false, false, null, true, null, null));
         } else if (kind.startsWith("constraint:")) {
-            parts.constraints().add(new Constraint(name, constraintType(kind.substring("constraint:".length())), List.of(),
-                    new io.migrescue.model.ForeignKey(null, null, List.of(), null, null), null, true, null));
+            parts.constraints()
+                    .add(new Constraint(
+                            name,
+                            constraintType(kind.substring("constraint:".length())),
+                            List.of(),
+                            new io.migrescue.model.ForeignKey(null, null, List.of(), null, null),
+                            null,
+                            true,
+                            null));
         }
     }
 

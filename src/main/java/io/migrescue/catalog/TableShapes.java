@@ -1,7 +1,6 @@
 package io.migrescue.catalog;
 
 import io.migrescue.model.TableShape;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,7 +15,8 @@ final class TableShapes {
     private final Map<List<String>, Set<String>> columns = new LinkedHashMap<>();
 
     void add(ResultSet rs) throws SQLException {
-        columns.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new LinkedHashSet<>()).add(rs.getString(3));
+        columns.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new LinkedHashSet<>())
+                .add(rs.getString(3));
     }
 
     List<TableShape> build() {

@@ -16,8 +16,13 @@ import java.util.function.IntSupplier;
  * @param shell       opens the interactive shell ({@code migrescue shell}, bare {@code migrescue} on a terminal), or
  *                    null where there is none (in-process tests, inside the shell itself)
  */
-public record CliContext(Map<String, String> environment, boolean interactive, InputStream stdin, ShellSession session,
-                         Interaction interaction, IntSupplier shell) {
+public record CliContext(
+        Map<String, String> environment,
+        boolean interactive,
+        InputStream stdin,
+        ShellSession session,
+        Interaction interaction,
+        IntSupplier shell) {
     public CliContext {
         environment = Map.copyOf(environment);
     }

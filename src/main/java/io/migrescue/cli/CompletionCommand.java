@@ -1,6 +1,11 @@
 package io.migrescue.cli;
 
 import io.migrescue.failure.MigrescueException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,16 +13,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
-
-@Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Prints the shell completion script for bash or zsh.",
-                "Load it now with `source <(migrescue completion bash)`, or add that line to ~/.bashrc (~/.zshrc for zsh).",
-                ""})
+@Command(
+        name = "completion",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the shell completion script for bash or zsh.",
+            "Load it now with `source <(migrescue completion bash)`, or add that line to ~/.bashrc (~/.zshrc for zsh).",
+            ""
+        })
 final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

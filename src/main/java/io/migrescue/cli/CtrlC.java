@@ -1,10 +1,9 @@
 package io.migrescue.cli;
 
 import io.migrescue.repair.StepControl;
+import java.io.PrintWriter;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
-
-import java.io.PrintWriter;
 
 /**
  * Ctrl-C while a repair (or resume) runs: a statement waiting for a lock is cancelled, so that the step ends stopped,
@@ -35,8 +34,10 @@ final class CtrlC implements AutoCloseable {
     static CtrlC during(StepControl control, PrintWriter err, Interaction shell, boolean walked) {
         if (shell != null) {
             shell.interruptHandler(() -> switch (control.interrupt()) {
-                case CANCELLED -> "Ctrl-C: the statement waiting for a lock is cancelled; the step stops (the journal says so, resume continues).";
-                case AFTER_STEP -> walked ? null : "Ctrl-C: the repair stops after this step (at once if it waits for a lock).";
+                case CANCELLED ->
+                    "Ctrl-C: the statement waiting for a lock is cancelled; the step stops (the journal says so, resume continues).";
+                case AFTER_STEP ->
+                    walked ? null : "Ctrl-C: the repair stops after this step (at once if it waits for a lock).";
                 case IDLE -> null;
             });
             return new CtrlC(shell, null);
@@ -47,10 +48,13 @@ final class CtrlC implements AutoCloseable {
             StepControl.Interrupted what = asked[0] ? StepControl.Interrupted.IDLE : control.interrupt();
             asked[0] = true;
             switch (what) {
-                case CANCELLED -> err.println("\nmigrescue: Ctrl-C: the statement waiting for a lock is cancelled; the step stops"
-                        + " (the journal says so; resume continues). Ctrl-C again quits at once.");
-                case AFTER_STEP -> err.println("\nmigrescue: Ctrl-C: the repair stops after this step (at once if it waits for a lock);"
-                        + " Ctrl-C again quits at once.");
+                case CANCELLED ->
+                    err.println("\nmigrescue: Ctrl-C: the statement waiting for a lock is cancelled; the step stops"
+                            + " (the journal says so; resume continues). Ctrl-C again quits at once.");
+                case AFTER_STEP ->
+                    err.println(
+                            "\nmigrescue: Ctrl-C: the repair stops after this step (at once if it waits for a lock);"
+                                    + " Ctrl-C again quits at once.");
                 case IDLE -> before[0].handle(signal);
             }
             err.flush();

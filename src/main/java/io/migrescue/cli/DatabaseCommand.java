@@ -2,12 +2,11 @@ package io.migrescue.cli;
 
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.ExitCode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /**
  * The shape every command that works on one database shares: the connection options, the output format, a session
@@ -38,7 +37,8 @@ abstract class DatabaseCommand extends ContextAware implements Callable<Integer>
     /** Opens the session; with -v, says where it connected and how long that took. */
     DatabaseSession connect(Stopwatch watch) {
         DatabaseSession session = connection.open();
-        watch.lap("connected to " + session.info().engine().displayName() + " " + session.info().version());
+        watch.lap("connected to " + session.info().engine().displayName() + " "
+                + session.info().version());
         return session;
     }
 

@@ -1,26 +1,33 @@
 package io.migrescue.cli;
 
-import io.migrescue.cli.Exits.Exit;
 import io.migrescue.app.DiagnoseUseCase;
 import io.migrescue.app.DiagnosisReport;
+import io.migrescue.cli.Exits.Exit;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.ExitCode;
 import io.migrescue.report.DiagnosisRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "diagnose", mixinStandardHelpOptions = true,
+@Command(
+        name = "diagnose",
+        mixinStandardHelpOptions = true,
         description = {
-                "What failed, why, what is already in effect, which repair fits. Read-only: reads the catalog, " +
-                "the migration history, the error text and the migration files, and runs bounded counts for data " +
-                "problems.",
-                ""},
-        footer = {"", "Example: migrescue diagnose --url mariadb://root@db/app --error-file deploy.log --migrations db/migration"})
+            "What failed, why, what is already in effect, which repair fits. Read-only: reads the catalog, "
+                    + "the migration history, the error text and the migration files, and runs bounded counts for data "
+                    + "problems.",
+            ""
+        },
+        footer = {
+            "",
+            "Example: migrescue diagnose --url mariadb://root@db/app --error-file deploy.log --migrations db/migration"
+        })
 @Exits({
-        @Exit(value = ExitCode.OK, means = "no findings"),
-        @Exit(value = ExitCode.ATTENTION, means = "findings"),
-        @Exit(ExitCode.USAGE),
-        @Exit(ExitCode.CONNECTION)})
+    @Exit(value = ExitCode.OK, means = "no findings"),
+    @Exit(value = ExitCode.ATTENTION, means = "findings"),
+    @Exit(ExitCode.USAGE),
+    @Exit(ExitCode.CONNECTION)
+})
 final class DiagnoseCommand extends DatabaseCommand {
     @Mixin
     ErrorInputOptions errorInput;
@@ -39,10 +46,19 @@ final class DiagnoseCommand extends DatabaseCommand {
         Stopwatch watch = stopwatch();
         String errorText = errorInput.textOrPaste();
         try (DatabaseSession session = connect(watch)) {
-            DiagnosisReport report = DiagnoseUseCase.run(session, new DiagnoseUseCase.Request(connection.schemas(), errorText,
-                    migrations.resolve(connection), history.tool, history.table, rendering.renderer(connection)));
+            DiagnosisReport report = DiagnoseUseCase.run(
+                    session,
+                    new DiagnoseUseCase.Request(
+                            connection.schemas(),
+                            errorText,
+                            migrations.resolve(connection),
+                            history.tool,
+                            history.table,
+                            rendering.renderer(connection)));
             watch.lap("diagnosed: " + report.findings().size() + " finding(s)");
-            return answer(DiagnosisRenderer.render(report, output.format()), report.hasFindings() ? ExitCode.ATTENTION : ExitCode.OK);
+            return answer(
+                    DiagnosisRenderer.render(report, output.format()),
+                    report.hasFindings() ? ExitCode.ATTENTION : ExitCode.OK);
         }
     }
 }

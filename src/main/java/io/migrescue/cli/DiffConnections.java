@@ -6,11 +6,10 @@ import io.migrescue.db.Connector;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.db.PasswordSource;
 import io.migrescue.failure.MigrescueException;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import picocli.CommandLine.Option;
 
 /**
  * The two connections of {@code diff}. Each side has its URL, user and password options; a password is found, for
@@ -19,39 +18,69 @@ import java.util.concurrent.CompletionException;
  * (or {@code _TARGET_}), then {@code MIGRESCUE_PASSWORD} and the engine's own variable as every command reads them.
  */
 public final class DiffConnections implements ContextFactory.NeedsContext {
-    @Option(names = "--source", paramLabel = "URL", description = "The reference database (any URL form "
-            + "of --url: jdbc:…, postgresql://…, mysql://…, mariadb://…).")
+    @Option(
+            names = "--source",
+            paramLabel = "URL",
+            description = "The reference database (any URL form "
+                    + "of --url: jdbc:…, postgresql://…, mysql://…, mariadb://…).")
     String sourceUrl;
 
-    @Option(names = "--target", paramLabel = "URL", description = "The database to compare with it: the "
-            + "one the --format sql script changes (in the shell, once connected: the connected database).")
+    @Option(
+            names = "--target",
+            paramLabel = "URL",
+            description = "The database to compare with it: the "
+                    + "one the --format sql script changes (in the shell, once connected: the connected database).")
     String targetUrl;
 
-    @Option(names = "--source-user", paramLabel = "NAME", description = "User for the source (overrides one in its URL).")
+    @Option(
+            names = "--source-user",
+            paramLabel = "NAME",
+            description = "User for the source (overrides one in its URL).")
     String sourceUser;
 
-    @Option(names = "--target-user", paramLabel = "NAME", description = "User for the target (overrides one in its URL).")
+    @Option(
+            names = "--target-user",
+            paramLabel = "NAME",
+            description = "User for the target (overrides one in its URL).")
     String targetUser;
 
-    @Option(names = {"-u", "--user"}, paramLabel = "NAME", description = "User for both sides (overrides one in a URL), "
-            + "unless a side has its own --source-user or --target-user.")
+    @Option(
+            names = {"-u", "--user"},
+            paramLabel = "NAME",
+            description = "User for both sides (overrides one in a URL), "
+                    + "unless a side has its own --source-user or --target-user.")
     String user;
 
-    @Option(names = "--source-password-env", paramLabel = "VAR", description = "Read the source's password from this variable.")
+    @Option(
+            names = "--source-password-env",
+            paramLabel = "VAR",
+            description = "Read the source's password from this variable.")
     String sourcePasswordEnv;
 
-    @Option(names = "--target-password-env", paramLabel = "VAR", description = "Read the target's password from this variable.")
+    @Option(
+            names = "--target-password-env",
+            paramLabel = "VAR",
+            description = "Read the target's password from this variable.")
     String targetPasswordEnv;
 
-    @Option(names = "--source-password-file", paramLabel = "FILE", description = "Read the source's password from this file.")
+    @Option(
+            names = "--source-password-file",
+            paramLabel = "FILE",
+            description = "Read the source's password from this file.")
     Path sourcePasswordFile;
 
-    @Option(names = "--target-password-file", paramLabel = "FILE", description = "Read the target's password from this file.")
+    @Option(
+            names = "--target-password-file",
+            paramLabel = "FILE",
+            description = "Read the target's password from this file.")
     Path targetPasswordFile;
 
-    @Option(names = "--password-env", paramLabel = "VAR", description = "Password for a side that has none of its own (no "
-            + "--source-/--target-password-*, none in its URL). Then MIGRESCUE_SOURCE_PASSWORD / MIGRESCUE_TARGET_PASSWORD, "
-            + "MIGRESCUE_PASSWORD, PGPASSWORD or MYSQL_PWD are read.")
+    @Option(
+            names = "--password-env",
+            paramLabel = "VAR",
+            description = "Password for a side that has none of its own (no "
+                    + "--source-/--target-password-*, none in its URL). Then MIGRESCUE_SOURCE_PASSWORD / MIGRESCUE_TARGET_PASSWORD, "
+                    + "MIGRESCUE_PASSWORD, PGPASSWORD or MYSQL_PWD are read.")
     String passwordEnv;
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "Like --password-env, from a file.")
@@ -83,8 +112,8 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
             throw MigrescueException.usage("missing --source URL: the database to compare with");
         }
         if (targetUrl == null && !fromSession()) {
-            throw MigrescueException.usage("missing --target URL: the database to compare" + (context.session() != null
-                    ? " (or connect first: the connected database is the target)" : ""));
+            throw MigrescueException.usage("missing --target URL: the database to compare"
+                    + (context.session() != null ? " (or connect first: the connected database is the target)" : ""));
         }
         CompletableFuture<DatabaseSession> target = CompletableFuture.supplyAsync(this::openTarget);
         DatabaseSession source;
@@ -103,20 +132,24 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
     }
 
     DatabaseSession openSource() {
-        return open("source", sourceUrl, sourceUser, sourcePasswordFile, sourcePasswordEnv, "MIGRESCUE_SOURCE_PASSWORD");
+        return open(
+                "source", sourceUrl, sourceUser, sourcePasswordFile, sourcePasswordEnv, "MIGRESCUE_SOURCE_PASSWORD");
     }
 
     DatabaseSession openTarget() {
         if (targetUrl == null && fromSession()) {
             ShellSession session = context.session();
             try {
-                return Connector.open(session.target(), targetUser != null ? targetUser : user != null ? user
-                        : session.user(), session.password());
+                return Connector.open(
+                        session.target(),
+                        targetUser != null ? targetUser : user != null ? user : session.user(),
+                        session.password());
             } catch (MigrescueException e) {
                 throw new MigrescueException(e.exitCode(), "target: " + e.getMessage(), e.getCause());
             }
         }
-        return open("target", targetUrl, targetUser, targetPasswordFile, targetPasswordEnv, "MIGRESCUE_TARGET_PASSWORD");
+        return open(
+                "target", targetUrl, targetUser, targetPasswordFile, targetPasswordEnv, "MIGRESCUE_TARGET_PASSWORD");
     }
 
     /** In the shell, connected: the connected database is the target unless --target names another. */
@@ -125,7 +158,8 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
     }
 
     /** Failures say which side they are about: "source: cannot connect to …" (exit 2 or 3 as for every command). */
-    private DatabaseSession open(String side, String url, String sideUser, Path ownFile, String ownEnv, String sideVariable) {
+    private DatabaseSession open(
+            String side, String url, String sideUser, Path ownFile, String ownEnv, String sideVariable) {
         Login login = login(side, url, sideUser, ownFile, ownEnv, sideVariable);
         try {
             return Connector.open(login.target(), login.user(), login.password());
@@ -135,16 +169,19 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
     }
 
     /** Where to connect and as whom (the password never shown). */
-    record Login(ConnectionTarget target, String user, String password) {
-    }
+    record Login(ConnectionTarget target, String user, String password) {}
 
     /** The target's server and credentials: where {@code --prove} makes its scratch database. */
     Login targetLogin() {
         if (targetUrl == null && fromSession()) {
             ShellSession session = context.session();
-            return new Login(session.target(), targetUser != null ? targetUser : user != null ? user : session.user(), session.password());
+            return new Login(
+                    session.target(),
+                    targetUser != null ? targetUser : user != null ? user : session.user(),
+                    session.password());
         }
-        return login("target", targetUrl, targetUser, targetPasswordFile, targetPasswordEnv, "MIGRESCUE_TARGET_PASSWORD");
+        return login(
+                "target", targetUrl, targetUser, targetPasswordFile, targetPasswordEnv, "MIGRESCUE_TARGET_PASSWORD");
     }
 
     private Login login(String side, String url, String sideUser, Path ownFile, String ownEnv, String sideVariable) {
@@ -160,7 +197,8 @@ public final class DiffConnections implements ContextFactory.NeedsContext {
                 }
             }
             String password = new PasswordSource(context.environment())
-                    .resolve(target.engineHint(), file, env, target.urlPassword()).orElse(null);
+                    .resolve(target.engineHint(), file, env, target.urlPassword())
+                    .orElse(null);
             return new Login(target, sideUser != null ? sideUser : user != null ? user : target.user(), password);
         } catch (MigrescueException e) {
             throw new MigrescueException(e.exitCode(), side + ": " + e.getMessage(), e.getCause());

@@ -5,11 +5,10 @@ import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.FileFailures;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.logging.Logs;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import picocli.CommandLine;
 
 /**
  * The one error handler: a known failure becomes one line and its exit code; a file the system would not let
@@ -29,14 +28,21 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         }
         if (known != null) {
             if (known.getCause() != null || Verbosity.on()) {
-                Logs.get(ErrorHandler.class).info("{} (exit {})", known.getMessage(), known.exitCode().code(), known);
+                Logs.get(ErrorHandler.class)
+                        .info(
+                                "{} (exit {})",
+                                known.getMessage(),
+                                known.exitCode().code(),
+                                known);
             }
             cmd.getErr().println("migrescue: " + Redaction.scrub(known.getMessage()));
             cmd.getErr().flush();
             return known.exitCode().code();
         }
         Logs.get(ErrorHandler.class).error("internal error in '{}'", cmd.getCommandName(), ex);
-        cmd.getErr().println("migrescue: internal error: " + Redaction.scrub(String.valueOf(ex)) + " (this is a bug; " + Logs.whereDetailsAre() + ")");
+        cmd.getErr()
+                .println("migrescue: internal error: " + Redaction.scrub(String.valueOf(ex)) + " (this is a bug; "
+                        + Logs.whereDetailsAre() + ")");
         cmd.getErr().flush();
         return ExitCode.INTERNAL.code();
     }

@@ -1,22 +1,27 @@
 package io.migrescue.cli;
 
 import io.migrescue.failure.MigrescueException;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
 /** {@code --error TEXT} and {@code --error-file FILE} ({@code -} for stdin): the failure output as the operator saw it. */
 public final class ErrorInputOptions implements ContextFactory.NeedsContext {
     private static final int MAX_BYTES = 8 * 1024 * 1024;
 
-    @Option(names = "--error", paramLabel = "TEXT", description = "The error output, pasted (any framework's wrapper; a whole log works).")
+    @Option(
+            names = "--error",
+            paramLabel = "TEXT",
+            description = "The error output, pasted (any framework's wrapper; a whole log works).")
     String error;
 
-    @Option(names = "--error-file", paramLabel = "FILE", description = "Read the error output from a file; - reads standard input.")
+    @Option(
+            names = "--error-file",
+            paramLabel = "FILE",
+            description = "Read the error output from a file; - reads standard input.")
     String errorFile;
 
     private CliContext context;
@@ -42,9 +47,11 @@ public final class ErrorInputOptions implements ContextFactory.NeedsContext {
     public String textOrPaste() {
         String text = givenText();
         if (text == null && context != null && context.session() != null && context.interaction() != null) {
-            String pasted = context.interaction().paste(context.session().hasErrorText()
-                    ? "Paste the error output, then Enter (lines typed one by one end with an empty line or .); Enter alone: the error pasted before"
-                    : "Paste the error output, then Enter (lines typed one by one end with an empty line or .); Enter alone: no error text");
+            String pasted = context.interaction()
+                    .paste(
+                            context.session().hasErrorText()
+                                    ? "Paste the error output, then Enter (lines typed one by one end with an empty line or .); Enter alone: the error pasted before"
+                                    : "Paste the error output, then Enter (lines typed one by one end with an empty line or .); Enter alone: no error text");
             if (pasted == null) {
                 throw new MigrescueException(io.migrescue.failure.ExitCode.USAGE, "cancelled");
             }
@@ -79,7 +86,9 @@ public final class ErrorInputOptions implements ContextFactory.NeedsContext {
         }
         if (errorFile.equals("-")) {
             if (context.interaction() != null) {
-                String pasted = context.interaction().paste("Paste the error output, then Enter (lines typed one by one end with an empty line or .)");
+                String pasted = context.interaction()
+                        .paste(
+                                "Paste the error output, then Enter (lines typed one by one end with an empty line or .)");
                 if (pasted == null) {
                     throw new MigrescueException(io.migrescue.failure.ExitCode.USAGE, "cancelled");
                 }
@@ -93,7 +102,8 @@ public final class ErrorInputOptions implements ContextFactory.NeedsContext {
         } catch (NoSuchFileException e) {
             throw MigrescueException.usage("--error-file " + errorFile + ": no such file");
         } catch (IOException e) {
-            throw MigrescueException.usage("--error-file " + errorFile + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+            throw MigrescueException.usage("--error-file " + errorFile + ": cannot read it ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 

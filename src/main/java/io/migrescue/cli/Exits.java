@@ -1,7 +1,6 @@
 package io.migrescue.cli;
 
 import io.migrescue.failure.ExitCode;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

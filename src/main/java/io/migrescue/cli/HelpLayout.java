@@ -1,16 +1,15 @@
 package io.migrescue.cli;
 
 import io.migrescue.failure.ExitCode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Help laid out at the terminal's width with breaks at spaces only: descriptions and footers as paragraphs (one
@@ -21,12 +20,12 @@ final class HelpLayout {
     /** Where option descriptions start, as picocli lays them out. */
     private static final int LABEL_COLUMN = 29;
 
-    private HelpLayout() {
-    }
+    private HelpLayout() {}
 
     static void install(CommandLine cli) {
         Map<String, CommandLine.IHelpSectionRenderer> sections = cli.getHelpSectionMap();
-        sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION,
+        sections.put(
+                CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION,
                 help -> paragraphs(help, help.commandSpec().usageMessage().description()));
         sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, HelpLayout::footer);
         sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::options);
@@ -53,8 +52,8 @@ final class HelpLayout {
         List<String> codes = new ArrayList<>();
         for (ExitCode code : ExitCode.values()) {
             String number = String.valueOf(code.code());
-            codes.addAll(TextWrap.wrap(code.meaning(), width(help), "  " + number + " ".repeat(4 - number.length()),
-                    " ".repeat(6)));
+            codes.addAll(TextWrap.wrap(
+                    code.meaning(), width(help), "  " + number + " ".repeat(4 - number.length()), " ".repeat(6)));
         }
         return lines(codes) + text;
     }
@@ -67,7 +66,8 @@ final class HelpLayout {
         }
         List<String> parts = new ArrayList<>();
         for (Exits.Exit exit : exits.value()) {
-            parts.add(exit.value().code() + " " + (exit.means().isEmpty() ? exit.value().brief() : exit.means()));
+            parts.add(exit.value().code() + " "
+                    + (exit.means().isEmpty() ? exit.value().brief() : exit.means()));
         }
         return "Exit: " + String.join(", ", parts) + ".";
     }
@@ -89,7 +89,8 @@ final class HelpLayout {
     }
 
     private static String options(Help help) {
-        List<OptionSpec> options = new ArrayList<>(help.commandSpec().options().stream().filter(o -> !o.hidden()).toList());
+        List<OptionSpec> options = new ArrayList<>(
+                help.commandSpec().options().stream().filter(o -> !o.hidden()).toList());
         options.sort(help.createDefaultOptionSort());
         List<String> lines = new ArrayList<>();
         for (OptionSpec option : options) {
@@ -100,9 +101,17 @@ final class HelpLayout {
 
     /** {@code -u, --user=NAME}, or {@code     --url=URL} when there is no short name, as picocli lays it out. */
     private static String label(Help help, OptionSpec option) {
-        String shortName = Arrays.stream(option.names()).filter(n -> n.length() == 2).findFirst().orElse(null);
-        String longName = Arrays.stream(option.names()).filter(n -> n.length() > 2).findFirst().orElse(null);
-        String value = help.parameterLabelRenderer().renderParameterLabel(option, Help.Ansi.OFF, List.of()).plainString();
+        String shortName = Arrays.stream(option.names())
+                .filter(n -> n.length() == 2)
+                .findFirst()
+                .orElse(null);
+        String longName = Arrays.stream(option.names())
+                .filter(n -> n.length() > 2)
+                .findFirst()
+                .orElse(null);
+        String value = help.parameterLabelRenderer()
+                .renderParameterLabel(option, Help.Ansi.OFF, List.of())
+                .plainString();
         StringBuilder label = new StringBuilder("  ");
         label.append(shortName == null ? "    " : shortName + (longName == null ? "" : ", "));
         label.append(longName == null ? "" : longName).append(value);
@@ -113,7 +122,8 @@ final class HelpLayout {
         List<String> lines = new ArrayList<>();
         for (PositionalParamSpec parameter : help.commandSpec().positionalParameters()) {
             if (!parameter.hidden()) {
-                String label = help.parameterLabelRenderer().renderParameterLabel(parameter, Help.Ansi.OFF, List.of())
+                String label = help.parameterLabelRenderer()
+                        .renderParameterLabel(parameter, Help.Ansi.OFF, List.of())
                         .plainString();
                 lines.addAll(entry(help, "      " + label, parameter));
             }
@@ -122,7 +132,8 @@ final class HelpLayout {
     }
 
     private static List<String> entry(Help help, String labelled, ArgSpec arg) {
-        String description = String.join(" ", Arrays.stream(arg.description()).map(HelpLayout::format).toList());
+        String description = String.join(
+                " ", Arrays.stream(arg.description()).map(HelpLayout::format).toList());
         String hanging = " ".repeat(LABEL_COLUMN + 2);
         List<String> lines = new ArrayList<>();
         if (labelled.length() + 1 > LABEL_COLUMN) {
@@ -137,7 +148,8 @@ final class HelpLayout {
 
     private static String commands(Help help) {
         Map<String, Help> subcommands = help.subcommands();
-        int nameWidth = subcommands.keySet().stream().mapToInt(String::length).max().orElse(0) + 4;
+        int nameWidth =
+                subcommands.keySet().stream().mapToInt(String::length).max().orElse(0) + 4;
         List<String> lines = new ArrayList<>();
         subcommands.forEach((name, sub) -> {
             if (sub.commandSpec().usageMessage().hidden()) {

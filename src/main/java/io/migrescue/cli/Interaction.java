@@ -33,6 +33,5 @@ public interface Interaction {
      * While a repair runs: Ctrl-C goes to {@code handler} first, which says what it did (a statement waiting for a
      * lock cancelled), or null when the shell should do what it does otherwise. Null clears it.
      */
-    default void interruptHandler(java.util.function.Supplier<String> handler) {
-    }
+    default void interruptHandler(java.util.function.Supplier<String> handler) {}
 }

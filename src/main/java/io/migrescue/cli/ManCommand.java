@@ -1,11 +1,5 @@
 package io.migrescue.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,6 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Writes the man pages; the build runs it to put them in the archive, so it is hidden from help. */
 @Command(name = "man", hidden = true, description = "Writes the man pages (section 1) into DIR.")
@@ -30,7 +29,8 @@ final class ManCommand implements Callable<Integer> {
         // the running command line holds only the command being run: the pages need them all
         PrintWriter quiet = new PrintWriter(new StringWriter());
         CommandLine all = MigrescueCli.create(quiet, quiet, Map.of(), false);
-        String version = all.getCommandSpec().version().length > 0 ? all.getCommandSpec().version()[0] : "migrescue";
+        String version =
+                all.getCommandSpec().version().length > 0 ? all.getCommandSpec().version()[0] : "migrescue";
         try {
             Files.createDirectories(dir);
             for (Map.Entry<String, String> page : ManPages.of(all, version).entrySet()) {

@@ -1,23 +1,21 @@
 package io.migrescue.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Man pages (troff, section 1) written from the command model: one for {@code migrescue}, one per visible subcommand.
  * Written here rather than through picocli's AsciiDoc generator so the build needs no AsciiDoc-to-troff converter.
  */
 final class ManPages {
-    private ManPages() {
-    }
+    private ManPages() {}
 
     /** File name ({@code migrescue-status.1}) to page, for {@code root} and every visible command below it. */
     static Map<String, String> of(CommandLine root, String version) {
@@ -29,7 +27,8 @@ final class ManPages {
     private static void add(CommandLine cli, String version, Map<String, String> pages) {
         pages.put(pageName(cli.getCommandSpec()) + ".1", page(cli, version));
         for (CommandLine sub : cli.getSubcommands().values()) {
-            if (!sub.getCommandSpec().usageMessage().hidden() && !pages.containsKey(pageName(sub.getCommandSpec()) + ".1")) {
+            if (!sub.getCommandSpec().usageMessage().hidden()
+                    && !pages.containsKey(pageName(sub.getCommandSpec()) + ".1")) {
                 add(sub, version, pages);
             }
         }
@@ -43,10 +42,17 @@ final class ManPages {
         CommandSpec spec = cli.getCommandSpec();
         StringBuilder t = new StringBuilder();
         String name = pageName(spec);
-        t.append(".TH \"").append(name.toUpperCase(Locale.ROOT)).append("\" \"1\" \"\" \"").append(escape(version))
+        t.append(".TH \"")
+                .append(name.toUpperCase(Locale.ROOT))
+                .append("\" \"1\" \"\" \"")
+                .append(escape(version))
                 .append("\" \"migrescue manual\"\n");
         t.append(".ad l\n.nh\n"); // ragged right, no hyphenation: URLs and option names stay whole
-        t.append(".SH NAME\n").append(escape(name)).append(" \\- ").append(escape(summary(spec))).append('\n');
+        t.append(".SH NAME\n")
+                .append(escape(name))
+                .append(" \\- ")
+                .append(escape(summary(spec)))
+                .append('\n');
         t.append(".SH SYNOPSIS\n");
         String synopsis = cli.getHelp().synopsis(0).strip();
         t.append(".nf\n").append(literal(synopsis)).append("\n.fi\n");
@@ -55,15 +61,20 @@ final class ManPages {
             t.append(".SH DESCRIPTION\n");
             description.forEach(p -> t.append(".PP\n").append(escape(p)).append('\n'));
         }
-        List<PositionalParamSpec> positionals = spec.positionalParameters().stream().filter(p -> !p.hidden()).toList();
+        List<PositionalParamSpec> positionals =
+                spec.positionalParameters().stream().filter(p -> !p.hidden()).toList();
         if (!positionals.isEmpty()) {
             t.append(".SH ARGUMENTS\n");
             for (PositionalParamSpec p : positionals) {
-                t.append(".TP\n.I ").append(quoted(p.paramLabel())).append('\n')
-                        .append(escape(String.join(" ", text(p.description())))).append('\n');
+                t.append(".TP\n.I ")
+                        .append(quoted(p.paramLabel()))
+                        .append('\n')
+                        .append(escape(String.join(" ", text(p.description()))))
+                        .append('\n');
             }
         }
-        List<OptionSpec> options = spec.options().stream().filter(o -> !o.hidden()).toList();
+        List<OptionSpec> options =
+                spec.options().stream().filter(o -> !o.hidden()).toList();
         if (!options.isEmpty()) {
             t.append(".SH OPTIONS\n");
             for (OptionSpec o : options) {
@@ -71,29 +82,41 @@ final class ManPages {
                 if (o.typeInfo().isBoolean() || o.arity().max() == 0) {
                     t.append(".TP\n.B ").append(quoted(names)).append('\n');
                 } else {
-                    t.append(".TP\n.BI ").append(quoted(names + " ")).append(' ').append(quoted(o.paramLabel())).append('\n');
+                    t.append(".TP\n.BI ")
+                            .append(quoted(names + " "))
+                            .append(' ')
+                            .append(quoted(o.paramLabel()))
+                            .append('\n');
                 }
                 t.append(escape(String.join(" ", text(o.description())))).append('\n');
             }
         }
-        List<CommandLine> subcommands = cli.getSubcommands().values().stream().distinct()
-                .filter(s -> !s.getCommandSpec().usageMessage().hidden()).toList();
+        List<CommandLine> subcommands = cli.getSubcommands().values().stream()
+                .distinct()
+                .filter(s -> !s.getCommandSpec().usageMessage().hidden())
+                .toList();
         if (!subcommands.isEmpty()) {
             t.append(".SH COMMANDS\n");
             for (CommandLine sub : subcommands) {
-                t.append(".TP\n.B ").append(quoted(sub.getCommandName())).append('\n')
-                        .append(escape(summary(sub.getCommandSpec()))).append('\n');
+                t.append(".TP\n.B ")
+                        .append(quoted(sub.getCommandName()))
+                        .append('\n')
+                        .append(escape(summary(sub.getCommandSpec())))
+                        .append('\n');
             }
         }
         if (spec.parent() == null) {
             t.append(".SH \"EXIT CODES\"\n.nf\n");
             for (io.migrescue.failure.ExitCode code : io.migrescue.failure.ExitCode.values()) {
                 String number = String.valueOf(code.code());
-                t.append(literal(number + " ".repeat(4 - number.length()) + code.meaning())).append('\n');
+                t.append(literal(number + " ".repeat(4 - number.length()) + code.meaning()))
+                        .append('\n');
             }
             t.append(".fi\n");
         }
-        List<String> footer = text(HelpLayout.footerWithExits(spec)).stream().filter(s -> !s.isBlank()).toList();
+        List<String> footer = text(HelpLayout.footerWithExits(spec)).stream()
+                .filter(s -> !s.isBlank())
+                .toList();
         if (!footer.isEmpty()) {
             t.append(".SH NOTES\n");
             // one paragraph per element: man fills them to the reader's width
@@ -105,7 +128,8 @@ final class ManPages {
             related.add(pageName(spec.parent()));
         }
         subcommands.forEach(s -> related.add(pageName(s.getCommandSpec())));
-        t.append(escape(String.join(", ", related.stream().map(r -> r + "(1)").toList()))).append('\n');
+        t.append(escape(String.join(", ", related.stream().map(r -> r + "(1)").toList())))
+                .append('\n');
         return t.toString();
     }
 
@@ -165,7 +189,9 @@ final class ManPages {
                 out.append("\\&");
             }
             // non-ASCII as named code points: troff reads its input as Latin-1 unless preprocessed
-            line.codePoints().forEach(c -> out.append(c < 128 ? Character.toString(c) : String.format(Locale.ROOT, "\\[u%04X]", c)));
+            line.codePoints()
+                    .forEach(c ->
+                            out.append(c < 128 ? Character.toString(c) : String.format(Locale.ROOT, "\\[u%04X]", c)));
         }
         return out.toString();
     }

@@ -1,7 +1,5 @@
 package io.migrescue.cli;
 
-import picocli.CommandLine;
-
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import picocli.CommandLine;
 
 /** Builds the configured command line; {@code Main}, the shell and the in-process tests all use it. */
 public final class MigrescueCli {
@@ -17,25 +16,30 @@ public final class MigrescueCli {
     /** Commands the shell has no use for: they open it, or serve the shell the user types in and the install. */
     static final List<Class<?>> NOT_IN_SHELL = List.of(ShellCommand.class, CompletionCommand.class, ManCommand.class);
 
-    private MigrescueCli() {
-    }
+    private MigrescueCli() {}
 
     /**
      * @param environment the process environment (password variables are read from it)
      * @param interactive whether a person is at a terminal
      */
-    public static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean interactive) {
+    public static CommandLine create(
+            PrintWriter out, PrintWriter err, Map<String, String> environment, boolean interactive) {
         return create(out, err, environment, interactive, System.in);
     }
 
-    public static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean interactive,
-                                     InputStream stdin) {
+    public static CommandLine create(
+            PrintWriter out, PrintWriter err, Map<String, String> environment, boolean interactive, InputStream stdin) {
         return create(out, err, environment, interactive, stdin, new String[0]);
     }
 
     /** @param args the command line to be run: when it names a subcommand, only that one is built (start-up time) */
-    public static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean interactive,
-                                     InputStream stdin, String[] args) {
+    public static CommandLine create(
+            PrintWriter out,
+            PrintWriter err,
+            Map<String, String> environment,
+            boolean interactive,
+            InputStream stdin,
+            String[] args) {
         return create(out, err, new CliContext(environment, interactive, stdin), args);
     }
 
@@ -43,15 +47,22 @@ public final class MigrescueCli {
      * As {@link #create(PrintWriter, PrintWriter, Map, boolean, InputStream, String[])}, with {@code shell} opening the
      * interactive shell ({@code migrescue shell}, and bare {@code migrescue} on a terminal).
      */
-    public static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean interactive,
-                                     InputStream stdin, String[] args, IntSupplier shell) {
+    public static CommandLine create(
+            PrintWriter out,
+            PrintWriter err,
+            Map<String, String> environment,
+            boolean interactive,
+            InputStream stdin,
+            String[] args,
+            IntSupplier shell) {
         return create(out, err, new CliContext(environment, interactive, stdin, null, null, shell), args);
     }
 
     private static CommandLine create(PrintWriter out, PrintWriter err, CliContext context, String[] args) {
         ContextFactory factory = new ContextFactory(context);
         CommandLine cli = new CommandLine(MigrescueCommand.class, factory);
-        String wanted = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+        String wanted =
+                Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
         boolean known = MigrescueCommand.SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(wanted));
         for (Class<?> command : MigrescueCommand.SUBCOMMANDS) {
             if (!known || name(command).equals(wanted)) {
@@ -71,7 +82,8 @@ public final class MigrescueCli {
         for (Class<?> command : shellCommands()) {
             cli.addSubcommand(name(command), new CommandLine(command, factory));
         }
-        cli.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        cli.setColorScheme(
+                CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         return configure(cli, out, err);
     }
 

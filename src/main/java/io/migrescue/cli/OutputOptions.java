@@ -5,7 +5,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --format} for every command that prints a result. */
 public final class OutputOptions {
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat format = OutputFormat.text;
 

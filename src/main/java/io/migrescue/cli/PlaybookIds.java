@@ -1,7 +1,6 @@
 package io.migrescue.cli;
 
 import io.migrescue.playbook.Playbooks;
-
 import java.util.Iterator;
 
 /** The built-in playbook ids, for completion (the shell's Tab, and generated completion scripts). */

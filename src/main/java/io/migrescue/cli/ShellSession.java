@@ -1,7 +1,6 @@
 package io.migrescue.cli;
 
 import io.migrescue.db.ConnectionTarget;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +60,14 @@ public final class ShellSession {
         return lastRepair;
     }
 
-    void connect(ConnectionTarget target, String user, String password, List<String> schemas, Path project, String label,
-                 List<String> tables) {
+    void connect(
+            ConnectionTarget target,
+            String user,
+            String password,
+            List<String> schemas,
+            Path project,
+            String label,
+            List<String> tables) {
         this.target = target;
         this.user = user;
         this.password = password;

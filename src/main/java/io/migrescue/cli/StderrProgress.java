@@ -1,7 +1,6 @@
 package io.migrescue.cli;
 
 import io.migrescue.backup.Progress;
-
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -47,7 +46,9 @@ final class StderrProgress implements Progress {
     public void advance(long n) {
         done += n;
         long now = clock.getAsLong();
-        if (!Verbosity.quiet() && now - started >= SECOND && (!shown || now - lastShown >= (terminal ? SECOND / 5 : 5 * SECOND))) {
+        if (!Verbosity.quiet()
+                && now - started >= SECOND
+                && (!shown || now - lastShown >= (terminal ? SECOND / 5 : 5 * SECOND))) {
             show(now, false);
         }
     }
@@ -68,12 +69,18 @@ final class StderrProgress implements Progress {
         StringBuilder b = new StringBuilder("[");
         if (total > 0) {
             int filled = (int) Math.min(width, done * width / total);
-            b.append("#".repeat(filled)).append(".".repeat(width - filled)).append("]  ")
-                    .append(String.format(Locale.ROOT, "%3d%%", Math.min(100, done * 100 / total))).append("  ");
+            b.append("#".repeat(filled))
+                    .append(".".repeat(width - filled))
+                    .append("]  ")
+                    .append(String.format(Locale.ROOT, "%3d%%", Math.min(100, done * 100 / total)))
+                    .append("  ");
         } else {
             int tick = (int) ((now - started) / (SECOND / 4)) % (2 * (width - 3));
             int at = last ? width - 3 : tick < width - 3 ? tick : 2 * (width - 3) - tick;
-            b.append(" ".repeat(at)).append("<=>").append(" ".repeat(width - 3 - at)).append("]  ");
+            b.append(" ".repeat(at))
+                    .append("<=>")
+                    .append(" ".repeat(width - 3 - at))
+                    .append("]  ");
         }
         return b.toString();
     }
@@ -85,8 +92,15 @@ final class StderrProgress implements Progress {
     }
 
     private void show(long now, boolean last) {
-        String line = String.format(Locale.ROOT, "migrescue: %s  %s%,d%s rows  %.1f s%s", label, terminal ? bar(now, last) : "", done,
-                total > 0 ? String.format(Locale.ROOT, " of %,d", total) : "", (now - started) / 1e9, last ? "  done" : "");
+        String line = String.format(
+                Locale.ROOT,
+                "migrescue: %s  %s%,d%s rows  %.1f s%s",
+                label,
+                terminal ? bar(now, last) : "",
+                done,
+                total > 0 ? String.format(Locale.ROOT, " of %,d", total) : "",
+                (now - started) / 1e9,
+                last ? "  done" : "");
         if (terminal) {
             err.print("\r" + line + "\033[K" + (last ? "\n" : ""));
         } else {

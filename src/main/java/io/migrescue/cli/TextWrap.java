@@ -8,8 +8,7 @@ import java.util.List;
  * splits {@code .env}, {@code flyway.toml}, host names and URLs across lines; a word longer than the line stays whole.
  */
 public final class TextWrap {
-    private TextWrap() {
-    }
+    private TextWrap() {}
 
     /**
      * @param first the indent of the first line (may already hold a label)
@@ -25,7 +24,8 @@ public final class TextWrap {
      */
     public static List<String> wrapLine(String line, int width, String rest) {
         List<String> lines = new ArrayList<>();
-        java.util.regex.Matcher word = java.util.regex.Pattern.compile("(\\s*)(\\S+)").matcher(line);
+        java.util.regex.Matcher word =
+                java.util.regex.Pattern.compile("(\\s*)(\\S+)").matcher(line);
         StringBuilder current = new StringBuilder();
         boolean fresh = true; // nothing but the indent on the current line yet
         while (word.find()) {
@@ -52,7 +52,8 @@ public final class TextWrap {
                     lines.add("");
                     continue;
                 }
-                String indent = part.substring(0, part.length() - part.stripLeading().length());
+                String indent =
+                        part.substring(0, part.length() - part.stripLeading().length());
                 lines.addAll(wrap(part, width, indent, indent.isEmpty() ? "" : indent + "  "));
             }
         }

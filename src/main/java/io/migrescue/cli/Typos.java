@@ -6,15 +6,16 @@ import java.util.List;
 
 /** What a mistyped command or option most likely meant: names a few keystrokes away (picocli's own guess is loose). */
 public final class Typos {
-    private Typos() {
-    }
+    private Typos() {}
 
     /** The closest names, best first; none when nothing is close (a word that is no typo gets no suggestion). */
     public static List<String> closest(String word, Collection<String> names) {
         int limit = Math.max(1, Math.min(3, word.replaceFirst("^-+", "").length() / 3));
-        return names.stream().filter(n -> distance(word, n) <= limit)
+        return names.stream()
+                .filter(n -> distance(word, n) <= limit)
                 .sorted(Comparator.comparingInt((String n) -> distance(word, n)).thenComparing(n -> n))
-                .limit(2).toList();
+                .limit(2)
+                .toList();
     }
 
     /** Edit distance counting a swap of two neighbours as one edit ("stauts"). */

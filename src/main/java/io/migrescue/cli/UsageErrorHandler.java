@@ -2,10 +2,9 @@ package io.migrescue.cli;
 
 import io.migrescue.db.Redaction;
 import io.migrescue.failure.ExitCode;
-import picocli.CommandLine;
-
 import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine;
 
 /** A mistake on the command line: one line saying what, one saying where help is; exit 2. */
 final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
@@ -14,8 +13,10 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
         CommandLine cmd = ex.getCommandLine();
         if (triesPasswordOption(args)) {
             // Never echo what followed: it is probably the password itself.
-            cmd.getErr().println("migrescue: there is no --password option: a password on the command line ends up in"
-                    + " shell history and process lists; use --password-env VAR, --password-file FILE or MIGRESCUE_PASSWORD");
+            cmd.getErr()
+                    .println(
+                            "migrescue: there is no --password option: a password on the command line ends up in"
+                                    + " shell history and process lists; use --password-env VAR, --password-file FILE or MIGRESCUE_PASSWORD");
         } else if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && typo(unmatched) != null) {
             cmd.getErr().println("migrescue: " + typo(unmatched));
         } else {
@@ -35,12 +36,17 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
         boolean option = word.startsWith("-");
         CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
         List<String> names = option
-                ? spec.options().stream().filter(o -> !o.hidden()).flatMap(o -> Arrays.stream(o.names())).toList()
+                ? spec.options().stream()
+                        .filter(o -> !o.hidden())
+                        .flatMap(o -> Arrays.stream(o.names()))
+                        .toList()
                 : List.copyOf(spec.subcommands().keySet());
         List<String> close = Typos.closest(word, names);
         if (close.isEmpty()) {
-            return option ? "unknown option '" + Redaction.scrub(word) + "'"
-                    : (spec.parent() == null ? "unknown command '" : "unexpected argument '") + Redaction.scrub(word) + "'";
+            return option
+                    ? "unknown option '" + Redaction.scrub(word) + "'"
+                    : (spec.parent() == null ? "unknown command '" : "unexpected argument '") + Redaction.scrub(word)
+                            + "'";
         }
         return "unknown " + (option ? "option" : "command") + " '" + Redaction.scrub(word) + "': did you mean '"
                 + String.join("' or '", close) + "'?";
@@ -48,8 +54,10 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
 
     private static boolean triesPasswordOption(String[] args) {
         for (String arg : args) {
-            if (arg.equals("-p") || arg.equals("--password") || arg.startsWith("--password=") || arg.startsWith("-p")
-                    && !arg.startsWith("--")) {
+            if (arg.equals("-p")
+                    || arg.equals("--password")
+                    || arg.startsWith("--password=")
+                    || arg.startsWith("-p") && !arg.startsWith("--")) {
                 return true;
             }
         }

@@ -21,8 +21,7 @@ final class Verbosity {
         }
     }
 
-    private Verbosity() {
-    }
+    private Verbosity() {}
 
     static void set(boolean value) {
         verbose = value;

@@ -2,7 +2,6 @@ package io.migrescue.db;
 
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Engine;
-
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -14,8 +13,7 @@ import java.sql.SQLException;
  * code first, the cause chain second; the driver's own text is kept only as a scrubbed tail.
  */
 final class ConnectionFailures {
-    private ConnectionFailures() {
-    }
+    private ConnectionFailures() {}
 
     static MigrescueException describe(ConnectionTarget target, String user, SQLException e) {
         String where = target.host() + ":" + target.port();
@@ -26,10 +24,13 @@ final class ConnectionFailures {
         if (hasCause(e, UnknownHostException.class)) {
             reason = "unknown host '" + target.host() + "'";
         } else if (hasCause(e, ConnectException.class) || hasCause(e, NoRouteToHostException.class)) {
-            reason = "nothing answers at " + where + " (connection refused): is the server running, and is this its port?";
+            reason = "nothing answers at " + where
+                    + " (connection refused): is the server running, and is this its port?";
         } else if (hasCause(e, SocketTimeoutException.class)) {
             reason = "no answer from " + where + " within the connect timeout";
-        } else if (state.equals("28P01") || code == 1045 || state.equals("28000") && target.engineHint() != Engine.POSTGRESQL) {
+        } else if (state.equals("28P01")
+                || code == 1045
+                || state.equals("28000") && target.engineHint() != Engine.POSTGRESQL) {
             reason = "login refused for " + who + ": wrong user or password";
         } else if (state.equals("28000")) {
             reason = "login refused for " + who + " (role unknown or not allowed from this host)";

@@ -1,7 +1,6 @@
 package io.migrescue.db;
 
 import io.migrescue.model.Engine;
-
 import java.util.Map;
 
 /**
@@ -14,8 +13,15 @@ import java.util.Map;
  * @param urlPassword the password found in the URL, or null; never shown
  * @param properties  driver properties carried over from the URL's query string, secrets removed
  */
-public record ConnectionTarget(Engine engineHint, String jdbcUrl, String host, int port, String database,
-                               String user, String urlPassword, Map<String, String> properties) {
+public record ConnectionTarget(
+        Engine engineHint,
+        String jdbcUrl,
+        String host,
+        int port,
+        String database,
+        String user,
+        String urlPassword,
+        Map<String, String> properties) {
     public ConnectionTarget {
         properties = Map.copyOf(properties);
     }

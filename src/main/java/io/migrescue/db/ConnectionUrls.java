@@ -2,7 +2,6 @@ package io.migrescue.db;
 
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Engine;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -22,12 +21,22 @@ public final class ConnectionUrls {
     private static final Set<String> PASSWORD_KEYS = Set.of("password", "pass", "pwd");
     /** Query parameters of platform URLs (Prisma, Rails, psql) that are not driver properties. */
     private static final Set<String> PLATFORM_ONLY_KEYS = Set.of(
-            "schema", "connection_limit", "pool_timeout", "pgbouncer", "statement_cache_size", "socket_timeout",
-            "connect_timeout", "application_name", "sslaccept", "sslidentity", "sslcert", "pool", "encoding",
+            "schema",
+            "connection_limit",
+            "pool_timeout",
+            "pgbouncer",
+            "statement_cache_size",
+            "socket_timeout",
+            "connect_timeout",
+            "application_name",
+            "sslaccept",
+            "sslidentity",
+            "sslcert",
+            "pool",
+            "encoding",
             "reconnect");
 
-    private ConnectionUrls() {
-    }
+    private ConnectionUrls() {}
 
     public static ConnectionTarget parse(String url) {
         if (url == null || url.isBlank()) {
@@ -39,12 +48,24 @@ public final class ConnectionUrls {
         if (schemeEnd < 0) {
             if (lower.matches("[a-z][a-z0-9+.-]*:.*") && !lower.matches("[a-z0-9.-]+:\\d+(/.*)?")) {
                 // jdbc:oracle:thin:@…, sqlite:…: a scheme we do not speak, not a typo in ours
-                String other = lower.startsWith("jdbc:") ? lower.split(":", 3)[0] + ":" + lower.split(":", 3)[1] : lower.split(":", 2)[0];
-                if (!List.of("jdbc:postgresql", "jdbc:mysql", "jdbc:mariadb", "postgresql", "postgres", "mysql", "mysql2", "mariadb").contains(other)) {
+                String other = lower.startsWith("jdbc:")
+                        ? lower.split(":", 3)[0] + ":" + lower.split(":", 3)[1]
+                        : lower.split(":", 2)[0];
+                if (!List.of(
+                                "jdbc:postgresql",
+                                "jdbc:mysql",
+                                "jdbc:mariadb",
+                                "postgresql",
+                                "postgres",
+                                "mysql",
+                                "mysql2",
+                                "mariadb")
+                        .contains(other)) {
                     throw unsupported(other);
                 }
             }
-            throw MigrescueException.usage("malformed database URL (expected scheme://host/db): " + Redaction.url(trimmed));
+            throw MigrescueException.usage(
+                    "malformed database URL (expected scheme://host/db): " + Redaction.url(trimmed));
         }
         String scheme = lower.substring(0, schemeEnd);
         Engine engine = switch (scheme) {
@@ -53,8 +74,9 @@ public final class ConnectionUrls {
             case "jdbc:mariadb", "mariadb" -> Engine.MARIADB;
             default -> throw unsupported(scheme);
         };
-        if (scheme.startsWith("jdbc:mysql:") ) {
-            throw MigrescueException.usage("replication and load-balanced MySQL URLs are not supported: point migrescue at one server");
+        if (scheme.startsWith("jdbc:mysql:")) {
+            throw MigrescueException.usage(
+                    "replication and load-balanced MySQL URLs are not supported: point migrescue at one server");
         }
         return parseAuthorityForm(engine, trimmed.substring(schemeEnd + 3), trimmed);
     }
@@ -100,7 +122,8 @@ public final class ConnectionUrls {
             }
         } else {
             if (authority.contains(",")) {
-                throw MigrescueException.usage("several hosts in one URL are not supported: point migrescue at one server");
+                throw MigrescueException.usage(
+                        "several hosts in one URL are not supported: point migrescue at one server");
             }
             int colon = authority.lastIndexOf(':');
             host = colon >= 0 ? authority.substring(0, colon) : authority;

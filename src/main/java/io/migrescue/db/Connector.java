@@ -1,10 +1,9 @@
 package io.migrescue.db;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.DatabaseInfo;
 import io.migrescue.model.Engine;
-
+import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,8 +16,7 @@ import java.util.Properties;
 public final class Connector {
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
-    private Connector() {
-    }
+    private Connector() {}
 
     /**
      * Opens a connection and asks the server what it is.
@@ -68,7 +66,8 @@ public final class Connector {
         }
     }
 
-    private static DatabaseInfo identify(Connection connection, ConnectionTarget target, String user) throws SQLException {
+    private static DatabaseInfo identify(Connection connection, ConnectionTarget target, String user)
+            throws SQLException {
         String fullVersion;
         String schema;
         String currentUser;
@@ -76,7 +75,8 @@ public final class Connector {
         String sql = postgres
                 ? "SELECT VERSION(), current_setting('server_version'), current_schema(), current_user"
                 : "SELECT VERSION(), VERSION(), DATABASE(), CURRENT_USER()";
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             fullVersion = rs.getString(1);
             String shortVersion = rs.getString(2);
@@ -84,11 +84,16 @@ public final class Connector {
             currentUser = rs.getString(4);
             Engine engine = detect(fullVersion);
             if (engine == Engine.POSTGRESQL != postgres) {
-                throw MigrescueException.usage("the URL says " + target.engineHint().displayName()
-                        + " but the server answered " + fullVersion);
+                throw MigrescueException.usage("the URL says "
+                        + target.engineHint().displayName() + " but the server answered " + fullVersion);
             }
-            return new DatabaseInfo(engine, cleanVersion(engine, shortVersion), fullVersion, target.toString(),
-                    currentUser == null ? user : postgres ? currentUser : stripHost(currentUser), schema);
+            return new DatabaseInfo(
+                    engine,
+                    cleanVersion(engine, shortVersion),
+                    fullVersion,
+                    target.toString(),
+                    currentUser == null ? user : postgres ? currentUser : stripHost(currentUser),
+                    schema);
         }
     }
 

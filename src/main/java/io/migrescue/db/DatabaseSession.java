@@ -1,9 +1,8 @@
 package io.migrescue.db;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.DatabaseInfo;
 import io.migrescue.model.Engine;
-
+import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -2,7 +2,6 @@ package io.migrescue.db;
 
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Engine;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,12 +67,14 @@ public final class PasswordSource {
         try {
             String content = Files.readString(file, StandardCharsets.UTF_8);
             // A file written by `echo` ends in a newline that is not part of the password.
-            return content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
+            return content.endsWith("\r\n")
+                    ? content.substring(0, content.length() - 2)
                     : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
         } catch (NoSuchFileException e) {
             throw MigrescueException.usage("--password-file " + file + ": no such file");
         } catch (IOException e) {
-            throw MigrescueException.usage("--password-file " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+            throw MigrescueException.usage("--password-file " + file + ": cannot read it ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 }

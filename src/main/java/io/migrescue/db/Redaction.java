@@ -35,12 +35,13 @@ public final class Redaction {
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
     private static final Set<String> SHOWN = ConcurrentHashMap.newKeySet();
     /** The last word of a key that holds a password: {@code password}, {@code PGPASSWORD}, {@code MYSQL_PWD}, {@code db.pass}. */
-    private static final Set<String> PASSWORD_KEYS = Set.of("password", "passwd", "pass", "pwd", "secret", "pgpassword");
+    private static final Set<String> PASSWORD_KEYS =
+            Set.of("password", "passwd", "pass", "pwd", "secret", "pgpassword");
+
     private static final int LONGEST_KEY = 64;
     public static final String MASK = "****";
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /** A URL with any password removed, in the user-info part or in the query string. */
     public static String url(String url) {
@@ -91,8 +92,10 @@ public final class Redaction {
             boolean everywhere = distinctive(secret, shown);
             for (int i = text.indexOf(secret); i >= 0; i = text.indexOf(secret, i + 1)) {
                 int j = i + secret.length();
-                if (tokenEnd(text, j) && (gluedOption(text, i) || tokenStart(text, i) && (everywhere || secretPosition(text, i, j)))) {
-                    masked.add(new int[]{i, j});
+                if (tokenEnd(text, j)
+                        && (gluedOption(text, i)
+                                || tokenStart(text, i) && (everywhere || secretPosition(text, i, j)))) {
+                    masked.add(new int[] {i, j});
                 }
             }
         }
@@ -153,7 +156,10 @@ public final class Redaction {
 
     /** {@code -pSECRET} as the MySQL clients take it: the option begins a word. */
     private static boolean gluedOption(String text, int i) {
-        return i >= 2 && text.charAt(i - 1) == 'p' && text.charAt(i - 2) == '-' && (i == 2 || Character.isWhitespace(text.charAt(i - 3)));
+        return i >= 2
+                && text.charAt(i - 1) == 'p'
+                && text.charAt(i - 2) == '-'
+                && (i == 2 || Character.isWhitespace(text.charAt(i - 3)));
     }
 
     private static boolean secretPosition(String text, int i, int j) {
@@ -165,7 +171,12 @@ public final class Redaction {
             }
             k = i - 1;
         }
-        if (!quoted && k > 0 && text.charAt(k - 1) == ':' && j < text.length() && text.charAt(j) == '@' && userInfoBefore(text, k - 1)) {
+        if (!quoted
+                && k > 0
+                && text.charAt(k - 1) == ':'
+                && j < text.length()
+                && text.charAt(j) == '@'
+                && userInfoBefore(text, k - 1)) {
             return true;
         }
         int p = k;

@@ -6,7 +6,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.Index;
 import io.migrescue.model.Table;
 import io.migrescue.sql.Dialect;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,7 +53,9 @@ public final class CatalogLookup {
             return catalog.table(s, dialect.stored(name.toLowerCase(Locale.ROOT)));
         }
         if (catalog.tableNamesIgnoreCase()) {
-            return catalog.tables().stream().filter(t -> t.schema().equalsIgnoreCase(s) && t.name().equalsIgnoreCase(name)).findFirst();
+            return catalog.tables().stream()
+                    .filter(t -> t.schema().equalsIgnoreCase(s) && t.name().equalsIgnoreCase(name))
+                    .findFirst();
         }
         return Optional.empty();
     }
@@ -68,7 +69,9 @@ public final class CatalogLookup {
     }
 
     public Optional<Constraint> constraint(Table table, String name) {
-        return table.constraints().stream().filter(c -> sameName(c.name(), name)).findFirst();
+        return table.constraints().stream()
+                .filter(c -> sameName(c.name(), name))
+                .findFirst();
     }
 
     public Optional<Index> index(Table table, String name) {
@@ -78,7 +81,8 @@ public final class CatalogLookup {
     /** Tables in the schema holding a constraint of this name: one schema-wide namespace on MySQL/MariaDB. */
     public List<Table> constraintHolders(String schema, String name) {
         String s = schemaOf(schema);
-        return catalog.tables().stream().filter(t -> t.schema().equals(s))
+        return catalog.tables().stream()
+                .filter(t -> t.schema().equals(s))
                 .filter(t -> t.constraints().stream().anyMatch(c -> sameName(c.name(), name)))
                 .toList();
     }
@@ -86,7 +90,8 @@ public final class CatalogLookup {
     /** Tables in the schema holding an index of this name (PostgreSQL: index names are relations, schema-wide). */
     public List<Table> indexHolders(String schema, String name) {
         String s = schemaOf(schema);
-        return catalog.tables().stream().filter(t -> t.schema().equals(s))
+        return catalog.tables().stream()
+                .filter(t -> t.schema().equals(s))
                 .filter(t -> t.indexes().stream().anyMatch(i -> sameName(i.name(), name)))
                 .toList();
     }
@@ -112,7 +117,8 @@ public final class CatalogLookup {
             return true;
         }
         // PostgreSQL folds unquoted names; MySQL column and index names are case-insensitive.
-        return catalog.engine() == Engine.POSTGRESQL ? actual.equals(dialect.stored(written.toLowerCase(Locale.ROOT)))
+        return catalog.engine() == Engine.POSTGRESQL
+                ? actual.equals(dialect.stored(written.toLowerCase(Locale.ROOT)))
                 : actual.equalsIgnoreCase(written);
     }
 }

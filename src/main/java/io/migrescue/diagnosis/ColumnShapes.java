@@ -3,7 +3,6 @@ package io.migrescue.diagnosis;
 import io.migrescue.model.Column;
 import io.migrescue.model.Table;
 import io.migrescue.sql.Effect;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -13,8 +12,7 @@ import java.util.Optional;
  * in a way {@link TypeNames} can compare are judged; anything else is left to the presence check.
  */
 public final class ColumnShapes {
-    private ColumnShapes() {
-    }
+    private ColumnShapes() {}
 
     /** The first column of these statements that exists with another type than written, described; else null. */
     public static String otherType(List<StatementVerdict> statements, CatalogLookup lookup) {
@@ -46,7 +44,8 @@ public final class ColumnShapes {
         }
         String meant = squash(TypeNames.normalize(def.type()));
         String have = squash(TypeNames.normalize(live.get().type()));
-        if (meant.equals(have) || !TypeNames.comparable(TypeNames.normalize(def.type()))
+        if (meant.equals(have)
+                || !TypeNames.comparable(TypeNames.normalize(def.type()))
                 || !TypeNames.comparable(TypeNames.normalize(live.get().type()))) {
             return null;
         }

@@ -6,24 +6,26 @@ import java.util.List;
 /** A question about the data that confirms a finding; an adapter answers it with bounded queries. */
 public sealed interface DataQuestion {
     /** Child rows whose key has no parent row: what a new foreign key refuses. */
-    record OrphanRows(String schema, String table, List<String> columns, String refSchema, String refTable,
-                      List<String> refColumns) implements DataQuestion {
-    }
+    record OrphanRows(
+            String schema,
+            String table,
+            List<String> columns,
+            String refSchema,
+            String refTable,
+            List<String> refColumns)
+            implements DataQuestion {}
 
     /** Key values held by more than one row: what a new unique index refuses. */
-    record DuplicateKeys(String schema, String table, List<String> columns) implements DataQuestion {
-    }
+    record DuplicateKeys(String schema, String table, List<String> columns) implements DataQuestion {}
 
     /** Rows with NULL in a column about to become NOT NULL. */
-    record NullValues(String schema, String table, String column) implements DataQuestion {
-    }
+    record NullValues(String schema, String table, String column) implements DataQuestion {}
 
     /**
      * Rows a NOT NULL column without a default, not there yet, would leave NULL: every row of the table. Counted from
      * the statement itself, since the column cannot be queried before it exists.
      */
-    record RowsForNewColumn(String schema, String table, String column) implements DataQuestion {
-    }
+    record RowsForNewColumn(String schema, String table, String column) implements DataQuestion {}
 
     /**
      * Values of a column that its new type cannot hold: longer than {@code maxLength} characters, outside [{@code min},
@@ -31,9 +33,17 @@ public sealed interface DataQuestion {
      *
      * @param key the table's one-column primary key, to name example rows; null when it has none
      */
-    record UnfitValues(String schema, String table, String column, String key, Integer maxLength, BigDecimal min,
-                       BigDecimal max, boolean integerText, String newType) implements DataQuestion {
-    }
+    record UnfitValues(
+            String schema,
+            String table,
+            String column,
+            String key,
+            Integer maxLength,
+            BigDecimal min,
+            BigDecimal max,
+            boolean integerText,
+            String newType)
+            implements DataQuestion {}
 
     /**
      * Rows for which a new CHECK constraint's expression is false (NULL passes, as on the server).
@@ -41,18 +51,15 @@ public sealed interface DataQuestion {
      * @param expression as the migration writes it; its columns are the live table's
      */
     record CheckViolations(String schema, String table, String name, String expression, String key)
-            implements DataQuestion {
-    }
+            implements DataQuestion {}
 
     /**
      * Rows whose foreign key columns are all set while the referenced table, made by a pending migration, will still be
      * empty when the foreign key is added: every such row is an orphan.
      */
     record KeysSet(String schema, String table, List<String> columns, String key, String refTable)
-            implements DataQuestion {
-    }
+            implements DataQuestion {}
 
     /** Sessions holding or waiting for locks on a table (or any long transaction when the table is unknown). */
-    record LockHolders(String schema, String table) implements DataQuestion {
-    }
+    record LockHolders(String schema, String table) implements DataQuestion {}
 }

@@ -4,15 +4,13 @@ import io.migrescue.model.Constraint;
 import io.migrescue.model.ConstraintType;
 import io.migrescue.model.Table;
 import io.migrescue.sql.Effect;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** Which data question confirms a finding, from the failing statement first and the error text second. */
 public final class DataQuestions {
-    private DataQuestions() {
-    }
+    private DataQuestions() {}
 
     public static Optional<DataQuestion> forFinding(Finding f, List<Effect> failingEffects, CatalogLookup lookup) {
         return switch (f.kind()) {
@@ -29,7 +27,8 @@ public final class DataQuestions {
             Effect.ConstraintDef fk = null;
             String table = null;
             String schema = null;
-            if (e instanceof Effect.AddConstraint a && "FOREIGN_KEY".equals(a.constraint().kind())) {
+            if (e instanceof Effect.AddConstraint a
+                    && "FOREIGN_KEY".equals(a.constraint().kind())) {
                 fk = a.constraint();
                 table = a.table();
                 schema = a.schema();
@@ -37,9 +36,15 @@ public final class DataQuestions {
             if (fk != null && fk.referencedTable() != null) {
                 String refSchema = fk.referencedSchema() != null ? fk.referencedSchema() : schema;
                 List<String> refColumns = fk.referencedColumns().isEmpty()
-                        ? primaryKey(lookup, refSchema, fk.referencedTable()) : fk.referencedColumns();
-                return Optional.of(new DataQuestion.OrphanRows(lookup.schemaOf(schema), actual(lookup, schema, table), fk.columns(),
-                        lookup.schemaOf(refSchema), actual(lookup, refSchema, fk.referencedTable()), refColumns));
+                        ? primaryKey(lookup, refSchema, fk.referencedTable())
+                        : fk.referencedColumns();
+                return Optional.of(new DataQuestion.OrphanRows(
+                        lookup.schemaOf(schema),
+                        actual(lookup, schema, table),
+                        fk.columns(),
+                        lookup.schemaOf(refSchema),
+                        actual(lookup, refSchema, fk.referencedTable()),
+                        refColumns));
             }
         }
         String table = f.objects().get("table");
@@ -49,19 +54,26 @@ public final class DataQuestions {
         // The constraint may exist already (MySQL 1452 on insert, or added by hand since the error): take its
         // definition from the catalog; an error about InnoDB's '#sql-…' copy names no table: the holder is the one
         List<Table> holders = table == null && constraint != null
-                ? lookup.constraintHolders(f.objects().get("schema"), constraint) : List.of();
-        Optional<Table> child = table != null ? lookup.table(f.objects().get("schema"), table)
+                ? lookup.constraintHolders(f.objects().get("schema"), constraint)
+                : List.of();
+        Optional<Table> child = table != null
+                ? lookup.table(f.objects().get("schema"), table)
                 : holders.size() == 1 ? Optional.of(holders.get(0)) : Optional.empty();
         if (child.isEmpty() && table == null) {
             return Optional.empty();
         }
         if (child.isPresent() && constraint != null) {
-            Optional<Constraint> c = lookup.constraint(child.get(), constraint)
-                    .filter(x -> x.type() == ConstraintType.FOREIGN_KEY);
+            Optional<Constraint> c =
+                    lookup.constraint(child.get(), constraint).filter(x -> x.type() == ConstraintType.FOREIGN_KEY);
             if (c.isPresent()) {
                 var fk = c.get().foreignKey();
-                return Optional.of(new DataQuestion.OrphanRows(child.get().schema(), child.get().name(), c.get().columns(),
-                        fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns()));
+                return Optional.of(new DataQuestion.OrphanRows(
+                        child.get().schema(),
+                        child.get().name(),
+                        c.get().columns(),
+                        fk.referencedSchema(),
+                        fk.referencedTable(),
+                        fk.referencedColumns()));
             }
         }
         if (table == null || parent == null || column == null) {
@@ -72,17 +84,27 @@ public final class DataQuestions {
         if (refColumns.size() != columns.size()) {
             return Optional.empty();
         }
-        return Optional.of(new DataQuestion.OrphanRows(lookup.schemaOf(f.objects().get("schema")), actual(lookup, null, table), columns,
-                lookup.schemaOf(f.objects().get("schema")), actual(lookup, null, parent), refColumns));
+        return Optional.of(new DataQuestion.OrphanRows(
+                lookup.schemaOf(f.objects().get("schema")),
+                actual(lookup, null, table),
+                columns,
+                lookup.schemaOf(f.objects().get("schema")),
+                actual(lookup, null, parent),
+                refColumns));
     }
 
     private static Optional<DataQuestion> duplicates(Finding f, List<Effect> effects, CatalogLookup lookup) {
         for (Effect e : effects) {
             if (e instanceof Effect.CreateIndex i && i.unique()) {
-                return Optional.of(new DataQuestion.DuplicateKeys(lookup.schemaOf(i.schema()), actual(lookup, i.schema(), i.table()), i.columns()));
+                return Optional.of(new DataQuestion.DuplicateKeys(
+                        lookup.schemaOf(i.schema()), actual(lookup, i.schema(), i.table()), i.columns()));
             }
-            if (e instanceof Effect.AddConstraint a && ("UNIQUE".equals(a.constraint().kind()) || "PRIMARY_KEY".equals(a.constraint().kind()))) {
-                return Optional.of(new DataQuestion.DuplicateKeys(lookup.schemaOf(a.schema()), actual(lookup, a.schema(), a.table()),
+            if (e instanceof Effect.AddConstraint a
+                    && ("UNIQUE".equals(a.constraint().kind())
+                            || "PRIMARY_KEY".equals(a.constraint().kind()))) {
+                return Optional.of(new DataQuestion.DuplicateKeys(
+                        lookup.schemaOf(a.schema()),
+                        actual(lookup, a.schema(), a.table()),
                         a.constraint().columns()));
             }
         }
@@ -91,28 +113,42 @@ public final class DataQuestions {
         if (table == null || column == null) {
             return Optional.empty();
         }
-        return Optional.of(new DataQuestion.DuplicateKeys(lookup.schemaOf(f.objects().get("schema")), actual(lookup, null, table), split(column)));
+        return Optional.of(new DataQuestion.DuplicateKeys(
+                lookup.schemaOf(f.objects().get("schema")), actual(lookup, null, table), split(column)));
     }
 
     private static Optional<DataQuestion> nulls(Finding f, List<Effect> effects, CatalogLookup lookup) {
         for (Effect e : effects) {
-            if (e instanceof Effect.AddColumn a && !a.column().nullable() && a.column().defaultValue() == null
-                    && lookup.table(a.schema(), a.table()).filter(t -> t.column(a.column().name()).isEmpty()).isPresent()) {
-                return Optional.of(new DataQuestion.RowsForNewColumn(lookup.schemaOf(a.schema()), actual(lookup, a.schema(), a.table()),
+            if (e instanceof Effect.AddColumn a
+                    && !a.column().nullable()
+                    && a.column().defaultValue() == null
+                    && lookup.table(a.schema(), a.table())
+                            .filter(t -> t.column(a.column().name()).isEmpty())
+                            .isPresent()) {
+                return Optional.of(new DataQuestion.RowsForNewColumn(
+                        lookup.schemaOf(a.schema()),
+                        actual(lookup, a.schema(), a.table()),
                         a.column().name()));
             }
             if (e instanceof Effect.ModifyColumn m && Boolean.FALSE.equals(m.nullable())) {
-                return Optional.of(new DataQuestion.NullValues(lookup.schemaOf(m.schema()), actual(lookup, m.schema(), m.table()), m.column()));
+                return Optional.of(new DataQuestion.NullValues(
+                        lookup.schemaOf(m.schema()), actual(lookup, m.schema(), m.table()), m.column()));
             }
-            if (e instanceof Effect.AddConstraint a && "PRIMARY_KEY".equals(a.constraint().kind()) && a.constraint().columns().size() == 1) {
-                return Optional.of(new DataQuestion.NullValues(lookup.schemaOf(a.schema()), actual(lookup, a.schema(), a.table()),
+            if (e instanceof Effect.AddConstraint a
+                    && "PRIMARY_KEY".equals(a.constraint().kind())
+                    && a.constraint().columns().size() == 1) {
+                return Optional.of(new DataQuestion.NullValues(
+                        lookup.schemaOf(a.schema()),
+                        actual(lookup, a.schema(), a.table()),
                         a.constraint().columns().get(0)));
             }
         }
         String table = f.objects().get("table");
         String column = f.objects().get("column");
-        return table == null || column == null ? Optional.empty()
-                : Optional.of(new DataQuestion.NullValues(lookup.schemaOf(f.objects().get("schema")), actual(lookup, null, table), column));
+        return table == null || column == null
+                ? Optional.empty()
+                : Optional.of(new DataQuestion.NullValues(
+                        lookup.schemaOf(f.objects().get("schema")), actual(lookup, null, table), column));
     }
 
     /** The lock message rarely names the table; the statement that waited does. */
@@ -140,12 +176,17 @@ public final class DataQuestions {
                 schema = d.schema();
             }
         }
-        return new DataQuestion.LockHolders(lookup.schemaOf(schema), table == null ? null : actual(lookup, schema, table));
+        return new DataQuestion.LockHolders(
+                lookup.schemaOf(schema), table == null ? null : actual(lookup, schema, table));
     }
 
     private static List<String> primaryKey(CatalogLookup lookup, String schema, String table) {
-        return lookup.table(schema, table).flatMap(t -> t.constraints().stream()
-                .filter(c -> c.type() == ConstraintType.PRIMARY_KEY).findFirst()).map(Constraint::columns).orElse(List.of());
+        return lookup.table(schema, table)
+                .flatMap(t -> t.constraints().stream()
+                        .filter(c -> c.type() == ConstraintType.PRIMARY_KEY)
+                        .findFirst())
+                .map(Constraint::columns)
+                .orElse(List.of());
     }
 
     /** The table's name as the catalog spells it (PostgreSQL folds unquoted names). */
@@ -154,6 +195,9 @@ public final class DataQuestions {
     }
 
     private static List<String> split(String columns) {
-        return Arrays.stream(columns.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(columns.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

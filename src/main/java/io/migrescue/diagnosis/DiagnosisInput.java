@@ -4,7 +4,6 @@ import io.migrescue.model.Catalog;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Effect;
-
 import java.util.List;
 
 /**
@@ -17,9 +16,16 @@ import java.util.List;
  * @param tablesElsewhere tables outside the scope whose names the error mentions (a "missing" table in another schema)
  * @param ranking         the loaded playbooks' recommendation rules
  */
-public record DiagnosisInput(Catalog catalog, String defaultSchema, List<MigrationHistory> history, ParsedError error,
-                             FindingKind errorKind, List<Effect> failingEffects, FailedMigration migration,
-                             List<TableShape> tablesElsewhere, PlaybookRanking ranking) {
+public record DiagnosisInput(
+        Catalog catalog,
+        String defaultSchema,
+        List<MigrationHistory> history,
+        ParsedError error,
+        FindingKind errorKind,
+        List<Effect> failingEffects,
+        FailedMigration migration,
+        List<TableShape> tablesElsewhere,
+        PlaybookRanking ranking) {
     public DiagnosisInput {
         history = List.copyOf(history);
         failingEffects = List.copyOf(failingEffects);

@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis;
 
 import io.migrescue.model.MigrationHistory;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,15 +16,14 @@ import java.util.Set;
  * earlier migration undone by hand, a later one applied by hand), clearing N would be wrong: that version is stamped.
  */
 public final class DirtyVersionMatch {
-    private DirtyVersionMatch() {
-    }
+    private DirtyVersionMatch() {}
 
     /**
      * @param dirty  the DIRTY_VERSION finding of {@code h}
      * @param mapped every migration file of the tool, mapped, in the tool's order
      */
-    public static Finding matched(Finding dirty, MigrationHistory h, List<MappedMigration> mapped,
-                                  PlaybookRanking ranking) {
+    public static Finding matched(
+            Finding dirty, MigrationHistory h, List<MappedMigration> mapped, PlaybookRanking ranking) {
         String version = dirty.objects().get("version");
         int at = indexOf(mapped, version);
         if (at < 0) {
@@ -52,8 +50,8 @@ public final class DirtyVersionMatch {
         }
         if (!best.exact()) {
             evidence.add("no version matches exactly: forcing one would hide the differences above; check them first");
-            return with(dirty, dirty.summary() + "; no version matches the schema exactly", objects, evidence,
-                    List.of());
+            return with(
+                    dirty, dirty.summary() + "; no version matches the schema exactly", objects, evidence, List.of());
         }
         String matches = best.version() == null ? "none" : best.version();
         List<String> next = match.above().stream().map(m -> m.file().id()).toList();
@@ -76,17 +74,34 @@ public final class DirtyVersionMatch {
         objects.put("tool", h.tool());
         objects.put("recorded", version);
         objects.put("revision", matches);
-        FailedMigration stamped = new FailedMigration(h.tool(), matches,
-                UnrecordedMigrations.fileName(best.at().file()), "version-match",
+        FailedMigration stamped = new FailedMigration(
+                h.tool(),
+                matches,
+                UnrecordedMigrations.fileName(best.at().file()),
+                "version-match",
                 MappedMigration.joined(match.below()));
         // the situation of a lost revision: a version the schema matches exactly, to stamp
-        return new Finding(dirty.kind(), dirty.severity(), summary, objects, evidence, stamped,
-                ranking.rank(FindingKind.LOST_REVISION, stamped, false, true), false);
+        return new Finding(
+                dirty.kind(),
+                dirty.severity(),
+                summary,
+                objects,
+                evidence,
+                stamped,
+                ranking.rank(FindingKind.LOST_REVISION, stamped, false, true),
+                false);
     }
 
-    private static Finding with(Finding dirty, String summary, Map<String, String> objects, List<String> evidence,
-                                List<String> playbooks) {
-        return new Finding(dirty.kind(), dirty.severity(), summary, objects, evidence, dirty.migration(), playbooks,
+    private static Finding with(
+            Finding dirty, String summary, Map<String, String> objects, List<String> evidence, List<String> playbooks) {
+        return new Finding(
+                dirty.kind(),
+                dirty.severity(),
+                summary,
+                objects,
+                evidence,
+                dirty.migration(),
+                playbooks,
                 dirty.stale());
     }
 

@@ -6,8 +6,14 @@ package io.migrescue.diagnosis;
  * @param value           an offending key value where the message gives one ({@code Key (email)=(a@x) is duplicated})
  * @param referencedTable the parent table of a foreign-key error
  */
-public record ErrorObjects(String schema, String table, String constraint, String column, String index,
-                           String referencedTable, String value) {
+public record ErrorObjects(
+        String schema,
+        String table,
+        String constraint,
+        String column,
+        String index,
+        String referencedTable,
+        String value) {
     public static final ErrorObjects NONE = new ErrorObjects(null, null, null, null, null, null, null);
 
     /** The named objects by role, leaving out the ones the error does not name. */

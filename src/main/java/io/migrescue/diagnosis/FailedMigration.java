@@ -18,7 +18,8 @@ public record FailedMigration(String tool, String id, String file, String foundB
 
     public boolean partiallyApplied() {
         boolean applied = statements.stream().anyMatch(s -> s.state() == StatementState.APPLIED);
-        boolean missing = statements.stream().anyMatch(s -> s.state() == StatementState.NOT_APPLIED || s.state() == StatementState.FAILED);
+        boolean missing = statements.stream()
+                .anyMatch(s -> s.state() == StatementState.NOT_APPLIED || s.state() == StatementState.FAILED);
         return applied && missing;
     }
 
@@ -36,7 +37,9 @@ public record FailedMigration(String tool, String id, String file, String foundB
      * it count.
      */
     public boolean predictedToFail(boolean skipFailed) {
-        return statements.stream().anyMatch(s -> s.prediction() != null
-                && (s.state() == StatementState.NOT_APPLIED || s.state() == StatementState.FAILED && !skipFailed));
+        return statements.stream()
+                .anyMatch(s -> s.prediction() != null
+                        && (s.state() == StatementState.NOT_APPLIED
+                                || s.state() == StatementState.FAILED && !skipFailed));
     }
 }

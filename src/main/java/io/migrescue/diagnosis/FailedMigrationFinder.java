@@ -6,7 +6,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.MigrationFiles;
 import io.migrescue.sql.SqlStatement;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -16,29 +15,29 @@ import java.util.Optional;
  * dirty), the error text second, and otherwise it is the first migration file no history records as applied.
  */
 public final class FailedMigrationFinder {
-    private FailedMigrationFinder() {
-    }
+    private FailedMigrationFinder() {}
 
     /**
      * @param file the migration file, or null when no directory was given or it holds no such file
      */
-    public record Target(String tool, String id, MigrationFile file, String foundBy) {
-    }
+    public record Target(String tool, String id, MigrationFile file, String foundBy) {}
 
     public static Optional<Target> find(List<MigrationHistory> history, ParsedError error, List<MigrationFile> files) {
         for (MigrationHistory h : history) {
             for (HistoryEntry e : h.entries()) {
                 if (e.state() == EntryState.FAILED || e.state() == EntryState.DIRTY) {
-                    return Optional.of(new Target(h.tool(), e.id(), MigrationFiles.find(files, e.id()).orElse(null), "history"));
+                    return Optional.of(new Target(
+                            h.tool(), e.id(), MigrationFiles.find(files, e.id()).orElse(null), "history"));
                 }
             }
         }
         if (error != null) {
-            for (String named : new String[]{error.migration(), error.version()}) {
+            for (String named : new String[] {error.migration(), error.version()}) {
                 if (named != null) {
                     Optional<MigrationFile> file = MigrationFiles.find(files, named);
                     String id = file.map(MigrationFile::id).orElse(error.version() != null ? error.version() : named);
-                    return Optional.of(new Target(file.map(MigrationFile::tool).orElse(null), id, file.orElse(null), "error-text"));
+                    return Optional.of(new Target(
+                            file.map(MigrationFile::tool).orElse(null), id, file.orElse(null), "error-text"));
                 }
             }
         }
@@ -54,7 +53,9 @@ public final class FailedMigrationFinder {
     /** The migration files no history records as applied (nor as below an applied head), in the tools' order. */
     public static List<MigrationFile> pending(List<MigrationHistory> history, List<MigrationFile> files) {
         java.util.Set<String> belowHeads = belowHeads(history, files);
-        return files.stream().filter(f -> !belowHeads.contains(f.id()) && history.stream().noneMatch(h -> recorded(h, f))).toList();
+        return files.stream()
+                .filter(f -> !belowHeads.contains(f.id()) && history.stream().noneMatch(h -> recorded(h, f)))
+                .toList();
     }
 
     /** Migrations applied by the graph (an Alembic head means every revision below it), whatever their own rows say. */
@@ -63,14 +64,18 @@ public final class FailedMigrationFinder {
         for (MigrationHistory h : history) {
             java.util.Set<String> ids = new java.util.HashSet<>();
             h.entries().stream().filter(e -> e.state() == EntryState.APPLIED).forEach(e -> ids.add(e.id()));
-            io.migrescue.migration.CodeMigrationReaders.forTool(h.tool()).ifPresent(r -> applied.addAll(r.applied(ids, files)));
+            io.migrescue.migration.CodeMigrationReaders.forTool(h.tool())
+                    .ifPresent(r -> applied.addAll(r.applied(ids, files)));
         }
         return applied;
     }
 
     static boolean recorded(MigrationHistory h, MigrationFile f) {
-        return h.entries().stream().anyMatch(e -> e.state() == EntryState.APPLIED && (sameId(e.id(), f) || sameDrizzleHash(e, f)
-                || "liquibase".equals(h.tool()) && sameChangelog(e.id(), f)));
+        return h.entries().stream()
+                .anyMatch(e -> e.state() == EntryState.APPLIED
+                        && (sameId(e.id(), f)
+                                || sameDrizzleHash(e, f)
+                                || "liquibase".equals(h.tool()) && sameChangelog(e.id(), f)));
     }
 
     /** A Liquibase changelog is keyed per changeset ({@code ID::AUTHOR::FILENAME}): one of its changesets ran, so it is known. */
@@ -112,7 +117,10 @@ public final class FailedMigrationFinder {
             String wanted = squash(error.statement());
             for (SqlStatement s : statements) {
                 String have = squash(s.sql());
-                if (!wanted.isEmpty() && (have.equals(wanted) || have.contains(wanted) || wanted.contains(have) && have.length() > 20)) {
+                if (!wanted.isEmpty()
+                        && (have.equals(wanted)
+                                || have.contains(wanted)
+                                || wanted.contains(have) && have.length() > 20)) {
                     return s.number();
                 }
             }
@@ -132,25 +140,48 @@ public final class FailedMigrationFinder {
      * statement nor the line): the first that creates that table, adds that column or creates that index; or the one
      * adding the key whose rows were refused (orphans, duplicates) under the name the error gives. Null if none.
      */
-    public static Integer locateCreating(List<StatementWithEffects> statements, FindingKind kind, ErrorObjects objects) {
-        if (objects == null || kind != FindingKind.TABLE_ALREADY_EXISTS && kind != FindingKind.DUPLICATE_COLUMN
-                && kind != FindingKind.DUPLICATE_INDEX_NAME && kind != FindingKind.FK_ORPHAN_ROWS && kind != FindingKind.DUPLICATE_ROWS) {
+    public static Integer locateCreating(
+            List<StatementWithEffects> statements, FindingKind kind, ErrorObjects objects) {
+        if (objects == null
+                || kind != FindingKind.TABLE_ALREADY_EXISTS
+                        && kind != FindingKind.DUPLICATE_COLUMN
+                        && kind != FindingKind.DUPLICATE_INDEX_NAME
+                        && kind != FindingKind.FK_ORPHAN_ROWS
+                        && kind != FindingKind.DUPLICATE_ROWS) {
             return null;
         }
         for (StatementWithEffects s : statements) {
             for (io.migrescue.sql.Effect e : s.effects()) {
                 boolean makes = switch (kind) {
-                    case TABLE_ALREADY_EXISTS -> e instanceof io.migrescue.sql.Effect.CreateTable c && c.table().equalsIgnoreCase(String.valueOf(objects.table()));
-                    case DUPLICATE_COLUMN -> e instanceof io.migrescue.sql.Effect.AddColumn a && a.column().name().equalsIgnoreCase(String.valueOf(objects.column()))
-                            && (objects.table() == null || a.table().equalsIgnoreCase(objects.table()));
+                    case TABLE_ALREADY_EXISTS ->
+                        e instanceof io.migrescue.sql.Effect.CreateTable c
+                                && c.table().equalsIgnoreCase(String.valueOf(objects.table()));
+                    case DUPLICATE_COLUMN ->
+                        e instanceof io.migrescue.sql.Effect.AddColumn a
+                                && a.column().name().equalsIgnoreCase(String.valueOf(objects.column()))
+                                && (objects.table() == null || a.table().equalsIgnoreCase(objects.table()));
                     // the data refused the key the statement adds: the error names it (Django's error has no SQL)
-                    case FK_ORPHAN_ROWS, DUPLICATE_ROWS -> e instanceof io.migrescue.sql.Effect.AddConstraint a
-                            && a.constraint().name() != null && a.constraint().name().equalsIgnoreCase(String.valueOf(objects.constraint()))
-                            || e instanceof io.migrescue.sql.Effect.CreateIndex i && i.unique() && (i.name() != null
-                            && i.name().equalsIgnoreCase(String.valueOf(objects.index() != null ? objects.index() : objects.constraint()))
-                            || objects.index() == null && objects.constraint() == null && sameColumns(i.columns(), objects.column()));
-                    default -> e instanceof io.migrescue.sql.Effect.CreateIndex i && i.name() != null
-                            && i.name().equalsIgnoreCase(String.valueOf(objects.index() != null ? objects.index() : objects.constraint()));
+                    case FK_ORPHAN_ROWS, DUPLICATE_ROWS ->
+                        e instanceof io.migrescue.sql.Effect.AddConstraint a
+                                        && a.constraint().name() != null
+                                        && a.constraint().name().equalsIgnoreCase(String.valueOf(objects.constraint()))
+                                || e instanceof io.migrescue.sql.Effect.CreateIndex i
+                                        && i.unique()
+                                        && (i.name() != null
+                                                        && i.name()
+                                                                .equalsIgnoreCase(String.valueOf(
+                                                                        objects.index() != null
+                                                                                ? objects.index()
+                                                                                : objects.constraint()))
+                                                || objects.index() == null
+                                                        && objects.constraint() == null
+                                                        && sameColumns(i.columns(), objects.column()));
+                    default ->
+                        e instanceof io.migrescue.sql.Effect.CreateIndex i
+                                && i.name() != null
+                                && i.name()
+                                        .equalsIgnoreCase(String.valueOf(
+                                                objects.index() != null ? objects.index() : objects.constraint()));
                 };
                 if (makes) {
                     return s.statement().number();
@@ -166,7 +197,11 @@ public final class FailedMigrationFinder {
     }
 
     private static String squash(String sql) {
-        return sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ").replaceAll("\\s+", " ").strip()
-                .replaceAll(";$", "").toLowerCase(java.util.Locale.ROOT);
+        return sql.replaceAll("(?s)/\\*.*?\\*/", " ")
+                .replaceAll("--[^\\n]*", " ")
+                .replaceAll("\\s+", " ")
+                .strip()
+                .replaceAll(";$", "")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 }

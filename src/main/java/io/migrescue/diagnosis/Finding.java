@@ -12,8 +12,15 @@ import java.util.Map;
  * @param migration the migration it is about, or null
  * @param stale     true when the live database contradicts the error text (the log is older than the database)
  */
-public record Finding(FindingKind kind, Severity severity, String summary, Map<String, String> objects,
-                      List<String> evidence, FailedMigration migration, List<String> playbooks, boolean stale) {
+public record Finding(
+        FindingKind kind,
+        Severity severity,
+        String summary,
+        Map<String, String> objects,
+        List<String> evidence,
+        FailedMigration migration,
+        List<String> playbooks,
+        boolean stale) {
     public Finding {
         objects = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(objects));
         evidence = List.copyOf(evidence);

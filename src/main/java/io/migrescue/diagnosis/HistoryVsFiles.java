@@ -14,12 +14,10 @@ import java.util.Objects;
  * than one file could be it, the answer names them all and picks none: only a person can tell.
  */
 public final class HistoryVsFiles {
-    private HistoryVsFiles() {
-    }
+    private HistoryVsFiles() {}
 
     /** An applied row whose id names no file. {@code checksum}: as the tool stored it, or null. */
-    public record Recorded(String id, String checksum) {
-    }
+    public record Recorded(String id, String checksum) {}
 
     /**
      * A migration file no history row names.
@@ -28,12 +26,10 @@ public final class HistoryVsFiles {
      * @param inEffect     every statement of it is in effect in the live schema (and there is at least one)
      * @param beforeNewest it sorts before the newest file the history records as applied
      */
-    public record Pending(String id, String fileName, String checksum, boolean inEffect, boolean beforeNewest) {
-    }
+    public record Pending(String id, String fileName, String checksum, boolean inEffect, boolean beforeNewest) {}
 
     /** A row whose file was renamed: {@code by} is {@code checksum} or {@code effects}. */
-    public record Renamed(Recorded row, Pending file, String by) {
-    }
+    public record Renamed(Recorded row, Pending file, String by) {}
 
     /**
      * A row no file matches: {@code candidates} empty when no file could be it, several when it cannot be told
@@ -70,7 +66,9 @@ public final class HistoryVsFiles {
             if (row.checksum() == null) {
                 continue;
             }
-            List<Pending> same = free.stream().filter(f -> row.checksum().equals(f.checksum())).toList();
+            List<Pending> same = free.stream()
+                    .filter(f -> row.checksum().equals(f.checksum()))
+                    .toList();
             if (same.size() == 1) {
                 renamed.put(row, new Renamed(row, same.get(0), "checksum"));
                 free.remove(same.get(0));
@@ -79,18 +77,22 @@ public final class HistoryVsFiles {
             }
         }
         // then the schema: a file not applied whose every statement is in effect ran under its old name
-        List<Recorded> left = rows.stream().filter(r -> !renamed.containsKey(r) && !ambiguous.containsKey(r)).toList();
+        List<Recorded> left = rows.stream()
+                .filter(r -> !renamed.containsKey(r) && !ambiguous.containsKey(r))
+                .toList();
         List<Pending> inEffect = free.stream().filter(Pending::inEffect).toList();
         // first the pairs the name confirms (the same words or the same number), then one row left with one file left
         for (Recorded row : left) {
-            List<Pending> named = inEffect.stream().filter(f -> free.contains(f) && sameName(row.id(),
-                    f.id())).toList();
+            List<Pending> named = inEffect.stream()
+                    .filter(f -> free.contains(f) && sameName(row.id(), f.id()))
+                    .toList();
             if (named.size() == 1) {
                 renamed.put(row, new Renamed(row, named.get(0), "effects"));
                 free.remove(named.get(0));
             }
         }
-        List<Recorded> unmatched = left.stream().filter(r -> !renamed.containsKey(r)).toList();
+        List<Recorded> unmatched =
+                left.stream().filter(r -> !renamed.containsKey(r)).toList();
         for (Recorded row : unmatched) {
             List<Pending> candidates = inEffect.stream().filter(free::contains).toList();
             if (candidates.size() == 1 && unmatched.size() == 1) {
@@ -126,8 +128,10 @@ public final class HistoryVsFiles {
         String stem = name.replaceAll("\\.(up\\.sql|sql|js|cjs|mjs|ts|rb|php|py)$", "");
         int i = stem.startsWith("V") || stem.startsWith("v") ? 1 : 0;
         int start = i;
-        while (i < stem.length() && (Character.isDigit(stem.charAt(i)) || stem.charAt(i) == '.' || stem.charAt(i) == '_'
-                && i + 1 < stem.length() && Character.isDigit(stem.charAt(i + 1)))) {
+        while (i < stem.length()
+                && (Character.isDigit(stem.charAt(i))
+                        || stem.charAt(i) == '.'
+                        || stem.charAt(i) == '_' && i + 1 < stem.length() && Character.isDigit(stem.charAt(i + 1)))) {
             i++;
         }
         String number = stem.substring(start, i);

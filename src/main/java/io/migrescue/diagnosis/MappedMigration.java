@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis;
 
 import io.migrescue.sql.MigrationFile;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,12 +11,15 @@ public record MappedMigration(MigrationFile file, List<StatementVerdict> stateme
     }
 
     public long inEffect() {
-        return statements.stream().filter(v -> v.state() == StatementState.APPLIED).count();
+        return statements.stream()
+                .filter(v -> v.state() == StatementState.APPLIED)
+                .count();
     }
 
     public long notInEffect() {
         return statements.stream()
-                .filter(v -> v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED).count();
+                .filter(v -> v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED)
+                .count();
     }
 
     /** Every statement's effect is in the catalog (an unknown statement never counts as in effect). */
@@ -39,7 +41,8 @@ public record MappedMigration(MigrationFile file, List<StatementVerdict> stateme
             }
         }
         if (!missing.isEmpty()) {
-            s.append("; not: ").append(String.join("; ", missing.subList(0, Math.min(3, missing.size()))))
+            s.append("; not: ")
+                    .append(String.join("; ", missing.subList(0, Math.min(3, missing.size()))))
                     .append(missing.size() > 3 ? "; …" : "");
         }
         return s.toString();
@@ -53,8 +56,8 @@ public record MappedMigration(MigrationFile file, List<StatementVerdict> stateme
         List<StatementVerdict> all = new ArrayList<>();
         for (MappedMigration m : migrations) {
             for (StatementVerdict v : m.statements()) {
-                all.add(new StatementVerdict(all.size() + 1, v.line(), v.sql(), v.effects(), v.state(), v.reason(),
-                        v.prediction()));
+                all.add(new StatementVerdict(
+                        all.size() + 1, v.line(), v.sql(), v.effects(), v.state(), v.reason(), v.prediction()));
             }
         }
         return all;

@@ -23,7 +23,18 @@ import io.migrescue.model.Engine;
  * @param line       the line in the migration file when given (Flyway {@code Line :}, psql {@code file.sql:12})
  * @param text       the part of the input this error was read from (the first error wins over a later 25P02)
  */
-public record ParsedError(Engine engine, String wrapper, String sqlState, Integer vendorCode, Integer errno,
-                          String message, String detail, String hint, String statement, String migration,
-                          String version, Integer line, ErrorObjects objects, String text) {
-}
+public record ParsedError(
+        Engine engine,
+        String wrapper,
+        String sqlState,
+        Integer vendorCode,
+        Integer errno,
+        String message,
+        String detail,
+        String hint,
+        String statement,
+        String migration,
+        String version,
+        Integer line,
+        ErrorObjects objects,
+        String text) {}

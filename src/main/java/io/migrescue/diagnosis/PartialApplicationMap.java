@@ -2,7 +2,6 @@ package io.migrescue.diagnosis;
 
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,16 +11,17 @@ import java.util.List;
  * a transaction leaves nothing. No migration tool tells the operator this; it decides which repair fits.
  */
 public final class PartialApplicationMap {
-    private PartialApplicationMap() {
-    }
+    private PartialApplicationMap() {}
 
     /**
      * @param failedHint the 1-based number of the statement the error names, or null when the error does not say
      */
-    public static List<StatementVerdict> build(List<StatementWithEffects> statements, CatalogLookup lookup, Integer failedHint) {
+    public static List<StatementVerdict> build(
+            List<StatementWithEffects> statements, CatalogLookup lookup, Integer failedHint) {
         EffectPresence presence = new EffectPresence(lookup);
         FailurePredictor predictor = new FailurePredictor(lookup);
-        List<Presence> found = statements.stream().map(s -> combine(s.effects(), presence)).toList();
+        List<Presence> found =
+                statements.stream().map(s -> combine(s.effects(), presence)).toList();
 
         int failed = failedHint != null ? failedHint : firstAbsent(found, lookup.engine());
         List<StatementVerdict> verdicts = new ArrayList<>();
@@ -55,8 +55,10 @@ public final class PartialApplicationMap {
                 }
             }
             String prediction = state == StatementState.FAILED || state == StatementState.NOT_APPLIED
-                    ? predictor.predict(s.effects()).orElse(null) : null;
-            verdicts.add(new StatementVerdict(n, s.statement().line(), s.statement().sql(), s.effects(), state, reason, prediction));
+                    ? predictor.predict(s.effects()).orElse(null)
+                    : null;
+            verdicts.add(new StatementVerdict(
+                    n, s.statement().line(), s.statement().sql(), s.effects(), state, reason, prediction));
         }
         return verdicts;
     }

@@ -23,8 +23,10 @@ public final class PlaybookRanking {
     public List<String> rank(FindingKind kind, FailedMigration migration, boolean sameTable, boolean existingMatches) {
         Map<Integer, List<String>> byRank = new TreeMap<>();
         for (PlaybookFit fit : fits) {
-            OptionalInt best = fit.recommend().stream().filter(r -> r.applies(kind, migration, sameTable, existingMatches))
-                    .mapToInt(Recommendation::rank).min();
+            OptionalInt best = fit.recommend().stream()
+                    .filter(r -> r.applies(kind, migration, sameTable, existingMatches))
+                    .mapToInt(Recommendation::rank)
+                    .min();
             if (best.isPresent()) {
                 byRank.computeIfAbsent(best.getAsInt(), k -> new ArrayList<>()).add(fit.id());
             }

@@ -5,7 +5,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.Table;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.Effect;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -82,5 +81,4 @@ public record RelevantObjects(Set<String> tables, Set<String> names) {
             set.add(dialect.stored(name));
         }
     }
-
 }

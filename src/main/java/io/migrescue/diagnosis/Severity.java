@@ -1,7 +1,9 @@
 package io.migrescue.diagnosis;
 
 public enum Severity {
-    ERROR, WARNING, INFO;
+    ERROR,
+    WARNING,
+    INFO;
 
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);

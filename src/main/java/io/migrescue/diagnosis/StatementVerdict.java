@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis;
 
 import io.migrescue.sql.Effect;
-
 import java.util.List;
 
 /**
@@ -10,8 +9,8 @@ import java.util.List;
  * @param reason     what in the catalog says so
  * @param prediction for a statement not in effect: why it would fail if run now (a name held elsewhere…), or null
  */
-public record StatementVerdict(int n, int line, String sql, List<Effect> effects, StatementState state, String reason,
-                               String prediction) {
+public record StatementVerdict(
+        int n, int line, String sql, List<Effect> effects, StatementState state, String reason, String prediction) {
     public StatementVerdict {
         effects = List.copyOf(effects);
     }

@@ -2,7 +2,6 @@ package io.migrescue.diagnosis;
 
 import io.migrescue.sql.Effect;
 import io.migrescue.sql.SqlStatement;
-
 import java.util.List;
 
 /** A statement of the migration with what it means to do. */

@@ -4,7 +4,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.Table;
 import io.migrescue.sql.Effect;
 import io.migrescue.sql.MigrationFile;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,22 +21,23 @@ import java.util.Set;
  * another shape than the migration makes stops the run there: it is shown, never moved aside without a decision.
  */
 public final class UnrecordedMigrations {
-    private UnrecordedMigrations() {
-    }
+    private UnrecordedMigrations() {}
 
     /** The migration files of {@code h}'s tool that it does not record as applied, in the tool's order. */
     public static List<MigrationFile> pending(MigrationHistory h, List<MigrationFile> files) {
         Set<String> below = FailedMigrationFinder.belowHeads(List.of(h), files);
-        return files.stream().filter(f -> h.tool().equals(f.tool()))
-                .filter(f -> !below.contains(f.id()) && !FailedMigrationFinder.recorded(h, f)).toList();
+        return files.stream()
+                .filter(f -> h.tool().equals(f.tool()))
+                .filter(f -> !below.contains(f.id()) && !FailedMigrationFinder.recorded(h, f))
+                .toList();
     }
 
     /**
      * @param pending the pending migrations of {@code h}, mapped, in the tool's order
      * @return the finding when at least the first of them is wholly in effect
      */
-    public static Optional<Finding> find(MigrationHistory h, List<MappedMigration> pending, CatalogLookup lookup,
-                                         PlaybookRanking ranking) {
+    public static Optional<Finding> find(
+            MigrationHistory h, List<MappedMigration> pending, CatalogLookup lookup, PlaybookRanking ranking) {
         List<MappedMigration> toRecord = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
         MappedMigration leftToTool = null;
@@ -50,40 +50,53 @@ public final class UnrecordedMigrations {
                 break;
             }
             toRecord.add(m);
-            evidence.add(m.describe() + ": not recorded, every statement in effect (" + m.statements().size() + ")");
+            evidence.add(m.describe() + ": not recorded, every statement in effect ("
+                    + m.statements().size() + ")");
         }
         String tool = h.tool();
         if (toRecord.isEmpty()) {
             if (shape != null) {
                 return Optional.of(otherShapeFinding(tool, leftToTool, shape));
             }
-            return h.entries().isEmpty() && leftToTool != null && madeATable(leftToTool) ? Optional.of(partlyInEffect(tool, leftToTool))
+            return h.entries().isEmpty() && leftToTool != null && madeATable(leftToTool)
+                    ? Optional.of(partlyInEffect(tool, leftToTool))
                     : Optional.empty();
         }
         if (leftToTool != null) {
-            evidence.add(leftToTool.describe() + ": " + (shape != null ? shape + ": not recorded and not moved aside;"
-                    + " decide by hand (make the table what the migration means, or rename it aside with"
-                    + " move-aside-existing-table --param newName=…)"
-                    : leftToTool.summary() + ": left for " + tool + " to run"));
+            evidence.add(leftToTool.describe() + ": "
+                    + (shape != null
+                            ? shape + ": not recorded and not moved aside;"
+                                    + " decide by hand (make the table what the migration means, or rename it aside with"
+                                    + " move-aside-existing-table --param newName=…)"
+                            : leftToTool.summary() + ": left for " + tool + " to run"));
         }
         int after = pending.size() - toRecord.size() - (leftToTool == null ? 0 : 1);
         if (after > 0) {
             evidence.add(after + " later migration(s) left for " + tool + " to run");
         }
         MappedMigration last = toRecord.get(toRecord.size() - 1);
-        FailedMigration recorded = new FailedMigration(tool, last.file().id(), fileName(last.file()), "baseline",
-                MappedMigration.joined(toRecord));
+        FailedMigration recorded = new FailedMigration(
+                tool, last.file().id(), fileName(last.file()), "baseline", MappedMigration.joined(toRecord));
         Map<String, String> objects = new LinkedHashMap<>();
         objects.put("tool", tool);
-        objects.put("migrations", String.join(", ", toRecord.stream().map(x -> x.file().id()).toList()));
+        objects.put(
+                "migrations",
+                String.join(", ", toRecord.stream().map(x -> x.file().id()).toList()));
         if (leftToTool != null) {
             objects.put("next", leftToTool.file().id());
         }
         String summary = toRecord.size() + " migration(s) of " + tool + " are in effect but not recorded ("
                 + objects.get("migrations") + "): its next run would fail creating what exists";
         List<String> playbooks = ranking.rank(FindingKind.UNRECORDED_MIGRATIONS, recorded, false, true);
-        return Optional.of(new Finding(FindingKind.UNRECORDED_MIGRATIONS, Severity.ERROR, summary, objects, evidence,
-                recorded, playbooks, false));
+        return Optional.of(new Finding(
+                FindingKind.UNRECORDED_MIGRATIONS,
+                Severity.ERROR,
+                summary,
+                objects,
+                evidence,
+                recorded,
+                playbooks,
+                false));
     }
 
     /**
@@ -91,32 +104,53 @@ public final class UnrecordedMigrations {
      * what is missing, running it fails on what exists. Said, with what is missing; nothing recorded, nothing proposed.
      */
     private static Finding partlyInEffect(String tool, MappedMigration m) {
-        FailedMigration first = new FailedMigration(tool, m.file().id(), fileName(m.file()), "baseline", m.statements());
-        List<String> evidence = List.of(m.describe() + ": not recorded, " + m.summary(), "recording it would skip what is"
-                + " missing and running it fails on what exists: make the missing part by hand (or drop what it made), then"
-                + " run repair again");
-        return new Finding(FindingKind.UNRECORDED_MIGRATIONS, Severity.ERROR, "migration " + m.describe() + " of " + tool
-                + " is not recorded and only partly in effect (" + m.inEffect() + " of " + m.statements().size()
-                + " statements): its next run fails on what exists", Map.of("tool", tool, "next", m.file().id()), evidence,
-                first, List.of(), false);
+        FailedMigration first =
+                new FailedMigration(tool, m.file().id(), fileName(m.file()), "baseline", m.statements());
+        List<String> evidence = List.of(
+                m.describe() + ": not recorded, " + m.summary(),
+                "recording it would skip what is"
+                        + " missing and running it fails on what exists: make the missing part by hand (or drop what it made), then"
+                        + " run repair again");
+        return new Finding(
+                FindingKind.UNRECORDED_MIGRATIONS,
+                Severity.ERROR,
+                "migration " + m.describe() + " of " + tool
+                        + " is not recorded and only partly in effect (" + m.inEffect() + " of "
+                        + m.statements().size()
+                        + " statements): its next run fails on what exists",
+                Map.of("tool", tool, "next", m.file().id()),
+                evidence,
+                first,
+                List.of(),
+                false);
     }
 
     /** A table the migration creates is there already: in a schema with nothing recorded, someone made part of it. */
     private static boolean madeATable(MappedMigration m) {
-        return m.statements().stream().anyMatch(v -> v.state() == StatementState.APPLIED
-                && v.effects().stream().anyMatch(e -> e instanceof Effect.CreateTable));
+        return m.statements().stream()
+                .anyMatch(v -> v.state() == StatementState.APPLIED
+                        && v.effects().stream().anyMatch(e -> e instanceof Effect.CreateTable));
     }
 
     /** The first pending migration would fail on a table that is there with another shape: said, nothing proposed. */
     private static Finding otherShapeFinding(String tool, MappedMigration m, String shape) {
-        FailedMigration first = new FailedMigration(tool, m.file().id(), fileName(m.file()), "baseline",
-                m.statements());
-        List<String> evidence = List.of(shape, "not recorded and not moved aside: make the table what the migration"
-                + " means, or rename it aside (move-aside-existing-table --param newName=…), then run repair again");
-        return new Finding(FindingKind.UNRECORDED_MIGRATIONS, Severity.ERROR, "migration " + m.describe() + " of "
-                + tool + " is not recorded and its " + shape.substring(0, shape.indexOf(':'))
-                + ": its next run fails on it",
-                Map.of("tool", tool, "next", m.file().id()), evidence, first, List.of(), false);
+        FailedMigration first =
+                new FailedMigration(tool, m.file().id(), fileName(m.file()), "baseline", m.statements());
+        List<String> evidence = List.of(
+                shape,
+                "not recorded and not moved aside: make the table what the migration"
+                        + " means, or rename it aside (move-aside-existing-table --param newName=…), then run repair again");
+        return new Finding(
+                FindingKind.UNRECORDED_MIGRATIONS,
+                Severity.ERROR,
+                "migration " + m.describe() + " of "
+                        + tool + " is not recorded and its " + shape.substring(0, shape.indexOf(':'))
+                        + ": its next run fails on it",
+                Map.of("tool", tool, "next", m.file().id()),
+                evidence,
+                first,
+                List.of(),
+                false);
     }
 
     /**
@@ -139,8 +173,10 @@ public final class UnrecordedMigrations {
                     continue;
                 }
                 Set<String> meant = columnsMeant(c.table(), fromHere);
-                List<String> extra = live.get().columns().stream().map(io.migrescue.model.Column::name)
-                        .filter(n -> !meant.contains(n.toLowerCase(Locale.ROOT))).toList();
+                List<String> extra = live.get().columns().stream()
+                        .map(io.migrescue.model.Column::name)
+                        .filter(n -> !meant.contains(n.toLowerCase(Locale.ROOT)))
+                        .toList();
                 if (!extra.isEmpty()) {
                     return "table " + c.table() + " exists with another shape than the migration creates: column(s) "
                             + String.join(", ", extra) + " are not in it";
@@ -161,7 +197,8 @@ public final class UnrecordedMigrations {
                         names.add(a.column().name().toLowerCase(Locale.ROOT));
                     } else if (e instanceof Effect.RenameColumn r && r.table().equalsIgnoreCase(table)) {
                         names.add(r.to().toLowerCase(Locale.ROOT));
-                    } else if (e instanceof Effect.ModifyColumn mc && mc.table().equalsIgnoreCase(table)
+                    } else if (e instanceof Effect.ModifyColumn mc
+                            && mc.table().equalsIgnoreCase(table)
                             && mc.newName() != null) {
                         names.add(mc.newName().toLowerCase(Locale.ROOT));
                     }

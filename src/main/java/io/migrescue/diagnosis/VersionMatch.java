@@ -2,7 +2,6 @@ package io.migrescue.diagnosis;
 
 import io.migrescue.migration.CodeMigrationReaders;
 import io.migrescue.sql.MigrationFile;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +15,7 @@ import java.util.Set;
  * where the database is. "Below" is the tool's: ancestors in a revision graph (Alembic), else the earlier files.
  */
 public final class VersionMatch {
-    private VersionMatch() {
-    }
+    private VersionMatch() {}
 
     /**
      * A candidate and how many statements of all the migrations agree with it.
@@ -52,16 +50,23 @@ public final class VersionMatch {
 
         /** The migrations the best match means are applied. */
         public List<MappedMigration> below() {
-            return mapped.stream().filter(m -> best.applied().contains(m.file().id())).toList();
+            return mapped.stream()
+                    .filter(m -> best.applied().contains(m.file().id()))
+                    .toList();
         }
 
         /** The migrations the tool runs after the best match is stamped. */
         public List<MappedMigration> above() {
-            return mapped.stream().filter(m -> !best.applied().contains(m.file().id())).toList();
+            return mapped.stream()
+                    .filter(m -> !best.applied().contains(m.file().id()))
+                    .toList();
         }
 
         public Score of(String version) {
-            return scores.stream().filter(s -> java.util.Objects.equals(s.version(), version)).findFirst().orElse(null);
+            return scores.stream()
+                    .filter(s -> java.util.Objects.equals(s.version(), version))
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** One line per score shown ({@code shown} null: all), then the migrations below and after the best match. */
@@ -74,8 +79,8 @@ public final class VersionMatch {
                 }
             }
             below().forEach(m -> lines.add("  at or below: " + m.describe() + ": " + m.summary()));
-            above().forEach(m -> lines.add("  after it:    " + m.describe() + ": " + m.summary()
-                    + " (the tool runs it next)"));
+            above().forEach(m ->
+                    lines.add("  after it:    " + m.describe() + ": " + m.summary() + " (the tool runs it next)"));
             return lines;
         }
     }

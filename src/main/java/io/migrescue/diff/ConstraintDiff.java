@@ -3,7 +3,6 @@ package io.migrescue.diff;
 import io.migrescue.model.Constraint;
 import io.migrescue.model.ConstraintType;
 import io.migrescue.model.ForeignKey;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +16,7 @@ import java.util.Optional;
  * composite city-scoped one in prod), reported as one difference rather than two missing keys.
  */
 final class ConstraintDiff {
-    private ConstraintDiff() {
-    }
+    private ConstraintDiff() {}
 
     static void compare(TablePair pair, DiffContext ctx, List<Difference> out) {
         List<Constraint> source = new ArrayList<>(pair.source().constraints());
@@ -32,7 +30,10 @@ final class ConstraintDiff {
         }
         List<Constraint> sourceLeft = new ArrayList<>();
         for (Constraint s : source) {
-            Constraint t = target.stream().filter(c -> c.name().equals(s.name()) && c.type() == s.type()).findFirst().orElse(null);
+            Constraint t = target.stream()
+                    .filter(c -> c.name().equals(s.name()) && c.type() == s.type())
+                    .findFirst()
+                    .orElse(null);
             if (t == null) {
                 sourceLeft.add(s);
             } else {
@@ -41,8 +42,11 @@ final class ConstraintDiff {
             }
         }
         for (Constraint s : List.copyOf(sourceLeft)) {
-            Constraint t = target.stream().filter(c -> sameDefinition(s, c, ctx)).findFirst()
-                    .or(() -> onlyForeignKeyTo(s, sourceLeft, target, ctx)).orElse(null);
+            Constraint t = target.stream()
+                    .filter(c -> sameDefinition(s, c, ctx))
+                    .findFirst()
+                    .or(() -> onlyForeignKeyTo(s, sourceLeft, target, ctx))
+                    .orElse(null);
             if (t != null) {
                 sourceLeft.remove(s);
                 target.remove(t);
@@ -50,12 +54,20 @@ final class ConstraintDiff {
             }
         }
         for (Constraint s : sourceLeft) {
-            out.add(Difference.missing(DifferenceKind.MISSING_CONSTRAINT, pair.object() + "." + s.name(), DiffSide.TARGET,
-                    Definitions.constraint(s), new Subject.OfConstraint(pair, s, null)));
+            out.add(Difference.missing(
+                    DifferenceKind.MISSING_CONSTRAINT,
+                    pair.object() + "." + s.name(),
+                    DiffSide.TARGET,
+                    Definitions.constraint(s),
+                    new Subject.OfConstraint(pair, s, null)));
         }
         for (Constraint t : target) {
-            out.add(Difference.missing(DifferenceKind.MISSING_CONSTRAINT, pair.object() + "." + t.name(), DiffSide.SOURCE,
-                    Definitions.constraint(t), new Subject.OfConstraint(pair, null, t)));
+            out.add(Difference.missing(
+                    DifferenceKind.MISSING_CONSTRAINT,
+                    pair.object() + "." + t.name(),
+                    DiffSide.SOURCE,
+                    Definitions.constraint(t),
+                    new Subject.OfConstraint(pair, null, t)));
         }
     }
 
@@ -65,7 +77,8 @@ final class ConstraintDiff {
         Subject subject = new Subject.OfConstraint(pair, s, t);
         if (sameDefinition(s, t, ctx)) {
             if (!s.name().equals(t.name())) {
-                out.add(Difference.differs(DifferenceKind.CONSTRAINT_NAME_DIFFERS, object, s.name(), t.name(), subject));
+                out.add(Difference.differs(
+                        DifferenceKind.CONSTRAINT_NAME_DIFFERS, object, s.name(), t.name(), subject));
             }
             return;
         }
@@ -77,7 +90,10 @@ final class ConstraintDiff {
             case UNIQUE -> DifferenceKind.UNIQUE_COLUMNS_DIFFER;
             case CHECK -> DifferenceKind.CHECK_DIFFERS;
             case EXCLUSION -> DifferenceKind.EXCLUSION_DIFFERS;
-            case FOREIGN_KEY -> sameKeys(s, t, ctx) ? DifferenceKind.FOREIGN_KEY_ACTIONS_DIFFER : DifferenceKind.FOREIGN_KEY_COLUMNS_DIFFER;
+            case FOREIGN_KEY ->
+                sameKeys(s, t, ctx)
+                        ? DifferenceKind.FOREIGN_KEY_ACTIONS_DIFFER
+                        : DifferenceKind.FOREIGN_KEY_COLUMNS_DIFFER;
         };
         out.add(Difference.differs(kind, object, sourceText, targetText, subject));
     }
@@ -88,11 +104,19 @@ final class ConstraintDiff {
         }
         return switch (s.type()) {
             case PRIMARY_KEY, UNIQUE -> s.columns().equals(t.columns());
-            case CHECK -> Objects.equals(ctx.source().normalize(Expressions.unwrap(s.checkExpression())),
-                    ctx.target().normalize(Expressions.unwrap(t.checkExpression())));
-            case EXCLUSION -> Objects.equals(ctx.source().normalize(s.definition()), ctx.target().normalize(t.definition()));
-            case FOREIGN_KEY -> sameKeys(s, t, ctx) && action(s.foreignKey().onDelete()).equals(action(t.foreignKey().onDelete()))
-                    && action(s.foreignKey().onUpdate()).equals(action(t.foreignKey().onUpdate()));
+            case CHECK ->
+                Objects.equals(
+                        ctx.source().normalize(Expressions.unwrap(s.checkExpression())),
+                        ctx.target().normalize(Expressions.unwrap(t.checkExpression())));
+            case EXCLUSION ->
+                Objects.equals(
+                        ctx.source().normalize(s.definition()), ctx.target().normalize(t.definition()));
+            case FOREIGN_KEY ->
+                sameKeys(s, t, ctx)
+                        && action(s.foreignKey().onDelete())
+                                .equals(action(t.foreignKey().onDelete()))
+                        && action(s.foreignKey().onUpdate())
+                                .equals(action(t.foreignKey().onUpdate()));
         };
     }
 
@@ -100,26 +124,39 @@ final class ConstraintDiff {
     private static boolean sameKeys(Constraint s, Constraint t, DiffContext ctx) {
         ForeignKey sf = s.foreignKey();
         ForeignKey tf = t.foreignKey();
-        return s.columns().equals(t.columns()) && ctx.sameReferencedTable(sf, tf)
+        return s.columns().equals(t.columns())
+                && ctx.sameReferencedTable(sf, tf)
                 && sf.referencedColumns().equals(tf.referencedColumns());
     }
 
     /** The one foreign key left on the target pointing where {@code s} points, if each side has exactly one such key. */
-    private static Optional<Constraint> onlyForeignKeyTo(Constraint s, List<Constraint> sourceLeft, List<Constraint> target,
-                                                                    DiffContext ctx) {
+    private static Optional<Constraint> onlyForeignKeyTo(
+            Constraint s, List<Constraint> sourceLeft, List<Constraint> target, DiffContext ctx) {
         if (s.type() != ConstraintType.FOREIGN_KEY) {
             return Optional.empty();
         }
-        List<Constraint> sameTableInSource = sourceLeft.stream().filter(Constraint::isForeignKey)
-                .filter(c -> c.foreignKey().referencedSchema().equals(s.foreignKey().referencedSchema())
-                        && c.foreignKey().referencedTable().equals(s.foreignKey().referencedTable())).toList();
-        List<Constraint> candidates = target.stream().filter(Constraint::isForeignKey)
-                .filter(c -> ctx.sameReferencedTable(s.foreignKey(), c.foreignKey())).toList();
-        return sameTableInSource.size() == 1 && candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+        List<Constraint> sameTableInSource = sourceLeft.stream()
+                .filter(Constraint::isForeignKey)
+                .filter(c ->
+                        c.foreignKey().referencedSchema().equals(s.foreignKey().referencedSchema())
+                                && c.foreignKey()
+                                        .referencedTable()
+                                        .equals(s.foreignKey().referencedTable()))
+                .toList();
+        List<Constraint> candidates = target.stream()
+                .filter(Constraint::isForeignKey)
+                .filter(c -> ctx.sameReferencedTable(s.foreignKey(), c.foreignKey()))
+                .toList();
+        return sameTableInSource.size() == 1 && candidates.size() == 1
+                ? Optional.of(candidates.get(0))
+                : Optional.empty();
     }
 
     private static Constraint primaryKey(List<Constraint> constraints) {
-        return constraints.stream().filter(c -> c.type() == ConstraintType.PRIMARY_KEY).findFirst().orElse(null);
+        return constraints.stream()
+                .filter(c -> c.type() == ConstraintType.PRIMARY_KEY)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String action(String action) {

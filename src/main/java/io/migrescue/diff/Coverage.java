@@ -1,7 +1,6 @@
 package io.migrescue.diff;
 
 import io.migrescue.model.Engine;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +33,7 @@ public record Coverage(Engine engine, List<ObjectKind> compared, Map<ObjectKind,
                         not.put(kind, off);
                     }
                 }
-                case ABSENT -> {
-                }
+                case ABSENT -> {}
             }
         }
         return new Coverage(engine, compared, not);

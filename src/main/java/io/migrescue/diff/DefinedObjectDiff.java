@@ -1,7 +1,6 @@
 package io.migrescue.diff;
 
 import io.migrescue.model.DefinedObject;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -10,23 +9,37 @@ import java.util.Locale;
  * name, compared by the engine's own printed definition.
  */
 final class DefinedObjectDiff {
-    private DefinedObjectDiff() {
-    }
+    private DefinedObjectDiff() {}
 
-    static void compare(List<DefinedObject> source, List<DefinedObject> target, SchemaMapping mapping,
-                        List<Difference> out) {
-        for (NameMatcher.Match<DefinedObject> m : NameMatcher.match(source, target, DefinedObject::schema,
-                o -> o.kind() + " " + o.name(), mapping)) {
+    static void compare(
+            List<DefinedObject> source, List<DefinedObject> target, SchemaMapping mapping, List<Difference> out) {
+        for (NameMatcher.Match<DefinedObject> m :
+                NameMatcher.match(source, target, DefinedObject::schema, o -> o.kind() + " " + o.name(), mapping)) {
             Subject subject = new Subject.OfDefined(m.source(), m.target(), m.targetSchema());
             if (m.target() == null) {
-                out.add(Difference.missing(missing(m.source()), m.source().qualifiedName(), DiffSide.TARGET,
-                        oneLine(m.source().definition()), subject));
+                out.add(Difference.missing(
+                        missing(m.source()),
+                        m.source().qualifiedName(),
+                        DiffSide.TARGET,
+                        oneLine(m.source().definition()),
+                        subject));
             } else if (m.source() == null) {
-                out.add(Difference.missing(missing(m.target()), m.target().qualifiedName(), DiffSide.SOURCE,
-                        oneLine(m.target().definition()), subject));
-            } else if (!m.source().definition().strip().equals(m.target().definition().strip())) {
-                out.add(Difference.differs(differs(m.source()), m.source().qualifiedName(),
-                        oneLine(m.source().definition()), oneLine(m.target().definition()), subject));
+                out.add(Difference.missing(
+                        missing(m.target()),
+                        m.target().qualifiedName(),
+                        DiffSide.SOURCE,
+                        oneLine(m.target().definition()),
+                        subject));
+            } else if (!m.source()
+                    .definition()
+                    .strip()
+                    .equals(m.target().definition().strip())) {
+                out.add(Difference.differs(
+                        differs(m.source()),
+                        m.source().qualifiedName(),
+                        oneLine(m.source().definition()),
+                        oneLine(m.target().definition()),
+                        subject));
             }
         }
     }

@@ -5,14 +5,12 @@ import io.migrescue.model.Constraint;
 import io.migrescue.model.ForeignKey;
 import io.migrescue.model.Index;
 import io.migrescue.model.Sequence;
-
 import java.util.List;
 import java.util.Locale;
 
 /** How objects are shown in a difference's {@code source}/{@code target}: short, in each side's own names. */
 public final class Definitions {
-    private Definitions() {
-    }
+    private Definitions() {}
 
     public static String column(Column c) {
         StringBuilder out = new StringBuilder(c.type());
@@ -32,7 +30,9 @@ public final class Definitions {
     }
 
     public static String index(Index i) {
-        return (i.unique() ? "UNIQUE " : "") + (i.method() == null ? "" : i.method() + " ") + columns(i.columns())
+        return (i.unique() ? "UNIQUE " : "")
+                + (i.method() == null ? "" : i.method() + " ")
+                + columns(i.columns())
                 + (i.predicate() == null ? "" : " WHERE " + i.predicate());
     }
 
@@ -48,8 +48,8 @@ public final class Definitions {
 
     public static String foreignKey(Constraint c) {
         ForeignKey fk = c.foreignKey();
-        return "FOREIGN KEY " + columns(c.columns()) + " REFERENCES " + fk.referencedSchema() + "." + fk.referencedTable()
-                + " " + columns(fk.referencedColumns()) + actions(fk);
+        return "FOREIGN KEY " + columns(c.columns()) + " REFERENCES " + fk.referencedSchema() + "."
+                + fk.referencedTable() + " " + columns(fk.referencedColumns()) + actions(fk);
     }
 
     static String actions(ForeignKey fk) {
@@ -57,8 +57,8 @@ public final class Definitions {
     }
 
     public static String sequence(Sequence s) {
-        return s.dataType() + " START " + s.start() + " INCREMENT " + s.increment() + " MIN " + s.min() + " MAX " + s.max()
-                + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
+        return s.dataType() + " START " + s.start() + " INCREMENT " + s.increment() + " MIN " + s.min() + " MAX "
+                + s.max() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
     }
 
     public static String columns(List<String> columns) {

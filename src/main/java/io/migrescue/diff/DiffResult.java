@@ -1,7 +1,6 @@
 package io.migrescue.diff;
 
 import io.migrescue.model.Engine;
-
 import java.util.List;
 
 /**

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The two databases of a diff: the source is the reference, the target is the one a fix script changes. */
 public enum DiffSide {
-    SOURCE, TARGET;
+    SOURCE,
+    TARGET;
 
     /** As the JSON contract spells it: {@code "source"}, {@code "target"}. */
     public String id() {

@@ -8,10 +8,11 @@ package io.migrescue.diff;
  * @param source     the source's value (type, method, definition…); for a missing object, its definition where it exists
  * @param target     the target's value, likewise
  */
-public record Difference(DifferenceKind kind, String object, DiffSide missingIn, String source, String target,
-                         Subject subject) {
+public record Difference(
+        DifferenceKind kind, String object, DiffSide missingIn, String source, String target, Subject subject) {
 
-    static Difference missing(DifferenceKind kind, String object, DiffSide missingIn, String definition, Subject subject) {
+    static Difference missing(
+            DifferenceKind kind, String object, DiffSide missingIn, String definition, Subject subject) {
         return missingIn == DiffSide.TARGET
                 ? new Difference(kind, object, missingIn, definition, null, subject)
                 : new Difference(kind, object, missingIn, null, definition, subject);

@@ -93,7 +93,10 @@ public enum DifferenceKind {
     MIGRATION_VERSION_DIFFERS;
 
     public boolean isHistory() {
-        return this == MISSING_HISTORY || this == MIGRATION_MISSING || this == MIGRATION_STATE_DIFFERS
-                || this == MIGRATION_CHECKSUM_DIFFERS || this == MIGRATION_VERSION_DIFFERS;
+        return this == MISSING_HISTORY
+                || this == MIGRATION_MISSING
+                || this == MIGRATION_STATE_DIFFERS
+                || this == MIGRATION_CHECKSUM_DIFFERS
+                || this == MIGRATION_VERSION_DIFFERS;
     }
 }

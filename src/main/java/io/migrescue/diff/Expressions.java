@@ -43,7 +43,8 @@ final class Expressions {
         if (extra == null) {
             return "";
         }
-        String e = extra.toLowerCase(Locale.ROOT).replace("default_generated", "").strip();
+        String e =
+                extra.toLowerCase(Locale.ROOT).replace("default_generated", "").strip();
         return e.replaceAll("\\s+", " ");
     }
 

@@ -3,7 +3,6 @@ package io.migrescue.diff;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +15,7 @@ import java.util.Objects;
  * golang-migrate records only the version it is at, so there the versions are compared.
  */
 final class HistoryDiff {
-    private HistoryDiff() {
-    }
+    private HistoryDiff() {}
 
     static void compare(List<MigrationHistory> source, List<MigrationHistory> target, List<Difference> out) {
         Map<String, MigrationHistory> targetByKey = new LinkedHashMap<>();
@@ -25,8 +23,12 @@ final class HistoryDiff {
         for (MigrationHistory s : source) {
             MigrationHistory t = targetByKey.remove(key(s));
             if (t == null) {
-                out.add(Difference.missing(DifferenceKind.MISSING_HISTORY, s.schema() + "." + s.table(), DiffSide.TARGET,
-                        s.entries().size() + " entries", new Subject.OfHistory(s.tool())));
+                out.add(Difference.missing(
+                        DifferenceKind.MISSING_HISTORY,
+                        s.schema() + "." + s.table(),
+                        DiffSide.TARGET,
+                        s.entries().size() + " entries",
+                        new Subject.OfHistory(s.tool())));
             } else if (s.tool().equals("golang-migrate")) {
                 versions(s, t, out);
             } else {
@@ -34,8 +36,12 @@ final class HistoryDiff {
             }
         }
         for (MigrationHistory t : targetByKey.values()) {
-            out.add(Difference.missing(DifferenceKind.MISSING_HISTORY, t.schema() + "." + t.table(), DiffSide.SOURCE,
-                    t.entries().size() + " entries", new Subject.OfHistory(t.tool())));
+            out.add(Difference.missing(
+                    DifferenceKind.MISSING_HISTORY,
+                    t.schema() + "." + t.table(),
+                    DiffSide.SOURCE,
+                    t.entries().size() + " entries",
+                    new Subject.OfHistory(t.tool())));
         }
     }
 
@@ -46,32 +52,44 @@ final class HistoryDiff {
         for (HistoryEntry s : sourceEntries.values()) {
             HistoryEntry t = targetEntries.get(s.id());
             if (t == null) {
-                out.add(Difference.missing(DifferenceKind.MIGRATION_MISSING, s.id(), DiffSide.TARGET, describe(s), subject));
+                out.add(Difference.missing(
+                        DifferenceKind.MIGRATION_MISSING, s.id(), DiffSide.TARGET, describe(s), subject));
             } else if (s.state() != t.state()) {
-                out.add(Difference.differs(DifferenceKind.MIGRATION_STATE_DIFFERS, s.id(), state(s.state()), state(t.state()), subject));
+                out.add(Difference.differs(
+                        DifferenceKind.MIGRATION_STATE_DIFFERS, s.id(), state(s.state()), state(t.state()), subject));
             } else if (s.checksum() != null && t.checksum() != null && !Objects.equals(s.checksum(), t.checksum())) {
-                out.add(Difference.differs(DifferenceKind.MIGRATION_CHECKSUM_DIFFERS, s.id(), s.checksum(), t.checksum(), subject));
+                out.add(Difference.differs(
+                        DifferenceKind.MIGRATION_CHECKSUM_DIFFERS, s.id(), s.checksum(), t.checksum(), subject));
             }
         }
         for (HistoryEntry t : targetEntries.values()) {
             if (!sourceEntries.containsKey(t.id())) {
-                out.add(Difference.missing(DifferenceKind.MIGRATION_MISSING, t.id(), DiffSide.SOURCE, describe(t), subject));
+                out.add(Difference.missing(
+                        DifferenceKind.MIGRATION_MISSING, t.id(), DiffSide.SOURCE, describe(t), subject));
             }
         }
     }
 
     private static void versions(MigrationHistory source, MigrationHistory target, List<Difference> out) {
         Subject subject = new Subject.OfHistory(source.tool());
-        HistoryEntry s = source.entries().isEmpty() ? null : source.entries().get(source.entries().size() - 1);
-        HistoryEntry t = target.entries().isEmpty() ? null : target.entries().get(target.entries().size() - 1);
+        HistoryEntry s = source.entries().isEmpty()
+                ? null
+                : source.entries().get(source.entries().size() - 1);
+        HistoryEntry t = target.entries().isEmpty()
+                ? null
+                : target.entries().get(target.entries().size() - 1);
         String sv = s == null ? null : s.id();
         String tv = t == null ? null : t.id();
         if (!Objects.equals(sv, tv)) {
-            out.add(Difference.differs(DifferenceKind.MIGRATION_VERSION_DIFFERS, source.schema() + "." + source.table(),
+            out.add(Difference.differs(
+                    DifferenceKind.MIGRATION_VERSION_DIFFERS,
+                    source.schema() + "." + source.table(),
                     sv == null ? null : sv + (s.state() == EntryState.DIRTY ? " (dirty)" : ""),
-                    tv == null ? null : tv + (t.state() == EntryState.DIRTY ? " (dirty)" : ""), subject));
+                    tv == null ? null : tv + (t.state() == EntryState.DIRTY ? " (dirty)" : ""),
+                    subject));
         } else if (s != null && s.state() != t.state()) {
-            out.add(Difference.differs(DifferenceKind.MIGRATION_STATE_DIFFERS, sv, state(s.state()), state(t.state()), subject));
+            out.add(Difference.differs(
+                    DifferenceKind.MIGRATION_STATE_DIFFERS, sv, state(s.state()), state(t.state()), subject));
         }
     }
 

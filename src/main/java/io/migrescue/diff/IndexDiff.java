@@ -1,7 +1,6 @@
 package io.migrescue.diff;
 
 import io.migrescue.model.Index;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,15 +11,17 @@ import java.util.Objects;
  * ({@link ConstraintDiff}), so they are not compared twice.
  */
 final class IndexDiff {
-    private IndexDiff() {
-    }
+    private IndexDiff() {}
 
     static void compare(TablePair pair, DiffContext ctx, List<Difference> out) {
         List<Index> source = Indexes.own(pair.source());
         List<Index> target = new ArrayList<>(Indexes.own(pair.target()));
         List<Index> sourceLeft = new ArrayList<>();
         for (Index s : source) {
-            Index t = target.stream().filter(i -> i.name().equals(s.name())).findFirst().orElse(null);
+            Index t = target.stream()
+                    .filter(i -> i.name().equals(s.name()))
+                    .findFirst()
+                    .orElse(null);
             if (t == null) {
                 sourceLeft.add(s);
                 continue;
@@ -29,20 +30,35 @@ final class IndexDiff {
             differences(pair, s, t, ctx, out);
         }
         for (Index s : sourceLeft) {
-            Index renamed = target.stream().filter(t -> sameShape(s, t, ctx)).findFirst().orElse(null);
+            Index renamed = target.stream()
+                    .filter(t -> sameShape(s, t, ctx))
+                    .findFirst()
+                    .orElse(null);
             String object = pair.object() + "." + s.name();
             if (renamed != null) {
                 target.remove(renamed);
-                out.add(Difference.differs(DifferenceKind.INDEX_NAME_DIFFERS, object, s.name(), renamed.name(),
+                out.add(Difference.differs(
+                        DifferenceKind.INDEX_NAME_DIFFERS,
+                        object,
+                        s.name(),
+                        renamed.name(),
                         new Subject.OfIndex(pair, s, renamed)));
             } else {
-                out.add(Difference.missing(DifferenceKind.MISSING_INDEX, object, DiffSide.TARGET, Definitions.index(s),
+                out.add(Difference.missing(
+                        DifferenceKind.MISSING_INDEX,
+                        object,
+                        DiffSide.TARGET,
+                        Definitions.index(s),
                         new Subject.OfIndex(pair, s, null)));
             }
         }
         for (Index t : target) {
-            out.add(Difference.missing(DifferenceKind.MISSING_INDEX, pair.object() + "." + t.name(), DiffSide.SOURCE,
-                    Definitions.index(t), new Subject.OfIndex(pair, null, t)));
+            out.add(Difference.missing(
+                    DifferenceKind.MISSING_INDEX,
+                    pair.object() + "." + t.name(),
+                    DiffSide.SOURCE,
+                    Definitions.index(t),
+                    new Subject.OfIndex(pair, null, t)));
         }
     }
 
@@ -51,28 +67,40 @@ final class IndexDiff {
         Subject subject = new Subject.OfIndex(pair, s, t);
         int before = out.size();
         if (!columns(s, ctx.source()).equals(columns(t, ctx.target()))) {
-            out.add(Difference.differs(DifferenceKind.INDEX_COLUMNS_DIFFER, object, Definitions.columns(s.columns()),
-                    Definitions.columns(t.columns()), subject));
+            out.add(Difference.differs(
+                    DifferenceKind.INDEX_COLUMNS_DIFFER,
+                    object,
+                    Definitions.columns(s.columns()),
+                    Definitions.columns(t.columns()),
+                    subject));
         }
         if (s.unique() != t.unique()) {
-            out.add(Difference.differs(DifferenceKind.INDEX_UNIQUENESS_DIFFERS, object, s.unique() ? "unique" : "not unique",
-                    t.unique() ? "unique" : "not unique", subject));
+            out.add(Difference.differs(
+                    DifferenceKind.INDEX_UNIQUENESS_DIFFERS,
+                    object,
+                    s.unique() ? "unique" : "not unique",
+                    t.unique() ? "unique" : "not unique",
+                    subject));
         }
         if (!Objects.equals(s.method(), t.method())) {
             out.add(Difference.differs(DifferenceKind.INDEX_METHOD_DIFFERS, object, s.method(), t.method(), subject));
         }
         if (!Objects.equals(ctx.source().normalize(s.predicate()), ctx.target().normalize(t.predicate()))) {
-            out.add(Difference.differs(DifferenceKind.INDEX_PREDICATE_DIFFERS, object, s.predicate(), t.predicate(), subject));
+            out.add(Difference.differs(
+                    DifferenceKind.INDEX_PREDICATE_DIFFERS, object, s.predicate(), t.predicate(), subject));
         }
         if (out.size() == before && !Objects.equals(tail(s, ctx.source()), tail(t, ctx.target()))) {
-            out.add(Difference.differs(DifferenceKind.INDEX_DEFINITION_DIFFERS, object, s.definition(), t.definition(), subject));
+            out.add(Difference.differs(
+                    DifferenceKind.INDEX_DEFINITION_DIFFERS, object, s.definition(), t.definition(), subject));
         }
     }
 
     static boolean sameShape(Index s, Index t, DiffContext ctx) {
-        return columns(s, ctx.source()).equals(columns(t, ctx.target())) && s.unique() == t.unique()
+        return columns(s, ctx.source()).equals(columns(t, ctx.target()))
+                && s.unique() == t.unique()
                 && Objects.equals(s.method(), t.method())
-                && Objects.equals(ctx.source().normalize(s.predicate()), ctx.target().normalize(t.predicate()))
+                && Objects.equals(
+                        ctx.source().normalize(s.predicate()), ctx.target().normalize(t.predicate()))
                 && Objects.equals(tail(s, ctx.source()), tail(t, ctx.target()));
     }
 

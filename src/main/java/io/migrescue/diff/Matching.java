@@ -1,7 +1,6 @@
 package io.migrescue.diff;
 
 import io.migrescue.model.Table;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,12 @@ public final class Matching {
     Matching(SchemaMapping mapping, List<Table> source, List<Table> target) {
         this.mapping = mapping;
         this.pairs = NameMatcher.match(source, target, Table::schema, Table::name, mapping).stream()
-                .map(m -> new TablePair(m.source(), m.target(), m.targetSchema())).toList();
-        pairs.stream().filter(p -> p.source() != null)
-                .forEach(p -> bySource.put(new QualifiedName(p.source().schema(), p.source().name()), p));
+                .map(m -> new TablePair(m.source(), m.target(), m.targetSchema()))
+                .toList();
+        pairs.stream()
+                .filter(p -> p.source() != null)
+                .forEach(p -> bySource.put(
+                        new QualifiedName(p.source().schema(), p.source().name()), p));
     }
 
     public SchemaMapping mapping() {
@@ -31,8 +33,11 @@ public final class Matching {
 
     /** Matched tables that live in another schema than their source schema maps to. */
     public List<TablePair> moved() {
-        return pairs.stream().filter(TablePair::matched)
-                .filter(p -> !p.target().schema().equals(mapping.targetFor(p.source().schema()))).toList();
+        return pairs.stream()
+                .filter(TablePair::matched)
+                .filter(p ->
+                        !p.target().schema().equals(mapping.targetFor(p.source().schema())))
+                .toList();
     }
 
     /**

@@ -17,15 +17,17 @@ import java.util.function.Function;
  * missing. Objects are kept by identity: a table record's own hash walks all its columns, indexes and constraints.
  */
 final class NameMatcher {
-    private NameMatcher() {
-    }
+    private NameMatcher() {}
 
     /** @param targetSchema where the object is, or would be created, in the target */
-    record Match<T>(T source, T target, String targetSchema) {
-    }
+    record Match<T>(T source, T target, String targetSchema) {}
 
-    static <T> List<Match<T>> match(List<T> source, List<T> target, Function<T, String> schema, Function<T, String> name,
-                                    SchemaMapping mapping) {
+    static <T> List<Match<T>> match(
+            List<T> source,
+            List<T> target,
+            Function<T, String> schema,
+            Function<T, String> name,
+            SchemaMapping mapping) {
         Map<QualifiedName, T> targetByName = new LinkedHashMap<>();
         target.forEach(t -> targetByName.put(new QualifiedName(schema.apply(t), name.apply(t)), t));
         Map<T, T> paired = new IdentityHashMap<>();
@@ -36,8 +38,10 @@ final class NameMatcher {
                 paired.put(s, t);
             }
         }
-        Map<String, List<T>> sourceLeft = byName(source.stream().filter(s -> !paired.containsKey(s)).toList(), name);
-        Map<String, List<T>> targetLeft = byName(target.stream().filter(t -> !taken.contains(t)).toList(), name);
+        Map<String, List<T>> sourceLeft =
+                byName(source.stream().filter(s -> !paired.containsKey(s)).toList(), name);
+        Map<String, List<T>> targetLeft =
+                byName(target.stream().filter(t -> !taken.contains(t)).toList(), name);
         sourceLeft.forEach((n, list) -> {
             List<T> candidates = targetLeft.getOrDefault(n, List.of());
             if (list.size() == 1 && candidates.size() == 1) {
@@ -60,7 +64,8 @@ final class NameMatcher {
 
     private static <T> Map<String, List<T>> byName(List<T> objects, Function<T, String> name) {
         Map<String, List<T>> map = new LinkedHashMap<>();
-        objects.forEach(o -> map.computeIfAbsent(name.apply(o), k -> new ArrayList<>()).add(o));
+        objects.forEach(
+                o -> map.computeIfAbsent(name.apply(o), k -> new ArrayList<>()).add(o));
         return map;
     }
 }

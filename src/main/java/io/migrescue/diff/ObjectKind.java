@@ -1,11 +1,11 @@
 package io.migrescue.diff;
 
-import io.migrescue.model.Engine;
-
 import static io.migrescue.diff.ObjectKind.Support.ABSENT;
 import static io.migrescue.diff.ObjectKind.Support.COMPARED;
 import static io.migrescue.diff.ObjectKind.Support.NOT_READ;
 import static io.migrescue.diff.ObjectKind.Support.OPTION;
+
+import io.migrescue.model.Engine;
 
 /**
  * Every kind of object a schema can hold, and whether {@code diff} compares it, per engine: the one declaration the

@@ -2,7 +2,6 @@ package io.migrescue.diff;
 
 import io.migrescue.model.DefinedObject;
 import io.migrescue.model.Table;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,13 +14,13 @@ import java.util.stream.Collectors;
  * columns, indexes and constraints are not listed again.
  */
 public final class SchemaDiff {
-    private SchemaDiff() {
-    }
+    private SchemaDiff() {}
 
     public static DiffResult compare(Snapshot source, Snapshot target, DiffOptions options) {
         SchemaMapping mapping = new SchemaMapping(source.scope(), target.scope());
         Matching matching = new Matching(mapping, unpartitioned(source), unpartitioned(target));
-        DiffContext ctx = new DiffContext(matching, new Expressions(source.scope()), new Expressions(target.scope()), options);
+        DiffContext ctx =
+                new DiffContext(matching, new Expressions(source.scope()), new Expressions(target.scope()), options);
         List<Difference> out = new ArrayList<>();
         schemas(source, target, out);
         TypeDiff.enums(source.catalog().enumTypes(), target.catalog().enumTypes(), mapping, out);
@@ -36,34 +35,50 @@ public final class SchemaDiff {
             } else {
                 DiffSide missingIn = pair.source() == null ? DiffSide.SOURCE : DiffSide.TARGET;
                 Table present = pair.source() != null ? pair.source() : pair.target();
-                out.add(Difference.missing(DifferenceKind.MISSING_TABLE, pair.object(), missingIn,
-                        present.columns().size() + " columns", new Subject.OfTable(pair)));
+                out.add(Difference.missing(
+                        DifferenceKind.MISSING_TABLE,
+                        pair.object(),
+                        missingIn,
+                        present.columns().size() + " columns",
+                        new Subject.OfTable(pair)));
             }
         }
         if (options.history()) {
             HistoryDiff.compare(source.histories(), target.histories(), out);
         }
-        return new DiffResult(source.catalog().engine(), out, matching,
+        return new DiffResult(
+                source.catalog().engine(),
+                out,
+                matching,
                 Coverage.of(source.catalog().engine(), options));
     }
 
     /** Partitions are compared as partitions (their parent and bound): they have their parent's columns. */
     private static List<Table> unpartitioned(Snapshot side) {
-        Set<String> partitions = side.definedObjects().stream().filter(o -> o.kind().equals("partition"))
-                .map(DefinedObject::qualifiedName).collect(Collectors.toSet());
-        return side.catalog().tables().stream().filter(t -> !partitions.contains(t.qualifiedName())).toList();
+        Set<String> partitions = side.definedObjects().stream()
+                .filter(o -> o.kind().equals("partition"))
+                .map(DefinedObject::qualifiedName)
+                .collect(Collectors.toSet());
+        return side.catalog().tables().stream()
+                .filter(t -> !partitions.contains(t.qualifiedName()))
+                .toList();
     }
 
     private static List<DefinedObject> compared(Snapshot side, DiffOptions options) {
-        return side.definedObjects().stream().filter(o -> options.privileges() || !o.kind().equals("privilege")).toList();
+        return side.definedObjects().stream()
+                .filter(o -> options.privileges() || !o.kind().equals("privilege"))
+                .toList();
     }
 
     private static void partitionKey(TablePair pair, List<Difference> out) {
         String source = pair.source().partitionBy();
         String target = pair.target().partitionBy();
         if (!Objects.equals(source, target)) {
-            out.add(Difference.differs(DifferenceKind.PARTITION_KEY_DIFFERS, pair.object(),
-                    source == null ? "not partitioned" : source, target == null ? "not partitioned" : target,
+            out.add(Difference.differs(
+                    DifferenceKind.PARTITION_KEY_DIFFERS,
+                    pair.object(),
+                    source == null ? "not partitioned" : source,
+                    target == null ? "not partitioned" : target,
                     new Subject.OfTable(pair)));
         }
     }
@@ -77,8 +92,12 @@ public final class SchemaDiff {
             boolean inSource = source.existingSchemas().contains(name);
             boolean inTarget = target.existingSchemas().contains(name);
             if (inSource != inTarget) {
-                out.add(Difference.missing(DifferenceKind.MISSING_SCHEMA, name, inSource ? DiffSide.TARGET : DiffSide.SOURCE,
-                        null, new Subject.OfSchema(name)));
+                out.add(Difference.missing(
+                        DifferenceKind.MISSING_SCHEMA,
+                        name,
+                        inSource ? DiffSide.TARGET : DiffSide.SOURCE,
+                        null,
+                        new Subject.OfSchema(name)));
             }
         }
     }

@@ -3,7 +3,6 @@ package io.migrescue.diff;
 import io.migrescue.model.Catalog;
 import io.migrescue.model.DefinedObject;
 import io.migrescue.model.MigrationHistory;
-
 import java.util.List;
 
 /**
@@ -15,8 +14,11 @@ import java.util.List;
  * @param definedObjects  views, materialized views, functions, procedures, triggers, comments; on MySQL/MariaDB
  *                        also partitioning
  */
-public record Snapshot(Catalog catalog, List<String> existingSchemas, List<MigrationHistory> histories,
-                       List<DefinedObject> definedObjects) {
+public record Snapshot(
+        Catalog catalog,
+        List<String> existingSchemas,
+        List<MigrationHistory> histories,
+        List<DefinedObject> definedObjects) {
     public Snapshot {
         existingSchemas = List.copyOf(existingSchemas);
         histories = List.copyOf(histories);

@@ -1,9 +1,8 @@
 package io.migrescue.evidence;
 
 import io.migrescue.db.DatabaseSession;
-import io.migrescue.sql.Dialect;
 import io.migrescue.diagnosis.DataQuestion;
-
+import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,9 +44,11 @@ public final class DataEvidence {
             }
             if (question instanceof DataQuestion.RowsForNewColumn q) {
                 long count = count(q);
-                return List.of(count == 0 ? q.table() + " has no rows now, so the new column " + q.column() + " leaves no NULL"
-                        : count + " row(s) of " + q.table() + " would be NULL in the new column " + q.column()
-                        + " (NOT NULL, no default)");
+                return List.of(
+                        count == 0
+                                ? q.table() + " has no rows now, so the new column " + q.column() + " leaves no NULL"
+                                : count + " row(s) of " + q.table() + " would be NULL in the new column " + q.column()
+                                        + " (NOT NULL, no default)");
             }
             return new LockEvidence(session).holders((DataQuestion.LockHolders) question);
         } catch (SQLException e) {
@@ -67,7 +68,8 @@ public final class DataEvidence {
             return count("SELECT COUNT(*) FROM (SELECT 1 AS x" + duplicateGroups(q) + ") d");
         }
         if (question instanceof DataQuestion.NullValues q) {
-            return count("SELECT COUNT(*) FROM " + dialect.qualify(q.schema(), q.table()) + " WHERE " + dialect.quote(q.column()) + " IS NULL");
+            return count("SELECT COUNT(*) FROM " + dialect.qualify(q.schema(), q.table()) + " WHERE "
+                    + dialect.quote(q.column()) + " IS NULL");
         }
         if (question instanceof DataQuestion.RowsForNewColumn q) {
             return countRows(q.schema(), q.table());
@@ -86,26 +88,34 @@ public final class DataEvidence {
         StringJoiner join = new StringJoiner(" AND ");
         for (int i = 0; i < q.columns().size(); i++) {
             notNull.add("c." + dialect.quote(q.columns().get(i)) + " IS NOT NULL");
-            join.add("p." + dialect.quote(q.refColumns().get(i)) + " = c." + dialect.quote(q.columns().get(i)));
+            join.add("p." + dialect.quote(q.refColumns().get(i)) + " = c."
+                    + dialect.quote(q.columns().get(i)));
         }
-        return " FROM " + child + " c WHERE " + notNull + " AND NOT EXISTS (SELECT 1 FROM " + parent + " p WHERE " + join + ")";
+        return " FROM " + child + " c WHERE " + notNull + " AND NOT EXISTS (SELECT 1 FROM " + parent + " p WHERE "
+                + join + ")";
     }
 
     private String duplicateGroups(DataQuestion.DuplicateKeys q) {
         String cols = columns("", q.columns());
-        return " FROM " + dialect.qualify(q.schema(), q.table()) + " WHERE " + notNull(q.columns()) + " GROUP BY " + cols + " HAVING COUNT(*) > 1";
+        return " FROM " + dialect.qualify(q.schema(), q.table()) + " WHERE " + notNull(q.columns()) + " GROUP BY "
+                + cols + " HAVING COUNT(*) > 1";
     }
 
     private List<String> orphans(DataQuestion.OrphanRows q) throws SQLException {
         String where = orphanWhere(q);
         long count = count("SELECT COUNT(*)" + where);
         String cols = columns("c.", q.columns());
-        List<String> sample = rows("SELECT DISTINCT " + cols + where + " ORDER BY " + cols + " LIMIT " + SAMPLE, q.columns().size());
+        List<String> sample = rows(
+                "SELECT DISTINCT " + cols + where + " ORDER BY " + cols + " LIMIT " + SAMPLE,
+                q.columns().size());
         String key = "(" + String.join(", ", q.columns()) + ")";
         List<String> lines = new ArrayList<>();
-        lines.add(count == 0 ? "no row of " + q.table() + " lacks its parent in " + q.refTable() + " now"
-                : count + " row(s) of " + q.table() + " have a " + key + " with no row in " + q.refTable()
-                + " (" + String.join(", ", q.refColumns()) + "); for example " + key + " = " + String.join(", ", sample));
+        lines.add(
+                count == 0
+                        ? "no row of " + q.table() + " lacks its parent in " + q.refTable() + " now"
+                        : count + " row(s) of " + q.table() + " have a " + key + " with no row in " + q.refTable()
+                                + " (" + String.join(", ", q.refColumns()) + "); for example " + key + " = "
+                                + String.join(", ", sample));
         return lines;
     }
 
@@ -113,18 +123,23 @@ public final class DataEvidence {
         String cols = columns("", q.columns());
         String grouped = duplicateGroups(q);
         long groups = count("SELECT COUNT(*) FROM (SELECT 1 AS x" + grouped + ") d");
-        List<String> sample = rows("SELECT " + cols + ", COUNT(*)" + grouped + " ORDER BY COUNT(*) DESC, " + cols + " LIMIT " + SAMPLE,
+        List<String> sample = rows(
+                "SELECT " + cols + ", COUNT(*)" + grouped + " ORDER BY COUNT(*) DESC, " + cols + " LIMIT " + SAMPLE,
                 q.columns().size() + 1);
         String key = "(" + String.join(", ", q.columns()) + ")";
-        return List.of(groups == 0 ? "no duplicate " + key + " in " + q.table() + " now"
-                : groups + " value(s) of " + key + " occur more than once in " + q.table() + "; for example (value, rows) "
-                + String.join(", ", sample));
+        return List.of(
+                groups == 0
+                        ? "no duplicate " + key + " in " + q.table() + " now"
+                        : groups + " value(s) of " + key + " occur more than once in " + q.table()
+                                + "; for example (value, rows) " + String.join(", ", sample));
     }
 
     private List<String> nulls(DataQuestion.NullValues q) throws SQLException {
         long count = count(q);
-        return List.of(count == 0 ? "no NULL in " + q.table() + "." + q.column() + " now"
-                : count + " row(s) of " + q.table() + " have NULL in " + q.column());
+        return List.of(
+                count == 0
+                        ? "no NULL in " + q.table() + "." + q.column() + " now"
+                        : count + " row(s) of " + q.table() + " have NULL in " + q.column());
     }
 
     private String notNull(List<String> columns) {
@@ -140,7 +155,8 @@ public final class DataEvidence {
     }
 
     private long count(String sql) throws SQLException {
-        try (PreparedStatement ps = bounded(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = bounded(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -148,7 +164,8 @@ public final class DataEvidence {
 
     private List<String> rows(String sql, int width) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = bounded(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = bounded(sql);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 StringJoiner row = new StringJoiner(", ", width > 1 ? "(" : "", width > 1 ? ")" : "");
                 for (int i = 1; i <= width; i++) {

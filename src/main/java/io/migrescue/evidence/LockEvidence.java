@@ -3,7 +3,6 @@ package io.migrescue.evidence;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.diagnosis.DataQuestion;
 import io.migrescue.model.Engine;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,13 +26,15 @@ public final class LockEvidence {
                         + ": " + h.query());
             } else {
                 lines.add("session " + h.id() + " (" + h.user() + "@" + h.client() + ") " + h.state()
-                        + " for " + h.seconds() + " s" + (h.modes() == null || h.modes().isEmpty() ? "" : ", " + h.modes())
+                        + " for " + h.seconds() + " s"
+                        + (h.modes() == null || h.modes().isEmpty() ? "" : ", " + h.modes())
                         + (h.query() == null ? "" : ": " + h.query()));
             }
         }
         if (lines.isEmpty()) {
-            lines.add("no session holds a lock on " + (q.table() == null ? "the database" : q.table())
-                    + " or has a transaction open for over a minute now: the blocker is gone; a retry should go through");
+            lines.add(
+                    "no session holds a lock on " + (q.table() == null ? "the database" : q.table())
+                            + " or has a transaction open for over a minute now: the blocker is gone; a retry should go through");
         }
         return lines;
     }
@@ -60,7 +61,10 @@ public final class LockEvidence {
                     + "FROM pg_catalog.pg_stat_activity a LEFT JOIN pg_catalog.pg_locks l ON l.pid = a.pid "
                     + "AND l.relation = to_regclass(?)" + (longTransactions ? " " : " AND l.granted ")
                     + "WHERE a.pid <> pg_backend_pid() AND a.datname = current_database() "
-                    + "AND (l.pid IS NOT NULL" + (longTransactions ? " OR (a.xact_start IS NOT NULL AND now() - a.xact_start > interval '1 minute')" : "")
+                    + "AND (l.pid IS NOT NULL"
+                    + (longTransactions
+                            ? " OR (a.xact_start IS NOT NULL AND now() - a.xact_start > interval '1 minute')"
+                            : "")
                     + ") GROUP BY a.pid, a.usename, a.application_name, a.state, a.xact_start, a.query_start, a.query, a.client_addr "
                     + "ORDER BY seconds DESC LIMIT 10";
         } else {
@@ -77,11 +81,28 @@ public final class LockEvidence {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    holders.add(postgres
-                            ? new LockHolder(true, rs.getLong(1), rs.getString(2), rs.getString(8), rs.getString(3), rs.getString(4),
-                            rs.getLong(5), rs.getString(6), rs.getString(7))
-                            : new LockHolder(false, rs.getLong(1), rs.getString(2), rs.getString(3), null, rs.getString(4),
-                            rs.getLong(5), rs.getString(6), rs.getString(7)));
+                    holders.add(
+                            postgres
+                                    ? new LockHolder(
+                                            true,
+                                            rs.getLong(1),
+                                            rs.getString(2),
+                                            rs.getString(8),
+                                            rs.getString(3),
+                                            rs.getString(4),
+                                            rs.getLong(5),
+                                            rs.getString(6),
+                                            rs.getString(7))
+                                    : new LockHolder(
+                                            false,
+                                            rs.getLong(1),
+                                            rs.getString(2),
+                                            rs.getString(3),
+                                            null,
+                                            rs.getString(4),
+                                            rs.getLong(5),
+                                            rs.getString(6),
+                                            rs.getString(7)));
                 }
             }
         }

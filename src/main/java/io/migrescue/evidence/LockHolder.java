@@ -13,8 +13,16 @@ import java.util.Locale;
  * @param modes   the lock modes it holds on the table (PostgreSQL), or null
  * @param query   its current or last statement, or null
  */
-public record LockHolder(boolean postgres, long id, String user, String client, String program, String state, long seconds,
-                         String modes, String query) {
+public record LockHolder(
+        boolean postgres,
+        long id,
+        String user,
+        String client,
+        String program,
+        String state,
+        long seconds,
+        String modes,
+        String query) {
     private static final int QUERY_SHOWN = 60;
 
     /**
@@ -22,10 +30,12 @@ public record LockHolder(boolean postgres, long id, String user, String client, 
      * (with the application's name after the address when it gave one).
      */
     public String brief() {
-        String who = user + (client == null || client.isBlank() ? "" : "@" + client)
+        String who = user
+                + (client == null || client.isBlank() ? "" : "@" + client)
                 + (program == null || program.isBlank() ? "" : ", " + program);
         String statement = query == null || query.isBlank() ? "" : ": " + shorten(query);
-        return (postgres ? "pid " : "connection ") + id + " (" + who + ", " + state + " for " + age(seconds) + statement + ")";
+        return (postgres ? "pid " : "connection ") + id + " (" + who + ", " + state + " for " + age(seconds) + statement
+                + ")";
     }
 
     /** 42s, 3m12s, 2h05m. */

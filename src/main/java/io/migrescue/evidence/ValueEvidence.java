@@ -4,7 +4,6 @@ import io.migrescue.db.DatabaseSession;
 import io.migrescue.diagnosis.DataQuestion;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,14 +29,15 @@ final class ValueEvidence {
     }
 
     static boolean answers(DataQuestion q) {
-        return q instanceof DataQuestion.UnfitValues || q instanceof DataQuestion.CheckViolations
+        return q instanceof DataQuestion.UnfitValues
+                || q instanceof DataQuestion.CheckViolations
                 || q instanceof DataQuestion.KeysSet;
     }
 
     long count(DataQuestion question) throws SQLException {
         Where w = where(question);
         try (PreparedStatement ps = w.prepare("SELECT COUNT(*) FROM " + w.table + " WHERE " + w.condition);
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -48,25 +48,33 @@ final class ValueEvidence {
         List<String> examples = examples(question);
         String shown = examples.isEmpty() ? "" : "; for example " + String.join(", ", examples);
         if (question instanceof DataQuestion.UnfitValues q) {
-            return List.of(count == 0 ? "every value of " + q.table() + "." + q.column() + " fits " + q.newType()
-                    + " now" : count + " row(s) of " + q.table() + " hold a value of " + q.column() + " that "
-                    + q.newType() + " cannot hold (" + limits(q) + ")" + shown);
+            return List.of(
+                    count == 0
+                            ? "every value of " + q.table() + "." + q.column() + " fits " + q.newType() + " now"
+                            : count + " row(s) of " + q.table() + " hold a value of " + q.column() + " that "
+                                    + q.newType() + " cannot hold (" + limits(q) + ")" + shown);
         }
         if (question instanceof DataQuestion.CheckViolations q) {
-            return List.of(count == 0 ? "every row of " + q.table() + " passes CHECK (" + q.expression() + ") now"
-                    : count + " row(s) of " + q.table() + " fail CHECK (" + q.expression() + ")" + shown);
+            return List.of(
+                    count == 0
+                            ? "every row of " + q.table() + " passes CHECK (" + q.expression() + ") now"
+                            : count + " row(s) of " + q.table() + " fail CHECK (" + q.expression() + ")" + shown);
         }
         DataQuestion.KeysSet q = (DataQuestion.KeysSet) question;
-        return List.of(count == 0 ? "no row of " + q.table() + " has (" + String.join(", ", q.columns()) + ") set now"
-                : count + " row(s) of " + q.table() + " have (" + String.join(", ", q.columns()) + ") set, and "
-                + q.refTable() + " will have no row for them" + shown);
+        return List.of(
+                count == 0
+                        ? "no row of " + q.table() + " has (" + String.join(", ", q.columns()) + ") set now"
+                        : count + " row(s) of " + q.table() + " have (" + String.join(", ", q.columns()) + ") set, and "
+                                + q.refTable() + " will have no row for them" + shown);
     }
 
     private List<String> examples(DataQuestion question) throws SQLException {
         Where w = where(question);
-        String key = question instanceof DataQuestion.UnfitValues q ? q.key()
-                : question instanceof DataQuestion.CheckViolations c ? c.key()
-                : ((DataQuestion.KeysSet) question).key();
+        String key = question instanceof DataQuestion.UnfitValues q
+                ? q.key()
+                : question instanceof DataQuestion.CheckViolations c
+                        ? c.key()
+                        : ((DataQuestion.KeysSet) question).key();
         List<String> shown = new ArrayList<>();
         if (question instanceof DataQuestion.UnfitValues q) {
             shown.add(q.column());
@@ -83,9 +91,10 @@ final class ValueEvidence {
         shown.forEach(c -> cols.add(dialect.quote(c)));
         String order = key != null ? dialect.quote(key) : cols.toString();
         List<String> out = new ArrayList<>();
-        String sql = "SELECT " + cols + " FROM " + w.table + " WHERE " + w.condition + " ORDER BY " + order
-                + " LIMIT " + DataEvidence.SAMPLE;
-        try (PreparedStatement ps = w.prepare(sql); ResultSet rs = ps.executeQuery()) {
+        String sql = "SELECT " + cols + " FROM " + w.table + " WHERE " + w.condition + " ORDER BY " + order + " LIMIT "
+                + DataEvidence.SAMPLE;
+        try (PreparedStatement ps = w.prepare(sql);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 StringJoiner row = new StringJoiner(", ");
                 for (int i = 0; i < shown.size(); i++) {
@@ -134,8 +143,10 @@ final class ValueEvidence {
             }
             if (q.integerText()) {
                 // what the server takes as an integer: digits, a sign, spaces around
-                any.add(session.engine() == Engine.POSTGRESQL ? c + " !~ '^\\s*[-+]?[0-9]+\\s*$'"
-                        : c + " NOT REGEXP '^ *[-+]?[0-9]+ *$'");
+                any.add(
+                        session.engine() == Engine.POSTGRESQL
+                                ? c + " !~ '^\\s*[-+]?[0-9]+\\s*$'"
+                                : c + " NOT REGEXP '^ *[-+]?[0-9]+ *$'");
             }
             return new Where(dialect.qualify(q.schema(), q.table()), c + " IS NOT NULL AND (" + any + ")", params);
         }

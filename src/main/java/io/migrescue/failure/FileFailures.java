@@ -17,8 +17,7 @@ import java.util.Locale;
  * exit 4 when it stops a repair already under way (the journal says where it stopped).
  */
 public final class FileFailures {
-    private FileFailures() {
-    }
+    private FileFailures() {}
 
     /**
      * @param what   e.g. "create the backup directory", "write the journal"
@@ -27,8 +26,11 @@ public final class FileFailures {
     public static MigrescueException of(ExitCode code, String what, Path path, IOException e, String remedy) {
         String shown = path == null ? "" : " " + path.toAbsolutePath().normalize();
         String at = where(e, path);
-        return new MigrescueException(code, "cannot " + what + shown + ": " + reason(e) + (at == null ? "" : " (at " + at + ")")
-                + (remedy == null ? "" : "; " + remedy), e);
+        return new MigrescueException(
+                code,
+                "cannot " + what + shown + ": " + reason(e) + (at == null ? "" : " (at " + at + ")")
+                        + (remedy == null ? "" : "; " + remedy),
+                e);
     }
 
     public static MigrescueException usage(String what, Path path, IOException e, String remedy) {

@@ -7,8 +7,7 @@ import java.util.HexFormat;
 
 /** The digests the tools' histories, names and backups use, as lower-case hex: one place, one spelling. */
 public final class Digests {
-    private Digests() {
-    }
+    private Digests() {}
 
     public static String sha256Hex(byte[] bytes) {
         return HexFormat.of().formatHex(sha256(bytes));

@@ -20,12 +20,12 @@ import java.util.Set;
  * files {@code 0600}, where the file system has POSIX permissions (elsewhere its own defaults apply).
  */
 public final class PrivateFiles {
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /** Creates {@code dir} and its missing parents, each one created {@code 0700}; an existing directory is left as it is. */
     public static void createDirectories(Path dir) throws IOException {
@@ -110,7 +110,9 @@ public final class PrivateFiles {
     }
 
     private static void createDirectory(Path p) throws IOException {
-        FileAttribute<?>[] attributes = POSIX ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(DIRECTORY)} : new FileAttribute<?>[0];
+        FileAttribute<?>[] attributes = POSIX
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIRECTORY)}
+                : new FileAttribute<?>[0];
         try {
             Files.createDirectory(p, attributes);
         } catch (FileAlreadyExistsException e) {

@@ -5,7 +5,6 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,10 +35,13 @@ final class AlembicHistory implements HistoryAdapter {
     }
 
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
-        String sql = "SELECT version_num FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY version_num";
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql =
+                "SELECT version_num FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY version_num";
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String revision = rs.getString(1);
                 entries.add(new HistoryEntry(revision, revision, EntryState.APPLIED, null, null, "head"));

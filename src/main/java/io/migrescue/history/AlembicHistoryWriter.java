@@ -5,7 +5,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,7 +35,8 @@ final class AlembicHistoryWriter implements HistoryWriter {
      * revision's parent is not a current head: the database is then not where this revision starts.
      */
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         AlembicRevision script = AlembicRevision.of(file);
         Set<String> heads = heads(h);
@@ -46,8 +46,8 @@ final class AlembicHistoryWriter implements HistoryWriter {
         List<String> current = script.parents().stream().filter(heads::contains).toList();
         if (current.isEmpty()) {
             if (!script.parents().isEmpty()) {
-                throw new IllegalStateException("alembic_version holds " + heads + ", not " + script.revision() + "'s down revision "
-                        + script.parents() + ": the database is not where this revision starts");
+                throw new IllegalStateException("alembic_version holds " + heads + ", not " + script.revision()
+                        + "'s down revision " + script.parents() + ": the database is not where this revision starts");
             }
             return List.of(insert(d, h, script.revision()));
         }
@@ -63,13 +63,15 @@ final class AlembicHistoryWriter implements HistoryWriter {
      * revision scripts. Not a head: nothing to do, unless a head descends from it (then it is applied under others).
      */
     @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+    public List<BoundStatement> recordRolledBack(
+            Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
         Set<String> heads = heads(h);
         Map<String, List<String>> graph = graph(files);
         if (!heads.contains(id)) {
             if (heads.stream().anyMatch(head -> ancestors(head, graph).contains(id))) {
-                throw new IllegalStateException(id + " is applied below the heads " + heads + ": roll back the revisions after it first");
+                throw new IllegalStateException(
+                        id + " is applied below the heads " + heads + ": roll back the revisions after it first");
             }
             return List.of();
         }
@@ -99,7 +101,8 @@ final class AlembicHistoryWriter implements HistoryWriter {
 
     @Override
     public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException("Alembic has no dirty flag: alembic_version holds the last revision that finished");
+        throw new UnsupportedOperationException(
+                "Alembic has no dirty flag: alembic_version holds the last revision that finished");
     }
 
     private static Set<String> heads(MigrationHistory h) {
@@ -138,17 +141,22 @@ final class AlembicHistoryWriter implements HistoryWriter {
     }
 
     private static BoundStatement insert(Dialect d, MigrationHistory h, String revision) {
-        return BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.column(d, "version_num") + ") VALUES (?)",
+        return BoundStatement.of(
+                "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.column(d, "version_num") + ") VALUES (?)",
                 revision);
     }
 
     private static BoundStatement update(Dialect d, MigrationHistory h, String from, String to) {
-        return BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "version_num") + " = ? WHERE "
-                + HistorySql.column(d, "version_num") + " = ?", to, from);
+        return BoundStatement.of(
+                "UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "version_num") + " = ? WHERE "
+                        + HistorySql.column(d, "version_num") + " = ?",
+                to,
+                from);
     }
 
     private static BoundStatement delete(Dialect d, MigrationHistory h, String revision) {
-        return BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "version_num") + " = ?",
+        return BoundStatement.of(
+                "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "version_num") + " = ?",
                 revision);
     }
 }

@@ -1,7 +1,6 @@
 package io.migrescue.history;
 
 import io.migrescue.sql.MigrationFile;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

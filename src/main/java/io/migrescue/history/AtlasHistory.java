@@ -6,7 +6,6 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,11 +46,13 @@ final class AtlasHistory implements HistoryAdapter {
     }
 
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
         String sql = "SELECT version, description, applied, total, executed_at, error, error_stmt, hash FROM "
                 + dialect.qualify(table.schema(), table.name()) + " ORDER BY version";
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String version = rs.getString("version");
                 if (CLOUD_IDENTIFIER.equals(version)) {
@@ -62,8 +63,12 @@ final class AtlasHistory implements HistoryAdapter {
                 String error = rs.getString("error");
                 boolean failed = applied < total || (error != null && !error.isEmpty());
                 String description = rs.getString("description");
-                entries.add(new HistoryEntry(version, description == null || description.isEmpty() ? version : description,
-                        failed ? EntryState.FAILED : EntryState.APPLIED, Rows.instant(rs, "executed_at"), rs.getString("hash"),
+                entries.add(new HistoryEntry(
+                        version,
+                        description == null || description.isEmpty() ? version : description,
+                        failed ? EntryState.FAILED : EntryState.APPLIED,
+                        Rows.instant(rs, "executed_at"),
+                        rs.getString("hash"),
                         failed ? detail(applied, total, error, rs.getString("error_stmt")) : null));
             }
         }

@@ -6,7 +6,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,6 +23,7 @@ final class AtlasHistoryWriter implements HistoryWriter {
     static final String OPERATOR_VERSION = "Atlas CLI v0.36.0";
     /** migrate.RevisionType: 1 baseline, 2 execute, 4 resolved (marked by hand, {@code migrate set}). */
     private static final int TYPE_RESOLVED = 4;
+
     private static final int TYPE_EXECUTE_RESOLVED = 2 | 4;
 
     @Override
@@ -36,7 +36,8 @@ final class AtlasHistoryWriter implements HistoryWriter {
      * {@code migrate set} writes for it: type resolved, {@code applied = total = 0}, the hash from {@code atlas.sum}.
      */
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         String name = MigrationNames.fileName(file);
         String version = version(name);
@@ -46,10 +47,29 @@ final class AtlasHistoryWriter implements HistoryWriter {
         }
         // executed_at is a timestamptz / MySQL TIMESTAMP: the instant, whatever the session's time zone
         Timestamps.Value executedAt = Timestamps.databaseClock(d, now);
-        return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "version", "description",
-                        "type", "applied", "total", "executed_at", "execution_time", "error", "error_stmt", "hash", "partial_hashes",
-                        "operator_version") + ") VALUES (?, ?, ?, 0, 0, " + executedAt.sql() + ", 0, '', '', ?, 'null', ?)",
-                version, description(name), TYPE_RESOLVED, executedAt.param(), AtlasSum.hashOf(file.path()), OPERATOR_VERSION));
+        return List.of(BoundStatement.of(
+                "INSERT INTO " + HistorySql.table(d, h) + " ("
+                        + HistorySql.columns(
+                                d,
+                                "version",
+                                "description",
+                                "type",
+                                "applied",
+                                "total",
+                                "executed_at",
+                                "execution_time",
+                                "error",
+                                "error_stmt",
+                                "hash",
+                                "partial_hashes",
+                                "operator_version")
+                        + ") VALUES (?, ?, ?, 0, 0, " + executedAt.sql() + ", 0, '', '', ?, 'null', ?)",
+                version,
+                description(name),
+                TYPE_RESOLVED,
+                executedAt.param(),
+                AtlasSum.hashOf(file.path()),
+                OPERATOR_VERSION));
     }
 
     /**
@@ -57,33 +77,39 @@ final class AtlasHistoryWriter implements HistoryWriter {
      * the file from its first statement. Refused when later revisions exist: Atlas would call the history non-linear.
      */
     @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+    public List<BoundStatement> recordRolledBack(
+            Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
         String version = version(id);
         if (HistorySql.entry(h, version).isEmpty()) {
             return List.of();
         }
-        List<String> later = h.entries().stream().map(HistoryEntry::id).filter(v -> v.compareTo(version) > 0).toList();
+        List<String> later = h.entries().stream()
+                .map(HistoryEntry::id)
+                .filter(v -> v.compareTo(version) > 0)
+                .toList();
         if (!later.isEmpty()) {
-            throw new IllegalStateException("Atlas applies files in version order; with " + later + " recorded after " + version
-                    + ", removing its revision would leave a gap Atlas refuses (non-linear history)");
+            throw new IllegalStateException("Atlas applies files in version order; with " + later + " recorded after "
+                    + version + ", removing its revision would leave a gap Atlas refuses (non-linear history)");
         }
-        return List.of(BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "version")
-                + " = ?", version));
+        return List.of(BoundStatement.of(
+                "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "version") + " = ?",
+                version));
     }
 
     @Override
     public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException("Atlas keeps no lock in its revisions table: its lock is an advisory lock"
-                + " (pg_advisory_lock, GET_LOCK) that the server frees when the migrating session ends");
+        throw new UnsupportedOperationException(
+                "Atlas keeps no lock in its revisions table: its lock is an advisory lock"
+                        + " (pg_advisory_lock, GET_LOCK) that the server frees when the migrating session ends");
     }
 
     /** Atlas's failed state is a partial revision: marking the version clean is finishing it in place. */
     @Override
     public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
         HistorySql.requireTool(h, TOOL);
-        HistoryEntry row = HistorySql.entry(h, version(version)).orElseThrow(() -> new IllegalStateException(
-                "atlas_schema_revisions has no revision " + version));
+        HistoryEntry row = HistorySql.entry(h, version(version))
+                .orElseThrow(() -> new IllegalStateException("atlas_schema_revisions has no revision " + version));
         return finish(d, h, row);
     }
 
@@ -95,15 +121,21 @@ final class AtlasHistoryWriter implements HistoryWriter {
         if (row.state() != EntryState.FAILED) {
             return List.of();
         }
-        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "applied") + " = "
-                + HistorySql.column(d, "total") + ", " + HistorySql.column(d, "type") + " = ?, " + HistorySql.column(d, "error")
-                + " = '', " + HistorySql.column(d, "error_stmt") + " = '', " + HistorySql.column(d, "partial_hashes") + " = 'null'"
-                + " WHERE " + HistorySql.column(d, "version") + " = ?", TYPE_EXECUTE_RESOLVED, row.id()));
+        return List.of(BoundStatement.of(
+                "UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "applied") + " = "
+                        + HistorySql.column(d, "total") + ", " + HistorySql.column(d, "type") + " = ?, "
+                        + HistorySql.column(d, "error")
+                        + " = '', " + HistorySql.column(d, "error_stmt") + " = '', "
+                        + HistorySql.column(d, "partial_hashes") + " = 'null'"
+                        + " WHERE " + HistorySql.column(d, "version") + " = ?",
+                TYPE_EXECUTE_RESOLVED,
+                row.id()));
     }
 
     /** Atlas's {@code LocalFile.Version}: the file name without {@code .sql}, up to the first {@code _}. */
     static String version(String fileNameOrId) {
-        String stem = fileNameOrId.endsWith(".sql") ? fileNameOrId.substring(0, fileNameOrId.length() - 4) : fileNameOrId;
+        String stem =
+                fileNameOrId.endsWith(".sql") ? fileNameOrId.substring(0, fileNameOrId.length() - 4) : fileNameOrId;
         int underscore = stem.indexOf('_');
         return underscore < 0 ? stem : stem.substring(0, underscore);
     }
@@ -117,8 +149,7 @@ final class AtlasHistoryWriter implements HistoryWriter {
 
     /** The directory's {@code atlas.sum}. */
     static final class AtlasSum {
-        private AtlasSum() {
-        }
+        private AtlasSum() {}
 
         /**
          * The file's line of {@code atlas.sum} ({@code 20240101000000_init.sql h1:…}), without its {@code h1:}: Atlas
@@ -128,7 +159,8 @@ final class AtlasHistoryWriter implements HistoryWriter {
             Path sum = file.toAbsolutePath().getParent().resolve("atlas.sum");
             String name = file.getFileName().toString();
             if (!Files.isRegularFile(sum)) {
-                throw new IllegalArgumentException("Atlas records each file's hash from atlas.sum, and " + sum + " is missing");
+                throw new IllegalArgumentException(
+                        "Atlas records each file's hash from atlas.sum, and " + sum + " is missing");
             }
             for (String line : MigrationNames.read(sum).split("\n")) {
                 String[] parts = line.split("h1:", 2);

@@ -4,7 +4,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -24,27 +23,36 @@ final class DjangoHistoryWriter implements HistoryWriter {
     }
 
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         String[] key = key(file);
         if (HistorySql.entry(h, key[0] + "." + key[1]).isPresent()) {
             return List.of();
         }
         Timestamps.Value applied = Timestamps.utc(d, now);
-        return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "app", "name", "applied")
-                + ") VALUES (?, ?, " + applied.sql() + ")", key[0], key[1], applied.param()));
+        return List.of(BoundStatement.of(
+                "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "app", "name", "applied")
+                        + ") VALUES (?, ?, " + applied.sql() + ")",
+                key[0],
+                key[1],
+                applied.param()));
     }
 
     /** {@code id} is {@code app.name}; deletes its rows, as {@code migrate app previous} does after unapplying it. */
     @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+    public List<BoundStatement> recordRolledBack(
+            Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
         if (HistorySql.entry(h, id).isEmpty()) {
             return List.of();
         }
         int dot = id.indexOf('.');
-        return List.of(BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "app")
-                + " = ? AND " + HistorySql.column(d, "name") + " = ?", id.substring(0, dot), id.substring(dot + 1)));
+        return List.of(BoundStatement.of(
+                "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "app") + " = ? AND "
+                        + HistorySql.column(d, "name") + " = ?",
+                id.substring(0, dot),
+                id.substring(dot + 1)));
     }
 
     @Override
@@ -54,7 +62,8 @@ final class DjangoHistoryWriter implements HistoryWriter {
 
     @Override
     public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException("Django has no dirty flag: a migration has a row in django_migrations or none");
+        throw new UnsupportedOperationException(
+                "Django has no dirty flag: a migration has a row in django_migrations or none");
     }
 
     /**
@@ -65,15 +74,19 @@ final class DjangoHistoryWriter implements HistoryWriter {
         String id = file.id();
         int dot = id == null ? -1 : id.indexOf('.');
         if (dot > 0 && !id.endsWith(".py")) {
-            return new String[]{id.substring(0, dot), id.substring(dot + 1)};
+            return new String[] {id.substring(0, dot), id.substring(dot + 1)};
         }
         Path path = file.path();
         Path migrations = path == null ? null : path.getParent();
         Path app = migrations == null ? null : migrations.getParent();
-        if (app == null || app.getFileName() == null || !"migrations".equals(migrations.getFileName().toString())) {
-            throw new IllegalArgumentException("cannot tell the Django app of " + path + ": expected <app>/migrations/<name>.py,"
-                    + " or an id app.name");
+        if (app == null
+                || app.getFileName() == null
+                || !"migrations".equals(migrations.getFileName().toString())) {
+            throw new IllegalArgumentException("cannot tell the Django app of " + path
+                    + ": expected <app>/migrations/<name>.py," + " or an id app.name");
         }
-        return new String[]{app.getFileName().toString(), MigrationNames.stem(path.getFileName().toString())};
+        return new String[] {
+            app.getFileName().toString(), MigrationNames.stem(path.getFileName().toString())
+        };
     }
 }

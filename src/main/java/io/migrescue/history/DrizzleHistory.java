@@ -6,7 +6,6 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,15 +48,23 @@ final class DrizzleHistory implements HistoryAdapter {
 
     /** In Drizzle's order: by {@code created_at}, whose latest value alone decides what {@code migrate} runs next. */
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
-        String sql = "SELECT hash, created_at FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY created_at, id";
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql = "SELECT hash, created_at FROM " + dialect.qualify(table.schema(), table.name())
+                + " ORDER BY created_at, id";
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 long when = rs.getLong("created_at");
                 boolean noWhen = rs.wasNull(); // the column is nullable; Drizzle itself always fills it
                 String id = noWhen ? "" : Long.toString(when);
-                entries.add(new HistoryEntry(id, id, EntryState.APPLIED, null, rs.getString("hash"),
+                entries.add(new HistoryEntry(
+                        id,
+                        id,
+                        EntryState.APPLIED,
+                        null,
+                        rs.getString("hash"),
                         noWhen ? null : "journal when " + Instant.ofEpochMilli(when)));
             }
         }

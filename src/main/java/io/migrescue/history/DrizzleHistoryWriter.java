@@ -7,7 +7,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -32,15 +31,19 @@ final class DrizzleHistoryWriter implements HistoryWriter {
 
     /** {@code INSERT ("hash", "created_at")}: the file's hash and the journal's {@code when}, as a successful migrate does. */
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         long when = journalWhen(file.path());
         String hash = hash(file.path());
         if (recorded(h, when).isPresent() || h.entries().stream().anyMatch(e -> hash.equals(e.checksum()))) {
             return List.of();
         }
-        return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "hash", "created_at")
-                + ") VALUES (?, ?)", hash, when));
+        return List.of(BoundStatement.of(
+                "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "hash", "created_at")
+                        + ") VALUES (?, ?)",
+                hash,
+                when));
     }
 
     /**
@@ -48,20 +51,24 @@ final class DrizzleHistoryWriter implements HistoryWriter {
      * {@code when}. Refused when a later migration is recorded: Drizzle would still skip this one.
      */
     @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+    public List<BoundStatement> recordRolledBack(
+            Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
         long when = whenOf(id, h, files);
         if (recorded(h, when).isEmpty()) {
             return List.of();
         }
-        List<String> later = h.entries().stream().map(HistoryEntry::id)
-                .filter(e -> !e.isEmpty() && Long.parseLong(e) > when).toList();
+        List<String> later = h.entries().stream()
+                .map(HistoryEntry::id)
+                .filter(e -> !e.isEmpty() && Long.parseLong(e) > when)
+                .toList();
         if (!later.isEmpty()) {
             throw new IllegalStateException("Drizzle runs only migrations later than its latest row; with " + later
                     + " recorded after " + id + ", removing its row would not make migrate run it again");
         }
-        return List.of(BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "created_at")
-                + " = ?", when));
+        return List.of(BoundStatement.of(
+                "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "created_at") + " = ?",
+                when));
     }
 
     @Override
@@ -82,10 +89,14 @@ final class DrizzleHistoryWriter implements HistoryWriter {
         if (HistorySql.entry(h, id).isPresent()) {
             return Long.parseLong(id);
         }
-        return files.stream().filter(f -> f.id().equals(id) || MigrationNames.stem(MigrationNames.fileName(f)).equals(id))
-                .findFirst().map(f -> journalWhen(f.path()))
-                .orElseThrow(() -> new IllegalArgumentException("Drizzle's rows hold the journal's when, not the tag: to find "
-                        + id + "'s row its file and meta/_journal.json are needed, and none were given"));
+        return files.stream()
+                .filter(f -> f.id().equals(id)
+                        || MigrationNames.stem(MigrationNames.fileName(f)).equals(id))
+                .findFirst()
+                .map(f -> journalWhen(f.path()))
+                .orElseThrow(() ->
+                        new IllegalArgumentException("Drizzle's rows hold the journal's when, not the tag: to find "
+                                + id + "'s row its file and meta/_journal.json are needed, and none were given"));
     }
 
     /** The {@code when} of the file's entry in {@code meta/_journal.json} beside it (Drizzle's {@code folderMillis}). */
@@ -99,9 +110,11 @@ final class DrizzleHistoryWriter implements HistoryWriter {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read Drizzle's journal " + journal + " (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "cannot read Drizzle's journal " + journal + " (" + e.getMessage() + ")", e);
         }
-        throw new IllegalArgumentException(journal + " has no entry for " + tag + ": Drizzle only runs what its journal lists");
+        throw new IllegalArgumentException(
+                journal + " has no entry for " + tag + ": Drizzle only runs what its journal lists");
     }
 
     /**

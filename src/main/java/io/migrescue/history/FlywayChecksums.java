@@ -4,7 +4,6 @@ import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.MigrationFile;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,12 +13,10 @@ import java.util.Optional;
  * core computes for the file now ({@code flyway validate} fails on exactly these).
  */
 public final class FlywayChecksums {
-    private FlywayChecksums() {
-    }
+    private FlywayChecksums() {}
 
     /** One applied versioned migration whose file no longer has the recorded checksum. */
-    public record Drift(String version, String recorded, int now, MigrationFile file) {
-    }
+    public record Drift(String version, String recorded, int now, MigrationFile file) {}
 
     public static List<Drift> drifts(List<MigrationHistory> history, List<MigrationFile> files) {
         List<Drift> drifts = new ArrayList<>();
@@ -33,8 +30,10 @@ public final class FlywayChecksums {
                 }
                 for (MigrationFile f : files) {
                     Optional<FlywayScript> script = script(f);
-                    if (script.isPresent() && script.get().sameVersion(e.id())
-                            && !e.checksum().equals(Integer.toString(script.get().checksum()))) {
+                    if (script.isPresent()
+                            && script.get().sameVersion(e.id())
+                            && !e.checksum()
+                                    .equals(Integer.toString(script.get().checksum()))) {
                         drifts.add(new Drift(e.id(), e.checksum(), script.get().checksum(), f));
                     }
                 }
@@ -49,7 +48,9 @@ public final class FlywayChecksums {
     }
 
     private static Optional<FlywayScript> script(MigrationFile f) {
-        if (f.path() == null || !"flyway".equals(f.tool()) && !f.path().getFileName().toString().matches("V[^_]+__.*\\.sql")) {
+        if (f.path() == null
+                || !"flyway".equals(f.tool())
+                        && !f.path().getFileName().toString().matches("V[^_]+__.*\\.sql")) {
             return Optional.empty();
         }
         try {

@@ -1,11 +1,10 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
-
+import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,15 +31,18 @@ final class FlywayHistory implements HistoryAdapter {
 
     @Override
     public boolean owns(TableShape table) {
-        return table.named("flyway_schema_history") && table.hasColumns("installed_rank", "version", "script", "success");
+        return table.named("flyway_schema_history")
+                && table.hasColumns("installed_rank", "version", "script", "success");
     }
 
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
         String sql = "SELECT installed_rank, version, description, type, script, checksum, installed_on, success FROM "
                 + dialect.qualify(table.schema(), table.name()) + " ORDER BY installed_rank";
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String type = rs.getString("type");
                 if ("SCHEMA".equals(type)) {
@@ -49,8 +51,13 @@ final class FlywayHistory implements HistoryAdapter {
                 String version = rs.getString("version");
                 String script = rs.getString("script");
                 EntryState state = rs.getBoolean("success") ? EntryState.APPLIED : EntryState.FAILED;
-                entries.add(new HistoryEntry(version != null ? version : script, rs.getString("description"), state,
-                        Rows.instant(rs, "installed_on"), Rows.text(rs, "checksum"), type + " " + script));
+                entries.add(new HistoryEntry(
+                        version != null ? version : script,
+                        rs.getString("description"),
+                        state,
+                        Rows.instant(rs, "installed_on"),
+                        Rows.text(rs, "checksum"),
+                        type + " " + script));
             }
         }
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);

@@ -1,12 +1,11 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,8 @@ final class FlywayHistoryWriter implements HistoryWriter {
     public List<BoundStatement> createHistoryTable(Dialect d, MigrationHistory h) {
         String table = HistorySql.table(d, h);
         if (d.engine() == io.migrescue.model.Engine.POSTGRESQL) {
-            return List.of(BoundStatement.of("CREATE TABLE IF NOT EXISTS " + table + " (\n"
+            return List.of(
+                    BoundStatement.of("CREATE TABLE IF NOT EXISTS " + table + " (\n"
                             + "    \"installed_rank\" INT NOT NULL,\n    \"version\" VARCHAR(50),\n"
                             + "    \"description\" VARCHAR(200) NOT NULL,\n    \"type\" VARCHAR(20) NOT NULL,\n"
                             + "    \"script\" VARCHAR(1000) NOT NULL,\n    \"checksum\" INTEGER,\n"
@@ -65,10 +65,12 @@ final class FlywayHistoryWriter implements HistoryWriter {
     }
 
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         FlywayScript script = FlywayScript.of(file);
-        List<HistoryEntry> rows = h.entries().stream().filter(e -> script.sameVersion(e.id())).toList();
+        List<HistoryEntry> rows =
+                h.entries().stream().filter(e -> script.sameVersion(e.id())).toList();
         if (rows.stream().anyMatch(e -> e.state() == EntryState.APPLIED)) {
             return List.of(); // already a success row: a different checksum is realign-checksum's business
         }
@@ -77,20 +79,32 @@ final class FlywayHistoryWriter implements HistoryWriter {
         List<Object> params = new ArrayList<>();
         if (!rows.isEmpty()) {
             // version and script stay as Flyway wrote them when the run failed (script is the path below the location)
-            List<Cell> changed = success.stream().filter(c -> !c.column().equals("version") && !c.column().equals("script")).toList();
+            List<Cell> changed = success.stream()
+                    .filter(c -> !c.column().equals("version") && !c.column().equals("script"))
+                    .toList();
             changed.forEach(c -> params.addAll(c.params()));
             params.addAll(List.of(rows.get(0).id(), false));
-            return List.of(new BoundStatement("UPDATE " + table + " SET "
-                    + String.join(", ", changed.stream().map(c -> HistorySql.column(d, c.column()) + " = " + c.sql()).toList())
-                    + " WHERE " + HistorySql.column(d, "version") + " = ? AND " + HistorySql.column(d, "success") + " = ?", params));
+            return List.of(new BoundStatement(
+                    "UPDATE " + table + " SET "
+                            + String.join(
+                                    ", ",
+                                    changed.stream()
+                                            .map(c -> HistorySql.column(d, c.column()) + " = " + c.sql())
+                                            .toList())
+                            + " WHERE " + HistorySql.column(d, "version") + " = ? AND "
+                            + HistorySql.column(d, "success") + " = ?",
+                    params));
         }
         success.forEach(c -> params.addAll(c.params()));
-        List<Cell> inserted = new ArrayList<>(List.of(new Cell("installed_rank",
-                "COALESCE(MAX(" + HistorySql.column(d, "installed_rank") + "), 0) + 1", List.of())));
+        List<Cell> inserted = new ArrayList<>(List.of(new Cell(
+                "installed_rank", "COALESCE(MAX(" + HistorySql.column(d, "installed_rank") + "), 0) + 1", List.of())));
         inserted.addAll(success);
-        return List.of(new BoundStatement("INSERT INTO " + table + " ("
-                + HistorySql.columns(d, inserted.stream().map(Cell::column).toArray(String[]::new)) + ") SELECT "
-                + String.join(", ", inserted.stream().map(Cell::sql).toList()) + " FROM " + table, params));
+        return List.of(new BoundStatement(
+                "INSERT INTO " + table + " ("
+                        + HistorySql.columns(
+                                d, inserted.stream().map(Cell::column).toArray(String[]::new)) + ") SELECT "
+                        + String.join(", ", inserted.stream().map(Cell::sql).toList()) + " FROM " + table,
+                params));
     }
 
     /** One column of a history row: its SQL expression and the values bound in it. */
@@ -109,7 +123,9 @@ final class FlywayHistoryWriter implements HistoryWriter {
                 Cell.bound("type", SQL_TYPE),
                 Cell.bound("script", script.script()),
                 Cell.bound("checksum", script.checksum()),
-                installedBy == null ? new Cell("installed_by", currentUser(d), List.of()) : Cell.bound("installed_by", installedBy),
+                installedBy == null
+                        ? new Cell("installed_by", currentUser(d), List.of())
+                        : Cell.bound("installed_by", installedBy),
                 new Cell("installed_on", installedOn.sql(), List.of(installedOn.param())),
                 Cell.bound("execution_time", 0),
                 Cell.bound("success", true));
@@ -123,11 +139,18 @@ final class FlywayHistoryWriter implements HistoryWriter {
     public List<BoundStatement> realignChecksum(Dialect d, MigrationHistory h, MigrationFile file) {
         HistorySql.requireTool(h, TOOL);
         FlywayScript script = FlywayScript.of(file);
-        String version = h.entries().stream().filter(e -> e.state() == EntryState.APPLIED && script.sameVersion(e.id()))
-                .map(HistoryEntry::id).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Flyway records no applied migration " + script.version()));
-        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "checksum") + " = ? WHERE "
-                + HistorySql.column(d, "version") + " = ? AND " + HistorySql.column(d, "success") + " = ?", script.checksum(), version, true));
+        String version = h.entries().stream()
+                .filter(e -> e.state() == EntryState.APPLIED && script.sameVersion(e.id()))
+                .map(HistoryEntry::id)
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("Flyway records no applied migration " + script.version()));
+        return List.of(BoundStatement.of(
+                "UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "checksum") + " = ? WHERE "
+                        + HistorySql.column(d, "version") + " = ? AND " + HistorySql.column(d, "success") + " = ?",
+                script.checksum(),
+                version,
+                true));
     }
 
     /**
@@ -135,7 +158,8 @@ final class FlywayHistoryWriter implements HistoryWriter {
      * repeatable's by description), so {@code migrate} runs it again. No row: nothing to do, Flyway will run it.
      */
     @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+    public List<BoundStatement> recordRolledBack(
+            Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
         List<HistoryEntry> rows = HistorySql.entries(h, id);
         if (rows.stream().anyMatch(e -> e.state() == EntryState.APPLIED)) {
@@ -147,16 +171,21 @@ final class FlywayHistoryWriter implements HistoryWriter {
         }
         HistoryEntry failed = rows.get(0);
         boolean repeatable = !FlywayScript.isVersion(failed.id()); // the reader names a repeatable by its script
-        String key = repeatable ? HistorySql.column(d, "version") + " IS NULL AND " + HistorySql.column(d, "description") + " = ?"
+        String key = repeatable
+                ? HistorySql.column(d, "version") + " IS NULL AND " + HistorySql.column(d, "description") + " = ?"
                 : HistorySql.column(d, "version") + " = ?";
-        return List.of(BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "success")
-                + " = ? AND " + key, false, repeatable ? failed.description() : failed.id()));
+        return List.of(BoundStatement.of(
+                "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "success") + " = ? AND "
+                        + key,
+                false,
+                repeatable ? failed.description() : failed.id()));
     }
 
     @Override
     public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException("Flyway keeps no lock in its tables: it holds a PostgreSQL advisory lock"
-                + " or a MySQL GET_LOCK only while it runs, and the server frees it when that session ends");
+        throw new UnsupportedOperationException(
+                "Flyway keeps no lock in its tables: it holds a PostgreSQL advisory lock"
+                        + " or a MySQL GET_LOCK only while it runs, and the server frees it when that session ends");
     }
 
     @Override
@@ -178,8 +207,11 @@ final class FlywayHistoryWriter implements HistoryWriter {
     public List<BoundStatement> repoint(Dialect d, MigrationHistory h, String recordedId, MigrationFile file) {
         HistorySql.requireTool(h, TOOL);
         FlywayScript script = FlywayScript.of(file);
-        List<HistoryEntry> old = h.entries().stream().filter(e -> e.state() == EntryState.APPLIED && e.id().equals(recordedId)).toList();
-        boolean target = h.entries().stream().anyMatch(e -> e.state() == EntryState.APPLIED && script.sameVersion(e.id()));
+        List<HistoryEntry> old = h.entries().stream()
+                .filter(e -> e.state() == EntryState.APPLIED && e.id().equals(recordedId))
+                .toList();
+        boolean target =
+                h.entries().stream().anyMatch(e -> e.state() == EntryState.APPLIED && script.sameVersion(e.id()));
         if (old.isEmpty()) {
             if (target) {
                 return List.of();
@@ -187,13 +219,21 @@ final class FlywayHistoryWriter implements HistoryWriter {
             throw new IllegalStateException("Flyway records no applied migration " + recordedId);
         }
         if (target && !script.sameVersion(recordedId)) {
-            throw new IllegalStateException("Flyway records version " + script.version() + " already, next to " + recordedId);
+            throw new IllegalStateException(
+                    "Flyway records version " + script.version() + " already, next to " + recordedId);
         }
-        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "version") + " = ?, "
-                + HistorySql.column(d, "description") + " = ?, " + HistorySql.column(d, "script") + " = ?, "
-                + HistorySql.column(d, "checksum") + " = ? WHERE " + HistorySql.column(d, "version") + " = ? AND "
-                + HistorySql.column(d, "success") + " = ?", script.version().getVersion(), script.description(), script.script(),
-                script.checksum(), recordedId, true));
+        return List.of(BoundStatement.of(
+                "UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "version") + " = ?, "
+                        + HistorySql.column(d, "description") + " = ?, " + HistorySql.column(d, "script") + " = ?, "
+                        + HistorySql.column(d, "checksum") + " = ? WHERE " + HistorySql.column(d, "version")
+                        + " = ? AND "
+                        + HistorySql.column(d, "success") + " = ?",
+                script.version().getVersion(),
+                script.description(),
+                script.script(),
+                script.checksum(),
+                recordedId,
+                true));
     }
 
     /**
@@ -204,21 +244,40 @@ final class FlywayHistoryWriter implements HistoryWriter {
     @Override
     public List<BoundStatement> recordDeleted(Dialect d, MigrationHistory h, String recordedId, Instant now) {
         HistorySql.requireTool(h, TOOL);
-        List<HistoryEntry> rows = h.entries().stream().filter(e -> e.state() == EntryState.APPLIED && e.id().equals(recordedId)).toList();
-        if (rows.isEmpty() || rows.stream().anyMatch(e -> e.detail() != null && e.detail().startsWith("DELETE "))) {
+        List<HistoryEntry> rows = h.entries().stream()
+                .filter(e -> e.state() == EntryState.APPLIED && e.id().equals(recordedId))
+                .toList();
+        if (rows.isEmpty()
+                || rows.stream().anyMatch(e -> e.detail() != null && e.detail().startsWith("DELETE "))) {
             return List.of();
         }
         HistoryEntry row = rows.get(0);
-        String script = row.detail() == null || !row.detail().contains(" ") ? row.description() : row.detail().split(" ", 2)[1];
+        String script = row.detail() == null || !row.detail().contains(" ")
+                ? row.description()
+                : row.detail().split(" ", 2)[1];
         Timestamps.Value installedOn = Timestamps.databaseClock(d, now);
         String table = HistorySql.table(d, h);
         List<Object> params = new ArrayList<>(List.of(recordedId, row.description(), "DELETE", script));
         params.add(row.checksum() == null ? null : Integer.valueOf(row.checksum()));
         params.add(installedOn.param());
         params.addAll(List.of(0, true));
-        return List.of(new BoundStatement("INSERT INTO " + table + " (" + HistorySql.columns(d, "installed_rank", "version",
-                "description", "type", "script", "checksum", "installed_by", "installed_on", "execution_time", "success")
-                + ") SELECT COALESCE(MAX(" + HistorySql.column(d, "installed_rank") + "), 0) + 1, ?, ?, ?, ?, ?, " + currentUser(d)
-                + ", " + installedOn.sql() + ", ?, ? FROM " + table, params));
+        return List.of(new BoundStatement(
+                "INSERT INTO " + table + " ("
+                        + HistorySql.columns(
+                                d,
+                                "installed_rank",
+                                "version",
+                                "description",
+                                "type",
+                                "script",
+                                "checksum",
+                                "installed_by",
+                                "installed_on",
+                                "execution_time",
+                                "success")
+                        + ") SELECT COALESCE(MAX(" + HistorySql.column(d, "installed_rank")
+                        + "), 0) + 1, ?, ?, ?, ?, ?, " + currentUser(d)
+                        + ", " + installedOn.sql() + ", ?, ? FROM " + table,
+                params));
     }
 }

@@ -1,15 +1,14 @@
 package io.migrescue.history;
 
 import io.migrescue.sql.MigrationFile;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 import org.flywaydb.core.internal.resource.ResourceName;
 import org.flywaydb.core.internal.resource.ResourceNameParser;
 import org.flywaydb.core.internal.resource.filesystem.FileSystemResource;
-
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * What Flyway resolves from a versioned SQL migration file, computed by Flyway core itself (flyway-core 11.20.3):
@@ -24,21 +23,25 @@ import java.util.regex.Pattern;
 record FlywayScript(MigrationVersion version, String description, String script, int checksum) {
     /** Flyway's default naming (V, R, __, .sql), as {@link io.migrescue.sql.MigrationFiles} lists them. */
     private static final ResourceNameParser NAMES = new ResourceNameParser(new FluentConfiguration());
+
     private static final Pattern VERSION_TEXT = Pattern.compile("\\d+([._]\\d+)*");
 
     static FlywayScript of(MigrationFile file) {
         String fileName = file.path().getFileName().toString();
         ResourceName name = NAMES.parse(fileName);
         if (!name.isValid()) {
-            throw new IllegalArgumentException(fileName + " is not a Flyway SQL migration: " + name.getValidityMessage());
+            throw new IllegalArgumentException(
+                    fileName + " is not a Flyway SQL migration: " + name.getValidityMessage());
         }
         if (name.getVersion() == null) {
-            throw new UnsupportedOperationException(fileName + " is a repeatable migration: Flyway runs it again whenever"
-                    + " its checksum changes, so there is nothing to mark applied; fix it and let migrate run it");
+            throw new UnsupportedOperationException(
+                    fileName + " is a repeatable migration: Flyway runs it again whenever"
+                            + " its checksum changes, so there is nothing to mark applied; fix it and let migrate run it");
         }
-        FileSystemResource resource = new FileSystemResource(null, file.path().toAbsolutePath().toString(),
-                StandardCharsets.UTF_8, false);
-        return new FlywayScript(name.getVersion(), name.getDescription(), fileName, ChecksumCalculator.calculate(resource));
+        FileSystemResource resource =
+                new FileSystemResource(null, file.path().toAbsolutePath().toString(), StandardCharsets.UTF_8, false);
+        return new FlywayScript(
+                name.getVersion(), name.getDescription(), fileName, ChecksumCalculator.calculate(resource));
     }
 
     /** Whether a stored {@code version} is this one ({@code 2} and {@code 2.0} are the same to Flyway). */

@@ -1,11 +1,10 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
-
+import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,14 +34,22 @@ final class GolangMigrateHistory implements HistoryAdapter {
     }
 
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
-        String sql = "SELECT version, dirty FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY version";
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql =
+                "SELECT version, dirty FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY version";
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String version = Rows.text(rs, "version");
                 boolean dirty = rs.getBoolean("dirty");
-                entries.add(new HistoryEntry(version, version, dirty ? EntryState.DIRTY : EntryState.APPLIED, null, null,
+                entries.add(new HistoryEntry(
+                        version,
+                        version,
+                        dirty ? EntryState.DIRTY : EntryState.APPLIED,
+                        null,
+                        null,
                         dirty ? "dirty" : null));
             }
         }

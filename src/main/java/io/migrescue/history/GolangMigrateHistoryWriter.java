@@ -1,12 +1,11 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
@@ -27,7 +26,8 @@ final class GolangMigrateHistoryWriter implements HistoryWriter {
 
     /** What a successful {@code migrate up} of the file leaves: {@code (N, false)}. */
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         return force(d, h, OptionalLong.of(version(file.id())));
     }
@@ -46,7 +46,8 @@ final class GolangMigrateHistoryWriter implements HistoryWriter {
      * is {@code migrate force -1}: an empty table, which golang-migrate reads as "nothing applied" and starts over.
      */
     @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+    public List<BoundStatement> recordRolledBack(
+            Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
         long failed = version(id);
         OptionalLong previous = previousVersion(failed, files);
@@ -54,16 +55,18 @@ final class GolangMigrateHistoryWriter implements HistoryWriter {
             return List.of(); // nothing recorded, or already back at the previous version
         }
         if (h.entries().stream().noneMatch(e -> e.id().equals(Long.toString(failed)))) {
-            throw new IllegalStateException("schema_migrations holds version " + h.entries().get(0).id() + ", not " + failed
-                    + ": golang-migrate only knows its current version, so only that one can be rolled back");
+            throw new IllegalStateException(
+                    "schema_migrations holds version " + h.entries().get(0).id() + ", not " + failed
+                            + ": golang-migrate only knows its current version, so only that one can be rolled back");
         }
         return force(d, h, previous);
     }
 
     @Override
     public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException("golang-migrate keeps no lock in its tables: its advisory lock (PostgreSQL"
-                + " pg_advisory_lock, MySQL GET_LOCK) is freed by the server when the migrating session ends");
+        throw new UnsupportedOperationException(
+                "golang-migrate keeps no lock in its tables: its advisory lock (PostgreSQL"
+                        + " pg_advisory_lock, MySQL GET_LOCK) is freed by the server when the migrating session ends");
     }
 
     /** The plan for {@code migrate force V}; an empty version is {@code force -1}. */
@@ -75,8 +78,13 @@ final class GolangMigrateHistoryWriter implements HistoryWriter {
         if (version.isEmpty()) {
             return List.of(empty);
         }
-        return List.of(empty, BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " ("
-                + HistorySql.columns(d, "version", "dirty") + ") VALUES (?, ?)", version.getAsLong(), false));
+        return List.of(
+                empty,
+                BoundStatement.of(
+                        "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "version", "dirty")
+                                + ") VALUES (?, ?)",
+                        version.getAsLong(),
+                        false));
     }
 
     /** Whether the table already is what {@code force} would leave: that one clean row, or no row for -1. */
@@ -85,20 +93,25 @@ final class GolangMigrateHistoryWriter implements HistoryWriter {
         if (version.isEmpty()) {
             return rows.isEmpty();
         }
-        return rows.size() == 1 && rows.get(0).state() == EntryState.APPLIED
+        return rows.size() == 1
+                && rows.get(0).state() == EntryState.APPLIED
                 && rows.get(0).id().equals(Long.toString(version.getAsLong()));
     }
 
     private static OptionalLong previousVersion(long failed, List<MigrationFile> files) {
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("golang-migrate's table holds only the current version: the version before "
-                    + failed + " comes from the migration files, and none were given");
+            throw new IllegalArgumentException(
+                    "golang-migrate's table holds only the current version: the version before " + failed
+                            + " comes from the migration files, and none were given");
         }
         List<Long> versions = files.stream().map(f -> version(f.id())).toList();
         if (!versions.contains(failed)) {
             throw new IllegalArgumentException("version " + failed + " is not among the migration files given");
         }
-        return versions.stream().filter(v -> v < failed).mapToLong(Long::longValue).max();
+        return versions.stream()
+                .filter(v -> v < failed)
+                .mapToLong(Long::longValue)
+                .max();
     }
 
     /** golang-migrate versions are unsigned integers, stored in a bigint ({@code 000042} is 42). */

@@ -5,7 +5,6 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,10 +38,13 @@ final class GooseHistory implements HistoryAdapter {
     }
 
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
-        String sql = "SELECT version_id, is_applied, tstamp FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY id";
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql = "SELECT version_id, is_applied, tstamp FROM " + dialect.qualify(table.schema(), table.name())
+                + " ORDER BY id";
         Map<String, HistoryEntry> latest = new LinkedHashMap<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String version = Long.toString(rs.getLong("version_id"));
                 if (version.equals("0")) {

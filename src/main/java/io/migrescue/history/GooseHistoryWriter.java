@@ -5,7 +5,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -24,32 +23,39 @@ final class GooseHistoryWriter implements HistoryWriter {
 
     /** {@code INSERT (version_id, is_applied) VALUES (N, true)}, as a successful {@code goose up} of the file. */
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         long version = version(MigrationNames.fileName(file));
         if (applied(h, version)) {
             return List.of();
         }
-        return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " ("
-                + HistorySql.columns(d, "version_id", "is_applied") + ") VALUES (?, ?)", version, true));
+        return List.of(BoundStatement.of(
+                "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "version_id", "is_applied")
+                        + ") VALUES (?, ?)",
+                version,
+                true));
     }
 
     /** {@code goose down} deletes every row of the version; not applied already (or only an old down row): nothing to do. */
     @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+    public List<BoundStatement> recordRolledBack(
+            Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
         long version = version(id);
         if (!applied(h, version)) {
             return List.of();
         }
-        return List.of(BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE "
-                + HistorySql.column(d, "version_id") + " = ?", version));
+        return List.of(BoundStatement.of(
+                "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "version_id") + " = ?",
+                version));
     }
 
     @Override
     public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException("goose keeps no lock in goose_db_version: its session locker is an advisory"
-                + " lock (pg_advisory_lock) that the server frees when the migrating session ends");
+        throw new UnsupportedOperationException(
+                "goose keeps no lock in goose_db_version: its session locker is an advisory"
+                        + " lock (pg_advisory_lock) that the server frees when the migrating session ends");
     }
 
     @Override
@@ -58,7 +64,9 @@ final class GooseHistoryWriter implements HistoryWriter {
     }
 
     private static boolean applied(MigrationHistory h, long version) {
-        return HistorySql.entry(h, Long.toString(version)).filter(e -> e.state() == EntryState.APPLIED).isPresent();
+        return HistorySql.entry(h, Long.toString(version))
+                .filter(e -> e.state() == EntryState.APPLIED)
+                .isPresent();
     }
 
     /** goose's version: the number before the first {@code _} of the file name ({@code 00042_add_users.sql} is 42), or an id. */
@@ -67,7 +75,8 @@ final class GooseHistoryWriter implements HistoryWriter {
         try {
             return Long.parseLong(digits != null ? digits : fileNameOrId.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a goose migration (NNN_name.sql or .go): '" + fileNameOrId + "'", e);
+            throw new IllegalArgumentException(
+                    "not a goose migration (NNN_name.sql or .go): '" + fileNameOrId + "'", e);
         }
     }
 
@@ -83,8 +92,11 @@ final class GooseHistoryWriter implements HistoryWriter {
         if (applied(h, to)) {
             throw new IllegalStateException("goose records version " + to + " already, next to " + from);
         }
-        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "version_id")
-                + " = ? WHERE " + HistorySql.column(d, "version_id") + " = ?", to, from));
+        return List.of(BoundStatement.of(
+                "UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "version_id") + " = ? WHERE "
+                        + HistorySql.column(d, "version_id") + " = ?",
+                to,
+                from));
     }
 
     /** goose has no mark for a migration whose file is gone: its rows go, as goose down takes them away. */

@@ -1,10 +1,9 @@
 package io.migrescue.history;
 
 import io.migrescue.model.Engine;
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
-
+import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -30,7 +29,8 @@ public interface HistoryAdapter {
      *
      * @param found every table of {@link #tableNames()} found in the same scan, to locate a lock table
      */
-    MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException;
+    MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException;
 
     /**
      * Schemas this tool keeps its history in whatever the connection's schema, looked in even when {@code --schema}

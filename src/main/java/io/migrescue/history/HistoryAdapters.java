@@ -1,7 +1,6 @@
 package io.migrescue.history;
 
 import io.migrescue.failure.MigrescueException;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -10,10 +9,10 @@ import java.util.stream.Collectors;
 
 /** The history readers of {@link MigrationTools}, and the choice {@code --tool} and {@code --history-table} make. */
 public final class HistoryAdapters {
-    private static final List<HistoryAdapter> ALL = MigrationTools.all().stream().map(MigrationTool::history).toList();
+    private static final List<HistoryAdapter> ALL =
+            MigrationTools.all().stream().map(MigrationTool::history).toList();
 
-    private HistoryAdapters() {
-    }
+    private HistoryAdapters() {}
 
     public static List<HistoryAdapter> all() {
         return ALL;
@@ -30,7 +29,8 @@ public final class HistoryAdapters {
      */
     public static List<HistoryAdapter> select(String tool, String historyTable) {
         if (historyTable != null && tool == null) {
-            throw MigrescueException.usage("--history-table " + historyTable + " needs --tool: the table's layout is the tool's");
+            throw MigrescueException.usage(
+                    "--history-table " + historyTable + " needs --tool: the table's layout is the tool's");
         }
         if (historyTable != null && historyTable.isBlank()) {
             throw MigrescueException.usage("--history-table needs a table name");
@@ -39,7 +39,9 @@ public final class HistoryAdapters {
             return ALL;
         }
         String wanted = tool.toLowerCase(Locale.ROOT);
-        HistoryAdapter adapter = ALL.stream().filter(a -> a.tool().equals(wanted)).findFirst()
+        HistoryAdapter adapter = ALL.stream()
+                .filter(a -> a.tool().equals(wanted))
+                .findFirst()
                 .orElseThrow(() -> MigrescueException.usage("unknown --tool '" + tool + "'; known: "
                         + ALL.stream().map(HistoryAdapter::tool).collect(Collectors.joining(", "))));
         return List.of(historyTable == null ? adapter : adapter.withTable(historyTable));

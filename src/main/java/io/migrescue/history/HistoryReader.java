@@ -5,7 +5,6 @@ import io.migrescue.db.DatabaseSession;
 import io.migrescue.model.Engine;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,11 +17,10 @@ import java.util.Set;
  * query, and reads each one found.
  */
 public final class HistoryReader {
-    private HistoryReader() {
-    }
+    private HistoryReader() {}
 
-    public static List<MigrationHistory> readAll(DatabaseSession session, List<String> schemas, List<HistoryAdapter> adapters)
-            throws SQLException {
+    public static List<MigrationHistory> readAll(
+            DatabaseSession session, List<String> schemas, List<HistoryAdapter> adapters) throws SQLException {
         Engine engine = session.engine();
         Set<String> searched = new LinkedHashSet<>(schemas);
         adapters.forEach(a -> searched.addAll(a.extraSchemas(engine)));

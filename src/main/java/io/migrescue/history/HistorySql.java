@@ -1,10 +1,9 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.HistoryEntry;
-import io.migrescue.sql.BoundStatement;
 import io.migrescue.model.MigrationHistory;
-
+import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +14,7 @@ import java.util.stream.Collectors;
  * PostgreSQL stores the unquoted names Liquibase uses, and MySQL compares column names without case.
  */
 final class HistorySql {
-    private HistorySql() {
-    }
+    private HistorySql() {}
 
     /** The history table where the reader found it. */
     static String table(Dialect dialect, MigrationHistory history) {
@@ -42,7 +40,8 @@ final class HistorySql {
 
     static void requireTool(MigrationHistory history, String tool) {
         if (!tool.equals(history.tool())) {
-            throw new IllegalArgumentException("this writer writes " + tool + "'s history, not " + history.tool() + "'s");
+            throw new IllegalArgumentException(
+                    "this writer writes " + tool + "'s history, not " + history.tool() + "'s");
         }
     }
 
@@ -69,7 +68,10 @@ final class HistorySql {
         if (target && !from.equals(String.valueOf(to))) {
             throw new IllegalStateException(h.tool() + " records " + to + " already, next to " + from);
         }
-        return List.of(BoundStatement.of("UPDATE " + table(d, h) + " SET " + column(d, keyColumn) + " = ? WHERE "
-                + column(d, keyColumn) + " = ?", to, from));
+        return List.of(BoundStatement.of(
+                "UPDATE " + table(d, h) + " SET " + column(d, keyColumn) + " = ? WHERE " + column(d, keyColumn)
+                        + " = ?",
+                to,
+                from));
     }
 }

@@ -1,10 +1,9 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -45,7 +44,8 @@ public interface HistoryWriter {
      * "non-empty schema without schema history table", Prisma P3005). {@code IF NOT EXISTS}: a table made since is kept.
      */
     default List<BoundStatement> createHistoryTable(Dialect dialect, MigrationHistory history) {
-        throw new UnsupportedOperationException(tool() + "'s history table is made by " + tool() + " itself: run it once");
+        throw new UnsupportedOperationException(
+                tool() + "'s history table is made by " + tool() + " itself: run it once");
     }
 
     /**
@@ -54,8 +54,8 @@ public interface HistoryWriter {
      *
      * @param installedBy the user to record where the tool records one (Flyway); null for the database's current user
      */
-    List<BoundStatement> recordApplied(Dialect dialect, MigrationHistory history, MigrationFile file, Instant now,
-                                       String installedBy);
+    List<BoundStatement> recordApplied(
+            Dialect dialect, MigrationHistory history, MigrationFile file, Instant now, String installedBy);
 
     /**
      * Records the migration {@code id} (as {@link io.migrescue.model.HistoryEntry#id()} names it) as not applied, so the
@@ -64,8 +64,8 @@ public interface HistoryWriter {
      * @param files the migration directory in the tool's order; only golang-migrate needs it (its table holds the
      *              current version only, so the version before {@code id} comes from the files); may be empty
      */
-    List<BoundStatement> recordRolledBack(Dialect dialect, MigrationHistory history, String id, List<MigrationFile> files,
-                                          Instant now);
+    List<BoundStatement> recordRolledBack(
+            Dialect dialect, MigrationHistory history, String id, List<MigrationFile> files, Instant now);
 
     /** Frees the tool's lock left held by a killed run ({@code record: release-lock}). */
     List<BoundStatement> releaseLock(Dialect dialect, MigrationHistory history);
@@ -82,7 +82,8 @@ public interface HistoryWriter {
     }
 
     /** The same for the history entry {@code id} of the file (a Liquibase changelog holds several changesets). */
-    default List<BoundStatement> realignChecksum(Dialect dialect, MigrationHistory history, MigrationFile file, String id) {
+    default List<BoundStatement> realignChecksum(
+            Dialect dialect, MigrationHistory history, MigrationFile file, String id) {
         return realignChecksum(dialect, history, file);
     }
 
@@ -91,17 +92,20 @@ public interface HistoryWriter {
      * tool writes when it applies that file (its name, version, checksum), and nothing else changes ({@code record:
      * repoint}). Already pointing there: nothing to do.
      */
-    default List<BoundStatement> repoint(Dialect dialect, MigrationHistory history, String recordedId, MigrationFile file) {
-        throw new UnsupportedOperationException("re-pointing a renamed migration is done for Flyway, Knex, Rails, Laravel,"
-                + " Sequelize and goose");
+    default List<BoundStatement> repoint(
+            Dialect dialect, MigrationHistory history, String recordedId, MigrationFile file) {
+        throw new UnsupportedOperationException(
+                "re-pointing a renamed migration is done for Flyway, Knex, Rails, Laravel," + " Sequelize and goose");
     }
 
     /**
      * Marks the applied migration {@code recordedId}, whose file is gone, as deleted the way the tool itself would
      * ({@code record: deleted}); its effects stay in the schema. No row: nothing to do.
      */
-    default List<BoundStatement> recordDeleted(Dialect dialect, MigrationHistory history, String recordedId, Instant now) {
-        throw new UnsupportedOperationException("marking a missing migration deleted is done for Flyway, Knex, Rails, Laravel,"
-                + " Sequelize and goose");
+    default List<BoundStatement> recordDeleted(
+            Dialect dialect, MigrationHistory history, String recordedId, Instant now) {
+        throw new UnsupportedOperationException(
+                "marking a missing migration deleted is done for Flyway, Knex, Rails, Laravel,"
+                        + " Sequelize and goose");
     }
 }

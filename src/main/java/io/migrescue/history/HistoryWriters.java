@@ -6,10 +6,10 @@ import java.util.stream.Collectors;
 
 /** The history writers of {@link MigrationTools}, found by tool id. */
 public final class HistoryWriters {
-    private static final List<HistoryWriter> ALL = MigrationTools.all().stream().map(MigrationTool::writer).toList();
+    private static final List<HistoryWriter> ALL =
+            MigrationTools.all().stream().map(MigrationTool::writer).toList();
 
-    private HistoryWriters() {
-    }
+    private HistoryWriters() {}
 
     public static List<HistoryWriter> all() {
         return ALL;
@@ -22,8 +22,11 @@ public final class HistoryWriters {
      */
     public static HistoryWriter forTool(String tool) {
         String wanted = tool == null ? "" : tool.toLowerCase(Locale.ROOT);
-        return ALL.stream().filter(w -> w.tool().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("migrescue cannot write " + tool + "'s history; it writes: "
-                        + ALL.stream().map(HistoryWriter::tool).collect(Collectors.joining(", "))));
+        return ALL.stream()
+                .filter(w -> w.tool().equals(wanted))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("migrescue cannot write " + tool + "'s history; it writes: "
+                                + ALL.stream().map(HistoryWriter::tool).collect(Collectors.joining(", "))));
     }
 }

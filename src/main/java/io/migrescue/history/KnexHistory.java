@@ -6,7 +6,6 @@ import io.migrescue.model.HistoryLock;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,19 +45,28 @@ final class KnexHistory implements HistoryAdapter {
     }
 
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
-        String sql = "SELECT name, batch, migration_time FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY id";
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql = "SELECT name, batch, migration_time FROM " + dialect.qualify(table.schema(), table.name())
+                + " ORDER BY id";
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String name = rs.getString("name");
-                entries.add(new HistoryEntry(name, name, EntryState.APPLIED, Rows.instant(rs, "migration_time"), null,
+                entries.add(new HistoryEntry(
+                        name,
+                        name,
+                        EntryState.APPLIED,
+                        Rows.instant(rs, "migration_time"),
+                        null,
                         "batch " + rs.getInt("batch")));
             }
         }
         HistoryLock lock = null;
         for (TableShape candidate : found) {
-            if (candidate.named(lockTable(table.name())) && candidate.schema().equals(table.schema())
+            if (candidate.named(lockTable(table.name()))
+                    && candidate.schema().equals(table.schema())
                     && candidate.hasColumns("is_locked")) {
                 lock = readLock(connection, dialect, candidate);
             }
@@ -67,9 +75,12 @@ final class KnexHistory implements HistoryAdapter {
     }
 
     /** Knex takes the lock with {@code UPDATE … SET is_locked = 1 WHERE is_locked = 0}: any row at 1 stops it. */
-    private static HistoryLock readLock(Connection connection, Dialect dialect, TableShape lockTable) throws SQLException {
-        String sql = "SELECT COUNT(*) FROM " + dialect.qualify(lockTable.schema(), lockTable.name()) + " WHERE is_locked = 1";
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    private static HistoryLock readLock(Connection connection, Dialect dialect, TableShape lockTable)
+            throws SQLException {
+        String sql = "SELECT COUNT(*) FROM " + dialect.qualify(lockTable.schema(), lockTable.name())
+                + " WHERE is_locked = 1";
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return new HistoryLock(lockTable.name(), rs.getLong(1) > 0, null, null);
         }

@@ -5,7 +5,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -32,16 +31,21 @@ final class KnexHistoryWriter extends RowPerMigrationWriter {
      * {@code new Date()}: an instant, written here as the same instant in any session time zone.
      */
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         String name = MigrationNames.fileName(file);
         if (HistorySql.entry(h, name).isPresent()) {
             return List.of();
         }
         Timestamps.Value time = Timestamps.databaseClock(d, now);
-        return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "name", "batch",
-                "migration_time") + ") SELECT ?, COALESCE(MAX(" + HistorySql.column(d, "batch") + "), 0) + 1, " + time.sql()
-                + " FROM " + HistorySql.table(d, h), name, time.param()));
+        return List.of(BoundStatement.of(
+                "INSERT INTO " + HistorySql.table(d, h) + " ("
+                        + HistorySql.columns(d, "name", "batch", "migration_time") + ") SELECT ?, COALESCE(MAX("
+                        + HistorySql.column(d, "batch") + "), 0) + 1, " + time.sql()
+                        + " FROM " + HistorySql.table(d, h),
+                name,
+                time.param()));
     }
 
     /**
@@ -56,13 +60,16 @@ final class KnexHistoryWriter extends RowPerMigrationWriter {
             return List.of();
         }
         String table = d.qualify(h.schema(), lock.table());
-        return List.of(BoundStatement.of("DELETE FROM " + table),
-                BoundStatement.of("INSERT INTO " + table + " (" + HistorySql.column(d, "is_locked") + ") VALUES (?)", 0));
+        return List.of(
+                BoundStatement.of("DELETE FROM " + table),
+                BoundStatement.of(
+                        "INSERT INTO " + table + " (" + HistorySql.column(d, "is_locked") + ") VALUES (?)", 0));
     }
 
     @Override
     public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException("Knex has no dirty flag: a migration has a row or none; a killed run leaves"
-                + " its lock held, which releaseLock frees");
+        throw new UnsupportedOperationException(
+                "Knex has no dirty flag: a migration has a row or none; a killed run leaves"
+                        + " its lock held, which releaseLock frees");
     }
 }

@@ -1,11 +1,10 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
-
+import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,13 +35,17 @@ final class LaravelHistory implements HistoryAdapter {
     }
 
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
-        String sql = "SELECT id, migration, batch FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY id";
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql =
+                "SELECT id, migration, batch FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY id";
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String migration = rs.getString("migration");
-                entries.add(new HistoryEntry(migration, migration, EntryState.APPLIED, null, null, "batch " + rs.getInt("batch")));
+                entries.add(new HistoryEntry(
+                        migration, migration, EntryState.APPLIED, null, null, "batch " + rs.getInt("batch")));
             }
         }
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);

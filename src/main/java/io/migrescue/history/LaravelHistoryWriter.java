@@ -1,10 +1,9 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -23,6 +22,7 @@ final class LaravelHistoryWriter extends RowPerMigrationWriter {
     String key(MigrationFile file) {
         return migrationName(file);
     }
+
     private static final String PHP = ".php";
 
     /**
@@ -32,20 +32,25 @@ final class LaravelHistoryWriter extends RowPerMigrationWriter {
      * migrations before this one, they already hold that batch number: MAX + 1 still gives this one its own.)
      */
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         String migration = migrationName(file);
         if (HistorySql.entry(h, migration).isPresent()) {
             return List.of();
         }
-        return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "migration", "batch")
-                + ") SELECT ?, COALESCE(MAX(" + HistorySql.column(d, "batch") + "), 0) + 1 FROM " + HistorySql.table(d, h), migration));
+        return List.of(BoundStatement.of(
+                "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "migration", "batch")
+                        + ") SELECT ?, COALESCE(MAX(" + HistorySql.column(d, "batch") + "), 0) + 1 FROM "
+                        + HistorySql.table(d, h),
+                migration));
     }
 
     @Override
     public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException("Laravel keeps no lock in its migrations table (migrate --isolated locks"
-                + " through the application's cache store, which expires)");
+        throw new UnsupportedOperationException(
+                "Laravel keeps no lock in its migrations table (migrate --isolated locks"
+                        + " through the application's cache store, which expires)");
     }
 
     @Override
@@ -55,7 +60,8 @@ final class LaravelHistoryWriter extends RowPerMigrationWriter {
 
     /** The file name without {@code .php}: {@code 2024_03_01_000000_create_orders_table}. */
     static String migrationName(MigrationFile file) {
-        String name = file.path() == null ? file.id() : file.path().getFileName().toString();
+        String name =
+                file.path() == null ? file.id() : file.path().getFileName().toString();
         return name.endsWith(PHP) ? name.substring(0, name.length() - PHP.length()) : file.id();
     }
 }

@@ -8,7 +8,6 @@ import io.migrescue.sql.LiquibaseChangelog;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementSplitter;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +26,19 @@ import java.util.List;
 public final class LiquibaseChangeSets {
     private static final String TOOL = LiquibaseHistoryWriter.TOOL;
 
-    private LiquibaseChangeSets() {
-    }
+    private LiquibaseChangeSets() {}
 
     /** One changeset of a changelog file, as read from XML/YAML/JSON or from formatted SQL. */
-    private record Unit(String id, String author, String logicalFilePath, String contexts, String labels, String comments,
-                        String description, List<SqlStatement> statements, String checksum) {
-    }
+    private record Unit(
+            String id,
+            String author,
+            String logicalFilePath,
+            String contexts,
+            String labels,
+            String comments,
+            String description,
+            List<SqlStatement> statements,
+            String checksum) {}
 
     /** The changesets of {@code files} the history does not record, in file order, each as a migration of its own. */
     public static List<MigrationFile> pending(MigrationHistory h, List<MigrationFile> files, Engine engine) {
@@ -45,14 +50,20 @@ public final class LiquibaseChangeSets {
             for (Unit u : units(f, engine)) {
                 String fileName;
                 try {
-                    fileName = u.logicalFilePath() != null ? u.logicalFilePath() : LiquibasePaths.changelogPath(f.path(), h);
+                    fileName = u.logicalFilePath() != null
+                            ? u.logicalFilePath()
+                            : LiquibasePaths.changelogPath(f.path(), h);
                 } catch (IllegalArgumentException unknownPath) {
                     break; // nothing of its folder is recorded: which FILENAME Liquibase writes cannot be told
                 }
                 String key = u.id() + "::" + u.author() + "::" + fileName;
                 if (HistorySql.entry(h, key).isEmpty()) {
-                    pending.add(new MigrationFile(key, "changeset " + u.author() + ":" + u.id() + " of " + f.path().getFileName(),
-                            f.path(), TOOL));
+                    pending.add(new MigrationFile(
+                            key,
+                            "changeset " + u.author() + ":" + u.id() + " of "
+                                    + f.path().getFileName(),
+                            f.path(),
+                            TOOL));
                 }
             }
         }
@@ -94,12 +105,31 @@ public final class LiquibaseChangeSets {
             params.add(u.labels());
         }
         params.add(LiquibaseHistoryWriter.deploymentId(now));
-        return List.of(BoundStatement.of("INSERT INTO " + table + " (" + HistorySql.columns(d, "id", "author", "filename",
-                "dateexecuted", "orderexecuted", "exectype", "md5sum", "description", "comments", "tag", "liquibase", "contexts",
-                "labels", "deployment_id") + ") SELECT ?, ?, ?, " + dateExecuted.sql() + ", COALESCE(MAX("
-                + HistorySql.column(d, "orderexecuted") + "), 0) + 1, ?, " + (u.checksum() == null ? "NULL" : "?")
-                + ", ?, ?, NULL, ?, " + (u.contexts() == null ? "NULL" : "?") + ", " + (u.labels() == null ? "NULL" : "?")
-                + ", ? FROM " + table, params.toArray()));
+        return List.of(BoundStatement.of(
+                "INSERT INTO " + table + " ("
+                        + HistorySql.columns(
+                                d,
+                                "id",
+                                "author",
+                                "filename",
+                                "dateexecuted",
+                                "orderexecuted",
+                                "exectype",
+                                "md5sum",
+                                "description",
+                                "comments",
+                                "tag",
+                                "liquibase",
+                                "contexts",
+                                "labels",
+                                "deployment_id")
+                        + ") SELECT ?, ?, ?, " + dateExecuted.sql() + ", COALESCE(MAX("
+                        + HistorySql.column(d, "orderexecuted") + "), 0) + 1, ?, "
+                        + (u.checksum() == null ? "NULL" : "?")
+                        + ", ?, ?, NULL, ?, " + (u.contexts() == null ? "NULL" : "?") + ", "
+                        + (u.labels() == null ? "NULL" : "?")
+                        + ", ? FROM " + table,
+                params.toArray()));
     }
 
     private static Unit unit(MigrationFile changeSet, Engine engine) {
@@ -109,7 +139,8 @@ public final class LiquibaseChangeSets {
                 return u;
             }
         }
-        throw new IllegalArgumentException("no changeset " + key[1] + ":" + key[0] + " in " + changeSet.path().getFileName());
+        throw new IllegalArgumentException("no changeset " + key[1] + ":" + key[0] + " in "
+                + changeSet.path().getFileName());
     }
 
     /** The changesets of the file that run on the engine, in file order; none when it is no changelog. */
@@ -119,20 +150,38 @@ public final class LiquibaseChangeSets {
             if (LiquibaseChangelog.isChangelog(f.path())) {
                 for (LiquibaseChangelog.ChangeSet cs : LiquibaseChangelog.changeSets(f.path())) {
                     if (cs.runsOn(engine)) {
-                        units.add(new Unit(cs.id(), cs.author(), cs.logicalFilePath(), cs.contexts(), cs.labels(), cs.comments(),
-                                description(cs), LiquibaseChangelog.statements(cs, engine),
+                        units.add(new Unit(
+                                cs.id(),
+                                cs.author(),
+                                cs.logicalFilePath(),
+                                cs.contexts(),
+                                cs.labels(),
+                                cs.comments(),
+                                description(cs),
+                                LiquibaseChangelog.statements(cs, engine),
                                 LiquibaseChangelogChecksums.uncomputable(cs) == null
-                                        ? LiquibaseChangelogChecksums.checksum(cs, "9", engine) : null));
+                                        ? LiquibaseChangelogChecksums.checksum(cs, "9", engine)
+                                        : null));
                     }
                 }
             } else if (f.path().getFileName().toString().endsWith(".sql")) {
-                for (LiquibaseFormattedSql.Body b : LiquibaseFormattedSql.bodies(Files.readString(f.path(), StandardCharsets.UTF_8))) {
+                for (LiquibaseFormattedSql.Body b :
+                        LiquibaseFormattedSql.bodies(Files.readString(f.path(), StandardCharsets.UTF_8))) {
                     LiquibaseFormattedSql.ChangeSet cs = b.changeSet();
                     if (cs.runsOn(engine)) {
                         List<SqlStatement> statements = StatementSplitter.split(b.sql(), engine).stream()
-                                .map(s -> new SqlStatement(s.number(), s.sql(), s.line() + b.firstLine() - 1)).toList();
-                        units.add(new Unit(cs.id(), cs.author(), cs.logicalFilePath(), cs.contexts(), cs.labels(), cs.comments(),
-                                "sql", statements, b.sql().contains("${") ? null : LiquibaseChecksums.checksum(b.sql())));
+                                .map(s -> new SqlStatement(s.number(), s.sql(), s.line() + b.firstLine() - 1))
+                                .toList();
+                        units.add(new Unit(
+                                cs.id(),
+                                cs.author(),
+                                cs.logicalFilePath(),
+                                cs.contexts(),
+                                cs.labels(),
+                                cs.comments(),
+                                "sql",
+                                statements,
+                                b.sql().contains("${") ? null : LiquibaseChecksums.checksum(b.sql())));
                     }
                 }
             }

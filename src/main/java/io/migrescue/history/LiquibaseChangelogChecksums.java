@@ -6,7 +6,6 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.LiquibaseChangelog;
 import io.migrescue.sql.MigrationFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,8 +22,7 @@ import java.util.Optional;
  * which migrescue does not reproduce: their checksum cannot be recomputed, so they are never compared nor realigned.
  */
 final class LiquibaseChangelogChecksums {
-    private LiquibaseChangelogChecksums() {
-    }
+    private LiquibaseChangelogChecksums() {}
 
     static boolean isChangelog(MigrationFile f) {
         return f.path() != null && LiquibaseChangelog.isChangelog(f.path());
@@ -39,14 +37,17 @@ final class LiquibaseChangelogChecksums {
         for (LiquibaseChangelog.ChangeSet cs : changeSets(f)) {
             Optional<HistoryEntry> entry = LiquibaseChecksums.entry(h, f, cs.id(), cs.author(), cs.logicalFilePath());
             String version = entry.map(e -> version(e.checksum())).orElse(null);
-            if (!cs.runsOn(engine) || entry.isEmpty() || entry.get().state() != EntryState.APPLIED || version == null
+            if (!cs.runsOn(engine)
+                    || entry.isEmpty()
+                    || entry.get().state() != EntryState.APPLIED
+                    || version == null
                     || uncomputable(cs) != null) {
                 continue; // a checksum migrescue cannot recompute is not compared: a difference would be a guess
             }
             String now = checksum(cs, version, engine);
             if (!now.equals(entry.get().checksum())) {
-                drifts.add(new LiquibaseChecksums.Drift(entry.get().id(), cs.label(), entry.get().checksum(), now, f,
-                        sql(cs, engine), 1));
+                drifts.add(new LiquibaseChecksums.Drift(
+                        entry.get().id(), cs.label(), entry.get().checksum(), now, f, sql(cs, engine), 1));
             }
         }
         return drifts;
@@ -59,8 +60,9 @@ final class LiquibaseChangelogChecksums {
             if (entry.isPresent() && entry.get().id().equals(key)) {
                 String why = uncomputable(cs);
                 if (why != null) {
-                    throw new IllegalArgumentException("changeset " + cs.label() + " of " + f.path().getFileName() + ": " + why
-                            + "; its checksum is left as it is (check the changeset by hand, then liquibase clear-checksums)");
+                    throw new IllegalArgumentException(
+                            "changeset " + cs.label() + " of " + f.path().getFileName() + ": " + why
+                                    + "; its checksum is left as it is (check the changeset by hand, then liquibase clear-checksums)");
                 }
                 String version = version(entry.get().checksum());
                 return checksum(cs, version == null ? "9" : version, engine);
@@ -93,9 +95,14 @@ final class LiquibaseChangelogChecksums {
         StringBuilder changes = new StringBuilder();
         for (LiquibaseChangelog.Change c : cs.changes()) {
             if ("8".equals(version)) {
-                changes.append("8:").append(LiquibaseChecksums.md5(v8Header(c) + v8Normalized(c.sql()))).append(':');
+                changes.append("8:")
+                        .append(LiquibaseChecksums.md5(v8Header(c) + v8Normalized(c.sql())))
+                        .append(':');
             } else if (LiquibaseChangelog.runsOn(c.dbms(), engine)) {
-                changes.append(version).append(':').append(LiquibaseChecksums.md5(c.sql().replaceAll("[ \t\r\n]", ""))).append(':');
+                changes.append(version)
+                        .append(':')
+                        .append(LiquibaseChecksums.md5(c.sql().replaceAll("[ \t\r\n]", "")))
+                        .append(':');
             }
         }
         return version + ":" + LiquibaseChecksums.md5(changes.toString());

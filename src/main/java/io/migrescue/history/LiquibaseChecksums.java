@@ -5,7 +5,6 @@ import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.MigrationFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +26,7 @@ import java.util.Optional;
 public final class LiquibaseChecksums {
     private static final String VERSION = "9";
 
-    private LiquibaseChecksums() {
-    }
+    private LiquibaseChecksums() {}
 
     /**
      * One applied changeset whose SQL no longer has the recorded checksum.
@@ -38,8 +36,8 @@ public final class LiquibaseChecksums {
      * @param sql       the changeset's SQL as it is now
      * @param firstLine the line of the file its SQL starts at
      */
-    public record Drift(String key, String changeSet, String recorded, String now, MigrationFile file, String sql, int firstLine) {
-    }
+    public record Drift(
+            String key, String changeSet, String recorded, String now, MigrationFile file, String sql, int firstLine) {}
 
     public static List<Drift> drifts(List<MigrationHistory> history, List<MigrationFile> files, Engine engine) {
         List<Drift> drifts = new ArrayList<>();
@@ -51,18 +49,22 @@ public final class LiquibaseChecksums {
                 drifts.addAll(LiquibaseChangelogChecksums.drifts(h, f, engine));
                 for (LiquibaseFormattedSql.Body body : bodies(f)) {
                     if (!body.changeSet().runsOn(engine) || body.sql().contains("${")) {
-                        continue; // changelog parameters are expanded by Liquibase from a configuration migrescue does not see
+                        continue; // changelog parameters are expanded by Liquibase from a configuration migrescue does
+                        // not see
                     }
                     Optional<HistoryEntry> entry = entry(h, f, body.changeSet());
-                    if (entry.isEmpty() || entry.get().state() != EntryState.APPLIED || entry.get().checksum() == null
+                    if (entry.isEmpty()
+                            || entry.get().state() != EntryState.APPLIED
+                            || entry.get().checksum() == null
                             || !entry.get().checksum().matches(VERSION + ":[0-9a-f]{32}")) {
                         continue;
                     }
                     String now = checksum(body.sql());
                     if (!now.equals(entry.get().checksum())) {
-                        String label = body.changeSet().author() + ":" + body.changeSet().id();
-                        drifts.add(new Drift(entry.get().id(), label, entry.get().checksum(), now, f, body.sql(),
-                                body.firstLine()));
+                        String label = body.changeSet().author() + ":"
+                                + body.changeSet().id();
+                        drifts.add(new Drift(
+                                entry.get().id(), label, entry.get().checksum(), now, f, body.sql(), body.firstLine()));
                     }
                 }
             }
@@ -97,7 +99,8 @@ public final class LiquibaseChecksums {
 
     static String md5(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no MD5 in this Java runtime", e);
         }
@@ -114,12 +117,14 @@ public final class LiquibaseChecksums {
         }
     }
 
-    private static Optional<HistoryEntry> entry(MigrationHistory h, MigrationFile f, LiquibaseFormattedSql.ChangeSet cs) {
+    private static Optional<HistoryEntry> entry(
+            MigrationHistory h, MigrationFile f, LiquibaseFormattedSql.ChangeSet cs) {
         return entry(h, f, cs.id(), cs.author(), cs.logicalFilePath());
     }
 
     /** The history's row of the changeset {@code id} by {@code author} of file {@code f}, if it has one. */
-    static Optional<HistoryEntry> entry(MigrationHistory h, MigrationFile f, String id, String author, String logicalFilePath) {
+    static Optional<HistoryEntry> entry(
+            MigrationHistory h, MigrationFile f, String id, String author, String logicalFilePath) {
         String fileName = logicalFilePath;
         if (fileName == null) {
             try {

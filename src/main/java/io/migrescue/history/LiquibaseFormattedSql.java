@@ -1,7 +1,6 @@
 package io.migrescue.history;
 
 import io.migrescue.model.Engine;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,7 +14,8 @@ import java.util.regex.Pattern;
 final class LiquibaseFormattedSql {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
     private static final Pattern HEADER = Pattern.compile("\\s*--\\s*liquibase\\s*formatted.*", FLAGS);
-    private static final Pattern CHANGESET = Pattern.compile("\\s*--\\s*changeset\\s+(\"[^\"]+\"|[^:]+):\\s*(\"[^\"]+\"|\\S+).*", FLAGS);
+    private static final Pattern CHANGESET =
+            Pattern.compile("\\s*--\\s*changeset\\s+(\"[^\"]+\"|[^:]+):\\s*(\"[^\"]+\"|\\S+).*", FLAGS);
     private static final Pattern COMMENT = Pattern.compile("\\s*--\\s*comments?:? (.*)", FLAGS);
     private static final Pattern CONTEXT = Pattern.compile(".*\\bcontext(?:Filter)?:(\".*?\"|\\S*).*", FLAGS);
     private static final Pattern LABELS = Pattern.compile(".*\\blabels:(\".*?\"|\\S*).*", FLAGS);
@@ -23,16 +23,19 @@ final class LiquibaseFormattedSql {
     private static final Pattern DBMS = Pattern.compile(".*\\bdbms:([^,][\\w!,]+).*", FLAGS);
     private static final Pattern IGNORE = Pattern.compile(".*\\bignore:(\\w*).*", FLAGS);
 
-    // lines of a changeset that are not its SQL (AbstractFormattedChangeLogParser.configureChangeSet), by Liquibase's patterns
+    // lines of a changeset that are not its SQL (AbstractFormattedChangeLogParser.configureChangeSet), by Liquibase's
+    // patterns
     private static final Pattern COMMENT_LINE = Pattern.compile("--[\\s]*comment:? (.*)", FLAGS);
-    private static final Pattern NOT_SQL = Pattern.compile("\\s*--[\\s]*(rollback |preconditions|precondition-[a-zA-Z0-9-]+"
-            + "|validCheckSum:? |property\\s+.*:.*\\s+.*:).*", FLAGS);
-    private static final Pattern ROLLBACK_BLOCK_START = Pattern.compile("\\s*/\\*\\s*liquibase\\s*rollback\\s*$", FLAGS);
+    private static final Pattern NOT_SQL = Pattern.compile(
+            "\\s*--[\\s]*(rollback |preconditions|precondition-[a-zA-Z0-9-]+"
+                    + "|validCheckSum:? |property\\s+.*:.*\\s+.*:).*",
+            FLAGS);
+    private static final Pattern ROLLBACK_BLOCK_START =
+            Pattern.compile("\\s*/\\*\\s*liquibase\\s*rollback\\s*$", FLAGS);
     private static final Pattern ROLLBACK_BLOCK_END = Pattern.compile(".*\\s*\\*/\\s*$", FLAGS);
     private static final Pattern IGNORE_LINES = Pattern.compile("--[\\s]*ignoreLines:(\\w+)", FLAGS);
 
-    private LiquibaseFormattedSql() {
-    }
+    private LiquibaseFormattedSql() {}
 
     /**
      * One changeset with the SQL Liquibase runs for it: the lines after its header up to the next one, without its
@@ -40,8 +43,7 @@ final class LiquibaseFormattedSql {
      *
      * @param firstLine the 1-based line of the file the SQL starts at (the line after the header)
      */
-    record Body(ChangeSet changeSet, String sql, int firstLine) {
-    }
+    record Body(ChangeSet changeSet, String sql, int firstLine) {}
 
     /**
      * Every changeset with its SQL, in file order; empty when the text is not formatted SQL. A line that is not SQL is
@@ -67,7 +69,8 @@ final class LiquibaseFormattedSql {
             if (IGNORE_LINES.matcher(line).matches()) {
                 last = skipIgnored(lines, i, IGNORE_LINES.matcher(line).replaceAll("$1"));
             } else if (ROLLBACK_BLOCK_START.matcher(line).matches()) {
-                while (last + 1 < lines.length && !ROLLBACK_BLOCK_END.matcher(lines[++last]).matches()) {
+                while (last + 1 < lines.length
+                        && !ROLLBACK_BLOCK_END.matcher(lines[++last]).matches()) {
                     // a multi-line rollback is no part of the changeset's SQL
                 }
             }
@@ -75,8 +78,11 @@ final class LiquibaseFormattedSql {
                 i = last;
                 continue;
             }
-            boolean isSql = last == i && !COMMENT_LINE.matcher(line).matches() && !NOT_SQL.matcher(line).matches()
-                    && !IGNORE_LINES.matcher(line).matches() && !ROLLBACK_BLOCK_START.matcher(line).matches();
+            boolean isSql = last == i
+                    && !COMMENT_LINE.matcher(line).matches()
+                    && !NOT_SQL.matcher(line).matches()
+                    && !IGNORE_LINES.matcher(line).matches()
+                    && !ROLLBACK_BLOCK_START.matcher(line).matches();
             for (; i <= last && i < lines.length; i++) {
                 sql.append(isSql ? line : "").append('\n');
             }
@@ -114,8 +120,15 @@ final class LiquibaseFormattedSql {
      * @param dbms            {@code dbms:} as written, or null for every engine
      * @param ignored         {@code ignore:true}: Liquibase neither runs nor records it
      */
-    record ChangeSet(String author, String id, String logicalFilePath, String contexts, String labels, String comments,
-                     String dbms, boolean ignored) {
+    record ChangeSet(
+            String author,
+            String id,
+            String logicalFilePath,
+            String contexts,
+            String labels,
+            String comments,
+            String dbms,
+            boolean ignored) {
 
         /** Whether Liquibase runs (and so records) this changeset on the engine. */
         boolean runsOn(Engine engine) {
@@ -143,8 +156,14 @@ final class LiquibaseFormattedSql {
             Matcher m = CHANGESET.matcher(lines[i]);
             if (m.matches()) {
                 String line = lines[i];
-                changeSets.add(new ChangeSet(unquote(m.group(1).strip()), unquote(m.group(2)), group(LOGICAL_FILE_PATH, line),
-                        group(CONTEXT, line), group(LABELS, line), comment(lines, i + 1), group(DBMS, line),
+                changeSets.add(new ChangeSet(
+                        unquote(m.group(1).strip()),
+                        unquote(m.group(2)),
+                        group(LOGICAL_FILE_PATH, line),
+                        group(CONTEXT, line),
+                        group(LABELS, line),
+                        comment(lines, i + 1),
+                        group(DBMS, line),
                         "true".equalsIgnoreCase(group(IGNORE, line))));
             }
         }
@@ -171,6 +190,8 @@ final class LiquibaseFormattedSql {
     }
 
     private static String unquote(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 }

@@ -1,12 +1,11 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.HistoryLock;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
-
+import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,17 +43,24 @@ final class LiquibaseHistory implements HistoryAdapter {
     }
 
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
         String sql = "SELECT ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM, DESCRIPTION FROM "
                 + dialect.qualify(table.schema(), table.name()) + " ORDER BY DATEEXECUTED, ORDEREXECUTED";
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String id = rs.getString("ID") + "::" + rs.getString("AUTHOR") + "::" + rs.getString("FILENAME");
                 String execType = rs.getString("EXECTYPE");
                 EntryState state = "FAILED".equalsIgnoreCase(execType) ? EntryState.FAILED : EntryState.APPLIED;
-                entries.add(new HistoryEntry(id, rs.getString("DESCRIPTION"), state, Rows.instant(rs, "DATEEXECUTED"),
-                        rs.getString("MD5SUM"), execType));
+                entries.add(new HistoryEntry(
+                        id,
+                        rs.getString("DESCRIPTION"),
+                        state,
+                        Rows.instant(rs, "DATEEXECUTED"),
+                        rs.getString("MD5SUM"),
+                        execType));
             }
         }
         HistoryLock lock = null;
@@ -66,14 +72,19 @@ final class LiquibaseHistory implements HistoryAdapter {
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, lock);
     }
 
-    private static HistoryLock readLock(Connection connection, Dialect dialect, TableShape lockTable) throws SQLException {
-        String sql = "SELECT LOCKED, LOCKGRANTED, LOCKEDBY FROM " + dialect.qualify(lockTable.schema(), lockTable.name())
-                + " WHERE ID = 1";
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    private static HistoryLock readLock(Connection connection, Dialect dialect, TableShape lockTable)
+            throws SQLException {
+        String sql = "SELECT LOCKED, LOCKGRANTED, LOCKEDBY FROM "
+                + dialect.qualify(lockTable.schema(), lockTable.name()) + " WHERE ID = 1";
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             if (!rs.next()) {
                 return new HistoryLock(lockTable.name(), false, null, null);
             }
-            return new HistoryLock(lockTable.name(), rs.getBoolean("LOCKED"), rs.getString("LOCKEDBY"),
+            return new HistoryLock(
+                    lockTable.name(),
+                    rs.getBoolean("LOCKED"),
+                    rs.getString("LOCKEDBY"),
                     Rows.instant(rs, "LOCKGRANTED"));
         }
     }

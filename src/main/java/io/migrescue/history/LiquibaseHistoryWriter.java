@@ -1,12 +1,11 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.HistoryLock;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,7 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
     static final String TOOL = "liquibase";
     /** The Liquibase version whose rows these are, written to the LIQUIBASE column as Liquibase writes its own. */
     static final String LIQUIBASE_VERSION = "4.33.0";
+
     private static final String MARK_RAN = "MARK_RAN";
     /** Liquibase's DESCRIPTION for a formatted SQL changeset (its one change is a raw SQL change). */
     private static final String SQL_DESCRIPTION = "sql";
@@ -43,30 +43,52 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
      * records neither.
      */
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         if (LiquibaseChangeSets.isChangeSet(file)) {
             return LiquibaseChangeSets.recordExecuted(d, h, file, now); // one changeset, as changelog-sync records it
         }
         List<LiquibaseFormattedSql.ChangeSet> changeSets = LiquibaseFormattedSql.parse(read(file));
         if (changeSets.isEmpty()) {
-            throw new IllegalArgumentException(file.path() + " is not a Liquibase formatted SQL file (--liquibase formatted sql,"
-                    + " then --changeset author:id): Liquibase knows a changeset by id, author and changelog path, and only"
-                    + " that header names them; for an XML, YAML or JSON changelog record it with liquibase changelog-sync-sql");
+            throw new IllegalArgumentException(
+                    file.path() + " is not a Liquibase formatted SQL file (--liquibase formatted sql,"
+                            + " then --changeset author:id): Liquibase knows a changeset by id, author and changelog path, and only"
+                            + " that header names them; for an XML, YAML or JSON changelog record it with liquibase changelog-sync-sql");
         }
         Timestamps.Value dateExecuted = Timestamps.databaseClock(d, now);
         String deploymentId = deploymentId(now);
         List<BoundStatement> plan = new ArrayList<>();
         for (LiquibaseFormattedSql.ChangeSet cs : changeSets) {
-            String fileName = cs.logicalFilePath() != null ? cs.logicalFilePath() : LiquibasePaths.changelogPath(file.path(), h);
-            if (!cs.runsOn(d.engine()) || HistorySql.entry(h, cs.id() + "::" + cs.author() + "::" + fileName).isPresent()) {
+            String fileName =
+                    cs.logicalFilePath() != null ? cs.logicalFilePath() : LiquibasePaths.changelogPath(file.path(), h);
+            if (!cs.runsOn(d.engine())
+                    || HistorySql.entry(h, cs.id() + "::" + cs.author() + "::" + fileName)
+                            .isPresent()) {
                 continue;
             }
             String table = HistorySql.table(d, h);
-            plan.add(BoundStatement.of("INSERT INTO " + table + " (" + HistorySql.columns(d, "id", "author", "filename",
-                            "dateexecuted", "orderexecuted", "exectype", "md5sum", "description", "comments", "tag", "liquibase",
-                            "contexts", "labels", "deployment_id") + ") SELECT ?, ?, ?, " + dateExecuted.sql() + ", COALESCE(MAX("
-                            + HistorySql.column(d, "orderexecuted") + "), 0) + 1, ?, NULL, ?, ?, NULL, ?, " + nullable(cs.contexts())
+            plan.add(BoundStatement.of(
+                    "INSERT INTO " + table + " ("
+                            + HistorySql.columns(
+                                    d,
+                                    "id",
+                                    "author",
+                                    "filename",
+                                    "dateexecuted",
+                                    "orderexecuted",
+                                    "exectype",
+                                    "md5sum",
+                                    "description",
+                                    "comments",
+                                    "tag",
+                                    "liquibase",
+                                    "contexts",
+                                    "labels",
+                                    "deployment_id")
+                            + ") SELECT ?, ?, ?, " + dateExecuted.sql() + ", COALESCE(MAX("
+                            + HistorySql.column(d, "orderexecuted") + "), 0) + 1, ?, NULL, ?, ?, NULL, ?, "
+                            + nullable(cs.contexts())
                             + ", " + nullable(cs.labels()) + ", ? FROM " + table,
                     params(cs, fileName, dateExecuted.param(), deploymentId)));
         }
@@ -78,7 +100,8 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
      * reader names entries). No row, which is what a failed changeset leaves: nothing to do.
      */
     @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+    public List<BoundStatement> recordRolledBack(
+            Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
         if (HistorySql.entry(h, id).isEmpty()) {
             return List.of();
@@ -87,9 +110,12 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
         if (key.length != 3) {
             throw new IllegalArgumentException("not a Liquibase changeset key (ID::AUTHOR::FILENAME): " + id);
         }
-        return List.of(BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "id")
-                + " = ? AND " + HistorySql.column(d, "author") + " = ? AND " + HistorySql.column(d, "filename") + " = ?",
-                key[0], key[1], key[2]));
+        return List.of(BoundStatement.of(
+                "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "id") + " = ? AND "
+                        + HistorySql.column(d, "author") + " = ? AND " + HistorySql.column(d, "filename") + " = ?",
+                key[0],
+                key[1],
+                key[2]));
     }
 
     /**
@@ -104,11 +130,16 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
         if (lock == null || !lock.locked()) {
             return List.of();
         }
-        String sql = "UPDATE " + d.qualify(h.schema(), lock.table()) + " SET " + HistorySql.column(d, "locked") + " = ?, "
-                + HistorySql.column(d, "lockgranted") + " = NULL, " + HistorySql.column(d, "lockedby") + " = NULL WHERE "
-                + HistorySql.column(d, "id") + " = ? AND " + HistorySql.column(d, "locked") + " = ? AND "
-                + HistorySql.column(d, "lockedby") + (lock.holder() == null ? " IS NULL" : " = ?");
-        return List.of(lock.holder() == null ? BoundStatement.of(sql, false, 1, true) : BoundStatement.of(sql, false, 1, true, lock.holder()));
+        String sql =
+                "UPDATE " + d.qualify(h.schema(), lock.table()) + " SET " + HistorySql.column(d, "locked") + " = ?, "
+                        + HistorySql.column(d, "lockgranted") + " = NULL, " + HistorySql.column(d, "lockedby")
+                        + " = NULL WHERE "
+                        + HistorySql.column(d, "id") + " = ? AND " + HistorySql.column(d, "locked") + " = ? AND "
+                        + HistorySql.column(d, "lockedby") + (lock.holder() == null ? " IS NULL" : " = ?");
+        return List.of(
+                lock.holder() == null
+                        ? BoundStatement.of(sql, false, 1, true)
+                        : BoundStatement.of(sql, false, 1, true, lock.holder()));
     }
 
     /**
@@ -122,9 +153,15 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
             throw new IllegalStateException("Liquibase records no changeset " + id);
         }
         String[] key = id.split("::", 3);
-        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "md5sum")
-                + " = ? WHERE " + HistorySql.column(d, "id") + " = ? AND " + HistorySql.column(d, "author") + " = ? AND "
-                + HistorySql.column(d, "filename") + " = ?", LiquibaseChecksums.checksum(h, file, id, d.engine()), key[0], key[1], key[2]));
+        return List.of(BoundStatement.of(
+                "UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "md5sum")
+                        + " = ? WHERE " + HistorySql.column(d, "id") + " = ? AND " + HistorySql.column(d, "author")
+                        + " = ? AND "
+                        + HistorySql.column(d, "filename") + " = ?",
+                LiquibaseChecksums.checksum(h, file, id, d.engine()),
+                key[0],
+                key[1],
+                key[2]));
     }
 
     @Override
@@ -133,9 +170,17 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
                 + " a run killed part way leaves its lock held, which releaseLock frees");
     }
 
-    private static Object[] params(LiquibaseFormattedSql.ChangeSet cs, String fileName, Object dateExecuted, String deploymentId) {
-        List<Object> params = new ArrayList<>(List.of(cs.id(), cs.author(), fileName, dateExecuted, MARK_RAN, SQL_DESCRIPTION,
-                cs.comments(), LIQUIBASE_VERSION));
+    private static Object[] params(
+            LiquibaseFormattedSql.ChangeSet cs, String fileName, Object dateExecuted, String deploymentId) {
+        List<Object> params = new ArrayList<>(List.of(
+                cs.id(),
+                cs.author(),
+                fileName,
+                dateExecuted,
+                MARK_RAN,
+                SQL_DESCRIPTION,
+                cs.comments(),
+                LIQUIBASE_VERSION));
         if (cs.contexts() != null) {
             params.add(cs.contexts());
         }

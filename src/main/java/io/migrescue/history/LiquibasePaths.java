@@ -1,7 +1,6 @@
 package io.migrescue.history;
 
 import io.migrescue.model.MigrationHistory;
-
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Objects;
@@ -16,19 +15,22 @@ import java.util.stream.Stream;
 final class LiquibasePaths {
     private static final String CLASSPATH = "classpath:";
 
-    private LiquibasePaths() {
-    }
+    private LiquibasePaths() {}
 
     static String changelogPath(Path file, MigrationHistory history) {
         String onDisk = "/" + file.toAbsolutePath().normalize().toString().replace('\\', '/');
-        return sameFile(onDisk, history).or(() -> sibling(onDisk, history)).orElseThrow(() -> new IllegalArgumentException(
-                "cannot tell under which path Liquibase knows " + file + ": no changeset of it or of its folder is recorded;"
+        return sameFile(onDisk, history)
+                .or(() -> sibling(onDisk, history))
+                .orElseThrow(() -> new IllegalArgumentException("cannot tell under which path Liquibase knows " + file
+                        + ": no changeset of it or of its folder is recorded;"
                         + " give the changeset a logicalFilePath: attribute, as Liquibase records that instead"));
     }
 
     /** A recorded FILENAME the file's path ends with: the file itself. */
     private static Optional<String> sameFile(String onDisk, MigrationHistory history) {
-        return recordedPaths(history).filter(p -> onDisk.endsWith("/" + withoutClasspath(p))).findFirst();
+        return recordedPaths(history)
+                .filter(p -> onDisk.endsWith("/" + withoutClasspath(p)))
+                .findFirst();
     }
 
     /** A recorded FILENAME in a folder the file's path also passes through: the file's path from that folder down. */
@@ -36,7 +38,8 @@ final class LiquibasePaths {
         return recordedPaths(history)
                 .map(p -> {
                     String bare = withoutClasspath(p);
-                    String folder = bare.substring(0, bare.lastIndexOf('/') + 1); // "" for a file at the search path's root
+                    String folder =
+                            bare.substring(0, bare.lastIndexOf('/') + 1); // "" for a file at the search path's root
                     int at = onDisk.lastIndexOf("/" + folder);
                     if (at < 0 || onDisk.indexOf('/', at + folder.length() + 1) >= 0) {
                         return null; // not in that folder (a deeper file is not a sibling)
@@ -48,7 +51,10 @@ final class LiquibasePaths {
     }
 
     private static Stream<String> recordedPaths(MigrationHistory history) {
-        return history.entries().stream().map(LiquibaseHistoryWriter::fileNameOf).filter(Objects::nonNull).distinct();
+        return history.entries().stream()
+                .map(LiquibaseHistoryWriter::fileNameOf)
+                .filter(Objects::nonNull)
+                .distinct();
     }
 
     private static String withoutClasspath(String path) {

@@ -5,7 +5,6 @@ import io.migrescue.model.HistoryLock;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
-
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +18,7 @@ public final class LockHolderCheck {
     /** Liquibase writes LOCKEDBY as {@code hostname (10.1.2.3)}. */
     private static final Pattern ADDRESS = Pattern.compile("\\(([0-9a-fA-F:.]+)\\)\\s*$");
 
-    private LockHolderCheck() {
-    }
+    private LockHolderCheck() {}
 
     /** @return the guard, or empty when the lock records neither a holder address nor a time (then only a person can tell) */
     public static List<BoundStatement> guards(Dialect d, MigrationHistory history, int minAgeMinutes) {
@@ -34,13 +32,18 @@ public final class LockHolderCheck {
         }
         boolean pg = d.engine() == Engine.POSTGRESQL;
         String table = d.qualify(history.schema(), lock.table());
-        String young = lock.since() == null ? "TRUE"
-                : pg ? "LOCKGRANTED > LOCALTIMESTAMP - make_interval(mins => ?)" : "LOCKGRANTED > NOW() - INTERVAL ? MINUTE";
-        String alive = address == null ? "TRUE"
-                : pg ? "EXISTS (SELECT 1 FROM pg_catalog.pg_stat_activity WHERE client_addr = CAST(? AS inet) AND pid <> pg_backend_pid())"
-                // MySQL shows a loopback client as 'localhost' unless name resolution is off
-                : "EXISTS (SELECT 1 FROM information_schema.PROCESSLIST WHERE SUBSTRING_INDEX(HOST, ':', 1) IN (?, "
-                + (loopback(address) ? "'localhost'" : "?") + ") AND ID <> CONNECTION_ID())";
+        String young = lock.since() == null
+                ? "TRUE"
+                : pg
+                        ? "LOCKGRANTED > LOCALTIMESTAMP - make_interval(mins => ?)"
+                        : "LOCKGRANTED > NOW() - INTERVAL ? MINUTE";
+        String alive = address == null
+                ? "TRUE"
+                : pg
+                        ? "EXISTS (SELECT 1 FROM pg_catalog.pg_stat_activity WHERE client_addr = CAST(? AS inet) AND pid <> pg_backend_pid())"
+                        // MySQL shows a loopback client as 'localhost' unless name resolution is off
+                        : "EXISTS (SELECT 1 FROM information_schema.PROCESSLIST WHERE SUBSTRING_INDEX(HOST, ':', 1) IN (?, "
+                                + (loopback(address) ? "'localhost'" : "?") + ") AND ID <> CONNECTION_ID())";
         String sql = "SELECT COUNT(*) FROM " + table + " WHERE LOCKED = TRUE AND " + young + " AND " + alive;
         List<Object> params = new java.util.ArrayList<>();
         if (lock.since() != null) {
@@ -62,9 +65,12 @@ public final class LockHolderCheck {
         if (lock == null || lock.since() == null && address == null) {
             return "the lock records no holder and no time";
         }
-        return "released only if " + (address == null ? "" : "no session from " + address + " (" + lock.holder() + ") is connected")
+        return "released only if "
+                + (address == null ? "" : "no session from " + address + " (" + lock.holder() + ") is connected")
                 + (address != null && lock.since() != null ? ", or " : "")
-                + (lock.since() == null ? "" : "the lock (taken " + lock.since() + ") is older than " + minAgeMinutes + " minute(s)");
+                + (lock.since() == null
+                        ? ""
+                        : "the lock (taken " + lock.since() + ") is older than " + minAgeMinutes + " minute(s)");
     }
 
     private static boolean loopback(String address) {

@@ -1,7 +1,6 @@
 package io.migrescue.history;
 
 import io.migrescue.sql.MigrationFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +13,13 @@ import java.nio.file.Path;
  * {@code 20240101000000_init}, while Supabase, goose and Atlas key it by the number in front.
  */
 final class MigrationNames {
-    private MigrationNames() {
-    }
+    private MigrationNames() {}
 
     /** The file's name, {@code 20240101000000_init.sql}; the id when there is no path. */
     static String fileName(MigrationFile file) {
-        return file.path() == null || file.path().getFileName() == null ? file.id() : file.path().getFileName().toString();
+        return file.path() == null || file.path().getFileName() == null
+                ? file.id()
+                : file.path().getFileName().toString();
     }
 
     /** {@code 20240101000000_init} of {@code 20240101000000_init.sql}. */

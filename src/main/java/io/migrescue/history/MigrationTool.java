@@ -7,8 +7,8 @@ package io.migrescue.history;
 public record MigrationTool(HistoryAdapter history, HistoryWriter writer) {
     public MigrationTool {
         if (!history.tool().equals(writer.tool())) {
-            throw new IllegalArgumentException("a tool's reader and writer must name the same tool: " + history.tool()
-                    + " and " + writer.tool());
+            throw new IllegalArgumentException(
+                    "a tool's reader and writer must name the same tool: " + history.tool() + " and " + writer.tool());
         }
     }
 

@@ -21,8 +21,7 @@ public final class MigrationTools {
             new MigrationTool(new SupabaseHistory(), new SupabaseHistoryWriter()),
             new MigrationTool(new GooseHistory(), new GooseHistoryWriter()));
 
-    private MigrationTools() {
-    }
+    private MigrationTools() {}
 
     /** In the order detection tries them (and listings show them). */
     public static List<MigrationTool> all() {

@@ -4,7 +4,6 @@ import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.MigrationFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +20,10 @@ import java.util.List;
  * script_matches_checksum), which {@code prisma migrate dev} reports as "was modified after it was applied".
  */
 public final class PrismaChecksums {
-    private PrismaChecksums() {
-    }
+    private PrismaChecksums() {}
 
     /** One applied migration whose script no longer has the recorded checksum. */
-    public record Drift(String name, String recorded, String now, MigrationFile file) {
-    }
+    public record Drift(String name, String recorded, String now, MigrationFile file) {}
 
     public static List<Drift> drifts(List<MigrationHistory> history, List<MigrationFile> files) {
         List<Drift> drifts = new ArrayList<>();
@@ -40,7 +37,9 @@ public final class PrismaChecksums {
                 }
                 String name = PrismaHistoryWriter.migrationName(f);
                 for (HistoryEntry e : h.entries()) {
-                    if (e.state() == EntryState.APPLIED && e.id().equals(name) && isPrismas(e.checksum())
+                    if (e.state() == EntryState.APPLIED
+                            && e.id().equals(name)
+                            && isPrismas(e.checksum())
                             && !matches(read(f), e.checksum())) {
                         drifts.add(new Drift(name, e.checksum(), PrismaHistoryWriter.checksum(f.path()), f));
                     }
@@ -64,8 +63,10 @@ public final class PrismaChecksums {
     static boolean matches(byte[] script, String checksum) {
         String text = new String(script, StandardCharsets.UTF_8);
         String unix = text.replace("\r\n", "\n");
-        return sha256(script).equalsIgnoreCase(checksum) || sha256(unix.getBytes(StandardCharsets.UTF_8)).equalsIgnoreCase(checksum)
-                || sha256(unix.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)).equalsIgnoreCase(checksum);
+        return sha256(script).equalsIgnoreCase(checksum)
+                || sha256(unix.getBytes(StandardCharsets.UTF_8)).equalsIgnoreCase(checksum)
+                || sha256(unix.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))
+                        .equalsIgnoreCase(checksum);
     }
 
     private static String sha256(byte[] bytes) {

@@ -1,11 +1,10 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
-
+import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,15 +30,19 @@ final class PrismaHistory implements HistoryAdapter {
 
     @Override
     public boolean owns(TableShape table) {
-        return table.named("_prisma_migrations") && table.hasColumns("migration_name", "finished_at", "rolled_back_at", "checksum");
+        return table.named("_prisma_migrations")
+                && table.hasColumns("migration_name", "finished_at", "rolled_back_at", "checksum");
     }
 
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
-        String sql = "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count FROM "
-                + dialect.qualify(table.schema(), table.name()) + " ORDER BY started_at, migration_name";
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql =
+                "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count FROM "
+                        + dialect.qualify(table.schema(), table.name()) + " ORDER BY started_at, migration_name";
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String name = rs.getString("migration_name");
                 EntryState state;
@@ -51,9 +54,13 @@ final class PrismaHistory implements HistoryAdapter {
                     state = EntryState.FAILED;
                 }
                 String logs = rs.getString("logs");
-                entries.add(new HistoryEntry(name, name, state,
+                entries.add(new HistoryEntry(
+                        name,
+                        name,
+                        state,
                         Rows.instant(rs, state == EntryState.APPLIED ? "finished_at" : "started_at"),
-                        rs.getString("checksum"), logs == null ? null : logs.strip()));
+                        rs.getString("checksum"),
+                        logs == null ? null : logs.strip()));
             }
         }
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);

@@ -1,12 +1,11 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,19 +47,23 @@ final class PrismaHistoryWriter implements HistoryWriter {
     public List<BoundStatement> createHistoryTable(Dialect d, MigrationHistory h) {
         String table = HistorySql.table(d, h);
         if (d.engine() == io.migrescue.model.Engine.POSTGRESQL) {
-            return List.of(BoundStatement.of("CREATE TABLE IF NOT EXISTS " + table + " (\"id\" VARCHAR(36) PRIMARY KEY NOT NULL,"
-                    + " \"checksum\" VARCHAR(64) NOT NULL, \"finished_at\" TIMESTAMPTZ, \"migration_name\" VARCHAR(255) NOT NULL,"
-                    + " \"logs\" TEXT, \"rolled_back_at\" TIMESTAMPTZ, \"started_at\" TIMESTAMPTZ NOT NULL DEFAULT now(),"
-                    + " \"applied_steps_count\" INTEGER NOT NULL DEFAULT 0)"));
+            return List.of(BoundStatement.of(
+                    "CREATE TABLE IF NOT EXISTS " + table + " (\"id\" VARCHAR(36) PRIMARY KEY NOT NULL,"
+                            + " \"checksum\" VARCHAR(64) NOT NULL, \"finished_at\" TIMESTAMPTZ, \"migration_name\" VARCHAR(255) NOT NULL,"
+                            + " \"logs\" TEXT, \"rolled_back_at\" TIMESTAMPTZ, \"started_at\" TIMESTAMPTZ NOT NULL DEFAULT now(),"
+                            + " \"applied_steps_count\" INTEGER NOT NULL DEFAULT 0)"));
         }
-        return List.of(BoundStatement.of("CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(36) PRIMARY KEY NOT NULL,"
-                + " checksum VARCHAR(64) NOT NULL, finished_at DATETIME(3), migration_name VARCHAR(255) NOT NULL, logs TEXT,"
-                + " rolled_back_at DATETIME(3), started_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),"
-                + " applied_steps_count INTEGER UNSIGNED NOT NULL DEFAULT 0) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"));
+        return List.of(
+                BoundStatement.of(
+                        "CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(36) PRIMARY KEY NOT NULL,"
+                                + " checksum VARCHAR(64) NOT NULL, finished_at DATETIME(3), migration_name VARCHAR(255) NOT NULL, logs TEXT,"
+                                + " rolled_back_at DATETIME(3), started_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),"
+                                + " applied_steps_count INTEGER UNSIGNED NOT NULL DEFAULT 0) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"));
     }
 
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         String name = migrationName(file);
         List<HistoryEntry> rows = HistorySql.entries(h, name);
@@ -69,10 +72,17 @@ final class PrismaHistoryWriter implements HistoryWriter {
         }
         List<BoundStatement> plan = new ArrayList<>(markRolledBack(d, h, name, rows, now));
         Timestamps.Value stamp = Timestamps.utc(d, now);
-        plan.add(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "id", "checksum",
-                        "logs", "started_at", "finished_at", "migration_name") + ") VALUES (?, ?, ?, " + stamp.sql() + ", "
+        plan.add(BoundStatement.of(
+                "INSERT INTO " + HistorySql.table(d, h) + " ("
+                        + HistorySql.columns(d, "id", "checksum", "logs", "started_at", "finished_at", "migration_name")
+                        + ") VALUES (?, ?, ?, " + stamp.sql() + ", "
                         + stamp.sql() + ", ?)",
-                UUID.randomUUID().toString(), checksum(file.path()), "", stamp.param(), stamp.param(), name));
+                UUID.randomUUID().toString(),
+                checksum(file.path()),
+                "",
+                stamp.param(),
+                stamp.param(),
+                name));
         return plan;
     }
 
@@ -81,13 +91,14 @@ final class PrismaHistoryWriter implements HistoryWriter {
      * {@code migrate deploy} applies it again. Prisma refuses when the migration only has finished rows.
      */
     @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+    public List<BoundStatement> recordRolledBack(
+            Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
         List<HistoryEntry> rows = HistorySql.entries(h, id);
         if (rows.stream().noneMatch(e -> e.state() == EntryState.FAILED)
                 && rows.stream().anyMatch(e -> e.state() == EntryState.APPLIED)) {
-            throw new IllegalStateException("Prisma recorded " + id + " as finished; resolve --rolled-back only applies to a"
-                    + " failed migration (Prisma's P3012)");
+            throw new IllegalStateException("Prisma recorded " + id
+                    + " as finished; resolve --rolled-back only applies to a" + " failed migration (Prisma's P3012)");
         }
         return markRolledBack(d, h, id, rows, now);
     }
@@ -109,9 +120,13 @@ final class PrismaHistoryWriter implements HistoryWriter {
         if (HistorySql.entries(h, name).stream().noneMatch(e -> e.state() == EntryState.APPLIED)) {
             throw new IllegalStateException("Prisma records no finished migration " + name);
         }
-        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "checksum")
-                + " = ? WHERE " + HistorySql.column(d, "migration_name") + " = ? AND " + HistorySql.column(d, "finished_at") + " IS NOT NULL AND "
-                + HistorySql.column(d, "rolled_back_at") + " IS NULL", checksum(file.path()), name));
+        return List.of(BoundStatement.of(
+                "UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "checksum")
+                        + " = ? WHERE " + HistorySql.column(d, "migration_name") + " = ? AND "
+                        + HistorySql.column(d, "finished_at") + " IS NOT NULL AND "
+                        + HistorySql.column(d, "rolled_back_at") + " IS NULL",
+                checksum(file.path()),
+                name));
     }
 
     @Override
@@ -121,23 +136,29 @@ final class PrismaHistoryWriter implements HistoryWriter {
     }
 
     /** Prisma marks rows by id; the unfinished rows of a name are exactly those, so the statement selects them so. */
-    private static List<BoundStatement> markRolledBack(Dialect d, MigrationHistory h, String name, List<HistoryEntry> rows,
-                                                       Instant now) {
+    private static List<BoundStatement> markRolledBack(
+            Dialect d, MigrationHistory h, String name, List<HistoryEntry> rows, Instant now) {
         if (rows.stream().noneMatch(e -> e.state() == EntryState.FAILED)) {
             return List.of();
         }
         Timestamps.Value stamp = Timestamps.utc(d, now);
-        return List.of(BoundStatement.of("UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "rolled_back_at")
+        return List.of(BoundStatement.of(
+                "UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "rolled_back_at")
                         + " = " + stamp.sql() + " WHERE " + HistorySql.column(d, "migration_name") + " = ? AND "
-                        + HistorySql.column(d, "finished_at") + " IS NULL AND " + HistorySql.column(d, "rolled_back_at") + " IS NULL",
-                stamp.param(), name));
+                        + HistorySql.column(d, "finished_at") + " IS NULL AND " + HistorySql.column(d, "rolled_back_at")
+                        + " IS NULL",
+                stamp.param(),
+                name));
     }
 
     /** The migration's folder name, which is what Prisma records ({@code 20240301000000_add_fk/migration.sql}). */
     static String migrationName(MigrationFile file) {
         Path folder = file.path().getParent();
-        return file.path().getFileName().toString().equals("migration.sql") && folder != null && folder.getFileName() != null
-                ? folder.getFileName().toString() : file.id();
+        return file.path().getFileName().toString().equals("migration.sql")
+                        && folder != null
+                        && folder.getFileName() != null
+                ? folder.getFileName().toString()
+                : file.id();
     }
 
     /**

@@ -1,11 +1,10 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
-
+import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,15 +31,19 @@ final class RailsHistory implements HistoryAdapter {
 
     @Override
     public boolean owns(TableShape table) {
-        return table.named("schema_migrations") && table.hasColumns("version")
-                && !table.hasAnyColumn("dirty", "statements", "name") && !SupabaseHistory.SCHEMA.equals(table.schema());
+        return table.named("schema_migrations")
+                && table.hasColumns("version")
+                && !table.hasAnyColumn("dirty", "statements", "name")
+                && !SupabaseHistory.SCHEMA.equals(table.schema());
     }
 
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
         String sql = "SELECT version FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY version";
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String version = rs.getString("version");
                 entries.add(new HistoryEntry(version, version, EntryState.APPLIED, null, null, null));

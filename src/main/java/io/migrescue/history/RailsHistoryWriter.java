@@ -1,10 +1,9 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -26,20 +25,23 @@ final class RailsHistoryWriter extends RowPerMigrationWriter {
 
     /** Inserts the version, as a successful {@code db:migrate} of the file does. */
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         String version = version(file);
         if (HistorySql.entry(h, version).isPresent()) {
             return List.of();
         }
-        return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.column(d, "version")
-                + ") VALUES (?)", version));
+        return List.of(BoundStatement.of(
+                "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.column(d, "version") + ") VALUES (?)",
+                version));
     }
 
     @Override
     public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException("Rails keeps no lock in its tables: its advisory lock is freed by the server"
-                + " when the migrating session ends");
+        throw new UnsupportedOperationException(
+                "Rails keeps no lock in its tables: its advisory lock is freed by the server"
+                        + " when the migrating session ends");
     }
 
     @Override
@@ -49,7 +51,8 @@ final class RailsHistoryWriter extends RowPerMigrationWriter {
 
     /** The digits before the first underscore of {@code 20240101000000_create_users.rb}, as Rails records them. */
     static String version(MigrationFile file) {
-        String name = file.path() == null ? file.id() : file.path().getFileName().toString();
+        String name =
+                file.path() == null ? file.id() : file.path().getFileName().toString();
         int underscore = name.indexOf('_');
         String prefix = underscore < 0 ? name : name.substring(0, underscore);
         return !prefix.isEmpty() && prefix.chars().allMatch(Character::isDigit) ? prefix : file.id();

@@ -4,7 +4,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -44,12 +43,14 @@ final class RenamedHistory implements HistoryAdapter {
 
     @Override
     public boolean owns(TableShape candidate) {
-        return candidate.named(table) && tool.tableNames().stream()
-                .anyMatch(name -> tool.owns(new TableShape(candidate.schema(), name, candidate.columns())));
+        return candidate.named(table)
+                && tool.tableNames().stream()
+                        .anyMatch(name -> tool.owns(new TableShape(candidate.schema(), name, candidate.columns())));
     }
 
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape found, List<TableShape> all) throws SQLException {
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape found, List<TableShape> all)
+            throws SQLException {
         return tool.read(connection, dialect, found, all);
     }
 

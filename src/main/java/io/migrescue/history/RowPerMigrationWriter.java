@@ -4,7 +4,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -33,7 +32,8 @@ abstract class RowPerMigrationWriter implements HistoryWriter {
 
     /** Deletes the migration's row, as the tool's rollback does after {@code down}; no row, nothing to do. */
     @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+    public List<BoundStatement> recordRolledBack(
+            Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, tool);
         return HistorySql.deleteEntry(d, h, keyColumn, id);
     }

@@ -7,8 +7,7 @@ import java.time.Instant;
 
 /** Small helpers for reading history rows the same way on every engine. */
 final class Rows {
-    private Rows() {
-    }
+    private Rows() {}
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);

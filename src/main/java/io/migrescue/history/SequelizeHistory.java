@@ -5,7 +5,6 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,11 +35,13 @@ final class SequelizeHistory implements HistoryAdapter {
 
     /** In umzug's order: by name ({@code executed()} sorts by the name column), which is file order. */
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
         String sql = "SELECT " + dialect.quote("name") + " FROM " + dialect.qualify(table.schema(), table.name())
                 + " ORDER BY " + dialect.quote("name");
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String name = rs.getString(1);
                 entries.add(new HistoryEntry(name, name, EntryState.APPLIED, null, null, null));

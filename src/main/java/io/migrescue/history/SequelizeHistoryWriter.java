@@ -4,7 +4,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -27,23 +26,26 @@ final class SequelizeHistoryWriter extends RowPerMigrationWriter {
     }
 
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         String name = MigrationNames.fileName(file);
         if (HistorySql.entry(h, name).isPresent()) {
             return List.of();
         }
-        return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.column(d, "name")
-                + ") VALUES (?)", name));
+        return List.of(BoundStatement.of(
+                "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.column(d, "name") + ") VALUES (?)", name));
     }
 
     @Override
     public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException("Sequelize keeps no lock: two sequelize-cli runs at once are not prevented");
+        throw new UnsupportedOperationException(
+                "Sequelize keeps no lock: two sequelize-cli runs at once are not prevented");
     }
 
     @Override
     public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException("Sequelize has no dirty flag: a migration has a row in SequelizeMeta or none");
+        throw new UnsupportedOperationException(
+                "Sequelize has no dirty flag: a migration has a row in SequelizeMeta or none");
     }
 }

@@ -6,7 +6,6 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -42,22 +41,31 @@ final class SupabaseHistory implements HistoryAdapter {
 
     @Override
     public boolean owns(TableShape table) {
-        return table.named("schema_migrations") && table.hasColumns("version") && !table.hasAnyColumn("dirty")
+        return table.named("schema_migrations")
+                && table.hasColumns("version")
+                && !table.hasAnyColumn("dirty")
                 && (table.hasColumns("statements") || SCHEMA.equals(table.schema()));
     }
 
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
         boolean full = table.hasColumns("statements", "name");
-        String sql = "SELECT version" + (full ? ", name, statements" : "") + " FROM " + dialect.qualify(table.schema(), table.name())
-                + " ORDER BY version";
+        String sql = "SELECT version" + (full ? ", name, statements" : "") + " FROM "
+                + dialect.qualify(table.schema(), table.name()) + " ORDER BY version";
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String version = rs.getString("version");
                 String name = full ? rs.getString("name") : null;
-                entries.add(new HistoryEntry(version, name == null || name.isEmpty() ? version : name, EntryState.APPLIED,
-                        null, null, full ? statements(rs.getArray("statements")) : null));
+                entries.add(new HistoryEntry(
+                        version,
+                        name == null || name.isEmpty() ? version : name,
+                        EntryState.APPLIED,
+                        null,
+                        null,
+                        full ? statements(rs.getArray("statements")) : null));
             }
         }
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);

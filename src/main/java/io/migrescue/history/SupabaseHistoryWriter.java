@@ -4,7 +4,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +31,8 @@ final class SupabaseHistoryWriter implements HistoryWriter {
      * (NULL for a file without any, as the CLI's pgtype encodes an empty split).
      */
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         Matcher name = FILE.matcher(MigrationNames.fileName(file));
         if (!name.matches()) {
@@ -44,15 +44,19 @@ final class SupabaseHistoryWriter implements HistoryWriter {
         List<String> statements = SupabaseStatements.split(MigrationNames.read(file.path()));
         List<Object> params = new ArrayList<>(List.of(name.group(1), name.group(2)));
         params.addAll(statements);
-        String array = statements.isEmpty() ? "NULL"
+        String array = statements.isEmpty()
+                ? "NULL"
                 : "ARRAY[" + String.join(", ", Collections.nCopies(statements.size(), "?")) + "]::text[]";
-        return List.of(new BoundStatement("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "version", "name",
-                "statements") + ") VALUES (?, ?, " + array + ")", params));
+        return List.of(new BoundStatement(
+                "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "version", "name", "statements")
+                        + ") VALUES (?, ?, " + array + ")",
+                params));
     }
 
     /** {@code repair --status reverted}: deletes the version's row; no row, nothing to do. */
     @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+    public List<BoundStatement> recordRolledBack(
+            Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
         String digits = MigrationNames.digitsBefore(id, '_');
         return HistorySql.deleteEntry(d, h, "version", digits != null ? digits : id);
@@ -60,11 +64,13 @@ final class SupabaseHistoryWriter implements HistoryWriter {
 
     @Override
     public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException("the Supabase CLI keeps no lock: it only sets lock_timeout while it migrates");
+        throw new UnsupportedOperationException(
+                "the Supabase CLI keeps no lock: it only sets lock_timeout while it migrates");
     }
 
     @Override
     public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException("the Supabase CLI has no dirty flag: each migration and its row commit together");
+        throw new UnsupportedOperationException(
+                "the Supabase CLI has no dirty flag: each migration and its row commit together");
     }
 }

@@ -11,8 +11,7 @@ import java.util.List;
  * empty ones are dropped ({@code SplitAndTrim}).
  */
 final class SupabaseStatements {
-    private SupabaseStatements() {
-    }
+    private SupabaseStatements() {}
 
     static List<String> split(String sql) {
         List<String> statements = new ArrayList<>();
@@ -42,7 +41,10 @@ final class SupabaseStatements {
 
     private static boolean endsWith(CharSequence data, String suffix, boolean ignoreCase) {
         int from = data.length() - suffix.length();
-        return from >= 0 && data.subSequence(from, data.length()).toString().regionMatches(ignoreCase, 0, suffix, 0, suffix.length());
+        return from >= 0
+                && data.subSequence(from, data.length())
+                        .toString()
+                        .regionMatches(ignoreCase, 0, suffix, 0, suffix.length());
     }
 
     /** One state of the CLI's tokenizer; null means "emit the statement". */
@@ -70,7 +72,9 @@ final class SupabaseStatements {
                     return new Atomic(this, ")");
                 case 'c', 'C':
                     int offset = data.length() - "ATOMIC".length();
-                    if (offset > 0 && endsWith(data, "ATOMIC", true) && Character.isWhitespace(data.charAt(offset - 1))) {
+                    if (offset > 0
+                            && endsWith(data, "ATOMIC", true)
+                            && Character.isWhitespace(data.charAt(offset - 1))) {
                         return new Atomic(this, "END");
                     }
                     return this;

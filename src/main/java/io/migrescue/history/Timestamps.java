@@ -1,7 +1,6 @@
 package io.migrescue.history;
 
 import io.migrescue.sql.Dialect;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,12 +15,10 @@ final class Timestamps {
     private static final DateTimeFormatter UTC_WALL_CLOCK =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** An SQL expression holding one {@code ?} and the value to bind to it. */
-    record Value(String sql, Object param) {
-    }
+    record Value(String sql, Object param) {}
 
     /**
      * As the database's own clock would write {@code instant} into the column, which is what Flyway's

@@ -5,7 +5,6 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,19 +31,24 @@ final class TypeOrmHistory implements HistoryAdapter {
 
     @Override
     public boolean owns(TableShape table) {
-        return table.named("migrations") && table.hasColumns("id", "timestamp", "name") && !table.hasAnyColumn("migration", "batch");
+        return table.named("migrations")
+                && table.hasColumns("id", "timestamp", "name")
+                && !table.hasAnyColumn("migration", "batch");
     }
 
     /** By id, as TypeORM loads executed migrations ({@code loadExecutedMigrations}). */
     @Override
-    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found) throws SQLException {
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
         String sql = "SELECT " + dialect.quote("timestamp") + ", " + dialect.quote("name") + " FROM "
                 + dialect.qualify(table.schema(), table.name()) + " ORDER BY " + dialect.quote("id");
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String name = rs.getString("name");
-                entries.add(new HistoryEntry(name, name, EntryState.APPLIED, null, null, "timestamp " + rs.getLong("timestamp")));
+                entries.add(new HistoryEntry(
+                        name, name, EntryState.APPLIED, null, null, "timestamp " + rs.getLong("timestamp")));
             }
         }
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);

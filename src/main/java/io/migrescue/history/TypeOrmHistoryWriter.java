@@ -4,7 +4,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -31,25 +30,33 @@ final class TypeOrmHistoryWriter implements HistoryWriter {
 
     /** {@code INSERT ("timestamp", "name")}, as after a successful {@code migration:run} of the class. */
     @Override
-    public List<BoundStatement> recordApplied(Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+    public List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);
         String name = migrationName(file);
         if (HistorySql.entry(h, name).isPresent()) {
             return List.of();
         }
-        return List.of(BoundStatement.of("INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "timestamp", "name")
-                + ") VALUES (?, ?)", timestamp(name), name));
+        return List.of(BoundStatement.of(
+                "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "timestamp", "name")
+                        + ") VALUES (?, ?)",
+                timestamp(name),
+                name));
     }
 
     /** {@code migration:revert}: {@code DELETE WHERE "timestamp" = ? AND "name" = ?}; no row, nothing to do. */
     @Override
-    public List<BoundStatement> recordRolledBack(Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+    public List<BoundStatement> recordRolledBack(
+            Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
         if (HistorySql.entry(h, id).isEmpty()) {
             return List.of();
         }
-        return List.of(BoundStatement.of("DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "timestamp")
-                + " = ? AND " + HistorySql.column(d, "name") + " = ?", timestamp(id), id));
+        return List.of(BoundStatement.of(
+                "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "timestamp") + " = ? AND "
+                        + HistorySql.column(d, "name") + " = ?",
+                timestamp(id),
+                id));
     }
 
     @Override
@@ -59,7 +66,8 @@ final class TypeOrmHistoryWriter implements HistoryWriter {
 
     @Override
     public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException("TypeORM has no dirty flag: a migration has a row in migrations or none");
+        throw new UnsupportedOperationException(
+                "TypeORM has no dirty flag: a migration has a row in migrations or none");
     }
 
     /**

@@ -4,7 +4,6 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +13,7 @@ import java.util.List;
  * row). Only after the live schema was found to match it.
  */
 public final class VersionStamps {
-    private VersionStamps() {
-    }
+    private VersionStamps() {}
 
     public static List<BoundStatement> stamp(Dialect d, MigrationHistory h, String version) {
         if (GolangMigrateHistoryWriter.TOOL.equals(h.tool())) {

@@ -8,9 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
-
 import io.migrescue.files.PrivateFiles;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,7 +28,9 @@ public final class LogFileConfigurator extends ContextAwareBase implements Confi
 
     static Path logFile() {
         String dir = System.getProperty("migrescue.log.dir", System.getenv("MIGRESCUE_LOG_DIR"));
-        Path base = dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".migrescue", "logs");
+        Path base = dir != null && !dir.isBlank()
+                ? Path.of(dir)
+                : Path.of(System.getProperty("user.home"), ".migrescue", "logs");
         return base.resolve("migrescue.log");
     }
 
@@ -40,7 +40,8 @@ public final class LogFileConfigurator extends ContextAwareBase implements Confi
         NopStatusListener nop = new NopStatusListener();
         context.getStatusManager().add(nop);
         @SuppressWarnings("unchecked")
-        Map<String, String> rules = (Map<String, String>) context.getObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY);
+        Map<String, String> rules =
+                (Map<String, String>) context.getObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY);
         if (rules == null) {
             rules = new HashMap<>();
             context.putObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY, rules);

@@ -2,10 +2,9 @@ package io.migrescue.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.nio.file.Path;
 
 /**
  * Where the log goes: a file, never the terminal ({@code -Dmigrescue.log.dir}, {@code $MIGRESCUE_LOG_DIR}, else {@code ~/.migrescue/logs}).
@@ -13,8 +12,7 @@ import java.nio.file.Path;
  * Logging starts on first use only, so that a quick healthy {@code status} does not pay for it.
  */
 public final class Logs {
-    private Logs() {
-    }
+    private Logs() {}
 
     public static Logger get(Class<?> type) {
         return LoggerFactory.getLogger(type);
@@ -29,7 +27,8 @@ public final class Logs {
     /** For a bug report: where the details are, or how to keep them when no log can be written. */
     public static String whereDetailsAre() {
         Path log = file();
-        return log != null ? "the details are in " + log
+        return log != null
+                ? "the details are in " + log
                 : "no log could be written: set MIGRESCUE_LOG_DIR to a writable directory to keep the details";
     }
 

@@ -3,7 +3,6 @@ package io.migrescue.migration;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -11,11 +11,9 @@ public final class CodeMigrationReaders {
             new io.migrescue.migration.typeorm.TypeOrmMigrationReader(),
             new io.migrescue.migration.knex.KnexMigrationReader(),
             new io.migrescue.migration.sequelize.SequelizeMigrationReader(),
-            new io.migrescue.migration.rails.RailsMigrationReader()
-    );
+            new io.migrescue.migration.rails.RailsMigrationReader());
 
-    private CodeMigrationReaders() {
-    }
+    private CodeMigrationReaders() {}
 
     public static List<CodeMigrationReader> all() {
         return ALL;

@@ -7,7 +7,6 @@ import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.MigrationFiles;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementSplitter;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +18,7 @@ import java.util.List;
  * files are split by the engine's rules, code migrations rendered by their tool's {@link CodeMigrationReader}.
  */
 public final class MigrationStatements {
-    private MigrationStatements() {
-    }
+    private MigrationStatements() {}
 
     /** The migrations of {@code dir} in their tool's order: code migrations when a code reader knows the layout, else SQL files. */
     public static List<MigrationFile> list(Path dir) throws IOException {

@@ -7,7 +7,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementSplitter;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,7 @@ public final class ToolRendering {
     private static final Pattern BOOKKEEPING = Pattern.compile("(?is)\\s*(BEGIN|COMMIT|START\\s+TRANSACTION"
             + "|SET\\s+CONSTRAINTS\\b.*|.*\\b(alembic_version|django_migrations)\\b.*)\\s*");
 
-    private ToolRendering() {
-    }
+    private ToolRendering() {}
 
     /**
      * The tool's command for one migration.
@@ -39,8 +37,7 @@ public final class ToolRendering {
      * @param workDir where to run it (the project, so its settings and env.py are found)
      * @param source  how the diagnosis names the source ({@code alembic --sql})
      */
-    public record Invocation(List<String> args, Path workDir, String source) {
-    }
+    public record Invocation(List<String> args, Path workDir, String source) {}
 
     /** The command that renders {@code file}'s SQL; a usage error when its tool cannot, or its project is not found. */
     public static Invocation invocation(MigrationFile file, String python) {
@@ -48,13 +45,14 @@ public final class ToolRendering {
             return switch (file.tool()) {
                 case AlembicMigrations.TOOL -> alembic(file, python);
                 case DjangoMigrations.TOOL -> django(file, python);
-                default -> throw MigrescueException.usage("--render-with-tool: " + file.tool() + " cannot render a"
-                        + " migration's SQL offline (only alembic and django can); leave the option out to read "
-                        + file.path().getFileName() + " as code");
+                default ->
+                    throw MigrescueException.usage("--render-with-tool: " + file.tool() + " cannot render a"
+                            + " migration's SQL offline (only alembic and django can); leave the option out to read "
+                            + file.path().getFileName() + " as code");
             };
         } catch (IOException e) {
-            throw MigrescueException.usage("--render-with-tool: cannot read " + file.path() + " (" + e.getMessage()
-                    + ")");
+            throw MigrescueException.usage(
+                    "--render-with-tool: cannot read " + file.path() + " (" + e.getMessage() + ")");
         }
     }
 
@@ -68,8 +66,10 @@ public final class ToolRendering {
         }
         // from its parent to itself: exactly this revision (from base the version table comes too, and is dropped)
         String range = parents.isEmpty() ? file.id() : parents.get(0) + ":" + file.id();
-        return new Invocation(List.of(python, "-m", "alembic", "-c", ini.toString(), "upgrade", range, "--sql"),
-                ini.getParent(), "alembic --sql");
+        return new Invocation(
+                List.of(python, "-m", "alembic", "-c", ini.toString(), "upgrade", range, "--sql"),
+                ini.getParent(),
+                "alembic --sql");
     }
 
     private static Invocation django(MigrationFile file, String python) {
@@ -77,7 +77,9 @@ public final class ToolRendering {
         int dot = file.id().indexOf('.');
         String app = file.id().substring(0, dot);
         String name = file.id().substring(dot + 1);
-        return new Invocation(List.of(python, manage.toString(), "sqlmigrate", app, name), manage.getParent(),
+        return new Invocation(
+                List.of(python, manage.toString(), "sqlmigrate", app, name),
+                manage.getParent(),
                 "manage.py sqlmigrate");
     }
 
@@ -88,8 +90,8 @@ public final class ToolRendering {
                 return dir.resolve(name);
             }
         }
-        throw MigrescueException.usage("--render-with-tool: no " + name + " in the folders above " + file
-                + " (" + why + ")");
+        throw MigrescueException.usage(
+                "--render-with-tool: no " + name + " in the folders above " + file + " (" + why + ")");
     }
 
     /**

@@ -12,8 +12,13 @@ import java.util.Optional;
  * @param tableNamesIgnoreCase MySQL/MariaDB with {@code lower_case_table_names} 1 or 2: the server compares table
  *                  names without regard to case (1 also stores them in lower case); false elsewhere
  */
-public record Catalog(Engine engine, List<String> schemas, List<Table> tables, List<Sequence> sequences,
-                      List<EnumType> enumTypes, boolean tableNamesIgnoreCase) {
+public record Catalog(
+        Engine engine,
+        List<String> schemas,
+        List<Table> tables,
+        List<Sequence> sequences,
+        List<EnumType> enumTypes,
+        boolean tableNamesIgnoreCase) {
     public Catalog {
         schemas = List.copyOf(schemas);
         tables = List.copyOf(tables);
@@ -21,7 +26,12 @@ public record Catalog(Engine engine, List<String> schemas, List<Table> tables, L
         enumTypes = List.copyOf(enumTypes);
     }
 
-    public Catalog(Engine engine, List<String> schemas, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
+    public Catalog(
+            Engine engine,
+            List<String> schemas,
+            List<Table> tables,
+            List<Sequence> sequences,
+            List<EnumType> enumTypes) {
         this(engine, schemas, tables, sequences, enumTypes, false);
     }
 
@@ -36,7 +46,9 @@ public record Catalog(Engine engine, List<String> schemas, List<Table> tables, L
     }
 
     public Optional<Table> table(String schema, String name) {
-        return tables.stream().filter(t -> t.schema().equals(schema) && t.name().equals(name)).findFirst();
+        return tables.stream()
+                .filter(t -> t.schema().equals(schema) && t.name().equals(name))
+                .findFirst();
     }
 
     /** Tables of this name in any schema in scope, compared without regard to case. */
@@ -51,8 +63,15 @@ public record Catalog(Engine engine, List<String> schemas, List<Table> tables, L
     public Catalog withDetailsFrom(Catalog other) {
         java.util.Map<String, Table> detailed = new java.util.HashMap<>();
         other.tables().stream().filter(t -> !t.columns().isEmpty()).forEach(t -> detailed.put(t.qualifiedName(), t));
-        return new Catalog(engine, schemas, tables.stream().map(t -> detailed.getOrDefault(t.qualifiedName(), t)).toList(),
-                sequences, enumTypes, tableNamesIgnoreCase);
+        return new Catalog(
+                engine,
+                schemas,
+                tables.stream()
+                        .map(t -> detailed.getOrDefault(t.qualifiedName(), t))
+                        .toList(),
+                sequences,
+                enumTypes,
+                tableNamesIgnoreCase);
     }
 
     public int columnCount() {
@@ -64,6 +83,9 @@ public record Catalog(Engine engine, List<String> schemas, List<Table> tables, L
     }
 
     public List<Index> invalidIndexes() {
-        return tables.stream().flatMap(t -> t.indexes().stream()).filter(i -> !i.valid()).toList();
+        return tables.stream()
+                .flatMap(t -> t.indexes().stream())
+                .filter(i -> !i.valid())
+                .toList();
     }
 }

@@ -7,5 +7,4 @@ package io.migrescue.model;
  * @param defaultValue the default expression, or null when there is none
  * @param extra        engine extras: identity / generation on PostgreSQL, {@code auto_increment} etc. on MySQL; empty if none
  */
-public record Column(String name, int position, String type, boolean nullable, String defaultValue, String extra) {
-}
+public record Column(String name, int position, String type, boolean nullable, String defaultValue, String extra) {}

@@ -10,8 +10,14 @@ import java.util.List;
  * @param validated       false for a PostgreSQL constraint added {@code NOT VALID} and not validated yet
  * @param definition      the engine's own definition where it gives one (PostgreSQL {@code pg_get_constraintdef}), or null
  */
-public record Constraint(String name, ConstraintType type, List<String> columns, ForeignKey foreignKey,
-                         String checkExpression, boolean validated, String definition) {
+public record Constraint(
+        String name,
+        ConstraintType type,
+        List<String> columns,
+        ForeignKey foreignKey,
+        String checkExpression,
+        boolean validated,
+        String definition) {
     public Constraint {
         columns = List.copyOf(columns);
     }

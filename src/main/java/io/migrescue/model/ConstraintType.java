@@ -1,5 +1,9 @@
 package io.migrescue.model;
 
 public enum ConstraintType {
-    PRIMARY_KEY, UNIQUE, FOREIGN_KEY, CHECK, EXCLUSION
+    PRIMARY_KEY,
+    UNIQUE,
+    FOREIGN_KEY,
+    CHECK,
+    EXCLUSION
 }

@@ -6,5 +6,4 @@ package io.migrescue.model;
  * @param url      the connection URL with every secret removed (see {@code db.Redaction})
  * @param schema   the connection's current schema (PostgreSQL) or database (MySQL/MariaDB), if any
  */
-public record DatabaseInfo(Engine engine, String version, String fullVersion, String url, String user, String schema) {
-}
+public record DatabaseInfo(Engine engine, String version, String fullVersion, String url, String user, String schema) {}

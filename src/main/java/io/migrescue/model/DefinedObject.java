@@ -22,8 +22,15 @@ import java.util.List;
  * @param needs      what it depends on ({@link #key()} of another object, or {@code column schema.table.column}, or
  *                   {@code table schema.table}), from the engine's dependency catalog: what orders the script
  */
-public record DefinedObject(String kind, String schema, String name, String definition, String create, String drop,
-                            String replace, List<String> needs) {
+public record DefinedObject(
+        String kind,
+        String schema,
+        String name,
+        String definition,
+        String create,
+        String drop,
+        String replace,
+        List<String> needs) {
     public DefinedObject {
         needs = List.copyOf(needs);
     }

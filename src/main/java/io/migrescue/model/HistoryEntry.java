@@ -12,5 +12,5 @@ import java.time.Instant;
  * @param checksum    the tool's checksum as stored, or null
  * @param detail      extra words from the tool (Prisma logs, Flyway type, Liquibase exec type), or null
  */
-public record HistoryEntry(String id, String description, EntryState state, Instant appliedAt, String checksum, String detail) {
-}
+public record HistoryEntry(
+        String id, String description, EntryState state, Instant appliedAt, String checksum, String detail) {}

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param holder   who took it, as the tool wrote it (Liquibase LOCKEDBY), or null
  * @param since    when it was taken, or null if the table does not say
  */
-public record HistoryLock(String table, boolean locked, String holder, Instant since) {
-}
+public record HistoryLock(String table, boolean locked, String holder, Instant since) {}

@@ -11,8 +11,15 @@ import java.util.List;
  * @param predicate  the WHERE clause of a partial index, or null
  * @param definition the engine's own definition where it gives one (PostgreSQL), or null
  */
-public record Index(String name, List<String> columns, boolean unique, boolean primary, String method,
-                    boolean valid, String predicate, String definition) {
+public record Index(
+        String name,
+        List<String> columns,
+        boolean unique,
+        boolean primary,
+        String method,
+        boolean valid,
+        String predicate,
+        String definition) {
     public Index {
         columns = List.copyOf(columns);
     }

@@ -27,7 +27,9 @@ public record MySqlColumnExtra(String generation, String storage, String keyword
             out.append(out.length() == 0 ? "" : " ").append(keywords);
         }
         if (comment != null && !comment.isEmpty()) {
-            out.append(out.length() == 0 ? "" : " ").append("comment '").append(comment.replace("'", "''"))
+            out.append(out.length() == 0 ? "" : " ")
+                    .append("comment '")
+                    .append(comment.replace("'", "''"))
                     .append('\'');
         }
         return out.toString();

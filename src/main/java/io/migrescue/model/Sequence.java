@@ -6,8 +6,16 @@ package io.migrescue.model;
  *
  * @param dataType PostgreSQL {@code smallint}/{@code integer}/{@code bigint}; {@code bigint} on MariaDB
  */
-public record Sequence(String schema, String name, String dataType, long start, long increment, long min, long max,
-                       long cache, boolean cycle) {
+public record Sequence(
+        String schema,
+        String name,
+        String dataType,
+        long start,
+        long increment,
+        long min,
+        long max,
+        long cache,
+        boolean cycle) {
     public String qualifiedName() {
         return schema + "." + name;
     }

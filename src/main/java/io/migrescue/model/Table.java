@@ -8,8 +8,13 @@ import java.util.Optional;
  *
  * @param partitionBy a partitioned table's key as the engine prints it ({@code RANGE (created)}), else null
  */
-public record Table(String schema, String name, List<Column> columns, List<Index> indexes, List<Constraint> constraints,
-                    String partitionBy) {
+public record Table(
+        String schema,
+        String name,
+        List<Column> columns,
+        List<Index> indexes,
+        List<Constraint> constraints,
+        String partitionBy) {
     public Table {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);
@@ -25,7 +30,9 @@ public record Table(String schema, String name, List<Column> columns, List<Index
     }
 
     public Optional<Column> column(String columnName) {
-        return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
+        return columns.stream()
+                .filter(c -> c.name().equalsIgnoreCase(columnName))
+                .findFirst();
     }
 
     public Optional<Constraint> constraint(String constraintName) {

@@ -15,6 +15,5 @@ public record BackupPlan(List<TableToSave> tables, boolean data, String historyT
     }
 
     /** @param where a SQL predicate built by the planner (quoted identifiers), or null for every row */
-    public record TableToSave(String schema, String table, String where) {
-    }
+    public record TableToSave(String schema, String table, String where) {}
 }

@@ -45,7 +45,13 @@ public sealed interface Check {
         }
     }
 
-    record NoOrphans(String schema, String table, List<String> columns, String refSchema, String refTable, List<String> refColumns)
+    record NoOrphans(
+            String schema,
+            String table,
+            List<String> columns,
+            String refSchema,
+            String refTable,
+            List<String> refColumns)
             implements Check {
         public String describe() {
             return "every " + table + " (" + String.join(", ", columns) + ") has its row in " + refTable;
@@ -102,7 +108,8 @@ public sealed interface Check {
     }
 
     /** A foreign key column has the type of the column it references (the engine accepts the key). */
-    record ColumnTypeMatches(String schema, String table, String column, String refSchema, String refTable, String refColumn)
+    record ColumnTypeMatches(
+            String schema, String table, String column, String refSchema, String refTable, String refColumn)
             implements Check {
         public String describe() {
             return table + "." + column + " has the type of " + refTable + "." + refColumn;

@@ -3,7 +3,6 @@ package io.migrescue.playbook;
 import io.migrescue.diagnosis.FailedMigration;
 import io.migrescue.diagnosis.StatementState;
 import io.migrescue.diagnosis.StatementVerdict;
-
 import java.util.List;
 
 /**
@@ -12,13 +11,14 @@ import java.util.List;
  * otherwise.
  */
 public final class ChecksumEdit {
-    private ChecksumEdit() {
-    }
+    private ChecksumEdit() {}
 
     /** The statements of the edited file not in effect, each as "statement N (line L): SQL"; empty for a cosmetic edit. */
     public static List<String> notInEffect(FailedMigration edited) {
-        return edited.statements().stream().filter(v -> v.state() != StatementState.APPLIED)
-                .map(ChecksumEdit::describe).toList();
+        return edited.statements().stream()
+                .filter(v -> v.state() != StatementState.APPLIED)
+                .map(ChecksumEdit::describe)
+                .toList();
     }
 
     /**
@@ -37,6 +37,7 @@ public final class ChecksumEdit {
     private static String describe(StatementVerdict v) {
         String sql = v.sql().replaceAll("\\s+", " ").trim();
         String state = v.state() == StatementState.UNKNOWN ? ", cannot tell" : "";
-        return "statement " + v.n() + " (line " + v.line() + state + "): " + (sql.length() > 80 ? sql.substring(0, 77) + "..." : sql);
+        return "statement " + v.n() + " (line " + v.line() + state + "): "
+                + (sql.length() > 80 ? sql.substring(0, 77) + "..." : sql);
     }
 }

@@ -6,7 +6,6 @@ import io.migrescue.model.Constraint;
 import io.migrescue.model.ConstraintType;
 import io.migrescue.model.Table;
 import io.migrescue.sql.BoundStatement;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,7 @@ import java.util.Map;
  */
 final class ChildRows {
     /** A foreign key of {@code table} over {@code column}, pointing at {@code referenced} of the parent. */
-    record Reference(Table table, Constraint fk, String column, String referenced) {
-    }
+    record Reference(Table table, Constraint fk, String column, String referenced) {}
 
     private final CatalogLookup lookup;
     private final DdlWriter ddl;
@@ -40,13 +38,17 @@ final class ChildRows {
                 if (c.type() != ConstraintType.FOREIGN_KEY || c.foreignKey() == null) {
                     continue;
                 }
-                String refSchema = c.foreignKey().referencedSchema() == null ? t.schema() : c.foreignKey().referencedSchema();
-                if (!c.foreignKey().referencedTable().equalsIgnoreCase(parent.name()) || !refSchema.equalsIgnoreCase(parent.schema())) {
+                String refSchema = c.foreignKey().referencedSchema() == null
+                        ? t.schema()
+                        : c.foreignKey().referencedSchema();
+                if (!c.foreignKey().referencedTable().equalsIgnoreCase(parent.name())
+                        || !refSchema.equalsIgnoreCase(parent.schema())) {
                     continue;
                 }
                 if (c.columns().size() != 1) {
-                    throw new PlanningException("foreign key " + c.name() + " of " + t.name() + " references " + parent.name()
-                            + " by more than one column: its rows cannot be re-pointed here; deal with them by hand, then repair again");
+                    throw new PlanningException(
+                            "foreign key " + c.name() + " of " + t.name() + " references " + parent.name()
+                                    + " by more than one column: its rows cannot be re-pointed here; deal with them by hand, then repair again");
                 }
                 List<String> refs = c.foreignKey().referencedColumns();
                 String referenced = refs.isEmpty() ? primaryKey(parent) : refs.get(0);
@@ -62,8 +64,14 @@ final class ChildRows {
      *
      * @param order the ORDER BY that ranks the duplicates of a key, the kept one first
      */
-    PlanStep repoint(Table parent, List<String> key, String notNull, String order, List<Reference> refs, Map<String, String> backupWhere,
-                     String keptWhich) {
+    PlanStep repoint(
+            Table parent,
+            List<String> key,
+            String notNull,
+            String order,
+            List<Reference> refs,
+            Map<String, String> backupWhere,
+            String keptWhich) {
         List<BoundStatement> sql = new ArrayList<>();
         List<RowsTouched> touched = new ArrayList<>();
         List<String> changed = new ArrayList<>();
@@ -71,23 +79,41 @@ final class ChildRows {
         for (Reference r : refs) {
             String ref = ddl.dialect().quote(r.referenced());
             // the derived tables are materialised (window functions), which MySQL needs for a self-reference
-            String ranked = "SELECT " + ref + " AS mr_ref, ROW_NUMBER() OVER (PARTITION BY " + ddl.columns(key) + " ORDER BY " + order
-                    + ") AS mr_rank, FIRST_VALUE(" + ref + ") OVER (PARTITION BY " + ddl.columns(key) + " ORDER BY " + order
+            String ranked = "SELECT " + ref + " AS mr_ref, ROW_NUMBER() OVER (PARTITION BY " + ddl.columns(key)
+                    + " ORDER BY " + order
+                    + ") AS mr_rank, FIRST_VALUE(" + ref + ") OVER (PARTITION BY " + ddl.columns(key) + " ORDER BY "
+                    + order
                     + ") AS mr_keep FROM " + parentSql + " WHERE " + notNull;
             String childSql = ddl.table(r.table().schema(), r.table().name());
             String column = childSql + "." + ddl.dialect().quote(r.column());
             String predicate = column + " IN (SELECT d.mr_ref FROM (" + ranked + ") d WHERE d.mr_rank > 1)";
-            sql.add(BoundStatement.of("UPDATE " + childSql + " SET " + ddl.dialect().quote(r.column()) + " = (SELECT m.mr_keep FROM ("
-                    + ranked + ") m WHERE m.mr_ref = " + column + ") WHERE " + predicate));
-            touched.add(rows.where(r.table(), "update", "the rows whose " + r.column() + " points at a duplicate that is deleted,"
-                    + " re-pointed to the kept row (" + keptWhich + ")", predicate, List.of(r.column()), "their " + r.column()));
+            sql.add(BoundStatement.of(
+                    "UPDATE " + childSql + " SET " + ddl.dialect().quote(r.column()) + " = (SELECT m.mr_keep FROM ("
+                            + ranked + ") m WHERE m.mr_ref = " + column + ") WHERE " + predicate));
+            touched.add(rows.where(
+                    r.table(),
+                    "update",
+                    "the rows whose " + r.column() + " points at a duplicate that is deleted,"
+                            + " re-pointed to the kept row (" + keptWhich + ")",
+                    predicate,
+                    List.of(r.column()),
+                    "their " + r.column()));
             backupWhere.merge(r.table().name(), predicate, (a, b) -> "(" + a + ") OR (" + b + ")");
             if (!changed.contains(r.table().name())) {
                 changed.add(r.table().name());
             }
         }
-        return new PlanStep(0, "repoint-children", "point the rows of " + String.join(", ", changed) + " that reference a duplicate of "
-                + parent.name() + " at the row kept for its key", sql, List.of(), true, null, changed, touched);
+        return new PlanStep(
+                0,
+                "repoint-children",
+                "point the rows of " + String.join(", ", changed) + " that reference a duplicate of " + parent.name()
+                        + " at the row kept for its key",
+                sql,
+                List.of(),
+                true,
+                null,
+                changed,
+                touched);
     }
 
     /**
@@ -95,39 +121,58 @@ final class ChildRows {
      *
      * @param orphans the predicate of the orphan rows of {@code child}
      */
-    PlanStep grandchildren(Table child, String orphans, String choice, List<Reference> refs, Map<String, String> backupWhere) {
+    PlanStep grandchildren(
+            Table child, String orphans, String choice, List<Reference> refs, Map<String, String> backupWhere) {
         List<BoundStatement> sql = new ArrayList<>();
         List<RowsTouched> touched = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         String childSql = ddl.table(child.schema(), child.name());
         for (Reference r : refs) {
             if (r.table().name().equalsIgnoreCase(child.name())) {
-                throw new PlanningException(child.name() + " references itself (" + r.fk().name() + "): orphans referenced by other"
-                        + " orphans are not sorted out here; use --param policy=set-null or deal with them by hand");
+                throw new PlanningException(
+                        child.name() + " references itself (" + r.fk().name() + "): orphans referenced by other"
+                                + " orphans are not sorted out here; use --param policy=set-null or deal with them by hand");
             }
             String gSql = ddl.table(r.table().schema(), r.table().name());
             String column = gSql + "." + ddl.dialect().quote(r.column());
-            String predicate = column + " IN (SELECT o.mr_ref FROM (SELECT " + childSql + "." + ddl.dialect().quote(r.referenced())
-                    + " AS mr_ref FROM " + childSql + " WHERE " + orphans + ") o)";
+            String predicate = column + " IN (SELECT o.mr_ref FROM (SELECT " + childSql + "."
+                    + ddl.dialect().quote(r.referenced()) + " AS mr_ref FROM " + childSql + " WHERE " + orphans
+                    + ") o)";
             switch (choice) {
                 case "delete" -> {
                     if (!referencing(r.table()).isEmpty()) {
-                        throw new PlanningException("--param grandchildren=delete: rows of other tables reference " + r.table().name()
+                        throw new PlanningException("--param grandchildren=delete: rows of other tables reference "
+                                + r.table().name()
                                 + " too; choose --param grandchildren=set-null, or deal with them by hand");
                     }
                     sql.add(BoundStatement.of("DELETE FROM " + gSql + " WHERE " + predicate));
-                    touched.add(rows.where(r.table(), "delete", "the rows whose " + r.column() + " points at an orphan row that is deleted",
-                            predicate, List.of(r.column()), "their " + r.column()));
+                    touched.add(rows.where(
+                            r.table(),
+                            "delete",
+                            "the rows whose " + r.column() + " points at an orphan row that is deleted",
+                            predicate,
+                            List.of(r.column()),
+                            "their " + r.column()));
                 }
                 case "set-null" -> {
-                    Column col = r.table().column(r.column()).orElseThrow(() -> new PlanningException("no column " + r.column()));
+                    Column col = r.table()
+                            .column(r.column())
+                            .orElseThrow(() -> new PlanningException("no column " + r.column()));
                     if (!col.nullable()) {
-                        throw new PlanningException("--param grandchildren=set-null: " + r.table().name() + "." + r.column()
-                                + " is NOT NULL; choose --param grandchildren=delete, or --param policy=set-null");
+                        throw new PlanningException(
+                                "--param grandchildren=set-null: " + r.table().name() + "." + r.column()
+                                        + " is NOT NULL; choose --param grandchildren=delete, or --param policy=set-null");
                     }
-                    sql.add(BoundStatement.of("UPDATE " + gSql + " SET " + ddl.dialect().quote(r.column()) + " = NULL WHERE " + predicate));
-                    touched.add(rows.where(r.table(), "update", "the rows whose " + r.column() + " points at an orphan row that is deleted:"
-                            + " " + r.column() + " set to NULL", predicate, List.of(r.column()), "their " + r.column()));
+                    sql.add(BoundStatement.of("UPDATE " + gSql + " SET "
+                            + ddl.dialect().quote(r.column()) + " = NULL WHERE " + predicate));
+                    touched.add(rows.where(
+                            r.table(),
+                            "update",
+                            "the rows whose " + r.column() + " points at an orphan row that is deleted:" + " "
+                                    + r.column() + " set to NULL",
+                            predicate,
+                            List.of(r.column()),
+                            "their " + r.column()));
                 }
                 default -> throw new PlanningException("--param grandchildren must be delete or set-null");
             }
@@ -137,15 +182,28 @@ final class ChildRows {
             }
         }
         String what = choice.equals("delete") ? "delete" : "set to NULL the references of";
-        return new PlanStep(0, "fix-grandchildren", what + " the rows of " + String.join(", ", changed) + " that reference the orphan rows of "
-                + child.name(), sql, List.of(), true, null, changed, touched);
+        return new PlanStep(
+                0,
+                "fix-grandchildren",
+                what + " the rows of " + String.join(", ", changed) + " that reference the orphan rows of "
+                        + child.name(),
+                sql,
+                List.of(),
+                true,
+                null,
+                changed,
+                touched);
     }
 
     private static String primaryKey(Table table) {
-        List<String> pk = table.constraints().stream().filter(c -> c.type() == ConstraintType.PRIMARY_KEY).findFirst()
-                .map(Constraint::columns).orElse(List.of());
+        List<String> pk = table.constraints().stream()
+                .filter(c -> c.type() == ConstraintType.PRIMARY_KEY)
+                .findFirst()
+                .map(Constraint::columns)
+                .orElse(List.of());
         if (pk.size() != 1) {
-            throw new PlanningException("table " + table.name() + " is referenced without a one-column primary key: re-point by hand");
+            throw new PlanningException(
+                    "table " + table.name() + " is referenced without a one-column primary key: re-point by hand");
         }
         return pk.get(0);
     }

@@ -2,7 +2,6 @@ package io.migrescue.playbook;
 
 import io.migrescue.model.Column;
 import io.migrescue.model.Engine;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,14 +12,14 @@ import java.util.regex.Pattern;
  * integer type and sign; display widths do not count), and whether every value of one fits another.
  */
 public final class ColumnTypes {
-    private static final Pattern INTEGER = Pattern.compile("(tinyint|smallint|mediumint|int|integer|bigint)(\\(\\d+\\))?( unsigned)?( zerofill)?");
-    private static final Pattern TEXT = Pattern.compile("(character varying|varchar|char|character|text|tinytext|mediumtext|longtext)"
-            + "(\\((\\d+)\\))?");
-    private static final Map<String, Integer> BYTES = Map.of("tinyint", 1, "smallint", 2, "mediumint", 3, "int", 4,
-            "integer", 4, "bigint", 8);
+    private static final Pattern INTEGER =
+            Pattern.compile("(tinyint|smallint|mediumint|int|integer|bigint)(\\(\\d+\\))?( unsigned)?( zerofill)?");
+    private static final Pattern TEXT = Pattern.compile(
+            "(character varying|varchar|char|character|text|tinytext|mediumtext|longtext)" + "(\\((\\d+)\\))?");
+    private static final Map<String, Integer> BYTES =
+            Map.of("tinyint", 1, "smallint", 2, "mediumint", 3, "int", 4, "integer", 4, "bigint", 8);
 
-    private ColumnTypes() {
-    }
+    private ColumnTypes() {}
 
     public static boolean same(Column a, Column b) {
         return normalize(a.type()).equals(normalize(b.type()));
@@ -56,8 +55,9 @@ public final class ColumnTypes {
         if (ft.matches() && ti.matches()) {
             long[] b = range(ti);
             String digits = b[0] < 0 ? "^-?[0-9]{1,19}$" : "^[0-9]{1,20}$";
-            String notNumber = engine == Engine.POSTGRESQL ? column + " !~ '" + digits + "'" : column
-                    + " NOT REGEXP '" + digits + "'";
+            String notNumber = engine == Engine.POSTGRESQL
+                    ? column + " !~ '" + digits + "'"
+                    : column + " NOT REGEXP '" + digits + "'";
             return notNumber + " OR CAST(" + column + " AS DECIMAL(20,0)) < " + b[0] + " OR CAST(" + column
                     + " AS DECIMAL(20,0)) > " + b[1];
         }
@@ -66,9 +66,10 @@ public final class ColumnTypes {
             return tt.group(3) == null ? null : "CHAR_LENGTH(" + column + ") > " + tt.group(3);
         }
         if (fi.matches() && tt.matches()) {
-            return tt.group(3) == null ? null : "CHAR_LENGTH(CAST(" + column + " AS " + (engine == Engine.POSTGRESQL
-                    ? "TEXT" : "CHAR")
-                    + ")) > " + tt.group(3);
+            return tt.group(3) == null
+                    ? null
+                    : "CHAR_LENGTH(CAST(" + column + " AS " + (engine == Engine.POSTGRESQL ? "TEXT" : "CHAR") + ")) > "
+                            + tt.group(3);
         }
         throw new PlanningException("cannot tell whether every value of type " + from + " fits " + to
                 + ": change the column yourself (after a backup), then run repair again");
@@ -79,9 +80,9 @@ public final class ColumnTypes {
         int bytes = BYTES.get(integer.group(1));
         boolean unsigned = integer.group(3) != null;
         if (bytes == 8) {
-            return unsigned ? new long[]{0, Long.MAX_VALUE} : new long[]{Long.MIN_VALUE, Long.MAX_VALUE};
+            return unsigned ? new long[] {0, Long.MAX_VALUE} : new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
         }
         long span = 1L << (bytes * 8);
-        return unsigned ? new long[]{0, span - 1} : new long[]{-span / 2, span / 2 - 1};
+        return unsigned ? new long[] {0, span - 1} : new long[] {-span / 2, span / 2 - 1};
     }
 }

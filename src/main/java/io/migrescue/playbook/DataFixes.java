@@ -9,7 +9,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.Table;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Effect;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,19 @@ final class DataFixes {
         this.children = new ChildRows(lookup, ddl);
     }
 
-    List<PlanStep> fixOrphans(String policy, NeededDecision grandchildren, List<Effect> failing, Map<String, String> backupWhere,
-                              List<Check> checks) {
-        Effect.AddConstraint fk = failing.stream().filter(Effect.AddConstraint.class::isInstance).map(Effect.AddConstraint.class::cast)
-                .filter(a -> "FOREIGN_KEY".equals(a.constraint().kind())).findFirst()
-                .orElseThrow(() -> new PlanningException("the failing statement adds no foreign key: give --migrations DIR"));
+    List<PlanStep> fixOrphans(
+            String policy,
+            NeededDecision grandchildren,
+            List<Effect> failing,
+            Map<String, String> backupWhere,
+            List<Check> checks) {
+        Effect.AddConstraint fk = failing.stream()
+                .filter(Effect.AddConstraint.class::isInstance)
+                .map(Effect.AddConstraint.class::cast)
+                .filter(a -> "FOREIGN_KEY".equals(a.constraint().kind()))
+                .findFirst()
+                .orElseThrow(() ->
+                        new PlanningException("the failing statement adds no foreign key: give --migrations DIR"));
         Table child = table(fk.schema(), fk.table());
         Effect.ConstraintDef c = fk.constraint();
         Table parent = table(c.referencedSchema() != null ? c.referencedSchema() : fk.schema(), c.referencedTable());
@@ -48,7 +55,8 @@ final class DataFixes {
             case "set-null" -> {
                 StringJoiner set = new StringJoiner(", ");
                 for (String col : c.columns()) {
-                    Column column = child.column(col).orElseThrow(() -> new PlanningException("no column " + col + " on " + child.name()));
+                    Column column = child.column(col)
+                            .orElseThrow(() -> new PlanningException("no column " + col + " on " + child.name()));
                     if (!column.nullable()) {
                         throw new PlanningException("policy set-null: " + child.name() + "." + col
                                 + " is NOT NULL; choose --param policy=delete or insert-parents");
@@ -60,44 +68,71 @@ final class DataFixes {
             case "insert-parents" -> {
                 for (Column col : parent.columns()) {
                     boolean key = refColumns.stream().anyMatch(r -> r.equalsIgnoreCase(col.name()));
-                    if (!key && !col.nullable() && col.defaultValue() == null && col.extra().isEmpty()) {
-                        throw new PlanningException("policy insert-parents: " + parent.name() + "." + col.name()
-                                + " is NOT NULL without a default, so placeholder parents cannot be made; choose delete or set-null");
+                    if (!key
+                            && !col.nullable()
+                            && col.defaultValue() == null
+                            && col.extra().isEmpty()) {
+                        throw new PlanningException(
+                                "policy insert-parents: " + parent.name() + "." + col.name()
+                                        + " is NOT NULL without a default, so placeholder parents cannot be made; choose delete or set-null");
                     }
                 }
-                yield BoundStatement.of("INSERT INTO " + ddl.table(parent.schema(), parent.name()) + " (" + ddl.columns(refColumns)
-                        + ") SELECT DISTINCT " + ddl.columns(c.columns()) + " FROM " + childName + " WHERE " + predicate);
+                yield BoundStatement.of("INSERT INTO " + ddl.table(parent.schema(), parent.name()) + " ("
+                        + ddl.columns(refColumns) + ") SELECT DISTINCT " + ddl.columns(c.columns()) + " FROM "
+                        + childName + " WHERE " + predicate);
             }
             default -> throw new PlanningException("policy must be delete, set-null or insert-parents");
         };
         backupWhere.put(child.name(), predicate);
-        checks.add(new Check.NoOrphans(child.schema(), child.name(), c.columns(), parent.schema(), parent.name(), refColumns));
+        checks.add(new Check.NoOrphans(
+                child.schema(), child.name(), c.columns(), parent.schema(), parent.name(), refColumns));
         String what = switch (policy) {
             case "delete" -> "delete the orphan rows of " + child.name();
-            case "set-null" -> "set (" + String.join(", ", c.columns()) + ") to NULL in the orphan rows of " + child.name();
+            case "set-null" ->
+                "set (" + String.join(", ", c.columns()) + ") to NULL in the orphan rows of " + child.name();
             default -> "insert the missing parents into " + parent.name();
         };
         List<String> changed = policy.equals("insert-parents") ? List.of(parent.name()) : List.of(child.name());
         String fkValues = "their " + String.join(", ", c.columns());
         List<RowsTouched> touched = switch (policy) {
             case "delete" -> List.of(rows.where(child, "delete", "the orphan rows", predicate, c.columns(), fkValues));
-            case "set-null" -> List.of(rows.where(child, "update", "the orphan rows: (" + String.join(", ", c.columns()) + ") set to NULL",
-                    predicate, c.columns(), fkValues));
-            default -> List.of(rows.distinct(parent, "placeholders for the missing keys", child, c.columns(), refColumns, predicate),
-                    rows.where(child, "keep", "the orphan rows, which then point at the placeholders", predicate, c.columns(), fkValues));
+            case "set-null" ->
+                List.of(rows.where(
+                        child,
+                        "update",
+                        "the orphan rows: (" + String.join(", ", c.columns()) + ") set to NULL",
+                        predicate,
+                        c.columns(),
+                        fkValues));
+            default ->
+                List.of(
+                        rows.distinct(
+                                parent, "placeholders for the missing keys", child, c.columns(), refColumns, predicate),
+                        rows.where(
+                                child,
+                                "keep",
+                                "the orphan rows, which then point at the placeholders",
+                                predicate,
+                                c.columns(),
+                                fkValues));
         };
         PlanStep fix = new PlanStep(0, "fix-orphans", what, List.of(sql), List.of(), true, null, changed, touched);
         List<ChildRows.Reference> refs = policy.equals("delete") ? children.referencing(child) : List.of();
         if (refs.isEmpty()) {
             return List.of(fix);
         }
-        String choice = grandchildren.require("deletes orphan rows of " + child.name() + " that rows of " + tableNames(refs)
-                + " may reference (delete those too, or set their reference to NULL?)");
+        String choice = grandchildren.require("deletes orphan rows of " + child.name() + " that rows of "
+                + tableNames(refs) + " may reference (delete those too, or set their reference to NULL?)");
         return List.of(children.grandchildren(child, predicate, choice, refs, backupWhere), fix);
     }
 
-    List<PlanStep> removeDuplicates(String keep, NeededDecision childDecision, List<Effect> failing, Finding finding,
-                                    Map<String, String> backupWhere, List<Check> checks) {
+    List<PlanStep> removeDuplicates(
+            String keep,
+            NeededDecision childDecision,
+            List<Effect> failing,
+            Finding finding,
+            Map<String, String> backupWhere,
+            List<Check> checks) {
         String schema = null;
         String tableName = finding.objects().get("table");
         List<String> columns = null;
@@ -106,7 +141,9 @@ final class DataFixes {
                 schema = i.schema();
                 tableName = i.table();
                 columns = i.columns();
-            } else if (e instanceof Effect.AddConstraint a && ("UNIQUE".equals(a.constraint().kind()) || "PRIMARY_KEY".equals(a.constraint().kind()))) {
+            } else if (e instanceof Effect.AddConstraint a
+                    && ("UNIQUE".equals(a.constraint().kind())
+                            || "PRIMARY_KEY".equals(a.constraint().kind()))) {
                 schema = a.schema();
                 tableName = a.table();
                 columns = a.constraint().columns();
@@ -118,7 +155,8 @@ final class DataFixes {
         Table table = table(schema, tableName);
         List<String> pk = primaryKey(table);
         if (pk.size() != 1) {
-            throw new PlanningException("table " + table.name() + " needs a one-column primary key to tell duplicate rows apart");
+            throw new PlanningException(
+                    "table " + table.name() + " needs a one-column primary key to tell duplicate rows apart");
         }
         String id = ddl.dialect().quote(pk.get(0));
         StringJoiner notNull = new StringJoiner(" AND ");
@@ -126,36 +164,60 @@ final class DataFixes {
         String tableSql = ddl.table(table.schema(), table.name());
         // The derived table is materialised first, which MySQL needs to delete from the table it reads.
         String predicate = id + " IN (SELECT d.mr_id FROM (SELECT " + id + " AS mr_id, ROW_NUMBER() OVER (PARTITION BY "
-                + ddl.columns(columns) + " ORDER BY " + id + (keep.equals("last") ? " DESC" : "") + ") AS mr_rank FROM " + tableSql
+                + ddl.columns(columns) + " ORDER BY " + id + (keep.equals("last") ? " DESC" : "") + ") AS mr_rank FROM "
+                + tableSql
                 + " WHERE " + notNull + ") d WHERE d.mr_rank > 1)";
         backupWhere.put(table.name(), predicate);
         checks.add(new Check.NoDuplicates(table.schema(), table.name(), columns));
         String which = (keep.equals("last") ? "the highest " : "the lowest ") + pk.get(0);
         String perKey = "one per duplicate (" + String.join(", ", columns) + "): " + which;
-        RowsTouched deleted = rows.where(table, "delete", "every duplicate but " + which + " of its key", predicate, List.of(), null);
-        RowsTouched kept = rows.derived(table, "keep", perKey, "SELECT " + id + ", ROW_NUMBER() OVER (PARTITION BY " + ddl.columns(columns)
-                + " ORDER BY " + id + (keep.equals("last") ? " DESC" : "") + ") AS mr_rank, COUNT(*) OVER (PARTITION BY " + ddl.columns(columns)
-                + ") AS mr_n FROM " + tableSql + " WHERE " + notNull, "d.mr_rank = 1 AND d.mr_n > 1");
+        RowsTouched deleted =
+                rows.where(table, "delete", "every duplicate but " + which + " of its key", predicate, List.of(), null);
+        RowsTouched kept = rows.derived(
+                table,
+                "keep",
+                perKey,
+                "SELECT " + id + ", ROW_NUMBER() OVER (PARTITION BY " + ddl.columns(columns)
+                        + " ORDER BY " + id + (keep.equals("last") ? " DESC" : "")
+                        + ") AS mr_rank, COUNT(*) OVER (PARTITION BY " + ddl.columns(columns)
+                        + ") AS mr_n FROM " + tableSql + " WHERE " + notNull,
+                "d.mr_rank = 1 AND d.mr_n > 1");
         List<ChildRows.Reference> refs = children.referencing(table);
         PlanStep repoint = null;
         if (!refs.isEmpty()) {
-            String choice = childDecision.require("deletes duplicate rows of " + table.name() + " that rows of " + tableNames(refs)
-                    + " may reference (re-point those to the row kept for each key?)");
+            String choice = childDecision.require("deletes duplicate rows of " + table.name() + " that rows of "
+                    + tableNames(refs) + " may reference (re-point those to the row kept for each key?)");
             if (!choice.equals("repoint")) {
-                throw new PlanningException("--param children=" + choice + ": the rows of " + tableNames(refs) + " that reference the"
-                        + " duplicates would stop the delete (or be lost with it); nothing was changed");
+                throw new PlanningException(
+                        "--param children=" + choice + ": the rows of " + tableNames(refs) + " that reference the"
+                                + " duplicates would stop the delete (or be lost with it); nothing was changed");
             }
-            repoint = children.repoint(table, columns, notNull.toString(), id + (keep.equals("last") ? " DESC" : ""), refs,
-                    backupWhere, which);
+            repoint = children.repoint(
+                    table,
+                    columns,
+                    notNull.toString(),
+                    id + (keep.equals("last") ? " DESC" : ""),
+                    refs,
+                    backupWhere,
+                    which);
         }
-        PlanStep delete = new PlanStep(0, "remove-duplicates", "keep the " + keep + " row (" + which + ") of each duplicate ("
-                + String.join(", ", columns) + ") in " + table.name(), List.of(BoundStatement.of("DELETE FROM " + tableSql + " WHERE " + predicate)),
-                List.of(), true, null, List.of(table.name()), List.of(deleted, kept));
+        PlanStep delete = new PlanStep(
+                0,
+                "remove-duplicates",
+                "keep the " + keep + " row (" + which + ") of each duplicate (" + String.join(", ", columns) + ") in "
+                        + table.name(),
+                List.of(BoundStatement.of("DELETE FROM " + tableSql + " WHERE " + predicate)),
+                List.of(),
+                true,
+                null,
+                List.of(table.name()),
+                List.of(deleted, kept));
         return repoint == null ? List.of(delete) : List.of(repoint, delete);
     }
 
     private static String tableNames(List<ChildRows.Reference> refs) {
-        return String.join(", ", refs.stream().map(r -> r.table().name()).distinct().toList());
+        return String.join(
+                ", ", refs.stream().map(r -> r.table().name()).distinct().toList());
     }
 
     /** Set when a fix carried out the failing statement itself (a NOT NULL column added already filled). */
@@ -165,7 +227,8 @@ final class DataFixes {
         return failingStatementDone;
     }
 
-    List<PlanStep> fillNulls(String value, List<Effect> failing, Finding finding, Map<String, String> backupWhere, List<Check> checks) {
+    List<PlanStep> fillNulls(
+            String value, List<Effect> failing, Finding finding, Map<String, String> backupWhere, List<Check> checks) {
         String schema = null;
         String tableName = finding.objects().get("table");
         String columnName = finding.objects().get("column");
@@ -182,23 +245,39 @@ final class DataFixes {
         Table table = table(schema, tableName);
         String col = columnName;
         if (table.column(col).isEmpty()) {
-            Effect.AddColumn added = failing.stream().filter(e -> e instanceof Effect.AddColumn a && a.column().name().equalsIgnoreCase(col)
-                    && !a.column().nullable()).map(e -> (Effect.AddColumn) e).findFirst()
+            Effect.AddColumn added = failing.stream()
+                    .filter(e -> e instanceof Effect.AddColumn a
+                            && a.column().name().equalsIgnoreCase(col)
+                            && !a.column().nullable())
+                    .map(e -> (Effect.AddColumn) e)
+                    .findFirst()
                     .orElseThrow(() -> new PlanningException("no column " + col + " on " + table.name()));
             failingStatementDone = true;
             return addFilled(value, table, added.column(), checks);
         }
-        Column column = table.column(col).orElseThrow(() -> new PlanningException("no column " + col + " on " + table.name()));
+        Column column =
+                table.column(col).orElseThrow(() -> new PlanningException("no column " + col + " on " + table.name()));
         String quoted = ddl.dialect().quote(column.name());
         String predicate = quoted + " IS NULL";
         // PostgreSQL does not cast a text parameter to the column's type by itself.
         String placeholder = lookup.engine() == Engine.POSTGRESQL ? "CAST(? AS " + column.type() + ")" : "?";
         backupWhere.put(table.name(), predicate);
         checks.add(new Check.NoNulls(table.schema(), table.name(), column.name()));
-        RowsTouched filled = rows.where(table, "update", "where " + column.name() + " is NULL", predicate, List.of(), null);
-        return List.of(new PlanStep(0, "fill-nulls", "set " + table.name() + "." + column.name() + " where it is NULL",
-                List.of(BoundStatement.of("UPDATE " + ddl.table(table.schema(), table.name()) + " SET " + quoted + " = " + placeholder
-                        + " WHERE " + predicate, value)), List.of(), true, null, List.of(table.name()), List.of(filled)));
+        RowsTouched filled =
+                rows.where(table, "update", "where " + column.name() + " is NULL", predicate, List.of(), null);
+        return List.of(new PlanStep(
+                0,
+                "fill-nulls",
+                "set " + table.name() + "." + column.name() + " where it is NULL",
+                List.of(BoundStatement.of(
+                        "UPDATE " + ddl.table(table.schema(), table.name()) + " SET " + quoted + " = " + placeholder
+                                + " WHERE " + predicate,
+                        value)),
+                List.of(),
+                true,
+                null,
+                List.of(table.name()),
+                List.of(filled)));
     }
 
     /**
@@ -212,36 +291,54 @@ final class DataFixes {
         boolean postgres = lookup.engine() == Engine.POSTGRESQL;
         String placeholder = postgres ? "CAST(? AS " + column.type() + ")" : "?";
         checks.add(new Check.NoNulls(table.schema(), table.name(), column.name()));
-        return List.of(new PlanStep(0, "fill-nulls", "add " + table.name() + "." + column.name() + " with every existing row set,"
-                + " then make it NOT NULL", List.of(
-                BoundStatement.of("ALTER TABLE " + tableSql + " ADD COLUMN " + quoted + " " + column.type()),
-                BoundStatement.of("UPDATE " + tableSql + " SET " + quoted + " = " + placeholder, value),
-                BoundStatement.of("ALTER TABLE " + tableSql + (postgres ? " ALTER COLUMN " + quoted + " SET NOT NULL"
-                        : " MODIFY " + quoted + " " + column.type() + " NOT NULL"))), List.of(), true, null, List.of(table.name())));
+        return List.of(new PlanStep(
+                0,
+                "fill-nulls",
+                "add " + table.name() + "." + column.name() + " with every existing row set,"
+                        + " then make it NOT NULL",
+                List.of(
+                        BoundStatement.of("ALTER TABLE " + tableSql + " ADD COLUMN " + quoted + " " + column.type()),
+                        BoundStatement.of("UPDATE " + tableSql + " SET " + quoted + " = " + placeholder, value),
+                        BoundStatement.of("ALTER TABLE " + tableSql
+                                + (postgres
+                                        ? " ALTER COLUMN " + quoted + " SET NOT NULL"
+                                        : " MODIFY " + quoted + " " + column.type() + " NOT NULL"))),
+                List.of(),
+                true,
+                null,
+                List.of(table.name())));
     }
 
     /** Rows of {@code table} whose key is set but has no parent row: the rows a new foreign key refuses. */
-    static String orphanPredicate(DdlWriter ddl, CatalogLookup lookup, String schema, String table, Effect.ConstraintDef c) {
+    static String orphanPredicate(
+            DdlWriter ddl, CatalogLookup lookup, String schema, String table, Effect.ConstraintDef c) {
         String refSchema = c.referencedSchema() != null ? c.referencedSchema() : schema;
         Table parent = lookup.table(refSchema, c.referencedTable())
-                .orElseThrow(() -> new PlanningException("the referenced table " + c.referencedTable() + " does not exist"));
+                .orElseThrow(
+                        () -> new PlanningException("the referenced table " + c.referencedTable() + " does not exist"));
         List<String> refColumns = c.referencedColumns().isEmpty() ? primaryKey(parent) : c.referencedColumns();
         String child = ddl.table(lookup.schemaOf(schema), table);
         StringJoiner notNull = new StringJoiner(" AND ");
         StringJoiner join = new StringJoiner(" AND ");
         for (int i = 0; i < c.columns().size(); i++) {
             notNull.add(child + "." + ddl.dialect().quote(c.columns().get(i)) + " IS NOT NULL");
-            join.add("p." + ddl.dialect().quote(refColumns.get(i)) + " = " + child + "." + ddl.dialect().quote(c.columns().get(i)));
+            join.add("p." + ddl.dialect().quote(refColumns.get(i)) + " = " + child + "."
+                    + ddl.dialect().quote(c.columns().get(i)));
         }
-        return notNull + " AND NOT EXISTS (SELECT 1 FROM " + ddl.table(parent.schema(), parent.name()) + " p WHERE " + join + ")";
+        return notNull + " AND NOT EXISTS (SELECT 1 FROM " + ddl.table(parent.schema(), parent.name()) + " p WHERE "
+                + join + ")";
     }
 
     private Table table(String schema, String name) {
-        return lookup.table(schema, name).orElseThrow(() -> new PlanningException("table " + name + " does not exist now: diagnose again"));
+        return lookup.table(schema, name)
+                .orElseThrow(() -> new PlanningException("table " + name + " does not exist now: diagnose again"));
     }
 
     private static List<String> primaryKey(Table table) {
-        return table.constraints().stream().filter(c -> c.type() == ConstraintType.PRIMARY_KEY).findFirst()
-                .map(Constraint::columns).orElse(new ArrayList<>());
+        return table.constraints().stream()
+                .filter(c -> c.type() == ConstraintType.PRIMARY_KEY)
+                .findFirst()
+                .map(Constraint::columns)
+                .orElse(new ArrayList<>());
     }
 }

@@ -5,7 +5,6 @@ import io.migrescue.model.ConstraintType;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -47,16 +46,19 @@ final class DdlWriter {
                     + dialect.quote(c.name()) + " TO " + dialect.quote(newName)));
         }
         if (c.type() == ConstraintType.FOREIGN_KEY) {
-            return List.of(BoundStatement.of("SET SESSION foreign_key_checks = 0"),
-                    BoundStatement.of("ALTER TABLE " + table(schema, table) + " DROP FOREIGN KEY " + dialect.quote(c.name())
-                            + ", ADD CONSTRAINT " + dialect.quote(newName) + " " + foreignKeyBody(c)),
+            return List.of(
+                    BoundStatement.of("SET SESSION foreign_key_checks = 0"),
+                    BoundStatement.of(
+                            "ALTER TABLE " + table(schema, table) + " DROP FOREIGN KEY " + dialect.quote(c.name())
+                                    + ", ADD CONSTRAINT " + dialect.quote(newName) + " " + foreignKeyBody(c)),
                     BoundStatement.of("SET SESSION foreign_key_checks = 1"));
         }
         if (c.type() == ConstraintType.UNIQUE) {
-            return List.of(BoundStatement.of("ALTER TABLE " + table(schema, table) + " RENAME INDEX " + dialect.quote(c.name())
-                    + " TO " + dialect.quote(newName)));
+            return List.of(BoundStatement.of("ALTER TABLE " + table(schema, table) + " RENAME INDEX "
+                    + dialect.quote(c.name()) + " TO " + dialect.quote(newName)));
         }
-        throw new PlanningException("cannot rename " + c.type().name().toLowerCase(Locale.ROOT) + " " + c.name() + " on " + engine.displayName());
+        throw new PlanningException("cannot rename " + c.type().name().toLowerCase(Locale.ROOT) + " " + c.name()
+                + " on " + engine.displayName());
     }
 
     List<BoundStatement> dropConstraint(String schema, String table, Constraint c) {
@@ -64,13 +66,15 @@ final class DdlWriter {
         if (engine == Engine.POSTGRESQL) {
             return List.of(BoundStatement.of(alter + "DROP CONSTRAINT " + dialect.quote(c.name())));
         }
-        return List.of(BoundStatement.of(alter + switch (c.type()) {
-            case FOREIGN_KEY -> "DROP FOREIGN KEY " + dialect.quote(c.name());
-            case PRIMARY_KEY -> "DROP PRIMARY KEY";
-            case UNIQUE -> "DROP INDEX " + dialect.quote(c.name());
-            case CHECK -> (engine == Engine.MARIADB ? "DROP CONSTRAINT " : "DROP CHECK ") + dialect.quote(c.name());
-            case EXCLUSION -> throw new PlanningException("exclusion constraints exist only on PostgreSQL");
-        }));
+        return List.of(BoundStatement.of(alter
+                + switch (c.type()) {
+                    case FOREIGN_KEY -> "DROP FOREIGN KEY " + dialect.quote(c.name());
+                    case PRIMARY_KEY -> "DROP PRIMARY KEY";
+                    case UNIQUE -> "DROP INDEX " + dialect.quote(c.name());
+                    case CHECK ->
+                        (engine == Engine.MARIADB ? "DROP CONSTRAINT " : "DROP CHECK ") + dialect.quote(c.name());
+                    case EXCLUSION -> throw new PlanningException("exclusion constraints exist only on PostgreSQL");
+                }));
     }
 
     BoundStatement renameTable(String schema, String from, String to) {
@@ -81,8 +85,9 @@ final class DdlWriter {
 
     String foreignKeyBody(Constraint c) {
         var fk = c.foreignKey();
-        return "FOREIGN KEY (" + columns(c.columns()) + ") REFERENCES " + table(fk.referencedSchema(), fk.referencedTable())
-                + " (" + columns(fk.referencedColumns()) + ")" + action("DELETE", fk.onDelete()) + action("UPDATE", fk.onUpdate());
+        return "FOREIGN KEY (" + columns(c.columns()) + ") REFERENCES "
+                + table(fk.referencedSchema(), fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")"
+                + action("DELETE", fk.onDelete()) + action("UPDATE", fk.onUpdate());
     }
 
     /** The name, cut to the engine's limit with a hash when longer (63 bytes on PostgreSQL, 64 characters on MySQL). */
@@ -91,7 +96,8 @@ final class DdlWriter {
     }
 
     private static String action(String event, String action) {
-        return action == null || action.equalsIgnoreCase("NO ACTION") || action.equalsIgnoreCase("RESTRICT") ? ""
+        return action == null || action.equalsIgnoreCase("NO ACTION") || action.equalsIgnoreCase("RESTRICT")
+                ? ""
                 : " ON " + event + " " + action.toUpperCase(Locale.ROOT);
     }
 }

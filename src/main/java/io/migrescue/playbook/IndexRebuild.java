@@ -10,10 +10,8 @@ import io.migrescue.model.Index;
 import io.migrescue.model.Table;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Effect;
-
 import java.util.ArrayList;
 import java.util.List;
-
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +24,7 @@ final class IndexRebuild {
     private static final Pattern CREATE_INDEX = Pattern.compile("(?i)^\\s*CREATE\\s+(UNIQUE\\s+)?INDEX\\s+");
 
     /** @param statement the failed migration's statement that builds it, or null (then built as the catalog defines it) */
-    record Rebuilt(List<PlanStep> steps, Check valid, StatementVerdict statement) {
-    }
+    record Rebuilt(List<PlanStep> steps, Check valid, StatementVerdict statement) {}
 
     private final CatalogLookup lookup;
     private final DdlWriter ddl;
@@ -46,36 +43,49 @@ final class IndexRebuild {
         Table table = lookup.table(schema, qualified[qualified.length - 1])
                 .orElseThrow(() -> new PlanningException("table " + tableName + " does not exist now: diagnose again"));
         Index index = lookup.index(table, indexName)
-                .orElseThrow(() -> new PlanningException("no index " + indexName + " on " + table.name()
-                        + " now: diagnose again"));
+                .orElseThrow(() -> new PlanningException(
+                        "no index " + indexName + " on " + table.name() + " now: diagnose again"));
         if (index.valid()) {
-            throw new PlanningException("index " + indexName + " on " + table.name()
-                    + " is valid now: nothing to rebuild");
+            throw new PlanningException(
+                    "index " + indexName + " on " + table.name() + " is valid now: nothing to rebuild");
         }
         String duplicates = finding.objects().get("duplicates");
         if (index.unique() && duplicates != null && !duplicates.equals("0")) {
             throw new PlanningException("index " + indexName + " is unique and " + duplicates + " key(s) of ("
-                    + String.join(", ",
-                    index.columns()) + ") occur more than once in " + table.name()
-                            + ", so building it fails again: decide which"
+                    + String.join(", ", index.columns()) + ") occur more than once in " + table.name()
+                    + ", so building it fails again: decide which"
                     + " rows to keep first (migrescue repair fix-duplicate-rows --param keep=first|last, which builds the index"
                     + " as well), then run repair again");
         }
         StatementVerdict statement = statementOf(migration, indexName);
         String create = statement != null ? statement.sql().strip() : concurrently(index, table);
-        List<BoundStatement> guards = index.unique() && plainColumns(index, table) ? List.of(duplicateGuard(table,
-                index)) : List.of();
+        List<BoundStatement> guards =
+                index.unique() && plainColumns(index, table) ? List.of(duplicateGuard(table, index)) : List.of();
         Check valid = new Check.IndexValid(table.schema(), table.name(), index.name());
         List<PlanStep> steps = new ArrayList<>();
-        steps.add(new PlanStep(0, "drop-index", "drop the INVALID index " + index.name() + " on " + table.name()
-                + " that the failed build left (CONCURRENTLY: writes go on)",
-                        List.of(BoundStatement.of("DROP INDEX CONCURRENTLY IF EXISTS "
-                + ddl.table(table.schema(), index.name()))), guards, false, null, List.of(table.name())));
-        steps.add(new PlanStep(0, "create-index", "build " + index.name() + " again CONCURRENTLY"
-                + (statement != null ? ", as statement " + statement.n() + " of migration " + migration.id()
-                        + " writes it"
-                : ", as it was defined"), List.of(BoundStatement.of(create)), List.of(), false, valid,
-                        List.of(table.name())));
+        steps.add(new PlanStep(
+                0,
+                "drop-index",
+                "drop the INVALID index " + index.name() + " on " + table.name()
+                        + " that the failed build left (CONCURRENTLY: writes go on)",
+                List.of(BoundStatement.of(
+                        "DROP INDEX CONCURRENTLY IF EXISTS " + ddl.table(table.schema(), index.name()))),
+                guards,
+                false,
+                null,
+                List.of(table.name())));
+        steps.add(new PlanStep(
+                0,
+                "create-index",
+                "build " + index.name() + " again CONCURRENTLY"
+                        + (statement != null
+                                ? ", as statement " + statement.n() + " of migration " + migration.id() + " writes it"
+                                : ", as it was defined"),
+                List.of(BoundStatement.of(create)),
+                List.of(),
+                false,
+                valid,
+                List.of(table.name())));
         return new Rebuilt(steps, valid, statement);
     }
 
@@ -86,8 +96,9 @@ final class IndexRebuild {
         }
         for (StatementVerdict v : migration.statements()) {
             boolean pending = v.state() == StatementState.FAILED || v.state() == StatementState.NOT_APPLIED;
-            if (pending && v.effects().stream().anyMatch(e -> e instanceof Effect.CreateIndex i
-                    && indexName.equalsIgnoreCase(i.name()))) {
+            if (pending
+                    && v.effects().stream()
+                            .anyMatch(e -> e instanceof Effect.CreateIndex i && indexName.equalsIgnoreCase(i.name()))) {
                 return v;
             }
         }
@@ -96,14 +107,15 @@ final class IndexRebuild {
 
     /** The catalog's definition ({@code pg_get_indexdef}) with CONCURRENTLY put in. */
     private String concurrently(Index index, Table table) {
-        if (index.definition() == null || !CREATE_INDEX.matcher(index.definition()).find()) {
+        if (index.definition() == null
+                || !CREATE_INDEX.matcher(index.definition()).find()) {
             throw new PlanningException("the definition of index " + index.name() + " on " + table.name()
                     + " is not known: give"
                     + " --migrations DIR (the folder of the migration that builds it)");
         }
-        return CREATE_INDEX.matcher(index.definition()).replaceFirst(index.unique()
-                ? "CREATE UNIQUE INDEX CONCURRENTLY "
-                : "CREATE INDEX CONCURRENTLY ");
+        return CREATE_INDEX
+                .matcher(index.definition())
+                .replaceFirst(index.unique() ? "CREATE UNIQUE INDEX CONCURRENTLY " : "CREATE INDEX CONCURRENTLY ");
     }
 
     private static boolean plainColumns(Index index, Table table) {
@@ -113,12 +125,14 @@ final class IndexRebuild {
     /** Duplicate keys still there: the build would fail again after its index was dropped; count them first. */
     private BoundStatement duplicateGuard(Table table, Index index) {
         String cols = ddl.columns(index.columns());
-        String notNull = String.join(" AND ", index.columns().stream().map(c -> ddl.dialect().quote(c)
-                + " IS NOT NULL").toList());
+        String notNull = String.join(
+                " AND ",
+                index.columns().stream()
+                        .map(c -> ddl.dialect().quote(c) + " IS NOT NULL")
+                        .toList());
         return BoundStatement.of("SELECT COUNT(*) FROM (SELECT 1 AS x FROM " + ddl.table(table.schema(), table.name())
                 + " WHERE "
                 + notNull + (index.predicate() == null ? "" : " AND (" + index.predicate() + ")") + " GROUP BY " + cols
                 + " HAVING COUNT(*) > 1) d");
     }
-
 }

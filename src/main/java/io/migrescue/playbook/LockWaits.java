@@ -9,7 +9,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.Table;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Effect;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,8 +23,7 @@ import java.util.Set;
 public final class LockWaits {
     public static final String KIND = "wait-for-locks";
 
-    private LockWaits() {
-    }
+    private LockWaits() {}
 
     static PlanStep plan(DdlWriter ddl, String terminate, List<Table> tables) {
         Engine engine = ddl.engine();
@@ -33,17 +31,21 @@ public final class LockWaits {
         Long id = null;
         if (terminate != null && !terminate.isBlank()) {
             if (!terminate.strip().matches("[0-9]{1,19}")) {
-                throw new PlanningException("--param terminate=" + terminate + ": give the pid (PostgreSQL) or connection id (MySQL,"
-                        + " MariaDB) of the blocking session, a whole number, as diagnose or the stopped repair names it");
+                throw new PlanningException(
+                        "--param terminate=" + terminate + ": give the pid (PostgreSQL) or connection id (MySQL,"
+                                + " MariaDB) of the blocking session, a whole number, as diagnose or the stopped repair names it");
             }
             id = Long.parseLong(terminate.strip());
-            sql.add(engine == Engine.POSTGRESQL ? BoundStatement.of("SELECT pg_terminate_backend(CAST(? AS integer))", id)
-                    : BoundStatement.of("KILL ?", id));
+            sql.add(
+                    engine == Engine.POSTGRESQL
+                            ? BoundStatement.of("SELECT pg_terminate_backend(CAST(? AS integer))", id)
+                            : BoundStatement.of("KILL ?", id));
         }
         List<String> names = tables.stream().map(Table::name).toList();
         StringBuilder lock = new StringBuilder(engine == Engine.POSTGRESQL ? "LOCK TABLE " : "LOCK TABLES ");
         for (int i = 0; i < tables.size(); i++) {
-            lock.append(i == 0 ? "" : ", ").append(ddl.table(tables.get(i).schema(), tables.get(i).name()))
+            lock.append(i == 0 ? "" : ", ")
+                    .append(ddl.table(tables.get(i).schema(), tables.get(i).name()))
                     .append(engine == Engine.POSTGRESQL ? "" : " WRITE");
         }
         if (engine == Engine.POSTGRESQL) {
@@ -52,8 +54,9 @@ public final class LockWaits {
         sql.add(BoundStatement.of(lock.toString()));
         sql.add(BoundStatement.of(engine == Engine.POSTGRESQL ? "ROLLBACK" : "UNLOCK TABLES"));
         String what = "wait, retrying with backoff, until no session holds a lock on " + String.join(", ", names)
-                + (id == null ? " (no session is ended: give --param terminate=ID to end one that blocks)"
-                : "; end session " + id + " if it is one of those that do, and only then");
+                + (id == null
+                        ? " (no session is ended: give --param terminate=ID to end one that blocks)"
+                        : "; end session " + id + " if it is one of those that do, and only then");
         return new PlanStep(0, KIND, what, sql, List.of(), false, null, names);
     }
 
@@ -63,17 +66,25 @@ public final class LockWaits {
         if (m != null) {
             for (StatementVerdict v : m.statements()) {
                 if (v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED) {
-                    v.effects().forEach(e -> e.tables().forEach(t -> lookup.table(schemaOf(e), t).ifPresent(tables::add)));
+                    v.effects()
+                            .forEach(e -> e.tables()
+                                    .forEach(t -> lookup.table(schemaOf(e), t).ifPresent(tables::add)));
                     // a foreign key locks the table it references too
-                    v.effects().stream().flatMap(e -> e instanceof Effect.CreateTable c ? c.constraints().stream()
-                                    : e instanceof Effect.AddConstraint a ? java.util.stream.Stream.of(a.constraint()) : java.util.stream.Stream.empty())
+                    v.effects().stream()
+                            .flatMap(e -> e instanceof Effect.CreateTable c
+                                    ? c.constraints().stream()
+                                    : e instanceof Effect.AddConstraint a
+                                            ? java.util.stream.Stream.of(a.constraint())
+                                            : java.util.stream.Stream.empty())
                             .filter(c -> c.referencedTable() != null)
-                            .forEach(c -> lookup.table(c.referencedSchema(), c.referencedTable()).ifPresent(tables::add));
+                            .forEach(c -> lookup.table(c.referencedSchema(), c.referencedTable())
+                                    .ifPresent(tables::add));
                 }
             }
         }
         if (tables.isEmpty()) {
-            lookup.table(finding.objects().get("schema"), finding.objects().get("table")).ifPresent(tables::add);
+            lookup.table(finding.objects().get("schema"), finding.objects().get("table"))
+                    .ifPresent(tables::add);
         }
         if (tables.isEmpty()) {
             throw new PlanningException("which tables the migration waited for is not known: give --migrations DIR");
@@ -82,8 +93,13 @@ public final class LockWaits {
     }
 
     private static String schemaOf(Effect e) {
-        return e instanceof Effect.AddColumn a ? a.schema() : e instanceof Effect.AddConstraint a ? a.schema()
-                : e instanceof Effect.CreateIndex i ? i.schema() : e instanceof Effect.ModifyColumn mc ? mc.schema() : null;
+        return e instanceof Effect.AddColumn a
+                ? a.schema()
+                : e instanceof Effect.AddConstraint a
+                        ? a.schema()
+                        : e instanceof Effect.CreateIndex i
+                                ? i.schema()
+                                : e instanceof Effect.ModifyColumn mc ? mc.schema() : null;
     }
 
     /** The session the step may end, or null: the id bound to its first statement when that ends a session. */
@@ -92,7 +108,8 @@ public final class LockWaits {
             return null;
         }
         BoundStatement first = step.sql().get(0);
-        boolean ends = first.sql().startsWith("SELECT pg_terminate_backend(") || first.sql().startsWith("KILL ");
+        boolean ends = first.sql().startsWith("SELECT pg_terminate_backend(")
+                || first.sql().startsWith("KILL ");
         return ends && !first.params().isEmpty() ? ((Number) first.params().get(0)).longValue() : null;
     }
 }

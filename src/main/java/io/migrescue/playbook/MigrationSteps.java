@@ -7,7 +7,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.Table;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Effect;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,26 +38,60 @@ final class MigrationSteps {
         Effect.AddConstraint fk = singleForeignKey(v);
         if (fk != null && postgres && !sql.toUpperCase(Locale.ROOT).contains("NOT VALID")) {
             List<PlanStep> steps = new ArrayList<>();
-            steps.add(new PlanStep(0, "sql", label + ", NOT VALID first", List.of(BoundStatement.of(sql + " NOT VALID")), List.of(), true, done,
+            steps.add(new PlanStep(
+                    0,
+                    "sql",
+                    label + ", NOT VALID first",
+                    List.of(BoundStatement.of(sql + " NOT VALID")),
+                    List.of(),
+                    true,
+                    done,
                     changed(v)));
-            steps.add(new PlanStep(0, "sql", "validate " + fk.constraint().name() + " in its own transaction (writes go on)",
+            steps.add(new PlanStep(
+                    0,
+                    "sql",
+                    "validate " + fk.constraint().name() + " in its own transaction (writes go on)",
                     List.of(BoundStatement.of("ALTER TABLE " + ddl.table(fk.schema(), actual(fk.schema(), fk.table()))
-                            + " VALIDATE CONSTRAINT " + ddl.dialect().quote(fk.constraint().name()))), List.of(), true,
-                    new Check.ConstraintValidated(lookup.schemaOf(fk.schema()), actual(fk.schema(), fk.table()), fk.constraint().name()),
+                            + " VALIDATE CONSTRAINT "
+                            + ddl.dialect().quote(fk.constraint().name()))),
+                    List.of(),
+                    true,
+                    new Check.ConstraintValidated(
+                            lookup.schemaOf(fk.schema()),
+                            actual(fk.schema(), fk.table()),
+                            fk.constraint().name()),
                     changed(v)));
             return steps;
         }
         if (fk != null && !postgres) {
-            BoundStatement guard = BoundStatement.of("SELECT COUNT(*) FROM " + ddl.table(fk.schema(), actual(fk.schema(), fk.table()))
-                    + " WHERE " + DataFixes.orphanPredicate(ddl, lookup, fk.schema(), actual(fk.schema(), fk.table()), fk.constraint()));
-            return List.of(new PlanStep(0, "sql", label + ", in place after an orphan check",
-                    List.of(BoundStatement.of("SET SESSION foreign_key_checks = 0"), BoundStatement.of(sql),
-                            BoundStatement.of("SET SESSION foreign_key_checks = 1")), List.of(guard), false, done, changed(v)));
+            BoundStatement guard = BoundStatement.of(
+                    "SELECT COUNT(*) FROM " + ddl.table(fk.schema(), actual(fk.schema(), fk.table())) + " WHERE "
+                            + DataFixes.orphanPredicate(
+                                    ddl, lookup, fk.schema(), actual(fk.schema(), fk.table()), fk.constraint()));
+            return List.of(new PlanStep(
+                    0,
+                    "sql",
+                    label + ", in place after an orphan check",
+                    List.of(
+                            BoundStatement.of("SET SESSION foreign_key_checks = 0"),
+                            BoundStatement.of(sql),
+                            BoundStatement.of("SET SESSION foreign_key_checks = 1")),
+                    List.of(guard),
+                    false,
+                    done,
+                    changed(v)));
         }
         boolean concurrently = sql.toUpperCase(Locale.ROOT).contains("CONCURRENTLY");
         // MySQL/MariaDB: DML (an INSERT … SELECT) runs in a transaction too, so it commits together with its ledger row
-        PlanStep run = new PlanStep(0, "sql", label, List.of(BoundStatement.of(sql)), List.of(), postgres ? !concurrently : dataChange(sql),
-                done, changed(v));
+        PlanStep run = new PlanStep(
+                0,
+                "sql",
+                label,
+                List.of(BoundStatement.of(sql)),
+                List.of(),
+                postgres ? !concurrently : dataChange(sql),
+                done,
+                changed(v));
         PlanStep invalid = dropInvalidIndex(v);
         return invalid == null ? List.of(run) : List.of(invalid, run);
     }
@@ -76,9 +109,18 @@ final class MigrationSteps {
                 var table = lookup.table(c.schema(), c.table());
                 var index = table.flatMap(t -> lookup.index(t, c.name())).filter(i -> !i.valid());
                 if (index.isPresent()) {
-                    return new PlanStep(0, "drop-index", "drop the INVALID index " + index.get().name() + " a failed build left"
-                            + " (CONCURRENTLY: writes go on)", List.of(BoundStatement.of("DROP INDEX CONCURRENTLY IF EXISTS "
-                            + ddl.table(table.get().schema(), index.get().name()))), List.of(), false, null, List.of(table.get().name()));
+                    return new PlanStep(
+                            0,
+                            "drop-index",
+                            "drop the INVALID index " + index.get().name() + " a failed build left"
+                                    + " (CONCURRENTLY: writes go on)",
+                            List.of(BoundStatement.of("DROP INDEX CONCURRENTLY IF EXISTS "
+                                    + ddl.table(
+                                            table.get().schema(), index.get().name()))),
+                            List.of(),
+                            false,
+                            null,
+                            List.of(table.get().name()));
                 }
             }
         }
@@ -95,8 +137,13 @@ final class MigrationSteps {
     List<Check> foreignKeysAdded(StatementVerdict v) {
         List<Check> checks = new ArrayList<>();
         for (Effect e : v.effects()) {
-            if (e instanceof Effect.AddConstraint a && "FOREIGN_KEY".equals(a.constraint().kind()) && a.constraint().name() != null) {
-                checks.add(new Check.ConstraintValidated(lookup.schemaOf(a.schema()), actual(a.schema(), a.table()), a.constraint().name()));
+            if (e instanceof Effect.AddConstraint a
+                    && "FOREIGN_KEY".equals(a.constraint().kind())
+                    && a.constraint().name() != null) {
+                checks.add(new Check.ConstraintValidated(
+                        lookup.schemaOf(a.schema()),
+                        actual(a.schema(), a.table()),
+                        a.constraint().name()));
             }
         }
         return checks;
@@ -108,15 +155,25 @@ final class MigrationSteps {
         java.util.Collections.reverse(effects);
         // an index or key a CREATE TABLE declares goes with its table (MySQL cannot drop an index a foreign key needs)
         java.util.Set<String> created = new java.util.HashSet<>();
-        effects.stream().filter(e -> e instanceof Effect.CreateTable).forEach(e -> created.add(((Effect.CreateTable) e).table()));
+        effects.stream()
+                .filter(e -> e instanceof Effect.CreateTable)
+                .forEach(e -> created.add(((Effect.CreateTable) e).table()));
         for (Effect e : effects) {
-            boolean onCreatedTable = (e instanceof Effect.CreateIndex || e instanceof Effect.AddConstraint) && created.containsAll(e.tables());
+            boolean onCreatedTable = (e instanceof Effect.CreateIndex || e instanceof Effect.AddConstraint)
+                    && created.containsAll(e.tables());
             if (!onCreatedTable) {
                 sql.add(inverse(e, v));
             }
         }
-        return new PlanStep(0, "sql", "undo statement " + v.n() + " of migration " + m.id() + " (line " + v.line() + ")", sql,
-                List.of(), postgres, null, changed(v));
+        return new PlanStep(
+                0,
+                "sql",
+                "undo statement " + v.n() + " of migration " + m.id() + " (line " + v.line() + ")",
+                sql,
+                List.of(),
+                postgres,
+                null,
+                changed(v));
     }
 
     private BoundStatement inverse(Effect e, StatementVerdict v) {
@@ -128,33 +185,47 @@ final class MigrationSteps {
             return ddl.renameTable(lookup.schemaOf(schema), actual(schema, r.to()), r.from());
         }
         if (e instanceof Effect.AddColumn a) {
-            return BoundStatement.of("ALTER TABLE " + ddl.table(a.schema(), actual(a.schema(), a.table())) + " DROP COLUMN "
-                    + ddl.dialect().quote(a.column().name()));
+            return BoundStatement.of("ALTER TABLE " + ddl.table(a.schema(), actual(a.schema(), a.table()))
+                    + " DROP COLUMN " + ddl.dialect().quote(a.column().name()));
         }
         if (e instanceof Effect.RenameColumn r) {
-            return BoundStatement.of("ALTER TABLE " + ddl.table(r.schema(), actual(r.schema(), r.table())) + " RENAME COLUMN "
-                    + ddl.dialect().quote(r.to()) + " TO " + ddl.dialect().quote(r.from()));
+            return BoundStatement.of("ALTER TABLE " + ddl.table(r.schema(), actual(r.schema(), r.table()))
+                    + " RENAME COLUMN " + ddl.dialect().quote(r.to()) + " TO "
+                    + ddl.dialect().quote(r.from()));
         }
         if (e instanceof Effect.AddConstraint a && a.constraint().name() != null) {
             Table table = lookup.table(a.schema(), a.table()).orElseThrow(() -> cannot(v, "its table is gone"));
-            var c = lookup.constraint(table, a.constraint().name()).orElseThrow(() -> cannot(v, "its constraint is gone"));
+            var c = lookup.constraint(table, a.constraint().name())
+                    .orElseThrow(() -> cannot(v, "its constraint is gone"));
             return ddl.dropConstraint(table.schema(), table.name(), c).get(0);
         }
         if (e instanceof Effect.CreateIndex i && i.name() != null) {
-            return postgres ? BoundStatement.of("DROP INDEX " + ddl.table(i.schema(), i.name()))
-                    : BoundStatement.of("DROP INDEX " + ddl.dialect().quote(i.name()) + " ON " + ddl.table(i.schema(), actual(i.schema(), i.table())));
+            return postgres
+                    ? BoundStatement.of("DROP INDEX " + ddl.table(i.schema(), i.name()))
+                    : BoundStatement.of("DROP INDEX " + ddl.dialect().quote(i.name()) + " ON "
+                            + ddl.table(i.schema(), actual(i.schema(), i.table())));
         }
         if (e instanceof Effect.RenameIndex r) {
-            return BoundStatement.of("ALTER " + (postgres ? "INDEX " + ddl.table(r.schema(), r.to()) + " RENAME TO " + ddl.dialect().quote(r.from())
-                    : "TABLE " + ddl.table(r.schema(), actual(r.schema(), r.table())) + " RENAME INDEX " + ddl.dialect().quote(r.to())
-                    + " TO " + ddl.dialect().quote(r.from())));
+            return BoundStatement.of("ALTER "
+                    + (postgres
+                            ? "INDEX " + ddl.table(r.schema(), r.to()) + " RENAME TO "
+                                    + ddl.dialect().quote(r.from())
+                            : "TABLE " + ddl.table(r.schema(), actual(r.schema(), r.table())) + " RENAME INDEX "
+                                    + ddl.dialect().quote(r.to()) + " TO "
+                                    + ddl.dialect().quote(r.from())));
         }
-        throw cannot(v, "there is no safe inverse for " + e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT));
+        throw cannot(
+                v,
+                "there is no safe inverse for "
+                        + e.getClass()
+                                .getSimpleName()
+                                .replaceAll("([a-z])([A-Z])", "$1 $2")
+                                .toLowerCase(Locale.ROOT));
     }
 
     private static PlanningException cannot(StatementVerdict v, String why) {
-        return new PlanningException("statement " + v.n() + " (line " + v.line() + ") cannot be undone automatically: " + why
-                + "; finish the migration instead (complete-partial-migration) or restore from a backup");
+        return new PlanningException("statement " + v.n() + " (line " + v.line() + ") cannot be undone automatically: "
+                + why + "; finish the migration instead (complete-partial-migration) or restore from a backup");
     }
 
     /** The existing tables a statement changes (the backup must hold them), from its effects, not from its text. */

@@ -12,8 +12,8 @@ record NeededDecision(String value, ParamSpec param, String playbook) {
             return value;
         }
         if (param == null) {
-            throw new PlanningException("playbook " + playbook + " " + what + ", and it has no parameter to decide that: nothing was"
-                    + " changed");
+            throw new PlanningException("playbook " + playbook + " " + what
+                    + ", and it has no parameter to decide that: nothing was" + " changed");
         }
         throw new PlanningException.DecisionNeeded(param, playbook, what, null);
     }

@@ -20,14 +20,29 @@ import java.util.Map;
  * @param whenNeeded  a decision needed only when the plan really does the disruptive thing it decides (YAML
  *                    {@code decision: when-needed}): a revert that drops or renames tables, not one that drops an index
  */
-public record ParamSpec(String name, String from, String defaultValue, String ask, List<String> choices, boolean decision,
-                        String kind, Map<String, String> meanings, boolean whenNeeded) {
+public record ParamSpec(
+        String name,
+        String from,
+        String defaultValue,
+        String ask,
+        List<String> choices,
+        boolean decision,
+        String kind,
+        Map<String, String> meanings,
+        boolean whenNeeded) {
     public ParamSpec {
         choices = List.copyOf(choices);
         meanings = meanings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(meanings));
     }
 
-    public ParamSpec(String name, String from, String defaultValue, String ask, List<String> choices, boolean decision, String kind) {
+    public ParamSpec(
+            String name,
+            String from,
+            String defaultValue,
+            String ask,
+            List<String> choices,
+            boolean decision,
+            String kind) {
         this(name, from, defaultValue, ask, choices, decision, kind, Map.of(), false);
     }
 
@@ -38,6 +53,8 @@ public record ParamSpec(String name, String from, String defaultValue, String as
 
     /** Each choice with what it means: {@code first = keep the row with the lowest primary key}, in the playbook's order. */
     public List<String> explainedChoices() {
-        return choices.stream().map(c -> meaning(c) == null ? c : c + " = " + meaning(c)).toList();
+        return choices.stream()
+                .map(c -> meaning(c) == null ? c : c + " = " + meaning(c))
+                .toList();
     }
 }

@@ -1,7 +1,6 @@
 package io.migrescue.playbook;
 
 import io.migrescue.diagnosis.Finding;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,15 +13,21 @@ import java.util.regex.Pattern;
 final class ParameterResolver {
     private static final Pattern TEMPLATE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
 
-    private ParameterResolver() {
-    }
+    private ParameterResolver() {}
 
-    static Map<String, String> resolve(Playbook playbook, Finding finding, Map<String, String> given, boolean interactive) {
+    static Map<String, String> resolve(
+            Playbook playbook, Finding finding, Map<String, String> given, boolean interactive) {
         for (String name : given.keySet()) {
             if (playbook.param(name).isEmpty()) {
                 throw new PlanningException("playbook " + playbook.id() + " has no parameter '" + name + "'"
-                        + (playbook.params().isEmpty() ? "" : "; it takes: " + String.join(", ",
-                        playbook.params().stream().map(ParamSpec::name).toList())));
+                        + (playbook.params().isEmpty()
+                                ? ""
+                                : "; it takes: "
+                                        + String.join(
+                                                ", ",
+                                                playbook.params().stream()
+                                                        .map(ParamSpec::name)
+                                                        .toList())));
             }
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -32,7 +37,10 @@ final class ParameterResolver {
                 value = fromFinding(p.from(), finding);
             }
             if (value == null && p.decision() && !p.whenNeeded() && !interactive) {
-                throw new PlanningException.DecisionNeeded(p, playbook.id(), disrupts(playbook),
+                throw new PlanningException.DecisionNeeded(
+                        p,
+                        playbook.id(),
+                        disrupts(playbook),
                         p.defaultValue() == null ? null : expand(p.defaultValue(), values));
             }
             if (value == null && p.defaultValue() != null) {
@@ -48,7 +56,11 @@ final class ParameterResolver {
 
     /** What the playbook's disruptive step does, for the message that asks for the decision. */
     static String disrupts(Playbook playbook) {
-        return playbook.steps().stream().map(StepSpec::disrupts).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return playbook.steps().stream()
+                .map(StepSpec::disrupts)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String fromFinding(String from, Finding finding) {
@@ -74,11 +86,12 @@ final class ParameterResolver {
 
     private static void validate(ParamSpec p, String value, String playbook) {
         if (!p.choices().isEmpty() && !p.choices().contains(value)) {
-            throw new PlanningException("--param " + p.name() + "=" + value + ": playbook " + playbook + " takes one of "
-                    + String.join(", ", p.choices()));
+            throw new PlanningException("--param " + p.name() + "=" + value + ": playbook " + playbook
+                    + " takes one of " + String.join(", ", p.choices()));
         }
         if (p.kind().equals("identifier") && (value.isEmpty() || value.length() > 64 || value.indexOf('\0') >= 0)) {
-            throw new PlanningException("--param " + p.name() + ": '" + value + "' is not a usable name (1 to 64 characters)");
+            throw new PlanningException(
+                    "--param " + p.name() + ": '" + value + "' is not a usable name (1 to 64 characters)");
         }
     }
 }

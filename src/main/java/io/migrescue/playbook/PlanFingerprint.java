@@ -7,7 +7,6 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.Index;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.Table;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +26,11 @@ import java.util.TreeSet;
  * @param history per history table ({@code tool schema.table}): one line per entry, oldest first
  * @param rows    per row selection the backup saves ({@code schema.table WHERE …}): how many rows it holds
  */
-public record PlanFingerprint(Map<String, Map<String, String>> tables, List<String> absent, Map<String, List<String>> history,
-                              Map<String, Long> rows) {
+public record PlanFingerprint(
+        Map<String, Map<String, String>> tables,
+        List<String> absent,
+        Map<String, List<String>> history,
+        Map<String, Long> rows) {
     public PlanFingerprint {
         tables = Map.copyOf(tables);
         absent = List.copyOf(absent);
@@ -45,8 +47,10 @@ public record PlanFingerprint(Map<String, Map<String, String>> tables, List<Stri
 
     /** The filtered selections of the backup: a whole table is not counted, as live traffic changes it all the time. */
     public static List<RowSelection> rowSelections(Plan plan) {
-        return plan.backup().tables().stream().filter(t -> t.where() != null)
-                .map(t -> new RowSelection(t.schema(), t.table(), t.where())).toList();
+        return plan.backup().tables().stream()
+                .filter(t -> t.where() != null)
+                .map(t -> new RowSelection(t.schema(), t.table(), t.where()))
+                .toList();
     }
 
     /**
@@ -54,7 +58,8 @@ public record PlanFingerprint(Map<String, Map<String, String>> tables, List<Stri
      * @param histories the migration histories found
      * @param rowCounts the count of every {@link #rowSelections} entry, by {@link RowSelection#key}
      */
-    public static PlanFingerprint of(Plan plan, Catalog catalog, List<MigrationHistory> histories, Map<String, Long> rowCounts) {
+    public static PlanFingerprint of(
+            Plan plan, Catalog catalog, List<MigrationHistory> histories, Map<String, Long> rowCounts) {
         Map<String, Map<String, String>> tables = new TreeMap<>();
         List<String> absent = new ArrayList<>();
         for (String name : touchedTables(plan)) {
@@ -68,7 +73,9 @@ public record PlanFingerprint(Map<String, Map<String, String>> tables, List<Stri
         String tool = plan.backup().historyTool();
         for (MigrationHistory h : histories) {
             if (tool == null || tool.equals(h.tool())) {
-                history.put(h.tool() + " " + h.schema() + "." + h.table(), h.entries().stream().map(PlanFingerprint::entry).toList());
+                history.put(
+                        h.tool() + " " + h.schema() + "." + h.table(),
+                        h.entries().stream().map(PlanFingerprint::entry).toList());
             }
         }
         Map<String, Long> rows = new TreeMap<>();
@@ -110,23 +117,38 @@ public record PlanFingerprint(Map<String, Map<String, String>> tables, List<Stri
     private static Map<String, String> definition(Table t) {
         Map<String, String> parts = new LinkedHashMap<>();
         for (Column c : t.columns()) {
-            parts.put("column " + c.name(), c.type() + (c.nullable() ? "" : " not null")
-                    + (c.defaultValue() == null ? "" : " default " + c.defaultValue()) + (c.extra() == null || c.extra().isEmpty() ? "" : " " + c.extra()));
+            parts.put(
+                    "column " + c.name(),
+                    c.type()
+                            + (c.nullable() ? "" : " not null")
+                            + (c.defaultValue() == null ? "" : " default " + c.defaultValue())
+                            + (c.extra() == null || c.extra().isEmpty() ? "" : " " + c.extra()));
         }
         for (Index i : t.indexes()) {
-            parts.put("index " + i.name(), (i.unique() ? "unique " : "") + Objects.toString(i.method(), "") + " (" + String.join(", ", i.columns()) + ")"
-                    + (i.predicate() == null ? "" : " where " + i.predicate()) + (i.valid() ? "" : " invalid"));
+            parts.put(
+                    "index " + i.name(),
+                    (i.unique() ? "unique " : "") + Objects.toString(i.method(), "") + " ("
+                            + String.join(", ", i.columns()) + ")"
+                            + (i.predicate() == null ? "" : " where " + i.predicate()) + (i.valid() ? "" : " invalid"));
         }
         for (Constraint c : t.constraints()) {
-            parts.put("constraint " + c.name(), c.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + String.join(", ", c.columns()) + ")"
-                    + (c.foreignKey() == null ? "" : " references " + c.foreignKey().referencedTable() + " (" + String.join(", ", c.foreignKey().referencedColumns()) + ")")
-                    + (c.checkExpression() == null ? "" : " " + c.checkExpression()) + (c.validated() ? "" : " not valid"));
+            parts.put(
+                    "constraint " + c.name(),
+                    c.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + String.join(", ", c.columns())
+                            + ")"
+                            + (c.foreignKey() == null
+                                    ? ""
+                                    : " references " + c.foreignKey().referencedTable() + " ("
+                                            + String.join(", ", c.foreignKey().referencedColumns()) + ")")
+                            + (c.checkExpression() == null ? "" : " " + c.checkExpression())
+                            + (c.validated() ? "" : " not valid"));
         }
         return parts;
     }
 
     private static String entry(HistoryEntry e) {
-        return e.id() + " " + e.state().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (e.checksum() == null ? "" : " checksum " + e.checksum());
+        return e.id() + " " + e.state().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + (e.checksum() == null ? "" : " checksum " + e.checksum());
     }
 
     /** What differs in {@code now} from this fingerprint, one sentence each; empty when the plan still fits. */
@@ -143,7 +165,8 @@ public record PlanFingerprint(Map<String, Map<String, String>> tables, List<Stri
             } else if (is == null) {
                 out.add("table " + shown + " was dropped or renamed since the plan was saved");
             } else if (!was.equals(is)) {
-                out.add("table " + shown + " changed since the plan was saved: " + String.join(", ", partChanges(was, is)));
+                out.add("table " + shown + " changed since the plan was saved: "
+                        + String.join(", ", partChanges(was, is)));
             }
         }
         TreeSet<String> histories = new TreeSet<>(history.keySet());
@@ -158,8 +181,9 @@ public record PlanFingerprint(Map<String, Map<String, String>> tables, List<Stri
         for (Map.Entry<String, Long> r : rows.entrySet()) {
             Long count = now.rows.get(r.getKey());
             if (!r.getValue().equals(count)) {
-                out.add("the rows the repair changes in " + r.getKey() + " are " + (count == null ? "no longer selected" : count)
-                        + " now, were " + r.getValue() + " when the plan was saved");
+                out.add("the rows the repair changes in " + r.getKey() + " are "
+                        + (count == null ? "no longer selected" : count) + " now, were " + r.getValue()
+                        + " when the plan was saved");
             }
         }
         return out;

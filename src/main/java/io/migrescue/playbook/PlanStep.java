@@ -1,7 +1,6 @@
 package io.migrescue.playbook;
 
 import io.migrescue.sql.BoundStatement;
-
 import java.util.List;
 
 /**
@@ -16,8 +15,16 @@ import java.util.List;
  * @param changes       the existing tables whose definition or rows this step changes: what the backup must hold
  * @param rows          for a step that changes rows: which, per table (counted before anyone is asked); else empty
  */
-public record PlanStep(int n, String kind, String description, List<BoundStatement> sql, List<BoundStatement> guards,
-                       boolean transactional, Check done, List<String> changes, List<RowsTouched> rows) {
+public record PlanStep(
+        int n,
+        String kind,
+        String description,
+        List<BoundStatement> sql,
+        List<BoundStatement> guards,
+        boolean transactional,
+        Check done,
+        List<String> changes,
+        List<RowsTouched> rows) {
     public PlanStep {
         sql = List.copyOf(sql);
         guards = List.copyOf(guards);
@@ -25,8 +32,15 @@ public record PlanStep(int n, String kind, String description, List<BoundStateme
         rows = rows == null ? List.of() : List.copyOf(rows); // null: a plan.json written before rows were counted
     }
 
-    public PlanStep(int n, String kind, String description, List<BoundStatement> sql, List<BoundStatement> guards,
-                    boolean transactional, Check done, List<String> changes) {
+    public PlanStep(
+            int n,
+            String kind,
+            String description,
+            List<BoundStatement> sql,
+            List<BoundStatement> guards,
+            boolean transactional,
+            Check done,
+            List<String> changes) {
         this(n, kind, description, sql, guards, transactional, done, changes, List.of());
     }
 
@@ -44,7 +58,10 @@ public record PlanStep(int n, String kind, String description, List<BoundStateme
         if (rows.isEmpty() || rows.stream().anyMatch(r -> r.changesRows() && !r.counted())) {
             return -1;
         }
-        return rows.stream().filter(RowsTouched::changesRows).mapToLong(RowsTouched::rows).sum();
+        return rows.stream()
+                .filter(RowsTouched::changesRows)
+                .mapToLong(RowsTouched::rows)
+                .sum();
     }
 
     public boolean changesDatabase() {

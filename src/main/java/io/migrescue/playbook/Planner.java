@@ -11,7 +11,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.Table;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Effect;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,10 +34,21 @@ public final class Planner {
      * @param creates     table name → the statements that create it: the last CREATE TABLE for it in the migration
      *                    files, or the table as a reference database has it (with its indexes and foreign keys)
      */
-    public record Context(Catalog catalog, String defaultSchema, List<MigrationHistory> history, FailedMigration migration,
-                          RecordPlanner records, boolean interactive, Map<String, List<String>> creates) {
-        public Context(Catalog catalog, String defaultSchema, List<MigrationHistory> history, FailedMigration migration,
-                       RecordPlanner records, boolean interactive) {
+    public record Context(
+            Catalog catalog,
+            String defaultSchema,
+            List<MigrationHistory> history,
+            FailedMigration migration,
+            RecordPlanner records,
+            boolean interactive,
+            Map<String, List<String>> creates) {
+        public Context(
+                Catalog catalog,
+                String defaultSchema,
+                List<MigrationHistory> history,
+                FailedMigration migration,
+                RecordPlanner records,
+                boolean interactive) {
             this(catalog, defaultSchema, history, migration, records, interactive, Map.of());
         }
     }
@@ -62,6 +72,7 @@ public final class Planner {
     private final List<Check> aligned = new ArrayList<>();
     /** Statements of the failed migration a step of this plan already runs (finish leaves them out). */
     private final Set<Integer> runByPlan = new java.util.HashSet<>();
+
     private Check settled;
     private final DataFixes data;
     private boolean backupData = true;
@@ -93,16 +104,35 @@ public final class Planner {
         }
         List<BackupPlan.TableToSave> toSave = new ArrayList<>();
         for (String t : backupTables) {
-            lookup.table(null, t).ifPresent(table -> toSave.add(new BackupPlan.TableToSave(table.schema(), table.name(), backupWhere.get(table.name()))));
+            lookup.table(null, t)
+                    .ifPresent(table -> toSave.add(
+                            new BackupPlan.TableToSave(table.schema(), table.name(), backupWhere.get(table.name()))));
         }
         BackupPlan backup = new BackupPlan(toSave, backupData, historyTool());
         List<PlanStep> numbered = new ArrayList<>();
-        numbered.add(new PlanStep(1, "backup", "back up " + (toSave.isEmpty() ? "" : describe(toSave) + (backup.historyTool() == null ? "" : " and "))
-                + (backup.historyTool() == null ? "" : "the " + backup.historyTool() + " history rows"), List.of(), List.of(), false, null, List.of()));
+        numbered.add(new PlanStep(
+                1,
+                "backup",
+                "back up " + (toSave.isEmpty() ? "" : describe(toSave) + (backup.historyTool() == null ? "" : " and "))
+                        + (backup.historyTool() == null ? "" : "the " + backup.historyTool() + " history rows"),
+                List.of(),
+                List.of(),
+                false,
+                null,
+                List.of()));
         for (PlanStep s : steps) {
             numbered.add(s.numbered(numbered.size() + 1));
         }
-        return new Plan(playbook.id(), playbook.title(), ctx.catalog().engine(), finding, params, backup, numbered, checks, explanations);
+        return new Plan(
+                playbook.id(),
+                playbook.title(),
+                ctx.catalog().engine(),
+                finding,
+                params,
+                backup,
+                numbered,
+                checks,
+                explanations);
     }
 
     private void plan(StepSpec spec) {
@@ -132,17 +162,31 @@ public final class Planner {
         } else if (spec instanceof StepSpec.SettleDirty s) {
             settleDirty(render(s.direction()), s);
         } else if (spec instanceof StepSpec.FixOrphans s) {
-            add(data.fixOrphans(render(s.policy()), neededDecision(s.grandchildren()), failingEffects(), backupWhere, dataChecks));
+            add(data.fixOrphans(
+                    render(s.policy()), neededDecision(s.grandchildren()), failingEffects(), backupWhere, dataChecks));
         } else if (spec instanceof StepSpec.RemoveDuplicates s) {
-            add(data.removeDuplicates(render(s.keep()), neededDecision(s.children()), failingEffects(), finding, backupWhere,
+            add(data.removeDuplicates(
+                    render(s.keep()),
+                    neededDecision(s.children()),
+                    failingEffects(),
+                    finding,
+                    backupWhere,
                     dataChecks));
         } else if (spec instanceof StepSpec.FillNulls) {
             add(data.fillNulls(params.get("value"), failingEffects(), finding, backupWhere, dataChecks));
         } else if (spec instanceof StepSpec.WaitForLocks s) {
-            add(LockWaits.plan(ddl, neededDecision(s.terminate()).value(), LockWaits.tables(ctx.migration(), finding, lookup)));
+            add(LockWaits.plan(
+                    ddl, neededDecision(s.terminate()).value(), LockWaits.tables(ctx.migration(), finding, lookup)));
         } else if (spec instanceof StepSpec.Sql s) {
-            add(new PlanStep(0, "sql", "statement from the playbook", List.of(SqlTemplate.render(s.text(), params, ddl.dialect())),
-                    List.of(), ctx.catalog().engine() == Engine.POSTGRESQL, null, List.copyOf(backupTables)));
+            add(new PlanStep(
+                    0,
+                    "sql",
+                    "statement from the playbook",
+                    List.of(SqlTemplate.render(s.text(), params, ddl.dialect())),
+                    List.of(),
+                    ctx.catalog().engine() == Engine.POSTGRESQL,
+                    null,
+                    List.copyOf(backupTables)));
         } else if (spec instanceof StepSpec.Record r) {
             record(r.what());
         } else if (spec instanceof StepSpec.Verify v) {
@@ -154,14 +198,18 @@ public final class Planner {
 
     private void freeNames(String holderName, String suffix) {
         Table holder = lookup.table(null, holderName)
-                .orElseThrow(() -> new PlanningException("table " + holderName + " does not exist now: diagnose again"));
+                .orElseThrow(
+                        () -> new PlanningException("table " + holderName + " does not exist now: diagnose again"));
         Set<String> wanted = new LinkedHashSet<>();
         if (finding.objects().get("constraint") != null) {
             wanted.add(finding.objects().get("constraint"));
         }
         for (Effect e : failingEffects()) {
             if (e instanceof Effect.CreateTable c) {
-                c.constraints().stream().map(Effect.ConstraintDef::name).filter(n -> n != null).forEach(wanted::add);
+                c.constraints().stream()
+                        .map(Effect.ConstraintDef::name)
+                        .filter(n -> n != null)
+                        .forEach(wanted::add);
             } else if (e instanceof Effect.AddConstraint a && a.constraint().name() != null) {
                 wanted.add(a.constraint().name());
             }
@@ -174,13 +222,19 @@ public final class Planner {
                 continue;
             }
             String newName = ddl.fitName(held.get().name() + suffix);
-            add(new PlanStep(0, "rename-constraint", "rename " + held.get().name() + " on " + holder.name() + " to " + newName,
-                    ddl.renameConstraint(holder.schema(), holder.name(), held.get(), newName), List.of(),
-                    ctx.catalog().engine() == Engine.POSTGRESQL, new Check.ConstraintPresent(holder.schema(), holder.name(), newName),
+            add(new PlanStep(
+                    0,
+                    "rename-constraint",
+                    "rename " + held.get().name() + " on " + holder.name() + " to " + newName,
+                    ddl.renameConstraint(holder.schema(), holder.name(), held.get(), newName),
+                    List.of(),
+                    ctx.catalog().engine() == Engine.POSTGRESQL,
+                    new Check.ConstraintPresent(holder.schema(), holder.name(), newName),
                     List.of(holder.name())));
             freed.add(new Check.ConstraintPresent(holder.schema(), holder.name(), newName));
             if (target != null) {
-                freed.add(new Check.ConstraintPresent(holder.schema(), target, held.get().name()));
+                freed.add(new Check.ConstraintPresent(
+                        holder.schema(), target, held.get().name()));
             }
             renamed++;
         }
@@ -193,10 +247,17 @@ public final class Planner {
 
     private void renameConstraint(String tableName, String from, String to) {
         Table table = existing(tableName);
-        var c = lookup.constraint(table, from).orElseThrow(() -> new PlanningException("no constraint " + from + " on " + tableName));
-        add(new PlanStep(0, "rename-constraint", "rename " + from + " on " + tableName + " to " + to,
-                ddl.renameConstraint(table.schema(), table.name(), c, ddl.fitName(to)), List.of(),
-                ctx.catalog().engine() == Engine.POSTGRESQL, new Check.ConstraintPresent(table.schema(), table.name(), to), List.of(table.name())));
+        var c = lookup.constraint(table, from)
+                .orElseThrow(() -> new PlanningException("no constraint " + from + " on " + tableName));
+        add(new PlanStep(
+                0,
+                "rename-constraint",
+                "rename " + from + " on " + tableName + " to " + to,
+                ddl.renameConstraint(table.schema(), table.name(), c, ddl.fitName(to)),
+                List.of(),
+                ctx.catalog().engine() == Engine.POSTGRESQL,
+                new Check.ConstraintPresent(table.schema(), table.name(), to),
+                List.of(table.name())));
     }
 
     private void createTable(String name) {
@@ -208,15 +269,23 @@ public final class Planner {
             create = ctx.creates().get(name.toLowerCase(java.util.Locale.ROOT));
         }
         if (create == null) {
-            throw new PlanningException("no CREATE TABLE " + name + " in the migration files or the reference: give --migrations DIR"
-                    + " (the folder that creates it) or --reference URL (a database that has it)");
+            throw new PlanningException(
+                    "no CREATE TABLE " + name + " in the migration files or the reference: give --migrations DIR"
+                            + " (the folder that creates it) or --reference URL (a database that has it)");
         }
         // with every later statement the migrations run on it; CONCURRENTLY cannot run inside a transaction
-        boolean concurrently = create.stream().anyMatch(sql -> sql.toUpperCase(java.util.Locale.ROOT).contains("CONCURRENTLY"));
-        add(new PlanStep(0, "create-table", "create " + name + " as the migration files or the reference define it"
-                + (create.size() > 1 ? " (" + create.size() + " statements)" : ""), create.stream().map(BoundStatement::of).toList(),
-                List.of(), ctx.catalog().engine() == Engine.POSTGRESQL && !concurrently,
-                new Check.TablePresent(lookup.schemaOf(null), name), List.of()));
+        boolean concurrently = create.stream()
+                .anyMatch(sql -> sql.toUpperCase(java.util.Locale.ROOT).contains("CONCURRENTLY"));
+        add(new PlanStep(
+                0,
+                "create-table",
+                "create " + name + " as the migration files or the reference define it"
+                        + (create.size() > 1 ? " (" + create.size() + " statements)" : ""),
+                create.stream().map(BoundStatement::of).toList(),
+                List.of(),
+                ctx.catalog().engine() == Engine.POSTGRESQL && !concurrently,
+                new Check.TablePresent(lookup.schemaOf(null), name),
+                List.of()));
         created.add(new Check.TablePresent(lookup.schemaOf(null), name));
     }
 
@@ -226,7 +295,8 @@ public final class Planner {
         add(r.steps());
         rebuilt.add(r.valid());
         if (r.statement() == null) {
-            explanations.add("no failed migration builds " + index + " (or its file was not given): nothing is recorded");
+            explanations.add(
+                    "no failed migration builds " + index + " (or its file was not given): nothing is recorded");
             return;
         }
         runByPlan.add(r.statement().n());
@@ -248,10 +318,17 @@ public final class Planner {
 
     private void dropConstraint(String tableName, String name) {
         Table table = existing(tableName);
-        var c = lookup.constraint(table, name).orElseThrow(() -> new PlanningException("no constraint " + name + " on " + tableName
-                + " now: diagnose again"));
-        add(new PlanStep(0, "drop-constraint", "drop " + c.name() + " on " + table.name() + " (the migration adds it again as it intends)",
-                ddl.dropConstraint(table.schema(), table.name(), c), List.of(), ctx.catalog().engine() == Engine.POSTGRESQL, null,
+        var c = lookup.constraint(table, name)
+                .orElseThrow(() ->
+                        new PlanningException("no constraint " + name + " on " + tableName + " now: diagnose again"));
+        add(new PlanStep(
+                0,
+                "drop-constraint",
+                "drop " + c.name() + " on " + table.name() + " (the migration adds it again as it intends)",
+                ddl.dropConstraint(table.schema(), table.name(), c),
+                List.of(),
+                ctx.catalog().engine() == Engine.POSTGRESQL,
+                null,
                 List.of(table.name())));
     }
 
@@ -260,8 +337,15 @@ public final class Planner {
         if (lookup.table(null, to).isPresent()) {
             throw new PlanningException("a table " + to + " exists already: give another name with --param newName=…");
         }
-        add(new PlanStep(0, "rename-table", "rename " + table.name() + " to " + to, List.of(ddl.renameTable(table.schema(), table.name(), to)),
-                List.of(), ctx.catalog().engine() == Engine.POSTGRESQL, null, List.of(table.name())));
+        add(new PlanStep(
+                0,
+                "rename-table",
+                "rename " + table.name() + " to " + to,
+                List.of(ddl.renameTable(table.schema(), table.name(), to)),
+                List.of(),
+                ctx.catalog().engine() == Engine.POSTGRESQL,
+                null,
+                List.of(table.name())));
     }
 
     private void finish(boolean skipFailed) {
@@ -270,7 +354,10 @@ public final class Planner {
         for (StatementVerdict v : m.statements()) {
             boolean pending = v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED;
             boolean failedButDone = v.state() == StatementState.FAILED && data.failingStatementDone();
-            if (!pending || failedButDone || runByPlan.contains(v.n()) || skipFailed && v.state() == StatementState.FAILED) {
+            if (!pending
+                    || failedButDone
+                    || runByPlan.contains(v.n())
+                    || skipFailed && v.state() == StatementState.FAILED) {
                 continue;
             }
             for (PlanStep s : migrationSteps.forward(m, v)) {
@@ -283,12 +370,16 @@ public final class Planner {
     private void revert(StepSpec step, String tablesDecision) {
         FailedMigration m = requireStatements("revert");
         MigrationSteps migrationSteps = new MigrationSteps(lookup, ddl);
-        List<StatementVerdict> applied = new ArrayList<>(m.statements().stream().filter(v -> v.state() == StatementState.APPLIED).toList());
+        List<StatementVerdict> applied = new ArrayList<>(m.statements().stream()
+                .filter(v -> v.state() == StatementState.APPLIED)
+                .toList());
         java.util.Collections.reverse(applied);
-        List<String> tables = applied.stream().flatMap(v -> v.effects().stream())
+        List<String> tables = applied.stream()
+                .flatMap(v -> v.effects().stream())
                 .filter(e -> e instanceof Effect.CreateTable || e instanceof Effect.RenameTable)
-                .map(e -> e instanceof Effect.CreateTable c ? "drop " + c.table() : "rename " + ((Effect.RenameTable) e).to()
-                        + " back to " + ((Effect.RenameTable) e).from())
+                .map(e -> e instanceof Effect.CreateTable c
+                        ? "drop " + c.table()
+                        : "rename " + ((Effect.RenameTable) e).to() + " back to " + ((Effect.RenameTable) e).from())
                 .toList();
         if (!tables.isEmpty()) {
             decided(step, tablesDecision, String.join(", ", tables));
@@ -311,11 +402,13 @@ public final class Planner {
         }
         String value = params.get(name);
         if (value == null) {
-            throw new PlanningException.DecisionNeeded(param, playbook.id(), step.disrupts() + " (here: " + what + ")", null);
+            throw new PlanningException.DecisionNeeded(
+                    param, playbook.id(), step.disrupts() + " (here: " + what + ")", null);
         }
         if (!value.equals("yes")) {
-            throw new PlanningException("--param " + name + "=" + value + ": the plan would " + what + ", and that was declined;"
-                    + " nothing was changed (finish the migration instead, or restore from a backup)");
+            throw new PlanningException(
+                    "--param " + name + "=" + value + ": the plan would " + what + ", and that was declined;"
+                            + " nothing was changed (finish the migration instead, or restore from a backup)");
         }
     }
 
@@ -325,7 +418,8 @@ public final class Planner {
         if (m == null || !m.matches()) {
             return new NeededDecision(template, null, playbook.id());
         }
-        return new NeededDecision(params.get(m.group(1)), playbook.param(m.group(1)).orElse(null), playbook.id());
+        return new NeededDecision(
+                params.get(m.group(1)), playbook.param(m.group(1)).orElse(null), playbook.id());
     }
 
     /**
@@ -334,18 +428,22 @@ public final class Planner {
      */
     private void settleDirty(String direction, StepSpec.SettleDirty step) {
         FailedMigration m = requireStatements("settle the dirty version of");
-        boolean blocked = m.statements().stream().anyMatch(v -> v.prediction() != null
-                && (v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED));
+        boolean blocked = m.statements().stream()
+                .anyMatch(v -> v.prediction() != null
+                        && (v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED));
         String chosen = switch (direction) {
             case "forward", "back" -> direction;
             case "auto" -> m.nothingApplied() || blocked ? "back" : "forward";
             default -> throw new PlanningException("direction must be forward, back or auto");
         };
-        long applied = m.statements().stream().filter(v -> v.state() == StatementState.APPLIED).count();
-        explanations.add("going " + chosen + ": " + applied + " of " + m.statements().size() + " statements of version " + m.id()
-                + " are in effect" + (blocked ? ", and what is missing would fail as it stands" : "")
-                + (direction.equals("auto") ? " (give --param direction=forward|back to choose otherwise)" : "")
-                + matchedVersion());
+        long applied = m.statements().stream()
+                .filter(v -> v.state() == StatementState.APPLIED)
+                .count();
+        explanations.add(
+                "going " + chosen + ": " + applied + " of " + m.statements().size() + " statements of version " + m.id()
+                        + " are in effect" + (blocked ? ", and what is missing would fail as it stands" : "")
+                        + (direction.equals("auto") ? " (give --param direction=forward|back to choose otherwise)" : "")
+                        + matchedVersion());
         if (chosen.equals("forward")) {
             finish(false);
             record("clear-dirty");
@@ -364,8 +462,8 @@ public final class Planner {
             return "";
         }
         String next = finding.objects().getOrDefault("next", "");
-        return "; of every version, the schema matches " + (matches.equals("none") ? "none (nothing applied)"
-                : matches) + " exactly" + (next.isEmpty() ? "" : ", and migrate up runs " + next + " after it");
+        return "; of every version, the schema matches " + (matches.equals("none") ? "none (nothing applied)" : matches)
+                + " exactly" + (next.isEmpty() ? "" : ", and migrate up runs " + next + " after it");
     }
 
     private void record(String what) {
@@ -379,21 +477,34 @@ public final class Planner {
             return;
         }
         if (what.equals("repoint")) {
-            RepointPlanning.Planned p = RepointPlanning.plan(history, ctx.migration(), params.get("renamedTo"), ctx.records(), lookup);
+            RepointPlanning.Planned p =
+                    RepointPlanning.plan(history, ctx.migration(), params.get("renamedTo"), ctx.records(), lookup);
             add(p.step());
             checks.add(p.check());
             return;
         }
-        if (what.equals("deleted") && playbook.params().stream().anyMatch(p -> p.decision() && !"yes".equals(params.get(p.name())))) {
-            throw new PlanningException("marking migration " + (ctx.migration() == null ? "?" : ctx.migration().id())
+        if (what.equals("deleted")
+                && playbook.params().stream().anyMatch(p -> p.decision() && !"yes".equals(params.get(p.name())))) {
+            throw new PlanningException("marking migration "
+                    + (ctx.migration() == null ? "?" : ctx.migration().id())
                     + " deleted was declined: nothing was changed (restore its file instead)");
         }
         List<BoundStatement> sql = ctx.records().plan(what, history, ctx.migration());
         String why = ctx.records().explain(what, history, params);
         if (!sql.isEmpty()) {
-            add(new PlanStep(0, "record", "record " + what + " in " + history.tool() + "'s " + history.table() + (why == null ? "" : ": " + why),
-                    sql, ctx.records().guards(what, history, params), true,
-                    new Check.HistoryRecorded(history.tool(), history.table(), what, ctx.migration() == null ? null : ctx.migration().id()),
+            add(new PlanStep(
+                    0,
+                    "record",
+                    "record " + what + " in " + history.tool() + "'s " + history.table()
+                            + (why == null ? "" : ": " + why),
+                    sql,
+                    ctx.records().guards(what, history, params),
+                    true,
+                    new Check.HistoryRecorded(
+                            history.tool(),
+                            history.table(),
+                            what,
+                            ctx.migration() == null ? null : ctx.migration().id()),
                     List.of()));
         }
     }
@@ -405,22 +516,29 @@ public final class Planner {
     private void realignChecksum(MigrationHistory history) {
         FailedMigration m = ctx.migration();
         if (m == null || m.statements().isEmpty()) {
-            throw new PlanningException("realigning a checksum needs the edited migration file, to compare it with the schema:"
-                    + " give --migrations DIR");
+            throw new PlanningException(
+                    "realigning a checksum needs the edited migration file, to compare it with the schema:"
+                            + " give --migrations DIR");
         }
         List<String> missing = ChecksumEdit.notInEffect(m);
         if (!missing.isEmpty()) {
             String refusal = "migration " + m.id() + " was edited after it was applied and " + missing.size()
-                    + " of its statements are not in effect (" + String.join("; ", missing) + "): realigning its checksum would"
+                    + " of its statements are not in effect (" + String.join("; ", missing)
+                    + "): realigning its checksum would"
                     + " hide them; ";
             ParamSpec apply = playbook.param("apply").orElse(null);
             if (apply == null || !ChecksumEdit.applicable(m)) {
-                throw new PlanningException(refusal + "apply them (or restore the file as it ran), then run repair again");
+                throw new PlanningException(
+                        refusal + "apply them (or restore the file as it ran), then run repair again");
             }
             String value = params.get("apply");
             if (value == null) {
-                throw new PlanningException.DecisionNeeded(apply, playbook.id(), "would run " + missing.size()
-                        + " statement(s) of the edited file not in effect (" + String.join("; ", missing) + ")", null);
+                throw new PlanningException.DecisionNeeded(
+                        apply,
+                        playbook.id(),
+                        "would run " + missing.size() + " statement(s) of the edited file not in effect ("
+                                + String.join("; ", missing) + ")",
+                        null);
             }
             if (!value.equals("yes")) {
                 throw new PlanningException(refusal + "declined (--param apply=" + value + "): nothing was changed");
@@ -428,34 +546,56 @@ public final class Planner {
             finish(false); // the statements not in effect, each as the migration would run it; then the checksum
         }
         String checksum = ctx.records().fileChecksum(history, m);
-        add(new PlanStep(0, "record", "record in " + history.tool() + "'s " + history.table() + " the checksum of " + m.file()
-                + " as it is now (" + checksum + "): every statement of it is in effect, the edit changed nothing in the schema",
-                ctx.records().plan("realign-checksum", history, m), List.of(), true,
-                new Check.ChecksumRecorded(history.tool(), history.table(), m.id(), checksum), List.of()));
+        add(new PlanStep(
+                0,
+                "record",
+                "record in " + history.tool() + "'s " + history.table() + " the checksum of " + m.file()
+                        + " as it is now (" + checksum
+                        + "): every statement of it is in effect, the edit changed nothing in the schema",
+                ctx.records().plan("realign-checksum", history, m),
+                List.of(),
+                true,
+                new Check.ChecksumRecorded(history.tool(), history.table(), m.id(), checksum),
+                List.of()));
         checks.add(new Check.ChecksumRecorded(history.tool(), history.table(), m.id(), checksum));
     }
 
     /** A switch expression: a check the vocabulary declares but the planner does not plan does not compile. */
     private void check(CheckName name) {
         String migration = ctx.migration() == null ? null : ctx.migration().id();
-        boolean hasStatements = migration != null && !ctx.migration().statements().isEmpty();
-        checks.addAll(switch (name) {
-            case CONSTRAINTS_FREED -> freed;
-            case TABLES_PRESENT -> created;
-            case MIGRATION_SETTLED -> settled == null ? List.of() : List.of(settled);
-            case MIGRATION_EFFECTS_PRESENT -> hasStatements ? List.of(new Check.MigrationEffectsPresent(migration)) : List.of();
-            case MIGRATION_EFFECTS_ABSENT -> hasStatements ? List.of(new Check.MigrationEffectsAbsent(migration)) : List.of();
-            case HISTORY_CLEAN -> history() == null ? List.of() : List.of(new Check.HistoryClean(history().tool(), history().table()));
-            case LOCK_RELEASED -> history() == null ? List.of() : List.of(new Check.LockReleased(history().tool(), history().table()));
-            // only tables saved whole, and whose rows the plan does not change on purpose
-            case ROW_COUNTS_KEPT -> backupTables.stream().flatMap(t -> lookup.table(null, t).stream())
-                    .filter(table -> !backupWhere.containsKey(table.name()))
-                    .<Check>map(table -> new Check.RowCountKept(table.schema(), table.name())).toList();
-            case NO_ORPHANS, NO_DUPLICATES, NO_NULLS -> dataChecks;
-            case INDEXES_VALID -> rebuilt;
-            case COLUMN_TYPES_ALIGNED -> aligned;
-            case CONSTRAINTS_VALIDATED -> ctx.catalog().engine() == Engine.POSTGRESQL ? validated : List.of();
-        });
+        boolean hasStatements =
+                migration != null && !ctx.migration().statements().isEmpty();
+        checks.addAll(
+                switch (name) {
+                    case CONSTRAINTS_FREED -> freed;
+                    case TABLES_PRESENT -> created;
+                    case MIGRATION_SETTLED -> settled == null ? List.of() : List.of(settled);
+                    case MIGRATION_EFFECTS_PRESENT ->
+                        hasStatements ? List.of(new Check.MigrationEffectsPresent(migration)) : List.of();
+                    case MIGRATION_EFFECTS_ABSENT ->
+                        hasStatements ? List.of(new Check.MigrationEffectsAbsent(migration)) : List.of();
+                    case HISTORY_CLEAN ->
+                        history() == null
+                                ? List.of()
+                                : List.of(new Check.HistoryClean(
+                                        history().tool(), history().table()));
+                    case LOCK_RELEASED ->
+                        history() == null
+                                ? List.of()
+                                : List.of(new Check.LockReleased(
+                                        history().tool(), history().table()));
+                    // only tables saved whole, and whose rows the plan does not change on purpose
+                    case ROW_COUNTS_KEPT ->
+                        backupTables.stream()
+                                .flatMap(t -> lookup.table(null, t).stream())
+                                .filter(table -> !backupWhere.containsKey(table.name()))
+                                .<Check>map(table -> new Check.RowCountKept(table.schema(), table.name()))
+                                .toList();
+                    case NO_ORPHANS, NO_DUPLICATES, NO_NULLS -> dataChecks;
+                    case INDEXES_VALID -> rebuilt;
+                    case COLUMN_TYPES_ALIGNED -> aligned;
+                    case CONSTRAINTS_VALIDATED -> ctx.catalog().engine() == Engine.POSTGRESQL ? validated : List.of();
+                });
     }
 
     private void add(PlanStep step) {
@@ -469,8 +609,9 @@ public final class Planner {
     private FailedMigration requireStatements(String what) {
         FailedMigration m = ctx.migration();
         if (m == null || m.statements().isEmpty()) {
-            throw new PlanningException("to " + what + " the migration migrescue needs its statements: give --migrations DIR"
-                    + (m == null ? "" : " (the folder holding migration " + m.id() + ")"));
+            throw new PlanningException(
+                    "to " + what + " the migration migrescue needs its statements: give --migrations DIR"
+                            + (m == null ? "" : " (the folder holding migration " + m.id() + ")"));
         }
         return m;
     }
@@ -494,7 +635,9 @@ public final class Planner {
                 return h;
             }
         }
-        return ctx.history().stream().filter(MigrationHistory::needsAttention).findFirst()
+        return ctx.history().stream()
+                .filter(MigrationHistory::needsAttention)
+                .findFirst()
                 .orElse(ctx.history().isEmpty() ? null : ctx.history().get(0));
     }
 
@@ -504,7 +647,8 @@ public final class Planner {
     }
 
     private Table existing(String name) {
-        return lookup.table(null, name).orElseThrow(() -> new PlanningException("table " + name + " does not exist now: diagnose again"));
+        return lookup.table(null, name)
+                .orElseThrow(() -> new PlanningException("table " + name + " does not exist now: diagnose again"));
     }
 
     private String render(String template) {
@@ -513,7 +657,8 @@ public final class Planner {
         while (m.find()) {
             String value = params.get(m.group(1));
             if (value == null) {
-                throw new PlanningException("playbook " + playbook.id() + " needs --param " + m.group(1) + "=…: the finding does not name it");
+                throw new PlanningException("playbook " + playbook.id() + " needs --param " + m.group(1)
+                        + "=…: the finding does not name it");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
@@ -522,6 +667,10 @@ public final class Planner {
     }
 
     private static String describe(List<BackupPlan.TableToSave> tables) {
-        return String.join(", ", tables.stream().map(t -> t.table() + (t.where() == null ? "" : " (the rows to be changed)")).toList());
+        return String.join(
+                ", ",
+                tables.stream()
+                        .map(t -> t.table() + (t.where() == null ? "" : " (the rows to be changed)"))
+                        .toList());
     }
 }

@@ -44,10 +44,14 @@ public class PlanningException extends RuntimeException {
         }
 
         private static String message(ParamSpec p, String playbook, String disrupts, String proposed) {
-            String example = !p.choices().isEmpty() ? String.join("|", p.choices()) : proposed != null && !proposed.isBlank() ? proposed : "VALUE";
+            String example = !p.choices().isEmpty()
+                    ? String.join("|", p.choices())
+                    : proposed != null && !proposed.isBlank() ? proposed : "VALUE";
             String meanings = p.meanings().isEmpty() ? "" : " (" + String.join("; ", p.explainedChoices()) + ")";
-            return "playbook " + playbook + (disrupts == null ? " needs" : " " + disrupts + ": that needs") + " a decision, and nothing was"
-                    + " changed. " + (p.ask() == null ? p.name() : p.ask().replaceAll("[.?]$", "")) + meanings + "? Give --param " + p.name() + "="
+            return "playbook " + playbook + (disrupts == null ? " needs" : " " + disrupts + ": that needs")
+                    + " a decision, and nothing was"
+                    + " changed. " + (p.ask() == null ? p.name() : p.ask().replaceAll("[.?]$", "")) + meanings
+                    + "? Give --param " + p.name() + "="
                     + example + " (or run repair at a terminal to be asked)";
         }
     }

@@ -3,7 +3,6 @@ package io.migrescue.playbook;
 import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.Recommendation;
 import io.migrescue.model.Engine;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,8 +11,15 @@ import java.util.Set;
  * A repair, as data: what it fixes, when diagnosis recommends it, on which engines, the parameters it takes and its
  * typed steps.
  */
-public record Playbook(String id, String title, String description, Set<FindingKind> fixes, List<Recommendation> recommend,
-                       Set<Engine> engines, List<ParamSpec> params, List<StepSpec> steps) {
+public record Playbook(
+        String id,
+        String title,
+        String description,
+        Set<FindingKind> fixes,
+        List<Recommendation> recommend,
+        Set<Engine> engines,
+        List<ParamSpec> params,
+        List<StepSpec> steps) {
     public Playbook {
         recommend = List.copyOf(recommend);
         fixes = Set.copyOf(fixes);
@@ -28,7 +34,9 @@ public record Playbook(String id, String title, String description, Set<FindingK
 
     /** Whether it deletes or overwrites rows (then it never runs without the operator's explicit decision). */
     public boolean changesRows() {
-        return steps.stream().anyMatch(s -> s instanceof StepSpec.FixOrphans || s instanceof StepSpec.RemoveDuplicates
-                || s instanceof StepSpec.FillNulls);
+        return steps.stream()
+                .anyMatch(s -> s instanceof StepSpec.FixOrphans
+                        || s instanceof StepSpec.RemoveDuplicates
+                        || s instanceof StepSpec.FillNulls);
     }
 }

@@ -7,7 +7,6 @@ import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.Recommendation;
 import io.migrescue.diagnosis.Situation;
 import io.migrescue.model.Engine;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -30,15 +29,15 @@ public final class PlaybookLoader {
     private static final Pattern SQL_VALUE = Pattern.compile(":([A-Za-z][A-Za-z0-9]*)");
     private static final Set<String> PARAM_KINDS = Set.of("identifier", "value", "choice");
 
-    private PlaybookLoader() {
-    }
+    private PlaybookLoader() {}
 
     public static Playbook parse(String yaml, String source) {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
         } catch (IOException e) {
-            throw new PlaybookException(source + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new PlaybookException(source + ": not valid YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || !root.isObject()) {
             throw new PlaybookException(source + ": expected a mapping with id, title, fixes, engines, params, steps");
@@ -103,7 +102,8 @@ public final class PlaybookLoader {
                 try {
                     kind = FindingKind.valueOf(kindName);
                 } catch (IllegalArgumentException e) {
-                    throw new PlaybookException(where + ": recommend: for must be a finding kind or any, not '" + kindName + "'");
+                    throw new PlaybookException(
+                            where + ": recommend: for must be a finding kind or any, not '" + kindName + "'");
                 }
                 if (!fixes.contains(kind)) {
                     throw new PlaybookException(where + ": recommend: for " + kind + ", which is not in fixes");
@@ -115,8 +115,12 @@ public final class PlaybookLoader {
                 throw new PlaybookException(where + ": recommend: when must be a list of situations");
             }
             for (JsonNode c : conditions) {
-                when.add(Situation.fromId(c.asText()).orElseThrow(() -> new PlaybookException(where + ": recommend: unknown situation '"
-                        + c.asText() + "'; known: " + java.util.Arrays.stream(Situation.values()).map(Situation::id).toList())));
+                when.add(Situation.fromId(c.asText())
+                        .orElseThrow(() -> new PlaybookException(
+                                where + ": recommend: unknown situation '" + c.asText() + "'; known: "
+                                        + java.util.Arrays.stream(Situation.values())
+                                                .map(Situation::id)
+                                                .toList())));
             }
             int rank = r.path("rank").asInt(0);
             if (rank < 1) {
@@ -148,8 +152,9 @@ public final class PlaybookLoader {
             if (given.isObject()) { // choice: what it does
                 given.fields().forEachRemaining(c -> {
                     if (!c.getValue().isTextual() || c.getValue().asText().isBlank()) {
-                        throw new PlaybookException(where + ": param " + e.getKey() + ": choice " + c.getKey()
-                                + " needs a text saying what it does, e.g. {first: \"keep the row with the lowest primary key\"}");
+                        throw new PlaybookException(
+                                where + ": param " + e.getKey() + ": choice " + c.getKey()
+                                        + " needs a text saying what it does, e.g. {first: \"keep the row with the lowest primary key\"}");
                     }
                     choices.add(c.getKey());
                     meanings.put(c.getKey(), c.getValue().asText().strip());
@@ -162,14 +167,23 @@ public final class PlaybookLoader {
             }
             String from = p.hasNonNull("from") ? p.get("from").asText() : null;
             if (from != null && !from.matches("finding\\.(objects\\.[A-Za-z]+|migration\\.id|kind)")) {
-                throw new PlaybookException(where + ": param " + e.getKey() + ": from must be finding.objects.<role> or finding.migration.id");
+                throw new PlaybookException(where + ": param " + e.getKey()
+                        + ": from must be finding.objects.<role> or finding.migration.id");
             }
             String decision = p.path("decision").asText("false");
             if (!Set.of("true", "false", "when-needed").contains(decision)) {
-                throw new PlaybookException(where + ": param " + e.getKey() + ": decision must be true, false or when-needed");
+                throw new PlaybookException(
+                        where + ": param " + e.getKey() + ": decision must be true, false or when-needed");
             }
-            params.add(new ParamSpec(e.getKey(), from, p.hasNonNull("default") ? p.get("default").asText() : null,
-                    p.hasNonNull("ask") ? p.get("ask").asText() : null, choices, !decision.equals("false"), kind, meanings,
+            params.add(new ParamSpec(
+                    e.getKey(),
+                    from,
+                    p.hasNonNull("default") ? p.get("default").asText() : null,
+                    p.hasNonNull("ask") ? p.get("ask").asText() : null,
+                    choices,
+                    !decision.equals("false"),
+                    kind,
+                    meanings,
                     decision.equals("when-needed")));
         }
         return params;
@@ -185,13 +199,19 @@ public final class PlaybookLoader {
             kind = node.fieldNames().next();
             args = node.get(kind);
         } else {
-            throw new PlaybookException(where + ": a step is one kind with its arguments, e.g. '- backup: {tables: [\"${table}\"]}'");
+            throw new PlaybookException(
+                    where + ": a step is one kind with its arguments, e.g. '- backup: {tables: [\"${table}\"]}'");
         }
         StepSpec step = switch (kind) {
-            case "backup" -> new StepSpec.Backup(strings(args.path("tables"), where), args.path("data").asBoolean(true));
+            case "backup" ->
+                new StepSpec.Backup(
+                        strings(args.path("tables"), where), args.path("data").asBoolean(true));
             case "explain" -> new StepSpec.Explain(args.asText());
-            case "rename-constraint" -> new StepSpec.RenameConstraint(arg(args, "table", where), arg(args, "from", where), arg(args, "to", where));
-            case "free-constraint-names" -> new StepSpec.FreeConstraintNames(arg(args, "table", where), arg(args, "suffix", where));
+            case "rename-constraint" ->
+                new StepSpec.RenameConstraint(
+                        arg(args, "table", where), arg(args, "from", where), arg(args, "to", where));
+            case "free-constraint-names" ->
+                new StepSpec.FreeConstraintNames(arg(args, "table", where), arg(args, "suffix", where));
             case "create-table-from" -> {
                 String source = arg(args, "source", where);
                 if (!source.equals("migrations")) {
@@ -203,11 +223,14 @@ public final class PlaybookLoader {
             case "align-fk-columns" -> new StepSpec.AlignFkColumns(arg(args, "widen", where));
             case "drop-constraint" -> new StepSpec.DropConstraint(arg(args, "table", where), arg(args, "name", where));
             case "rename-table" -> new StepSpec.RenameTable(arg(args, "from", where), arg(args, "to", where));
-            case "finish-migration" -> new StepSpec.FinishMigration(args.path("skipFailed").asBoolean(false));
+            case "finish-migration" ->
+                new StepSpec.FinishMigration(args.path("skipFailed").asBoolean(false));
             case "revert-migration" -> new StepSpec.RevertMigration(arg(args, "tables", where));
-            case "settle-dirty-version" -> new StepSpec.SettleDirty(args.path("direction").asText("auto"), arg(args, "tables", where));
+            case "settle-dirty-version" ->
+                new StepSpec.SettleDirty(args.path("direction").asText("auto"), arg(args, "tables", where));
             case "fix-orphans" -> new StepSpec.FixOrphans(arg(args, "policy", where), optional(args, "grandchildren"));
-            case "remove-duplicates" -> new StepSpec.RemoveDuplicates(arg(args, "keep", where), optional(args, "children"));
+            case "remove-duplicates" ->
+                new StepSpec.RemoveDuplicates(arg(args, "keep", where), optional(args, "children"));
             case "wait-for-locks" -> new StepSpec.WaitForLocks(arg(args, "terminate", where));
             case "fill-nulls" -> new StepSpec.FillNulls(arg(args, "value", where));
             case "sql" -> new StepSpec.Sql(args.isTextual() ? args.asText() : arg(args, "text", where));
@@ -221,8 +244,9 @@ public final class PlaybookLoader {
             case "verify" -> {
                 List<CheckName> checks = new ArrayList<>();
                 for (String c : strings(args, where)) {
-                    checks.add(CheckName.fromId(c).orElseThrow(
-                            () -> new PlaybookException(where + ": unknown check '" + c + "'; known: " + CheckName.ids())));
+                    checks.add(CheckName.fromId(c)
+                            .orElseThrow(() -> new PlaybookException(
+                                    where + ": unknown check '" + c + "'; known: " + CheckName.ids())));
                 }
                 yield new StepSpec.Verify(checks);
             }
@@ -259,8 +283,9 @@ public final class PlaybookLoader {
                 }
             }
         }
-        throw new PlaybookException(where + ": step '" + step.kind() + "' " + step.disrupts()
-                + ": it must take an argument from a parameter declared 'decision: true' (asked in the shell, --param in scripts)");
+        throw new PlaybookException(
+                where + ": step '" + step.kind() + "' " + step.disrupts()
+                        + ": it must take an argument from a parameter declared 'decision: true' (asked in the shell, --param in scripts)");
     }
 
     /** The engine enforces these too; a playbook that breaks them is refused before it can run. */
@@ -273,7 +298,8 @@ public final class PlaybookLoader {
             if (s instanceof StepSpec.Backup) {
                 backedUp = true;
             } else if (changes(s) && !backedUp) {
-                throw new PlaybookException(where + ": step '" + s.kind() + "' changes the database before any backup step");
+                throw new PlaybookException(
+                        where + ": step '" + s.kind() + "' changes the database before any backup step");
             }
         }
     }

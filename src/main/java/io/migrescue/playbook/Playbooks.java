@@ -3,7 +3,6 @@ package io.migrescue.playbook;
 import io.migrescue.diagnosis.PlaybookFit;
 import io.migrescue.diagnosis.PlaybookRanking;
 import io.migrescue.failure.MigrescueException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,12 +20,29 @@ import java.util.stream.Stream;
 public final class Playbooks {
     /** Built-in ids, in the order playbooks.md lists them; a test checks this against the playbooks/ folder. */
     public static final List<String> BUILT_IN = List.of(
-            "replace-constraint", "rename-conflicting-constraint", "adopt-existing-object", "move-aside-existing-table", "create-missing-table",
-            "complete-partial-migration", "revert-partial-migration", "mark-applied", "mark-rolled-back",
-            "fix-orphan-rows", "fix-duplicate-rows", "fill-null-values", "release-stale-lock", "clear-dirty-version", "realign-checksum",
-            "unblock-lock-wait", "baseline-applied-migrations", "stamp-matching-version", "repoint-renamed-migration",
-            "forget-missing-migration", "apply-out-of-order",
-            "rebuild-invalid-index", "align-fk-column-types");
+            "replace-constraint",
+            "rename-conflicting-constraint",
+            "adopt-existing-object",
+            "move-aside-existing-table",
+            "create-missing-table",
+            "complete-partial-migration",
+            "revert-partial-migration",
+            "mark-applied",
+            "mark-rolled-back",
+            "fix-orphan-rows",
+            "fix-duplicate-rows",
+            "fill-null-values",
+            "release-stale-lock",
+            "clear-dirty-version",
+            "realign-checksum",
+            "unblock-lock-wait",
+            "baseline-applied-migrations",
+            "stamp-matching-version",
+            "repoint-renamed-migration",
+            "forget-missing-migration",
+            "apply-out-of-order",
+            "rebuild-invalid-index",
+            "align-fk-column-types");
 
     private final Map<String, Playbook> byId;
 
@@ -44,7 +60,9 @@ public final class Playbooks {
                 throw MigrescueException.usage("--playbooks " + userDir + ": no such directory");
             }
             try (Stream<Path> files = Files.list(userDir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".yaml"))
+                        .sorted()
+                        .toList()) {
                     Playbook p = PlaybookLoader.parse(Files.readString(f, StandardCharsets.UTF_8), f.toString());
                     map.put(p.id(), p); // the operator's own wins over a built-in of the same id
                 }
@@ -63,7 +81,9 @@ public final class Playbooks {
 
     /** Diagnosis's ranking over these playbooks' {@code recommend:} rules (built-ins first, in BUILT_IN order). */
     public PlaybookRanking ranking() {
-        return new PlaybookRanking(byId.values().stream().map(p -> new PlaybookFit(p.id(), p.recommend())).toList());
+        return new PlaybookRanking(byId.values().stream()
+                .map(p -> new PlaybookFit(p.id(), p.recommend()))
+                .toList());
     }
 
     public List<Playbook> all() {

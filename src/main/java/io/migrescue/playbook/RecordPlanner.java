@@ -3,7 +3,6 @@ package io.migrescue.playbook;
 import io.migrescue.diagnosis.FailedMigration;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
-
 import java.util.List;
 import java.util.Map;
 

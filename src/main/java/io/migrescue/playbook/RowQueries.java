@@ -4,7 +4,6 @@ import io.migrescue.model.Constraint;
 import io.migrescue.model.ConstraintType;
 import io.migrescue.model.Table;
 import io.migrescue.sql.BoundStatement;
-
 import java.util.List;
 
 /**
@@ -20,7 +19,8 @@ final class RowQueries {
     }
 
     /** The rows of {@code table} matching {@code predicate}; {@code fallback}: the columns to name them by without a key. */
-    RowsTouched where(Table table, String action, String note, String predicate, List<String> fallback, String fallbackName) {
+    RowsTouched where(
+            Table table, String action, String note, String predicate, List<String> fallback, String fallbackName) {
         String from = " FROM " + ddl.table(table.schema(), table.name()) + " WHERE " + predicate;
         return rows(table, action, note, "SELECT COUNT(*)" + from, naming(table, fallback, fallbackName), from);
     }
@@ -35,22 +35,42 @@ final class RowQueries {
     }
 
     /** Distinct values of {@code columns} in the rows of {@code source} matching {@code predicate}: rows to insert into {@code into}. */
-    RowsTouched distinct(Table into, String note, Table source, List<String> columns, List<String> named, String predicate) {
-        String select = "SELECT DISTINCT " + ddl.columns(columns) + " FROM " + ddl.table(source.schema(), source.name()) + " WHERE " + predicate;
-        return new RowsTouched(into.schema(), into.name(), "insert", note, named, null,
+    RowsTouched distinct(
+            Table into, String note, Table source, List<String> columns, List<String> named, String predicate) {
+        String select = "SELECT DISTINCT " + ddl.columns(columns) + " FROM " + ddl.table(source.schema(), source.name())
+                + " WHERE " + predicate;
+        return new RowsTouched(
+                into.schema(),
+                into.name(),
+                "insert",
+                note,
+                named,
+                null,
                 BoundStatement.of("SELECT COUNT(*) FROM (" + select + ") d"),
-                BoundStatement.of(select + " ORDER BY " + ddl.columns(columns) + " LIMIT " + RowsTouched.SHOWN), -1, List.of());
+                BoundStatement.of(select + " ORDER BY " + ddl.columns(columns) + " LIMIT " + RowsTouched.SHOWN),
+                -1,
+                List.of());
     }
 
     private RowsTouched rows(Table table, String action, String note, String count, Naming naming, String from) {
-        BoundStatement keys = naming.key().isEmpty() ? null : BoundStatement.of("SELECT " + ddl.columns(naming.key()) + from
-                + " ORDER BY " + ddl.columns(naming.key()) + " LIMIT " + RowsTouched.SHOWN);
-        return new RowsTouched(table.schema(), table.name(), action, note, naming.key(), naming.note(), BoundStatement.of(count), keys,
-                -1, List.of());
+        BoundStatement keys = naming.key().isEmpty()
+                ? null
+                : BoundStatement.of("SELECT " + ddl.columns(naming.key()) + from + " ORDER BY "
+                        + ddl.columns(naming.key()) + " LIMIT " + RowsTouched.SHOWN);
+        return new RowsTouched(
+                table.schema(),
+                table.name(),
+                action,
+                note,
+                naming.key(),
+                naming.note(),
+                BoundStatement.of(count),
+                keys,
+                -1,
+                List.of());
     }
 
-    private record Naming(List<String> key, String note) {
-    }
+    private record Naming(List<String> key, String note) {}
 
     private static Naming naming(Table table, List<String> fallback, String fallbackName) {
         List<String> primary = key(table, ConstraintType.PRIMARY_KEY);
@@ -68,6 +88,10 @@ final class RowQueries {
     }
 
     private static List<String> key(Table table, ConstraintType type) {
-        return table.constraints().stream().filter(c -> c.type() == type).findFirst().map(Constraint::columns).orElse(List.of());
+        return table.constraints().stream()
+                .filter(c -> c.type() == type)
+                .findFirst()
+                .map(Constraint::columns)
+                .orElse(List.of());
     }
 }

@@ -1,7 +1,6 @@
 package io.migrescue.playbook;
 
 import io.migrescue.sql.BoundStatement;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -21,8 +20,17 @@ import java.util.Locale;
  * @param rows    how many rows, or -1 before they are counted
  * @param first   the first {@value #SHOWN} keys as text ({@code 4}, {@code (1, ana)}), ordered by key
  */
-public record RowsTouched(String schema, String table, String action, String note, List<String> key, String keyNote,
-                          BoundStatement count, BoundStatement keys, long rows, List<String> first) {
+public record RowsTouched(
+        String schema,
+        String table,
+        String action,
+        String note,
+        List<String> key,
+        String keyNote,
+        BoundStatement count,
+        BoundStatement keys,
+        long rows,
+        List<String> first) {
     /** How many keys are shown. */
     public static final int SHOWN = 10;
 
@@ -60,7 +68,8 @@ public record RowsTouched(String schema, String table, String action, String not
         if (!counted()) {
             return verb + " the matching rows" + where + (note == null ? "" : ", " + note) + " (not counted)";
         }
-        StringBuilder out = new StringBuilder(verb).append(' ').append(rows(rows)).append(where);
+        StringBuilder out =
+                new StringBuilder(verb).append(' ').append(rows(rows)).append(where);
         if (note != null) {
             out.append(", ").append(note);
         }
@@ -72,7 +81,9 @@ public record RowsTouched(String schema, String table, String action, String not
             out.append(keyNote).append(key.isEmpty() ? "" : ": ");
         }
         if (!key.isEmpty()) {
-            out.append(key.size() == 1 ? key.get(0) : "(" + String.join(", ", key) + ")").append(' ').append(String.join(", ", first));
+            out.append(key.size() == 1 ? key.get(0) : "(" + String.join(", ", key) + ")")
+                    .append(' ')
+                    .append(String.join(", ", first));
             if (rows > first.size()) {
                 out.append(" and ").append(number(rows - first.size())).append(" more");
             }

@@ -2,7 +2,6 @@ package io.migrescue.playbook;
 
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,7 @@ import java.util.regex.Pattern;
 final class SqlTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}|:([A-Za-z][A-Za-z0-9]*)");
 
-    private SqlTemplate() {
-    }
+    private SqlTemplate() {}
 
     static BoundStatement render(String text, Map<String, String> params, Dialect dialect) {
         Matcher m = PLACEHOLDER.matcher(text);

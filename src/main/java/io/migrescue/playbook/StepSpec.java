@@ -209,15 +209,25 @@ public sealed interface StepSpec {
 
         @Override
         public String disrupts() {
-            return DISRUPTIVE.matcher(text).find() ? "runs SQL that deletes, rewrites, drops or renames, or ends a session" : null;
+            return DISRUPTIVE.matcher(text).find()
+                    ? "runs SQL that deletes, rewrites, drops or renames, or ends a session"
+                    : null;
         }
     }
 
     /** Write the migration tool's history through its adapter: applied, rolled-back, release-lock, clear-dirty. */
     record Record(String what) implements StepSpec {
         /** The only history writes a record step may name (the loader refuses others; RecordPlanner implements each). */
-        public static final Set<String> WHATS = Set.of("applied", "rolled-back", "release-lock", "clear-dirty", "realign-checksum",
-                "baseline", "stamp", "repoint", "deleted");
+        public static final Set<String> WHATS = Set.of(
+                "applied",
+                "rolled-back",
+                "release-lock",
+                "clear-dirty",
+                "realign-checksum",
+                "baseline",
+                "stamp",
+                "repoint",
+                "deleted");
 
         public String kind() {
             return "record";

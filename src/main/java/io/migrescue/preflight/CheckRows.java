@@ -5,7 +5,6 @@ import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.Severity;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +18,8 @@ import java.util.regex.Pattern;
  */
 final class CheckRows {
     /** A quoted name, a string literal (skipped), or a bare word. */
-    private static final Pattern WORD = Pattern.compile(
-            "\"([^\"]+)\"|`([^`]+)`|'(?:[^']|'')*'|\\b([A-Za-z_][\\w$]*)\\b");
+    private static final Pattern WORD =
+            Pattern.compile("\"([^\"]+)\"|`([^`]+)`|'(?:[^']|'')*'|\\b([A-Za-z_][\\w$]*)\\b");
 
     private final Simulator sim;
     private final SchemaModel model;
@@ -43,14 +42,21 @@ final class CheckRows {
         String code = engine == Engine.POSTGRESQL ? "23514" : engine == Engine.MARIADB ? "error 4025" : "error 3819";
         String name = c.name() == null ? "" : " " + c.name();
         List<String> fix = read.size() == 1
-                ? List.of(sim.fixSql.fitCheck(t.name, read.iterator().next(), expression)) : List.of();
+                ? List.of(sim.fixSql.fitCheck(t.name, read.iterator().next(), expression))
+                : List.of();
         String text = "change the rows that fail it first (choose the value; back them up)"
-                + (engine == Engine.POSTGRESQL ? ", or add it NOT VALID and VALIDATE CONSTRAINT once they are fixed" : "");
-        sim.add(site.finding(FindingKind.CHECK_VIOLATION, Severity.ERROR, "rows of " + t.name + " fail the new CHECK"
-                        + name + " (" + expression + "), so the server refuses to add it (" + code + ")", List.of(),
+                + (engine == Engine.POSTGRESQL
+                        ? ", or add it NOT VALID and VALIDATE CONSTRAINT once they are fixed"
+                        : "");
+        sim.add(site.finding(
+                FindingKind.CHECK_VIOLATION,
+                Severity.ERROR,
+                "rows of " + t.name + " fail the new CHECK" + name + " (" + expression
+                        + "), so the server refuses to add it (" + code + ")",
+                List.of(),
                 new PreflightFinding.Fix(text, fix, List.of()),
-                new PreflightFinding.Confirm.Rows(new DataQuestion.CheckViolations(t.liveSchema, t.liveName, c.name(),
-                        expression, sim.liveKey(t)))));
+                new PreflightFinding.Confirm.Rows(new DataQuestion.CheckViolations(
+                        t.liveSchema, t.liveName, c.name(), expression, sim.liveKey(t)))));
     }
 
     /**

@@ -5,7 +5,6 @@ import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.Severity;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -25,27 +24,48 @@ final class ColumnChecks {
         boolean ifNotExists = site.sql().matches("(?is).*\\bADD\\s+(COLUMN\\s+)?IF\\s+NOT\\s+EXISTS\\b.*");
         if (existing != null) {
             if (!ifNotExists) {
-                sim.add(site.finding(FindingKind.DUPLICATE_COLUMN, Severity.ERROR, "column " + t.name + "." + c.name() + " already exists",
-                        List.of("column " + t.name + "." + existing.name() + " is " + existing.type() + (existing.live()
-                                ? ", in the database now (added by hand, or by a migration not recorded)" : ", added by an earlier pending statement")),
-                        new PreflightFinding.Fix("take the ADD COLUMN out of the migration if the column is the one it means"
-                                + (model.engine() == Engine.MYSQL ? "" : ", or write ADD COLUMN IF NOT EXISTS"), List.of(),
-                                List.of("adopt-existing-object"), model.engine() == Engine.MYSQL ? null
-                                : site.sql().replaceFirst("(?i)\\bADD(\\s+COLUMN)?\\s+", "ADD$1 IF NOT EXISTS ")), null));
+                sim.add(site.finding(
+                        FindingKind.DUPLICATE_COLUMN,
+                        Severity.ERROR,
+                        "column " + t.name + "." + c.name() + " already exists",
+                        List.of("column " + t.name + "." + existing.name() + " is " + existing.type()
+                                + (existing.live()
+                                        ? ", in the database now (added by hand, or by a migration not recorded)"
+                                        : ", added by an earlier pending statement")),
+                        new PreflightFinding.Fix(
+                                "take the ADD COLUMN out of the migration if the column is the one it means"
+                                        + (model.engine() == Engine.MYSQL ? "" : ", or write ADD COLUMN IF NOT EXISTS"),
+                                List.of(),
+                                List.of("adopt-existing-object"),
+                                model.engine() == Engine.MYSQL
+                                        ? null
+                                        : site.sql()
+                                                .replaceFirst("(?i)\\bADD(\\s+COLUMN)?\\s+", "ADD$1 IF NOT EXISTS ")),
+                        null));
             }
             return;
         }
         sim.lock(site, t, false, "adds a column");
         boolean required = !c.nullable() && !Simulator.hasDefault(c);
-        // PostgreSQL refuses a NOT NULL column without a default on a table with rows; MySQL fills in the type's zero value
+        // PostgreSQL refuses a NOT NULL column without a default on a table with rows; MySQL fills in the type's zero
+        // value
         if (required && model.engine() == Engine.POSTGRESQL && sim.rowsAsLive(t)) {
-            sim.add(site.finding(FindingKind.NULL_VALUES, Severity.ERROR, "column " + t.name + "." + c.name()
+            sim.add(site.finding(
+                    FindingKind.NULL_VALUES,
+                    Severity.ERROR,
+                    "column " + t.name + "." + c.name()
                             + " is added NOT NULL without a default, and the table has rows: every one would hold NULL",
-                    List.of(), new PreflightFinding.Fix("give the column a DEFAULT in this statement, or add it nullable, fill it,"
-                            + " then SET NOT NULL", List.of(), List.of("fill-null-values")),
+                    List.of(),
+                    new PreflightFinding.Fix(
+                            "give the column a DEFAULT in this statement, or add it nullable, fill it,"
+                                    + " then SET NOT NULL",
+                            List.of(),
+                            List.of("fill-null-values")),
                     new PreflightFinding.Confirm.AnyRow(t.liveSchema, t.liveName)));
         }
-        t.columns.put(model.key(c.name()), new ModelTable.Col(c.name(), c.type(), c.nullable(), Simulator.hasDefault(c), null));
+        t.columns.put(
+                model.key(c.name()),
+                new ModelTable.Col(c.name(), c.type(), c.nullable(), Simulator.hasDefault(c), null));
     }
 
     void drop(Site site, ModelTable t, Effect.DropColumn e) {
@@ -55,8 +75,12 @@ final class ColumnChecks {
         sim.lock(site, t, false, "drops a column");
         String k = model.key(e.column());
         t.columns.remove(k);
-        t.indexes.values().removeIf(i -> i.columns().stream().anyMatch(c -> model.key(c).equals(k)));
-        t.constraints.values().removeIf(c -> c.columns().stream().anyMatch(x -> model.key(x).equals(k)));
+        t.indexes
+                .values()
+                .removeIf(i -> i.columns().stream().anyMatch(c -> model.key(c).equals(k)));
+        t.constraints
+                .values()
+                .removeIf(c -> c.columns().stream().anyMatch(x -> model.key(x).equals(k)));
     }
 
     void rename(Site site, ModelTable t, Effect.RenameColumn e) {
@@ -65,16 +89,24 @@ final class ColumnChecks {
             return;
         }
         if (!model.key(e.from()).equals(model.key(e.to())) && t.columns.containsKey(model.key(e.to()))) {
-            sim.add(site.finding(FindingKind.DUPLICATE_COLUMN, Severity.ERROR, "column " + t.name + "." + e.to() + " already exists",
-                    List.of("both " + e.from() + " and " + e.to() + " are columns of " + t.name), new PreflightFinding.Fix(
-                            "rename to a free name, or drop the existing " + e.to() + " first (after copying what it holds)", List.of(),
-                            List.of()), null));
+            sim.add(site.finding(
+                    FindingKind.DUPLICATE_COLUMN,
+                    Severity.ERROR,
+                    "column " + t.name + "." + e.to() + " already exists",
+                    List.of("both " + e.from() + " and " + e.to() + " are columns of " + t.name),
+                    new PreflightFinding.Fix(
+                            "rename to a free name, or drop the existing " + e.to()
+                                    + " first (after copying what it holds)",
+                            List.of(),
+                            List.of()),
+                    null));
             return;
         }
         sim.lock(site, t, false, "renames a column");
         ModelTable.Col c = from.get();
         t.columns.remove(model.key(e.from()));
-        t.columns.put(model.key(e.to()), new ModelTable.Col(e.to(), c.type(), c.nullable(), c.hasDefault(), c.liveName()));
+        t.columns.put(
+                model.key(e.to()), new ModelTable.Col(e.to(), c.type(), c.nullable(), c.hasDefault(), c.liveName()));
     }
 
     void modify(Site site, ModelTable t, Effect.ModifyColumn e) {
@@ -84,21 +116,37 @@ final class ColumnChecks {
         }
         ModelTable.Col c = found.get();
         boolean scans = e.type() != null || Boolean.FALSE.equals(e.nullable());
-        sim.lock(site, t, scans, e.type() != null ? "changes the column's type (the table is rewritten)" : "changes the column");
+        sim.lock(
+                site,
+                t,
+                scans,
+                e.type() != null ? "changes the column's type (the table is rewritten)" : "changes the column");
         if (Boolean.FALSE.equals(e.nullable()) && c.nullable() && c.live() && sim.rowsAsLive(t)) {
-            sim.add(site.finding(FindingKind.NULL_VALUES, Severity.ERROR, "column " + t.name + "." + c.name()
-                            + " becomes NOT NULL while rows hold NULL in it", List.of(),
-                    new PreflightFinding.Fix("fill the NULLs first (choose the value), or keep the column nullable",
-                            List.of(sim.fixSql.fillNulls(t.name, c.name())), List.of("fill-null-values")),
-                    new PreflightFinding.Confirm.Rows(new DataQuestion.NullValues(t.liveSchema, t.liveName, c.liveName()))));
+            sim.add(site.finding(
+                    FindingKind.NULL_VALUES,
+                    Severity.ERROR,
+                    "column " + t.name + "." + c.name() + " becomes NOT NULL while rows hold NULL in it",
+                    List.of(),
+                    new PreflightFinding.Fix(
+                            "fill the NULLs first (choose the value), or keep the column nullable",
+                            List.of(sim.fixSql.fillNulls(t.name, c.name())),
+                            List.of("fill-null-values")),
+                    new PreflightFinding.Confirm.Rows(
+                            new DataQuestion.NullValues(t.liveSchema, t.liveName, c.liveName()))));
         }
         if (e.type() != null && c.live() && sim.rowsAsLive(t)) {
             unfitValues(site, t, c, e.type());
         }
         String name = e.newName() != null ? e.newName() : c.name();
         t.columns.remove(model.key(e.column()));
-        t.columns.put(model.key(name), new ModelTable.Col(name, e.type() != null ? e.type() : c.type(),
-                e.nullable() != null ? e.nullable() : c.nullable(), c.hasDefault(), c.liveName()));
+        t.columns.put(
+                model.key(name),
+                new ModelTable.Col(
+                        name,
+                        e.type() != null ? e.type() : c.type(),
+                        e.nullable() != null ? e.nullable() : c.nullable(),
+                        c.hasDefault(),
+                        c.liveName()));
     }
 
     /** A narrower type: the live values it cannot hold (too long, out of range, not an integer) fail the change. */
@@ -110,26 +158,51 @@ final class ColumnChecks {
             return;
         }
         boolean tooLong = limits.maxLength() != null;
-        String code = pg ? (tooLong ? "22001" : limits.integerText() ? "22P02" : "22003")
+        String code = pg
+                ? (tooLong ? "22001" : limits.integerText() ? "22P02" : "22003")
                 : tooLong ? "error 1265" : limits.integerText() ? "error 1292" : "error 1264";
-        String text = tooLong ? "shorten or move the long values first (back them up: the cut part is lost), or keep the"
-                + " wider type" : "replace the values that do not fit first (choose the value; back them up), or choose a"
-                + " type that holds them";
-        sim.add(site.finding(FindingKind.NULL_VALUES, Severity.ERROR, "values of " + t.name + "." + c.name() + " ("
-                        + c.type() + ") do not fit " + type + ", so the change of type fails (" + code + ")", List.of(),
+        String text = tooLong
+                ? "shorten or move the long values first (back them up: the cut part is lost), or keep the"
+                        + " wider type"
+                : "replace the values that do not fit first (choose the value; back them up), or choose a"
+                        + " type that holds them";
+        sim.add(site.finding(
+                FindingKind.NULL_VALUES,
+                Severity.ERROR,
+                "values of " + t.name + "." + c.name() + " (" + c.type() + ") do not fit " + type
+                        + ", so the change of type fails (" + code + ")",
+                List.of(),
                 new PreflightFinding.Fix(text, List.of(sim.fixSql.fitValues(t.name, c.name(), limits)), List.of()),
-                new PreflightFinding.Confirm.Rows(new DataQuestion.UnfitValues(t.liveSchema, t.liveName, c.liveName(),
-                        sim.liveKey(t), limits.maxLength(), limits.min(), limits.max(), limits.integerText(), type))));
+                new PreflightFinding.Confirm.Rows(new DataQuestion.UnfitValues(
+                        t.liveSchema,
+                        t.liveName,
+                        c.liveName(),
+                        sim.liveKey(t),
+                        limits.maxLength(),
+                        limits.min(),
+                        limits.max(),
+                        limits.integerText(),
+                        type))));
     }
 
     /** The column a statement names; missing (when the table's columns are known): a finding, and empty. */
     Optional<ModelTable.Col> column(Site site, ModelTable t, String name) {
         ModelTable.Col c = t.columns.get(model.key(name));
         if (c == null && t.columnsKnown && !site.ifExists()) {
-            sim.add(sim.missing(site, FindingKind.MISSING_COLUMN, "column " + t.name + "." + name + " does not exist",
-                    List.of("table " + t.name + " has column(s) " + String.join(", ", t.columns.values().stream()
-                            .map(ModelTable.Col::name).toList())),
-                    new PreflightFinding.Fix("correct the column name, or add the column in an earlier migration", List.of(), List.of())));
+            sim.add(sim.missing(
+                    site,
+                    FindingKind.MISSING_COLUMN,
+                    "column " + t.name + "." + name + " does not exist",
+                    List.of("table " + t.name + " has column(s) "
+                            + String.join(
+                                    ", ",
+                                    t.columns.values().stream()
+                                            .map(ModelTable.Col::name)
+                                            .toList())),
+                    new PreflightFinding.Fix(
+                            "correct the column name, or add the column in an earlier migration",
+                            List.of(),
+                            List.of())));
         }
         return Optional.ofNullable(c);
     }

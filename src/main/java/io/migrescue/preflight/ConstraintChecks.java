@@ -5,7 +5,6 @@ import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.Severity;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,15 +45,26 @@ final class ConstraintChecks {
         }
         String name = c.name() != null ? c.name() : engineName(t, c);
         t.engineNamed |= c.name() == null;
-        t.constraints.put(model.key(name), new ModelTable.Con(name, kind, c.columns(), c.referencedSchema(), c.referencedTable(),
-                c.referencedColumns(), c.onDelete(), c.onUpdate()));
+        t.constraints.put(
+                model.key(name),
+                new ModelTable.Con(
+                        name,
+                        kind,
+                        c.columns(),
+                        c.referencedSchema(),
+                        c.referencedTable(),
+                        c.referencedColumns(),
+                        c.onDelete(),
+                        c.onUpdate()));
         if ("UNIQUE".equals(kind) || "PRIMARY_KEY".equals(kind)) {
             String index = model.engine() != Engine.POSTGRESQL && "PRIMARY_KEY".equals(kind) ? "PRIMARY" : name;
             t.indexes.put(model.key(index), new ModelTable.Idx(index, c.columns(), true, "PRIMARY_KEY".equals(kind)));
         }
         if ("PRIMARY_KEY".equals(kind)) {
-            c.columns().forEach(col -> t.columns.computeIfPresent(model.key(col),
-                    (k, x) -> new ModelTable.Col(x.name(), x.type(), false, x.hasDefault(), x.liveName())));
+            c.columns()
+                    .forEach(col -> t.columns.computeIfPresent(
+                            model.key(col),
+                            (k, x) -> new ModelTable.Col(x.name(), x.type(), false, x.hasDefault(), x.liveName())));
         }
     }
 
@@ -73,12 +83,21 @@ final class ConstraintChecks {
         String k = model.key(c.name());
         boolean makesIndex = "UNIQUE".equals(c.kind()) || "PRIMARY_KEY".equals(c.kind());
         if (t.constraints.containsKey(k) && !(model.engine() != Engine.POSTGRESQL && "PRIMARY_KEY".equals(c.kind()))
-                || model.engine() != Engine.POSTGRESQL && makesIndex && !"PRIMARY_KEY".equals(c.kind()) && t.indexes.containsKey(k)) {
-            sim.add(site.finding(FindingKind.DUPLICATE_CONSTRAINT_NAME, Severity.ERROR, "table " + t.name + " already has a constraint"
-                    + " or index named " + c.name(), List.of("constraint " + c.name() + " exists on " + t.name + (t.live()
-                    ? " in the database now" : ", made by an earlier pending statement")), new PreflightFinding.Fix(
-                    "drop the old constraint first if this one replaces it, or give this one another name", List.of(),
-                    List.of("replace-constraint")), null));
+                || model.engine() != Engine.POSTGRESQL
+                        && makesIndex
+                        && !"PRIMARY_KEY".equals(c.kind())
+                        && t.indexes.containsKey(k)) {
+            sim.add(site.finding(
+                    FindingKind.DUPLICATE_CONSTRAINT_NAME,
+                    Severity.ERROR,
+                    "table " + t.name + " already has a constraint" + " or index named " + c.name(),
+                    List.of("constraint " + c.name() + " exists on " + t.name
+                            + (t.live() ? " in the database now" : ", made by an earlier pending statement")),
+                    new PreflightFinding.Fix(
+                            "drop the old constraint first if this one replaces it, or give this one another name",
+                            List.of(),
+                            List.of("replace-constraint")),
+                    null));
             return true;
         }
         if (model.engine().isMySqlFamily() && "FOREIGN_KEY".equals(c.kind())) {
@@ -92,11 +111,19 @@ final class ConstraintChecks {
         if (model.engine() == Engine.POSTGRESQL && makesIndex) {
             Optional<String> holder = model.relationHolder(t.schema, c.name());
             if (holder.isPresent()) {
-                sim.add(site.finding(FindingKind.DUPLICATE_CONSTRAINT_NAME, Severity.ERROR, "the index name " + c.name() + " of this "
-                        + c.kind().toLowerCase(Locale.ROOT).replace('_', ' ') + " is taken by " + holder.get(), List.of(
-                        "on PostgreSQL the index of a primary key or unique constraint shares one namespace with the schema's"
-                                + " tables and indexes"), new PreflightFinding.Fix("give the constraint another name", List.of(),
-                        List.of("rename-conflicting-constraint")), null));
+                sim.add(site.finding(
+                        FindingKind.DUPLICATE_CONSTRAINT_NAME,
+                        Severity.ERROR,
+                        "the index name " + c.name() + " of this "
+                                + c.kind().toLowerCase(Locale.ROOT).replace('_', ' ') + " is taken by " + holder.get(),
+                        List.of(
+                                "on PostgreSQL the index of a primary key or unique constraint shares one namespace with the schema's"
+                                        + " tables and indexes"),
+                        new PreflightFinding.Fix(
+                                "give the constraint another name",
+                                List.of(),
+                                List.of("rename-conflicting-constraint")),
+                        null));
                 return true;
             }
         }
@@ -110,31 +137,43 @@ final class ConstraintChecks {
         }
         ModelTable.Con held = holder.constraints.get(model.key(c.name()));
         List<String> evidence = new ArrayList<>();
-        evidence.add("foreign key " + held.name() + " is held by table " + holder.name + ": FOREIGN KEY (" + String.join(", ",
-                held.columns()) + ") REFERENCES " + held.refTable() + " (" + String.join(", ", held.refColumns()) + ")");
+        evidence.add("foreign key " + held.name() + " is held by table " + holder.name + ": FOREIGN KEY ("
+                + String.join(", ", held.columns()) + ") REFERENCES " + held.refTable() + " ("
+                + String.join(", ", held.refColumns()) + ")");
         if (holder.live() && !holder.liveName.equals(holder.name)) {
-            evidence.add("table " + holder.name + " is " + holder.liveName + " renamed by an earlier pending statement: RENAME TABLE"
-                    + " keeps the foreign key names");
+            evidence.add("table " + holder.name + " is " + holder.liveName
+                    + " renamed by an earlier pending statement: RENAME TABLE" + " keeps the foreign key names");
         }
-        evidence.add("on MySQL/MariaDB foreign key names are unique per schema: the server refuses the second one (errno 121"
-                + " \"Duplicate key on write or update\"; MySQL 8: error 1826)");
+        evidence.add(
+                "on MySQL/MariaDB foreign key names are unique per schema: the server refuses the second one (errno 121"
+                        + " \"Duplicate key on write or update\"; MySQL 8: error 1826)");
         List<String> fix = new ArrayList<>();
         for (ModelTable.Con fk : holder.constraintsOfKind("FOREIGN_KEY")) {
             boolean clashes = site.statement().effects().stream().anyMatch(e -> wants(e, fk.name()));
             if (clashes || fk.name().equalsIgnoreCase(held.name())) {
-                fix.add(sim.fixSql.renameForeignKey(holder.name, holder.schema, fk, model.dialect().fit(fk.name() + "_old")));
+                fix.add(sim.fixSql.renameForeignKey(
+                        holder.name, holder.schema, fk, model.dialect().fit(fk.name() + "_old")));
             }
         }
-        sim.add(site.finding(FindingKind.DUPLICATE_CONSTRAINT_NAME, Severity.ERROR, "constraint name " + c.name()
-                + " is held by table " + holder.name + ", so " + t.name + " cannot take it", evidence, new PreflightFinding.Fix(
-                "rename the foreign keys of " + holder.name + " first (or name the new ones differently)", fix,
-                List.of("rename-conflicting-constraint")), null));
+        sim.add(site.finding(
+                FindingKind.DUPLICATE_CONSTRAINT_NAME,
+                Severity.ERROR,
+                "constraint name " + c.name() + " is held by table " + holder.name + ", so " + t.name
+                        + " cannot take it",
+                evidence,
+                new PreflightFinding.Fix(
+                        "rename the foreign keys of " + holder.name + " first (or name the new ones differently)",
+                        fix,
+                        List.of("rename-conflicting-constraint")),
+                null));
     }
 
     private boolean wants(Effect e, String name) {
-        List<Effect.ConstraintDef> defs = e instanceof Effect.CreateTable ct ? ct.constraints()
+        List<Effect.ConstraintDef> defs = e instanceof Effect.CreateTable ct
+                ? ct.constraints()
                 : e instanceof Effect.AddConstraint ac ? List.of(ac.constraint()) : List.of();
-        return defs.stream().anyMatch(d -> d.name() != null && model.key(d.name()).equals(model.key(name)));
+        return defs.stream()
+                .anyMatch(d -> d.name() != null && model.key(d.name()).equals(model.key(name)));
     }
 
     private void keyRows(Site site, ModelTable t, Effect.ConstraintDef c) {
@@ -147,21 +186,38 @@ final class ConstraintChecks {
         }
         List<String> pk = t.primaryKey();
         String key = pk.size() == 1 && !pk.equals(c.columns()) ? pk.get(0) : null;
-        sim.add(site.finding(FindingKind.DUPLICATE_ROWS, Severity.ERROR, "rows of " + t.name + " share a value of ("
-                        + String.join(", ", c.columns()) + "), which the new " + c.kind().toLowerCase(Locale.ROOT).replace('_', ' ')
-                        + " refuses", List.of(),
-                new PreflightFinding.Fix("remove or change the duplicates first" + (key == null ? "" : " (this keeps the row with the"
-                        + " lowest " + key + " of each; back them up first)"), key == null ? List.of()
-                        : List.of(sim.fixSql.deleteDuplicates(t.name, c.columns(), key)), List.of("fix-duplicate-rows")),
+        sim.add(site.finding(
+                FindingKind.DUPLICATE_ROWS,
+                Severity.ERROR,
+                "rows of " + t.name + " share a value of ("
+                        + String.join(", ", c.columns()) + "), which the new "
+                        + c.kind().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + " refuses",
+                List.of(),
+                new PreflightFinding.Fix(
+                        "remove or change the duplicates first"
+                                + (key == null
+                                        ? ""
+                                        : " (this keeps the row with the" + " lowest " + key
+                                                + " of each; back them up first)"),
+                        key == null ? List.of() : List.of(sim.fixSql.deleteDuplicates(t.name, c.columns(), key)),
+                        List.of("fix-duplicate-rows")),
                 new PreflightFinding.Confirm.Rows(new DataQuestion.DuplicateKeys(t.liveSchema, t.liveName, live))));
         if ("PRIMARY_KEY".equals(c.kind())) {
             for (int i = 0; i < live.size(); i++) {
                 ModelTable.Col col = t.columns.get(model.key(c.columns().get(i)));
                 if (col != null && col.nullable()) {
-                    sim.add(site.finding(FindingKind.NULL_VALUES, Severity.ERROR, "column " + t.name + "." + col.name()
-                                    + " of the new primary key holds NULL", List.of(), new PreflightFinding.Fix("fill the NULLs first",
-                                    List.of(sim.fixSql.fillNulls(t.name, col.name())), List.of("fill-null-values")),
-                            new PreflightFinding.Confirm.Rows(new DataQuestion.NullValues(t.liveSchema, t.liveName, live.get(i)))));
+                    sim.add(site.finding(
+                            FindingKind.NULL_VALUES,
+                            Severity.ERROR,
+                            "column " + t.name + "." + col.name() + " of the new primary key holds NULL",
+                            List.of(),
+                            new PreflightFinding.Fix(
+                                    "fill the NULLs first",
+                                    List.of(sim.fixSql.fillNulls(t.name, col.name())),
+                                    List.of("fill-null-values")),
+                            new PreflightFinding.Confirm.Rows(
+                                    new DataQuestion.NullValues(t.liveSchema, t.liveName, live.get(i)))));
                 }
             }
         }
@@ -185,11 +241,21 @@ final class ConstraintChecks {
         if (t.constraints.remove(k) == null) {
             boolean asIndex = model.engine() != Engine.POSTGRESQL && t.indexes.containsKey(k);
             if (!asIndex && !t.engineNamed && !site.ifExists()) {
-                sim.add(sim.missing(site, FindingKind.MISSING_OBJECT_ON_DROP, "constraint " + name + " does not exist on " + t.name,
-                        List.of("constraints of " + t.name + ": " + String.join(", ", t.constraints.values().stream()
-                                .map(ModelTable.Con::name).toList())), new PreflightFinding.Fix(
+                sim.add(sim.missing(
+                        site,
+                        FindingKind.MISSING_OBJECT_ON_DROP,
+                        "constraint " + name + " does not exist on " + t.name,
+                        List.of("constraints of " + t.name + ": "
+                                + String.join(
+                                        ", ",
+                                        t.constraints.values().stream()
+                                                .map(ModelTable.Con::name)
+                                                .toList())),
+                        new PreflightFinding.Fix(
                                 "correct the name (the server may have named it), or write DROP CONSTRAINT IF EXISTS where the engine"
-                                        + " has it", List.of(), List.of())));
+                                        + " has it",
+                                List.of(),
+                                List.of())));
             }
         }
         if (model.engine() == Engine.POSTGRESQL) {
@@ -204,8 +270,17 @@ final class ConstraintChecks {
             drop(site, t, from);
             return;
         }
-        t.constraints.put(model.key(to), new ModelTable.Con(to, c.kind(), c.columns(), c.refSchema(), c.refTable(), c.refColumns(),
-                c.onDelete(), c.onUpdate()));
+        t.constraints.put(
+                model.key(to),
+                new ModelTable.Con(
+                        to,
+                        c.kind(),
+                        c.columns(),
+                        c.refSchema(),
+                        c.refTable(),
+                        c.refColumns(),
+                        c.onDelete(),
+                        c.onUpdate()));
         ModelTable.Idx i = t.indexes.remove(model.key(from));
         if (i != null) {
             t.indexes.put(model.key(to), new ModelTable.Idx(to, i.columns(), i.unique(), i.primary()));

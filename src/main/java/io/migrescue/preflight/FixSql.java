@@ -2,7 +2,6 @@ package io.migrescue.preflight;
 
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -21,20 +20,37 @@ final class FixSql {
     }
 
     String renameTable(String table, String to) {
-        return engine == Engine.POSTGRESQL ? "ALTER TABLE " + q(table) + " RENAME TO " + q(to)
+        return engine == Engine.POSTGRESQL
+                ? "ALTER TABLE " + q(table) + " RENAME TO " + q(to)
                 : "RENAME TABLE " + q(table) + " TO " + q(to);
     }
 
     /** MySQL/MariaDB: a foreign key under a new name (drop and add in one statement, so the table is never without it). */
     String renameForeignKey(String table, String schema, ModelTable.Con fk, String to) {
-        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(q(table)).append(" DROP FOREIGN KEY ").append(q(fk.name()))
-                .append(", ADD CONSTRAINT ").append(q(to)).append(" FOREIGN KEY (").append(cols(fk.columns())).append(") REFERENCES ")
-                .append(fk.refSchema() == null || fk.refSchema().equals(schema) ? q(fk.refTable()) : dialect.qualify(fk.refSchema(), fk.refTable()))
-                .append(" (").append(cols(fk.refColumns())).append(')');
-        if (fk.onDelete() != null && !fk.onDelete().equalsIgnoreCase("NO ACTION") && !fk.onDelete().equalsIgnoreCase("RESTRICT")) {
+        StringBuilder sql = new StringBuilder("ALTER TABLE ")
+                .append(q(table))
+                .append(" DROP FOREIGN KEY ")
+                .append(q(fk.name()))
+                .append(", ADD CONSTRAINT ")
+                .append(q(to))
+                .append(" FOREIGN KEY (")
+                .append(cols(fk.columns()))
+                .append(") REFERENCES ")
+                .append(
+                        fk.refSchema() == null || fk.refSchema().equals(schema)
+                                ? q(fk.refTable())
+                                : dialect.qualify(fk.refSchema(), fk.refTable()))
+                .append(" (")
+                .append(cols(fk.refColumns()))
+                .append(')');
+        if (fk.onDelete() != null
+                && !fk.onDelete().equalsIgnoreCase("NO ACTION")
+                && !fk.onDelete().equalsIgnoreCase("RESTRICT")) {
             sql.append(" ON DELETE ").append(fk.onDelete());
         }
-        if (fk.onUpdate() != null && !fk.onUpdate().equalsIgnoreCase("NO ACTION") && !fk.onUpdate().equalsIgnoreCase("RESTRICT")) {
+        if (fk.onUpdate() != null
+                && !fk.onUpdate().equalsIgnoreCase("NO ACTION")
+                && !fk.onUpdate().equalsIgnoreCase("RESTRICT")) {
             sql.append(" ON UPDATE ").append(fk.onUpdate());
         }
         return sql.toString();
@@ -58,7 +74,8 @@ final class FixSql {
             join.add("p." + q(refColumns.get(i)) + " = " + q(table) + "." + q(columns.get(i)));
         }
         String exists = "SELECT 1 FROM " + q(parent) + " p WHERE " + join;
-        // MySQL refuses a subquery on the table being changed; the parent is another table, so this form works on all three
+        // MySQL refuses a subquery on the table being changed; the parent is another table, so this form works on all
+        // three
         return notNull + " AND NOT EXISTS (" + exists + ")";
     }
 
@@ -67,8 +84,10 @@ final class FixSql {
         StringJoiner same = new StringJoiner(" AND ");
         columns.forEach(c -> same.add("a." + q(c) + " = b." + q(c)));
         return engine == Engine.POSTGRESQL
-                ? "DELETE FROM " + q(table) + " a USING " + q(table) + " b WHERE " + same + " AND a." + q(key) + " > b." + q(key)
-                : "DELETE a FROM " + q(table) + " a JOIN " + q(table) + " b ON " + same + " AND a." + q(key) + " > b." + q(key);
+                ? "DELETE FROM " + q(table) + " a USING " + q(table) + " b WHERE " + same + " AND a." + q(key) + " > b."
+                        + q(key)
+                : "DELETE a FROM " + q(table) + " a JOIN " + q(table) + " b ON " + same + " AND a." + q(key) + " > b."
+                        + q(key);
     }
 
     String fillNulls(String table, String column) {
@@ -82,10 +101,12 @@ final class FixSql {
             return "UPDATE " + q(table) + " SET " + c + " = SUBSTRING(" + c + ", 1, " + limits.maxLength() + ")"
                     + " WHERE CHAR_LENGTH(" + c + ") > " + limits.maxLength();
         }
-        String notInteger = engine == Engine.POSTGRESQL ? c + " !~ '^\\s*[-+]?[0-9]+\\s*$'"
-                : c + " NOT REGEXP '^ *[-+]?[0-9]+ *$'";
-        String where = limits.integerText() ? notInteger
-                : c + " < " + limits.min().toPlainString() + " OR " + c + " > " + limits.max().toPlainString();
+        String notInteger =
+                engine == Engine.POSTGRESQL ? c + " !~ '^\\s*[-+]?[0-9]+\\s*$'" : c + " NOT REGEXP '^ *[-+]?[0-9]+ *$'";
+        String where = limits.integerText()
+                ? notInteger
+                : c + " < " + limits.min().toPlainString() + " OR " + c + " > "
+                        + limits.max().toPlainString();
         return "UPDATE " + q(table) + " SET " + c + " = :value WHERE " + where;
     }
 
@@ -96,7 +117,8 @@ final class FixSql {
 
     String changeType(String table, String column, String type, boolean nullable) {
         return engine == Engine.POSTGRESQL
-                ? "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " TYPE " + type + " USING " + q(column) + "::" + type
+                ? "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " TYPE " + type + " USING " + q(column)
+                        + "::" + type
                 : "ALTER TABLE " + q(table) + " MODIFY " + q(column) + " " + type + (nullable ? " NULL" : " NOT NULL");
     }
 

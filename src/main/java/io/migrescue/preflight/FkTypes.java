@@ -1,7 +1,6 @@
 package io.migrescue.preflight;
 
 import io.migrescue.model.Engine;
-
 import java.util.Locale;
 
 /**
@@ -10,8 +9,7 @@ import java.util.Locale;
  * families have within themselves (42804 across them). A type not recognised is taken to fit: no guess, no alarm.
  */
 final class FkTypes {
-    private FkTypes() {
-    }
+    private FkTypes() {}
 
     static boolean fit(Engine engine, String child, String parent) {
         if (child == null || parent == null) {
@@ -33,10 +31,16 @@ final class FkTypes {
     /** MySQL: {@code int(11) unsigned} → {@code int unsigned}; {@code integer} → {@code int}; serials to their integer. */
     static String normal(String type) {
         String t = type.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-        t = t.replaceAll("^(tinyint|smallint|mediumint|int|integer|bigint)\\s*\\(\\d+\\)", "$1").replace(" zerofill", "");
-        t = t.replaceAll("^integer\\b", "int").replaceAll("^int4\\b", "int").replaceAll("^int8\\b", "bigint")
-                .replaceAll("^int2\\b", "smallint").replaceAll("^bigserial\\b", "bigint").replaceAll("^serial8\\b", "bigint")
-                .replaceAll("^serial\\b", "int").replaceAll("^smallserial\\b", "smallint");
+        t = t.replaceAll("^(tinyint|smallint|mediumint|int|integer|bigint)\\s*\\(\\d+\\)", "$1")
+                .replace(" zerofill", "");
+        t = t.replaceAll("^integer\\b", "int")
+                .replaceAll("^int4\\b", "int")
+                .replaceAll("^int8\\b", "bigint")
+                .replaceAll("^int2\\b", "smallint")
+                .replaceAll("^bigserial\\b", "bigint")
+                .replaceAll("^serial8\\b", "bigint")
+                .replaceAll("^serial\\b", "int")
+                .replaceAll("^smallserial\\b", "smallint");
         t = t.replaceAll(" (not null|null|primary key|auto_increment|default .*|generated .*)$", "");
         return t.replaceAll("\\s+", " ").strip();
     }
@@ -46,7 +50,8 @@ final class FkTypes {
             return "integer";
         }
         if (t.matches("(numeric|decimal)(\\(.*\\))?")) {
-            return "integer"; // PostgreSQL compares numeric with the integers; MySQL rejects the pair as integer types differ
+            return "integer"; // PostgreSQL compares numeric with the integers; MySQL rejects the pair as integer types
+            // differ
         }
         if (t.matches("(character varying|varchar|char|character|text|nvarchar|nchar|citext)(\\(\\d+\\))?")) {
             return "text";

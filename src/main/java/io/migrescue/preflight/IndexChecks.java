@@ -5,7 +5,6 @@ import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.Severity;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -27,16 +26,31 @@ final class IndexChecks {
     void create(Site site, ModelTable t, Effect.CreateIndex e) {
         boolean ifNotExists = site.sql().matches("(?is).*\\bIF\\s+NOT\\s+EXISTS\\b.*");
         if (e.name() != null) {
-            Optional<String> holder = model.engine() == Engine.POSTGRESQL ? model.relationHolder(t.schema, e.name())
+            Optional<String> holder = model.engine() == Engine.POSTGRESQL
+                    ? model.relationHolder(t.schema, e.name())
                     : Optional.ofNullable(t.indexes.get(model.key(e.name()))).map(i -> "an index of table " + t.name);
             if (holder.isPresent()) {
                 if (!ifNotExists) {
-                    sim.add(site.finding(FindingKind.DUPLICATE_INDEX_NAME, Severity.ERROR, "the index name " + e.name() + " is taken by "
-                                    + holder.get(), List.of(holder.get() + " holds the name " + e.name() + (model.engine() == Engine.POSTGRESQL
-                                    ? " (index names are unique per schema on PostgreSQL, tables included)" : "")),
-                            new PreflightFinding.Fix("give the index another name, or write CREATE INDEX IF NOT EXISTS if it is the same"
-                                    + " index", List.of(), List.of("adopt-existing-object"), sameIndex(t, e)
-                                    ? e.concurrently() ? null : site.sql().replaceFirst("(?i)\\bINDEX\\s+", "INDEX IF NOT EXISTS ") : null), null));
+                    sim.add(site.finding(
+                            FindingKind.DUPLICATE_INDEX_NAME,
+                            Severity.ERROR,
+                            "the index name " + e.name() + " is taken by " + holder.get(),
+                            List.of(holder.get() + " holds the name " + e.name()
+                                    + (model.engine() == Engine.POSTGRESQL
+                                            ? " (index names are unique per schema on PostgreSQL, tables included)"
+                                            : "")),
+                            new PreflightFinding.Fix(
+                                    "give the index another name, or write CREATE INDEX IF NOT EXISTS if it is the same"
+                                            + " index",
+                                    List.of(),
+                                    List.of("adopt-existing-object"),
+                                    sameIndex(t, e)
+                                            ? e.concurrently()
+                                                    ? null
+                                                    : site.sql()
+                                                            .replaceFirst("(?i)\\bINDEX\\s+", "INDEX IF NOT EXISTS ")
+                                            : null),
+                            null));
                 }
                 return;
             }
@@ -50,26 +64,46 @@ final class IndexChecks {
             }
         }
         if (e.concurrently() && site.migration().inTransaction()) {
-            sim.add(site.finding(FindingKind.TRANSACTION_CONTEXT, Severity.ERROR, "CREATE INDEX CONCURRENTLY inside a transaction:"
-                            + " PostgreSQL refuses it (25001)",
-                    List.of(site.migration().tool() + " runs migration " + site.migration().id() + " in one transaction"),
-                    new PreflightFinding.Fix("run this migration outside a transaction ("
-                            + escapeHatch(site.migration()) + "), or put the index in a migration of its own that does",
-                            List.of(), List.of()), null));
+            sim.add(site.finding(
+                    FindingKind.TRANSACTION_CONTEXT,
+                    Severity.ERROR,
+                    "CREATE INDEX CONCURRENTLY inside a transaction:" + " PostgreSQL refuses it (25001)",
+                    List.of(site.migration().tool() + " runs migration "
+                            + site.migration().id() + " in one transaction"),
+                    new PreflightFinding.Fix(
+                            "run this migration outside a transaction (" + escapeHatch(site.migration())
+                                    + "), or put the index in a migration of its own that does",
+                            List.of(),
+                            List.of()),
+                    null));
         } else if (e.concurrently() && "flyway".equals(site.migration().tool())) {
-            sim.notes.add("statement " + site.statement().statement().number() + " of " + site.migration().id()
-                    + " builds an index concurrently outside a transaction: " + FLYWAY_LOCK + ": set that option to false");
+            sim.notes.add("statement " + site.statement().statement().number() + " of "
+                    + site.migration().id() + " builds an index concurrently outside a transaction: " + FLYWAY_LOCK
+                    + ": set that option to false");
         }
-        sim.lock(site, t, !e.concurrently(), e.concurrently() ? "builds an index concurrently" : "builds an index (writes wait)");
+        sim.lock(
+                site,
+                t,
+                !e.concurrently(),
+                e.concurrently() ? "builds an index concurrently" : "builds an index (writes wait)");
         List<String> live = keys.liveColumns(t, e.columns());
         if (e.unique() && t.live() && live != null && !sim.rowsChanged.containsKey(sim.rowsKey(t))) {
             List<String> pk = t.primaryKey();
             String key = pk.size() == 1 && !pk.equals(e.columns()) ? pk.get(0) : null;
-            sim.add(site.finding(FindingKind.DUPLICATE_ROWS, Severity.ERROR, "rows of " + t.name + " share a value of ("
-                            + String.join(", ", e.columns()) + "), which the unique index refuses", List.of(),
-                    new PreflightFinding.Fix("remove or change the duplicates first" + (key == null ? "" : " (this keeps the row with"
-                            + " the lowest " + key + " of each; back them up first)"), key == null ? List.of()
-                            : List.of(sim.fixSql.deleteDuplicates(t.name, e.columns(), key)), List.of("fix-duplicate-rows")),
+            sim.add(site.finding(
+                    FindingKind.DUPLICATE_ROWS,
+                    Severity.ERROR,
+                    "rows of " + t.name + " share a value of (" + String.join(", ", e.columns())
+                            + "), which the unique index refuses",
+                    List.of(),
+                    new PreflightFinding.Fix(
+                            "remove or change the duplicates first"
+                                    + (key == null
+                                            ? ""
+                                            : " (this keeps the row with" + " the lowest " + key
+                                                    + " of each; back them up first)"),
+                            key == null ? List.of() : List.of(sim.fixSql.deleteDuplicates(t.name, e.columns(), key)),
+                            List.of("fix-duplicate-rows")),
                     new PreflightFinding.Confirm.Rows(new DataQuestion.DuplicateKeys(t.liveSchema, t.liveName, live))));
         }
         String name = e.name() != null ? e.name() : t.name + "_" + String.join("_", e.columns()) + "_idx";
@@ -79,8 +113,12 @@ final class IndexChecks {
 
     private boolean sameIndex(ModelTable t, Effect.CreateIndex e) {
         ModelTable.Idx i = t.indexes.get(model.key(e.name()));
-        return i != null && i.unique() == e.unique() && i.columns().stream().map(model::key).toList()
-                .equals(e.columns().stream().map(model::key).toList());
+        return i != null
+                && i.unique() == e.unique()
+                && i.columns().stream()
+                        .map(model::key)
+                        .toList()
+                        .equals(e.columns().stream().map(model::key).toList());
     }
 
     /** Why a Flyway run with a concurrent build can hang: its default PostgreSQL lock is held by an open transaction. */
@@ -97,16 +135,20 @@ final class IndexChecks {
             case "knex" -> "exports.config = { transaction: false }";
             case "liquibase" -> "runInTransaction:false on the changeset";
             case "goose" -> "-- +goose NO TRANSACTION";
-            case "flyway" -> "executeInTransaction=false in a script config file " + m.file() + ".conf next to it, and "
-                    + "flyway.postgresql.transactional.lock=false: " + FLYWAY_LOCK;
+            case "flyway" ->
+                "executeInTransaction=false in a script config file " + m.file() + ".conf next to it, and "
+                        + "flyway.postgresql.transactional.lock=false: " + FLYWAY_LOCK;
             default -> "the tool's own switch for it";
         };
     }
 
     void drop(Site site, Effect.DropIndex e) {
-        Optional<ModelTable> holder = e.table() != null ? model.table(e.schema(), e.table())
-                : model.tables().stream().filter(t -> t.schema.equals(model.schemaOf(e.schema())) && t.indexes.containsKey(model.key(e.name())))
-                .findFirst();
+        Optional<ModelTable> holder = e.table() != null
+                ? model.table(e.schema(), e.table())
+                : model.tables().stream()
+                        .filter(t -> t.schema.equals(model.schemaOf(e.schema()))
+                                && t.indexes.containsKey(model.key(e.name())))
+                        .findFirst();
         if (e.table() != null && holder.isEmpty()) {
             if (!site.ifExists()) {
                 sim.missingTable(site, e.schema(), e.table(), "the table of the index");
@@ -117,9 +159,14 @@ final class IndexChecks {
         if (t == null || t.indexes.remove(model.key(e.name())) == null) {
             boolean named = t != null ? t.engineNamed : model.tables().stream().anyMatch(x -> x.engineNamed);
             if (!site.ifExists() && !named) {
-                sim.add(sim.missing(site, FindingKind.MISSING_OBJECT_ON_DROP, "index " + e.name() + " does not exist",
-                        List.of("no index " + e.name() + (t == null ? " in " + model.schemaOf(e.schema()) : " on " + t.name)),
-                        new PreflightFinding.Fix("correct the name, or write DROP INDEX IF EXISTS", List.of(), List.of())));
+                sim.add(sim.missing(
+                        site,
+                        FindingKind.MISSING_OBJECT_ON_DROP,
+                        "index " + e.name() + " does not exist",
+                        List.of("no index " + e.name()
+                                + (t == null ? " in " + model.schemaOf(e.schema()) : " on " + t.name)),
+                        new PreflightFinding.Fix(
+                                "correct the name, or write DROP INDEX IF EXISTS", List.of(), List.of())));
             }
             return;
         }
@@ -133,8 +180,16 @@ final class IndexChecks {
         ModelTable.Idx i = t.indexes.remove(model.key(from));
         if (i == null) {
             if (!t.engineNamed) {
-                sim.add(sim.missing(site, FindingKind.MISSING_OBJECT_ON_DROP, "index " + from + " does not exist on " + t.name,
-                        List.of("indexes of " + t.name + ": " + String.join(", ", t.indexes.values().stream().map(ModelTable.Idx::name).toList())),
+                sim.add(sim.missing(
+                        site,
+                        FindingKind.MISSING_OBJECT_ON_DROP,
+                        "index " + from + " does not exist on " + t.name,
+                        List.of("indexes of " + t.name + ": "
+                                + String.join(
+                                        ", ",
+                                        t.indexes.values().stream()
+                                                .map(ModelTable.Idx::name)
+                                                .toList())),
                         new PreflightFinding.Fix("correct the name", List.of(), List.of())));
             }
             return;

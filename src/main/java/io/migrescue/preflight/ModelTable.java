@@ -18,18 +18,24 @@ final class ModelTable {
     }
 
     /** An index, or the index a primary key or unique constraint makes. */
-    record Idx(String name, List<String> columns, boolean unique, boolean primary) {
-    }
+    record Idx(String name, List<String> columns, boolean unique, boolean primary) {}
 
     /** A constraint: kind as in {@code Effect.ConstraintDef} (PRIMARY_KEY, UNIQUE, FOREIGN_KEY, CHECK, …). */
-    record Con(String name, String kind, List<String> columns, String refSchema, String refTable, List<String> refColumns,
-               String onDelete, String onUpdate) {
-    }
+    record Con(
+            String name,
+            String kind,
+            List<String> columns,
+            String refSchema,
+            String refTable,
+            List<String> refColumns,
+            String onDelete,
+            String onUpdate) {}
 
     final String schema;
     String name;
     /** The live table's schema and name (it keeps them across a simulated rename), null for a table a pending one makes. */
     final String liveSchema;
+
     final String liveName;
     /** False for a CREATE TABLE … AS / LIKE whose columns the reader does not know: no column is then "missing". */
     boolean columnsKnown = true;
@@ -37,6 +43,7 @@ final class ModelTable {
     boolean engineNamed;
     /** The pending migration that creates this table, null for a live one. */
     String createdBy;
+
     final Map<String, Col> columns = new LinkedHashMap<>();
     final Map<String, Idx> indexes = new LinkedHashMap<>();
     final Map<String, Con> constraints = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package io.migrescue.preflight;
 
 import io.migrescue.diagnosis.StatementWithEffects;
-
 import java.util.List;
 
 /**
@@ -9,8 +8,8 @@ import java.util.List;
  *
  * @param inTransaction whether its tool runs it inside one transaction on this engine (PostgreSQL)
  */
-public record PendingMigration(String tool, String id, String file, List<StatementWithEffects> statements,
-                               boolean inTransaction) {
+public record PendingMigration(
+        String tool, String id, String file, List<StatementWithEffects> statements, boolean inTransaction) {
     public PendingMigration {
         statements = List.copyOf(statements);
     }

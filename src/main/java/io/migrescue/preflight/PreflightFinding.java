@@ -3,7 +3,6 @@ package io.migrescue.preflight;
 import io.migrescue.diagnosis.DataQuestion;
 import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.Severity;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +13,17 @@ import java.util.List;
  * @param statement 1-based number of the statement in its migration; line is where it starts in the file
  * @param confirm   a question about the rows that decides whether it fails; null once answered (or when none is needed)
  */
-public record PreflightFinding(FindingKind kind, Severity severity, PendingMigration migration, int statement, int line,
-                               String sql, String cause, List<String> evidence, Fix fix, Confirm confirm) {
+public record PreflightFinding(
+        FindingKind kind,
+        Severity severity,
+        PendingMigration migration,
+        int statement,
+        int line,
+        String sql,
+        String cause,
+        List<String> evidence,
+        Fix fix,
+        Confirm confirm) {
     public PreflightFinding {
         evidence = List.copyOf(evidence);
     }
@@ -39,12 +47,10 @@ public record PreflightFinding(FindingKind kind, Severity severity, PendingMigra
     /** What the rows must show for the statement to fail. */
     public sealed interface Confirm {
         /** Offending rows exist (orphans, duplicates, NULLs). */
-        record Rows(DataQuestion question) implements Confirm {
-        }
+        record Rows(DataQuestion question) implements Confirm {}
 
         /** The table has any row (a new NOT NULL column without a default). */
-        record AnyRow(String schema, String table) implements Confirm {
-        }
+        record AnyRow(String schema, String table) implements Confirm {}
     }
 
     public PreflightFinding confirmed(List<String> more) {

@@ -7,7 +7,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.Index;
 import io.migrescue.model.Table;
 import io.migrescue.sql.Dialect;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +53,9 @@ final class SchemaModel {
     }
 
     private String tableKey(String schema, String name) {
-        String n = engine == Engine.POSTGRESQL ? dialect.stored(name) : tableNamesIgnoreCase ? name.toLowerCase(Locale.ROOT) : name;
+        String n = engine == Engine.POSTGRESQL
+                ? dialect.stored(name)
+                : tableNamesIgnoreCase ? name.toLowerCase(Locale.ROOT) : name;
         return schemaOf(schema) + "\u0000" + n;
     }
 
@@ -121,13 +122,16 @@ final class SchemaModel {
     /** Tables of this name in other schemas in scope: where a "missing" table may really be. */
     List<ModelTable> elsewhere(String schema, String name) {
         String s = schemaOf(schema);
-        return tables.values().stream().filter(t -> !t.schema.equals(s) && t.name.equalsIgnoreCase(name)).toList();
+        return tables.values().stream()
+                .filter(t -> !t.schema.equals(s) && t.name.equalsIgnoreCase(name))
+                .toList();
     }
 
     private ModelTable fromLive(Table t) {
         ModelTable m = new ModelTable(t.schema(), t.name(), t.schema(), t.name());
         for (Column c : t.columns()) {
-            boolean hasDefault = c.defaultValue() != null || c.extra() != null && !c.extra().isBlank();
+            boolean hasDefault =
+                    c.defaultValue() != null || c.extra() != null && !c.extra().isBlank();
             m.columns.put(key(c.name()), new ModelTable.Col(c.name(), c.type(), c.nullable(), hasDefault, c.name()));
         }
         m.columnsKnown = !t.columns().isEmpty();
@@ -136,9 +140,17 @@ final class SchemaModel {
         }
         for (Constraint c : t.constraints()) {
             var fk = c.foreignKey();
-            m.constraints.put(key(c.name()), new ModelTable.Con(c.name(), c.type().name(), c.columns(),
-                    fk == null ? null : fk.referencedSchema(), fk == null ? null : fk.referencedTable(),
-                    fk == null ? List.of() : fk.referencedColumns(), fk == null ? null : fk.onDelete(), fk == null ? null : fk.onUpdate()));
+            m.constraints.put(
+                    key(c.name()),
+                    new ModelTable.Con(
+                            c.name(),
+                            c.type().name(),
+                            c.columns(),
+                            fk == null ? null : fk.referencedSchema(),
+                            fk == null ? null : fk.referencedTable(),
+                            fk == null ? List.of() : fk.referencedColumns(),
+                            fk == null ? null : fk.onDelete(),
+                            fk == null ? null : fk.onUpdate()));
         }
         return m;
     }

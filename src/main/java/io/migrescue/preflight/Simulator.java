@@ -6,7 +6,6 @@ import io.migrescue.diagnosis.StatementWithEffects;
 import io.migrescue.model.Catalog;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,6 +39,7 @@ public final class Simulator {
     final Map<String, String> rowsChanged = new HashMap<>();
     /** A statement the readers could not understand came before: what it does is unknown, so "missing" is only "may". */
     String opaque;
+
     private final Map<String, List<String>> creates;
     private final ConstraintChecks constraints;
 
@@ -82,7 +82,11 @@ public final class Simulator {
             table(site, e.schema(), e.table()).ifPresent(t -> new ColumnChecks(this).column(site, t, e.column()));
         } else if (effect instanceof Effect.AddConstraint e) {
             table(site, e.schema(), e.table()).ifPresent(t -> {
-                lock(site, t, !"FOREIGN_KEY".equals(e.constraint().kind()) || !site.sql().matches("(?is).*\\bNOT\\s+VALID\\b.*"),
+                lock(
+                        site,
+                        t,
+                        !"FOREIGN_KEY".equals(e.constraint().kind())
+                                || !site.sql().matches("(?is).*\\bNOT\\s+VALID\\b.*"),
                         "adds " + e.constraint().kind().toLowerCase(Locale.ROOT).replace('_', ' '));
                 constraints.add(site, t, e.constraint(), false);
             });
@@ -109,13 +113,19 @@ public final class Simulator {
             }
             return;
         }
-        model.relationHolder(e.schema(), e.table()).ifPresent(holder -> add(site.finding(FindingKind.TABLE_ALREADY_EXISTS,
-                Severity.ERROR, "the name " + e.table() + " is taken by " + holder + " (tables and indexes share names on PostgreSQL)",
-                List.of("relation " + e.table() + " already exists: " + holder), new PreflightFinding.Fix(
-                        "give the table or the index another name", List.of(), List.of()), null)));
+        model.relationHolder(e.schema(), e.table())
+                .ifPresent(holder -> add(site.finding(
+                        FindingKind.TABLE_ALREADY_EXISTS,
+                        Severity.ERROR,
+                        "the name " + e.table() + " is taken by " + holder
+                                + " (tables and indexes share names on PostgreSQL)",
+                        List.of("relation " + e.table() + " already exists: " + holder),
+                        new PreflightFinding.Fix("give the table or the index another name", List.of(), List.of()),
+                        null)));
         ModelTable t = new ModelTable(model.schemaOf(e.schema()), e.table(), null, null);
         for (Effect.ColumnDef c : e.columns()) {
-            t.columns.put(model.key(c.name()), new ModelTable.Col(c.name(), c.type(), c.nullable(), hasDefault(c), null));
+            t.columns.put(
+                    model.key(c.name()), new ModelTable.Col(c.name(), c.type(), c.nullable(), hasDefault(c), null));
         }
         t.columnsKnown = !e.columns().isEmpty();
         t.createdBy = site.migration().id() + " (" + site.migration().file() + ")";
@@ -126,17 +136,35 @@ public final class Simulator {
     }
 
     private void tableExists(Site site, ModelTable t, List<Effect.ColumnDef> columns) {
-        List<String> lacking = columns.stream().map(Effect.ColumnDef::name).filter(c -> !t.columns.containsKey(model.key(c))).toList();
+        List<String> lacking = columns.stream()
+                .map(Effect.ColumnDef::name)
+                .filter(c -> !t.columns.containsKey(model.key(c)))
+                .toList();
         List<String> evidence = new ArrayList<>();
-        evidence.add("table " + t.name + (t.live() ? " exists in the database now" : " is created by an earlier pending statement")
-                + " with column(s) " + String.join(", ", t.columns.values().stream().map(ModelTable.Col::name).toList()));
-        evidence.add(lacking.isEmpty() ? "it has every column this statement creates: it may be this migration's table, made by hand"
-                : "it lacks " + String.join(", ", lacking) + ": it is not the table this statement creates");
+        evidence.add("table " + t.name
+                + (t.live() ? " exists in the database now" : " is created by an earlier pending statement")
+                + " with column(s) "
+                + String.join(
+                        ", ",
+                        t.columns.values().stream().map(ModelTable.Col::name).toList()));
+        evidence.add(
+                lacking.isEmpty()
+                        ? "it has every column this statement creates: it may be this migration's table, made by hand"
+                        : "it lacks " + String.join(", ", lacking) + ": it is not the table this statement creates");
         String aside = t.name + "_old";
-        add(site.finding(FindingKind.TABLE_ALREADY_EXISTS, Severity.ERROR, "table " + t.name + " already exists", evidence,
-                new PreflightFinding.Fix("move the existing table aside first (its rows are kept), then compare and copy what it"
-                        + " holds" + (lacking.isEmpty() ? "; or, if it is this migration's table, write CREATE TABLE IF NOT EXISTS" : ""),
-                        List.of(fixSql.renameTable(t.name, aside)), List.of("move-aside-existing-table", "adopt-existing-object")),
+        add(site.finding(
+                FindingKind.TABLE_ALREADY_EXISTS,
+                Severity.ERROR,
+                "table " + t.name + " already exists",
+                evidence,
+                new PreflightFinding.Fix(
+                        "move the existing table aside first (its rows are kept), then compare and copy what it"
+                                + " holds"
+                                + (lacking.isEmpty()
+                                        ? "; or, if it is this migration's table, write CREATE TABLE IF NOT EXISTS"
+                                        : ""),
+                        List.of(fixSql.renameTable(t.name, aside)),
+                        List.of("move-aside-existing-table", "adopt-existing-object")),
                 null));
     }
 
@@ -150,22 +178,31 @@ public final class Simulator {
         }
         lock(site, t.get(), false, "drops the table");
         Set<String> droppedHere = new HashSet<>();
-        site.statement().effects().stream().filter(x -> x instanceof Effect.DropTable).map(x -> ((Effect.DropTable) x).table())
+        site.statement().effects().stream()
+                .filter(x -> x instanceof Effect.DropTable)
+                .map(x -> ((Effect.DropTable) x).table())
                 .forEach(n -> droppedHere.add(n.toLowerCase(Locale.ROOT)));
         if (!site.sql().matches("(?is).*\\bCASCADE\\b.*")) {
-            constraints.referencing(t.get()).stream().filter(r -> !droppedHere.contains(r[0].toLowerCase(Locale.ROOT)))
-                    .findFirst().ifPresent(r -> add(site.finding(FindingKind.DEPENDENT_OBJECTS, Severity.ERROR,
+            constraints.referencing(t.get()).stream()
+                    .filter(r -> !droppedHere.contains(r[0].toLowerCase(Locale.ROOT)))
+                    .findFirst()
+                    .ifPresent(r -> add(site.finding(
+                            FindingKind.DEPENDENT_OBJECTS,
+                            Severity.ERROR,
                             "table " + t.get().name + " is referenced by foreign key " + r[1] + " of table " + r[0],
                             List.of("foreign key " + r[1] + " on " + r[0] + " references " + t.get().name),
-                            new PreflightFinding.Fix("drop the foreign key (or the referencing table) first",
-                                    List.of(dropForeignKey(r[0], r[1])), List.of()), null)));
+                            new PreflightFinding.Fix(
+                                    "drop the foreign key (or the referencing table) first",
+                                    List.of(dropForeignKey(r[0], r[1])),
+                                    List.of()),
+                            null)));
         }
         model.remove(t.get());
     }
 
     private String dropForeignKey(String table, String name) {
-        return "ALTER TABLE " + fixSql.q(table) + (model.engine() == Engine.POSTGRESQL ? " DROP CONSTRAINT " : " DROP FOREIGN KEY ")
-                + fixSql.q(name);
+        return "ALTER TABLE " + fixSql.q(table)
+                + (model.engine() == Engine.POSTGRESQL ? " DROP CONSTRAINT " : " DROP FOREIGN KEY ") + fixSql.q(name);
     }
 
     private void renameTable(Site site, Effect.RenameTable e) {
@@ -175,10 +212,16 @@ public final class Simulator {
         }
         Optional<ModelTable> to = model.table(e.toSchema() != null ? e.toSchema() : e.schema(), e.to());
         if (to.isPresent()) {
-            add(site.finding(FindingKind.TABLE_ALREADY_EXISTS, Severity.ERROR, "table " + e.to() + " already exists, so "
-                    + e.from() + " cannot take its name", List.of("table " + to.get().name + (to.get().live() ? " exists now"
-                    : " is created by an earlier pending statement")), new PreflightFinding.Fix("rename to a free name, or move "
-                    + e.to() + " aside first", List.of(fixSql.renameTable(e.to(), e.to() + "_old")), List.of("move-aside-existing-table")),
+            add(site.finding(
+                    FindingKind.TABLE_ALREADY_EXISTS,
+                    Severity.ERROR,
+                    "table " + e.to() + " already exists, so " + e.from() + " cannot take its name",
+                    List.of("table " + to.get().name
+                            + (to.get().live() ? " exists now" : " is created by an earlier pending statement")),
+                    new PreflightFinding.Fix(
+                            "rename to a free name, or move " + e.to() + " aside first",
+                            List.of(fixSql.renameTable(e.to(), e.to() + "_old")),
+                            List.of("move-aside-existing-table")),
                     null));
             return;
         }
@@ -189,8 +232,11 @@ public final class Simulator {
     private void other(Site site, Effect.Other e) {
         String sql = e.sql() == null ? site.sql() : e.sql();
         if (sql.strip().startsWith("-- not understood")) {
-            opaque = "statement " + site.statement().statement().number() + " of " + site.migration().id()
-                    + " was not understood (" + Site.excerpt(sql.strip().substring("-- not understood".length()).replaceFirst("^:", ""))
+            opaque = "statement " + site.statement().statement().number() + " of "
+                    + site.migration().id()
+                    + " was not understood ("
+                    + Site.excerpt(
+                            sql.strip().substring("-- not understood".length()).replaceFirst("^:", ""))
                     + "); what it does is unknown";
             return;
         }
@@ -199,8 +245,11 @@ public final class Simulator {
             String[] parts = m.group(1).replaceAll("[`\"]", "").split("\\.");
             String name = parts[parts.length - 1];
             String schema = parts.length > 1 ? parts[parts.length - 2] : null;
-            model.table(schema, name).ifPresent(t -> rowsChanged.putIfAbsent(rowsKey(t), "statement "
-                    + site.statement().statement().number() + " of " + site.migration().id()));
+            model.table(schema, name)
+                    .ifPresent(t -> rowsChanged.putIfAbsent(
+                            rowsKey(t),
+                            "statement " + site.statement().statement().number() + " of "
+                                    + site.migration().id()));
         }
     }
 
@@ -239,24 +288,33 @@ public final class Simulator {
 
     void missingTable(Site site, String schema, String name, String role) {
         List<String> evidence = new ArrayList<>();
-        evidence.add("no table " + name + " in " + model.schemaOf(schema) + ", in the database or made by an earlier pending migration"
-                + " (" + role + ")");
+        evidence.add("no table " + name + " in " + model.schemaOf(schema)
+                + ", in the database or made by an earlier pending migration" + " (" + role + ")");
         List<ModelTable> elsewhere = model.elsewhere(schema, name);
         elsewhere.forEach(t -> evidence.add("a table " + t.name + " exists in schema " + t.schema));
         List<String> create = creates.getOrDefault(name, List.of());
         if (!create.isEmpty()) {
-            evidence.add("the migration files create it; it was dropped since, or those migrations were marked applied without running");
+            evidence.add(
+                    "the migration files create it; it was dropped since, or those migrations were marked applied without running");
         }
-        String text = !elsewhere.isEmpty() ? "qualify the name with the schema it lives in (" + elsewhere.get(0).schema + "."
-                + name + "), or set the tool's default schema to it"
-                : !create.isEmpty() ? "create the table first, as the migration files define it"
-                : "create the table in an earlier migration, or correct the name";
-        add(missing(site, FindingKind.MISSING_TABLE, "table " + name + " does not exist", evidence,
-                new PreflightFinding.Fix(text, elsewhere.isEmpty() ? create : List.of(), List.of("create-missing-table"))));
+        String text = !elsewhere.isEmpty()
+                ? "qualify the name with the schema it lives in (" + elsewhere.get(0).schema + "." + name
+                        + "), or set the tool's default schema to it"
+                : !create.isEmpty()
+                        ? "create the table first, as the migration files define it"
+                        : "create the table in an earlier migration, or correct the name";
+        add(missing(
+                site,
+                FindingKind.MISSING_TABLE,
+                "table " + name + " does not exist",
+                evidence,
+                new PreflightFinding.Fix(
+                        text, elsewhere.isEmpty() ? create : List.of(), List.of("create-missing-table"))));
     }
 
     /** A missing object is certain unless a statement before it could not be read. */
-    PreflightFinding missing(Site site, FindingKind kind, String cause, List<String> evidence, PreflightFinding.Fix fix) {
+    PreflightFinding missing(
+            Site site, FindingKind kind, String cause, List<String> evidence, PreflightFinding.Fix fix) {
         if (opaque == null) {
             return site.finding(kind, Severity.ERROR, cause, evidence, fix, null);
         }
@@ -271,14 +329,24 @@ public final class Simulator {
 
     void lock(Site site, ModelTable t, boolean heavy, String what) {
         if (t.live()) {
-            locks.add(new LockCheck(site.migration(), site.statement().statement().number(), site.statement().statement().line(),
-                    Site.excerpt(site.sql()), t.liveSchema, t.liveName, heavy, what));
+            locks.add(new LockCheck(
+                    site.migration(),
+                    site.statement().statement().number(),
+                    site.statement().statement().line(),
+                    Site.excerpt(site.sql()),
+                    t.liveSchema,
+                    t.liveName,
+                    heavy,
+                    what));
         }
     }
 
     static boolean hasDefault(Effect.ColumnDef c) {
         String type = c.type() == null ? "" : c.type().toLowerCase(Locale.ROOT);
-        return c.defaultValue() != null || type.contains("serial") || type.contains("generated") || type.contains("identity")
+        return c.defaultValue() != null
+                || type.contains("serial")
+                || type.contains("generated")
+                || type.contains("identity")
                 || type.contains("auto_increment");
     }
 }

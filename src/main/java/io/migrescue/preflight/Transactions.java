@@ -1,7 +1,6 @@
 package io.migrescue.preflight;
 
 import io.migrescue.model.Engine;
-
 import java.util.regex.Pattern;
 
 /**
@@ -9,10 +8,10 @@ import java.util.regex.Pattern;
  * refused), with each tool's own way out read from the migration's source.
  */
 public final class Transactions {
-    private static final Pattern CONCURRENTLY = Pattern.compile("(?is)^\\s*(CREATE|DROP|REINDEX)\\b.*\\bCONCURRENTLY\\b.*");
+    private static final Pattern CONCURRENTLY =
+            Pattern.compile("(?is)^\\s*(CREATE|DROP|REINDEX)\\b.*\\bCONCURRENTLY\\b.*");
 
-    private Transactions() {
-    }
+    private Transactions() {}
 
     /**
      * @param statements the migration's statements (SQL text)
@@ -26,8 +25,9 @@ public final class Transactions {
         return switch (t) {
             // Flyway runs a migration of only non-transactional statements without a transaction
             // (or its script config file, read with the source, says executeInTransaction=false)
-            case "flyway" -> !statements.stream().allMatch(s -> CONCURRENTLY.matcher(s).matches())
-                    && !source.matches("(?s).*\\bexecuteInTransaction\\s*=\\s*false\\b.*");
+            case "flyway" ->
+                !statements.stream().allMatch(s -> CONCURRENTLY.matcher(s).matches())
+                        && !source.matches("(?s).*\\bexecuteInTransaction\\s*=\\s*false\\b.*");
             case "alembic" -> !source.contains("autocommit_block");
             case "django" -> !source.matches("(?s).*\\batomic\\s*=\\s*False\\b.*");
             case "rails" -> !source.contains("disable_ddl_transaction!");

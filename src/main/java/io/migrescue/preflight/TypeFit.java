@@ -14,16 +14,14 @@ final class TypeFit {
     private static final Pattern TEXT = Pattern.compile(
             "(character varying|varchar|char|character|nvarchar|nchar|bpchar)(?:\\s*\\((\\d+)\\))?(?: .*)?");
     private static final Pattern UNBOUNDED_TEXT = Pattern.compile("(text|tinytext|mediumtext|longtext|citext)(?: .*)?");
-    private static final Pattern DECIMAL = Pattern.compile(
-            "(numeric|decimal)(?:\\s*\\((\\d+)\\s*(?:,\\s*(\\d+))?\\))?(?: .*)?");
+    private static final Pattern DECIMAL =
+            Pattern.compile("(numeric|decimal)(?:\\s*\\((\\d+)\\s*(?:,\\s*(\\d+))?\\))?(?: .*)?");
     private static final String FLOAT = "(real|float|double|double precision|float4|float8)(\\(.*\\))?";
 
     /** What a question about the rows checks; limits that are null are not checked. */
-    record Limits(Integer maxLength, BigDecimal min, BigDecimal max, boolean integerText) {
-    }
+    record Limits(Integer maxLength, BigDecimal min, BigDecimal max, boolean integerText) {}
 
-    private TypeFit() {
-    }
+    private TypeFit() {}
 
     static Limits limits(String from, String to) {
         if (from == null || to == null) {
@@ -48,8 +46,8 @@ final class TypeFit {
         if (source == null || isNumeric(a) && source[1] == null) {
             return isNumeric(a) && target[1] != null ? new Limits(null, target[0], target[1], false) : null;
         }
-        boolean within = target[1] == null
-                || source[0].compareTo(target[0]) >= 0 && source[1].compareTo(target[1]) <= 0;
+        boolean within =
+                target[1] == null || source[0].compareTo(target[0]) >= 0 && source[1].compareTo(target[1]) <= 0;
         return within ? null : new Limits(null, target[0], target[1], false);
     }
 
@@ -57,8 +55,12 @@ final class TypeFit {
     private static Long textLength(String t) {
         Matcher m = TEXT.matcher(t);
         if (m.matches()) {
-            return m.group(2) == null ? (m.group(1).startsWith("char") && !m.group(1).contains("varying")
-                    || m.group(1).equals("bpchar") ? 1L : Long.MAX_VALUE) : Long.parseLong(m.group(2));
+            return m.group(2) == null
+                    ? (m.group(1).startsWith("char") && !m.group(1).contains("varying")
+                                    || m.group(1).equals("bpchar")
+                            ? 1L
+                            : Long.MAX_VALUE)
+                    : Long.parseLong(m.group(2));
         }
         return UNBOUNDED_TEXT.matcher(t).matches() ? Long.MAX_VALUE : null;
     }
@@ -86,21 +88,22 @@ final class TypeFit {
         if (bits > 0) {
             BigDecimal span = BigDecimal.valueOf(2).pow(bits);
             BigDecimal half = span.divide(BigDecimal.valueOf(2));
-            return unsigned ? new BigDecimal[]{BigDecimal.ZERO, span.subtract(BigDecimal.ONE)}
-                    : new BigDecimal[]{half.negate(), half.subtract(BigDecimal.ONE)};
+            return unsigned
+                    ? new BigDecimal[] {BigDecimal.ZERO, span.subtract(BigDecimal.ONE)}
+                    : new BigDecimal[] {half.negate(), half.subtract(BigDecimal.ONE)};
         }
         Matcher m = DECIMAL.matcher(base);
         if (m.matches()) {
             if (m.group(2) == null) {
-                return new BigDecimal[]{BigDecimal.ZERO, null};
+                return new BigDecimal[] {BigDecimal.ZERO, null};
             }
             int precision = Integer.parseInt(m.group(2));
             int scale = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
             BigDecimal max = BigDecimal.TEN.pow(precision - scale).subtract(BigDecimal.ONE.movePointLeft(scale));
-            return new BigDecimal[]{unsigned ? BigDecimal.ZERO : max.negate(), max};
+            return new BigDecimal[] {unsigned ? BigDecimal.ZERO : max.negate(), max};
         }
         if (base.toLowerCase(Locale.ROOT).matches(FLOAT)) {
-            return new BigDecimal[]{BigDecimal.ZERO, null};
+            return new BigDecimal[] {BigDecimal.ZERO, null};
         }
         return null;
     }

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** A dotenv file ({@code KEY=value}, optional quotes, {@code #} comments, {@code export} prefix). */
 final class EnvFile {
-    private EnvFile() {
-    }
+    private EnvFile() {}
 
     static Map<String, String> read(Path file) throws IOException {
         Map<String, String> values = new LinkedHashMap<>();
@@ -28,14 +27,17 @@ final class EnvFile {
             if (eq <= 0) {
                 continue;
             }
-            values.put(line.substring(0, eq).strip(), unquote(line.substring(eq + 1).strip()));
+            values.put(
+                    line.substring(0, eq).strip(),
+                    unquote(line.substring(eq + 1).strip()));
         }
         return values;
     }
 
     /** {@code "a b"} and {@code 'a b'} lose their quotes; an unquoted value loses a trailing {@code # comment}. */
     static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+        if (value.length() >= 2
+                && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
             return value.substring(1, value.length() - 1);
         }
         int hash = value.indexOf(" #");

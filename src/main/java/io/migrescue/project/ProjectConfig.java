@@ -1,7 +1,6 @@
 package io.migrescue.project;
 
 import io.migrescue.failure.MigrescueException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,7 @@ import java.util.regex.Pattern;
 public final class ProjectConfig {
     private static final Pattern STRING = Pattern.compile("['\"`]([^'\"`]*)['\"`]");
 
-    private ProjectConfig() {
-    }
+    private ProjectConfig() {}
 
     public static ProjectSettings read(Path dir, Map<String, String> environment) {
         if (!Files.isDirectory(dir)) {
@@ -32,20 +30,28 @@ public final class ProjectConfig {
         try {
             Map<String, String> env = new HashMap<>(EnvFile.read(dir.resolve(".env")));
             env.putAll(environment); // the process environment wins, as it does for the tools themselves
-            for (Reader reader : List.<Reader>of(ProjectConfig::prisma, ProjectConfig::laravel, ProjectConfig::flywayConf,
-                    ProjectConfig::flywayToml, ProjectConfig::drizzle, ProjectConfig::knex, ProjectConfig::rails)) {
+            for (Reader reader : List.<Reader>of(
+                    ProjectConfig::prisma,
+                    ProjectConfig::laravel,
+                    ProjectConfig::flywayConf,
+                    ProjectConfig::flywayToml,
+                    ProjectConfig::drizzle,
+                    ProjectConfig::knex,
+                    ProjectConfig::rails)) {
                 Optional<ProjectSettings> found = reader.read(dir, env);
                 if (found.isPresent()) {
                     return found.get();
                 }
             }
         } catch (IOException e) {
-            throw MigrescueException.usage("--project " + dir + ": cannot read its configuration (" + e.getClass().getSimpleName() + ")");
+            throw MigrescueException.usage("--project " + dir + ": cannot read its configuration ("
+                    + e.getClass().getSimpleName() + ")");
         }
         boolean envFile = Files.isRegularFile(dir.resolve(".env"));
-        throw MigrescueException.usage("--project " + dir + ": no database configuration found (looked for prisma/schema.prisma,"
-                + " a Laravel .env with DB_CONNECTION, flyway.conf, flyway.toml, drizzle.config.*, knexfile.*, config/database.yml"
-                + (envFile ? "; its .env has no DB_CONNECTION" : "; there is no .env") + ")");
+        throw MigrescueException.usage(
+                "--project " + dir + ": no database configuration found (looked for prisma/schema.prisma,"
+                        + " a Laravel .env with DB_CONNECTION, flyway.conf, flyway.toml, drizzle.config.*, knexfile.*, config/database.yml"
+                        + (envFile ? "; its .env has no DB_CONNECTION" : "; there is no .env") + ")");
     }
 
     @FunctionalInterface
@@ -60,28 +66,43 @@ public final class ProjectConfig {
         }
         Map<String, String> all = new HashMap<>(EnvFile.read(dir.resolve("prisma/.env")));
         all.putAll(env);
-        Matcher m = Pattern.compile("url\\s*=\\s*(env\\(\\s*\"([^\"]+)\"\\s*\\)|\"([^\"]+)\")").matcher(Files.readString(schema));
+        Matcher m = Pattern.compile("url\\s*=\\s*(env\\(\\s*\"([^\"]+)\"\\s*\\)|\"([^\"]+)\")")
+                .matcher(Files.readString(schema));
         String url = !m.find() ? null : m.group(2) != null ? all.get(m.group(2)) : m.group(3);
-        return Optional.of(new ProjectSettings("prisma", need(url, "prisma/schema.prisma datasource url"), null, null,
-                dir.resolve("prisma/migrations"), "prisma/schema.prisma"));
+        return Optional.of(new ProjectSettings(
+                "prisma",
+                need(url, "prisma/schema.prisma datasource url"),
+                null,
+                null,
+                dir.resolve("prisma/migrations"),
+                "prisma/schema.prisma"));
     }
 
     private static Optional<ProjectSettings> laravel(Path dir, Map<String, String> env) throws IOException {
-        // a Laravel .env copied without the app (no artisan beside it) is still read by its DB_* keys; the source says so
+        // a Laravel .env copied without the app (no artisan beside it) is still read by its DB_* keys; the source says
+        // so
         boolean artisan = Files.isRegularFile(dir.resolve("artisan"));
-        if (env.get("DB_CONNECTION") == null || !artisan && !EnvFile.read(dir.resolve(".env")).containsKey("DB_CONNECTION")) {
+        if (env.get("DB_CONNECTION") == null
+                || !artisan && !EnvFile.read(dir.resolve(".env")).containsKey("DB_CONNECTION")) {
             return Optional.empty();
         }
         String scheme = switch (env.get("DB_CONNECTION")) {
             case "pgsql" -> "postgresql";
             case "mariadb" -> "mariadb";
             case "mysql" -> "mysql";
-            default -> throw MigrescueException.usage("--project: Laravel's DB_CONNECTION=" + env.get("DB_CONNECTION")
-                    + " is not PostgreSQL, MySQL or MariaDB");
+            default ->
+                throw MigrescueException.usage("--project: Laravel's DB_CONNECTION=" + env.get("DB_CONNECTION")
+                        + " is not PostgreSQL, MySQL or MariaDB");
         };
-        String url = scheme + "://" + env.getOrDefault("DB_HOST", "127.0.0.1") + (env.get("DB_PORT") == null ? "" : ":" + env.get("DB_PORT"))
-                + "/" + need(env.get("DB_DATABASE"), "DB_DATABASE in .env");
-        return Optional.of(new ProjectSettings("laravel", url, env.get("DB_USERNAME"), emptyToNull(env.get("DB_PASSWORD")), null,
+        String url = scheme + "://" + env.getOrDefault("DB_HOST", "127.0.0.1")
+                + (env.get("DB_PORT") == null ? "" : ":" + env.get("DB_PORT")) + "/"
+                + need(env.get("DB_DATABASE"), "DB_DATABASE in .env");
+        return Optional.of(new ProjectSettings(
+                "laravel",
+                url,
+                env.get("DB_USERNAME"),
+                emptyToNull(env.get("DB_PASSWORD")),
+                null,
                 artisan ? ".env" : ".env, read as Laravel's by its DB_CONNECTION (no artisan file beside it)"));
     }
 
@@ -92,9 +113,13 @@ public final class ProjectConfig {
                 try (var in = Files.newBufferedReader(conf)) {
                     p.load(in);
                 }
-                return Optional.of(new ProjectSettings("flyway", need(expand(p.getProperty("flyway.url"), env), "flyway.url"),
-                        expand(p.getProperty("flyway.user"), env), expand(p.getProperty("flyway.password"), env),
-                        location(dir, p.getProperty("flyway.locations")), dir.relativize(conf).toString()));
+                return Optional.of(new ProjectSettings(
+                        "flyway",
+                        need(expand(p.getProperty("flyway.url"), env), "flyway.url"),
+                        expand(p.getProperty("flyway.user"), env),
+                        expand(p.getProperty("flyway.password"), env),
+                        location(dir, p.getProperty("flyway.locations")),
+                        dir.relativize(conf).toString()));
             }
         }
         return Optional.empty();
@@ -108,18 +133,27 @@ public final class ProjectConfig {
         String text = Files.readString(toml);
         String url = tomlValue(text, "url");
         String locations = tomlValue(text, "locations");
-        return Optional.of(new ProjectSettings("flyway", need(expand(url, env), "url in flyway.toml"), expand(tomlValue(text, "user"), env),
-                expand(tomlValue(text, "password"), env), location(dir, locations), "flyway.toml"));
+        return Optional.of(new ProjectSettings(
+                "flyway",
+                need(expand(url, env), "url in flyway.toml"),
+                expand(tomlValue(text, "user"), env),
+                expand(tomlValue(text, "password"), env),
+                location(dir, locations),
+                "flyway.toml"));
     }
 
     private static Optional<ProjectSettings> drizzle(Path dir, Map<String, String> env) throws IOException {
-        for (String name : List.of("drizzle.config.ts", "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.json")) {
+        for (String name :
+                List.of("drizzle.config.ts", "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.json")) {
             Path config = dir.resolve(name);
             if (Files.isRegularFile(config)) {
                 String text = Files.readString(config);
-                String url = jsValue(text, "url", env).or(() -> jsValue(text, "connectionString", env)).orElse(null);
+                String url = jsValue(text, "url", env)
+                        .or(() -> jsValue(text, "connectionString", env))
+                        .orElse(null);
                 String out = jsValue(text, "out", env).orElse("drizzle");
-                return Optional.of(new ProjectSettings("drizzle", need(url, "dbCredentials.url in " + name), null, null, dir.resolve(out), name));
+                return Optional.of(new ProjectSettings(
+                        "drizzle", need(url, "dbCredentials.url in " + name), null, null, dir.resolve(out), name));
             }
         }
         return Optional.empty();
@@ -132,16 +166,24 @@ public final class ProjectConfig {
                 String text = Files.readString(file);
                 String client = jsValue(text, "client", env).orElse("pg");
                 String scheme = client.startsWith("mysql") ? "mysql" : "postgresql";
-                String url = jsValue(text, "connection", env).filter(v -> v.contains("://"))
-                        .or(() -> jsValue(text, "connectionString", env)).orElse(null);
+                String url = jsValue(text, "connection", env)
+                        .filter(v -> v.contains("://"))
+                        .or(() -> jsValue(text, "connectionString", env))
+                        .orElse(null);
                 if (url == null) {
                     String host = jsValue(text, "host", env).orElse("127.0.0.1");
                     String port = jsNumber(text, "port").map(p -> ":" + p).orElse("");
-                    url = scheme + "://" + host + port + "/" + need(jsValue(text, "database", env).orElse(null), "connection.database in " + name);
+                    url = scheme + "://" + host + port + "/"
+                            + need(jsValue(text, "database", env).orElse(null), "connection.database in " + name);
                 }
                 String directory = jsValue(text, "directory", env).orElse("migrations");
-                return Optional.of(new ProjectSettings("knex", url, jsValue(text, "user", env).orElse(null),
-                        jsValue(text, "password", env).orElse(null), dir.resolve(directory), name));
+                return Optional.of(new ProjectSettings(
+                        "knex",
+                        url,
+                        jsValue(text, "user", env).orElse(null),
+                        jsValue(text, "password", env).orElse(null),
+                        dir.resolve(directory),
+                        name));
             }
         }
         return Optional.empty();
@@ -156,21 +198,31 @@ public final class ProjectConfig {
         // SnakeYAML resolves anchors and << merge keys, which Rails files lean on (default: &default)
         Object loaded = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.LoaderOptions()).load(text);
         Map<?, ?> root = loaded instanceof Map<?, ?> m ? m : Map.of();
-        String environment = env.getOrDefault("RAILS_ENV", root.containsKey("production") ? "production" : "development");
+        String environment =
+                env.getOrDefault("RAILS_ENV", root.containsKey("production") ? "production" : "development");
         Map<?, ?> config = root.get(environment) instanceof Map<?, ?> m ? m : Map.of();
         if (config.get("url") != null) {
-            return Optional.of(new ProjectSettings("rails", String.valueOf(config.get("url")), null, null, null, "config/database.yml"));
+            return Optional.of(new ProjectSettings(
+                    "rails", String.valueOf(config.get("url")), null, null, null, "config/database.yml"));
         }
         String adapter = String.valueOf(config.get("adapter"));
-        String scheme = adapter.contains("postgres") ? "postgresql" : adapter.startsWith("mysql") || adapter.equals("trilogy") ? "mysql" : null;
+        String scheme = adapter.contains("postgres")
+                ? "postgresql"
+                : adapter.startsWith("mysql") || adapter.equals("trilogy") ? "mysql" : null;
         if (scheme == null) {
             throw MigrescueException.usage("--project: config/database.yml's " + environment + " adapter '" + adapter
                     + "' is not PostgreSQL, MySQL or MariaDB");
         }
-        String url = scheme + "://" + text(config, "host", "127.0.0.1") + (config.get("port") == null ? "" : ":" + config.get("port"))
-                + "/" + need(text(config, "database", null), "database in config/database.yml (" + environment + ")");
-        return Optional.of(new ProjectSettings("rails", url, text(config, "username", null), emptyToNull(text(config, "password", null)),
-                null, "config/database.yml"));
+        String url = scheme + "://" + text(config, "host", "127.0.0.1")
+                + (config.get("port") == null ? "" : ":" + config.get("port")) + "/"
+                + need(text(config, "database", null), "database in config/database.yml (" + environment + ")");
+        return Optional.of(new ProjectSettings(
+                "rails",
+                url,
+                text(config, "username", null),
+                emptyToNull(text(config, "password", null)),
+                null,
+                "config/database.yml"));
     }
 
     private static String text(Map<?, ?> map, String key, String fallback) {
@@ -180,12 +232,16 @@ public final class ProjectConfig {
 
     /** {@code <%= ENV['X'] %>}, {@code <%= ENV.fetch("X") { "d" } %>}, {@code <%= ENV.fetch("X", "d") %>}. */
     static String erb(String text, Map<String, String> env) {
-        Matcher m = Pattern.compile("<%=\\s*ENV(?:\\[['\"](\\w+)['\"]]|\\.fetch\\(['\"](\\w+)['\"](?:\\s*,\\s*['\"]([^'\"]*)['\"])?\\)"
-                + "(?:\\s*\\{\\s*['\"]?([^'\"}]*)['\"]?\\s*})?)\\s*%>").matcher(text);
+        Matcher m = Pattern.compile(
+                        "<%=\\s*ENV(?:\\[['\"](\\w+)['\"]]|\\.fetch\\(['\"](\\w+)['\"](?:\\s*,\\s*['\"]([^'\"]*)['\"])?\\)"
+                                + "(?:\\s*\\{\\s*['\"]?([^'\"}]*)['\"]?\\s*})?)\\s*%>")
+                .matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
-            String fallback = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4).strip() : "";
+            String fallback = m.group(3) != null
+                    ? m.group(3)
+                    : m.group(4) != null ? m.group(4).strip() : "";
             m.appendReplacement(out, Matcher.quoteReplacement(env.getOrDefault(name, fallback)));
         }
         m.appendTail(out);
@@ -194,7 +250,9 @@ public final class ProjectConfig {
 
     /** A string (or {@code process.env.X}) given to {@code key:} in a JavaScript/TypeScript config file. */
     static Optional<String> jsValue(String text, String key, Map<String, String> env) {
-        Matcher m = Pattern.compile("\\b" + key + "\\s*:\\s*(?:(['\"`])([^'\"`]*)\\1|process\\.env\\.(\\w+)|process\\.env\\[['\"](\\w+)['\"]])").matcher(text);
+        Matcher m = Pattern.compile("\\b" + key
+                        + "\\s*:\\s*(?:(['\"`])([^'\"`]*)\\1|process\\.env\\.(\\w+)|process\\.env\\[['\"](\\w+)['\"]])")
+                .matcher(text);
         if (!m.find()) {
             return Optional.empty();
         }
@@ -210,7 +268,8 @@ public final class ProjectConfig {
     }
 
     private static String tomlValue(String text, String key) {
-        Matcher m = Pattern.compile("(?m)^\\s*" + key + "\\s*=\\s*(\\[\\s*)?" + STRING.pattern()).matcher(text);
+        Matcher m = Pattern.compile("(?m)^\\s*" + key + "\\s*=\\s*(\\[\\s*)?" + STRING.pattern())
+                .matcher(text);
         return m.find() ? m.group(2) : null;
     }
 
@@ -238,7 +297,8 @@ public final class ProjectConfig {
 
     private static String need(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw MigrescueException.usage("--project: " + what + " is not set (or not a plain value migrescue can read)");
+            throw MigrescueException.usage(
+                    "--project: " + what + " is not set (or not a plain value migrescue can read)");
         }
         return value;
     }

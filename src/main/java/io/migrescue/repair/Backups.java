@@ -3,7 +3,6 @@ package io.migrescue.repair;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.playbook.BackupPlan;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

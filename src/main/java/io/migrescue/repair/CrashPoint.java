@@ -19,8 +19,7 @@ final class CrashPoint {
      */
     static final String CHANGE_AT = "migrescue.test.changeAt";
 
-    private CrashPoint() {
-    }
+    private CrashPoint() {}
 
     static void reached(String point) {
         String at = System.getProperty(PROPERTY);
@@ -35,7 +34,7 @@ final class CrashPoint {
             return;
         }
         StringBuilder point = new StringBuilder(event);
-        for (String key : new String[]{"n", "i", "k"}) {
+        for (String key : new String[] {"n", "i", "k"}) {
             if (fields.get(key) != null) {
                 point.append(':').append(fields.get(key));
             }

@@ -8,7 +8,6 @@ import io.migrescue.model.Constraint;
 import io.migrescue.model.Engine;
 import io.migrescue.model.Index;
 import io.migrescue.model.Table;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,7 +38,8 @@ public record DatabaseFingerprint(Map<String, TableState> tables) {
      * @param constraints names, for touched tables (else empty)
      * @param indexes     names, for touched tables (else empty)
      */
-    public record TableState(String definition, String rows, List<String> columns, List<String> constraints, List<String> indexes) {
+    public record TableState(
+            String definition, String rows, List<String> columns, List<String> constraints, List<String> indexes) {
         public TableState {
             columns = List.copyOf(columns);
             constraints = List.copyOf(constraints);
@@ -48,15 +48,24 @@ public record DatabaseFingerprint(Map<String, TableState> tables) {
     }
 
     /** @param touched qualified names of the tables whose rows count too */
-    public static DatabaseFingerprint take(DatabaseSession session, List<String> schemas, Collection<String> touched) throws SQLException {
+    public static DatabaseFingerprint take(DatabaseSession session, List<String> schemas, Collection<String> touched)
+            throws SQLException {
         Catalog catalog = CatalogReader.of(session.engine()).read(session.connection(), schemas);
         Map<String, TableState> tables = new LinkedHashMap<>();
         for (Table t : catalog.tables()) {
             boolean counted = touched.contains(t.qualifiedName());
-            tables.put(t.qualifiedName(), new TableState(digest(t.toString()), counted ? rows(session, t) : null,
-                    counted ? t.columns().stream().map(c -> c.name()).toList() : List.of(),
-                    counted ? t.constraints().stream().map(Constraint::name).toList() : List.of(),
-                    counted ? t.indexes().stream().map(Index::name).toList() : List.of()));
+            tables.put(
+                    t.qualifiedName(),
+                    new TableState(
+                            digest(t.toString()),
+                            counted ? rows(session, t) : null,
+                            counted ? t.columns().stream().map(c -> c.name()).toList() : List.of(),
+                            counted
+                                    ? t.constraints().stream()
+                                            .map(Constraint::name)
+                                            .toList()
+                                    : List.of(),
+                            counted ? t.indexes().stream().map(Index::name).toList() : List.of()));
         }
         return new DatabaseFingerprint(tables);
     }
@@ -75,10 +84,12 @@ public record DatabaseFingerprint(Map<String, TableState> tables) {
                 out.add("the definition of " + e.getKey() + " differs" + names(was, now));
             }
             if (was.rows() != null && !was.rows().equals(now.rows())) {
-                out.add("the rows of " + e.getKey() + " differ (" + count(was.rows()) + " row(s) before, " + count(now.rows()) + " now)");
+                out.add("the rows of " + e.getKey() + " differ (" + count(was.rows()) + " row(s) before, "
+                        + count(now.rows()) + " now)");
             }
         }
-        tables.keySet().stream().filter(t -> !before.tables().containsKey(t))
+        tables.keySet().stream()
+                .filter(t -> !before.tables().containsKey(t))
                 .forEach(t -> out.add("table " + t + " is there, but was not before the repair"));
         return out;
     }
@@ -107,8 +118,9 @@ public record DatabaseFingerprint(Map<String, TableState> tables) {
         String name = session.dialect().qualify(t.schema(), t.name());
         try (Statement st = session.connection().createStatement()) {
             if (session.engine() == Engine.POSTGRESQL) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM "
-                        + name + " x")) {
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM "
+                                + name + " x")) {
                     rs.next();
                     return rs.getString(1);
                 }
@@ -150,8 +162,14 @@ public record DatabaseFingerprint(Map<String, TableState> tables) {
         Map<String, TableState> tables = new LinkedHashMap<>();
         node.fields().forEachRemaining(f -> {
             JsonNode t = f.getValue();
-            tables.put(f.getKey(), new TableState(t.path("definition").asText(), t.hasNonNull("rows") ? t.path("rows").asText() : null,
-                    texts(t.path("columns")), texts(t.path("constraints")), texts(t.path("indexes"))));
+            tables.put(
+                    f.getKey(),
+                    new TableState(
+                            t.path("definition").asText(),
+                            t.hasNonNull("rows") ? t.path("rows").asText() : null,
+                            texts(t.path("columns")),
+                            texts(t.path("constraints")),
+                            texts(t.path("indexes"))));
         });
         return new DatabaseFingerprint(tables);
     }

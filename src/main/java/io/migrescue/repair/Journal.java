@@ -6,7 +6,6 @@ import io.migrescue.db.Redaction;
 import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.FileFailures;
 import io.migrescue.files.PrivateFiles;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -65,9 +64,18 @@ public final class Journal {
             channel.force(true);
         } catch (IOException e) {
             throw beforeAnyChange
-                    ? FileFailures.usage("write the journal", file, e, "nothing was changed; choose another directory with --backup-dir DIR")
-                    : FileFailures.of(ExitCode.REPAIR_STOPPED, "write the journal", file, e, "the repair stopped there; once the file can be written, "
-                    + "`migrescue resume --from " + file.getParent() + "` goes on (or --rollback)");
+                    ? FileFailures.usage(
+                            "write the journal",
+                            file,
+                            e,
+                            "nothing was changed; choose another directory with --backup-dir DIR")
+                    : FileFailures.of(
+                            ExitCode.REPAIR_STOPPED,
+                            "write the journal",
+                            file,
+                            e,
+                            "the repair stopped there; once the file can be written, " + "`migrescue resume --from "
+                                    + file.getParent() + "` goes on (or --rollback)");
         }
         beforeAnyChange = beforeAnyChange && (event.equals("plan") || event.equals("fingerprint"));
         CrashPoint.journalled(event, fields);

@@ -7,7 +7,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.playbook.LockWaits;
 import io.migrescue.playbook.PlanStep;
 import io.migrescue.sql.BoundStatement;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,19 +53,33 @@ final class LockWait {
                     return "cancelled while waiting for a lock" + on;
                 }
                 List<LockHolder> holders = holders(step.changes());
-                LockHolder toEnd = named == null || ended ? null
-                        : holders.stream().filter(h -> h.id() == named).findFirst().orElse(null);
+                LockHolder toEnd = named == null || ended
+                        ? null
+                        : holders.stream()
+                                .filter(h -> h.id() == named)
+                                .findFirst()
+                                .orElse(null);
                 if (toEnd != null) {
                     end(step, toEnd);
                     ended = true;
                     continue;
                 }
-                String held = holders.isEmpty() ? "" : " held by " + String.join(" and ", holders.stream().map(LockHolder::brief).toList());
+                String held = holders.isEmpty()
+                        ? ""
+                        : " held by "
+                                + String.join(
+                                        " and ",
+                                        holders.stream().map(LockHolder::brief).toList());
                 if (attempt == ATTEMPTS) {
-                    String ids = holders.isEmpty() ? "ID" : String.valueOf(holders.get(0).id());
-                    return "the locks" + on + " are still" + (held.isEmpty() ? " held (by a session that cannot be named)" : held)
+                    String ids = holders.isEmpty()
+                            ? "ID"
+                            : String.valueOf(holders.get(0).id());
+                    return "the locks" + on + " are still"
+                            + (held.isEmpty() ? " held (by a session that cannot be named)" : held)
                             + " after " + ATTEMPTS + " attempts, so nothing was changed"
-                            + (named != null && !ended ? "; session " + named + " holds none of them and was not ended" : "")
+                            + (named != null && !ended
+                                    ? "; session " + named + " holds none of them and was not ended"
+                                    : "")
                             + ". Wait for the holder to commit or roll back, or end it with --param terminate=" + ids
                             + ", then run repair again (or resume)";
                 }
@@ -94,7 +107,8 @@ final class LockWait {
     private boolean free(PlanStep step) throws SQLException {
         Connection c = session.connection();
         boolean postgres = session.engine() == Engine.POSTGRESQL;
-        List<BoundStatement> locks = step.sql().stream().filter(s -> s.sql().startsWith("LOCK ")).toList();
+        List<BoundStatement> locks =
+                step.sql().stream().filter(s -> s.sql().startsWith("LOCK ")).toList();
         String before = postgres ? null : setting(c);
         if (postgres) {
             c.setAutoCommit(false);
@@ -129,7 +143,8 @@ final class LockWait {
     }
 
     private static String setting(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@SESSION.lock_wait_timeout")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT @@SESSION.lock_wait_timeout")) {
             rs.next();
             return rs.getString(1);
         }
@@ -155,13 +170,15 @@ final class LockWait {
         fields.put("id", holder.id());
         fields.put("session", holder.brief());
         journal.write("session-ending", fields);
-        control.lockWait("step " + step.n() + " ending " + holder.brief() + ", as --param terminate=" + holder.id() + " asked");
+        control.lockWait(
+                "step " + step.n() + " ending " + holder.brief() + ", as --param terminate=" + holder.id() + " asked");
         BoundStatement kill = step.sql().get(0);
         try (PreparedStatement ps = session.connection().prepareStatement(kill.sql())) {
             StepRunner.bind(ps, kill.params());
             ps.execute();
         }
-        String alive = session.engine() == Engine.POSTGRESQL ? "SELECT COUNT(*) FROM pg_catalog.pg_stat_activity WHERE pid = ?"
+        String alive = session.engine() == Engine.POSTGRESQL
+                ? "SELECT COUNT(*) FROM pg_catalog.pg_stat_activity WHERE pid = ?"
                 : "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?";
         for (int i = 0; i < 50; i++) {
             try (PreparedStatement ps = session.connection().prepareStatement(alive)) {

@@ -9,7 +9,6 @@ import io.migrescue.playbook.Check;
 import io.migrescue.playbook.Plan;
 import io.migrescue.playbook.SavedPlan;
 import io.migrescue.sql.Effect;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,8 +22,7 @@ public final class PlanCodec {
     static final String FILE = "plan.json";
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS, property = "@type")
-    private interface Typed {
-    }
+    private interface Typed {}
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -32,16 +30,18 @@ public final class PlanCodec {
             .addMixIn(Check.class, Typed.class)
             .addMixIn(Effect.class, Typed.class)
             // only our own records may be named in the file
-            .setPolymorphicTypeValidator(BasicPolymorphicTypeValidator.builder().allowIfSubType("io.migrescue.").build());
+            .setPolymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                    .allowIfSubType("io.migrescue.")
+                    .build());
 
-    private PlanCodec() {
-    }
+    private PlanCodec() {}
 
     static void write(Plan plan, Path dir) {
         try {
             JSON.writeValue(io.migrescue.files.PrivateFiles.newOutput(dir.resolve(FILE)), plan);
         } catch (IOException e) {
-            throw io.migrescue.failure.FileFailures.usage("write the plan", dir.resolve(FILE), e, "choose another directory with --backup-dir DIR");
+            throw io.migrescue.failure.FileFailures.usage(
+                    "write the plan", dir.resolve(FILE), e, "choose another directory with --backup-dir DIR");
         }
     }
 
@@ -63,7 +63,10 @@ public final class PlanCodec {
             }
             return saved;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the plan " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new UncheckedIOException(
+                    "cannot read the plan " + file + ": "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    e);
         }
     }
 

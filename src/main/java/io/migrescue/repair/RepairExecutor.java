@@ -6,7 +6,6 @@ import io.migrescue.playbook.Check;
 import io.migrescue.playbook.Plan;
 import io.migrescue.playbook.PlanStep;
 import io.migrescue.sql.BoundStatement;
-
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,9 +49,14 @@ public final class RepairExecutor {
     /** The plan as a dry run reports it: nothing is executed. */
     public static RepairReport preview(Plan plan, Path backupDir) {
         List<RepairReport.StepOutcome> steps = plan.steps().stream()
-                .map(s -> new RepairReport.StepOutcome(s.n(), s.kind(), s.description(), StepStatus.PLANNED, display(s), null)).toList();
-        List<CheckResult> checks = plan.checks().stream().map(c -> new CheckResult(c.describe(), false, "not run (dry run)")).toList();
-        return new RepairReport(plan, true, RepairStatus.PLANNED, backupDir, backupDir.resolve("journal.jsonl"), steps, checks, null);
+                .map(s -> new RepairReport.StepOutcome(
+                        s.n(), s.kind(), s.description(), StepStatus.PLANNED, display(s), null))
+                .toList();
+        List<CheckResult> checks = plan.checks().stream()
+                .map(c -> new CheckResult(c.describe(), false, "not run (dry run)"))
+                .toList();
+        return new RepairReport(
+                plan, true, RepairStatus.PLANNED, backupDir, backupDir.resolve("journal.jsonl"), steps, checks, null);
     }
 
     public RepairReport run(Plan plan, Path backupDir) {
@@ -63,14 +67,20 @@ public final class RepairExecutor {
     public RepairReport run(Plan plan, Path backupDir, StepGate gate) {
         Journal journal = Journal.create(backupDir.resolve("journal.jsonl"));
         PlanCodec.write(plan, backupDir);
-        Map<String, Object> planned = new LinkedHashMap<>(PlanJson.of(plan, session.info().url(), schemas));
+        Map<String, Object> planned =
+                new LinkedHashMap<>(PlanJson.of(plan, session.info().url(), schemas));
         planned.put("repair", java.util.UUID.randomUUID().toString());
         journal.write("plan", planned);
         try (RepairLock ignored = RepairLock.acquire(session)) {
             StepRunner runner = new StepRunner(session, journal, control);
             runner.applySessionLimits();
             // what a roll back must bring back exactly, taken before anything changes
-            journal.write("fingerprint", Map.of("tables", DatabaseFingerprint.take(session, schemas, touched(plan)).toJson()));
+            journal.write(
+                    "fingerprint",
+                    Map.of(
+                            "tables",
+                            DatabaseFingerprint.take(session, schemas, touched(plan))
+                                    .toJson()));
             return runSteps(plan, backupDir, journal, runner, 0, Map.of(), gate);
         } catch (SQLException e) {
             journal.write("stopped", Map.of("error", Redaction.scrub(String.valueOf(e.getMessage()))));
@@ -83,8 +93,14 @@ public final class RepairExecutor {
      *
      * @param savedRows row counts of the backup, when it was taken in an earlier run (resume)
      */
-    RepairReport runSteps(Plan plan, Path backupDir, Journal journal, StepRunner runner, int doneUpTo, Map<String, Long> savedRows,
-                          StepGate gate) {
+    RepairReport runSteps(
+            Plan plan,
+            Path backupDir,
+            Journal journal,
+            StepRunner runner,
+            int doneUpTo,
+            Map<String, Long> savedRows,
+            StepGate gate) {
         List<RepairReport.StepOutcome> outcomes = new ArrayList<>();
         Map<String, Long> saved = new LinkedHashMap<>(savedRows);
         Plan current = plan;
@@ -92,7 +108,8 @@ public final class RepairExecutor {
         while (i < current.steps().size()) {
             PlanStep step = current.steps().get(i);
             if (step.n() <= doneUpTo) {
-                outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), StepStatus.DONE, display(step), null));
+                outcomes.add(new RepairReport.StepOutcome(
+                        step.n(), step.kind(), step.description(), StepStatus.DONE, display(step), null));
                 i++;
                 continue;
             }
@@ -111,7 +128,8 @@ public final class RepairExecutor {
                 }
                 case SKIP -> {
                     journal.write("step-skipped", Map.of("n", step.n()));
-                    outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), StepStatus.SKIPPED, display(step), null));
+                    outcomes.add(new RepairReport.StepOutcome(
+                            step.n(), step.kind(), step.description(), StepStatus.SKIPPED, display(step), null));
                     i++;
                     continue;
                 }
@@ -121,10 +139,17 @@ public final class RepairExecutor {
                     fields.put("n", step.n());
                     fields.put("reason", String.valueOf(verdict.reason()));
                     journal.write(who, fields);
-                    outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), StepStatus.NOT_RUN, display(step), null));
-                    return stopped(current, backupDir, journal, notRun(current, outcomes), "the operator "
-                            + (who.equals("aborted") ? "aborted the repair" : "stopped it") + " before step " + step.n()
-                            + (verdict.reason() == null ? "" : " (" + verdict.reason() + ")"));
+                    outcomes.add(new RepairReport.StepOutcome(
+                            step.n(), step.kind(), step.description(), StepStatus.NOT_RUN, display(step), null));
+                    return stopped(
+                            current,
+                            backupDir,
+                            journal,
+                            notRun(current, outcomes),
+                            "the operator "
+                                    + (who.equals("aborted") ? "aborted the repair" : "stopped it") + " before step "
+                                    + step.n()
+                                    + (verdict.reason() == null ? "" : " (" + verdict.reason() + ")"));
                 }
                 case RUN -> {
                     // below
@@ -132,8 +157,8 @@ public final class RepairExecutor {
             }
             if (alreadyRecorded(step)) {
                 journal.write("step-done", Map.of("n", step.n(), "alreadyRecorded", true));
-                outcomes.add(new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), StepStatus.DONE, display(step),
-                        null));
+                outcomes.add(new RepairReport.StepOutcome(
+                        step.n(), step.kind(), step.description(), StepStatus.DONE, display(step), null));
                 i++;
                 continue;
             }
@@ -156,24 +181,50 @@ public final class RepairExecutor {
                 }
                 if (stop != null) {
                     journal.write("step-failed", Map.of("n", step.n(), "error", stop));
-                    RepairReport.StepOutcome failed = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), StepStatus.FAILED, display(step), stop);
+                    RepairReport.StepOutcome failed = new RepairReport.StepOutcome(
+                            step.n(), step.kind(), step.description(), StepStatus.FAILED, display(step), stop);
                     outcomes.add(failed);
                     gate.after(current, failed);
-                    return afterFailure(current, backupDir, journal, stopped(current, backupDir, journal, notRun(current, outcomes),
-                            "step " + step.n() + " stopped: " + stop));
+                    return afterFailure(
+                            current,
+                            backupDir,
+                            journal,
+                            stopped(
+                                    current,
+                                    backupDir,
+                                    journal,
+                                    notRun(current, outcomes),
+                                    "step " + step.n() + " stopped: " + stop));
                 }
             } catch (SQLException | RuntimeException e) {
-                String error = Redaction.scrub(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+                String error = Redaction.scrub(
+                        e.getMessage() == null
+                                ? e.toString()
+                                : e.getMessage().lines().findFirst().orElse(""));
                 journal.write("step-failed", Map.of("n", step.n(), "error", error));
-                RepairReport.StepOutcome failed = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), StepStatus.FAILED, display(step), error);
+                RepairReport.StepOutcome failed = new RepairReport.StepOutcome(
+                        step.n(), step.kind(), step.description(), StepStatus.FAILED, display(step), error);
                 outcomes.add(failed);
                 gate.after(current, failed);
-                return afterFailure(current, backupDir, journal, stopped(current, backupDir, journal, notRun(current, outcomes),
-                        "step " + step.n() + " (" + step.description() + ") failed: " + error));
+                return afterFailure(
+                        current,
+                        backupDir,
+                        journal,
+                        stopped(
+                                current,
+                                backupDir,
+                                journal,
+                                notRun(current, outcomes),
+                                "step " + step.n() + " (" + step.description() + ") failed: " + error));
             }
             Long rows = step.rows().isEmpty() ? null : runner.rowsChanged();
-            journal.write("step-done", rows == null ? Map.of("n", step.n()) : Map.of("n", step.n(), "rows", rows, "counted", step.rowsToChange()));
-            RepairReport.StepOutcome done = new RepairReport.StepOutcome(step.n(), step.kind(), step.description(), StepStatus.DONE, display(step), null, rows);
+            journal.write(
+                    "step-done",
+                    rows == null
+                            ? Map.of("n", step.n())
+                            : Map.of("n", step.n(), "rows", rows, "counted", step.rowsToChange()));
+            RepairReport.StepOutcome done = new RepairReport.StepOutcome(
+                    step.n(), step.kind(), step.description(), StepStatus.DONE, display(step), null, rows);
             outcomes.add(done);
             gate.after(current, done);
             i++;
@@ -185,8 +236,16 @@ public final class RepairExecutor {
     }
 
     static StepGate.Step view(Plan plan, PlanStep step) {
-        return new StepGate.Step(step.n(), plan.steps().size(), step.kind(), step.description(), display(step), step.changesDatabase(),
-                step.rows().stream().map(io.migrescue.playbook.RowsTouched::describe).toList());
+        return new StepGate.Step(
+                step.n(),
+                plan.steps().size(),
+                step.kind(),
+                step.description(),
+                display(step),
+                step.changesDatabase(),
+                step.rows().stream()
+                        .map(io.migrescue.playbook.RowsTouched::describe)
+                        .toList());
     }
 
     /** Why {@code next} cannot take over before step {@code n}: the steps already run (and the backup) must be the same in it. */
@@ -201,40 +260,73 @@ public final class RepairExecutor {
             PlanStep a = current.steps().get(k);
             PlanStep b = next.steps().get(k);
             if (!a.kind().equals(b.kind()) || !display(a).equals(display(b))) {
-                return "with the new values step " + a.n() + ", which has run already, would be different; stop (and roll back), then run repair again with them";
+                return "with the new values step " + a.n()
+                        + ", which has run already, would be different; stop (and roll back), then run repair again with them";
             }
         }
         return null;
     }
 
-    private RepairReport verify(Plan plan, Path backupDir, Journal journal, List<RepairReport.StepOutcome> outcomes, Map<String, Long> saved) {
+    private RepairReport verify(
+            Plan plan,
+            Path backupDir,
+            Journal journal,
+            List<RepairReport.StepOutcome> outcomes,
+            Map<String, Long> saved) {
         RepairReport failed;
         try {
             CrashPoint.reached("verifying");
             CrashPoint.change("verifying", session);
-            List<CheckResult> results = new Verifier(session, schemas).verify(plan.checks(), plan.finding().migration(), saved,
-                    ranByRepair(plan, outcomes));
+            List<CheckResult> results = new Verifier(session, schemas)
+                    .verify(plan.checks(), plan.finding().migration(), saved, ranByRepair(plan, outcomes));
             boolean ok = results.stream().allMatch(CheckResult::holds);
             if (ok) {
-                ledger(journal, backupDir).clear(); // before the line that ends the repair: a kill in between verifies again
+                ledger(journal, backupDir)
+                        .clear(); // before the line that ends the repair: a kill in between verifies again
             }
-            journal.write((ok ? RepairStatus.VERIFIED : RepairStatus.VERIFICATION_FAILED).label(), Map.of("checks", results.stream()
-                    .map(r -> Map.of("check", r.check(), "holds", r.holds(), "detail", r.detail())).toList()));
-            failed = new RepairReport(plan, false, ok ? RepairStatus.VERIFIED : RepairStatus.VERIFICATION_FAILED, backupDir, journal.file(), outcomes, results,
+            journal.write(
+                    (ok ? RepairStatus.VERIFIED : RepairStatus.VERIFICATION_FAILED).label(),
+                    Map.of(
+                            "checks",
+                            results.stream()
+                                    .map(r -> Map.of("check", r.check(), "holds", r.holds(), "detail", r.detail()))
+                                    .toList()));
+            failed = new RepairReport(
+                    plan,
+                    false,
+                    ok ? RepairStatus.VERIFIED : RepairStatus.VERIFICATION_FAILED,
+                    backupDir,
+                    journal.file(),
+                    outcomes,
+                    results,
                     ok ? null : "verification failed; the backup is in " + backupDir);
             if (ok) {
                 return failed;
             }
         } catch (SQLException e) {
             journal.write("verification-failed", Map.of("error", String.valueOf(e.getMessage())));
-            failed = new RepairReport(plan, false, RepairStatus.VERIFICATION_FAILED, backupDir, journal.file(), outcomes, List.of(),
+            failed = new RepairReport(
+                    plan,
+                    false,
+                    RepairStatus.VERIFICATION_FAILED,
+                    backupDir,
+                    journal.file(),
+                    outcomes,
+                    List.of(),
                     "cannot verify: " + e.getMessage() + "; the backup is in " + backupDir);
         }
         if (!rollBackOnFailure) {
             return failed;
         }
         RepairReport rolledBack = rollBackAfter(plan, backupDir, journal, "verification failed");
-        return new RepairReport(plan, false, RepairStatus.VERIFICATION_FAILED, backupDir, journal.file(), rolledBack.steps(), failed.verification(),
+        return new RepairReport(
+                plan,
+                false,
+                RepairStatus.VERIFICATION_FAILED,
+                backupDir,
+                journal.file(),
+                rolledBack.steps(),
+                failed.verification(),
                 rolledBack.message());
     }
 
@@ -265,7 +357,8 @@ public final class RepairExecutor {
     }
 
     private StepLedger ledger(Journal journal, Path backupDir) {
-        return new StepLedger(session, schemas.get(0), Resumer.read(journal.read(), backupDir).repairId());
+        return new StepLedger(
+                session, schemas.get(0), Resumer.read(journal.read(), backupDir).repairId());
     }
 
     /** After a step failed: in scripts, when earlier steps changed the database, everything is undone at once. */
@@ -275,27 +368,55 @@ public final class RepairExecutor {
             return stopped;
         }
         Resumer.State state = Resumer.read(journal.read(), backupDir);
-        boolean changed = state.backupVerified() && (plan.steps().stream().anyMatch(p -> p.changesDatabase() && p.n() <= state.doneUpTo()
-                && !state.skipped().contains(p.n())) || !state.statementsDone().isEmpty());
+        boolean changed = state.backupVerified()
+                && (plan.steps().stream()
+                                .anyMatch(p -> p.changesDatabase()
+                                        && p.n() <= state.doneUpTo()
+                                        && !state.skipped().contains(p.n()))
+                        || !state.statementsDone().isEmpty());
         if (!changed) {
             return stopped;
         }
-        RepairReport rolledBack = rollBackAfter(plan, backupDir, journal, stopped.message().replaceFirst(";.*", ""));
-        return new RepairReport(plan, false, rolledBack.status() == RepairStatus.ROLLED_BACK ? RepairStatus.STOPPED : rolledBack.status(), backupDir,
-                journal.file(), rolledBack.steps(), List.of(), rolledBack.message());
+        RepairReport rolledBack =
+                rollBackAfter(plan, backupDir, journal, stopped.message().replaceFirst(";.*", ""));
+        return new RepairReport(
+                plan,
+                false,
+                rolledBack.status() == RepairStatus.ROLLED_BACK ? RepairStatus.STOPPED : rolledBack.status(),
+                backupDir,
+                journal.file(),
+                rolledBack.steps(),
+                List.of(),
+                rolledBack.message());
     }
 
     private RepairReport rollBackAfter(Plan plan, Path backupDir, Journal journal, String why) {
         try {
             RepairReport r = rollBack(plan, backupDir, journal, Resumer.read(journal.read(), backupDir));
-            return new RepairReport(plan, false, r.status(), backupDir, journal.file(), r.steps(), List.of(), why + ", so the repair was rolled back: "
-                    + r.message());
+            return new RepairReport(
+                    plan,
+                    false,
+                    r.status(),
+                    backupDir,
+                    journal.file(),
+                    r.steps(),
+                    List.of(),
+                    why + ", so the repair was rolled back: " + r.message());
         } catch (RuntimeException e) {
             String error = Redaction.scrub(String.valueOf(e.getMessage()));
             journal.write("rollback-failed", Map.of("error", error));
-            return new RepairReport(plan, false, RepairStatus.STOPPED, backupDir, journal.file(), List.of(), List.of(), why
-                    + "; rolling it back failed too (" + error + "): the database is as the journal " + journal.file()
-                    + " says; `migrescue resume --rollback` finishes the roll back");
+            return new RepairReport(
+                    plan,
+                    false,
+                    RepairStatus.STOPPED,
+                    backupDir,
+                    journal.file(),
+                    List.of(),
+                    List.of(),
+                    why
+                            + "; rolling it back failed too (" + error + "): the database is as the journal "
+                            + journal.file()
+                            + " says; `migrescue resume --rollback` finishes the roll back");
         }
     }
 
@@ -310,26 +431,56 @@ public final class RepairExecutor {
         } catch (SQLException e) {
             String error = Redaction.scrub(String.valueOf(e.getMessage()));
             journal.write("rollback-failed", Map.of("error", error));
-            throw new io.migrescue.failure.MigrescueException(io.migrescue.failure.ExitCode.REPAIR_STOPPED, "the roll back stopped: " + error
-                    + "; what was undone so far is in the journal " + journal.file() + "; run resume --rollback again to finish it", e);
+            throw new io.migrescue.failure.MigrescueException(
+                    io.migrescue.failure.ExitCode.REPAIR_STOPPED,
+                    "the roll back stopped: " + error + "; what was undone so far is in the journal " + journal.file()
+                            + "; run resume --rollback again to finish it",
+                    e);
         }
         List<RepairReport.StepOutcome> outcomes = new ArrayList<>();
         for (PlanStep s : plan.steps()) {
             boolean ran = s.n() <= state.doneUpTo() && !state.skipped().contains(s.n())
                     || state.interrupted() != null && s.n() == state.interrupted();
-            outcomes.add(new RepairReport.StepOutcome(s.n(), s.kind(), s.description(), ran ? StepStatus.ROLLED_BACK : StepStatus.NOT_RUN, display(s), null));
+            outcomes.add(new RepairReport.StepOutcome(
+                    s.n(),
+                    s.kind(),
+                    s.description(),
+                    ran ? StepStatus.ROLLED_BACK : StepStatus.NOT_RUN,
+                    display(s),
+                    null));
         }
-        String undone = outcome.undone().isEmpty() ? "nothing needed undoing" : "undone: " + String.join("; ", outcome.undone());
+        String undone = outcome.undone().isEmpty()
+                ? "nothing needed undoing"
+                : "undone: " + String.join("; ", outcome.undone());
         if (!outcome.exact()) {
-            journal.write("rollback-incomplete", Map.of("undone", outcome.undone(), "differences", outcome.differences()));
-            return new RepairReport(plan, false, RepairStatus.STOPPED, dir, journal.file(), outcomes, List.of(), "the roll back did not bring back"
-                    + " the database as it was before the repair: " + String.join("; ", outcome.differences()) + " (" + undone
-                    + "); the backup is in " + dir);
+            journal.write(
+                    "rollback-incomplete", Map.of("undone", outcome.undone(), "differences", outcome.differences()));
+            return new RepairReport(
+                    plan,
+                    false,
+                    RepairStatus.STOPPED,
+                    dir,
+                    journal.file(),
+                    outcomes,
+                    List.of(),
+                    "the roll back did not bring back"
+                            + " the database as it was before the repair: " + String.join("; ", outcome.differences())
+                            + " (" + undone
+                            + "); the backup is in " + dir);
         }
         journal.write("rolled-back", Map.of("undone", outcome.undone()));
-        return new RepairReport(plan, false, RepairStatus.ROLLED_BACK, dir, journal.file(), outcomes, List.of(),
-                !state.backupVerified() ? "the repair stopped before any change; the database is as before"
-                        : undone + "; the database is as before the repair (its fingerprint equals the one taken before it)");
+        return new RepairReport(
+                plan,
+                false,
+                RepairStatus.ROLLED_BACK,
+                dir,
+                journal.file(),
+                outcomes,
+                List.of(),
+                !state.backupVerified()
+                        ? "the repair stopped before any change; the database is as before"
+                        : undone
+                                + "; the database is as before the repair (its fingerprint equals the one taken before it)");
     }
 
     /** The tables whose rows the fingerprint checks: those the plan backs up, and the migration tool's history. */
@@ -355,16 +506,26 @@ public final class RepairExecutor {
         List<RepairReport.StepOutcome> all = new ArrayList<>(outcomes);
         for (PlanStep s : plan.steps()) {
             if (s.n() > outcomes.size()) {
-                all.add(new RepairReport.StepOutcome(s.n(), s.kind(), s.description(), StepStatus.NOT_RUN, display(s), null));
+                all.add(new RepairReport.StepOutcome(
+                        s.n(), s.kind(), s.description(), StepStatus.NOT_RUN, display(s), null));
             }
         }
         return all;
     }
 
-    private RepairReport stopped(Plan plan, Path backupDir, Journal journal, List<RepairReport.StepOutcome> outcomes, String message) {
+    private RepairReport stopped(
+            Plan plan, Path backupDir, Journal journal, List<RepairReport.StepOutcome> outcomes, String message) {
         journal.write("stopped", Map.of("message", message));
-        return new RepairReport(plan, false, RepairStatus.STOPPED, backupDir, journal.file(), outcomes, List.of(), message
-                + "; the database is as the journal " + journal.file() + " says; `migrescue resume` continues or rolls back");
+        return new RepairReport(
+                plan,
+                false,
+                RepairStatus.STOPPED,
+                backupDir,
+                journal.file(),
+                outcomes,
+                List.of(),
+                message + "; the database is as the journal " + journal.file()
+                        + " says; `migrescue resume` continues or rolls back");
     }
 
     static List<String> display(PlanStep step) {

@@ -4,7 +4,6 @@ import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Engine;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,10 +23,12 @@ public final class RepairLock implements AutoCloseable {
         String sql = session.engine() == Engine.POSTGRESQL
                 ? "SELECT pg_try_advisory_lock(hashtext('migrescue:' || current_database()))"
                 : "SELECT GET_LOCK(CONCAT('migrescue:', DATABASE()), 0)";
-        try (PreparedStatement ps = session.connection().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = session.connection().prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             if (!rs.getBoolean(1)) {
-                throw new MigrescueException(ExitCode.REPAIR_STOPPED,
+                throw new MigrescueException(
+                        ExitCode.REPAIR_STOPPED,
                         "another repair of this database is running (its lock is held); nothing was changed");
             }
             return new RepairLock(session);

@@ -14,7 +14,6 @@ import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Effect;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementEffects;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,10 +59,18 @@ public final class Resumer {
      * @param fingerprint    the database before the repair changed anything, or null (a journal from before fingerprints)
      * @param rollbackStarted a roll back began (and may have been cut off): going forward is no longer possible
      */
-    record State(int doneUpTo, Integer interrupted, boolean backupVerified, boolean finished, Map<String, Long> savedRows,
-                 Set<Integer> skipped, Map<Integer, Set<Integer>> statementsDone, String repairId, DatabaseFingerprint fingerprint,
-                 boolean rollbackStarted, boolean rolledBack) {
-    }
+    record State(
+            int doneUpTo,
+            Integer interrupted,
+            boolean backupVerified,
+            boolean finished,
+            Map<String, Long> savedRows,
+            Set<Integer> skipped,
+            Map<Integer, Set<Integer>> statementsDone,
+            String repairId,
+            DatabaseFingerprint fingerprint,
+            boolean rollbackStarted,
+            boolean rolledBack) {}
 
     public RepairReport resume(Path dir, boolean rollback) {
         return resume(dir, rollback, StepGate.RUN_ALL);
@@ -82,11 +89,14 @@ public final class Resumer {
             throw new MigrescueException(ExitCode.OK, "the repair in " + dir + " already finished; nothing to resume");
         }
         if (state.rolledBack()) { // again would restore the backup over whatever was written since
-            throw new MigrescueException(ExitCode.OK, "the repair in " + dir + " was rolled back already; nothing to do");
+            throw new MigrescueException(
+                    ExitCode.OK, "the repair in " + dir + " was rolled back already; nothing to do");
         }
         if (state.rollbackStarted() && !rollback) {
-            throw new MigrescueException(ExitCode.REPAIR_STOPPED, "a roll back of the repair in " + dir + " began and was cut off;"
-                    + " finish it with `migrescue resume --from " + dir + " --rollback`");
+            throw new MigrescueException(
+                    ExitCode.REPAIR_STOPPED,
+                    "a roll back of the repair in " + dir + " began and was cut off;"
+                            + " finish it with `migrescue resume --from " + dir + " --rollback`");
         }
         try (RepairLock ignored = RepairLock.acquire(session)) {
             StepRunner runner = new StepRunner(session, journal, control);
@@ -126,7 +136,8 @@ public final class Resumer {
      * Whether the step cut off took effect as a whole (how that is known), else null; the statements of a
      * non-transactional step already in effect are handed to the runner, which does not run them again.
      */
-    private String seenDone(PlanStep step, StepLedger ledger, StepRunner runner, State state, List<String> schemas) throws SQLException {
+    private String seenDone(PlanStep step, StepLedger ledger, StepRunner runner, State state, List<String> schemas)
+            throws SQLException {
         if (step.kind().equals("backup")) {
             return "the backup was verified";
         }
@@ -137,11 +148,12 @@ public final class Resumer {
             return null; // not committed: rolled back with its transaction, so it runs again whole
         }
         if (step.kind().equals(io.migrescue.playbook.LockWaits.KIND)) {
-            return null; // takes its locks and gives them back: runs again whole (ends a session only while it still blocks)
+            return null; // takes its locks and gives them back: runs again whole (ends a session only while it still
+            // blocks)
         }
         Set<Integer> inEffect = new HashSet<>(state.statementsDone().getOrDefault(step.n(), Set.of()));
-        CatalogLookup live = new CatalogLookup(CatalogReader.of(session.engine()).read(session.connection(), schemas),
-                schemas.get(0));
+        CatalogLookup live = new CatalogLookup(
+                CatalogReader.of(session.engine()).read(session.connection(), schemas), schemas.get(0));
         EffectPresence presence = new EffectPresence(live);
         for (int i = 1; i <= step.sql().size(); i++) {
             BoundStatement statement = step.sql().get(i - 1);
@@ -152,23 +164,28 @@ public final class Resumer {
             if (p.state() == Presence.State.PRESENT) {
                 inEffect.add(i);
             } else if (p.state() == Presence.State.UNKNOWN) {
-                throw new MigrescueException(ExitCode.REPAIR_STOPPED, "cannot tell whether statement " + i + " of step " + step.n()
-                        + " took effect before the repair was cut off (" + p.reason() + "), so it is not run again blindly;"
-                        + " nothing was changed. Check it by hand, or roll the repair back with resume --rollback");
+                throw new MigrescueException(
+                        ExitCode.REPAIR_STOPPED,
+                        "cannot tell whether statement " + i + " of step " + step.n()
+                                + " took effect before the repair was cut off (" + p.reason()
+                                + "), so it is not run again blindly;"
+                                + " nothing was changed. Check it by hand, or roll the repair back with resume --rollback");
             } else {
                 break; // statements run in order: none after the first absent one ran
             }
         }
         runner.alreadyInEffect(step.n(), inEffect);
-        long statements = step.sql().stream().filter(s -> !StepRunner.sessionSetting(s)).count();
+        long statements =
+                step.sql().stream().filter(s -> !StepRunner.sessionSetting(s)).count();
         long seen = java.util.stream.IntStream.rangeClosed(1, step.sql().size())
-                .filter(i -> inEffect.contains(i) && !StepRunner.sessionSetting(step.sql().get(i - 1))).count();
+                .filter(i -> inEffect.contains(i)
+                        && !StepRunner.sessionSetting(step.sql().get(i - 1)))
+                .count();
         return seen == statements ? "every statement's effect is in the catalog" : null;
     }
 
     /** All effects of one statement: present only if all are, absent only if all are (DDL is atomic per statement). */
-    private record Seen(Presence.State state, String reason) {
-    }
+    private record Seen(Presence.State state, String reason) {}
 
     private static Seen combined(List<Effect> effects, EffectPresence presence) {
         List<Presence> each = effects.stream().map(presence::check).toList();
@@ -189,7 +206,8 @@ public final class Resumer {
         boolean finished = false;
         boolean rollbackStarted = false;
         boolean rolledBack = false;
-        String repairId = dir.getFileName() == null ? "repair" : dir.getFileName().toString();
+        String repairId =
+                dir.getFileName() == null ? "repair" : dir.getFileName().toString();
         DatabaseFingerprint fingerprint = null;
         Map<String, Long> rows = new LinkedHashMap<>();
         Set<Integer> skipped = new LinkedHashSet<>();
@@ -203,9 +221,13 @@ public final class Resumer {
                 }
                 case "fingerprint" -> fingerprint = DatabaseFingerprint.fromJson(e.path("tables"));
                 case "step-start" -> started = e.path("n").asInt();
-                case "statement-done" -> statements.computeIfAbsent(e.path("n").asInt(), k -> new HashSet<>()).add(e.path("i").asInt());
+                case "statement-done" ->
+                    statements
+                            .computeIfAbsent(e.path("n").asInt(), k -> new HashSet<>())
+                            .add(e.path("i").asInt());
                 case "step-skipped" -> {
-                    // the operator left it out: dealt with, but nothing of it is in effect (a roll back has nothing of it to undo)
+                    // the operator left it out: dealt with, but nothing of it is in effect (a roll back has nothing of
+                    // it to undo)
                     done = Math.max(done, e.path("n").asInt());
                     skipped.add(e.path("n").asInt());
                 }
@@ -215,7 +237,10 @@ public final class Resumer {
                 }
                 case "backup-verified" -> {
                     backup = true;
-                    e.path("rows").fields().forEachRemaining(f -> rows.put(f.getKey(), f.getValue().asLong()));
+                    e.path("rows")
+                            .fields()
+                            .forEachRemaining(
+                                    f -> rows.put(f.getKey(), f.getValue().asLong()));
                 }
                 case "rollback-start" -> rollbackStarted = true;
                 case "verified" -> finished = true;
@@ -229,12 +254,25 @@ public final class Resumer {
                 }
             }
         }
-        return new State(done, started, backup, finished, rows, skipped, statements, repairId, fingerprint, rollbackStarted, rolledBack);
+        return new State(
+                done,
+                started,
+                backup,
+                finished,
+                rows,
+                skipped,
+                statements,
+                repairId,
+                fingerprint,
+                rollbackStarted,
+                rolledBack);
     }
 
     private static List<String> schemas(List<JsonNode> events) {
         List<String> schemas = new ArrayList<>();
-        events.stream().filter(e -> e.path("event").asText().equals("plan")).findFirst()
+        events.stream()
+                .filter(e -> e.path("event").asText().equals("plan"))
+                .findFirst()
                 .ifPresent(p -> p.path("schemas").forEach(s -> schemas.add(s.asText())));
         return schemas;
     }

@@ -14,7 +14,6 @@ import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Effect;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementEffects;
-
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -68,21 +67,31 @@ final class Rollback {
             }
             backups.restore(session, dir);
             journal.write("rollback-restored", Map.of());
-            undone.add("restored " + (plan.backup().tables().isEmpty() && plan.backup().historyTool() == null ? "nothing (the backup is empty)"
-                    : "from the backup: " + String.join(", ", restored(plan))));
+            undone.add("restored "
+                    + (plan.backup().tables().isEmpty() && plan.backup().historyTool() == null
+                            ? "nothing (the backup is empty)"
+                            : "from the backup: " + String.join(", ", restored(plan))));
         }
         new StepLedger(session, schemas.get(0), state.repairId()).clear();
         if (before == null) {
-            return new Outcome(undone, List.of()); // a journal from before fingerprints: the backup is all there is to compare with
+            return new Outcome(
+                    undone,
+                    List.of()); // a journal from before fingerprints: the backup is all there is to compare with
         }
-        DatabaseFingerprint now = DatabaseFingerprint.take(session, schemas, before.tables().entrySet().stream()
-                .filter(e -> e.getValue().rows() != null).map(Map.Entry::getKey).toList());
+        DatabaseFingerprint now = DatabaseFingerprint.take(
+                session,
+                schemas,
+                before.tables().entrySet().stream()
+                        .filter(e -> e.getValue().rows() != null)
+                        .map(Map.Entry::getKey)
+                        .toList());
         return new Outcome(undone, now.differences(before));
     }
 
     private static List<String> restored(Plan plan) {
         List<String> names = new ArrayList<>(plan.backup().tables().stream()
-                .map(t -> t.table() + (t.where() == null ? "" : " (the rows the repair changed)")).toList());
+                .map(t -> t.table() + (t.where() == null ? "" : " (the rows the repair changed)"))
+                .toList());
         if (plan.backup().historyTool() != null) {
             names.add("the " + plan.backup().historyTool() + " history");
         }
@@ -90,7 +99,9 @@ final class Rollback {
     }
 
     /** Tables the executed steps created are dropped, tables they renamed get their names back: last step first. */
-    private void undoSteps(Plan plan, Resumer.State state, DatabaseFingerprint before, Journal journal, List<String> undone) throws SQLException {
+    private void undoSteps(
+            Plan plan, Resumer.State state, DatabaseFingerprint before, Journal journal, List<String> undone)
+            throws SQLException {
         List<Effect> executed = new ArrayList<>();
         for (PlanStep step : plan.steps()) {
             boolean ran = step.n() <= state.doneUpTo() && !state.skipped().contains(step.n())
@@ -103,14 +114,22 @@ final class Rollback {
             }
         }
         Set<String> renamedAway = new HashSet<>();
-        executed.stream().filter(Effect.RenameTable.class::isInstance).map(e -> ((Effect.RenameTable) e).from()).forEach(renamedAway::add);
+        executed.stream()
+                .filter(Effect.RenameTable.class::isInstance)
+                .map(e -> ((Effect.RenameTable) e).from())
+                .forEach(renamedAway::add);
         Collections.reverse(executed);
         for (Effect e : executed) {
             CatalogLookup live = live();
             if (e instanceof Effect.CreateTable c) {
                 Optional<Table> table = live.table(c.schema(), c.table());
-                boolean existedBefore = table.isPresent() && before != null && before.tables().containsKey(table.get().qualifiedName());
-                if (table.isPresent() && (before == null ? !existedBeforeByBackup(table.get(), plan) : !existedBefore || renamedAway.contains(c.table()))) {
+                boolean existedBefore = table.isPresent()
+                        && before != null
+                        && before.tables().containsKey(table.get().qualifiedName());
+                if (table.isPresent()
+                        && (before == null
+                                ? !existedBeforeByBackup(table.get(), plan)
+                                : !existedBefore || renamedAway.contains(c.table()))) {
                     dropReferences(live, table.get(), journal, undone);
                     execute("DROP TABLE " + name(table.get()));
                     done(journal, undone, "dropped table " + table.get().name() + ", which the repair created");
@@ -119,9 +138,12 @@ final class Rollback {
                 String schema = r.toSchema() != null ? r.toSchema() : r.schema();
                 Optional<Table> to = live.table(schema, r.to());
                 if (to.isPresent() && live.table(r.schema(), r.from()).isEmpty()) {
-                    execute(session.engine() == Engine.POSTGRESQL
-                            ? "ALTER TABLE " + name(to.get()) + " RENAME TO " + session.dialect().quote(r.from())
-                            : "RENAME TABLE " + name(to.get()) + " TO " + session.dialect().qualify(to.get().schema(), r.from()));
+                    execute(
+                            session.engine() == Engine.POSTGRESQL
+                                    ? "ALTER TABLE " + name(to.get()) + " RENAME TO "
+                                            + session.dialect().quote(r.from())
+                                    : "RENAME TABLE " + name(to.get()) + " TO "
+                                            + session.dialect().qualify(to.get().schema(), r.from()));
                     done(journal, undone, "renamed table " + to.get().name() + " back to " + r.from());
                 }
             }
@@ -133,16 +155,24 @@ final class Rollback {
     }
 
     /** Foreign keys of other tables that point at {@code table}: dropped first, or the table cannot go. */
-    private void dropReferences(CatalogLookup live, Table table, Journal journal, List<String> undone) throws SQLException {
+    private void dropReferences(CatalogLookup live, Table table, Journal journal, List<String> undone)
+            throws SQLException {
         for (Table other : live.catalog().tables()) {
             if (other.qualifiedName().equals(table.qualifiedName())) {
                 continue;
             }
             for (Constraint fk : other.foreignKeys()) {
-                String refSchema = fk.foreignKey().referencedSchema() == null ? other.schema() : fk.foreignKey().referencedSchema();
-                if (refSchema.equals(table.schema()) && fk.foreignKey().referencedTable().equals(table.name())) {
+                String refSchema = fk.foreignKey().referencedSchema() == null
+                        ? other.schema()
+                        : fk.foreignKey().referencedSchema();
+                if (refSchema.equals(table.schema())
+                        && fk.foreignKey().referencedTable().equals(table.name())) {
                     execute(dropConstraint(other, fk));
-                    done(journal, undone, "dropped foreign key " + fk.name() + " of " + other.name() + ", which points at " + table.name());
+                    done(
+                            journal,
+                            undone,
+                            "dropped foreign key " + fk.name() + " of " + other.name() + ", which points at "
+                                    + table.name());
                 }
             }
         }
@@ -171,7 +201,11 @@ final class Rollback {
                         for (Constraint c : table.foreignKeys()) {
                             if (!was.constraints().contains(c.name())) {
                                 execute(dropConstraint(table, c));
-                                done(journal, undone, "dropped foreign key " + c.name() + " of " + table.name() + ", which the repair added");
+                                done(
+                                        journal,
+                                        undone,
+                                        "dropped foreign key " + c.name() + " of " + table.name()
+                                                + ", which the repair added");
                             }
                         }
                     }
@@ -179,24 +213,41 @@ final class Rollback {
                         for (Constraint c : table.constraints()) {
                             if (!c.isForeignKey() && !was.constraints().contains(c.name())) {
                                 execute(dropConstraint(table, c));
-                                done(journal, undone, "dropped constraint " + c.name() + " of " + table.name() + ", which the repair added");
+                                done(
+                                        journal,
+                                        undone,
+                                        "dropped constraint " + c.name() + " of " + table.name()
+                                                + ", which the repair added");
                             }
                         }
                     }
                     case 2 -> {
                         for (Index i : table.indexes()) {
                             if (!was.indexes().contains(i.name())) {
-                                execute(session.engine() == Engine.POSTGRESQL ? "DROP INDEX " + session.dialect().qualify(table.schema(), i.name())
-                                        : "ALTER TABLE " + name(table) + " DROP INDEX " + session.dialect().quote(i.name()));
-                                done(journal, undone, "dropped index " + i.name() + " of " + table.name() + ", which the repair created");
+                                execute(
+                                        session.engine() == Engine.POSTGRESQL
+                                                ? "DROP INDEX "
+                                                        + session.dialect().qualify(table.schema(), i.name())
+                                                : "ALTER TABLE " + name(table) + " DROP INDEX "
+                                                        + session.dialect().quote(i.name()));
+                                done(
+                                        journal,
+                                        undone,
+                                        "dropped index " + i.name() + " of " + table.name()
+                                                + ", which the repair created");
                             }
                         }
                     }
                     default -> {
                         for (var column : table.columns()) {
                             if (!was.columns().contains(column.name())) {
-                                execute("ALTER TABLE " + name(table) + " DROP COLUMN " + session.dialect().quote(column.name()));
-                                done(journal, undone, "dropped column " + table.name() + "." + column.name() + ", which the repair added");
+                                execute("ALTER TABLE " + name(table) + " DROP COLUMN "
+                                        + session.dialect().quote(column.name()));
+                                done(
+                                        journal,
+                                        undone,
+                                        "dropped column " + table.name() + "." + column.name()
+                                                + ", which the repair added");
                             }
                         }
                     }
@@ -216,7 +267,8 @@ final class Rollback {
         if (c.type() == ConstraintType.PRIMARY_KEY) {
             return alter + "PRIMARY KEY";
         }
-        return c.type() == ConstraintType.UNIQUE ? alter + "INDEX " + session.dialect().quote(c.name())
+        return c.type() == ConstraintType.UNIQUE
+                ? alter + "INDEX " + session.dialect().quote(c.name())
                 : alter + "CONSTRAINT " + session.dialect().quote(c.name());
     }
 
@@ -226,7 +278,8 @@ final class Rollback {
     }
 
     private CatalogLookup live() throws SQLException {
-        return new CatalogLookup(CatalogReader.of(session.engine()).read(session.connection(), schemas), schemas.get(0));
+        return new CatalogLookup(
+                CatalogReader.of(session.engine()).read(session.connection(), schemas), schemas.get(0));
     }
 
     private String name(Table t) {

@@ -37,8 +37,7 @@ public final class StepControl {
 
     /** Nobody is told, nobody interrupts. */
     public static StepControl none() {
-        return new StepControl(line -> {
-        });
+        return new StepControl(line -> {});
     }
 
     /** Ctrl-C: safe to call from a signal handler's thread. */
@@ -72,7 +71,8 @@ public final class StepControl {
 
     /** A gate for scripts: every step runs, until Ctrl-C asks to stop; then the repair stops before the next one. */
     public StepGate runAll() {
-        return (plan, next) -> stopRequested ? StepGate.Verdict.stop("Ctrl-C during the step before step " + next.n())
+        return (plan, next) -> stopRequested
+                ? StepGate.Verdict.stop("Ctrl-C during the step before step " + next.n())
                 : StepGate.Verdict.RUN;
     }
 

@@ -1,7 +1,6 @@
 package io.migrescue.repair;
 
 import io.migrescue.playbook.Plan;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -21,20 +20,16 @@ public interface StepGate {
     Verdict before(Plan plan, Step step);
 
     /** The step ran (status {@code done}) or failed ({@code failed}, with the error). */
-    default void after(Plan plan, RepairReport.StepOutcome outcome) {
-    }
+    default void after(Plan plan, RepairReport.StepOutcome outcome) {}
 
     /** Every step has run; the checks of the plan begin (they may take a while on large tables). */
-    default void verifying(Plan plan) {
-    }
+    default void verifying(Plan plan) {}
 
     /** The checks are done; {@code holds} whether every one holds. */
-    default void verified(Plan plan, boolean holds) {
-    }
+    default void verified(Plan plan, boolean holds) {}
 
     /** A {@link Verdict#replan} answer that cannot be taken: the step is asked about again. */
-    default void refused(Step step, String why) {
-    }
+    default void refused(Step step, String why) {}
 
     /**
      * One step as it is shown: its number, what it does, the exact statements it runs.

@@ -3,7 +3,6 @@ package io.migrescue.repair;
 import io.migrescue.catalog.OwnTables;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.model.Engine;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,15 +29,17 @@ final class StepLedger {
 
     void create() throws SQLException {
         try (Statement st = session.connection().createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS " + table + " (repair_id VARCHAR(64) NOT NULL, step_n INTEGER NOT NULL,"
-                    + " done_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (repair_id, step_n))"
-                    + (session.engine() == Engine.POSTGRESQL ? "" : " ENGINE=InnoDB"));
+            st.execute(
+                    "CREATE TABLE IF NOT EXISTS " + table + " (repair_id VARCHAR(64) NOT NULL, step_n INTEGER NOT NULL,"
+                            + " done_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (repair_id, step_n))"
+                            + (session.engine() == Engine.POSTGRESQL ? "" : " ENGINE=InnoDB"));
         }
     }
 
     /** Records step {@code n} as committed: inside the step's own transaction where it has one. */
     void mark(int n) throws SQLException {
-        try (PreparedStatement ps = session.connection().prepareStatement("INSERT INTO " + table + " (repair_id, step_n) VALUES (?, ?)")) {
+        try (PreparedStatement ps =
+                session.connection().prepareStatement("INSERT INTO " + table + " (repair_id, step_n) VALUES (?, ?)")) {
             ps.setString(1, repairId);
             ps.setInt(2, n);
             ps.executeUpdate();
@@ -48,7 +49,8 @@ final class StepLedger {
     /** Whether step {@code n} committed; false when the ledger does not exist (then no step committed through it). */
     boolean committed(int n) throws SQLException {
         create();
-        try (PreparedStatement ps = session.connection().prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE repair_id = ? AND step_n = ?")) {
+        try (PreparedStatement ps = session.connection()
+                .prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE repair_id = ? AND step_n = ?")) {
             ps.setString(1, repairId);
             ps.setInt(2, n);
             try (ResultSet rs = ps.executeQuery()) {
@@ -61,12 +63,14 @@ final class StepLedger {
     /** Removes this repair's rows, and the table when no other repair has rows in it. */
     void clear() throws SQLException {
         create();
-        try (PreparedStatement ps = session.connection().prepareStatement("DELETE FROM " + table + " WHERE repair_id = ?")) {
+        try (PreparedStatement ps =
+                session.connection().prepareStatement("DELETE FROM " + table + " WHERE repair_id = ?")) {
             ps.setString(1, repairId);
             ps.executeUpdate();
         }
         long left;
-        try (Statement st = session.connection().createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Statement st = session.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             left = rs.getLong(1);
         }

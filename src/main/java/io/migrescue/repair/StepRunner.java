@@ -6,7 +6,6 @@ import io.migrescue.evidence.LockHolder;
 import io.migrescue.model.Engine;
 import io.migrescue.playbook.PlanStep;
 import io.migrescue.sql.BoundStatement;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +34,7 @@ final class StepRunner {
     private StepLedger ledger;
     /** Per step: its statements known to be in effect (ran in this run, or seen by resume), never run again. */
     private final Map<Integer, Set<Integer>> inEffect = new HashMap<>();
+
     private final StepControl control;
 
     StepRunner(DatabaseSession session, Journal journal) {
@@ -95,7 +95,8 @@ final class StepRunner {
                         throw e;
                     }
                     // the step's transaction is rolled back, so its own connection is free to ask who holds the lock
-                    String table = step.changes().isEmpty() ? null : step.changes().get(0);
+                    String table =
+                            step.changes().isEmpty() ? null : step.changes().get(0);
                     List<String> holders = blockers(table);
                     for (String other : step.changes()) {
                         if (holders.isEmpty() && !other.equals(table)) {
@@ -109,11 +110,16 @@ final class StepRunner {
                         return "cancelled while waiting for a lock" + on + held;
                     }
                     if (attempt == ATTEMPTS) {
-                        throw new SQLException(e.getMessage() + " (" + ATTEMPTS + " attempts" + (held.isEmpty() ? "" : ";" + held) + ")",
-                                e.getSQLState(), e.getErrorCode(), e);
+                        throw new SQLException(
+                                e.getMessage() + " (" + ATTEMPTS + " attempts" + (held.isEmpty() ? "" : ";" + held)
+                                        + ")",
+                                e.getSQLState(),
+                                e.getErrorCode(),
+                                e);
                     }
                     String line = "step " + step.n() + " waiting for a lock" + on
-                            + (held.isEmpty() ? " (its holder has let go meanwhile)" : held) + "; attempt " + (attempt + 1) + " of " + ATTEMPTS;
+                            + (held.isEmpty() ? " (its holder has let go meanwhile)" : held) + "; attempt "
+                            + (attempt + 1) + " of " + ATTEMPTS;
                     Map<String, Object> fields = new LinkedHashMap<>();
                     fields.put("n", step.n());
                     fields.put("attempt", attempt);
@@ -250,5 +256,4 @@ final class StepRunner {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return state.equals("55P03") || state.equals("40P01") || e.getErrorCode() == 1205 || e.getErrorCode() == 1213;
     }
-
 }

@@ -17,7 +17,6 @@ import io.migrescue.model.Constraint;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.playbook.Check;
 import io.migrescue.sql.SqlStatement;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,8 @@ public final class Verifier {
         this.defaultSchema = schemas.get(0);
     }
 
-    public List<CheckResult> verify(List<Check> checks, FailedMigration migration, Map<String, Long> savedRows) throws SQLException {
+    public List<CheckResult> verify(List<Check> checks, FailedMigration migration, Map<String, Long> savedRows)
+            throws SQLException {
         return verify(checks, migration, savedRows, Set.of());
     }
 
@@ -49,7 +49,8 @@ public final class Verifier {
      * @param ranByRepair statements of the migration that steps of this repair ran and committed: in effect even where
      *                    the catalog cannot show it (an INSERT … SELECT)
      */
-    public List<CheckResult> verify(List<Check> checks, FailedMigration migration, Map<String, Long> savedRows, Set<Integer> ranByRepair)
+    public List<CheckResult> verify(
+            List<Check> checks, FailedMigration migration, Map<String, Long> savedRows, Set<Integer> ranByRepair)
             throws SQLException {
         this.ranByRepair = Set.copyOf(ranByRepair);
         refresh();
@@ -69,7 +70,9 @@ public final class Verifier {
         CatalogLookup lookup = new CatalogLookup(catalog, defaultSchema);
         String what = check.describe();
         if (check instanceof Check.ConstraintPresent c) {
-            boolean holds = lookup.table(c.schema(), c.table()).flatMap(t -> lookup.constraint(t, c.name())).isPresent();
+            boolean holds = lookup.table(c.schema(), c.table())
+                    .flatMap(t -> lookup.constraint(t, c.name()))
+                    .isPresent();
             return new CheckResult(what, holds, holds ? "present" : "missing");
         }
         if (check instanceof Check.TablePresent t) {
@@ -77,38 +80,60 @@ public final class Verifier {
             return new CheckResult(what, holds, holds ? "present" : "missing");
         }
         if (check instanceof Check.IndexValid i) {
-            Optional<io.migrescue.model.Index> found = lookup.table(i.schema(), i.table()).flatMap(t -> lookup.index(t, i.index()));
+            Optional<io.migrescue.model.Index> found =
+                    lookup.table(i.schema(), i.table()).flatMap(t -> lookup.index(t, i.index()));
             boolean holds = found.map(io.migrescue.model.Index::valid).orElse(false);
             return new CheckResult(what, holds, found.isEmpty() ? "missing" : holds ? "valid" : "INVALID");
         }
         if (check instanceof Check.ColumnTypeMatches c) {
-            Optional<io.migrescue.model.Column> column = lookup.table(c.schema(), c.table()).flatMap(t -> t.column(c.column()));
-            Optional<io.migrescue.model.Column> ref = lookup.table(c.refSchema(), c.refTable()).flatMap(t -> t.column(c.refColumn()));
-            boolean holds = column.isPresent() && ref.isPresent() && io.migrescue.playbook.ColumnTypes.same(column.get(), ref.get());
-            return new CheckResult(what, holds, column.map(io.migrescue.model.Column::type).orElse("missing") + " / "
-                    + ref.map(io.migrescue.model.Column::type).orElse("missing"));
+            Optional<io.migrescue.model.Column> column =
+                    lookup.table(c.schema(), c.table()).flatMap(t -> t.column(c.column()));
+            Optional<io.migrescue.model.Column> ref =
+                    lookup.table(c.refSchema(), c.refTable()).flatMap(t -> t.column(c.refColumn()));
+            boolean holds = column.isPresent()
+                    && ref.isPresent()
+                    && io.migrescue.playbook.ColumnTypes.same(column.get(), ref.get());
+            return new CheckResult(
+                    what,
+                    holds,
+                    column.map(io.migrescue.model.Column::type).orElse("missing") + " / "
+                            + ref.map(io.migrescue.model.Column::type).orElse("missing"));
         }
         if (check instanceof Check.ConstraintValidated c) {
-            Optional<Constraint> found = lookup.table(c.schema(), c.table()).flatMap(t -> lookup.constraint(t, c.name()));
+            Optional<Constraint> found =
+                    lookup.table(c.schema(), c.table()).flatMap(t -> lookup.constraint(t, c.name()));
             boolean holds = found.map(Constraint::validated).orElse(false);
             return new CheckResult(what, holds, found.isEmpty() ? "missing" : holds ? "validated" : "NOT VALID");
         }
-        if (check instanceof Check.MigrationEffectsPresent || check instanceof Check.MigrationEffectsAbsent
+        if (check instanceof Check.MigrationEffectsPresent
+                || check instanceof Check.MigrationEffectsAbsent
                 || check instanceof Check.StatementInEffect) {
             return statements(check, remap(migration, lookup, ranByRepair));
         }
         if (check instanceof Check.HistoryRecorded r) {
             List<MigrationHistory> found = historyOf(r.tool(), r.table());
             boolean holds = !found.isEmpty() && found.stream().allMatch(h -> recorded(h, r));
-            return new CheckResult(what, holds, found.isEmpty() ? "history not found" : holds ? "recorded" : "not recorded");
+            return new CheckResult(
+                    what, holds, found.isEmpty() ? "history not found" : holds ? "recorded" : "not recorded");
         }
         if (check instanceof Check.ChecksumRecorded c) {
-            List<String> recorded = historyOf(c.tool(), c.table()).stream().flatMap(h -> h.entries().stream())
+            List<String> recorded = historyOf(c.tool(), c.table()).stream()
+                    .flatMap(h -> h.entries().stream())
                     .filter(e -> e.id().equals(c.migration()) && e.state() == io.migrescue.model.EntryState.APPLIED)
-                    .map(io.migrescue.model.HistoryEntry::checksum).toList();
+                    .map(io.migrescue.model.HistoryEntry::checksum)
+                    .toList();
             boolean holds = !recorded.isEmpty() && recorded.stream().allMatch(v -> v != null && v.equals(c.checksum()));
-            return new CheckResult(what, holds, recorded.isEmpty() ? "no applied row for " + c.migration() : "recorded " + String.join(", ",
-                    recorded.stream().map(String::valueOf).toList()));
+            return new CheckResult(
+                    what,
+                    holds,
+                    recorded.isEmpty()
+                            ? "no applied row for " + c.migration()
+                            : "recorded "
+                                    + String.join(
+                                            ", ",
+                                            recorded.stream()
+                                                    .map(String::valueOf)
+                                                    .toList()));
         }
         if (check instanceof Check.HistoryClean h) {
             List<MigrationHistory> found = historyOf(h.tool(), h.table());
@@ -120,12 +145,14 @@ public final class Verifier {
                 m.failed().forEach(e -> problems.add("failed " + e.id()));
                 m.dirtyEntries().forEach(e -> problems.add("dirty " + e.id()));
             }
-            return new CheckResult(what, problems.isEmpty(), problems.isEmpty() ? "clean" : String.join(", ", problems));
+            return new CheckResult(
+                    what, problems.isEmpty(), problems.isEmpty() ? "clean" : String.join(", ", problems));
         }
         if (check instanceof Check.LockReleased l) {
             List<MigrationHistory> found = historyOf(l.tool(), l.table());
             boolean locked = found.isEmpty() || found.stream().anyMatch(MigrationHistory::locked);
-            return new CheckResult(what, !locked, found.isEmpty() ? "history not found" : locked ? "still locked" : "released");
+            return new CheckResult(
+                    what, !locked, found.isEmpty() ? "history not found" : locked ? "still locked" : "released");
         }
         if (check instanceof Check.RowCountKept r) {
             Long saved = savedRows.get(r.table());
@@ -135,7 +162,8 @@ public final class Verifier {
         }
         DataQuestion question;
         if (check instanceof Check.NoOrphans o) {
-            question = new DataQuestion.OrphanRows(o.schema(), o.table(), o.columns(), o.refSchema(), o.refTable(), o.refColumns());
+            question = new DataQuestion.OrphanRows(
+                    o.schema(), o.table(), o.columns(), o.refSchema(), o.refTable(), o.refColumns());
         } else if (check instanceof Check.NoDuplicates d) {
             question = new DataQuestion.DuplicateKeys(d.schema(), d.table(), d.columns());
         } else {
@@ -162,42 +190,64 @@ public final class Verifier {
     static CheckResult statements(Check check, List<StatementVerdict> map) {
         String what = check.describe();
         List<StatementVerdict> looked = check instanceof Check.StatementInEffect s
-                ? map.stream().filter(v -> v.n() == s.n()).toList() : map;
+                ? map.stream().filter(v -> v.n() == s.n()).toList()
+                : map;
         if (looked.isEmpty()) {
             return new CheckResult(what, false, "cannot tell: the migration's statements are not known");
         }
-        List<StatementVerdict> unknown = looked.stream().filter(v -> v.state() == StatementState.UNKNOWN).toList();
+        List<StatementVerdict> unknown =
+                looked.stream().filter(v -> v.state() == StatementState.UNKNOWN).toList();
         if (!unknown.isEmpty()) {
-            return new CheckResult(what, false, "cannot tell: " + String.join("; ", unknown.stream()
-                    .map(v -> "statement " + v.n() + " is unknown (" + v.reason() + ")").toList()));
+            return new CheckResult(
+                    what,
+                    false,
+                    "cannot tell: "
+                            + String.join(
+                                    "; ",
+                                    unknown.stream()
+                                            .map(v -> "statement " + v.n() + " is unknown (" + v.reason() + ")")
+                                            .toList()));
         }
         if (check instanceof Check.StatementInEffect) {
             boolean holds = looked.get(0).state() == StatementState.APPLIED;
             return new CheckResult(what, holds, holds ? "in effect" : "not in effect");
         }
         boolean present = check instanceof Check.MigrationEffectsPresent;
-        List<Integer> wrong = looked.stream().filter(v -> present
+        List<Integer> wrong = looked.stream()
+                .filter(v -> present
                         ? v.state() == StatementState.NOT_APPLIED || v.state() == StatementState.FAILED
                         : v.state() == StatementState.APPLIED)
-                .map(StatementVerdict::n).toList();
-        return new CheckResult(what, wrong.isEmpty(), wrong.isEmpty() ? "statement map: " + states(looked)
-                : "statement(s) " + wrong + (present ? " not in effect" : " still in effect"));
+                .map(StatementVerdict::n)
+                .toList();
+        return new CheckResult(
+                what,
+                wrong.isEmpty(),
+                wrong.isEmpty()
+                        ? "statement map: " + states(looked)
+                        : "statement(s) " + wrong + (present ? " not in effect" : " still in effect"));
     }
 
     /** What the history says of a record step's migration: the step has nothing left to write. */
     private static boolean recorded(MigrationHistory h, Check.HistoryRecorded r) {
-        List<io.migrescue.model.HistoryEntry> entries = h.entries().stream().filter(e -> e.id().equals(r.migration())).toList();
+        List<io.migrescue.model.HistoryEntry> entries =
+                h.entries().stream().filter(e -> e.id().equals(r.migration())).toList();
         return switch (r.what()) {
-            case "applied" -> entries.stream().anyMatch(e -> e.state() == io.migrescue.model.EntryState.APPLIED)
-                    && entries.stream().noneMatch(e -> e.state() == io.migrescue.model.EntryState.FAILED
-                    || e.state() == io.migrescue.model.EntryState.DIRTY);
-            case "rolled-back" -> entries.stream().allMatch(e -> e.state() == io.migrescue.model.EntryState.ROLLED_BACK);
+            case "applied" ->
+                entries.stream().anyMatch(e -> e.state() == io.migrescue.model.EntryState.APPLIED)
+                        && entries.stream()
+                                .noneMatch(e -> e.state() == io.migrescue.model.EntryState.FAILED
+                                        || e.state() == io.migrescue.model.EntryState.DIRTY);
+            case "rolled-back" ->
+                entries.stream().allMatch(e -> e.state() == io.migrescue.model.EntryState.ROLLED_BACK);
             case "release-lock" -> !h.locked();
             case "clear-dirty" -> !h.dirty();
             case "stamp" -> !entries.isEmpty() && h.entries().size() == entries.size();
             case "repoint" -> entries.stream().anyMatch(e -> e.state() == io.migrescue.model.EntryState.APPLIED);
             // gone, or marked by a later row as the tool marks it (Flyway's DELETE row)
-            case "deleted" -> entries.isEmpty() || entries.stream().anyMatch(e -> e.detail() != null && e.detail().startsWith("DELETE "));
+            case "deleted" ->
+                entries.isEmpty()
+                        || entries.stream()
+                                .anyMatch(e -> e.detail() != null && e.detail().startsWith("DELETE "));
             default -> false;
         };
     }
@@ -206,20 +256,30 @@ public final class Verifier {
      * The statement map read again from the live catalog. A statement this repair ran and committed is in effect even
      * when the catalog cannot show it (DML): its state is taken from the ledger, not guessed.
      */
-    private static List<StatementVerdict> remap(FailedMigration migration, CatalogLookup lookup, Set<Integer> ranByRepair) {
+    private static List<StatementVerdict> remap(
+            FailedMigration migration, CatalogLookup lookup, Set<Integer> ranByRepair) {
         if (migration == null) {
             return List.of();
         }
         List<StatementWithEffects> statements = migration.statements().stream()
-                .map(v -> new StatementWithEffects(new SqlStatement(v.n(), v.sql(), v.line()), v.effects())).toList();
+                .map(v -> new StatementWithEffects(new SqlStatement(v.n(), v.sql(), v.line()), v.effects()))
+                .toList();
         return PartialApplicationMap.build(statements, lookup, null).stream()
                 .map(v -> v.state() == StatementState.UNKNOWN && ranByRepair.contains(v.n())
-                        ? new StatementVerdict(v.n(), v.line(), v.sql(), v.effects(), StatementState.APPLIED,
-                        "run and committed by this repair (" + v.reason() + ")", v.prediction()) : v)
+                        ? new StatementVerdict(
+                                v.n(),
+                                v.line(),
+                                v.sql(),
+                                v.effects(),
+                                StatementState.APPLIED,
+                                "run and committed by this repair (" + v.reason() + ")",
+                                v.prediction())
+                        : v)
                 .toList();
     }
 
     private static String states(List<StatementVerdict> map) {
-        return String.join(", ", map.stream().map(v -> v.n() + " " + v.state().id()).toList());
+        return String.join(
+                ", ", map.stream().map(v -> v.n() + " " + v.state().id()).toList());
     }
 }

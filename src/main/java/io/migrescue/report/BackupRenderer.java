@@ -2,7 +2,6 @@ package io.migrescue.report;
 
 import io.migrescue.backup.BackedUpTable;
 import io.migrescue.backup.BackupManifest;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +10,7 @@ import java.util.Map;
 
 /** Renders what {@code backup} wrote: where, from which database, which tables with how many rows, verified. */
 public final class BackupRenderer {
-    private BackupRenderer() {
-    }
+    private BackupRenderer() {}
 
     public static String render(BackupManifest manifest, Path dir, OutputFormat format) {
         return switch (format) {
@@ -58,15 +56,35 @@ public final class BackupRenderer {
 
     private static String text(BackupManifest m, Path dir) {
         StringBuilder out = new StringBuilder();
-        out.append("Backup    ").append(dir).append("  (verified: ").append(m.tables().size())
+        out.append("Backup    ")
+                .append(dir)
+                .append("  (verified: ")
+                .append(m.tables().size())
                 .append(m.tables().size() == 1 ? " table" : " tables")
-                .append(m.data() ? ", " + m.totalRows() + (m.totalRows() == 1 ? " row" : " rows") : ", definitions only")
-                .append(", ").append(size(bytes(m))).append(")\n");
-        out.append("Database  ").append(m.engineOf().displayName()).append(' ').append(m.serverVersion()).append("  ").append(m.url()).append('\n');
-        int width = m.tables().stream().mapToInt(t -> t.qualifiedName().length()).max().orElse(0);
+                .append(
+                        m.data()
+                                ? ", " + m.totalRows() + (m.totalRows() == 1 ? " row" : " rows")
+                                : ", definitions only")
+                .append(", ")
+                .append(size(bytes(m)))
+                .append(")\n");
+        out.append("Database  ")
+                .append(m.engineOf().displayName())
+                .append(' ')
+                .append(m.serverVersion())
+                .append("  ")
+                .append(m.url())
+                .append('\n');
+        int width = m.tables().stream()
+                .mapToInt(t -> t.qualifiedName().length())
+                .max()
+                .orElse(0);
         for (BackedUpTable t : m.tables()) {
             out.append(String.format(Locale.ROOT, "          %-" + width + "s  ", t.qualifiedName()));
-            out.append(t.rows() == null ? "definition only" : String.format(Locale.ROOT, "%,d %s", t.rows(), t.rows() == 1 ? "row" : "rows"));
+            out.append(
+                    t.rows() == null
+                            ? "definition only"
+                            : String.format(Locale.ROOT, "%,d %s", t.rows(), t.rows() == 1 ? "row" : "rows"));
             if (t.where() != null) {
                 out.append("  where ").append(t.where());
             }
@@ -80,21 +98,39 @@ public final class BackupRenderer {
 
     private static String markdown(BackupManifest m, Path dir) {
         StringBuilder out = new StringBuilder("## Backup\n\n");
-        out.append("- **Where:** `").append(dir).append("` (verified, ").append(size(bytes(m))).append(")\n");
-        out.append("- **Database:** ").append(m.engineOf().displayName()).append(' ').append(m.serverVersion())
-                .append(", `").append(m.url()).append("`\n");
+        out.append("- **Where:** `")
+                .append(dir)
+                .append("` (verified, ")
+                .append(size(bytes(m)))
+                .append(")\n");
+        out.append("- **Database:** ")
+                .append(m.engineOf().displayName())
+                .append(' ')
+                .append(m.serverVersion())
+                .append(", `")
+                .append(m.url())
+                .append("`\n");
         out.append("- **Taken:** ").append(m.createdAt()).append("\n\n");
         out.append("| table | rows | files |\n|---|---|---|\n");
         for (BackedUpTable t : m.tables()) {
-            out.append("| `").append(t.qualifiedName()).append("` | ").append(t.rows() == null ? "definition only" : t.rows())
-                    .append(" | `").append(t.definition().file()).append('`')
-                    .append(t.data() == null ? "" : ", `" + t.data().file() + "`").append(" |\n");
+            out.append("| `")
+                    .append(t.qualifiedName())
+                    .append("` | ")
+                    .append(t.rows() == null ? "definition only" : t.rows())
+                    .append(" | `")
+                    .append(t.definition().file())
+                    .append('`')
+                    .append(t.data() == null ? "" : ", `" + t.data().file() + "`")
+                    .append(" |\n");
         }
         return out.toString();
     }
 
     private static long bytes(BackupManifest m) {
-        return m.tables().stream().mapToLong(t -> t.definition().bytes() + (t.data() == null ? 0 : t.data().bytes())).sum();
+        return m.tables().stream()
+                .mapToLong(t -> t.definition().bytes()
+                        + (t.data() == null ? 0 : t.data().bytes()))
+                .sum();
     }
 
     static String size(long bytes) {

@@ -8,17 +8,14 @@ import io.migrescue.diagnosis.ParsedError;
 import io.migrescue.diagnosis.StatementVerdict;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
-
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Renders {@code diagnose} and {@code explain}: the truth on one screen, JSON for scripts, Markdown for the write-up. */
 public final class DiagnosisRenderer {
     private static final int SQL_WIDTH = 72;
 
-    private DiagnosisRenderer() {
-    }
+    private DiagnosisRenderer() {}
 
     public static String render(DiagnosisReport report, OutputFormat format) {
         return switch (format) {
@@ -35,7 +32,13 @@ public final class DiagnosisRenderer {
             doc.put("schemas", r.schemas());
         }
         doc.put("history", r.history().stream().map(DiagnosisRenderer::history).toList());
-        doc.put("error", r.error() == null ? null : error(r.error(), r.errorKind() == null ? null : r.errorKind().name()));
+        doc.put(
+                "error",
+                r.error() == null
+                        ? null
+                        : error(
+                                r.error(),
+                                r.errorKind() == null ? null : r.errorKind().name()));
         doc.put("findings", r.current().stream().map(DiagnosisRenderer::finding).toList());
         doc.put("stale", r.stale().stream().map(DiagnosisRenderer::finding).toList());
         doc.put("notes", r.notes());
@@ -91,66 +94,101 @@ public final class DiagnosisRenderer {
         m.put("id", fm.id());
         m.put("file", fm.file());
         m.put("foundBy", fm.foundBy());
-        m.put("statements", fm.statements().stream().map(v -> {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("n", v.n());
-            s.put("line", v.line());
-            s.put("state", v.state().id());
-            s.put("reason", v.reason());
-            s.put("prediction", v.prediction());
-            s.put("sql", v.sql());
-            return s;
-        }).toList());
+        m.put(
+                "statements",
+                fm.statements().stream()
+                        .map(v -> {
+                            Map<String, Object> s = new LinkedHashMap<>();
+                            s.put("n", v.n());
+                            s.put("line", v.line());
+                            s.put("state", v.state().id());
+                            s.put("reason", v.reason());
+                            s.put("prediction", v.prediction());
+                            s.put("sql", v.sql());
+                            return s;
+                        })
+                        .toList());
         return m;
     }
 
     private static String text(DiagnosisReport r) {
         StringBuilder out = new StringBuilder();
         if (r.database() != null) {
-            out.append("Database  ").append(r.database().engine().displayName()).append(' ').append(r.database().version())
-                    .append("  ").append(r.database().url()).append('\n');
+            out.append("Database  ")
+                    .append(r.database().engine().displayName())
+                    .append(' ')
+                    .append(r.database().version())
+                    .append("  ")
+                    .append(r.database().url())
+                    .append('\n');
         }
         if (r.error() != null) {
             ParsedError e = r.error();
             out.append("Error     ").append(errorHeadline(e)).append('\n');
             if (e.migration() != null || e.line() != null) {
-                out.append("          ").append(e.migration() == null ? "" : "migration " + e.migration())
-                        .append(e.line() == null ? "" : (e.migration() == null ? "" : ", ") + "line " + e.line()).append('\n');
+                out.append("          ")
+                        .append(e.migration() == null ? "" : "migration " + e.migration())
+                        .append(e.line() == null ? "" : (e.migration() == null ? "" : ", ") + "line " + e.line())
+                        .append('\n');
             }
         }
         for (String note : r.notes()) {
             out.append("Note      ").append(note).append('\n');
         }
         if (r.current().isEmpty()) {
-            out.append(r.database() == null ? "Not recognised: no finding from this text alone.\n" : "No findings: nothing stops the next deploy.\n");
+            out.append(
+                    r.database() == null
+                            ? "Not recognised: no finding from this text alone.\n"
+                            : "No findings: nothing stops the next deploy.\n");
             staleText(r, out);
             return out.toString();
         }
         int n = 1;
         java.util.Set<String> mapped = new java.util.HashSet<>();
         for (Finding f : r.current()) {
-            out.append('\n').append(n++).append(". ").append(f.kind().name()).append(" (").append(f.severity().id())
-                    .append(")\n   ").append(f.summary()).append('\n');
+            out.append('\n')
+                    .append(n++)
+                    .append(". ")
+                    .append(f.kind().name())
+                    .append(" (")
+                    .append(f.severity().id())
+                    .append(")\n   ")
+                    .append(f.summary())
+                    .append('\n');
             for (String line : f.evidence()) {
                 out.append("   - ").append(line).append('\n');
             }
-            if (f.migration() != null && !f.migration().statements().isEmpty() && !mapped.add(f.migration().id())) {
+            if (f.migration() != null
+                    && !f.migration().statements().isEmpty()
+                    && !mapped.add(f.migration().id())) {
                 out.append("   Migration ").append(f.migration().id()).append(": statement map above\n");
             } else if (f.migration() != null && !f.migration().statements().isEmpty()) {
                 FailedMigration m = f.migration();
-                out.append("   Migration ").append(m.tool() == null ? "" : m.tool() + " ").append(m.id())
-                        .append(m.file() == null ? "" : " (" + m.file() + ")").append(", found from the ").append(m.foundBy().replace('-', ' ')).append(":\n");
+                out.append("   Migration ")
+                        .append(m.tool() == null ? "" : m.tool() + " ")
+                        .append(m.id())
+                        .append(m.file() == null ? "" : " (" + m.file() + ")")
+                        .append(", found from the ")
+                        .append(m.foundBy().replace('-', ' '))
+                        .append(":\n");
                 for (StatementVerdict v : m.statements()) {
-                    out.append(String.format("     %2d  %-12s %s%n", v.n(), v.state().id(), oneLine(v.sql())));
+                    out.append(String.format(
+                            "     %2d  %-12s %s%n", v.n(), v.state().id(), oneLine(v.sql())));
                     if (v.prediction() != null) {
-                        out.append("                       ").append(v.prediction()).append('\n');
+                        out.append("                       ")
+                                .append(v.prediction())
+                                .append('\n');
                     }
                 }
             }
             if (!f.playbooks().isEmpty()) {
-                out.append("   Fix with  migrescue repair ").append(f.playbooks().get(0));
+                out.append("   Fix with  migrescue repair ")
+                        .append(f.playbooks().get(0));
                 if (f.playbooks().size() > 1) {
-                    out.append("   (or: ").append(String.join(", ", f.playbooks().subList(1, f.playbooks().size()))).append(')');
+                    out.append("   (or: ")
+                            .append(String.join(
+                                    ", ", f.playbooks().subList(1, f.playbooks().size())))
+                            .append(')');
                 }
                 out.append('\n');
             }
@@ -166,7 +204,11 @@ public final class DiagnosisRenderer {
         }
         out.append("\nStale     the log is older than the database (kept as history, not a finding):\n");
         for (Finding f : r.stale()) {
-            out.append("   ").append(f.kind().name()).append(": ").append(f.summary()).append('\n');
+            out.append("   ")
+                    .append(f.kind().name())
+                    .append(": ")
+                    .append(f.summary())
+                    .append('\n');
             for (String line : f.evidence()) {
                 out.append("   - ").append(line).append('\n');
             }
@@ -176,11 +218,18 @@ public final class DiagnosisRenderer {
     private static String markdown(DiagnosisReport r) {
         StringBuilder out = new StringBuilder("## Diagnosis\n\n");
         if (r.database() != null) {
-            out.append("- **Database:** ").append(r.database().engine().displayName()).append(' ').append(r.database().version())
-                    .append(", `").append(r.database().url()).append("`\n");
+            out.append("- **Database:** ")
+                    .append(r.database().engine().displayName())
+                    .append(' ')
+                    .append(r.database().version())
+                    .append(", `")
+                    .append(r.database().url())
+                    .append("`\n");
         }
         if (r.error() != null) {
-            out.append("- **Error:** `").append(errorHeadline(r.error()).replace("`", "'")).append("`\n");
+            out.append("- **Error:** `")
+                    .append(errorHeadline(r.error()).replace("`", "'"))
+                    .append("`\n");
         }
         r.notes().forEach(note -> out.append("- **Note:** ").append(note).append('\n'));
         out.append('\n');
@@ -189,20 +238,39 @@ public final class DiagnosisRenderer {
         }
         int n = 1;
         for (Finding f : r.current()) {
-            out.append("### ").append(n++).append(". ").append(f.kind().name()).append(" (").append(f.severity().id()).append(")\n\n")
-                    .append(f.summary()).append("\n\n");
+            out.append("### ")
+                    .append(n++)
+                    .append(". ")
+                    .append(f.kind().name())
+                    .append(" (")
+                    .append(f.severity().id())
+                    .append(")\n\n")
+                    .append(f.summary())
+                    .append("\n\n");
             f.evidence().forEach(line -> out.append("- ").append(line).append('\n'));
             if (f.migration() != null && !f.migration().statements().isEmpty()) {
                 out.append("\n| # | line | state | statement |\n|---|---|---|---|\n");
                 for (StatementVerdict v : f.migration().statements()) {
-                    out.append("| ").append(v.n()).append(" | ").append(v.line()).append(" | ").append(v.state().id()).append(" | `")
-                            .append(oneLine(v.sql()).replace("|", "\\|").replace("`", "'")).append("` |\n");
+                    out.append("| ")
+                            .append(v.n())
+                            .append(" | ")
+                            .append(v.line())
+                            .append(" | ")
+                            .append(v.state().id())
+                            .append(" | `")
+                            .append(oneLine(v.sql()).replace("|", "\\|").replace("`", "'"))
+                            .append("` |\n");
                 }
             }
             if (!f.playbooks().isEmpty()) {
-                out.append("\nRecommended: `migrescue repair ").append(f.playbooks().get(0)).append('`');
+                out.append("\nRecommended: `migrescue repair ")
+                        .append(f.playbooks().get(0))
+                        .append('`');
                 if (f.playbooks().size() > 1) {
-                    out.append(" (alternatives: ").append(String.join(", ", f.playbooks().subList(1, f.playbooks().size()))).append(')');
+                    out.append(" (alternatives: ")
+                            .append(String.join(
+                                    ", ", f.playbooks().subList(1, f.playbooks().size())))
+                            .append(')');
                 }
                 out.append("\n");
             }
@@ -211,7 +279,11 @@ public final class DiagnosisRenderer {
         if (!r.stale().isEmpty()) {
             out.append("### Stale: the log is older than the database (history, not a finding)\n\n");
             for (Finding f : r.stale()) {
-                out.append("- ").append(f.kind().name()).append(": ").append(f.summary()).append('\n');
+                out.append("- ")
+                        .append(f.kind().name())
+                        .append(": ")
+                        .append(f.summary())
+                        .append('\n');
                 f.evidence().forEach(line -> out.append("  - ").append(line).append('\n'));
             }
         }

@@ -3,7 +3,6 @@ package io.migrescue.report;
 import io.migrescue.app.HistoryUseCase;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +10,7 @@ import java.util.Map;
 
 /** {@code history}: one table per tool, newest last, failed/dirty/rolled-back entries marked. */
 public final class HistoryRenderer {
-    private HistoryRenderer() {
-    }
+    private HistoryRenderer() {}
 
     public static String render(HistoryUseCase.Report report, OutputFormat format) {
         return switch (format) {
@@ -26,19 +24,40 @@ public final class HistoryRenderer {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("database", StatusRenderer.database(r.database()));
         doc.put("schemas", r.schemas());
-        doc.put("history", r.histories().stream().map(h -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("tool", h.tool());
-            m.put("schema", h.schema());
-            m.put("table", h.table());
-            m.put("failed", h.failed().stream().map(HistoryEntry::id).toList());
-            m.put("dirty", h.dirty());
-            m.put("locked", h.locked());
-            m.put("lock", h.lock() == null ? null : Map.of("table", h.lock().table(), "locked", h.lock().locked(),
-                    "holder", String.valueOf(h.lock().holder()), "since", String.valueOf(h.lock().since())));
-            m.put("entries", h.entries().stream().map(HistoryRenderer::entry).toList());
-            return m;
-        }).toList());
+        doc.put(
+                "history",
+                r.histories().stream()
+                        .map(h -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("tool", h.tool());
+                            m.put("schema", h.schema());
+                            m.put("table", h.table());
+                            m.put(
+                                    "failed",
+                                    h.failed().stream().map(HistoryEntry::id).toList());
+                            m.put("dirty", h.dirty());
+                            m.put("locked", h.locked());
+                            m.put(
+                                    "lock",
+                                    h.lock() == null
+                                            ? null
+                                            : Map.of(
+                                                    "table",
+                                                    h.lock().table(),
+                                                    "locked",
+                                                    h.lock().locked(),
+                                                    "holder",
+                                                    String.valueOf(h.lock().holder()),
+                                                    "since",
+                                                    String.valueOf(h.lock().since())));
+                            m.put(
+                                    "entries",
+                                    h.entries().stream()
+                                            .map(HistoryRenderer::entry)
+                                            .toList());
+                            return m;
+                        })
+                        .toList());
         return doc;
     }
 
@@ -56,18 +75,32 @@ public final class HistoryRenderer {
     private static String text(HistoryUseCase.Report r) {
         StringBuilder out = new StringBuilder();
         if (r.histories().isEmpty()) {
-            return "No migration history table in " + String.join(", ", r.schemas()) + " (db push? another --schema?)\n";
+            return "No migration history table in " + String.join(", ", r.schemas())
+                    + " (db push? another --schema?)\n";
         }
         for (MigrationHistory h : r.histories()) {
-            out.append(h.tool()).append("  ").append(h.schema()).append('.').append(h.table()).append("  ")
-                    .append(h.entries().size()).append(" entries").append(h.locked() ? "  LOCKED by " + h.lock().holder() : "").append('\n');
+            out.append(h.tool())
+                    .append("  ")
+                    .append(h.schema())
+                    .append('.')
+                    .append(h.table())
+                    .append("  ")
+                    .append(h.entries().size())
+                    .append(" entries")
+                    .append(h.locked() ? "  LOCKED by " + h.lock().holder() : "")
+                    .append('\n');
             for (HistoryEntry e : rows(h)) {
-                out.append(String.format("  %-12s %-28s %-24s %s%n", e.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        cut(e.id(), 28), e.appliedAt() == null ? "" : e.appliedAt().toString(),
+                out.append(String.format(
+                        "  %-12s %-28s %-24s %s%n",
+                        e.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        cut(e.id(), 28),
+                        e.appliedAt() == null ? "" : e.appliedAt().toString(),
                         e.description() == null || e.description().equals(e.id()) ? "" : cut(e.description(), 60)));
             }
             if (rows(h).size() < h.entries().size()) {
-                out.append("  … ").append(h.entries().size() - rows(h).size()).append(" older entries (--format json lists all)\n");
+                out.append("  … ")
+                        .append(h.entries().size() - rows(h).size())
+                        .append(" older entries (--format json lists all)\n");
             }
             out.append('\n');
         }
@@ -77,11 +110,24 @@ public final class HistoryRenderer {
     private static String markdown(HistoryUseCase.Report r) {
         StringBuilder out = new StringBuilder("## Migration history\n\n");
         for (MigrationHistory h : r.histories()) {
-            out.append("### ").append(h.tool()).append(" (`").append(h.schema()).append('.').append(h.table()).append("`)\n\n")
+            out.append("### ")
+                    .append(h.tool())
+                    .append(" (`")
+                    .append(h.schema())
+                    .append('.')
+                    .append(h.table())
+                    .append("`)\n\n")
                     .append("| state | id | at | description |\n|---|---|---|---|\n");
             for (HistoryEntry e : rows(h)) {
-                out.append("| ").append(e.state().name().toLowerCase(Locale.ROOT)).append(" | `").append(e.id()).append("` | ")
-                        .append(e.appliedAt() == null ? "" : e.appliedAt()).append(" | ").append(e.description() == null ? "" : e.description()).append(" |\n");
+                out.append("| ")
+                        .append(e.state().name().toLowerCase(Locale.ROOT))
+                        .append(" | `")
+                        .append(e.id())
+                        .append("` | ")
+                        .append(e.appliedAt() == null ? "" : e.appliedAt())
+                        .append(" | ")
+                        .append(e.description() == null ? "" : e.description())
+                        .append(" |\n");
             }
             out.append('\n');
         }

@@ -2,5 +2,7 @@ package io.migrescue.report;
 
 /** {@code --format}: text for people, JSON for scripts, Markdown for the incident write-up. */
 public enum OutputFormat {
-    text, json, markdown
+    text,
+    json,
+    markdown
 }

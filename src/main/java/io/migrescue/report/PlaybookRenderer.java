@@ -3,7 +3,6 @@ package io.migrescue.report;
 import io.migrescue.playbook.ParamSpec;
 import io.migrescue.playbook.Playbook;
 import io.migrescue.playbook.StepSpec;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,18 +10,25 @@ import java.util.TreeSet;
 
 /** {@code playbooks} and {@code playbooks show ID}. */
 public final class PlaybookRenderer {
-    private PlaybookRenderer() {
-    }
+    private PlaybookRenderer() {}
 
     public static String list(List<Playbook> playbooks, OutputFormat format) {
         if (format == OutputFormat.json) {
             return Json.write(playbooks.stream().map(PlaybookRenderer::summary).toList()) + "\n";
         }
-        StringBuilder out = new StringBuilder(format == OutputFormat.markdown ? "| playbook | fixes | what it does |\n|---|---|---|\n" : "");
+        StringBuilder out = new StringBuilder(
+                format == OutputFormat.markdown ? "| playbook | fixes | what it does |\n|---|---|---|\n" : "");
         for (Playbook p : playbooks) {
-            String fixes = String.join(", ", new TreeSet<>(p.fixes().stream().map(Enum::name).toList()));
+            String fixes = String.join(
+                    ", ", new TreeSet<>(p.fixes().stream().map(Enum::name).toList()));
             if (format == OutputFormat.markdown) {
-                out.append("| `").append(p.id()).append("` | ").append(fixes).append(" | ").append(p.title()).append(" |\n");
+                out.append("| `")
+                        .append(p.id())
+                        .append("` | ")
+                        .append(fixes)
+                        .append(" | ")
+                        .append(p.title())
+                        .append(" |\n");
             } else {
                 out.append(String.format("%-30s %s%n%-30s fixes %s%n", p.id(), p.title(), "", fixes));
             }
@@ -39,25 +45,54 @@ public final class PlaybookRenderer {
             return Json.write(doc) + "\n";
         }
         StringBuilder out = new StringBuilder();
-        out.append(format == OutputFormat.markdown ? "## `" + p.id() + "`\n\n" : p.id() + "\n").append(p.title()).append("\n\n")
-                .append(p.description().strip()).append("\n\n");
-        out.append("Fixes:   ").append(String.join(", ", new TreeSet<>(p.fixes().stream().map(Enum::name).toList()))).append('\n');
-        out.append("Engines: ").append(String.join(", ", new TreeSet<>(p.engines().stream().map(e -> e.id()).toList()))).append('\n');
+        out.append(format == OutputFormat.markdown ? "## `" + p.id() + "`\n\n" : p.id() + "\n")
+                .append(p.title())
+                .append("\n\n")
+                .append(p.description().strip())
+                .append("\n\n");
+        out.append("Fixes:   ")
+                .append(String.join(
+                        ", ", new TreeSet<>(p.fixes().stream().map(Enum::name).toList())))
+                .append('\n');
+        out.append("Engines: ")
+                .append(String.join(
+                        ", ",
+                        new TreeSet<>(p.engines().stream().map(e -> e.id()).toList())))
+                .append('\n');
         if (!p.params().isEmpty()) {
             out.append("\nParameters (--param NAME=VALUE):\n");
             for (ParamSpec s : p.params()) {
-                out.append("  ").append(s.name()).append(s.choices().isEmpty() ? "" : " (" + String.join(" | ", s.choices()) + ")")
-                        .append(s.from() == null ? "" : ", from the " + s.from().replace("finding.", "finding's ").replace("objects.", ""))
+                out.append("  ")
+                        .append(s.name())
+                        .append(s.choices().isEmpty() ? "" : " (" + String.join(" | ", s.choices()) + ")")
+                        .append(
+                                s.from() == null
+                                        ? ""
+                                        : ", from the "
+                                                + s.from()
+                                                        .replace("finding.", "finding's ")
+                                                        .replace("objects.", ""))
                         .append(s.defaultValue() == null ? "" : ", default " + s.defaultValue())
                         .append(s.decision() ? ", a decision: must be given when no one is asked" : "")
-                        .append(s.whenNeeded() ? " (only when the plan does it)" : "").append('\n');
-                s.meanings().forEach((choice, meaning) -> out.append("      ").append(choice).append(": ").append(meaning).append('\n'));
+                        .append(s.whenNeeded() ? " (only when the plan does it)" : "")
+                        .append('\n');
+                s.meanings()
+                        .forEach((choice, meaning) -> out.append("      ")
+                                .append(choice)
+                                .append(": ")
+                                .append(meaning)
+                                .append('\n'));
             }
         }
         out.append("\nSteps:\n");
         int n = 1;
         for (StepSpec s : p.steps()) {
-            out.append("  ").append(n++).append(". ").append(s.kind()).append(s.disrupts() == null ? "" : ": " + s.disrupts()).append('\n');
+            out.append("  ")
+                    .append(n++)
+                    .append(". ")
+                    .append(s.kind())
+                    .append(s.disrupts() == null ? "" : ": " + s.disrupts())
+                    .append('\n');
         }
         out.append("\nExample: migrescue repair ").append(p.id()).append(" --url … --dry-run\n");
         return out.toString();

@@ -3,15 +3,12 @@ package io.migrescue.report;
 import io.migrescue.preflight.PendingMigration;
 import io.migrescue.preflight.PreflightFinding;
 import io.migrescue.preflight.PreflightReport;
-
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Renders {@code preflight} as text, JSON, or Markdown ready for a pull-request comment. */
 public final class PreflightRenderer {
-    private PreflightRenderer() {
-    }
+    private PreflightRenderer() {}
 
     public static String render(PreflightReport report, OutputFormat format) {
         return switch (format) {
@@ -27,17 +24,23 @@ public final class PreflightRenderer {
         doc.put("database", StatusRenderer.database(report.database()));
         doc.put("schemas", report.schemas());
         doc.put("tools", report.tools());
-        doc.put("pending", report.pending().stream().map(m -> {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("tool", m.tool());
-            p.put("id", m.id());
-            p.put("file", m.file());
-            p.put("statements", m.statements().size());
-            return p;
-        }).toList());
+        doc.put(
+                "pending",
+                report.pending().stream()
+                        .map(m -> {
+                            Map<String, Object> p = new LinkedHashMap<>();
+                            p.put("tool", m.tool());
+                            p.put("id", m.id());
+                            p.put("file", m.file());
+                            p.put("statements", m.statements().size());
+                            return p;
+                        })
+                        .toList());
         doc.put("willFail", report.willFail());
         doc.put("blockers", report.blockers());
-        doc.put("findings", report.findings().stream().map(PreflightRenderer::finding).toList());
+        doc.put(
+                "findings",
+                report.findings().stream().map(PreflightRenderer::finding).toList());
         doc.put("notes", report.notes());
         return doc;
     }
@@ -65,18 +68,46 @@ public final class PreflightRenderer {
 
     private static String text(PreflightReport report) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%-9s %s %s  %s%n", "Database", report.database().engine().displayName(), report.database().version(),
+        out.append(String.format(
+                "%-9s %s %s  %s%n",
+                "Database",
+                report.database().engine().displayName(),
+                report.database().version(),
                 report.database().url()));
-        out.append(String.format("%-9s %s%n", "Pending", report.pending().isEmpty() ? "none"
-                : report.pending().size() + ": " + String.join(", ", report.pending().stream().map(PendingMigration::file).toList())));
+        out.append(String.format(
+                "%-9s %s%n",
+                "Pending",
+                report.pending().isEmpty()
+                        ? "none"
+                        : report.pending().size() + ": "
+                                + String.join(
+                                        ", ",
+                                        report.pending().stream()
+                                                .map(PendingMigration::file)
+                                                .toList())));
         report.blockers().forEach(b -> out.append(String.format("%-9s %s%n", "Blocked", b)));
         int n = 1;
         for (PreflightFinding f : report.findings()) {
-            out.append('\n').append(n++).append(". ").append(f.kind().name()).append(" (").append(f.severity().id())
-                    .append(f.severity().id().equals("error") ? ": will fail" : f.severity().id().equals("warning") ? ": may fail" : "")
+            out.append('\n')
+                    .append(n++)
+                    .append(". ")
+                    .append(f.kind().name())
+                    .append(" (")
+                    .append(f.severity().id())
+                    .append(
+                            f.severity().id().equals("error")
+                                    ? ": will fail"
+                                    : f.severity().id().equals("warning") ? ": may fail" : "")
                     .append(")\n");
-            out.append("   ").append(f.migration().file()).append(" statement ").append(f.statement()).append(" (line ")
-                    .append(f.line()).append("): ").append(f.sql()).append('\n');
+            out.append("   ")
+                    .append(f.migration().file())
+                    .append(" statement ")
+                    .append(f.statement())
+                    .append(" (line ")
+                    .append(f.line())
+                    .append("): ")
+                    .append(f.sql())
+                    .append('\n');
             out.append("   ").append(f.cause()).append('\n');
             f.evidence().forEach(e -> out.append("   - ").append(e).append('\n'));
             out.append("   Fix: ").append(f.fix().text()).append('\n');
@@ -85,34 +116,67 @@ public final class PreflightRenderer {
                 f.fix().sql().forEach(s -> out.append("      ").append(s).append(";\n"));
             }
             if (f.fix().rewrite() != null) {
-                out.append("   Write statement ").append(f.statement()).append(" as:\n      ").append(f.fix().rewrite()).append(";\n");
+                out.append("   Write statement ")
+                        .append(f.statement())
+                        .append(" as:\n      ")
+                        .append(f.fix().rewrite())
+                        .append(";\n");
             }
             if (!f.fix().playbooks().isEmpty()) {
-                out.append("   If it fails anyway: migrescue repair ").append(f.fix().playbooks().get(0)).append('\n');
+                out.append("   If it fails anyway: migrescue repair ")
+                        .append(f.fix().playbooks().get(0))
+                        .append('\n');
             }
         }
         report.notes().forEach(note -> out.append("Note      ").append(note).append('\n'));
-        out.append('\n').append(report.willFail() ? "Result    something will or may fail: fix it before the deploy"
-                : "Result    nothing will fail: every pending migration fits this database").append('\n');
+        out.append('\n')
+                .append(
+                        report.willFail()
+                                ? "Result    something will or may fail: fix it before the deploy"
+                                : "Result    nothing will fail: every pending migration fits this database")
+                .append('\n');
         return out.toString();
     }
 
     private static String markdown(PreflightReport report) {
         StringBuilder out = new StringBuilder("### migrescue preflight: ");
-        out.append(report.willFail() ? "something will or may fail" : "nothing will fail").append("\n\n");
-        out.append("Database: ").append(report.database().engine().displayName()).append(' ').append(report.database().version())
-                .append(" · pending: ").append(report.pending().size()).append("\n\n");
+        out.append(report.willFail() ? "something will or may fail" : "nothing will fail")
+                .append("\n\n");
+        out.append("Database: ")
+                .append(report.database().engine().displayName())
+                .append(' ')
+                .append(report.database().version())
+                .append(" · pending: ")
+                .append(report.pending().size())
+                .append("\n\n");
         report.blockers().forEach(b -> out.append("- **Blocked:** ").append(b).append('\n'));
         if (!report.findings().isEmpty()) {
             out.append("| | migration | statement | cause |\n|---|---|---|---|\n");
             for (PreflightFinding f : report.findings()) {
-                out.append("| ").append(f.severity().id().equals("error") ? ":x:" : ":warning:").append(" `").append(f.kind().name())
-                        .append("` | `").append(f.migration().file()).append("` | ").append(f.statement()).append(" (line ")
-                        .append(f.line()).append(") | ").append(cell(f.cause())).append(" |\n");
+                out.append("| ")
+                        .append(f.severity().id().equals("error") ? ":x:" : ":warning:")
+                        .append(" `")
+                        .append(f.kind().name())
+                        .append("` | `")
+                        .append(f.migration().file())
+                        .append("` | ")
+                        .append(f.statement())
+                        .append(" (line ")
+                        .append(f.line())
+                        .append(") | ")
+                        .append(cell(f.cause()))
+                        .append(" |\n");
             }
             for (PreflightFinding f : report.findings()) {
-                out.append("\n<details><summary>").append(f.migration().file()).append(" statement ").append(f.statement())
-                        .append(": ").append(cell(f.cause())).append("</summary>\n\n```sql\n").append(f.sql()).append("\n```\n\n");
+                out.append("\n<details><summary>")
+                        .append(f.migration().file())
+                        .append(" statement ")
+                        .append(f.statement())
+                        .append(": ")
+                        .append(cell(f.cause()))
+                        .append("</summary>\n\n```sql\n")
+                        .append(f.sql())
+                        .append("\n```\n\n");
                 f.evidence().forEach(e -> out.append("- ").append(e).append('\n'));
                 out.append("\n**Fix:** ").append(f.fix().text()).append('\n');
                 if (!f.fix().sql().isEmpty()) {
@@ -130,5 +194,4 @@ public final class PreflightRenderer {
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
-
 }

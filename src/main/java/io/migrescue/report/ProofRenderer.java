@@ -2,15 +2,13 @@ package io.migrescue.report;
 
 import io.migrescue.app.DiffReport;
 import io.migrescue.app.prove.ProofReport;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code diff --prove}'s result in each format: after the report (text, Markdown), in it (JSON), as comments (SQL). */
 public final class ProofRenderer {
-    private ProofRenderer() {
-    }
+    private ProofRenderer() {}
 
     /** The diff report with the proof: JSON gets a {@code proof} object, text and Markdown a section at the end. */
     public static String render(DiffReport report, ProofReport proof, OutputFormat format) {
@@ -20,9 +18,12 @@ public final class ProofRenderer {
                 doc.put("proof", document(proof));
                 yield Json.report(doc) + "\n";
             }
-            case markdown -> DiffRenderer.render(report, format) + "\n### Proof\n\n" + String.join("\n", lines(proof, "- ", "  - "))
-                    + "\n";
-            case text -> DiffRenderer.render(report, format) + String.join("\n", lines(proof, "Proof     ", "            ")) + "\n";
+            case markdown ->
+                DiffRenderer.render(report, format) + "\n### Proof\n\n" + String.join("\n", lines(proof, "- ", "  - "))
+                        + "\n";
+            case text ->
+                DiffRenderer.render(report, format) + String.join("\n", lines(proof, "Proof     ", "            "))
+                        + "\n";
         };
     }
 
@@ -53,14 +54,18 @@ public final class ProofRenderer {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("passed", proof.passed());
         doc.put("scratch", proof.scratch());
-        doc.put("steps", proof.steps().stream().map(s -> {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("name", s.name());
-            step.put("passed", s.passed());
-            step.put("detail", s.detail());
-            step.put("differences", s.differences());
-            return step;
-        }).toList());
+        doc.put(
+                "steps",
+                proof.steps().stream()
+                        .map(s -> {
+                            Map<String, Object> step = new LinkedHashMap<>();
+                            step.put("name", s.name());
+                            step.put("passed", s.passed());
+                            step.put("detail", s.detail());
+                            step.put("differences", s.differences());
+                            return step;
+                        })
+                        .toList());
         return doc;
     }
 }

@@ -4,7 +4,6 @@ import io.migrescue.playbook.PlanStep;
 import io.migrescue.playbook.RowsTouched;
 import io.migrescue.repair.CheckResult;
 import io.migrescue.repair.RepairReport;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +11,7 @@ import java.util.Map;
 
 /** Renders {@code repair}: the plan and what happened, as text, JSON (cli.md) or Markdown for the incident write-up. */
 public final class RepairRenderer {
-    private RepairRenderer() {
-    }
+    private RepairRenderer() {}
 
     /** As {@link #render(RepairReport, OutputFormat)}, a dry run's text ending with {@code next} (what to type to run it). */
     public static String render(RepairReport report, OutputFormat format, String next) {
@@ -44,7 +42,11 @@ public final class RepairRenderer {
      */
     public static String summary(RepairReport r) {
         StringBuilder out = new StringBuilder("\n");
-        out.append("Repair    ").append(r.plan().playbook()).append(": ").append(r.plan().title()).append('\n');
+        out.append("Repair    ")
+                .append(r.plan().playbook())
+                .append(": ")
+                .append(r.plan().title())
+                .append('\n');
         for (RepairReport.StepOutcome s : r.steps()) {
             out.append(String.format("%2d. [%s] %s%n", s.n(), s.status(), s.description()));
             rows(r, s).forEach(line -> out.append("      ").append(line).append('\n'));
@@ -64,49 +66,75 @@ public final class RepairRenderer {
         doc.put("dryRun", r.dryRun());
         doc.put("status", r.status().label());
         doc.put("backup", r.backup() == null ? null : r.backup().toString());
-        doc.put("journal", r.journal() == null || r.dryRun() ? null : r.journal().toString());
+        doc.put(
+                "journal",
+                r.journal() == null || r.dryRun() ? null : r.journal().toString());
         doc.put("finding", r.plan().finding().kind().name());
         doc.put("params", r.plan().params());
         Map<String, Object> backupPlan = new LinkedHashMap<>();
-        backupPlan.put("tables", r.plan().backup().tables().stream().map(t -> backedUp(r, t)).toList());
+        backupPlan.put(
+                "tables",
+                r.plan().backup().tables().stream().map(t -> backedUp(r, t)).toList());
         backupPlan.put("data", r.plan().backup().data());
         backupPlan.put("history", r.plan().backup().historyTool());
         doc.put("backupPlan", backupPlan);
-        doc.put("steps", r.steps().stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("n", s.n());
-            m.put("kind", s.kind());
-            m.put("description", s.description());
-            m.put("status", s.status().label());
-            m.put("sql", s.sql());
-            m.put("error", s.error());
-            List<RowsTouched> rows = planned(r, s);
-            if (!rows.isEmpty()) {
-                m.put("rows", rows.stream().map(RowsTouched::figures).toList());
-            }
-            if (s.rows() != null) {
-                m.put("rowsChanged", s.rows());
-            }
-            return m;
-        }).toList());
-        doc.put("verification", r.verification().stream().map(c -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("check", c.check());
-            m.put("holds", r.dryRun() ? null : c.holds()); // a dry run checks nothing: not run is not false
-            m.put("detail", c.detail());
-            return m;
-        }).toList());
+        doc.put(
+                "steps",
+                r.steps().stream()
+                        .map(s -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("n", s.n());
+                            m.put("kind", s.kind());
+                            m.put("description", s.description());
+                            m.put("status", s.status().label());
+                            m.put("sql", s.sql());
+                            m.put("error", s.error());
+                            List<RowsTouched> rows = planned(r, s);
+                            if (!rows.isEmpty()) {
+                                m.put(
+                                        "rows",
+                                        rows.stream().map(RowsTouched::figures).toList());
+                            }
+                            if (s.rows() != null) {
+                                m.put("rowsChanged", s.rows());
+                            }
+                            return m;
+                        })
+                        .toList());
+        doc.put(
+                "verification",
+                r.verification().stream()
+                        .map(c -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("check", c.check());
+                            m.put(
+                                    "holds",
+                                    r.dryRun() ? null : c.holds()); // a dry run checks nothing: not run is not false
+                            m.put("detail", c.detail());
+                            return m;
+                        })
+                        .toList());
         doc.put("message", r.message());
         return doc;
     }
 
     private static String text(RepairReport r) {
         StringBuilder out = new StringBuilder();
-        out.append(r.dryRun() ? "Plan      " : "Repair    ").append(r.plan().playbook()).append(": ").append(r.plan().title()).append('\n');
-        out.append("Finding   ").append(r.plan().finding().kind().name()).append(": ").append(r.plan().finding().summary()).append('\n');
+        out.append(r.dryRun() ? "Plan      " : "Repair    ")
+                .append(r.plan().playbook())
+                .append(": ")
+                .append(r.plan().title())
+                .append('\n');
+        out.append("Finding   ")
+                .append(r.plan().finding().kind().name())
+                .append(": ")
+                .append(r.plan().finding().summary())
+                .append('\n');
         if (!r.plan().params().isEmpty()) {
             out.append("Params    ");
-            r.plan().params().forEach((k, v) -> out.append(k).append('=').append(v).append("  "));
+            r.plan()
+                    .params()
+                    .forEach((k, v) -> out.append(k).append('=').append(v).append("  "));
             out.append('\n');
         }
         r.plan().explanations().forEach(e -> out.append("Why       ").append(e).append('\n'));
@@ -115,7 +143,10 @@ public final class RepairRenderer {
             out.append(String.format("%2d. [%s] %s%n", s.n(), s.status(), s.description()));
             rows(r, s).forEach(line -> out.append("      ").append(line).append('\n'));
             for (String sql : s.sql()) {
-                out.append("      ").append(sql.replace("\n", "\n      ")).append(sql.startsWith("--") ? "" : ";").append('\n');
+                out.append("      ")
+                        .append(sql.replace("\n", "\n      "))
+                        .append(sql.startsWith("--") ? "" : ";")
+                        .append('\n');
             }
             if (s.error() != null) {
                 out.append("      ERROR: ").append(s.error()).append('\n');
@@ -123,12 +154,18 @@ public final class RepairRenderer {
         }
         out.append('\n').append(r.dryRun() ? "Verify    (after the run)\n" : "Verify\n");
         for (CheckResult c : r.verification()) {
-            out.append("   ").append(r.dryRun() ? "-" : c.holds() ? "ok  " : "FAIL").append(' ').append(c.check())
-                    .append(r.dryRun() ? "" : " (" + c.detail() + ")").append('\n');
+            out.append("   ")
+                    .append(r.dryRun() ? "-" : c.holds() ? "ok  " : "FAIL")
+                    .append(' ')
+                    .append(c.check())
+                    .append(r.dryRun() ? "" : " (" + c.detail() + ")")
+                    .append('\n');
         }
         out.append('\n').append("Status    ").append(r.status()).append('\n');
         if (r.backup() != null) {
-            out.append(r.dryRun() ? "Backup    would be written to " : "Backup    ").append(r.backup()).append('\n');
+            out.append(r.dryRun() ? "Backup    would be written to " : "Backup    ")
+                    .append(r.backup())
+                    .append('\n');
         }
         if (!r.dryRun() && r.journal() != null) {
             out.append("Journal   ").append(r.journal()).append('\n');
@@ -137,7 +174,9 @@ public final class RepairRenderer {
             out.append("Note      ").append(r.message()).append('\n');
         }
         if (r.dryRun()) {
-            out.append("Nothing was changed. Run it with: migrescue repair ").append(r.plan().playbook()).append(" --yes (same options)\n");
+            out.append("Nothing was changed. Run it with: migrescue repair ")
+                    .append(r.plan().playbook())
+                    .append(" --yes (same options)\n");
         }
         return out.toString();
     }
@@ -155,9 +194,13 @@ public final class RepairRenderer {
         step.rows().forEach(t -> lines.add("rows: " + t.describe()));
         if (s.rows() != null) {
             long counted = step.rowsToChange();
-            lines.add("rows changed: " + String.format(java.util.Locale.ROOT, "%,d", s.rows()) + (counted < 0 ? ""
-                    : counted == s.rows() ? " (as counted before)"
-                    : " (" + String.format(java.util.Locale.ROOT, "%,d", counted) + " counted before it ran: the rows changed in between)"));
+            lines.add("rows changed: " + String.format(java.util.Locale.ROOT, "%,d", s.rows())
+                    + (counted < 0
+                            ? ""
+                            : counted == s.rows()
+                                    ? " (as counted before)"
+                                    : " (" + String.format(java.util.Locale.ROOT, "%,d", counted)
+                                            + " counted before it ran: the rows changed in between)"));
         }
         return lines;
     }
@@ -172,10 +215,19 @@ public final class RepairRenderer {
         m.put("schema", t.schema());
         m.put("table", t.table());
         m.put("where", t.where());
-        m.put("rows", t.where() == null ? null : r.plan().steps().stream().flatMap(s -> s.rows().stream())
-                .filter(rows -> rows.counted() && !"keep".equals(rows.action()) && t.table().equals(rows.table())
-                        && java.util.Objects.equals(t.schema(), rows.schema()))
-                .map(RowsTouched::rows).findFirst().orElse(null));
+        m.put(
+                "rows",
+                t.where() == null
+                        ? null
+                        : r.plan().steps().stream()
+                                .flatMap(s -> s.rows().stream())
+                                .filter(rows -> rows.counted()
+                                        && !"keep".equals(rows.action())
+                                        && t.table().equals(rows.table())
+                                        && java.util.Objects.equals(t.schema(), rows.schema()))
+                                .map(RowsTouched::rows)
+                                .findFirst()
+                                .orElse(null));
         return m;
     }
 
@@ -185,30 +237,52 @@ public final class RepairRenderer {
     }
 
     private static PlanStep step(RepairReport r, RepairReport.StepOutcome s) {
-        return r.plan().steps().stream().filter(p -> p.n() == s.n() && p.kind().equals(s.kind())).findFirst().orElse(null);
+        return r.plan().steps().stream()
+                .filter(p -> p.n() == s.n() && p.kind().equals(s.kind()))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String markdown(RepairReport r) {
-        StringBuilder out = new StringBuilder("## Repair: `").append(r.plan().playbook()).append("`\n\n");
-        out.append("- **Finding:** ").append(r.plan().finding().kind().name()).append(" — ").append(r.plan().finding().summary()).append('\n');
-        out.append("- **Status:** ").append(r.status()).append(r.dryRun() ? " (dry run, nothing changed)" : "").append('\n');
+        StringBuilder out =
+                new StringBuilder("## Repair: `").append(r.plan().playbook()).append("`\n\n");
+        out.append("- **Finding:** ")
+                .append(r.plan().finding().kind().name())
+                .append(" — ")
+                .append(r.plan().finding().summary())
+                .append('\n');
+        out.append("- **Status:** ")
+                .append(r.status())
+                .append(r.dryRun() ? " (dry run, nothing changed)" : "")
+                .append('\n');
         if (r.backup() != null) {
             out.append("- **Backup:** `").append(r.backup()).append("`\n");
         }
         out.append("\n### Steps\n\n");
         for (RepairReport.StepOutcome s : r.steps()) {
-            out.append(s.n()).append(". **").append(s.status()).append("** ").append(s.description()).append('\n');
+            out.append(s.n())
+                    .append(". **")
+                    .append(s.status())
+                    .append("** ")
+                    .append(s.description())
+                    .append('\n');
             rows(r, s).forEach(line -> out.append("   - ").append(line).append('\n'));
             if (!s.sql().isEmpty()) {
                 out.append("   ```sql\n");
-                s.sql().forEach(sql -> out.append("   ").append(sql.replace("\n", "\n   ")).append('\n'));
+                s.sql()
+                        .forEach(sql -> out.append("   ")
+                                .append(sql.replace("\n", "\n   "))
+                                .append('\n'));
                 out.append("   ```\n");
             }
         }
         out.append("\n### Verification\n\n");
         List<CheckResult> checks = r.verification();
-        checks.forEach(c -> out.append("- ").append(r.dryRun() ? "[ ] " : c.holds() ? "[x] " : "[ ] **FAILED** ").append(c.check())
-                .append(r.dryRun() ? "" : " — " + c.detail()).append('\n'));
+        checks.forEach(c -> out.append("- ")
+                .append(r.dryRun() ? "[ ] " : c.holds() ? "[x] " : "[ ] **FAILED** ")
+                .append(c.check())
+                .append(r.dryRun() ? "" : " — " + c.detail())
+                .append('\n'));
         return out.toString();
     }
 }

@@ -2,7 +2,6 @@ package io.migrescue.report;
 
 import io.migrescue.backup.RestoreResult;
 import io.migrescue.backup.RestoreResult.RestoredTable;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,8 +9,7 @@ import java.util.Map;
 
 /** Renders what {@code restore} did: per table how (reloaded, recreated, merged) and how many rows; whether keys hold. */
 public final class RestoreRenderer {
-    private RestoreRenderer() {
-    }
+    private RestoreRenderer() {}
 
     public static String render(RestoreResult result, Path dir, OutputFormat format) {
         return switch (format) {
@@ -49,12 +47,30 @@ public final class RestoreRenderer {
 
     private static String text(RestoreResult r, Path dir) {
         StringBuilder out = new StringBuilder();
-        out.append("Restored  ").append(r.url()).append("  from ").append(dir).append(" (taken ").append(r.backupCreatedAt()).append(")\n");
-        int width = r.tables().stream().mapToInt(t -> t.qualifiedName().length()).max().orElse(0);
+        out.append("Restored  ")
+                .append(r.url())
+                .append("  from ")
+                .append(dir)
+                .append(" (taken ")
+                .append(r.backupCreatedAt())
+                .append(")\n");
+        int width = r.tables().stream()
+                .mapToInt(t -> t.qualifiedName().length())
+                .max()
+                .orElse(0);
         for (RestoredTable t : r.tables()) {
-            out.append(String.format(Locale.ROOT, "          %-" + width + "s  %-9s  %,d %s", t.qualifiedName(), t.mode().id(),
-                    t.rows(), t.rows() == 1 ? "row" : "rows"));
-            t.sequences().forEach((column, next) -> out.append(", ").append(column).append(" continues after ").append(next));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "          %-" + width + "s  %-9s  %,d %s",
+                    t.qualifiedName(),
+                    t.mode().id(),
+                    t.rows(),
+                    t.rows() == 1 ? "row" : "rows"));
+            t.sequences()
+                    .forEach((column, next) -> out.append(", ")
+                            .append(column)
+                            .append(" continues after ")
+                            .append(next));
             out.append('\n');
         }
         if (r.holds()) {
@@ -70,11 +86,23 @@ public final class RestoreRenderer {
     private static String markdown(RestoreResult r, Path dir) {
         StringBuilder out = new StringBuilder("## Restore\n\n");
         out.append("- **Database:** `").append(r.url()).append("`\n");
-        out.append("- **Backup:** `").append(dir).append("`, taken ").append(r.backupCreatedAt()).append('\n');
-        out.append("- **Status:** ").append(r.holds() ? "restored, every foreign key holds" : "restored, foreign keys DO NOT HOLD").append("\n\n");
+        out.append("- **Backup:** `")
+                .append(dir)
+                .append("`, taken ")
+                .append(r.backupCreatedAt())
+                .append('\n');
+        out.append("- **Status:** ")
+                .append(r.holds() ? "restored, every foreign key holds" : "restored, foreign keys DO NOT HOLD")
+                .append("\n\n");
         out.append("| table | how | rows |\n|---|---|---|\n");
-        r.tables().forEach(t -> out.append("| `").append(t.qualifiedName()).append("` | ").append(t.mode().id())
-                .append(" | ").append(t.rows()).append(" |\n"));
+        r.tables()
+                .forEach(t -> out.append("| `")
+                        .append(t.qualifiedName())
+                        .append("` | ")
+                        .append(t.mode().id())
+                        .append(" | ")
+                        .append(t.rows())
+                        .append(" |\n"));
         if (!r.holds()) {
             out.append("\n### Foreign keys that do not hold\n\n");
             r.violations().forEach(v -> out.append("- ").append(v).append('\n'));

@@ -5,7 +5,6 @@ import io.migrescue.model.DatabaseInfo;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.HistoryLock;
 import io.migrescue.model.MigrationHistory;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +14,7 @@ import java.util.Map;
 
 /** Renders {@code status} as text, JSON (cli.md) or Markdown. */
 public final class StatusRenderer {
-    private StatusRenderer() {
-    }
+    private StatusRenderer() {}
 
     public static String render(StatusReport report, OutputFormat format) {
         return switch (format) {
@@ -33,7 +31,9 @@ public final class StatusRenderer {
         report.tablesPerSchema().forEach((name, count) -> schemas.add(ordered("name", name, "tables", count)));
         doc.put("schemas", schemas);
         doc.put("tables", report.tableCount());
-        doc.put("history", report.history().stream().map(StatusRenderer::history).toList());
+        doc.put(
+                "history",
+                report.history().stream().map(StatusRenderer::history).toList());
         doc.put("invalidIndexes", report.invalidIndexes());
         doc.put("healthy", report.healthy());
         doc.put("attention", report.attention());
@@ -88,30 +88,53 @@ public final class StatusRenderer {
     private static String text(StatusReport r) {
         StringBuilder out = new StringBuilder();
         DatabaseInfo db = r.database();
-        out.append("Database  ").append(db.engine().displayName()).append(' ').append(db.version())
-                .append("  ").append(db.url()).append(db.user() == null ? "" : "  as " + db.user()).append('\n');
+        out.append("Database  ")
+                .append(db.engine().displayName())
+                .append(' ')
+                .append(db.version())
+                .append("  ")
+                .append(db.url())
+                .append(db.user() == null ? "" : "  as " + db.user())
+                .append('\n');
         out.append("Schemas   ");
         List<String> parts = new ArrayList<>();
-        r.tablesPerSchema().forEach((name, count) -> parts.add(name + " (" + count + (count == 1 ? " table)" : " tables)")));
+        r.tablesPerSchema()
+                .forEach((name, count) -> parts.add(name + " (" + count + (count == 1 ? " table)" : " tables)")));
         out.append(String.join(", ", parts)).append('\n');
         if (r.history().isEmpty()) {
             out.append("History   no migration history table found in scope (db push? or another --schema?)\n");
         }
         for (MigrationHistory h : r.history()) {
-            out.append("History   ").append(h.tool()).append("  ").append(h.schema()).append('.').append(h.table())
-                    .append("  ").append(h.appliedCount()).append(" applied");
-            h.latestApplied().ifPresent(e -> out.append(", latest ").append(label(e)).append(at(e.appliedAt())));
+            out.append("History   ")
+                    .append(h.tool())
+                    .append("  ")
+                    .append(h.schema())
+                    .append('.')
+                    .append(h.table())
+                    .append("  ")
+                    .append(h.appliedCount())
+                    .append(" applied");
+            h.latestApplied()
+                    .ifPresent(e -> out.append(", latest ").append(label(e)).append(at(e.appliedAt())));
             out.append('\n');
             for (HistoryEntry e : h.failed()) {
-                out.append("          FAILED  ").append(label(e)).append(at(e.appliedAt())).append('\n');
+                out.append("          FAILED  ")
+                        .append(label(e))
+                        .append(at(e.appliedAt()))
+                        .append('\n');
             }
             for (HistoryEntry e : h.dirtyEntries()) {
                 out.append("          DIRTY   version ").append(e.id()).append('\n');
             }
             if (h.locked()) {
-                out.append("          LOCKED  ").append(h.lock().table())
-                        .append(h.lock().holder() == null ? "" : " by " + h.lock().holder())
-                        .append(at(h.lock().since())).append('\n');
+                out.append("          LOCKED  ")
+                        .append(h.lock().table())
+                        .append(
+                                h.lock().holder() == null
+                                        ? ""
+                                        : " by " + h.lock().holder())
+                        .append(at(h.lock().since()))
+                        .append('\n');
             }
         }
         for (String index : r.invalidIndexes()) {
@@ -131,17 +154,47 @@ public final class StatusRenderer {
         StringBuilder out = new StringBuilder();
         DatabaseInfo db = r.database();
         out.append("## Database status\n\n");
-        out.append("- **Engine:** ").append(db.engine().displayName()).append(' ').append(db.version()).append('\n');
-        out.append("- **URL:** `").append(db.url()).append("`").append(db.user() == null ? "" : " as `" + db.user() + "`").append('\n');
-        r.tablesPerSchema().forEach((name, count) -> out.append("- **Schema** `").append(name).append("`: ").append(count).append(" tables\n"));
-        out.append("- **Status:** ").append(r.healthy() ? "healthy" : "needs attention").append("\n\n");
+        out.append("- **Engine:** ")
+                .append(db.engine().displayName())
+                .append(' ')
+                .append(db.version())
+                .append('\n');
+        out.append("- **URL:** `")
+                .append(db.url())
+                .append("`")
+                .append(db.user() == null ? "" : " as `" + db.user() + "`")
+                .append('\n');
+        r.tablesPerSchema()
+                .forEach((name, count) -> out.append("- **Schema** `")
+                        .append(name)
+                        .append("`: ")
+                        .append(count)
+                        .append(" tables\n"));
+        out.append("- **Status:** ")
+                .append(r.healthy() ? "healthy" : "needs attention")
+                .append("\n\n");
         if (!r.history().isEmpty()) {
-            out.append("| tool | table | applied | latest | failed | dirty | locked |\n|---|---|---|---|---|---|---|\n");
+            out.append(
+                    "| tool | table | applied | latest | failed | dirty | locked |\n|---|---|---|---|---|---|---|\n");
             for (MigrationHistory h : r.history()) {
-                out.append("| ").append(h.tool()).append(" | `").append(h.schema()).append('.').append(h.table()).append("` | ")
-                        .append(h.appliedCount()).append(" | ").append(h.latestApplied().map(StatusRenderer::label).orElse(""))
-                        .append(" | ").append(String.join(", ", h.failed().stream().map(HistoryEntry::id).toList()))
-                        .append(" | ").append(h.dirty() ? "yes" : "no").append(" | ").append(h.locked() ? "yes" : "no").append(" |\n");
+                out.append("| ")
+                        .append(h.tool())
+                        .append(" | `")
+                        .append(h.schema())
+                        .append('.')
+                        .append(h.table())
+                        .append("` | ")
+                        .append(h.appliedCount())
+                        .append(" | ")
+                        .append(h.latestApplied().map(StatusRenderer::label).orElse(""))
+                        .append(" | ")
+                        .append(String.join(
+                                ", ", h.failed().stream().map(HistoryEntry::id).toList()))
+                        .append(" | ")
+                        .append(h.dirty() ? "yes" : "no")
+                        .append(" | ")
+                        .append(h.locked() ? "yes" : "no")
+                        .append(" |\n");
             }
             out.append('\n');
         }
@@ -153,7 +206,9 @@ public final class StatusRenderer {
     }
 
     private static String label(HistoryEntry e) {
-        return e.description() == null || e.description().equals(e.id()) ? e.id() : e.id() + " \"" + e.description() + "\"";
+        return e.description() == null || e.description().equals(e.id())
+                ? e.id()
+                : e.id() + " \"" + e.description() + "\"";
     }
 
     private static String at(Instant instant) {

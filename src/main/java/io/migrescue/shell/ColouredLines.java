@@ -1,9 +1,8 @@
 package io.migrescue.shell;
 
+import io.migrescue.cli.TextWrap;
 import java.io.PrintWriter;
 import java.io.Writer;
-import io.migrescue.cli.TextWrap;
-
 import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
@@ -53,12 +52,17 @@ final class ColouredLines extends Writer {
             m = STATUS.matcher(line);
             if (m.matches()) {
                 String s = m.group(2);
-                boolean good = s.startsWith("verified") || s.startsWith("healthy") || s.startsWith("rolled-back") || s.startsWith("planned");
+                boolean good = s.startsWith("verified")
+                        || s.startsWith("healthy")
+                        || s.startsWith("rolled-back")
+                        || s.startsWith("planned");
                 return m.group(1) + (good ? style.ok(s) : style.bad(s));
             }
             m = FINDING.matcher(line);
             if (m.matches()) {
-                return m.group(1) + (m.group(4).equals("error") ? style.bad(m.group(2)) : style.warn(m.group(2))) + m.group(3);
+                return m.group(1)
+                        + (m.group(4).equals("error") ? style.bad(m.group(2)) : style.warn(m.group(2)))
+                        + m.group(3);
             }
             return line;
         };

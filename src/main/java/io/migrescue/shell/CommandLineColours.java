@@ -10,8 +10,7 @@ import java.util.function.UnaryOperator;
  * decides whether output is a terminal at all (piped output is never coloured).
  */
 public final class CommandLineColours {
-    private CommandLineColours() {
-    }
+    private CommandLineColours() {}
 
     /** {@code out} itself when colour is not wanted. */
     public static PrintWriter results(PrintWriter out, Map<String, String> environment) {
@@ -22,8 +21,10 @@ public final class CommandLineColours {
         return wrap(err, environment, ColouredLines::errors);
     }
 
-    private static PrintWriter wrap(PrintWriter out, Map<String, String> environment,
-                                    java.util.function.Function<Style, UnaryOperator<String>> colours) {
+    private static PrintWriter wrap(
+            PrintWriter out,
+            Map<String, String> environment,
+            java.util.function.Function<Style, UnaryOperator<String>> colours) {
         Style style = new Style(environment);
         if (!style.on()) {
             return out;

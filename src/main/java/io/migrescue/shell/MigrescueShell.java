@@ -5,16 +5,6 @@ import io.migrescue.cli.MigrescueCli;
 import io.migrescue.cli.ShellSession;
 import io.migrescue.failure.FileFailures;
 import io.migrescue.files.PrivateFiles;
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.ParsedLine;
-import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -24,6 +14,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
 
 /**
  * The interactive shell: a JLine reader loop over the same picocli commands the scripted command line runs, with a
@@ -53,7 +52,11 @@ public final class MigrescueShell {
 
     /** The shell on the process's own terminal (a dumb one when standard input is not a terminal). */
     public static int onSystemTerminal(Map<String, String> environment) {
-        try (Terminal terminal = TerminalBuilder.builder().name("migrescue").system(true).dumb(true).build()) {
+        try (Terminal terminal = TerminalBuilder.builder()
+                .name("migrescue")
+                .system(true)
+                .dumb(true)
+                .build()) {
             return new MigrescueShell(terminal, environment, defaultHistoryFile()).run();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal", e);
@@ -66,14 +69,20 @@ public final class MigrescueShell {
     }
 
     public int run() {
-        CommandLine model = commandLine(new CliContext(environment, true, InputStream.nullInputStream(), session, null, null));
+        CommandLine model =
+                commandLine(new CliContext(environment, true, InputStream.nullInputStream(), session, null, null));
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]); // a backslash is part of a Windows path or a pasted regex, not an escape
         RedactingHistory history = new RedactingHistory();
-        LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("migrescue").parser(parser)
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("migrescue")
+                .parser(parser)
                 .completer(new ShellCompleter(model, BUILT_INS, session))
                 .history(history)
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' in a URL or a password is not history expansion
+                .option(
+                        LineReader.Option.DISABLE_EVENT_EXPANSION,
+                        true) // '!' in a URL or a password is not history expansion
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true);
         String historyProblem = historyFile == null ? null : prepareHistoryFile(historyFile);
@@ -81,14 +90,17 @@ public final class MigrescueShell {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         }
         LineReader reader = builder.build();
-        boolean redraws = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+        boolean redraws =
+                !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         Prompts prompts = new Prompts(reader, history, style, !redraws);
         TerminalInteraction interaction = new TerminalInteraction(prompts, style, redraws);
         terminal.handle(Terminal.Signal.INT, signal -> interaction.interrupted());
-        CliContext context = new CliContext(environment, true, InputStream.nullInputStream(), session, interaction, null);
+        CliContext context =
+                new CliContext(environment, true, InputStream.nullInputStream(), session, interaction, null);
 
         out.println(style.bold("migrescue shell") + " — connect to a database, diagnose, plan, repair step by step.");
-        out.println(style.dim("help lists the commands with examples; Tab completes; Ctrl-C cancels a line; Ctrl-D leaves."));
+        out.println(style.dim(
+                "help lists the commands with examples; Tab completes; Ctrl-C cancels a line; Ctrl-D leaves."));
         if (historyProblem != null) {
             out.println(style.dim("History is not kept: " + historyProblem + "."));
         }
@@ -165,9 +177,12 @@ public final class MigrescueShell {
     }
 
     private CommandLine commandLine(CliContext context) {
-        CommandLine cli = MigrescueCli.forShell(new PrintWriter(new ColouredLines(terminal.writer(), ColouredLines.results(style),
-                        terminal::getWidth), true),
-                new PrintWriter(new ColouredLines(terminal.writer(), ColouredLines.errors(style), terminal::getWidth), true), context,
+        CommandLine cli = MigrescueCli.forShell(
+                new PrintWriter(
+                        new ColouredLines(terminal.writer(), ColouredLines.results(style), terminal::getWidth), true),
+                new PrintWriter(
+                        new ColouredLines(terminal.writer(), ColouredLines.errors(style), terminal::getWidth), true),
+                context,
                 style.on());
         // help at the terminal's width (picocli cannot see JLine's terminal; it needs 55 columns at least)
         cli.setUsageHelpAutoWidth(false);
@@ -208,11 +223,13 @@ public final class MigrescueShell {
             PrivateFiles.createDirectories(file.getParent());
             PrivateFiles.restrict(file);
             if (!Files.isWritable(file)) {
-                return "cannot write " + file.toAbsolutePath() + " (permission denied; set HOME to a writable directory)";
+                return "cannot write " + file.toAbsolutePath()
+                        + " (permission denied; set HOME to a writable directory)";
             }
             return null;
         } catch (IOException e) {
-            return FileFailures.usage("write the history file", file, e, "set HOME to a writable directory").getMessage();
+            return FileFailures.usage("write the history file", file, e, "set HOME to a writable directory")
+                    .getMessage();
         }
     }
 }

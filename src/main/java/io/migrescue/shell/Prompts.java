@@ -1,12 +1,11 @@
 package io.migrescue.shell;
 
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.UserInterruptException;
-
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
 
 /**
  * Questions asked at the shell's terminal. Answers never reach the history (only command lines do); a password is
@@ -23,8 +22,8 @@ final class Prompts {
     Prompts(LineReader reader, RedactingHistory history, Style style, boolean dumb) {
         this.reader = reader;
         // what the walk prints wraps at the terminal's width, at spaces
-        this.out = new PrintWriter(new ColouredLines(reader.getTerminal().writer(), line -> line,
-                reader.getTerminal()::getWidth), true);
+        this.out = new PrintWriter(
+                new ColouredLines(reader.getTerminal().writer(), line -> line, reader.getTerminal()::getWidth), true);
         this.history = history;
         this.style = style;
         this.dumb = dumb;

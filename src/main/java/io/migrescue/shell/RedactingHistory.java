@@ -1,9 +1,8 @@
 package io.migrescue.shell;
 
 import io.migrescue.cli.HistoryLines;
-import org.jline.reader.impl.history.DefaultHistory;
-
 import java.time.Instant;
+import org.jline.reader.impl.history.DefaultHistory;
 
 /** The shell's history: command lines only, and never with a password in them (nor in the history file). */
 final class RedactingHistory extends DefaultHistory {

@@ -8,7 +8,6 @@ import io.migrescue.playbook.Plan;
 import io.migrescue.repair.RepairReport;
 import io.migrescue.repair.RepairStatus;
 import io.migrescue.repair.StepGate;
-
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,9 @@ final class RepairWalk implements RepairUseCase.Dialog {
             out.println(String.format("  %2d. %s", s.n(), s.description()));
             s.rows().forEach(r -> out.println("      rows: " + r.describe()));
         });
-        out.println(style.dim("Each step is shown with its SQL and asked about before it runs; nothing changes before the backup is checked."));
+        out.println(
+                style.dim(
+                        "Each step is shown with its SQL and asked about before it runs; nothing changes before the backup is checked."));
         out.flush();
     }
 
@@ -99,7 +100,8 @@ final class RepairWalk implements RepairUseCase.Dialog {
             prompts.out().println("Nothing in the database was changed; the backup stays in " + stopped.backup() + ".");
             return false;
         }
-        return prompts.confirm((walk.failed() ? "The repair stopped at a failed step. " : "")
-                + "Roll back what this repair changed, restoring the backup? (no: it stays as the journal says; resume continues it)");
+        return prompts.confirm(
+                (walk.failed() ? "The repair stopped at a failed step. " : "")
+                        + "Roll back what this repair changed, restoring the backup? (no: it stays as the journal says; resume continues it)");
     }
 }

@@ -1,6 +1,10 @@
 package io.migrescue.shell;
 
 import io.migrescue.cli.ShellSession;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -10,11 +14,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
-
-import java.io.File;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Tab completion from the same picocli model the commands run on: command names, each command's options, the values
@@ -39,7 +38,8 @@ final class ShellCompleter implements Completer {
         int index = line.wordIndex();
         Map<String, CommandLine> commands = model.getSubcommands();
         if (index == 0) {
-            commands.forEach((name, cl) -> candidates.add(candidate(name, first(cl.getCommandSpec().usageMessage().description()))));
+            commands.forEach((name, cl) -> candidates.add(
+                    candidate(name, first(cl.getCommandSpec().usageMessage().description()))));
             builtIns.forEach(b -> candidates.add(new Candidate(b)));
             return;
         }
@@ -58,11 +58,14 @@ final class ShellCompleter implements Completer {
         CommandSpec spec = sub.getCommandSpec();
         // only a word written as an option is one: picocli also finds "--plan" by the bare word "plan" (the command)
         OptionSpec previous = words.get(index - 1).startsWith("-") ? spec.findOption(words.get(index - 1)) : null;
-        if (previous != null && previous.arity().max() > 0 && !previous.typeInfo().isBoolean()) {
+        if (previous != null
+                && previous.arity().max() > 0
+                && !previous.typeInfo().isBoolean()) {
             values(previous.completionCandidates(), previous.longestName(), previous.type(), reader, line, candidates);
             return;
         }
-        String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
+        String word =
+                line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
         if (word.startsWith("-")) {
             for (OptionSpec o : spec.options()) {
                 if (!o.hidden()) {
@@ -83,7 +86,13 @@ final class ShellCompleter implements Completer {
         }
     }
 
-    private void values(Iterable<String> given, String option, Class<?> type, LineReader reader, ParsedLine line, List<Candidate> out) {
+    private void values(
+            Iterable<String> given,
+            String option,
+            Class<?> type,
+            LineReader reader,
+            ParsedLine line,
+            List<Candidate> out) {
         if (given != null) {
             given.forEach(c -> out.add(new Candidate(c)));
         } else if (option.equals("--table")) {
@@ -97,7 +106,8 @@ final class ShellCompleter implements Completer {
 
     /** {@code --param table=…}, {@code heldBy=…}: the connected database's tables; {@code constraint=…}: its constraint names. */
     private void params(ParsedLine line, List<Candidate> out) {
-        String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
+        String word =
+                line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
         int eq = word.indexOf('=');
         if (eq < 0) {
             return;

@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
  * so the same advice reads "run diagnose". One place translates, so no report needs to know where it is shown.
  */
 final class ShellVoice {
-    private record Rule(Pattern pattern, String replacement) {
-    }
+    private record Rule(Pattern pattern, String replacement) {}
 
-    private static final String COMMANDS = "status|diagnose|explain|repair|resume|restore|backup|playbooks|history|diff|demo"
-            + "|plan|connect";
+    private static final String COMMANDS =
+            "status|diagnose|explain|repair|resume|restore|backup|playbooks|history|diff|demo" + "|plan|connect";
 
     private static final List<Rule> RULES = List.of(
-            new Rule(Pattern.compile("^migrescue: no database given: .*"),
+            new Rule(
+                    Pattern.compile("^migrescue: no database given: .*"),
                     "migrescue: not connected: connect URL first (or give --url to this command)"),
             new Rule(Pattern.compile("Try 'migrescue --help'\\."), "Try 'help'."),
             new Rule(Pattern.compile("Try 'migrescue (\\w+) --help'\\."), "Try 'help $1'."),
@@ -24,8 +24,7 @@ final class ShellVoice {
             new Rule(Pattern.compile(" --url …"), ""),
             new Rule(Pattern.compile("\\bmigrescue (" + COMMANDS + ")\\b"), "$1"));
 
-    private ShellVoice() {
-    }
+    private ShellVoice() {}
 
     static String speak(String line) {
         if (line.startsWith("Usage: ")) {

@@ -5,9 +5,8 @@ import io.migrescue.failure.MigrescueException;
 import io.migrescue.playbook.ParamSpec;
 import io.migrescue.playbook.Plan;
 import io.migrescue.repair.RepairReport;
-import io.migrescue.repair.StepStatus;
 import io.migrescue.repair.StepGate;
-
+import io.migrescue.repair.StepStatus;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -73,7 +72,8 @@ final class StepWalk implements StepGate {
             return Verdict.abort("Ctrl-C during the step before");
         }
         out.println();
-        out.println(style.bold("Step " + step.n() + " of " + step.of()) + "  " + style.accent(step.kind()) + "  " + step.description());
+        out.println(style.bold("Step " + step.n() + " of " + step.of()) + "  " + style.accent(step.kind()) + "  "
+                + step.description());
         String note = StepNotes.of(step.kind());
         if (!note.isEmpty()) {
             wrap(note).forEach(l -> out.println("  " + style.dim(l)));
@@ -107,7 +107,8 @@ final class StepWalk implements StepGate {
                     return Verdict.RUN;
                 }
                 case "n", "no" -> {
-                    out.println("Stopped before step " + step.n() + ". The journal says so: resume continues from here, resume --rollback undoes it.");
+                    out.println("Stopped before step " + step.n()
+                            + ". The journal says so: resume continues from here, resume --rollback undoes it.");
                     return Verdict.stop("the operator said no at step " + step.n());
                 }
                 case "s", "skip" -> {
@@ -115,7 +116,8 @@ final class StepWalk implements StepGate {
                         out.println("  the backup cannot be skipped: nothing changes before it is written and checked");
                         continue;
                     }
-                    out.println("  step " + step.n() + " skipped; the verification at the end shows whether the repair holds without it");
+                    out.println("  step " + step.n()
+                            + " skipped; the verification at the end shows whether the repair holds without it");
                     return Verdict.SKIP;
                 }
                 case "a", "abort" -> {
@@ -137,8 +139,10 @@ final class StepWalk implements StepGate {
     private Verdict edit(Plan plan) {
         PrintWriter out = prompts.out();
         if (replanner == null || replanner.askable().isEmpty()) {
-            out.println("  " + (replanner == null ? "a resumed repair runs the plan its journal holds; its parameters cannot change"
-                    : "this playbook has no parameters to set"));
+            out.println("  "
+                    + (replanner == null
+                            ? "a resumed repair runs the plan its journal holds; its parameters cannot change"
+                            : "this playbook has no parameters to set"));
             return null;
         }
         Map<String, String> params = new LinkedHashMap<>(plan.params());
@@ -177,7 +181,8 @@ final class StepWalk implements StepGate {
                 continue;
             }
             p.meanings().forEach((choice, meaning) -> out.println("    " + style.bold(choice) + "  " + meaning));
-            String value = prompts.choose("  " + (p.ask() == null ? p.name() : p.ask()), p.choices(), params.get(p.name()));
+            String value =
+                    prompts.choose("  " + (p.ask() == null ? p.name() : p.ask()), p.choices(), params.get(p.name()));
             if (value == null) {
                 out.println();
                 return false;
@@ -198,7 +203,11 @@ final class StepWalk implements StepGate {
     @Override
     public void verified(Plan plan, boolean holds) {
         finished();
-        prompts.out().println(holds ? "  " + style.ok("every check holds") : "  " + style.bad("a check does not hold") + " (see below)");
+        prompts.out()
+                .println(
+                        holds
+                                ? "  " + style.ok("every check holds")
+                                : "  " + style.bad("a check does not hold") + " (see below)");
         prompts.out().flush();
     }
 
@@ -214,7 +223,9 @@ final class StepWalk implements StepGate {
         String took = String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - startedAt) / 1e9);
         if (outcome.status() == StepStatus.DONE) {
             out.println("  " + style.ok("done") + style.dim(took)
-                    + (outcome.rows() == null ? "" : "  " + io.migrescue.playbook.RowsTouched.rows(outcome.rows()) + " changed"));
+                    + (outcome.rows() == null
+                            ? ""
+                            : "  " + io.migrescue.playbook.RowsTouched.rows(outcome.rows()) + " changed"));
             if (!outcome.kind().equals("backup")) {
                 changed = true;
             }
@@ -226,7 +237,8 @@ final class StepWalk implements StepGate {
         if (interruptedDuringStep) {
             interruptedDuringStep = false;
             if (outcome.n() < plan.steps().size() && outcome.status() == StepStatus.DONE) {
-                abortNext = prompts.confirm("Ctrl-C was pressed during step " + outcome.n() + ". Abort the repair here?");
+                abortNext =
+                        prompts.confirm("Ctrl-C was pressed during step " + outcome.n() + ". Abort the repair here?");
             }
         }
         out.flush();
@@ -241,7 +253,8 @@ final class StepWalk implements StepGate {
         interruptedDuringStep = true;
         PrintWriter out = prompts.out();
         out.println();
-        out.println(style.warn("Ctrl-C: step " + n + " finishes first (a statement stopped half way is what leaves a schema broken);"
+        out.println(style.warn("Ctrl-C: step " + n
+                + " finishes first (a statement stopped half way is what leaves a schema broken);"
                 + " you will be asked whether to go on. If it has to wait for a lock, it stops there instead."));
         out.flush();
         return true;
@@ -266,13 +279,21 @@ final class StepWalk implements StepGate {
                 t.setDaemon(true);
                 return t;
             });
-            tick = ticker.scheduleAtFixedRate(() -> {
-                PrintWriter out = prompts.out();
-                out.print(String.format(Locale.ROOT, "\r  %s %s… %.1f s\033[K", spinner(), what,
-                        (System.nanoTime() - startedAt) / 1e9));
-                out.flush();
-                ticked = true;
-            }, 1000, 250, TimeUnit.MILLISECONDS);
+            tick = ticker.scheduleAtFixedRate(
+                    () -> {
+                        PrintWriter out = prompts.out();
+                        out.print(String.format(
+                                Locale.ROOT,
+                                "\r  %s %s… %.1f s\033[K",
+                                spinner(),
+                                what,
+                                (System.nanoTime() - startedAt) / 1e9));
+                        out.flush();
+                        ticked = true;
+                    },
+                    1000,
+                    250,
+                    TimeUnit.MILLISECONDS);
         }
     }
 

@@ -1,11 +1,10 @@
 package io.migrescue.shell;
 
+import java.util.Map;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.jline.utils.InfoCmp;
-
-import java.util.Map;
 
 /**
  * Colours where the terminal has them, plain text otherwise: never on a dumb terminal, never when {@code NO_COLOR} is
@@ -73,6 +72,10 @@ final class Style {
     }
 
     private String paint(String s, AttributedStyle style) {
-        return !on ? s : terminal == null ? new AttributedString(s, style).toAnsi() : new AttributedString(s, style).toAnsi(terminal);
+        return !on
+                ? s
+                : terminal == null
+                        ? new AttributedString(s, style).toAnsi()
+                        : new AttributedString(s, style).toAnsi(terminal);
     }
 }

@@ -3,7 +3,6 @@ package io.migrescue.shell;
 import io.migrescue.app.RepairUseCase;
 import io.migrescue.cli.Interaction;
 import io.migrescue.repair.StepGate;
-
 import java.io.PrintWriter;
 
 /** The person at the shell's terminal, for the commands (see {@link Interaction}). */
@@ -77,7 +76,9 @@ final class TerminalInteraction implements Interaction {
         }
         PrintWriter out = prompts.out();
         out.println();
-        out.println(style.warn("Ctrl-C: the command is still running and ends by itself; a repair step in progress is never cut off half way."));
+        out.println(
+                style.warn(
+                        "Ctrl-C: the command is still running and ends by itself; a repair step in progress is never cut off half way."));
         out.flush();
     }
 }

@@ -5,15 +5,14 @@ import io.migrescue.sql.Effect.ColumnDef;
 import io.migrescue.sql.Effect.ConstraintDef;
 import io.migrescue.sql.Names.NameAt;
 import io.migrescue.sql.Names.QualifiedName;
-import net.sf.jsqlparser.statement.alter.Alter;
-import net.sf.jsqlparser.statement.alter.AlterExpression;
-import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
-import net.sf.jsqlparser.statement.create.table.CreateTable;
-
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.alter.AlterExpression;
+import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
 
 /**
  * ALTER TABLE → one or more effects per action, in the order written.
@@ -51,7 +50,8 @@ final class AlterTableEffects {
         if (name == null) {
             throw new NotUnderstood("no table name in ALTER TABLE");
         }
-        AlterTableEffects reader = new AlterTableEffects(t.sql(), engine, t.sub(i, name.end()).text(), name.name());
+        AlterTableEffects reader =
+                new AlterTableEffects(t.sql(), engine, t.sub(i, name.end()).text(), name.name());
         i = name.end();
         i += t.is(i, "*") ? 1 : 0;
         if (t.is(i, "WAIT")) {
@@ -64,7 +64,8 @@ final class AlterTableEffects {
             try {
                 effects.addAll(reader.action(action));
             } catch (NotUnderstood e) {
-                effects.add(new Effect.Other(t.sql(), "ALTER TABLE action `" + action.compact() + "`: " + e.getMessage()));
+                effects.add(
+                        new Effect.Other(t.sql(), "ALTER TABLE action `" + action.compact() + "`: " + e.getMessage()));
             }
         }
         if (effects.isEmpty()) {
@@ -116,11 +117,13 @@ final class AlterTableEffects {
         // whether the column existed before is not part of the effect
         Tokens keywords = a.sub(0, definitionAt);
         String head = keywords.rewritten(i -> keywords.is(i, "IF") || keywords.is(i, "NOT") || keywords.is(i, "EXISTS")
-                ? null : keywords.get(i).text());
+                ? null
+                : keywords.get(i).text());
         String definitions;
         if (a.is(definitionAt, "(")) { // ADD (a int, b int)
             List<String> parts = new ArrayList<>();
-            for (Tokens column : a.sub(definitionAt + 1, a.closing(definitionAt)).splitTopLevel()) {
+            for (Tokens column :
+                    a.sub(definitionAt + 1, a.closing(definitionAt)).splitTopLevel()) {
                 ColumnDefs.Prepared p = ColumnDefs.prepare(column);
                 prepared.add(p);
                 parts.add(p.sql());
@@ -138,7 +141,8 @@ final class AlterTableEffects {
         Alter alter = JSql.parse("ALTER TABLE " + tableText + " " + action, Alter.class);
         List<AlterExpression> expressions = alter.getAlterExpressions();
         if (expressions == null || expressions.size() != 1) {
-            throw new NotUnderstood("JSqlParser read it as " + (expressions == null ? 0 : expressions.size()) + " actions");
+            throw new NotUnderstood(
+                    "JSqlParser read it as " + (expressions == null ? 0 : expressions.size()) + " actions");
         }
         return effects(expressions.get(0), a, prepared);
     }
@@ -160,17 +164,26 @@ final class AlterTableEffects {
             case DROP -> List.of(drop(e));
             case DROP_PRIMARY_KEY -> List.of(new Effect.DropConstraint(schema, name, "PRIMARY")); // MySQL's PK name
             case ALTER -> List.of(alterColumn(e, a));
-            case RENAME -> List.of(new Effect.RenameColumn(schema, name, Names.unquote(e.getColumnOldName()),
-                    Names.unquote(e.getColumnName())));
+            case RENAME ->
+                List.of(new Effect.RenameColumn(
+                        schema, name, Names.unquote(e.getColumnOldName()), Names.unquote(e.getColumnName())));
             case RENAME_TABLE -> {
                 // PostgreSQL keeps the table in its schema; MySQL puts an unqualified new name in the current database
                 String toSchema = engine == Engine.POSTGRESQL ? schema : null;
                 yield List.of(new Effect.RenameTable(schema, name, toSchema, Names.unquote(e.getNewTableName())));
             }
-            case RENAME_INDEX, RENAME_KEY -> List.of(new Effect.RenameIndex(schema, name,
-                    Names.unquote(e.getOldIndex().getName()), Names.unquote(e.getIndex().getName())));
-            case RENAME_CONSTRAINT -> List.of(new Effect.RenameConstraint(schema, name,
-                    Names.unquote(e.getOldIndex().getName()), Names.unquote(e.getIndex().getName())));
+            case RENAME_INDEX, RENAME_KEY ->
+                List.of(new Effect.RenameIndex(
+                        schema,
+                        name,
+                        Names.unquote(e.getOldIndex().getName()),
+                        Names.unquote(e.getIndex().getName())));
+            case RENAME_CONSTRAINT ->
+                List.of(new Effect.RenameConstraint(
+                        schema,
+                        name,
+                        Names.unquote(e.getOldIndex().getName()),
+                        Names.unquote(e.getIndex().getName())));
             default -> throw new NotUnderstood("not a change this tool tracks");
         };
     }
@@ -204,7 +217,8 @@ final class AlterTableEffects {
             return new Effect.DropConstraint(table.schema(), table.name(), Names.unquote(e.getConstraintName()));
         }
         if (e.getIndex() != null && e.getIndex().getName() != null) {
-            return new Effect.DropIndex(table.schema(), table.name(), Names.unquote(e.getIndex().getName()));
+            return new Effect.DropIndex(
+                    table.schema(), table.name(), Names.unquote(e.getIndex().getName()));
         }
         throw new NotUnderstood("DROP of something this tool does not track");
     }
@@ -220,18 +234,30 @@ final class AlterTableEffects {
         if (e.getColumnSetDefaultList() != null && !e.getColumnSetDefaultList().isEmpty()) {
             int at = a.find("DEFAULT", 1);
             String value = a.from(at + 1).compact();
-            return new Effect.SetColumnDefault(schema, name, Names.unquote(e.getColumnSetDefaultList().get(0).getColumnName()),
+            return new Effect.SetColumnDefault(
+                    schema,
+                    name,
+                    Names.unquote(e.getColumnSetDefaultList().get(0).getColumnName()),
                     value.equalsIgnoreCase("NULL") ? null : value);
         }
-        if (e.getColumnDropDefaultList() != null && !e.getColumnDropDefaultList().isEmpty()) {
-            return new Effect.SetColumnDefault(schema, name,
-                    Names.unquote(e.getColumnDropDefaultList().get(0).getColumnName()), null);
+        if (e.getColumnDropDefaultList() != null
+                && !e.getColumnDropDefaultList().isEmpty()) {
+            return new Effect.SetColumnDefault(
+                    schema,
+                    name,
+                    Names.unquote(e.getColumnDropDefaultList().get(0).getColumnName()),
+                    null);
         }
         ColumnDefinition definition = single(e);
         String column = Names.unquote(definition.getColumnName());
-        List<String> specs = definition.getColumnSpecs() == null ? List.of()
-                : definition.getColumnSpecs().stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
-        String type = definition.getColDataType() == null ? null : definition.getColDataType().getDataType();
+        List<String> specs = definition.getColumnSpecs() == null
+                ? List.of()
+                : definition.getColumnSpecs().stream()
+                        .map(s -> s.toUpperCase(Locale.ROOT))
+                        .toList();
+        String type = definition.getColDataType() == null
+                ? null
+                : definition.getColDataType().getDataType();
         if (type == null && specs.equals(List.of("DROP", "NOT", "NULL"))) {
             return new Effect.ModifyColumn(schema, name, column, null, null, true);
         }
@@ -244,8 +270,15 @@ final class AlterTableEffects {
         if (type == null) {
             throw new NotUnderstood("ALTER COLUMN change not tracked");
         }
-        return new Effect.ModifyColumn(schema, name, column, null,
-                ColumnDefs.type(definition.getColDataType(), definition.getColumnSpecs() == null ? List.of() : definition.getColumnSpecs(), engine),
+        return new Effect.ModifyColumn(
+                schema,
+                name,
+                column,
+                null,
+                ColumnDefs.type(
+                        definition.getColDataType(),
+                        definition.getColumnSpecs() == null ? List.of() : definition.getColumnSpecs(),
+                        engine),
                 null);
     }
 
@@ -281,7 +314,9 @@ final class AlterTableEffects {
         String index = Names.unquote(def.get(using + 2).text());
         List<Effect> effects = new ArrayList<>();
         // the columns are the index's: unknown here
-        effects.add(new Effect.AddConstraint(table.schema(), table.name(),
+        effects.add(new Effect.AddConstraint(
+                table.schema(),
+                table.name(),
                 new ConstraintDef(constraintName, kind, List.of(), null, null, List.of(), null, null, null)));
         if (!index.equals(constraintName)) {
             effects.add(new Effect.RenameIndex(table.schema(), table.name(), index, constraintName));

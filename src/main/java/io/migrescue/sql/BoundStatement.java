@@ -33,8 +33,17 @@ public record BoundStatement(String sql, List<Object> params) {
             out.append(c);
             if (c == '?' && p < params.size()) {
                 Object v = params.get(p++);
-                out.append(" /* ").append(v == null ? "NULL" : v instanceof Number || v instanceof Boolean ? v.toString()
-                        : "'" + v.toString().replace("'", "''").replace("*/", "* /") + "'").append(" */");
+                out.append(" /* ")
+                        .append(
+                                v == null
+                                        ? "NULL"
+                                        : v instanceof Number || v instanceof Boolean
+                                                ? v.toString()
+                                                : "'"
+                                                        + v.toString()
+                                                                .replace("'", "''")
+                                                                .replace("*/", "* /") + "'")
+                        .append(" */");
             }
         }
         return out.toString();

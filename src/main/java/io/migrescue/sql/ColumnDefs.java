@@ -4,14 +4,13 @@ import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect.ColumnDef;
 import io.migrescue.sql.Effect.ConstraintDef;
 import io.migrescue.sql.Names.NameAt;
-import net.sf.jsqlparser.statement.create.table.ColDataType;
-import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
-
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
+import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
 
 /**
  * Column definitions, in CREATE TABLE and in ALTER TABLE ADD / MODIFY / CHANGE. JSqlParser splits name, type and
@@ -23,22 +22,40 @@ import java.util.Set;
 final class ColumnDefs {
 
     /** A column definition ready for JSqlParser, with what was read from its tokens. */
-    record Prepared(String sql, String defaultValue, ConstraintDef references) {
-    }
+    record Prepared(String sql, String defaultValue, ConstraintDef references) {}
 
     /** The column and the constraints written on it. */
-    record Read(ColumnDef column, List<ConstraintDef> constraints) {
-    }
+    record Read(ColumnDef column, List<ConstraintDef> constraints) {}
 
     /** Words that end a default expression when they appear at its level. */
-    private static final Set<String> AFTER_DEFAULT = Set.of("NOT", "NULL", "CONSTRAINT", "PRIMARY", "UNIQUE",
-            "REFERENCES", "CHECK", "COLLATE", "COMMENT", "ON", "AUTO_INCREMENT", "GENERATED", "AFTER", "FIRST",
-            "VISIBLE", "INVISIBLE", "CHARACTER", "STORAGE", "COLUMN_FORMAT", "AS", "KEY", "SERIAL");
+    private static final Set<String> AFTER_DEFAULT = Set.of(
+            "NOT",
+            "NULL",
+            "CONSTRAINT",
+            "PRIMARY",
+            "UNIQUE",
+            "REFERENCES",
+            "CHECK",
+            "COLLATE",
+            "COMMENT",
+            "ON",
+            "AUTO_INCREMENT",
+            "GENERATED",
+            "AFTER",
+            "FIRST",
+            "VISIBLE",
+            "INVISIBLE",
+            "CHARACTER",
+            "STORAGE",
+            "COLUMN_FORMAT",
+            "AS",
+            "KEY",
+            "SERIAL");
 
-    private static final Set<String> SERIAL_TYPES = Set.of("SERIAL", "BIGSERIAL", "SMALLSERIAL", "SERIAL2", "SERIAL4", "SERIAL8");
+    private static final Set<String> SERIAL_TYPES =
+            Set.of("SERIAL", "BIGSERIAL", "SMALLSERIAL", "SERIAL2", "SERIAL4", "SERIAL8");
 
-    private ColumnDefs() {
-    }
+    private ColumnDefs() {}
 
     /** {@code column} starts with the column name. */
     static Prepared prepare(Tokens column) throws NotUnderstood {
@@ -79,24 +96,33 @@ final class ColumnDefs {
                 }
                 case "CHECK" -> {
                     String expression = k + 1 < specs.size() ? unwrap(specs.get(++k), engine) : null;
-                    constraints.add(new ConstraintDef(constraintName, "CHECK", List.of(name), null, null, List.of(),
-                            null, null, expression));
+                    constraints.add(new ConstraintDef(
+                            constraintName, "CHECK", List.of(name), null, null, List.of(), null, null, expression));
                     constraintName = null;
                 }
                 case "IDENTITY" -> identity = true;
-                default -> {
-                }
+                default -> {}
             }
         }
         if (prepared.references() != null && inlineReferencesCount(engine)) {
             ConstraintDef r = prepared.references();
-            constraints.add(new ConstraintDef(r.name(), r.kind(), List.of(name), r.referencedSchema(), r.referencedTable(),
-                    r.referencedColumns(), r.onDelete(), r.onUpdate(), null));
+            constraints.add(new ConstraintDef(
+                    r.name(),
+                    r.kind(),
+                    List.of(name),
+                    r.referencedSchema(),
+                    r.referencedTable(),
+                    r.referencedColumns(),
+                    r.onDelete(),
+                    r.onUpdate(),
+                    null));
         }
         boolean primaryKey = constraints.stream().anyMatch(c -> c.kind().equals("PRIMARY_KEY"));
         String baseType = definition.getColDataType().getDataType().toUpperCase(Locale.ROOT);
         // PostgreSQL makes serial and identity columns NOT NULL; every engine does so for primary key columns
-        boolean nullable = !(notNull || primaryKey || SERIAL_TYPES.contains(baseType)
+        boolean nullable = !(notNull
+                || primaryKey
+                || SERIAL_TYPES.contains(baseType)
                 || (identity && engine == Engine.POSTGRESQL));
         return new Read(new ColumnDef(name, type, nullable, prepared.defaultValue()), constraints);
     }
@@ -121,7 +147,9 @@ final class ColumnDefs {
             text.append('(').append(String.join(",", args)).append(')');
         }
         if (type.getArrayData() != null) {
-            type.getArrayData().forEach(size -> text.append('[').append(size == null ? "" : size).append(']'));
+            type.getArrayData()
+                    .forEach(size ->
+                            text.append('[').append(size == null ? "" : size).append(']'));
         }
         // JSqlParser puts UNSIGNED / ZEROFILL after a parenthesised type among the attributes
         for (String spec : specs) {
@@ -138,11 +166,19 @@ final class ColumnDefs {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < t.size(); i++) {
             Tokens.Token token = t.get(i);
-            boolean glued = i == 0 || token.isSymbol("(") || token.isSymbol(")") || token.isSymbol(",")
-                    || token.isSymbol("[") || token.isSymbol("]") || token.isSymbol(".")
-                    || t.get(i - 1).isSymbol("(") || t.get(i - 1).isSymbol(",") || t.get(i - 1).isSymbol("[")
+            boolean glued = i == 0
+                    || token.isSymbol("(")
+                    || token.isSymbol(")")
+                    || token.isSymbol(",")
+                    || token.isSymbol("[")
+                    || token.isSymbol("]")
+                    || token.isSymbol(".")
+                    || t.get(i - 1).isSymbol("(")
+                    || t.get(i - 1).isSymbol(",")
+                    || t.get(i - 1).isSymbol("[")
                     || t.get(i - 1).isSymbol(".");
-            b.append(glued ? "" : " ").append(token.type() == Tokens.Type.QUOTED ? Names.unquote(token.text()) : token.text());
+            b.append(glued ? "" : " ")
+                    .append(token.type() == Tokens.Type.QUOTED ? Names.unquote(token.text()) : token.text());
         }
         return b.toString();
     }
@@ -157,8 +193,11 @@ final class ColumnDefs {
             return null;
         }
         int end = at + 1;
-        while (end < column.size() && !(column.atTop(end) && end > at + 1
-                && AFTER_DEFAULT.contains(column.get(end).upper()) && column.get(end).type() == Tokens.Type.WORD)) {
+        while (end < column.size()
+                && !(column.atTop(end)
+                        && end > at + 1
+                        && AFTER_DEFAULT.contains(column.get(end).upper())
+                        && column.get(end).type() == Tokens.Type.WORD)) {
             end++;
         }
         String value = column.sub(at + 1, end).compact();
@@ -205,14 +244,23 @@ final class ColumnDefs {
         }
         String onDelete = action(r, "DELETE");
         String onUpdate = action(r, "UPDATE");
-        return new ConstraintDef(name, "FOREIGN_KEY", List.of(), table.name().schema(), table.name().name(), columns,
-                onDelete, onUpdate, null);
+        return new ConstraintDef(
+                name,
+                "FOREIGN_KEY",
+                List.of(),
+                table.name().schema(),
+                table.name().name(),
+                columns,
+                onDelete,
+                onUpdate,
+                null);
     }
 
     private static String action(Tokens r, String event) {
         for (int i = 0; i + 2 < r.size(); i++) {
             if (r.is(i, "ON", event)) {
-                int words = r.is(i + 2, "NO") || r.is(i + 2, "SET") ? 2 : 1; // not PostgreSQL's column list after SET NULL
+                int words =
+                        r.is(i + 2, "NO") || r.is(i + 2, "SET") ? 2 : 1; // not PostgreSQL's column list after SET NULL
                 return r.sub(i + 2, Math.min(i + 2 + words, r.size())).compact().toUpperCase(Locale.ROOT);
             }
         }
@@ -227,7 +275,9 @@ final class ColumnDefs {
     static String unwrap(String expression, Engine engine) {
         Tokens t = Tokens.of(expression, engine);
         if (t.size() >= 2 && t.is(0, "(") && t.closing(0) == t.size() - 1) {
-            return expression.substring(t.get(1).start(), t.get(t.size() - 1).start()).strip();
+            return expression
+                    .substring(t.get(1).start(), t.get(t.size() - 1).start())
+                    .strip();
         }
         return expression.strip();
     }

@@ -2,35 +2,45 @@ package io.migrescue.sql;
 
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect.ConstraintDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import net.sf.jsqlparser.statement.create.table.CheckConstraint;
 import net.sf.jsqlparser.statement.create.table.ForeignKeyIndex;
 import net.sf.jsqlparser.statement.create.table.Index;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 /** Table-level constraints as JSqlParser reads them (CREATE TABLE elements, ALTER TABLE … ADD constraints). */
 final class ConstraintDefs {
 
-    private ConstraintDefs() {
-    }
+    private ConstraintDefs() {}
 
     /** Whether this table element or ADD definition starts a constraint rather than a column. */
     static boolean startsConstraint(Tokens def) {
-        return def.is(0, "CONSTRAINT") || def.is(0, "PRIMARY", "KEY") || def.is(0, "UNIQUE")
-                || def.is(0, "FOREIGN", "KEY") || def.is(0, "CHECK") || def.is(0, "EXCLUDE");
+        return def.is(0, "CONSTRAINT")
+                || def.is(0, "PRIMARY", "KEY")
+                || def.is(0, "UNIQUE")
+                || def.is(0, "FOREIGN", "KEY")
+                || def.is(0, "CHECK")
+                || def.is(0, "EXCLUDE");
     }
 
     static ConstraintDef of(Index index, Engine engine) throws NotUnderstood {
         String name = Names.unquote(index.getName());
         if (index instanceof ForeignKeyIndex fk) {
-            return new ConstraintDef(name, "FOREIGN_KEY", columns(index, engine), Names.unquote(fk.getTable().getSchemaName()),
-                    Names.unquote(fk.getTable().getName()), Names.unquote(fk.getReferencedColumnNames()),
-                    action(fk.getOnDeleteReferenceOption()), action(fk.getOnUpdateReferenceOption()), null);
+            return new ConstraintDef(
+                    name,
+                    "FOREIGN_KEY",
+                    columns(index, engine),
+                    Names.unquote(fk.getTable().getSchemaName()),
+                    Names.unquote(fk.getTable().getName()),
+                    Names.unquote(fk.getReferencedColumnNames()),
+                    action(fk.getOnDeleteReferenceOption()),
+                    action(fk.getOnUpdateReferenceOption()),
+                    null);
         }
         if (index instanceof CheckConstraint check) {
-            String expression = check.getExpression() == null ? null : check.getExpression().toString();
+            String expression =
+                    check.getExpression() == null ? null : check.getExpression().toString();
             return new ConstraintDef(name, "CHECK", List.of(), null, null, List.of(), null, null, expression);
         }
         String type = index.getType() == null ? "" : index.getType().toUpperCase(Locale.ROOT);
@@ -45,7 +55,9 @@ final class ConstraintDefs {
 
     /** PostgreSQL {@code EXCLUDE USING gist (…)}: JSqlParser rejects it; its name is all a catalog check needs. */
     static ConstraintDef exclusion(Tokens def) {
-        String name = def.is(0, "CONSTRAINT") && def.size() > 1 ? Names.unquote(def.get(1).text()) : null;
+        String name = def.is(0, "CONSTRAINT") && def.size() > 1
+                ? Names.unquote(def.get(1).text())
+                : null;
         return new ConstraintDef(name, "EXCLUSION", List.of(), null, null, List.of(), null, null, null);
     }
 
@@ -71,6 +83,8 @@ final class ConstraintDefs {
 
     /** {@code set  null} → {@code SET NULL}; null when the statement does not say. */
     private static String action(String action) {
-        return action == null ? null : String.join(" ", action.strip().split("\\s+")).toUpperCase(Locale.ROOT);
+        return action == null
+                ? null
+                : String.join(" ", action.strip().split("\\s+")).toUpperCase(Locale.ROOT);
     }
 }

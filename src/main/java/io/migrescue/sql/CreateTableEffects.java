@@ -5,15 +5,14 @@ import io.migrescue.sql.Effect.ColumnDef;
 import io.migrescue.sql.Effect.ConstraintDef;
 import io.migrescue.sql.Names.NameAt;
 import io.migrescue.sql.Names.QualifiedName;
-import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
-import net.sf.jsqlparser.statement.create.table.CreateTable;
-import net.sf.jsqlparser.statement.create.table.Index;
-
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.create.table.Index;
 
 /**
  * CREATE TABLE → one {@link Effect.CreateTable}, then one {@link Effect.CreateIndex} per MySQL index definition
@@ -26,8 +25,7 @@ import java.util.Set;
  */
 final class CreateTableEffects {
 
-    private CreateTableEffects() {
-    }
+    private CreateTableEffects() {}
 
     /** {@code nameAt} is the index of the table name token. */
     static List<Effect> of(Tokens t, int nameAt, Engine engine) throws NotUnderstood {
@@ -41,7 +39,8 @@ final class CreateTableEffects {
             // CREATE TABLE t LIKE u, CREATE TABLE t AS SELECT …, PostgreSQL (LIKE u INCLUDING ALL): the columns
             // come from elsewhere; the effect is the table itself
             if (!t.is(open, "(") && !t.is(open, "LIKE") && !t.is(open, "AS") && !t.is(open, "SELECT")) {
-                throw new NotUnderstood("CREATE TABLE form not tracked: " + t.sub(open, Math.min(open + 3, t.size())).compact());
+                throw new NotUnderstood("CREATE TABLE form not tracked: "
+                        + t.sub(open, Math.min(open + 3, t.size())).compact());
             }
             QualifiedName table = name.name();
             return List.of(new Effect.CreateTable(table.schema(), table.name(), List.of(), List.of(), ifNotExists));
@@ -64,18 +63,22 @@ final class CreateTableEffects {
                 forParser.add(column.sql());
             }
         }
-        CreateTable parsed = JSql.parse(t.sub(0, open).text() + " (" + String.join(", ", forParser) + ")", CreateTable.class);
+        CreateTable parsed =
+                JSql.parse(t.sub(0, open).text() + " (" + String.join(", ", forParser) + ")", CreateTable.class);
         List<Effect> effects = new ArrayList<>();
         effects.add(createTable(parsed, columns, exclusions, engine));
         effects.addAll(indexes);
         return effects;
     }
 
-    private static Effect.CreateTable createTable(CreateTable parsed, List<ColumnDefs.Prepared> prepared,
-                                                  List<ConstraintDef> exclusions, Engine engine) throws NotUnderstood {
-        List<ColumnDefinition> definitions = parsed.getColumnDefinitions() == null ? List.of() : parsed.getColumnDefinitions();
+    private static Effect.CreateTable createTable(
+            CreateTable parsed, List<ColumnDefs.Prepared> prepared, List<ConstraintDef> exclusions, Engine engine)
+            throws NotUnderstood {
+        List<ColumnDefinition> definitions =
+                parsed.getColumnDefinitions() == null ? List.of() : parsed.getColumnDefinitions();
         if (definitions.size() != prepared.size()) {
-            throw new NotUnderstood("JSqlParser saw " + definitions.size() + " columns where there are " + prepared.size());
+            throw new NotUnderstood(
+                    "JSqlParser saw " + definitions.size() + " columns where there are " + prepared.size());
         }
         List<ColumnDef> columns = new ArrayList<>();
         List<ConstraintDef> constraints = new ArrayList<>();
@@ -91,8 +94,8 @@ final class CreateTableEffects {
         }
         constraints.addAll(exclusions);
         QualifiedName table = Names.of(parsed.getTable());
-        return new Effect.CreateTable(table.schema(), table.name(), notNullKeys(columns, constraints), constraints,
-                parsed.isIfNotExists());
+        return new Effect.CreateTable(
+                table.schema(), table.name(), notNullKeys(columns, constraints), constraints, parsed.isIfNotExists());
     }
 
     /** Primary key columns are NOT NULL whether or not the statement says so. */
@@ -101,7 +104,8 @@ final class CreateTableEffects {
         constraints.stream().filter(c -> c.kind().equals("PRIMARY_KEY")).forEach(c -> keyColumns.addAll(c.columns()));
         return columns.stream()
                 .map(c -> keyColumns.contains(c.name()) && c.nullable()
-                        ? new ColumnDef(c.name(), c.type(), false, c.defaultValue()) : c)
+                        ? new ColumnDef(c.name(), c.type(), false, c.defaultValue())
+                        : c)
                 .toList();
     }
 }

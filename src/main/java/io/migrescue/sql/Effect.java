@@ -47,71 +47,70 @@ public sealed interface Effect {
         return table == null ? java.util.List.of() : java.util.List.of(table);
     }
 
-    record ColumnDef(String name, String type, boolean nullable, String defaultValue) {
-    }
+    record ColumnDef(String name, String type, boolean nullable, String defaultValue) {}
 
     /**
      * A constraint as declared: kind is PRIMARY_KEY, UNIQUE, FOREIGN_KEY, CHECK or EXCLUSION (see
      * {@code model.ConstraintType}). Name null when the engine picks it; referenced columns empty when the statement
      * relies on the referenced table's primary key; onDelete / onUpdate null when not written.
      */
-    record ConstraintDef(String name, String kind, List<String> columns, String referencedSchema, String referencedTable,
-                         List<String> referencedColumns, String onDelete, String onUpdate, String checkExpression) {
-    }
+    record ConstraintDef(
+            String name,
+            String kind,
+            List<String> columns,
+            String referencedSchema,
+            String referencedTable,
+            List<String> referencedColumns,
+            String onDelete,
+            String onUpdate,
+            String checkExpression) {}
 
-    record CreateTable(String schema, String table, List<ColumnDef> columns, List<ConstraintDef> constraints,
-                       boolean ifNotExists) implements Effect {
-    }
+    record CreateTable(
+            String schema, String table, List<ColumnDef> columns, List<ConstraintDef> constraints, boolean ifNotExists)
+            implements Effect {}
 
-    record DropTable(String schema, String table, boolean ifExists) implements Effect {
-    }
+    record DropTable(String schema, String table, boolean ifExists) implements Effect {}
 
-    record RenameTable(String schema, String from, String toSchema, String to) implements Effect {
-    }
+    record RenameTable(String schema, String from, String toSchema, String to) implements Effect {}
 
-    record AddColumn(String schema, String table, ColumnDef column) implements Effect {
-    }
+    record AddColumn(String schema, String table, ColumnDef column) implements Effect {}
 
-    record DropColumn(String schema, String table, String column) implements Effect {
-    }
+    record DropColumn(String schema, String table, String column) implements Effect {}
 
-    record RenameColumn(String schema, String table, String from, String to) implements Effect {
-    }
+    record RenameColumn(String schema, String table, String from, String to) implements Effect {}
 
     /** MODIFY / CHANGE / ALTER COLUMN TYPE / SET|DROP NOT NULL; {@code type} or {@code nullable} null when unchanged. */
     record ModifyColumn(String schema, String table, String column, String newName, String type, Boolean nullable)
-            implements Effect {
-    }
+            implements Effect {}
 
     /** {@code ALTER COLUMN … SET DEFAULT x} / {@code DROP DEFAULT}; {@code defaultValue} null when dropped. */
-    record SetColumnDefault(String schema, String table, String column, String defaultValue) implements Effect {
-    }
+    record SetColumnDefault(String schema, String table, String column, String defaultValue) implements Effect {}
 
-    record AddConstraint(String schema, String table, ConstraintDef constraint) implements Effect {
-    }
+    record AddConstraint(String schema, String table, ConstraintDef constraint) implements Effect {}
 
-    record DropConstraint(String schema, String table, String name) implements Effect {
-    }
+    record DropConstraint(String schema, String table, String name) implements Effect {}
 
     /** PostgreSQL {@code RENAME CONSTRAINT a TO b}. */
-    record RenameConstraint(String schema, String table, String from, String to) implements Effect {
-    }
+    record RenameConstraint(String schema, String table, String from, String to) implements Effect {}
 
     /**
      * Name null when the engine picks it. Columns are plain column names, or an expression key's text as written.
      * Method lower-case ({@code btree}, {@code gin}, {@code fulltext}, {@code spatial}), null when not written.
      */
-    record CreateIndex(String schema, String table, String name, List<String> columns, boolean unique,
-                       boolean concurrently, String method) implements Effect {
-    }
+    record CreateIndex(
+            String schema,
+            String table,
+            String name,
+            List<String> columns,
+            boolean unique,
+            boolean concurrently,
+            String method)
+            implements Effect {}
 
-    record DropIndex(String schema, String table, String name) implements Effect {
-    }
+    record DropIndex(String schema, String table, String name) implements Effect {}
 
-    record RenameIndex(String schema, String table, String from, String to) implements Effect {
-    }
+    record RenameIndex(String schema, String table, String from, String to) implements Effect {}
 
     /** Anything else (DML, grants, functions, statements the parser does not understand). */
-    record Other(String sql, String reason) implements Effect {
-    }
+    record Other(String sql, String reason) implements Effect {}
 }

@@ -12,13 +12,14 @@ public final class GooseSql {
     private static final Pattern UP = Pattern.compile("^--\\s*\\+goose\\s+Up\\b.*");
     private static final Pattern DOWN = Pattern.compile("^--\\s*\\+goose\\s+Down\\b.*");
 
-    private GooseSql() {
-    }
+    private GooseSql() {}
 
     /** Whether {@code file} is a goose migration: it has the Up annotation. */
     public static boolean isMigration(Path file) {
         try {
-            return Files.readString(file).lines().anyMatch(l -> UP.matcher(l.strip()).matches());
+            return Files.readString(file)
+                    .lines()
+                    .anyMatch(l -> UP.matcher(l.strip()).matches());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return false;
         }

@@ -2,7 +2,6 @@ package io.migrescue.sql;
 
 import io.migrescue.sql.Names.NameAt;
 import io.migrescue.sql.Names.QualifiedName;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +19,7 @@ import java.util.Locale;
  */
 final class IndexStatements {
 
-    private IndexStatements() {
-    }
+    private IndexStatements() {}
 
     /**
      * {@code CREATE [OR REPLACE] [UNIQUE|FULLTEXT|SPATIAL] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] [USING m]
@@ -104,8 +102,10 @@ final class IndexStatements {
         }
         List<Effect> effects = new ArrayList<>();
         for (QualifiedName index : names) {
-            effects.add(table != null ? new Effect.DropIndex(table.schema(), table.name(), index.name())
-                    : new Effect.DropIndex(index.schema(), null, index.name()));
+            effects.add(
+                    table != null
+                            ? new Effect.DropIndex(table.schema(), table.name(), index.name())
+                            : new Effect.DropIndex(index.schema(), null, index.name()));
         }
         return effects;
     }
@@ -119,8 +119,10 @@ final class IndexStatements {
         if (def.is(0, "KEY") || def.is(0, "INDEX") || def.is(0, "FULLTEXT") || def.is(0, "SPATIAL")) {
             return true;
         }
-        return def.is(0, "UNIQUE") && (def.is(1, "KEY") || def.is(1, "INDEX")
-                || (def.size() > 2 && def.get(1).isName() && def.get(2).isSymbol("(")));
+        return def.is(0, "UNIQUE")
+                && (def.is(1, "KEY")
+                        || def.is(1, "INDEX")
+                        || (def.size() > 2 && def.get(1).isName() && def.get(2).isSymbol("(")));
     }
 
     /** {@code [UNIQUE] [FULLTEXT|SPATIAL] [INDEX|KEY] [IF NOT EXISTS] [name] [USING m] (keys) [USING m] …}. */
@@ -170,13 +172,19 @@ final class IndexStatements {
      * catalog lists expression keys.
      */
     static String key(Tokens key) {
-        boolean prefixLength = key.size() >= 4 && key.is(1, "(") && key.get(2).type() == Tokens.Type.NUMBER && key.is(3, ")");
-        if (key.get(0).isName() && (key.size() == 1 || prefixLength || key.get(1).type() == Tokens.Type.WORD)) {
+        boolean prefixLength =
+                key.size() >= 4 && key.is(1, "(") && key.get(2).type() == Tokens.Type.NUMBER && key.is(3, ")");
+        if (key.get(0).isName()
+                && (key.size() == 1 || prefixLength || key.get(1).type() == Tokens.Type.WORD)) {
             return Names.unquote(key.get(0).text());
         }
         int end = key.size();
-        while (end > 1 && (key.is(end - 1, "ASC") || key.is(end - 1, "DESC") || key.is(end - 1, "FIRST")
-                || key.is(end - 1, "LAST") || key.is(end - 1, "NULLS"))) {
+        while (end > 1
+                && (key.is(end - 1, "ASC")
+                        || key.is(end - 1, "DESC")
+                        || key.is(end - 1, "FIRST")
+                        || key.is(end - 1, "LAST")
+                        || key.is(end - 1, "NULLS"))) {
             end--;
         }
         Tokens expression = key.sub(0, end);

@@ -9,8 +9,7 @@ import net.sf.jsqlparser.statement.UnsupportedStatement;
 final class JSql {
     private static final int TIMEOUT_MILLIS = 5_000;
 
-    private JSql() {
-    }
+    private JSql() {}
 
     static Statement parse(String sql) throws NotUnderstood {
         Statement statement;
@@ -35,7 +34,8 @@ final class JSql {
     static <T extends Statement> T parse(String sql, Class<T> kind) throws NotUnderstood {
         Statement statement = parse(sql);
         if (!kind.isInstance(statement)) {
-            throw new NotUnderstood("JSqlParser read it as " + statement.getClass().getSimpleName());
+            throw new NotUnderstood(
+                    "JSqlParser read it as " + statement.getClass().getSimpleName());
         }
         return kind.cast(statement);
     }

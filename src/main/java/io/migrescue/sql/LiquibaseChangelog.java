@@ -4,14 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.migrescue.model.Engine;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 
 /**
  * A Liquibase XML, YAML or JSON changelog: its changesets as DATABASECHANGELOG knows them (id, author, logicalFilePath)
@@ -36,8 +35,7 @@ public final class LiquibaseChangelog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern XML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
 
-    private LiquibaseChangelog() {
-    }
+    private LiquibaseChangelog() {}
 
     /**
      * One change of a changeset.
@@ -50,8 +48,17 @@ public final class LiquibaseChangelog {
      * @param description the change as Liquibase describes it in DESCRIPTION (AbstractChange.getDescription)
      * @param structure   a structural change's attributes and columns (see LiquibaseStructuralChanges), else null
      */
-    public record Change(String type, String sql, Path source, int line, String dbms, String endDelimiter,
-                         Boolean splitStatements, Boolean stripComments, String description, JsonNode structure) {
+    public record Change(
+            String type,
+            String sql,
+            Path source,
+            int line,
+            String dbms,
+            String endDelimiter,
+            Boolean splitStatements,
+            Boolean stripComments,
+            String description,
+            JsonNode structure) {
         public boolean isSql() {
             return "sql".equals(type) || "sqlFile".equals(type);
         }
@@ -60,8 +67,17 @@ public final class LiquibaseChangelog {
     /**
      * @param sqlVisitors whether it has {@code modifySql}, which changes its SQL and its checksum
      */
-    public record ChangeSet(String id, String author, String logicalFilePath, String dbms, String contexts, String labels,
-                            String comments, List<Change> changes, boolean sqlVisitors, int line) {
+    public record ChangeSet(
+            String id,
+            String author,
+            String logicalFilePath,
+            String dbms,
+            String contexts,
+            String labels,
+            String comments,
+            List<Change> changes,
+            boolean sqlVisitors,
+            int line) {
         public String label() {
             return author + ":" + id;
         }
@@ -107,7 +123,8 @@ public final class LiquibaseChangelog {
     public static List<SqlStatement> statements(ChangeSet cs, Engine engine) {
         List<SqlStatement> all = new ArrayList<>();
         for (Change c : cs.changes()) {
-            String sql = c.structure() != null ? LiquibaseStructuralChanges.sql(c.type(), c.structure(), engine) : c.sql();
+            String sql =
+                    c.structure() != null ? LiquibaseStructuralChanges.sql(c.type(), c.structure(), engine) : c.sql();
             if (sql != null && runsOn(c.dbms(), engine)) {
                 for (SqlStatement s : StatementSplitter.split(sql, engine)) {
                     all.add(new SqlStatement(all.size() + 1, s.sql(), s.line() + c.line() - 1));
@@ -152,7 +169,10 @@ public final class LiquibaseChangelog {
         }
         Element root = doc.getDocumentElement();
         String rootPath = emptyToNull(root.getAttribute("logicalFilePath"));
-        String[] lines = XML_COMMENT.matcher(text).replaceAll(m -> m.group().replaceAll("[^\n]", " ")).split("\n", -1);
+        String[] lines = XML_COMMENT
+                .matcher(text)
+                .replaceAll(m -> m.group().replaceAll("[^\n]", " "))
+                .split("\n", -1);
         List<ChangeSet> changeSets = new ArrayList<>();
         int from = 0;
         for (Element cs : children(root)) {
@@ -179,10 +199,19 @@ public final class LiquibaseChangelog {
                     }
                 }
             }
-            changeSets.add(new ChangeSet(cs.getAttribute("id"), cs.getAttribute("author"),
-                    emptyToNull(cs.getAttribute("logicalFilePath")) != null ? cs.getAttribute("logicalFilePath") : rootPath,
-                    emptyToNull(cs.getAttribute("dbms")), contexts(cs), emptyToNull(cs.getAttribute("labels")), comment,
-                    List.copyOf(changes), visitors, line + 1));
+            changeSets.add(new ChangeSet(
+                    cs.getAttribute("id"),
+                    cs.getAttribute("author"),
+                    emptyToNull(cs.getAttribute("logicalFilePath")) != null
+                            ? cs.getAttribute("logicalFilePath")
+                            : rootPath,
+                    emptyToNull(cs.getAttribute("dbms")),
+                    contexts(cs),
+                    emptyToNull(cs.getAttribute("labels")),
+                    comment,
+                    List.copyOf(changes),
+                    visitors,
+                    line + 1));
         }
         return changeSets;
     }
@@ -200,16 +229,40 @@ public final class LiquibaseChangelog {
                     sql.append(n.getNodeValue());
                 }
             }
-            return new Change(type, sql.toString(), file, lineOf(lines, find(lines, from, "<sql"), sql.toString()), dbms,
-                    delimiter, split, strip, type, null);
+            return new Change(
+                    type,
+                    sql.toString(),
+                    file,
+                    lineOf(lines, find(lines, from, "<sql"), sql.toString()),
+                    dbms,
+                    delimiter,
+                    split,
+                    strip,
+                    type,
+                    null);
         }
         if ("sqlFile".equals(type)) {
-            return sqlFile(file, e.getAttribute("path"), "true".equalsIgnoreCase(e.getAttribute("relativeToChangelogFile")),
-                    dbms, delimiter, split, strip);
+            return sqlFile(
+                    file,
+                    e.getAttribute("path"),
+                    "true".equalsIgnoreCase(e.getAttribute("relativeToChangelogFile")),
+                    dbms,
+                    delimiter,
+                    split,
+                    strip);
         }
         JsonNode structure = LiquibaseStructuralChanges.tree(e);
-        return new Change(type, null, file, find(lines, from, "<" + type) + 1, dbms, null, null, null,
-                LiquibaseStructuralChanges.description(type, structure), structure);
+        return new Change(
+                type,
+                null,
+                file,
+                find(lines, from, "<" + type) + 1,
+                dbms,
+                null,
+                null,
+                null,
+                LiquibaseStructuralChanges.description(type, structure),
+                structure);
     }
 
     private static String contexts(Element cs) {
@@ -257,10 +310,17 @@ public final class LiquibaseChangelog {
                 from = read.source().equals(file) ? Math.max(from, read.line() - 1) : from;
             }
             String logical = text(cs, "logicalFilePath");
-            changeSets.add(new ChangeSet(cs.path("id").asText(), cs.path("author").asText(), logical != null ? logical : rootPath,
-                    text(cs, "dbms"), text(cs, "contextFilter") != null ? text(cs, "contextFilter") : text(cs, "context"),
-                    text(cs, "labels"), text(cs, "comment") == null ? "" : text(cs, "comment").strip(), List.copyOf(changes),
-                    cs.has("modifySql"), line + 1));
+            changeSets.add(new ChangeSet(
+                    cs.path("id").asText(),
+                    cs.path("author").asText(),
+                    logical != null ? logical : rootPath,
+                    text(cs, "dbms"),
+                    text(cs, "contextFilter") != null ? text(cs, "contextFilter") : text(cs, "context"),
+                    text(cs, "labels"),
+                    text(cs, "comment") == null ? "" : text(cs, "comment").strip(),
+                    List.copyOf(changes),
+                    cs.has("modifySql"),
+                    line + 1));
         }
         return changeSets;
     }
@@ -272,15 +332,39 @@ public final class LiquibaseChangelog {
         Boolean strip = bool(text(c, "stripComments"));
         if ("sql".equals(type)) {
             String sql = c.isTextual() ? c.asText() : text(c, "sql");
-            return new Change(type, sql, file, lineOf(lines, find(lines, from, "sql"), sql), dbms, delimiter, split, strip, type,
+            return new Change(
+                    type,
+                    sql,
+                    file,
+                    lineOf(lines, find(lines, from, "sql"), sql),
+                    dbms,
+                    delimiter,
+                    split,
+                    strip,
+                    type,
                     null);
         }
         if ("sqlFile".equals(type)) {
-            return sqlFile(file, text(c, "path"), "true".equalsIgnoreCase(text(c, "relativeToChangelogFile")), dbms, delimiter,
-                    split, strip);
+            return sqlFile(
+                    file,
+                    text(c, "path"),
+                    "true".equalsIgnoreCase(text(c, "relativeToChangelogFile")),
+                    dbms,
+                    delimiter,
+                    split,
+                    strip);
         }
-        return new Change(type, null, file, find(lines, from, type) + 1, dbms, null, null, null,
-                LiquibaseStructuralChanges.description(type, c), c);
+        return new Change(
+                type,
+                null,
+                file,
+                find(lines, from, type) + 1,
+                dbms,
+                null,
+                null,
+                null,
+                LiquibaseStructuralChanges.description(type, c),
+                c);
     }
 
     private static String text(JsonNode node, String field) {
@@ -294,12 +378,20 @@ public final class LiquibaseChangelog {
      * An {@code sqlFile}: relative to the changelog's folder, or (as Liquibase resolves it against its search path, which
      * migrescue does not know) under the nearest folder above the changelog that holds it; its text is read as it is.
      */
-    private static Change sqlFile(Path changelog, String path, boolean relative, String dbms, String delimiter, Boolean split,
-                                  Boolean strip) {
+    private static Change sqlFile(
+            Path changelog,
+            String path,
+            boolean relative,
+            String dbms,
+            String delimiter,
+            Boolean split,
+            Boolean strip) {
         Path found = null;
         if (path != null && !path.isBlank()) {
             String bare = path.startsWith("classpath:") ? path.substring("classpath:".length()) : path;
-            for (Path dir = changelog.toAbsolutePath().getParent(); dir != null && found == null; dir = relative ? null : dir.getParent()) {
+            for (Path dir = changelog.toAbsolutePath().getParent();
+                    dir != null && found == null;
+                    dir = relative ? null : dir.getParent()) {
                 Path candidate = dir.resolve(bare.startsWith("/") ? bare.substring(1) : bare);
                 found = Files.isRegularFile(candidate) ? candidate : null;
             }
@@ -312,8 +404,17 @@ public final class LiquibaseChangelog {
                 found = null;
             }
         }
-        return new Change("sqlFile", sql, found == null ? changelog : found, 1, dbms, delimiter, split, strip,
-                path == null ? "sqlFile" : "sqlFile path=" + path, null);
+        return new Change(
+                "sqlFile",
+                sql,
+                found == null ? changelog : found,
+                1,
+                dbms,
+                delimiter,
+                split,
+                strip,
+                path == null ? "sqlFile" : "sqlFile path=" + path,
+                null);
     }
 
     /** The first line from {@code from} that contains {@code marker} (0-based), or {@code from}. */
@@ -339,7 +440,12 @@ public final class LiquibaseChangelog {
                     leading++;
                 }
                 // the SQL string starts where its text does: its leading blank lines come before that line
-                return i + 1 - (int) sql.substring(0, leading).chars().filter(ch -> ch == '\n').count();
+                return i
+                        + 1
+                        - (int) sql.substring(0, leading)
+                                .chars()
+                                .filter(ch -> ch == '\n')
+                                .count();
             }
         }
         return changeLine + 1;

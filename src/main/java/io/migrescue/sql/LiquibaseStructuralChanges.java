@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.migrescue.model.Engine;
+import java.util.ArrayList;
+import java.util.List;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The common structural changes of a Liquibase changelog (createTable, addColumn, createIndex, addForeignKeyConstraint,
@@ -22,8 +21,7 @@ import java.util.List;
 final class LiquibaseStructuralChanges {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LiquibaseStructuralChanges() {
-    }
+    private LiquibaseStructuralChanges() {}
 
     /** An XML change element as the YAML/JSON tree of the same change: attributes, and {@code columns} of {@code column}. */
     static JsonNode tree(Element e) {
@@ -52,8 +50,9 @@ final class LiquibaseStructuralChanges {
         java.util.SortedSet<String> names = new java.util.TreeSet<>();
         c.fields().forEachRemaining(f -> {
             String key = f.getKey().toLowerCase(java.util.Locale.ROOT);
-            if (f.getValue().isValueNode() && (key.endsWith("name") && !key.contains("schema") && !key.contains("catalog")
-                    || key.equals("path"))) {
+            if (f.getValue().isValueNode()
+                    && (key.endsWith("name") && !key.contains("schema") && !key.contains("catalog")
+                            || key.equals("path"))) {
                 names.add(f.getKey() + "=" + f.getValue().asText());
             }
         });
@@ -64,24 +63,49 @@ final class LiquibaseStructuralChanges {
     static String sql(String type, JsonNode c, Engine engine) {
         String table = text(c, "tableName");
         return switch (type) {
-            case "createTable" -> table == null ? null : "CREATE TABLE " + qualified(c, table) + " (" + String.join(", ", columns(c)) + ")";
-            case "addColumn" -> table == null ? null : String.join(";\n", columns(c).stream()
-                    .map(col -> "ALTER TABLE " + qualified(c, table) + " ADD COLUMN " + col).toList());
-            case "createIndex" -> table == null || text(c, "indexName") == null ? null
-                    : "CREATE " + (bool(c, "unique") ? "UNIQUE " : "") + "INDEX " + text(c, "indexName") + " ON "
-                    + qualified(c, table) + " (" + String.join(", ", names(c)) + ")";
-            case "addForeignKeyConstraint" -> text(c, "baseTableName") == null || text(c, "referencedTableName") == null ? null
-                    : "ALTER TABLE " + text(c, "baseTableName") + " ADD CONSTRAINT " + text(c, "constraintName") + " FOREIGN KEY ("
-                    + text(c, "baseColumnNames") + ") REFERENCES " + text(c, "referencedTableName") + " ("
-                    + text(c, "referencedColumnNames") + ")" + action(" ON DELETE ", text(c, "onDelete"))
-                    + action(" ON UPDATE ", text(c, "onUpdate"));
-            case "addUniqueConstraint" -> table == null || text(c, "columnNames") == null ? null
-                    : "ALTER TABLE " + qualified(c, table) + " ADD " + (text(c, "constraintName") == null ? ""
-                    : "CONSTRAINT " + text(c, "constraintName") + " ") + "UNIQUE (" + text(c, "columnNames") + ")";
-            case "addNotNullConstraint" -> table == null || text(c, "columnName") == null ? null
-                    : engine == Engine.POSTGRESQL ? "ALTER TABLE " + qualified(c, table) + " ALTER COLUMN " + text(c, "columnName")
-                    + " SET NOT NULL" : text(c, "columnDataType") == null ? null : "ALTER TABLE " + qualified(c, table)
-                    + " MODIFY " + text(c, "columnName") + " " + text(c, "columnDataType") + " NOT NULL";
+            case "createTable" ->
+                table == null
+                        ? null
+                        : "CREATE TABLE " + qualified(c, table) + " (" + String.join(", ", columns(c)) + ")";
+            case "addColumn" ->
+                table == null
+                        ? null
+                        : String.join(
+                                ";\n",
+                                columns(c).stream()
+                                        .map(col -> "ALTER TABLE " + qualified(c, table) + " ADD COLUMN " + col)
+                                        .toList());
+            case "createIndex" ->
+                table == null || text(c, "indexName") == null
+                        ? null
+                        : "CREATE " + (bool(c, "unique") ? "UNIQUE " : "") + "INDEX " + text(c, "indexName") + " ON "
+                                + qualified(c, table) + " (" + String.join(", ", names(c)) + ")";
+            case "addForeignKeyConstraint" ->
+                text(c, "baseTableName") == null || text(c, "referencedTableName") == null
+                        ? null
+                        : "ALTER TABLE " + text(c, "baseTableName") + " ADD CONSTRAINT " + text(c, "constraintName")
+                                + " FOREIGN KEY ("
+                                + text(c, "baseColumnNames") + ") REFERENCES " + text(c, "referencedTableName") + " ("
+                                + text(c, "referencedColumnNames") + ")" + action(" ON DELETE ", text(c, "onDelete"))
+                                + action(" ON UPDATE ", text(c, "onUpdate"));
+            case "addUniqueConstraint" ->
+                table == null || text(c, "columnNames") == null
+                        ? null
+                        : "ALTER TABLE " + qualified(c, table) + " ADD "
+                                + (text(c, "constraintName") == null
+                                        ? ""
+                                        : "CONSTRAINT " + text(c, "constraintName") + " ")
+                                + "UNIQUE (" + text(c, "columnNames") + ")";
+            case "addNotNullConstraint" ->
+                table == null || text(c, "columnName") == null
+                        ? null
+                        : engine == Engine.POSTGRESQL
+                                ? "ALTER TABLE " + qualified(c, table) + " ALTER COLUMN " + text(c, "columnName")
+                                        + " SET NOT NULL"
+                                : text(c, "columnDataType") == null
+                                        ? null
+                                        : "ALTER TABLE " + qualified(c, table) + " MODIFY " + text(c, "columnName")
+                                                + " " + text(c, "columnDataType") + " NOT NULL";
             default -> null;
         };
     }
@@ -100,10 +124,13 @@ final class LiquibaseStructuralChanges {
             if (bool(col, "autoIncrement")) {
                 def.append(" GENERATED BY DEFAULT AS IDENTITY");
             }
-            String value = text(col, "defaultValue") != null ? "'" + text(col, "defaultValue").replace("'", "''") + "'"
-                    : text(col, "defaultValueNumeric") != null ? text(col, "defaultValueNumeric")
-                    : text(col, "defaultValueComputed") != null ? text(col, "defaultValueComputed")
-                    : text(col, "defaultValueBoolean");
+            String value = text(col, "defaultValue") != null
+                    ? "'" + text(col, "defaultValue").replace("'", "''") + "'"
+                    : text(col, "defaultValueNumeric") != null
+                            ? text(col, "defaultValueNumeric")
+                            : text(col, "defaultValueComputed") != null
+                                    ? text(col, "defaultValueComputed")
+                                    : text(col, "defaultValueBoolean");
             if (value != null) {
                 def.append(" DEFAULT ").append(value);
             }
@@ -117,10 +144,12 @@ final class LiquibaseStructuralChanges {
                 keys.add(name);
             }
             if (text(k, "referencedTableName") != null || text(k, "references") != null) {
-                String references = text(k, "references") != null ? text(k, "references")
+                String references = text(k, "references") != null
+                        ? text(k, "references")
                         : text(k, "referencedTableName") + "(" + text(k, "referencedColumnNames") + ")";
                 def.append(text(k, "foreignKeyName") == null ? "" : " CONSTRAINT " + text(k, "foreignKeyName"))
-                        .append(" REFERENCES ").append(references);
+                        .append(" REFERENCES ")
+                        .append(references);
             }
             columns.add(def.toString());
         }

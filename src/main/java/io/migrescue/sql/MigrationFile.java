@@ -12,5 +12,4 @@ import java.nio.file.Path;
  * @param path the SQL file
  * @param tool {@code flyway}, {@code golang-migrate}, {@code prisma}, {@code drizzle} or {@code plain}
  */
-public record MigrationFile(String id, String name, Path path, String tool) {
-}
+public record MigrationFile(String id, String name, Path path, String tool) {}

@@ -2,7 +2,6 @@ package io.migrescue.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -24,8 +23,7 @@ import java.util.stream.Stream;
 public final class MigrationFiles {
     private static final String SQL = ".sql";
 
-    private MigrationFiles() {
-    }
+    private MigrationFiles() {}
 
     public static List<MigrationFile> list(Path dir) throws IOException {
         if (Files.isRegularFile(dir.resolve("meta").resolve("_journal.json"))) {
@@ -62,14 +60,16 @@ public final class MigrationFiles {
         }
         String key = baseName(wanted.strip());
         Optional<MigrationFile> exact = files.stream()
-                .filter(f -> f.id().equalsIgnoreCase(key) || baseName(f.path().getFileName().toString()).equalsIgnoreCase(key))
+                .filter(f -> f.id().equalsIgnoreCase(key)
+                        || baseName(f.path().getFileName().toString()).equalsIgnoreCase(key))
                 .findFirst();
         if (exact.isPresent()) {
             return exact;
         }
         Version version = Version.parse(flywayVersionText(key) != null ? flywayVersionText(key) : key);
         if (version != null) {
-            Optional<MigrationFile> sameVersion = files.stream().filter(f -> version.sameAs(versionOf(f))).findFirst();
+            Optional<MigrationFile> sameVersion =
+                    files.stream().filter(f -> version.sameAs(versionOf(f))).findFirst();
             if (sameVersion.isPresent()) {
                 return sameVersion;
             }
@@ -83,11 +83,14 @@ public final class MigrationFiles {
         List<MigrationFile> versioned = new ArrayList<>();
         List<MigrationFile> repeatable = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(SQL)).toList()) {
+            for (Path path : walk.filter(
+                            p -> Files.isRegularFile(p) && p.toString().endsWith(SQL))
+                    .toList()) {
                 String file = path.getFileName().toString();
                 String versionText = flywayVersionText(file);
                 if (versionText != null) {
-                    versioned.add(new MigrationFile(versionText.replace('_', '.'), flywayDescription(file), path, "flyway"));
+                    versioned.add(
+                            new MigrationFile(versionText.replace('_', '.'), flywayDescription(file), path, "flyway"));
                 } else if (file.startsWith("R__")) {
                     repeatable.add(new MigrationFile(file, flywayDescription(file), path, "flyway"));
                 }
@@ -145,8 +148,8 @@ public final class MigrationFiles {
             String stem = baseName(path.getFileName().toString());
             String version = numericPrefix(stem);
             if (version != null && stem.contains("_") && GooseSql.isMigration(path)) {
-                files.add(new MigrationFile(new BigInteger(version).toString(), stem.substring(stem.indexOf('_') + 1),
-                        path, "goose"));
+                files.add(new MigrationFile(
+                        new BigInteger(version).toString(), stem.substring(stem.indexOf('_') + 1), path, "goose"));
             }
         }
         files.sort(Comparator.comparing(f -> new BigInteger(f.id())));
@@ -163,7 +166,8 @@ public final class MigrationFiles {
                 if (Files.isRegularFile(sql)) {
                     String folder = child.getFileName().toString();
                     int underscore = folder.indexOf('_');
-                    files.add(new MigrationFile(folder, underscore < 0 ? folder : folder.substring(underscore + 1), sql, "prisma"));
+                    files.add(new MigrationFile(
+                            folder, underscore < 0 ? folder : folder.substring(underscore + 1), sql, "prisma"));
                 }
             }
         }
@@ -176,7 +180,9 @@ public final class MigrationFiles {
     private static List<MigrationFile> drizzle(Path dir) throws IOException {
         JsonNode entries;
         try {
-            entries = new ObjectMapper().readTree(dir.resolve("meta").resolve("_journal.json").toFile()).path("entries");
+            entries = new ObjectMapper()
+                    .readTree(dir.resolve("meta").resolve("_journal.json").toFile())
+                    .path("entries");
         } catch (IOException unreadable) {
             return plain(dir, "drizzle");
         }
@@ -203,7 +209,8 @@ public final class MigrationFiles {
                 .map(name -> new MigrationFile(name, name, dir.resolve(name + SQL), tool))
                 .toList());
         try (Stream<Path> children = Files.list(dir)) {
-            children.filter(LiquibaseChangelog::isChangelog).map(p -> p.getFileName().toString())
+            children.filter(LiquibaseChangelog::isChangelog)
+                    .map(p -> p.getFileName().toString())
                     .forEach(name -> files.add(new MigrationFile(name, name, dir.resolve(name), tool)));
         }
         files.sort((a, b) -> compareNames(a.id(), b.id()));
@@ -214,7 +221,9 @@ public final class MigrationFiles {
 
     private static List<Path> sqlFilesIn(Path dir) throws IOException {
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(SQL)).toList();
+            return children.filter(p ->
+                            Files.isRegularFile(p) && p.getFileName().toString().endsWith(SQL))
+                    .toList();
         }
     }
 

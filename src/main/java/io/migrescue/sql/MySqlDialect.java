@@ -16,8 +16,10 @@ record MySqlDialect(Engine engine) implements Dialect {
     @Override
     public String storedNote(String name) {
         int characters = name == null ? 0 : name.codePointCount(0, name.length());
-        return characters <= MAX_CHARACTERS ? null
-                : "name " + name + " is " + characters + " characters; " + engine.displayName() + " refuses names over " + MAX_CHARACTERS;
+        return characters <= MAX_CHARACTERS
+                ? null
+                : "name " + name + " is " + characters + " characters; " + engine.displayName() + " refuses names over "
+                        + MAX_CHARACTERS;
     }
 
     @Override

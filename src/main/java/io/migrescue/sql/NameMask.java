@@ -1,7 +1,6 @@
 package io.migrescue.sql;
 
 import io.migrescue.model.Engine;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -33,8 +32,12 @@ final class NameMask {
     private final Set<String> quotedNames;
     private final Dialect dialect;
 
-    private NameMask(String text, Pattern quotedPlaceholder, Map<String, String> originals, Set<String> quotedNames,
-                     Dialect dialect) {
+    private NameMask(
+            String text,
+            Pattern quotedPlaceholder,
+            Map<String, String> originals,
+            Set<String> quotedNames,
+            Dialect dialect) {
         this.text = text;
         this.quotedPlaceholder = quotedPlaceholder;
         this.originals = originals;
@@ -58,7 +61,9 @@ final class NameMask {
             SqlScanner.Span span = SqlScanner.at(sql, i, engine);
             if (span != null) {
                 String run = sql.substring(i, span.end());
-                if (span.kind() == SqlScanner.Kind.QUOTED_IDENTIFIER && run.length() >= 2 && run.charAt(run.length() - 1) == run.charAt(0)) {
+                if (span.kind() == SqlScanner.Kind.QUOTED_IDENTIFIER
+                        && run.length() >= 2
+                        && run.charAt(run.length() - 1) == run.charAt(0)) {
                     String name = Names.unquoteAsWritten(run);
                     quotedNames.add(name);
                     String placeholder = run.charAt(0) + prefix + hex(name) + run.charAt(0);
@@ -70,13 +75,15 @@ final class NameMask {
                 i = span.end();
                 continue;
             }
-            if (SqlScanner.isIdentifierStart(sql.charAt(i)) && (i == 0 || !SqlScanner.isIdentifierChar(sql.charAt(i - 1)))) {
+            if (SqlScanner.isIdentifierStart(sql.charAt(i))
+                    && (i == 0 || !SqlScanner.isIdentifierChar(sql.charAt(i - 1)))) {
                 int end = i;
                 while (end < sql.length() && SqlScanner.isIdentifierChar(sql.charAt(end))) {
                     end++;
                 }
                 String word = sql.substring(i, end);
-                // a bare name beyond ASCII (no keyword is one): masked too, JSqlParser rejects combining marks and symbols
+                // a bare name beyond ASCII (no keyword is one): masked too, JSqlParser rejects combining marks and
+                // symbols
                 if (word.chars().allMatch(c -> c < 0x80)) {
                     b.append(word);
                 } else {
@@ -131,8 +138,12 @@ final class NameMask {
             return new Effect.Other(originalSql, unmask(o.reason()));
         }
         if (e instanceof Effect.CreateTable c) {
-            return new Effect.CreateTable(n(c.schema()), n(c.table()), c.columns().stream().map(this::column).toList(),
-                    c.constraints().stream().map(this::constraint).toList(), c.ifNotExists());
+            return new Effect.CreateTable(
+                    n(c.schema()),
+                    n(c.table()),
+                    c.columns().stream().map(this::column).toList(),
+                    c.constraints().stream().map(this::constraint).toList(),
+                    c.ifNotExists());
         }
         if (e instanceof Effect.DropTable d) {
             return new Effect.DropTable(n(d.schema()), n(d.table()), d.ifExists());
@@ -150,7 +161,8 @@ final class NameMask {
             return new Effect.RenameColumn(n(r.schema()), n(r.table()), n(r.from()), n(r.to()));
         }
         if (e instanceof Effect.ModifyColumn m) {
-            return new Effect.ModifyColumn(n(m.schema()), n(m.table()), n(m.column()), n(m.newName()), unmask(m.type()), m.nullable());
+            return new Effect.ModifyColumn(
+                    n(m.schema()), n(m.table()), n(m.column()), n(m.newName()), unmask(m.type()), m.nullable());
         }
         if (e instanceof Effect.SetColumnDefault d) {
             return new Effect.SetColumnDefault(n(d.schema()), n(d.table()), n(d.column()), unmask(d.defaultValue()));
@@ -165,7 +177,13 @@ final class NameMask {
             return new Effect.RenameConstraint(n(r.schema()), n(r.table()), n(r.from()), n(r.to()));
         }
         if (e instanceof Effect.CreateIndex i) {
-            return new Effect.CreateIndex(n(i.schema()), n(i.table()), n(i.name()), keys(i.columns()), i.unique(), i.concurrently(),
+            return new Effect.CreateIndex(
+                    n(i.schema()),
+                    n(i.table()),
+                    n(i.name()),
+                    keys(i.columns()),
+                    i.unique(),
+                    i.concurrently(),
                     i.method());
         }
         if (e instanceof Effect.DropIndex d) {
@@ -190,14 +208,18 @@ final class NameMask {
 
     /** Index keys: a plain column name is a name; an expression is text. */
     private List<String> keys(List<String> keys) {
-        return keys == null ? null : keys.stream().map(k -> isBareName(k) ? n(k) : unmask(k)).toList();
+        return keys == null
+                ? null
+                : keys.stream().map(k -> isBareName(k) ? n(k) : unmask(k)).toList();
     }
 
     private boolean isBareName(String key) {
         if (quotedNames.contains(key)) {
             return true;
         }
-        return !key.isEmpty() && key.chars().allMatch(c -> SqlScanner.isIdentifierChar((char) c)) && !Character.isDigit(key.charAt(0));
+        return !key.isEmpty()
+                && key.chars().allMatch(c -> SqlScanner.isIdentifierChar((char) c))
+                && !Character.isDigit(key.charAt(0));
     }
 
     private Effect.ColumnDef column(Effect.ColumnDef c) {
@@ -205,7 +227,15 @@ final class NameMask {
     }
 
     private Effect.ConstraintDef constraint(Effect.ConstraintDef c) {
-        return new Effect.ConstraintDef(n(c.name()), c.kind(), keys(c.columns()), n(c.referencedSchema()), n(c.referencedTable()),
-                names(c.referencedColumns()), c.onDelete(), c.onUpdate(), unmask(c.checkExpression()));
+        return new Effect.ConstraintDef(
+                n(c.name()),
+                c.kind(),
+                keys(c.columns()),
+                n(c.referencedSchema()),
+                n(c.referencedTable()),
+                names(c.referencedColumns()),
+                c.onDelete(),
+                c.onUpdate(),
+                unmask(c.checkExpression()));
     }
 }

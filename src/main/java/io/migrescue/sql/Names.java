@@ -1,19 +1,16 @@
 package io.migrescue.sql;
 
-import net.sf.jsqlparser.schema.Table;
-
 import java.util.ArrayList;
 import java.util.List;
+import net.sf.jsqlparser.schema.Table;
 
 /** Identifiers as the catalog spells them: quotes removed, case kept; qualified names split into schema and name. */
 final class Names {
 
     /** A possibly schema-qualified name; schema is null when the statement does not qualify it. */
-    record QualifiedName(String schema, String name) {
-    }
+    record QualifiedName(String schema, String name) {}
 
-    private Names() {
-    }
+    private Names() {}
 
     /**
      * {@code `a``b`} → {@code a`b}, {@code "a""b"} → {@code a"b}, a {@link NameMask} placeholder → the name it stands
@@ -57,8 +54,7 @@ final class Names {
     }
 
     /** A name read from tokens, and the index of the token after it. */
-    record NameAt(QualifiedName name, int end) {
-    }
+    record NameAt(QualifiedName name, int end) {}
 
     /** Reads {@code name} or {@code schema.name} at token {@code i}, or returns null when no name starts there. */
     static NameAt read(Tokens tokens, int i) {
@@ -67,7 +63,9 @@ final class Names {
         }
         List<String> parts = new ArrayList<>(List.of(unquote(tokens.get(i).text())));
         int j = i + 1;
-        while (j + 1 < tokens.size() && tokens.get(j).isSymbol(".") && tokens.get(j + 1).isName()) {
+        while (j + 1 < tokens.size()
+                && tokens.get(j).isSymbol(".")
+                && tokens.get(j + 1).isName()) {
             parts.add(unquote(tokens.get(j + 1).text()));
             j += 2;
         }

@@ -1,7 +1,6 @@
 package io.migrescue.sql;
 
 import io.migrescue.model.Engine;
-
 import java.nio.charset.StandardCharsets;
 
 /** PostgreSQL: double-quote quoting, a doubled quote inside; bare names folded to lower case; 63 bytes kept. */
@@ -48,8 +47,10 @@ final class PostgresDialect implements Dialect {
             return null;
         }
         int bytes = bytes(name);
-        return bytes <= MAX_BYTES ? null
-                : "name " + name + " is " + bytes + " bytes; PostgreSQL keeps the first " + MAX_BYTES + ": " + stored(name);
+        return bytes <= MAX_BYTES
+                ? null
+                : "name " + name + " is " + bytes + " bytes; PostgreSQL keeps the first " + MAX_BYTES + ": "
+                        + stored(name);
     }
 
     @Override

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class Rewrites {
 
-    private Rewrites() {
-    }
+    private Rewrites() {}
 
     /** A table element (column or constraint definition), or the definition after ALTER TABLE … ADD. */
     static String element(Tokens el, BitSet alreadyDropped) {
@@ -41,16 +40,24 @@ final class Rewrites {
                 drop.set(i);
             } else if (el.is(i, "IDENTITY", "(")) { // PostgreSQL identity sequence options
                 drop.set(i + 1, el.closing(i + 1) + 1);
-            } else if (el.is(i, "USING") && el.is(i + 2, "(") && (el.is(i - 2, "PRIMARY", "KEY") || el.is(i - 1, "UNIQUE"))) {
+            } else if (el.is(i, "USING")
+                    && el.is(i + 2, "(")
+                    && (el.is(i - 2, "PRIMARY", "KEY") || el.is(i - 1, "UNIQUE"))) {
                 drop.set(i, i + 2); // MySQL PRIMARY KEY USING BTREE (…)
             } else if (el.is(i, "FOREIGN", "KEY", "IF", "NOT", "EXISTS")) { // MariaDB
                 drop.set(i + 2, i + 5);
-            } else if (el.is(i, "FOREIGN", "KEY") && i + 3 < el.size() && el.get(i + 2).isName() && el.is(i + 3, "(")) {
+            } else if (el.is(i, "FOREIGN", "KEY")
+                    && i + 3 < el.size()
+                    && el.get(i + 2).isName()
+                    && el.is(i + 3, "(")) {
                 drop.set(i + 2); // MySQL index name of a foreign key, ignored by MySQL 8.0.16+ as well
             } else if (el.is(i, "CONSTRAINT", "IF", "NOT", "EXISTS")) { // MariaDB ADD CONSTRAINT IF NOT EXISTS
                 drop.set(i + 1, i + 4);
-            } else if (el.is(i, "CONSTRAINT") && (el.is(i + 1, "PRIMARY") || el.is(i + 1, "UNIQUE")
-                    || el.is(i + 1, "FOREIGN") || el.is(i + 1, "CHECK"))) {
+            } else if (el.is(i, "CONSTRAINT")
+                    && (el.is(i + 1, "PRIMARY")
+                            || el.is(i + 1, "UNIQUE")
+                            || el.is(i + 1, "FOREIGN")
+                            || el.is(i + 1, "CHECK"))) {
                 drop.set(i); // MySQL: CONSTRAINT without a name
             } else if (el.is(i, "UNIQUE") && (el.is(i + 1, "KEY") || el.is(i + 1, "INDEX"))) {
                 // CONSTRAINT c UNIQUE KEY|INDEX [name] (…): a unique constraint named c
@@ -86,12 +93,17 @@ final class Rewrites {
         } else if (a.is(0, "RENAME") && a.size() >= 2 && a.get(1).isName() && !isRenameTarget(a)) {
             replace.put(0, "RENAME TO"); // MySQL RENAME new_name
         }
-        return a.rewritten(i -> drop.get(i) ? null : replace.getOrDefault(i, a.get(i).text()));
+        return a.rewritten(
+                i -> drop.get(i) ? null : replace.getOrDefault(i, a.get(i).text()));
     }
 
     /** Whether RENAME is followed by its own keyword (TO, COLUMN, INDEX, KEY, CONSTRAINT) or by "a TO b". */
     private static boolean isRenameTarget(Tokens a) {
-        return a.is(1, "TO") || a.is(1, "COLUMN") || a.is(1, "INDEX") || a.is(1, "KEY") || a.is(1, "CONSTRAINT")
+        return a.is(1, "TO")
+                || a.is(1, "COLUMN")
+                || a.is(1, "INDEX")
+                || a.is(1, "KEY")
+                || a.is(1, "CONSTRAINT")
                 || a.find("TO", 2) > 0;
     }
 }

@@ -9,10 +9,13 @@ import io.migrescue.model.Engine;
 final class SqlScanner {
 
     enum Kind {
-        LINE_COMMENT, BLOCK_COMMENT,
+        LINE_COMMENT,
+        BLOCK_COMMENT,
         /** MySQL {@code /*! … *}{@code /} and MariaDB {@code /*M! … *}{@code /}: run by the server, so they are code. */
         EXECUTABLE_COMMENT,
-        STRING, QUOTED_IDENTIFIER, DOLLAR_STRING;
+        STRING,
+        QUOTED_IDENTIFIER,
+        DOLLAR_STRING;
 
         boolean isComment() {
             return this == LINE_COMMENT || this == BLOCK_COMMENT;
@@ -20,11 +23,9 @@ final class SqlScanner {
     }
 
     /** A run from {@code start} (inclusive) to {@code end} (exclusive). */
-    record Span(Kind kind, int start, int end) {
-    }
+    record Span(Kind kind, int start, int end) {}
 
-    private SqlScanner() {
-    }
+    private SqlScanner() {}
 
     /** The comment or quoted run starting at {@code i}, or null when {@code i} holds plain code. */
     static Span at(String s, int i, Engine engine) {
@@ -37,7 +38,8 @@ final class SqlScanner {
                 return new Span(Kind.STRING, i, endOfQuoted(s, i + 1, '\'', mysql));
             case '"':
                 // PostgreSQL: an identifier. MySQL: a string, unless ANSI_QUOTES; either way a quoted run
-                return mysql ? new Span(Kind.STRING, i, endOfQuoted(s, i + 1, '"', true))
+                return mysql
+                        ? new Span(Kind.STRING, i, endOfQuoted(s, i + 1, '"', true))
                         : new Span(Kind.QUOTED_IDENTIFIER, i, endOfQuoted(s, i + 1, '"', false));
             case '`':
                 return mysql ? new Span(Kind.QUOTED_IDENTIFIER, i, endOfQuoted(s, i + 1, '`', false)) : null;
@@ -108,7 +110,8 @@ final class SqlScanner {
     private static Span blockComment(String s, int i, boolean mysql) {
         if (mysql) {
             boolean executable = i + 2 < s.length()
-                    && (s.charAt(i + 2) == '!' || (s.charAt(i + 2) == 'M' && i + 3 < s.length() && s.charAt(i + 3) == '!'));
+                    && (s.charAt(i + 2) == '!'
+                            || (s.charAt(i + 2) == 'M' && i + 3 < s.length() && s.charAt(i + 3) == '!'));
             int close = s.indexOf("*/", i + 2);
             int end = close < 0 ? s.length() : close + 2;
             return new Span(executable ? Kind.EXECUTABLE_COMMENT : Kind.BLOCK_COMMENT, i, end);

@@ -3,14 +3,13 @@ package io.migrescue.sql;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Names.NameAt;
 import io.migrescue.sql.Names.QualifiedName;
-import net.sf.jsqlparser.schema.Table;
-import net.sf.jsqlparser.statement.alter.RenameTableStatement;
-import net.sf.jsqlparser.statement.drop.Drop;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.alter.RenameTableStatement;
+import net.sf.jsqlparser.statement.drop.Drop;
 
 /**
  * What a DDL statement means to do, as {@link Effect}s that can be checked against the live catalog one by one.
@@ -30,15 +29,16 @@ import java.util.Map;
  */
 public final class StatementEffects {
 
-    private StatementEffects() {
-    }
+    private StatementEffects() {}
 
     public static List<Effect> of(SqlStatement statement, Engine engine) {
         String sql = statement.sql();
         // quoted names are hidden from the readers and JSqlParser, then given back (see NameMask)
         NameMask mask = NameMask.of(sql, engine);
         try {
-            return read(Tokens.of(mask.text(), engine), engine).stream().map(e -> mask.restore(e, sql)).toList();
+            return read(Tokens.of(mask.text(), engine), engine).stream()
+                    .map(e -> mask.restore(e, sql))
+                    .toList();
         } catch (NotUnderstood e) {
             return List.of(new Effect.Other(sql, mask.unmask(e.getMessage())));
         } catch (RuntimeException | StackOverflowError e) {
@@ -105,7 +105,10 @@ public final class StatementEffects {
             if (name == null) {
                 throw new NotUnderstood("no table name in DROP TABLE");
             }
-            Drop drop = JSql.parse("DROP TABLE " + (ifExists ? "IF EXISTS " : "") + t.sub(i, name.end()).text(), Drop.class);
+            Drop drop = JSql.parse(
+                    "DROP TABLE " + (ifExists ? "IF EXISTS " : "")
+                            + t.sub(i, name.end()).text(),
+                    Drop.class);
             QualifiedName table = Names.of(drop.getName());
             effects.add(new Effect.DropTable(table.schema(), table.name(), drop.isIfExists()));
             i = name.end();

@@ -1,7 +1,6 @@
 package io.migrescue.sql;
 
 import io.migrescue.model.Engine;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +14,7 @@ import java.util.Set;
  */
 public final class StatementSplitter {
 
-    private StatementSplitter() {
-    }
+    private StatementSplitter() {}
 
     public static List<SqlStatement> split(String script, Engine engine) {
         return new Run(script.startsWith("\uFEFF") ? " " + script.substring(1) : script, engine).split();
@@ -107,10 +105,14 @@ public final class StatementSplitter {
                 finish(i);
                 return eol;
             }
-            if (start < 0 && mysql && line.length() > 9 && line.regionMatches(true, 0, "DELIMITER", 0, 9)
+            if (start < 0
+                    && mysql
+                    && line.length() > 9
+                    && line.regionMatches(true, 0, "DELIMITER", 0, 9)
                     && Character.isWhitespace(line.charAt(9))) {
                 String arg = line.substring(10).strip().split("\\s+")[0];
-                if (arg.length() > 1 && (arg.charAt(0) == '\'' || arg.charAt(0) == '"' || arg.charAt(0) == '`')
+                if (arg.length() > 1
+                        && (arg.charAt(0) == '\'' || arg.charAt(0) == '"' || arg.charAt(0) == '`')
                         && arg.charAt(arg.length() - 1) == arg.charAt(0)) {
                     arg = arg.substring(1, arg.length() - 1);
                 }
@@ -167,8 +169,22 @@ public final class StatementSplitter {
      * END REPEAT close blocks that were never counted, so they are skipped.
      */
     private static final class Blocks {
-        private static final Set<String> OBJECTS = Set.of("TABLE", "VIEW", "INDEX", "SEQUENCE", "TYPE", "SCHEMA",
-                "DATABASE", "DOMAIN", "EXTENSION", "USER", "ROLE", "SERVER", "TABLESPACE", "RULE", "POLICY");
+        private static final Set<String> OBJECTS = Set.of(
+                "TABLE",
+                "VIEW",
+                "INDEX",
+                "SEQUENCE",
+                "TYPE",
+                "SCHEMA",
+                "DATABASE",
+                "DOMAIN",
+                "EXTENSION",
+                "USER",
+                "ROLE",
+                "SERVER",
+                "TABLESPACE",
+                "RULE",
+                "POLICY");
         private final String s;
         private final boolean mysql;
         private int depth;
@@ -213,7 +229,8 @@ public final class StatementSplitter {
             switch (w) {
                 case "BEGIN" -> {
                     String next = nextWord(end);
-                    boolean opens = mysql ? routine || (words == 1 && next.equals("NOT")) : routine && next.equals("ATOMIC");
+                    boolean opens =
+                            mysql ? routine || (words == 1 && next.equals("NOT")) : routine && next.equals("ATOMIC");
                     if (opens || depth > 0) {
                         depth++;
                     }
@@ -236,13 +253,13 @@ public final class StatementSplitter {
                         }
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
         private boolean isRoutineKeyword(String w) {
-            return mysql ? w.equals("PROCEDURE") || w.equals("FUNCTION") || w.equals("TRIGGER") || w.equals("EVENT")
+            return mysql
+                    ? w.equals("PROCEDURE") || w.equals("FUNCTION") || w.equals("TRIGGER") || w.equals("EVENT")
                     : w.equals("PROCEDURE") || w.equals("FUNCTION");
         }
 

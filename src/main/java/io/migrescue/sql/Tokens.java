@@ -1,7 +1,6 @@
 package io.migrescue.sql;
 
 import io.migrescue.model.Engine;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,14 @@ import java.util.function.IntFunction;
  */
 final class Tokens {
 
-    enum Type { WORD, QUOTED, STRING, NUMBER, SYMBOL, OTHER }
+    enum Type {
+        WORD,
+        QUOTED,
+        STRING,
+        NUMBER,
+        SYMBOL,
+        OTHER
+    }
 
     /** {@code depth} counts the parentheses open before the token; a parenthesis pair shares its outer depth. */
     record Token(Type type, String text, int start, int end, int depth) {

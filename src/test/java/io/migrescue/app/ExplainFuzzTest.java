@@ -1,14 +1,9 @@
 package io.migrescue.app;
 
-import io.migrescue.diagnosis.FindingKind;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
+import io.migrescue.diagnosis.FindingKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,9 +14,13 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * The error-text reader ({@code explain}'s parsing path) over hostile input: the recorded real error texts, mutated
@@ -34,7 +33,17 @@ class ExplainFuzzTest {
     private static final long BOUND_SECONDS = 20;
     private static final List<String> SEEDS = seeds();
 
-    enum Mutation { SPACES, NEWLINES, TOKEN, BRACKETS, QUOTES, BACKSLASHES, BINARY, REPEATED_LINE, NOTHING }
+    enum Mutation {
+        SPACES,
+        NEWLINES,
+        TOKEN,
+        BRACKETS,
+        QUOTES,
+        BACKSLASHES,
+        BINARY,
+        REPEATED_LINE,
+        NOTHING
+    }
 
     record Input(int seed, Mutation mutation, int at, int size, char unit, long noise) {
         String text() {
@@ -74,7 +83,8 @@ class ExplainFuzzTest {
     @Test
     void theErrorAtTheEndOfATenMegabyteLogIsFoundAndTheCutIsNamed() {
         String log = "INFO  starting the deploy, step " + "x".repeat(60) + "\n";
-        String text = log.repeat(10 * 1024 * 1024 / log.length()) + "ERROR 1060 (42S21) at line 1: Duplicate column name 'phone'\n";
+        String text = log.repeat(10 * 1024 * 1024 / log.length())
+                + "ERROR 1060 (42S21) at line 1: Duplicate column name 'phone'\n";
         DiagnosisReport report = runBounded("10 MB log", text);
         assertThat(report.errorKind()).isEqualTo(FindingKind.DUPLICATE_COLUMN);
         assertThat(report.notes()).anyMatch(n -> n.startsWith("error text cut at 1 MiB") && n.contains("lines 1-"));
@@ -85,7 +95,8 @@ class ExplainFuzzTest {
         String line = "ERROR 1060 (42S21) at line 1: Duplicate column name 'phone'";
         DiagnosisReport spaces = runBounded("spaces", line + " ".repeat(50_000) + "\n" + "y".repeat(58 * 1024));
         assertThat(spaces.errorKind()).isEqualTo(FindingKind.DUPLICATE_COLUMN);
-        assertThat(spaces.notes()).anyMatch(n -> n.contains("longer than 8 KiB") && n.contains("line 2"))
+        assertThat(spaces.notes())
+                .anyMatch(n -> n.contains("longer than 8 KiB") && n.contains("line 2"))
                 .anyMatch(n -> n.contains("runs of more than 64 spaces shortened (line 1)"));
         DiagnosisReport nested = runBounded("nested", "(".repeat(100_000) + line + ")".repeat(100_000));
         assertThat(nested.notes()).isNotEmpty();
@@ -112,20 +123,50 @@ class ExplainFuzzTest {
     @Provide
     Arbitrary<Input> inputs() {
         return Combinators.combine(
-                Arbitraries.integers().between(0, SEEDS.size() - 1),
-                Arbitraries.of(Mutation.class),
-                Arbitraries.integers().between(0, 4000),
-                Arbitraries.integers().between(1, 200_000),
-                Arbitraries.of('x', '(', ')', '[', '\'', '"', '`', ' ', '\t', 'é', '\\', '-', ':', 'A'),
-                Arbitraries.longs()).as(Input::new);
+                        Arbitraries.integers().between(0, SEEDS.size() - 1),
+                        Arbitraries.of(Mutation.class),
+                        Arbitraries.integers().between(0, 4000),
+                        Arbitraries.integers().between(1, 200_000),
+                        Arbitraries.of('x', '(', ')', '[', '\'', '"', '`', ' ', '\t', 'é', '\\', '-', ':', 'A'),
+                        Arbitraries.longs())
+                .as(Input::new);
     }
 
     @Provide
     Arbitrary<String> noise() {
-        Arbitrary<String> words = Arbitraries.of("ERROR:", "FATAL:", "ERROR 1062 (23000):", "Duplicate entry '", "' for key '",
-                "relation \"", "\" already exists", "SQLSTATE[", "]: ", "(", ")", "[", "]", "`", "'", "\"", " ", "  ", "\n", "\t",
-                "Migration failed for change set", "[Failed SQL: (1050) ", "detail: Some(\"", "\\\"", "psql:", ":12: ", "Key (",
-                ")=(", "Caused by: ", "org.postgresql.util.PSQLException: ", "(1050, \"", "Migration V2__x.sql failed");
+        Arbitrary<String> words = Arbitraries.of(
+                "ERROR:",
+                "FATAL:",
+                "ERROR 1062 (23000):",
+                "Duplicate entry '",
+                "' for key '",
+                "relation \"",
+                "\" already exists",
+                "SQLSTATE[",
+                "]: ",
+                "(",
+                ")",
+                "[",
+                "]",
+                "`",
+                "'",
+                "\"",
+                " ",
+                "  ",
+                "\n",
+                "\t",
+                "Migration failed for change set",
+                "[Failed SQL: (1050) ",
+                "detail: Some(\"",
+                "\\\"",
+                "psql:",
+                ":12: ",
+                "Key (",
+                ")=(",
+                "Caused by: ",
+                "org.postgresql.util.PSQLException: ",
+                "(1050, \"",
+                "Migration V2__x.sql failed");
         return words.list().ofMinSize(1).ofMaxSize(4000).map(l -> String.join("", l));
     }
 
@@ -140,15 +181,18 @@ class ExplainFuzzTest {
 
     private static List<String> seeds() {
         try (Stream<Path> files = Files.walk(Path.of("src/test/resources/errors"))) {
-            List<Path> texts = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+            List<Path> texts =
+                    files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
             assertThat(texts).hasSizeGreaterThan(50);
-            return texts.stream().map(p -> {
-                try {
-                    return Files.readString(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+            return texts.stream()
+                    .map(p -> {
+                        try {
+                            return Files.readString(p);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,27 +1,26 @@
 package io.migrescue.app;
 
-import io.migrescue.repair.StepStatus;
-import io.migrescue.repair.RepairStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.backup.Progress;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.model.Engine;
 import io.migrescue.playbook.ParamSpec;
 import io.migrescue.playbook.Plan;
 import io.migrescue.repair.RepairReport;
+import io.migrescue.repair.RepairStatus;
 import io.migrescue.repair.StepGate;
+import io.migrescue.repair.StepStatus;
 import io.migrescue.testing.Fingerprint;
-import io.migrescue.testing.ScratchDatabase;
 import io.migrescue.testing.Scenarios;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import io.migrescue.testing.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The interactive repair's core, without a terminal: a scripted dialog answers what the shell would ask. Field report
@@ -33,16 +32,19 @@ class InteractiveRepairIT {
     @Test
     void abortedBeforeAStepThenResumed(@TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "interactive abort");
-             DatabaseSession session = db.session()) {
+                DatabaseSession session = db.session()) {
             Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("migrations"));
             Path backup = dir.resolve("backup");
             Scripted dialog = new Scripted(3);
-            RepairReport stopped = RepairUseCase.runInteractive(session, request(broken, backup), Progress.NONE, dialog);
+            RepairReport stopped =
+                    RepairUseCase.runInteractive(session, request(broken, backup), Progress.NONE, dialog);
 
             assertThat(dialog.asked).containsExactly("suffix=_old");
             assertThat(stopped.status()).isEqualTo(RepairStatus.STOPPED);
             assertThat(stopped.message()).contains("aborted the repair before step 3");
-            assertThat(stopped.steps()).extracting(RepairReport.StepOutcome::status).startsWith(StepStatus.DONE, StepStatus.DONE, StepStatus.NOT_RUN);
+            assertThat(stopped.steps())
+                    .extracting(RepairReport.StepOutcome::status)
+                    .startsWith(StepStatus.DONE, StepStatus.DONE, StepStatus.NOT_RUN);
             assertThat(dialog.seen).startsWith(1, 2, 3);
             String journal = Files.readString(backup.resolve("journal.jsonl"));
             assertThat(journal).contains("\"event\":\"aborted\",\"n\":3").doesNotContain("\"event\":\"verified\"");
@@ -56,7 +58,7 @@ class InteractiveRepairIT {
     @Test
     void parametersEditedBeforeTheFirstChangeMakeANewPlan(@TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "interactive edit");
-             DatabaseSession session = db.session()) {
+                DatabaseSession session = db.session()) {
             Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("migrations"));
             Path backup = dir.resolve("backup");
             Fingerprint before = Fingerprint.of(db);
@@ -72,8 +74,15 @@ class InteractiveRepairIT {
     }
 
     private static RepairUseCase.Request request(Scenarios.Broken broken, Path backup) {
-        return new RepairUseCase.Request(new DiagnoseUseCase.Request(List.of(), broken.errorText(), broken.migrations(), null, null),
-                null, Map.of(), false, true, true, backup, null);
+        return new RepairUseCase.Request(
+                new DiagnoseUseCase.Request(List.of(), broken.errorText(), broken.migrations(), null, null),
+                null,
+                Map.of(),
+                false,
+                true,
+                true,
+                backup,
+                null);
     }
 
     /** Answers every question with the proposed value, runs every step, aborts before step {@code abortAt}. */

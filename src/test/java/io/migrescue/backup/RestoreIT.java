@@ -1,5 +1,8 @@
 package io.migrescue.backup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.migrescue.backup.RestoreResult.Mode;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.ExitCode;
@@ -8,16 +11,12 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.Table;
 import io.migrescue.testing.AwkwardTables;
 import io.migrescue.testing.ScratchDatabase;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Given tables holding every awkward value, when a repair changes and deletes rows and drops a constraint, then a
@@ -34,9 +33,15 @@ class RestoreIT {
             List<Table> definitionBefore = AwkwardTables.catalog(db);
             Path backup = dir.resolve("backup");
             try (DatabaseSession session = db.session()) {
-                BackupManifest manifest = BackupWriter.write(session, new BackupRequest(List.of(
-                        TableSelection.whole(db.defaultSchema(), "awkward"),
-                        TableSelection.whole(db.defaultSchema(), "customers")), true), backup, Progress.NONE);
+                BackupManifest manifest = BackupWriter.write(
+                        session,
+                        new BackupRequest(
+                                List.of(
+                                        TableSelection.whole(db.defaultSchema(), "awkward"),
+                                        TableSelection.whole(db.defaultSchema(), "customers")),
+                                true),
+                        backup,
+                        Progress.NONE);
                 assertThat(manifest.tables()).extracting(BackedUpTable::table).containsExactly("customers", "awkward");
                 assertThat(manifest.tables()).extracting(BackedUpTable::rows).containsExactly(5L, 204L);
             }
@@ -48,7 +53,8 @@ class RestoreIT {
             try (DatabaseSession session = db.session()) {
                 RestoreResult result = Restorer.restore(session, backup, RestoreOptions.defaults());
                 assertThat(result.violations()).isEmpty();
-                assertThat(result.tables()).extracting(RestoreResult.RestoredTable::mode)
+                assertThat(result.tables())
+                        .extracting(RestoreResult.RestoredTable::mode)
                         .containsExactly(Mode.RELOADED, Mode.RECREATED);
                 assertThat(result.totalRows()).isEqualTo(209);
             }
@@ -57,14 +63,20 @@ class RestoreIT {
 
             // the trigger is back, and did not fire on the restored rows (the checksum says so); keys go on past them
             long maxId = AwkwardTables.count(db, "SELECT max(id) FROM awkward");
-            db.execute("INSERT INTO awkward (label) VALUES ('after')", "INSERT INTO customers (email) VALUES ('new@example.com')");
-            assertThat(AwkwardTables.count(db, "SELECT count(*) FROM awkward WHERE label = 'after!' AND id > " + maxId)).isEqualTo(1);
-            assertThat(AwkwardTables.count(db, "SELECT id FROM customers WHERE email = 'new@example.com'")).isGreaterThan(5);
+            db.execute(
+                    "INSERT INTO awkward (label) VALUES ('after')",
+                    "INSERT INTO customers (email) VALUES ('new@example.com')");
+            assertThat(AwkwardTables.count(db, "SELECT count(*) FROM awkward WHERE label = 'after!' AND id > " + maxId))
+                    .isEqualTo(1);
+            assertThat(AwkwardTables.count(db, "SELECT id FROM customers WHERE email = 'new@example.com'"))
+                    .isGreaterThan(5);
 
             // a second restore finds the definitions unchanged and replaces the rows in place
             try (DatabaseSession session = db.session()) {
                 RestoreResult again = Restorer.restore(session, backup, RestoreOptions.defaults());
-                assertThat(again.tables()).extracting(RestoreResult.RestoredTable::mode).containsExactly(Mode.RELOADED, Mode.RELOADED);
+                assertThat(again.tables())
+                        .extracting(RestoreResult.RestoredTable::mode)
+                        .containsExactly(Mode.RELOADED, Mode.RELOADED);
             }
             assertThat(AwkwardTables.checksum(db)).isEqualTo(before);
             assertThat(AwkwardTables.catalog(db)).isEqualTo(definitionBefore);
@@ -80,18 +92,28 @@ class RestoreIT {
             List<Table> definitionBefore = AwkwardTables.catalog(db);
             Path backup = dir.resolve("backup");
             try (DatabaseSession session = db.session()) {
-                BackupWriter.write(session, new BackupRequest(List.of(TableSelection.whole(db.defaultSchema(), "awkward"),
-                        TableSelection.whole(db.defaultSchema(), "customers")), true), backup, Progress.NONE);
+                BackupWriter.write(
+                        session,
+                        new BackupRequest(
+                                List.of(
+                                        TableSelection.whole(db.defaultSchema(), "awkward"),
+                                        TableSelection.whole(db.defaultSchema(), "customers")),
+                                true),
+                        backup,
+                        Progress.NONE);
             }
             db.execute("DROP TABLE awkward", "DROP TABLE customers");
             try (DatabaseSession session = db.session()) {
                 RestoreResult result = Restorer.restore(session, backup, RestoreOptions.defaults());
-                assertThat(result.tables()).extracting(RestoreResult.RestoredTable::mode).containsOnly(Mode.RECREATED);
+                assertThat(result.tables())
+                        .extracting(RestoreResult.RestoredTable::mode)
+                        .containsOnly(Mode.RECREATED);
                 assertThat(result.notes()).isEmpty(); // nothing was there to lose
             }
             // identity and serial / AUTO_INCREMENT keys go on after the restored ones
             db.execute("INSERT INTO customers (email) VALUES ('new@example.com')");
-            assertThat(AwkwardTables.count(db, "SELECT id FROM customers WHERE email = 'new@example.com'")).isEqualTo(6);
+            assertThat(AwkwardTables.count(db, "SELECT id FROM customers WHERE email = 'new@example.com'"))
+                    .isEqualTo(6);
             db.execute("DELETE FROM customers WHERE email = 'new@example.com'");
             assertThat(AwkwardTables.checksum(db)).isEqualTo(before);
             assertThat(AwkwardTables.catalog(db)).isEqualTo(definitionBefore);
@@ -110,24 +132,36 @@ class RestoreIT {
             AwkwardTables.create(db);
             Path backup = dir.resolve("backup");
             try (DatabaseSession session = db.session()) {
-                BackupWriter.write(session, new BackupRequest(List.of(TableSelection.whole(db.defaultSchema(), "customers")), true),
-                        backup, Progress.NONE);
+                BackupWriter.write(
+                        session,
+                        new BackupRequest(List.of(TableSelection.whole(db.defaultSchema(), "customers")), true),
+                        backup,
+                        Progress.NONE);
             }
-            db.execute("INSERT INTO customers (email) VALUES ('late@example.com')",
+            db.execute(
+                    "INSERT INTO customers (email) VALUES ('late@example.com')",
                     "INSERT INTO awkward (customer_id, label) SELECT id, 'child of a late customer' FROM customers WHERE email = 'late@example.com'");
             String after = AwkwardTables.checksum(db);
             try (DatabaseSession session = db.session()) {
                 if (engine == Engine.POSTGRESQL) {
                     assertThatThrownBy(() -> Restorer.restore(session, backup, RestoreOptions.defaults()))
-                            .isInstanceOfSatisfying(MigrescueException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.REPAIR_STOPPED))
-                            .hasMessageContaining("restore rolled back, nothing changed").hasMessageContaining("awkward_customer_fk");
+                            .isInstanceOfSatisfying(
+                                    MigrescueException.class,
+                                    e -> assertThat(e.exitCode()).isEqualTo(ExitCode.REPAIR_STOPPED))
+                            .hasMessageContaining("restore rolled back, nothing changed")
+                            .hasMessageContaining("awkward_customer_fk");
                     assertThat(AwkwardTables.checksum(db)).isEqualTo(after);
                 } else {
                     RestoreResult result = Restorer.restore(session, backup, RestoreOptions.defaults());
                     assertThat(result.holds()).isFalse();
-                    assertThat(result.violations()).singleElement().asString()
-                            .contains("awkward_customer_fk").contains("1 row(s) point to no row of " + db.defaultSchema() + ".customers");
-                    assertThat(AwkwardTables.count(db, "SELECT count(*) FROM awkward WHERE label = 'child of a late customer!'")).isEqualTo(1);
+                    assertThat(result.violations())
+                            .singleElement()
+                            .asString()
+                            .contains("awkward_customer_fk")
+                            .contains("1 row(s) point to no row of " + db.defaultSchema() + ".customers");
+                    assertThat(AwkwardTables.count(
+                                    db, "SELECT count(*) FROM awkward WHERE label = 'child of a late customer!'"))
+                            .isEqualTo(1);
                 }
             }
         }
@@ -140,15 +174,21 @@ class RestoreIT {
             AwkwardTables.create(db);
             Path backup = dir.resolve("backup");
             try (DatabaseSession session = db.session()) {
-                BackupWriter.write(session, new BackupRequest(List.of(TableSelection.whole("public", "awkward")), true),
-                        backup, Progress.NONE);
+                BackupWriter.write(
+                        session,
+                        new BackupRequest(List.of(TableSelection.whole("public", "awkward")), true),
+                        backup,
+                        Progress.NONE);
             }
-            db.execute("CREATE VIEW labels AS SELECT id, label FROM awkward", "ALTER TABLE awkward DROP CONSTRAINT awkward_label_len",
+            db.execute(
+                    "CREATE VIEW labels AS SELECT id, label FROM awkward",
+                    "ALTER TABLE awkward DROP CONSTRAINT awkward_label_len",
                     "DELETE FROM awkward WHERE id < 10");
             String after = AwkwardTables.checksum(db);
             try (DatabaseSession session = db.session()) {
                 assertThatThrownBy(() -> Restorer.restore(session, backup, RestoreOptions.defaults()))
-                        .hasMessageContaining("restore rolled back, nothing changed").hasMessageContaining("depend");
+                        .hasMessageContaining("restore rolled back, nothing changed")
+                        .hasMessageContaining("depend");
             }
             assertThat(AwkwardTables.checksum(db)).isEqualTo(after);
             assertThat(AwkwardTables.count(db, "SELECT count(*) FROM labels")).isEqualTo(195);

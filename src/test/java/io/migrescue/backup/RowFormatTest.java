@@ -1,13 +1,12 @@
 package io.migrescue.backup;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The MySQL/MariaDB data file format reads back exactly what it was given, whatever the value. */
 class RowFormatTest {
@@ -29,8 +28,25 @@ class RowFormatTest {
 
     @Test
     void textThatLooksLikeTheFormatsOwnMarkers() {
-        String[] awkward = {"\\N", "\\x00ff", "\\", "\\\\", "\\t", "a\tb", "line\nbreak", "cr\rlf\r\n", "nul\0byte",
-                "'quotes' \"double\" `tick`", "café 漢字 😀 \u202Ertl", "trailing backslash \\", "\t", "\n", " ", "N", "x"};
+        String[] awkward = {
+            "\\N",
+            "\\x00ff",
+            "\\",
+            "\\\\",
+            "\\t",
+            "a\tb",
+            "line\nbreak",
+            "cr\rlf\r\n",
+            "nul\0byte",
+            "'quotes' \"double\" `tick`",
+            "café 漢字 😀 \u202Ertl",
+            "trailing backslash \\",
+            "\t",
+            "\n",
+            " ",
+            "N",
+            "x"
+        };
         Object[] back = roundTrip((Object[]) awkward);
         assertThat(back).containsExactly((Object[]) awkward);
     }
@@ -49,15 +65,23 @@ class RowFormatTest {
 
     @Test
     void serverSpellingsOfNumbersDatesAndJsonAreKeptAsText() {
-        String[] values = {"12345678901234.123456", "-0.000001", "0000-00-00 00:00:00.000000", "-838:59:59.000001",
-                "1.2345677614212036", "5e-324", "{\"a\": [1, 2.50, \"x\\ny\"]}", "2024"};
+        String[] values = {
+            "12345678901234.123456",
+            "-0.000001",
+            "0000-00-00 00:00:00.000000",
+            "-838:59:59.000001",
+            "1.2345677614212036",
+            "5e-324",
+            "{\"a\": [1, 2.50, \"x\\ny\"]}",
+            "2024"
+        };
         assertThat(roundTrip((Object[]) values)).containsExactly((Object[]) values);
     }
 
     @Test
     void aSingleEmptyValueIsAnEmptyLine() {
         StringBuilder line = new StringBuilder();
-        RowFormat.appendRow(line, new Object[]{""});
+        RowFormat.appendRow(line, new Object[] {""});
         assertThat(line.toString()).isEqualTo("\n");
         assertThat(RowFormat.parseRow("", 1)).containsExactly("");
     }
@@ -98,7 +122,9 @@ class RowFormatTest {
                 if (expected instanceof byte[] bytes) {
                     assertThat((byte[]) back[c]).isEqualTo(bytes);
                 } else {
-                    assertThat(back[c]).as("row %d column %d: %s", r, c, Arrays.toString(rows.get(r))).isEqualTo(expected);
+                    assertThat(back[c])
+                            .as("row %d column %d: %s", r, c, Arrays.toString(rows.get(r)))
+                            .isEqualTo(expected);
                 }
             }
         }

@@ -1,5 +1,7 @@
 package io.migrescue.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Catalog;
 import io.migrescue.model.Column;
 import io.migrescue.model.Constraint;
@@ -9,14 +11,11 @@ import io.migrescue.model.Index;
 import io.migrescue.model.Table;
 import io.migrescue.testing.CountingConnection;
 import io.migrescue.testing.ScratchDatabase;
+import java.sql.Connection;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.sql.Connection;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The catalog snapshot read from real servers: what the engines really report, not what we hope they do. */
 class CatalogReaderIT {
@@ -44,7 +43,8 @@ class CatalogReaderIT {
                 assertThat(publicOnly.tables()).extracting(Table::name).containsExactly("customers", "orders");
 
                 Table customers = publicOnly.table("public", "customers").orElseThrow();
-                assertThat(customers.columns()).extracting(Column::name)
+                assertThat(customers.columns())
+                        .extracting(Column::name)
                         .containsExactly("id", "city_id", "email", "created_at", "tags", "note");
                 Column created = customers.column("created_at").orElseThrow();
                 assertThat(created.type()).isEqualTo("timestamp with time zone");
@@ -53,8 +53,12 @@ class CatalogReaderIT {
                 assertThat(customers.column("id").orElseThrow().extra()).isEqualTo("generated always as identity");
                 assertThat(customers.column("note").orElseThrow().type()).isEqualTo("character varying(200)");
                 assertThat(customers.column("tags").orElseThrow().nullable()).isTrue();
-                assertThat(customers.index("customers_tags_gin")).map(Index::method).contains("gin");
-                assertThat(customers.index("customers_lower_email")).map(Index::columns).contains(List.of("lower(email)"));
+                assertThat(customers.index("customers_tags_gin"))
+                        .map(Index::method)
+                        .contains("gin");
+                assertThat(customers.index("customers_lower_email"))
+                        .map(Index::columns)
+                        .contains(List.of("lower(email)"));
                 assertThat(customers.index("customers_pkey")).get().satisfies(i -> {
                     assertThat(i.primary()).isTrue();
                     assertThat(i.unique()).isTrue();
@@ -68,7 +72,8 @@ class CatalogReaderIT {
                     assertThat(i.predicate()).isEqualTo("(placed_at IS NOT NULL)");
                     assertThat(i.unique()).isFalse();
                 });
-                Constraint composite = orders.constraint("orders_city_customer_fk").orElseThrow();
+                Constraint composite =
+                        orders.constraint("orders_city_customer_fk").orElseThrow();
                 assertThat(composite.type()).isEqualTo(ConstraintType.FOREIGN_KEY);
                 assertThat(composite.columns()).containsExactly("city_id", "customer_id");
                 assertThat(composite.foreignKey().referencedSchema()).isEqualTo("public");
@@ -77,17 +82,24 @@ class CatalogReaderIT {
                 assertThat(composite.foreignKey().onDelete()).isEqualTo("CASCADE");
                 assertThat(composite.foreignKey().onUpdate()).isEqualTo("SET NULL");
                 assertThat(composite.validated()).isTrue();
-                assertThat(orders.constraint("orders_customer_fk")).map(Constraint::validated).contains(false);
+                assertThat(orders.constraint("orders_customer_fk"))
+                        .map(Constraint::validated)
+                        .contains(false);
                 assertThat(orders.constraint("orders_total_check")).get().satisfies(ch -> {
                     assertThat(ch.type()).isEqualTo(ConstraintType.CHECK);
                     assertThat(ch.checkExpression()).isEqualTo("total >= 0::numeric");
                     assertThat(ch.columns()).containsExactly("total");
                 });
-                assertThat(customers.constraint("customers_city_id_uq")).map(Constraint::columns).contains(List.of("city_id", "id"));
+                assertThat(customers.constraint("customers_city_id_uq"))
+                        .map(Constraint::columns)
+                        .contains(List.of("city_id", "id"));
 
                 Catalog both = CatalogReader.of(Engine.POSTGRESQL).read(c, List.of("public", "billing"));
                 assertThat(both.tables()).extracting(Table::qualifiedName).contains("billing.invoices");
-                Constraint crossSchema = both.table("billing", "invoices").orElseThrow().foreignKeys().get(0);
+                Constraint crossSchema = both.table("billing", "invoices")
+                        .orElseThrow()
+                        .foreignKeys()
+                        .get(0);
                 assertThat(crossSchema.foreignKey().referencedSchema()).isEqualTo("public");
                 assertThat(crossSchema.foreignKey().referencedTable()).isEqualTo("orders");
                 assertThat(crossSchema.foreignKey().onDelete()).isEqualTo("NO ACTION");
@@ -98,7 +110,7 @@ class CatalogReaderIT {
     @Test
     void mariadbCatalogFromInformationSchema() throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "catalog maria");
-             ScratchDatabase billing = ScratchDatabase.create(Engine.MARIADB, "catalog maria billing")) {
+                ScratchDatabase billing = ScratchDatabase.create(Engine.MARIADB, "catalog maria billing")) {
             db.execute(
                     "CREATE TABLE customers (id bigint AUTO_INCREMENT PRIMARY KEY, city_id int NOT NULL,"
                             + " email varchar(190) NOT NULL, bio text, created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,"
@@ -112,26 +124,37 @@ class CatalogReaderIT {
                             + " ON DELETE CASCADE ON UPDATE SET NULL) ENGINE=InnoDB",
                     "CREATE VIEW order_totals AS SELECT customer_id, sum(total) AS total FROM orders GROUP BY customer_id");
             billing.execute("CREATE TABLE invoices (id int PRIMARY KEY, order_id bigint,"
-                    + " CONSTRAINT invoices_order_fk FOREIGN KEY (order_id) REFERENCES `" + db.name() + "`.orders (id))");
+                    + " CONSTRAINT invoices_order_fk FOREIGN KEY (order_id) REFERENCES `" + db.name()
+                    + "`.orders (id))");
             try (Connection c = db.connect()) {
                 Catalog catalog = CatalogReader.of(Engine.MARIADB).read(c, List.of(db.name()));
                 assertThat(catalog.tables()).extracting(Table::name).containsExactly("customers", "orders");
                 Table customers = catalog.table(db.name(), "customers").orElseThrow();
                 assertThat(customers.column("id").orElseThrow().extra()).isEqualTo("auto_increment");
                 assertThat(customers.column("email").orElseThrow().type()).isEqualTo("varchar(190)");
-                assertThat(customers.column("created_at").orElseThrow().defaultValue()).isEqualToIgnoringCase("current_timestamp()");
-                assertThat(customers.column("status").orElseThrow().defaultValue()).isEqualTo("'new'");
-                assertThat(customers.column("score").orElseThrow().defaultValue()).isEqualTo("0");
-                assertThat(customers.column("nick").orElseThrow().defaultValue()).isNull();
-                assertThat(customers.index("customers_bio_ft")).map(Index::method).contains("fulltext");
-                assertThat(customers.index("PRIMARY")).get().satisfies(i -> assertThat(i.primary()).isTrue());
+                assertThat(customers.column("created_at").orElseThrow().defaultValue())
+                        .isEqualToIgnoringCase("current_timestamp()");
+                assertThat(customers.column("status").orElseThrow().defaultValue())
+                        .isEqualTo("'new'");
+                assertThat(customers.column("score").orElseThrow().defaultValue())
+                        .isEqualTo("0");
+                assertThat(customers.column("nick").orElseThrow().defaultValue())
+                        .isNull();
+                assertThat(customers.index("customers_bio_ft"))
+                        .map(Index::method)
+                        .contains("fulltext");
+                assertThat(customers.index("PRIMARY"))
+                        .get()
+                        .satisfies(i -> assertThat(i.primary()).isTrue());
                 assertThat(customers.constraint("customers_city_id_uq")).get().satisfies(u -> {
                     assertThat(u.type()).isEqualTo(ConstraintType.UNIQUE);
                     assertThat(u.columns()).containsExactly("city_id", "id");
                 });
 
                 Table orders = catalog.table(db.name(), "orders").orElseThrow();
-                assertThat(orders.index("orders_note_prefix")).map(Index::columns).contains(List.of("note(20)"));
+                assertThat(orders.index("orders_note_prefix"))
+                        .map(Index::columns)
+                        .contains(List.of("note(20)"));
                 Constraint fk = orders.constraint("orders_city_customer_fk").orElseThrow();
                 assertThat(fk.columns()).containsExactly("city_id", "customer_id");
                 assertThat(fk.foreignKey().referencedSchema()).isEqualTo(db.name());
@@ -142,10 +165,15 @@ class CatalogReaderIT {
                     assertThat(ch.type()).isEqualTo(ConstraintType.CHECK);
                     assertThat(ch.checkExpression()).isEqualTo("`total` >= 0");
                 });
-                assertThat(orders.constraints()).filteredOn(x -> x.type() == ConstraintType.CHECK).hasSize(1);
+                assertThat(orders.constraints())
+                        .filteredOn(x -> x.type() == ConstraintType.CHECK)
+                        .hasSize(1);
 
                 Catalog both = CatalogReader.of(Engine.MARIADB).read(c, List.of(db.name(), billing.name()));
-                Constraint cross = both.table(billing.name(), "invoices").orElseThrow().foreignKeys().get(0);
+                Constraint cross = both.table(billing.name(), "invoices")
+                        .orElseThrow()
+                        .foreignKeys()
+                        .get(0);
                 assertThat(cross.foreignKey().referencedSchema()).isEqualTo(db.name());
                 assertThat(cross.foreignKey().referencedTable()).isEqualTo("orders");
             }
@@ -175,7 +203,8 @@ class CatalogReaderIT {
                 + " CONSTRAINT t" + n + "_parent_fk FOREIGN KEY (parent_id) REFERENCES t" + n + " (id))";
     }
 
-    private static int countStatements(ScratchDatabase db, Engine engine, String schema, int expectedTables) throws Exception {
+    private static int countStatements(ScratchDatabase db, Engine engine, String schema, int expectedTables)
+            throws Exception {
         try (Connection c = db.connect()) {
             CountingConnection counting = new CountingConnection(c);
             Catalog catalog = CatalogReader.of(engine).read(counting.connection(), List.of(schema));

@@ -1,19 +1,18 @@
 package io.migrescue.cli;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.Fingerprint;
 import io.migrescue.testing.PythonTools;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real Alembic (Debian's python3-alembic) on PostgreSQL. alembic_version names a revision whose script is gone (the
@@ -123,7 +122,9 @@ class AlembicLostRevisionIT {
         revision(project, "1111aaaa", null, USERS);
         Path lost = revision(project, "2222aaaa", "1111aaaa", ORDERS);
         ok(alembic(project, db, "upgrade", "head"));
-        db.execute("INSERT INTO users (id, email) VALUES (1, 'ann@example.com')", "INSERT INTO orders (id, user_id) VALUES (7, 1)");
+        db.execute(
+                "INSERT INTO users (id, email) VALUES (1, 'ann@example.com')",
+                "INSERT INTO orders (id, user_id) VALUES (7, 1)");
         Files.delete(lost);
         revision(project, "2222bbbb", "1111aaaa", ORDERS);
         revision(project, "3333cccc", "2222bbbb", NICKNAME);
@@ -150,10 +151,20 @@ class AlembicLostRevisionIT {
             assertThat(status.out()).contains("2222aaaa");
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("LOST_REVISION").contains("stamp-matching-version")
-                    .contains("best match 2222bbbb").contains("3333cccc").contains("statements agree");
+            assertThat(diagnose.out())
+                    .contains("LOST_REVISION")
+                    .contains("stamp-matching-version")
+                    .contains("best match 2222bbbb")
+                    .contains("3333cccc")
+                    .contains("statements agree");
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", project.toString(), "--backup-dir", tmp.resolve("backup").toString(),
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    project.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
                     "--yes");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(rows(db, "SELECT version_num FROM alembic_version")).containsExactly(List.of("2222bbbb"));
@@ -173,8 +184,11 @@ class AlembicLostRevisionIT {
             Path project = lostRevision(tmp.resolve("project"), db);
             ok(alembic(project, db, "stamp", "--purge", "head"));
             ok(alembic(project, db, "upgrade", "head"));
-            assertThat(rows(db, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'users'"
-                    + " AND column_name = 'nickname'")).containsExactly(List.of("0"));
+            assertThat(rows(
+                            db,
+                            "SELECT count(*) FROM information_schema.columns WHERE table_name = 'users'"
+                                    + " AND column_name = 'nickname'"))
+                    .containsExactly(List.of("0"));
             assertThat(PythonTools.schema(db)).isNotEqualTo(cleanSchema(project));
             // migrescue sees through it: the recorded head's statements are not in effect
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString());
@@ -197,11 +211,20 @@ class AlembicLostRevisionIT {
 
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("MULTIPLE_HEADS").contains("2222bbbb").contains("4444dddd")
+            assertThat(diagnose.out())
+                    .contains("MULTIPLE_HEADS")
+                    .contains("2222bbbb")
+                    .contains("4444dddd")
                     .contains("alembic merge -m \"merge heads\" 2222bbbb 4444dddd");
             CliRun status = CliRun.on(db, "status", "--migrations", project.toString());
             assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
-            CliRun repair = CliRun.on(db, "repair", "--migrations", project.toString(), "--backup-dir", tmp.resolve("backup").toString(),
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    project.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
                     "--yes");
             assertThat(repair.all()).doesNotContain("baseline-applied-migrations");
             assertThat(Fingerprint.of(db)).isEqualTo(before);
@@ -210,7 +233,9 @@ class AlembicLostRevisionIT {
             PythonTools.write(project.resolve("migrations/script.py.mako"), MAKO);
             ok(alembic(project, db, "merge", "-m", "merge heads", "2222bbbb", "4444dddd"));
             ok(alembic(project, db, "upgrade", "head"));
-            assertThat(CliRun.on(db, "diagnose", "--migrations", project.toString()).out()).doesNotContain("MULTIPLE_HEADS");
+            assertThat(CliRun.on(db, "diagnose", "--migrations", project.toString())
+                            .out())
+                    .doesNotContain("MULTIPLE_HEADS");
         }
     }
 }

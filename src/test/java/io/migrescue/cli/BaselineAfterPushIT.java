@@ -1,21 +1,20 @@
 package io.migrescue.cli;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.CodeMigrationRescue;
 import io.migrescue.testing.Fingerprint;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Field report 04 with the real drizzle-kit (0.31, npm registry) on PostgreSQL: the tables were made with
@@ -26,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BaselineAfterPushIT {
     private static final Duration RUN = Duration.ofSeconds(90);
-    private static final String CONFIG = "module.exports = { dialect: 'postgresql', schema: './schema.js', out: './drizzle',"
-            + " dbCredentials: { url: process.env.DATABASE_URL } };\n";
+    private static final String CONFIG =
+            "module.exports = { dialect: 'postgresql', schema: './schema.js', out: './drizzle',"
+                    + " dbCredentials: { url: process.env.DATABASE_URL } };\n";
     private static final String V1 = """
             const { pgTable, serial, text, integer } = require('drizzle-orm/pg-core');
             exports.users = pgTable('users', { id: serial('id').primaryKey(), email: text('email').notNull() });
@@ -79,25 +79,42 @@ class BaselineAfterPushIT {
     }
 
     private static CliRun repair(ScratchDatabase db, Path dir, Path error, Path backup) {
-        return CliRun.on(db, "repair", "--migrations", dir.resolve("drizzle").toString(), "--error-file", error.toString(),
-                "--backup-dir", backup.toString(), "--yes");
+        return CliRun.on(
+                db,
+                "repair",
+                "--migrations",
+                dir.resolve("drizzle").toString(),
+                "--error-file",
+                error.toString(),
+                "--backup-dir",
+                backup.toString(),
+                "--yes");
     }
 
     @Test
     void everyMigrationPushedAlreadyIsRecordedAndMigrateSucceeds(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "drizzle push baseline");
-             ScratchDatabase reference = ScratchDatabase.create(Engine.POSTGRESQL, "drizzle push reference")) {
+                ScratchDatabase reference = ScratchDatabase.create(Engine.POSTGRESQL, "drizzle push reference")) {
             Path dir = tmp.resolve("app");
             generate(dir, db, V1);
             generate(dir, db, V2);
             ok(kit(dir, db, "push", "--force"));
-            db.execute("INSERT INTO users (email) VALUES ('ann@example.com')", "INSERT INTO posts (user_id, title, body) VALUES (1, 'a', 'b')");
+            db.execute(
+                    "INSERT INTO users (email) VALUES ('ann@example.com')",
+                    "INSERT INTO posts (user_id, title, body) VALUES (1, 'a', 'b')");
             Path error = failedMigrate(dir, db);
 
-            CliRun status = CliRun.on(db, "status", "--migrations", dir.resolve("drizzle").toString());
+            CliRun status = CliRun.on(
+                    db, "status", "--migrations", dir.resolve("drizzle").toString());
             assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
             assertThat(status.out()).contains("in effect but not recorded");
-            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", dir.resolve("drizzle").toString(), "--error-file", error.toString());
+            CliRun diagnose = CliRun.on(
+                    db,
+                    "diagnose",
+                    "--migrations",
+                    dir.resolve("drizzle").toString(),
+                    "--error-file",
+                    error.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
             assertThat(diagnose.out()).contains("UNRECORDED_MIGRATIONS").contains("baseline-applied-migrations");
 
@@ -111,22 +128,37 @@ class BaselineAfterPushIT {
             CodeMigrationRescue.assertSameSchema(reference, db);
             assertThat(rows(db, "SELECT u.email, p.title, p.body FROM posts p JOIN users u ON u.id = p.user_id"))
                     .containsExactly(List.of("ann@example.com", "a", "b"));
-            assertThat(CliRun.on(db, "status", "--migrations", dir.resolve("drizzle").toString()).exitCode()).isZero();
+            assertThat(CliRun.on(
+                                    db,
+                                    "status",
+                                    "--migrations",
+                                    dir.resolve("drizzle").toString())
+                            .exitCode())
+                    .isZero();
         }
     }
 
     @Test
     void aLaterMigrationNotInEffectIsLeftForDrizzleToApply(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "drizzle push partial baseline");
-             ScratchDatabase reference = ScratchDatabase.create(Engine.POSTGRESQL, "drizzle push partial reference")) {
+                ScratchDatabase reference =
+                        ScratchDatabase.create(Engine.POSTGRESQL, "drizzle push partial reference")) {
             Path dir = tmp.resolve("app");
             generate(dir, db, V1);
             ok(kit(dir, db, "push", "--force"));
-            db.execute("INSERT INTO users (email) VALUES ('ann@example.com')", "INSERT INTO posts (user_id, title) VALUES (1, 'a')");
+            db.execute(
+                    "INSERT INTO users (email) VALUES ('ann@example.com')",
+                    "INSERT INTO posts (user_id, title) VALUES (1, 'a')");
             generate(dir, db, V2); // the next feature's migration, never pushed
             Path error = failedMigrate(dir, db);
 
-            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", dir.resolve("drizzle").toString(), "--error-file", error.toString());
+            CliRun diagnose = CliRun.on(
+                    db,
+                    "diagnose",
+                    "--migrations",
+                    dir.resolve("drizzle").toString(),
+                    "--error-file",
+                    error.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
             assertThat(diagnose.out()).contains("UNRECORDED_MIGRATIONS").contains("left for drizzle to run");
 
@@ -150,18 +182,25 @@ class BaselineAfterPushIT {
             generate(dir, db, V1);
             Files.writeString(dir.resolve("schema.js"), V2); // pushed ahead of the migrations
             ok(kit(dir, db, "push", "--force"));
-            db.execute("INSERT INTO users (email) VALUES ('ann@example.com')", "INSERT INTO posts (user_id, title) VALUES (1, 'a')");
+            db.execute(
+                    "INSERT INTO users (email) VALUES ('ann@example.com')",
+                    "INSERT INTO posts (user_id, title) VALUES (1, 'a')");
             Path error = failedMigrate(dir, db);
             Fingerprint before = Fingerprint.of(db);
 
-            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", dir.resolve("drizzle").toString());
+            CliRun diagnose = CliRun.on(
+                    db, "diagnose", "--migrations", dir.resolve("drizzle").toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("UNRECORDED_MIGRATIONS").contains("another shape").contains("body");
+            assertThat(diagnose.out())
+                    .contains("UNRECORDED_MIGRATIONS")
+                    .contains("another shape")
+                    .contains("body");
 
             CliRun repair = repair(db, dir, error, tmp.resolve("backup"));
             assertThat(repair.all()).doesNotContain("rename posts");
             assertThat(Fingerprint.of(db)).isEqualTo(before);
-            assertThat(rows(db, "SELECT to_regclass('public.posts') IS NOT NULL")).containsExactly(List.of("t"));
+            assertThat(rows(db, "SELECT to_regclass('public.posts') IS NOT NULL"))
+                    .containsExactly(List.of("t"));
         }
     }
 }

@@ -1,12 +1,11 @@
 package io.migrescue.cli;
 
-import io.migrescue.testing.CliRun;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrescue.testing.CliRun;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The command-line surface without a database: help, version, usage errors and their exit codes. */
 class CliUsageTest {
@@ -15,7 +14,11 @@ class CliUsageTest {
     void helpListsCommandsAndExitCodes() {
         CliRun run = CliRun.run("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("status").contains("--version").contains("-v, --verbose").contains("70  internal error")
+        assertThat(run.out())
+                .contains("status")
+                .contains("--version")
+                .contains("-v, --verbose")
+                .contains("70  internal error")
                 .contains("7   the saved plan no longer fits");
     }
 
@@ -73,7 +76,9 @@ class CliUsageTest {
     void unknownOptionIsOneLineAndExit2() {
         CliRun run = CliRun.run("status", "--frobnicate");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown option '--frobnicate'").contains("Try 'migrescue status --help'")
+        assertThat(run.err())
+                .contains("unknown option '--frobnicate'")
+                .contains("Try 'migrescue status --help'")
                 .doesNotContain("did you mean");
         assertThat(run.err().lines()).hasSize(2);
     }
@@ -114,7 +119,10 @@ class CliUsageTest {
 
         CliRun unsupported = CliRun.run("status", "--url", "sqlserver://sa:Secret-Pw-9@h/db");
         assertThat(unsupported.exitCode()).isEqualTo(2);
-        assertThat(unsupported.err()).contains("unsupported").doesNotContain("Secret-Pw-9").doesNotContain("Exception");
+        assertThat(unsupported.err())
+                .contains("unsupported")
+                .doesNotContain("Secret-Pw-9")
+                .doesNotContain("Exception");
         assertThat(unsupported.err().lines()).hasSize(1);
 
         CliRun malformed = CliRun.run("status", "--url", "postgresql://u:Secret-Pw-8@h:99999/db");
@@ -133,14 +141,20 @@ class CliUsageTest {
     void playbooksListAndShow() {
         CliRun list = CliRun.run("playbooks");
         assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).contains("rename-conflicting-constraint").contains("fix-orphan-rows").contains("fixes FK_ORPHAN_ROWS");
+        assertThat(list.out())
+                .contains("rename-conflicting-constraint")
+                .contains("fix-orphan-rows")
+                .contains("fixes FK_ORPHAN_ROWS");
         CliRun show = CliRun.run("playbooks", "show", "fix-orphan-rows");
         assertThat(show.exitCode()).isZero();
-        assertThat(show.out()).contains("policy (delete | set-null | insert-parents)").contains("a decision: must be given")
+        assertThat(show.out())
+                .contains("policy (delete | set-null | insert-parents)")
+                .contains("a decision: must be given")
                 .contains("      delete: delete the orphan rows (the backup keeps them)\n")
                 .contains("      set-null: keep the orphan rows, with their foreign key columns set to NULL");
         CliRun duplicates = CliRun.run("playbooks", "show", "fix-duplicate-rows", "--format", "json");
-        assertThat(duplicates.out()).contains("\"first\" : \"keep the row with the lowest primary key of each duplicate key");
+        assertThat(duplicates.out())
+                .contains("\"first\" : \"keep the row with the lowest primary key of each duplicate key");
         CliRun unknown = CliRun.run("playbooks", "show", "nope");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("no playbook 'nope'");

@@ -1,22 +1,21 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.Fingerprint;
 import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.ScratchDatabase;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Data fixes that respect the rows of other tables pointing at the rows they delete. Real Flyway leaves the state: a
@@ -47,28 +46,59 @@ class DataFixChildrenIT {
             String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, migrations, scripts));
             assertThat(failure).isNotNull();
             Path error = Files.writeString(dir.resolve("error.txt"), failure);
-            List<String> common = List.of("fix-duplicate-rows", "--error-file", error.toString(), "--migrations", migrations.toString());
+            List<String> common = List.of(
+                    "fix-duplicate-rows", "--error-file", error.toString(), "--migrations", migrations.toString());
 
             Fingerprint before = Fingerprint.of(db);
-            CliRun undecided = CliRun.on(db, "repair", args(common, "--backup-dir", dir.resolve("b0").toString(), "--param", "keep=first",
-                    "--yes"));
+            CliRun undecided = CliRun.on(
+                    db,
+                    "repair",
+                    args(common, "--backup-dir", dir.resolve("b0").toString(), "--param", "keep=first", "--yes"));
             assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
-            assertThat(undecided.err()).contains("--param children=").contains("orders").contains("profiles")
+            assertThat(undecided.err())
+                    .contains("--param children=")
+                    .contains("orders")
+                    .contains("profiles")
                     .contains("repoint = point the rows of other tables");
             assertThat(Fingerprint.of(db)).isEqualTo(before);
 
-            CliRun dry = CliRun.on(db, "repair", args(common, "--backup-dir", dir.resolve("b1").toString(), "--param", "keep=first",
-                    "--param", "children=repoint", "--dry-run"));
+            CliRun dry = CliRun.on(
+                    db,
+                    "repair",
+                    args(
+                            common,
+                            "--backup-dir",
+                            dir.resolve("b1").toString(),
+                            "--param",
+                            "keep=first",
+                            "--param",
+                            "children=repoint",
+                            "--dry-run"));
             assertThat(dry.exitCode()).as(dry.all()).isZero();
-            assertThat(dry.out()).contains("point the rows of orders, profiles that reference a duplicate of users at the row kept for its key")
-                    .contains("rows: updates 4 rows of orders, the rows whose user_id points at a duplicate that is deleted,"
-                            + " re-pointed to the kept row (the lowest id) (id 11, 12, 13, 14)")
-                    .contains("rows: updates 1 row of profiles").contains("(id 20)")
-                    .contains("rows: deletes 3 rows of users").contains("(id 2, 4, 5)");
+            assertThat(dry.out())
+                    .contains(
+                            "point the rows of orders, profiles that reference a duplicate of users at the row kept for its key")
+                    .contains(
+                            "rows: updates 4 rows of orders, the rows whose user_id points at a duplicate that is deleted,"
+                                    + " re-pointed to the kept row (the lowest id) (id 11, 12, 13, 14)")
+                    .contains("rows: updates 1 row of profiles")
+                    .contains("(id 20)")
+                    .contains("rows: deletes 3 rows of users")
+                    .contains("(id 2, 4, 5)");
             assertThat(Fingerprint.of(db)).isEqualTo(before);
 
-            CliRun run = CliRun.on(db, "repair", args(common, "--backup-dir", dir.resolve("b").toString(), "--param", "keep=first",
-                    "--param", "children=repoint", "--yes"));
+            CliRun run = CliRun.on(
+                    db,
+                    "repair",
+                    args(
+                            common,
+                            "--backup-dir",
+                            dir.resolve("b").toString(),
+                            "--param",
+                            "keep=first",
+                            "--param",
+                            "children=repoint",
+                            "--yes"));
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.out()).contains("verified");
             assertThat(ids(db, "users", "id")).isEqualTo("1,3,6,7,8");
@@ -80,10 +110,12 @@ class DataFixChildrenIT {
             MigrateResult next = FlywayRun.flyway(db, migrations, Map.of()).migrate();
             assertThat(next.success).isTrue();
             assertThat(next.migrationsExecuted).as("V2 is recorded as applied").isZero();
-            assertThat(db.scalar(engine == Engine.POSTGRESQL
-                    ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'users_email_uq'"
-                    : "SELECT COUNT(DISTINCT INDEX_NAME) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
-                    + " AND INDEX_NAME = 'users_email_uq' AND NON_UNIQUE = 0")).isEqualTo("1");
+            assertThat(db.scalar(
+                            engine == Engine.POSTGRESQL
+                                    ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'users_email_uq'"
+                                    : "SELECT COUNT(DISTINCT INDEX_NAME) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
+                                            + " AND INDEX_NAME = 'users_email_uq' AND NON_UNIQUE = 0"))
+                    .isEqualTo("1");
         }
     }
 
@@ -104,46 +136,96 @@ class DataFixChildrenIT {
                     INSERT INTO order_items (id, order_id) VALUES (100, 10), (101, 12), (102, 12), (103, 13), (104, 11), (105, NULL);
                     INSERT INTO notes (id, order_id) VALUES (200, 13), (201, 10);
                     """);
-            scripts.put("V2__orders_user_fk.sql", "ALTER TABLE orders ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id);\n");
+            scripts.put(
+                    "V2__orders_user_fk.sql",
+                    "ALTER TABLE orders ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id);\n");
             Path migrations = dir.resolve("m");
             String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, migrations, scripts));
             assertThat(failure).isNotNull();
             Path error = Files.writeString(dir.resolve("error.txt"), failure);
-            List<String> common = List.of("fix-orphan-rows", "--error-file", error.toString(), "--migrations", migrations.toString(),
-                    "--param", "policy=delete");
+            List<String> common = List.of(
+                    "fix-orphan-rows",
+                    "--error-file",
+                    error.toString(),
+                    "--migrations",
+                    migrations.toString(),
+                    "--param",
+                    "policy=delete");
 
             Fingerprint before = Fingerprint.of(db);
-            CliRun undecided = CliRun.on(db, "repair", args(common, "--backup-dir", dir.resolve("b0").toString(), "--yes"));
+            CliRun undecided = CliRun.on(
+                    db, "repair", args(common, "--backup-dir", dir.resolve("b0").toString(), "--yes"));
             assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
-            assertThat(undecided.err()).contains("--param grandchildren=").contains("order_items").contains("notes");
+            assertThat(undecided.err())
+                    .contains("--param grandchildren=")
+                    .contains("order_items")
+                    .contains("notes");
             assertThat(Fingerprint.of(db)).isEqualTo(before);
 
-            CliRun refused = CliRun.on(db, "repair", args(common, "--backup-dir", dir.resolve("b1").toString(), "--param",
-                    "grandchildren=set-null", "--yes"));
-            assertThat(refused.exitCode()).as("notes.order_id is NOT NULL: " + refused.all()).isNotZero().isNotEqualTo(6);
+            CliRun refused = CliRun.on(
+                    db,
+                    "repair",
+                    args(
+                            common,
+                            "--backup-dir",
+                            dir.resolve("b1").toString(),
+                            "--param",
+                            "grandchildren=set-null",
+                            "--yes"));
+            assertThat(refused.exitCode())
+                    .as("notes.order_id is NOT NULL: " + refused.all())
+                    .isNotZero()
+                    .isNotEqualTo(6);
             assertThat(refused.err()).contains("notes.order_id is NOT NULL");
             assertThat(Fingerprint.of(db)).isEqualTo(before);
 
             // notes stay NOT NULL, so this database keeps its items (set to NULL) only where it can: separate tables
-            db.execute("ALTER TABLE notes " + (engine == Engine.POSTGRESQL ? "ALTER COLUMN order_id DROP NOT NULL" : "MODIFY order_id BIGINT NULL"));
-            CliRun dry = CliRun.on(db, "repair", args(common, "--backup-dir", dir.resolve("b2").toString(), "--param",
-                    "grandchildren=set-null", "--dry-run"));
+            db.execute("ALTER TABLE notes "
+                    + (engine == Engine.POSTGRESQL
+                            ? "ALTER COLUMN order_id DROP NOT NULL"
+                            : "MODIFY order_id BIGINT NULL"));
+            CliRun dry = CliRun.on(
+                    db,
+                    "repair",
+                    args(
+                            common,
+                            "--backup-dir",
+                            dir.resolve("b2").toString(),
+                            "--param",
+                            "grandchildren=set-null",
+                            "--dry-run"));
             assertThat(dry.exitCode()).as(dry.all()).isZero();
-            assertThat(dry.out()).contains("set to NULL the references of the rows of notes, order_items that reference the orphan rows of orders")
-                    .contains("rows: updates 3 rows of order_items, the rows whose order_id points at an orphan row that is deleted:"
-                            + " order_id set to NULL (id 101, 102, 103)")
-                    .contains("rows: updates 1 row of notes").contains("(id 200)")
+            assertThat(dry.out())
+                    .contains(
+                            "set to NULL the references of the rows of notes, order_items that reference the orphan rows of orders")
+                    .contains(
+                            "rows: updates 3 rows of order_items, the rows whose order_id points at an orphan row that is deleted:"
+                                    + " order_id set to NULL (id 101, 102, 103)")
+                    .contains("rows: updates 1 row of notes")
+                    .contains("(id 200)")
                     .contains("rows: deletes 2 rows of orders, the orphan rows (id 12, 13)");
 
-            CliRun run = CliRun.on(db, "repair", args(common, "--backup-dir", dir.resolve("b").toString(), "--param",
-                    "grandchildren=set-null", "--yes"));
+            CliRun run = CliRun.on(
+                    db,
+                    "repair",
+                    args(
+                            common,
+                            "--backup-dir",
+                            dir.resolve("b").toString(),
+                            "--param",
+                            "grandchildren=set-null",
+                            "--yes"));
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.out()).contains("verified");
             assertThat(ids(db, "orders", "id")).isEqualTo("10,11,14");
-            assertThat(ids(db, "order_items", "id")).as("no grandchild lost to the cascade").isEqualTo("100,101,102,103,104,105");
-            assertThat(db.scalar("SELECT COUNT(*) FROM order_items WHERE order_id IS NULL")).isEqualTo("4");
+            assertThat(ids(db, "order_items", "id"))
+                    .as("no grandchild lost to the cascade")
+                    .isEqualTo("100,101,102,103,104,105");
+            assertThat(db.scalar("SELECT COUNT(*) FROM order_items WHERE order_id IS NULL"))
+                    .isEqualTo("4");
             assertThat(ids(db, "notes", "id")).isEqualTo("200,201");
-            assertThat(db.scalar("SELECT COUNT(*) FROM notes WHERE order_id IS NULL")).isEqualTo("1");
+            assertThat(db.scalar("SELECT COUNT(*) FROM notes WHERE order_id IS NULL"))
+                    .isEqualTo("1");
 
             MigrateResult next = FlywayRun.flyway(db, migrations, Map.of()).migrate();
             assertThat(next.success).isTrue();
@@ -159,8 +241,11 @@ class DataFixChildrenIT {
 
     /** The column's values, ordered, comma-separated (NULL sorted as its own word last). */
     private static String ids(ScratchDatabase db, String table, String column) throws Exception {
-        return db.scalar(db.engine() == Engine.POSTGRESQL
-                ? "SELECT string_agg(coalesce(" + column + "::text, 'null'), ',' ORDER BY " + column + " NULLS LAST) FROM " + table
-                : "SELECT GROUP_CONCAT(coalesce(" + column + ", 'null') ORDER BY " + column + " IS NULL, " + column + ") FROM " + table);
+        return db.scalar(
+                db.engine() == Engine.POSTGRESQL
+                        ? "SELECT string_agg(coalesce(" + column + "::text, 'null'), ',' ORDER BY " + column
+                                + " NULLS LAST) FROM " + table
+                        : "SELECT GROUP_CONCAT(coalesce(" + column + ", 'null') ORDER BY " + column + " IS NULL, "
+                                + column + ") FROM " + table);
     }
 }

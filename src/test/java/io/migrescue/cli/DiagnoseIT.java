@@ -1,32 +1,34 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
-import io.migrescue.testing.ScratchDatabase;
 import io.migrescue.testing.Scenarios;
 import io.migrescue.testing.Scenarios.Broken;
-import io.migrescue.testing.ToolTables;
+import io.migrescue.testing.ScratchDatabase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Given a state a real tool left, when the operator runs diagnose, then the finding names what is wrong and why. */
 class DiagnoseIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode diagnose(ScratchDatabase db, Broken broken, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--error-file", broken.errorFile().toString(),
-                "--migrations", broken.migrations().toString(), "--format", "json"));
+        List<String> args = new ArrayList<>(List.of(
+                "--error-file",
+                broken.errorFile().toString(),
+                "--migrations",
+                broken.migrations().toString(),
+                "--format",
+                "json"));
         args.addAll(List.of(extra));
         CliRun run = CliRun.on(db, "diagnose", args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
@@ -44,7 +46,8 @@ class DiagnoseIT {
 
     private static List<String> states(JsonNode finding) {
         List<String> states = new ArrayList<>();
-        finding.at("/migration/statements").forEach(s -> states.add(s.get("state").asText()));
+        finding.at("/migration/statements")
+                .forEach(s -> states.add(s.get("state").asText()));
         return states;
     }
 
@@ -58,19 +61,32 @@ class DiagnoseIT {
             JsonNode dup = finding(doc, "DUPLICATE_CONSTRAINT_NAME");
             assertThat(dup.at("/objects/table").asText()).isEqualTo("skp_tahunan");
             assertThat(dup.at("/objects/heldBy").asText()).isEqualTo("skp_tahunan_backup_v1");
-            assertThat(dup.at("/objects/constraint").asText()).isIn("fk_skp_tahunan_user", "fk_skp_tahunan_approved_by");
+            assertThat(dup.at("/objects/constraint").asText())
+                    .isIn("fk_skp_tahunan_user", "fk_skp_tahunan_approved_by");
             assertThat(dup.at("/playbooks/0").asText()).isEqualTo("rename-conflicting-constraint");
             assertThat(dup.at("/migration/id").asText()).isEqualTo("2");
             assertThat(dup.at("/migration/file").asText()).isEqualTo("V2__total_refactor_skp_system.sql");
             assertThat(states(dup)).containsExactly("applied", "failed", "not-applied", "not-applied");
-            assertThat(dup.at("/migration/statements/1/prediction").asText()).contains("held by table skp_tahunan_backup_v1");
+            assertThat(dup.at("/migration/statements/1/prediction").asText())
+                    .contains("held by table skp_tahunan_backup_v1");
             // statement 2 would fail as it stands: completing is not recommended, freeing the names is (issue 10)
-            assertThat(finding(doc, "PARTIALLY_APPLIED").at("/playbooks/0").asText()).isEqualTo("rename-conflicting-constraint");
-            assertThat(finding(doc, "PARTIALLY_APPLIED").at("/playbooks").toString()).doesNotContain("complete-partial-migration");
-            assertThat(finding(doc, "FAILED_MIGRATION").at("/objects/migration").asText()).isEqualTo("2");
+            assertThat(finding(doc, "PARTIALLY_APPLIED").at("/playbooks/0").asText())
+                    .isEqualTo("rename-conflicting-constraint");
+            assertThat(finding(doc, "PARTIALLY_APPLIED").at("/playbooks").toString())
+                    .doesNotContain("complete-partial-migration");
+            assertThat(finding(doc, "FAILED_MIGRATION").at("/objects/migration").asText())
+                    .isEqualTo("2");
 
-            CliRun text = CliRun.on(db, "diagnose", "--error-file", broken.errorFile().toString(), "--migrations", broken.migrations().toString());
-            assertThat(text.out()).contains("DUPLICATE_CONSTRAINT_NAME").contains("held by table skp_tahunan_backup_v1")
+            CliRun text = CliRun.on(
+                    db,
+                    "diagnose",
+                    "--error-file",
+                    broken.errorFile().toString(),
+                    "--migrations",
+                    broken.migrations().toString());
+            assertThat(text.out())
+                    .contains("DUPLICATE_CONSTRAINT_NAME")
+                    .contains("held by table skp_tahunan_backup_v1")
                     .contains("applied      RENAME TABLE skp_tahunan TO skp_tahunan_backup_v1")
                     .contains("Fix with  migrescue repair rename-conflicting-constraint");
         }
@@ -84,7 +100,8 @@ class DiagnoseIT {
             JsonNode f = finding(doc, "FK_ORPHAN_ROWS");
             assertThat(f.at("/objects/table").asText()).isEqualTo("orders");
             assertThat(f.at("/objects/constraint").asText()).isEqualTo("orders_user_fk");
-            assertThat(f.get("evidence").toString()).contains("3 row(s) of orders have a (user_id) with no row in users")
+            assertThat(f.get("evidence").toString())
+                    .contains("3 row(s) of orders have a (user_id) with no row in users")
                     .contains("98, 99");
             assertThat(f.at("/playbooks/0").asText()).isEqualTo("fix-orphan-rows");
             // PostgreSQL rolled the transactional migration back: nothing of V2 is in effect
@@ -96,10 +113,13 @@ class DiagnoseIT {
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void tableAlreadyExists(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "diag table exists")) {
-            JsonNode f = finding(diagnose(db, Scenarios.tableAlreadyExists(db, dir.resolve("m"))), "TABLE_ALREADY_EXISTS");
+            JsonNode f =
+                    finding(diagnose(db, Scenarios.tableAlreadyExists(db, dir.resolve("m"))), "TABLE_ALREADY_EXISTS");
             assertThat(f.at("/objects/table").asText()).isEqualTo("invoices");
             assertThat(f.at("/objects/matches").asText()).isEqualTo("false");
-            assertThat(f.get("evidence").toString()).contains("exists with columns (id, amount)").contains("(id, amount, issued_at)");
+            assertThat(f.get("evidence").toString())
+                    .contains("exists with columns (id, amount)")
+                    .contains("(id, amount, issued_at)");
             assertThat(f.at("/playbooks/0").asText()).isEqualTo("move-aside-existing-table");
         }
     }
@@ -119,7 +139,8 @@ class DiagnoseIT {
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void missingTableThatLivesInAnotherSchema(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "diag missing table");
-             ScratchDatabase other = engine == Engine.POSTGRESQL ? null : ScratchDatabase.create(engine, "diag missing other")) {
+                ScratchDatabase other =
+                        engine == Engine.POSTGRESQL ? null : ScratchDatabase.create(engine, "diag missing other")) {
             String schema;
             if (engine == Engine.POSTGRESQL) {
                 schema = "myschema";
@@ -140,7 +161,8 @@ class DiagnoseIT {
     void duplicatesUnderANewUniqueIndex(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "diag duplicates")) {
             JsonNode f = finding(diagnose(db, Scenarios.duplicateRows(db, dir.resolve("m"))), "DUPLICATE_ROWS");
-            assertThat(f.get("evidence").toString()).contains("2 value(s) of (email) occur more than once in users")
+            assertThat(f.get("evidence").toString())
+                    .contains("2 value(s) of (email) occur more than once in users")
                     .contains("(budi@example.com, 3)");
             assertThat(f.at("/playbooks/0").asText()).isEqualTo("fix-duplicate-rows");
         }
@@ -199,17 +221,22 @@ class DiagnoseIT {
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void lockTimeoutNamesTheSessionThatHoldsTheLock(Engine engine) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "diag lock")) {
-            db.execute("CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200))", "INSERT INTO users VALUES (1, 'a')");
+            db.execute(
+                    "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200))",
+                    "INSERT INTO users VALUES (1, 'a')");
             try (java.sql.Connection holder = db.connect()) {
                 holder.setAutoCommit(false);
-                holder.createStatement().execute("UPDATE users SET email = 'b' WHERE id = 1"); // an open transaction holds the row
+                holder.createStatement()
+                        .execute("UPDATE users SET email = 'b' WHERE id = 1"); // an open transaction holds the row
                 String error = engine == Engine.POSTGRESQL
                         ? "psql:migrate.sql:1: ERROR:  canceling statement due to lock timeout\nSTATEMENT:  ALTER TABLE users ADD COLUMN phone VARCHAR(40);"
                         : "ERROR 1205 (HY000) at line 1: Lock wait timeout exceeded; try restarting transaction";
                 CliRun run = CliRun.on(db, "diagnose", "--error", error, "--format", "json");
                 assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
                 JsonNode f = finding(JSON.readTree(run.out()), "LOCK_TIMEOUT");
-                assertThat(f.get("evidence").toString()).contains("session ").contains(engine == Engine.POSTGRESQL ? "RowExclusiveLock" : "Sleep");
+                assertThat(f.get("evidence").toString())
+                        .contains("session ")
+                        .contains(engine == Engine.POSTGRESQL ? "RowExclusiveLock" : "Sleep");
                 assertThat(f.get("playbooks").toString()).contains("unblock-lock-wait");
                 holder.rollback();
             }

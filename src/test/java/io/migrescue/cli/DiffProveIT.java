@@ -1,22 +1,20 @@
 package io.migrescue.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.migrescue.model.Engine;
-import io.migrescue.testing.CliRun;
-import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static io.migrescue.testing.DiffPairs.diff;
 import static io.migrescue.testing.DiffPairs.json;
 import static io.migrescue.testing.DiffPairs.load;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.migrescue.model.Engine;
+import io.migrescue.testing.CliRun;
+import io.migrescue.testing.ScratchDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code diff --prove}: the fix script and its rollback run on a scratch copy of the target; a right script passes,
@@ -32,22 +30,26 @@ class DiffProveIT {
     @Test
     void mariadbScriptIsProvedAndAnEditedOneFailsLoudly(@TempDir Path dir) throws Exception {
         try (ScratchDatabase staging = ScratchDatabase.create(Engine.MARIADB, "prove maria staging");
-             ScratchDatabase production = ScratchDatabase.create(Engine.MARIADB, "prove maria production")) {
+                ScratchDatabase production = ScratchDatabase.create(Engine.MARIADB, "prove maria production")) {
             mariadb(staging, "staging");
             mariadb(production, "production");
-            String before = production.scalar("SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()");
+            String before =
+                    production.scalar("SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()");
 
             CliRun sql = diff(staging, production, "--format", "sql", "--prove");
             assertThat(sql.exitCode()).as(sql.all()).isEqualTo(1); // different, and proved
             assertThat(sql.err()).doesNotContain("PROOF FAILED");
-            assertThat(sql.out()).contains("CREATE TABLE `" + production.name() + "`.`invoices`")
+            assertThat(sql.out())
+                    .contains("CREATE TABLE `" + production.name() + "`.`invoices`")
                     .contains("-- proof: passed (scratch database migrescue_prove_")
-                    .contains("ok      copy: ").contains("ok      fix: fix script applied, compared with the source: no differences")
+                    .contains("ok      copy: ")
+                    .contains("ok      fix: fix script applied, compared with the source: no differences")
                     .contains("ok      rollback: rollback applied, compared with the target: no differences")
                     .contains("ok      cleanup: scratch database migrescue_prove_");
             assertThat(scratchDatabases(production)).isZero();
             // the target itself is untouched: --prove works on the scratch copy only
-            assertThat(production.scalar("SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))
+            assertThat(production.scalar(
+                            "SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))
                     .isEqualTo(before);
 
             CliRun asJson = diff(staging, production, "--format", "json", "--prove");
@@ -59,17 +61,25 @@ class DiffProveIT {
 
             // the script edited to be wrong: the note column made shorter than the source has it
             Path edited = dir.resolve("edited.sql");
-            Files.writeString(edited, sql.out().replace("ADD COLUMN `note` varchar(255) NULL", "ADD COLUMN `note` varchar(100) NULL"));
+            Files.writeString(
+                    edited,
+                    sql.out().replace("ADD COLUMN `note` varchar(255) NULL", "ADD COLUMN `note` varchar(100) NULL"));
             assertThat(Files.readString(edited)).isNotEqualTo(sql.out());
             CliRun wrong = diff(staging, production, "--format", "sql", "--prove-script", edited.toString());
             assertThat(wrong.exitCode()).isEqualTo(1);
-            assertThat(wrong.err()).contains("migrescue: PROOF FAILED (fix): fix script applied, compared with the source: 1 difference")
+            assertThat(wrong.err())
+                    .contains(
+                            "migrescue: PROOF FAILED (fix): fix script applied, compared with the source: 1 difference")
                     .contains("COLUMN_TYPE_DIFFERS " + staging.name() + ".orders.note: varchar(255) | varchar(100)");
             assertThat(wrong.out()).contains("-- proof: FAILED").doesNotContain("ok      rollback");
-            assertThat(scratchDatabases(production)).as("dropped after a failure too").isZero();
+            assertThat(scratchDatabases(production))
+                    .as("dropped after a failure too")
+                    .isZero();
 
             // a script that does not run at all
-            Files.writeString(edited, sql.out().replace("CREATE TABLE `" + production.name() + "`.`invoices`", "CREATE TABLE oops("));
+            Files.writeString(
+                    edited,
+                    sql.out().replace("CREATE TABLE `" + production.name() + "`.`invoices`", "CREATE TABLE oops("));
             CliRun broken = diff(staging, production, "--format", "sql", "--prove-script", edited.toString());
             assertThat(broken.exitCode()).isEqualTo(1);
             assertThat(broken.err()).containsPattern("PROOF FAILED \\(fix\\): statement \\d+ \\(line \\d+\\) failed: ");
@@ -80,7 +90,7 @@ class DiffProveIT {
     @Test
     void postgresScriptIsProvedOnTheTargetServerOrAnotherOne() throws Exception {
         try (ScratchDatabase source = ScratchDatabase.create(Engine.POSTGRESQL, "prove pg source");
-             ScratchDatabase target = ScratchDatabase.create(Engine.POSTGRESQL, "prove pg target")) {
+                ScratchDatabase target = ScratchDatabase.create(Engine.POSTGRESQL, "prove pg target")) {
             load(source, "fr03-common.sql");
             load(source, "fr03-dev.sql");
             load(target, "fr03-common.sql");
@@ -102,13 +112,15 @@ class DiffProveIT {
     @Test
     void withoutAllowDestructiveTheProofSaysWhatWasNotRun() throws Exception {
         try (ScratchDatabase source = ScratchDatabase.create(Engine.POSTGRESQL, "prove pg withheld a");
-             ScratchDatabase target = ScratchDatabase.create(Engine.POSTGRESQL, "prove pg withheld b")) {
+                ScratchDatabase target = ScratchDatabase.create(Engine.POSTGRESQL, "prove pg withheld b")) {
             source.execute("CREATE TABLE t (id int PRIMARY KEY)");
             target.execute("CREATE TABLE t (id int PRIMARY KEY, legacy text)");
             CliRun run = diff(source, target, "--prove");
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.out()).contains("Proof     FAILED");
-            assertThat(run.err()).contains("PROOF FAILED (fix)").contains("--allow-destructive runs them")
+            assertThat(run.err())
+                    .contains("PROOF FAILED (fix)")
+                    .contains("--allow-destructive runs them")
                     .contains("MISSING_COLUMN public.t.legacy (missing in source)");
             CliRun allowed = diff(source, target, "--prove", "--allow-destructive");
             assertThat(allowed.out()).as(allowed.all()).contains("Proof     passed");
@@ -122,23 +134,38 @@ class DiffProveIT {
     @Test
     void postgresEveryKindPairFailsOnlyOnWhatTheRollbackCannotUndo() throws Exception {
         try (ScratchDatabase source = ScratchDatabase.create(Engine.POSTGRESQL, "prove kinds source");
-             ScratchDatabase target = ScratchDatabase.create(Engine.POSTGRESQL, "prove kinds target")) {
+                ScratchDatabase target = ScratchDatabase.create(Engine.POSTGRESQL, "prove kinds target")) {
             load(source, "pg-every-kind-source.sql");
             load(target, "pg-every-kind-target.sql");
-            CliRun run = diff(source, target, "--source-schema", "public", "--source-schema", "audit",
-                    "--target-schema", "public", "--target-schema", "audit", "--allow-destructive", "--prove");
+            CliRun run = diff(
+                    source,
+                    target,
+                    "--source-schema",
+                    "public",
+                    "--source-schema",
+                    "audit",
+                    "--target-schema",
+                    "public",
+                    "--target-schema",
+                    "audit",
+                    "--allow-destructive",
+                    "--prove");
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.out()).contains("ok      copy: ").contains("ok      fix: fix script applied, compared with the source: "
-                    + "no differences").contains("ok      cleanup: ");
-            assertThat(run.err()).contains("PROOF FAILED (rollback): rollback applied, compared with the target: 1 difference "
-                    + "(the rollback lists 1 change it cannot undo)")
+            assertThat(run.out())
+                    .contains("ok      copy: ")
+                    .contains("ok      fix: fix script applied, compared with the source: " + "no differences")
+                    .contains("ok      cleanup: ");
+            assertThat(run.err())
+                    .contains("PROOF FAILED (rollback): rollback applied, compared with the target: 1 difference "
+                            + "(the rollback lists 1 change it cannot undo)")
                     .contains("ENUM_VALUES_DIFFER public.status: new, paid, cancelled | new, paid, shipped, cancelled");
             assertThat(scratchDatabases(target)).isZero();
         }
     }
 
     private static int scratchDatabases(ScratchDatabase db) throws Exception {
-        String sql = db.engine() == Engine.POSTGRESQL ? "SELECT count(*) FROM pg_database WHERE datname LIKE 'migrescue_prove_%'"
+        String sql = db.engine() == Engine.POSTGRESQL
+                ? "SELECT count(*) FROM pg_database WHERE datname LIKE 'migrescue_prove_%'"
                 : "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'migrescue_prove_%'";
         return Integer.parseInt(db.scalar(sql));
     }

@@ -1,17 +1,16 @@
 package io.migrescue.cli;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.PythonTools;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.List;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real Django (Debian's python3-django) on PostgreSQL: django_migrations lost the row of shop.0001 while shop.0002,
@@ -97,7 +96,8 @@ class DjangoInconsistentHistoryIT {
             PythonTools.write(project.resolve("shop/migrations/0002_orders.py"), ORDERS);
             PythonTools.Result first = manage(project, db, "migrate");
             assertThat(first.exitCode()).as(first.output()).isZero();
-            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+            db.execute(
+                    "INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
                     "INSERT INTO shop_order (id, ref, customer_id) VALUES (5, 'R-5', 1)",
                     "DELETE FROM django_migrations WHERE app = 'shop' AND name = '0001_initial'");
             PythonTools.write(project.resolve("shop/migrations/0003_order_note.py"), NOTE);
@@ -107,11 +107,22 @@ class DjangoInconsistentHistoryIT {
 
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("UNRECORDED_MIGRATIONS").contains("shop.0001_initial")
-                    .contains("baseline-applied-migrations").contains("left for django to run");
-            assertThat(CliRun.on(db, "status", "--migrations", project.toString()).exitCode()).isEqualTo(1);
+            assertThat(diagnose.out())
+                    .contains("UNRECORDED_MIGRATIONS")
+                    .contains("shop.0001_initial")
+                    .contains("baseline-applied-migrations")
+                    .contains("left for django to run");
+            assertThat(CliRun.on(db, "status", "--migrations", project.toString())
+                            .exitCode())
+                    .isEqualTo(1);
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", project.toString(), "--backup-dir", tmp.resolve("backup").toString(),
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    project.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
                     "--yes");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY name"))
@@ -124,7 +135,10 @@ class DjangoInconsistentHistoryIT {
                 assertThat(manage(project, clean, "migrate").exitCode()).isZero();
                 assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
             }
-            assertThat(rows(db, "SELECT c.email, o.ref, o.note FROM shop_order o JOIN shop_customer c ON c.id = o.customer_id"))
+            assertThat(
+                            rows(
+                                    db,
+                                    "SELECT c.email, o.ref, o.note FROM shop_order o JOIN shop_customer c ON c.id = o.customer_id"))
                     .containsExactly(List.of("ann@example.com", "R-5", ""));
         }
     }

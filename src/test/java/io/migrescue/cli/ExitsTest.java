@@ -1,15 +1,14 @@
 package io.migrescue.cli;
 
-import io.migrescue.failure.ExitCode;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrescue.failure.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** Each command's "Exit:" line is made from its {@link Exits} declaration and {@link ExitCode}, never typed by hand. */
 class ExitsTest {
@@ -18,7 +17,8 @@ class ExitsTest {
 
     @Test
     void everyCommandAScriptRunsDeclaresItsExitCodesAndItsHelpShowsThem() {
-        CommandLine root = MigrescueCli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), false);
+        CommandLine root = MigrescueCli.create(
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), false);
         root.setUsageHelpAutoWidth(false);
         root.setUsageHelpWidth(120);
         for (Map.Entry<String, CommandLine> e : root.getSubcommands().entrySet()) {
@@ -39,8 +39,7 @@ class ExitsTest {
     @Test
     void aCodeWithoutItsOwnWordsUsesTheBriefMeaningOfExitCode() {
         @Exits({@Exits.Exit(value = ExitCode.OK, means = "same"), @Exits.Exit(ExitCode.CONNECTION)})
-        final class Sample {
-        }
+        final class Sample {}
         assertThat(HelpLayout.exitsLine(new Sample())).isEqualTo("Exit: 0 same, 3 cannot connect.");
         assertThat(HelpLayout.exitsLine(new Object())).isNull();
     }

@@ -1,18 +1,17 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.testing.CliRun;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code explain} recognises the error of every field report, from a file, from --error and from a pipe. */
 class ExplainCommandTest {
@@ -21,18 +20,19 @@ class ExplainCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "psql/fr01-qualified-table-missing.txt, MISSING_TABLE, missing-table",
-            "golang-migrate/fr01-table-in-other-schema.txt, MISSING_TABLE, missing-table",
-            "prisma/fr02-p3018-fk-already-exists.txt, DUPLICATE_CONSTRAINT_NAME, replace-constraint",
-            "prisma/fr02-p3018-missing-column.txt, MISSING_COLUMN, ",
-            "supabase/fr03-missing-column.txt, MISSING_COLUMN, ",
-            "supabase/fr03-table-created-by-hand.txt, TABLE_ALREADY_EXISTS, move-aside-existing-table",
-            "drizzle/fr04-push-then-migrate.txt, TABLE_ALREADY_EXISTS, move-aside-existing-table",
-            "laravel/fr05-mariadb-errno121-as-reported.txt, DUPLICATE_CONSTRAINT_NAME, rename-conflicting-constraint",
-            "laravel/fr05-artisan-migrate-force.txt, DUPLICATE_CONSTRAINT_NAME, rename-conflicting-constraint",
-            "laravel/fr05-symfony-console-wrapped.txt, DUPLICATE_CONSTRAINT_NAME, rename-conflicting-constraint",
-            "flyway/mysql8-3780.txt, FK_INCOMPATIBLE, align-fk-column-types",
-            "mysql-cli/mariadb-errno150.txt, FK_INCOMPATIBLE, align-fk-column-types"})
+        "psql/fr01-qualified-table-missing.txt, MISSING_TABLE, missing-table",
+        "golang-migrate/fr01-table-in-other-schema.txt, MISSING_TABLE, missing-table",
+        "prisma/fr02-p3018-fk-already-exists.txt, DUPLICATE_CONSTRAINT_NAME, replace-constraint",
+        "prisma/fr02-p3018-missing-column.txt, MISSING_COLUMN, ",
+        "supabase/fr03-missing-column.txt, MISSING_COLUMN, ",
+        "supabase/fr03-table-created-by-hand.txt, TABLE_ALREADY_EXISTS, move-aside-existing-table",
+        "drizzle/fr04-push-then-migrate.txt, TABLE_ALREADY_EXISTS, move-aside-existing-table",
+        "laravel/fr05-mariadb-errno121-as-reported.txt, DUPLICATE_CONSTRAINT_NAME, rename-conflicting-constraint",
+        "laravel/fr05-artisan-migrate-force.txt, DUPLICATE_CONSTRAINT_NAME, rename-conflicting-constraint",
+        "laravel/fr05-symfony-console-wrapped.txt, DUPLICATE_CONSTRAINT_NAME, rename-conflicting-constraint",
+        "flyway/mysql8-3780.txt, FK_INCOMPATIBLE, align-fk-column-types",
+        "mysql-cli/mariadb-errno150.txt, FK_INCOMPATIBLE, align-fk-column-types"
+    })
     void recognisesEachFieldReport(String file, String kind, String playbook) throws Exception {
         CliRun run = CliRun.run("explain", "--error-file", CORPUS.resolve(file).toString(), "--format", "json");
         assertThat(run.exitCode()).as(run.all()).isZero();
@@ -40,7 +40,8 @@ class ExplainCommandTest {
         assertThat(finding.at("/kind").asText()).isEqualTo(kind);
         assertThat(finding.at("/evidence/0").asText()).isNotBlank();
         if (playbook != null) {
-            assertThat(finding.at("/playbooks").toString()).contains(playbook.replace("missing-table", "create-missing-table"));
+            assertThat(finding.at("/playbooks").toString())
+                    .contains(playbook.replace("missing-table", "create-missing-table"));
         }
     }
 
@@ -49,15 +50,19 @@ class ExplainCommandTest {
         String text = Files.readString(CORPUS.resolve("laravel/fr05-mariadb-errno121-as-reported.txt"));
         CliRun run = CliRun.run("explain", "--error", text);
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Error     MariaDB 1005 (HY000) via laravel")
-                .contains("DUPLICATE_CONSTRAINT_NAME").contains("unique per schema")
+        assertThat(run.out())
+                .contains("Error     MariaDB 1005 (HY000) via laravel")
+                .contains("DUPLICATE_CONSTRAINT_NAME")
+                .contains("unique per schema")
                 .contains("Fix with  migrescue repair rename-conflicting-constraint");
     }
 
     @Test
     void readsAPipeWhenNoOptionIsGiven() {
-        CliRun run = CliRun.withStdin("noise\nERROR 1050 (42S01) at line 3: Table 'invoices' already exists\nmore noise\n",
-                Map.of(), List.of("explain"));
+        CliRun run = CliRun.withStdin(
+                "noise\nERROR 1050 (42S01) at line 3: Table 'invoices' already exists\nmore noise\n",
+                Map.of(),
+                List.of("explain"));
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("TABLE_ALREADY_EXISTS");
     }

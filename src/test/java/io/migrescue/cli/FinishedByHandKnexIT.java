@@ -1,22 +1,20 @@
 package io.migrescue.cli;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.CodeMigrationRescue;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real Knex 3.3 on MariaDB: a migration fails halfway (a duplicate e-mail refuses its unique key) and Knex records
@@ -60,8 +58,8 @@ class FinishedByHandKnexIT {
             """;
 
     private static NodeTools.Result knex(Path dir, ScratchDatabase db, String... args) {
-        return NodeTools.run(dir, new HashMap<>(NodeTools.connection(db)), RUN, NodeTools.script("knex", "bin/cli.js"),
-                args);
+        return NodeTools.run(
+                dir, new HashMap<>(NodeTools.connection(db)), RUN, NodeTools.script("knex", "bin/cli.js"), args);
     }
 
     /** 001 applied, 002 failed on the duplicate: its table and foreign key are in, the rest is not. */
@@ -79,7 +77,8 @@ class FinishedByHandKnexIT {
     }
 
     private static void finishedByHand(ScratchDatabase db) throws Exception {
-        db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3",
+        db.execute(
+                "UPDATE users SET email = 'ana.2@example.com' WHERE id = 3",
                 "alter table `users` add unique `users_email_unique`(`email`)",
                 "alter table `orders` add `note` varchar(200)");
     }
@@ -92,13 +91,16 @@ class FinishedByHandKnexIT {
                 .containsExactly(List.of("001_users.js", "1"), List.of("002_orders.js", "2"));
         assertThat(knex(dir, clean, "migrate:latest").exitCode()).isZero();
         CodeMigrationRescue.assertSameSchema(clean, db);
-        assertThat(rows(db, "SELECT id, email FROM users ORDER BY id")).containsExactly(List.of("1", "ana@example.com"),
-                List.of("2", "budi@example.com"), List.of("3", "ana.2@example.com"));
+        assertThat(rows(db, "SELECT id, email FROM users ORDER BY id"))
+                .containsExactly(
+                        List.of("1", "ana@example.com"),
+                        List.of("2", "budi@example.com"),
+                        List.of("3", "ana.2@example.com"));
     }
 
     private static CliRun repair(ScratchDatabase db, Path dir, Path error, Path backup) {
-        List<String> args = new java.util.ArrayList<>(List.of("--migrations", dir.resolve("migrations").toString(),
-                "--backup-dir", backup.toString(), "--yes"));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--migrations", dir.resolve("migrations").toString(), "--backup-dir", backup.toString(), "--yes"));
         if (error != null) {
             args.addAll(List.of("--error-file", error.toString()));
         }
@@ -108,19 +110,35 @@ class FinishedByHandKnexIT {
     @Test
     void withTheOldErrorTextTheFinishedMigrationIsRecordedAndKnexGoesOn(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "knex by hand error");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "knex by hand error clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "knex by hand error clean")) {
             Path dir = tmp.resolve("app");
             Path error = failedHalfway(dir, db);
             finishedByHand(db);
 
-            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", dir.resolve("migrations").toString(),
-                    "--error-file", error.toString());
+            CliRun diagnose = CliRun.on(
+                    db,
+                    "diagnose",
+                    "--migrations",
+                    dir.resolve("migrations").toString(),
+                    "--error-file",
+                    error.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("002_orders.js").contains("in effect but not recorded")
-                    .contains("the error text is older than the database state").doesNotContain("PARTIALLY_APPLIED");
-            CliRun repair = CliRun.on(db, "repair", "mark-applied",
-                    "--migrations", dir.resolve("migrations").toString(),
-                    "--error-file", error.toString(), "--backup-dir", tmp.resolve("backup").toString(), "--yes");
+            assertThat(diagnose.out())
+                    .contains("002_orders.js")
+                    .contains("in effect but not recorded")
+                    .contains("the error text is older than the database state")
+                    .doesNotContain("PARTIALLY_APPLIED");
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "mark-applied",
+                    "--migrations",
+                    dir.resolve("migrations").toString(),
+                    "--error-file",
+                    error.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
+                    "--yes");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             knexGoesOn(dir, db, clean);
         }
@@ -129,15 +147,17 @@ class FinishedByHandKnexIT {
     @Test
     void withoutTheErrorTextTheFinishedMigrationIsRecordedAndKnexGoesOn(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "knex by hand");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "knex by hand clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "knex by hand clean")) {
             Path dir = tmp.resolve("app");
             failedHalfway(dir, db);
             finishedByHand(db);
 
-            CliRun status = CliRun.on(db, "status", "--migrations", dir.resolve("migrations").toString());
+            CliRun status = CliRun.on(
+                    db, "status", "--migrations", dir.resolve("migrations").toString());
             assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
             assertThat(status.out()).contains("in effect but not recorded");
-            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", dir.resolve("migrations").toString());
+            CliRun diagnose = CliRun.on(
+                    db, "diagnose", "--migrations", dir.resolve("migrations").toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
             assertThat(diagnose.out()).contains("002_orders.js").contains("in effect but not recorded");
             CliRun repair = repair(db, dir, null, tmp.resolve("backup"));
@@ -151,12 +171,13 @@ class FinishedByHandKnexIT {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "knex by hand shape")) {
             Path dir = tmp.resolve("app");
             Path error = failedHalfway(dir, db);
-            db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3",
+            db.execute(
+                    "UPDATE users SET email = 'ana.2@example.com' WHERE id = 3",
                     "alter table `users` add unique `users_email_unique`(`email`)",
                     // finished by hand, but not as the migration says: note is text, and a column more
                     "alter table `orders` add `note` text, add `legacy_code` int");
 
-            for (Path e : new Path[]{error, null}) {
+            for (Path e : new Path[] {error, null}) {
                 List<String> args = new java.util.ArrayList<>(
                         List.of("--migrations", dir.resolve("migrations").toString()));
                 if (e != null) {
@@ -164,11 +185,18 @@ class FinishedByHandKnexIT {
                 }
                 CliRun diagnose = CliRun.on(db, "diagnose", args.toArray(String[]::new));
                 assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-                assertThat(diagnose.out()).as("with error text: " + (e != null))
+                assertThat(diagnose.out())
+                        .as("with error text: " + (e != null))
                         .contains("column orders.note exists as text, the migration makes it varchar(200)")
                         .doesNotContain("although the error names it as failed");
-                CliRun markApplied = CliRun.on(db, "repair", "mark-applied", "--migrations",
-                        dir.resolve("migrations").toString(), "--backup-dir", tmp.resolve("b" + (e == null)).toString(),
+                CliRun markApplied = CliRun.on(
+                        db,
+                        "repair",
+                        "mark-applied",
+                        "--migrations",
+                        dir.resolve("migrations").toString(),
+                        "--backup-dir",
+                        tmp.resolve("b" + (e == null)).toString(),
                         "--yes");
                 assertThat(markApplied.exitCode()).as(markApplied.all()).isNotZero();
                 CliRun repair = repair(db, dir, e, tmp.resolve("backup" + (e == null)));

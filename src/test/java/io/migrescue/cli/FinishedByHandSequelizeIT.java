@@ -1,22 +1,21 @@
 package io.migrescue.cli;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.CodeMigrationRescue;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real sequelize-cli 6.6 on MariaDB: a queryInterface migration fails on its unique index (duplicate e-mails),
@@ -102,10 +101,10 @@ class FinishedByHandSequelizeIT {
 
     @Test
     void aSequelizeMigrationFinishedByHandIsRecordedWithAndWithoutTheErrorText(@TempDir Path tmp) throws Exception {
-        for (boolean withError : new boolean[]{true, false}) {
+        for (boolean withError : new boolean[] {true, false}) {
             try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "sequelize by hand " + withError);
-                 ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB,
-                         "sequelize by hand clean " + withError)) {
+                    ScratchDatabase clean =
+                            ScratchDatabase.create(Engine.MARIADB, "sequelize by hand clean " + withError)) {
                 Path dir = tmp.resolve("app" + withError);
                 Files.createDirectories(dir.resolve("migrations"));
                 Files.writeString(dir.resolve("config.js"), CONFIG);
@@ -118,7 +117,8 @@ class FinishedByHandSequelizeIT {
                 NodeTools.Result failed = sequelize(dir, db, "db:migrate");
                 assertThat(failed.exitCode()).as(failed.output()).isNotZero();
                 Path errorFile = Files.writeString(tmp.resolve("deploy" + withError + ".log"), failed.output());
-                db.execute("UPDATE Users SET email = 'ana.2@example.com' WHERE id = 3",
+                db.execute(
+                        "UPDATE Users SET email = 'ana.2@example.com' WHERE id = 3",
                         "ALTER TABLE `Users` ADD UNIQUE INDEX `users_email` (`email`)",
                         "ALTER TABLE `Orders` ADD `note` VARCHAR(200)");
 
@@ -129,10 +129,12 @@ class FinishedByHandSequelizeIT {
                 }
                 CliRun diagnose = CliRun.on(db, "diagnose", args.toArray(String[]::new));
                 assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-                assertThat(diagnose.out()).contains("20240102000000-create-orders.js")
+                assertThat(diagnose.out())
+                        .contains("20240102000000-create-orders.js")
                         .contains("in effect but not recorded")
                         .doesNotContain("PARTIALLY_APPLIED");
-                args.addAll(List.of("--backup-dir", tmp.resolve("backup" + withError).toString(), "--yes"));
+                args.addAll(List.of(
+                        "--backup-dir", tmp.resolve("backup" + withError).toString(), "--yes"));
                 CliRun repair = CliRun.on(db, "repair", args.toArray(String[]::new));
                 assertThat(repair.exitCode()).as(repair.all()).isZero();
 
@@ -140,8 +142,9 @@ class FinishedByHandSequelizeIT {
                 assertThat(again.exitCode()).as(again.output()).isZero();
                 assertThat(again.output())
                         .contains("No migrations were executed, database schema was already up to date.");
-                assertThat(rows(db, "SELECT name FROM SequelizeMeta ORDER BY name")).containsExactly(
-                        List.of("20240101000000-create-users.js"), List.of("20240102000000-create-orders.js"));
+                assertThat(rows(db, "SELECT name FROM SequelizeMeta ORDER BY name"))
+                        .containsExactly(
+                                List.of("20240101000000-create-users.js"), List.of("20240102000000-create-orders.js"));
                 assertThat(sequelize(dir, clean, "db:migrate").exitCode()).isZero();
                 CodeMigrationRescue.assertSameSchema(clean, db);
                 assertThat(rows(db, "SELECT COUNT(*) FROM Users")).containsExactly(List.of("3"));

@@ -1,21 +1,20 @@
 package io.migrescue.cli;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.GolangMigrateRun;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * "Dirty database version 2. Fix and force version." (issue 13, item 4): force which version? golang-migrate itself is
@@ -35,8 +34,9 @@ class GolangMigrateDirtyVersionIT {
     /** Version 1 applied, a row written; then 2 to 4 added and 2 fails: schema_migrations holds (2, dirty). */
     private static Path dirtyAtTwo(ScratchDatabase db, Path dir) throws Exception {
         Path migrations = Files.createDirectories(dir.resolve("migrations"));
-        Files.writeString(migrations.resolve("1_users.up.sql"), "CREATE TABLE users (id BIGINT PRIMARY KEY,"
-                + " email VARCHAR(200));\n");
+        Files.writeString(
+                migrations.resolve("1_users.up.sql"),
+                "CREATE TABLE users (id BIGINT PRIMARY KEY," + " email VARCHAR(200));\n");
         Files.writeString(migrations.resolve("1_users.down.sql"), "DROP TABLE users;\n");
         assertThat(GolangMigrateRun.up(db, migrations)).isNull();
         db.execute("INSERT INTO users (id, email) VALUES (1, 'ana@example.com')");
@@ -44,8 +44,10 @@ class GolangMigrateDirtyVersionIT {
         Files.writeString(migrations.resolve("2_orders.down.sql"), "DROP TABLE orders;\n");
         Files.writeString(migrations.resolve("3_tags.up.sql"), TAGS);
         Files.writeString(migrations.resolve("3_tags.down.sql"), "DROP TABLE tags;\n");
-        Files.writeString(migrations.resolve("4_notes.up.sql"), "CREATE TABLE notes (id BIGINT PRIMARY KEY,"
-                + " body VARCHAR(500));\nCREATE INDEX notes_body_idx ON notes (body);\n");
+        Files.writeString(
+                migrations.resolve("4_notes.up.sql"),
+                "CREATE TABLE notes (id BIGINT PRIMARY KEY,"
+                        + " body VARCHAR(500));\nCREATE INDEX notes_body_idx ON notes (body);\n");
         Files.writeString(migrations.resolve("4_notes.down.sql"), "DROP TABLE notes;\n");
         String failure = GolangMigrateRun.up(db, migrations);
         assertThat(failure).as("version 2 must fail").isNotNull().containsIgnoringCase("userz");
@@ -67,7 +69,13 @@ class GolangMigrateDirtyVersionIT {
     }
 
     private static CliRun repair(ScratchDatabase db, Path migrations, Path dir) {
-        return CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes", "--backup-dir",
+        return CliRun.on(
+                db,
+                "repair",
+                "--migrations",
+                migrations.toString(),
+                "--yes",
+                "--backup-dir",
                 dir.resolve("backup").toString());
     }
 
@@ -92,7 +100,8 @@ class GolangMigrateDirtyVersionIT {
             assertThat(f.path("objects").path("matches").asText()).isEqualTo("1");
             assertThat(f.path("objects").path("next").asText()).isEqualTo("2, 3, 4");
             assertThat(f.path("playbooks").get(0).asText()).isEqualTo("clear-dirty-version");
-            assertThat(f.path("evidence").toString()).contains("best match 1 (users): 5 of 5 statements agree")
+            assertThat(f.path("evidence").toString())
+                    .contains("best match 1 (users): 5 of 5 statements agree")
                     .contains("candidate  2 (orders): 4 of 5");
 
             CliRun repair = repair(db, migrations, dir);
@@ -109,7 +118,8 @@ class GolangMigrateDirtyVersionIT {
     void theDirtyVersionFinishedByHandIsForcedAndTheRestRunsNext(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "golang dirty forward")) {
             Path migrations = dirtyAtTwo(db, dir);
-            assertThat(GolangMigrateRun.exec(db, migrations.resolve("2_orders.up.sql"))).isNull(); // by hand
+            assertThat(GolangMigrateRun.exec(db, migrations.resolve("2_orders.up.sql")))
+                    .isNull(); // by hand
             db.execute("INSERT INTO orders (id, user_id) VALUES (7, 1)");
 
             CliRun status = CliRun.on(db, "status", "--migrations", migrations.toString());
@@ -117,8 +127,11 @@ class GolangMigrateDirtyVersionIT {
             assertThat(status.out()).contains("the database matches version 2; then migrate up runs 3, 4");
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("DIRTY_VERSION").contains("best match 2 (orders)")
-                    .contains("migrate force 2").contains("clear-dirty-version");
+            assertThat(diagnose.out())
+                    .contains("DIRTY_VERSION")
+                    .contains("best match 2 (orders)")
+                    .contains("migrate force 2")
+                    .contains("clear-dirty-version");
 
             CliRun repair = repair(db, migrations, dir);
             assertThat(repair.exitCode()).as(repair.all()).isZero();
@@ -140,16 +153,19 @@ class GolangMigrateDirtyVersionIT {
     void aSchemaAheadOfTheDirtyVersionIsStampedAtTheVersionItMatches(Engine engine, @TempDir Path dir)
             throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "golang dirty ahead");
-             ScratchDatabase blind = ScratchDatabase.create(engine, "golang dirty blind force")) {
+                ScratchDatabase blind = ScratchDatabase.create(engine, "golang dirty blind force")) {
             Path migrations = dirtyAtTwo(db, dir);
-            assertThat(GolangMigrateRun.exec(db, migrations.resolve("2_orders.up.sql"))).isNull();
-            assertThat(GolangMigrateRun.exec(db, migrations.resolve("3_tags.up.sql"))).isNull();
+            assertThat(GolangMigrateRun.exec(db, migrations.resolve("2_orders.up.sql")))
+                    .isNull();
+            assertThat(GolangMigrateRun.exec(db, migrations.resolve("3_tags.up.sql")))
+                    .isNull();
             db.execute("INSERT INTO tags (id, label) VALUES (1, 'kept')");
 
             JsonNode f = dirtyFinding(db, migrations);
             assertThat(f.path("objects").path("matches").asText()).isEqualTo("3");
             assertThat(f.path("objects").path("next").asText()).isEqualTo("4");
-            assertThat(f.path("playbooks").toString()).contains("stamp-matching-version")
+            assertThat(f.path("playbooks").toString())
+                    .contains("stamp-matching-version")
                     .doesNotContain("clear-dirty-version");
             assertThat(f.path("evidence").toString()).contains("neither 2 nor the version before it");
 
@@ -162,8 +178,10 @@ class GolangMigrateDirtyVersionIT {
 
             // the tool's advice on the same state: force 2, and the next up fails on tags
             Path theirs = dirtyAtTwo(blind, dir.resolve("blind"));
-            assertThat(GolangMigrateRun.exec(blind, theirs.resolve("2_orders.up.sql"))).isNull();
-            assertThat(GolangMigrateRun.exec(blind, theirs.resolve("3_tags.up.sql"))).isNull();
+            assertThat(GolangMigrateRun.exec(blind, theirs.resolve("2_orders.up.sql")))
+                    .isNull();
+            assertThat(GolangMigrateRun.exec(blind, theirs.resolve("3_tags.up.sql")))
+                    .isNull();
             GolangMigrateRun.setVersion(blind, 2, false); // migrate force 2
             assertThat(GolangMigrateRun.up(blind, theirs)).isNotNull().containsIgnoringCase("tags");
             assertThat(GolangMigrateRun.rows(blind)).containsExactly(List.of("3", "true"));

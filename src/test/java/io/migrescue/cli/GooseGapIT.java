@@ -1,19 +1,18 @@
 package io.migrescue.cli;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.GooseRun;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A goose gap (issue 13, items 3 and 4): a branch merged late adds 00002 while 00001 and 00003 are applied, and
@@ -30,22 +29,30 @@ class GooseGapIT {
     /** 00001 and 00003 applied with a row each side; then 00002 appears below the current version. */
     private static Path gap(ScratchDatabase db, Path dir) throws Exception {
         Path migrations = Files.createDirectories(dir.resolve("migrations"));
-        GooseRun.write(migrations.resolve("00001_users.sql"), "CREATE TABLE users (id BIGINT PRIMARY KEY,"
-                + " email VARCHAR(200));\n", "DROP TABLE users;\n");
-        GooseRun.write(migrations.resolve("00003_tags.sql"), "CREATE TABLE tags (id BIGINT PRIMARY KEY,"
-                + " label VARCHAR(50));\n", "DROP TABLE tags;\n");
+        GooseRun.write(
+                migrations.resolve("00001_users.sql"),
+                "CREATE TABLE users (id BIGINT PRIMARY KEY," + " email VARCHAR(200));\n",
+                "DROP TABLE users;\n");
+        GooseRun.write(
+                migrations.resolve("00003_tags.sql"),
+                "CREATE TABLE tags (id BIGINT PRIMARY KEY," + " label VARCHAR(50));\n",
+                "DROP TABLE tags;\n");
         assertThat(GooseRun.up(db, migrations, false)).isNull();
-        db.execute("INSERT INTO users (id, email) VALUES (1, 'ana@example.com')", "INSERT INTO tags (id, label)"
-                + " VALUES (1, 'kept')");
+        db.execute(
+                "INSERT INTO users (id, email) VALUES (1, 'ana@example.com')",
+                "INSERT INTO tags (id, label)" + " VALUES (1, 'kept')");
         GooseRun.write(migrations.resolve("00002_orders.sql"), ORDERS, "DROP TABLE orders;\n");
-        assertThat(GooseRun.up(db, migrations, false)).startsWith("error: found 1 missing migrations before current"
-                + " version 3").contains("version 2: ");
+        assertThat(GooseRun.up(db, migrations, false))
+                .startsWith("error: found 1 missing migrations before current" + " version 3")
+                .contains("version 2: ");
         return migrations;
     }
 
     /** goose's next run, strict (no -allow-missing), with a later migration added: it goes on. */
     private static void gooseGoesOn(ScratchDatabase db, Path migrations) throws Exception {
-        GooseRun.write(migrations.resolve("00004_notes.sql"), "CREATE TABLE notes (id BIGINT PRIMARY KEY);\n",
+        GooseRun.write(
+                migrations.resolve("00004_notes.sql"),
+                "CREATE TABLE notes (id BIGINT PRIMARY KEY);\n",
                 "DROP TABLE notes;\n");
         assertThat(GooseRun.up(db, migrations, false)).isNull();
         assertThat(GooseRun.versions(db)).containsExactly("1", "2", "3", "4");
@@ -54,7 +61,13 @@ class GooseGapIT {
     }
 
     private static CliRun repair(ScratchDatabase db, Path migrations, Path dir) {
-        return CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes", "--backup-dir",
+        return CliRun.on(
+                db,
+                "repair",
+                "--migrations",
+                migrations.toString(),
+                "--yes",
+                "--backup-dir",
                 dir.resolve("backup").toString());
     }
 
@@ -69,8 +82,11 @@ class GooseGapIT {
             assertThat(status.out()).contains("00002_orders.sql is not applied, yet a later migration is");
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("OUT_OF_ORDER_MIGRATION").contains("missing migrations before current")
-                    .contains("2 of its 2 statement(s) are not in effect").contains("apply-out-of-order");
+            assertThat(diagnose.out())
+                    .contains("OUT_OF_ORDER_MIGRATION")
+                    .contains("missing migrations before current")
+                    .contains("2 of its 2 statement(s) are not in effect")
+                    .contains("apply-out-of-order");
             CliRun json = CliRun.on(db, "diagnose", "--migrations", migrations.toString(), "--format", "json");
             assertThat(json.exitCode()).isEqualTo(1);
             assertThat(json.out()).contains("\"OUT_OF_ORDER_MIGRATION\"").contains("\"tool\" : \"goose\"");
@@ -92,10 +108,9 @@ class GooseGapIT {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.migrescue.testing.TestServers#engines")
-    void aVersionAnOldGooseRolledBackIsAppliedWhereGooseUpSkipsIt(Engine engine, @TempDir Path dir)
-            throws Exception {
+    void aVersionAnOldGooseRolledBackIsAppliedWhereGooseUpSkipsIt(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "goose rolled back row");
-             ScratchDatabase blind = ScratchDatabase.create(engine, "goose rolled back blind")) {
+                ScratchDatabase blind = ScratchDatabase.create(engine, "goose rolled back blind")) {
             Path migrations = rolledBack(db, dir);
             CliRun status = CliRun.on(db, "status", "--migrations", migrations.toString());
             assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
@@ -110,7 +125,7 @@ class GooseGapIT {
             Path theirs = rolledBack(blind, dir.resolve("blind"));
             assertThat(GooseRun.up(blind, theirs, false)).isNull();
             assertThat(blind.scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'orders'"
-                    + (engine == Engine.POSTGRESQL ? "" : " AND table_schema = '" + blind.name() + "'")))
+                            + (engine == Engine.POSTGRESQL ? "" : " AND table_schema = '" + blind.name() + "'")))
                     .isEqualTo("0");
         }
     }
@@ -128,14 +143,16 @@ class GooseGapIT {
     void aMissingVersionInEffectIsOnlyRecordedWhereAllowMissingWouldFail(Engine engine, @TempDir Path dir)
             throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "goose gap present");
-             ScratchDatabase blind = ScratchDatabase.create(engine, "goose gap allow missing")) {
+                ScratchDatabase blind = ScratchDatabase.create(engine, "goose gap allow missing")) {
             Path migrations = gap(db, dir);
             db.execute(ORDERS.split(";\n")); // the branch's SQL, run by hand
             db.execute("INSERT INTO orders (id, user_id) VALUES (7, 1)");
 
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("OUT_OF_ORDER_MIGRATION").contains("every statement of it is in effect")
+            assertThat(diagnose.out())
+                    .contains("OUT_OF_ORDER_MIGRATION")
+                    .contains("every statement of it is in effect")
                     .contains("mark-applied");
             CliRun repair = repair(db, migrations, dir);
             assertThat(repair.exitCode()).as(repair.all()).isZero();

@@ -1,11 +1,6 @@
 package io.migrescue.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -17,8 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Help reads at any width: nothing cut, no word, file name or URL split across lines, no hand-wrapped text. */
 class HelpTextTest {
@@ -28,8 +27,8 @@ class HelpTextTest {
         PrintWriter sink = new PrintWriter(new StringWriter());
         CliContext context = new CliContext(Map.of(), false, new ByteArrayInputStream(new byte[0]));
         List<CommandLine> all = new ArrayList<>();
-        for (CommandLine root : List.of(MigrescueCli.create(sink, sink, Map.of(), false),
-                MigrescueCli.forShell(sink, sink, context, false))) {
+        for (CommandLine root : List.of(
+                MigrescueCli.create(sink, sink, Map.of(), false), MigrescueCli.forShell(sink, sink, context, false))) {
             root.setUsageHelpAutoWidth(false);
             root.setUsageHelpWidth(width);
             all.add(root);
@@ -44,7 +43,8 @@ class HelpTextTest {
         for (CommandLine command : everyCommand(width)) {
             for (String line : command.getUsageMessage().split("\n")) {
                 if (line.length() > width) {
-                    assertThat(line.strip()).as(command.getCommandSpec().qualifiedName() + " at " + width)
+                    assertThat(line.strip())
+                            .as(command.getCommandSpec().qualifiedName() + " at " + width)
                             .doesNotContain(" ");
                 }
             }
@@ -55,10 +55,13 @@ class HelpTextTest {
     @ValueSource(ints = {60, 80, 132})
     void everyWordOfTheTextIsShownWhole(int width) {
         for (CommandLine command : everyCommand(width)) {
-            Set<String> shown = new HashSet<>(Arrays.asList(command.getUsageMessage().split("\\s+")));
+            Set<String> shown =
+                    new HashSet<>(Arrays.asList(command.getUsageMessage().split("\\s+")));
             String name = command.getCommandSpec().qualifiedName();
             for (String word : words(command.getCommandSpec()).toList()) {
-                assertThat(shown).as(name + " at " + width + " shows the word whole").contains(word);
+                assertThat(shown)
+                        .as(name + " at " + width + " shows the word whole")
+                        .contains(word);
             }
         }
     }
@@ -67,14 +70,17 @@ class HelpTextTest {
     void noDescriptionOrFooterIsWrappedByHand() {
         for (CommandLine command : everyCommand(80)) {
             CommandSpec spec = command.getCommandSpec();
-            List<String[]> texts = new ArrayList<>(List.of(spec.usageMessage().description(), spec.usageMessage().footer()));
+            List<String[]> texts = new ArrayList<>(List.of(
+                    spec.usageMessage().description(), spec.usageMessage().footer()));
             spec.args().forEach(a -> texts.add(a.description()));
             for (String[] text : texts) {
                 for (int i = 0; i + 1 < text.length; i++) {
                     String next = text[i + 1];
                     boolean continues = !next.isEmpty() && Character.isLowerCase(next.charAt(0));
-                    assertThat(continues).as(spec.qualifiedName() + ": '" + text[i] + "' is continued by hand on the next"
-                            + " line; write the paragraph as one string, help wraps it").isFalse();
+                    assertThat(continues)
+                            .as(spec.qualifiedName() + ": '" + text[i] + "' is continued by hand on the next"
+                                    + " line; write the paragraph as one string, help wraps it")
+                            .isFalse();
                 }
             }
         }
@@ -86,7 +92,9 @@ class HelpTextTest {
         String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Exit codes:"));
         for (String entry : commands.split("\n  (?=\\S)")) {
             if (!entry.startsWith("Commands:")) {
-                assertThat(entry.strip()).as("a summary ends where its sentence ends").endsWith(".");
+                assertThat(entry.strip())
+                        .as("a summary ends where its sentence ends")
+                        .endsWith(".");
             }
         }
     }
@@ -102,8 +110,10 @@ class HelpTextTest {
     void exitCodesComeFromTheExitCodeList() {
         String help = everyCommand(80).get(0).getUsageMessage();
         for (io.migrescue.failure.ExitCode code : io.migrescue.failure.ExitCode.values()) {
-            assertThat(help).contains(code.code() + " ".repeat(4 - String.valueOf(code.code()).length())
-                    + code.meaning().split(" ")[0]);
+            assertThat(help)
+                    .contains(code.code()
+                            + " ".repeat(4 - String.valueOf(code.code()).length())
+                            + code.meaning().split(" ")[0]);
         }
     }
 
@@ -117,7 +127,8 @@ class HelpTextTest {
                 texts.addAll(List.of(arg.description()));
             }
         }
-        return texts.stream().flatMap(t -> Arrays.stream(t.replace("%n", " ").split("\\s+")))
+        return texts.stream()
+                .flatMap(t -> Arrays.stream(t.replace("%n", " ").split("\\s+")))
                 .filter(w -> w.length() > 2 && !w.contains("%"));
     }
 }

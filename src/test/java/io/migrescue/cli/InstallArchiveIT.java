@@ -1,6 +1,6 @@
 package io.migrescue.cli;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The archives {@code mvn package} builds install as their README says and run {@code demo} and the repair it prints,
@@ -34,7 +33,8 @@ class InstallArchiveIT {
     @Test
     void archiveWithoutRuntimeNeedsJava() throws Exception {
         Process process = new ProcessBuilder(CHECK.toString(), archive(false).toString(), "--without-java")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).isNotZero();
         assertThat(out).contains("migrescue: no Java found").doesNotContain("building");
@@ -42,12 +42,18 @@ class InstallArchiveIT {
 
     @Test
     void archivesHoldLauncherJarCompletionManPagesAndReadme() throws Exception {
-        for (boolean runtime : new boolean[]{false, true}) {
+        for (boolean runtime : new boolean[] {false, true}) {
             List<String> entries = tarList(archive(runtime));
             String top = "migrescue-" + version() + "/";
-            assertThat(entries).contains(top + "bin/migrescue", top + "lib/migrescue.jar", top + "README.txt",
-                    top + "completion/migrescue.bash", top + "completion/migrescue.zsh", top + "man/man1/migrescue.1",
-                    top + "man/man1/migrescue-repair.1");
+            assertThat(entries)
+                    .contains(
+                            top + "bin/migrescue",
+                            top + "lib/migrescue.jar",
+                            top + "README.txt",
+                            top + "completion/migrescue.bash",
+                            top + "completion/migrescue.zsh",
+                            top + "man/man1/migrescue.1",
+                            top + "man/man1/migrescue-repair.1");
             assertThat(entries.contains(top + "runtime/bin/java")).isEqualTo(runtime);
         }
     }
@@ -62,7 +68,9 @@ class InstallArchiveIT {
     }
 
     private static List<String> tarList(Path archive) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("tar", "tzf", archive.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("tar", "tzf", archive.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(out).isZero();
         return out.lines().toList();
@@ -80,7 +88,8 @@ class InstallArchiveIT {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("migrescue-") && n.endsWith(".tar.gz") && !n.endsWith("-runtime.tar.gz"))
                     .map(n -> n.substring("migrescue-".length(), n.length() - ".tar.gz".length()))
-                    .findFirst().orElseThrow(() -> new AssertionError("no archive in target/: run mvn package"));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no archive in target/: run mvn package"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

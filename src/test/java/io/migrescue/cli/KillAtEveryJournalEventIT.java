@@ -1,17 +1,15 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.Fingerprint;
 import io.migrescue.testing.FlywayRun;
-import io.migrescue.testing.ScratchDatabase;
 import io.migrescue.testing.Scenarios;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import io.migrescue.testing.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real launcher killed (its JVM halted with exit 137, nothing flushed: what SIGKILL does) at the journal events of
@@ -59,20 +58,35 @@ class KillAtEveryJournalEventIT {
      */
     @Test
     void mariadbDuplicateForeignKeyNamesWithManyRows(@TempDir Path dir) throws Exception {
-        killEverywhere(Engine.MARIADB, dir, (db, d) -> {
-            Scenarios.Broken broken = Scenarios.fieldReport05(db, d);
-            db.execute("SET SESSION max_recursive_iterations = 10000", "INSERT INTO skp_tahunan_backup_v1 (user_id, approved_by, tahun)"
-                    + " WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 5000)"
-                    + " SELECT 1 + n % 3, NULL, 2000 + n % 30 FROM s");
-            return broken;
-        }, List.of("rename-conflicting-constraint"), "SELECT COUNT(*) FROM skp_tahunan", "5003", 1);
+        killEverywhere(
+                Engine.MARIADB,
+                dir,
+                (db, d) -> {
+                    Scenarios.Broken broken = Scenarios.fieldReport05(db, d);
+                    db.execute(
+                            "SET SESSION max_recursive_iterations = 10000",
+                            "INSERT INTO skp_tahunan_backup_v1 (user_id, approved_by, tahun)"
+                                    + " WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 5000)"
+                                    + " SELECT 1 + n % 3, NULL, 2000 + n % 30 FROM s");
+                    return broken;
+                },
+                List.of("rename-conflicting-constraint"),
+                "SELECT COUNT(*) FROM skp_tahunan",
+                "5003",
+                1);
     }
 
     /** replace-constraint on PostgreSQL: drop the foreign key, add it NOT VALID with ON DELETE CASCADE, validate, record. */
     @Test
     void postgresReplaceConstraint(@TempDir Path dir) throws Exception {
-        killEverywhere(Engine.POSTGRESQL, dir, Scenarios::duplicateConstraintSameTable, List.of("replace-constraint"),
-                "SELECT confdeltype::text || ':' || convalidated::text FROM pg_constraint WHERE conname = 'orders_user_fk'", "c:true", 1);
+        killEverywhere(
+                Engine.POSTGRESQL,
+                dir,
+                Scenarios::duplicateConstraintSameTable,
+                List.of("replace-constraint"),
+                "SELECT confdeltype::text || ':' || convalidated::text FROM pg_constraint WHERE conname = 'orders_user_fk'",
+                "c:true",
+                1);
     }
 
     /**
@@ -81,8 +95,14 @@ class KillAtEveryJournalEventIT {
      */
     @Test
     void postgresOrphanRows(@TempDir Path dir) throws Exception {
-        killEverywhere(Engine.POSTGRESQL, dir, Scenarios::orphanForeignKey, List.of("fix-orphan-rows", "--param", "policy=set-null"),
-                "SELECT count(*) FROM orders WHERE user_id IS NULL", "4", 1);
+        killEverywhere(
+                Engine.POSTGRESQL,
+                dir,
+                Scenarios::orphanForeignKey,
+                List.of("fix-orphan-rows", "--param", "policy=set-null"),
+                "SELECT count(*) FROM orders WHERE user_id IS NULL",
+                "4",
+                1);
     }
 
     /**
@@ -91,22 +111,35 @@ class KillAtEveryJournalEventIT {
      */
     @Test
     void mariadbRevertHalfAppliedMigration(@TempDir Path dir) throws Exception {
-        killEverywhere(Engine.MARIADB, dir, (db, d) -> {
-            Scenarios.Broken broken = Scenarios.halfApplied(db, d);
-            db.execute("DROP TABLE invoices_tmp"); // the cause, dealt with first
-            return broken;
-        }, List.of("revert-partial-migration"), "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
-                + " AND TABLE_NAME = 'users' AND COLUMN_NAME = 'phone'", "0", 0);
+        killEverywhere(
+                Engine.MARIADB,
+                dir,
+                (db, d) -> {
+                    Scenarios.Broken broken = Scenarios.halfApplied(db, d);
+                    db.execute("DROP TABLE invoices_tmp"); // the cause, dealt with first
+                    return broken;
+                },
+                List.of("revert-partial-migration"),
+                "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                        + " AND TABLE_NAME = 'users' AND COLUMN_NAME = 'phone'",
+                "0",
+                0);
     }
 
-    private void killEverywhere(Engine engine, Path dir, Setup setup, List<String> repair, String probe, String expected,
-                                int historyRows) throws Exception {
+    private void killEverywhere(
+            Engine engine, Path dir, Setup setup, List<String> repair, String probe, String expected, int historyRows)
+            throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "kill " + repair.get(0))) {
             Scenarios.Broken broken = setup.make(db, dir.resolve("migrations"));
             List<String> args = new ArrayList<>(List.of("repair"));
             args.addAll(repair);
             args.addAll(db.cliArgs());
-            args.addAll(List.of("--error-file", broken.errorFile().toString(), "--migrations", broken.migrations().toString(), "--yes"));
+            args.addAll(List.of(
+                    "--error-file",
+                    broken.errorFile().toString(),
+                    "--migrations",
+                    broken.migrations().toString(),
+                    "--yes"));
             Fingerprint before = Fingerprint.of(db);
 
             // the reference: the same repair, not interrupted
@@ -116,18 +149,23 @@ class KillAtEveryJournalEventIT {
             assertThat(db.scalar(probe)).isEqualTo(expected);
             List<String> points = killPoints(reference);
             rollBack(db, reference, before);
-            // Every kill below starts from a rolled-back database. It equals the one before in every catalog column, but
-            // MariaDB keeps one thing no catalog shows: an index InnoDB made for a foreign key by itself is renamed with
+            // Every kill below starts from a rolled-back database. It equals the one before in every catalog column,
+            // but
+            // MariaDB keeps one thing no catalog shows: an index InnoDB made for a foreign key by itself is renamed
+            // with
             // the key (rename-constraint's DROP + ADD), a declared one is not, and SHOW CREATE TABLE (what a backup
             // holds) declares them all. So the schema to compare with is that of an uninterrupted repair of it.
-            CliRun again = CliRun.run(db.cliEnvironment(), with(args, "--backup-dir", dir.resolve("reference-2").toString()));
+            CliRun again = CliRun.run(
+                    db.cliEnvironment(),
+                    with(args, "--backup-dir", dir.resolve("reference-2").toString()));
             assertThat(again.exitCode()).as(again.all()).isZero();
             Fingerprint repaired = withoutHistoryRows(Fingerprint.of(db));
             rollBack(db, dir.resolve("reference-2"), before);
             List<String> inRollback = rollbackPoints(reference);
 
             int cycle = 0;
-            // killed inside a roll back (of a repair killed after its last step): the roll back, run again, finishes it exactly
+            // killed inside a roll back (of a repair killed after its last step): the roll back, run again, finishes it
+            // exactly
             for (String point : inRollback) {
                 Path b = dir.resolve("k" + ++cycle);
                 killAt(points.get(points.size() - (EVERY ? 2 : 1)), db, args, b);
@@ -138,20 +176,30 @@ class KillAtEveryJournalEventIT {
                 if (EVERY && code == 0) {
                     // with every event, the repair is cut one event earlier than the reference run the roll back points
                     // come from: its roll back may have fewer actions and end before this one; it must then be exact
-                    assertThat(Fingerprint.of(db)).as("a roll back that ended before " + point).isEqualTo(before);
-                    assertThat(ledgerTables(db)).as("the ledger is gone once rolled back").isZero();
+                    assertThat(Fingerprint.of(db))
+                            .as("a roll back that ended before " + point)
+                            .isEqualTo(before);
+                    assertThat(ledgerTables(db))
+                            .as("the ledger is gone once rolled back")
+                            .isZero();
                     continue;
                 }
                 assertThat(code).as("the roll back was killed at " + point).isEqualTo(137);
                 CliRun forward = CliRun.on(db, "resume", "--from", b.toString(), "--yes");
-                assertThat(forward.exitCode()).as("a cut-off roll back is never continued forward: " + forward.all()).isEqualTo(4);
+                assertThat(forward.exitCode())
+                        .as("a cut-off roll back is never continued forward: " + forward.all())
+                        .isEqualTo(4);
                 assertThat(forward.err()).contains("--rollback");
                 rollBack(db, b, before);
             }
 
-            List<String> executed = points.stream().filter(p -> p.startsWith("executed:")).toList();
+            List<String> executed =
+                    points.stream().filter(p -> p.startsWith("executed:")).toList();
             for (String point : points) {
-                boolean resume = EVERY || executed.contains(point) || point.equals("backup-verified:1") || point.equals("step-start:1");
+                boolean resume = EVERY
+                        || executed.contains(point)
+                        || point.equals("backup-verified:1")
+                        || point.equals("step-start:1");
                 boolean rollback = EVERY || point.equals("backup-written:1") || point.equals("step-done:2");
                 boolean last = point.equals(executed.get(executed.size() - 1));
                 if (rollback) {
@@ -172,8 +220,10 @@ class KillAtEveryJournalEventIT {
             }
 
             // after a verified end Flyway's next run goes through
-            Files.writeString(broken.migrations().resolve("V3__next.sql"), "CREATE TABLE next_release (id INT PRIMARY KEY);\n");
-            MigrateResult next = FlywayRun.flyway(db, broken.migrations(), Map.of()).migrate();
+            Files.writeString(
+                    broken.migrations().resolve("V3__next.sql"), "CREATE TABLE next_release (id INT PRIMARY KEY);\n");
+            MigrateResult next =
+                    FlywayRun.flyway(db, broken.migrations(), Map.of()).migrate();
             assertThat(next.success).isTrue();
             assertThat(next.targetSchemaVersion).isEqualTo("3");
         }
@@ -186,13 +236,15 @@ class KillAtEveryJournalEventIT {
             JsonNode e = JSON.readTree(line);
             switch (e.path("event").asText()) {
                 case "rollback-start" -> points.add("rollback-start");
-                case "rollback-undo" -> points.add("rollback-undo:" + e.path("k").asInt());
+                case "rollback-undo" ->
+                    points.add("rollback-undo:" + e.path("k").asInt());
                 case "rollback-restored" -> points.add("rollback-restored");
-                default -> {
-                }
+                default -> {}
             }
         }
-        assertThat(points).as("the reference roll back journalled its progress").contains("rollback-start", "rollback-restored");
+        assertThat(points)
+                .as("the reference roll back journalled its progress")
+                .contains("rollback-start", "rollback-restored");
         if (EVERY) {
             return points;
         }
@@ -212,13 +264,15 @@ class KillAtEveryJournalEventIT {
             JsonNode e = JSON.readTree(line);
             String event = e.path("event").asText();
             switch (event) {
-                case "plan" -> e.path("steps").forEach(s -> {
-                    transactional.put(s.path("n").asInt(), s.path("transactional").asBoolean());
-                    List<String> statements = new ArrayList<>();
-                    s.path("sql").forEach(q -> statements.add(q.asText()));
-                    statements.removeIf(q -> q.startsWith("-- guard"));
-                    sql.put(s.path("n").asInt(), statements);
-                });
+                case "plan" ->
+                    e.path("steps").forEach(s -> {
+                        transactional.put(
+                                s.path("n").asInt(), s.path("transactional").asBoolean());
+                        List<String> statements = new ArrayList<>();
+                        s.path("sql").forEach(q -> statements.add(q.asText()));
+                        statements.removeIf(q -> q.startsWith("-- guard"));
+                        sql.put(s.path("n").asInt(), statements);
+                    });
                 case "step-start" -> {
                     int n = e.path("n").asInt();
                     points.add("step-start:" + n);
@@ -229,8 +283,10 @@ class KillAtEveryJournalEventIT {
                 case "statement-done" -> {
                     int n = e.path("n").asInt();
                     int i = e.path("i").asInt();
-                    if (EVERY || !sql.get(n).get(i - 1).startsWith("SET ")) { // a session setting leaves nothing to find
-                        points.add("executed:" + n + ":" + i); // the statement committed by itself, its line not written
+                    if (EVERY
+                            || !sql.get(n).get(i - 1).startsWith("SET ")) { // a session setting leaves nothing to find
+                        points.add(
+                                "executed:" + n + ":" + i); // the statement committed by itself, its line not written
                     }
                     points.add("statement-done:" + n + ":" + i);
                 }
@@ -256,8 +312,14 @@ class KillAtEveryJournalEventIT {
 
     private static void killAt(String point, ScratchDatabase db, List<String> args, Path backup) throws Exception {
         Files.createDirectories(backup.getParent());
-        int exit = launch(point, db, with(args, "--backup-dir", backup.toString()), backup.resolveSibling(backup.getFileName() + "-killed.txt"));
-        assertThat(exit).as("the repair was killed at " + point + ": " + Files.readString(backup.resolveSibling(backup.getFileName() + "-killed.txt")))
+        int exit = launch(
+                point,
+                db,
+                with(args, "--backup-dir", backup.toString()),
+                backup.resolveSibling(backup.getFileName() + "-killed.txt"));
+        assertThat(exit)
+                .as("the repair was killed at " + point + ": "
+                        + Files.readString(backup.resolveSibling(backup.getFileName() + "-killed.txt")))
                 .isEqualTo(137);
         assertThat(Files.readString(backup.resolve("journal.jsonl"))).doesNotContain("\"event\":\"verified\"");
     }
@@ -265,30 +327,54 @@ class KillAtEveryJournalEventIT {
     private static int launch(String point, ScratchDatabase db, List<String> args, Path output) throws Exception {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         pb.environment().put("MIGRESCUE_JAVA_OPTS", "-Dmigrescue.test.crashAt=" + point);
         pb.environment().put("MIGRESCUE_NO_CDS", "1");
-        pb.environment().put("MIGRESCUE_LOG_DIR", output.getParent().resolve("logs").toString());
+        pb.environment()
+                .put("MIGRESCUE_LOG_DIR", output.getParent().resolve("logs").toString());
         pb.environment().putAll(db.cliEnvironment());
         Process p = pb.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("killed run finished").isTrue();
         return p.exitValue();
     }
 
-    private static void resumeVerified(ScratchDatabase db, Path backup, Scenarios.Broken broken, Fingerprint repaired, String probe,
-                                       String expected, int historyRows, String point) throws Exception {
+    private static void resumeVerified(
+            ScratchDatabase db,
+            Path backup,
+            Scenarios.Broken broken,
+            Fingerprint repaired,
+            String probe,
+            String expected,
+            int historyRows,
+            String point)
+            throws Exception {
         CliRun resume = CliRun.on(db, "resume", "--from", backup.toString(), "--yes", "--format", "json");
-        assertThat(resume.exitCode()).as("resume after a kill at " + point + ": " + resume.all()).isZero();
+        assertThat(resume.exitCode())
+                .as("resume after a kill at " + point + ": " + resume.all())
+                .isZero();
         JsonNode report = JSON.readTree(resume.out());
         assertThat(report.at("/status").asText()).as(point).isEqualTo("verified");
-        assertThat(report.at("/verification").findValuesAsText("holds")).as(point).isNotEmpty().containsOnly("true");
-        assertThat(withoutHistoryRows(Fingerprint.of(db))).as("schema and rows after a kill at " + point + " and resume").isEqualTo(repaired);
+        assertThat(report.at("/verification").findValuesAsText("holds"))
+                .as(point)
+                .isNotEmpty()
+                .containsOnly("true");
+        assertThat(withoutHistoryRows(Fingerprint.of(db)))
+                .as("schema and rows after a kill at " + point + " and resume")
+                .isEqualTo(repaired);
         assertThat(db.scalar(probe)).isEqualTo(expected);
-        assertThat(db.scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2'")).as("history rows of version 2")
+        assertThat(db.scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2'"))
+                .as("history rows of version 2")
                 .isEqualTo(String.valueOf(historyRows));
-        assertThat(FlywayRun.flyway(db, broken.migrations(), Map.of(), Map.of("flyway.ignoreMigrationPatterns", "*:pending"))
-                .validateWithResult().validationSuccessful)
-                .as("Flyway validates after a kill at " + point).isTrue();
+        assertThat(FlywayRun.flyway(
+                                db,
+                                broken.migrations(),
+                                Map.of(),
+                                Map.of("flyway.ignoreMigrationPatterns", "*:pending"))
+                        .validateWithResult()
+                        .validationSuccessful)
+                .as("Flyway validates after a kill at " + point)
+                .isTrue();
         assertThat(ledgerTables(db)).as("the ledger is gone once verified").isZero();
     }
 
@@ -296,14 +382,18 @@ class KillAtEveryJournalEventIT {
         CliRun rollback = CliRun.on(db, "resume", "--from", backup.toString(), "--rollback", "--yes");
         assertThat(rollback.exitCode()).as(backup + ": " + rollback.all()).isZero();
         assertThat(rollback.out()).contains("Status    rolled-back");
-        assertThat(Fingerprint.of(db)).as("the database after rolling back " + backup).isEqualTo(before);
+        assertThat(Fingerprint.of(db))
+                .as("the database after rolling back " + backup)
+                .isEqualTo(before);
         assertThat(ledgerTables(db)).as("the ledger is gone once rolled back").isZero();
     }
 
     private static long ledgerTables(ScratchDatabase db) throws Exception {
         // this test's database only: other databases on the server may hold a repair's ledger of their own
-        return Long.parseLong(db.scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'migrescue_repair_steps'"
-                + " AND table_schema = " + (db.engine() == Engine.POSTGRESQL ? "current_schema()" : "DATABASE()")));
+        return Long.parseLong(
+                db.scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'migrescue_repair_steps'"
+                        + " AND table_schema = "
+                        + (db.engine() == Engine.POSTGRESQL ? "current_schema()" : "DATABASE()")));
     }
 
     /** The history rows hold the time of recording, which differs between runs; their count and Flyway's validate are checked instead. */

@@ -1,11 +1,10 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,32 +12,37 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Black box: the real launcher and the shaded jar (merged service files: drivers found), run from another directory. */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of("bin/migrescue").toAbsolutePath();
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
     private static Result launch(Path workDir, String... args) throws IOException, InterruptedException {
         return launchWithInput(workDir, Path.of("/dev/null"), args);
     }
 
-    private static Result launchWithInput(Path workDir, Path input, String... args) throws IOException, InterruptedException {
+    private static Result launchWithInput(Path workDir, Path input, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
         pb.environment().put("MIGRESCUE_LOG_DIR", workDir.resolve("logs").toString());
         Path out = workDir.resolve("out.txt");
         Path err = workDir.resolve("err.txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(input.toFile()));
+        pb.redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(input.toFile()));
         pb.environment().put("MIGRESCUE_JAVA_OPTS", "-Duser.home=" + workDir);
         Process p = pb.start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -62,7 +66,8 @@ class LauncherIT {
         for (String part : List.of("pom.xml", "bin", "src/main", "playbooks")) {
             copyTree(Path.of(part), copy.resolve(part));
         }
-        ProcessBuilder pb = new ProcessBuilder(copy.resolve("bin/migrescue").toString(), "--version").directory(dir.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(copy.resolve("bin/migrescue").toString(), "--version").directory(dir.toFile());
         Path err = dir.resolve("err.txt");
         pb.redirectError(err.toFile()).redirectOutput(dir.resolve("out.txt").toFile());
         Process p = pb.start();
@@ -74,9 +79,11 @@ class LauncherIT {
         assertThat(said.lines().toList()).hasSize(2);
         assertThat(said).startsWith("migrescue: building").containsPattern("migrescue: built in \\d+ s");
         Process again = new ProcessBuilder(copy.resolve("bin/migrescue").toString(), "--version")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).doesNotContain("building");
+        assertThat(new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .doesNotContain("building");
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -99,8 +106,12 @@ class LauncherIT {
         Path script = Files.writeString(dir.resolve("script.txt"), "playbooks show mark-applied\nnosuch\nexit\n");
         Result shell = launchWithInput(dir, script, "shell");
         assertThat(shell.exit()).as(shell.err()).isZero();
-        assertThat(shell.out()).contains("migrescue shell").contains("Record a migration as applied").contains("unknown command: nosuch")
-                .contains("bye").doesNotContain("\u001b[");
+        assertThat(shell.out())
+                .contains("migrescue shell")
+                .contains("Record a migration as applied")
+                .contains("unknown command: nosuch")
+                .contains("bye")
+                .doesNotContain("\u001b[");
         assertThat(shell.err()).doesNotContain("WARNING").doesNotContain("Unable to create");
         assertThat(Files.readString(dir.resolve(".migrescue/history"))).contains("playbooks show mark-applied");
     }
@@ -111,9 +122,12 @@ class LauncherIT {
             try (ScratchDatabase db = ScratchDatabase.create(engine, "launcher")) {
                 FlywayRun.leaveFailedV2(db, dir.resolve("migrations-" + engine.id()));
                 String url = db.server().urlFor(db.name()).replace("jdbc:mysql:", "jdbc:mariadb:");
-                Result status = launch(dir, "status", "--url", url, "-u", db.server().user(), "--format", "json");
+                Result status =
+                        launch(dir, "status", "--url", url, "-u", db.server().user(), "--format", "json");
                 assertThat(status.exit()).as(status.err()).isEqualTo(1);
-                assertThat(status.out()).contains("\"engine\" : \"" + engine.id() + "\"").contains("\"failed\" : [ \"2\" ]");
+                assertThat(status.out())
+                        .contains("\"engine\" : \"" + engine.id() + "\"")
+                        .contains("\"failed\" : [ \"2\" ]");
                 assertThat(status.err()).isEmpty();
             }
         }

@@ -1,8 +1,15 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.ScratchDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Map;
 import liquibase.ChecksumVersion;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -17,14 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Liquibase equivalent of a baseline (issue 13, item 5), with real Liquibase 4.33: a changeset of an XML changelog
@@ -79,8 +78,11 @@ class LiquibaseChangelogSyncIT {
 
     private static Path changelog(Path dir, boolean later, String laterChangelog) throws Exception {
         Files.createDirectories(dir.resolve("db/changes"));
-        Files.writeString(dir.resolve("db/master.xml"), HEAD + "  <include file=\"changes/001.xml\" relativeToChangelogFile=\"true\"/>\n"
-                + (later ? "  <include file=\"changes/002.xml\" relativeToChangelogFile=\"true\"/>\n" : "") + END);
+        Files.writeString(
+                dir.resolve("db/master.xml"),
+                HEAD + "  <include file=\"changes/001.xml\" relativeToChangelogFile=\"true\"/>\n"
+                        + (later ? "  <include file=\"changes/002.xml\" relativeToChangelogFile=\"true\"/>\n" : "")
+                        + END);
         Files.writeString(dir.resolve("db/changes/001.xml"), USERS);
         if (later) {
             Files.writeString(dir.resolve("db/changes/002.xml"), laterChangelog);
@@ -95,7 +97,8 @@ class LiquibaseChangelogSyncIT {
     private static void liquibase(ScratchDatabase db, Path dir, LiquibaseCall call) throws Exception {
         try (Connection c = db.connect()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            try (Liquibase liquibase = new Liquibase("db/master.xml", new DirectoryResourceAccessor(dir.toFile()), database)) {
+            try (Liquibase liquibase =
+                    new Liquibase("db/master.xml", new DirectoryResourceAccessor(dir.toFile()), database)) {
                 call.run(liquibase);
             }
         }
@@ -109,7 +112,9 @@ class LiquibaseChangelogSyncIT {
     private static Path stuck(ScratchDatabase db, Path dir) throws Exception {
         changelog(dir, false);
         update(db, dir);
-        db.execute("CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT)", "INSERT INTO users (id, email) VALUES (1, 'a@x.org')",
+        db.execute(
+                "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT)",
+                "INSERT INTO users (id, email) VALUES (1, 'a@x.org')",
                 "INSERT INTO orders (id, user_id) VALUES (10, 1)");
         Path changes = changelog(dir, true);
         assertThatThrownBy(() -> update(db, dir)).hasStackTraceContaining("orders");
@@ -117,9 +122,10 @@ class LiquibaseChangelogSyncIT {
     }
 
     private static String names(ScratchDatabase db) throws Exception {
-        return db.scalar(db.engine() == Engine.POSTGRESQL
-                ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'users' AND column_name = 'name'"
-                : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'users' AND column_name = 'name'");
+        return db.scalar(
+                db.engine() == Engine.POSTGRESQL
+                        ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'users' AND column_name = 'name'"
+                        : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'users' AND column_name = 'name'");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,10 +139,18 @@ class LiquibaseChangelogSyncIT {
             assertThat(status.out()).contains("in effect but not recorded").contains("2::bo::db/changes/002.xml");
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", changes.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("UNRECORDED_MIGRATIONS").contains("baseline-applied-migrations")
+            assertThat(diagnose.out())
+                    .contains("UNRECORDED_MIGRATIONS")
+                    .contains("baseline-applied-migrations")
                     .contains("changeset bo:3 of 002.xml");
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", changes.toString(), "--yes", "--backup-dir",
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    changes.toString(),
+                    "--yes",
+                    "--backup-dir",
                     dir.resolve("b").toString());
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             String row = " FROM DATABASECHANGELOG WHERE ID = '2' AND AUTHOR = 'bo' AND FILENAME = 'db/changes/002.xml'";
@@ -146,7 +160,8 @@ class LiquibaseChangelogSyncIT {
             assertThat(db.scalar("SELECT DESCRIPTION" + row)).isEqualTo("sql");
             assertThat(db.scalar("SELECT COMMENTS" + row)).isEqualTo("orders");
             assertThat(db.scalar("SELECT CONTEXTS" + row)).isEqualTo("prod");
-            assertThat(db.scalar("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = '3'")).isEqualTo("0");
+            assertThat(db.scalar("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = '3'"))
+                    .isEqualTo("0");
 
             liquibase(db, dir, Liquibase::validate);
             update(db, dir);
@@ -168,18 +183,27 @@ class LiquibaseChangelogSyncIT {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "liquibase changelog sync structural")) {
             changelog(dir, false);
             update(db, dir);
-            db.execute("CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT)", "INSERT INTO orders (id, user_id) VALUES (10, 1)");
+            db.execute(
+                    "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT)",
+                    "INSERT INTO orders (id, user_id) VALUES (10, 1)");
             Path changes = changelog(dir, true, LATER_STRUCTURAL);
             assertThatThrownBy(() -> update(db, dir)).hasStackTraceContaining("orders");
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", changes.toString(), "--yes", "--backup-dir",
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    changes.toString(),
+                    "--yes",
+                    "--backup-dir",
                     dir.resolve("b").toString());
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             String row = " FROM DATABASECHANGELOG WHERE ID = '2' AND FILENAME = 'db/changes/002.xml'";
             assertThat(db.scalar("SELECT EXECTYPE" + row)).isEqualTo("EXECUTED");
             assertThat(db.scalar("SELECT MD5SUM" + row)).isNull();
             assertThat(db.scalar("SELECT DESCRIPTION" + row)).isEqualTo("createTable tableName=orders");
-            assertThat(db.scalar("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = '3'")).isEqualTo("0");
+            assertThat(db.scalar("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = '3'"))
+                    .isEqualTo("0");
 
             update(db, dir);
             liquibase(db, dir, Liquibase::validate);
@@ -198,7 +222,9 @@ class LiquibaseChangelogSyncIT {
             liquibase(db, dir, l -> l.changeLogSync(new Contexts(), new LabelExpression()));
             update(db, dir);
             assertThat(db.scalar("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo("3");
-            assertThat(names(db)).as("changelog-sync recorded changeset 3 without running it").isEqualTo("0");
+            assertThat(names(db))
+                    .as("changelog-sync recorded changeset 3 without running it")
+                    .isEqualTo("0");
         }
     }
 
@@ -207,7 +233,8 @@ class LiquibaseChangelogSyncIT {
         liquibase(db, dir, l -> {
             for (ChangeSet cs : l.getDatabaseChangeLog().getChangeSets()) {
                 if (cs.getId().equals(id)) {
-                    checksum[0] = Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), l.getResourceAccessor()),
+                    checksum[0] = Scope.child(
+                            Map.of(Scope.Attr.resourceAccessor.name(), l.getResourceAccessor()),
                             () -> cs.generateCheckSum(ChecksumVersion.V9).toString());
                 }
             }

@@ -1,8 +1,14 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.ScratchDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -14,13 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A Liquibase changeset edited after it ran (issue 13, item 1), with real Liquibase 4.33: only that changeset is the
@@ -86,7 +85,8 @@ class LiquibaseChecksumRealignIT {
     private static void liquibase(ScratchDatabase db, Path dir, LiquibaseCall call) throws Exception {
         try (Connection c = db.connect()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            try (Liquibase liquibase = new Liquibase("db/master.xml", new DirectoryResourceAccessor(dir.toFile()), database)) {
+            try (Liquibase liquibase =
+                    new Liquibase("db/master.xml", new DirectoryResourceAccessor(dir.toFile()), database)) {
                 call.run(liquibase);
             }
         }
@@ -101,9 +101,10 @@ class LiquibaseChecksumRealignIT {
     }
 
     private static String orderIndexes(ScratchDatabase db, Engine engine) throws Exception {
-        return db.scalar(engine == Engine.POSTGRESQL
-                ? "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'orders_user_idx'"
-                : "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE() AND index_name = 'orders_user_idx'");
+        return db.scalar(
+                engine == Engine.POSTGRESQL
+                        ? "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'orders_user_idx'"
+                        : "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE() AND index_name = 'orders_user_idx'");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,13 +120,26 @@ class LiquibaseChecksumRealignIT {
 
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", changes.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("CHECKSUM_MISMATCH").contains("changeset ana:2 of 001.sql").contains("cosmetic")
-                    .contains("realign-checksum").doesNotContain("changeset ana:1");
+            assertThat(diagnose.out())
+                    .contains("CHECKSUM_MISMATCH")
+                    .contains("changeset ana:2 of 001.sql")
+                    .contains("cosmetic")
+                    .contains("realign-checksum")
+                    .doesNotContain("changeset ana:1");
             CliRun status = CliRun.on(db, "status", "--migrations", changes.toString());
             assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
-            assertThat(status.out()).contains("changeset ana:2 of 001.sql was edited after it was applied").contains("cosmetic");
+            assertThat(status.out())
+                    .contains("changeset ana:2 of 001.sql was edited after it was applied")
+                    .contains("cosmetic");
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", changes.toString(), "--yes", "--backup-dir", dir.resolve("b").toString());
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    changes.toString(),
+                    "--yes",
+                    "--backup-dir",
+                    dir.resolve("b").toString());
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(md5(db, "1")).isEqualTo(first);
             assertThat(md5(db, "2")).isNotEqualTo(second).startsWith("9:");
@@ -135,7 +149,9 @@ class LiquibaseChecksumRealignIT {
             update(db, dir);
             assertThat(db.scalar("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo("3");
             assertThat(db.scalar("SELECT COUNT(*) FROM users")).isEqualTo("2");
-            assertThat(md5(db, "2")).as("Liquibase kept the checksum migrescue wrote").isNotEqualTo(second);
+            assertThat(md5(db, "2"))
+                    .as("Liquibase kept the checksum migrescue wrote")
+                    .isNotEqualTo(second);
             CliRun healthy = CliRun.on(db, "status", "--migrations", changes.toString());
             assertThat(healthy.exitCode()).as(healthy.all()).isZero();
         }
@@ -155,18 +171,41 @@ class LiquibaseChecksumRealignIT {
             assertThat(status.out()).contains("changeset ana:2 of 001.sql").contains("semantic");
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", changes.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("CHECKSUM_MISMATCH").contains("orders_user_idx").contains("semantic");
+            assertThat(diagnose.out())
+                    .contains("CHECKSUM_MISMATCH")
+                    .contains("orders_user_idx")
+                    .contains("semantic");
             // the changelog is one migration per changeset: not a half-applied file, and reverting is no fix
-            assertThat(diagnose.out()).contains("statement 2 (line 10)").doesNotContain("PARTIALLY_APPLIED")
+            assertThat(diagnose.out())
+                    .contains("statement 2 (line 10)")
+                    .doesNotContain("PARTIALLY_APPLIED")
                     .doesNotContain("revert-partial-migration");
 
-            CliRun undecided = CliRun.on(db, "repair", "--migrations", changes.toString(), "--yes", "--backup-dir", dir.resolve("b").toString());
+            CliRun undecided = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    changes.toString(),
+                    "--yes",
+                    "--backup-dir",
+                    dir.resolve("b").toString());
             assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
-            assertThat(undecided.err()).contains("orders_user_idx").contains("--param apply=").doesNotContain("Exception");
+            assertThat(undecided.err())
+                    .contains("orders_user_idx")
+                    .contains("--param apply=")
+                    .doesNotContain("Exception");
             assertThat(orderIndexes(db, engine)).isEqualTo("0");
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", changes.toString(), "--yes", "--param", "apply=yes",
-                    "--backup-dir", dir.resolve("b2").toString());
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    changes.toString(),
+                    "--yes",
+                    "--param",
+                    "apply=yes",
+                    "--backup-dir",
+                    dir.resolve("b2").toString());
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(orderIndexes(db, engine)).isEqualTo("1");
             assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo("2");
@@ -191,7 +230,14 @@ class LiquibaseChecksumRealignIT {
             CliRun status = CliRun.on(db, "status", "--migrations", changes.toString());
             assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
             assertThat(status.out()).contains("changeset ana:2 of 001.sql").contains("cosmetic");
-            CliRun repair = CliRun.on(db, "repair", "--migrations", changes.toString(), "--yes", "--backup-dir", dir.resolve("b").toString());
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    changes.toString(),
+                    "--yes",
+                    "--backup-dir",
+                    dir.resolve("b").toString());
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(orderIndexes(db, engine)).isEqualTo("1");
 
@@ -211,10 +257,21 @@ class LiquibaseChecksumRealignIT {
             String second = md5(db, "2");
             changelog(dir, USERS + ORDERS_INDEXED);
 
-            CliRun declined = CliRun.on(db, "repair", "--migrations", changes.toString(), "--yes", "--param", "apply=no",
-                    "--backup-dir", dir.resolve("b").toString());
+            CliRun declined = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    changes.toString(),
+                    "--yes",
+                    "--param",
+                    "apply=no",
+                    "--backup-dir",
+                    dir.resolve("b").toString());
             assertThat(declined.exitCode()).as(declined.all()).isEqualTo(2);
-            assertThat(declined.err()).contains("not in effect").contains("orders_user_idx").doesNotContain("Exception");
+            assertThat(declined.err())
+                    .contains("not in effect")
+                    .contains("orders_user_idx")
+                    .doesNotContain("Exception");
             assertThat(md5(db, "2")).isEqualTo(second);
 
             liquibase(db, dir, Liquibase::clearCheckSums);

@@ -1,8 +1,15 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.ScratchDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Map;
 import liquibase.ChecksumVersion;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -18,14 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * A changeset of an XML changelog edited after it ran (issue 13, item 1), with real Liquibase 4.33: its {@code <sql>}
  * is read per changeset, a cosmetic edit gets that row's checksum realigned in the version the row records (9 as 4.33
@@ -39,7 +38,8 @@ class LiquibaseXmlChecksumRealignIT {
                 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                 xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
             """;
-    private static final String MASTER = HEAD + "  <include file=\"changes/001.xml\" relativeToChangelogFile=\"true\"/>\n</databaseChangeLog>\n";
+    private static final String MASTER =
+            HEAD + "  <include file=\"changes/001.xml\" relativeToChangelogFile=\"true\"/>\n</databaseChangeLog>\n";
     private static final String USERS = """
               <changeSet id="1" author="ana">
                 <sql>CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));
@@ -86,7 +86,8 @@ class LiquibaseXmlChecksumRealignIT {
     private static Path changelog(Path dir, String... changeSets) throws Exception {
         Files.createDirectories(dir.resolve("db/changes"));
         Files.writeString(dir.resolve("db/master.xml"), MASTER);
-        Files.writeString(dir.resolve("db/changes/001.xml"), HEAD + String.join("", changeSets) + "</databaseChangeLog>\n");
+        Files.writeString(
+                dir.resolve("db/changes/001.xml"), HEAD + String.join("", changeSets) + "</databaseChangeLog>\n");
         return dir.resolve("db/changes");
     }
 
@@ -97,7 +98,8 @@ class LiquibaseXmlChecksumRealignIT {
     private static void liquibase(ScratchDatabase db, Path dir, LiquibaseCall call) throws Exception {
         try (Connection c = db.connect()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            try (Liquibase liquibase = new Liquibase("db/master.xml", new DirectoryResourceAccessor(dir.toFile()), database)) {
+            try (Liquibase liquibase =
+                    new Liquibase("db/master.xml", new DirectoryResourceAccessor(dir.toFile()), database)) {
                 call.run(liquibase);
             }
         }
@@ -112,9 +114,10 @@ class LiquibaseXmlChecksumRealignIT {
     }
 
     private static String orderIndexes(ScratchDatabase db, Engine engine) throws Exception {
-        return db.scalar(engine == Engine.POSTGRESQL
-                ? "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'orders_user_idx'"
-                : "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE() AND index_name = 'orders_user_idx'");
+        return db.scalar(
+                engine == Engine.POSTGRESQL
+                        ? "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'orders_user_idx'"
+                        : "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE() AND index_name = 'orders_user_idx'");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -130,13 +133,22 @@ class LiquibaseXmlChecksumRealignIT {
 
             CliRun status = CliRun.on(db, "status", "--migrations", changes.toString());
             assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
-            assertThat(status.out()).contains("changeset ana:2 of 001.xml was edited after it was applied").contains("cosmetic")
+            assertThat(status.out())
+                    .contains("changeset ana:2 of 001.xml was edited after it was applied")
+                    .contains("cosmetic")
                     .doesNotContain("changeset ana:1");
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", changes.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
             assertThat(diagnose.out()).contains("CHECKSUM_MISMATCH").contains("realign-checksum");
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", changes.toString(), "--yes", "--backup-dir", dir.resolve("b").toString());
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    changes.toString(),
+                    "--yes",
+                    "--backup-dir",
+                    dir.resolve("b").toString());
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(md5(db, "1")).isEqualTo(first);
             assertThat(md5(db, "2")).isNotEqualTo(second).startsWith("9:");
@@ -145,7 +157,8 @@ class LiquibaseXmlChecksumRealignIT {
             changelog(dir, USERS, ORDERS_COMMENTED, NAMES);
             update(db, dir);
             assertThat(db.scalar("SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo("3");
-            assertThat(db.scalar("SELECT COUNT(*) FROM users WHERE name IS NULL")).isEqualTo("2");
+            assertThat(db.scalar("SELECT COUNT(*) FROM users WHERE name IS NULL"))
+                    .isEqualTo("2");
             CliRun healthy = CliRun.on(db, "status", "--migrations", changes.toString());
             assertThat(healthy.exitCode()).as(healthy.all()).isZero();
         }
@@ -158,12 +171,21 @@ class LiquibaseXmlChecksumRealignIT {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "liquibase xml checksum v8")) {
             Path changes = changelog(dir, USERS, ORDERS);
             update(db, dir);
-            db.execute("UPDATE DATABASECHANGELOG SET MD5SUM = '" + liquibaseChecksum(db, dir, "2", ChecksumVersion.V8) + "' WHERE ID = '2'");
+            db.execute("UPDATE DATABASECHANGELOG SET MD5SUM = '" + liquibaseChecksum(db, dir, "2", ChecksumVersion.V8)
+                    + "' WHERE ID = '2'");
             liquibase(db, dir, Liquibase::validate); // Liquibase 4.33 accepts the row as an older release wrote it
-            db.execute("UPDATE DATABASECHANGELOG SET MD5SUM = '" + liquibaseChecksum(db, dir, "2", ChecksumVersion.V8) + "' WHERE ID = '2'");
+            db.execute("UPDATE DATABASECHANGELOG SET MD5SUM = '" + liquibaseChecksum(db, dir, "2", ChecksumVersion.V8)
+                    + "' WHERE ID = '2'");
             changelog(dir, USERS, ORDERS_COMMENTED);
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", changes.toString(), "--yes", "--backup-dir", dir.resolve("b").toString());
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    changes.toString(),
+                    "--yes",
+                    "--backup-dir",
+                    dir.resolve("b").toString());
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(md5(db, "2")).isEqualTo(liquibaseChecksum(db, dir, "2", ChecksumVersion.V8));
 
@@ -188,14 +210,30 @@ class LiquibaseXmlChecksumRealignIT {
             assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
             assertThat(status.out()).contains("changeset ana:2 of 001.xml").contains("semantic");
 
-            CliRun declined = CliRun.on(db, "repair", "--migrations", changes.toString(), "--yes", "--param", "apply=no",
-                    "--backup-dir", dir.resolve("b0").toString());
+            CliRun declined = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    changes.toString(),
+                    "--yes",
+                    "--param",
+                    "apply=no",
+                    "--backup-dir",
+                    dir.resolve("b0").toString());
             assertThat(declined.exitCode()).as(declined.all()).isEqualTo(2);
             assertThat(declined.err()).contains("orders_user_idx").doesNotContain("Exception");
             assertThat(md5(db, "2")).isEqualTo(second);
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", changes.toString(), "--yes", "--param", "apply=yes",
-                    "--backup-dir", dir.resolve("b").toString());
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    changes.toString(),
+                    "--yes",
+                    "--param",
+                    "apply=yes",
+                    "--backup-dir",
+                    dir.resolve("b").toString());
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(orderIndexes(db, engine)).isEqualTo("1");
             assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo("2");
@@ -208,12 +246,14 @@ class LiquibaseXmlChecksumRealignIT {
     }
 
     /** The checksum real Liquibase computes, in {@code version}, for the changeset as the changelog holds it now. */
-    private static String liquibaseChecksum(ScratchDatabase db, Path dir, String id, ChecksumVersion version) throws Exception {
+    private static String liquibaseChecksum(ScratchDatabase db, Path dir, String id, ChecksumVersion version)
+            throws Exception {
         String[] checksum = new String[1];
         liquibase(db, dir, l -> {
             for (ChangeSet cs : l.getDatabaseChangeLog().getChangeSets()) {
                 if (cs.getId().equals(id)) {
-                    checksum[0] = Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), l.getResourceAccessor()),
+                    checksum[0] = Scope.child(
+                            Map.of(Scope.Attr.resourceAccessor.name(), l.getResourceAccessor()),
                             () -> cs.generateCheckSum(version).toString());
                 }
             }

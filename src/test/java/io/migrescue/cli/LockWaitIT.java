@@ -1,15 +1,13 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
-import io.migrescue.testing.ScratchDatabase;
 import io.migrescue.testing.Scenarios;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
+import io.migrescue.testing.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,8 +16,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A repair step held up by another session's open transaction: while it waits, stderr and the journal name the
@@ -32,12 +31,13 @@ class LockWaitIT {
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void theLockWaitNamesTheBlocker(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "lock wait");
-             Connection blocker = db.connect()) {
+                Connection blocker = db.connect()) {
             Scenarios.Broken broken = Scenarios.duplicateRows(db, dir.resolve("m"));
             long id;
             blocker.setAutoCommit(false);
             try (Statement st = blocker.createStatement()) {
-                try (ResultSet rs = st.executeQuery(engine == Engine.POSTGRESQL ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()")) {
+                try (ResultSet rs = st.executeQuery(
+                        engine == Engine.POSTGRESQL ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()")) {
                     rs.next();
                     id = rs.getLong(1);
                 }
@@ -45,9 +45,19 @@ class LockWaitIT {
                 st.executeUpdate("UPDATE users SET email = email WHERE id = 2");
             }
             Path backup = dir.resolve("b");
-            CompletableFuture<CliRun> repair = CompletableFuture.supplyAsync(() -> CliRun.on(db, "repair", "fix-duplicate-rows",
-                    "--param", "keep=first", "--error-file", broken.errorFile().toString(), "--migrations", broken.migrations().toString(),
-                    "--backup-dir", backup.toString(), "--yes"));
+            CompletableFuture<CliRun> repair = CompletableFuture.supplyAsync(() -> CliRun.on(
+                    db,
+                    "repair",
+                    "fix-duplicate-rows",
+                    "--param",
+                    "keep=first",
+                    "--error-file",
+                    broken.errorFile().toString(),
+                    "--migrations",
+                    broken.migrations().toString(),
+                    "--backup-dir",
+                    backup.toString(),
+                    "--yes"));
             Path journal = backup.resolve("journal.jsonl");
             JsonNode wait = null;
             while (wait == null && !repair.isDone()) {
@@ -58,12 +68,18 @@ class LockWaitIT {
             CliRun run = repair.get(2, TimeUnit.MINUTES);
             assertThat(wait).as(run.all()).isNotNull();
             String who = (engine == Engine.POSTGRESQL ? "pid " : "connection ") + id + " (";
-            assertThat(wait.get("message").asText()).contains("waiting for a lock on users held by " + who).contains("; attempt 2 of 5");
+            assertThat(wait.get("message").asText())
+                    .contains("waiting for a lock on users held by " + who)
+                    .contains("; attempt 2 of 5");
             assertThat(wait.get("heldBy").toString()).contains(who);
-            assertThat(run.err()).contains("migrescue: step ").contains("waiting for a lock on users held by " + who)
+            assertThat(run.err())
+                    .contains("migrescue: step ")
+                    .contains("waiting for a lock on users held by " + who)
                     .contains("attempt 2 of 5");
             if (engine == Engine.POSTGRESQL) {
-                assertThat(run.err()).contains("idle in transaction for ").contains(": UPDATE users SET email = email WHERE id = 2)");
+                assertThat(run.err())
+                        .contains("idle in transaction for ")
+                        .contains(": UPDATE users SET email = email WHERE id = 2)");
             }
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.out()).contains("verified");
@@ -77,7 +93,7 @@ class LockWaitIT {
     @org.junit.jupiter.api.Test
     void ctrlCOnTheCommandLineCancelsTheWait(@TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "lock wait sigint");
-             Connection blocker = db.connect()) {
+                Connection blocker = db.connect()) {
             Scenarios.Broken broken = Scenarios.duplicateRows(db, dir.resolve("m"));
             blocker.setAutoCommit(false);
             try (Statement st = blocker.createStatement()) {
@@ -85,8 +101,10 @@ class LockWaitIT {
             }
             Path work = Files.createDirectories(dir.resolve("work"));
             String launcher = Path.of("bin/migrescue").toAbsolutePath().toString();
-            String command = "env -u MIGRESCUE_URL " + launcher + " repair --url " + db.jdbcUrl() + " -u " + db.server().user()
-                    + " fix-duplicate-rows --param keep=first --error-file " + broken.errorFile() + " --migrations " + broken.migrations()
+            String command = "env -u MIGRESCUE_URL " + launcher + " repair --url " + db.jdbcUrl() + " -u "
+                    + db.server().user()
+                    + " fix-duplicate-rows --param keep=first --error-file " + broken.errorFile() + " --migrations "
+                    + broken.migrations()
                     + " --backup-dir b --yes; echo \"exit=$?\"; sleep 600";
             String screen;
             try (io.migrescue.testing.Tmux tmux = io.migrescue.testing.Tmux.start(work, command)) {
@@ -94,10 +112,15 @@ class LockWaitIT {
                 tmux.keys("C-c");
                 screen = tmux.waitFor("exit=");
             }
-            assertThat(screen).contains("migrescue: Ctrl-C: the statement waiting for a lock is cancelled").contains("exit=4")
-                    .contains("Status    stopped").contains("cancelled while waiting for a lock on users held by pid ");
+            assertThat(screen)
+                    .contains("migrescue: Ctrl-C: the statement waiting for a lock is cancelled")
+                    .contains("exit=4")
+                    .contains("Status    stopped")
+                    .contains("cancelled while waiting for a lock on users held by pid ");
             List<String> journal = Files.readAllLines(work.resolve("b/journal.jsonl"));
-            assertThat(journal.get(journal.size() - 2)).contains("\"event\":\"step-failed\"").contains("cancelled while waiting for a lock");
+            assertThat(journal.get(journal.size() - 2))
+                    .contains("\"event\":\"step-failed\"")
+                    .contains("cancelled while waiting for a lock");
             assertThat(journal.get(journal.size() - 1)).contains("\"event\":\"stopped\"");
             assertThat(db.scalar("SELECT COUNT(*) FROM users")).isEqualTo("8"); // the delete was rolled back
             blocker.rollback();

@@ -1,20 +1,19 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.ScratchDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Real Flyway (issue 13, items 2 and 3): the history names migrations the folder no longer has, next to files never
@@ -26,17 +25,22 @@ class MissingAndOutOfOrderFlywayIT {
     private static final String V1 = "V1__create_users.sql";
     private static final String V2 = "V2__create_orders.sql";
     private static final String V3 = "V3__create_tags.sql";
-    private static final String ORDERS = "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT, total "
-            + "DECIMAL(10,2));\n";
+    private static final String ORDERS =
+            "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT, total " + "DECIMAL(10,2));\n";
 
     private static Path applied(ScratchDatabase db, Path dir) throws Exception {
         Path migrations = dir.resolve("sql");
-        MigrateResult first = FlywayRun.flyway(db, migrations, Map.of(
-                V1, "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));\n",
-                V2, ORDERS,
-                V3, "CREATE TABLE tags (id BIGINT PRIMARY KEY, label VARCHAR(50));\n")).migrate();
+        MigrateResult first = FlywayRun.flyway(
+                        db,
+                        migrations,
+                        Map.of(
+                                V1, "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));\n",
+                                V2, ORDERS,
+                                V3, "CREATE TABLE tags (id BIGINT PRIMARY KEY, label VARCHAR(50));\n"))
+                .migrate();
         assertThat(first.success).isTrue();
-        db.execute("INSERT INTO users (id, email) VALUES (1, 'ana@example.com'), (2, 'budi@example.com')",
+        db.execute(
+                "INSERT INTO users (id, email) VALUES (1, 'ana@example.com'), (2, 'budi@example.com')",
                 "INSERT INTO orders (id, user_id, total) VALUES (1, 1, 10.50), (2, 2, 3.25)");
         return migrations;
     }
@@ -45,32 +49,51 @@ class MissingAndOutOfOrderFlywayIT {
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void aDeletedAndAnOutOfOrderMigrationAreSettledAndFlywayGoesOn(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "flyway missing ooo");
-             ScratchDatabase twin = ScratchDatabase.create(engine, "flyway missing repair")) {
+                ScratchDatabase twin = ScratchDatabase.create(engine, "flyway missing repair")) {
             Path migrations = applied(db, dir);
             Files.delete(migrations.resolve(V2)); // the file is gone; its table and rows stay
-            Files.writeString(migrations.resolve("V1_5__create_notes.sql"),
+            Files.writeString(
+                    migrations.resolve("V1_5__create_notes.sql"),
                     "CREATE TABLE notes (id BIGINT PRIMARY KEY, body VARCHAR(500));\nCREATE INDEX notes_body_idx ON "
                             + "notes (body);\n");
             assertThatThrownBy(FlywayRun.flyway(db, migrations, Map.of())::validate)
-                    .hasMessageContaining("not resolved locally").hasMessageContaining("1.5");
+                    .hasMessageContaining("not resolved locally")
+                    .hasMessageContaining("1.5");
 
             CliRun status = CliRun.on(db, "status", "--migrations", migrations.toString());
             assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
-            assertThat(status.out()).contains("migration 2 is recorded as applied but no file has it")
+            assertThat(status.out())
+                    .contains("migration 2 is recorded as applied but no file has it")
                     .contains("V1_5__create_notes.sql is not applied, yet a later migration is");
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("MISSING_MIGRATION_FILE").contains("forget-missing-migration")
-                    .contains("OUT_OF_ORDER_MIGRATION").contains("apply-out-of-order").contains("2 of its 2 "
-                            + "statement(s) are not in effect");
+            assertThat(diagnose.out())
+                    .contains("MISSING_MIGRATION_FILE")
+                    .contains("forget-missing-migration")
+                    .contains("OUT_OF_ORDER_MIGRATION")
+                    .contains("apply-out-of-order")
+                    .contains("2 of its 2 " + "statement(s) are not in effect");
 
-            CliRun undecided = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
-                    "--backup-dir", dir.resolve("b0").toString());
+            CliRun undecided = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    migrations.toString(),
+                    "--yes",
+                    "--backup-dir",
+                    dir.resolve("b0").toString());
             assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
             assertThat(undecided.err()).contains("--param forget=").doesNotContain("Exception");
-            CliRun forget = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes", "--param",
+            CliRun forget = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    migrations.toString(),
+                    "--yes",
+                    "--param",
                     "forget=yes",
-                    "--backup-dir", dir.resolve("b1").toString());
+                    "--backup-dir",
+                    dir.resolve("b1").toString());
             assertThat(forget.exitCode()).as(forget.all()).isZero();
             // the row flyway repair itself writes for a missing migration, measured on a twin
             Path theirs = applied(twin, dir.resolve("t"));
@@ -78,16 +101,26 @@ class MissingAndOutOfOrderFlywayIT {
             FlywayRun.flyway(twin, theirs, Map.of()).repair();
             assertThat(deleteRow(db)).isEqualTo(deleteRow(twin)).contains("create orders");
 
-            CliRun apply = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
-                    "--backup-dir", dir.resolve("b2").toString());
+            CliRun apply = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    migrations.toString(),
+                    "--yes",
+                    "--backup-dir",
+                    dir.resolve("b2").toString());
             assertThat(apply.exitCode()).as(apply.all()).isZero();
             assertThat(apply.all()).contains("apply-out-of-order");
             assertThat(db.scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1.5' AND success = "
-                    + (engine == Engine.POSTGRESQL ? "true" : "1"))).isEqualTo("1");
+                            + (engine == Engine.POSTGRESQL ? "true" : "1")))
+                    .isEqualTo("1");
 
             FlywayRun.flyway(db, migrations, Map.of()).validate();
-            MigrateResult next = FlywayRun.flyway(db, migrations, Map.of("V4__add_users_name.sql",
-                    "ALTER TABLE users ADD COLUMN name VARCHAR(100);\n")).migrate();
+            MigrateResult next = FlywayRun.flyway(
+                            db,
+                            migrations,
+                            Map.of("V4__add_users_name.sql", "ALTER TABLE users ADD COLUMN name VARCHAR(100);\n"))
+                    .migrate();
             assertThat(next.success).isTrue();
             assertThat(next.migrations).extracting(m -> m.version).containsExactly("4");
             assertThat(db.scalar("SELECT COUNT(*) FROM notes")).isEqualTo("0");
@@ -111,41 +144,53 @@ class MissingAndOutOfOrderFlywayIT {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.migrescue.testing.TestServers#engines")
-    void aRenamedFlywayMigrationIsRepointedWhereFlywayRepairWouldRunItAgain(Engine engine,
-            @TempDir Path dir) throws Exception {
+    void aRenamedFlywayMigrationIsRepointedWhereFlywayRepairWouldRunItAgain(Engine engine, @TempDir Path dir)
+            throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "flyway renamed");
-             ScratchDatabase toolFix = ScratchDatabase.create(engine, "flyway renamed repair")) {
+                ScratchDatabase toolFix = ScratchDatabase.create(engine, "flyway renamed repair")) {
             Path migrations = applied(db, dir.resolve("a"));
             Files.move(migrations.resolve(V2), migrations.resolve("V2_1__create_orders.sql"));
-            assertThatThrownBy(FlywayRun.flyway(db, migrations, Map.of())::validate).hasMessageContaining("not "
-                    + "resolved locally");
+            assertThatThrownBy(FlywayRun.flyway(db, migrations, Map.of())::validate)
+                    .hasMessageContaining("not " + "resolved locally");
 
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("RENAMED_MIGRATION").contains("V2_1__create_orders.sql")
+            assertThat(diagnose.out())
+                    .contains("RENAMED_MIGRATION")
+                    .contains("V2_1__create_orders.sql")
                     .contains("checksum")
                     .doesNotContain("OUT_OF_ORDER_MIGRATION");
-            CliRun repair = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
-                    "--backup-dir", dir.resolve("b").toString());
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    migrations.toString(),
+                    "--yes",
+                    "--backup-dir",
+                    dir.resolve("b").toString());
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(repair.all()).contains("repoint-renamed-migration");
 
             FlywayRun.flyway(db, migrations, Map.of()).validate();
-            MigrateResult next = FlywayRun.flyway(db, migrations, Map.of("V4__add_users_name.sql",
-                    "ALTER TABLE users ADD COLUMN name VARCHAR(100);\n")).migrate();
+            MigrateResult next = FlywayRun.flyway(
+                            db,
+                            migrations,
+                            Map.of("V4__add_users_name.sql", "ALTER TABLE users ADD COLUMN name VARCHAR(100);\n"))
+                    .migrate();
             assertThat(next.success).isTrue();
             assertThat(next.migrations).extracting(m -> m.version).containsExactly("4");
             assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo("2");
-            assertThat(db.scalar("SELECT description FROM flyway_schema_history WHERE version = "
-                    + "'2.1'")).isEqualTo("create orders");
+            assertThat(db.scalar("SELECT description FROM flyway_schema_history WHERE version = " + "'2.1'"))
+                    .isEqualTo("create orders");
 
             // the tool's own fix, on a twin: repair accepts it blindly, and the renamed migration runs a second time
             Path theirs = applied(toolFix, dir.resolve("t"));
             Files.move(theirs.resolve(V2), theirs.resolve("V2_1__create_orders.sql"));
             FlywayRun.flyway(toolFix, theirs, Map.of()).repair();
-            assertThatThrownBy(FlywayRun.flyway(toolFix, theirs, Map.of(), Map.of("flyway.outOfOrder",
-                    "true"))::migrate)
-                    .hasMessageContaining("orders").hasMessageContaining("already exists");
+            assertThatThrownBy(
+                            FlywayRun.flyway(toolFix, theirs, Map.of(), Map.of("flyway.outOfOrder", "true"))::migrate)
+                    .hasMessageContaining("orders")
+                    .hasMessageContaining("already exists");
         }
     }
 
@@ -156,20 +201,26 @@ class MissingAndOutOfOrderFlywayIT {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "flyway redescribed")) {
             Path migrations = applied(db, dir);
             Files.move(migrations.resolve(V2), migrations.resolve("V2__add_orders_table.sql"));
-            assertThatThrownBy(FlywayRun.flyway(db, migrations,
-                    Map.of())::validate).hasMessageContaining("description");
+            assertThatThrownBy(FlywayRun.flyway(db, migrations, Map.of())::validate)
+                    .hasMessageContaining("description");
 
             CliRun status = CliRun.on(db, "status", "--migrations", migrations.toString());
             assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
             assertThat(status.out()).contains("its file V2__add_orders_table.sql says 'add orders table'");
-            CliRun repair = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
-                    "--backup-dir", dir.resolve("b").toString());
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    migrations.toString(),
+                    "--yes",
+                    "--backup-dir",
+                    dir.resolve("b").toString());
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(repair.all()).contains("repoint-renamed-migration");
 
             FlywayRun.flyway(db, migrations, Map.of()).validate();
-            assertThat(db.scalar("SELECT script FROM flyway_schema_history WHERE version = "
-                    + "'2'")).isEqualTo("V2__add_orders_table.sql");
+            assertThat(db.scalar("SELECT script FROM flyway_schema_history WHERE version = " + "'2'"))
+                    .isEqualTo("V2__add_orders_table.sql");
             MigrateResult next = FlywayRun.flyway(db, migrations, Map.of()).migrate();
             assertThat(next.success).isTrue();
             assertThat(next.migrations).isEmpty();
@@ -189,15 +240,24 @@ class MissingAndOutOfOrderFlywayIT {
 
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("OUT_OF_ORDER_MIGRATION").contains("every statement of it is in effect")
+            assertThat(diagnose.out())
+                    .contains("OUT_OF_ORDER_MIGRATION")
+                    .contains("every statement of it is in effect")
                     .contains("mark-applied");
-            CliRun repair = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
-                    "--backup-dir", dir.resolve("b").toString());
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    migrations.toString(),
+                    "--yes",
+                    "--backup-dir",
+                    dir.resolve("b").toString());
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(repair.all()).contains("mark-applied");
 
             FlywayRun.flyway(db, migrations, Map.of()).validate();
-            assertThat(FlywayRun.flyway(db, migrations, Map.of()).migrate().migrations).isEmpty();
+            assertThat(FlywayRun.flyway(db, migrations, Map.of()).migrate().migrations)
+                    .isEmpty();
             assertThat(db.scalar("SELECT body FROM notes WHERE id = 1")).isEqualTo("kept");
         }
     }

@@ -1,20 +1,19 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A password given in any accepted way never appears in any output, the log file included, whether the login works
@@ -25,13 +24,20 @@ class PasswordNeverShownIT {
     private static final String SECRET = "Zq7-never-print-me-Kx2";
     private static final Path LOG = Path.of(System.getProperty("migrescue.log.dir", "target/it-logs"), "migrescue.log");
 
-    enum Source { URL_USERINFO, URL_QUERY, PASSWORD_FILE, PASSWORD_ENV, MIGRESCUE_PASSWORD, ENGINE_VARIABLE }
+    enum Source {
+        URL_USERINFO,
+        URL_QUERY,
+        PASSWORD_FILE,
+        PASSWORD_ENV,
+        MIGRESCUE_PASSWORD,
+        ENGINE_VARIABLE
+    }
 
     static List<Object[]> cases() {
         List<Object[]> cases = new ArrayList<>();
         for (Engine engine : io.migrescue.testing.TestServers.engines()) {
             for (Source source : Source.values()) {
-                cases.add(new Object[]{engine, source});
+                cases.add(new Object[] {engine, source});
             }
         }
         return cases;
@@ -44,7 +50,7 @@ class PasswordNeverShownIT {
             String user = "mrpw_" + db.name().substring(db.name().length() - 8);
             createUser(db, user);
             try {
-                for (boolean right : new boolean[]{true, false}) {
+                for (boolean right : new boolean[] {true, false}) {
                     String password = right ? SECRET : SECRET + "-wrong";
                     String database = right || engine != Engine.POSTGRESQL ? db.name() : "mr_missing_" + user;
                     for (String format : List.of("text", "json", "markdown")) {
@@ -63,14 +69,23 @@ class PasswordNeverShownIT {
         }
     }
 
-    private static CliRun run(Engine engine, ScratchDatabase db, Source source, String user, String password,
-                              String database, String format, Path dir) throws Exception {
+    private static CliRun run(
+            Engine engine,
+            ScratchDatabase db,
+            Source source,
+            String user,
+            String password,
+            String database,
+            String format,
+            Path dir)
+            throws Exception {
         String base = db.server().baseUrl().replace("jdbc:", "");
         String plainUrl = db.server().urlFor(database);
         Map<String, String> env = new HashMap<>();
         List<String> args = new ArrayList<>(List.of("status", "-v", "--format", format));
         switch (source) {
-            case URL_USERINFO -> args.addAll(List.of("--url", base.replace("://", "://" + user + ":" + password + "@") + database));
+            case URL_USERINFO ->
+                args.addAll(List.of("--url", base.replace("://", "://" + user + ":" + password + "@") + database));
             case URL_QUERY -> args.addAll(List.of("--url", plainUrl + "?user=" + user + "&password=" + password));
             case PASSWORD_FILE -> {
                 Path file = dir.resolve("pw-" + System.nanoTime());
@@ -95,10 +110,13 @@ class PasswordNeverShownIT {
 
     private static void createUser(ScratchDatabase db, String user) throws Exception {
         if (db.engine() == Engine.POSTGRESQL) {
-            db.execute("CREATE ROLE " + user + " LOGIN PASSWORD '" + SECRET + "'", "GRANT ALL ON SCHEMA public TO " + user);
+            db.execute(
+                    "CREATE ROLE " + user + " LOGIN PASSWORD '" + SECRET + "'",
+                    "GRANT ALL ON SCHEMA public TO " + user);
         } else {
             for (String host : List.of("%", "localhost")) {
-                db.execute("CREATE USER '" + user + "'@'" + host + "' IDENTIFIED BY '" + SECRET + "'",
+                db.execute(
+                        "CREATE USER '" + user + "'@'" + host + "' IDENTIFIED BY '" + SECRET + "'",
                         "GRANT ALL ON `" + db.name() + "`.* TO '" + user + "'@'" + host + "'");
             }
         }

@@ -1,20 +1,19 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Real Knex 3.3 (issue 13, item 2): a migration file renamed after it ran. {@code knex migrate:latest} stops with "The
@@ -74,41 +73,54 @@ class RenamedMigrationKnexIT {
             Path dir = project(tmp.resolve("app"));
             NodeTools.Result first = knex(dir, db, "migrate:latest");
             assertThat(first.exitCode()).as(first.output()).isZero();
-            db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com')",
+            db.execute(
+                    "INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com')",
                     "INSERT INTO orders (user_id, total) VALUES (1, 10.50), (2, 3.25), (1, 7.00)");
             Path migrations = dir.resolve("migrations");
-            Files.move(migrations.resolve("20240102000000_create_orders.js"),
+            Files.move(
+                    migrations.resolve("20240102000000_create_orders.js"),
                     migrations.resolve("20240102000000_orders.js"));
             Files.writeString(migrations.resolve("20240103000000_tags.js"), TAGS);
             NodeTools.Result corrupt = knex(dir, db, "migrate:latest");
             assertThat(corrupt.exitCode()).as(corrupt.output()).isNotZero();
-            assertThat(corrupt.output()).contains("The migration directory is "
-                    + "corrupt").contains("20240102000000_create_orders.js");
+            assertThat(corrupt.output())
+                    .contains("The migration directory is " + "corrupt")
+                    .contains("20240102000000_create_orders.js");
 
             CliRun status = CliRun.on(db, "status", "--migrations", migrations.toString());
             assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
-            assertThat(status.out()).contains("20240102000000_create_orders.js is recorded as applied but no file has "
-                    + "it");
+            assertThat(status.out())
+                    .contains("20240102000000_create_orders.js is recorded as applied but no file has " + "it");
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("RENAMED_MIGRATION").contains("20240102000000_orders.js")
-                    .contains("repoint-renamed-migration").doesNotContain("No findings");
+            assertThat(diagnose.out())
+                    .contains("RENAMED_MIGRATION")
+                    .contains("20240102000000_orders.js")
+                    .contains("repoint-renamed-migration")
+                    .doesNotContain("No findings");
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
-                    "--backup-dir", tmp.resolve("backup").toString());
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    migrations.toString(),
+                    "--yes",
+                    "--backup-dir",
+                    tmp.resolve("backup").toString());
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(repair.all()).contains("repoint-renamed-migration");
-            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = "
-                    + "'20240102000000_orders.js'")).isEqualTo("1");
-            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = "
-                    + "'20240102000000_create_orders.js'")).isEqualTo("0");
+            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = " + "'20240102000000_orders.js'"))
+                    .isEqualTo("1");
+            assertThat(db.scalar(
+                            "SELECT COUNT(*) FROM knex_migrations WHERE name = " + "'20240102000000_create_orders.js'"))
+                    .isEqualTo("0");
 
             NodeTools.Result latest = knex(dir, db, "migrate:latest");
             assertThat(latest.exitCode()).as(latest.output()).isZero();
-            assertThat(latest.output()).contains("Batch 2 run: 1 "
-                    + "migrations"); // tags alone: the renamed one does not run again
-            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = "
-                    + "'20240103000000_tags.js'")).isEqualTo("1");
+            assertThat(latest.output())
+                    .contains("Batch 2 run: 1 " + "migrations"); // tags alone: the renamed one does not run again
+            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = " + "'20240103000000_tags.js'"))
+                    .isEqualTo("1");
             assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo("3");
             assertThat(db.scalar("SELECT COUNT(*) FROM users")).isEqualTo("2");
             assertThat(db.scalar("SELECT COUNT(*) FROM tags")).isEqualTo("0");
@@ -127,31 +139,52 @@ class RenamedMigrationKnexIT {
             assertThat(knex(dir, db, "migrate:latest").exitCode()).isZero();
             db.execute("CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(50))"); // made by hand, long ago
             Path migrations = dir.resolve("migrations");
-            Files.move(migrations.resolve("20240102000000_create_orders.js"),
+            Files.move(
+                    migrations.resolve("20240102000000_create_orders.js"),
                     migrations.resolve("20240105000000_shop.js"));
             Files.writeString(migrations.resolve("20240104000000_accounts.js"), ACCOUNTS);
 
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("RENAMED_MIGRATION").contains("20240104000000_accounts.js")
-                    .contains("20240105000000_shop.js").contains("--param renamedTo=");
-            CliRun asked = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
-                    "--backup-dir", tmp.resolve("b1").toString());
+            assertThat(diagnose.out())
+                    .contains("RENAMED_MIGRATION")
+                    .contains("20240104000000_accounts.js")
+                    .contains("20240105000000_shop.js")
+                    .contains("--param renamedTo=");
+            CliRun asked = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    migrations.toString(),
+                    "--yes",
+                    "--backup-dir",
+                    tmp.resolve("b1").toString());
             assertThat(asked.exitCode()).as(asked.all()).isEqualTo(2);
-            assertThat(asked.err()).contains("does not guess").contains("--param "
-                    + "renamedTo=").doesNotContain("Exception");
-            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = "
-                    + "'20240102000000_create_orders.js'")).isEqualTo("1");
+            assertThat(asked.err())
+                    .contains("does not guess")
+                    .contains("--param " + "renamedTo=")
+                    .doesNotContain("Exception");
+            assertThat(db.scalar(
+                            "SELECT COUNT(*) FROM knex_migrations WHERE name = " + "'20240102000000_create_orders.js'"))
+                    .isEqualTo("1");
 
-            CliRun chosen = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
-                    "--param", "renamedTo=20240105000000_shop.js", "--backup-dir", tmp.resolve("b2").toString());
+            CliRun chosen = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    migrations.toString(),
+                    "--yes",
+                    "--param",
+                    "renamedTo=20240105000000_shop.js",
+                    "--backup-dir",
+                    tmp.resolve("b2").toString());
             assertThat(chosen.exitCode()).as(chosen.all()).isZero();
             // accounts exists already (by hand): Knex would run its migration and fail; that is out of scope here
             Files.delete(migrations.resolve("20240104000000_accounts.js"));
             NodeTools.Result latest = knex(dir, db, "migrate:latest");
             assertThat(latest.exitCode()).as(latest.output()).isZero();
-            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = "
-                    + "'20240105000000_shop.js'")).isEqualTo("1");
+            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = " + "'20240105000000_shop.js'"))
+                    .isEqualTo("1");
         }
     }
 
@@ -171,19 +204,33 @@ class RenamedMigrationKnexIT {
             CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
             assertThat(diagnose.out()).contains("MISSING_MIGRATION_FILE").contains("forget-missing-migration");
-            CliRun undecided = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
-                    "--backup-dir", tmp.resolve("b1").toString());
+            CliRun undecided = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    migrations.toString(),
+                    "--yes",
+                    "--backup-dir",
+                    tmp.resolve("b1").toString());
             assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
             assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations")).isEqualTo("2");
-            CliRun forget = CliRun.on(db, "repair", "--migrations", migrations.toString(), "--yes",
-                    "--param", "forget=yes", "--backup-dir", tmp.resolve("b2").toString());
+            CliRun forget = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    migrations.toString(),
+                    "--yes",
+                    "--param",
+                    "forget=yes",
+                    "--backup-dir",
+                    tmp.resolve("b2").toString());
             assertThat(forget.exitCode()).as(forget.all()).isZero();
 
             NodeTools.Result latest = knex(dir, db, "migrate:latest");
             assertThat(latest.exitCode()).as(latest.output()).isZero();
             assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo("2");
-            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = "
-                    + "'20240103000000_tags.js'")).isEqualTo("1");
+            assertThat(db.scalar("SELECT COUNT(*) FROM knex_migrations WHERE name = " + "'20240103000000_tags.js'"))
+                    .isEqualTo("1");
         }
     }
 }

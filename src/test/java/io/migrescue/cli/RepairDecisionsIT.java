@@ -1,5 +1,7 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.model.Engine;
@@ -7,16 +9,13 @@ import io.migrescue.testing.CliRun;
 import io.migrescue.testing.Fingerprint;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Field report 04 with the real tools (drizzle-kit 0.31, drizzle-orm 0.45): tables made with {@code drizzle-kit push},
@@ -37,6 +36,7 @@ class RepairDecisionsIT {
             migrate(drizzle(process.env.DATABASE_URL), { migrationsFolder: './drizzle' })
               .then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
             """;
+
     private static final String SCHEMA = """
             const { pgTable, serial, text, integer } = require('drizzle-orm/pg-core');
             exports.users = pgTable('users', { id: serial('id').primaryKey(), email: text('email').notNull()%s });
@@ -46,7 +46,12 @@ class RepairDecisionsIT {
     private static NodeTools.Result drizzleKit(Path dir, ScratchDatabase db, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--config", "drizzle.config.js"));
-        return NodeTools.run(dir, NodeTools.connection(db), RUN, NodeTools.script("drizzle-kit", "bin.cjs"), all.toArray(String[]::new));
+        return NodeTools.run(
+                dir,
+                NodeTools.connection(db),
+                RUN,
+                NodeTools.script("drizzle-kit", "bin.cjs"),
+                all.toArray(String[]::new));
     }
 
     /**
@@ -55,14 +60,17 @@ class RepairDecisionsIT {
      *
      * @return the error file: the failure as the migrator printed it
      */
-    private static Path pushThenFailingMigrate(Path dir, ScratchDatabase db, String pushedUsers, String generatedUsers) throws Exception {
+    private static Path pushThenFailingMigrate(Path dir, ScratchDatabase db, String pushedUsers, String generatedUsers)
+            throws Exception {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("drizzle.config.js"), CONFIG);
         Files.writeString(dir.resolve("migrate.js"), MIGRATE_JS);
         Files.writeString(dir.resolve("schema.js"), SCHEMA.formatted(pushedUsers));
         NodeTools.Result push = drizzleKit(dir, db, "push", "--force");
         assertThat(push.exitCode()).as(push.output()).isZero();
-        db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com')", "INSERT INTO posts (title, author_id) VALUES ('hello', 1)");
+        db.execute(
+                "INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com')",
+                "INSERT INTO posts (title, author_id) VALUES ('hello', 1)");
         Files.writeString(dir.resolve("schema.js"), SCHEMA.formatted(generatedUsers));
         NodeTools.Result generate = drizzleKit(dir, db, "generate");
         assertThat(generate.exitCode()).as(generate.output()).isZero();
@@ -78,8 +86,13 @@ class RepairDecisionsIT {
     }
 
     private static List<String> args(Path dir, Path error, Path backup, String... more) {
-        List<String> args = new ArrayList<>(List.of("--error-file", error.toString(), "--migrations", dir.resolve("drizzle").toString(),
-                "--backup-dir", backup.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "--error-file",
+                error.toString(),
+                "--migrations",
+                dir.resolve("drizzle").toString(),
+                "--backup-dir",
+                backup.toString()));
         args.addAll(List.of(more));
         return args;
     }
@@ -90,13 +103,19 @@ class RepairDecisionsIT {
             Path dir = tmp.resolve("app");
             Path error = pushThenFailingMigrate(dir, db, "", "");
 
-            CliRun run = CliRun.on(db, "repair", args(dir, error, tmp.resolve("b1"), "--yes", "--format", "json").toArray(String[]::new));
+            CliRun run = CliRun.on(
+                    db,
+                    "repair",
+                    args(dir, error, tmp.resolve("b1"), "--yes", "--format", "json")
+                            .toArray(String[]::new));
             assertThat(run.exitCode()).as(run.all()).isZero();
             JsonNode report = JSON.readTree(run.out());
             // every statement of the migration is in effect: recorded as Drizzle would (issue 13), nothing renamed
             assertThat(report.at("/playbook").asText()).isEqualTo("baseline-applied-migrations");
             assertThat(report.at("/status").asText()).isEqualTo("verified");
-            assertThat(report.at("/verification").findValuesAsText("holds")).isNotEmpty().containsOnly("true");
+            assertThat(report.at("/verification").findValuesAsText("holds"))
+                    .isNotEmpty()
+                    .containsOnly("true");
             assertThat(db.scalar("SELECT count(*) FROM users")).isEqualTo("2");
 
             NodeTools.Result migrate = drizzleKit(dir, db, "migrate");
@@ -104,14 +123,22 @@ class RepairDecisionsIT {
 
             // the same error file again: its cause is settled, so nothing is backed up and nothing runs
             Fingerprint after = Fingerprint.of(db);
-            CliRun again = CliRun.on(db, "repair", args(dir, error, tmp.resolve("b2"), "--yes").toArray(String[]::new));
+            CliRun again = CliRun.on(
+                    db, "repair", args(dir, error, tmp.resolve("b2"), "--yes").toArray(String[]::new));
             assertThat(again.exitCode()).as(again.all()).isZero();
             assertThat(again.err()).contains("nothing to repair");
             assertThat(Fingerprint.of(db)).isEqualTo(after);
             assertThat(tmp.resolve("b2")).doesNotExist();
 
-            CliRun diagnose = CliRun.on(db, "diagnose", "--error-file", error.toString(), "--migrations", dir.resolve("drizzle").toString(),
-                    "--format", "json");
+            CliRun diagnose = CliRun.on(
+                    db,
+                    "diagnose",
+                    "--error-file",
+                    error.toString(),
+                    "--migrations",
+                    dir.resolve("drizzle").toString(),
+                    "--format",
+                    "json");
             assertThat(diagnose.exitCode()).as(diagnose.all()).isZero();
             JsonNode d = JSON.readTree(diagnose.out());
             assertThat(d.at("/findings")).isEmpty();
@@ -126,28 +153,48 @@ class RepairDecisionsIT {
             Path dir = tmp.resolve("app");
             Path error = pushThenFailingMigrate(dir, db, "", ", name: text('name')");
 
-            CliRun diagnose = CliRun.on(db, "diagnose", "--error-file", error.toString(), "--migrations", dir.resolve("drizzle").toString(),
-                    "--format", "json");
+            CliRun diagnose = CliRun.on(
+                    db,
+                    "diagnose",
+                    "--error-file",
+                    error.toString(),
+                    "--migrations",
+                    dir.resolve("drizzle").toString(),
+                    "--format",
+                    "json");
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(JSON.readTree(diagnose.out()).at("/findings/0/playbooks/0").asText()).isEqualTo("move-aside-existing-table");
+            assertThat(JSON.readTree(diagnose.out())
+                            .at("/findings/0/playbooks/0")
+                            .asText())
+                    .isEqualTo("move-aside-existing-table");
 
             Fingerprint before = Fingerprint.of(db);
-            CliRun undecided = CliRun.on(db, "repair", args(dir, error, tmp.resolve("b1"), "--yes").toArray(String[]::new));
+            CliRun undecided = CliRun.on(
+                    db, "repair", args(dir, error, tmp.resolve("b1"), "--yes").toArray(String[]::new));
             assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
             assertThat(undecided.err().strip().lines()).hasSize(1);
-            assertThat(undecided.err()).contains("move-aside-existing-table").contains("renames a live table")
-                    .contains("--param newName=users_aside").contains("nothing was changed");
+            assertThat(undecided.err())
+                    .contains("move-aside-existing-table")
+                    .contains("renames a live table")
+                    .contains("--param newName=users_aside")
+                    .contains("nothing was changed");
             assertThat(Fingerprint.of(db)).isEqualTo(before);
 
-            CliRun decided = CliRun.on(db, "repair", args(dir, error, tmp.resolve("b2"), "--yes", "--param", "newName=users_aside",
-                    "--format", "json").toArray(String[]::new));
+            CliRun decided = CliRun.on(
+                    db,
+                    "repair",
+                    args(dir, error, tmp.resolve("b2"), "--yes", "--param", "newName=users_aside", "--format", "json")
+                            .toArray(String[]::new));
             assertThat(decided.exitCode()).as(decided.all()).isZero();
             JsonNode report = JSON.readTree(decided.out());
             assertThat(report.at("/playbook").asText()).isEqualTo("move-aside-existing-table");
             assertThat(report.at("/status").asText()).isEqualTo("verified");
             // the old rows kept aside, the table as the migration means it, and drizzle-kit goes on
             assertThat(db.scalar("SELECT count(*) FROM users_aside")).isEqualTo("2");
-            assertThat(db.scalar("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'name'")).isEqualTo("1");
+            assertThat(
+                            db.scalar(
+                                    "SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'name'"))
+                    .isEqualTo("1");
             NodeTools.Result migrate = drizzleKit(dir, db, "migrate");
             assertThat(migrate.exitCode()).as(migrate.output()).isZero();
         }

@@ -1,33 +1,40 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
-import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.Fingerprint;
-import io.migrescue.testing.ScratchDatabase;
+import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.Scenarios;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
+import io.migrescue.testing.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Repairs of states real Flyway left, each followed by Flyway's own next run. */
 class RepairPlaybooksIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static JsonNode repair(ScratchDatabase db, Scenarios.Broken broken, Path backup, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--error-file", broken.errorFile().toString(), "--migrations",
-                broken.migrations().toString(), "--backup-dir", backup.toString(), "--format", "json"));
+    private static JsonNode repair(ScratchDatabase db, Scenarios.Broken broken, Path backup, String... extra)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "--error-file",
+                broken.errorFile().toString(),
+                "--migrations",
+                broken.migrations().toString(),
+                "--backup-dir",
+                backup.toString(),
+                "--format",
+                "json"));
         args.addAll(List.of(extra));
         Fingerprint before = Fingerprint.of(db);
         List<String> dry = new ArrayList<>(args);
@@ -40,7 +47,9 @@ class RepairPlaybooksIT {
         assertThat(run.exitCode()).as(run.all()).isZero();
         JsonNode report = JSON.readTree(run.out());
         assertThat(report.at("/status").asText()).isEqualTo("verified");
-        assertThat(report.at("/verification").findValuesAsText("holds")).isNotEmpty().containsOnly("true");
+        assertThat(report.at("/verification").findValuesAsText("holds"))
+                .isNotEmpty()
+                .containsOnly("true");
         return report;
     }
 
@@ -50,8 +59,16 @@ class RepairPlaybooksIT {
     void orphanRowsOnPostgres(String policy, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "repair orphans " + policy)) {
             Scenarios.Broken broken = Scenarios.orphanForeignKey(db, dir.resolve("migrations"));
-            CliRun undecided = CliRun.on(db, "repair", "--error-file", broken.errorFile().toString(), "--migrations",
-                    broken.migrations().toString(), "--backup-dir", dir.resolve("b0").toString(), "--yes");
+            CliRun undecided = CliRun.on(
+                    db,
+                    "repair",
+                    "--error-file",
+                    broken.errorFile().toString(),
+                    "--migrations",
+                    broken.migrations().toString(),
+                    "--backup-dir",
+                    dir.resolve("b0").toString(),
+                    "--yes");
             assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
             assertThat(undecided.err()).contains("--param policy=");
 
@@ -60,19 +77,31 @@ class RepairPlaybooksIT {
             assertThat(report.at("/playbook").asText()).isEqualTo("fix-orphan-rows");
             assertThat(report.toString()).contains("NOT VALID").contains("VALIDATE CONSTRAINT");
 
-            assertThat(db.scalar("SELECT convalidated FROM pg_constraint WHERE conname = 'orders_user_fk'")).isEqualTo("t");
+            assertThat(db.scalar("SELECT convalidated FROM pg_constraint WHERE conname = 'orders_user_fk'"))
+                    .isEqualTo("t");
             switch (policy) {
-                case "delete" -> assertThat(db.scalar("SELECT count(*) FROM orders")).isEqualTo("3");
-                case "set-null" -> assertThat(db.scalar("SELECT count(*) FROM orders WHERE user_id IS NULL")).isEqualTo("4");
-                default -> assertThat(db.scalar("SELECT string_agg(id::text, ',' ORDER BY id) FROM users")).isEqualTo("1,2,98,99");
+                case "delete" ->
+                    assertThat(db.scalar("SELECT count(*) FROM orders")).isEqualTo("3");
+                case "set-null" ->
+                    assertThat(db.scalar("SELECT count(*) FROM orders WHERE user_id IS NULL"))
+                            .isEqualTo("4");
+                default ->
+                    assertThat(db.scalar("SELECT string_agg(id::text, ',' ORDER BY id) FROM users"))
+                            .isEqualTo("1,2,98,99");
             }
             // the rows the repair removed or changed are in the backup
-            String rows = Files.readString(Files.list(backup.resolve("tables")).filter(p -> p.getFileName().toString().contains("orders")
-                    && !p.getFileName().toString().contains("definition") && !p.getFileName().toString().endsWith(".sql")).findFirst().orElseThrow());
+            String rows = Files.readString(Files.list(backup.resolve("tables"))
+                    .filter(p -> p.getFileName().toString().contains("orders")
+                            && !p.getFileName().toString().contains("definition")
+                            && !p.getFileName().toString().endsWith(".sql"))
+                    .findFirst()
+                    .orElseThrow());
             assertThat(rows).contains("99").contains("98").doesNotContain("5.00");
 
-            Files.writeString(broken.migrations().resolve("V3__orders_note.sql"), "ALTER TABLE orders ADD COLUMN note TEXT;\n");
-            MigrateResult next = FlywayRun.flyway(db, broken.migrations(), Map.of()).migrate();
+            Files.writeString(
+                    broken.migrations().resolve("V3__orders_note.sql"), "ALTER TABLE orders ADD COLUMN note TEXT;\n");
+            MigrateResult next =
+                    FlywayRun.flyway(db, broken.migrations(), Map.of()).migrate();
             assertThat(next.success).isTrue();
             assertThat(next.targetSchemaVersion).isEqualTo("3");
         }
@@ -89,19 +118,29 @@ class RepairPlaybooksIT {
             JsonNode report = repair(db, broken, dir.resolve("backup"), playbook);
             assertThat(report.at("/playbook").asText()).isEqualTo(playbook);
             if (playbook.startsWith("complete")) {
-                assertThat(db.scalar("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invoices_tmp'")).isEqualTo("1");
-                assertThat(db.scalar("SELECT success FROM flyway_schema_history WHERE version = '2'")).isIn("1", "true");
+                assertThat(
+                                db.scalar(
+                                        "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invoices_tmp'"))
+                        .isEqualTo("1");
+                assertThat(db.scalar("SELECT success FROM flyway_schema_history WHERE version = '2'"))
+                        .isIn("1", "true");
                 FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
             } else {
-                assertThat(db.scalar("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'phone'")).isEqualTo("0");
-                assertThat(db.scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2'")).isEqualTo("0");
+                assertThat(
+                                db.scalar(
+                                        "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'phone'"))
+                        .isEqualTo("0");
+                assertThat(db.scalar("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2'"))
+                        .isEqualTo("0");
             }
-            Files.writeString(broken.migrations().resolve("V3__users_note.sql"), "ALTER TABLE users ADD COLUMN note VARCHAR(100);\n");
-            MigrateResult next = FlywayRun.flyway(db, broken.migrations(), Map.of()).migrate();
+            Files.writeString(
+                    broken.migrations().resolve("V3__users_note.sql"),
+                    "ALTER TABLE users ADD COLUMN note VARCHAR(100);\n");
+            MigrateResult next =
+                    FlywayRun.flyway(db, broken.migrations(), Map.of()).migrate();
             assertThat(next.success).isTrue();
             assertThat(next.targetSchemaVersion).isEqualTo("3");
             assertThat(db.scalar("SELECT COUNT(*) FROM users")).isEqualTo("2");
         }
     }
-
 }

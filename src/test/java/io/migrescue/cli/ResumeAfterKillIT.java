@@ -1,27 +1,26 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
-import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.Fingerprint;
-import io.migrescue.testing.ScratchDatabase;
+import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.Scenarios;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
+import io.migrescue.testing.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A repair killed between two steps (the real launcher, its JVM halted right after the step is journalled: what
@@ -40,19 +39,27 @@ class ResumeAfterKillIT {
             Path backup = dir.resolve("backup");
             int killed = launchKilledAfter(step, db, broken, backup);
             assertThat(killed).as("the repair process was killed").isEqualTo(137);
-            assertThat(Files.readString(backup.resolve("journal.jsonl"))).contains("\"event\":\"step-done\",\"n\":" + step)
+            assertThat(Files.readString(backup.resolve("journal.jsonl")))
+                    .contains("\"event\":\"step-done\",\"n\":" + step)
                     .doesNotContain("\"event\":\"verified\"");
 
             CliRun resume = CliRun.on(db, "resume", "--from", backup.toString(), "--yes", "--format", "json");
             assertThat(resume.exitCode()).as(resume.all()).isZero();
             JsonNode report = JSON.readTree(resume.out());
             assertThat(report.at("/status").asText()).isEqualTo("verified");
-            assertThat(report.at("/verification").findValuesAsText("holds")).isNotEmpty().containsOnly("true");
+            assertThat(report.at("/verification").findValuesAsText("holds"))
+                    .isNotEmpty()
+                    .containsOnly("true");
 
-            assertThat(db.scalar("SELECT confdeltype::text || ':' || convalidated::text FROM pg_constraint WHERE conname = 'orders_user_fk'")).isEqualTo("c:true");
+            assertThat(
+                            db.scalar(
+                                    "SELECT confdeltype::text || ':' || convalidated::text FROM pg_constraint WHERE conname = 'orders_user_fk'"))
+                    .isEqualTo("c:true");
             assertThat(db.scalar("SELECT count(*) FROM orders")).isEqualTo("4");
-            Files.writeString(broken.migrations().resolve("V3__orders_note.sql"), "ALTER TABLE orders ADD COLUMN note TEXT;\n");
-            MigrateResult next = FlywayRun.flyway(db, broken.migrations(), Map.of()).migrate();
+            Files.writeString(
+                    broken.migrations().resolve("V3__orders_note.sql"), "ALTER TABLE orders ADD COLUMN note TEXT;\n");
+            MigrateResult next =
+                    FlywayRun.flyway(db, broken.migrations(), Map.of()).migrate();
             assertThat(next.success).isTrue();
             assertThat(next.targetSchemaVersion).isEqualTo("3");
         }
@@ -74,12 +81,20 @@ class ResumeAfterKillIT {
         }
     }
 
-    private static int launchKilledAfter(int step, ScratchDatabase db, Scenarios.Broken broken, Path backup) throws Exception {
+    private static int launchKilledAfter(int step, ScratchDatabase db, Scenarios.Broken broken, Path backup)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "repair", "replace-constraint"));
         command.addAll(db.cliArgs());
-        command.addAll(List.of("--error-file", broken.errorFile().toString(), "--migrations", broken.migrations().toString(),
-                "--backup-dir", backup.toString(), "--yes"));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        command.addAll(List.of(
+                "--error-file",
+                broken.errorFile().toString(),
+                "--migrations",
+                broken.migrations().toString(),
+                "--backup-dir",
+                backup.toString(),
+                "--yes"));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(backup.getParent().resolve("killed-run.txt").toFile());
         pb.environment().put("MIGRESCUE_JAVA_OPTS", "-Dmigrescue.test.crashAt=step-done:" + step);
         pb.environment().put("MIGRESCUE_NO_CDS", "1");
@@ -88,5 +103,4 @@ class ResumeAfterKillIT {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return p.exitValue();
     }
-
 }

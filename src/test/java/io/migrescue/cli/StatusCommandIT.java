@@ -1,5 +1,7 @@
 package io.migrescue.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.model.Engine;
@@ -7,24 +9,23 @@ import io.migrescue.testing.CliRun;
 import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.ScratchDatabase;
 import io.migrescue.testing.ToolTables;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Given a database real Flyway left failed, when the operator runs status, then it says so: text, JSON, Markdown. */
 class StatusCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String serverVersion(ScratchDatabase db) throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(db.engine() == Engine.POSTGRESQL ? "SHOW server_version" : "SELECT VERSION()")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        db.engine() == Engine.POSTGRESQL ? "SHOW server_version" : "SELECT VERSION()")) {
             rs.next();
             return rs.getString(1).replaceAll("^([0-9.]+).*$", "$1");
         }
@@ -42,10 +43,12 @@ class StatusCommandIT {
             assertThat(text.err()).isEmpty();
             assertThat(text.out())
                     .contains("Database  " + engine.displayName() + " " + version)
-                    .contains("History   flyway  " + db.defaultSchema() + ".flyway_schema_history  1 applied, latest 1 \"create users\"")
+                    .contains("History   flyway  " + db.defaultSchema()
+                            + ".flyway_schema_history  1 applied, latest 1 \"create users\"")
                     .contains("FAILED  2 \"add orders and unique email\"")
                     .contains("needs attention");
-            int tables = engine == Engine.POSTGRESQL ? 2 : 3; // users + history (+ orders on MariaDB: DDL commits at once)
+            int tables =
+                    engine == Engine.POSTGRESQL ? 2 : 3; // users + history (+ orders on MariaDB: DDL commits at once)
             assertThat(text.out()).contains("Schemas   " + db.defaultSchema() + " (" + tables + " tables)");
 
             CliRun json = CliRun.on(db, "status", "--format", "json");
@@ -73,7 +76,10 @@ class StatusCommandIT {
 
             CliRun markdown = CliRun.on(db, "status", "--format", "markdown");
             assertThat(markdown.exitCode()).isEqualTo(1);
-            assertThat(markdown.out()).contains("## Database status").contains("| flyway | `" + db.defaultSchema() + ".flyway_schema_history` | 1 | 1 \"create users\" | 2 |");
+            assertThat(markdown.out())
+                    .contains("## Database status")
+                    .contains("| flyway | `" + db.defaultSchema()
+                            + ".flyway_schema_history` | 1 | 1 \"create users\" | 2 |");
         }
     }
 
@@ -81,11 +87,16 @@ class StatusCommandIT {
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void healthyDatabaseExitsZero(Engine engine) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "status healthy")) {
-            db.execute(ToolTables.golangMigrate(engine), "INSERT INTO schema_migrations VALUES (3, false)",
+            db.execute(
+                    ToolTables.golangMigrate(engine),
+                    "INSERT INTO schema_migrations VALUES (3, false)",
                     "CREATE TABLE accounts (id int PRIMARY KEY)");
             CliRun run = CliRun.on(db, "status");
             assertThat(run.exitCode()).as(run.all()).isZero();
-            assertThat(run.out()).contains("golang-migrate").contains("latest 3").contains("Status    healthy");
+            assertThat(run.out())
+                    .contains("golang-migrate")
+                    .contains("latest 3")
+                    .contains("Status    healthy");
         }
     }
 
@@ -93,7 +104,7 @@ class StatusCommandIT {
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void dirtyVersionAndSeveralSchemas(Engine engine) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "status schemas");
-             ScratchDatabase other = ScratchDatabase.create(engine, "status schemas other")) {
+                ScratchDatabase other = ScratchDatabase.create(engine, "status schemas other")) {
             String second;
             if (engine == Engine.POSTGRESQL) {
                 second = "ops";
@@ -103,7 +114,8 @@ class StatusCommandIT {
                 other.execute("CREATE TABLE jobs (id int)", "CREATE TABLE runs (id int)");
             }
             db.execute(ToolTables.golangMigrate(engine), "INSERT INTO schema_migrations VALUES (20240115093000, true)");
-            CliRun run = CliRun.on(db, "status", "--schema", db.defaultSchema(), "--schema", second, "--format", "json");
+            CliRun run =
+                    CliRun.on(db, "status", "--schema", db.defaultSchema(), "--schema", second, "--format", "json");
             assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
             JsonNode doc = JSON.readTree(run.out());
             assertThat(doc.at("/schemas/1/name").asText()).isEqualTo(second);
@@ -127,10 +139,16 @@ class StatusCommandIT {
             db.execute(ToolTables.golangMigrate(engine), "INSERT INTO schema_migrations VALUES (7, false)");
             CliRun text = CliRun.on(db, "history");
             assertThat(text.exitCode()).as(text.all()).isZero();
-            assertThat(text.out()).contains("flyway  " + db.defaultSchema() + ".flyway_schema_history  2 entries")
-                    .containsPattern("applied +1 ").containsPattern("failed +2 ").contains("golang-migrate");
-            JsonNode doc = JSON.readTree(CliRun.on(db, "history", "--format", "json").out());
-            JsonNode flyway = doc.at("/history/0").get("tool").asText().equals("flyway") ? doc.at("/history/0") : doc.at("/history/1");
+            assertThat(text.out())
+                    .contains("flyway  " + db.defaultSchema() + ".flyway_schema_history  2 entries")
+                    .containsPattern("applied +1 ")
+                    .containsPattern("failed +2 ")
+                    .contains("golang-migrate");
+            JsonNode doc =
+                    JSON.readTree(CliRun.on(db, "history", "--format", "json").out());
+            JsonNode flyway = doc.at("/history/0").get("tool").asText().equals("flyway")
+                    ? doc.at("/history/0")
+                    : doc.at("/history/1");
             assertThat(flyway.at("/entries/1/state").asText()).isEqualTo("failed");
             assertThat(flyway.at("/entries/1/description").asText()).isEqualTo("add orders and unique email");
         }
@@ -141,15 +159,20 @@ class StatusCommandIT {
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void statusFromTheProjectsOwnConfiguration(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "status project")) {
-            db.execute(ToolTables.laravel(engine), "INSERT INTO migrations (migration, batch) VALUES ('2024_01_01_000000_create_users_table', 1)");
+            db.execute(
+                    ToolTables.laravel(engine),
+                    "INSERT INTO migrations (migration, batch) VALUES ('2024_01_01_000000_create_users_table', 1)");
             java.nio.file.Files.writeString(dir.resolve("artisan"), "");
             var server = db.server();
             boolean pg = engine == Engine.POSTGRESQL;
             // PostgreSQL trusts 127.0.0.1 here, so a made-up password still connects and must still never show
             String password = server.password() != null ? server.password() : pg ? "Project-Pw-77" : "";
-            java.nio.file.Files.writeString(dir.resolve(".env"), "DB_CONNECTION=" + (pg ? "pgsql" : "mariadb") + "\nDB_HOST=127.0.0.1\n"
-                    + "DB_PORT=" + (pg ? 5432 : 3306) + "\nDB_DATABASE=" + db.name() + "\nDB_USERNAME=" + server.user()
-                    + "\nDB_PASSWORD=" + password + "\n");
+            java.nio.file.Files.writeString(
+                    dir.resolve(".env"),
+                    "DB_CONNECTION=" + (pg ? "pgsql" : "mariadb") + "\nDB_HOST=127.0.0.1\n"
+                            + "DB_PORT=" + (pg ? 5432 : 3306) + "\nDB_DATABASE=" + db.name() + "\nDB_USERNAME="
+                            + server.user()
+                            + "\nDB_PASSWORD=" + password + "\n");
             CliRun run = CliRun.run("status", "--project", dir.toString(), "--format", "json");
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(JSON.readTree(run.out()).at("/history/0/tool").asText()).isEqualTo("laravel");

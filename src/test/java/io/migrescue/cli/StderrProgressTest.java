@@ -1,12 +1,11 @@
 package io.migrescue.cli;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Progress appears only for a step that takes more than a second, and ends with its line complete. */
 class StderrProgressTest {
@@ -38,8 +37,12 @@ class StderrProgressTest {
         progress.advance(1000);
         progress.done();
         String out = err.toString();
-        assertThat(out).startsWith("\rmigrescue: public.orders  [######..............]   33%  1,000 of 3,000 rows  1.5 s");
-        assertThat(out).doesNotContain("2,000 of").contains("[####################]  100%  3,000 of 3,000 rows").endsWith("done\033[K\n");
+        assertThat(out)
+                .startsWith("\rmigrescue: public.orders  [######..............]   33%  1,000 of 3,000 rows  1.5 s");
+        assertThat(out)
+                .doesNotContain("2,000 of")
+                .contains("[####################]  100%  3,000 of 3,000 rows")
+                .endsWith("done\033[K\n");
     }
 
     @Test

@@ -1,10 +1,9 @@
 package io.migrescue.cli;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TyposTest {
     private static final List<String> COMMANDS = List.of("status", "diagnose", "diff", "history", "repair", "resume");

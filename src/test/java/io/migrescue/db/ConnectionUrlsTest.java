@@ -1,5 +1,8 @@
 package io.migrescue.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Engine;
@@ -7,14 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class ConnectionUrlsTest {
 
     @Test
     void platformPostgresUrlLiftsCredentialsOutOfTheJdbcUrl() {
-        ConnectionTarget t = ConnectionUrls.parse("postgresql://app:s3cr%40t@db.example.com:6543/orders?sslmode=require");
+        ConnectionTarget t =
+                ConnectionUrls.parse("postgresql://app:s3cr%40t@db.example.com:6543/orders?sslmode=require");
         assertThat(t.engineHint()).isEqualTo(Engine.POSTGRESQL);
         assertThat(t.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/orders");
         assertThat(t.user()).isEqualTo("app");
@@ -33,13 +34,15 @@ class ConnectionUrlsTest {
 
     @Test
     void prismaSchemaParameterBecomesTheCurrentSchema() {
-        ConnectionTarget t = ConnectionUrls.parse("postgresql://u:p@h:5432/db?schema=tenant1&connection_limit=5&pgbouncer=true");
+        ConnectionTarget t =
+                ConnectionUrls.parse("postgresql://u:p@h:5432/db?schema=tenant1&connection_limit=5&pgbouncer=true");
         assertThat(t.properties()).containsOnly(java.util.Map.entry("currentSchema", "tenant1"));
     }
 
     @Test
     void jdbcPostgresUrlWithPasswordInTheQuery() {
-        ConnectionTarget t = ConnectionUrls.parse("jdbc:postgresql://10.0.0.5:5432/app?user=ops&password=hunter2&ssl=true");
+        ConnectionTarget t =
+                ConnectionUrls.parse("jdbc:postgresql://10.0.0.5:5432/app?user=ops&password=hunter2&ssl=true");
         assertThat(t.user()).isEqualTo("ops");
         assertThat(t.urlPassword()).isEqualTo("hunter2");
         assertThat(t.jdbcUrl()).isEqualTo("jdbc:postgresql://10.0.0.5:5432/app");
@@ -61,15 +64,19 @@ class ConnectionUrlsTest {
         assertThat(jdbcMaria.jdbcUrl()).isEqualTo("jdbc:mysql://db:3306/shop");
         assertThat(jdbcMaria.urlPassword()).isEqualTo("y");
 
-        ConnectionTarget rails = ConnectionUrls.parse("mysql2://deploy:pw@db:3306/app_production?encoding=utf8mb4&pool=5");
+        ConnectionTarget rails =
+                ConnectionUrls.parse("mysql2://deploy:pw@db:3306/app_production?encoding=utf8mb4&pool=5");
         assertThat(rails.engineHint()).isEqualTo(Engine.MYSQL);
         assertThat(rails.properties()).isEmpty();
     }
 
     @Test
     void mysqlCliStyleSslModeBecomesTheDriverProperty() {
-        assertThat(ConnectionUrls.parse("mysql://u@h/db?ssl-mode=required").properties()).containsEntry("sslMode", "REQUIRED");
-        assertThat(ConnectionUrls.parse("mysql://u@h/db?sslmode=verify-identity").properties()).containsEntry("sslMode", "VERIFY_IDENTITY");
+        assertThat(ConnectionUrls.parse("mysql://u@h/db?ssl-mode=required").properties())
+                .containsEntry("sslMode", "REQUIRED");
+        assertThat(ConnectionUrls.parse("mysql://u@h/db?sslmode=verify-identity")
+                        .properties())
+                .containsEntry("sslMode", "VERIFY_IDENTITY");
     }
 
     @Test
@@ -98,8 +105,17 @@ class ConnectionUrlsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost:5432/db", "postgresql://h:54x2/db", "postgresql://h:70000/db", "mysql://h/a/b",
-            "postgresql://[::1/db", "postgresql://bad host/db", "", "   "})
+    @ValueSource(
+            strings = {
+                "localhost:5432/db",
+                "postgresql://h:54x2/db",
+                "postgresql://h:70000/db",
+                "mysql://h/a/b",
+                "postgresql://[::1/db",
+                "postgresql://bad host/db",
+                "",
+                "   "
+            })
     void malformedUrlsAreUsageErrors(String url) {
         assertThatThrownBy(() -> ConnectionUrls.parse(url))
                 .isInstanceOf(MigrescueException.class)

@@ -1,22 +1,32 @@
 package io.migrescue.diagnosis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Catalog;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect;
 import io.migrescue.testing.CatalogBuilder;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** NULL_VALUES is confirmed from the failing statement: the column it adds need not exist to count its NULLs. */
 class DataQuestionsTest {
-    private static final Catalog USERS = CatalogBuilder.of(Engine.POSTGRESQL, "public").table("users")
-            .column("id", "integer", false).column("email", "varchar(100)", false).add().build();
-    private static final Finding NULLS = new Finding(FindingKind.NULL_VALUES, Severity.ERROR, "contains null values",
-            Map.of("table", "users", "column", "plan"), List.of(), null, List.of(), false);
+    private static final Catalog USERS = CatalogBuilder.of(Engine.POSTGRESQL, "public")
+            .table("users")
+            .column("id", "integer", false)
+            .column("email", "varchar(100)", false)
+            .add()
+            .build();
+    private static final Finding NULLS = new Finding(
+            FindingKind.NULL_VALUES,
+            Severity.ERROR,
+            "contains null values",
+            Map.of("table", "users", "column", "plan"),
+            List.of(),
+            null,
+            List.of(),
+            false);
 
     private static Effect addPlan(boolean nullable, String defaultValue) {
         return new Effect.AddColumn(null, "users", new Effect.ColumnDef("plan", "varchar(20)", nullable, defaultValue));
@@ -32,10 +42,16 @@ class DataQuestionsTest {
     void aColumnThatExistsOrHasADefaultIsAskedForItsNullsAsBefore() {
         var q = DataQuestions.forFinding(NULLS, List.of(addPlan(false, "'free'")), new CatalogLookup(USERS, "public"));
         assertThat(q).get().isInstanceOf(DataQuestion.NullValues.class);
-        Catalog withPlan = CatalogBuilder.of(Engine.POSTGRESQL, "public").table("users")
-                .column("id", "integer", false).column("plan", "varchar(20)", true).add().build();
-        assertThat(DataQuestions.forFinding(NULLS, List.of(addPlan(false, null)), new CatalogLookup(withPlan, "public")))
-                .get().isInstanceOf(DataQuestion.NullValues.class);
+        Catalog withPlan = CatalogBuilder.of(Engine.POSTGRESQL, "public")
+                .table("users")
+                .column("id", "integer", false)
+                .column("plan", "varchar(20)", true)
+                .add()
+                .build();
+        assertThat(DataQuestions.forFinding(
+                        NULLS, List.of(addPlan(false, null)), new CatalogLookup(withPlan, "public")))
+                .get()
+                .isInstanceOf(DataQuestion.NullValues.class);
     }
 
     /**
@@ -44,16 +60,39 @@ class DataQuestionsTest {
      */
     @Test
     void anOrphanErrorWithoutItsTableIsAskedOfTheConstraintsHolder() {
-        Catalog orders = CatalogBuilder.of(Engine.MARIADB, "app").table("customer").column("id", "bigint", false)
-                .primaryKey("PRIMARY", "id").add().table("orders").column("id", "bigint", false).column("customer_ref", "bigint", true)
-                .foreignKey("orders_customer_ref_fk", "customer_ref", "customer", "id").add().build();
-        Finding orphans = new Finding(FindingKind.FK_ORPHAN_ROWS, Severity.ERROR, "a foreign key constraint fails",
-                Map.of("constraint", "orders_customer_ref_fk"), List.of(), null, List.of(), false);
-        assertThat(DataQuestions.forFinding(orphans, List.of(), new CatalogLookup(orders, "app"))).contains(
-                new DataQuestion.OrphanRows("app", "orders", List.of("customer_ref"), "app", "customer",
-                        List.of("id")));
-        Finding unknown = new Finding(FindingKind.FK_ORPHAN_ROWS, Severity.ERROR, "a foreign key constraint fails",
-                Map.of("constraint", "no_such_fk"), List.of(), null, List.of(), false);
-        assertThat(DataQuestions.forFinding(unknown, List.of(), new CatalogLookup(orders, "app"))).isEmpty();
+        Catalog orders = CatalogBuilder.of(Engine.MARIADB, "app")
+                .table("customer")
+                .column("id", "bigint", false)
+                .primaryKey("PRIMARY", "id")
+                .add()
+                .table("orders")
+                .column("id", "bigint", false)
+                .column("customer_ref", "bigint", true)
+                .foreignKey("orders_customer_ref_fk", "customer_ref", "customer", "id")
+                .add()
+                .build();
+        Finding orphans = new Finding(
+                FindingKind.FK_ORPHAN_ROWS,
+                Severity.ERROR,
+                "a foreign key constraint fails",
+                Map.of("constraint", "orders_customer_ref_fk"),
+                List.of(),
+                null,
+                List.of(),
+                false);
+        assertThat(DataQuestions.forFinding(orphans, List.of(), new CatalogLookup(orders, "app")))
+                .contains(new DataQuestion.OrphanRows(
+                        "app", "orders", List.of("customer_ref"), "app", "customer", List.of("id")));
+        Finding unknown = new Finding(
+                FindingKind.FK_ORPHAN_ROWS,
+                Severity.ERROR,
+                "a foreign key constraint fails",
+                Map.of("constraint", "no_such_fk"),
+                List.of(),
+                null,
+                List.of(),
+                false);
+        assertThat(DataQuestions.forFinding(unknown, List.of(), new CatalogLookup(orders, "app")))
+                .isEmpty();
     }
 }

@@ -1,20 +1,19 @@
 package io.migrescue.diagnosis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.MigrationFiles;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The first migration file no history records, for histories that key files other than by their name. */
 class FailedMigrationFinderTest {
@@ -31,12 +30,15 @@ class FailedMigrationFinderTest {
         Files.createDirectories(dir.resolve("meta"));
         Files.writeString(dir.resolve("0000_init.sql"), "CREATE TABLE users (id int);\n");
         Files.writeString(dir.resolve("0001_orders.sql"), "CREATE TABLE orders (id int);\n");
-        Files.writeString(dir.resolve("meta/_journal.json"), "{\"entries\":[{\"idx\":0,\"when\":1700000000000,\"tag\":\"0000_init\"},"
-                + "{\"idx\":1,\"when\":1700000100000,\"tag\":\"0001_orders\"}]}");
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest("CREATE TABLE users (id int);\n".getBytes(StandardCharsets.UTF_8)));
-        MigrationHistory drizzle = new MigrationHistory("drizzle", "drizzle", "__drizzle_migrations",
-                List.of(applied("1700000000000", hash)), null);
+        Files.writeString(
+                dir.resolve("meta/_journal.json"),
+                "{\"entries\":[{\"idx\":0,\"when\":1700000000000,\"tag\":\"0000_init\"},"
+                        + "{\"idx\":1,\"when\":1700000100000,\"tag\":\"0001_orders\"}]}");
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest("CREATE TABLE users (id int);\n".getBytes(StandardCharsets.UTF_8)));
+        MigrationHistory drizzle = new MigrationHistory(
+                "drizzle", "drizzle", "__drizzle_migrations", List.of(applied("1700000000000", hash)), null);
         assertThat(FailedMigrationFinder.find(List.of(drizzle), null, MigrationFiles.list(dir)))
                 .hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("0001_orders"));
     }
@@ -45,18 +47,26 @@ class FailedMigrationFinderTest {
     void versionKeyedHistoriesMatchTheNumberInFrontOfAPlainFile() throws Exception {
         Files.writeString(dir.resolve("20240101000000_init.sql"), "create table users (id bigint);\n");
         Files.writeString(dir.resolve("20240301000000_orders.sql"), "create table orders (id bigint);\n");
-        MigrationHistory supabase = new MigrationHistory("supabase", "supabase_migrations", "schema_migrations",
-                List.of(applied("20240101000000", null)), null);
+        MigrationHistory supabase = new MigrationHistory(
+                "supabase", "supabase_migrations", "schema_migrations", List.of(applied("20240101000000", null)), null);
         assertThat(FailedMigrationFinder.find(List.of(supabase), null, MigrationFiles.list(dir)))
                 .hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("20240301000000_orders"));
     }
 
     @Test
     void aLiquibaseChangelogWithARecordedChangesetIsNotPending() throws Exception {
-        Files.writeString(dir.resolve("001.sql"), "--liquibase formatted sql\n--changeset ana:1\ncreate table users (id bigint);\n");
-        Files.writeString(dir.resolve("002.sql"), "--liquibase formatted sql\n--changeset ana:2\ncreate table orders (id bigint);\n");
-        MigrationHistory liquibase = new MigrationHistory("liquibase", "public", "databasechangelog",
-                List.of(applied("1::ana::db/changes/001.sql", "9:0123456789abcdef0123456789abcdef")), null);
+        Files.writeString(
+                dir.resolve("001.sql"),
+                "--liquibase formatted sql\n--changeset ana:1\ncreate table users (id bigint);\n");
+        Files.writeString(
+                dir.resolve("002.sql"),
+                "--liquibase formatted sql\n--changeset ana:2\ncreate table orders (id bigint);\n");
+        MigrationHistory liquibase = new MigrationHistory(
+                "liquibase",
+                "public",
+                "databasechangelog",
+                List.of(applied("1::ana::db/changes/001.sql", "9:0123456789abcdef0123456789abcdef")),
+                null);
         assertThat(FailedMigrationFinder.find(List.of(liquibase), null, MigrationFiles.list(dir)))
                 .hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("002"));
     }

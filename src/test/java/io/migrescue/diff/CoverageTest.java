@@ -1,9 +1,9 @@
 package io.migrescue.diff;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class CoverageTest {
     @Test
@@ -11,10 +11,12 @@ class CoverageTest {
         for (Engine engine : Engine.values()) {
             Coverage c = Coverage.of(engine, DiffOptions.defaults());
             long present = java.util.Arrays.stream(ObjectKind.values())
-                    .filter(k -> k.on(engine) != ObjectKind.Support.ABSENT).count();
+                    .filter(k -> k.on(engine) != ObjectKind.Support.ABSENT)
+                    .count();
             assertThat(c.total()).isEqualTo(present);
             assertThat(c.compared()).doesNotContainAnyElementsOf(c.notCompared().keySet());
-            assertThat(c.comparedLine()).startsWith(c.compared().size() + " of " + present + " " + engine.displayName());
+            assertThat(c.comparedLine())
+                    .startsWith(c.compared().size() + " of " + present + " " + engine.displayName());
         }
     }
 

@@ -1,20 +1,19 @@
 package io.migrescue.files;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.FileFailures;
 import io.migrescue.failure.MigrescueException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PrivateFilesTest {
     @Test
@@ -39,28 +38,38 @@ class PrivateFilesTest {
         PrivateFiles.checkWritable(tmp.resolve("x/y/z"));
         assertThat(tmp.resolve("x")).doesNotExist();
         Path file = Files.writeString(tmp.resolve("plain"), "");
-        assertThatThrownBy(() -> PrivateFiles.checkWritable(file.resolve("sub"))).isInstanceOf(IOException.class);
-        MigrescueException e = FileFailures.usage("write the backup directory", file.resolve("sub"),
-                catchIo(() -> PrivateFiles.checkWritable(file.resolve("sub"))), "choose another with --backup-dir DIR");
+        assertThatThrownBy(() -> PrivateFiles.checkWritable(file.resolve("sub")))
+                .isInstanceOf(IOException.class);
+        MigrescueException e = FileFailures.usage(
+                "write the backup directory",
+                file.resolve("sub"),
+                catchIo(() -> PrivateFiles.checkWritable(file.resolve("sub"))),
+                "choose another with --backup-dir DIR");
         assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(e.getMessage()).isEqualTo("cannot write the backup directory " + file.resolve("sub") + ": a file is in the way ("
-                + file + " is not a directory); choose another with --backup-dir DIR");
+        assertThat(e.getMessage())
+                .isEqualTo("cannot write the backup directory " + file.resolve("sub") + ": a file is in the way ("
+                        + file + " is not a directory); choose another with --backup-dir DIR");
     }
 
     @Test
     void reasonsInTheOperatorsWords() {
         assertThat(FileFailures.reason(new AccessDeniedException("/x"))).isEqualTo("permission denied");
-        assertThat(FileFailures.reason(new FileSystemException("/x", null, "Read-only file system"))).isEqualTo("read-only file system");
-        assertThat(FileFailures.reason(new IOException("No space left on device"))).isEqualTo("no space left on device");
-        assertThat(FileFailures.reason(new java.io.FileNotFoundException("/b/x (Permission denied)"))).isEqualTo("permission denied");
-        assertThat(FileFailures.reason(new FileSystemException("/x/y", null, "Not a directory"))).isEqualTo("a file is in the way (not a directory)");
+        assertThat(FileFailures.reason(new FileSystemException("/x", null, "Read-only file system")))
+                .isEqualTo("read-only file system");
+        assertThat(FileFailures.reason(new IOException("No space left on device")))
+                .isEqualTo("no space left on device");
+        assertThat(FileFailures.reason(new java.io.FileNotFoundException("/b/x (Permission denied)")))
+                .isEqualTo("permission denied");
+        assertThat(FileFailures.reason(new FileSystemException("/x/y", null, "Not a directory")))
+                .isEqualTo("a file is in the way (not a directory)");
     }
 
     @Test
     void aFullDiskIsNamed(@TempDir Path tmp) throws Exception {
         Path full = Files.createSymbolicLink(tmp.resolve("plan.json"), Path.of("/dev/full"));
         IOException e = catchIo(() -> PrivateFiles.writeString(full, "{}"));
-        assertThat(FileFailures.usage("write the plan", full, e, null).getMessage()).endsWith(": no space left on device");
+        assertThat(FileFailures.usage("write the plan", full, e, null).getMessage())
+                .endsWith(": no space left on device");
     }
 
     interface IoAction {

@@ -1,5 +1,8 @@
 package io.migrescue.history;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.Dialect;
@@ -8,17 +11,13 @@ import io.migrescue.sql.MigrationFiles;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.Plans;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real {@code drizzle-kit migrate} (drizzle-kit 0.31, drizzle-orm 0.45, npm registry) on PostgreSQL. A migration
@@ -33,11 +32,24 @@ class DrizzleRealToolIT {
             module.exports = { dialect: 'postgresql', out: './drizzle', dbCredentials: { url: process.env.DATABASE_URL } };
             """;
     private static final String[][] MIGRATIONS = {
-            {"0000_init", "1700000000000", "CREATE TABLE \"users\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"email\" text NOT NULL\n);\n"},
-            {"0001_orders", "1700000100000", "CREATE TABLE \"orders\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"user_id\" integer NOT NULL\n);\n"
+        {
+            "0000_init",
+            "1700000000000",
+            "CREATE TABLE \"users\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"email\" text NOT NULL\n);\n"
+        },
+        {
+            "0001_orders",
+            "1700000100000",
+            "CREATE TABLE \"orders\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"user_id\" integer NOT NULL\n);\n"
                     + "--> statement-breakpoint\nALTER TABLE \"orders\" ADD CONSTRAINT \"orders_user_id_users_id_fk\" FOREIGN KEY (\"user_id\")"
-                    + " REFERENCES \"public\".\"users\"(\"id\") ON DELETE no action ON UPDATE no action;"},
-            {"0002_tags", "1700000200000", "CREATE TABLE \"tags\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"label\" text\n);\n"}};
+                    + " REFERENCES \"public\".\"users\"(\"id\") ON DELETE no action ON UPDATE no action;"
+        },
+        {
+            "0002_tags",
+            "1700000200000",
+            "CREATE TABLE \"tags\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"label\" text\n);\n"
+        }
+    };
 
     /** The drizzle folder as drizzle-kit generate leaves it, with the first {@code count} journal entries. */
     private static Path project(Path dir, int count) throws Exception {
@@ -47,17 +59,30 @@ class DrizzleRealToolIT {
         for (int i = 0; i < count; i++) {
             String[] m = MIGRATIONS[i];
             Files.writeString(dir.resolve("drizzle/" + m[0] + ".sql"), m[2]);
-            entries.append(i == 0 ? "" : ",").append("{\"idx\":").append(i).append(",\"version\":\"7\",\"when\":").append(m[1])
-                    .append(",\"tag\":\"").append(m[0]).append("\",\"breakpoints\":true}");
+            entries.append(i == 0 ? "" : ",")
+                    .append("{\"idx\":")
+                    .append(i)
+                    .append(",\"version\":\"7\",\"when\":")
+                    .append(m[1])
+                    .append(",\"tag\":\"")
+                    .append(m[0])
+                    .append("\",\"breakpoints\":true}");
         }
-        Files.writeString(dir.resolve("drizzle/meta/_journal.json"),
+        Files.writeString(
+                dir.resolve("drizzle/meta/_journal.json"),
                 "{\"version\":\"7\",\"dialect\":\"postgresql\",\"entries\":[" + entries + "]}");
         return dir;
     }
 
     private static NodeTools.Result migrate(Path dir, ScratchDatabase db) {
-        return NodeTools.run(dir, NodeTools.connection(db), RUN, NodeTools.script("drizzle-kit", "bin.cjs"), "migrate",
-                "--config", "drizzle.config.js");
+        return NodeTools.run(
+                dir,
+                NodeTools.connection(db),
+                RUN,
+                NodeTools.script("drizzle-kit", "bin.cjs"),
+                "migrate",
+                "--config",
+                "drizzle.config.js");
     }
 
     private static List<List<String>> drizzleRows(ScratchDatabase db) throws Exception {
@@ -67,11 +92,12 @@ class DrizzleRealToolIT {
     @Test
     void aMigrationAppliedOutsideTheJournalIsRecordedAndMigrateGoesOn(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "real drizzle");
-             ScratchDatabase reference = ScratchDatabase.create(Engine.POSTGRESQL, "real drizzle reference")) {
+                ScratchDatabase reference = ScratchDatabase.create(Engine.POSTGRESQL, "real drizzle reference")) {
             Path dir = project(tmp.resolve("app"), 1);
             assertThat(migrate(dir, db).exitCode()).isZero();
 
-            // during an incident someone ran 0001 by hand; the next deploy's migrate then fails on it and applies nothing
+            // during an incident someone ran 0001 by hand; the next deploy's migrate then fails on it and applies
+            // nothing
             project(dir, 3);
             db.execute(MIGRATIONS[1][2].split("--> statement-breakpoint"));
             NodeTools.Result failed = migrate(dir, db);
@@ -84,23 +110,36 @@ class DrizzleRealToolIT {
             assertThat(h.schema()).isEqualTo("drizzle");
             List<MigrationFile> files = MigrationFiles.list(dir.resolve("drizzle"));
             assertThat(files).extracting(MigrationFile::id).containsExactly("0000_init", "0001_orders", "0002_tags");
-            Plans.execute(db, new DrizzleHistoryWriter().recordApplied(Dialect.of(Engine.POSTGRESQL), h, files.get(1), NOW, null));
+            Plans.execute(
+                    db,
+                    new DrizzleHistoryWriter()
+                            .recordApplied(Dialect.of(Engine.POSTGRESQL), h, files.get(1), NOW, null));
             NodeTools.Result next = migrate(dir, db);
             assertThat(next.exitCode()).as(next.output()).isZero();
-            assertThat(rows(db, "SELECT to_regclass('public.tags') IS NOT NULL")).containsExactly(List.of("t"));
+            assertThat(rows(db, "SELECT to_regclass('public.tags') IS NOT NULL"))
+                    .containsExactly(List.of("t"));
 
             // the same rows drizzle-kit writes when it migrates a database alone
-            assertThat(migrate(project(tmp.resolve("reference"), 3), reference).exitCode()).isZero();
+            assertThat(migrate(project(tmp.resolve("reference"), 3), reference).exitCode())
+                    .isZero();
             assertThat(drizzleRows(db)).hasSize(3).isEqualTo(drizzleRows(reference));
 
             // 0002 undone by hand: migrescue removes its row (the latest) and migrate applies it again
             db.execute("DROP TABLE tags");
-            Plans.execute(db, new DrizzleHistoryWriter().recordRolledBack(Dialect.of(Engine.POSTGRESQL), Plans.history(db, "drizzle"),
-                    "0002_tags", files, NOW));
+            Plans.execute(
+                    db,
+                    new DrizzleHistoryWriter()
+                            .recordRolledBack(
+                                    Dialect.of(Engine.POSTGRESQL),
+                                    Plans.history(db, "drizzle"),
+                                    "0002_tags",
+                                    files,
+                                    NOW));
             assertThat(drizzleRows(db)).hasSize(2);
             NodeTools.Result again = migrate(dir, db);
             assertThat(again.exitCode()).as(again.output()).isZero();
-            assertThat(rows(db, "SELECT to_regclass('public.tags') IS NOT NULL")).containsExactly(List.of("t"));
+            assertThat(rows(db, "SELECT to_regclass('public.tags') IS NOT NULL"))
+                    .containsExactly(List.of("t"));
             assertThat(drizzleRows(db)).isEqualTo(drizzleRows(reference));
         }
     }

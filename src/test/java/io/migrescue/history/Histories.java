@@ -5,7 +5,6 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.HistoryLock;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.MigrationFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,8 +17,7 @@ import java.util.List;
 final class Histories {
     static final Instant NOW = Instant.parse("2026-03-01T10:15:30.123Z");
 
-    private Histories() {
-    }
+    private Histories() {}
 
     static MigrationHistory of(String tool, String schema, String table, HistoryEntry... entries) {
         return new MigrationHistory(tool, schema, table, Arrays.asList(entries), null);

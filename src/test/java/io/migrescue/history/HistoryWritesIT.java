@@ -1,20 +1,18 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
+import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.MigrationFiles;
 import io.migrescue.testing.Plans;
 import io.migrescue.testing.ScratchDatabase;
 import io.migrescue.testing.ToolTables;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,8 +24,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The writers of the tools that cannot run here (Prisma, golang-migrate, Laravel, Rails), applied to their tables as
@@ -40,7 +39,9 @@ class HistoryWritesIT {
     /** Rows as text, in order, each column rendered by the server's text form. */
     private static List<List<String>> rows(ScratchDatabase db, String sql) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
@@ -66,41 +67,76 @@ class HistoryWritesIT {
             String failedName = "20240301000000_add_fk";
             Path sql = dir.resolve(failedName).resolve("migration.sql");
             Files.createDirectories(sql.getParent());
-            Files.writeString(sql, "ALTER TABLE \"orders\" ADD CONSTRAINT \"orders_user_fk\" FOREIGN KEY (\"user_id\") REFERENCES \"users\"(\"id\");\n");
+            Files.writeString(
+                    sql,
+                    "ALTER TABLE \"orders\" ADD CONSTRAINT \"orders_user_fk\" FOREIGN KEY (\"user_id\") REFERENCES \"users\"(\"id\");\n");
             // what migrate deploy leaves: an applied migration, then one failed at its first step (P3009 from now on)
-            db.execute(ToolTables.prisma(engine),
+            db.execute(
+                    ToolTables.prisma(engine),
                     "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, started_at, applied_steps_count)"
-                            + " VALUES ('11111111-1111-4111-8111-111111111111', 'aa', " + now(engine) + ", '20240101000000_init', NULL, "
+                            + " VALUES ('11111111-1111-4111-8111-111111111111', 'aa', " + now(engine)
+                            + ", '20240101000000_init', NULL, "
                             + now(engine) + ", 1)",
                     "INSERT INTO _prisma_migrations (id, checksum, migration_name, logs, started_at, applied_steps_count)"
-                            + " VALUES ('22222222-2222-4222-8222-222222222222', 'bb', '" + failedName + "', 'Database error code: 23503', "
+                            + " VALUES ('22222222-2222-4222-8222-222222222222', 'bb', '" + failedName
+                            + "', 'Database error code: 23503', "
                             + now(engine) + ", 0)");
-            MigrationFile file = MigrationFiles.find(MigrationFiles.list(dir), failedName).orElseThrow();
+            MigrationFile file =
+                    MigrationFiles.find(MigrationFiles.list(dir), failedName).orElseThrow();
             PrismaHistoryWriter writer = new PrismaHistoryWriter();
             Plans.execute(db, writer.recordApplied(Dialect.of(engine), Plans.history(db, "prisma"), file, NOW, null));
 
             // started_at/finished_at/rolled_back_at as UTC text on both engines, to the millisecond
-            String utc = engine == Engine.POSTGRESQL ? "to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS')" : "%s";
-            List<List<String>> rows = rows(db, "SELECT id, checksum, " + utc.formatted("finished_at") + ", migration_name, logs, "
-                    + utc.formatted("rolled_back_at") + ", " + utc.formatted("started_at") + ", applied_steps_count FROM _prisma_migrations"
-                    + " WHERE migration_name = '" + failedName + "' ORDER BY rolled_back_at IS NULL");
+            String utc =
+                    engine == Engine.POSTGRESQL ? "to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS')" : "%s";
+            List<List<String>> rows = rows(
+                    db,
+                    "SELECT id, checksum, " + utc.formatted("finished_at") + ", migration_name, logs, "
+                            + utc.formatted("rolled_back_at") + ", " + utc.formatted("started_at")
+                            + ", applied_steps_count FROM _prisma_migrations"
+                            + " WHERE migration_name = '" + failedName + "' ORDER BY rolled_back_at IS NULL");
             assertThat(rows).hasSize(2);
-            assertThat(rows.get(0)).containsExactly("22222222-2222-4222-8222-222222222222", "bb", null, failedName,
-                    "Database error code: 23503", "2026-03-01 10:15:30.123", rows.get(0).get(6), "0");
+            assertThat(rows.get(0))
+                    .containsExactly(
+                            "22222222-2222-4222-8222-222222222222",
+                            "bb",
+                            null,
+                            failedName,
+                            "Database error code: 23503",
+                            "2026-03-01 10:15:30.123",
+                            rows.get(0).get(6),
+                            "0");
             assertThat(UUID.fromString(rows.get(1).get(0)).version()).isEqualTo(4);
-            assertThat(rows.get(1).subList(1, 8)).containsExactly(PrismaHistoryWriter.checksum(sql), "2026-03-01 10:15:30.123",
-                    failedName, "", null, "2026-03-01 10:15:30.123", "0");
+            assertThat(rows.get(1).subList(1, 8))
+                    .containsExactly(
+                            PrismaHistoryWriter.checksum(sql),
+                            "2026-03-01 10:15:30.123",
+                            failedName,
+                            "",
+                            null,
+                            "2026-03-01 10:15:30.123",
+                            "0");
             MigrationHistory after = Plans.history(db, "prisma");
             assertThat(after.needsAttention()).isFalse(); // nothing unfinished and not rolled back: deploy goes on
-            assertThat(after.entries()).extracting(HistoryEntry::state)
+            assertThat(after.entries())
+                    .extracting(HistoryEntry::state)
                     .containsExactlyInAnyOrder(EntryState.APPLIED, EntryState.ROLLED_BACK, EntryState.APPLIED);
 
             // the same failure, resolved the other way: --rolled-back
-            db.execute("DELETE FROM _prisma_migrations WHERE migration_name = '" + failedName + "' AND finished_at IS NOT NULL",
+            db.execute(
+                    "DELETE FROM _prisma_migrations WHERE migration_name = '" + failedName
+                            + "' AND finished_at IS NOT NULL",
                     "UPDATE _prisma_migrations SET rolled_back_at = NULL");
-            Plans.execute(db, writer.recordRolledBack(Dialect.of(engine), Plans.history(db, "prisma"), failedName, List.of(), NOW));
-            assertThat(rows(db, "SELECT " + utc.formatted("rolled_back_at") + ", finished_at FROM _prisma_migrations WHERE migration_name = '"
-                    + failedName + "'")).containsExactly(java.util.Arrays.asList("2026-03-01 10:15:30.123", null));
+            Plans.execute(
+                    db,
+                    writer.recordRolledBack(
+                            Dialect.of(engine), Plans.history(db, "prisma"), failedName, List.of(), NOW));
+            assertThat(rows(
+                            db,
+                            "SELECT " + utc.formatted("rolled_back_at")
+                                    + ", finished_at FROM _prisma_migrations WHERE migration_name = '" + failedName
+                                    + "'"))
+                    .containsExactly(java.util.Arrays.asList("2026-03-01 10:15:30.123", null));
             assertThat(Plans.history(db, "prisma").needsAttention()).isFalse();
         }
     }
@@ -127,15 +163,22 @@ class HistoryWritesIT {
             assertThat(rows(db, select)).containsExactly(List.of("20240115093000", clean));
 
             db.execute("DELETE FROM schema_migrations", dirty);
-            Plans.execute(db, writer.recordRolledBack(dialect, Plans.history(db, "golang-migrate"), "20240115093000", files, NOW));
-            assertThat(rows(db, select)).containsExactly(List.of("20240101000000", clean)); // a version with files: up works
+            Plans.execute(
+                    db,
+                    writer.recordRolledBack(
+                            dialect, Plans.history(db, "golang-migrate"), "20240115093000", files, NOW));
+            assertThat(rows(db, select))
+                    .containsExactly(List.of("20240101000000", clean)); // a version with files: up works
 
-            db.execute("DELETE FROM schema_migrations", "INSERT INTO schema_migrations (version, dirty) VALUES (20240101000000, true)");
+            db.execute(
+                    "DELETE FROM schema_migrations",
+                    "INSERT INTO schema_migrations (version, dirty) VALUES (20240101000000, true)");
             MigrationHistory first = Plans.history(db, "golang-migrate");
             Plans.execute(db, writer.recordRolledBack(dialect, first, "20240101000000", files, NOW));
             assertThat(rows(db, select)).isEmpty(); // force -1: nothing applied, up starts from the first file
 
-            Plans.execute(db, writer.recordApplied(dialect, Plans.history(db, "golang-migrate"), files.get(2), NOW, null));
+            Plans.execute(
+                    db, writer.recordApplied(dialect, Plans.history(db, "golang-migrate"), files.get(2), NOW, null));
             assertThat(rows(db, select)).containsExactly(List.of("20240201000000", clean));
             assertThat(Plans.history(db, "golang-migrate").needsAttention()).isFalse();
         }
@@ -147,18 +190,30 @@ class HistoryWritesIT {
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void laravelRecordsTheMigrationInANewBatchAndRemovesIt(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "writes laravel")) {
-            db.execute(ToolTables.laravel(engine), "INSERT INTO migrations (migration, batch) VALUES"
-                    + " ('2024_01_01_000000_create_users_table', 1), ('2024_02_01_000000_create_posts_table', 2)");
+            db.execute(
+                    ToolTables.laravel(engine),
+                    "INSERT INTO migrations (migration, batch) VALUES"
+                            + " ('2024_01_01_000000_create_users_table', 1), ('2024_02_01_000000_create_posts_table', 2)");
             String orders = "2024_03_01_000000_create_orders_table";
             Path php = dir.resolve(orders + ".php");
             Files.writeString(php, "<?php\n");
             LaravelHistoryWriter writer = new LaravelHistoryWriter();
-            Plans.execute(db, writer.recordApplied(Dialect.of(engine), Plans.history(db, "laravel"),
-                    new MigrationFile(orders, orders, php, "laravel"), NOW, null));
-            assertThat(rows(db, "SELECT id, migration, batch FROM migrations ORDER BY id")).last()
+            Plans.execute(
+                    db,
+                    writer.recordApplied(
+                            Dialect.of(engine),
+                            Plans.history(db, "laravel"),
+                            new MigrationFile(orders, orders, php, "laravel"),
+                            NOW,
+                            null));
+            assertThat(rows(db, "SELECT id, migration, batch FROM migrations ORDER BY id"))
+                    .last()
                     .isEqualTo(List.of("3", orders, "3"));
-            Plans.execute(db, writer.recordRolledBack(Dialect.of(engine), Plans.history(db, "laravel"), orders, List.of(), NOW));
-            assertThat(rows(db, "SELECT migration FROM migrations ORDER BY id")).extracting(r -> r.get(0))
+            Plans.execute(
+                    db,
+                    writer.recordRolledBack(Dialect.of(engine), Plans.history(db, "laravel"), orders, List.of(), NOW));
+            assertThat(rows(db, "SELECT migration FROM migrations ORDER BY id"))
+                    .extracting(r -> r.get(0))
                     .containsExactly("2024_01_01_000000_create_users_table", "2024_02_01_000000_create_posts_table");
         }
     }
@@ -172,13 +227,23 @@ class HistoryWritesIT {
             Path rb = dir.resolve("20240202000000_add_orders.rb");
             Files.writeString(rb, "class AddOrders < ActiveRecord::Migration[7.1]\nend\n");
             RailsHistoryWriter writer = new RailsHistoryWriter();
-            List<BoundStatement> plan = writer.recordApplied(Dialect.of(engine), Plans.history(db, "rails"),
-                    new MigrationFile("20240202000000", "add_orders", rb, "rails"), NOW, null);
+            List<BoundStatement> plan = writer.recordApplied(
+                    Dialect.of(engine),
+                    Plans.history(db, "rails"),
+                    new MigrationFile("20240202000000", "add_orders", rb, "rails"),
+                    NOW,
+                    null);
             Plans.execute(db, plan);
-            assertThat(rows(db, "SELECT version FROM schema_migrations ORDER BY version")).extracting(r -> r.get(0))
+            assertThat(rows(db, "SELECT version FROM schema_migrations ORDER BY version"))
+                    .extracting(r -> r.get(0))
                     .containsExactly("20240101000000", "20240202000000");
-            Plans.execute(db, writer.recordRolledBack(Dialect.of(engine), Plans.history(db, "rails"), "20240202000000", List.of(), NOW));
-            assertThat(rows(db, "SELECT version FROM schema_migrations")).extracting(r -> r.get(0)).containsExactly("20240101000000");
+            Plans.execute(
+                    db,
+                    writer.recordRolledBack(
+                            Dialect.of(engine), Plans.history(db, "rails"), "20240202000000", List.of(), NOW));
+            assertThat(rows(db, "SELECT version FROM schema_migrations"))
+                    .extracting(r -> r.get(0))
+                    .containsExactly("20240101000000");
         }
     }
 
@@ -193,18 +258,34 @@ class HistoryWritesIT {
             Timestamps.Value utc = Timestamps.utc(d, NOW);
             if (engine == Engine.POSTGRESQL) {
                 db.execute("CREATE TABLE t (local_ts timestamp(3), tz timestamptz(3), utc_tz timestamptz(3))");
-                Plans.execute(db, List.of(BoundStatement.of("INSERT INTO t VALUES (" + clock.sql() + ", " + clock.sql() + ", " + utc.sql()
-                        + ")", clock.param(), clock.param(), utc.param())), "SET TIME ZONE 'Asia/Kathmandu'");
-                // a timestamp column holds the session's wall clock, as now() would write it there: 10:15:30.123 UTC is 16:00:30.123 NPT
-                assertThat(rows(db, "SELECT local_ts::text, extract(epoch FROM tz)::numeric(14,3)::text,"
-                        + " extract(epoch FROM utc_tz)::numeric(14,3)::text FROM t"))
+                Plans.execute(
+                        db,
+                        List.of(BoundStatement.of(
+                                "INSERT INTO t VALUES (" + clock.sql() + ", " + clock.sql() + ", " + utc.sql() + ")",
+                                clock.param(),
+                                clock.param(),
+                                utc.param())),
+                        "SET TIME ZONE 'Asia/Kathmandu'");
+                // a timestamp column holds the session's wall clock, as now() would write it there: 10:15:30.123 UTC is
+                // 16:00:30.123 NPT
+                assertThat(rows(
+                                db,
+                                "SELECT local_ts::text, extract(epoch FROM tz)::numeric(14,3)::text,"
+                                        + " extract(epoch FROM utc_tz)::numeric(14,3)::text FROM t"))
                         .containsExactly(List.of("2026-03-01 16:00:30.123", "1772360130.123", "1772360130.123"));
             } else {
                 db.execute("CREATE TABLE t (ts TIMESTAMP(3) NULL, local_dt DATETIME(3), utc_dt DATETIME(3))");
-                Plans.execute(db, List.of(BoundStatement.of("INSERT INTO t VALUES (" + clock.sql() + ", " + clock.sql() + ", " + utc.sql()
-                        + ")", clock.param(), clock.param(), utc.param())), "SET time_zone = '+05:45'");
+                Plans.execute(
+                        db,
+                        List.of(BoundStatement.of(
+                                "INSERT INTO t VALUES (" + clock.sql() + ", " + clock.sql() + ", " + utc.sql() + ")",
+                                clock.param(),
+                                clock.param(),
+                                utc.param())),
+                        "SET time_zone = '+05:45'");
                 assertThat(rows(db, "SELECT UNIX_TIMESTAMP(ts), local_dt, utc_dt FROM t"))
-                        .containsExactly(List.of("1772360130.123", "2026-03-01 16:00:30.123", "2026-03-01 10:15:30.123"));
+                        .containsExactly(
+                                List.of("1772360130.123", "2026-03-01 16:00:30.123", "2026-03-01 10:15:30.123"));
             }
         }
     }

@@ -1,5 +1,8 @@
 package io.migrescue.history;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
@@ -9,10 +12,6 @@ import io.migrescue.sql.MigrationFile;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.Plans;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Real Knex 3.3 (npm registry) on both engines: it leaves a failed migration and, killed mid-run, a held lock; after
@@ -55,6 +54,7 @@ class KnexRealToolIT {
             };
             exports.down = (knex) => knex.schema.dropTable('orders');
             """;
+
     private static final String TAGS = """
             exports.up = (knex) => knex.schema.createTable('tags', (t) => { t.increments(); t.string('label'); });
             exports.down = (knex) => knex.schema.dropTable('tags');
@@ -83,13 +83,17 @@ class KnexRealToolIT {
     }
 
     private static boolean tableExists(ScratchDatabase db, String table) throws Exception {
-        return !rows(db, "SELECT 1 FROM information_schema.tables WHERE table_schema = '" + db.defaultSchema()
-                + "' AND table_name = '" + table + "'").isEmpty();
+        return !rows(
+                        db,
+                        "SELECT 1 FROM information_schema.tables WHERE table_schema = '" + db.defaultSchema()
+                                + "' AND table_name = '" + table + "'")
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.migrescue.testing.TestServers#engines")
-    void aKilledRunsLockAndItsUnrecordedMigrationAreRepairedAndKnexGoesOn(Engine engine, @TempDir Path tmp) throws Exception {
+    void aKilledRunsLockAndItsUnrecordedMigrationAreRepairedAndKnexGoesOn(Engine engine, @TempDir Path tmp)
+            throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "real knex killed")) {
             Path dir = project(tmp, "users");
             killMidMigration(dir, db);
@@ -114,13 +118,17 @@ class KnexRealToolIT {
             assertThat(latest.exitCode()).as(latest.output()).isZero();
             assertThat(latest.output()).contains("Batch 3 run: 1 migrations");
             assertThat(rows(db, "SELECT name, batch, migration_time IS NOT NULL FROM knex_migrations ORDER BY id"))
-                    .extracting(r -> r.subList(0, 2)).containsExactly(List.of("001_users.js", "1"), List.of("002_orders.js", "2"),
-                            List.of("003_tags.js", "3"));
+                    .extracting(r -> r.subList(0, 2))
+                    .containsExactly(
+                            List.of("001_users.js", "1"), List.of("002_orders.js", "2"), List.of("003_tags.js", "3"));
             assertThat(rows(db, "SELECT is_locked FROM knex_migrations_lock")).containsExactly(List.of("0"));
 
             // 003 undone by hand: migrescue removes its row and Knex runs it again
             db.execute("DROP TABLE tags");
-            Plans.execute(db, new KnexHistoryWriter().recordRolledBack(d, Plans.history(db, "knex"), "003_tags.js", List.of(), NOW));
+            Plans.execute(
+                    db,
+                    new KnexHistoryWriter()
+                            .recordRolledBack(d, Plans.history(db, "knex"), "003_tags.js", List.of(), NOW));
             NodeTools.Result again = knex(dir, db, "migrate:latest");
             assertThat(again.exitCode()).as(again.output()).isZero();
             assertThat(again.output()).contains("Batch 3 run: 1 migrations");
@@ -141,15 +149,22 @@ class KnexRealToolIT {
             assertThat(h.entries()).extracting(HistoryEntry::id).containsExactly("001_users.js");
             assertThat(h.locked()).isFalse(); // Knex frees its lock when a migration fails
             NodeTools.Result rerun = knex(dir, db, "migrate:latest");
-            assertThat(rerun.exitCode()).as("orders is left behind: a plain rerun fails").isNotZero();
+            assertThat(rerun.exitCode())
+                    .as("orders is left behind: a plain rerun fails")
+                    .isNotZero();
 
             db.execute("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id)");
-            Plans.execute(db, new KnexHistoryWriter().recordApplied(Dialect.of(engine), h, migration(dir, "002_orders.js"), NOW, null));
+            Plans.execute(
+                    db,
+                    new KnexHistoryWriter()
+                            .recordApplied(Dialect.of(engine), h, migration(dir, "002_orders.js"), NOW, null));
             NodeTools.Result latest = knex(dir, db, "migrate:latest");
             assertThat(latest.exitCode()).as(latest.output()).isZero();
             assertThat(latest.output()).contains("Already up to date");
             NodeTools.Result list = knex(dir, db, "migrate:list");
-            assertThat(list.output()).as(list.output()).contains("Found 2 Completed Migration file/files.", "No Pending Migration files Found.");
+            assertThat(list.output())
+                    .as(list.output())
+                    .contains("Found 2 Completed Migration file/files.", "No Pending Migration files Found.");
         }
     }
 

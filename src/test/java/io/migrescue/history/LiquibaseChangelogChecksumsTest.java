@@ -1,8 +1,14 @@
 package io.migrescue.history;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.sql.LiquibaseChangelog;
 import io.migrescue.sql.SqlStatement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import liquibase.ChecksumVersion;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogParameters;
@@ -15,13 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * migrescue's checksums of XML and YAML changesets of sql/sqlFile changes equal those Liquibase 4.33 computes for the
@@ -36,13 +35,14 @@ class LiquibaseChangelogChecksumsTest {
             """;
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            """
+    @ValueSource(
+            strings = {
+                """
               <changeSet id="1" author="ana">
                 <sql>CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));</sql>
               </changeSet>
             """,
-            """
+                """
               <changeSet id="1" author="ana">
                 <comment>users and their orders</comment>
                 <!-- a comment of the XML: no part of the SQL -->
@@ -61,14 +61,14 @@ class LiquibaseChangelogChecksumsTest {
                 <modifySqlNot/>
               </changeSet>
             """,
-            """
+                """
               <changeSet id="x" author="ana">
                 <validCheckSum>9:0123</validCheckSum>
                 <preConditions onFail="MARK_RAN"><sqlCheck expectedResult="0">SELECT COUNT(*) FROM users</sqlCheck></preConditions>
                 <sqlFile path="sub/orders.sql"/>
               </changeSet>
             """,
-    })
+            })
     void xmlChecksumsAreLiquibases(String changeSets, @TempDir Path dir) throws Exception {
         String xml = XML_HEAD + changeSets.replace("<modifySqlNot/>", "") + "</databaseChangeLog>\n";
         Files.writeString(dir.resolve("orders.sql"), "CREATE TABLE orders (\n  id BIGINT PRIMARY KEY\n);\r\n\n");
@@ -145,21 +145,35 @@ class LiquibaseChangelogChecksumsTest {
                 """);
         List<LiquibaseChangelog.ChangeSet> ours = LiquibaseChangelog.changeSets(dir.resolve("log.xml"));
         List<SqlStatement> first = LiquibaseChangelog.statements(ours.get(0), Engine.POSTGRESQL);
-        assertThat(first).extracting(SqlStatement::sql).containsExactly(
-                "CREATE TABLE users (id BIGINT NOT NULL, email VARCHAR(200) NOT NULL UNIQUE, PRIMARY KEY (id))",
-                "CREATE INDEX users_email_idx ON users (email)");
-        assertThat(LiquibaseChangelog.statements(ours.get(1), Engine.MARIADB)).extracting(SqlStatement::sql).containsExactly(
-                "ALTER TABLE users ADD COLUMN name VARCHAR(100)",
-                "ALTER TABLE users ADD CONSTRAINT users_self_fk FOREIGN KEY (id) REFERENCES users (id)");
+        assertThat(first)
+                .extracting(SqlStatement::sql)
+                .containsExactly(
+                        "CREATE TABLE users (id BIGINT NOT NULL, email VARCHAR(200) NOT NULL UNIQUE, PRIMARY KEY (id))",
+                        "CREATE INDEX users_email_idx ON users (email)");
+        assertThat(LiquibaseChangelog.statements(ours.get(1), Engine.MARIADB))
+                .extracting(SqlStatement::sql)
+                .containsExactly(
+                        "ALTER TABLE users ADD COLUMN name VARCHAR(100)",
+                        "ALTER TABLE users ADD CONSTRAINT users_self_fk FOREIGN KEY (id) REFERENCES users (id)");
         assertThat(io.migrescue.sql.StatementEffects.of(first.get(0), Engine.POSTGRESQL))
-                .anyMatch(e -> e instanceof io.migrescue.sql.Effect.CreateTable c && c.table().equals("users"));
+                .anyMatch(e -> e instanceof io.migrescue.sql.Effect.CreateTable c
+                        && c.table().equals("users"));
 
         ResourceAccessor accessor = new DirectoryResourceAccessor(dir.toFile());
-        DatabaseChangeLog log = Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), accessor), () ->
-                ChangeLogParserFactory.getInstance().getParser("log.xml", accessor).parse("log.xml", new ChangeLogParameters(), accessor));
+        DatabaseChangeLog log = Scope.child(
+                Map.of(Scope.Attr.resourceAccessor.name(), accessor),
+                () -> ChangeLogParserFactory.getInstance()
+                        .getParser("log.xml", accessor)
+                        .parse("log.xml", new ChangeLogParameters(), accessor));
         for (int i = 0; i < ours.size(); i++) {
-            String theirs = Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), accessor), log.getChangeSets().get(i)::getDescription);
-            assertThat(String.join("; ", ours.get(i).changes().stream().map(LiquibaseChangelog.Change::description).toList()))
+            String theirs = Scope.child(
+                    Map.of(Scope.Attr.resourceAccessor.name(), accessor),
+                    log.getChangeSets().get(i)::getDescription);
+            assertThat(String.join(
+                            "; ",
+                            ours.get(i).changes().stream()
+                                    .map(LiquibaseChangelog.Change::description)
+                                    .toList()))
                     .isEqualTo(theirs);
         }
     }
@@ -193,8 +207,11 @@ class LiquibaseChangelogChecksumsTest {
 
     private static void sameAsLiquibase(Path dir, String file) throws Exception {
         ResourceAccessor accessor = new DirectoryResourceAccessor(dir.toFile());
-        DatabaseChangeLog log = Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), accessor), () ->
-                ChangeLogParserFactory.getInstance().getParser(file, accessor).parse(file, new ChangeLogParameters(), accessor));
+        DatabaseChangeLog log = Scope.child(
+                Map.of(Scope.Attr.resourceAccessor.name(), accessor),
+                () -> ChangeLogParserFactory.getInstance()
+                        .getParser(file, accessor)
+                        .parse(file, new ChangeLogParameters(), accessor));
         List<LiquibaseChangelog.ChangeSet> ours = LiquibaseChangelog.changeSets(dir.resolve(file));
         assertThat(ours).hasSameSizeAs(log.getChangeSets());
         for (int i = 0; i < ours.size(); i++) {
@@ -204,11 +221,14 @@ class LiquibaseChangelogChecksumsTest {
             assertThat(mine.author()).isEqualTo(theirs.getAuthor());
             assertThat(LiquibaseChangelogChecksums.uncomputable(mine)).isNull();
             for (ChecksumVersion version : List.of(ChecksumVersion.V8, ChecksumVersion.V9)) {
-                String expected = Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), accessor),
+                String expected = Scope.child(
+                        Map.of(Scope.Attr.resourceAccessor.name(), accessor),
                         () -> theirs.generateCheckSum(version).toString());
                 theirs.clearCheckSum(); // it keeps the first one it computed
-                assertThat(LiquibaseChangelogChecksums.checksum(mine, Integer.toString(version.getVersion()), Engine.POSTGRESQL))
-                        .as("%s version %s", mine.label(), version).isEqualTo(expected);
+                assertThat(LiquibaseChangelogChecksums.checksum(
+                                mine, Integer.toString(version.getVersion()), Engine.POSTGRESQL))
+                        .as("%s version %s", mine.label(), version)
+                        .isEqualTo(expected);
             }
         }
     }

@@ -1,12 +1,25 @@
 package io.migrescue.history;
 
-import io.migrescue.sql.Dialect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.migrescue.model.Engine;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
+import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.testing.Plans;
 import io.migrescue.testing.ScratchDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -20,20 +33,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Liquibase history writer proven with real Liquibase 4.33 (liquibase-core, test scope only): after a killed run's
@@ -72,7 +71,8 @@ class LiquibaseHistoryWritesIT {
     @BeforeAll
     static void quietAndOffline() {
         System.setProperty("liquibase.analytics.enabled", "false"); // no usage reports leave the test
-        System.setProperty("liquibase.changelogLockWaitTimeInMinutes", "0"); // a held lock fails at once instead of in 5 min
+        System.setProperty(
+                "liquibase.changelogLockWaitTimeInMinutes", "0"); // a held lock fails at once instead of in 5 min
     }
 
     private static Path changelog(Path dir, String changes) throws Exception {
@@ -86,7 +86,8 @@ class LiquibaseHistoryWritesIT {
     private static void update(ScratchDatabase db, Path dir) throws Exception {
         try (Connection c = db.connect()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            try (Liquibase liquibase = new Liquibase("db/master.xml", new DirectoryResourceAccessor(dir.toFile()), database)) {
+            try (Liquibase liquibase =
+                    new Liquibase("db/master.xml", new DirectoryResourceAccessor(dir.toFile()), database)) {
                 liquibase.update(new Contexts(), new LabelExpression());
             }
         }
@@ -95,8 +96,9 @@ class LiquibaseHistoryWritesIT {
     /** DATABASECHANGELOG rows by ID, each column as text. */
     private static Map<String, Map<String, String>> changelogRows(ScratchDatabase db) throws Exception {
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT * FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT * FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")) {
             while (rs.next()) {
                 Map<String, String> row = new LinkedHashMap<>();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -115,8 +117,12 @@ class LiquibaseHistoryWritesIT {
             changelog(dir, USERS);
             update(db, dir);
             try (Connection c = db.connect()) { // a pod killed mid-update: it took the lock and never gave it back
-                Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-                assertThat(LockServiceFactory.getInstance().getLockService(database).acquireLock()).isTrue();
+                Database database =
+                        DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+                assertThat(LockServiceFactory.getInstance()
+                                .getLockService(database)
+                                .acquireLock())
+                        .isTrue();
             }
             changelog(dir, USERS + NAMES);
             assertThatThrownBy(() -> update(db, dir)).hasStackTraceContaining("Could not acquire change log lock");
@@ -133,10 +139,10 @@ class LiquibaseHistoryWritesIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.migrescue.testing.TestServers#engines")
-    void aFailedChangesetFinishedByHandIsRecordedMarkRanAndTheNextUpdateSkipsIt(Engine engine, @TempDir Path dir,
-                                                                               @TempDir Path controlDir) throws Exception {
+    void aFailedChangesetFinishedByHandIsRecordedMarkRanAndTheNextUpdateSkipsIt(
+            Engine engine, @TempDir Path dir, @TempDir Path controlDir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "liquibase mark ran");
-             ScratchDatabase control = ScratchDatabase.create(engine, "liquibase control")) {
+                ScratchDatabase control = ScratchDatabase.create(engine, "liquibase control")) {
             Path file = changelog(dir, USERS + ORDERS);
             assertThatThrownBy(() -> update(db, dir)).hasStackTraceContaining("users_email_uq");
             MigrationHistory history = Plans.history(db, "liquibase");
@@ -149,8 +155,15 @@ class LiquibaseHistoryWritesIT {
             }
             byHand.add("CREATE UNIQUE INDEX users_email_uq ON users (email)");
             db.execute(byHand.toArray(String[]::new));
-            Plans.execute(db, new LiquibaseHistoryWriter().recordApplied(Dialect.of(engine), history,
-                    new MigrationFile("001", "001", file, "plain"), NOW, null));
+            Plans.execute(
+                    db,
+                    new LiquibaseHistoryWriter()
+                            .recordApplied(
+                                    Dialect.of(engine),
+                                    history,
+                                    new MigrationFile("001", "001", file, "plain"),
+                                    NOW,
+                                    null));
 
             changelog(dir, USERS + ORDERS + NAMES);
             update(db, dir); // had changeset 2 run again, CREATE TABLE orders would fail
@@ -166,7 +179,8 @@ class LiquibaseHistoryWritesIT {
             changelog(controlDir, USERS.replace(", (2, 'ana@example.com')", "") + ORDERS);
             update(control, controlDir);
             Map<String, String> liquibases = changelogRows(control).get("2");
-            for (String column : List.of("ID", "AUTHOR", "FILENAME", "DESCRIPTION", "COMMENTS", "TAG", "LIQUIBASE", "CONTEXTS", "LABELS")) {
+            for (String column : List.of(
+                    "ID", "AUTHOR", "FILENAME", "DESCRIPTION", "COMMENTS", "TAG", "LIQUIBASE", "CONTEXTS", "LABELS")) {
                 assertThat(rows.get("2").get(column)).as(column).isEqualTo(liquibases.get(column));
             }
             // NULL was written; Liquibase's update stored the checksum it computes for the changeset

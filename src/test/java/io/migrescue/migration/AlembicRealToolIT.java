@@ -1,18 +1,17 @@
 package io.migrescue.migration;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.PythonTools;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real Alembic 1.8 (Debian's python3-alembic) fails a revision; migrescue reads the revision script as code, maps its
@@ -83,6 +82,7 @@ class AlembicRealToolIT {
             def downgrade() -> None:
                 op.drop_table("payments")
             """;
+
     private static final String NICKNAME = """
             def upgrade() -> None:
                 with op.batch_alter_table("users", schema=None) as batch_op:
@@ -103,7 +103,8 @@ class AlembicRealToolIT {
 
     private static void revision(Path project, String id, String parent, String message, String body) {
         String down = parent == null ? "None" : "'" + parent + "'";
-        PythonTools.write(project.resolve("migrations/versions/" + id + "_" + message.replace(' ', '_') + ".py"),
+        PythonTools.write(
+                project.resolve("migrations/versions/" + id + "_" + message.replace(' ', '_') + ".py"),
                 HEADER.formatted(message, id, parent == null ? "" : parent, id, down) + body);
     }
 
@@ -121,7 +122,8 @@ class AlembicRealToolIT {
         revision(project, "a1b2c3d4e5f6", null, "users and orders", USERS_AND_ORDERS);
         PythonTools.Result first = alembic(project, db, "upgrade", "a1b2c3d4e5f6");
         assertThat(first.exitCode()).as(first.output()).isZero();
-        db.execute("INSERT INTO users (id, email) VALUES (1, 'ann@example.com'), (2, 'bob@example.com')",
+        db.execute(
+                "INSERT INTO users (id, email) VALUES (1, 'ann@example.com'), (2, 'bob@example.com')",
                 "INSERT INTO orders (id, user_id, ref) VALUES (10, 1, 'R-10'), (11, 2, 'R-11'), (12, 99, 'R-12')");
         revision(project, "b2c3d4e5f6a7", "a1b2c3d4e5f6", "payments and order fk", failing);
         return project;
@@ -152,11 +154,25 @@ class AlembicRealToolIT {
             assertThat(rows(db, "SELECT version_num FROM alembic_version")).containsExactly(List.of("a1b2c3d4e5f6"));
             assertThat(rows(db, "SELECT COUNT(*) FROM payments")).containsExactly(List.of("0"));
 
-            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString(), "--error-file", errorFile.toString());
-            assertThat(diagnose.all()).contains("b2c3d4e5f6a7").contains("fk_orders_user").doesNotContain("no migration files found");
+            CliRun diagnose =
+                    CliRun.on(db, "diagnose", "--migrations", project.toString(), "--error-file", errorFile.toString());
+            assertThat(diagnose.all())
+                    .contains("b2c3d4e5f6a7")
+                    .contains("fk_orders_user")
+                    .doesNotContain("no migration files found");
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", project.toString(), "--error-file", errorFile.toString(),
-                    "--backup-dir", tmp.resolve("backup").toString(), "--param", "policy=set-null", "--yes");
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
+                    "--param",
+                    "policy=set-null",
+                    "--yes");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(rows(db, "SELECT version_num FROM alembic_version")).containsExactly(List.of("b2c3d4e5f6a7"));
             assertThat(rows(db, "SELECT id, user_id FROM orders ORDER BY id"))
@@ -179,12 +195,32 @@ class AlembicRealToolIT {
             assertThat(rows(db, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'payments'"))
                     .containsExactly(List.of("0"));
 
-            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString(), "--error-file", errorFile.toString(),
-                    "--format", "json");
-            assertThat(diagnose.out()).contains("b2c3d4e5f6a7").contains("FK_ORPHAN_ROWS").doesNotContain("PARTIALLY_APPLIED");
+            CliRun diagnose = CliRun.on(
+                    db,
+                    "diagnose",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--format",
+                    "json");
+            assertThat(diagnose.out())
+                    .contains("b2c3d4e5f6a7")
+                    .contains("FK_ORPHAN_ROWS")
+                    .doesNotContain("PARTIALLY_APPLIED");
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", project.toString(), "--error-file", errorFile.toString(),
-                    "--backup-dir", tmp.resolve("backup").toString(), "--param", "policy=set-null", "--yes");
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
+                    "--param",
+                    "policy=set-null",
+                    "--yes");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(rows(db, "SELECT version_num FROM alembic_version")).containsExactly(List.of("b2c3d4e5f6a7"));
 
@@ -203,8 +239,18 @@ class AlembicRealToolIT {
             Path errorFile = failedRun(project, db);
             assertThat(Files.readString(errorFile)).contains("NotNullViolation");
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", project.toString(), "--error-file", errorFile.toString(),
-                    "--backup-dir", tmp.resolve("backup").toString(), "--param", "value=free", "--yes");
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
+                    "--param",
+                    "value=free",
+                    "--yes");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(rows(db, "SELECT version_num FROM alembic_version")).containsExactly(List.of("b2c3d4e5f6a7"));
             assertThat(rows(db, "SELECT email, plan FROM users ORDER BY id"))
@@ -224,19 +270,44 @@ class AlembicRealToolIT {
             Path errorFile = failedRun(project, db);
 
             // dropping the table the revision made is a decision: without it nothing changes (exit 6)
-            CliRun undecided = CliRun.on(db, "repair", "revert-partial-migration", "--migrations", project.toString(),
-                    "--error-file", errorFile.toString(), "--backup-dir", tmp.resolve("undecided").toString(), "--yes");
+            CliRun undecided = CliRun.on(
+                    db,
+                    "repair",
+                    "revert-partial-migration",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--backup-dir",
+                    tmp.resolve("undecided").toString(),
+                    "--yes");
             assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
             assertThat(undecided.err()).contains("--param undoTables=yes|no");
-            CliRun revert = CliRun.on(db, "repair", "revert-partial-migration", "--migrations", project.toString(),
-                    "--error-file", errorFile.toString(), "--backup-dir", tmp.resolve("backup").toString(), "--yes",
-                    "--param", "undoTables=yes");
+            CliRun revert = CliRun.on(
+                    db,
+                    "repair",
+                    "revert-partial-migration",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
+                    "--yes",
+                    "--param",
+                    "undoTables=yes");
             assertThat(revert.exitCode()).as(revert.all()).isZero();
             // what b2 made is gone, alembic_version still names a1, every row is kept
-            assertThat(rows(db, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
-                    + " AND table_name = 'payments'")).containsExactly(List.of("0"));
-            assertThat(rows(db, "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE()"
-                    + " AND index_name = 'ix_orders_ref'")).containsExactly(List.of("0"));
+            assertThat(rows(
+                            db,
+                            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
+                                    + " AND table_name = 'payments'"))
+                    .containsExactly(List.of("0"));
+            assertThat(rows(
+                            db,
+                            "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE()"
+                                    + " AND index_name = 'ix_orders_ref'"))
+                    .containsExactly(List.of("0"));
             assertThat(rows(db, "SELECT version_num FROM alembic_version")).containsExactly(List.of("a1b2c3d4e5f6"));
             assertThat(rows(db, "SELECT COUNT(*) FROM orders")).containsExactly(List.of("3"));
 
@@ -258,19 +329,37 @@ class AlembicRealToolIT {
             Path project = ordersWithAnOrphan(tmp.resolve("project"), db, PAYMENTS_AND_FK);
             Path errorFile = failedRun(project, db);
 
-            CliRun diagnose = PythonTools.renderWithTool(db, "diagnose", "--migrations", project.toString(), "--error-file",
-                    errorFile.toString(), "--format", "json");
+            CliRun diagnose = PythonTools.renderWithTool(
+                    db,
+                    "diagnose",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--format",
+                    "json");
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
             var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(diagnose.out());
             assertThat(json.path("notes").toString()).contains("statements of b2c3d4e5f6a7: rendered by alembic --sql");
             var migration = io.migrescue.testing.CodeMigrationRescue.failedMigration(json);
             assertThat(io.migrescue.testing.CodeMigrationRescue.states(migration))
                     .containsExactly("applied", "applied", "failed", "not-applied");
-            assertThat(migration.path("statements").get(0).path("sql").asText()).contains("CREATE TABLE payments")
+            assertThat(migration.path("statements").get(0).path("sql").asText())
+                    .contains("CREATE TABLE payments")
                     .doesNotContain("op.create_table");
 
-            CliRun repair = PythonTools.renderWithTool(db, "repair", "--migrations", project.toString(), "--error-file",
-                    errorFile.toString(), "--backup-dir", tmp.resolve("backup").toString(), "--param", "policy=set-null", "--yes");
+            CliRun repair = PythonTools.renderWithTool(
+                    db,
+                    "repair",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
+                    "--param",
+                    "policy=set-null",
+                    "--yes");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(rows(db, "SELECT version_num FROM alembic_version")).containsExactly(List.of("b2c3d4e5f6a7"));
 
@@ -295,7 +384,10 @@ class AlembicRealToolIT {
             args.addAll(List.of("--migrations", project.toString(), "--error-file", errorFile.toString()));
             CliRun run = CliRun.run(env, args);
             assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-            assertThat(run.err()).contains("--render-with-tool: cannot run").contains("no-such-python").doesNotContain("\tat ");
+            assertThat(run.err())
+                    .contains("--render-with-tool: cannot run")
+                    .contains("no-such-python")
+                    .doesNotContain("\tat ");
             assertThat(run.out()).isEmpty();
         }
     }
@@ -305,9 +397,11 @@ class AlembicRealToolIT {
     void preflightWithRenderWithToolSeesTheNotNullColumnOverRowsBeforeTheDeploy(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "alembic preflight rendered")) {
             Path project = ordersWithAnOrphan(tmp.resolve("project"), db, PLAN_NOT_NULL);
-            CliRun preflight = PythonTools.renderWithTool(db, "preflight", "--migrations", project.toString(), "--format", "json");
+            CliRun preflight =
+                    PythonTools.renderWithTool(db, "preflight", "--migrations", project.toString(), "--format", "json");
             assertThat(preflight.exitCode()).as(preflight.all()).isEqualTo(1);
-            assertThat(preflight.out()).contains("statements of b2c3d4e5f6a7: rendered by alembic --sql")
+            assertThat(preflight.out())
+                    .contains("statements of b2c3d4e5f6a7: rendered by alembic --sql")
                     .contains("ALTER TABLE users ADD COLUMN plan VARCHAR(20) NOT NULL")
                     .contains("column users.plan is added NOT NULL without a default, and the table has rows");
             assertThat(rows(db, "SELECT version_num FROM alembic_version")).containsExactly(List.of("a1b2c3d4e5f6"));

@@ -1,19 +1,18 @@
 package io.migrescue.migration;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
 import io.migrescue.testing.PythonTools;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real Django 3.2 (Debian's python3-django) on MariaDB leaves a migration half-applied: its first operations are in,
@@ -144,7 +143,8 @@ class DjangoRealToolIT {
             PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
             PythonTools.Result first = manage(project, db, "migrate", "shop", "0001");
             assertThat(first.exitCode()).as(first.output()).isZero();
-            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+            db.execute(
+                    "INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
                     "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', 99)");
             PythonTools.write(project.resolve("shop/migrations/0002_warehouse_and_fk.py"), WAREHOUSE);
             PythonTools.Result failed = manage(project, db, "migrate");
@@ -156,12 +156,25 @@ class DjangoRealToolIT {
                     .containsExactly(List.of("0001_initial"));
             assertThat(rows(db, "SELECT COUNT(*) FROM shop_warehouse")).containsExactly(List.of("0"));
 
-            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString(), "--error-file", errorFile.toString());
-            assertThat(diagnose.all()).contains("shop.0002_warehouse_and_fk").contains("shop_warehouse_name_")
+            CliRun diagnose =
+                    CliRun.on(db, "diagnose", "--migrations", project.toString(), "--error-file", errorFile.toString());
+            assertThat(diagnose.all())
+                    .contains("shop.0002_warehouse_and_fk")
+                    .contains("shop_warehouse_name_")
                     .doesNotContain("no migration files found");
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", project.toString(), "--error-file", errorFile.toString(),
-                    "--backup-dir", tmp.resolve("backup").toString(), "--param", "policy=set-null", "--yes");
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
+                    "--param",
+                    "policy=set-null",
+                    "--yes");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY id"))
                     .containsExactly(List.of("0001_initial"), List.of("0002_warehouse_and_fk"));
@@ -182,8 +195,10 @@ class DjangoRealToolIT {
                 assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
             }
             assertThat(rows(db, "SELECT COUNT(*) FROM shop_order")).containsExactly(List.of("2"));
-            // migrescue's row keeps Django's time convention (USE_TZ: UTC): between the rows Django wrote before and after it
-            assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY applied, id")).extracting(r -> r.get(0))
+            // migrescue's row keeps Django's time convention (USE_TZ: UTC): between the rows Django wrote before and
+            // after it
+            assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY applied, id"))
+                    .extracting(r -> r.get(0))
                     .containsExactly("0001_initial", "0002_warehouse_and_fk", "0003_order_note");
         }
     }
@@ -198,20 +213,37 @@ class DjangoRealToolIT {
             Path project = PythonTools.djangoProject(tmp.resolve("project"));
             PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
             assertThat(manage(project, db, "migrate").exitCode()).isZero();
-            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+            db.execute(
+                    "INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
                     "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', 99)");
             PythonTools.write(project.resolve("shop/migrations/0002_warehouse_and_fk.py"), WAREHOUSE);
             assertThat(manage(project, db, "migrate").exitCode()).isNotZero();
-            db.execute("UPDATE shop_order SET customer_ref = NULL WHERE customer_ref = 99",
+            db.execute(
+                    "UPDATE shop_order SET customer_ref = NULL WHERE customer_ref = 99",
                     "ALTER TABLE shop_order ADD CONSTRAINT shop_order_customer_ref_fk FOREIGN KEY (customer_ref) REFERENCES shop_customer (id)");
 
-            CliRun mark = CliRun.on(db, "repair", "mark-applied", "--migrations", project.toString(),
-                    "--backup-dir", tmp.resolve("backup-mark").toString(), "--yes");
+            CliRun mark = CliRun.on(
+                    db,
+                    "repair",
+                    "mark-applied",
+                    "--migrations",
+                    project.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup-mark").toString(),
+                    "--yes");
             assertThat(mark.exitCode()).as(mark.all()).isNotZero();
-            assertThat(rows(db, "SELECT COUNT(*) FROM django_migrations WHERE name = '0002_warehouse_and_fk'")).containsExactly(List.of("0"));
+            assertThat(rows(db, "SELECT COUNT(*) FROM django_migrations WHERE name = '0002_warehouse_and_fk'"))
+                    .containsExactly(List.of("0"));
 
-            CliRun finish = CliRun.on(db, "repair", "complete-partial-migration", "--migrations", project.toString(),
-                    "--backup-dir", tmp.resolve("backup-finish").toString(), "--yes");
+            CliRun finish = CliRun.on(
+                    db,
+                    "repair",
+                    "complete-partial-migration",
+                    "--migrations",
+                    project.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup-finish").toString(),
+                    "--yes");
             assertThat(finish.exitCode()).as(finish.all()).isZero();
             assertThat(finish.all()).contains("shop_warehouse_name_");
             PythonTools.Result again = manage(project, db, "migrate");
@@ -235,7 +267,8 @@ class DjangoRealToolIT {
             Path project = PythonTools.djangoProject(tmp.resolve("project"));
             PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
             assertThat(manage(project, db, "migrate").exitCode()).isZero();
-            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+            db.execute(
+                    "INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
                     "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', 99)");
             PythonTools.write(project.resolve("shop/migrations/0002_warehouse_and_fk.py"), WAREHOUSE);
             PythonTools.Result failed = manage(project, db, "migrate");
@@ -245,20 +278,42 @@ class DjangoRealToolIT {
             assertThat(rows(db, "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'shop_warehouse'"))
                     .containsExactly(List.of("0"));
 
-            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString(), "--error-file", errorFile.toString(),
-                    "--format", "json");
-            assertThat(diagnose.out()).contains("0002_warehouse_and_fk").contains("FK_ORPHAN_ROWS")
-                    .contains("rolled back with the failed transaction").doesNotContain("PARTIALLY_APPLIED");
+            CliRun diagnose = CliRun.on(
+                    db,
+                    "diagnose",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--format",
+                    "json");
+            assertThat(diagnose.out())
+                    .contains("0002_warehouse_and_fk")
+                    .contains("FK_ORPHAN_ROWS")
+                    .contains("rolled back with the failed transaction")
+                    .doesNotContain("PARTIALLY_APPLIED");
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", project.toString(), "--error-file", errorFile.toString(),
-                    "--backup-dir", tmp.resolve("backup").toString(), "--param", "policy=set-null", "--yes");
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
+                    "--param",
+                    "policy=set-null",
+                    "--yes");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY id"))
                     .containsExactly(List.of("0001_initial"), List.of("0002_warehouse_and_fk"));
             PythonTools.write(project.resolve("shop/migrations/0003_order_note.py"), NOTE);
             PythonTools.Result next = manage(project, db, "migrate");
             assertThat(next.exitCode()).as(next.output()).isZero();
-            assertThat(next.output()).contains("Applying shop.0003_order_note... OK").doesNotContain("0002_warehouse_and_fk...");
+            assertThat(next.output())
+                    .contains("Applying shop.0003_order_note... OK")
+                    .doesNotContain("0002_warehouse_and_fk...");
             try (ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "django pg clean")) {
                 assertThat(manage(project, clean, "migrate").exitCode()).isZero();
                 assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
@@ -279,25 +334,45 @@ class DjangoRealToolIT {
             Path project = PythonTools.djangoProject(tmp.resolve("project"));
             PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
             assertThat(manage(project, db, "migrate").exitCode()).isZero();
-            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+            db.execute(
+                    "INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
                     "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', 99)");
             PythonTools.write(project.resolve("shop/migrations/0002_warehouse_and_fk.py"), WAREHOUSE);
             PythonTools.Result failed = manage(project, db, "migrate");
             assertThat(failed.exitCode()).as(failed.output()).isNotZero();
             Path errorFile = Files.writeString(tmp.resolve("django-error.txt"), failed.output());
 
-            CliRun diagnose = PythonTools.renderWithTool(db, "diagnose", "--migrations", project.toString(), "--error-file",
-                    errorFile.toString(), "--format", "json");
+            CliRun diagnose = PythonTools.renderWithTool(
+                    db,
+                    "diagnose",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--format",
+                    "json");
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
             var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(diagnose.out());
-            assertThat(json.path("notes").toString()).contains("statements of shop.0002_warehouse_and_fk: rendered by manage.py sqlmigrate");
+            assertThat(json.path("notes").toString())
+                    .contains("statements of shop.0002_warehouse_and_fk: rendered by manage.py sqlmigrate");
             var migration = io.migrescue.testing.CodeMigrationRescue.failedMigration(json);
             assertThat(io.migrescue.testing.CodeMigrationRescue.states(migration))
                     .containsExactly("applied", "applied", "applied", "failed", "not-applied");
-            assertThat(migration.path("statements").get(0).path("sql").asText()).contains("CREATE TABLE `shop_warehouse`");
+            assertThat(migration.path("statements").get(0).path("sql").asText())
+                    .contains("CREATE TABLE `shop_warehouse`");
 
-            CliRun repair = PythonTools.renderWithTool(db, "repair", "--migrations", project.toString(), "--error-file",
-                    errorFile.toString(), "--backup-dir", tmp.resolve("backup").toString(), "--param", "policy=set-null", "--yes");
+            CliRun repair = PythonTools.renderWithTool(
+                    db,
+                    "repair",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
+                    "--param",
+                    "policy=set-null",
+                    "--yes");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY id"))
                     .containsExactly(List.of("0001_initial"), List.of("0002_warehouse_and_fk"));
@@ -305,7 +380,9 @@ class DjangoRealToolIT {
             PythonTools.write(project.resolve("shop/migrations/0003_order_note.py"), NOTE);
             PythonTools.Result next = manage(project, db, "migrate");
             assertThat(next.exitCode()).as(next.output()).isZero();
-            assertThat(next.output()).contains("Applying shop.0003_order_note... OK").doesNotContain("0002_warehouse_and_fk...");
+            assertThat(next.output())
+                    .contains("Applying shop.0003_order_note... OK")
+                    .doesNotContain("0002_warehouse_and_fk...");
             try (ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "django rendered clean")) {
                 assertThat(manage(project, clean, "migrate").exitCode()).isZero();
                 assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
@@ -327,38 +404,77 @@ class DjangoRealToolIT {
             Path project = PythonTools.djangoProject(tmp.resolve("project"));
             PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
             assertThat(manage(project, db, "migrate").exitCode()).isZero();
-            db.execute("INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', NULL), (12, 'R-12', 2)");
+            db.execute(
+                    "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', NULL), (12, 'R-12', 2)");
             PythonTools.write(project.resolve("shop/migrations/0002_order_plan.py"), PLAN);
             PythonTools.Result failed = manage(project, db, "migrate");
             assertThat(failed.exitCode()).as(failed.output()).isNotZero();
             assertThat(failed.output()).contains("contains null values");
             Path errorFile = Files.writeString(tmp.resolve("django-error.txt"), failed.output());
 
-            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString(), "--error-file", errorFile.toString(),
-                    "--format", "json");
-            assertThat(diagnose.out()).contains("0002_order_plan").contains("NULL_VALUES").contains("fill-null-values")
+            CliRun diagnose = CliRun.on(
+                    db,
+                    "diagnose",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--format",
+                    "json");
+            assertThat(diagnose.out())
+                    .contains("0002_order_plan")
+                    .contains("NULL_VALUES")
+                    .contains("fill-null-values")
                     .doesNotContain("PARTIALLY_APPLIED");
             assertThat(diagnose.out()).contains("3 row(s) of shop_order would be NULL in the new column plan");
 
-            CliRun undecided = CliRun.on(db, "repair", "--migrations", project.toString(), "--error-file", errorFile.toString(),
-                    "--backup-dir", tmp.resolve("undecided").toString(), "--yes");
+            CliRun undecided = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--backup-dir",
+                    tmp.resolve("undecided").toString(),
+                    "--yes");
             assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
             assertThat(undecided.err()).contains("--param value=");
-            assertThat(rows(db, "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'shop_order' AND column_name = 'plan'"))
+            assertThat(
+                            rows(
+                                    db,
+                                    "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'shop_order' AND column_name = 'plan'"))
                     .containsExactly(List.of("0"));
 
-            CliRun repair = CliRun.on(db, "repair", "--migrations", project.toString(), "--error-file", errorFile.toString(),
-                    "--backup-dir", tmp.resolve("backup").toString(), "--param", "value=free", "--yes");
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
+                    "--param",
+                    "value=free",
+                    "--yes");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY id"))
                     .containsExactly(List.of("0001_initial"), List.of("0002_order_plan"));
             assertThat(rows(db, "SELECT id, ref, plan FROM shop_order ORDER BY id"))
-                    .containsExactly(List.of("10", "R-10", "free"), List.of("11", "R-11", "free"), List.of("12", "R-12", "free"));
+                    .containsExactly(
+                            List.of("10", "R-10", "free"),
+                            List.of("11", "R-11", "free"),
+                            List.of("12", "R-12", "free"));
 
-            PythonTools.write(project.resolve("shop/migrations/0003_order_note.py"), NOTE.replace("0002_warehouse_and_fk", "0002_order_plan"));
+            PythonTools.write(
+                    project.resolve("shop/migrations/0003_order_note.py"),
+                    NOTE.replace("0002_warehouse_and_fk", "0002_order_plan"));
             PythonTools.Result next = manage(project, db, "migrate");
             assertThat(next.exitCode()).as(next.output()).isZero();
-            assertThat(next.output()).contains("Applying shop.0003_order_note... OK").doesNotContain("0002_order_plan...");
+            assertThat(next.output())
+                    .contains("Applying shop.0003_order_note... OK")
+                    .doesNotContain("0002_order_plan...");
             try (ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "django not null clean")) {
                 assertThat(manage(project, clean, "migrate").exitCode()).isZero();
                 assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
@@ -377,22 +493,37 @@ class DjangoRealToolIT {
             Path project = PythonTools.djangoProject(tmp.resolve("project"));
             PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
             assertThat(manage(project, db, "migrate").exitCode()).isZero();
-            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+            db.execute(
+                    "INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
                     "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', 99)");
             PythonTools.write(project.resolve("shop/migrations/0002_warehouse_and_fk.py"), WAREHOUSE);
             PythonTools.Result failed = manage(project, db, "migrate");
             assertThat(failed.exitCode()).as(failed.output()).isNotZero();
             Path errorFile = Files.writeString(tmp.resolve("django-error.txt"), failed.output());
-            db.execute("UPDATE shop_order SET customer_ref = NULL WHERE customer_ref = 99",
+            db.execute(
+                    "UPDATE shop_order SET customer_ref = NULL WHERE customer_ref = 99",
                     "ALTER TABLE shop_order ADD CONSTRAINT shop_order_customer_ref_fk FOREIGN KEY (customer_ref) REFERENCES shop_customer (id)",
                     "CREATE INDEX `shop_warehouse_name_05626804` ON `shop_warehouse` (`name`)");
 
-            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", project.toString(), "--error-file", errorFile.toString());
+            CliRun diagnose =
+                    CliRun.on(db, "diagnose", "--migrations", project.toString(), "--error-file", errorFile.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("shop.0002_warehouse_and_fk").contains("in effect but not recorded")
-                    .contains("the error text is older than the database state").doesNotContain("PARTIALLY_APPLIED");
-            CliRun mark = CliRun.on(db, "repair", "mark-applied", "--migrations", project.toString(), "--error-file", errorFile.toString(),
-                    "--backup-dir", tmp.resolve("backup").toString(), "--yes");
+            assertThat(diagnose.out())
+                    .contains("shop.0002_warehouse_and_fk")
+                    .contains("in effect but not recorded")
+                    .contains("the error text is older than the database state")
+                    .doesNotContain("PARTIALLY_APPLIED");
+            CliRun mark = CliRun.on(
+                    db,
+                    "repair",
+                    "mark-applied",
+                    "--migrations",
+                    project.toString(),
+                    "--error-file",
+                    errorFile.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
+                    "--yes");
             assertThat(mark.exitCode()).as(mark.all()).isZero();
             assertThat(rows(db, "SELECT name FROM django_migrations WHERE app = 'shop' ORDER BY id"))
                     .containsExactly(List.of("0001_initial"), List.of("0002_warehouse_and_fk"));
@@ -400,7 +531,9 @@ class DjangoRealToolIT {
             PythonTools.write(project.resolve("shop/migrations/0003_order_note.py"), NOTE);
             PythonTools.Result next = manage(project, db, "migrate");
             assertThat(next.exitCode()).as(next.output()).isZero();
-            assertThat(next.output()).contains("Applying shop.0003_order_note... OK").doesNotContain("0002_warehouse_and_fk...");
+            assertThat(next.output())
+                    .contains("Applying shop.0003_order_note... OK")
+                    .doesNotContain("0002_warehouse_and_fk...");
             try (ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "django by hand clean")) {
                 assertThat(manage(project, clean, "migrate").exitCode()).isZero();
                 assertThat(PythonTools.schema(db)).isEqualTo(PythonTools.schema(clean));
@@ -416,7 +549,8 @@ class DjangoRealToolIT {
             Path project = PythonTools.djangoProject(tmp.resolve("project"));
             PythonTools.write(project.resolve("shop/migrations/0001_initial.py"), INITIAL);
             assertThat(manage(project, db, "migrate").exitCode()).isZero();
-            db.execute("INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
+            db.execute(
+                    "INSERT INTO shop_customer (id, email) VALUES (1, 'ann@example.com')",
                     "INSERT INTO shop_order (id, ref, customer_ref) VALUES (10, 'R-10', 1), (11, 'R-11', 99)");
             PythonTools.write(project.resolve("shop/migrations/0002_warehouse_and_fk.py"), WAREHOUSE);
             PythonTools.Result failed = manage(project, db, "migrate");
@@ -431,8 +565,10 @@ class DjangoRealToolIT {
             args.addAll(List.of("--migrations", project.toString(), "--error-file", errorFile.toString()));
             CliRun run = CliRun.run(env, args);
             assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
-            assertThat(run.err()).contains("manage.py sqlmigrate for shop.0002_warehouse_and_fk failed")
-                    .contains("Unknown database 'mrt_no_such_database'").doesNotContain("Traceback");
+            assertThat(run.err())
+                    .contains("manage.py sqlmigrate for shop.0002_warehouse_and_fk failed")
+                    .contains("Unknown database 'mrt_no_such_database'")
+                    .doesNotContain("Traceback");
             assertThat(run.out()).isEmpty();
         }
     }

@@ -1,22 +1,21 @@
 package io.migrescue.migration;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CodeMigrationRescue;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real Knex 3.3 on MariaDB: a migration written with the schema builder fails halfway (its table, foreign key and
@@ -104,10 +103,11 @@ class KnexCodeMigrationIT {
     @Test
     void aHalfAppliedKnexMigrationIsFinishedRecordedAndKnexGoesOn(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "knex code half");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "knex code clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "knex code clean")) {
             Path dir = project(tmp.resolve("app"));
             assertThat(knex(dir, db, "migrate:latest").exitCode()).isZero();
-            db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com'), ('ana@example.com')");
+            db.execute(
+                    "INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com'), ('ana@example.com')");
             Files.writeString(dir.resolve("migrations/002_orders.js"), ORDERS);
             NodeTools.Result failed = knex(dir, db, "migrate:latest");
             assertThat(failed.exitCode()).as(failed.output()).isNotZero();
@@ -115,15 +115,20 @@ class KnexCodeMigrationIT {
             Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
             Path migrations = dir.resolve("migrations");
 
-            JsonNode migration = CodeMigrationRescue.failedMigration(CodeMigrationRescue.diagnose(db, errorFile, migrations));
+            JsonNode migration =
+                    CodeMigrationRescue.failedMigration(CodeMigrationRescue.diagnose(db, errorFile, migrations));
             assertThat(migration.path("tool").asText()).isEqualTo("knex");
             assertThat(migration.path("id").asText()).isEqualTo("002_orders.js");
-            assertThat(CodeMigrationRescue.states(migration)).containsExactly("applied", "applied", "applied", "failed", "not-applied");
+            assertThat(CodeMigrationRescue.states(migration))
+                    .containsExactly("applied", "applied", "applied", "failed", "not-applied");
             assertThat(migration.path("statements").get(3).path("sql").asText())
                     .isEqualTo("alter table `users` add unique `users_email_unique`(`email`)");
-            assertThat(migration.path("statements").get(3).path("line").asInt()).as("the line of t.unique").isEqualTo(13);
+            assertThat(migration.path("statements").get(3).path("line").asInt())
+                    .as("the line of t.unique")
+                    .isEqualTo(13);
 
-            db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3"); // the operator's own fix of the data
+            db.execute(
+                    "UPDATE users SET email = 'ana.2@example.com' WHERE id = 3"); // the operator's own fix of the data
             CodeMigrationRescue.repair(db, tmp.resolve("backup"), "complete-partial-migration", errorFile, migrations);
 
             NodeTools.Result latest = knex(dir, db, "migrate:latest");
@@ -138,18 +143,22 @@ class KnexCodeMigrationIT {
 
             assertThat(knex(dir, clean, "migrate:latest").exitCode()).isZero();
             CodeMigrationRescue.assertSameSchema(clean, db);
-            assertThat(rows(db, "SELECT id, email FROM users ORDER BY id")).containsExactly(List.of("1", "ana@example.com"),
-                    List.of("2", "budi@example.com"), List.of("3", "ana.2@example.com"));
+            assertThat(rows(db, "SELECT id, email FROM users ORDER BY id"))
+                    .containsExactly(
+                            List.of("1", "ana@example.com"),
+                            List.of("2", "budi@example.com"),
+                            List.of("3", "ana.2@example.com"));
         }
     }
 
     @Test
     void aTableMadeByHandIsAdoptedAndTheRestOfTheKnexMigrationRuns(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "knex code adopt");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "knex code adopt clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "knex code adopt clean")) {
             Path dir = project(tmp.resolve("app"));
             assertThat(knex(dir, db, "migrate:latest").exitCode()).isZero();
-            db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com')",
+            db.execute(
+                    "INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com')",
                     // a hotfix made the table by hand, as the migration would
                     "create table `orders` (`id` int unsigned not null auto_increment primary key, `user_id` int unsigned not null,"
                             + " `total` decimal(10, 2) not null default '0')");
@@ -177,12 +186,14 @@ class KnexCodeMigrationIT {
     }
 
     @Test
-    void onPostgresqlTheFailedKnexMigrationLeftNothingAndMigrescueNamesTheDuplicate(@TempDir Path tmp) throws Exception {
+    void onPostgresqlTheFailedKnexMigrationLeftNothingAndMigrescueNamesTheDuplicate(@TempDir Path tmp)
+            throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "knex code pg");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "knex code pg clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "knex code pg clean")) {
             Path dir = project(tmp.resolve("app"));
             assertThat(knex(dir, db, "migrate:latest").exitCode()).isZero();
-            db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com'), ('ana@example.com')");
+            db.execute(
+                    "INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com'), ('ana@example.com')");
             Files.writeString(dir.resolve("migrations/002_orders.js"), ORDERS);
             NodeTools.Result failed = knex(dir, db, "migrate:latest");
             assertThat(failed.exitCode()).as(failed.output()).isNotZero();
@@ -201,7 +212,8 @@ class KnexCodeMigrationIT {
             assertThat(migration.path("id").asText()).isEqualTo("002_orders.js");
             assertThat(CodeMigrationRescue.states(migration))
                     .containsExactly("not-applied", "not-applied", "not-applied", "failed", "not-applied");
-            assertThat(migration.at("/statements/0/reason").asText()).contains("rolled back with the failed transaction");
+            assertThat(migration.at("/statements/0/reason").asText())
+                    .contains("rolled back with the failed transaction");
 
             db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3");
             NodeTools.Result again = knex(dir, db, "migrate:latest");
@@ -216,7 +228,7 @@ class KnexCodeMigrationIT {
     @Test
     void aNotNullColumnOverRowsIsFilledOnPostgresqlAndKnexGoesOn(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "knex code not null");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "knex code not null clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "knex code not null clean")) {
             Path dir = project(tmp.resolve("app"));
             assertThat(knex(dir, db, "migrate:latest").exitCode()).isZero();
             db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com')");
@@ -229,9 +241,12 @@ class KnexCodeMigrationIT {
 
             JsonNode diagnosis = CodeMigrationRescue.diagnose(db, errorFile, migrations);
             assertThat(CodeMigrationRescue.kinds(diagnosis)).first().isEqualTo("NULL_VALUES");
-            assertThat(diagnosis.toString()).as("the rows counted from the statement, before the column exists").contains("2 row(s) of users would be NULL in the new column plan");
+            assertThat(diagnosis.toString())
+                    .as("the rows counted from the statement, before the column exists")
+                    .contains("2 row(s) of users would be NULL in the new column plan");
 
-            CodeMigrationRescue.repair(db, tmp.resolve("backup"), "fill-null-values", errorFile, migrations, "value=free");
+            CodeMigrationRescue.repair(
+                    db, tmp.resolve("backup"), "fill-null-values", errorFile, migrations, "value=free");
             NodeTools.Result latest = knex(dir, db, "migrate:latest");
             assertThat(latest.exitCode()).as(latest.output()).isZero();
             assertThat(latest.output()).contains("Already up to date");

@@ -1,19 +1,18 @@
 package io.migrescue.migration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.migration.knex.KnexMigrationReader;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A migration as {@code knex migrate:make} writes it, filled with the schema builder; the expected SQL is what real
@@ -30,7 +29,9 @@ class KnexMigrationReaderTest {
         MigrationFile file = reader.list(DIR).get(0);
         assertThat(file.id()).isEqualTo("20240301120000_create_orders.js");
         List<String> want = Files.readAllLines(DIR.resolve("20240301120000_create_orders." + expected + ".expected"));
-        assertThat(reader.statements(file, engine)).extracting(SqlStatement::sql).containsExactlyElementsOf(want);
+        assertThat(reader.statements(file, engine))
+                .extracting(SqlStatement::sql)
+                .containsExactlyElementsOf(want);
     }
 
     @Test
@@ -54,20 +55,25 @@ class KnexMigrationReaderTest {
                   await knex.schema.dropTable("tags");
                 }
                 """);
-        Files.writeString(dir.resolve("001_users.js"), "exports.up = (knex) => knex.schema.createTable('users', (t) => { t.increments(); });\n");
+        Files.writeString(
+                dir.resolve("001_users.js"),
+                "exports.up = (knex) => knex.schema.createTable('users', (t) => { t.increments(); });\n");
         Files.writeString(dir.resolve("README.md"), "not a migration\n");
         List<MigrationFile> files = reader.list(dir);
         assertThat(files).extracting(MigrationFile::id).containsExactly("001_users.js", "002_tags.ts");
         List<SqlStatement> statements = reader.statements(files.get(1), Engine.MARIADB);
-        assertThat(statements).extracting(SqlStatement::sql).containsExactly(
-                "create table `tags` (`id` bigint unsigned not null auto_increment primary key, `label` varchar(64) not null, `order_id` int)",
-                "alter table `tags` add constraint `tags_order_id_foreign` foreign key (`order_id`) references `orders` (`id`) on delete SET NULL",
-                "-- not understood: t.specialThing(\"x\")",
-                "CREATE INDEX tags_label_lower ON tags ((lower(label)))",
-                "-- not understood: knex(\"tags\").insert({ label: \"first\" })",
-                "-- not understood: for (const t of names) { await knex.schema.dropTable(t); }");
+        assertThat(statements)
+                .extracting(SqlStatement::sql)
+                .containsExactly(
+                        "create table `tags` (`id` bigint unsigned not null auto_increment primary key, `label` varchar(64) not null, `order_id` int)",
+                        "alter table `tags` add constraint `tags_order_id_foreign` foreign key (`order_id`) references `orders` (`id`) on delete SET NULL",
+                        "-- not understood: t.specialThing(\"x\")",
+                        "CREATE INDEX tags_label_lower ON tags ((lower(label)))",
+                        "-- not understood: knex(\"tags\").insert({ label: \"first\" })",
+                        "-- not understood: for (const t of names) { await knex.schema.dropTable(t); }");
         assertThat(statements).extracting(SqlStatement::line).containsExactly(4, 7, 8, 10, 11, 12);
-        assertThat(reader.statements(files.get(0), Engine.POSTGRESQL)).extracting(SqlStatement::sql)
+        assertThat(reader.statements(files.get(0), Engine.POSTGRESQL))
+                .extracting(SqlStatement::sql)
                 .containsExactly("create table \"users\" (\"id\" serial primary key)");
     }
 
@@ -75,6 +81,8 @@ class KnexMigrationReaderTest {
     void aDirectoryOfSqlFilesIsNotKnexs(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("001_users.sql"), "CREATE TABLE users (id INT);\n");
         assertThat(reader.list(dir)).isEmpty();
-        assertThat(MigrationStatements.list(dir)).extracting(MigrationFile::tool).containsExactly("plain");
+        assertThat(MigrationStatements.list(dir))
+                .extracting(MigrationFile::tool)
+                .containsExactly("plain");
     }
 }

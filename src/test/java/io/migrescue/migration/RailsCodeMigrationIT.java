@@ -1,21 +1,20 @@
 package io.migrescue.migration;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CodeMigrationRescue;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.RubyTools;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real ActiveRecord (Debian's ruby-activerecord): on MariaDB a {@code change} migration's create_table (with
@@ -78,14 +77,15 @@ class RailsCodeMigrationIT {
 
     private static void usersWithADuplicate(ScratchDatabase db) throws Exception {
         String now = db.engine() == Engine.POSTGRESQL ? "now()" : "NOW()";
-        db.execute("INSERT INTO users (email, created_at, updated_at) VALUES ('ana@example.com', " + now + ", " + now + "),"
-                + " ('budi@example.com', " + now + ", " + now + "), ('ana@example.com', " + now + ", " + now + ")");
+        db.execute("INSERT INTO users (email, created_at, updated_at) VALUES ('ana@example.com', " + now + ", " + now
+                + ")," + " ('budi@example.com', " + now + ", " + now + "), ('ana@example.com', " + now + ", " + now
+                + ")");
     }
 
     @Test
     void aHalfAppliedActiveRecordMigrationOnMariaDbIsFinishedAndActiveRecordGoesOn(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "rails code half");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "rails code clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "rails code clean")) {
             Path migrations = migrations(tmp.resolve("app"));
             NodeTools.Result first = RubyTools.migrate(db, migrations, RUN);
             assertThat(first.exitCode()).as(first.output()).isZero();
@@ -96,7 +96,8 @@ class RailsCodeMigrationIT {
             assertThat(failed.output()).contains("Duplicate entry");
             Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
 
-            JsonNode migration = CodeMigrationRescue.failedMigration(CodeMigrationRescue.diagnose(db, errorFile, migrations));
+            JsonNode migration =
+                    CodeMigrationRescue.failedMigration(CodeMigrationRescue.diagnose(db, errorFile, migrations));
             assertThat(migration.path("tool").asText()).isEqualTo("rails");
             assertThat(migration.path("id").asText()).isEqualTo("20240101000002");
             assertThat(CodeMigrationRescue.states(migration)).containsExactly("applied", "failed", "not-applied");
@@ -116,15 +117,18 @@ class RailsCodeMigrationIT {
 
             assertThat(RubyTools.migrate(clean, migrations, RUN).exitCode()).isZero();
             CodeMigrationRescue.assertSameSchema(clean, db);
-            assertThat(rows(db, "SELECT id, email FROM users ORDER BY id")).containsExactly(List.of("1", "ana@example.com"),
-                    List.of("2", "budi@example.com"), List.of("3", "ana.2@example.com"));
+            assertThat(rows(db, "SELECT id, email FROM users ORDER BY id"))
+                    .containsExactly(
+                            List.of("1", "ana@example.com"),
+                            List.of("2", "budi@example.com"),
+                            List.of("3", "ana.2@example.com"));
         }
     }
 
     @Test
     void aHalfAppliedActiveRecordMigrationIsRevertedAndActiveRecordRunsItAgain(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "rails code revert");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "rails code revert clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "rails code revert clean")) {
             Path migrations = migrations(tmp.resolve("app"));
             assertThat(RubyTools.migrate(db, migrations, RUN).exitCode()).isZero();
             usersWithADuplicate(db);
@@ -133,10 +137,16 @@ class RailsCodeMigrationIT {
             assertThat(failed.exitCode()).as(failed.output()).isNotZero();
             Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
             NodeTools.Result blocked = RubyTools.migrate(db, migrations, RUN);
-            assertThat(blocked.output()).as("orders is left behind: a plain rerun fails").contains("already exists");
+            assertThat(blocked.output())
+                    .as("orders is left behind: a plain rerun fails")
+                    .contains("already exists");
 
-            CodeMigrationRescue.repair(db, tmp.resolve("backup"), "revert-partial-migration", errorFile, migrations, "undoTables=yes");
-            assertThat(rows(db, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'orders'"))
+            CodeMigrationRescue.repair(
+                    db, tmp.resolve("backup"), "revert-partial-migration", errorFile, migrations, "undoTables=yes");
+            assertThat(
+                            rows(
+                                    db,
+                                    "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'orders'"))
                     .containsExactly(List.of("0"));
 
             db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3");
@@ -165,9 +175,12 @@ class RailsCodeMigrationIT {
             assertThat(diagnosis.at("/findings/0/summary").asText()).contains("index_users_on_email");
             JsonNode migration = CodeMigrationRescue.failedMigration(diagnosis);
             assertThat(migration.path("id").asText()).isEqualTo("20240101000002");
-            // PostgreSQL: create_table, its index, the unique index, add_column; the transaction took the first two back
-            assertThat(CodeMigrationRescue.states(migration)).containsExactly("not-applied", "not-applied", "failed", "not-applied");
-            assertThat(migration.at("/statements/0/reason").asText()).contains("rolled back with the failed transaction");
+            // PostgreSQL: create_table, its index, the unique index, add_column; the transaction took the first two
+            // back
+            assertThat(CodeMigrationRescue.states(migration))
+                    .containsExactly("not-applied", "not-applied", "failed", "not-applied");
+            assertThat(migration.at("/statements/0/reason").asText())
+                    .contains("rolled back with the failed transaction");
 
             db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3");
             NodeTools.Result again = RubyTools.migrate(db, migrations, RUN);
@@ -179,7 +192,7 @@ class RailsCodeMigrationIT {
     @Test
     void aNotNullColumnOverRowsIsFilledOnPostgresqlAndActiveRecordGoesOn(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "rails code not null");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "rails code not null clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "rails code not null clean")) {
             Path migrations = migrations(tmp.resolve("app"));
             assertThat(RubyTools.migrate(db, migrations, RUN).exitCode()).isZero();
             db.execute("INSERT INTO users (email, created_at, updated_at) VALUES ('ana@example.com', now(), now()),"
@@ -194,7 +207,8 @@ class RailsCodeMigrationIT {
             assertThat(CodeMigrationRescue.kinds(diagnosis)).first().isEqualTo("NULL_VALUES");
             assertThat(diagnosis.toString()).contains("2 row(s) of users would be NULL in the new column plan");
 
-            CodeMigrationRescue.repair(db, tmp.resolve("backup"), "fill-null-values", errorFile, migrations, "value=free");
+            CodeMigrationRescue.repair(
+                    db, tmp.resolve("backup"), "fill-null-values", errorFile, migrations, "value=free");
             assertThat(rows(db, "SELECT version FROM schema_migrations ORDER BY version"))
                     .containsExactly(List.of("20240101000001"), List.of("20240101000002"));
             NodeTools.Result next = RubyTools.migrate(db, migrations, RUN);
@@ -215,22 +229,30 @@ class RailsCodeMigrationIT {
     @Test
     void aMigrationFinishedByHandIsRecordedAndActiveRecordGoesOn(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "rails by hand");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "rails by hand clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "rails by hand clean")) {
             Path migrations = migrations(tmp.resolve("app"));
             assertThat(RubyTools.migrate(db, migrations, RUN).exitCode()).isZero();
             usersWithADuplicate(db);
             Files.writeString(migrations.resolve("20240101000002_create_orders.rb"), ORDERS);
             NodeTools.Result failed = RubyTools.migrate(db, migrations, RUN);
             assertThat(failed.exitCode()).as(failed.output()).isNotZero();
-            db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3",
+            db.execute(
+                    "UPDATE users SET email = 'ana.2@example.com' WHERE id = 3",
                     "CREATE UNIQUE INDEX `index_users_on_email` ON `users` (`email`)",
                     "ALTER TABLE `orders` ADD `note` varchar(200)");
 
-            io.migrescue.testing.CliRun diagnose = io.migrescue.testing.CliRun.on(db, "diagnose", "--migrations", migrations.toString());
+            io.migrescue.testing.CliRun diagnose =
+                    io.migrescue.testing.CliRun.on(db, "diagnose", "--migrations", migrations.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
             assertThat(diagnose.out()).contains("20240101000002").contains("in effect but not recorded");
-            io.migrescue.testing.CliRun repair = io.migrescue.testing.CliRun.on(db, "repair", "--migrations", migrations.toString(),
-                    "--backup-dir", tmp.resolve("backup").toString(), "--yes");
+            io.migrescue.testing.CliRun repair = io.migrescue.testing.CliRun.on(
+                    db,
+                    "repair",
+                    "--migrations",
+                    migrations.toString(),
+                    "--backup-dir",
+                    tmp.resolve("backup").toString(),
+                    "--yes");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(rows(db, "SELECT version FROM schema_migrations ORDER BY version"))
                     .containsExactly(List.of("20240101000001"), List.of("20240101000002"));

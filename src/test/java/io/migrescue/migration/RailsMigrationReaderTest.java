@@ -1,20 +1,19 @@
 package io.migrescue.migration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.migration.rails.RailsMigrationReader;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * ActiveRecord migrations as {@code rails generate migration} writes them; the expected SQL is what real ActiveRecord
@@ -34,16 +33,22 @@ class RailsMigrationReaderTest {
         assertThat(files).extracting(MigrationFile::id).containsExactly("20240101000001", "20240101000002");
         assertThat(files).extracting(MigrationFile::name).containsExactly("create_users", "create_orders");
         MigrationFile file = files.get(index);
-        String text = Files.readString(DIR.resolve(file.path().getFileName().toString().replace(".rb", "." + expected + ".expected")));
-        List<String> want = Arrays.stream(text.split("\n;;\n")).map(String::strip).toList();
-        assertThat(reader.statements(file, engine)).extracting(SqlStatement::sql).containsExactlyElementsOf(want);
+        String text = Files.readString(
+                DIR.resolve(file.path().getFileName().toString().replace(".rb", "." + expected + ".expected")));
+        List<String> want =
+                Arrays.stream(text.split("\n;;\n")).map(String::strip).toList();
+        assertThat(reader.statements(file, engine))
+                .extracting(SqlStatement::sql)
+                .containsExactlyElementsOf(want);
     }
 
     @Test
     void theForeignKeyNameIsActiveRecordsHash() {
         // ActiveRecord::ConnectionAdapters::SchemaStatements#foreign_key_name: SHA256("orders_user_id_fk")[0, 10]
-        assertThat(io.migrescue.migration.rails.RailsNames.foreignKey("orders", "user_id")).isEqualTo("fk_rails_f868b47f6a");
-        assertThat(io.migrescue.migration.rails.RailsNames.foreignKey("orders", "owner_id")).isEqualTo("fk_rails_e8a9a5a8cf");
+        assertThat(io.migrescue.migration.rails.RailsNames.foreignKey("orders", "user_id"))
+                .isEqualTo("fk_rails_f868b47f6a");
+        assertThat(io.migrescue.migration.rails.RailsNames.foreignKey("orders", "owner_id"))
+                .isEqualTo("fk_rails_e8a9a5a8cf");
     }
 
     @Test
@@ -79,23 +84,29 @@ class RailsMigrationReaderTest {
                 """);
         MigrationFile file = reader.list(dir).get(0);
         List<SqlStatement> pg = reader.statements(file, Engine.POSTGRESQL);
-        assertThat(pg).extracting(SqlStatement::sql).containsExactly(
-                "CREATE TABLE \"payments\" (\"id\" uuid DEFAULT gen_random_uuid() NOT NULL PRIMARY KEY, \"invoice_id\" bigint NOT NULL,"
-                        + " \"amount\" decimal(12,2) NOT NULL, \"paid_at\" timestamp(6), \"state\" character varying(20) DEFAULT 'pending',"
-                        + " \"created_at\" timestamp(6) NOT NULL, \"updated_at\" timestamp(6) NOT NULL, CONSTRAINT \"fk_rails_"
-                        + io.migrescue.migration.rails.RailsNames.foreignKey("payments", "invoice_id").substring(9) + "\"\nFOREIGN KEY (\"invoice_id\")\n"
-                        + "  REFERENCES \"invoices\" (\"id\")\n ON DELETE CASCADE)",
-                "CREATE UNIQUE INDEX \"index_payments_on_invoice_id\" ON \"payments\" (\"invoice_id\")",
-                "CREATE INDEX \"index_payments_on_state\" ON \"payments\" (\"state\")",
-                "UPDATE invoices SET paid = FALSE WHERE paid IS NULL",
-                "CREATE INDEX CONCURRENTLY \"index_payments_on_paid_at\" ON \"payments\" (\"paid_at\") WHERE paid_at IS NOT NULL",
-                "-- not understood: Payment.reset_column_information",
-                "-- not understood: add_column :invoices, :total, :integer, default: -> { \"0\" }",
-                "-- not understood: add_index :payments, :state if ENV[\"WITH_STATE\"]");
+        assertThat(pg)
+                .extracting(SqlStatement::sql)
+                .containsExactly(
+                        "CREATE TABLE \"payments\" (\"id\" uuid DEFAULT gen_random_uuid() NOT NULL PRIMARY KEY, \"invoice_id\" bigint NOT NULL,"
+                                + " \"amount\" decimal(12,2) NOT NULL, \"paid_at\" timestamp(6), \"state\" character varying(20) DEFAULT 'pending',"
+                                + " \"created_at\" timestamp(6) NOT NULL, \"updated_at\" timestamp(6) NOT NULL, CONSTRAINT \"fk_rails_"
+                                + io.migrescue.migration.rails.RailsNames.foreignKey("payments", "invoice_id")
+                                        .substring(9)
+                                + "\"\nFOREIGN KEY (\"invoice_id\")\n"
+                                + "  REFERENCES \"invoices\" (\"id\")\n ON DELETE CASCADE)",
+                        "CREATE UNIQUE INDEX \"index_payments_on_invoice_id\" ON \"payments\" (\"invoice_id\")",
+                        "CREATE INDEX \"index_payments_on_state\" ON \"payments\" (\"state\")",
+                        "UPDATE invoices SET paid = FALSE WHERE paid IS NULL",
+                        "CREATE INDEX CONCURRENTLY \"index_payments_on_paid_at\" ON \"payments\" (\"paid_at\") WHERE paid_at IS NOT NULL",
+                        "-- not understood: Payment.reset_column_information",
+                        "-- not understood: add_column :invoices, :total, :integer, default: -> { \"0\" }",
+                        "-- not understood: add_index :payments, :state if ENV[\"WITH_STATE\"]");
         assertThat(pg).extracting(SqlStatement::line).containsExactly(5, 6, 9, 15, 22, 23, 24, 25);
 
         List<SqlStatement> mysql = reader.statements(file, Engine.MARIADB);
-        assertThat(mysql.get(0).sql()).as("a uuid id is PostgreSQL's").startsWith("-- not understood: create_table :payments, id: :uuid");
+        assertThat(mysql.get(0).sql())
+                .as("a uuid id is PostgreSQL's")
+                .startsWith("-- not understood: create_table :payments, id: :uuid");
     }
 
     @Test
@@ -115,8 +126,10 @@ class RailsMigrationReaderTest {
         Files.writeString(dir.resolve("schema.rb"), "ActiveRecord::Schema.define(version: 1) do\nend\n");
         List<MigrationFile> files = reader.list(dir);
         assertThat(files).extracting(MigrationFile::id).containsExactly("20240302000000");
-        assertThat(reader.statements(files.get(0), Engine.MARIADB)).extracting(SqlStatement::sql).containsExactly(
-                "ALTER TABLE `users` ADD `score` int DEFAULT 0 NOT NULL", "UPDATE users SET score = 1");
+        assertThat(reader.statements(files.get(0), Engine.MARIADB))
+                .extracting(SqlStatement::sql)
+                .containsExactly(
+                        "ALTER TABLE `users` ADD `score` int DEFAULT 0 NOT NULL", "UPDATE users SET score = 1");
     }
 
     @Test
@@ -136,16 +149,19 @@ class RailsMigrationReaderTest {
                 end
                 """);
         List<SqlStatement> mysql = reader.statements(reader.list(dir).get(0), Engine.MARIADB);
-        assertThat(mysql).extracting(SqlStatement::sql).containsExactly(
-                "ALTER TABLE `users` ADD `nickname` varchar(40)",
-                "ALTER TABLE `users` DROP COLUMN `legacy`",
-                "CREATE UNIQUE INDEX `index_users_on_nickname` ON `users` (`nickname`)",
-                "ALTER TABLE `users` RENAME COLUMN `name` TO `full_name`",
-                "ALTER TABLE `users` ADD `team_id` bigint",
-                "CREATE INDEX `index_users_on_team_id` ON `users` (`team_id`)",
-                "ALTER TABLE `users` ADD CONSTRAINT `" + io.migrescue.migration.rails.RailsNames.foreignKey("users", "team_id")
-                        + "`\nFOREIGN KEY (`team_id`)\n  REFERENCES `teams` (`id`)",
-                "-- not understood: t.magic :x");
+        assertThat(mysql)
+                .extracting(SqlStatement::sql)
+                .containsExactly(
+                        "ALTER TABLE `users` ADD `nickname` varchar(40)",
+                        "ALTER TABLE `users` DROP COLUMN `legacy`",
+                        "CREATE UNIQUE INDEX `index_users_on_nickname` ON `users` (`nickname`)",
+                        "ALTER TABLE `users` RENAME COLUMN `name` TO `full_name`",
+                        "ALTER TABLE `users` ADD `team_id` bigint",
+                        "CREATE INDEX `index_users_on_team_id` ON `users` (`team_id`)",
+                        "ALTER TABLE `users` ADD CONSTRAINT `"
+                                + io.migrescue.migration.rails.RailsNames.foreignKey("users", "team_id")
+                                + "`\nFOREIGN KEY (`team_id`)\n  REFERENCES `teams` (`id`)",
+                        "-- not understood: t.magic :x");
         assertThat(mysql).extracting(SqlStatement::line).containsExactly(4, 5, 6, 7, 8, 8, 8, 9);
     }
 }

@@ -1,18 +1,17 @@
 package io.migrescue.migration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementEffects;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What the code readers render feeds the same effect model as SQL files: every DDL statement they write for the
@@ -22,8 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RenderedStatementEffectsTest {
 
     @ParameterizedTest(name = "{0} on {1}")
-    @CsvSource({"knex, MARIADB", "knex, POSTGRESQL", "sequelize, MARIADB", "sequelize, POSTGRESQL", "rails, MARIADB", "rails, POSTGRESQL",
-            "typeorm, MARIADB", "typeorm, POSTGRESQL"})
+    @CsvSource({
+        "knex, MARIADB",
+        "knex, POSTGRESQL",
+        "sequelize, MARIADB",
+        "sequelize, POSTGRESQL",
+        "rails, MARIADB",
+        "rails, POSTGRESQL",
+        "typeorm, MARIADB",
+        "typeorm, POSTGRESQL"
+    })
     void everyRenderedDdlStatementHasEffects(String tool, Engine engine) throws Exception {
         List<String> unread = new ArrayList<>();
         for (MigrationFile f : MigrationStatements.list(Path.of("src/test/resources/io/migrescue/migration", tool))) {
@@ -31,7 +38,9 @@ class RenderedStatementEffectsTest {
             for (SqlStatement s : MigrationStatements.of(f, engine)) {
                 List<Effect> effects = StatementEffects.of(s, engine);
                 String sql = s.sql();
-                boolean data = sql.startsWith("-- not understood") || sql.startsWith("DO ") || sql.startsWith("SELECT")
+                boolean data = sql.startsWith("-- not understood")
+                        || sql.startsWith("DO ")
+                        || sql.startsWith("SELECT")
                         || sql.startsWith("comment on");
                 if (!data && effects.stream().anyMatch(e -> e instanceof Effect.Other)) {
                     unread.add(sql + " -> " + effects);

@@ -1,22 +1,21 @@
 package io.migrescue.migration;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CodeMigrationRescue;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real sequelize-cli 6.6 (Sequelize 6.37, mysql2) on MariaDB: a queryInterface migration creates its table with a
@@ -150,7 +149,7 @@ class SequelizeCodeMigrationIT {
     @Test
     void aHalfAppliedSequelizeMigrationIsFinishedRecordedAndSequelizeGoesOn(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "sequelize code half");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "sequelize code clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "sequelize code clean")) {
             Path dir = project(tmp.resolve("app"));
             NodeTools.Result first = sequelize(dir, db, "db:migrate");
             assertThat(first.exitCode()).as(first.output()).isZero();
@@ -159,14 +158,17 @@ class SequelizeCodeMigrationIT {
             Files.writeString(dir.resolve("migrations/20240102000000-create-orders.js"), ORDERS);
             NodeTools.Result failed = sequelize(dir, db, "db:migrate");
             assertThat(failed.exitCode()).as(failed.output()).isNotZero();
-            assertThat(failed.output()).contains("ERROR: Validation error"); // all sequelize-cli says of a duplicate key
+            assertThat(failed.output())
+                    .contains("ERROR: Validation error"); // all sequelize-cli says of a duplicate key
             Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
             Path migrations = dir.resolve("migrations");
 
-            JsonNode migration = CodeMigrationRescue.failedMigration(CodeMigrationRescue.diagnose(db, errorFile, migrations));
+            JsonNode migration =
+                    CodeMigrationRescue.failedMigration(CodeMigrationRescue.diagnose(db, errorFile, migrations));
             assertThat(migration.path("tool").asText()).isEqualTo("sequelize");
             assertThat(migration.path("id").asText()).isEqualTo("20240102000000-create-orders.js");
-            assertThat(CodeMigrationRescue.states(migration)).containsExactly("applied", "applied", "failed", "not-applied");
+            assertThat(CodeMigrationRescue.states(migration))
+                    .containsExactly("applied", "applied", "failed", "not-applied");
             assertThat(migration.path("statements").get(2).path("sql").asText())
                     .isEqualTo("ALTER TABLE `Users` ADD UNIQUE INDEX `users_email` (`email`)");
 
@@ -177,24 +179,29 @@ class SequelizeCodeMigrationIT {
             assertThat(again.exitCode()).as(again.output()).isZero();
             assertThat(again.output()).contains("No migrations were executed, database schema was already up to date.");
             assertThat(rows(db, "SELECT name FROM SequelizeMeta ORDER BY name"))
-                    .containsExactly(List.of("20240101000000-create-users.js"), List.of("20240102000000-create-orders.js"));
+                    .containsExactly(
+                            List.of("20240101000000-create-users.js"), List.of("20240102000000-create-orders.js"));
 
             assertThat(sequelize(dir, clean, "db:migrate").exitCode()).isZero();
             CodeMigrationRescue.assertSameSchema(clean, db);
-            assertThat(rows(db, "SELECT id, email FROM Users ORDER BY id")).containsExactly(List.of("1", "ana@example.com"),
-                    List.of("2", "budi@example.com"), List.of("3", "ana.2@example.com"));
+            assertThat(rows(db, "SELECT id, email FROM Users ORDER BY id"))
+                    .containsExactly(
+                            List.of("1", "ana@example.com"),
+                            List.of("2", "budi@example.com"),
+                            List.of("3", "ana.2@example.com"));
         }
     }
 
     private static void usersWithADuplicate(ScratchDatabase db) throws Exception {
-        db.execute("INSERT INTO \"Users\" (email, \"createdAt\", \"updatedAt\") VALUES ('ana@example.com', now(), now()),"
-                + " ('budi@example.com', now(), now()), ('ana@example.com', now(), now())");
+        db.execute(
+                "INSERT INTO \"Users\" (email, \"createdAt\", \"updatedAt\") VALUES ('ana@example.com', now(), now()),"
+                        + " ('budi@example.com', now(), now()), ('ana@example.com', now(), now())");
     }
 
     @Test
     void onPostgresqlTheTransactionLeftNothingAndMigrescueNamesTheDuplicate(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "sequelize code pg");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "sequelize code pg clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "sequelize code pg clean")) {
             Path dir = project(tmp.resolve("app"));
             assertThat(sequelize(dir, db, "db:migrate").exitCode()).isZero();
             usersWithADuplicate(db);
@@ -206,11 +213,16 @@ class SequelizeCodeMigrationIT {
                     .containsExactly(List.of("0"));
 
             JsonNode diagnosis = CodeMigrationRescue.diagnose(db, errorFile, dir.resolve("migrations"));
-            assertThat(diagnosis.toString()).contains("DUPLICATE_ROWS").contains("users_email").doesNotContain("PARTIALLY_APPLIED");
+            assertThat(diagnosis.toString())
+                    .contains("DUPLICATE_ROWS")
+                    .contains("users_email")
+                    .doesNotContain("PARTIALLY_APPLIED");
             JsonNode migration = CodeMigrationRescue.failedMigration(diagnosis);
             assertThat(migration.path("id").asText()).isEqualTo("20240102000000-create-orders.js");
-            assertThat(CodeMigrationRescue.states(migration)).containsExactly("not-applied", "not-applied", "failed", "not-applied");
-            assertThat(migration.at("/statements/0/reason").asText()).contains("rolled back with the failed transaction");
+            assertThat(CodeMigrationRescue.states(migration))
+                    .containsExactly("not-applied", "not-applied", "failed", "not-applied");
+            assertThat(migration.at("/statements/0/reason").asText())
+                    .contains("rolled back with the failed transaction");
 
             db.execute("UPDATE \"Users\" SET email = 'ana.2@example.com' WHERE id = 3");
             NodeTools.Result again = sequelize(dir, db, "db:migrate");
@@ -224,11 +236,12 @@ class SequelizeCodeMigrationIT {
     @Test
     void aNotNullColumnOverRowsIsFilledOnPostgresqlAndSequelizeGoesOn(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "sequelize code not null");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "sequelize code not null clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "sequelize code not null clean")) {
             Path dir = project(tmp.resolve("app"));
             assertThat(sequelize(dir, db, "db:migrate").exitCode()).isZero();
-            db.execute("INSERT INTO \"Users\" (email, \"createdAt\", \"updatedAt\") VALUES ('ana@example.com', now(), now()),"
-                    + " ('budi@example.com', now(), now())");
+            db.execute(
+                    "INSERT INTO \"Users\" (email, \"createdAt\", \"updatedAt\") VALUES ('ana@example.com', now(), now()),"
+                            + " ('budi@example.com', now(), now())");
             Files.writeString(dir.resolve("migrations/20240102000000-add-plan.js"), PLAN);
             NodeTools.Result failed = sequelize(dir, db, "db:migrate");
             assertThat(failed.exitCode()).as(failed.output()).isNotZero();
@@ -240,7 +253,8 @@ class SequelizeCodeMigrationIT {
             assertThat(CodeMigrationRescue.kinds(diagnosis)).first().isEqualTo("NULL_VALUES");
             assertThat(diagnosis.toString()).contains("2 row(s) of Users would be NULL in the new column plan");
 
-            CodeMigrationRescue.repair(db, tmp.resolve("backup"), "fill-null-values", errorFile, migrations, "value=free");
+            CodeMigrationRescue.repair(
+                    db, tmp.resolve("backup"), "fill-null-values", errorFile, migrations, "value=free");
             NodeTools.Result again = sequelize(dir, db, "db:migrate");
             assertThat(again.exitCode()).as(again.output()).isZero();
             assertThat(again.output()).contains("No migrations were executed, database schema was already up to date.");

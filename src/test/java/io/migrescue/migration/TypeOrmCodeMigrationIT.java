@@ -1,22 +1,21 @@
 package io.migrescue.migration;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CodeMigrationRescue;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real TypeORM 0.3.31 on MariaDB, with plain JavaScript migrations as {@code migration:generate} writes them
@@ -88,6 +87,7 @@ class TypeOrmCodeMigrationIT {
                 }
             }
             """;
+
     private static final String PG_ORDERS = """
             module.exports = class AddOrders1700000000001 {
                 name = 'AddOrders1700000000001'
@@ -140,11 +140,12 @@ class TypeOrmCodeMigrationIT {
     @Test
     void aHalfAppliedTypeOrmMigrationIsFinishedRecordedAndTypeOrmGoesOn(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "typeorm code half");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "typeorm code clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "typeorm code clean")) {
             Path dir = project(tmp.resolve("app"));
             NodeTools.Result first = typeorm(dir, db, "migration:run", "-d", "datasource.js");
             assertThat(first.exitCode()).as(first.output()).isZero();
-            db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com'), ('ana@example.com')");
+            db.execute(
+                    "INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com'), ('ana@example.com')");
             Files.writeString(dir.resolve("migrations/1700000000001-AddOrders.js"), ORDERS);
             NodeTools.Result failed = typeorm(dir, db, "migration:run", "-d", "datasource.js");
             assertThat(failed.exitCode()).as(failed.output()).isNotZero();
@@ -152,10 +153,12 @@ class TypeOrmCodeMigrationIT {
             Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
             Path migrations = dir.resolve("migrations");
 
-            JsonNode migration = CodeMigrationRescue.failedMigration(CodeMigrationRescue.diagnose(db, errorFile, migrations));
+            JsonNode migration =
+                    CodeMigrationRescue.failedMigration(CodeMigrationRescue.diagnose(db, errorFile, migrations));
             assertThat(migration.path("tool").asText()).isEqualTo("typeorm");
             assertThat(migration.path("id").asText()).isEqualTo("AddOrders1700000000001");
-            assertThat(CodeMigrationRescue.states(migration)).containsExactly("applied", "applied", "failed", "not-applied");
+            assertThat(CodeMigrationRescue.states(migration))
+                    .containsExactly("applied", "applied", "failed", "not-applied");
             assertThat(migration.path("statements").get(2).path("line").asInt()).isEqualTo(9);
 
             db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3");
@@ -164,13 +167,20 @@ class TypeOrmCodeMigrationIT {
             NodeTools.Result again = typeorm(dir, db, "migration:run", "-d", "datasource.js");
             assertThat(again.exitCode()).as(again.output()).isZero();
             assertThat(again.output()).contains("No migrations are pending");
-            assertThat(rows(db, "SELECT timestamp, name FROM migrations ORDER BY id")).containsExactly(
-                    List.of("1700000000000", "CreateUsers1700000000000"), List.of("1700000000001", "AddOrders1700000000001"));
+            assertThat(rows(db, "SELECT timestamp, name FROM migrations ORDER BY id"))
+                    .containsExactly(
+                            List.of("1700000000000", "CreateUsers1700000000000"),
+                            List.of("1700000000001", "AddOrders1700000000001"));
 
-            assertThat(typeorm(dir, clean, "migration:run", "-d", "datasource.js").exitCode()).isZero();
+            assertThat(typeorm(dir, clean, "migration:run", "-d", "datasource.js")
+                            .exitCode())
+                    .isZero();
             CodeMigrationRescue.assertSameSchema(clean, db);
-            assertThat(rows(db, "SELECT id, email FROM users ORDER BY id")).containsExactly(List.of("1", "ana@example.com"),
-                    List.of("2", "budi@example.com"), List.of("3", "ana.2@example.com"));
+            assertThat(rows(db, "SELECT id, email FROM users ORDER BY id"))
+                    .containsExactly(
+                            List.of("1", "ana@example.com"),
+                            List.of("2", "budi@example.com"),
+                            List.of("3", "ana.2@example.com"));
         }
     }
 
@@ -178,11 +188,12 @@ class TypeOrmCodeMigrationIT {
     @Test
     void onPostgresqlTheTransactionLeftNothingAndMigrescueNamesTheDuplicate(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "typeorm code pg");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "typeorm code pg clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "typeorm code pg clean")) {
             Path dir = project(tmp.resolve("app"), PG_USERS);
             NodeTools.Result first = typeorm(dir, db, "migration:run", "-d", "datasource.js");
             assertThat(first.exitCode()).as(first.output()).isZero();
-            db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com'), ('ana@example.com')");
+            db.execute(
+                    "INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com'), ('ana@example.com')");
             Files.writeString(dir.resolve("migrations/1700000000001-AddOrders.js"), PG_ORDERS);
             NodeTools.Result failed = typeorm(dir, db, "migration:run", "-d", "datasource.js");
             assertThat(failed.exitCode()).as(failed.output()).isNotZero();
@@ -197,13 +208,17 @@ class TypeOrmCodeMigrationIT {
             assertThat(diagnosis.at("/findings/0/summary").asText()).contains("IDX_97672ac88f789774dd47f7c8be");
             JsonNode migration = CodeMigrationRescue.failedMigration(diagnosis);
             assertThat(migration.path("id").asText()).isEqualTo("AddOrders1700000000001");
-            assertThat(CodeMigrationRescue.states(migration)).containsExactly("not-applied", "not-applied", "failed", "not-applied");
-            assertThat(migration.at("/statements/0/reason").asText()).contains("rolled back with the failed transaction");
+            assertThat(CodeMigrationRescue.states(migration))
+                    .containsExactly("not-applied", "not-applied", "failed", "not-applied");
+            assertThat(migration.at("/statements/0/reason").asText())
+                    .contains("rolled back with the failed transaction");
 
             db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3");
             NodeTools.Result again = typeorm(dir, db, "migration:run", "-d", "datasource.js");
             assertThat(again.exitCode()).as(again.output()).isZero();
-            assertThat(typeorm(dir, clean, "migration:run", "-d", "datasource.js").exitCode()).isZero();
+            assertThat(typeorm(dir, clean, "migration:run", "-d", "datasource.js")
+                            .exitCode())
+                    .isZero();
             CodeMigrationRescue.assertSameSchema(clean, db);
             assertThat(rows(db, "SELECT COUNT(*) FROM users")).containsExactly(List.of("3"));
         }
@@ -212,9 +227,10 @@ class TypeOrmCodeMigrationIT {
     @Test
     void aNotNullColumnOverRowsIsFilledOnPostgresqlAndTypeOrmGoesOn(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "typeorm code not null");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "typeorm code not null clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.POSTGRESQL, "typeorm code not null clean")) {
             Path dir = project(tmp.resolve("app"), PG_USERS);
-            assertThat(typeorm(dir, db, "migration:run", "-d", "datasource.js").exitCode()).isZero();
+            assertThat(typeorm(dir, db, "migration:run", "-d", "datasource.js").exitCode())
+                    .isZero();
             db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com')");
             Files.writeString(dir.resolve("migrations/1700000000002-AddPlan.js"), PG_PLAN);
             NodeTools.Result failed = typeorm(dir, db, "migration:run", "-d", "datasource.js");
@@ -227,13 +243,18 @@ class TypeOrmCodeMigrationIT {
             assertThat(CodeMigrationRescue.kinds(diagnosis)).first().isEqualTo("NULL_VALUES");
             assertThat(diagnosis.toString()).contains("2 row(s) of users would be NULL in the new column plan");
 
-            CodeMigrationRescue.repair(db, tmp.resolve("backup"), "fill-null-values", errorFile, migrations, "value=free");
+            CodeMigrationRescue.repair(
+                    db, tmp.resolve("backup"), "fill-null-values", errorFile, migrations, "value=free");
             NodeTools.Result again = typeorm(dir, db, "migration:run", "-d", "datasource.js");
             assertThat(again.exitCode()).as(again.output()).isZero();
             assertThat(again.output()).contains("No migrations are pending");
-            assertThat(rows(db, "SELECT timestamp, name FROM migrations ORDER BY id")).containsExactly(
-                    List.of("1700000000000", "CreateUsers1700000000000"), List.of("1700000000002", "AddPlan1700000000002"));
-            assertThat(typeorm(dir, clean, "migration:run", "-d", "datasource.js").exitCode()).isZero();
+            assertThat(rows(db, "SELECT timestamp, name FROM migrations ORDER BY id"))
+                    .containsExactly(
+                            List.of("1700000000000", "CreateUsers1700000000000"),
+                            List.of("1700000000002", "AddPlan1700000000002"));
+            assertThat(typeorm(dir, clean, "migration:run", "-d", "datasource.js")
+                            .exitCode())
+                    .isZero();
             CodeMigrationRescue.assertSameSchema(clean, db);
             assertThat(rows(db, "SELECT email, plan FROM users ORDER BY id"))
                     .containsExactly(List.of("ana@example.com", "free"), List.of("budi@example.com", "free"));
@@ -249,32 +270,42 @@ class TypeOrmCodeMigrationIT {
     @Test
     void aMigrationFinishedByHandIsRecordedAndTypeOrmGoesOn(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "typeorm by hand");
-             ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "typeorm by hand clean")) {
+                ScratchDatabase clean = ScratchDatabase.create(Engine.MARIADB, "typeorm by hand clean")) {
             Path dir = project(tmp.resolve("app"));
-            assertThat(typeorm(dir, db, "migration:run", "-d", "datasource.js").exitCode()).isZero();
-            db.execute("INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com'), ('ana@example.com')");
+            assertThat(typeorm(dir, db, "migration:run", "-d", "datasource.js").exitCode())
+                    .isZero();
+            db.execute(
+                    "INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com'), ('ana@example.com')");
             Files.writeString(dir.resolve("migrations/1700000000001-AddOrders.js"), ORDERS);
             NodeTools.Result failed = typeorm(dir, db, "migration:run", "-d", "datasource.js");
             assertThat(failed.exitCode()).as(failed.output()).isNotZero();
             Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
             Path migrations = dir.resolve("migrations");
-            db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3",
+            db.execute(
+                    "UPDATE users SET email = 'ana.2@example.com' WHERE id = 3",
                     "CREATE UNIQUE INDEX `IDX_97672ac88f789774dd47f7c8be` ON `users` (`email`)",
                     "ALTER TABLE `orders` ADD `note` varchar(200) NULL");
 
-            io.migrescue.testing.CliRun diagnose = io.migrescue.testing.CliRun.on(db, "diagnose", "--migrations", migrations.toString(),
-                    "--error-file", errorFile.toString());
+            io.migrescue.testing.CliRun diagnose = io.migrescue.testing.CliRun.on(
+                    db, "diagnose", "--migrations", migrations.toString(), "--error-file", errorFile.toString());
             assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
-            assertThat(diagnose.out()).contains("AddOrders1700000000001").contains("in effect but not recorded")
-                    .contains("the error text is older than the database state").doesNotContain("PARTIALLY_APPLIED");
+            assertThat(diagnose.out())
+                    .contains("AddOrders1700000000001")
+                    .contains("in effect but not recorded")
+                    .contains("the error text is older than the database state")
+                    .doesNotContain("PARTIALLY_APPLIED");
             CodeMigrationRescue.repair(db, tmp.resolve("backup"), "mark-applied", errorFile, migrations);
 
             NodeTools.Result again = typeorm(dir, db, "migration:run", "-d", "datasource.js");
             assertThat(again.exitCode()).as(again.output()).isZero();
             assertThat(again.output()).contains("No migrations are pending");
-            assertThat(rows(db, "SELECT timestamp, name FROM migrations ORDER BY id")).containsExactly(
-                    List.of("1700000000000", "CreateUsers1700000000000"), List.of("1700000000001", "AddOrders1700000000001"));
-            assertThat(typeorm(dir, clean, "migration:run", "-d", "datasource.js").exitCode()).isZero();
+            assertThat(rows(db, "SELECT timestamp, name FROM migrations ORDER BY id"))
+                    .containsExactly(
+                            List.of("1700000000000", "CreateUsers1700000000000"),
+                            List.of("1700000000001", "AddOrders1700000000001"));
+            assertThat(typeorm(dir, clean, "migration:run", "-d", "datasource.js")
+                            .exitCode())
+                    .isZero();
             CodeMigrationRescue.assertSameSchema(clean, db);
             assertThat(rows(db, "SELECT COUNT(*) FROM users")).containsExactly(List.of("3"));
         }

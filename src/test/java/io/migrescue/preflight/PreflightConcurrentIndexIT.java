@@ -1,5 +1,8 @@
 package io.migrescue.preflight;
 
+import static io.migrescue.testing.Plans.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.model.Engine;
@@ -8,18 +11,14 @@ import io.migrescue.testing.Fingerprint;
 import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.migrescue.testing.Plans.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code CREATE INDEX CONCURRENTLY} in a migration that real Knex 3.3 runs inside a transaction (its default on
@@ -62,7 +61,8 @@ class PreflightConcurrentIndexIT {
             """;
 
     @Test
-    void preflightNamesTheConcurrentIndexInKnexsTransactionAndItsFixLetsKnexThrough(@TempDir Path tmp) throws Exception {
+    void preflightNamesTheConcurrentIndexInKnexsTransactionAndItsFixLetsKnexThrough(@TempDir Path tmp)
+            throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "preflight cic knex")) {
             Path app = tmp.resolve("app");
             Path migrations = app.resolve("migrations");
@@ -85,7 +85,9 @@ class PreflightConcurrentIndexIT {
             assertThat(finding.at("/severity").asText()).isEqualTo("error");
             assertThat(finding.at("/migration/file").asText()).isEqualTo("002_email_index.js");
             assertThat(finding.at("/statement/n").asInt()).isEqualTo(2);
-            assertThat(finding.at("/statement/line").asInt()).as("the line of knex.raw").isEqualTo(5);
+            assertThat(finding.at("/statement/line").asInt())
+                    .as("the line of knex.raw")
+                    .isEqualTo(5);
             assertThat(finding.at("/statement/sql").asText()).contains("CREATE INDEX CONCURRENTLY users_email_idx");
             String fix = finding.at("/fix/text").asText();
             assertThat(fix).contains("exports.config = { transaction: false }");
@@ -94,8 +96,12 @@ class PreflightConcurrentIndexIT {
             NodeTools.Result failed = knex(app, db);
             assertThat(failed.exitCode()).as(failed.output()).isNotZero();
             assertThat(failed.output()).contains("CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
-            assertThat(rows(db, "SELECT name FROM knex_migrations ORDER BY id")).containsExactly(List.of("001_users.js"));
-            assertThat(rows(db, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'nick'"))
+            assertThat(rows(db, "SELECT name FROM knex_migrations ORDER BY id"))
+                    .containsExactly(List.of("001_users.js"));
+            assertThat(
+                            rows(
+                                    db,
+                                    "SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'nick'"))
                     .containsExactly(List.of("0"));
 
             // the fix preflight named, written into the migration
@@ -107,8 +113,11 @@ class PreflightConcurrentIndexIT {
             assertThat(deploy.exitCode()).as(deploy.output()).isZero();
             assertThat(rows(db, "SELECT name FROM knex_migrations ORDER BY id"))
                     .containsExactly(List.of("001_users.js"), List.of("002_email_index.js"));
-            assertThat(rows(db, "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-                    + " WHERE c.relname = 'users_email_idx'")).containsExactly(List.of("t"));
+            assertThat(rows(
+                            db,
+                            "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                                    + " WHERE c.relname = 'users_email_idx'"))
+                    .containsExactly(List.of("t"));
         }
     }
 
@@ -120,14 +129,23 @@ class PreflightConcurrentIndexIT {
      * first attempt met; the database's statement_timeout here turns such a wait into a failure, not a stuck test).
      */
     @Test
-    void preflightNamesTheConcurrentIndexInFlywaysTransactionAndItsFixLetsFlywayThrough(@TempDir Path tmp) throws Exception {
-        String v2 = "ALTER TABLE users ADD COLUMN nick VARCHAR(40);\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n";
+    void preflightNamesTheConcurrentIndexInFlywaysTransactionAndItsFixLetsFlywayThrough(@TempDir Path tmp)
+            throws Exception {
+        String v2 =
+                "ALTER TABLE users ADD COLUMN nick VARCHAR(40);\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n";
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "preflight cic flyway")) {
             db.execute("ALTER DATABASE " + db.name() + " SET statement_timeout = '60s'");
             Path migrations = tmp.resolve("migrations");
-            assertThat(FlywayRun.flyway(db, migrations, Map.of("V1__users.sql",
-                    "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200) NOT NULL);\n"
-                            + "INSERT INTO users VALUES (1, 'ana@example.com'), (2, 'budi@example.com');\n")).migrate().success).isTrue();
+            assertThat(FlywayRun.flyway(
+                                    db,
+                                    migrations,
+                                    Map.of(
+                                            "V1__users.sql",
+                                            "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200) NOT NULL);\n"
+                                                    + "INSERT INTO users VALUES (1, 'ana@example.com'), (2, 'budi@example.com');\n"))
+                            .migrate()
+                            .success)
+                    .isTrue();
             Files.writeString(migrations.resolve("V2__email_index.sql"), v2);
 
             Fingerprint before = Fingerprint.of(db);
@@ -141,15 +159,22 @@ class PreflightConcurrentIndexIT {
             assertThat(finding.at("/migration/file").asText()).isEqualTo("V2__email_index.sql");
             assertThat(finding.at("/statement/n").asInt()).isEqualTo(2);
             assertThat(finding.at("/statement/line").asInt()).isEqualTo(2);
-            assertThat(finding.at("/fix/text").asText()).contains("executeInTransaction=false")
-                    .contains("V2__email_index.sql.conf").contains("flyway.postgresql.transactional.lock=false");
+            assertThat(finding.at("/fix/text").asText())
+                    .contains("executeInTransaction=false")
+                    .contains("V2__email_index.sql.conf")
+                    .contains("flyway.postgresql.transactional.lock=false");
 
             String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, migrations, Map.of()));
             // Flyway 11 refuses the migration before running any of it, naming the statement's line
-            assertThat(failure).as("Flyway was expected to fail").isNotNull().contains("non-transactional")
+            assertThat(failure)
+                    .as("Flyway was expected to fail")
+                    .isNotNull()
+                    .contains("non-transactional")
                     .containsPattern("(?i)line\\s*:?\\s*2\\b");
-            assertThat(rows(db, "SELECT count(*) FROM flyway_schema_history WHERE version = '2'")).containsExactly(List.of("0"));
-            assertThat(rows(db, "SELECT count(*) FROM pg_class WHERE relname = 'users_email_idx'")).containsExactly(List.of("0"));
+            assertThat(rows(db, "SELECT count(*) FROM flyway_schema_history WHERE version = '2'"))
+                    .containsExactly(List.of("0"));
+            assertThat(rows(db, "SELECT count(*) FROM pg_class WHERE relname = 'users_email_idx'"))
+                    .containsExactly(List.of("0"));
 
             // the fix preflight named: Flyway's script config, and its lock without a transaction
             Files.writeString(migrations.resolve("V2__email_index.sql.conf"), "executeInTransaction=false\n");
@@ -159,10 +184,15 @@ class PreflightConcurrentIndexIT {
             assertThat(quiet.at("/findings")).isEmpty();
             assertThat(quiet.at("/pending").size()).isEqualTo(1);
             assertThat(quiet.at("/notes").toString()).contains("flyway.postgresql.transactional.lock");
-            var deploy = FlywayRun.flyway(db, migrations, Map.of(), Map.of("flyway.postgresql.transactional.lock", "false")).migrate();
+            var deploy = FlywayRun.flyway(
+                            db, migrations, Map.of(), Map.of("flyway.postgresql.transactional.lock", "false"))
+                    .migrate();
             assertThat(deploy.success).isTrue();
-            assertThat(rows(db, "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-                    + " WHERE c.relname = 'users_email_idx'")).containsExactly(List.of("t"));
+            assertThat(rows(
+                            db,
+                            "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                                    + " WHERE c.relname = 'users_email_idx'"))
+                    .containsExactly(List.of("t"));
         }
     }
 

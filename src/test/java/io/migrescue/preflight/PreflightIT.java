@@ -1,5 +1,7 @@
 package io.migrescue.preflight;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.app.DemoScenario;
@@ -8,19 +10,16 @@ import io.migrescue.testing.CliRun;
 import io.migrescue.testing.Fingerprint;
 import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.ScratchDatabase;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each failure the field meets, before the deploy, with real Flyway: preflight names the migration, the statement
@@ -37,7 +36,8 @@ class PreflightIT {
      * @param kind    the finding preflight must give, at statement {@code n} of V2
      * @param value   what replaces {@code :value} in the proposed SQL
      */
-    record Case(String name, Engine engine, String v1, List<String> setup, String v2, String kind, int n, String value) {
+    record Case(
+            String name, Engine engine, String v1, List<String> setup, String v2, String kind, int n, String value) {
         @Override
         public String toString() {
             return name + " on " + engine.id();
@@ -47,40 +47,95 @@ class PreflightIT {
     static Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();
         Map<String, String> fr05 = DemoScenario.scripts(Engine.MARIADB);
-        cases.add(new Case("field report 05", Engine.MARIADB, fr05.get("V1__create_users_and_skp.sql"), List.of(),
-                fr05.get("V2__total_refactor_skp_system.sql"), "DUPLICATE_CONSTRAINT_NAME", 2, null));
+        cases.add(new Case(
+                "field report 05",
+                Engine.MARIADB,
+                fr05.get("V1__create_users_and_skp.sql"),
+                List.of(),
+                fr05.get("V2__total_refactor_skp_system.sql"),
+                "DUPLICATE_CONSTRAINT_NAME",
+                2,
+                null));
         Map<String, String> orphans = DemoScenario.scripts(Engine.POSTGRESQL);
         for (Engine e : List.of(Engine.POSTGRESQL, Engine.MARIADB)) {
             boolean pg = e == Engine.POSTGRESQL;
-            cases.add(new Case("orphans", e, orphans.get("V1__users_and_orders.sql"), List.of(), orphans.get("V2__orders_user_fk.sql"),
-                    "FK_ORPHAN_ROWS", 1, null));
-            cases.add(new Case("duplicates", e, """
+            cases.add(new Case(
+                    "orphans",
+                    e,
+                    orphans.get("V1__users_and_orders.sql"),
+                    List.of(),
+                    orphans.get("V2__orders_user_fk.sql"),
+                    "FK_ORPHAN_ROWS",
+                    1,
+                    null));
+            cases.add(new Case(
+                    "duplicates",
+                    e,
+                    """
                     CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));
                     INSERT INTO users (id, email) VALUES (1, 'ana@example.com'), (2, 'ana@example.com'), (3, 'budi@example.com'),
                       (4, 'budi@example.com'), (5, 'budi@example.com'), (6, NULL), (7, NULL);
-                    """, List.of(), "ALTER TABLE users ADD COLUMN nick VARCHAR(40);\nCREATE UNIQUE INDEX users_email_uq ON users (email);\n",
-                    "DUPLICATE_ROWS", 2, null));
-            cases.add(new Case("not null", e, """
+                    """,
+                    List.of(),
+                    "ALTER TABLE users ADD COLUMN nick VARCHAR(40);\nCREATE UNIQUE INDEX users_email_uq ON users (email);\n",
+                    "DUPLICATE_ROWS",
+                    2,
+                    null));
+            cases.add(new Case(
+                    "not null",
+                    e,
+                    """
                     CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));
                     INSERT INTO users (id, email) VALUES (1, 'ana@example.com'), (2, NULL), (3, NULL);
-                    """, List.of(), pg ? "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n"
-                    : "ALTER TABLE users MODIFY email VARCHAR(200) NOT NULL;\n", "NULL_VALUES", 1, "'unknown@example.com'"));
-            cases.add(new Case("fk type mismatch", e, "CREATE TABLE users (id BIGINT PRIMARY KEY);\n"
-                    + "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id " + (pg ? "VARCHAR(20)" : "INT") + ");\n"
-                    + "INSERT INTO users VALUES (1), (2);\nINSERT INTO orders VALUES (10, " + (pg ? "'1'" : "1") + "), (11, NULL);\n",
-                    List.of(), "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\n",
-                    "FK_INCOMPATIBLE", 1, null));
-            cases.add(new Case("column name collision", e, "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));\n",
+                    """,
+                    List.of(),
+                    pg
+                            ? "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n"
+                            : "ALTER TABLE users MODIFY email VARCHAR(200) NOT NULL;\n",
+                    "NULL_VALUES",
+                    1,
+                    "'unknown@example.com'"));
+            cases.add(new Case(
+                    "fk type mismatch",
+                    e,
+                    "CREATE TABLE users (id BIGINT PRIMARY KEY);\n"
+                            + "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id " + (pg ? "VARCHAR(20)" : "INT")
+                            + ");\n"
+                            + "INSERT INTO users VALUES (1), (2);\nINSERT INTO orders VALUES (10, " + (pg ? "'1'" : "1")
+                            + "), (11, NULL);\n",
+                    List.of(),
+                    "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\n",
+                    "FK_INCOMPATIBLE",
+                    1,
+                    null));
+            cases.add(new Case(
+                    "column name collision",
+                    e,
+                    "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));\n",
                     List.of("ALTER TABLE users ADD COLUMN phone VARCHAR(40)"),
                     "CREATE INDEX users_email_idx ON users (email);\nALTER TABLE users ADD COLUMN phone VARCHAR(40);\n",
-                    "DUPLICATE_COLUMN", 2, null));
-            cases.add(new Case("table exists", e, "CREATE TABLE users (id BIGINT PRIMARY KEY);\n",
+                    "DUPLICATE_COLUMN",
+                    2,
+                    null));
+            cases.add(new Case(
+                    "table exists",
+                    e,
+                    "CREATE TABLE users (id BIGINT PRIMARY KEY);\n",
                     List.of("CREATE TABLE invoices (id BIGINT PRIMARY KEY, amount NUMERIC(10,2))"),
                     "CREATE TABLE invoices (id BIGINT PRIMARY KEY, amount NUMERIC(10,2), issued_at DATE NOT NULL);\n",
-                    "TABLE_ALREADY_EXISTS", 1, null));
-            cases.add(new Case("missing table", e, "CREATE TABLE users (id BIGINT PRIMARY KEY);\n"
-                    + "CREATE TABLE vote_stats (id BIGINT PRIMARY KEY, votes INT NOT NULL);\n", List.of("DROP TABLE vote_stats"),
-                    "ALTER TABLE vote_stats ADD COLUMN score INT;\n", "MISSING_TABLE", 1, null));
+                    "TABLE_ALREADY_EXISTS",
+                    1,
+                    null));
+            cases.add(new Case(
+                    "missing table",
+                    e,
+                    "CREATE TABLE users (id BIGINT PRIMARY KEY);\n"
+                            + "CREATE TABLE vote_stats (id BIGINT PRIMARY KEY, votes INT NOT NULL);\n",
+                    List.of("DROP TABLE vote_stats"),
+                    "ALTER TABLE vote_stats ADD COLUMN score INT;\n",
+                    "MISSING_TABLE",
+                    1,
+                    null));
         }
         return cases.stream();
     }
@@ -123,7 +178,8 @@ class PreflightIT {
 
     /** V1 applied by Flyway, the hand-made change, then V2 written and not run: the database as it is before the deploy. */
     static Path prepare(ScratchDatabase db, Path migrations, Case c) throws Exception {
-        MigrateResult v1 = FlywayRun.flyway(db, migrations, Map.of("V1__base.sql", c.v1())).migrate();
+        MigrateResult v1 =
+                FlywayRun.flyway(db, migrations, Map.of("V1__base.sql", c.v1())).migrate();
         assertThat(v1.success).isTrue();
         for (String s : c.setup()) {
             db.execute(s);
@@ -143,7 +199,9 @@ class PreflightIT {
             lines.set(line - 1, rewrite.asText() + ";");
         } else {
             JsonNode sql = finding.at("/fix/sqlBefore");
-            assertThat(sql.size()).as("preflight proposed SQL to add: " + finding).isPositive();
+            assertThat(sql.size())
+                    .as("preflight proposed SQL to add: " + finding)
+                    .isPositive();
             List<String> added = new ArrayList<>();
             sql.forEach(s -> added.add((value == null ? s.asText() : s.asText().replace(":value", value)) + ";"));
             lines.addAll(line - 1, added);

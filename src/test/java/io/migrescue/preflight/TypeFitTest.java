@@ -1,42 +1,48 @@
 package io.migrescue.preflight;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Which values a type change cannot keep, from the catalog's spelling of the old type and the migration's new one. */
 class TypeFitTest {
     @Test
     void aShorterStringLimitsTheLength() {
-        assertThat(TypeFit.limits("character varying(40)", "VARCHAR(8)")).isEqualTo(new TypeFit.Limits(8, null, null, false));
+        assertThat(TypeFit.limits("character varying(40)", "VARCHAR(8)"))
+                .isEqualTo(new TypeFit.Limits(8, null, null, false));
         assertThat(TypeFit.limits("text", "varchar(255)")).isEqualTo(new TypeFit.Limits(255, null, null, false));
         assertThat(TypeFit.limits("varchar(40)", "varchar(40)")).isNull();
         assertThat(TypeFit.limits("varchar(40)", "varchar(320)")).isNull();
         assertThat(TypeFit.limits("varchar(40)", "text")).isNull();
-        assertThat(TypeFit.limits("integer", "varchar(4)")).as("a number as text: not judged").isNull();
+        assertThat(TypeFit.limits("integer", "varchar(4)"))
+                .as("a number as text: not judged")
+                .isNull();
     }
 
     @Test
     void aSmallerIntegerLimitsTheRange() {
-        assertThat(TypeFit.limits("bigint", "integer")).isEqualTo(new TypeFit.Limits(null, BigDecimal.valueOf(-2147483648L),
-                BigDecimal.valueOf(2147483647L), false));
+        assertThat(TypeFit.limits("bigint", "integer"))
+                .isEqualTo(new TypeFit.Limits(
+                        null, BigDecimal.valueOf(-2147483648L), BigDecimal.valueOf(2147483647L), false));
         assertThat(TypeFit.limits("bigint(20)", "INT")).isNotNull();
-        assertThat(TypeFit.limits("int(11)", "int(10) unsigned")).isEqualTo(new TypeFit.Limits(null, BigDecimal.ZERO,
-                BigDecimal.valueOf(4294967295L), false));
+        assertThat(TypeFit.limits("int(11)", "int(10) unsigned"))
+                .isEqualTo(new TypeFit.Limits(null, BigDecimal.ZERO, BigDecimal.valueOf(4294967295L), false));
         assertThat(TypeFit.limits("integer", "bigint")).isNull();
         assertThat(TypeFit.limits("smallint", "int")).isNull();
-        assertThat(TypeFit.limits("numeric(10,2)", "numeric(5,2)")).isEqualTo(new TypeFit.Limits(null, new BigDecimal("-999.99"),
-                new BigDecimal("999.99"), false));
+        assertThat(TypeFit.limits("numeric(10,2)", "numeric(5,2)"))
+                .isEqualTo(new TypeFit.Limits(null, new BigDecimal("-999.99"), new BigDecimal("999.99"), false));
         assertThat(TypeFit.limits("decimal(10,2)", "decimal(12,2)")).isNull();
-        assertThat(TypeFit.limits("numeric", "integer")).as("unbounded numeric into an integer").isNotNull();
+        assertThat(TypeFit.limits("numeric", "integer"))
+                .as("unbounded numeric into an integer")
+                .isNotNull();
         assertThat(TypeFit.limits("integer", "numeric")).isNull();
     }
 
     @Test
     void textBecomingAnIntegerMustHoldIntegers() {
-        assertThat(TypeFit.limits("character varying(20)", "integer")).isEqualTo(new TypeFit.Limits(null, null, null, true));
+        assertThat(TypeFit.limits("character varying(20)", "integer"))
+                .isEqualTo(new TypeFit.Limits(null, null, null, true));
         assertThat(TypeFit.limits("varchar(20)", "numeric(10,2)")).isNull();
     }
 

@@ -1,11 +1,10 @@
 package io.migrescue.repair;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** What Ctrl-C does, depending on where the repair is. */
 class StepControlTest {

@@ -1,12 +1,11 @@
 package io.migrescue.shell;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Results in colour on a terminal, as in the shell; none with NO_COLOR or a dumb terminal; advice as written. */
 class CommandLineColoursTest {
@@ -21,7 +20,9 @@ class CommandLineColoursTest {
 
     @Test
     void colourOnATerminalUnlessSwitchedOff() {
-        assertThat(shown(Map.of("TERM", "xterm-256color"), "Status    verified")).contains("\u001b[").contains("verified");
+        assertThat(shown(Map.of("TERM", "xterm-256color"), "Status    verified"))
+                .contains("\u001b[")
+                .contains("verified");
         assertThat(shown(Map.of("TERM", "xterm-256color", "NO_COLOR", "1"), "Status    verified"))
                 .isEqualTo("Status    verified" + System.lineSeparator());
         assertThat(shown(Map.of("TERM", "dumb"), "Status    verified")).doesNotContain("\u001b[");

@@ -1,13 +1,12 @@
 package io.migrescue.shell;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.testing.FlywayRun;
-import io.migrescue.testing.ScratchDatabase;
 import io.migrescue.testing.Scenarios;
+import io.migrescue.testing.ScratchDatabase;
 import io.migrescue.testing.ShellDriver;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,8 +15,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shell driven over JLine's dumb terminal, as the on-call engineer would use it, on field report 05 made for real
@@ -33,12 +32,16 @@ class ShellIT {
             Path backup = dir.resolve("backup");
             Path history = dir.resolve("home/.migrescue/history");
             try (ShellDriver shell = ShellDriver.start(db.cliEnvironment(), history)) {
-                shell.type("connect " + db.jdbcUrl() + " -u " + db.server().user() + " --migrations " + broken.migrations());
+                shell.type("connect " + db.jdbcUrl() + " -u " + db.server().user() + " --migrations "
+                        + broken.migrations());
                 if (db.server().password() == null) {
-                    shell.expect("Password for " + db.server().user() + "@127.0.0.1:3306/" + db.name() + " (Enter for none): ");
+                    shell.expect("Password for " + db.server().user() + "@127.0.0.1:3306/" + db.name()
+                            + " (Enter for none): ");
                     shell.type("");
                 }
-                assertThat(shell.prompt()).contains("Connected to MariaDB").contains("Migrations: " + broken.migrations());
+                assertThat(shell.prompt())
+                        .contains("Connected to MariaDB")
+                        .contains("Migrations: " + broken.migrations());
 
                 shell.type("status");
                 assertThat(shell.prompt()).contains("flyway").contains("(exit 1)");
@@ -51,36 +54,54 @@ class ShellIT {
                     }
                 }
                 shell.type(".");
-                assertThat(shell.prompt()).contains("DUPLICATE_CONSTRAINT_NAME").contains("rename-conflicting-constraint");
+                assertThat(shell.prompt())
+                        .contains("DUPLICATE_CONSTRAINT_NAME")
+                        .contains("rename-conflicting-constraint");
 
                 shell.type("plan");
                 shell.expect("Suffix for the old table's constraint names [_old]: ");
                 shell.type("");
-                assertThat(shell.prompt()).contains("DROP FOREIGN KEY `fk_skp_tahunan_user`")
-                        .contains("Nothing was changed. To walk it step by step, asked before each: repair rename-conflicting-constraint");
-                assertThat(foreignKeys(db, "skp_tahunan_backup_v1")).containsExactlyInAnyOrder("fk_skp_tahunan_user", "fk_skp_tahunan_approved_by");
+                assertThat(shell.prompt())
+                        .contains("DROP FOREIGN KEY `fk_skp_tahunan_user`")
+                        .contains(
+                                "Nothing was changed. To walk it step by step, asked before each: repair rename-conflicting-constraint");
+                assertThat(foreignKeys(db, "skp_tahunan_backup_v1"))
+                        .containsExactlyInAnyOrder("fk_skp_tahunan_user", "fk_skp_tahunan_approved_by");
 
                 // repair, step by step, aborted before step 3 and not rolled back
                 shell.type("repair --backup-dir " + backup);
                 shell.expect("Suffix for the old table's constraint names [_old]: ");
                 shell.type("");
-                assertThat(shell.expect("Run step 1?")).contains("Plan  rename-conflicting-constraint").contains("Step 1 of 7")
-                        .contains("back up skp_tahunan_backup_v1").contains("(no SQL: nothing in the database changes)");
+                assertThat(shell.expect("Run step 1?"))
+                        .contains("Plan  rename-conflicting-constraint")
+                        .contains("Step 1 of 7")
+                        .contains("back up skp_tahunan_backup_v1")
+                        .contains("(no SQL: nothing in the database changes)");
                 shell.type("y");
-                assertThat(shell.expect("Run step 2?")).contains("done").contains("Step 2 of 7")
+                assertThat(shell.expect("Run step 2?"))
+                        .contains("done")
+                        .contains("Step 2 of 7")
                         .contains("DROP FOREIGN KEY `fk_skp_tahunan_user`, ADD CONSTRAINT `fk_skp_tahunan_user_old`");
                 shell.type("y");
-                assertThat(shell.expect("Run step 3?")).contains("done").contains("Step 3 of 7").contains("fk_skp_tahunan_approved_by_old");
+                assertThat(shell.expect("Run step 3?"))
+                        .contains("done")
+                        .contains("Step 3 of 7")
+                        .contains("fk_skp_tahunan_approved_by_old");
                 shell.type("what");
                 shell.expect("[y]es / [n]o / [s]kip / [a]bort / [e]dit parameters; Ctrl-C asks whether to abort");
                 shell.type("a");
                 shell.expect("Roll back what this repair changed, restoring the backup?");
                 shell.type("n");
-                assertThat(shell.prompt()).contains("Status    stopped").contains("aborted the repair before step 3")
-                        .contains("Report    " + backup.resolve("report.md")).contains("(exit 4)");
-                assertThat(Files.readString(backup.resolve("journal.jsonl"))).contains("\"event\":\"aborted\",\"n\":3")
+                assertThat(shell.prompt())
+                        .contains("Status    stopped")
+                        .contains("aborted the repair before step 3")
+                        .contains("Report    " + backup.resolve("report.md"))
+                        .contains("(exit 4)");
+                assertThat(Files.readString(backup.resolve("journal.jsonl")))
+                        .contains("\"event\":\"aborted\",\"n\":3")
                         .doesNotContain("\"event\":\"verified\"");
-                assertThat(foreignKeys(db, "skp_tahunan_backup_v1")).containsExactlyInAnyOrder("fk_skp_tahunan_user_old", "fk_skp_tahunan_approved_by");
+                assertThat(foreignKeys(db, "skp_tahunan_backup_v1"))
+                        .containsExactlyInAnyOrder("fk_skp_tahunan_user_old", "fk_skp_tahunan_approved_by");
 
                 // resume: the session knows the repair; the steps left are walked the same way
                 shell.type("resume");
@@ -95,20 +116,32 @@ class ShellIT {
                 assertThat(seen.get(1)).contains("CREATE TABLE skp_tahunan");
                 assertThat(seen.get(4)).contains("record applied in flyway's flyway_schema_history");
                 String end = shell.prompt();
-                assertThat(end).contains("Status    verified").contains("ok   constraint fk_skp_tahunan_user on skp_tahunan")
-                        .contains("Backup    " + backup).contains("Report    " + backup.resolve("report.md")).doesNotContain("FAIL");
+                assertThat(end)
+                        .contains("Status    verified")
+                        .contains("ok   constraint fk_skp_tahunan_user on skp_tahunan")
+                        .contains("Backup    " + backup)
+                        .contains("Report    " + backup.resolve("report.md"))
+                        .doesNotContain("FAIL");
                 shell.type("exit");
                 assertThat(shell.exitCode()).isZero();
                 keep(shell, "ShellIT-fr05.txt");
             }
-            assertThat(foreignKeys(db, "skp_tahunan")).containsExactlyInAnyOrder("fk_skp_tahunan_user", "fk_skp_tahunan_approved_by");
-            assertThat(foreignKeys(db, "skp_tahunan_backup_v1")).containsExactlyInAnyOrder("fk_skp_tahunan_user_old", "fk_skp_tahunan_approved_by_old");
+            assertThat(foreignKeys(db, "skp_tahunan"))
+                    .containsExactlyInAnyOrder("fk_skp_tahunan_user", "fk_skp_tahunan_approved_by");
+            assertThat(foreignKeys(db, "skp_tahunan_backup_v1"))
+                    .containsExactlyInAnyOrder("fk_skp_tahunan_user_old", "fk_skp_tahunan_approved_by_old");
             assertThat(count(db, "skp_tahunan")).isEqualTo(3);
             assertThat(Files.readString(backup.resolve("journal.jsonl"))).contains("\"event\":\"verified\"");
-            assertThat(Files.readString(backup.resolve("report.md"))).contains("## Repair: `rename-conflicting-constraint`").contains("verified");
+            assertThat(Files.readString(backup.resolve("report.md")))
+                    .contains("## Repair: `rename-conflicting-constraint`")
+                    .contains("verified");
             FlywayRun.flyway(db, broken.migrations(), Map.of()).validate();
-            assertThat(Files.readString(history)).contains("connect ").contains("repair --backup-dir").contains("resume")
-                    .doesNotContain("Paste").doesNotContain("SQL State");
+            assertThat(Files.readString(history))
+                    .contains("connect ")
+                    .contains("repair --backup-dir")
+                    .contains("resume")
+                    .doesNotContain("Paste")
+                    .doesNotContain("SQL State");
         }
     }
 
@@ -117,7 +150,8 @@ class ShellIT {
         String secret = "Shell-pw-7Yq";
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "shell password")) {
             String user = "mrsh_" + db.name().substring(db.name().length() - 8);
-            db.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + secret + "'",
+            db.execute(
+                    "CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + secret + "'",
                     "GRANT ALL ON `" + db.name() + "`.* TO '" + user + "'@'%'");
             try {
                 Path history = dir.resolve("history");
@@ -138,7 +172,9 @@ class ShellIT {
                     shell.exitCode();
                     assertThat(shell.transcript()).doesNotContain(secret);
                 }
-                assertThat(Files.readString(history)).contains("connect mariadb://" + user + "@127.0.0.1:3306/").doesNotContain(secret);
+                assertThat(Files.readString(history))
+                        .contains("connect mariadb://" + user + "@127.0.0.1:3306/")
+                        .doesNotContain(secret);
             } finally {
                 db.execute("DROP USER '" + user + "'@'%'");
             }
@@ -168,29 +204,43 @@ class ShellIT {
 
                 shell.type("repair --backup-dir " + backup);
                 shell.expect("needs a decision about rows");
-                assertThat(shell.expect("What to do with the orphan rows (delete / set-null / insert-parents) [set-null]: "))
-                        .as("each choice says what it does").contains("  delete  delete the orphan rows (the backup keeps them)")
+                assertThat(shell.expect(
+                                "What to do with the orphan rows (delete / set-null / insert-parents) [set-null]: "))
+                        .as("each choice says what it does")
+                        .contains("  delete  delete the orphan rows (the backup keeps them)")
                         .contains("  set-null  keep the orphan rows, with their foreign key columns set to NULL")
-                        .contains("  insert-parents  keep the orphan rows, and insert a placeholder parent for each missing key")
+                        .contains(
+                                "  insert-parents  keep the orphan rows, and insert a placeholder parent for each missing key")
                         .as("and which rows each choice touches")
-                        .contains("  delete  delete the orphan rows (the backup keeps them)\n      deletes 3 rows of orders, the orphan rows (id 12, 13, 15)\n")
-                        .contains("      updates 3 rows of orders, the orphan rows: (user_id) set to NULL (id 12, 13, 15)\n")
-                        .contains("      inserts 2 rows into users, placeholders for the missing keys (id 98, 99)\n"
-                                + "      keeps 3 rows of orders, the orphan rows, which then point at the placeholders (id 12, 13, 15)\n");
+                        .contains(
+                                "  delete  delete the orphan rows (the backup keeps them)\n      deletes 3 rows of orders, the orphan rows (id 12, 13, 15)\n")
+                        .contains(
+                                "      updates 3 rows of orders, the orphan rows: (user_id) set to NULL (id 12, 13, 15)\n")
+                        .contains(
+                                "      inserts 2 rows into users, placeholders for the missing keys (id 98, 99)\n"
+                                        + "      keeps 3 rows of orders, the orphan rows, which then point at the placeholders (id 12, 13, 15)\n");
                 shell.type("delete");
-                assertThat(shell.expect("Run step 1?")).contains("policy=delete")
+                assertThat(shell.expect("Run step 1?"))
+                        .contains("policy=delete")
                         .contains("      rows: deletes 3 rows of orders, the orphan rows (id 12, 13, 15)");
                 shell.type("y");
-                assertThat(shell.expect("Run step 2?")).as("the count and the keys before asking")
-                        .contains("  Rows  deletes 3 rows of orders, the orphan rows (id 12, 13, 15)").contains("DELETE FROM");
+                assertThat(shell.expect("Run step 2?"))
+                        .as("the count and the keys before asking")
+                        .contains("  Rows  deletes 3 rows of orders, the orphan rows (id 12, 13, 15)")
+                        .contains("DELETE FROM");
                 shell.type("e");
                 shell.expect("What to do with the orphan rows (delete / set-null / insert-parents) [delete]: ");
                 shell.type("set-null");
                 shell.expect("planned again with");
-                assertThat(shell.expect("Run step 2?")).contains("UPDATE").doesNotContain("DELETE FROM")
-                        .contains("  Rows  updates 3 rows of orders, the orphan rows: (user_id) set to NULL (id 12, 13, 15)");
+                assertThat(shell.expect("Run step 2?"))
+                        .contains("UPDATE")
+                        .doesNotContain("DELETE FROM")
+                        .contains(
+                                "  Rows  updates 3 rows of orders, the orphan rows: (user_id) set to NULL (id 12, 13, 15)");
                 shell.type("y");
-                assertThat(shell.expect("Run step 3?")).as("what the statement changed").contains("3 rows changed");
+                assertThat(shell.expect("Run step 3?"))
+                        .as("what the statement changed")
+                        .contains("3 rows changed");
                 shell.type("y");
                 while (shell.expectEither("Run step ", "Status    ") == 0) {
                     shell.type("y");
@@ -211,8 +261,12 @@ class ShellIT {
                 shell.exitCode();
                 keep(shell, "ShellIT-orphans.txt");
             }
-            assertThat(count(db, "orders")).as("no order deleted: the policy was changed to set-null").isEqualTo(orders);
-            assertThat(Files.readString(backup.resolve("journal.jsonl"))).contains("\"event\":\"replanned\"").contains("\"event\":\"verified\"");
+            assertThat(count(db, "orders"))
+                    .as("no order deleted: the policy was changed to set-null")
+                    .isEqualTo(orders);
+            assertThat(Files.readString(backup.resolve("journal.jsonl")))
+                    .contains("\"event\":\"replanned\"")
+                    .contains("\"event\":\"verified\"");
             assertThat(dir.resolve("orders-backup/manifest.json")).exists();
         }
     }
@@ -226,9 +280,11 @@ class ShellIT {
 
     private static List<String> foreignKeys(ScratchDatabase db, String table) throws Exception {
         List<String> names = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS WHERE CONSTRAINT_TYPE = 'FOREIGN KEY'"
-                        + " AND TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '" + table + "'")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS WHERE CONSTRAINT_TYPE = 'FOREIGN KEY'"
+                                + " AND TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '" + table + "'")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
@@ -237,7 +293,9 @@ class ShellIT {
     }
 
     private static long count(ScratchDatabase db, String table) throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -1,14 +1,13 @@
 package io.migrescue.shell;
 
-import io.migrescue.testing.ShellDriver;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrescue.testing.ShellDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shell over JLine's dumb terminal: no database needed for these. */
 class ShellTest {
@@ -24,7 +23,10 @@ class ShellTest {
             }
             assertThat(help).contains("e.g. connect mariadb://");
             shell.type("help repair");
-            assertThat(shell.prompt()).contains("Usage: migrescue repair").contains("--param").contains("In the shell")
+            assertThat(shell.prompt())
+                    .contains("Usage: migrescue repair")
+                    .contains("--param")
+                    .contains("In the shell")
                     .contains("[y]es run it");
             shell.type("exit");
             assertThat(shell.exitCode()).isZero();
@@ -37,7 +39,9 @@ class ShellTest {
             shell.keys("playbooks" + ShellDriver.CTRL_C);
             shell.prompt();
             shell.type("nosuchcommand");
-            assertThat(shell.prompt()).contains("unknown command: nosuchcommand").doesNotContain("rename-conflicting-constraint");
+            assertThat(shell.prompt())
+                    .contains("unknown command: nosuchcommand")
+                    .doesNotContain("rename-conflicting-constraint");
             shell.keys(ShellDriver.CTRL_D);
             shell.expect("bye");
             assertThat(shell.exitCode()).isZero();
@@ -81,7 +85,10 @@ class ShellTest {
             shell.exitCode();
         }
         String kept = Files.readString(history);
-        assertThat(kept).contains("playbooks show mark-applied").contains("connect mysql://app@127.0.0.1:1/shop")
-                .contains("status --url postgresql://127.0.0.1:1/app?user=app&sslmode=disable").doesNotContain("s3cret");
+        assertThat(kept)
+                .contains("playbooks show mark-applied")
+                .contains("connect mysql://app@127.0.0.1:1/shop")
+                .contains("status --url postgresql://127.0.0.1:1/app?user=app&sslmode=disable")
+                .doesNotContain("s3cret");
     }
 }

@@ -1,17 +1,16 @@
 package io.migrescue.shell;
 
-import io.migrescue.model.Engine;
-import io.migrescue.testing.ScratchDatabase;
-import io.migrescue.testing.Scenarios;
-import io.migrescue.testing.Tmux;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrescue.model.Engine;
+import io.migrescue.testing.Scenarios;
+import io.migrescue.testing.ScratchDatabase;
+import io.migrescue.testing.Tmux;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end on a real terminal: the launcher ({@code bin/migrescue}, the shaded jar) in tmux, driven with send-keys
@@ -28,20 +27,24 @@ class ShellTmuxIT {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "tmux fr05")) {
             Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("migrations"));
             String user = "mrtx_" + db.name().substring(db.name().length() - 8);
-            db.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + SECRET + "'",
+            db.execute(
+                    "CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + SECRET + "'",
                     "GRANT ALL ON `" + db.name() + "`.* TO '" + user + "'@'%'");
             Path home = Files.createDirectories(dir.resolve("home"));
             Path work = Files.createDirectories(dir.resolve("work"));
-            String command = "env -u MIGRESCUE_PASSWORD -u MYSQL_PWD -u MIGRESCUE_URL MIGRESCUE_JAVA_OPTS=-Duser.home=" + home
-                    + " " + LAUNCHER + " shell";
+            String command = "env -u MIGRESCUE_PASSWORD -u MYSQL_PWD -u MIGRESCUE_URL MIGRESCUE_JAVA_OPTS=-Duser.home="
+                    + home + " " + LAUNCHER + " shell";
             String screen;
             try (Tmux tmux = Tmux.start(work, command)) {
                 try {
                     tmux.waitFor("migrescue> ");
-                    tmux.type("connect mariadb://" + user + "@127.0.0.1:3306/" + db.name() + " --migrations " + broken.migrations());
+                    tmux.type("connect mariadb://" + user + "@127.0.0.1:3306/" + db.name() + " --migrations "
+                            + broken.migrations());
                     tmux.waitFor("Password for " + user + "@127.0.0.1:3306/" + db.name() + " (Enter for none): ");
                     tmux.type(SECRET);
-                    assertThat(tmux.waitFor("Connected to MariaDB")).doesNotContain(SECRET).contains("as " + user);
+                    assertThat(tmux.waitFor("Connected to MariaDB"))
+                            .doesNotContain(SECRET)
+                            .contains("as " + user);
 
                     tmux.type("diagnose");
                     tmux.waitFor("Paste the error output");
@@ -66,18 +69,27 @@ class ShellTmuxIT {
             }
             // nothing after the password prompt: not the password, not a mask character per letter
             assertThat(screen).containsPattern("\\(Enter for none\\): *\\n").doesNotContain("****");
-            assertThat(screen).contains("Step 2 of 7").contains("DROP FOREIGN KEY `fk_skp_tahunan_user`")
+            assertThat(screen)
+                    .contains("Step 2 of 7")
+                    .contains("DROP FOREIGN KEY `fk_skp_tahunan_user`")
                     .contains("DUPLICATE_CONSTRAINT_NAME")
                     .contains("ok   constraint fk_skp_tahunan_user on skp_tahunan")
                     .contains("ok   flyway history has no failed or dirty entry")
-                    .contains("Status    verified").contains("Backup    migrescue-backups/")
-                    .doesNotContain("   FAIL ").doesNotContain("  FAILED (").doesNotContain(SECRET);
+                    .contains("Status    verified")
+                    .contains("Backup    migrescue-backups/")
+                    .doesNotContain("   FAIL ")
+                    .doesNotContain("  FAILED (")
+                    .doesNotContain(SECRET);
             Path history = home.resolve(".migrescue/history");
-            assertThat(Files.readString(history)).contains("connect mariadb://" + user + "@127.0.0.1:3306/").contains("repair")
+            assertThat(Files.readString(history))
+                    .contains("connect mariadb://" + user + "@127.0.0.1:3306/")
+                    .contains("repair")
                     .doesNotContain(SECRET);
             try (Stream<Path> repairs = Files.list(work.resolve("migrescue-backups"))) {
                 Path repair = repairs.findFirst().orElseThrow();
-                assertThat(Files.readString(repair.resolve("journal.jsonl"))).contains("\"event\":\"verified\"").doesNotContain(SECRET);
+                assertThat(Files.readString(repair.resolve("journal.jsonl")))
+                        .contains("\"event\":\"verified\"")
+                        .doesNotContain(SECRET);
                 assertThat(repair.resolve("report.md")).exists();
             }
         }
@@ -92,8 +104,8 @@ class ShellTmuxIT {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "tmux 80 columns")) {
             Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("migrations"));
             Path work = Files.createDirectories(dir.resolve("work"));
-            String command = "env -u MIGRESCUE_URL MIGRESCUE_JAVA_OPTS=-Duser.home=" + Files.createDirectories(dir.resolve("home"))
-                    + " " + LAUNCHER + " shell";
+            String command = "env -u MIGRESCUE_URL MIGRESCUE_JAVA_OPTS=-Duser.home="
+                    + Files.createDirectories(dir.resolve("home")) + " " + LAUNCHER + " shell";
             String joined;
             String shown;
             try (Tmux tmux = Tmux.start(work, command, 80)) {
@@ -106,7 +118,8 @@ class ShellTmuxIT {
                     tmux.type("help");
                     tmux.type("help repair");
                     tmux.waitFor("--dry-run");
-                    tmux.type("connect " + db.jdbcUrl() + " -u " + db.server().user() + " --migrations " + broken.migrations());
+                    tmux.type("connect " + db.jdbcUrl() + " -u " + db.server().user() + " --migrations "
+                            + broken.migrations());
                     if (db.server().password() == null) {
                         tmux.waitFor("(Enter for none): ");
                         tmux.type("");
@@ -131,9 +144,12 @@ class ShellTmuxIT {
                     keep(screen(tmux), "ShellTmuxIT-80.txt");
                 }
             }
-            assertThat(joined).contains("Status    verified").doesNotContain("migrescue diagnose")
+            assertThat(joined)
+                    .contains("Status    verified")
+                    .doesNotContain("migrescue diagnose")
                     .doesNotContain("same connection options");
-            // tmux joins (-J) only the lines it wrapped itself: none of the shell's, so both captures agree line for line
+            // tmux joins (-J) only the lines it wrapped itself: none of the shell's, so both captures agree line for
+            // line
             // (what the test typed at the prompt is the terminal's to wrap, and is left out)
             assertThat(withoutTypedLines(shown, 80)).isEqualTo(withoutTypedLines(joined, 0));
         }
@@ -148,13 +164,14 @@ class ShellTmuxIT {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.MARIADB, "tmux ctrl-c")) {
             Scenarios.Broken broken = Scenarios.fieldReport05(db, dir.resolve("migrations"));
             Path work = Files.createDirectories(dir.resolve("work"));
-            String command = "env -u MIGRESCUE_URL MIGRESCUE_JAVA_OPTS=-Duser.home=" + Files.createDirectories(dir.resolve("home"))
-                    + " " + LAUNCHER + " shell";
+            String command = "env -u MIGRESCUE_URL MIGRESCUE_JAVA_OPTS=-Duser.home="
+                    + Files.createDirectories(dir.resolve("home")) + " " + LAUNCHER + " shell";
             try (Tmux tmux = Tmux.start(work, command);
-                 java.sql.Connection reader = db.connect()) {
+                    java.sql.Connection reader = db.connect()) {
                 try {
                     tmux.waitFor("migrescue> ");
-                    tmux.type("connect " + db.jdbcUrl() + " -u " + db.server().user() + " --migrations " + broken.migrations());
+                    tmux.type("connect " + db.jdbcUrl() + " -u " + db.server().user() + " --migrations "
+                            + broken.migrations());
                     if (db.server().password() == null) {
                         tmux.waitFor("(Enter for none): ");
                         tmux.type("");
@@ -168,7 +185,8 @@ class ShellTmuxIT {
                     tmux.waitFor("Run step 2?");
                     reader.setAutoCommit(false);
                     try (java.sql.Statement st = reader.createStatement()) {
-                        st.executeQuery("SELECT COUNT(*) FROM skp_tahunan_backup_v1").close(); // holds the table's metadata lock
+                        st.executeQuery("SELECT COUNT(*) FROM skp_tahunan_backup_v1")
+                                .close(); // holds the table's metadata lock
                     }
                     tmux.type("y");
                     tmux.waitFor("step 2 running");
@@ -180,15 +198,19 @@ class ShellTmuxIT {
                     tmux.waitFor("Roll back what this repair changed, restoring the backup?");
                     tmux.type("y");
                     String screen = tmux.waitFor("Status    rolled-back");
-                    assertThat(screen).contains("Stopping before step 3, as asked.").doesNotContain("Run step 3?");
+                    assertThat(screen)
+                            .contains("Stopping before step 3, as asked.")
+                            .doesNotContain("Run step 3?");
                     tmux.type("exit");
                 } finally {
                     keep(screen(tmux), "ShellTmuxIT-ctrl-c.txt");
                 }
             }
-            try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
-                    "SELECT GROUP_CONCAT(CONSTRAINT_NAME ORDER BY CONSTRAINT_NAME) FROM information_schema.TABLE_CONSTRAINTS"
-                            + " WHERE CONSTRAINT_TYPE = 'FOREIGN KEY' AND TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'skp_tahunan_backup_v1'")) {
+            try (java.sql.Connection c = db.connect();
+                    java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery(
+                            "SELECT GROUP_CONCAT(CONSTRAINT_NAME ORDER BY CONSTRAINT_NAME) FROM information_schema.TABLE_CONSTRAINTS"
+                                    + " WHERE CONSTRAINT_TYPE = 'FOREIGN KEY' AND TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'skp_tahunan_backup_v1'")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("fk_skp_tahunan_approved_by,fk_skp_tahunan_user");
             }
@@ -203,13 +225,14 @@ class ShellTmuxIT {
     @Test
     void ctrlCCancelsAStepWaitingForALock(@TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "tmux lock wait");
-             java.sql.Connection blocker = db.connect()) {
+                java.sql.Connection blocker = db.connect()) {
             Scenarios.Broken broken = Scenarios.duplicateRows(db, dir.resolve("migrations"));
             Path work = Files.createDirectories(dir.resolve("work"));
-            String command = "env -u MIGRESCUE_URL MIGRESCUE_JAVA_OPTS=-Duser.home=" + Files.createDirectories(dir.resolve("home"))
-                    + " " + LAUNCHER + " shell";
+            String command = "env -u MIGRESCUE_URL MIGRESCUE_JAVA_OPTS=-Duser.home="
+                    + Files.createDirectories(dir.resolve("home")) + " " + LAUNCHER + " shell";
             long pid;
-            try (java.sql.Statement st = blocker.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            try (java.sql.Statement st = blocker.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
                 rs.next();
                 pid = rs.getLong(1);
             }
@@ -219,7 +242,8 @@ class ShellTmuxIT {
             try (Tmux tmux = Tmux.start(work, command)) {
                 try {
                     tmux.waitFor("migrescue> ");
-                    tmux.type("connect " + db.jdbcUrl() + " -u " + db.server().user() + " --migrations " + broken.migrations());
+                    tmux.type("connect " + db.jdbcUrl() + " -u " + db.server().user() + " --migrations "
+                            + broken.migrations());
                     if (db.server().password() == null) {
                         tmux.waitFor("(Enter for none): ");
                         tmux.type("");
@@ -231,7 +255,9 @@ class ShellTmuxIT {
                     tmux.waitFor("Run step 2?");
                     blocker.setAutoCommit(false);
                     try (java.sql.Statement st = blocker.createStatement()) {
-                        st.executeUpdate("UPDATE users SET email = email WHERE id = 2"); // a row step 2 deletes; then idle in transaction
+                        st.executeUpdate(
+                                "UPDATE users SET email = email WHERE id = 2"); // a row step 2 deletes; then idle in
+                        // transaction
                     }
                     tmux.type("y");
                     waiting = tmux.waitFor("attempt 2 of 5");
@@ -247,22 +273,32 @@ class ShellTmuxIT {
                     keep(screen(tmux), "ShellTmuxIT-lock-wait.txt");
                 }
             }
-            assertThat(waiting).contains("step 2 waiting for a lock on users held by pid " + pid + " (")
-                    .contains("idle in transaction for ").contains("UPDATE users SET email = email WHERE id = 2");
-            assertThat(cancelled).contains("Ctrl-C: the statement waiting for a lock is cancelled")
+            assertThat(waiting)
+                    .contains("step 2 waiting for a lock on users held by pid " + pid + " (")
+                    .contains("idle in transaction for ")
+                    .contains("UPDATE users SET email = email WHERE id = 2");
+            assertThat(cancelled)
+                    .contains("Ctrl-C: the statement waiting for a lock is cancelled")
                     .contains("cancelled while waiting for a lock on users held by pid " + pid);
             Path repair;
             try (Stream<Path> repairs = Files.list(work.resolve("migrescue-backups"))) {
                 repair = repairs.findFirst().orElseThrow();
             }
             java.util.List<String> journal = Files.readAllLines(repair.resolve("journal.jsonl"));
-            String failed = journal.stream().filter(l -> l.contains("\"event\":\"step-failed\"")).findFirst().orElseThrow();
-            assertThat(failed).contains("\"n\":2").contains("cancelled while waiting for a lock on users held by pid " + pid);
+            String failed = journal.stream()
+                    .filter(l -> l.contains("\"event\":\"step-failed\""))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(failed)
+                    .contains("\"n\":2")
+                    .contains("cancelled while waiting for a lock on users held by pid " + pid);
             int at = journal.indexOf(failed);
             assertThat(journal.get(at - 1)).contains("\"event\":\"lock-wait\"").contains("pid " + pid);
             assertThat(journal.get(at + 1)).contains("\"event\":\"stopped\"");
             assertThat(journal.get(journal.size() - 1)).contains("\"event\":\"verified\"");
-            assertThat(resumed.substring(resumed.lastIndexOf("resume --yes"))).contains(" 2. [done] keep the first row").contains("ok   no duplicate (email) in users");
+            assertThat(resumed.substring(resumed.lastIndexOf("resume --yes")))
+                    .contains(" 2. [done] keep the first row")
+                    .contains("ok   no duplicate (email) in users");
             assertThat(db.scalar("SELECT COUNT(*) FROM users")).isEqualTo("5");
         }
     }

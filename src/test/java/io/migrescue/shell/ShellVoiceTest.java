@@ -1,23 +1,24 @@
 package io.migrescue.shell;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The shell says the commands' advice in its own words, and wraps at the terminal's width at spaces only. */
 class ShellVoiceTest {
 
     @Test
     void adviceNamesShellCommands() {
-        assertThat(ShellVoice.speak("Next      migrescue diagnose (same connection options) explains what it left behind"))
+        assertThat(ShellVoice.speak(
+                        "Next      migrescue diagnose (same connection options) explains what it left behind"))
                 .isEqualTo("Next      diagnose explains what it left behind");
         assertThat(ShellVoice.speak("   Fix with  migrescue repair rename-conflicting-constraint --url … --dry-run"))
                 .isEqualTo("   Fix with  repair rename-conflicting-constraint --dry-run");
         assertThat(ShellVoice.speak("Try 'migrescue status --help'.")).isEqualTo("Try 'help status'.");
         assertThat(ShellVoice.speak("Try 'migrescue --help'.")).isEqualTo("Try 'help'.");
-        assertThat(ShellVoice.speak("migrescue: no database given: use --url (e.g. --url postgresql://app@db:5432/app)"))
+        assertThat(ShellVoice.speak(
+                        "migrescue: no database given: use --url (e.g. --url postgresql://app@db:5432/app)"))
                 .isEqualTo("migrescue: not connected: connect URL first (or give --url to this command)");
     }
 
@@ -36,7 +37,8 @@ class ShellVoiceTest {
         assertThat(String.join(" ", wrapped).replaceAll(" +", " "))
                 .isEqualTo("Next diagnose explains what it left behind in flyway.toml and .env");
         assertThat(lines.wrapped("short")).containsExactly("short");
-        assertThat(lines.wrapped("   Fix with  repair rename-conflicting-constraint (or: revert)").get(0))
+        assertThat(lines.wrapped("   Fix with  repair rename-conflicting-constraint (or: revert)")
+                        .get(0))
                 .isEqualTo("   Fix with  repair");
     }
 }

@@ -1,17 +1,19 @@
 package io.migrescue.sql;
 
-import io.migrescue.model.Engine;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.migrescue.model.Engine;
+import org.junit.jupiter.api.Test;
 
 class DialectTest {
 
     @Test
     void quotesAndEscapesIdentifiersPerEngine() {
-        assertThat(Dialect.of(Engine.POSTGRESQL).qualify("my schema", "Order\"s")).isEqualTo("\"my schema\".\"Order\"\"s\"");
-        assertThat(Dialect.of(Engine.MARIADB).qualify("app", "x`; DROP TABLE t; --")).isEqualTo("`app`.`x``; DROP TABLE t; --`");
+        assertThat(Dialect.of(Engine.POSTGRESQL).qualify("my schema", "Order\"s"))
+                .isEqualTo("\"my schema\".\"Order\"\"s\"");
+        assertThat(Dialect.of(Engine.MARIADB).qualify("app", "x`; DROP TABLE t; --"))
+                .isEqualTo("`app`.`x``; DROP TABLE t; --`");
         assertThatThrownBy(() -> Dialect.of(Engine.MYSQL).quote("")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -29,7 +31,8 @@ class DialectTest {
         assertThat(pg.stored("😀".repeat(17))).isEqualTo("😀".repeat(15));
         // a combining mark is a character of its own
         assertThat(pg.stored("e\u0301".repeat(30))).isEqualTo("e\u0301".repeat(21));
-        assertThat(pg.storedNote(ascii)).isEqualTo("name " + ascii + " is 70 bytes; PostgreSQL keeps the first 63: " + ascii.substring(0, 63));
+        assertThat(pg.storedNote(ascii))
+                .isEqualTo("name " + ascii + " is 70 bytes; PostgreSQL keeps the first 63: " + ascii.substring(0, 63));
         assertThat(pg.storedNote("users")).isNull();
     }
 
@@ -39,7 +42,8 @@ class DialectTest {
         assertThat(maria.stored("x".repeat(70))).isEqualTo("x".repeat(70)); // the server refuses it instead
         assertThat(maria.foldBare("MixedCase")).isEqualTo("MixedCase");
         assertThat(maria.storedNote("x".repeat(64))).isNull();
-        assertThat(maria.storedNote("é".repeat(65))).isEqualTo("name " + "é".repeat(65) + " is 65 characters; MariaDB refuses names over 64");
+        assertThat(maria.storedNote("é".repeat(65)))
+                .isEqualTo("name " + "é".repeat(65) + " is 65 characters; MariaDB refuses names over 64");
     }
 
     @Test

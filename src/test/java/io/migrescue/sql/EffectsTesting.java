@@ -1,20 +1,18 @@
 package io.migrescue.sql;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect.ColumnDef;
 import io.migrescue.sql.Effect.ConstraintDef;
-
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Shorthands for effect tests. */
 final class EffectsTesting {
 
-    private EffectsTesting() {
-    }
+    private EffectsTesting() {}
 
     /** A directory under this package's test resources. */
     static Path resource(String name) {
@@ -53,8 +51,15 @@ final class EffectsTesting {
         return new ConstraintDef(name, "CHECK", columns, null, null, List.of(), null, null, expression);
     }
 
-    static ConstraintDef foreignKey(String name, List<String> columns, String refSchema, String refTable,
-                                    List<String> refColumns, String onDelete, String onUpdate) {
-        return new ConstraintDef(name, "FOREIGN_KEY", columns, refSchema, refTable, refColumns, onDelete, onUpdate, null);
+    static ConstraintDef foreignKey(
+            String name,
+            List<String> columns,
+            String refSchema,
+            String refTable,
+            List<String> refColumns,
+            String onDelete,
+            String onUpdate) {
+        return new ConstraintDef(
+                name, "FOREIGN_KEY", columns, refSchema, refTable, refColumns, onDelete, onUpdate, null);
     }
 }

@@ -1,14 +1,13 @@
 package io.migrescue.sql;
 
-import io.migrescue.model.Engine;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrescue.model.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** goose files: recognised by their Up annotation, keyed by version, and only their Up section is read. */
 class GooseSqlTest {
@@ -26,7 +25,10 @@ class GooseSqlTest {
     @Test
     void onlyTheUpSectionIsRunAndLinesKeepTheirNumbers() {
         String up = GooseSql.up(FILE);
-        assertThat(up).doesNotContain("DROP TABLE").contains("CREATE TABLE orders").contains("CREATE INDEX");
+        assertThat(up)
+                .doesNotContain("DROP TABLE")
+                .contains("CREATE TABLE orders")
+                .contains("CREATE INDEX");
         assertThat(up.split("\n", -1)).hasSameSizeAs(FILE.split("\n", -1));
         List<SqlStatement> statements = StatementSplitter.split(up, Engine.POSTGRESQL);
         assertThat(statements).hasSize(2);

@@ -1,15 +1,14 @@
 package io.migrescue.sql;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MigrationFilesTest {
 
@@ -42,9 +41,11 @@ class MigrationFilesTest {
 
         List<MigrationFile> files = MigrationFiles.list(dir);
 
-        assertThat(ids(files)).containsExactly("1.2", "1.9", "1.10", "2", "3", "10", "R__a_functions.sql", "R__views.sql");
+        assertThat(ids(files))
+                .containsExactly("1.2", "1.9", "1.10", "2", "3", "10", "R__a_functions.sql", "R__views.sql");
         assertThat(files).allMatch(f -> f.tool().equals("flyway"));
-        assertThat(files.get(3)).isEqualTo(new MigrationFile("2", "add users", dir.resolve("V2__add_users.sql"), "flyway"));
+        assertThat(files.get(3))
+                .isEqualTo(new MigrationFile("2", "add users", dir.resolve("V2__add_users.sql"), "flyway"));
         assertThat(files.get(6).name()).isEqualTo("a functions");
     }
 
@@ -59,7 +60,9 @@ class MigrationFilesTest {
         List<MigrationFile> files = MigrationFiles.list(dir);
 
         assertThat(ids(files)).containsExactly("1", "2", "10");
-        assertThat(files.get(1)).isEqualTo(new MigrationFile("2", "create_users", dir.resolve("000002_create_users.up.sql"), "golang-migrate"));
+        assertThat(files.get(1))
+                .isEqualTo(new MigrationFile(
+                        "2", "create_users", dir.resolve("000002_create_users.up.sql"), "golang-migrate"));
     }
 
     @Test
@@ -72,9 +75,14 @@ class MigrationFilesTest {
 
         List<MigrationFile> files = MigrationFiles.list(dir);
 
-        assertThat(ids(files)).containsExactly("20240115093000_init", "20240201000000_add_roles", "20240301120000_add_posts");
-        assertThat(files.get(0)).isEqualTo(new MigrationFile("20240115093000_init", "init",
-                dir.resolve("20240115093000_init").resolve("migration.sql"), "prisma"));
+        assertThat(ids(files))
+                .containsExactly("20240115093000_init", "20240201000000_add_roles", "20240301120000_add_posts");
+        assertThat(files.get(0))
+                .isEqualTo(new MigrationFile(
+                        "20240115093000_init",
+                        "init",
+                        dir.resolve("20240115093000_init").resolve("migration.sql"),
+                        "prisma"));
     }
 
     @Test
@@ -91,9 +99,10 @@ class MigrationFilesTest {
 
         List<MigrationFile> files = MigrationFiles.list(dir);
 
-        assertThat(files).containsExactly(
-                new MigrationFile("0000_first", "0000_first", dir.resolve("0000_first.sql"), "drizzle"),
-                new MigrationFile("0001_second", "0001_second", dir.resolve("0001_second.sql"), "drizzle"));
+        assertThat(files)
+                .containsExactly(
+                        new MigrationFile("0000_first", "0000_first", dir.resolve("0000_first.sql"), "drizzle"),
+                        new MigrationFile("0001_second", "0001_second", dir.resolve("0001_second.sql"), "drizzle"));
     }
 
     @Test
@@ -103,9 +112,9 @@ class MigrationFilesTest {
         Files.createDirectories(dir.resolve("meta"));
         Files.writeString(dir.resolve("meta/_journal.json"), "{ not json");
 
-        assertThat(MigrationFiles.list(dir)).extracting(MigrationFile::id, MigrationFile::tool)
-                .containsExactly(tuple("0000_first", "drizzle"),
-                        tuple("0001_second", "drizzle"));
+        assertThat(MigrationFiles.list(dir))
+                .extracting(MigrationFile::id, MigrationFile::tool)
+                .containsExactly(tuple("0000_first", "drizzle"), tuple("0001_second", "drizzle"));
     }
 
     @Test
@@ -135,11 +144,17 @@ class MigrationFilesTest {
         touch("R__views.sql");
         List<MigrationFile> files = MigrationFiles.list(dir);
 
-        for (String wanted : List.of("2", "2.0", "V2__x.sql", "V2__x", "db/migration/V2__x.sql", "V2__renamed_since.sql")) {
-            assertThat(MigrationFiles.find(files, wanted)).as(wanted).map(MigrationFile::id).contains("2");
+        for (String wanted :
+                List.of("2", "2.0", "V2__x.sql", "V2__x", "db/migration/V2__x.sql", "V2__renamed_since.sql")) {
+            assertThat(MigrationFiles.find(files, wanted))
+                    .as(wanted)
+                    .map(MigrationFile::id)
+                    .contains("2");
         }
         assertThat(MigrationFiles.find(files, "1.10")).map(MigrationFile::id).contains("1.10");
-        assertThat(MigrationFiles.find(files, "R__views.sql")).map(MigrationFile::name).contains("views");
+        assertThat(MigrationFiles.find(files, "R__views.sql"))
+                .map(MigrationFile::name)
+                .contains("views");
         assertThat(MigrationFiles.find(files, "3")).isEmpty();
         assertThat(MigrationFiles.find(files, " ")).isEmpty();
     }
@@ -150,15 +165,20 @@ class MigrationFilesTest {
         Files.writeString(golang.resolve("20240115093000_add_users.up.sql"), "");
         Files.writeString(golang.resolve("20240115093000_add_users.down.sql"), "");
         List<MigrationFile> golangFiles = MigrationFiles.list(golang);
-        assertThat(MigrationFiles.find(golangFiles, "20240115093000")).map(MigrationFile::name).contains("add_users");
-        assertThat(MigrationFiles.find(golangFiles, "20240115093000_add_users.up.sql")).isPresent();
+        assertThat(MigrationFiles.find(golangFiles, "20240115093000"))
+                .map(MigrationFile::name)
+                .contains("add_users");
+        assertThat(MigrationFiles.find(golangFiles, "20240115093000_add_users.up.sql"))
+                .isPresent();
 
         Path prisma = dir.resolve("prisma");
         Files.createDirectories(prisma.resolve("20240115093000_init"));
         Files.writeString(prisma.resolve("20240115093000_init/migration.sql"), "");
         List<MigrationFile> prismaFiles = MigrationFiles.list(prisma);
         assertThat(MigrationFiles.find(prismaFiles, "20240115093000_init")).isPresent();
-        assertThat(MigrationFiles.find(prismaFiles, "20240115093000")).map(MigrationFile::id).contains("20240115093000_init");
+        assertThat(MigrationFiles.find(prismaFiles, "20240115093000"))
+                .map(MigrationFile::id)
+                .contains("20240115093000_init");
 
         Path plain = Files.createDirectories(dir.resolve("plain"));
         Files.writeString(plain.resolve("20240101000000_a.sql"), "");

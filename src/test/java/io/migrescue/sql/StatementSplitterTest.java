@@ -1,20 +1,21 @@
 package io.migrescue.sql;
 
-import io.migrescue.model.Engine;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static io.migrescue.model.Engine.MARIADB;
 import static io.migrescue.model.Engine.MYSQL;
 import static io.migrescue.model.Engine.POSTGRESQL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrescue.model.Engine;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
 class StatementSplitterTest {
 
     private static List<String> sql(String script, Engine engine) {
-        return StatementSplitter.split(script, engine).stream().map(SqlStatement::sql).toList();
+        return StatementSplitter.split(script, engine).stream()
+                .map(SqlStatement::sql)
+                .toList();
     }
 
     @Test
@@ -29,11 +30,12 @@ class StatementSplitterTest {
 
                 DROP TABLE old""";
         List<SqlStatement> statements = StatementSplitter.split(script, POSTGRESQL);
-        assertThat(statements).containsExactly(
-                new SqlStatement(1, "CREATE TABLE users (\n  id int\n)", 3),
-                new SqlStatement(2, "INSERT INTO users VALUES (1)", 6),
-                new SqlStatement(3, "INSERT INTO users VALUES (2)", 6),
-                new SqlStatement(4, "DROP TABLE old", 8));
+        assertThat(statements)
+                .containsExactly(
+                        new SqlStatement(1, "CREATE TABLE users (\n  id int\n)", 3),
+                        new SqlStatement(2, "INSERT INTO users VALUES (1)", 6),
+                        new SqlStatement(3, "INSERT INTO users VALUES (2)", 6),
+                        new SqlStatement(4, "DROP TABLE old", 8));
     }
 
     @Test
@@ -51,7 +53,8 @@ class StatementSplitterTest {
 
     @Test
     void anUnterminatedLastStatementIsKept() {
-        assertThat(sql("SELECT 1;\nSELECT 'it''s; not' ", POSTGRESQL)).containsExactly("SELECT 1", "SELECT 'it''s; not'");
+        assertThat(sql("SELECT 1;\nSELECT 'it''s; not' ", POSTGRESQL))
+                .containsExactly("SELECT 1", "SELECT 'it''s; not'");
     }
 
     @Nested
@@ -77,18 +80,22 @@ class StatementSplitterTest {
 
         @Test
         void hashStartsALineComment() {
-            assertThat(sql("# setup; really\nSELECT 1; # done;\nSELECT 2;", MARIADB)).containsExactly("SELECT 1", "SELECT 2");
+            assertThat(sql("# setup; really\nSELECT 1; # done;\nSELECT 2;", MARIADB))
+                    .containsExactly("SELECT 1", "SELECT 2");
         }
 
         @Test
         void blockCommentsDoNotNestAndExecutableCommentsAreCode() {
-            assertThat(sql("/* a /* b */ SELECT 1;\n/*!40101 SET NAMES utf8mb4 */;\n/*M!100100 SET x=1 */;\n/* x */;", MYSQL))
+            assertThat(sql(
+                            "/* a /* b */ SELECT 1;\n/*!40101 SET NAMES utf8mb4 */;\n/*M!100100 SET x=1 */;\n/* x */;",
+                            MYSQL))
                     .containsExactly("SELECT 1", "/*!40101 SET NAMES utf8mb4 */", "/*M!100100 SET x=1 */");
         }
 
         @Test
         void dollarSignsAreNotQuotes() {
-            assertThat(sql("SELECT '$$';SELECT $a$;SELECT 1;", MYSQL)).containsExactly("SELECT '$$'", "SELECT $a$", "SELECT 1");
+            assertThat(sql("SELECT '$$';SELECT $a$;SELECT 1;", MYSQL))
+                    .containsExactly("SELECT '$$'", "SELECT $a$", "SELECT 1");
         }
 
         @Test
@@ -110,12 +117,14 @@ class StatementSplitterTest {
                     """;
             List<SqlStatement> statements = StatementSplitter.split(script, MYSQL);
             assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 3, 9, 11, 13);
-            assertThat(statements).extracting(SqlStatement::sql).containsExactly(
-                    "DROP PROCEDURE IF EXISTS p",
-                    "CREATE PROCEDURE p()\nBEGIN\n  INSERT INTO t VALUES (1);\n  SELECT 'end;';\nEND",
-                    "CALL p()",
-                    "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; END",
-                    "SELECT 1");
+            assertThat(statements)
+                    .extracting(SqlStatement::sql)
+                    .containsExactly(
+                            "DROP PROCEDURE IF EXISTS p",
+                            "CREATE PROCEDURE p()\nBEGIN\n  INSERT INTO t VALUES (1);\n  SELECT 'end;';\nEND",
+                            "CALL p()",
+                            "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; END",
+                            "SELECT 1");
         }
 
         @Test
@@ -158,14 +167,21 @@ class StatementSplitterTest {
 
         @Test
         void onlyRoutinesOpenBlocks() {
-            assertThat(sql("CREATE TABLE event (id int, begin datetime);\nCREATE TABLE `trigger` (a int);\nSELECT 1;", MYSQL))
-                    .containsExactly("CREATE TABLE event (id int, begin datetime)", "CREATE TABLE `trigger` (a int)", "SELECT 1");
+            assertThat(sql(
+                            "CREATE TABLE event (id int, begin datetime);\nCREATE TABLE `trigger` (a int);\nSELECT 1;",
+                            MYSQL))
+                    .containsExactly(
+                            "CREATE TABLE event (id int, begin datetime)",
+                            "CREATE TABLE `trigger` (a int)",
+                            "SELECT 1");
         }
 
         @Test
         void drizzleBreakpointsSeparateStatements() {
-            String script = "CREATE TABLE `a` (`id` int);\n--> statement-breakpoint\nCREATE TABLE `b` (`id` int)\n--> statement-breakpoint\nSELECT 1;";
-            assertThat(sql(script, MYSQL)).containsExactly("CREATE TABLE `a` (`id` int)", "CREATE TABLE `b` (`id` int)", "SELECT 1");
+            String script =
+                    "CREATE TABLE `a` (`id` int);\n--> statement-breakpoint\nCREATE TABLE `b` (`id` int)\n--> statement-breakpoint\nSELECT 1;";
+            assertThat(sql(script, MYSQL))
+                    .containsExactly("CREATE TABLE `a` (`id` int)", "CREATE TABLE `b` (`id` int)", "SELECT 1");
         }
     }
 
@@ -215,7 +231,9 @@ class StatementSplitterTest {
 
         @Test
         void semicolonsInsideParenthesesDoNotEndAStatement() {
-            assertThat(sql("CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2));SELECT 1;", POSTGRESQL))
+            assertThat(sql(
+                            "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2));SELECT 1;",
+                            POSTGRESQL))
                     .hasSize(2);
         }
 
@@ -234,7 +252,8 @@ class StatementSplitterTest {
             List<String> statements = sql(script, POSTGRESQL);
             assertThat(statements).hasSize(4);
             assertThat(statements.get(0)).endsWith("SELECT 2;\nEND");
-            assertThat(statements.subList(1, 4)).containsExactly("BEGIN", "CREATE INDEX CONCURRENTLY i ON t (a)", "COMMIT");
+            assertThat(statements.subList(1, 4))
+                    .containsExactly("BEGIN", "CREATE INDEX CONCURRENTLY i ON t (a)", "COMMIT");
         }
 
         @Test
@@ -244,7 +263,9 @@ class StatementSplitterTest {
 
         @Test
         void drizzleBreakpointsAreBoundaries() {
-            assertThat(sql("CREATE TABLE \"a\" (\"id\" serial)\n--> statement-breakpoint\nCREATE TABLE \"b\" (\"id\" serial);", POSTGRESQL))
+            assertThat(sql(
+                            "CREATE TABLE \"a\" (\"id\" serial)\n--> statement-breakpoint\nCREATE TABLE \"b\" (\"id\" serial);",
+                            POSTGRESQL))
                     .containsExactly("CREATE TABLE \"a\" (\"id\" serial)", "CREATE TABLE \"b\" (\"id\" serial)");
         }
     }

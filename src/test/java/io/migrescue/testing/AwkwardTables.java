@@ -3,7 +3,6 @@ package io.migrescue.testing;
 import io.migrescue.catalog.CatalogReader;
 import io.migrescue.model.Engine;
 import io.migrescue.model.Table;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,10 +18,9 @@ import java.util.List;
 public final class AwkwardTables {
     /** Text no format may bend: tab, CR, LF, backslash sequences that look like escapes, quotes, NUL-free unicode. */
     public static final String NASTY = "tab\there\r\nnew\\nline \\N \\x00 back\\\\slash 'single' \"double\" `tick` "
-            + "café 漢字 emoji 😀 ‮rtl -- ; /* */";
+            + "café 漢字 emoji 😀 \u202Ertl -- ; /* */";
 
-    private AwkwardTables() {
-    }
+    private AwkwardTables() {}
 
     public static void create(ScratchDatabase db) throws Exception {
         if (db.engine() == Engine.POSTGRESQL) {
@@ -51,7 +49,8 @@ public final class AwkwardTables {
                 "CREATE TRIGGER awkward_mark BEFORE INSERT ON awkward FOR EACH ROW EXECUTE FUNCTION awkward_mark()",
                 "INSERT INTO customers (email, name) SELECT 'c' || g || '@example.com', 'Customer ' || g FROM generate_series(1, 5) g",
                 "INSERT INTO awkward (customer_id, label, maybe, payload, doc, amount, at, day, flag, tags, ref, ratio, span) VALUES"
-                        + " (1, " + pgText(NASTY) + ", '', (SELECT decode(string_agg(lpad(to_hex(b), 2, '0'), '' ORDER BY b), 'hex')"
+                        + " (1, " + pgText(NASTY)
+                        + ", '', (SELECT decode(string_agg(lpad(to_hex(b), 2, '0'), '' ORDER BY b), 'hex')"
                         + " FROM generate_series(0, 255) b), '{\"a\": [1, 2.50, \"x\\ny\"], \"t\": \"\\t\\\\\"}',"
                         + " 12345678901234.123456, '2024-03-10 02:30:00.123456+05:30', '0001-01-01', true,"
                         + " ARRAY['a,b', 'c\"d', NULL, '', 'x\\y'], 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 0.1 + 0.2, '1 year -2 days 03:04:05.5'),"
@@ -78,8 +77,10 @@ public final class AwkwardTables {
                 "INSERT INTO customers (email, name) VALUES ('c1@example.com', 'Customer 1'), ('c2@example.com', 'Customer 2'),"
                         + " ('c3@example.com', 'Customer 3'), ('c4@example.com', NULL), ('c5@example.com', '')",
                 "INSERT INTO awkward (customer_id, label, body, maybe, blob_col, vb, amount, at, day, t, doc, kind, flag, bits, f, d, y, ts)"
-                        + " VALUES (1, " + myText(NASTY) + ", " + myText(NASTY + "\n" + NASTY) + ", '', " + allBytes() + ", "
-                        + allBytes() + ", 12345678901234.123456, '2024-03-10 02:30:00.123456', '0001-01-01', '-838:59:59.000001',"
+                        + " VALUES (1, " + myText(NASTY) + ", " + myText(NASTY + "\n" + NASTY) + ", '', " + allBytes()
+                        + ", "
+                        + allBytes()
+                        + ", 12345678901234.123456, '2024-03-10 02:30:00.123456', '0001-01-01', '-838:59:59.000001',"
                         + " '{\"a\": [1, 2.50, \"x\\\\ny\"], \"t\": \"\\\\t\"}', 'b', 1, b'10101010', 1.2345678, 0.1e0 + 0.2e0, 2024,"
                         + " '2024-03-31 01:30:00.123'),"
                         + " (2, '', '', NULL, '', '', -0.000001, '0000-00-00 00:00:00', '0000-00-00', '00:00:00', 'null', 'a', 0,"
@@ -95,17 +96,20 @@ public final class AwkwardTables {
     /** A checksum of every column of both tables, in id order, that tells NULL from '' and keeps every bit. */
     public static String checksum(ScratchDatabase db) throws Exception {
         String[] queries = db.engine() == Engine.POSTGRESQL
-                ? new String[]{
-                "SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM customers t",
-                "SELECT md5(string_agg(t::text || '#' || coalesce(t.ratio::text, 'N'), '|' ORDER BY id)) FROM awkward t"}
-                : new String[]{
-                "SELECT MD5(GROUP_CONCAT(CONCAT_WS('#', id, QUOTE(email), QUOTE(name)) ORDER BY id SEPARATOR '|')) FROM customers",
-                "SELECT MD5(GROUP_CONCAT(CONCAT_WS('#', id, QUOTE(customer_id), QUOTE(label), QUOTE(body), QUOTE(maybe),"
-                        + " QUOTE(HEX(blob_col)), QUOTE(HEX(vb)), QUOTE(amount), QUOTE(at), QUOTE(day), QUOTE(t), QUOTE(doc),"
-                        + " QUOTE(kind), QUOTE(flag), QUOTE(HEX(bits)), QUOTE(f + 0e0), QUOTE(d), QUOTE(y), QUOTE(ts),"
-                        + " QUOTE(twice)) ORDER BY id SEPARATOR '|')) FROM awkward"};
+                ? new String[] {
+                    "SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM customers t",
+                    "SELECT md5(string_agg(t::text || '#' || coalesce(t.ratio::text, 'N'), '|' ORDER BY id)) FROM awkward t"
+                }
+                : new String[] {
+                    "SELECT MD5(GROUP_CONCAT(CONCAT_WS('#', id, QUOTE(email), QUOTE(name)) ORDER BY id SEPARATOR '|')) FROM customers",
+                    "SELECT MD5(GROUP_CONCAT(CONCAT_WS('#', id, QUOTE(customer_id), QUOTE(label), QUOTE(body), QUOTE(maybe),"
+                            + " QUOTE(HEX(blob_col)), QUOTE(HEX(vb)), QUOTE(amount), QUOTE(at), QUOTE(day), QUOTE(t), QUOTE(doc),"
+                            + " QUOTE(kind), QUOTE(flag), QUOTE(HEX(bits)), QUOTE(f + 0e0), QUOTE(d), QUOTE(y), QUOTE(ts),"
+                            + " QUOTE(twice)) ORDER BY id SEPARATOR '|')) FROM awkward"
+                };
         List<String> sums = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             if (db.engine() != Engine.POSTGRESQL) {
                 st.execute("SET SESSION group_concat_max_len = 1073741824, time_zone = '+00:00'");
             }
@@ -122,14 +126,16 @@ public final class AwkwardTables {
     /** Rows changed, deleted (cascading to children), added, and a constraint dropped: what a repair might leave. */
     public static void mutate(ScratchDatabase db) throws Exception {
         if (db.engine() == Engine.POSTGRESQL) {
-            db.execute("UPDATE awkward SET label = 'changed', payload = NULL WHERE id IN (1, 5)",
+            db.execute(
+                    "UPDATE awkward SET label = 'changed', payload = NULL WHERE id IN (1, 5)",
                     "DELETE FROM customers WHERE id = 2",
                     "DELETE FROM awkward WHERE id > 150",
                     "INSERT INTO awkward (label) VALUES ('added after the backup')",
                     "ALTER TABLE awkward DROP CONSTRAINT awkward_label_len",
                     "DROP INDEX awkward_doc_gin");
         } else {
-            db.execute("UPDATE awkward SET label = 'changed', blob_col = NULL WHERE id IN (1000, 1005)",
+            db.execute(
+                    "UPDATE awkward SET label = 'changed', blob_col = NULL WHERE id IN (1000, 1005)",
                     "DELETE FROM customers WHERE id = 2",
                     "DELETE FROM awkward WHERE id > 1150",
                     "INSERT INTO awkward (label) VALUES ('added after the backup')",
@@ -140,12 +146,16 @@ public final class AwkwardTables {
 
     public static List<Table> catalog(ScratchDatabase db) throws Exception {
         try (Connection c = db.connect()) {
-            return CatalogReader.of(db.engine()).read(c, List.of(db.defaultSchema())).tables();
+            return CatalogReader.of(db.engine())
+                    .read(c, List.of(db.defaultSchema()))
+                    .tables();
         }
     }
 
     public static long count(ScratchDatabase db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -156,7 +166,13 @@ public final class AwkwardTables {
     }
 
     private static String myText(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "''").replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t") + "'";
+        return "'"
+                + s.replace("\\", "\\\\")
+                        .replace("'", "''")
+                        .replace("\r", "\\r")
+                        .replace("\n", "\\n")
+                        .replace("\t", "\\t")
+                + "'";
     }
 
     private static String allBytes() {

@@ -8,7 +8,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.ForeignKey;
 import io.migrescue.model.Index;
 import io.migrescue.model.Table;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,8 +56,14 @@ public final class CatalogBuilder {
         }
 
         public TableBuilder foreignKey(String name, String column, String refTable, String refColumn) {
-            constraints.add(new Constraint(name, ConstraintType.FOREIGN_KEY, List.of(column),
-                    new ForeignKey(schema, refTable, List.of(refColumn), "NO ACTION", "NO ACTION"), null, true, null));
+            constraints.add(new Constraint(
+                    name,
+                    ConstraintType.FOREIGN_KEY,
+                    List.of(column),
+                    new ForeignKey(schema, refTable, List.of(refColumn), "NO ACTION", "NO ACTION"),
+                    null,
+                    true,
+                    null));
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.migrescue.testing;
 
 import io.migrescue.cli.MigrescueCli;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -19,8 +18,13 @@ public record CliRun(int exitCode, String out, String err) {
     public static CliRun withStdin(String stdin, Map<String, String> environment, List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = MigrescueCli.create(new PrintWriter(out, true), new PrintWriter(err, true), environment, false,
-                        new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), args.toArray(String[]::new))
+        int code = MigrescueCli.create(
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        environment,
+                        false,
+                        new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        args.toArray(String[]::new))
                 .execute(args.toArray(String[]::new));
         return new CliRun(code, out.toString(), err.toString());
     }

@@ -1,13 +1,12 @@
 package io.migrescue.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The operator's side of a rescue from a migration written as code, as the command line runs it: diagnose with the
@@ -17,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class CodeMigrationRescue {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CodeMigrationRescue() {
-    }
+    private CodeMigrationRescue() {}
 
     /** {@code migrescue diagnose --format json --error-file … --migrations …}. */
     public static JsonNode diagnose(ScratchDatabase db, Path errorFile, Path migrations) throws Exception {
@@ -34,7 +32,8 @@ public final class CodeMigrationRescue {
     /** The failed migration as the first finding that maps one: {@code tool}, {@code id}, {@code statements}. */
     public static JsonNode failedMigration(JsonNode diagnosis) {
         for (JsonNode f : diagnosis.path("findings")) {
-            if (f.path("migration").isObject() && f.path("migration").path("statements").size() > 0) {
+            if (f.path("migration").isObject()
+                    && f.path("migration").path("statements").size() > 0) {
                 return f.path("migration");
             }
         }
@@ -55,10 +54,18 @@ public final class CodeMigrationRescue {
     }
 
     /** {@code migrescue repair <playbook> --yes}: it must exit 0 with its verification holding. */
-    public static JsonNode repair(ScratchDatabase db, Path backup, String playbook, Path errorFile, Path migrations, String... params)
+    public static JsonNode repair(
+            ScratchDatabase db, Path backup, String playbook, Path errorFile, Path migrations, String... params)
             throws Exception {
-        List<String> args = new ArrayList<>(List.of(playbook, "--yes", "--format", "json", "--backup-dir", backup.toString(),
-                "--migrations", migrations.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                playbook,
+                "--yes",
+                "--format",
+                "json",
+                "--backup-dir",
+                backup.toString(),
+                "--migrations",
+                migrations.toString()));
         if (errorFile != null) {
             args.addAll(List.of("--error-file", errorFile.toString()));
         }
@@ -69,7 +76,10 @@ public final class CodeMigrationRescue {
         assertThat(run.exitCode()).as(run.all()).isZero();
         JsonNode report = JSON.readTree(run.out());
         assertThat(report.at("/status").asText()).as(run.out()).isEqualTo("verified");
-        assertThat(report.at("/verification").findValuesAsText("holds")).as(run.out()).isNotEmpty().containsOnly("true");
+        assertThat(report.at("/verification").findValuesAsText("holds"))
+                .as(run.out())
+                .isNotEmpty()
+                .containsOnly("true");
         return report;
     }
 

@@ -11,9 +11,10 @@ public final class CountingConnection {
     private final Connection proxy;
 
     public CountingConnection(Connection target) {
-        proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
-                (p, method, args) -> {
-                    if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")
+        proxy = (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, method, args) -> {
+                    if (method.getName().equals("prepareStatement")
+                            || method.getName().equals("createStatement")
                             || method.getName().equals("prepareCall")) {
                         statements.incrementAndGet();
                     }

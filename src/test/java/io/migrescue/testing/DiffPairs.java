@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementSplitter;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,8 +22,7 @@ import java.util.TreeSet;
 public final class DiffPairs {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DiffPairs() {
-    }
+    private DiffPairs() {}
 
     /** Runs a resource of {@code io/migrescue/diff/}, with {@code ${name}} replaced by {@code vars}. */
     public static void load(ScratchDatabase db, String resource, Map<String, String> vars) {
@@ -41,12 +39,14 @@ public final class DiffPairs {
 
     /** Runs a script statement by statement as the engine's own client would split it (a fix script, say). */
     public static void run(ScratchDatabase db, String script) {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             for (SqlStatement s : StatementSplitter.split(script, db.engine())) {
                 try {
                     st.execute(s.sql());
                 } catch (SQLException e) {
-                    throw new AssertionError("statement " + s.number() + " failed: " + e.getMessage() + "\n" + s.sql(), e);
+                    throw new AssertionError(
+                            "statement " + s.number() + " failed: " + e.getMessage() + "\n" + s.sql(), e);
                 }
             }
         } catch (SQLException e) {
@@ -56,8 +56,16 @@ public final class DiffPairs {
 
     /** {@code migrescue diff --source … --target …} with each side's user, then {@code extra}. */
     public static CliRun diff(ScratchDatabase source, ScratchDatabase target, String... extra) {
-        List<String> args = new ArrayList<>(List.of("diff", "--source", source.jdbcUrl(), "--source-user", source.server().user(),
-                "--target", target.jdbcUrl(), "--target-user", target.server().user()));
+        List<String> args = new ArrayList<>(List.of(
+                "diff",
+                "--source",
+                source.jdbcUrl(),
+                "--source-user",
+                source.server().user(),
+                "--target",
+                target.jdbcUrl(),
+                "--target-user",
+                target.server().user()));
         args.addAll(List.of(extra));
         Map<String, String> env = new HashMap<>();
         if (source.server().password() != null) {
@@ -85,8 +93,10 @@ public final class DiffPairs {
         Set<String> lines = new TreeSet<>();
         for (JsonNode d : json(run).get("differences")) {
             String head = d.get("kind").asText() + " " + d.get("object").asText();
-            lines.add(d.has("missingIn") ? head + " (missing in " + d.get("missingIn").asText() + ")"
-                    : head + ": " + text(d.get("source")) + " | " + text(d.get("target")));
+            lines.add(
+                    d.has("missingIn")
+                            ? head + " (missing in " + d.get("missingIn").asText() + ")"
+                            : head + ": " + text(d.get("source")) + " | " + text(d.get("target")));
         }
         return lines;
     }

@@ -4,7 +4,6 @@ import io.migrescue.catalog.CatalogReader;
 import io.migrescue.model.Catalog;
 import io.migrescue.model.Engine;
 import io.migrescue.model.Table;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,9 +21,10 @@ public record Fingerprint(Catalog catalog, Map<String, String> rows) {
             for (Table t : catalog.tables()) {
                 String sql = db.engine() == Engine.POSTGRESQL
                         ? "SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM \""
-                        + t.name().replace("\"", "\"\"") + "\" x"
+                                + t.name().replace("\"", "\"\"") + "\" x"
                         : "CHECKSUM TABLE `" + t.name().replace("`", "``") + "` EXTENDED";
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery(sql)) {
                     rs.next();
                     rows.put(t.name(), rs.getString(db.engine() == Engine.POSTGRESQL ? 1 : 2));
                 }

@@ -1,25 +1,24 @@
 package io.migrescue.testing;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /** Real Flyway (from Maven Central) run against a scratch database, to leave the states the field meets. */
 public final class FlywayRun {
-    private FlywayRun() {
-    }
+    private FlywayRun() {}
 
     /** Writes the scripts into {@code dir} (file name → SQL) and returns a Flyway configured for them. */
     public static Flyway flyway(ScratchDatabase db, Path dir, Map<String, String> scripts) {
         return flyway(db, dir, scripts, Map.of());
     }
 
-    public static Flyway flyway(ScratchDatabase db, Path dir, Map<String, String> scripts, Map<String, String> settings) {
+    public static Flyway flyway(
+            ScratchDatabase db, Path dir, Map<String, String> scripts, Map<String, String> settings) {
         try {
             Files.createDirectories(dir);
             for (Map.Entry<String, String> script : scripts.entrySet()) {
@@ -51,12 +50,17 @@ public final class FlywayRun {
         String v2 = db.engine() == io.migrescue.model.Engine.POSTGRESQL
                 ? "CREATE UNIQUE INDEX CONCURRENTLY users_email_uq ON users (email);\n"
                 : "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL,\n"
-                + "  CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id));\n"
-                + "CREATE UNIQUE INDEX users_email_uq ON users (email);\n";
-        Flyway flyway = flyway(db, dir, Map.of(
-                "V1__create_users.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200) NOT NULL);\n"
-                        + "INSERT INTO users (id, email) VALUES (1, 'ana@example.com'), (2, 'ana@example.com');\n",
-                "V2__add_orders_and_unique_email.sql", v2),
+                        + "  CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id));\n"
+                        + "CREATE UNIQUE INDEX users_email_uq ON users (email);\n";
+        Flyway flyway = flyway(
+                db,
+                dir,
+                Map.of(
+                        "V1__create_users.sql",
+                        "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200) NOT NULL);\n"
+                                + "INSERT INTO users (id, email) VALUES (1, 'ana@example.com'), (2, 'ana@example.com');\n",
+                        "V2__add_orders_and_unique_email.sql",
+                        v2),
                 Map.of("flyway.postgresql.transactional.lock", "false"));
         String failure = migrateExpectingFailure(flyway);
         if (failure == null) {

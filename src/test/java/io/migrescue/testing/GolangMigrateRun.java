@@ -1,7 +1,6 @@
 package io.migrescue.testing;
 
 import io.migrescue.model.Engine;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +29,7 @@ import java.util.stream.Stream;
  * driver's SetVersion empties the table with DELETE in a serializable transaction, the postgres one with TRUNCATE.
  */
 public final class GolangMigrateRun {
-    private GolangMigrateRun() {
-    }
+    private GolangMigrateRun() {}
 
     /** What {@code migrate up} printed: null on success, else its error. */
     public static String up(ScratchDatabase db, Path dir) throws Exception {
@@ -57,8 +55,9 @@ public final class GolangMigrateRun {
     /** {@code (version, dirty)} of schema_migrations, as the table holds it: every row (golang-migrate keeps one). */
     public static List<List<String>> rows(ScratchDatabase db) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version, dirty FROM schema_migrations")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version, dirty FROM schema_migrations")) {
             while (rs.next()) {
                 rows.add(List.of(Long.toString(rs.getLong(1)), Boolean.toString(rs.getBoolean(2))));
             }
@@ -76,12 +75,14 @@ public final class GolangMigrateRun {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                st.execute(db.engine() == Engine.POSTGRESQL ? "TRUNCATE \"public\".\"schema_migrations\""
-                        : "DELETE FROM `schema_migrations`");
+                st.execute(
+                        db.engine() == Engine.POSTGRESQL
+                                ? "TRUNCATE \"public\".\"schema_migrations\""
+                                : "DELETE FROM `schema_migrations`");
             }
             if (version >= 0 || dirty) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO schema_migrations (version, dirty) VALUES (?, ?)")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO schema_migrations (version, dirty) VALUES (?, ?)")) {
                     ps.setLong(1, version);
                     ps.setBoolean(2, dirty);
                     ps.executeUpdate();
@@ -93,8 +94,9 @@ public final class GolangMigrateRun {
 
     /** {@code Version}: the one row, or null for none. */
     private static long[] version(ScratchDatabase db) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version, dirty FROM schema_migrations LIMIT 1")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version, dirty FROM schema_migrations LIMIT 1")) {
             return rs.next() ? new long[] {rs.getLong(1), rs.getBoolean(2) ? 1 : 0} : null;
         }
     }
@@ -104,7 +106,8 @@ public final class GolangMigrateRun {
         TreeMap<Long, Path> files = new TreeMap<>();
         try (Stream<Path> list = Files.list(dir)) {
             list.filter(p -> p.getFileName().toString().matches("[0-9]+_.*\\.up\\.sql"))
-                    .forEach(p -> files.put(Long.parseLong(p.getFileName().toString().split("_", 2)[0]), p));
+                    .forEach(p ->
+                            files.put(Long.parseLong(p.getFileName().toString().split("_", 2)[0]), p));
         }
         return files;
     }
@@ -113,10 +116,30 @@ public final class GolangMigrateRun {
     public static String exec(ScratchDatabase db, Path file) throws Exception {
         Map<String, String> c = NodeTools.connection(db);
         List<String> command = db.engine() == Engine.POSTGRESQL
-                ? List.of("psql", "-X", "-q", "-h", c.get("DB_HOST"), "-p", c.get("DB_PORT"), "-U", c.get("DB_USER"),
-                "-d", db.name(), "-c", Files.readString(file, StandardCharsets.UTF_8))
-                : List.of("mariadb", "--batch", "-h", c.get("DB_HOST"), "-P", c.get("DB_PORT"), "-u", c.get("DB_USER"),
-                db.name());
+                ? List.of(
+                        "psql",
+                        "-X",
+                        "-q",
+                        "-h",
+                        c.get("DB_HOST"),
+                        "-p",
+                        c.get("DB_PORT"),
+                        "-U",
+                        c.get("DB_USER"),
+                        "-d",
+                        db.name(),
+                        "-c",
+                        Files.readString(file, StandardCharsets.UTF_8))
+                : List.of(
+                        "mariadb",
+                        "--batch",
+                        "-h",
+                        c.get("DB_HOST"),
+                        "-P",
+                        c.get("DB_PORT"),
+                        "-u",
+                        c.get("DB_USER"),
+                        db.name());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (db.engine() != Engine.POSTGRESQL) {
             builder.redirectInput(file.toFile());

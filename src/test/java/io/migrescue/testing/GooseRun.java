@@ -1,7 +1,6 @@
 package io.migrescue.testing;
 
 import io.migrescue.sql.GooseSql;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +25,7 @@ import java.util.stream.Stream;
  * at a line ending in {@code ;}, as goose's sqlparser splits outside StatementBegin/End.
  */
 public final class GooseRun {
-    private GooseRun() {
-    }
+    private GooseRun() {}
 
     /** {@code goose up}: null on success, else goose's error. */
     public static String up(ScratchDatabase db, Path dir, boolean allowMissing) throws Exception {
@@ -35,9 +33,13 @@ public final class GooseRun {
         TreeSet<Long> recorded = recorded(db);
         long max = recorded.last();
         TreeMap<Long, Path> files = files(dir);
-        List<Long> missing = files.keySet().stream().filter(v -> !recorded.contains(v) && v < max).toList();
+        List<Long> missing = files.keySet().stream()
+                .filter(v -> !recorded.contains(v) && v < max)
+                .toList();
         if (!missing.isEmpty() && !allowMissing) {
-            List<String> lines = missing.stream().map(v -> "version " + v + ": " + files.get(v)).toList();
+            List<String> lines = missing.stream()
+                    .map(v -> "version " + v + ": " + files.get(v))
+                    .toList();
             return "error: found " + missing.size() + " missing migrations before current version " + max + ":\n\t"
                     + String.join("\n\t", lines);
         }
@@ -58,9 +60,13 @@ public final class GooseRun {
     }
 
     private static void ensureTable(ScratchDatabase db) throws SQLException {
-        try (Connection c = db.connect(); ResultSet rs = c.getMetaData().getTables(
-                db.engine() == io.migrescue.model.Engine.POSTGRESQL ? null : db.name(), null, "goose_db_version",
-                null)) {
+        try (Connection c = db.connect();
+                ResultSet rs = c.getMetaData()
+                        .getTables(
+                                db.engine() == io.migrescue.model.Engine.POSTGRESQL ? null : db.name(),
+                                null,
+                                "goose_db_version",
+                                null)) {
             if (rs.next()) {
                 return;
             }
@@ -70,8 +76,10 @@ public final class GooseRun {
 
     private static TreeSet<Long> recorded(ScratchDatabase db) throws SQLException {
         TreeSet<Long> versions = new TreeSet<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version_id, is_applied FROM goose_db_version ORDER BY id DESC")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs =
+                        st.executeQuery("SELECT version_id, is_applied FROM goose_db_version ORDER BY id DESC")) {
             while (rs.next()) {
                 versions.add(rs.getLong(1));
             }
@@ -87,8 +95,8 @@ public final class GooseRun {
                 for (String sql : statements(up)) {
                     st.execute(sql);
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO goose_db_version (version_id, is_applied) VALUES (?, ?)")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO goose_db_version (version_id, is_applied) VALUES (?, ?)")) {
                     ps.setLong(1, version);
                     ps.setBoolean(2, true);
                     ps.executeUpdate();
@@ -123,7 +131,8 @@ public final class GooseRun {
         TreeMap<Long, Path> files = new TreeMap<>();
         try (Stream<Path> list = Files.list(dir)) {
             list.filter(p -> p.getFileName().toString().matches("[0-9]+_.*\\.sql"))
-                    .forEach(p -> files.put(Long.parseLong(p.getFileName().toString().split("_", 2)[0]), p));
+                    .forEach(p ->
+                            files.put(Long.parseLong(p.getFileName().toString().split("_", 2)[0]), p));
         }
         return files;
     }

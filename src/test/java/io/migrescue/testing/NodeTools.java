@@ -27,18 +27,24 @@ import java.util.stream.Stream;
  */
 public final class NodeTools {
     /** The versions the Knex, Drizzle, Sequelize and TypeORM history writers and code readers follow. */
-    public static final List<String> PACKAGES = List.of("knex@3.3.0", "pg@8.23.1", "mysql2@3.24.5",
-            "drizzle-kit@0.31.11", "drizzle-orm@0.45.4", "sequelize-cli@6.6.5", "sequelize@6.37.8", "typeorm@0.3.31",
+    public static final List<String> PACKAGES = List.of(
+            "knex@3.3.0",
+            "pg@8.23.1",
+            "mysql2@3.24.5",
+            "drizzle-kit@0.31.11",
+            "drizzle-orm@0.45.4",
+            "sequelize-cli@6.6.5",
+            "sequelize@6.37.8",
+            "typeorm@0.3.31",
             "reflect-metadata@0.2.2");
+
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static Path modules;
 
-    private NodeTools() {
-    }
+    private NodeTools() {}
 
     /** What a tool printed and how it exited. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     /** The installed {@code node_modules}, installing the packages on first use. */
     public static synchronized Path modules() {
@@ -54,7 +60,8 @@ public final class NodeTools {
     public static Path script(String pkg, String relative) {
         Path script = modules().resolve(pkg).resolve(relative);
         if (!Files.isRegularFile(script)) {
-            throw new AssertionError(script + " is missing from the npm cache; delete " + modules().getParent() + " to reinstall");
+            throw new AssertionError(script + " is missing from the npm cache; delete "
+                    + modules().getParent() + " to reinstall");
         }
         return script;
     }
@@ -66,8 +73,8 @@ public final class NodeTools {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new AssertionError(script.getFileName() + " " + String.join(" ", args) + " did not finish in " + timeout
-                        + ":\n" + read(log));
+                throw new AssertionError(script.getFileName() + " " + String.join(" ", args) + " did not finish in "
+                        + timeout + ":\n" + read(log));
             }
             return new Result(process.exitValue(), read(log));
         } catch (InterruptedException e) {
@@ -81,7 +88,9 @@ public final class NodeTools {
     public static Process start(Path dir, Map<String, String> env, Path log, Path script, String... args) {
         List<String> command = new ArrayList<>(List.of("node", script.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         // the tools resolve their drivers (pg, mysql2) and Knex's CLI its own module from here
@@ -105,9 +114,19 @@ public final class NodeTools {
         String scheme = db.engine() == io.migrescue.model.Engine.POSTGRESQL ? "postgres" : "mysql";
         String credentials = java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + (password.isEmpty() ? "" : ":" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8));
-        return Map.of("DB_HOST", server.getHost(), "DB_PORT", Integer.toString(server.getPort()), "DB_USER", user,
-                "DB_PASSWORD", password, "DB_NAME", db.name(),
-                "DATABASE_URL", scheme + "://" + credentials + "@" + server.getHost() + ":" + server.getPort() + "/" + db.name());
+        return Map.of(
+                "DB_HOST",
+                server.getHost(),
+                "DB_PORT",
+                Integer.toString(server.getPort()),
+                "DB_USER",
+                user,
+                "DB_PASSWORD",
+                password,
+                "DB_NAME",
+                db.name(),
+                "DATABASE_URL",
+                scheme + "://" + credentials + "@" + server.getHost() + ":" + server.getPort() + "/" + db.name());
     }
 
     public static String read(Path file) {
@@ -123,21 +142,27 @@ public final class NodeTools {
         if (Files.isRegularFile(folder.resolve("installed"))) {
             return folder;
         }
-        Path staging = cacheRoot().resolve(key() + ".tmp-" + ProcessHandle.current().pid());
+        Path staging =
+                cacheRoot().resolve(key() + ".tmp-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(staging);
-            List<String> command = new ArrayList<>(List.of("npm", "install", "--prefix", staging.toString(), "--no-audit", "--no-fund",
-                    "--loglevel=error"));
+            List<String> command = new ArrayList<>(List.of(
+                    "npm", "install", "--prefix", staging.toString(), "--no-audit", "--no-fund", "--loglevel=error"));
             command.addAll(PACKAGES);
             Path log = staging.resolve("npm-install.log");
-            Process npm = new ProcessBuilder(command).directory(staging.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process npm = new ProcessBuilder(command)
+                    .directory(staging.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!npm.waitFor(INSTALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 npm.destroyForcibly().waitFor();
-                throw new AssertionError("npm install of " + PACKAGES + " did not finish in " + INSTALL_TIMEOUT + ":\n" + read(log));
+                throw new AssertionError(
+                        "npm install of " + PACKAGES + " did not finish in " + INSTALL_TIMEOUT + ":\n" + read(log));
             }
             if (npm.exitValue() != 0) {
-                throw new AssertionError("npm install of " + PACKAGES + " failed (exit " + npm.exitValue() + "); the real-tool tests"
-                        + " need the npm registry once per machine:\n" + read(log));
+                throw new AssertionError("npm install of " + PACKAGES + " failed (exit " + npm.exitValue()
+                        + "); the real-tool tests" + " need the npm registry once per machine:\n" + read(log));
             }
             Files.writeString(staging.resolve("installed"), String.join("\n", PACKAGES) + "\n");
             publish(staging, folder);
@@ -170,14 +195,16 @@ public final class NodeTools {
 
     private static Path cacheRoot() {
         String configured = System.getenv("MIGRESCUE_NPM_CACHE");
-        return configured != null && !configured.isBlank() ? Path.of(configured)
+        return configured != null && !configured.isBlank()
+                ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".cache", "migrescue-npm");
     }
 
     /** One folder per package set, so a version bump installs afresh beside the old one. */
     private static String key() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join(" ", PACKAGES).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join(" ", PACKAGES).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 12);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -186,14 +213,18 @@ public final class NodeTools {
 
     private static void require(String program, String versionFlag) {
         try {
-            Process p = new ProcessBuilder(program, versionFlag).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(program, versionFlag)
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new AssertionError(program + " " + versionFlag + " failed: " + out);
             }
         } catch (IOException e) {
-            throw new AssertionError(program + " is not installed (not on PATH). The real-tool tests run Knex and Drizzle Kit from"
-                    + " the npm registry: install Node.js 18 or later with npm (Debian: apt-get install nodejs npm).", e);
+            throw new AssertionError(
+                    program + " is not installed (not on PATH). The real-tool tests run Knex and Drizzle Kit from"
+                            + " the npm registry: install Node.js 18 or later with npm (Debian: apt-get install nodejs npm).",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);

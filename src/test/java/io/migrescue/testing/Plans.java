@@ -5,7 +5,6 @@ import io.migrescue.history.HistoryAdapters;
 import io.migrescue.history.HistoryReader;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +19,7 @@ import java.util.List;
  * {@code setObject}. The history writers bind only strings, numbers and booleans (timestamps are SQL expressions).
  */
 public final class Plans {
-    private Plans() {
-    }
+    private Plans() {}
 
     public static void execute(ScratchDatabase db, List<BoundStatement> plan) throws SQLException {
         execute(db, plan, null);
@@ -61,7 +59,8 @@ public final class Plans {
     public static MigrationHistory history(ScratchDatabase db, String tool) throws SQLException {
         try (DatabaseSession session = db.session()) {
             return HistoryReader.readAll(session, List.of(db.defaultSchema()), HistoryAdapters.all()).stream()
-                    .filter(h -> h.tool().equals(tool)).findFirst()
+                    .filter(h -> h.tool().equals(tool))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no " + tool + " history in " + db.name()));
         }
     }
@@ -69,7 +68,9 @@ public final class Plans {
     /** Rows as text, in order, each column in the server's own text form (null stays null). */
     public static List<List<String>> rows(ScratchDatabase db, String sql) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();

@@ -6,7 +6,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.ForeignKey;
 import io.migrescue.model.Index;
 import io.migrescue.model.Table;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -30,31 +29,34 @@ public final class PythonTools {
     public static final String PYTHON = "/usr/bin/python3";
     public static final Duration RUN = Duration.ofSeconds(120);
 
-    private PythonTools() {
-    }
+    private PythonTools() {}
 
     /** What a tool printed and how it exited. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     /** Runs {@code python3 args…} in {@code dir} to its end, with {@code DATABASE_URL} and the DB_* variables of {@code db}. */
     public static Result run(Path dir, ScratchDatabase db, String... args) {
         List<String> command = new ArrayList<>(List.of(PYTHON));
         command.addAll(List.of(args));
         Path log = dir.resolve("python-" + System.nanoTime() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(environment(db));
         builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         try {
             Process process = builder.start();
             if (!process.waitFor(RUN.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new AssertionError("python3 " + String.join(" ", args) + " did not finish in " + RUN + ":\n" + NodeTools.read(log));
+                throw new AssertionError("python3 " + String.join(" ", args) + " did not finish in " + RUN + ":\n"
+                        + NodeTools.read(log));
             }
             String output = NodeTools.read(log);
             if (output.contains("ModuleNotFoundError")) {
-                throw new AssertionError("python3 lacks a module (install python3-alembic python3-django python3-mysqldb"
-                        + " python3-psycopg2, as bin/test-servers does):\n" + output);
+                throw new AssertionError(
+                        "python3 lacks a module (install python3-alembic python3-django python3-mysqldb"
+                                + " python3-psycopg2, as bin/test-servers does):\n" + output);
             }
             return new Result(process.exitValue(), output);
         } catch (IOException e) {
@@ -72,10 +74,23 @@ public final class PythonTools {
         String credentials = URLEncoder.encode(node.get("DB_USER"), StandardCharsets.UTF_8)
                 + (password.isEmpty() ? "" : ":" + URLEncoder.encode(password, StandardCharsets.UTF_8));
         String scheme = db.engine() == Engine.POSTGRESQL ? "postgresql" : "mysql";
-        String url = scheme + "://" + credentials + "@" + node.get("DB_HOST") + ":" + node.get("DB_PORT") + "/" + db.name();
-        return Map.of("DATABASE_URL", url, "DB_ENGINE", db.engine() == Engine.POSTGRESQL ? "postgresql" : "mysql",
-                "DB_HOST", node.get("DB_HOST"), "DB_PORT", node.get("DB_PORT"), "DB_USER", node.get("DB_USER"),
-                "DB_PASSWORD", password, "DB_NAME", db.name());
+        String url =
+                scheme + "://" + credentials + "@" + node.get("DB_HOST") + ":" + node.get("DB_PORT") + "/" + db.name();
+        return Map.of(
+                "DATABASE_URL",
+                url,
+                "DB_ENGINE",
+                db.engine() == Engine.POSTGRESQL ? "postgresql" : "mysql",
+                "DB_HOST",
+                node.get("DB_HOST"),
+                "DB_PORT",
+                node.get("DB_PORT"),
+                "DB_USER",
+                node.get("DB_USER"),
+                "DB_PASSWORD",
+                password,
+                "DB_NAME",
+                db.name());
     }
 
     /**
@@ -188,16 +203,31 @@ public final class PythonTools {
      */
     public static List<Table> schema(ScratchDatabase db) throws Exception {
         Catalog catalog = Fingerprint.of(db).catalog();
-        return catalog.tables().stream().sorted(Comparator.comparing(Table::name))
-                .map(t -> new Table(null, t.name(), t.columns(),
-                        t.indexes().stream().sorted(Comparator.comparing(Index::name)).toList(),
-                        t.constraints().stream().sorted(Comparator.comparing(Constraint::name)).map(PythonTools::withoutSchema).toList()))
+        return catalog.tables().stream()
+                .sorted(Comparator.comparing(Table::name))
+                .map(t -> new Table(
+                        null,
+                        t.name(),
+                        t.columns(),
+                        t.indexes().stream()
+                                .sorted(Comparator.comparing(Index::name))
+                                .toList(),
+                        t.constraints().stream()
+                                .sorted(Comparator.comparing(Constraint::name))
+                                .map(PythonTools::withoutSchema)
+                                .toList()))
                 .toList();
     }
 
     private static Constraint withoutSchema(Constraint c) {
-        ForeignKey fk = c.foreignKey() == null ? null : new ForeignKey(null, c.foreignKey().referencedTable(),
-                c.foreignKey().referencedColumns(), c.foreignKey().onDelete(), c.foreignKey().onUpdate());
+        ForeignKey fk = c.foreignKey() == null
+                ? null
+                : new ForeignKey(
+                        null,
+                        c.foreignKey().referencedTable(),
+                        c.foreignKey().referencedColumns(),
+                        c.foreignKey().onDelete(),
+                        c.foreignKey().onUpdate());
         return new Constraint(c.name(), c.type(), c.columns(), fk, c.checkExpression(), c.validated(), c.definition());
     }
 }

@@ -26,8 +26,7 @@ public final class RubyTools {
             context.migrate
             """;
 
-    private RubyTools() {
-    }
+    private RubyTools() {}
 
     /** Runs every pending migration of {@code migrations} on {@code db}; what ActiveRecord printed and how Ruby exited. */
     public static NodeTools.Result migrate(ScratchDatabase db, Path migrations, Duration timeout) {
@@ -36,20 +35,29 @@ public final class RubyTools {
             Path script = Files.writeString(work.resolve("migrate.rb"), MIGRATE);
             Path log = work.resolve("run-" + System.nanoTime() + ".log");
             ProcessBuilder builder = new ProcessBuilder(List.of("ruby", script.toString(), migrations.toString()))
-                    .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                    .directory(work.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             String url = NodeTools.connection(db).get("DATABASE_URL");
-            builder.environment().put("DATABASE_URL", url.startsWith("mysql://") ? "mysql2://" + url.substring("mysql://".length())
-                    : "postgresql://" + url.substring("postgres://".length()));
+            builder.environment()
+                    .put(
+                            "DATABASE_URL",
+                            url.startsWith("mysql://")
+                                    ? "mysql2://" + url.substring("mysql://".length())
+                                    : "postgresql://" + url.substring("postgres://".length()));
             Process process;
             try {
                 process = builder.start();
             } catch (IOException e) {
-                throw new AssertionError("ruby is not installed (not on PATH). The ActiveRecord tests run Debian's ruby-activerecord"
-                        + " with ruby-mysql2 and ruby-pg: bin/test-servers installs them.", e);
+                throw new AssertionError(
+                        "ruby is not installed (not on PATH). The ActiveRecord tests run Debian's ruby-activerecord"
+                                + " with ruby-mysql2 and ruby-pg: bin/test-servers installs them.",
+                        e);
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new AssertionError("ActiveRecord's migrate did not finish in " + timeout + ":\n" + NodeTools.read(log));
+                throw new AssertionError(
+                        "ActiveRecord's migrate did not finish in " + timeout + ":\n" + NodeTools.read(log));
             }
             return new NodeTools.Result(process.exitValue(), NodeTools.read(log));
         } catch (IOException e) {

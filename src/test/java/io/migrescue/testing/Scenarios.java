@@ -2,7 +2,6 @@ package io.migrescue.testing;
 
 import io.migrescue.app.DemoScenario;
 import io.migrescue.model.Engine;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,8 +14,7 @@ import java.util.Map;
  * operator saw (Flyway's own message) and leaves the migration files in {@code dir}.
  */
 public final class Scenarios {
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     public record Broken(String errorText, Path migrations) {
         public Path errorFile() {
@@ -50,16 +48,26 @@ public final class Scenarios {
 
     /** A V2 whose CREATE TABLE meets a table someone made by hand. */
     public static Broken tableAlreadyExists(ScratchDatabase db, Path dir) throws Exception {
-        FlywayRun.flyway(db, dir, Map.of("V1__users.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));\n")).migrate();
+        FlywayRun.flyway(
+                        db,
+                        dir,
+                        Map.of("V1__users.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));\n"))
+                .migrate();
         db.execute("CREATE TABLE invoices (id BIGINT PRIMARY KEY, amount NUMERIC(10,2))"); // a hotfix, by hand
-        return run(db, dir, Map.of("V2__invoices.sql",
-                "CREATE TABLE invoices (id BIGINT PRIMARY KEY, amount NUMERIC(10,2), issued_at DATE NOT NULL);\n"));
+        return run(
+                db,
+                dir,
+                Map.of(
+                        "V2__invoices.sql",
+                        "CREATE TABLE invoices (id BIGINT PRIMARY KEY, amount NUMERIC(10,2), issued_at DATE NOT NULL);\n"));
     }
 
     /** A V2 adding a column that a hotfix already added. */
     public static Broken duplicateColumn(ScratchDatabase db, Path dir) throws Exception {
         Map<String, String> scripts = new LinkedHashMap<>();
-        scripts.put("V1__users.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200), phone VARCHAR(40));\n");
+        scripts.put(
+                "V1__users.sql",
+                "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200), phone VARCHAR(40));\n");
         scripts.put("V2__users_phone.sql", "ALTER TABLE users ADD COLUMN phone VARCHAR(40);\n");
         return run(db, dir, scripts);
     }
@@ -91,9 +99,11 @@ public final class Scenarios {
                 CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));
                 INSERT INTO users (id, email) VALUES (1, 'ana@example.com'), (2, NULL), (3, NULL);
                 """);
-        scripts.put("V2__users_email_required.sql", db.engine() == Engine.POSTGRESQL
-                ? "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n"
-                : "ALTER TABLE users MODIFY email VARCHAR(200) NOT NULL;\n");
+        scripts.put(
+                "V2__users_email_required.sql",
+                db.engine() == Engine.POSTGRESQL
+                        ? "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n"
+                        : "ALTER TABLE users MODIFY email VARCHAR(200) NOT NULL;\n");
         return run(db, dir, scripts);
     }
 
@@ -102,8 +112,14 @@ public final class Scenarios {
      * two stay in effect (DDL commits), Flyway records success = 0.
      */
     public static Broken halfApplied(ScratchDatabase db, Path dir) throws Exception {
-        FlywayRun.flyway(db, dir, Map.of("V1__users.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));\n"
-                + "INSERT INTO users VALUES (1, 'ana@example.com'), (2, 'budi@example.com');\n")).migrate();
+        FlywayRun.flyway(
+                        db,
+                        dir,
+                        Map.of(
+                                "V1__users.sql",
+                                "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200));\n"
+                                        + "INSERT INTO users VALUES (1, 'ana@example.com'), (2, 'budi@example.com');\n"))
+                .migrate();
         db.execute("CREATE TABLE invoices_tmp (x INT)");
         return run(db, dir, Map.of("V2__users_phone_and_invoices.sql", """
                 ALTER TABLE users ADD COLUMN phone VARCHAR(40);
@@ -124,8 +140,12 @@ public final class Scenarios {
                 INSERT INTO users VALUES (1, 'ana@example.com'), (2, 'budi@example.com');
                 INSERT INTO orders VALUES (10, 1), (11, 2), (12, 1), (13, NULL);
                 """)).migrate();
-        return run(db, dir, Map.of("V2__orders_user_fk_cascade.sql",
-                "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;\n"));
+        return run(
+                db,
+                dir,
+                Map.of(
+                        "V2__orders_user_fk_cascade.sql",
+                        "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;\n"));
     }
 
     /**
@@ -136,13 +156,18 @@ public final class Scenarios {
      */
     public static Path golangDirty(ScratchDatabase db, Path dir) throws Exception {
         Path migrations = Files.createDirectories(dir.resolve("migrations"));
-        Files.writeString(migrations.resolve("20240101000000_users.up.sql"), "CREATE TABLE users (id BIGINT PRIMARY KEY);\n");
+        Files.writeString(
+                migrations.resolve("20240101000000_users.up.sql"), "CREATE TABLE users (id BIGINT PRIMARY KEY);\n");
         Files.writeString(migrations.resolve("20240101000000_users.down.sql"), "DROP TABLE users;\n");
-        Files.writeString(migrations.resolve("20240115093000_orders.up.sql"),
+        Files.writeString(
+                migrations.resolve("20240115093000_orders.up.sql"),
                 "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT);\nALTER TABLE users ADD COLUMN email VARCHAR(200);\n"
                         + "CREATE INDEX orders_user_idx ON orders (user_id);\n");
-        db.execute(ToolTables.golangMigrate(db.engine()), "CREATE TABLE users (id BIGINT PRIMARY KEY)",
-                "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT)", "ALTER TABLE users ADD COLUMN email VARCHAR(200)",
+        db.execute(
+                ToolTables.golangMigrate(db.engine()),
+                "CREATE TABLE users (id BIGINT PRIMARY KEY)",
+                "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT)",
+                "ALTER TABLE users ADD COLUMN email VARCHAR(200)",
                 "INSERT INTO schema_migrations (version, dirty) VALUES (20240115093000, true)");
         return migrations;
     }
@@ -157,14 +182,22 @@ public final class Scenarios {
         Path migrations = dir.resolve("prisma/migrations");
         Files.createDirectories(migrations.resolve("20240101000000_init"));
         Files.createDirectories(migrations.resolve("20240301000000_add_email"));
-        Files.writeString(migrations.resolve("20240101000000_init/migration.sql"), "CREATE TABLE users (id INTEGER PRIMARY KEY);\n");
-        Files.writeString(migrations.resolve("20240301000000_add_email/migration.sql"), "ALTER TABLE users ADD COLUMN email TEXT;\n");
+        Files.writeString(
+                migrations.resolve("20240101000000_init/migration.sql"),
+                "CREATE TABLE users (id INTEGER PRIMARY KEY);\n");
+        Files.writeString(
+                migrations.resolve("20240301000000_add_email/migration.sql"),
+                "ALTER TABLE users ADD COLUMN email TEXT;\n");
         String now = db.engine() == Engine.POSTGRESQL ? "now()" : "CURRENT_TIMESTAMP(3)";
-        db.execute(ToolTables.prisma(db.engine()), "CREATE TABLE users (id INTEGER PRIMARY KEY)",
+        db.execute(
+                ToolTables.prisma(db.engine()),
+                "CREATE TABLE users (id INTEGER PRIMARY KEY)",
                 "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)"
-                        + " VALUES ('00000000-0000-4000-8000-000000000001', 'a', " + now + ", '20240101000000_init', " + now + ", 1)",
+                        + " VALUES ('00000000-0000-4000-8000-000000000001', 'a', " + now + ", '20240101000000_init', "
+                        + now + ", 1)",
                 "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, started_at, applied_steps_count)"
-                        + " VALUES ('00000000-0000-4000-8000-000000000002', 'b', NULL, '20240301000000_add_email', 'Database error', " + now + ", 0)");
+                        + " VALUES ('00000000-0000-4000-8000-000000000002', 'b', NULL, '20240301000000_add_email', 'Database error', "
+                        + now + ", 0)");
         return migrations;
     }
 

@@ -4,7 +4,6 @@ import io.migrescue.db.ConnectionUrls;
 import io.migrescue.db.Connector;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.model.Engine;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -82,7 +81,9 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** The first column of the first row of a query, as text: for assertions on what a test left behind. */
     public String scalar(String sql) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
@@ -90,7 +91,8 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** Runs statements in order, each on its own (DDL on MySQL/MariaDB commits anyway). */
     public void execute(String... statements) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
             for (String sql : statements) {
                 st.execute(sql);
             }
@@ -98,7 +100,8 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     private void admin(String sql) {
-        try (Connection c = TestServers.connect(server, server.adminDb()); Statement st = c.createStatement()) {
+        try (Connection c = TestServers.connect(server, server.adminDb());
+                Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw new AssertionError("on " + server.origin() + ": " + sql + ": " + e.getMessage(), e);
@@ -107,8 +110,9 @@ public final class ScratchDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        admin(engine() == Engine.POSTGRESQL
-                ? "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)"
-                : "DROP DATABASE IF EXISTS `" + name + "`");
+        admin(
+                engine() == Engine.POSTGRESQL
+                        ? "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)"
+                        : "DROP DATABASE IF EXISTS `" + name + "`");
     }
 }

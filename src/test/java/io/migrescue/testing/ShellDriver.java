@@ -1,10 +1,6 @@
 package io.migrescue.testing;
 
 import io.migrescue.shell.MigrescueShell;
-import org.jline.terminal.Attributes;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.impl.DumbTerminal;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +12,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
 
 /**
  * The shell on JLine's dumb terminal over piped streams, driven as a person would: type a line, wait for what the
@@ -107,8 +106,8 @@ public final class ShellDriver implements AutoCloseable {
             }
             sleep();
         }
-        throw new AssertionError("the shell printed none of " + java.util.Arrays.toString(texts) + "; after the last expectation:\n"
-                + screen.text().substring(read));
+        throw new AssertionError("the shell printed none of " + java.util.Arrays.toString(texts)
+                + "; after the last expectation:\n" + screen.text().substring(read));
     }
 
     /** Waits for the next prompt of the main loop. */

@@ -3,12 +3,6 @@ package io.migrescue.testing;
 import io.migrescue.db.ConnectionTarget;
 import io.migrescue.db.ConnectionUrls;
 import io.migrescue.model.Engine;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.JdbcDatabaseContainer;
-import org.testcontainers.containers.MariaDBContainer;
-import org.testcontainers.containers.MySQLContainer;
-import org.testcontainers.containers.PostgreSQLContainer;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,6 +11,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.JdbcDatabaseContainer;
+import org.testcontainers.containers.MariaDBContainer;
+import org.testcontainers.containers.MySQLContainer;
+import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
  * Resolves the real servers the tests run against, per engine, in the order of architecture.md: a JDBC URL from
@@ -32,8 +31,7 @@ public final class TestServers {
             Engine.MYSQL, "MIGRESCUE_TEST_MYSQL_URL");
     private static Boolean docker;
 
-    private TestServers() {
-    }
+    private TestServers() {}
 
     /**
      * The engines every database test runs on: PostgreSQL and MariaDB always (they run on every project machine),
@@ -66,25 +64,41 @@ public final class TestServers {
         if (fromEnv != null && !fromEnv.isBlank()) {
             ConnectionTarget t = ConnectionUrls.parse(fromEnv);
             String base = t.jdbcUrl().substring(0, t.jdbcUrl().lastIndexOf('/') + 1);
-            server = new TestServer(engine, base, engine == Engine.POSTGRESQL ? orDefault(t.database(), "postgres") : null,
-                    t.user(), t.urlPassword(), variable);
+            server = new TestServer(
+                    engine,
+                    base,
+                    engine == Engine.POSTGRESQL ? orDefault(t.database(), "postgres") : null,
+                    t.user(),
+                    t.urlPassword(),
+                    variable);
         } else if (dockerAvailable()) {
             server = fromContainer(engine);
         } else if (engine == Engine.MYSQL) {
-            throw new AssertionError("No MySQL server: set " + variable + "=jdbc:mysql://host:3306/?user=root&password=…"
-                    + " or run the tests where a Docker engine answers (Testcontainers starts mysql:8.4).");
+            throw new AssertionError(
+                    "No MySQL server: set " + variable + "=jdbc:mysql://host:3306/?user=root&password=…"
+                            + " or run the tests where a Docker engine answers (Testcontainers starts mysql:8.4).");
         } else {
             server = engine == Engine.POSTGRESQL
-                    ? new TestServer(engine, "jdbc:postgresql://127.0.0.1:5432/", "postgres", "postgres", null, "local server 127.0.0.1:5432")
-                    : new TestServer(engine, "jdbc:mysql://127.0.0.1:3306/", null, "root", null, "local server 127.0.0.1:3306");
+                    ? new TestServer(
+                            engine,
+                            "jdbc:postgresql://127.0.0.1:5432/",
+                            "postgres",
+                            "postgres",
+                            null,
+                            "local server 127.0.0.1:5432")
+                    : new TestServer(
+                            engine, "jdbc:mysql://127.0.0.1:3306/", null, "root", null, "local server 127.0.0.1:3306");
         }
         try (Connection ignored = connect(server, server.adminDb())) {
             return server;
         } catch (SQLException e) {
-            throw new AssertionError("Cannot reach the " + engine.displayName() + " test server (" + server.origin() + "): "
-                    + e.getMessage() + "\nStart the local servers with `bin/test-servers start`, or set " + variable
-                    + " to a JDBC URL of a server the tests may create databases on"
-                    + " (e.g. jdbc:postgresql://host:5432/postgres?user=postgres&password=…), or provide a Docker engine.", e);
+            throw new AssertionError(
+                    "Cannot reach the " + engine.displayName() + " test server (" + server.origin() + "): "
+                            + e.getMessage() + "\nStart the local servers with `bin/test-servers start`, or set "
+                            + variable
+                            + " to a JDBC URL of a server the tests may create databases on"
+                            + " (e.g. jdbc:postgresql://host:5432/postgres?user=postgres&password=…), or provide a Docker engine.",
+                    e);
         }
     }
 
@@ -128,10 +142,20 @@ public final class TestServers {
         String host = container.getHost();
         int port = container.getFirstMappedPort();
         return engine == Engine.POSTGRESQL
-                ? new TestServer(engine, "jdbc:postgresql://" + host + ":" + port + "/", "postgres",
-                container.getUsername(), container.getPassword(), "Testcontainers postgres:16")
-                : new TestServer(engine, "jdbc:mysql://" + host + ":" + port + "/", null, "root", "test",
-                "Testcontainers " + (engine == Engine.MYSQL ? "mysql:8.4" : "mariadb:11"));
+                ? new TestServer(
+                        engine,
+                        "jdbc:postgresql://" + host + ":" + port + "/",
+                        "postgres",
+                        container.getUsername(),
+                        container.getPassword(),
+                        "Testcontainers postgres:16")
+                : new TestServer(
+                        engine,
+                        "jdbc:mysql://" + host + ":" + port + "/",
+                        null,
+                        "root",
+                        "test",
+                        "Testcontainers " + (engine == Engine.MYSQL ? "mysql:8.4" : "mariadb:11"));
     }
 
     private static String orDefault(String value, String fallback) {

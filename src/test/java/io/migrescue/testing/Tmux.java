@@ -19,8 +19,7 @@ public final class Tmux implements AutoCloseable {
     private final String socket = "mrt-" + UUID.randomUUID().toString().substring(0, 8);
     private final String target = "shell";
 
-    private Tmux() {
-    }
+    private Tmux() {}
 
     /** Starts {@code command} (run by sh) in {@code dir}, on a 200×60 terminal. */
     public static Tmux start(Path dir, String command) {
@@ -30,7 +29,17 @@ public final class Tmux implements AutoCloseable {
     /** Starts {@code command} (run by sh) in {@code dir}, on a terminal {@code columns} wide and 60 lines high. */
     public static Tmux start(Path dir, String command, int columns) {
         Tmux tmux = new Tmux();
-        tmux.run("new-session", "-d", "-s", tmux.target, "-x", String.valueOf(columns), "-y", "60", "-c", dir.toString(),
+        tmux.run(
+                "new-session",
+                "-d",
+                "-s",
+                tmux.target,
+                "-x",
+                String.valueOf(columns),
+                "-y",
+                "60",
+                "-c",
+                dir.toString(),
                 command);
         tmux.run("set-option", "-t", tmux.target, "history-limit", "50000");
         return tmux;
@@ -105,7 +114,9 @@ public final class Tmux implements AutoCloseable {
 
     public boolean alive() {
         try {
-            Process p = new ProcessBuilder("tmux", "-L", socket, "has-session", "-t", target).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("tmux", "-L", socket, "has-session", "-t", target)
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
@@ -145,7 +156,10 @@ public final class Tmux implements AutoCloseable {
     @Override
     public void close() {
         try {
-            new ProcessBuilder("tmux", "-L", socket, "kill-server").redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
+            new ProcessBuilder("tmux", "-L", socket, "kill-server")
+                    .redirectErrorStream(true)
+                    .start()
+                    .waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
             // nothing left to stop
         } catch (InterruptedException e) {

@@ -29,7 +29,8 @@ public final class Unwritable implements AutoCloseable {
         }
         if (writable(dir)) {
             u.close();
-            throw new AssertionError("cannot make " + dir + " unwritable on this machine (neither chmod nor chattr works)");
+            throw new AssertionError(
+                    "cannot make " + dir + " unwritable on this machine (neither chmod nor chattr works)");
         }
         return u;
     }

@@ -11,7 +11,6 @@ import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementSplitter;
-
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,8 +34,7 @@ public final class ProveUseCase {
     private static final String PREFIX = "migrescue_prove_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ProveUseCase() {
-    }
+    private ProveUseCase() {}
 
     /**
      * Where the scratch database is made.
@@ -44,19 +42,25 @@ public final class ProveUseCase {
      * @param admin  a session on that server, allowed to create and drop a database (the target's own, by default)
      * @param opener opens a session on a database of that server, by name, with the same credentials
      */
-    public record ScratchServer(DatabaseSession admin, Function<String, DatabaseSession> opener) {
-    }
+    public record ScratchServer(DatabaseSession admin, Function<String, DatabaseSession> opener) {}
 
-    public static ProofReport run(DatabaseSession source, DatabaseSession target, ScratchServer server, DiffReport report,
-                                  String fixScript, String rollbackScript) {
+    public static ProofReport run(
+            DatabaseSession source,
+            DatabaseSession target,
+            ScratchServer server,
+            DiffReport report,
+            String fixScript,
+            String rollbackScript) {
         Engine engine = target.engine();
         if (server.admin().engine().isMySqlFamily() != engine.isMySqlFamily()) {
-            throw MigrescueException.usage("--prove-on: a " + server.admin().engine().displayName() + " server cannot run a "
-                    + engine.displayName() + " script");
+            throw MigrescueException.usage(
+                    "--prove-on: a " + server.admin().engine().displayName() + " server cannot run a "
+                            + engine.displayName() + " script");
         }
         boolean mysql = engine.isMySqlFamily();
         if (mysql && report.targetSchemas().size() != 1) {
-            throw MigrescueException.usage("--prove on " + engine.displayName() + " proves one target database at a time (--target-schema)");
+            throw MigrescueException.usage(
+                    "--prove on " + engine.displayName() + " proves one target database at a time (--target-schema)");
         }
         String name = PREFIX + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
                 + "_" + Integer.toHexString(0x1000 + RANDOM.nextInt(0xf000));
@@ -66,25 +70,48 @@ public final class ProveUseCase {
             // MySQL's schemas are databases: the scratch one stands for the target's, so its name replaces the target's
             List<String> scratchSchemas = mysql ? List.of(name) : report.targetSchemas();
             String targetQuoted = target.dialect().quote(report.targetSchemas().get(0));
-            UnaryOperator<String> rename = mysql ? sql -> sql.replace(targetQuoted, scratch.dialect().quote(name)) : sql -> sql;
-            Supplier<DiffReport> likeTarget = () -> DiffUseCase.run(target, scratch, request(report, report.targetSchemas(), scratchSchemas));
+            UnaryOperator<String> rename =
+                    mysql ? sql -> sql.replace(targetQuoted, scratch.dialect().quote(name)) : sql -> sql;
+            Supplier<DiffReport> likeTarget =
+                    () -> DiffUseCase.run(target, scratch, request(report, report.targetSchemas(), scratchSchemas));
             String copy = likeTarget.get().script().forward(List.of());
-            steps.add(step("copy", "the target's schema rebuilt in " + name + ", compared with the target", scratch, copy, likeTarget));
+            steps.add(step(
+                    "copy",
+                    "the target's schema rebuilt in " + name + ", compared with the target",
+                    scratch,
+                    copy,
+                    likeTarget));
             if (steps.get(0).passed()) {
                 int withheld = report.script().withheld();
-                String fix = "fix script applied, compared with the source" + (withheld == 0 ? "" : " (" + withheld
-                        + " data-losing change(s) written commented out: --allow-destructive runs them)");
-                steps.add(step("fix", fix, scratch, rename.apply(fixScript),
-                        () -> DiffUseCase.run(source, scratch, request(report, report.sourceSchemas(), scratchSchemas))));
+                String fix = "fix script applied, compared with the source"
+                        + (withheld == 0
+                                ? ""
+                                : " (" + withheld
+                                        + " data-losing change(s) written commented out: --allow-destructive runs them)");
+                steps.add(step(
+                        "fix",
+                        fix,
+                        scratch,
+                        rename.apply(fixScript),
+                        () -> DiffUseCase.run(
+                                source, scratch, request(report, report.sourceSchemas(), scratchSchemas))));
             }
             if (steps.get(steps.size() - 1).passed()) {
-                long notUndone = report.script().changes().stream().filter(c -> c.rollbackManual() != null).count();
+                long notUndone = report.script().changes().stream()
+                        .filter(c -> c.rollbackManual() != null)
+                        .count();
                 String rollback = "rollback applied, compared with the target";
                 steps.add(step("rollback", rollback, scratch, rename.apply(rollbackScript), likeTarget));
                 ProofReport.Step last = steps.get(steps.size() - 1);
                 if (!last.passed() && notUndone > 0) {
-                    steps.set(steps.size() - 1, new ProofReport.Step(last.name(), false, last.detail() + " (the rollback lists "
-                            + notUndone + (notUndone == 1 ? " change" : " changes") + " it cannot undo)", last.differences()));
+                    steps.set(
+                            steps.size() - 1,
+                            new ProofReport.Step(
+                                    last.name(),
+                                    false,
+                                    last.detail() + " (the rollback lists " + notUndone
+                                            + (notUndone == 1 ? " change" : " changes") + " it cannot undo)",
+                                    last.differences()));
                 }
             }
         } finally {
@@ -96,18 +123,27 @@ public final class ProveUseCase {
     /** Privileges are proved when the diff compared them ({@code --privileges}). */
     private static DiffRequest request(DiffReport report, List<String> sourceSchemas, List<String> targetSchemas) {
         boolean privileges = report.result().coverage().compared().contains(io.migrescue.diff.ObjectKind.PRIVILEGES);
-        return new DiffRequest(sourceSchemas, targetSchemas, new DiffOptions(false, false, privileges), CountMode.NONE, true);
+        return new DiffRequest(
+                sourceSchemas, targetSchemas, new DiffOptions(false, false, privileges), CountMode.NONE, true);
     }
 
     /** Applies a script on the scratch database, then compares: the step passes if every statement ran and nothing differs. */
-    private static ProofReport.Step step(String name, String what, DatabaseSession scratch, String script, Supplier<DiffReport> compare) {
+    private static ProofReport.Step step(
+            String name, String what, DatabaseSession scratch, String script, Supplier<DiffReport> compare) {
         String failed = apply(scratch, script);
         if (failed != null) {
             return new ProofReport.Step(name, false, failed, List.of());
         }
         List<Difference> left = compare.get().result().schemaDifferences();
-        String detail = what + ": " + (left.isEmpty() ? "no differences" : left.size() + (left.size() == 1 ? " difference" : " differences"));
-        return new ProofReport.Step(name, left.isEmpty(), detail, left.stream().map(ProveUseCase::line).toList());
+        String detail = what + ": "
+                + (left.isEmpty()
+                        ? "no differences"
+                        : left.size() + (left.size() == 1 ? " difference" : " differences"));
+        return new ProofReport.Step(
+                name,
+                left.isEmpty(),
+                detail,
+                left.stream().map(ProveUseCase::line).toList());
     }
 
     /** Runs a script statement by statement as the engine's client would; null when all ran, else what failed. */
@@ -133,8 +169,11 @@ public final class ProveUseCase {
         try (Statement st = admin.connection().createStatement()) {
             st.execute("CREATE DATABASE " + admin.dialect().quote(name));
         } catch (SQLException e) {
-            throw MigrescueException.connection("--prove: cannot create the scratch database " + name + " on "
-                    + admin.info().url() + ": " + firstLine(e.getMessage()) + " (--prove-on URL names a server where you may)", e);
+            throw MigrescueException.connection(
+                    "--prove: cannot create the scratch database " + name + " on "
+                            + admin.info().url() + ": " + firstLine(e.getMessage())
+                            + " (--prove-on URL names a server where you may)",
+                    e);
         }
     }
 
@@ -153,8 +192,12 @@ public final class ProveUseCase {
             }
             return new ProofReport.Step("cleanup", true, "scratch database " + name + " dropped", List.of());
         } catch (SQLException e) {
-            return new ProofReport.Step("cleanup", false, "could not drop the scratch database " + name + ": "
-                    + firstLine(e.getMessage()) + "; drop it by hand", List.of());
+            return new ProofReport.Step(
+                    "cleanup",
+                    false,
+                    "could not drop the scratch database " + name + ": " + firstLine(e.getMessage())
+                            + "; drop it by hand",
+                    List.of());
         }
     }
 
@@ -169,7 +212,9 @@ public final class ProveUseCase {
     /** {@code KIND object (missing in target)} or {@code KIND object: source | target}. */
     static String line(Difference d) {
         String head = d.kind().name() + " " + d.object();
-        return d.missingIn() != null ? head + " (missing in " + d.missingIn().id() + ")" : head + ": " + d.source() + " | " + d.target();
+        return d.missingIn() != null
+                ? head + " (missing in " + d.missingIn().id() + ")"
+                : head + ": " + d.source() + " | " + d.target();
     }
 
     private static String firstLine(String message) {

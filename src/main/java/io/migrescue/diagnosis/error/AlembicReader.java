@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis.error;
 
 import io.migrescue.model.Engine;
-
 import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -17,8 +16,10 @@ final class AlembicReader implements WrapperReader {
     private static final Pattern ERROR = Pattern.compile(
             "sqlalchemy\\.exc\\.\\w+: \\((?<driver>[\\w.]+)\\) (?:<class '(?<cls>[\\w.]+)'>: )?(?<rest>[^\\n]*)");
     private static final Pattern SQL = Pattern.compile("\\[SQL: ");
-    private static final Pattern SQL_END = Pattern.compile("\\]\\s*\\n\\s*(?:\\[parameters:|\\(Background on this error)|\\]\\s*$");
-    private static final Pattern UPGRADE = Pattern.compile("Running (?:upgrade|downgrade) (?<from>\\S*) -> (?<to>\\w+), (?<msg>[^\\n]*)");
+    private static final Pattern SQL_END =
+            Pattern.compile("\\]\\s*\\n\\s*(?:\\[parameters:|\\(Background on this error)|\\]\\s*$");
+    private static final Pattern UPGRADE =
+            Pattern.compile("Running (?:upgrade|downgrade) (?<from>\\S*) -> (?<to>\\w+), (?<msg>[^\\n]*)");
 
     @Override
     public List<ErrorDraft> read(String text) {
@@ -30,7 +31,10 @@ final class AlembicReader implements WrapperReader {
         String driver = m.group("driver");
         if (!PythonErrors.readMySql(m.group("rest"), d)) {
             d.sqlState(PgConditionNames.sqlState(m.group("cls") != null ? m.group("cls") : driver));
-            if (driver.contains("psycopg") || driver.contains("asyncpg") || driver.contains("pg8000") || d.sqlState != null) {
+            if (driver.contains("psycopg")
+                    || driver.contains("asyncpg")
+                    || driver.contains("pg8000")
+                    || d.sqlState != null) {
                 d.engineHint(Engine.POSTGRESQL);
             }
             d.report(PgReport.read(text, m.start("rest")));

@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis.error;
 
 import io.migrescue.model.Engine;
-
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,8 +26,7 @@ final class EngineRules {
     /** MySQL error numbers MariaDB does not send (findings.md; MariaDB reports errno 121 instead of 1826). */
     private static final Set<Integer> MYSQL_ONLY_CODES = Set.of(1826, 3024, 3730, 3780, 3819, 3940, 6125);
 
-    private EngineRules() {
-    }
+    private EngineRules() {}
 
     static Engine decide(ErrorDraft d, ServerMessages.Match match, String input) {
         if (d.engineHint == Engine.POSTGRESQL
@@ -36,15 +34,20 @@ final class EngineRules {
                 || (d.vendorCode == null && SqlStates.postgresOnly(d.sqlState))) {
             return Engine.POSTGRESQL;
         }
-        if ((match != null && match.only() == Engine.MYSQL) || (d.vendorCode != null && MYSQL_ONLY_CODES.contains(d.vendorCode))) {
+        if ((match != null && match.only() == Engine.MYSQL)
+                || (d.vendorCode != null && MYSQL_ONLY_CODES.contains(d.vendorCode))) {
             return Engine.MYSQL;
         }
         String lower = input.toLowerCase(Locale.ROOT);
-        if (d.engineHint == Engine.MARIADB || (match != null && match.only() == Engine.MARIADB) || lower.contains("mariadb")) {
+        if (d.engineHint == Engine.MARIADB
+                || (match != null && match.only() == Engine.MARIADB)
+                || lower.contains("mariadb")) {
             return Engine.MARIADB;
         }
-        if (d.engineHint == Engine.MYSQL || (match != null && match.family() == ServerMessages.Family.MYSQL)
-                || d.vendorCode != null || SqlStates.mysqlOnly(d.sqlState)) {
+        if (d.engineHint == Engine.MYSQL
+                || (match != null && match.family() == ServerMessages.Family.MYSQL)
+                || d.vendorCode != null
+                || SqlStates.mysqlOnly(d.sqlState)) {
             return Engine.MYSQL;
         }
         if (lower.contains("postgresql") || lower.contains("postgres://") || lower.contains("jdbc:postgres")) {

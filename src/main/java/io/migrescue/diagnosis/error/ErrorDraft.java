@@ -3,7 +3,6 @@ package io.migrescue.diagnosis.error;
 import io.migrescue.diagnosis.ErrorObjects;
 import io.migrescue.diagnosis.ParsedError;
 import io.migrescue.model.Engine;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,14 +12,15 @@ import java.util.regex.Pattern;
  */
 final class ErrorDraft {
     /** Client-side prefixes that are not part of the server's message. */
-    private static final Pattern MESSAGE_PREFIX = Pattern.compile(
-            "^(?:\\(conn=\\d+\\)\\s*|pq:\\s*|db error:\\s*|(?:ERROR|FATAL):\\s+)+");
+    private static final Pattern MESSAGE_PREFIX =
+            Pattern.compile("^(?:\\(conn=\\d+\\)\\s*|pq:\\s*|db error:\\s*|(?:ERROR|FATAL):\\s+)+");
     /** pgx and the Supabase CLI append the SQLSTATE to the message. */
     private static final Pattern PGX_STATE = Pattern.compile("\\s*\\(SQLSTATE ([0-9A-Z]{5})\\)\\s*$");
 
     final String wrapper;
     /** What the wrapper itself says about the engine: POSTGRESQL, MARIADB, or MYSQL for "the MySQL family". */
     Engine engineHint;
+
     String sqlState;
     Integer vendorCode;
     Integer errno;
@@ -105,13 +105,26 @@ final class ErrorDraft {
 
     /** A 25P02 says only that an earlier statement failed: the first real error is the one to diagnose. */
     boolean secondary() {
-        return "25P02".equals(sqlState)
-                || (message != null && message.startsWith("current transaction is aborted"));
+        return "25P02".equals(sqlState) || (message != null && message.startsWith("current transaction is aborted"));
     }
 
     ParsedError build(Engine engine, ErrorObjects objects, String input) {
-        String span = input.substring(Math.max(0, start), Math.min(input.length(), Math.max(end, start))).strip();
-        return new ParsedError(engine, wrapper, sqlState, vendorCode, errno, message, detail, hint, statement, migration,
-                version, line, objects == null ? ErrorObjects.NONE : objects, span);
+        String span = input.substring(Math.max(0, start), Math.min(input.length(), Math.max(end, start)))
+                .strip();
+        return new ParsedError(
+                engine,
+                wrapper,
+                sqlState,
+                vendorCode,
+                errno,
+                message,
+                detail,
+                hint,
+                statement,
+                migration,
+                version,
+                line,
+                objects == null ? ErrorObjects.NONE : objects,
+                span);
     }
 }

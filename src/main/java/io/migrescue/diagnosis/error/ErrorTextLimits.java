@@ -21,11 +21,9 @@ public final class ErrorTextLimits {
     private static final int LINES_NAMED = 5;
 
     /** The text the readers get, and what was cut to make it (empty when nothing was). */
-    public record Bounded(String text, List<String> notes) {
-    }
+    public record Bounded(String text, List<String> notes) {}
 
-    private ErrorTextLimits() {
-    }
+    private ErrorTextLimits() {}
 
     public static Bounded bound(String raw) {
         List<String> notes = new ArrayList<>();
@@ -35,21 +33,29 @@ public final class ErrorTextLimits {
             int headEnd = raw.lastIndexOf('\n', MAX_CHARS / 2);
             headEnd = headEnd < MAX_CHARS / 4 ? MAX_CHARS / 2 : headEnd;
             int tailFrom = raw.indexOf('\n', raw.length() - MAX_CHARS / 2);
-            tailFrom = tailFrom < 0 || tailFrom > raw.length() - MAX_CHARS / 4 ? raw.length() - MAX_CHARS / 2 : tailFrom + 1;
+            tailFrom = tailFrom < 0 || tailFrom > raw.length() - MAX_CHARS / 4
+                    ? raw.length() - MAX_CHARS / 2
+                    : tailFrom + 1;
             int headLines = lines(raw, 0, headEnd);
             int tailFirst = lines(raw, 0, tailFrom);
             int total = lines(raw, 0, raw.length());
             lines(raw, 0, headEnd, 1, out, cuts);
             out.append('\n');
             lines(raw, tailFrom, raw.length(), tailFirst, out, cuts);
-            notes.add(String.format(Locale.ROOT, "error text cut at 1 MiB (it has %d characters): lines 1-%d and %d-%d read",
-                    raw.length(), headLines, tailFirst, total));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "error text cut at 1 MiB (it has %d characters): lines 1-%d and %d-%d read",
+                    raw.length(),
+                    headLines,
+                    tailFirst,
+                    total));
         } else {
             lines(raw, 0, raw.length(), 1, out, cuts);
         }
         if (!cuts.longLines.isEmpty()) {
-            notes.add(cuts.longLines.size() + " line(s) longer than 8 KiB cut to their first 6 KiB and last 2 KiB (line "
-                    + named(cuts.longLines) + ")");
+            notes.add(
+                    cuts.longLines.size() + " line(s) longer than 8 KiB cut to their first 6 KiB and last 2 KiB (line "
+                            + named(cuts.longLines) + ")");
         }
         if (!cuts.runs.isEmpty()) {
             notes.add("runs of more than " + MAX_RUN + " spaces shortened (line " + named(cuts.runs) + ")");
@@ -88,7 +94,9 @@ public final class ErrorTextLimits {
                 appendShortened(raw, at, end, line, cuts, number);
                 if (line.length() > MAX_LINE) {
                     cuts.longLines.add(number);
-                    out.append(line, 0, cut(line, LINE_HEAD)).append(" … ").append(line, cut(line, line.length() - LINE_TAIL), line.length());
+                    out.append(line, 0, cut(line, LINE_HEAD))
+                            .append(" … ")
+                            .append(line, cut(line, line.length() - LINE_TAIL), line.length());
                 } else {
                     out.append(line);
                 }
@@ -144,7 +152,8 @@ public final class ErrorTextLimits {
     }
 
     private static String named(List<Integer> lines) {
-        List<String> shown = lines.stream().limit(LINES_NAMED).map(String::valueOf).toList();
+        List<String> shown =
+                lines.stream().limit(LINES_NAMED).map(String::valueOf).toList();
         return String.join(", ", shown) + (lines.size() > LINES_NAMED ? ", …" : "");
     }
 }

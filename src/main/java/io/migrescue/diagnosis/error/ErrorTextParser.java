@@ -3,7 +3,6 @@ package io.migrescue.diagnosis.error;
 import io.migrescue.diagnosis.ErrorObjects;
 import io.migrescue.diagnosis.ParsedError;
 import io.migrescue.model.Engine;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -35,8 +34,7 @@ public final class ErrorTextParser {
             new MySqlCliReader(),
             new PlainReader());
 
-    private ErrorTextParser() {
-    }
+    private ErrorTextParser() {}
 
     /** The first real error in {@code text}, or empty when it holds none that migrescue recognises. */
     public static Optional<ParsedError> parse(String text) {
@@ -58,7 +56,8 @@ public final class ErrorTextParser {
     }
 
     private static ParsedError finish(ErrorDraft d, String input) {
-        ServerMessages.Match match = ServerMessages.match(d.message, d.detail, d.statement, d.wrapper).orElse(null);
+        ServerMessages.Match match = ServerMessages.match(d.message, d.detail, d.statement, d.wrapper)
+                .orElse(null);
         if (match != null && d.errno == null) {
             d.errno = match.errno();
         }

@@ -21,16 +21,20 @@ import java.util.regex.Pattern;
  * and the next run's {@code Detected failed migration to version 2 (add fk)}, which has no SQL error at all.
  */
 final class FlywayReader implements WrapperReader {
-    private static final Pattern FIELD = Pattern.compile("(?m)^(SQL State|Error Code|Message|Location|Line|Statement)\\s*: ?(.*)$");
+    private static final Pattern FIELD =
+            Pattern.compile("(?m)^(SQL State|Error Code|Message|Location|Line|Statement)\\s*: ?(.*)$");
     private static final Pattern HEADER = Pattern.compile(
             "(?:Migration|Script) (?<name>\\S+?) failed\\b|Failed to execute script (?<script>\\S+?)[.:!]?(?=\\s|$)");
-    private static final Pattern SCHEMA_VERSION = Pattern.compile("to version [\"`]?(?<v>[\\w.]+)(?: - [^\"`\\n]*)?[\"`]? failed");
-    private static final Pattern DETECTED_FAILED = Pattern.compile(
-            "Detected failed migration to version (?<v>[\\w.]+) \\((?<d>[^)\\n]*)\\)[^\\n]*");
-    private static final Pattern CHECKSUM = Pattern.compile("Migration checksum mismatch for migration version (?<v>[\\w.]+)[^\\n]*");
+    private static final Pattern SCHEMA_VERSION =
+            Pattern.compile("to version [\"`]?(?<v>[\\w.]+)(?: - [^\"`\\n]*)?[\"`]? failed");
+    private static final Pattern DETECTED_FAILED =
+            Pattern.compile("Detected failed migration to version (?<v>[\\w.]+) \\((?<d>[^)\\n]*)\\)[^\\n]*");
+    private static final Pattern CHECKSUM =
+            Pattern.compile("Migration checksum mismatch for migration version (?<v>[\\w.]+)[^\\n]*");
     private static final Pattern VERSIONED = Pattern.compile("^[VU](\\d+(?:[._]\\d+)*)__");
     /** A MySQL message wrapped over several lines ends at the next field or a blank line. */
-    private static final Pattern MESSAGE_END = Pattern.compile("^(?:\\s*$|(?:SQL State|Error Code|Message|Location|Line|Statement)\\s*:)");
+    private static final Pattern MESSAGE_END =
+            Pattern.compile("^(?:\\s*$|(?:SQL State|Error Code|Message|Location|Line|Statement)\\s*:)");
     /** Where a statement echoed by Flyway stops: a blank line, a stack trace, the next log line. */
     private static final Pattern STATEMENT_END = Pattern.compile(
             "^(?:\\s*$|-> \\[Help|Caused by:|\\s+at |\\s*\\.\\.\\. \\d+ more|(?:ERROR|WARN|WARNING|INFO|DEBUG)\\b|org\\.flywaydb|\\d{4}-\\d\\d-\\d\\d)");
@@ -95,7 +99,7 @@ final class FlywayReader implements WrapperReader {
                     valueEnd = Text.endOfBlock(text, f.start(2), STATEMENT_END);
                     d.statement(text.substring(f.start(2), valueEnd));
                 }
-                default -> { }
+                default -> {}
             }
             blockEnd = Math.max(blockEnd, valueEnd);
             f.region(Math.min(text.length(), valueEnd), text.length());

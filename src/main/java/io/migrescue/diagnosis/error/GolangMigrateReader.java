@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis.error;
 
 import io.migrescue.model.Engine;
-
 import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -14,14 +13,17 @@ import java.util.regex.Pattern;
  * {@code Dirty database version 20240115093000. Fix and force version.}
  */
 final class GolangMigrateReader implements WrapperReader {
-    private static final Pattern DIRTY = Pattern.compile("Dirty database version (?<v>\\d+)\\. Fix and force version\\.");
+    private static final Pattern DIRTY =
+            Pattern.compile("Dirty database version (?<v>\\d+)\\. Fix and force version\\.");
     private static final Pattern FAILED = Pattern.compile("migration failed(?<msg>[^\\n]*?) in line (?<line>\\d+): ");
     private static final Pattern DETAILS = Pattern.compile(" \\(details: ");
     private static final Pattern PQ = Pattern.compile("pq: (?<msg>.*)");
-    private static final Pattern PGX = Pattern.compile("(?:ERROR|FATAL): (?<msg>.*) \\(SQLSTATE (?<state>[0-9A-Z]{5})\\)");
+    private static final Pattern PGX =
+            Pattern.compile("(?:ERROR|FATAL): (?<msg>.*) \\(SQLSTATE (?<state>[0-9A-Z]{5})\\)");
     private static final Pattern COLUMN = Pattern.compile("^ \\(column \\d+\\)");
     /** {@code -verbose} logs say which migration ran: {@code Read and execute 20240115093000/u create_users}. */
-    private static final Pattern RUNNING = Pattern.compile("(?:Start buffering|Read and execute) (?<v>\\d+)/[ud] (?<name>\\S+)");
+    private static final Pattern RUNNING =
+            Pattern.compile("(?:Start buffering|Read and execute) (?<v>\\d+)/[ud] (?<name>\\S+)");
 
     @Override
     public List<ErrorDraft> read(String text) {

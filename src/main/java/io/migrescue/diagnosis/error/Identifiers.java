@@ -10,8 +10,7 @@ import java.util.List;
  * ({@code relation "s.t" does not exist}) print a qualified name.
  */
 final class Identifiers {
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     /** {@code [schema, name]}, schema null when the text does not qualify the name. */
     static String[] qualified(String raw) {

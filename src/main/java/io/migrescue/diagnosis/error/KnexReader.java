@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis.error;
 
 import io.migrescue.model.Engine;
-
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +13,8 @@ import java.util.regex.Pattern;
 final class KnexReader implements WrapperReader {
     private static final Pattern FILE = Pattern.compile("migration file \"(?<file>[^\"]+)\" failed");
     private static final Pattern WITH_ERROR = Pattern.compile("migration failed with error: ");
-    private static final Pattern SYMBOLIC = Pattern.compile("^(?<symbol>ER_\\w+|WARN_\\w+): (?<msg>.*)$", Pattern.DOTALL);
+    private static final Pattern SYMBOLIC =
+            Pattern.compile("^(?<symbol>ER_\\w+|WARN_\\w+): (?<msg>.*)$", Pattern.DOTALL);
 
     @Override
     public List<ErrorDraft> read(String text) {

@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis.error;
 
 import io.migrescue.model.Engine;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,13 +16,15 @@ import java.util.regex.Pattern;
  * parentheses and quotes, so the block is read by matching parentheses, not by a regular expression.
  */
 final class LaravelReader implements WrapperReader {
-    private static final Pattern SQLSTATE = Pattern.compile("SQLSTATE\\[(?<state>[0-9A-Z]{5})\\]: (?<cond>[^:\\n]*): (?:(?<code>\\d+) )?");
+    private static final Pattern SQLSTATE =
+            Pattern.compile("SQLSTATE\\[(?<state>[0-9A-Z]{5})\\]: (?<cond>[^:\\n]*): (?:(?<code>\\d+) )?");
     private static final Pattern BLOCK = Pattern.compile("\\s*\\((?:SQL|Connection): ");
     private static final Pattern CONNECTION = Pattern.compile("^\\(Connection: (?<name>\\w+)");
     /** A terminal wraps the long 1005 message before its errno, as field report 05 shows. */
     private static final Pattern ERRNO_CONTINUATION = Pattern.compile("^\\s*\\(errno: [^\\n]*");
     /** PHP's uncaught-exception line appends where it was thrown: {@code … in /var/www/x.php:14}. */
     private static final Pattern THROWN_AT = Pattern.compile(" in (?:/|[A-Za-z]:\\\\)\\S+:\\d+$");
+
     private static final Pattern MIGRATION = Pattern.compile(
             "(?m)^\\s*(?<m>\\d{4}_\\d\\d_\\d\\d_\\d{6}_\\w+)\\b[^\\n]*\\bFAIL\\b|Migrating: (?<old>\\S+)");
 
@@ -59,7 +60,9 @@ final class LaravelReader implements WrapperReader {
                     bodyEnd = bodyEnd + 1 + wrapped.end();
                 }
             }
-            d.message(THROWN_AT.matcher(body.replaceAll("\\s*\\n\\s*", " ").strip()).replaceFirst(""));
+            d.message(THROWN_AT
+                    .matcher(body.replaceAll("\\s*\\n\\s*", " ").strip())
+                    .replaceFirst(""));
         }
         d.end = bodyEnd;
         if (hasBlock) {
@@ -82,7 +85,7 @@ final class LaravelReader implements WrapperReader {
                 case "pgsql" -> d.engineHint(Engine.POSTGRESQL);
                 case "mariadb" -> d.engineHint(Engine.MARIADB);
                 case "mysql" -> d.engineHint(Engine.MYSQL);
-                default -> { }
+                default -> {}
             }
         }
         int sql = block.indexOf("SQL: ");

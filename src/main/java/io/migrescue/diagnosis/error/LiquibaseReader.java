@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
 final class LiquibaseReader implements WrapperReader {
     private static final Pattern LOCK = Pattern.compile("Could not acquire change ?log lock\\.[^\\n]*");
     private static final Pattern WAITING = Pattern.compile("Waiting for change ?log lock\\.*");
-    private static final Pattern CHANGESET = Pattern.compile("Migration failed for change ?set (?<id>\\S+?):?(?=\\s|$)");
+    private static final Pattern CHANGESET =
+            Pattern.compile("Migration failed for change ?set (?<id>\\S+?):?(?=\\s|$)");
     private static final Pattern FAILED_SQL = Pattern.compile("\\s*\\[Failed SQL: \\((?<code>-?\\d+)\\) ");
-    private static final Pattern REASON = Pattern.compile("(?:Reason: )?(?:liquibase\\.exception\\.)?DatabaseException: |Reason: ");
+    private static final Pattern REASON =
+            Pattern.compile("(?:Reason: )?(?:liquibase\\.exception\\.)?DatabaseException: |Reason: ");
 
     @Override
     public List<ErrorDraft> read(String text) {

@@ -8,10 +8,9 @@ import java.util.regex.Pattern;
  * {@code Error 1050 (42S01): msg}, {@code Error 1050: msg} (older go-sql-driver).
  */
 final class MySqlErrorLine {
-    static final Pattern PATTERN = Pattern.compile(
-            "\\b(?:ERROR|Error) (?<code>\\d{4,5})(?: \\((?<state>[0-9A-Z]{5})\\))?"
+    static final Pattern PATTERN =
+            Pattern.compile("\\b(?:ERROR|Error) (?<code>\\d{4,5})(?: \\((?<state>[0-9A-Z]{5})\\))?"
                     + "(?: at line (?<line>\\d+)(?: in file: '(?<file>[^'\\n]+)')?)?: (?<message>[^\\n]*)");
 
-    private MySqlErrorLine() {
-    }
+    private MySqlErrorLine() {}
 }

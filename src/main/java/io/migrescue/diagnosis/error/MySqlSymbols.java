@@ -44,8 +44,7 @@ final class MySqlSymbols {
             Map.entry("ER_CONSTRAINT_NOT_FOUND", 3940),
             Map.entry("ER_FK_NO_UNIQUE_INDEX_PARENT", 6125));
 
-    private MySqlSymbols() {
-    }
+    private MySqlSymbols() {}
 
     static Integer code(String symbol) {
         return symbol == null ? null : CODES.get(symbol);

@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis.error;
 
 import io.migrescue.model.Engine;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.MatchResult;
@@ -14,7 +13,8 @@ import java.util.regex.Pattern;
  * {@code sqlMessage}, {@code sql}).
  */
 final class NodeDriverReader implements WrapperReader {
-    private static final Pattern ERROR_LINE = Pattern.compile("(?:^|[\\s.])(?:error|Error): (?<msg>[^\\n]*)", Pattern.MULTILINE);
+    private static final Pattern ERROR_LINE =
+            Pattern.compile("(?:^|[\\s.])(?:error|Error): (?<msg>[^\\n]*)", Pattern.MULTILINE);
 
     @Override
     public List<ErrorDraft> read(String text) {

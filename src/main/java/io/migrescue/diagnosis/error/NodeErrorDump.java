@@ -19,8 +19,7 @@ final class NodeErrorDump {
     int start = -1;
     int end = -1;
 
-    private NodeErrorDump() {
-    }
+    private NodeErrorDump() {}
 
     /** The first dump at or after {@code from}, or null. */
     static NodeErrorDump find(String text, int from) {
@@ -36,9 +35,12 @@ final class NodeErrorDump {
             int lineEnd = Text.lineEnd(text, at);
             Matcher p = PROPERTY.matcher(text.substring(at, lineEnd));
             if (p.matches()) {
-                String v = p.group("sq") != null ? p.group("sq") : p.group("dq") != null ? p.group("dq") : p.group("bare");
+                String v =
+                        p.group("sq") != null ? p.group("sq") : p.group("dq") != null ? p.group("dq") : p.group("bare");
                 if (!v.equals("undefined") && !v.equals("null")) {
-                    dump.values.putIfAbsent(p.group("key"), v.replace("\\'", "'").replace("\\\"", "\"").replace("\\n", "\n"));
+                    dump.values.putIfAbsent(
+                            p.group("key"),
+                            v.replace("\\'", "'").replace("\\\"", "\"").replace("\\n", "\n"));
                 }
                 dump.end = lineEnd;
                 misses = 0;
@@ -55,7 +57,8 @@ final class NodeErrorDump {
     }
 
     boolean postgres() {
-        return values.containsKey("severity") || (get("code") != null && get("code").matches("[0-9A-Z]{5}"));
+        return values.containsKey("severity")
+                || (get("code") != null && get("code").matches("[0-9A-Z]{5}"));
     }
 
     /** Copies the codes (and node-postgres' DETAIL and HINT) into the draft. */

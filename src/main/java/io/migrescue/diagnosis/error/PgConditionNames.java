@@ -36,8 +36,7 @@ final class PgConditionNames {
             Map.entry("SyntaxError", "42601"),
             Map.entry("FeatureNotSupported", "0A000"));
 
-    private PgConditionNames() {
-    }
+    private PgConditionNames() {}
 
     /** The SQLSTATE of a class name such as {@code DuplicateTable} or {@code DuplicateTableError}, or null. */
     static String sqlState(String className) {

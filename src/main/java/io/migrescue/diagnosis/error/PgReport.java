@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
  */
 record PgReport(String message, String detail, String hint, String sqlState, String statement, int end) {
     /** libpq field names are upper case with two spaces after the colon; a server log puts its own prefix before them. */
-    private static final Pattern LIBPQ_FIELD = Pattern.compile(
-            "^(?:.*?\\s)?(DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION|WHERE):\\s+(.*)$");
+    private static final Pattern LIBPQ_FIELD =
+            Pattern.compile("^(?:.*?\\s)?(DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION|WHERE):\\s+(.*)$");
+
     private static final Pattern JDBC_FIELD = Pattern.compile(
             "^\\s+(Detail|Hint|Position|Where|Internal Query|Internal Position|Routine|File|Line|Location|Server SQLState):\\s*(.*)$");
     /** Later lines of a multi-line DETAIL: 2BP01's "view v depends on table t", 40P01's "Process 12 waits for …". */
     private static final Pattern DETAIL_CONTINUATION = Pattern.compile("[a-z]|Process \\d+ ");
+
     private static final Pattern LINE_MARKER = Pattern.compile("^(?:LINE \\d+:.*|\\s*\\^\\s*)$");
 
     /** Reads the report whose message starts at {@code from}; the message is the rest of that line. */
@@ -43,7 +45,7 @@ record PgReport(String message, String detail, String hint, String sqlState, Str
                     case "Detail" -> detail = jdbc.group(2).strip();
                     case "Hint" -> hint = jdbc.group(2).strip();
                     case "Server SQLState" -> state = jdbc.group(2).strip();
-                    default -> { }
+                    default -> {}
                 }
             } else if (LINE_MARKER.matcher(line).matches()) {
                 last = "LINE";
@@ -53,9 +55,10 @@ record PgReport(String message, String detail, String hint, String sqlState, Str
                     case "DETAIL" -> detail = libpq.group(2).strip();
                     case "HINT" -> hint = libpq.group(2).strip();
                     case "STATEMENT" -> statement = libpq.group(2).strip();
-                    default -> { }
+                    default -> {}
                 }
-            } else if ("DETAIL".equals(last) && DETAIL_CONTINUATION.matcher(line).lookingAt()) {
+            } else if ("DETAIL".equals(last)
+                    && DETAIL_CONTINUATION.matcher(line).lookingAt()) {
                 detail = detail + "\n" + line.strip();
             } else {
                 break;

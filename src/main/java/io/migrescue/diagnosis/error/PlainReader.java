@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 final class PlainReader implements WrapperReader {
     /** libpq and the server log put two spaces after the severity; one space needs a known message after it. */
-    private static final Pattern SEVERITY = Pattern.compile("(?m)(?:^|\\s)(?:ERROR|FATAL):(?<spaces>[ \\t]+)(?<msg>[^\\n]*)");
+    private static final Pattern SEVERITY =
+            Pattern.compile("(?m)(?:^|\\s)(?:ERROR|FATAL):(?<spaces>[ \\t]+)(?<msg>[^\\n]*)");
 
     @Override
     public List<ErrorDraft> read(String text) {

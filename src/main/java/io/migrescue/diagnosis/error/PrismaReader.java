@@ -13,12 +13,15 @@ final class PrismaReader implements WrapperReader {
     private static final Pattern NAME = Pattern.compile("Migration name: (?<name>\\S+)");
     private static final Pattern CODE = Pattern.compile("Database error code: (?<code>\\S+)");
     private static final Pattern ERROR = Pattern.compile("Database error:[ \\t]*\\n?");
-    private static final Pattern STARTED = Pattern.compile("The `(?<name>[^`]+)` migration started at [^\\n]*? failed[^\\n]*");
-    private static final Pattern DB_ERROR_DETAIL = Pattern.compile("\\bdetail: Some\\(\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"\\)");
+    private static final Pattern STARTED =
+            Pattern.compile("The `(?<name>[^`]+)` migration started at [^\\n]*? failed[^\\n]*");
+    private static final Pattern DB_ERROR_DETAIL =
+            Pattern.compile("\\bdetail: Some\\(\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"\\)");
     /** mysql_async's spelling of a server error, which Prisma may pass on: {@code ERROR 42S01 (1050): msg}. */
     private static final Pattern MYSQL_ASYNC = Pattern.compile("ERROR ([0-9A-Z]{5}) \\(\\d+\\): ");
     /** Where the error body stops: a blank line, the debug dump, Prisma's own advice, a span trace line. */
-    private static final Pattern BODY_END = Pattern.compile("^(?:\\s*$|DbError \\{|Please check the query|\\s+\\d+: |\\s+at )");
+    private static final Pattern BODY_END =
+            Pattern.compile("^(?:\\s*$|DbError \\{|Please check the query|\\s+\\d+: |\\s+at )");
 
     @Override
     public List<ErrorDraft> read(String text) {

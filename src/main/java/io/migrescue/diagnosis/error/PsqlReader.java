@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis.error;
 
 import io.migrescue.model.Engine;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -9,7 +8,8 @@ import java.util.regex.Pattern;
 
 /** psql running a file: {@code psql:migrations/003.sql:12: ERROR:  msg}, then libpq's DETAIL/HINT/LINE lines. */
 final class PsqlReader implements WrapperReader {
-    private static final Pattern PREFIX = Pattern.compile("psql:(?<file>[^\\s:][^:\\n]*):(?<line>\\d+): (?:ERROR|FATAL):\\s+");
+    private static final Pattern PREFIX =
+            Pattern.compile("psql:(?<file>[^\\s:][^:\\n]*):(?<line>\\d+): (?:ERROR|FATAL):\\s+");
 
     @Override
     public List<ErrorDraft> read(String text) {

@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis.error;
 
 import io.migrescue.model.Engine;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,11 +11,12 @@ import java.util.regex.Pattern;
  */
 final class PythonErrors {
     private static final Pattern TUPLE = Pattern.compile("^\\((?<code>\\d{4,5}), (?<q>['\"])(?<msg>.*?)\\k<q>\\)");
-    private static final Pattern CONNECTOR = Pattern.compile("^(?<code>\\d{4,5}) \\((?<state>[0-9A-Z]{5})\\): (?<msg>.*)$");
-    private static final Pattern PG_CLASS = Pattern.compile("\\b(?:psycopg2?\\.errors|asyncpg\\.exceptions)\\.(?<cond>\\w+)");
+    private static final Pattern CONNECTOR =
+            Pattern.compile("^(?<code>\\d{4,5}) \\((?<state>[0-9A-Z]{5})\\): (?<msg>.*)$");
+    private static final Pattern PG_CLASS =
+            Pattern.compile("\\b(?:psycopg2?\\.errors|asyncpg\\.exceptions)\\.(?<cond>\\w+)");
 
-    private PythonErrors() {
-    }
+    private PythonErrors() {}
 
     /** Reads a MySQL-family message body; false when {@code rest} is not one. */
     static boolean readMySql(String rest, ErrorDraft d) {
@@ -28,7 +28,9 @@ final class PythonErrors {
         }
         Matcher connector = CONNECTOR.matcher(rest);
         if (connector.matches()) {
-            d.vendorCode(Text.toInt(connector.group("code"))).sqlState(connector.group("state")).engineHint(Engine.MYSQL);
+            d.vendorCode(Text.toInt(connector.group("code")))
+                    .sqlState(connector.group("state"))
+                    .engineHint(Engine.MYSQL);
             d.message(connector.group("msg"));
             return true;
         }

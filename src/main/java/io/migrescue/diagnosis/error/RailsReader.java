@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis.error;
 
 import io.migrescue.model.Engine;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.MatchResult;
@@ -16,15 +15,18 @@ import java.util.regex.Pattern;
  * and the backtrace line {@code db/migrate/20240115093000_create_users.rb:3}.
  */
 final class RailsReader implements WrapperReader {
-    private static final Pattern ERROR = Pattern.compile(
-            "(?<cls>PG::(?<cond>\\w+)|Mysql2::Error(?:::\\w+)?|Trilogy::\\w+): (?<rest>[^\\n]*)");
+    private static final Pattern ERROR =
+            Pattern.compile("(?<cls>PG::(?<cond>\\w+)|Mysql2::Error(?:::\\w+)?|Trilogy::\\w+): (?<rest>[^\\n]*)");
     /** Ruby appends the exception class to a message since 3.x: {@code … (ActiveRecord::StatementInvalid)}. */
     private static final Pattern CLASS_SUFFIX = Pattern.compile("\\s+\\((?:\\w+::)+\\w+\\)\\s*$");
+
     private static final Pattern INLINE_SQL = Pattern.compile(
             ": (?=(?i:CREATE|ALTER|DROP|INSERT|UPDATE|DELETE|RENAME|TRUNCATE|REPLACE|SELECT|WITH|GRANT|COMMENT)\\b)");
     private static final Pattern TRILOGY = Pattern.compile("^(?<code>\\d{4,5}): (?<msg>.*)$");
     /** Rails writes a foreign key's SQL over several lines; the backtrace or a blank line ends it. */
-    private static final Pattern STATEMENT_END = Pattern.compile("^(?:\\s*$|/|\\S+\\.rb:\\d+|Caused by:|Tasks: |\\(See full trace)");
+    private static final Pattern STATEMENT_END =
+            Pattern.compile("^(?:\\s*$|/|\\S+\\.rb:\\d+|Caused by:|Tasks: |\\(See full trace)");
+
     private static final Pattern HEADER = Pattern.compile("== (?<v>\\d+) (?<name>\\w+): migrating");
     private static final Pattern BACKTRACE = Pattern.compile("db/migrate/(?<file>(?<v>\\d+)_\\w+\\.rb):(?<line>\\d+)");
 

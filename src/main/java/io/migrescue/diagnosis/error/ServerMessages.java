@@ -2,7 +2,6 @@ package io.migrescue.diagnosis.error;
 
 import io.migrescue.diagnosis.ErrorObjects;
 import io.migrescue.model.Engine;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,22 +19,24 @@ import java.util.regex.Pattern;
  * {@code what}/{@code name} an object whose kind the message spells out.
  */
 final class ServerMessages {
-    enum Family { POSTGRESQL, MYSQL }
+    enum Family {
+        POSTGRESQL,
+        MYSQL
+    }
 
     /**
      * @param code   the vendor code (MySQL family) or SQLSTATE (PostgreSQL) the template belongs to
      * @param only   the engine only this message comes from, or null when the whole family sends it
      * @param errno  the InnoDB errno inside a 1005/1025 message
      */
-    record Match(String code, Family family, Engine only, ErrorObjects objects, Integer errno) {
-    }
+    record Match(String code, Family family, Engine only, ErrorObjects objects, Integer errno) {}
 
     /** @param required a literal every match holds (null: none known): lines without it are not tried, which keeps the scan linear */
-    private record Template(String code, Family family, Engine only, Pattern pattern, Set<String> groups, String required) {
+    private record Template(
+            String code, Family family, Engine only, Pattern pattern, Set<String> groups, String required) {
         boolean mayMatch(String text) {
             return required == null || text.contains(required);
         }
-
 
         boolean has(String group) {
             return groups.contains(group);
@@ -47,8 +48,15 @@ final class ServerMessages {
 
     private static final List<Template> MESSAGES = List.of(
             // MySQL and MariaDB
-            my("1005", null, "Can't create table (?<qname>" + MY + "|'[^']*') \\(errno: (?<errno>\\d+)(?<errtext> \"[^\"]*\")?\\)"),
-            my("1025", null, "Error on rename of '[^']*' to '(?<path>[^']*)' \\(errno: (?<errno>\\d+)(?<errtext> \"[^\"]*\")?\\)"),
+            my(
+                    "1005",
+                    null,
+                    "Can't create table (?<qname>" + MY
+                            + "|'[^']*') \\(errno: (?<errno>\\d+)(?<errtext> \"[^\"]*\")?\\)"),
+            my(
+                    "1025",
+                    null,
+                    "Error on rename of '[^']*' to '(?<path>[^']*)' \\(errno: (?<errno>\\d+)(?<errtext> \"[^\"]*\")?\\)"),
             my("1022", null, "Can't write; duplicate key in table '(?<qname>[^']*)'"),
             my("1044", null, "Access denied for user '[^']*'@'[^']*' to database '(?<schema>[^']*)'"),
             my("1048", null, "Column '(?<column>[^']*)' cannot be null"),
@@ -59,7 +67,10 @@ final class ServerMessages {
             my("1061", null, "Duplicate key name '(?<index>[^']*)'"),
             my("1062", null, "Duplicate entry '(?<value>.*)' for key '(?<key>[^']*)'"),
             my("1071", null, "Specified key was too long; max key length is \\d+ bytes"),
-            my("1091", Engine.MARIADB, "Can't DROP (?<what>COLUMN|INDEX|FOREIGN KEY|CONSTRAINT|CHECK|PRIMARY KEY|KEY) `(?<name>[^`]*)`; check that it exists"),
+            my(
+                    "1091",
+                    Engine.MARIADB,
+                    "Can't DROP (?<what>COLUMN|INDEX|FOREIGN KEY|CONSTRAINT|CHECK|PRIMARY KEY|KEY) `(?<name>[^`]*)`; check that it exists"),
             my("1091", null, "Can't DROP '(?<dropped>[^']*)'; check that column/key exists"),
             my("1138", null, "Invalid use of NULL value"),
             my("1142", null, "\\w{1,64} command denied to user '[^']*'@'[^']*' for table '(?<qname>[^']*)'"),
@@ -68,45 +79,86 @@ final class ServerMessages {
             my("1213", null, "Deadlock found when trying to get lock; try restarting transaction"),
             my("1215", null, "Cannot add foreign key constraint"),
             my("1265", null, "Data truncated for column '(?<column>[^']*)' at row \\d+"),
-            my("1452", null, "Cannot add or update a child row: a foreign key constraint fails \\((?<qname>" + MY
-                    + "), CONSTRAINT `(?<constraint>[^`]*)` FOREIGN KEY \\((?<cols>[^)]*)\\) REFERENCES (?<ref>" + MY + ")"),
+            my(
+                    "1452",
+                    null,
+                    "Cannot add or update a child row: a foreign key constraint fails \\((?<qname>" + MY
+                            + "), CONSTRAINT `(?<constraint>[^`]*)` FOREIGN KEY \\((?<cols>[^)]*)\\) REFERENCES (?<ref>"
+                            + MY + ")"),
             my("1452", null, "Cannot add or update a child row: a foreign key constraint fails"),
             my("1553", null, "Cannot drop index '(?<index>[^']*)': needed in a foreign key constraint"),
             // MariaDB spells it "constaint" in some versions
-            my("1822", null, "Failed to add the foreign key constr?aint\\. Missing index for constraint '(?<constraint>[^']*)' in the referenced table '(?<ref>[^']*)'"),
+            my(
+                    "1822",
+                    null,
+                    "Failed to add the foreign key constr?aint\\. Missing index for constraint '(?<constraint>[^']*)' in the referenced table '(?<ref>[^']*)'"),
             my("1824", null, "Failed to open the referenced table '(?<ref>[^']*)'"),
             my("1826", Engine.MYSQL, "Duplicate foreign key constraint name '(?<constraint>[^']*)'"),
-            my("1829", null, "Cannot drop column '(?<column>[^']*)': needed in a foreign key constraint '(?<constraint>[^']*)' of table '(?<qname>[^']*)'"),
-            my("1828", null, "Cannot drop column '(?<column>[^']*)': needed in a foreign key constraint '(?<constraint>[^']*)'"),
-            my("1833", null, "Cannot change column '(?<column>[^']*)': used in a foreign key constraint '(?<constraint>[^']*)' of table '(?<qname>[^']*)'"),
-            my("1832", null, "Cannot change column '(?<column>[^']*)': used in a foreign key constraint '(?<constraint>[^']*)'"),
+            my(
+                    "1829",
+                    null,
+                    "Cannot drop column '(?<column>[^']*)': needed in a foreign key constraint '(?<constraint>[^']*)' of table '(?<qname>[^']*)'"),
+            my(
+                    "1828",
+                    null,
+                    "Cannot drop column '(?<column>[^']*)': needed in a foreign key constraint '(?<constraint>[^']*)'"),
+            my(
+                    "1833",
+                    null,
+                    "Cannot change column '(?<column>[^']*)': used in a foreign key constraint '(?<constraint>[^']*)' of table '(?<qname>[^']*)'"),
+            my(
+                    "1832",
+                    null,
+                    "Cannot change column '(?<column>[^']*)': used in a foreign key constraint '(?<constraint>[^']*)'"),
             my("1969", Engine.MARIADB, "Query execution was interrupted \\(max_statement_time exceeded\\)"),
             my("3024", Engine.MYSQL, "Query execution was interrupted, maximum statement execution time exceeded"),
-            my("3730", Engine.MYSQL, "Cannot drop table '(?<qname>[^']*)' referenced by a foreign key constraint '(?<constraint>[^']*)' on table '[^']*'"),
-            my("3780", Engine.MYSQL, "Referencing column '(?<column>[^']*)' and referenced column '[^']*' in foreign key constraint '(?<constraint>[^']*)' are incompatible"),
+            my(
+                    "3730",
+                    Engine.MYSQL,
+                    "Cannot drop table '(?<qname>[^']*)' referenced by a foreign key constraint '(?<constraint>[^']*)' on table '[^']*'"),
+            my(
+                    "3780",
+                    Engine.MYSQL,
+                    "Referencing column '(?<column>[^']*)' and referenced column '[^']*' in foreign key constraint '(?<constraint>[^']*)' are incompatible"),
             my("3940", Engine.MYSQL, "Constraint '(?<constraint>[^']*)' does not exist"),
-            my("6125", Engine.MYSQL, "Failed to add the foreign key constraint\\. Missing unique key for constraint '(?<constraint>[^']*)' in the referenced table '(?<ref>[^']*)'"),
+            my(
+                    "6125",
+                    Engine.MYSQL,
+                    "Failed to add the foreign key constraint\\. Missing unique key for constraint '(?<constraint>[^']*)' in the referenced table '(?<ref>[^']*)'"),
             // PostgreSQL
             pg("42710", "constraint \"(?<constraint>[^\"]*)\" for relation \"(?<qname>[^\"]*)\" already exists"),
-            pg("42710", "(?:type|trigger|extension|function|policy|publication|rule|role|collation) \"[^\"]*\"(?: for (?:relation|table) \"(?<qname>[^\"]*)\")? already exists"),
+            pg(
+                    "42710",
+                    "(?:type|trigger|extension|function|policy|publication|rule|role|collation) \"[^\"]*\"(?: for (?:relation|table) \"(?<qname>[^\"]*)\")? already exists"),
             pg("42701", "column \"(?<column>[^\"]*)\" of relation \"(?<qname>[^\"]*)\" already exists"),
             pg("42P07", "relation \"(?<relation>[^\"]*)\" already exists"),
             pg("42703", "column \"(?<column>[^\"]*)\" of relation \"(?<qname>[^\"]*)\" does not exist"),
             pg("42703", "column (?<qcolumn>" + PG_NAME + ") does not exist"),
             pg("23502", "column \"(?<column>[^\"]*)\" of relation \"(?<qname>[^\"]*)\" contains null values"),
-            pg("23502", "null value in column \"(?<column>[^\"]*)\"(?: of relation \"(?<qname>[^\"]*)\")? violates not-null constraint"),
+            pg(
+                    "23502",
+                    "null value in column \"(?<column>[^\"]*)\"(?: of relation \"(?<qname>[^\"]*)\")? violates not-null constraint"),
             pg("42704", "constraint \"(?<constraint>[^\"]*)\" of relation \"(?<qname>[^\"]*)\" does not exist"),
             pg("42704", "index \"(?<index>[^\"]*)\" does not exist"),
-            pg("42704", "(?:type|trigger|role|extension) \"[^\"]*\"(?: for table \"(?<qname>[^\"]*)\")? does not exist"),
+            pg(
+                    "42704",
+                    "(?:type|trigger|role|extension) \"[^\"]*\"(?: for table \"(?<qname>[^\"]*)\")? does not exist"),
             pg("42P01", "(?:relation|table|view|materialized view|sequence) \"(?<qname>[^\"]*)\" does not exist"),
             pg("42804", "foreign key constraint \"(?<constraint>[^\"]*)\" cannot be implemented"),
             pg("42830", "there is no unique constraint matching given keys for referenced table \"(?<ref>[^\"]*)\""),
-            pg("23503", "insert or update on table \"(?<qname>[^\"]*)\" violates foreign key constraint \"(?<constraint>[^\"]*)\""),
-            pg("23503", "update or delete on table \"(?<ref>[^\"]*)\" violates foreign key constraint \"(?<constraint>[^\"]*)\" on table \"(?<qname>[^\"]*)\""),
+            pg(
+                    "23503",
+                    "insert or update on table \"(?<qname>[^\"]*)\" violates foreign key constraint \"(?<constraint>[^\"]*)\""),
+            pg(
+                    "23503",
+                    "update or delete on table \"(?<ref>[^\"]*)\" violates foreign key constraint \"(?<constraint>[^\"]*)\" on table \"(?<qname>[^\"]*)\""),
             pg("23505", "could not create unique index \"(?<index>[^\"]*)\""),
             pg("23505", "duplicate key value violates unique constraint \"(?<constraint>[^\"]*)\""),
-            pg("2BP01", "cannot drop (?<what>table|view|materialized view|column|constraint|index|sequence|type|function|schema) (?<name>"
-                    + PG_NAME + ")(?: (?:of|on) (?:table|relation) (?<qname>" + PG_NAME + "))? because other objects depend on it"),
+            pg(
+                    "2BP01",
+                    "cannot drop (?<what>table|view|materialized view|column|constraint|index|sequence|type|function|schema) (?<name>"
+                            + PG_NAME + ")(?: (?:of|on) (?:table|relation) (?<qname>" + PG_NAME
+                            + "))? because other objects depend on it"),
             pg("55P03", "could not obtain lock on relation \"(?<qname>[^\"]*)\""),
             pg("55P03", "canceling statement due to lock timeout"),
             pg("40P01", "deadlock detected"),
@@ -122,11 +174,12 @@ final class ServerMessages {
             pg("23505", "Key \\((?<cols>.*?)\\)=\\((?<value>.*)\\) is duplicated\\."),
             pg("23505", "Key \\((?<cols>.*?)\\)=\\((?<value>.*)\\) already exists\\."),
             pg("23503", "Key \\((?<cols>.*?)\\)=\\((?<value>.*)\\) is not present in table \"(?<ref>[^\"]*)\"\\."),
-            pg("23503", "Key \\((?<cols>.*?)\\)=\\((?<value>.*)\\) is still referenced from table \"(?<qname>[^\"]*)\"\\."),
+            pg(
+                    "23503",
+                    "Key \\((?<cols>.*?)\\)=\\((?<value>.*)\\) is still referenced from table \"(?<qname>[^\"]*)\"\\."),
             pg("42804", "Key columns \"(?<column>[^\"]*)\".* are of incompatible types"));
 
-    private ServerMessages() {
-    }
+    private ServerMessages() {}
 
     /** Reads a server message (client prefixes already removed) and its PostgreSQL DETAIL, if any. */
     static Optional<Match> match(String message, String detail, String statement, String wrapper) {
@@ -283,7 +336,8 @@ final class ServerMessages {
             }
             if (t.has("path")) {
                 // './db/t' in a rename error is the table's file path
-                String[] q = Identifiers.qualified(m.group("path").replaceFirst("^\\./", "").replace('/', '.'));
+                String[] q = Identifiers.qualified(
+                        m.group("path").replaceFirst("^\\./", "").replace('/', '.'));
                 schema = first(schema, q[0]);
                 table = first(table, q[1]);
             }
@@ -339,14 +393,15 @@ final class ServerMessages {
             switch (what) {
                 case "column" -> column = first(column, Identifiers.unquote(rawName));
                 case "index", "key", "primary key" -> index = first(index, Identifiers.unquote(rawName));
-                case "constraint", "foreign key", "check" -> constraint = first(constraint, Identifiers.unquote(rawName));
+                case "constraint", "foreign key", "check" ->
+                    constraint = first(constraint, Identifiers.unquote(rawName));
                 case "table", "view", "materialized view", "sequence" -> {
                     String[] q = Identifiers.qualified(rawName);
                     schema = first(schema, q[0]);
                     table = first(table, q[1]);
                 }
                 case "schema" -> schema = first(schema, Identifiers.unquote(rawName));
-                default -> { }
+                default -> {}
             }
         }
 

@@ -13,16 +13,22 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class StatementHints {
-    enum Slot { TABLE, INDEX, CONSTRAINT, COLUMN }
+    enum Slot {
+        TABLE,
+        INDEX,
+        CONSTRAINT,
+        COLUMN
+    }
 
     private static final Pattern COMMENTS = Pattern.compile("--[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
-    private static final Pattern CREATE_INDEX = Pattern.compile("\\bCREATE\\s+(?:UNIQUE\\s+)?INDEX\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_INDEX =
+            Pattern.compile("\\bCREATE\\s+(?:UNIQUE\\s+)?INDEX\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ADD_KEY_CONSTRAINT = Pattern.compile(
             "\\bADD\\s+(?:CONSTRAINT\\s+\\S+\\s+)?(?:PRIMARY\\s+KEY|UNIQUE|EXCLUDE)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CREATE_TABLE = Pattern.compile("\\bCREATE\\s+(?:\\w+\\s+)*?TABLE\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_TABLE =
+            Pattern.compile("\\bCREATE\\s+(?:\\w+\\s+)*?TABLE\\b", Pattern.CASE_INSENSITIVE);
 
-    private StatementHints() {
-    }
+    private StatementHints() {}
 
     /** What the relation {@code name} of a 42P07 is: the table (or view, sequence) being created, an index, or a constraint's index. */
     static Slot collidingRelation(String name, String statement, String wrapper) {
@@ -36,7 +42,10 @@ final class StatementHints {
                 || find("\\bRENAME\\s+CONSTRAINT\\s+\\S+\\s+TO\\s+" + n, sql)) {
             return Slot.CONSTRAINT;
         }
-        if (find("\\bCREATE\\s+(?:\\w+\\s+)*?(?:TABLE|VIEW|SEQUENCE)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\\S+\\.)?" + n, sql)
+        if (find(
+                        "\\bCREATE\\s+(?:\\w+\\s+)*?(?:TABLE|VIEW|SEQUENCE)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\\S+\\.)?"
+                                + n,
+                        sql)
                 || find("\\bRENAME\\s+TO\\s+" + n, sql)) {
             return Slot.TABLE;
         }
@@ -78,11 +87,21 @@ final class StatementHints {
         if ("prisma".equals(wrapper) && n.endsWith("_key")) {
             return Slot.INDEX;
         }
-        if (n.endsWith("_idx") || n.endsWith("_index") || n.startsWith("idx_") || n.startsWith("ix_") || n.startsWith("index_")) {
+        if (n.endsWith("_idx")
+                || n.endsWith("_index")
+                || n.startsWith("idx_")
+                || n.startsWith("ix_")
+                || n.startsWith("index_")) {
             return Slot.INDEX;
         }
-        if (n.endsWith("_pkey") || n.endsWith("_key") || n.endsWith("_unique") || n.endsWith("_uniq") || n.endsWith("_excl")
-                || n.startsWith("pk_") || n.startsWith("uq_") || n.startsWith("uk_")) {
+        if (n.endsWith("_pkey")
+                || n.endsWith("_key")
+                || n.endsWith("_unique")
+                || n.endsWith("_uniq")
+                || n.endsWith("_excl")
+                || n.startsWith("pk_")
+                || n.startsWith("uq_")
+                || n.startsWith("uk_")) {
             return Slot.CONSTRAINT;
         }
         return Slot.TABLE;

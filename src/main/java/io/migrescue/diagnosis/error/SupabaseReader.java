@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis.error;
 
 import io.migrescue.model.Engine;
-
 import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -14,7 +13,8 @@ import java.util.regex.Pattern;
  */
 final class SupabaseReader implements WrapperReader {
     private static final Pattern APPLYING = Pattern.compile("Applying migration (?<file>\\S+?)\\.\\.\\.");
-    private static final Pattern ERROR = Pattern.compile("(?m)(?:ERROR|FATAL): (?<msg>[^\\n]*) \\(SQLSTATE (?<state>[0-9A-Z]{5})\\)$");
+    private static final Pattern ERROR =
+            Pattern.compile("(?m)(?:ERROR|FATAL): (?<msg>[^\\n]*) \\(SQLSTATE (?<state>[0-9A-Z]{5})\\)$");
     private static final Pattern AT_STATEMENT = Pattern.compile("(?m)^At statement:? ?\\d+:?[ \\t]*\\n?");
     private static final Pattern STATEMENT_END = Pattern.compile("(?m)^(?:\\s*$|Try rerunning the command)");
     private static final Pattern VERSION = Pattern.compile("^(\\d+)_");

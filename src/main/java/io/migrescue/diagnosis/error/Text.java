@@ -12,13 +12,13 @@ final class Text {
      * Symfony Console (artisan without Collision, Doctrine Migrations) prints an exception as a block under
      * {@code In Connection.php line 825:}, word-wrapped at the terminal width and padded with spaces.
      */
-    private static final Pattern SYMFONY_BLOCK = Pattern.compile(
-            "(?m)^(In \\S+ line \\d+:)[ \\t]*\\n(?:[ \\t]*\\n)?((?:  \\S[^\\n]*(?:\\n|$))+)");
+    private static final Pattern SYMFONY_BLOCK =
+            Pattern.compile("(?m)^(In \\S+ line \\d+:)[ \\t]*\\n(?:[ \\t]*\\n)?((?:  \\S[^\\n]*(?:\\n|$))+)");
+
     static final int LOOK_BACK = 256 * 1024;
     private static final Pattern MAVEN_LEVEL = Pattern.compile("(?m)^\\[(?:ERROR|WARNING|WARN|INFO|DEBUG)\\] ?");
 
-    private Text() {
-    }
+    private Text() {}
 
     /**
      * LF line ends, no terminal colour codes, no byte-order mark, no Maven level prefix, Symfony's wrapped blocks

@@ -15,8 +15,14 @@ import java.util.List;
  * @param manual       why this cannot be scripted and must be done by hand (forward is then empty), or null
  * @param rollbackManual why the rollback cannot undo it (PostgreSQL enum values cannot be removed), or null
  */
-public record Change(String summary, List<Step> forward, List<Step> rollback, boolean destructive, String warning,
-                     String manual, String rollbackManual) {
+public record Change(
+        String summary,
+        List<Step> forward,
+        List<Step> rollback,
+        boolean destructive,
+        String warning,
+        String manual,
+        String rollbackManual) {
     public Change {
         forward = List.copyOf(forward);
         rollback = List.copyOf(rollback);

@@ -15,7 +15,6 @@ import io.migrescue.model.DefinedObject;
 import io.migrescue.model.EnumType;
 import io.migrescue.model.Index;
 import io.migrescue.model.Table;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -32,10 +31,16 @@ import java.util.Set;
  * one column become one change (MySQL restates a column whole), and so do those of one index (dropped and rebuilt).
  */
 final class ChangePlanner {
-    private static final Set<DifferenceKind> COLUMN_CHANGES = EnumSet.of(DifferenceKind.COLUMN_TYPE_DIFFERS,
-            DifferenceKind.COLUMN_NULLABILITY_DIFFERS, DifferenceKind.COLUMN_DEFAULT_DIFFERS, DifferenceKind.COLUMN_EXTRA_DIFFERS);
-    private static final Set<DifferenceKind> INDEX_REBUILDS = EnumSet.of(DifferenceKind.INDEX_COLUMNS_DIFFER,
-            DifferenceKind.INDEX_UNIQUENESS_DIFFERS, DifferenceKind.INDEX_METHOD_DIFFERS, DifferenceKind.INDEX_PREDICATE_DIFFERS,
+    private static final Set<DifferenceKind> COLUMN_CHANGES = EnumSet.of(
+            DifferenceKind.COLUMN_TYPE_DIFFERS,
+            DifferenceKind.COLUMN_NULLABILITY_DIFFERS,
+            DifferenceKind.COLUMN_DEFAULT_DIFFERS,
+            DifferenceKind.COLUMN_EXTRA_DIFFERS);
+    private static final Set<DifferenceKind> INDEX_REBUILDS = EnumSet.of(
+            DifferenceKind.INDEX_COLUMNS_DIFFER,
+            DifferenceKind.INDEX_UNIQUENESS_DIFFERS,
+            DifferenceKind.INDEX_METHOD_DIFFERS,
+            DifferenceKind.INDEX_PREDICATE_DIFFERS,
             DifferenceKind.INDEX_DEFINITION_DIFFERS);
 
     private final Ddl ddl;
@@ -59,7 +64,8 @@ final class ChangePlanner {
             if (d.kind().isHistory()) {
                 continue;
             }
-            String key = COLUMN_CHANGES.contains(d.kind()) ? "column " + d.object()
+            String key = COLUMN_CHANGES.contains(d.kind())
+                    ? "column " + d.object()
                     : INDEX_REBUILDS.contains(d.kind()) ? "index " + d.object() : "difference " + groups.size();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
         }
@@ -85,23 +91,55 @@ final class ChangePlanner {
             case SEQUENCE_DIFFERS -> alterSequence((Subject.OfSequence) d.subject(), d.object());
             case MISSING_TABLE -> missingTable(((Subject.OfTable) d.subject()).tables(), d);
             case MISSING_COLUMN -> missingColumn((Subject.OfColumn) d.subject(), d);
-            case COLUMN_ORDER_DIFFERS -> Change.manual("column order of " + d.object(),
-                    "column order is cosmetic: changing it means rebuilding the table");
+            case COLUMN_ORDER_DIFFERS ->
+                Change.manual(
+                        "column order of " + d.object(),
+                        "column order is cosmetic: changing it means rebuilding the table");
             case MISSING_INDEX -> missingIndex((Subject.OfIndex) d.subject(), d);
             case INDEX_NAME_DIFFERS -> renameIndex((Subject.OfIndex) d.subject(), d.object());
             case MISSING_CONSTRAINT -> missingConstraint((Subject.OfConstraint) d.subject(), d);
             case CONSTRAINT_NAME_DIFFERS -> renameConstraint((Subject.OfConstraint) d.subject(), d.object());
-            case PRIMARY_KEY_DIFFERS, UNIQUE_COLUMNS_DIFFER, CHECK_DIFFERS, EXCLUSION_DIFFERS, FOREIGN_KEY_COLUMNS_DIFFER,
-                 FOREIGN_KEY_ACTIONS_DIFFER -> replaceConstraint((Subject.OfConstraint) d.subject(), d.object());
-            case MISSING_VIEW, VIEW_DIFFERS, MISSING_MATERIALIZED_VIEW, MATERIALIZED_VIEW_DIFFERS, MISSING_FUNCTION,
-                 FUNCTION_DIFFERS, MISSING_PROCEDURE, PROCEDURE_DIFFERS, MISSING_TRIGGER, TRIGGER_DIFFERS, MISSING_COMMENT,
-                 COMMENT_DIFFERS, MISSING_DOMAIN, DOMAIN_DIFFERS, MISSING_COMPOSITE_TYPE, COMPOSITE_TYPE_DIFFERS,
-                 MISSING_EXTENSION, EXTENSION_DIFFERS, MISSING_POLICY, POLICY_DIFFERS, MISSING_ROW_SECURITY,
-                 ROW_SECURITY_DIFFERS, MISSING_PARTITION, PARTITION_DIFFERS, MISSING_PRIVILEGE, PRIVILEGE_DIFFERS,
-                 MISSING_IDENTITY_OPTIONS, IDENTITY_OPTIONS_DIFFERS, MISSING_PARTITIONING, PARTITIONING_DIFFERS ->
-                    DefinedObjectChanges.of(d, ddl.dialect());
-            case PARTITION_KEY_DIFFERS -> Change.manual("partitioning of " + d.object(), "a table's partition key cannot be "
-                    + "changed in place: create the table partitioned as the source has it and move the rows");
+            case PRIMARY_KEY_DIFFERS,
+                    UNIQUE_COLUMNS_DIFFER,
+                    CHECK_DIFFERS,
+                    EXCLUSION_DIFFERS,
+                    FOREIGN_KEY_COLUMNS_DIFFER,
+                    FOREIGN_KEY_ACTIONS_DIFFER -> replaceConstraint((Subject.OfConstraint) d.subject(), d.object());
+            case MISSING_VIEW,
+                    VIEW_DIFFERS,
+                    MISSING_MATERIALIZED_VIEW,
+                    MATERIALIZED_VIEW_DIFFERS,
+                    MISSING_FUNCTION,
+                    FUNCTION_DIFFERS,
+                    MISSING_PROCEDURE,
+                    PROCEDURE_DIFFERS,
+                    MISSING_TRIGGER,
+                    TRIGGER_DIFFERS,
+                    MISSING_COMMENT,
+                    COMMENT_DIFFERS,
+                    MISSING_DOMAIN,
+                    DOMAIN_DIFFERS,
+                    MISSING_COMPOSITE_TYPE,
+                    COMPOSITE_TYPE_DIFFERS,
+                    MISSING_EXTENSION,
+                    EXTENSION_DIFFERS,
+                    MISSING_POLICY,
+                    POLICY_DIFFERS,
+                    MISSING_ROW_SECURITY,
+                    ROW_SECURITY_DIFFERS,
+                    MISSING_PARTITION,
+                    PARTITION_DIFFERS,
+                    MISSING_PRIVILEGE,
+                    PRIVILEGE_DIFFERS,
+                    MISSING_IDENTITY_OPTIONS,
+                    IDENTITY_OPTIONS_DIFFERS,
+                    MISSING_PARTITIONING,
+                    PARTITIONING_DIFFERS -> DefinedObjectChanges.of(d, ddl.dialect());
+            case PARTITION_KEY_DIFFERS ->
+                Change.manual(
+                        "partitioning of " + d.object(),
+                        "a table's partition key cannot be "
+                                + "changed in place: create the table partitioned as the source has it and move the rows");
             default -> throw new IllegalStateException("no change for " + d.kind());
         };
     }
@@ -109,18 +147,29 @@ final class ChangePlanner {
     private Change schema(String name, DiffSide missingIn) {
         Step create = new Step(Phase.SCHEMAS, ddl.createSchema(name));
         Step drop = new Step(Phase.DROP_SCHEMAS, ddl.dropSchema(name));
-        return missingIn == DiffSide.TARGET ? Change.of("create schema " + name, List.of(create), List.of(drop))
-                : Change.of("drop schema " + name + " (it must be empty: its tables are dropped above)", List.of(drop), List.of(create))
-                .asDestructive();
+        return missingIn == DiffSide.TARGET
+                ? Change.of("create schema " + name, List.of(create), List.of(drop))
+                : Change.of(
+                                "drop schema " + name + " (it must be empty: its tables are dropped above)",
+                                List.of(drop),
+                                List.of(create))
+                        .asDestructive();
     }
 
     private Change missingEnum(Subject.OfEnum s, Difference d) {
-        QualifiedName name = new QualifiedName(s.targetSchema(), d.missingIn() == DiffSide.TARGET ? s.source().name() : s.target().name());
+        QualifiedName name = new QualifiedName(
+                s.targetSchema(),
+                d.missingIn() == DiffSide.TARGET
+                        ? s.source().name()
+                        : s.target().name());
         EnumType present = d.missingIn() == DiffSide.TARGET ? s.source() : s.target();
-        Step create = new Step(Phase.TYPES, ddl.createEnum(name, present.labels()).orElseThrow());
+        Step create =
+                new Step(Phase.TYPES, ddl.createEnum(name, present.labels()).orElseThrow());
         Step drop = new Step(Phase.DROP_TYPES, ddl.dropEnum(name));
-        return d.missingIn() == DiffSide.TARGET ? Change.of("create enum type " + d.object(), List.of(create), List.of(drop))
-                : Change.of("drop enum type " + d.object(), List.of(drop), List.of(create)).asDestructive();
+        return d.missingIn() == DiffSide.TARGET
+                ? Change.of("create enum type " + d.object(), List.of(create), List.of(drop))
+                : Change.of("drop enum type " + d.object(), List.of(drop), List.of(create))
+                        .asDestructive();
     }
 
     /**
@@ -132,8 +181,10 @@ final class ChangePlanner {
         List<String> present = s.target().labels();
         List<String> common = wanted.stream().filter(present::contains).toList();
         if (!wanted.containsAll(present) || !common.equals(present)) {
-            return Change.manual("enum type " + object, "the target has values the source has not, or in another order: "
-                    + "PostgreSQL cannot drop or reorder enum values; recreate the type and convert its columns by hand");
+            return Change.manual(
+                    "enum type " + object,
+                    "the target has values the source has not, or in another order: "
+                            + "PostgreSQL cannot drop or reorder enum values; recreate the type and convert its columns by hand");
         }
         QualifiedName name = new QualifiedName(s.targetSchema(), s.target().name());
         List<Step> steps = new ArrayList<>();
@@ -145,32 +196,47 @@ final class ChangePlanner {
             }
         }
         return Change.of("add values to enum type " + object, steps, List.of())
-                .withRollbackManual("values added to enum type " + object + " stay: PostgreSQL cannot drop enum values");
+                .withRollbackManual(
+                        "values added to enum type " + object + " stay: PostgreSQL cannot drop enum values");
     }
 
     private Change missingSequence(Subject.OfSequence s, Difference d) {
         boolean create = d.missingIn() == DiffSide.TARGET;
-        QualifiedName name = new QualifiedName(s.targetSchema(), create ? s.source().name() : s.target().name());
+        QualifiedName name = new QualifiedName(
+                s.targetSchema(), create ? s.source().name() : s.target().name());
         Step make = new Step(Phase.SEQUENCES, ddl.createSequence(name, create ? s.source() : s.target()));
         Step drop = new Step(Phase.DROP_SEQUENCES, ddl.dropSequence(name));
-        return create ? Change.of("create sequence " + d.object(), List.of(make), List.of(drop))
-                : Change.of("drop sequence " + d.object() + " (its current value is lost)", List.of(drop), List.of(make)).asDestructive();
+        return create
+                ? Change.of("create sequence " + d.object(), List.of(make), List.of(drop))
+                : Change.of(
+                                "drop sequence " + d.object() + " (its current value is lost)",
+                                List.of(drop),
+                                List.of(make))
+                        .asDestructive();
     }
 
     private Change alterSequence(Subject.OfSequence s, String object) {
         QualifiedName name = new QualifiedName(s.targetSchema(), s.target().name());
-        return Change.of("change sequence " + object, List.of(new Step(Phase.SEQUENCES, ddl.alterSequence(name, s.source()))),
+        return Change.of(
+                "change sequence " + object,
+                List.of(new Step(Phase.SEQUENCES, ddl.alterSequence(name, s.source()))),
                 List.of(new Step(Phase.SEQUENCES, ddl.alterSequence(name, s.target()))));
     }
 
     private Change missingTable(TablePair pair, Difference d) {
         QualifiedName name = targetName(pair);
         if (d.missingIn() == DiffSide.TARGET) {
-            Change create = Change.of("create table " + d.object(), createTable(name, pair.source(), DiffSide.SOURCE), dropTable(name, pair.source()));
+            Change create = Change.of(
+                    "create table " + d.object(),
+                    createTable(name, pair.source(), DiffSide.SOURCE),
+                    dropTable(name, pair.source()));
             return withUnscriptedIndexes(create, pair.source());
         }
-        return Change.of("drop table " + d.object() + " and its rows", dropTable(name, pair.target()),
-                createTable(name, pair.target(), DiffSide.TARGET)).asDestructive();
+        return Change.of(
+                        "drop table " + d.object() + " and its rows",
+                        dropTable(name, pair.target()),
+                        createTable(name, pair.target(), DiffSide.TARGET))
+                .asDestructive();
     }
 
     /** The table, its own indexes and its foreign keys, each in its phase (foreign keys once every table exists). */
@@ -196,40 +262,64 @@ final class ChangePlanner {
 
     private Change withUnscriptedIndexes(Change change, Table table) {
         List<String> missing = Indexes.own(table).stream()
-                .filter(i -> ddl.createIndex(new QualifiedName(table.schema(), table.name()), i).isEmpty()).map(Index::name).toList();
-        return missing.isEmpty() ? change : change.withWarning("indexes " + missing + " have expression key parts the catalog does not "
-                + "spell out: create them by hand");
+                .filter(i -> ddl.createIndex(new QualifiedName(table.schema(), table.name()), i)
+                        .isEmpty())
+                .map(Index::name)
+                .toList();
+        return missing.isEmpty()
+                ? change
+                : change.withWarning("indexes " + missing + " have expression key parts the catalog does not "
+                        + "spell out: create them by hand");
     }
 
     private Change missingColumn(Subject.OfColumn s, Difference d) {
         QualifiedName table = targetName(s.tables());
         if (d.missingIn() == DiffSide.TARGET) {
             Column c = s.source();
-            Change add = Change.of("add column " + d.object(), List.of(new Step(Phase.ADD_COLUMNS, ddl.addColumn(table, c))),
+            Change add = Change.of(
+                    "add column " + d.object(),
+                    List.of(new Step(Phase.ADD_COLUMNS, ddl.addColumn(table, c))),
                     List.of(new Step(Phase.DROP_COLUMNS, ddl.dropColumn(table, c.name()))));
-            boolean needsValues = !c.nullable() && c.defaultValue() == null && (c.extra() == null || c.extra().isBlank());
+            boolean needsValues = !c.nullable()
+                    && c.defaultValue() == null
+                    && (c.extra() == null || c.extra().isBlank());
             return needsValues ? add.withWarning("NOT NULL without a default: fails if the table has rows") : add;
         }
         Column c = s.target();
-        return Change.of("drop column " + d.object() + " and its values", List.of(new Step(Phase.DROP_COLUMNS, ddl.dropColumn(table, c.name()))),
-                List.of(new Step(Phase.ADD_COLUMNS, ddl.addColumn(table, c)))).asDestructive();
+        return Change.of(
+                        "drop column " + d.object() + " and its values",
+                        List.of(new Step(Phase.DROP_COLUMNS, ddl.dropColumn(table, c.name()))),
+                        List.of(new Step(Phase.ADD_COLUMNS, ddl.addColumn(table, c))))
+                .asDestructive();
     }
 
     private Change column(Subject.OfColumn s, String object, Set<DifferenceKind> kinds) {
         QualifiedName table = targetName(s.tables());
         var forward = ddl.alterColumn(table, s.target(), s.source(), kinds);
         var backward = ddl.alterColumn(table, s.source(), s.target(), kinds);
-        String summary = "change column " + object + " (" + String.join(", ", kinds.stream().map(ChangePlanner::aspect).toList()) + ")";
+        String summary = "change column " + object + " ("
+                + String.join(", ", kinds.stream().map(ChangePlanner::aspect).toList()) + ")";
         if (forward.isEmpty() || backward.isEmpty()) {
-            return ddl instanceof PostgresDdl ? readd(table, s, summary) : Change.manual(summary,
-                    "a generated column cannot be changed in place: drop it and add it as the source has it");
+            return ddl instanceof PostgresDdl
+                    ? readd(table, s, summary)
+                    : Change.manual(
+                            summary,
+                            "a generated column cannot be changed in place: drop it and add it as the source has it");
         }
-        Change change = Change.of(summary, forward.get().stream().map(sql -> new Step(Phase.ALTER_COLUMNS, sql)).toList(),
-                backward.get().stream().map(sql -> new Step(Phase.ALTER_COLUMNS, sql)).toList());
-        if (kinds.contains(DifferenceKind.COLUMN_TYPE_DIFFERS) && !TypeWidening.safe(s.target().type(), s.source().type())) {
+        Change change = Change.of(
+                summary,
+                forward.get().stream()
+                        .map(sql -> new Step(Phase.ALTER_COLUMNS, sql))
+                        .toList(),
+                backward.get().stream()
+                        .map(sql -> new Step(Phase.ALTER_COLUMNS, sql))
+                        .toList());
+        if (kinds.contains(DifferenceKind.COLUMN_TYPE_DIFFERS)
+                && !TypeWidening.safe(s.target().type(), s.source().type())) {
             change = change.asDestructive();
         }
-        if (kinds.contains(DifferenceKind.COLUMN_NULLABILITY_DIFFERS) && !s.source().nullable()) {
+        if (kinds.contains(DifferenceKind.COLUMN_NULLABILITY_DIFFERS)
+                && !s.source().nullable()) {
             change = change.withWarning("SET NOT NULL fails if the column holds NULLs");
         }
         return change;
@@ -241,12 +331,16 @@ final class ChangePlanner {
      * of the table.
      */
     private Change readd(QualifiedName table, Subject.OfColumn s, String summary) {
-        List<Step> forward = List.of(new Step(Phase.ALTER_COLUMNS, ddl.dropColumn(table, s.target().name())),
+        List<Step> forward = List.of(
+                new Step(Phase.ALTER_COLUMNS, ddl.dropColumn(table, s.target().name())),
                 new Step(Phase.ALTER_COLUMNS, ddl.addColumn(table, s.source())));
-        List<Step> backward = List.of(new Step(Phase.ALTER_COLUMNS, ddl.dropColumn(table, s.source().name())),
+        List<Step> backward = List.of(
+                new Step(Phase.ALTER_COLUMNS, ddl.dropColumn(table, s.source().name())),
                 new Step(Phase.ALTER_COLUMNS, ddl.addColumn(table, s.target())));
-        Change change = Change.of(summary + ": dropped and added again (a generated column cannot be changed in place)",
-                forward, backward);
+        Change change = Change.of(
+                summary + ": dropped and added again (a generated column cannot be changed in place)",
+                forward,
+                backward);
         boolean plainBefore = s.target().extra() == null
                 || !s.target().extra().toLowerCase(Locale.ROOT).startsWith("generated always as (");
         return plainBefore ? change.asDestructive() : change;
@@ -258,34 +352,53 @@ final class ChangePlanner {
         var create = ddl.createIndex(table, index);
         Step drop = new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, index));
         if (d.missingIn() == DiffSide.TARGET) {
-            Optional<Step> online = ddl.createIndexOnline(table, index).map(sql -> new Step(Phase.CONCURRENT_INDEXES, sql));
-            return create.map(sql -> Change.of("create index " + d.object(),
-                            List.of(online.orElse(new Step(Phase.CREATE_INDEXES, sql))), List.of(drop)))
-                    .orElse(Change.manual("create index " + d.object(), "its key has expressions the catalog does not spell out"));
+            Optional<Step> online =
+                    ddl.createIndexOnline(table, index).map(sql -> new Step(Phase.CONCURRENT_INDEXES, sql));
+            return create.map(sql -> Change.of(
+                            "create index " + d.object(),
+                            List.of(online.orElse(new Step(Phase.CREATE_INDEXES, sql))),
+                            List.of(drop)))
+                    .orElse(Change.manual(
+                            "create index " + d.object(), "its key has expressions the catalog does not spell out"));
         }
-        Change change = Change.of("drop index " + d.object(), List.of(drop),
+        Change change = Change.of(
+                "drop index " + d.object(),
+                List.of(drop),
                 create.map(sql -> List.of(new Step(Phase.CREATE_INDEXES, sql))).orElse(List.of()));
-        return create.isPresent() ? change : change.withRollbackManual("index " + d.object() + " has expression key parts: recreate it by hand");
+        return create.isPresent()
+                ? change
+                : change.withRollbackManual("index " + d.object() + " has expression key parts: recreate it by hand");
     }
 
     private Change rebuildIndex(Subject.OfIndex s, String object, Set<DifferenceKind> kinds) {
         QualifiedName table = targetName(s.tables());
         var create = ddl.createIndex(table, s.source());
         var restore = ddl.createIndex(table, s.target());
-        String summary = "rebuild index " + object + " (" + String.join(", ", kinds.stream().map(ChangePlanner::aspect).toList()) + ")";
+        String summary = "rebuild index " + object + " ("
+                + String.join(", ", kinds.stream().map(ChangePlanner::aspect).toList()) + ")";
         if (create.isEmpty() || restore.isEmpty()) {
             return Change.manual(summary, "its key has expressions the catalog does not spell out");
         }
-        return Change.of(summary,
-                List.of(new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, s.target())), new Step(Phase.CREATE_INDEXES, create.get())),
-                List.of(new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, s.source())), new Step(Phase.CREATE_INDEXES, restore.get())));
+        return Change.of(
+                summary,
+                List.of(
+                        new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, s.target())),
+                        new Step(Phase.CREATE_INDEXES, create.get())),
+                List.of(
+                        new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, s.source())),
+                        new Step(Phase.CREATE_INDEXES, restore.get())));
     }
 
     private Change renameIndex(Subject.OfIndex s, String object) {
         QualifiedName table = targetName(s.tables());
-        return Change.of("rename index " + s.target().name() + " to " + s.source().name() + " on " + table,
-                List.of(new Step(Phase.RENAMES, ddl.renameIndex(table, s.target(), s.source().name()))),
-                List.of(new Step(Phase.RENAMES, ddl.renameIndex(table, s.source(), s.target().name()))));
+        return Change.of(
+                "rename index " + s.target().name() + " to " + s.source().name() + " on " + table,
+                List.of(new Step(
+                        Phase.RENAMES,
+                        ddl.renameIndex(table, s.target(), s.source().name()))),
+                List.of(new Step(
+                        Phase.RENAMES,
+                        ddl.renameIndex(table, s.source(), s.target().name()))));
     }
 
     private Change missingConstraint(Subject.OfConstraint s, Difference d) {
@@ -294,8 +407,12 @@ final class ChangePlanner {
         Constraint c = add ? s.source() : s.target();
         DiffSide side = add ? DiffSide.SOURCE : DiffSide.TARGET;
         Step drop = new Step(dropPhase(c), ddl.dropConstraint(table, c));
-        return add ? Change.of("add constraint " + d.object(), addChecked(table, c), List.of(drop)).withWarning(failsOn(c))
-                : Change.of("drop constraint " + d.object(), List.of(drop),
+        return add
+                ? Change.of("add constraint " + d.object(), addChecked(table, c), List.of(drop))
+                        .withWarning(failsOn(c))
+                : Change.of(
+                        "drop constraint " + d.object(),
+                        List.of(drop),
                         List.of(new Step(addPhase(c), ddl.addConstraint(table, c, referenced(c, side)))));
     }
 
@@ -304,7 +421,8 @@ final class ChangePlanner {
         Step dropTarget = new Step(dropPhase(s.target()), ddl.dropConstraint(table, s.target()));
         List<Step> addSource = addChecked(table, s.source());
         Step dropSource = new Step(dropPhase(s.source()), ddl.dropConstraint(table, s.source()));
-        Step addTarget = new Step(addPhase(s.target()), ddl.addConstraint(table, s.target(), referenced(s.target(), DiffSide.TARGET)));
+        Step addTarget = new Step(
+                addPhase(s.target()), ddl.addConstraint(table, s.target(), referenced(s.target(), DiffSide.TARGET)));
         List<Step> forward = new ArrayList<>(List.of(dropTarget));
         forward.addAll(addSource);
         return Change.of("replace constraint " + object, forward, List.of(dropSource, addTarget))
@@ -314,12 +432,23 @@ final class ChangePlanner {
     private Change renameConstraint(Subject.OfConstraint s, String object) {
         QualifiedName table = targetName(s.tables());
         Constraint t = s.target();
-        Constraint renamed = new Constraint(s.source().name(), t.type(), t.columns(), t.foreignKey(), t.checkExpression(),
-                t.validated(), t.definition());
+        Constraint renamed = new Constraint(
+                s.source().name(),
+                t.type(),
+                t.columns(),
+                t.foreignKey(),
+                t.checkExpression(),
+                t.validated(),
+                t.definition());
         QualifiedName ref = referenced(t, DiffSide.TARGET);
-        return Change.of("rename constraint " + t.name() + " to " + s.source().name() + " on " + table,
-                ddl.renameConstraint(table, t, s.source().name(), ref).stream().map(sql -> new Step(Phase.RENAMES, sql)).toList(),
-                ddl.renameConstraint(table, renamed, t.name(), ref).stream().map(sql -> new Step(Phase.RENAMES, sql)).toList());
+        return Change.of(
+                "rename constraint " + t.name() + " to " + s.source().name() + " on " + table,
+                ddl.renameConstraint(table, t, s.source().name(), ref).stream()
+                        .map(sql -> new Step(Phase.RENAMES, sql))
+                        .toList(),
+                ddl.renameConstraint(table, renamed, t.name(), ref).stream()
+                        .map(sql -> new Step(Phase.RENAMES, sql))
+                        .toList());
     }
 
     /**
@@ -345,7 +474,8 @@ final class ChangePlanner {
             return null;
         }
         var fk = c.foreignKey();
-        return side == DiffSide.SOURCE ? matching.inTarget(fk.referencedSchema(), fk.referencedTable())
+        return side == DiffSide.SOURCE
+                ? matching.inTarget(fk.referencedSchema(), fk.referencedTable())
                 : new QualifiedName(fk.referencedSchema(), fk.referencedTable());
     }
 
@@ -372,6 +502,9 @@ final class ChangePlanner {
     }
 
     private static String aspect(DifferenceKind kind) {
-        return kind.name().replaceFirst("^(COLUMN|INDEX)_", "").replaceFirst("_(DIFFERS|DIFFER)$", "").toLowerCase(Locale.ROOT);
+        return kind.name()
+                .replaceFirst("^(COLUMN|INDEX)_", "")
+                .replaceFirst("_(DIFFERS|DIFFER)$", "")
+                .toLowerCase(Locale.ROOT);
     }
 }

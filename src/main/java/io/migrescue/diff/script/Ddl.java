@@ -9,7 +9,6 @@ import io.migrescue.model.Index;
 import io.migrescue.model.Sequence;
 import io.migrescue.model.Table;
 import io.migrescue.sql.Dialect;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +74,8 @@ interface Ddl {
     String addColumn(QualifiedName table, Column column);
 
     default String dropColumn(QualifiedName table, String column) {
-        return "ALTER TABLE " + SqlText.name(dialect(), table) + " DROP COLUMN " + dialect().quote(column);
+        return "ALTER TABLE " + SqlText.name(dialect(), table) + " DROP COLUMN "
+                + dialect().quote(column);
     }
 
     /**

@@ -5,7 +5,6 @@ import io.migrescue.diff.Difference;
 import io.migrescue.diff.DifferenceKind;
 import io.migrescue.diff.Subject;
 import io.migrescue.model.DefinedObject;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -59,7 +58,8 @@ final class DependencyOrder {
                         }
                     }
                 } else if (d.subject() instanceof Subject.OfColumn c && c.target() != null && touches(d, change)) {
-                    String column = c.tables().targetSchema() + "." + c.tables().name() + "." + c.target().name();
+                    String column = c.tables().targetSchema() + "." + c.tables().name() + "."
+                            + c.target().name();
                     touched.put("column " + column, "the change of column " + d.object());
                 }
             }
@@ -77,8 +77,11 @@ final class DependencyOrder {
             restore(view, differing, objects, defined);
         }
         for (DefinedObject dependent : dependents(touched, handled)) {
-            String because = touched.entrySet().stream().filter(e -> needsTransitively(dependent, e.getKey()))
-                    .map(Map.Entry::getValue).findFirst().orElse("a change it depends on");
+            String because = touched.entrySet().stream()
+                    .filter(e -> needsTransitively(dependent, e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse("a change it depends on");
             Change around = DefinedObjectChanges.around(dependent, because);
             objects.put(around, dependent);
             defined.add(around);
@@ -89,15 +92,17 @@ final class DependencyOrder {
     }
 
     /** The comments and privileges a recreated view loses with its drop, set again (those not changed anyway). */
-    private void restore(DefinedObject view, Set<String> differing, Map<Change, DefinedObject> objects,
-                         List<Change> defined) {
+    private void restore(
+            DefinedObject view, Set<String> differing, Map<Change, DefinedObject> objects, List<Change> defined) {
         for (DefinedObject attached : attached(view)) {
             if (differing.contains(attached.key())) {
                 continue;
             }
             List<Step> set = List.of(DefinedObjectChanges.create(attached));
-            Change again = Change.of("restore " + attached.kind() + " " + attached.qualifiedName() + " (its object is "
-                    + "recreated)", set, set);
+            Change again = Change.of(
+                    "restore " + attached.kind() + " " + attached.qualifiedName() + " (its object is " + "recreated)",
+                    set,
+                    set);
             objects.put(again, attached);
             defined.add(again);
         }
@@ -117,7 +122,9 @@ final class DependencyOrder {
         while (!queue.isEmpty()) {
             String key = queue.poll();
             for (DefinedObject o : target) {
-                if (RECREATABLE.contains(o.kind()) && o.needs().contains(key) && !handled.contains(o.key())
+                if (RECREATABLE.contains(o.kind())
+                        && o.needs().contains(key)
+                        && !handled.contains(o.key())
                         && reached.add(o.key())) {
                     queue.add(o.key());
                 }
@@ -134,7 +141,11 @@ final class DependencyOrder {
             if (next.needs().contains(key)) {
                 return true;
             }
-            next.needs().stream().filter(seen::add).map(targetByKey::get).filter(x -> x != null).forEach(queue::add);
+            next.needs().stream()
+                    .filter(seen::add)
+                    .map(targetByKey::get)
+                    .filter(x -> x != null)
+                    .forEach(queue::add);
         }
         return false;
     }
@@ -144,9 +155,15 @@ final class DependencyOrder {
         if (!o.kind().endsWith("view")) {
             return List.of();
         }
-        return target.stream().filter(a -> a.schema().equals(o.schema()) && (a.kind().equals("comment")
-                && (a.name().equals(o.name()) || a.name().startsWith(o.name() + ".")) || a.kind().equals("privilege")
-                && (a.name().startsWith(o.name() + " to ") || a.name().startsWith(o.name() + ".")))).toList();
+        return target.stream()
+                .filter(a -> a.schema().equals(o.schema())
+                        && (a.kind().equals("comment")
+                                        && (a.name().equals(o.name())
+                                                || a.name().startsWith(o.name() + "."))
+                                || a.kind().equals("privilege")
+                                        && (a.name().startsWith(o.name() + " to ")
+                                                || a.name().startsWith(o.name() + "."))))
+                .toList();
     }
 
     /** Stable topological order: an object after what it needs, otherwise as planned. */
@@ -160,8 +177,13 @@ final class DependencyOrder {
         return out;
     }
 
-    private static void visit(Change c, List<Change> all, Map<Change, DefinedObject> objects, List<Change> out,
-                              Set<Change> done, Set<Change> visiting) {
+    private static void visit(
+            Change c,
+            List<Change> all,
+            Map<Change, DefinedObject> objects,
+            List<Change> out,
+            Set<Change> done,
+            Set<Change> visiting) {
         if (done.contains(c) || !visiting.add(c)) {
             return; // a cycle is left in planned order
         }

@@ -1,7 +1,6 @@
 package io.migrescue.diff.script;
 
 import io.migrescue.model.Engine;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +11,7 @@ import java.util.function.Predicate;
  * the application, tables rewritten, data lost. Read from the statements themselves, so it says what the script does.
  */
 final class Hazards {
-    private Hazards() {
-    }
+    private Hazards() {}
 
     static List<String> of(Engine engine, List<Change> changes, Predicate<Change> runs) {
         List<String> found = new ArrayList<>();
@@ -40,7 +38,8 @@ final class Hazards {
             found.stream().distinct().forEach(line -> out.add("  " + line));
         }
         if (engine == Engine.POSTGRESQL) {
-            out.add("lock_timeout " + PostgresDdl.LOCK_TIMEOUT + ": a statement that waits longer for a lock fails and the "
+            out.add("lock_timeout " + PostgresDdl.LOCK_TIMEOUT
+                    + ": a statement that waits longer for a lock fails and the "
                     + "transaction rolls back; run it again when traffic is lower");
         }
         return out;
@@ -51,23 +50,29 @@ final class Hazards {
         String what = null;
         if (engine == Engine.POSTGRESQL) {
             if (sql.contains(" ALTER COLUMN ") && sql.contains(" TYPE ")) {
-                what = "rewrite: " + summary + ": ALTER COLUMN ... TYPE rewrites the table and its indexes under an ACCESS "
+                what = "rewrite: " + summary
+                        + ": ALTER COLUMN ... TYPE rewrites the table and its indexes under an ACCESS "
                         + "EXCLUSIVE lock (unless the types are binary-compatible)";
             } else if (sql.contains(" SET NOT NULL")) {
                 what = "lock: " + summary + ": SET NOT NULL scans the table under an ACCESS EXCLUSIVE lock";
-            } else if (sql.contains(" ADD CONSTRAINT ") && (sql.contains(" PRIMARY KEY ") || sql.contains(" UNIQUE "))) {
+            } else if (sql.contains(" ADD CONSTRAINT ")
+                    && (sql.contains(" PRIMARY KEY ") || sql.contains(" UNIQUE "))) {
                 what = "lock: " + summary + ": builds its index under an ACCESS EXCLUSIVE lock";
             } else if (sql.contains(" INDEX CONCURRENTLY ")) {
-                what = "lock: " + summary + ": built CONCURRENTLY, writes go on; if it fails it leaves an INVALID index to drop";
+                what = "lock: " + summary
+                        + ": built CONCURRENTLY, writes go on; if it fails it leaves an INVALID index to drop";
             } else if (step.phase() == Phase.CREATE_INDEXES && !newTable) {
                 what = "lock: " + summary + ": blocks writes to the table while the index is built";
             } else if (step.phase() == Phase.VALIDATE_CONSTRAINTS) {
-                what = "check: " + summary + ": added NOT VALID, validated after the commit; if rows break it, it stays NOT VALID";
+                what = "check: " + summary
+                        + ": added NOT VALID, validated after the commit; if rows break it, it stays NOT VALID";
             } else if (sql.contains(" DETACH PARTITION ")) {
-                what = "lock: " + summary + ": DETACH and ATTACH PARTITION lock the parent table; ATTACH scans the partition "
+                what = "lock: " + summary
+                        + ": DETACH and ATTACH PARTITION lock the parent table; ATTACH scans the partition "
                         + "to check its bound";
             } else if (summary.startsWith("recreate ") && summary.contains(" around ") && sql.startsWith("DROP ")) {
-                what = "dependents: " + summary + ": dropped before the change and created again after it (a materialized "
+                what = "dependents: " + summary
+                        + ": dropped before the change and created again after it (a materialized "
                         + "view is filled again)";
             } else if (sql.contains(" ADD COLUMN ") && sql.contains(" STORED")) {
                 what = "rewrite: " + summary + ": a stored generated column rewrites the table";
@@ -75,9 +80,12 @@ final class Hazards {
         } else if (sql.contains(" DROP COLUMN ") && sql.contains(", ADD COLUMN ")) {
             what = "rewrite: " + summary + ": a generated column is dropped and added again (values computed anew, "
                     + "the column moves to the end of the table); may copy the table";
-        } else if (sql.contains(" PARTITION BY ") || sql.contains(" REORGANIZE PARTITION ")
-                || sql.contains(" REMOVE PARTITIONING") || sql.contains(" COALESCE PARTITION ")) {
-            what = "rewrite: " + summary + ": copies the rows of the table or partitions and blocks writes while it runs";
+        } else if (sql.contains(" PARTITION BY ")
+                || sql.contains(" REORGANIZE PARTITION ")
+                || sql.contains(" REMOVE PARTITIONING")
+                || sql.contains(" COALESCE PARTITION ")) {
+            what = "rewrite: " + summary
+                    + ": copies the rows of the table or partitions and blocks writes while it runs";
         } else if (sql.contains(" MODIFY COLUMN ") || sql.contains(" ADD PRIMARY KEY ")) {
             what = "rewrite: " + summary + ": may copy the table and block writes while it runs";
         }

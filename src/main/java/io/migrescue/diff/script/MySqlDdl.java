@@ -11,7 +11,6 @@ import io.migrescue.model.MySqlColumnExtra;
 import io.migrescue.model.Sequence;
 import io.migrescue.model.Table;
 import io.migrescue.sql.Dialect;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,8 +91,8 @@ final class MySqlDdl implements Ddl {
     }
 
     private static String options(Sequence s) {
-        return " START WITH " + s.start() + " MINVALUE " + s.min() + " MAXVALUE " + s.max() + " INCREMENT BY " + s.increment()
-                + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NOCYCLE");
+        return " START WITH " + s.start() + " MINVALUE " + s.min() + " MAXVALUE " + s.max() + " INCREMENT BY "
+                + s.increment() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NOCYCLE");
     }
 
     @Override
@@ -127,7 +126,8 @@ final class MySqlDdl implements Ddl {
             return Optional.of(List.of("ALTER TABLE " + name(table) + " DROP COLUMN " + dialect.quote(from.name())
                     + ", ADD COLUMN " + dialect.quote(to.name()) + " " + column(to)));
         }
-        return Optional.of(List.of("ALTER TABLE " + name(table) + " MODIFY COLUMN " + dialect.quote(to.name()) + " " + column(to)));
+        return Optional.of(List.of(
+                "ALTER TABLE " + name(table) + " MODIFY COLUMN " + dialect.quote(to.name()) + " " + column(to)));
     }
 
     @Override
@@ -138,10 +138,15 @@ final class MySqlDdl implements Ddl {
                 return Optional.empty(); // functional key parts are not in information_schema.STATISTICS' COLUMN_NAME
             }
             Matcher prefix = KEY_PART.matcher(column);
-            parts.add(prefix.matches() ? dialect.quote(prefix.group(1)) + "(" + prefix.group(2) + ")" : dialect.quote(column));
+            parts.add(
+                    prefix.matches()
+                            ? dialect.quote(prefix.group(1)) + "(" + prefix.group(2) + ")"
+                            : dialect.quote(column));
         }
         String method = index.method() == null ? "btree" : index.method().toLowerCase(Locale.ROOT);
-        String kind = method.equals("fulltext") ? "FULLTEXT " : method.equals("spatial") ? "SPATIAL " : index.unique() ? "UNIQUE " : "";
+        String kind = method.equals("fulltext")
+                ? "FULLTEXT "
+                : method.equals("spatial") ? "SPATIAL " : index.unique() ? "UNIQUE " : "";
         int comment = index.definition() == null ? -1 : index.definition().indexOf(" COMMENT '");
         return Optional.of("CREATE " + kind + "INDEX " + dialect.quote(index.name()) + " ON " + name(table)
                 + " (" + String.join(", ", parts) + ")" + (method.equals("hash") ? " USING HASH" : "")
@@ -155,7 +160,8 @@ final class MySqlDdl implements Ddl {
 
     @Override
     public String renameIndex(QualifiedName table, Index index, String to) {
-        return "ALTER TABLE " + name(table) + " RENAME INDEX " + dialect.quote(index.name()) + " TO " + dialect.quote(to);
+        return "ALTER TABLE " + name(table) + " RENAME INDEX " + dialect.quote(index.name()) + " TO "
+                + dialect.quote(to);
     }
 
     @Override
@@ -170,20 +176,30 @@ final class MySqlDdl implements Ddl {
 
     /** MySQL cannot rename a foreign key or a check: dropped and added back in one ALTER, so it is never missing. */
     @Override
-    public List<String> renameConstraint(QualifiedName table, Constraint constraint, String to, QualifiedName referenced) {
+    public List<String> renameConstraint(
+            QualifiedName table, Constraint constraint, String to, QualifiedName referenced) {
         if (constraint.type() == ConstraintType.UNIQUE) {
-            return List.of("ALTER TABLE " + name(table) + " RENAME INDEX " + dialect.quote(constraint.name()) + " TO " + dialect.quote(to));
+            return List.of("ALTER TABLE " + name(table) + " RENAME INDEX " + dialect.quote(constraint.name()) + " TO "
+                    + dialect.quote(to));
         }
-        Constraint renamed = new Constraint(to, constraint.type(), constraint.columns(), constraint.foreignKey(),
-                constraint.checkExpression(), constraint.validated(), constraint.definition());
-        return List.of("ALTER TABLE " + name(table) + " " + dropClause(constraint) + ", " + addClause(renamed, referenced));
+        Constraint renamed = new Constraint(
+                to,
+                constraint.type(),
+                constraint.columns(),
+                constraint.foreignKey(),
+                constraint.checkExpression(),
+                constraint.validated(),
+                constraint.definition());
+        return List.of(
+                "ALTER TABLE " + name(table) + " " + dropClause(constraint) + ", " + addClause(renamed, referenced));
     }
 
     private String addClause(Constraint c, QualifiedName referenced) {
         return switch (c.type()) {
             case PRIMARY_KEY -> "ADD PRIMARY KEY " + SqlText.columns(dialect, c.columns());
-            case FOREIGN_KEY -> "ADD CONSTRAINT " + dialect.quote(c.name()) + " "
-                    + SqlText.foreignKey(dialect, c.columns(), c.foreignKey(), referenced, "");
+            case FOREIGN_KEY ->
+                "ADD CONSTRAINT " + dialect.quote(c.name()) + " "
+                        + SqlText.foreignKey(dialect, c.columns(), c.foreignKey(), referenced, "");
             default -> "ADD CONSTRAINT " + dialect.quote(c.name()) + " " + body(c);
         };
     }
@@ -199,7 +215,9 @@ final class MySqlDdl implements Ddl {
     }
 
     private String body(Constraint c) {
-        return c.type() == ConstraintType.CHECK ? "CHECK (" + c.checkExpression() + ")" : "UNIQUE " + SqlText.columns(dialect, c.columns());
+        return c.type() == ConstraintType.CHECK
+                ? "CHECK (" + c.checkExpression() + ")"
+                : "UNIQUE " + SqlText.columns(dialect, c.columns());
     }
 
     /**
@@ -211,8 +229,11 @@ final class MySqlDdl implements Ddl {
         MySqlColumnExtra extra = MySqlColumnExtra.parse(c.extra());
         StringBuilder out = new StringBuilder(c.type());
         if (extra.generated()) {
-            out.append(" GENERATED ALWAYS AS (").append(extra.generation()).append(") ")
-                    .append(extra.storage().toUpperCase(Locale.ROOT)).append(c.nullable() ? "" : " NOT NULL");
+            out.append(" GENERATED ALWAYS AS (")
+                    .append(extra.generation())
+                    .append(") ")
+                    .append(extra.storage().toUpperCase(Locale.ROOT))
+                    .append(c.nullable() ? "" : " NOT NULL");
         } else {
             out.append(c.nullable() ? " NULL" : " NOT NULL");
             if (c.defaultValue() != null) {

@@ -2,7 +2,6 @@ package io.migrescue.diff.script;
 
 import io.migrescue.diff.Subject;
 import io.migrescue.model.DefinedObject;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,21 +17,22 @@ import java.util.regex.Pattern;
 final class MySqlPartitionChanges {
     private static final Pattern NAME = Pattern.compile("^PARTITION (`(?:[^`]|``)*`)");
 
-    private MySqlPartitionChanges() {
-    }
+    private MySqlPartitionChanges() {}
 
     static Change of(Subject.OfDefined s, String object) {
         String what = "table " + object;
         DefinedObject source = s.source();
         DefinedObject target = s.target();
         if (target == null) {
-            return Change.of("partition " + what + " as the source is",
-                    List.of(new Step(Phase.PARTITIONING, source.create())),
-                    List.of(new Step(Phase.REMOVE_PARTITIONING, source.drop())))
+            return Change.of(
+                            "partition " + what + " as the source is",
+                            List.of(new Step(Phase.PARTITIONING, source.create())),
+                            List.of(new Step(Phase.REMOVE_PARTITIONING, source.drop())))
                     .withWarning("copies the table's rows into the partitions; fails if a row fits none");
         }
         if (source == null) {
-            return Change.of("remove partitioning of " + what,
+            return Change.of(
+                    "remove partitioning of " + what,
                     List.of(new Step(Phase.REMOVE_PARTITIONING, target.drop())),
                     List.of(new Step(Phase.PARTITIONING, target.create())));
         }
@@ -49,24 +49,31 @@ final class MySqlPartitionChanges {
             String head = sp.get(0);
             boolean hashed = head.startsWith("HASH") || head.startsWith("KEY") || head.startsWith("LINEAR");
             if (tRest.isEmpty()) {
-                return Change.of("add partitions " + names(sRest) + " to " + what,
-                        step(table + " ADD PARTITION " + (hashed && serverNamed(sp) ? "PARTITIONS " + sRest.size()
-                                : "(" + String.join(", ", sRest) + ")")),
+                return Change.of(
+                        "add partitions " + names(sRest) + " to " + what,
+                        step(table + " ADD PARTITION "
+                                + (hashed && serverNamed(sp)
+                                        ? "PARTITIONS " + sRest.size()
+                                        : "(" + String.join(", ", sRest) + ")")),
                         step(table + remove(hashed, sRest)));
             }
             if (sRest.isEmpty()) {
-                Change drop = Change.of((hashed ? "coalesce" : "drop") + " partitions " + names(tRest) + " of " + what,
+                Change drop = Change.of(
+                        (hashed ? "coalesce" : "drop") + " partitions " + names(tRest) + " of " + what,
                         step(table + remove(hashed, tRest)),
-                        step(table + " ADD PARTITION " + (hashed && serverNamed(tp) ? "PARTITIONS " + tRest.size()
-                                : "(" + String.join(", ", tRest) + ")")));
+                        step(table + " ADD PARTITION "
+                                + (hashed && serverNamed(tp)
+                                        ? "PARTITIONS " + tRest.size()
+                                        : "(" + String.join(", ", tRest) + ")")));
                 return hashed ? drop : drop.asDestructive();
             }
             if (!hashed) {
-                return Change.of("reorganize partitions " + names(tRest) + " of " + what + " into " + names(sRest),
-                        step(table + " REORGANIZE PARTITION " + names(tRest) + " INTO (" + String.join(", ", sRest)
-                                + ")"),
-                        step(table + " REORGANIZE PARTITION " + names(sRest) + " INTO (" + String.join(", ", tRest)
-                                + ")"))
+                return Change.of(
+                                "reorganize partitions " + names(tRest) + " of " + what + " into " + names(sRest),
+                                step(table + " REORGANIZE PARTITION " + names(tRest) + " INTO ("
+                                        + String.join(", ", sRest) + ")"),
+                                step(table + " REORGANIZE PARTITION " + names(sRest) + " INTO ("
+                                        + String.join(", ", tRest) + ")"))
                         .withWarning("copies the rows of those partitions; fails if a row fits none of the new ones");
             }
         }
@@ -99,9 +106,13 @@ final class MySqlPartitionChanges {
     }
 
     private static String names(List<String> partitions) {
-        return String.join(", ", partitions.stream().map(p -> {
-            Matcher m = NAME.matcher(p);
-            return m.find() ? m.group(1) : p;
-        }).toList());
+        return String.join(
+                ", ",
+                partitions.stream()
+                        .map(p -> {
+                            Matcher m = NAME.matcher(p);
+                            return m.find() ? m.group(1) : p;
+                        })
+                        .toList());
     }
 }

@@ -91,7 +91,11 @@ public enum Phase {
      * view goes first).
      */
     boolean dropsInReverse() {
-        return this == DROP_TRIGGERS || this == DROP_VIEWS || this == DROP_ROUTINES || this == DROP_POLICIES
-                || this == DROP_DOMAINS || this == DROP_PARTITIONS;
+        return this == DROP_TRIGGERS
+                || this == DROP_VIEWS
+                || this == DROP_ROUTINES
+                || this == DROP_POLICIES
+                || this == DROP_DOMAINS
+                || this == DROP_PARTITIONS;
     }
 }

@@ -9,7 +9,6 @@ import io.migrescue.model.Index;
 import io.migrescue.model.Sequence;
 import io.migrescue.model.Table;
 import io.migrescue.sql.Dialect;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +35,9 @@ final class PostgresDdl implements Ddl {
         if (!path.contains("public")) {
             path.add("public"); // extensions' functions (gen_random_uuid, uuid_generate_v4) usually live there
         }
-        return List.of("BEGIN", "SET LOCAL search_path TO " + path.stream().map(dialect::quote).collect(Collectors.joining(", ")));
+        return List.of(
+                "BEGIN",
+                "SET LOCAL search_path TO " + path.stream().map(dialect::quote).collect(Collectors.joining(", ")));
     }
 
     /** Lock-safe: a statement that waits longer than this for a lock fails (and the transaction with it), not the app. */
@@ -49,15 +50,18 @@ final class PostgresDdl implements Ddl {
 
     @Override
     public Optional<String> createIndexOnline(QualifiedName table, Index index) {
-        return createIndex(table, index).map(sql -> sql.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY "));
+        return createIndex(table, index)
+                .map(sql -> sql.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY "));
     }
 
     @Override
     public Optional<String> validateConstraint(QualifiedName table, Constraint constraint) {
         boolean checkable = constraint.isForeignKey() || constraint.type() == io.migrescue.model.ConstraintType.CHECK;
-        boolean alreadyNotValid = constraint.definition() != null && constraint.definition().endsWith(" NOT VALID");
-        return checkable && !alreadyNotValid ? Optional.of("ALTER TABLE " + name(table) + " VALIDATE CONSTRAINT "
-                + dialect.quote(constraint.name())) : Optional.empty();
+        boolean alreadyNotValid =
+                constraint.definition() != null && constraint.definition().endsWith(" NOT VALID");
+        return checkable && !alreadyNotValid
+                ? Optional.of("ALTER TABLE " + name(table) + " VALIDATE CONSTRAINT " + dialect.quote(constraint.name()))
+                : Optional.empty();
     }
 
     @Override
@@ -83,7 +87,9 @@ final class PostgresDdl implements Ddl {
 
     @Override
     public String addEnumValue(QualifiedName type, String label, String after, String before) {
-        String where = after != null ? " AFTER " + SqlText.literal(after) : before != null ? " BEFORE " + SqlText.literal(before) : "";
+        String where = after != null
+                ? " AFTER " + SqlText.literal(after)
+                : before != null ? " BEFORE " + SqlText.literal(before) : "";
         return "ALTER TYPE " + name(type) + " ADD VALUE " + SqlText.literal(label) + where;
     }
 
@@ -109,16 +115,18 @@ final class PostgresDdl implements Ddl {
     }
 
     private static String options(Sequence s) {
-        return " AS " + s.dataType() + " START WITH " + s.start() + " INCREMENT BY " + s.increment() + " MINVALUE " + s.min()
-                + " MAXVALUE " + s.max() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
+        return " AS " + s.dataType() + " START WITH " + s.start() + " INCREMENT BY " + s.increment() + " MINVALUE "
+                + s.min() + " MAXVALUE " + s.max() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
     }
 
     @Override
     public String createTable(QualifiedName name, Table table) {
         List<String> lines = new ArrayList<>();
         table.columns().forEach(c -> lines.add("    " + dialect.quote(c.name()) + " " + column(c)));
-        table.constraints().stream().filter(c -> !c.isForeignKey()).forEach(c ->
-                lines.add("    CONSTRAINT " + dialect.quote(c.name()) + " " + body(c, null).replaceAll(" NOT VALID$", "")));
+        table.constraints().stream()
+                .filter(c -> !c.isForeignKey())
+                .forEach(c -> lines.add("    CONSTRAINT " + dialect.quote(c.name()) + " "
+                        + body(c, null).replaceAll(" NOT VALID$", "")));
         return "CREATE TABLE " + name(name) + " (\n" + String.join(",\n", lines) + "\n)"
                 + (table.partitionBy() == null ? "" : " PARTITION BY " + table.partitionBy());
     }
@@ -133,7 +141,8 @@ final class PostgresDdl implements Ddl {
         String alter = "ALTER TABLE " + name(table) + " ALTER COLUMN " + dialect.quote(to.name()) + " ";
         String fromExtra = extra(from);
         String toExtra = extra(to);
-        boolean generated = fromExtra.startsWith("generated always as (") || toExtra.startsWith("generated always as (");
+        boolean generated =
+                fromExtra.startsWith("generated always as (") || toExtra.startsWith("generated always as (");
         if (kinds.contains(DifferenceKind.COLUMN_EXTRA_DIFFERS) && generated) {
             return Optional.empty(); // a stored generated column cannot be made or unmade in place
         }
@@ -169,13 +178,14 @@ final class PostgresDdl implements Ddl {
         int on = definition == null ? -1 : definition.indexOf(" ON ");
         int using = on < 0 ? -1 : definition.indexOf(" USING ", on);
         if (using < 0) {
-            return Optional.of("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quote(index.name()) + " ON "
-                    + name(table) + " USING " + index.method() + " (" + String.join(", ", index.columns()) + ")"
-                    + (index.predicate() == null ? "" : " WHERE " + index.predicate()));
+            return Optional.of(
+                    "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quote(index.name()) + " ON "
+                            + name(table) + " USING " + index.method() + " (" + String.join(", ", index.columns()) + ")"
+                            + (index.predicate() == null ? "" : " WHERE " + index.predicate()));
         }
         String only = definition.startsWith(" ON ONLY ", on) ? "ONLY " : "";
-        return Optional.of("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quote(index.name()) + " ON " + only
-                + name(table) + definition.substring(using));
+        return Optional.of("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quote(index.name())
+                + " ON " + only + name(table) + definition.substring(using));
     }
 
     @Override
@@ -190,7 +200,8 @@ final class PostgresDdl implements Ddl {
 
     @Override
     public String addConstraint(QualifiedName table, Constraint constraint, QualifiedName referenced) {
-        return "ALTER TABLE " + name(table) + " ADD CONSTRAINT " + dialect.quote(constraint.name()) + " " + body(constraint, referenced);
+        return "ALTER TABLE " + name(table) + " ADD CONSTRAINT " + dialect.quote(constraint.name()) + " "
+                + body(constraint, referenced);
     }
 
     @Override
@@ -199,8 +210,10 @@ final class PostgresDdl implements Ddl {
     }
 
     @Override
-    public List<String> renameConstraint(QualifiedName table, Constraint constraint, String to, QualifiedName referenced) {
-        return List.of("ALTER TABLE " + name(table) + " RENAME CONSTRAINT " + dialect.quote(constraint.name()) + " TO " + dialect.quote(to));
+    public List<String> renameConstraint(
+            QualifiedName table, Constraint constraint, String to, QualifiedName referenced) {
+        return List.of("ALTER TABLE " + name(table) + " RENAME CONSTRAINT " + dialect.quote(constraint.name()) + " TO "
+                + dialect.quote(to));
     }
 
     /**
@@ -212,9 +225,11 @@ final class PostgresDdl implements Ddl {
         String definition = c.definition() == null ? "" : c.definition();
         if (c.isForeignKey()) {
             String match = definition.contains(" MATCH FULL") ? " MATCH FULL" : "";
-            String attributes = definition.contains(" DEFERRABLE INITIALLY DEFERRED") ? " DEFERRABLE INITIALLY DEFERRED"
+            String attributes = definition.contains(" DEFERRABLE INITIALLY DEFERRED")
+                    ? " DEFERRABLE INITIALLY DEFERRED"
                     : definition.contains(" DEFERRABLE") ? " DEFERRABLE" : "";
-            return SqlText.foreignKey(dialect, c.columns(), c.foreignKey(), referenced, match) + attributes
+            return SqlText.foreignKey(dialect, c.columns(), c.foreignKey(), referenced, match)
+                    + attributes
                     + (definition.endsWith(" NOT VALID") ? " NOT VALID" : "");
         }
         if (c.definition() != null) {
@@ -234,7 +249,8 @@ final class PostgresDdl implements Ddl {
         if (extra.endsWith("as identity")) {
             out.append(' ').append(extra.toUpperCase(Locale.ROOT));
         } else if (extra.startsWith("generated always as (")) {
-            out.append(" GENERATED ALWAYS AS ").append(extra, "generated always as ".length(), extra.length() - " stored".length())
+            out.append(" GENERATED ALWAYS AS ")
+                    .append(extra, "generated always as ".length(), extra.length() - " stored".length())
                     .append(" STORED");
         } else if (c.defaultValue() != null) {
             out.append(" DEFAULT ").append(c.defaultValue());

@@ -6,7 +6,6 @@ import io.migrescue.model.Constraint;
 import io.migrescue.model.Engine;
 import io.migrescue.model.Index;
 import io.migrescue.model.Table;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +14,7 @@ import java.util.List;
  * runs when the reference is a database rather than migration files (the same writers as {@code diff --format sql}).
  */
 public final class TableDdl {
-    private TableDdl() {
-    }
+    private TableDdl() {}
 
     /** CREATE TABLE, then its own indexes, then its foreign keys, which point at tables of the same name in {@code schema}. */
     public static List<String> create(Engine engine, String schema, Table table) {
@@ -28,7 +26,8 @@ public final class TableDdl {
             ddl.createIndex(name, index).ifPresent(statements::add);
         }
         for (Constraint fk : table.foreignKeys()) {
-            statements.add(ddl.addConstraint(name, fk, new QualifiedName(schema, fk.foreignKey().referencedTable())));
+            statements.add(ddl.addConstraint(
+                    name, fk, new QualifiedName(schema, fk.foreignKey().referencedTable())));
         }
         return statements;
     }

@@ -1,7 +1,6 @@
 package io.migrescue.diff.script;
 
 import io.migrescue.model.DefinedObject;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +15,7 @@ import java.util.Optional;
  * cannot be altered: empty then, and the type is recreated.
  */
 final class TypeAlterations {
-    private TypeAlterations() {
-    }
+    private TypeAlterations() {}
 
     /** The statements that turn {@code from} into {@code to}, or empty when they cannot. */
     static Optional<List<String>> alter(DefinedObject to, DefinedObject from) {

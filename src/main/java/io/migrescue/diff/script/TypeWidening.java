@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
 final class TypeWidening {
     private static final List<String> INTEGERS = List.of("tinyint", "smallint", "mediumint", "integer", "bigint");
     private static final List<String> TEXTS = List.of("tinytext", "text", "mediumtext", "longtext");
-    private static final Pattern SIZED = Pattern.compile("^([a-z ]+?)\\s*(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?(\\s+unsigned)?$");
+    private static final Pattern SIZED =
+            Pattern.compile("^([a-z ]+?)\\s*(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?(\\s+unsigned)?$");
     private static final Pattern TIMESTAMP = Pattern.compile("^timestamp(?:\\((\\d)\\))? with(out)? time zone$");
 
-    private TypeWidening() {
-    }
+    private TypeWidening() {}
 
     static boolean safe(String from, String to) {
         // a collation orders and compares values, it does not change them
@@ -63,8 +63,11 @@ final class TypeWidening {
     private static String canonical(String type) {
         String t = type.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
         t = t.replaceAll("^(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)", "$1");
-        t = t.replaceAll("^int\\b", "integer").replaceAll("^decimal\\b", "numeric").replaceAll("^double\\b(?! precision)", "double precision")
-                .replaceAll("^character varying\\b", "varchar").replaceAll("^character\\b", "char");
+        t = t.replaceAll("^int\\b", "integer")
+                .replaceAll("^decimal\\b", "numeric")
+                .replaceAll("^double\\b(?! precision)", "double precision")
+                .replaceAll("^character varying\\b", "varchar")
+                .replaceAll("^character\\b", "char");
         return t;
     }
 

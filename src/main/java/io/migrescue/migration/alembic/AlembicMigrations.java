@@ -5,7 +5,6 @@ import io.migrescue.migration.python.PyModule;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +43,9 @@ public final class AlembicMigrations implements CodeMigrationReader {
         Map<String, AlembicScript> scripts = new LinkedHashMap<>();
         Map<String, Path> paths = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(versions)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".py")).sorted(Comparator.comparing(Path::toString)).toList()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".py"))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList()) {
                 Optional<AlembicScript> s = AlembicScript.of(PyModule.parse(read(p)));
                 if (s.isPresent()) {
                     scripts.put(s.get().revision(), s.get());
@@ -55,7 +56,8 @@ public final class AlembicMigrations implements CodeMigrationReader {
         List<MigrationFile> ordered = new ArrayList<>();
         for (String revision : order(scripts)) {
             AlembicScript s = scripts.get(revision);
-            ordered.add(new MigrationFile(revision, s.message().isEmpty() ? revision : s.message(), paths.get(revision), TOOL));
+            ordered.add(new MigrationFile(
+                    revision, s.message().isEmpty() ? revision : s.message(), paths.get(revision), TOOL));
         }
         return ordered;
     }
@@ -65,14 +67,17 @@ public final class AlembicMigrations implements CodeMigrationReader {
         PyModule m = PyModule.parse(read(file.path()));
         var upgrade = m.block(m.lines(), 0, "def", "upgrade");
         if (upgrade.isEmpty()) {
-            return List.of(new SqlStatement(1, "-- not understood: no upgrade() in " + file.path().getFileName(), 1));
+            return List.of(new SqlStatement(
+                    1, "-- not understood: no upgrade() in " + file.path().getFileName(), 1));
         }
         return new AlembicOps(m, new SqlAlchemyDdl(engine)).render(upgrade.get());
     }
 
     /** The down revisions of a revision script ({@code down_revision}): empty for a base revision, two or more for a merge. */
     public static List<String> parents(Path script) throws IOException {
-        return AlembicScript.of(PyModule.parse(read(script))).map(AlembicScript::parents).orElse(List.of());
+        return AlembicScript.of(PyModule.parse(read(script)))
+                .map(AlembicScript::parents)
+                .orElse(List.of());
     }
 
     /**
@@ -151,7 +156,8 @@ public final class AlembicMigrations implements CodeMigrationReader {
         if (Files.isDirectory(dir.resolve("versions")) && containsRevision(dir.resolve("versions"))) {
             return Optional.of(dir.resolve("versions"));
         }
-        if (Files.isRegularFile(dir.resolve("script.py.mako")) || dir.getFileName() != null && dir.getFileName().toString().equals("versions")
+        if (Files.isRegularFile(dir.resolve("script.py.mako"))
+                || dir.getFileName() != null && dir.getFileName().toString().equals("versions")
                 || containsRevision(dir)) {
             return containsRevision(dir) ? Optional.of(dir) : Optional.empty();
         }
@@ -160,7 +166,8 @@ public final class AlembicMigrations implements CodeMigrationReader {
 
     private static boolean containsRevision(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".py")).toList()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".py"))
+                    .toList()) {
                 if (AlembicScript.of(PyModule.parse(read(p))).isPresent()) {
                     return true;
                 }

@@ -5,7 +5,6 @@ import io.migrescue.migration.python.PyModule;
 import io.migrescue.migration.python.PyToken;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementSplitter;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,8 +22,7 @@ final class AlembicOps {
     private final List<SqlStatement> out = new ArrayList<>();
 
     /** A {@code with op.batch_alter_table("t") as batch_op:} block: its ops act on {@code table}; no alias: a block not read. */
-    private record Batch(int indent, String alias, String table, String schema) {
-    }
+    private record Batch(int indent, String alias, String table, String schema) {}
 
     AlembicOps(PyModule module, SqlAlchemyDdl ddl) {
         this.module = module;
@@ -38,17 +36,22 @@ final class AlembicOps {
                 batches.pop();
             }
             if (!batches.isEmpty() && batches.peek().alias() == null) {
-                notUnderstood(l.line(), module.text(l)); // inside an if/for/try: whether it runs is only known at run time
+                notUnderstood(
+                        l.line(), module.text(l)); // inside an if/for/try: whether it runs is only known at run time
                 continue;
             }
             PyToken first = module.token(l.from());
-            if (first.is(PyToken.Kind.NAME, "pass") || first.is(PyToken.Kind.NAME, "import") || first.is(PyToken.Kind.NAME, "from")
-                    || first.kind() == PyToken.Kind.STRING && module.expression(l.from()).next() == l.to()) {
+            if (first.is(PyToken.Kind.NAME, "pass")
+                    || first.is(PyToken.Kind.NAME, "import")
+                    || first.is(PyToken.Kind.NAME, "from")
+                    || first.kind() == PyToken.Kind.STRING
+                            && module.expression(l.from()).next() == l.to()) {
                 continue;
             }
             if (first.is(PyToken.Kind.NAME, "with")) {
                 if (module.text(l).replaceAll("\\s+", "").equals("withop.get_context().autocommit_block():")) {
-                    batches.push(new Batch(l.indent(), "", null, null)); // its ops run as they are, outside the transaction
+                    batches.push(
+                            new Batch(l.indent(), "", null, null)); // its ops run as they are, outside the transaction
                     continue;
                 }
                 batch(l).ifPresentOrElse(batches::push, () -> {
@@ -67,8 +70,13 @@ final class AlembicOps {
                 notUnderstood(l.line(), module.text(l));
                 continue;
             }
-            String target = call.callee().contains(".") ? call.callee().substring(0, call.callee().lastIndexOf('.')) : "";
-            Batch batch = batches.stream().filter(b -> target.equals(b.alias())).findFirst().orElse(null);
+            String target = call.callee().contains(".")
+                    ? call.callee().substring(0, call.callee().lastIndexOf('.'))
+                    : "";
+            Batch batch = batches.stream()
+                    .filter(b -> target.equals(b.alias()))
+                    .findFirst()
+                    .orElse(null);
             if (!target.equals("op") && batch == null) {
                 notUnderstood(l.line(), module.text(l));
                 continue;
@@ -93,7 +101,9 @@ final class AlembicOps {
     private Optional<Batch> batch(PyModule.PyLine l) {
         var parsed = module.expression(l.from() + 1);
         int k = parsed.next();
-        if (parsed.expr() instanceof PyExpr.Call c && c.last().equals("batch_alter_table") && module.token(k).is(PyToken.Kind.NAME, "as")
+        if (parsed.expr() instanceof PyExpr.Call c
+                && c.last().equals("batch_alter_table")
+                && module.token(k).is(PyToken.Kind.NAME, "as")
                 && module.token(k + 1).kind() == PyToken.Kind.NAME) {
             Optional<String> table = c.arg(0, "table_name").flatMap(PyExpr::string);
             if (table.isPresent()) {
@@ -123,27 +133,39 @@ final class AlembicOps {
     }
 
     private static String schema(PyExpr.Call c) {
-        return c.kw("schema").filter(e -> !PyExpr.isNone(e)).map(e -> need(PyExpr.string(e))).orElse(null);
+        return c.kw("schema")
+                .filter(e -> !PyExpr.isNone(e))
+                .map(e -> need(PyExpr.string(e)))
+                .orElse(null);
     }
 
     private List<String> op(PyExpr.Call c) {
         return switch (c.last()) {
             case "create_table" -> createTable(c);
-            case "drop_table" -> List.of("DROP TABLE " + ddl.table(schema(c), need(c.arg(0, "table_name").flatMap(PyExpr::string))));
-            case "rename_table" -> List.of("ALTER TABLE " + ddl.table(schema(c), str(c, 0, "old_table_name")) + " RENAME TO "
-                    + ddl.quote(str(c, 1, "new_table_name")));
+            case "drop_table" ->
+                List.of("DROP TABLE "
+                        + ddl.table(schema(c), need(c.arg(0, "table_name").flatMap(PyExpr::string))));
+            case "rename_table" ->
+                List.of("ALTER TABLE " + ddl.table(schema(c), str(c, 0, "old_table_name")) + " RENAME TO "
+                        + ddl.quote(str(c, 1, "new_table_name")));
             case "add_column" -> addColumn(str(c, 0, "table_name"), schema(c), need(c.arg(1, "column")));
             case "drop_column" -> dropColumn(str(c, 0, "table_name"), schema(c), str(c, 1, "column_name"));
             case "alter_column" -> alterColumn(str(c, 0, "table_name"), schema(c), str(c, 1, "column_name"), c);
             case "create_index" -> createIndex(c, 0, str(c, 1, "table_name"), schema(c));
-            case "drop_index" -> dropIndex(c, c.kw("table_name").map(t -> need(PyExpr.string(t))).orElse(null), schema(c));
+            case "drop_index" ->
+                dropIndex(c, c.kw("table_name").map(t -> need(PyExpr.string(t))).orElse(null), schema(c));
             case "create_foreign_key" -> createForeignKey(c, 0, str(c, 1, "source_table"), schema(c));
-            case "create_unique_constraint" -> List.of("ALTER TABLE " + ddl.table(schema(c), str(c, 1, "table_name")) + " ADD "
-                    + named(c.arg(0, "constraint_name")) + "UNIQUE (" + ddl.columns(strings(c, 2, "columns")) + ")");
-            case "create_check_constraint" -> List.of("ALTER TABLE " + ddl.table(schema(c), str(c, 1, "table_name")) + " ADD "
-                    + named(c.arg(0, "constraint_name")) + "CHECK (" + sqlText(need(c.arg(2, "condition"))) + ")");
-            case "create_primary_key" -> List.of("ALTER TABLE " + ddl.table(schema(c), str(c, 1, "table_name")) + " ADD "
-                    + named(c.arg(0, "constraint_name")) + "PRIMARY KEY (" + ddl.columns(strings(c, 2, "columns")) + ")");
+            case "create_unique_constraint" ->
+                List.of("ALTER TABLE " + ddl.table(schema(c), str(c, 1, "table_name")) + " ADD "
+                        + named(c.arg(0, "constraint_name")) + "UNIQUE (" + ddl.columns(strings(c, 2, "columns"))
+                        + ")");
+            case "create_check_constraint" ->
+                List.of("ALTER TABLE " + ddl.table(schema(c), str(c, 1, "table_name")) + " ADD "
+                        + named(c.arg(0, "constraint_name")) + "CHECK (" + sqlText(need(c.arg(2, "condition"))) + ")");
+            case "create_primary_key" ->
+                List.of("ALTER TABLE " + ddl.table(schema(c), str(c, 1, "table_name")) + " ADD "
+                        + named(c.arg(0, "constraint_name")) + "PRIMARY KEY (" + ddl.columns(strings(c, 2, "columns"))
+                        + ")");
             case "drop_constraint" -> dropConstraint(c, 0, str(c, 1, "table_name"), schema(c));
             case "execute" -> List.of(sqlText(need(c.arg(0, "sqltext"))));
             default -> null;
@@ -159,10 +181,12 @@ final class AlembicOps {
             case "create_index" -> createIndex(c, 0, b.table(), b.schema());
             case "drop_index" -> dropIndex(c, b.table(), b.schema());
             case "create_foreign_key" -> createForeignKey(shiftedForeignKey(c), 0, b.table(), b.schema());
-            case "create_unique_constraint" -> List.of("ALTER TABLE " + ddl.table(b.schema(), b.table()) + " ADD "
-                    + named(c.arg(0, "constraint_name")) + "UNIQUE (" + ddl.columns(strings(c, 1, "columns")) + ")");
-            case "create_check_constraint" -> List.of("ALTER TABLE " + ddl.table(b.schema(), b.table()) + " ADD "
-                    + named(c.arg(0, "constraint_name")) + "CHECK (" + sqlText(need(c.arg(1, "condition"))) + ")");
+            case "create_unique_constraint" ->
+                List.of("ALTER TABLE " + ddl.table(b.schema(), b.table()) + " ADD " + named(c.arg(0, "constraint_name"))
+                        + "UNIQUE (" + ddl.columns(strings(c, 1, "columns")) + ")");
+            case "create_check_constraint" ->
+                List.of("ALTER TABLE " + ddl.table(b.schema(), b.table()) + " ADD " + named(c.arg(0, "constraint_name"))
+                        + "CHECK (" + sqlText(need(c.arg(1, "condition"))) + ")");
             case "drop_constraint" -> dropConstraint(c, 0, b.table(), b.schema());
             case "execute" -> List.of(sqlText(need(c.arg(0, "sqltext"))));
             default -> null;
@@ -212,17 +236,28 @@ final class AlembicOps {
     // --- tables and columns
 
     /** One {@code sa.Column(…)}. */
-    private record Column(String name, PyExpr type, String sqlType, Boolean nullable, boolean primaryKey, String serverDefault,
-                          boolean unique, boolean index, List<PyExpr.Call> foreignKeys, Boolean autoincrement) {
-    }
+    private record Column(
+            String name,
+            PyExpr type,
+            String sqlType,
+            Boolean nullable,
+            boolean primaryKey,
+            String serverDefault,
+            boolean unique,
+            boolean index,
+            List<PyExpr.Call> foreignKeys,
+            Boolean autoincrement) {}
 
     private Column column(PyExpr e) {
         if (!(e instanceof PyExpr.Call c) || !c.last().equals("Column")) {
             throw new NotUnderstood();
         }
         String name = need(c.arg(0, "name").flatMap(PyExpr::string));
-        PyExpr type = c.args().size() > 1 && !(c.args().get(1) instanceof PyExpr.Call fk && fk.last().equals("ForeignKey"))
-                ? c.args().get(1) : need(c.kw("type_"));
+        PyExpr type = c.args().size() > 1
+                        && !(c.args().get(1) instanceof PyExpr.Call fk
+                                && fk.last().equals("ForeignKey"))
+                ? c.args().get(1)
+                : need(c.kw("type_"));
         List<PyExpr.Call> fks = new ArrayList<>();
         for (int k = 2; k < c.args().size(); k++) {
             if (c.args().get(k) instanceof PyExpr.Call fk && fk.last().equals("ForeignKey")) {
@@ -232,18 +267,37 @@ final class AlembicOps {
             }
         }
         for (String known : c.kwargs().keySet()) {
-            if (!List.of("type_", "nullable", "primary_key", "server_default", "unique", "index", "autoincrement", "comment", "default",
-                    "onupdate", "name", "info", "doc", "key", "quote").contains(known)) {
+            if (!List.of(
+                            "type_",
+                            "nullable",
+                            "primary_key",
+                            "server_default",
+                            "unique",
+                            "index",
+                            "autoincrement",
+                            "comment",
+                            "default",
+                            "onupdate",
+                            "name",
+                            "info",
+                            "doc",
+                            "key",
+                            "quote")
+                    .contains(known)) {
                 throw new NotUnderstood();
             }
         }
         Boolean nullable = c.kw("nullable").map(n -> need(PyExpr.bool(n))).orElse(null);
         boolean pk = c.kw("primary_key").map(n -> need(PyExpr.bool(n))).orElse(false);
-        String serverDefault = c.kw("server_default").filter(d -> !PyExpr.isNone(d)).map(d -> need(ddl.serverDefault(d))).orElse(null);
+        String serverDefault = c.kw("server_default")
+                .filter(d -> !PyExpr.isNone(d))
+                .map(d -> need(ddl.serverDefault(d)))
+                .orElse(null);
         boolean unique = c.kw("unique").map(n -> need(PyExpr.bool(n))).orElse(false);
         boolean index = c.kw("index").map(n -> need(PyExpr.bool(n))).orElse(false);
         Boolean autoincrement = c.kw("autoincrement").flatMap(PyExpr::bool).orElse(null);
-        return new Column(name, type, need(ddl.type(type)), nullable, pk, serverDefault, unique, index, fks, autoincrement);
+        return new Column(
+                name, type, need(ddl.type(type)), nullable, pk, serverDefault, unique, index, fks, autoincrement);
     }
 
     /** {@code name TYPE …} as SQLAlchemy's column specification on the engine. */
@@ -274,13 +328,19 @@ final class AlembicOps {
         return s.toString();
     }
 
-    private String foreignKey(String name, List<String> columns, String reference, List<String> refColumns, PyExpr.Call options) {
+    private String foreignKey(
+            String name, List<String> columns, String reference, List<String> refColumns, PyExpr.Call options) {
         StringBuilder s = new StringBuilder();
         if (name != null) {
             s.append("CONSTRAINT ").append(ddl.quote(name)).append(' ');
         }
-        s.append("FOREIGN KEY(").append(ddl.columns(columns)).append(") REFERENCES ").append(reference).append(" (")
-                .append(ddl.columns(refColumns)).append(')');
+        s.append("FOREIGN KEY(")
+                .append(ddl.columns(columns))
+                .append(") REFERENCES ")
+                .append(reference)
+                .append(" (")
+                .append(ddl.columns(refColumns))
+                .append(')');
         options.kw("ondelete").ifPresent(o -> s.append(" ON DELETE ").append(need(PyExpr.string(o))));
         options.kw("onupdate").ifPresent(o -> s.append(" ON UPDATE ").append(need(PyExpr.string(o))));
         return s.toString();
@@ -293,7 +353,7 @@ final class AlembicOps {
             throw new NotUnderstood();
         }
         String table = parts.length == 3 ? ddl.table(parts[0], parts[1]) : ddl.quote(parts[0]);
-        return new String[]{table, parts[parts.length - 1]};
+        return new String[] {table, parts[parts.length - 1]};
     }
 
     private List<String> createTable(PyExpr.Call c) {
@@ -312,17 +372,30 @@ final class AlembicOps {
                 case "Column" -> columns.add(column(a));
                 case "PrimaryKeyConstraint" -> {
                     a.args().forEach(x -> pk.add(need(PyExpr.string(x))));
-                    pkName = a.kw("name").filter(n -> !PyExpr.isNone(n)).map(AlembicOps::constraintName).orElse(null);
+                    pkName = a.kw("name")
+                            .filter(n -> !PyExpr.isNone(n))
+                            .map(AlembicOps::constraintName)
+                            .orElse(null);
                 }
-                case "UniqueConstraint" -> constraints.add(named(a.kw("name")) + "UNIQUE (" + ddl.columns(a.args().stream()
-                        .map(x -> need(PyExpr.string(x))).toList()) + ")");
-                case "CheckConstraint" -> constraints.add(named(a.kw("name")) + "CHECK (" + sqlText(need(a.arg(0, "sqltext"))) + ")");
+                case "UniqueConstraint" ->
+                    constraints.add(named(a.kw("name")) + "UNIQUE ("
+                            + ddl.columns(a.args().stream()
+                                    .map(x -> need(PyExpr.string(x)))
+                                    .toList()) + ")");
+                case "CheckConstraint" ->
+                    constraints.add(named(a.kw("name")) + "CHECK (" + sqlText(need(a.arg(0, "sqltext"))) + ")");
                 case "ForeignKeyConstraint" -> {
                     List<String> refs = need(a.arg(1, "refcolumns").flatMap(PyExpr::strings));
                     String[] first = target(refs.get(0));
-                    constraints.add(foreignKey(a.kw("name").filter(n -> !PyExpr.isNone(n)).map(AlembicOps::constraintName).orElse(null),
-                            need(a.arg(0, "columns").flatMap(PyExpr::strings)), first[0],
-                            refs.stream().map(r -> target(r)[1]).toList(), a));
+                    constraints.add(foreignKey(
+                            a.kw("name")
+                                    .filter(n -> !PyExpr.isNone(n))
+                                    .map(AlembicOps::constraintName)
+                                    .orElse(null),
+                            need(a.arg(0, "columns").flatMap(PyExpr::strings)),
+                            first[0],
+                            refs.stream().map(r -> target(r)[1]).toList(),
+                            a));
                 }
                 case "Index" -> indexes.add(index(a, 0, table, schema, 1));
                 default -> throw new NotUnderstood();
@@ -340,7 +413,8 @@ final class AlembicOps {
             parts.add(columnSpec(col, notNull, col.name().equals(auto)));
         }
         if (!pk.isEmpty()) {
-            parts.add((pkName == null ? "" : "CONSTRAINT " + ddl.quote(pkName) + " ") + "PRIMARY KEY (" + ddl.columns(pk) + ")");
+            parts.add((pkName == null ? "" : "CONSTRAINT " + ddl.quote(pkName) + " ") + "PRIMARY KEY ("
+                    + ddl.columns(pk) + ")");
         }
         parts.addAll(constraints);
         for (Column col : columns) {
@@ -349,12 +423,22 @@ final class AlembicOps {
             }
             for (PyExpr.Call fk : col.foreignKeys()) {
                 String[] t = target(need(fk.arg(0, "column").flatMap(PyExpr::string)));
-                parts.add(foreignKey(fk.kw("name").filter(n -> !PyExpr.isNone(n)).map(AlembicOps::constraintName).orElse(null),
-                        List.of(col.name()), t[0], List.of(t[1]), fk));
+                parts.add(foreignKey(
+                        fk.kw("name")
+                                .filter(n -> !PyExpr.isNone(n))
+                                .map(AlembicOps::constraintName)
+                                .orElse(null),
+                        List.of(col.name()),
+                        t[0],
+                        List.of(t[1]),
+                        fk));
             }
             if (col.index()) {
-                indexes.add(0, "CREATE " + (col.unique() ? "UNIQUE " : "") + "INDEX " + ddl.quote("ix_" + table + "_" + col.name())
-                        + " ON " + ddl.table(schema, table) + " (" + ddl.quote(col.name()) + ")");
+                indexes.add(
+                        0,
+                        "CREATE " + (col.unique() ? "UNIQUE " : "") + "INDEX "
+                                + ddl.quote("ix_" + table + "_" + col.name()) + " ON " + ddl.table(schema, table) + " ("
+                                + ddl.quote(col.name()) + ")");
             }
         }
         List<String> sql = new ArrayList<>();
@@ -368,9 +452,14 @@ final class AlembicOps {
         if (pk.size() != 1) {
             return null;
         }
-        return columns.stream().filter(col -> col.name().equals(pk.get(0)) && SqlAlchemyDdl.integer(col.type())
-                        && col.foreignKeys().isEmpty() && !Boolean.FALSE.equals(col.autoincrement()))
-                .map(Column::name).findFirst().orElse(null);
+        return columns.stream()
+                .filter(col -> col.name().equals(pk.get(0))
+                        && SqlAlchemyDdl.integer(col.type())
+                        && col.foreignKeys().isEmpty()
+                        && !Boolean.FALSE.equals(col.autoincrement()))
+                .map(Column::name)
+                .findFirst()
+                .orElse(null);
     }
 
     private List<String> addColumn(String table, String schema, PyExpr e) {
@@ -380,15 +469,23 @@ final class AlembicOps {
         sql.add("ALTER TABLE " + ddl.table(schema, table) + " ADD COLUMN " + columnSpec(col, notNull, false));
         for (PyExpr.Call fk : col.foreignKeys()) {
             String[] t = target(need(fk.arg(0, "column").flatMap(PyExpr::string)));
-            sql.add("ALTER TABLE " + ddl.table(schema, table) + " ADD " + foreignKey(fk.kw("name").filter(n -> !PyExpr.isNone(n))
-                    .map(AlembicOps::constraintName).orElse(null), List.of(col.name()), t[0], List.of(t[1]), fk));
+            sql.add("ALTER TABLE " + ddl.table(schema, table) + " ADD "
+                    + foreignKey(
+                            fk.kw("name")
+                                    .filter(n -> !PyExpr.isNone(n))
+                                    .map(AlembicOps::constraintName)
+                                    .orElse(null),
+                            List.of(col.name()),
+                            t[0],
+                            List.of(t[1]),
+                            fk));
         }
         if (col.unique() && !col.index()) {
             sql.add("ALTER TABLE " + ddl.table(schema, table) + " ADD UNIQUE (" + ddl.quote(col.name()) + ")");
         }
         if (col.index()) {
-            sql.add("CREATE " + (col.unique() ? "UNIQUE " : "") + "INDEX " + ddl.quote("ix_" + table + "_" + col.name()) + " ON "
-                    + ddl.table(schema, table) + " (" + ddl.quote(col.name()) + ")");
+            sql.add("CREATE " + (col.unique() ? "UNIQUE " : "") + "INDEX " + ddl.quote("ix_" + table + "_" + col.name())
+                    + " ON " + ddl.table(schema, table) + " (" + ddl.quote(col.name()) + ")");
         }
         return sql;
     }
@@ -399,18 +496,41 @@ final class AlembicOps {
 
     private List<String> alterColumn(String table, String schema, String column, PyExpr.Call c) {
         for (String known : c.kwargs().keySet()) {
-            if (!List.of("nullable", "type_", "new_column_name", "server_default", "existing_type", "existing_nullable",
-                    "existing_server_default", "schema", "existing_comment", "comment", "table_name", "column_name").contains(known)) {
+            if (!List.of(
+                            "nullable",
+                            "type_",
+                            "new_column_name",
+                            "server_default",
+                            "existing_type",
+                            "existing_nullable",
+                            "existing_server_default",
+                            "schema",
+                            "existing_comment",
+                            "comment",
+                            "table_name",
+                            "column_name")
+                    .contains(known)) {
                 throw new NotUnderstood();
             }
         }
         String t = ddl.table(schema, table);
-        Boolean nullable = c.kw("nullable").filter(n -> !PyExpr.isNone(n)).map(n -> need(PyExpr.bool(n))).orElse(null);
-        String type = c.kw("type_").filter(n -> !PyExpr.isNone(n)).map(n -> need(ddl.type(n))).orElse(null);
-        String newName = c.kw("new_column_name").filter(n -> !PyExpr.isNone(n)).map(n -> need(PyExpr.string(n))).orElse(null);
+        Boolean nullable = c.kw("nullable")
+                .filter(n -> !PyExpr.isNone(n))
+                .map(n -> need(PyExpr.bool(n)))
+                .orElse(null);
+        String type = c.kw("type_")
+                .filter(n -> !PyExpr.isNone(n))
+                .map(n -> need(ddl.type(n)))
+                .orElse(null);
+        String newName = c.kw("new_column_name")
+                .filter(n -> !PyExpr.isNone(n))
+                .map(n -> need(PyExpr.string(n)))
+                .orElse(null);
         boolean defaultGiven = c.kw("server_default").isPresent();
-        String serverDefault = c.kw("server_default").filter(d -> !PyExpr.isNone(d) && !PyExpr.bool(d).isPresent())
-                .map(d -> need(ddl.serverDefault(d))).orElse(null);
+        String serverDefault = c.kw("server_default")
+                .filter(d -> !PyExpr.isNone(d) && !PyExpr.bool(d).isPresent())
+                .map(d -> need(ddl.serverDefault(d)))
+                .orElse(null);
         if (c.kw("server_default").flatMap(PyExpr::bool).isPresent()) {
             defaultGiven = false; // server_default=False means "unchanged"
         }
@@ -420,11 +540,12 @@ final class AlembicOps {
                 sql.add("ALTER TABLE " + t + " ALTER COLUMN " + ddl.quote(column) + " TYPE " + type);
             }
             if (nullable != null) {
-                sql.add("ALTER TABLE " + t + " ALTER COLUMN " + ddl.quote(column) + (nullable ? " DROP NOT NULL" : " SET NOT NULL"));
+                sql.add("ALTER TABLE " + t + " ALTER COLUMN " + ddl.quote(column)
+                        + (nullable ? " DROP NOT NULL" : " SET NOT NULL"));
             }
             if (defaultGiven) {
-                sql.add("ALTER TABLE " + t + " ALTER COLUMN " + ddl.quote(column) + (serverDefault == null ? " DROP DEFAULT"
-                        : " SET DEFAULT " + serverDefault));
+                sql.add("ALTER TABLE " + t + " ALTER COLUMN " + ddl.quote(column)
+                        + (serverDefault == null ? " DROP DEFAULT" : " SET DEFAULT " + serverDefault));
             }
             if (newName != null) {
                 sql.add("ALTER TABLE " + t + " RENAME " + ddl.quote(column) + " TO " + ddl.quote(newName));
@@ -432,17 +553,30 @@ final class AlembicOps {
             return sql;
         }
         if (newName != null || nullable != null || type != null) {
-            String existing = type != null ? type : c.kw("existing_type").filter(n -> !PyExpr.isNone(n)).map(n -> need(ddl.type(n)))
-                    .orElseThrow(NotUnderstood::new);
-            boolean isNullable = nullable != null ? nullable : c.kw("existing_nullable").flatMap(PyExpr::bool).orElse(true);
-            String dflt = defaultGiven ? serverDefault : c.kw("existing_server_default").filter(d -> !PyExpr.isNone(d)
-                    && PyExpr.bool(d).isEmpty()).map(d -> need(ddl.serverDefault(d))).orElse(null);
+            String existing = type != null
+                    ? type
+                    : c.kw("existing_type")
+                            .filter(n -> !PyExpr.isNone(n))
+                            .map(n -> need(ddl.type(n)))
+                            .orElseThrow(NotUnderstood::new);
+            boolean isNullable = nullable != null
+                    ? nullable
+                    : c.kw("existing_nullable").flatMap(PyExpr::bool).orElse(true);
+            String dflt = defaultGiven
+                    ? serverDefault
+                    : c.kw("existing_server_default")
+                            .filter(d -> !PyExpr.isNone(d) && PyExpr.bool(d).isEmpty())
+                            .map(d -> need(ddl.serverDefault(d)))
+                            .orElse(null);
             String spec = existing + (isNullable ? " NULL" : " NOT NULL") + (dflt == null ? "" : " DEFAULT " + dflt);
-            sql.add("ALTER TABLE " + t + (newName != null ? " CHANGE " + ddl.quote(column) + " " + ddl.quote(newName)
-                    : " MODIFY " + ddl.quote(column)) + " " + spec);
+            sql.add("ALTER TABLE " + t
+                    + (newName != null
+                            ? " CHANGE " + ddl.quote(column) + " " + ddl.quote(newName)
+                            : " MODIFY " + ddl.quote(column))
+                    + " " + spec);
         } else if (defaultGiven) {
-            sql.add("ALTER TABLE " + t + " ALTER COLUMN " + ddl.quote(column) + (serverDefault == null ? " DROP DEFAULT"
-                    : " SET DEFAULT " + serverDefault));
+            sql.add("ALTER TABLE " + t + " ALTER COLUMN " + ddl.quote(column)
+                    + (serverDefault == null ? " DROP DEFAULT" : " SET DEFAULT " + serverDefault));
         }
         return sql;
     }
@@ -459,18 +593,31 @@ final class AlembicOps {
         boolean unique = c.kw("unique").map(u -> need(PyExpr.bool(u))).orElse(false);
         List<String> columns;
         if (c.last().equals("Index")) {
-            columns = c.args().subList(1, c.args().size()).stream().map(x -> need(PyExpr.string(x))).toList();
+            columns = c.args().subList(1, c.args().size()).stream()
+                    .map(x -> need(PyExpr.string(x)))
+                    .toList();
         } else {
             columns = need(c.arg(columnsArg, "columns").flatMap(PyExpr::strings));
         }
         for (String known : c.kwargs().keySet()) {
-            if (!List.of("unique", "table_name", "schema", "index_name", "columns", "if_not_exists", "postgresql_concurrently").contains(known)) {
+            if (!List.of(
+                            "unique",
+                            "table_name",
+                            "schema",
+                            "index_name",
+                            "columns",
+                            "if_not_exists",
+                            "postgresql_concurrently")
+                    .contains(known)) {
                 throw new NotUnderstood(); // postgresql_where, postgresql_using, mysql_length… change the index
             }
         }
-        boolean concurrently = ddl.postgres() && c.kw("postgresql_concurrently").map(x -> need(PyExpr.bool(x))).orElse(false);
-        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "") + ddl.quote(name) + " ON " + ddl.table(schema, table) + " ("
-                + ddl.columns(columns) + ")";
+        boolean concurrently = ddl.postgres()
+                && c.kw("postgresql_concurrently")
+                        .map(x -> need(PyExpr.bool(x)))
+                        .orElse(false);
+        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "")
+                + ddl.quote(name) + " ON " + ddl.table(schema, table) + " (" + ddl.columns(columns) + ")";
     }
 
     private List<String> dropIndex(PyExpr.Call c, String table, String schema) {
@@ -485,18 +632,27 @@ final class AlembicOps {
     }
 
     private List<String> createForeignKey(PyExpr.Call c, int nameArg, String table, String schema) {
-        String name = c.arg(nameArg, "constraint_name").filter(n -> !PyExpr.isNone(n)).map(AlembicOps::constraintName).orElse(null);
+        String name = c.arg(nameArg, "constraint_name")
+                .filter(n -> !PyExpr.isNone(n))
+                .map(AlembicOps::constraintName)
+                .orElse(null);
         String referent = str(c, 2, "referent_table");
-        String referentSchema = c.kw("referent_schema").filter(n -> !PyExpr.isNone(n)).map(n -> need(PyExpr.string(n))).orElse(null);
+        String referentSchema = c.kw("referent_schema")
+                .filter(n -> !PyExpr.isNone(n))
+                .map(n -> need(PyExpr.string(n)))
+                .orElse(null);
         List<String> local = strings(c, 3, "local_cols");
         List<String> remote = strings(c, 4, "remote_cols");
-        return List.of("ALTER TABLE " + ddl.table(schema, table) + " ADD " + foreignKey(name, local, ddl.table(referentSchema, referent),
-                remote, c));
+        return List.of("ALTER TABLE " + ddl.table(schema, table) + " ADD "
+                + foreignKey(name, local, ddl.table(referentSchema, referent), remote, c));
     }
 
     private List<String> dropConstraint(PyExpr.Call c, int nameArg, String table, String schema) {
         String name = constraintName(need(c.arg(nameArg, "constraint_name")));
-        String type = c.kw("type_").filter(n -> !PyExpr.isNone(n)).map(n -> need(PyExpr.string(n))).orElse(null);
+        String type = c.kw("type_")
+                .filter(n -> !PyExpr.isNone(n))
+                .map(n -> need(PyExpr.string(n)))
+                .orElse(null);
         String t = ddl.table(schema, table);
         if (ddl.postgres()) {
             return List.of("ALTER TABLE " + t + " DROP CONSTRAINT " + ddl.quote(name));
@@ -504,13 +660,18 @@ final class AlembicOps {
         if (type == null) {
             throw new NotUnderstood(); // Alembic refuses too: MySQL needs the constraint's type
         }
-        return List.of(switch (type) {
-            case "foreignkey" -> "ALTER TABLE " + t + " DROP FOREIGN KEY " + ddl.quote(name);
-            case "unique" -> "ALTER TABLE " + t + " DROP INDEX " + ddl.quote(name);
-            case "primary" -> "ALTER TABLE " + t + " DROP PRIMARY KEY";
-            case "check" -> "ALTER TABLE " + t + (ddl.engine() == io.migrescue.model.Engine.MARIADB ? " DROP CONSTRAINT " : " DROP CHECK ")
-                    + ddl.quote(name);
-            default -> throw new NotUnderstood();
-        });
+        return List.of(
+                switch (type) {
+                    case "foreignkey" -> "ALTER TABLE " + t + " DROP FOREIGN KEY " + ddl.quote(name);
+                    case "unique" -> "ALTER TABLE " + t + " DROP INDEX " + ddl.quote(name);
+                    case "primary" -> "ALTER TABLE " + t + " DROP PRIMARY KEY";
+                    case "check" ->
+                        "ALTER TABLE " + t
+                                + (ddl.engine() == io.migrescue.model.Engine.MARIADB
+                                        ? " DROP CONSTRAINT "
+                                        : " DROP CHECK ")
+                                + ddl.quote(name);
+                    default -> throw new NotUnderstood();
+                });
     }
 }

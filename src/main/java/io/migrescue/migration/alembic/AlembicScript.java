@@ -2,7 +2,6 @@ package io.migrescue.migration.alembic;
 
 import io.migrescue.migration.python.PyExpr;
 import io.migrescue.migration.python.PyModule;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +12,8 @@ import java.util.Optional;
  * @param parents   the down revisions; empty for a base revision
  * @param dependsOn revisions that must be applied first without being parents
  */
-record AlembicScript(String revision, List<String> parents, List<String> dependsOn, List<String> branchLabels, String message) {
+record AlembicScript(
+        String revision, List<String> parents, List<String> dependsOn, List<String> branchLabels, String message) {
 
     /** The header of a revision script, or empty when the file is not one (env.py, helpers). */
     static Optional<AlembicScript> of(PyModule m) {
@@ -23,10 +23,17 @@ record AlembicScript(String revision, List<String> parents, List<String> depends
         if (revision.isEmpty() || down.isEmpty()) {
             return Optional.empty();
         }
-        String message = top.isEmpty() ? "" : m.expression(top.get(0).from()).expr() instanceof PyExpr.Str doc
-                ? doc.value().strip().lines().findFirst().orElse("") : "";
-        return Optional.of(new AlembicScript(revision.get(), names(down.get()), m.assignment(top, 0, "depends_on").map(AlembicScript::names)
-                .orElse(List.of()), m.assignment(top, 0, "branch_labels").map(AlembicScript::names).orElse(List.of()), message));
+        String message = top.isEmpty()
+                ? ""
+                : m.expression(top.get(0).from()).expr() instanceof PyExpr.Str doc
+                        ? doc.value().strip().lines().findFirst().orElse("")
+                        : "";
+        return Optional.of(new AlembicScript(
+                revision.get(),
+                names(down.get()),
+                m.assignment(top, 0, "depends_on").map(AlembicScript::names).orElse(List.of()),
+                m.assignment(top, 0, "branch_labels").map(AlembicScript::names).orElse(List.of()),
+                message));
     }
 
     private static List<String> names(PyExpr e) {

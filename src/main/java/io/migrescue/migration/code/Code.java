@@ -10,7 +10,6 @@ import io.migrescue.migration.code.Node.Num;
 import io.migrescue.migration.code.Node.Obj;
 import io.migrescue.migration.code.Node.Str;
 import io.migrescue.migration.code.Node.Sym;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,7 @@ import java.util.stream.Stream;
 
 /** Reading literal values and the migration's methods out of parsed code; shared by the tools' readers. */
 public final class Code {
-    private Code() {
-    }
+    private Code() {}
 
     /** A string, a symbol or a number as text; null for anything computed. */
     public static String str(Node n) {
@@ -61,7 +59,10 @@ public final class Code {
     }
 
     public static boolean isNull(Node n) {
-        return n instanceof Ident id && (id.name().equals("null") || id.name().equals("nil") || id.name().equals("undefined"));
+        return n instanceof Ident id
+                && (id.name().equals("null")
+                        || id.name().equals("nil")
+                        || id.name().equals("undefined"));
     }
 
     /** One name or an array of names; null when any is computed. */
@@ -150,18 +151,21 @@ public final class Code {
             return List.of();
         }
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(Files::isRegularFile).filter(p -> {
-                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (name.endsWith(".d.ts")) {
-                    return false;
-                }
-                for (String ext : extensions) {
-                    if (name.endsWith(ext)) {
-                        return true;
-                    }
-                }
-                return false;
-            }).sorted().toList();
+            return children.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        if (name.endsWith(".d.ts")) {
+                            return false;
+                        }
+                        for (String ext : extensions) {
+                            if (name.endsWith(ext)) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    })
+                    .sorted()
+                    .toList();
         }
     }
 }

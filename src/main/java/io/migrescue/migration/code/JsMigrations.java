@@ -1,7 +1,6 @@
 package io.migrescue.migration.code;
 
 import io.migrescue.sql.MigrationFile;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,15 +18,16 @@ import java.util.function.BiFunction;
 public final class JsMigrations {
     public static final String[] EXTENSIONS = {".js", ".cjs", ".mjs", ".ts", ".cts", ".mts"};
 
-    private JsMigrations() {
-    }
+    private JsMigrations() {}
 
     /** {@code typeorm}, {@code sequelize}, {@code knex}, or null when the file is none of them. */
     public static String toolOf(String source) {
         if (source.contains("queryRunner") || source.contains("MigrationInterface") || source.contains("QueryRunner")) {
             return "typeorm";
         }
-        if (source.contains("queryInterface") || source.contains("QueryInterface") || source.contains("Sequelize")
+        if (source.contains("queryInterface")
+                || source.contains("QueryInterface")
+                || source.contains("Sequelize")
                 || source.contains("DataTypes")) {
             return "sequelize";
         }
@@ -41,7 +41,8 @@ public final class JsMigrations {
      * The migrations of {@code tool} in {@code dir}, each made by {@code describe} from its path and source (null
      * leaves a file out); empty when no file there is this tool's.
      */
-    public static List<MigrationFile> list(Path dir, String tool, BiFunction<Path, String, MigrationFile> describe) throws IOException {
+    public static List<MigrationFile> list(Path dir, String tool, BiFunction<Path, String, MigrationFile> describe)
+            throws IOException {
         List<MigrationFile> files = new ArrayList<>();
         for (Path p : Code.files(dir, EXTENSIONS)) {
             String source = Files.readString(p, StandardCharsets.UTF_8);
@@ -65,7 +66,8 @@ public final class JsMigrations {
 
     /** The {@code up} function of a migration; when it has none, {@code out} gets a statement saying so. */
     public static java.util.Optional<Node.Func> up(MigrationFile file, Rendered out) throws IOException {
-        java.util.Optional<Node.Func> up = Code.function(Parser.parse(read(file.path()), Lexer.Language.JAVASCRIPT), "up");
+        java.util.Optional<Node.Func> up =
+                Code.function(Parser.parse(read(file.path()), Lexer.Language.JAVASCRIPT), "up");
         if (up.isEmpty()) {
             out.notUnderstood("(no up function in " + file.path().getFileName() + ")", 1);
         }
@@ -80,5 +82,4 @@ public final class JsMigrations {
     public static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
-
 }

@@ -1,7 +1,6 @@
 package io.migrescue.migration.code;
 
 import io.migrescue.migration.code.Token.Kind;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,16 +11,22 @@ import java.util.List;
  * odd input: an unterminated literal runs to the end of the source.
  */
 public final class Lexer {
-    public enum Language { JAVASCRIPT, RUBY }
+    public enum Language {
+        JAVASCRIPT,
+        RUBY
+    }
 
-    private static final String[] PUNCTUATION = {"...", "===", "!==", "**=", "<=>", "=>", "==", "!=", "<=", ">=", "&&", "||",
-            "??", "?.", "::", "->", "+=", "-=", "*=", "/=", "++", "--", "<<", ">>", "**"};
+    private static final String[] PUNCTUATION = {
+        "...", "===", "!==", "**=", "<=>", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "::", "->", "+=", "-=",
+        "*=", "/=", "++", "--", "<<", ">>", "**"
+    };
 
     private final String src;
     private final Language language;
     private final List<Token> tokens = new ArrayList<>();
     /** Ruby heredocs opened on the current line: their bodies start on the next line. */
     private final List<int[]> pendingHeredocs = new ArrayList<>();
+
     private final List<String[]> pendingHeredocSpecs = new ArrayList<>();
     private int pos;
     private int line = 1;
@@ -87,7 +92,10 @@ public final class Lexer {
                 int start = pos;
                 pos++;
                 identifierEnd();
-                if (ruby() && pos < src.length() && (src.charAt(pos) == '?' || src.charAt(pos) == '!') && peek(1) != '=') {
+                if (ruby()
+                        && pos < src.length()
+                        && (src.charAt(pos) == '?' || src.charAt(pos) == '!')
+                        && peek(1) != '=') {
                     pos++;
                 }
                 add(Kind.IDENT, src.substring(start, pos), src.substring(start, pos), start, pos);
@@ -161,7 +169,8 @@ public final class Lexer {
 
     private void number() {
         int start = pos;
-        while (pos < src.length() && (identPart(src.charAt(pos)) || src.charAt(pos) == '.' && Character.isDigit(peek(1)))) {
+        while (pos < src.length()
+                && (identPart(src.charAt(pos)) || src.charAt(pos) == '.' && Character.isDigit(peek(1)))) {
             pos++;
         }
         add(Kind.NUMBER, src.substring(start, pos), src.substring(start, pos).replace("_", ""), start, pos);
@@ -212,7 +221,8 @@ public final class Lexer {
             pos++;
         }
         pos = Math.min(pos + 1, src.length());
-        tokens.add(new Token(Kind.STRING, src.substring(start, pos), dynamic ? null : value.toString(), startLine, start, pos));
+        tokens.add(new Token(
+                Kind.STRING, src.substring(start, pos), dynamic ? null : value.toString(), startLine, start, pos));
     }
 
     private static String escape(char c) {
@@ -252,7 +262,8 @@ public final class Lexer {
             pos++;
         }
         pos = Math.min(pos + 1, src.length());
-        tokens.add(new Token(Kind.STRING, src.substring(start, pos), dynamic ? null : value.toString(), startLine, start, pos));
+        tokens.add(new Token(
+                Kind.STRING, src.substring(start, pos), dynamic ? null : value.toString(), startLine, start, pos));
     }
 
     /** From {@code ${} to its closing brace; nested templates are not followed (they do not occur in migrations). */
@@ -313,8 +324,8 @@ public final class Lexer {
             id = src.substring(idStart, pos);
         }
         tokens.add(new Token(Kind.STRING, src.substring(start, pos), "", line, start, pos));
-        pendingHeredocs.add(new int[]{tokens.size() - 1, literal ? 1 : 0, flavour});
-        pendingHeredocSpecs.add(new String[]{id});
+        pendingHeredocs.add(new int[] {tokens.size() - 1, literal ? 1 : 0, flavour});
+        pendingHeredocSpecs.add(new String[] {id});
     }
 
     /** At the start of the line after the openers: each body up to its terminator line, in order. */
@@ -341,7 +352,15 @@ public final class Lexer {
             }
             String body = spec[2] == '~' ? dedent(lines) : String.join("\n", lines) + (lines.isEmpty() ? "" : "\n");
             Token opener = tokens.get(spec[0]);
-            tokens.set(spec[0], new Token(Kind.STRING, opener.text(), dynamic ? null : body, opener.line(), opener.start(), opener.end()));
+            tokens.set(
+                    spec[0],
+                    new Token(
+                            Kind.STRING,
+                            opener.text(),
+                            dynamic ? null : body,
+                            opener.line(),
+                            opener.start(),
+                            opener.end()));
         }
         pendingHeredocs.clear();
         pendingHeredocSpecs.clear();
@@ -361,7 +380,8 @@ public final class Lexer {
         }
         StringBuilder out = new StringBuilder();
         for (String l : lines) {
-            out.append(l.isBlank() ? "" : l.substring(Math.min(indent, l.length()))).append('\n');
+            out.append(l.isBlank() ? "" : l.substring(Math.min(indent, l.length())))
+                    .append('\n');
         }
         return out.toString();
     }

@@ -15,7 +15,6 @@ import io.migrescue.migration.code.Node.Opaque;
 import io.migrescue.migration.code.Node.Str;
 import io.migrescue.migration.code.Node.Sym;
 import io.migrescue.migration.code.Token.Kind;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -35,12 +34,24 @@ import java.util.Set;
  */
 public final class Parser {
     static final int MAX_DEPTH = 150;
-    private static final Set<String> RUBY_OPENERS_AT_START = Set.of("if", "unless", "while", "until", "case", "begin", "for");
-    private static final Set<String> RUBY_NOT_ARGS = Set.of("do", "end", "if", "unless", "and", "or", "then", "while", "until",
-            "rescue", "else", "elsif", "ensure", "when", "in", "not");
+    private static final Set<String> RUBY_OPENERS_AT_START =
+            Set.of("if", "unless", "while", "until", "case", "begin", "for");
+    private static final Set<String> RUBY_NOT_ARGS = Set.of(
+            "do", "end", "if", "unless", "and", "or", "then", "while", "until", "rescue", "else", "elsif", "ensure",
+            "when", "in", "not");
     private static final Set<String> JS_CONTROL = Set.of("if", "for", "while", "switch", "try", "do");
-    private static final Set<String> JS_MODIFIERS = Set.of("public", "private", "protected", "static", "readonly", "async",
-            "override", "declare", "abstract", "get", "set");
+    private static final Set<String> JS_MODIFIERS = Set.of(
+            "public",
+            "private",
+            "protected",
+            "static",
+            "readonly",
+            "async",
+            "override",
+            "declare",
+            "abstract",
+            "get",
+            "set");
 
     private final String src;
     private final List<Token> t;
@@ -90,8 +101,7 @@ public final class Parser {
                         match[k] = o;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return match;
@@ -126,7 +136,8 @@ public final class Parser {
             return "";
         }
         int end = Math.min(last, t.size() - 2);
-        return src.substring(t.get(from).start(), Math.max(t.get(from).start(), t.get(end).end()));
+        return src.substring(
+                t.get(from).start(), Math.max(t.get(from).start(), t.get(end).end()));
     }
 
     private int line(int from) {
@@ -172,7 +183,12 @@ public final class Parser {
 
     private Node jsStatement(int end) {
         int start = i;
-        while (is("export") || is("default") || is("return") || is("await") || is("yield") || is("void")
+        while (is("export")
+                || is("default")
+                || is("return")
+                || is("await")
+                || is("yield")
+                || is("void")
                 || is("async") && at(i + 1).is("function")) {
             i++;
         }
@@ -234,7 +250,8 @@ public final class Parser {
             return true;
         }
         // no semicolon: the next statement starts on a later line with something that is not an operator
-        return tok().line() > at(i - 1).line() && !(tok().kind() == Kind.PUNCT && !is("(") && !is("[") && !is("{") && !is("`"));
+        return tok().line() > at(i - 1).line()
+                && !(tok().kind() == Kind.PUNCT && !is("(") && !is("[") && !is("{") && !is("`"));
     }
 
     private void skipJsRest(int end) {
@@ -245,7 +262,10 @@ public final class Parser {
             } else {
                 i++;
             }
-            if (tok().line() > at(i - 1).line() && tok().kind() != Kind.PUNCT && at(i - 1).kind() != Kind.PUNCT || i == before) {
+            if (tok().line() > at(i - 1).line()
+                            && tok().kind() != Kind.PUNCT
+                            && at(i - 1).kind() != Kind.PUNCT
+                    || i == before) {
                 break;
             }
         }
@@ -408,9 +428,13 @@ public final class Parser {
         int level = 0;
         while (!atEof()) {
             Token tok = tok();
-            boolean statementStart = i == 0 || at(i - 1).kind() == Kind.NEWLINE || at(i - 1).is(";") || at(i - 1).is("=");
-            if (tok.kind() == Kind.IDENT && (Set.of("do", "def", "class", "module", "begin", "case").contains(tok.text())
-                    || statementStart && RUBY_OPENERS_AT_START.contains(tok.text()))) {
+            boolean statementStart = i == 0
+                    || at(i - 1).kind() == Kind.NEWLINE
+                    || at(i - 1).is(";")
+                    || at(i - 1).is("=");
+            if (tok.kind() == Kind.IDENT
+                    && (Set.of("do", "def", "class", "module", "begin", "case").contains(tok.text())
+                            || statementStart && RUBY_OPENERS_AT_START.contains(tok.text()))) {
                 level++;
             } else if (tok.is("end")) {
                 level--;
@@ -540,11 +564,16 @@ public final class Parser {
                 int nameStart = i;
                 Node callee = primary();
                 while (is(".") && at(i + 1).kind() == Kind.IDENT) {
-                    callee = new Member(callee, at(i + 1).text(), line(nameStart), text(nameStart) + "." + at(i + 1).text());
+                    callee = new Member(
+                            callee,
+                            at(i + 1).text(),
+                            line(nameStart),
+                            text(nameStart) + "." + at(i + 1).text());
                     i += 2;
                 }
                 List<Node> args = is("(") ? args() : List.of();
-                String name = callee instanceof Ident id ? id.name() : callee instanceof Member m ? m.name() : callee.text();
+                String name =
+                        callee instanceof Ident id ? id.name() : callee instanceof Member m ? m.name() : callee.text();
                 Node target = callee instanceof Member m ? m.target() : null;
                 return new Call(target, name, args, null, true, tok.line(), text(start));
             }
@@ -604,7 +633,8 @@ public final class Parser {
     private Node postfix(Node e, int start) {
         while (!atEof()) {
             int before = i;
-            if ((is(".") || is("?.") || ruby && is("&.")) && at(i + 1).kind() == Kind.IDENT || ruby && is("::") && at(i + 1).kind() == Kind.IDENT) {
+            if ((is(".") || is("?.") || ruby && is("&.")) && at(i + 1).kind() == Kind.IDENT
+                    || ruby && is("::") && at(i + 1).kind() == Kind.IDENT) {
                 i++;
                 String name = tok().text();
                 i++;
@@ -615,7 +645,14 @@ public final class Parser {
             } else if (is("[") && (!ruby || tok().start() == at(i - 1).end())) {
                 int open = i;
                 i = after(i);
-                e = new Member(e, "[" + src.substring(at(open).end(), Math.max(at(open).end(), at(i - 1).start())) + "]", line(start), text(start));
+                e = new Member(
+                        e,
+                        "["
+                                + src.substring(
+                                        at(open).end(),
+                                        Math.max(at(open).end(), at(i - 1).start())) + "]",
+                        line(start),
+                        text(start));
             } else if (!ruby && is("!") && (at(i + 1).is(".") || at(i + 1).is(")"))) {
                 i++;
             } else if (!ruby && is("as") && at(i + 1).kind() == Kind.IDENT) {
@@ -672,13 +709,20 @@ public final class Parser {
 
     private boolean bareArgsStart() {
         Token tok = tok();
-        if (tok.kind() == Kind.NEWLINE || tok.kind() == Kind.EOF || tok.start() == at(i - 1).end() && tok.kind() == Kind.PUNCT) {
+        if (tok.kind() == Kind.NEWLINE
+                || tok.kind() == Kind.EOF
+                || tok.start() == at(i - 1).end() && tok.kind() == Kind.PUNCT) {
             return false;
         }
         return switch (tok.kind()) {
             case STRING, SYMBOL, NUMBER -> true;
             case IDENT -> !RUBY_NOT_ARGS.contains(tok.text());
-            case PUNCT -> is("[") || is("->") || is("*") || is("&") || is("-") && at(i + 1).kind() == Kind.NUMBER;
+            case PUNCT ->
+                is("[")
+                        || is("->")
+                        || is("*")
+                        || is("&")
+                        || is("-") && at(i + 1).kind() == Kind.NUMBER;
             default -> false;
         };
     }
@@ -717,7 +761,9 @@ public final class Parser {
 
     /** Ruby {@code key: value} (or {@code "key": value}) at the current token. */
     private boolean label() {
-        return ruby && (tok().kind() == Kind.IDENT || tok().kind() == Kind.STRING) && at(i + 1).is(":")
+        return ruby
+                && (tok().kind() == Kind.IDENT || tok().kind() == Kind.STRING)
+                && at(i + 1).is(":")
                 && at(i + 1).start() == tok().end();
     }
 
@@ -761,7 +807,9 @@ public final class Parser {
         if (atEof() || is(",") || is(")") || is("]") || is("}") || is("=>") || is(";")) {
             return true;
         }
-        return ruby && bare && (tok().kind() == Kind.NEWLINE || is("do") || is("{") || is("end") || is("if") || is("unless"));
+        return ruby
+                && bare
+                && (tok().kind() == Kind.NEWLINE || is("do") || is("{") || is("end") || is("if") || is("unless"));
     }
 
     /** Parenthesized arguments at the current {@code (}. */
@@ -850,7 +898,8 @@ public final class Parser {
             int s = i;
             if (is("...")) {
                 i++;
-                entries.put("..." + s, new Opaque(line(s), "..." + argument(false).text()));
+                entries.put(
+                        "..." + s, new Opaque(line(s), "..." + argument(false).text()));
             } else if (ruby) {
                 if (label()) {
                     hashEntry(entries);
@@ -884,7 +933,8 @@ public final class Parser {
 
     /** {@code key: value}, {@code key} (shorthand), {@code [computed]: value}, {@code async key(…) {…}}. */
     private void objectMember(Map<String, Node> entries, int s) {
-        while (JS_MODIFIERS.contains(tok().text()) && tok().kind() == Kind.IDENT
+        while (JS_MODIFIERS.contains(tok().text())
+                && tok().kind() == Kind.IDENT
                 && (at(i + 1).kind() == Kind.IDENT || at(i + 1).kind() == Kind.STRING)) {
             i++;
         }
@@ -894,7 +944,9 @@ public final class Parser {
             i = after(i);
             key = text(open);
         } else {
-            key = tok().kind() == Kind.STRING || tok().kind() == Kind.NUMBER ? String.valueOf(tok().value()) : tok().text();
+            key = tok().kind() == Kind.STRING || tok().kind() == Kind.NUMBER
+                    ? String.valueOf(tok().value())
+                    : tok().text();
             i++;
         }
         if (is(":")) {
@@ -957,7 +1009,8 @@ public final class Parser {
                 i++;
                 continue;
             }
-            while (JS_MODIFIERS.contains(tok().text()) && tok().kind() == Kind.IDENT
+            while (JS_MODIFIERS.contains(tok().text())
+                    && tok().kind() == Kind.IDENT
                     && (at(i + 1).kind() == Kind.IDENT || at(i + 1).kind() == Kind.STRING)) {
                 i++;
             }

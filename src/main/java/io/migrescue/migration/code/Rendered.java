@@ -1,7 +1,6 @@
 package io.migrescue.migration.code;
 
 import io.migrescue.sql.SqlStatement;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -10,7 +10,15 @@ package io.migrescue.migration.code;
  */
 public record Token(Kind kind, String text, String value, int line, int start, int end) {
 
-    public enum Kind { IDENT, STRING, NUMBER, SYMBOL, PUNCT, NEWLINE, EOF }
+    public enum Kind {
+        IDENT,
+        STRING,
+        NUMBER,
+        SYMBOL,
+        PUNCT,
+        NEWLINE,
+        EOF
+    }
 
     public boolean is(String punctOrWord) {
         return (kind == Kind.PUNCT || kind == Kind.IDENT) && text.equals(punctOrWord);

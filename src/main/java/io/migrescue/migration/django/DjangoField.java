@@ -1,7 +1,6 @@
 package io.migrescue.migration.django;
 
 import io.migrescue.migration.python.PyExpr;
-
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,12 +9,23 @@ import java.util.Optional;
  *
  * @param relatedModel for a ForeignKey/OneToOneField, the target as {@code app.model} in lower case; else null
  */
-record DjangoField(String name, String kind, PyExpr.Call call, String column, boolean primaryKey, boolean nullable,
-                   boolean unique, boolean dbIndex, String relatedModel, boolean dbConstraint, PyExpr defaultValue) {
+record DjangoField(
+        String name,
+        String kind,
+        PyExpr.Call call,
+        String column,
+        boolean primaryKey,
+        boolean nullable,
+        boolean unique,
+        boolean dbIndex,
+        String relatedModel,
+        boolean dbConstraint,
+        PyExpr defaultValue) {
 
     /** The field of {@code name = call}, its relation resolved against {@code app} for a bare model name. */
     static DjangoField of(String name, PyExpr e, String app) {
-        if (!(e instanceof PyExpr.Call call) || !call.callee().contains("Field") && !call.last().equals("ForeignKey")) {
+        if (!(e instanceof PyExpr.Call call)
+                || !call.callee().contains("Field") && !call.last().equals("ForeignKey")) {
             throw new DjangoOps.NotUnderstood();
         }
         String kind = call.last();
@@ -35,8 +45,18 @@ record DjangoField(String name, String kind, PyExpr.Call call, String column, bo
         boolean pk = flag(call, "primary_key", false);
         boolean unique = flag(call, "unique", false) || pk || kind.equals("OneToOneField");
         boolean dbIndex = flag(call, "db_index", relation || kind.equals("SlugField"));
-        return new DjangoField(name, kind, call, column, pk, flag(call, "null", false), unique, dbIndex, related,
-                flag(call, "db_constraint", true), call.kw("default").orElse(null));
+        return new DjangoField(
+                name,
+                kind,
+                call,
+                column,
+                pk,
+                flag(call, "null", false),
+                unique,
+                dbIndex,
+                related,
+                flag(call, "db_constraint", true),
+                call.kw("default").orElse(null));
     }
 
     private static String target(PyExpr to, String app) {
@@ -51,7 +71,9 @@ record DjangoField(String name, String kind, PyExpr.Call call, String column, bo
     }
 
     static boolean flag(PyExpr.Call call, String kw, boolean otherwise) {
-        return call.kw(kw).map(v -> PyExpr.bool(v).orElseThrow(DjangoOps.NotUnderstood::new)).orElse(otherwise);
+        return call.kw(kw)
+                .map(v -> PyExpr.bool(v).orElseThrow(DjangoOps.NotUnderstood::new))
+                .orElse(otherwise);
     }
 
     boolean relation() {
@@ -68,6 +90,17 @@ record DjangoField(String name, String kind, PyExpr.Call call, String column, bo
 
     DjangoField renamed(String newName) {
         String col = call.kw("db_column").isPresent() ? column : relation() ? newName + "_id" : newName;
-        return new DjangoField(newName, kind, call, col, primaryKey, nullable, unique, dbIndex, relatedModel, dbConstraint, defaultValue);
+        return new DjangoField(
+                newName,
+                kind,
+                call,
+                col,
+                primaryKey,
+                nullable,
+                unique,
+                dbIndex,
+                relatedModel,
+                dbConstraint,
+                defaultValue);
     }
 }

@@ -6,7 +6,6 @@ import io.migrescue.migration.python.PyModule;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
@@ -30,8 +29,8 @@ import java.util.stream.Stream;
 public final class DjangoMigrations implements CodeMigrationReader {
     public static final String TOOL = "django";
     private static final int DEPTH = 4;
-    private static final Set<String> SKIP = Set.of("node_modules", "site-packages", "venv", ".venv", "env", "__pycache__", ".git",
-            "static", "templates");
+    private static final Set<String> SKIP = Set.of(
+            "node_modules", "site-packages", "venv", ".venv", "env", "__pycache__", ".git", "static", "templates");
 
     @Override
     public String tool() {
@@ -39,7 +38,13 @@ public final class DjangoMigrations implements CodeMigrationReader {
     }
 
     /** One migration module, parsed. */
-    record Migration(String app, String name, Path path, List<String[]> dependencies, List<PyExpr> operations, boolean replaces) {
+    record Migration(
+            String app,
+            String name,
+            Path path,
+            List<String[]> dependencies,
+            List<PyExpr> operations,
+            boolean replaces) {
         String id() {
             return app + "." + name;
         }
@@ -47,7 +52,9 @@ public final class DjangoMigrations implements CodeMigrationReader {
 
     @Override
     public List<MigrationFile> list(Path dir) throws IOException {
-        return order(read(dir)).stream().map(m -> new MigrationFile(m.id(), m.id(), m.path(), TOOL)).toList();
+        return order(read(dir)).stream()
+                .map(m -> new MigrationFile(m.id(), m.id(), m.path(), TOOL))
+                .toList();
     }
 
     @Override
@@ -62,7 +69,8 @@ public final class DjangoMigrations implements CodeMigrationReader {
                 return sql;
             }
         }
-        return List.of(new SqlStatement(1, "-- not understood: " + file.path().getFileName() + " is not a Django migration", 1));
+        return List.of(new SqlStatement(
+                1, "-- not understood: " + file.path().getFileName() + " is not a Django migration", 1));
     }
 
     private static List<Migration> read(Path dir) throws IOException {
@@ -71,19 +79,25 @@ public final class DjangoMigrations implements CodeMigrationReader {
             folders.add(dir);
         } else {
             try (Stream<Path> walk = Files.walk(dir, DEPTH, new FileVisitOption[0])) {
-                walk.filter(Files::isDirectory).filter(p -> p.getFileName() != null && p.getFileName().toString().equals("migrations"))
+                walk.filter(Files::isDirectory)
+                        .filter(p -> p.getFileName() != null
+                                && p.getFileName().toString().equals("migrations"))
                         .filter(p -> Files.isRegularFile(p.resolve("__init__.py")))
-                        .filter(p -> dir.relativize(p).toString().isEmpty() || Stream.of(dir.relativize(p).toString().split("[/\\\\]"))
-                                .noneMatch(SKIP::contains))
-                        .sorted().forEach(folders::add);
+                        .filter(p -> dir.relativize(p).toString().isEmpty()
+                                || Stream.of(dir.relativize(p).toString().split("[/\\\\]"))
+                                        .noneMatch(SKIP::contains))
+                        .sorted()
+                        .forEach(folders::add);
             }
         }
         List<Migration> migrations = new ArrayList<>();
         for (Path folder : folders) {
             String app = folder.toAbsolutePath().getParent().getFileName().toString();
             try (Stream<Path> files = Files.list(folder)) {
-                for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".py") && !f.getFileName().toString().startsWith("_"))
-                        .sorted().toList()) {
+                for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".py")
+                                && !f.getFileName().toString().startsWith("_"))
+                        .sorted()
+                        .toList()) {
                     parse(app, p).ifPresent(migrations::add);
                 }
             }
@@ -101,19 +115,27 @@ public final class DjangoMigrations implements CodeMigrationReader {
         List<String[]> deps = new ArrayList<>();
         m.assignment(body.get(), indent, "dependencies").flatMap(PyExpr::items).ifPresent(items -> {
             for (PyExpr d : items) {
-                PyExpr.strings(d).filter(s -> s.size() == 2).ifPresent(s -> deps.add(new String[]{s.get(0), s.get(1)}));
+                PyExpr.strings(d)
+                        .filter(s -> s.size() == 2)
+                        .ifPresent(s -> deps.add(new String[] {s.get(0), s.get(1)}));
             }
         });
-        List<PyExpr> operations = m.assignment(body.get(), indent, "operations").flatMap(PyExpr::items).orElse(List.of());
+        List<PyExpr> operations = m.assignment(body.get(), indent, "operations")
+                .flatMap(PyExpr::items)
+                .orElse(List.of());
         boolean replaces = m.assignment(body.get(), indent, "replaces").isPresent();
         String name = p.getFileName().toString();
-        return Optional.of(new Migration(app, name.substring(0, name.length() - ".py".length()), p, deps, operations, replaces));
+        return Optional.of(
+                new Migration(app, name.substring(0, name.length() - ".py".length()), p, deps, operations, replaces));
     }
 
     /** Dependencies first; among the ready ones, by app then name. A squashed migration stands in for none it replaces. */
     static List<Migration> order(List<Migration> migrations) {
         Map<String, Migration> byId = new LinkedHashMap<>();
-        migrations.stream().filter(m -> !m.replaces()).sorted((a, b) -> a.id().compareTo(b.id())).forEach(m -> byId.put(m.id(), m));
+        migrations.stream()
+                .filter(m -> !m.replaces())
+                .sorted((a, b) -> a.id().compareTo(b.id()))
+                .forEach(m -> byId.put(m.id(), m));
         List<Migration> order = new ArrayList<>();
         Set<String> done = new HashSet<>();
         while (order.size() < byId.size()) {
@@ -125,7 +147,9 @@ public final class DjangoMigrations implements CodeMigrationReader {
                 }
             }
             if (next == null) {
-                byId.values().stream().filter(m -> !done.contains(m.id())).forEach(order::add); // a cycle: keep the rest
+                byId.values().stream()
+                        .filter(m -> !done.contains(m.id()))
+                        .forEach(order::add); // a cycle: keep the rest
                 break;
             }
             order.add(next);
@@ -136,8 +160,10 @@ public final class DjangoMigrations implements CodeMigrationReader {
 
     private static boolean satisfied(String[] dep, Map<String, Migration> byId, Set<String> done) {
         if (dep[1].equals("__first__") || dep[1].equals("__latest__")) {
-            List<Migration> ofApp = byId.values().stream().filter(m -> m.app().equals(dep[0])).toList();
-            return dep[1].equals("__first__") ? ofApp.isEmpty() || ofApp.stream().anyMatch(m -> done.contains(m.id()))
+            List<Migration> ofApp =
+                    byId.values().stream().filter(m -> m.app().equals(dep[0])).toList();
+            return dep[1].equals("__first__")
+                    ? ofApp.isEmpty() || ofApp.stream().anyMatch(m -> done.contains(m.id()))
                     : ofApp.stream().allMatch(m -> done.contains(m.id()));
         }
         String id = dep[0] + "." + dep[1];

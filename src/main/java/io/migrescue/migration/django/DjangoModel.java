@@ -23,7 +23,10 @@ final class DjangoModel {
     }
 
     DjangoField pk() {
-        return fields.values().stream().filter(DjangoField::primaryKey).findFirst().orElseThrow(DjangoOps.NotUnderstood::new);
+        return fields.values().stream()
+                .filter(DjangoField::primaryKey)
+                .findFirst()
+                .orElseThrow(DjangoOps.NotUnderstood::new);
     }
 
     DjangoField field(String name) {

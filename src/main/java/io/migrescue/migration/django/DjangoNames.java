@@ -1,7 +1,6 @@
 package io.migrescue.migration.django;
 
 import io.migrescue.model.Engine;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -13,8 +12,7 @@ import java.util.List;
  * shortened to the engine's identifier length the way Django shortens it.
  */
 final class DjangoNames {
-    private DjangoNames() {
-    }
+    private DjangoNames() {}
 
     static String index(Engine engine, String table, List<String> columns, String suffix) {
         String hashSuffix = digest(table, columns) + suffix;

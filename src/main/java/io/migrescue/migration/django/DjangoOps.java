@@ -5,7 +5,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementSplitter;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +76,7 @@ final class DjangoOps {
 
     private void defer(String sql) {
         if (record) {
-            deferred.add(new String[]{sql, Integer.toString(line)});
+            deferred.add(new String[] {sql, Integer.toString(line)});
         }
     }
 
@@ -96,7 +95,9 @@ final class DjangoOps {
             case "RenameModel" -> renameModel(app, c);
             case "AlterModelTable" -> {
                 DjangoModel m = model(app, str(c, 0, "name"));
-                String table = c.arg(1, "table").filter(t -> !PyExpr.isNone(t)).map(t -> need(PyExpr.string(t)))
+                String table = c.arg(1, "table")
+                        .filter(t -> !PyExpr.isNone(t))
+                        .map(t -> need(PyExpr.string(t)))
                         .orElse(app + "_" + m.name.toLowerCase(Locale.ROOT));
                 renameTable(m.table, table);
                 m.table = table;
@@ -116,7 +117,8 @@ final class DjangoOps {
                 add("ALTER TABLE " + q(m.table) + " ADD " + constraint(m, need(c.arg(1, "constraint"))));
             }
             case "RemoveConstraint" -> removeConstraint(model(app, str(c, 0, "model_name")), str(c, 1, "name"));
-            case "AlterUniqueTogether" -> alterUniqueTogether(model(app, str(c, 0, "name")), need(c.arg(1, "unique_together")));
+            case "AlterUniqueTogether" ->
+                alterUniqueTogether(model(app, str(c, 0, "name")), need(c.arg(1, "unique_together")));
             case "RunSQL" -> runSql(need(c.arg(0, "sql")));
             case "AlterModelOptions", "AlterModelManagers" -> {
                 // state only: no SQL
@@ -144,14 +146,25 @@ final class DjangoOps {
         if (m != null) {
             return m;
         }
-        if (f.relatedModel().equals("auth.user") || f.relatedModel().equals("auth.group")
+        if (f.relatedModel().equals("auth.user")
+                || f.relatedModel().equals("auth.group")
                 || f.relatedModel().equals("contenttypes.contenttype")) {
             // Django's own models: tables auth_user, auth_group, django_content_type, each with an AutoField id
             String name = f.relatedModel().substring(f.relatedModel().indexOf('.') + 1);
             String table = name.equals("contenttype") ? "django_content_type" : "auth_" + name;
-            DjangoModel external = new DjangoModel(f.relatedModel().substring(0, f.relatedModel().indexOf('.')), name, table, true);
-            external.fields.put("id", DjangoField.of("id", new PyExpr.Call("models.AutoField", List.of(),
-                    Map.of("primary_key", new PyExpr.Name("True", 0, "True")), 0, ""), external.app));
+            DjangoModel external = new DjangoModel(
+                    f.relatedModel().substring(0, f.relatedModel().indexOf('.')), name, table, true);
+            external.fields.put(
+                    "id",
+                    DjangoField.of(
+                            "id",
+                            new PyExpr.Call(
+                                    "models.AutoField",
+                                    List.of(),
+                                    Map.of("primary_key", new PyExpr.Name("True", 0, "True")),
+                                    0,
+                                    ""),
+                            external.app));
             return external;
         }
         throw new NotUnderstood();
@@ -171,7 +184,8 @@ final class DjangoOps {
         if (c.kw("bases").isPresent() && !c.kw("bases").get().text().contains("models.Model")) {
             throw new NotUnderstood(); // multi-table inheritance adds a parent link
         }
-        String table = options.containsKey("db_table") ? need(PyExpr.string(options.get("db_table")))
+        String table = options.containsKey("db_table")
+                ? need(PyExpr.string(options.get("db_table")))
                 : app + "_" + name.toLowerCase(Locale.ROOT);
         DjangoModel m = new DjangoModel(app, name, table, false);
         for (PyExpr pair : need(PyExpr.items(need(c.arg(1, "fields"))))) {
@@ -181,8 +195,15 @@ final class DjangoOps {
         }
         if (m.fields.values().stream().noneMatch(DjangoField::primaryKey)) {
             // DEFAULT_AUTO_FIELD as modern projects set it
-            DjangoField id = DjangoField.of("id", new PyExpr.Call("models.BigAutoField", List.of(), Map.of("primary_key",
-                    new PyExpr.Name("True", 0, "True")), 0, ""), app);
+            DjangoField id = DjangoField.of(
+                    "id",
+                    new PyExpr.Call(
+                            "models.BigAutoField",
+                            List.of(),
+                            Map.of("primary_key", new PyExpr.Name("True", 0, "True")),
+                            0,
+                            ""),
+                    app);
             Map<String, DjangoField> withId = new LinkedHashMap<>();
             withId.put("id", id);
             withId.putAll(m.fields);
@@ -191,13 +212,29 @@ final class DjangoOps {
         }
         state.put(key(app, name), m);
         for (String o : options.keySet()) {
-            if (!Set.of("db_table", "unique_together", "indexes", "constraints", "verbose_name", "verbose_name_plural", "ordering",
-                    "abstract", "managed", "permissions", "default_permissions", "get_latest_by", "default_related_name", "swappable",
-                    "base_manager_name", "default_manager_name").contains(o)) {
+            if (!Set.of(
+                            "db_table",
+                            "unique_together",
+                            "indexes",
+                            "constraints",
+                            "verbose_name",
+                            "verbose_name_plural",
+                            "ordering",
+                            "abstract",
+                            "managed",
+                            "permissions",
+                            "default_permissions",
+                            "get_latest_by",
+                            "default_related_name",
+                            "swappable",
+                            "base_manager_name",
+                            "default_manager_name")
+                    .contains(o)) {
                 throw new NotUnderstood();
             }
         }
-        if (options.containsKey("managed") && PyExpr.bool(options.get("managed")).orElse(true).equals(false)) {
+        if (options.containsKey("managed")
+                && PyExpr.bool(options.get("managed")).orElse(true).equals(false)) {
             return; // Django creates no table for an unmanaged model
         }
         if (options.containsKey("unique_together")) {
@@ -205,8 +242,8 @@ final class DjangoOps {
         }
         for (List<String> fields : m.uniqueTogether) {
             List<String> cols = fields.stream().map(m::column).toList();
-            defer("ALTER TABLE " + q(m.table) + " ADD CONSTRAINT " + q(DjangoNames.index(engine, m.table, cols, "_uniq"))
-                    + " UNIQUE (" + cols(cols) + ")");
+            defer("ALTER TABLE " + q(m.table) + " ADD CONSTRAINT "
+                    + q(DjangoNames.index(engine, m.table, cols, "_uniq")) + " UNIQUE (" + cols(cols) + ")");
         }
         List<String> parts = new ArrayList<>();
         for (DjangoField f : m.fields.values()) {
@@ -246,14 +283,29 @@ final class DjangoOps {
         state.put(key(app, newName), m);
         // fields pointing at it now point at the new name
         for (DjangoModel other : state.values()) {
-            other.fields.replaceAll((n, f) -> oldKey.equals(f.relatedModel()) ? new DjangoField(f.name(), f.kind(), f.call(), f.column(),
-                    f.primaryKey(), f.nullable(), f.unique(), f.dbIndex(), key(app, newName), f.dbConstraint(), f.defaultValue()) : f);
+            other.fields.replaceAll((n, f) -> oldKey.equals(f.relatedModel())
+                    ? new DjangoField(
+                            f.name(),
+                            f.kind(),
+                            f.call(),
+                            f.column(),
+                            f.primaryKey(),
+                            f.nullable(),
+                            f.unique(),
+                            f.dbIndex(),
+                            key(app, newName),
+                            f.dbConstraint(),
+                            f.defaultValue())
+                    : f);
         }
     }
 
     private void renameTable(String from, String to) {
         if (!from.equals(to)) {
-            add(postgres ? "ALTER TABLE " + q(from) + " RENAME TO " + q(to) : "RENAME TABLE " + q(from) + " TO " + q(to));
+            add(
+                    postgres
+                            ? "ALTER TABLE " + q(from) + " RENAME TO " + q(to)
+                            : "RENAME TABLE " + q(from) + " TO " + q(to));
         }
     }
 
@@ -309,15 +361,21 @@ final class DjangoOps {
                 return n.value();
             }
             if (PyExpr.bool(d).isPresent()) {
-                return postgres ? PyExpr.bool(d).get().toString() : PyExpr.bool(d).get() ? "1" : "0";
+                return postgres
+                        ? PyExpr.bool(d).get().toString()
+                        : PyExpr.bool(d).get() ? "1" : "0";
             }
             throw new NotUnderstood();
         }
         if (DjangoField.flag(f.call(), "auto_now", false) || DjangoField.flag(f.call(), "auto_now_add", false)) {
             throw new NotUnderstood();
         }
-        boolean text = f.kind().endsWith("CharField") || f.kind().equals("TextField") || f.kind().equals("EmailField")
-                || f.kind().equals("SlugField") || f.kind().equals("URLField") || f.kind().equals("FileField");
+        boolean text = f.kind().endsWith("CharField")
+                || f.kind().equals("TextField")
+                || f.kind().equals("EmailField")
+                || f.kind().equals("SlugField")
+                || f.kind().equals("URLField")
+                || f.kind().equals("FileField");
         if (!f.nullable() && DjangoField.flag(f.call(), "blank", false) && text) {
             return "''";
         }
@@ -327,7 +385,8 @@ final class DjangoOps {
     private String foreignKeySql(DjangoModel m, DjangoField f) {
         DjangoModel target = related(f);
         String toColumn = target.pk().column();
-        return "ALTER TABLE " + q(m.table) + " ADD CONSTRAINT " + q(DjangoNames.foreignKey(engine, m.table, f.column(), target.table, toColumn))
+        return "ALTER TABLE " + q(m.table) + " ADD CONSTRAINT "
+                + q(DjangoNames.foreignKey(engine, m.table, f.column(), target.table, toColumn))
                 + " FOREIGN KEY (" + q(f.column()) + ") REFERENCES " + q(target.table) + " (" + q(toColumn) + ")"
                 + (postgres ? " DEFERRABLE INITIALLY DEFERRED" : "");
     }
@@ -337,14 +396,15 @@ final class DjangoOps {
         List<String> sql = new ArrayList<>();
         boolean mysqlForeignKey = !postgres && f.relation() && f.dbConstraint();
         if (f.dbIndex() && !f.unique() && !mysqlForeignKey) {
-            sql.add("CREATE INDEX " + q(DjangoNames.index(engine, m.table, List.of(f.column()), "")) + " ON " + q(m.table)
-                    + " (" + q(f.column()) + ")");
+            sql.add("CREATE INDEX " + q(DjangoNames.index(engine, m.table, List.of(f.column()), "")) + " ON "
+                    + q(m.table) + " (" + q(f.column()) + ")");
         }
         if (postgres && (f.dbIndex() || f.unique()) && !f.relation()) {
             String t = type(f);
             if (DjangoTypes.textLike(t)) {
-                sql.add("CREATE INDEX " + q(DjangoNames.index(engine, m.table, List.of(f.column()), "_like")) + " ON " + q(m.table)
-                        + " (" + q(f.column()) + (t.startsWith("varchar") ? " varchar_pattern_ops" : " text_pattern_ops") + ")");
+                sql.add("CREATE INDEX " + q(DjangoNames.index(engine, m.table, List.of(f.column()), "_like")) + " ON "
+                        + q(m.table) + " (" + q(f.column())
+                        + (t.startsWith("varchar") ? " varchar_pattern_ops" : " text_pattern_ops") + ")");
             }
         }
         return sql;
@@ -360,11 +420,13 @@ final class DjangoOps {
         String dflt = effectiveDefault(f);
         if (f.relation() && f.dbConstraint()) {
             DjangoModel target = related(f);
-            String fk = DjangoNames.foreignKey(engine, m.table, f.column(), target.table, target.pk().column());
-            definition += postgres ? " CONSTRAINT " + q(fk) + " REFERENCES " + q(target.table) + "(" + q(target.pk().column())
-                    + ") DEFERRABLE INITIALLY DEFERRED"
-                    : " , ADD CONSTRAINT " + q(fk) + " FOREIGN KEY (" + q(f.column()) + ") REFERENCES " + q(target.table) + "("
-                    + q(target.pk().column()) + ")";
+            String fk = DjangoNames.foreignKey(
+                    engine, m.table, f.column(), target.table, target.pk().column());
+            definition += postgres
+                    ? " CONSTRAINT " + q(fk) + " REFERENCES " + q(target.table) + "("
+                            + q(target.pk().column()) + ") DEFERRABLE INITIALLY DEFERRED"
+                    : " , ADD CONSTRAINT " + q(fk) + " FOREIGN KEY (" + q(f.column()) + ") REFERENCES "
+                            + q(target.table) + "(" + q(target.pk().column()) + ")";
         }
         add("ALTER TABLE " + q(m.table) + " ADD COLUMN " + definition);
         if (dflt != null) {
@@ -372,8 +434,20 @@ final class DjangoOps {
         }
         fieldIndexes(m, f).forEach(this::defer);
         if (!preserve) {
-            m.fields.put(name, new DjangoField(f.name(), f.kind(), f.call(), f.column(), f.primaryKey(), f.nullable(), f.unique(),
-                    f.dbIndex(), f.relatedModel(), f.dbConstraint(), null));
+            m.fields.put(
+                    name,
+                    new DjangoField(
+                            f.name(),
+                            f.kind(),
+                            f.call(),
+                            f.column(),
+                            f.primaryKey(),
+                            f.nullable(),
+                            f.unique(),
+                            f.dbIndex(),
+                            f.relatedModel(),
+                            f.dbConstraint(),
+                            null));
         }
     }
 
@@ -382,7 +456,8 @@ final class DjangoOps {
         DjangoField f = m.field(str(c, 1, "name"));
         if (f.relation() && f.dbConstraint()) {
             DjangoModel target = related(f);
-            String fk = DjangoNames.foreignKey(engine, m.table, f.column(), target.table, target.pk().column());
+            String fk = DjangoNames.foreignKey(
+                    engine, m.table, f.column(), target.table, target.pk().column());
             add("ALTER TABLE " + q(m.table) + (postgres ? " DROP CONSTRAINT " : " DROP FOREIGN KEY ") + q(fk));
         }
         add("ALTER TABLE " + q(m.table) + " DROP COLUMN " + q(f.column()) + (postgres ? " CASCADE" : ""));
@@ -401,7 +476,9 @@ final class DjangoOps {
         m.fields.forEach((n, x) -> fields.put(n.equals(f.name()) ? newName : n, n.equals(f.name()) ? renamed : x));
         m.fields.clear();
         m.fields.putAll(fields);
-        m.uniqueTogether = m.uniqueTogether.stream().map(t -> t.stream().map(n -> n.equals(f.name()) ? newName : n).toList()).toList();
+        m.uniqueTogether = m.uniqueTogether.stream()
+                .map(t -> t.stream().map(n -> n.equals(f.name()) ? newName : n).toList())
+                .toList();
     }
 
     /**
@@ -413,7 +490,11 @@ final class DjangoOps {
         String name = str(c, 1, "name");
         DjangoField old = m.field(name);
         DjangoField f = DjangoField.of(name, need(c.arg(2, "field")), app);
-        if (old.relation() || f.relation() || old.primaryKey() || f.primaryKey() || !old.column().equals(f.column())) {
+        if (old.relation()
+                || f.relation()
+                || old.primaryKey()
+                || f.primaryKey()
+                || !old.column().equals(f.column())) {
             throw new NotUnderstood();
         }
         String t = q(m.table);
@@ -444,15 +525,20 @@ final class DjangoOps {
         }
         m.fields.put(name, f);
         if (f.unique() && !old.unique()) {
-            add("ALTER TABLE " + t + " ADD CONSTRAINT " + q(DjangoNames.index(engine, m.table, List.of(f.column()), "_uniq"))
-                    + " UNIQUE (" + col + ")");
+            add("ALTER TABLE " + t + " ADD CONSTRAINT "
+                    + q(DjangoNames.index(engine, m.table, List.of(f.column()), "_uniq")) + " UNIQUE (" + col + ")");
         }
         if (f.dbIndex() && !old.dbIndex() && !f.unique()) {
-            add("CREATE INDEX " + q(DjangoNames.index(engine, m.table, List.of(f.column()), "")) + " ON " + t + " (" + col + ")");
+            add("CREATE INDEX " + q(DjangoNames.index(engine, m.table, List.of(f.column()), "")) + " ON " + t + " ("
+                    + col + ")");
         }
-        if (postgres && DjangoTypes.textLike(newType) && (f.dbIndex() || f.unique()) && !(old.dbIndex() || old.unique())) {
-            add("CREATE INDEX " + q(DjangoNames.index(engine, m.table, List.of(f.column()), "_like")) + " ON " + t + " (" + col
-                    + (newType.startsWith("varchar") ? " varchar_pattern_ops" : " text_pattern_ops") + ")");
+        if (postgres
+                && DjangoTypes.textLike(newType)
+                && (f.dbIndex() || f.unique())
+                && !(old.dbIndex() || old.unique())) {
+            add("CREATE INDEX " + q(DjangoNames.index(engine, m.table, List.of(f.column()), "_like")) + " ON " + t
+                    + " (" + col + (newType.startsWith("varchar") ? " varchar_pattern_ops" : " text_pattern_ops")
+                    + ")");
         }
     }
 
@@ -492,7 +578,9 @@ final class DjangoOps {
                     throw new NotUnderstood();
                 }
             }
-            List<String> cols = need(con.kw("fields").flatMap(PyExpr::strings)).stream().map(m::column).toList();
+            List<String> cols = need(con.kw("fields").flatMap(PyExpr::strings)).stream()
+                    .map(m::column)
+                    .toList();
             return "CONSTRAINT " + q(name) + " UNIQUE (" + cols(cols) + ")";
         }
         if (con.last().equals("CheckConstraint")) {
@@ -504,7 +592,10 @@ final class DjangoOps {
 
     /** A {@code models.Q(...)} of simple lookups joined by AND, as SQL. */
     private String q(DjangoModel m, PyExpr e) {
-        if (!(e instanceof PyExpr.Call q) || !q.last().equals("Q") || q.kw("_connector").isPresent() || q.kw("_negated").isPresent()) {
+        if (!(e instanceof PyExpr.Call q)
+                || !q.last().equals("Q")
+                || q.kw("_connector").isPresent()
+                || q.kw("_negated").isPresent()) {
             throw new NotUnderstood();
         }
         List<String> terms = new ArrayList<>();
@@ -519,7 +610,9 @@ final class DjangoOps {
         if (terms.isEmpty()) {
             throw new NotUnderstood();
         }
-        return terms.size() == 1 ? terms.get(0) : terms.stream().map(x -> "(" + x + ")").collect(Collectors.joining(" AND "));
+        return terms.size() == 1
+                ? terms.get(0)
+                : terms.stream().map(x -> "(" + x + ")").collect(Collectors.joining(" AND "));
     }
 
     private String lookup(DjangoModel m, String lookup, PyExpr value) {
@@ -562,15 +655,16 @@ final class DjangoOps {
         List<List<String>> wanted = together(value);
         for (List<String> old : m.uniqueTogether) {
             if (!wanted.contains(old)) {
-                String name = DjangoNames.index(engine, m.table, old.stream().map(m::column).toList(), "_uniq");
+                String name = DjangoNames.index(
+                        engine, m.table, old.stream().map(m::column).toList(), "_uniq");
                 add("ALTER TABLE " + q(m.table) + (postgres ? " DROP CONSTRAINT " : " DROP INDEX ") + q(name));
             }
         }
         for (List<String> fields : wanted) {
             if (!m.uniqueTogether.contains(fields)) {
                 List<String> cols = fields.stream().map(m::column).toList();
-                add("ALTER TABLE " + q(m.table) + " ADD CONSTRAINT " + q(DjangoNames.index(engine, m.table, cols, "_uniq"))
-                        + " UNIQUE (" + cols(cols) + ")");
+                add("ALTER TABLE " + q(m.table) + " ADD CONSTRAINT "
+                        + q(DjangoNames.index(engine, m.table, cols, "_uniq")) + " UNIQUE (" + cols(cols) + ")");
             }
         }
         m.uniqueTogether = wanted;
@@ -588,7 +682,8 @@ final class DjangoOps {
     }
 
     private void runSql(PyExpr sql) {
-        List<String> scripts = sql instanceof PyExpr.Seq s ? s.items().stream().map(i -> need(PyExpr.string(i))).toList()
+        List<String> scripts = sql instanceof PyExpr.Seq s
+                ? s.items().stream().map(i -> need(PyExpr.string(i))).toList()
                 : List.of(need(PyExpr.string(sql)));
         for (String script : scripts) {
             int base = line;

@@ -4,8 +4,7 @@ import io.migrescue.migration.python.PyExpr;
 
 /** Django 3.2–5's column types per backend (django/db/backends/{postgresql,mysql}/base.py {@code data_types}). */
 final class DjangoTypes {
-    private DjangoTypes() {
-    }
+    private DjangoTypes() {}
 
     /** The column type of {@code f}, with AUTO_INCREMENT on MySQL for auto fields; null when it has no known type. */
     static String of(DjangoField f, boolean postgres) {
@@ -57,8 +56,12 @@ final class DjangoTypes {
     }
 
     private static String decimal(DjangoField f) {
-        var digits = f.call().kw("max_digits").filter(v -> v instanceof PyExpr.Num).map(v -> ((PyExpr.Num) v).value());
-        var places = f.call().kw("decimal_places").filter(v -> v instanceof PyExpr.Num).map(v -> ((PyExpr.Num) v).value());
+        var digits =
+                f.call().kw("max_digits").filter(v -> v instanceof PyExpr.Num).map(v -> ((PyExpr.Num) v).value());
+        var places = f.call()
+                .kw("decimal_places")
+                .filter(v -> v instanceof PyExpr.Num)
+                .map(v -> ((PyExpr.Num) v).value());
         if (digits.isEmpty() || places.isEmpty()) {
             return null;
         }

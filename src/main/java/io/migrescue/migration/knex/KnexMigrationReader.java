@@ -14,7 +14,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +42,8 @@ public final class KnexMigrationReader implements CodeMigrationReader {
     @Override
     public List<SqlStatement> statements(MigrationFile file, Engine engine) throws IOException {
         Rendered out = new Rendered();
-        JsMigrations.up(file, out).ifPresent(up -> new Body(JsMigrations.firstParam(up, "knex"), Dialect.of(engine), out).run(up.body()));
+        JsMigrations.up(file, out)
+                .ifPresent(up -> new Body(JsMigrations.firstParam(up, "knex"), Dialect.of(engine), out).run(up.body()));
         return out.statements();
     }
 
@@ -62,12 +62,16 @@ public final class KnexMigrationReader implements CodeMigrationReader {
                     schemaChain(chain, null);
                     return;
                 }
-                if (root instanceof Ident id && id.name().equals(knex) && chain.get(0).name().equals("raw")) {
+                if (root instanceof Ident id
+                        && id.name().equals(knex)
+                        && chain.get(0).name().equals("raw")) {
                     raw(chain.get(0));
                     thenCalls(chain.subList(1, chain.size()));
                     return;
                 }
-                if (chain.get(0).target() instanceof Ident p && p.name().equals("Promise") && chain.get(0).name().equals("all")
+                if (chain.get(0).target() instanceof Ident p
+                        && p.name().equals("Promise")
+                        && chain.get(0).name().equals("all")
                         && chain.get(0).arg(0) instanceof Arr items) {
                     run(items.items());
                     thenCalls(chain.subList(1, chain.size()));
@@ -83,7 +87,10 @@ public final class KnexMigrationReader implements CodeMigrationReader {
 
         /** {@code knex.schema} */
         private boolean isSchema(Node n) {
-            return n instanceof Member m && m.name().equals("schema") && m.target() instanceof Ident id && id.name().equals(knex);
+            return n instanceof Member m
+                    && m.name().equals("schema")
+                    && m.target() instanceof Ident id
+                    && id.name().equals(knex);
         }
 
         private void schemaChain(List<Call> chain, String schemaName) {
@@ -93,11 +100,19 @@ public final class KnexMigrationReader implements CodeMigrationReader {
                 switch (call.name()) {
                     case "withSchema" -> schema = table;
                     case "createTable", "createTableIfNotExists", "table", "alterTable" -> {
-                        if (table == null || !(call.arg(1) instanceof Func builder) || builder.params().isEmpty()) {
+                        if (table == null
+                                || !(call.arg(1) instanceof Func builder)
+                                || builder.params().isEmpty()) {
                             out.notUnderstood(call);
                         } else {
                             boolean create = call.name().startsWith("create");
-                            new KnexTable(dialect, schema, table, create, call.name().equals("createTableIfNotExists"), out)
+                            new KnexTable(
+                                            dialect,
+                                            schema,
+                                            table,
+                                            create,
+                                            call.name().equals("createTableIfNotExists"),
+                                            out)
                                     .render(builder, call.line());
                         }
                     }
@@ -105,8 +120,10 @@ public final class KnexMigrationReader implements CodeMigrationReader {
                         if (table == null) {
                             out.notUnderstood(call);
                         } else {
-                            out.add("drop table " + (call.name().endsWith("IfExists") ? "if exists " : "")
-                                    + dialect.qualify(schema, table), call.line());
+                            out.add(
+                                    "drop table " + (call.name().endsWith("IfExists") ? "if exists " : "")
+                                            + dialect.qualify(schema, table),
+                                    call.line());
                         }
                     }
                     case "renameTable" -> {
@@ -114,9 +131,13 @@ public final class KnexMigrationReader implements CodeMigrationReader {
                         if (table == null || to == null) {
                             out.notUnderstood(call);
                         } else if (dialect.engine() == Engine.POSTGRESQL) {
-                            out.add("alter table " + dialect.qualify(schema, table) + " rename to " + dialect.quote(to), call.line());
+                            out.add(
+                                    "alter table " + dialect.qualify(schema, table) + " rename to " + dialect.quote(to),
+                                    call.line());
                         } else {
-                            out.add("rename table " + dialect.qualify(schema, table) + " to " + dialect.quote(to), call.line());
+                            out.add(
+                                    "rename table " + dialect.qualify(schema, table) + " to " + dialect.quote(to),
+                                    call.line());
                         }
                     }
                     case "raw" -> raw(call);

@@ -9,7 +9,6 @@ import io.migrescue.migration.code.Node.Obj;
 import io.migrescue.migration.code.Rendered;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +34,7 @@ final class KnexTable {
     private final List<String> comments = new ArrayList<>();
     /** Statements after the table's own, in call order; each with its line. */
     private final List<Object[]> after = new ArrayList<>();
+
     private final List<String> tableOptions = new ArrayList<>();
     private List<String> primary;
     private String primaryName;
@@ -71,20 +71,27 @@ final class KnexTable {
     }
 
     private void later(String sql, int line, Node notUnderstood) {
-        after.add(new Object[]{sql, line, notUnderstood});
+        after.add(new Object[] {sql, line, notUnderstood});
     }
 
     private void emit(int line) {
         if (create) {
             List<String> parts = new ArrayList<>(columns);
             if (primary != null) {
-                parts.add((postgres ? "constraint " + d.quote(primaryName) + " " : "") + "primary key (" + list(primary) + ")");
+                parts.add((postgres ? "constraint " + d.quote(primaryName) + " " : "") + "primary key (" + list(primary)
+                        + ")");
             }
-            out.add("create table " + (ifNotExists ? "if not exists " : "") + qt() + " (" + String.join(", ", parts) + ")"
-                    + String.join("", tableOptions), line);
+            out.add(
+                    "create table " + (ifNotExists ? "if not exists " : "") + qt() + " (" + String.join(", ", parts)
+                            + ")" + String.join("", tableOptions),
+                    line);
         } else if (!columns.isEmpty()) {
-            out.add("alter table " + qt() + " " + columns.stream().map(c -> (postgres ? "add column " : "add ") + c)
-                    .collect(Collectors.joining(", ")), line);
+            out.add(
+                    "alter table " + qt() + " "
+                            + columns.stream()
+                                    .map(c -> (postgres ? "add column " : "add ") + c)
+                                    .collect(Collectors.joining(", ")),
+                    line);
         }
         for (String c : comments) {
             out.add(c, line);
@@ -93,8 +100,13 @@ final class KnexTable {
             alterColumn(c, line);
         }
         if (!create && primary != null) {
-            out.add(postgres ? "alter table " + qt() + " add constraint " + d.quote(primaryName) + " primary key (" + list(primary) + ")"
-                    : "alter table " + qt() + " add primary key " + d.quote(primaryName) + "(" + list(primary) + ")", line);
+            out.add(
+                    postgres
+                            ? "alter table " + qt() + " add constraint " + d.quote(primaryName) + " primary key ("
+                                    + list(primary) + ")"
+                            : "alter table " + qt() + " add primary key " + d.quote(primaryName) + "(" + list(primary)
+                                    + ")",
+                    line);
         }
         for (Object[] a : after) {
             if (a[2] != null) {
@@ -161,38 +173,57 @@ final class KnexTable {
                 if (name == null || to == null) {
                     later(null, line, whole);
                 } else {
-                    later("alter table " + qt() + (postgres ? " rename " : " rename column ") + d.quote(name) + " to " + d.quote(to), line, null);
+                    later(
+                            "alter table " + qt() + (postgres ? " rename " : " rename column ") + d.quote(name) + " to "
+                                    + d.quote(to),
+                            line,
+                            null);
                 }
             }
             case "dropIndex", "dropUnique", "dropForeign" -> {
                 String explicit = Code.str(first.arg(1));
-                String type2 = method.equals("dropIndex") ? "index" : method.equals("dropUnique") ? "unique" : "foreign";
+                String type2 =
+                        method.equals("dropIndex") ? "index" : method.equals("dropUnique") ? "unique" : "foreign";
                 if (cols == null && explicit == null) {
                     later(null, line, whole);
                     return;
                 }
                 String keyName = explicit != null ? explicit : name(cols, type2);
                 if (postgres) {
-                    later(method.equals("dropIndex") ? "drop index " + d.qualify(schema, keyName)
-                            : "alter table " + qt() + " drop constraint " + d.quote(keyName), line, null);
+                    later(
+                            method.equals("dropIndex")
+                                    ? "drop index " + d.qualify(schema, keyName)
+                                    : "alter table " + qt() + " drop constraint " + d.quote(keyName),
+                            line,
+                            null);
                 } else {
-                    later("alter table " + qt() + (method.equals("dropForeign") ? " drop foreign key " : " drop index ") + d.quote(keyName), line, null);
+                    later(
+                            "alter table " + qt()
+                                    + (method.equals("dropForeign") ? " drop foreign key " : " drop index ")
+                                    + d.quote(keyName),
+                            line,
+                            null);
                 }
             }
             case "dropPrimary" -> {
                 String keyName = first.args().isEmpty() ? table + "_pkey" : Code.str(first.arg(0));
-                later(postgres ? "alter table " + qt() + " drop constraint " + d.quote(keyName) : "alter table " + qt() + " drop primary key",
-                        line, null);
+                later(
+                        postgres
+                                ? "alter table " + qt() + " drop constraint " + d.quote(keyName)
+                                : "alter table " + qt() + " drop primary key",
+                        line,
+                        null);
             }
             case "engine", "charset", "collate" -> {
                 if (postgres || !create || name == null) {
                     later(null, line, whole);
                 } else {
-                    tableOptions.add(switch (method) {
-                        case "engine" -> " engine = " + name;
-                        case "charset" -> " default character set " + name;
-                        default -> " collate " + name;
-                    });
+                    tableOptions.add(
+                            switch (method) {
+                                case "engine" -> " engine = " + name;
+                                case "charset" -> " default character set " + name;
+                                default -> " collate " + name;
+                            });
                 }
             }
             default -> later(null, line, whole);
@@ -233,7 +264,8 @@ final class KnexTable {
                     if (text == null) {
                         later(null, line, m);
                     } else if (postgres) {
-                        comments.add("comment on column " + d.qualify(schema, table) + "." + d.quote(name) + " is " + KnexTypes.quoteValue(text));
+                        comments.add("comment on column " + d.qualify(schema, table) + "." + d.quote(name) + " is "
+                                + KnexTypes.quoteValue(text));
                     } else {
                         c.comment = " comment " + KnexTypes.quoteValue(text);
                     }
@@ -258,7 +290,12 @@ final class KnexTable {
                 case "index", "unique" -> {
                     if (!increments) {
                         String keyName = keyName(m.arg(0), m.name(), List.of(name));
-                        later(m.name().equals("index") ? index(keyName, List.of(name)) : unique(keyName, List.of(name)), line, null);
+                        later(
+                                m.name().equals("index")
+                                        ? index(keyName, List.of(name))
+                                        : unique(keyName, List.of(name)),
+                                line,
+                                null);
                     }
                 }
                 case "references" -> {
@@ -321,11 +358,16 @@ final class KnexTable {
             return;
         }
         String keyName2 = name != null ? name : name(cols, "foreign");
-        String refQualified = refTable.contains(".") ? d.qualify(refTable.substring(0, refTable.indexOf('.')), refTable.substring(refTable.indexOf('.') + 1))
+        String refQualified = refTable.contains(".")
+                ? d.qualify(refTable.substring(0, refTable.indexOf('.')), refTable.substring(refTable.indexOf('.') + 1))
                 : d.quote(refTable);
-        later("alter table " + qt() + " add constraint " + d.quote(keyName2) + " foreign key (" + list(cols) + ") references " + refQualified
-                + " (" + list(refCols) + ")" + (onUpdate != null ? " on update " + onUpdate : "") + (onDelete != null ? " on delete " + onDelete : ""),
-                line, null);
+        later(
+                "alter table " + qt() + " add constraint " + d.quote(keyName2) + " foreign key (" + list(cols)
+                        + ") references " + refQualified + " (" + list(refCols) + ")"
+                        + (onUpdate != null ? " on update " + onUpdate : "")
+                        + (onDelete != null ? " on delete " + onDelete : ""),
+                line,
+                null);
     }
 
     private void setPrimary(List<String> cols, String name) {
@@ -349,18 +391,22 @@ final class KnexTable {
     }
 
     private String index(String name, List<String> cols) {
-        return postgres ? "create index " + d.quote(name) + " on " + qt() + " (" + list(cols) + ")"
+        return postgres
+                ? "create index " + d.quote(name) + " on " + qt() + " (" + list(cols) + ")"
                 : "alter table " + qt() + " add index " + d.quote(name) + "(" + list(cols) + ")";
     }
 
     private String unique(String name, List<String> cols) {
-        return postgres ? "alter table " + qt() + " add constraint " + d.quote(name) + " unique (" + list(cols) + ")"
+        return postgres
+                ? "alter table " + qt() + " add constraint " + d.quote(name) + " unique (" + list(cols) + ")"
                 : "alter table " + qt() + " add unique " + d.quote(name) + "(" + list(cols) + ")";
     }
 
     private String dropColumns(List<String> names) {
-        return "alter table " + qt() + " " + names.stream().map(n -> (postgres ? "drop column " : "drop ") + d.quote(n))
-                .collect(Collectors.joining(", "));
+        return "alter table " + qt() + " "
+                + names.stream()
+                        .map(n -> (postgres ? "drop column " : "drop ") + d.quote(n))
+                        .collect(Collectors.joining(", "));
     }
 
     /** Knex's {@code .alter()}: MySQL {@code modify}; PostgreSQL drops the default and NOT NULL, changes the type, then sets them. */
@@ -403,7 +449,8 @@ final class KnexTable {
 
         String sql(Dialect d, boolean postgres) {
             return d.quote(name) + " " + type + (unsigned && !type.contains("unsigned") ? " unsigned" : "")
-                    + (nullable == null ? "" : " " + nullable) + (defaultValue == null ? "" : " default " + defaultValue)
+                    + (nullable == null ? "" : " " + nullable)
+                    + (defaultValue == null ? "" : " default " + defaultValue)
                     + comment + collate + position;
         }
     }

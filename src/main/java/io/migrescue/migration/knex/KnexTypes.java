@@ -8,14 +8,12 @@ import io.migrescue.migration.code.Node.Ident;
 import io.migrescue.migration.code.Node.Member;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** Knex 3's column types per engine (its MySQL and PostgreSQL column compilers), and how it writes default values. */
 final class KnexTypes {
-    private KnexTypes() {
-    }
+    private KnexTypes() {}
 
     /**
      * The SQL type of {@code t.<method>(name, …args)}, or null when {@code method} is not a column type (or its
@@ -25,13 +23,27 @@ final class KnexTypes {
         boolean pg = engine == Engine.POSTGRESQL;
         Integer a1 = args.size() > 1 ? Code.integer(args.get(1)) : null;
         Integer a2 = args.size() > 2 ? Code.integer(args.get(2)) : null;
-        if (args.size() > 1 && a1 == null && !List.of("text", "enu", "enum", "increments", "bigIncrements", "timestamp", "datetime",
-                "specificType").contains(method)) {
+        if (args.size() > 1
+                && a1 == null
+                && !List.of(
+                                "text",
+                                "enu",
+                                "enum",
+                                "increments",
+                                "bigIncrements",
+                                "timestamp",
+                                "datetime",
+                                "specificType")
+                        .contains(method)) {
             return null;
         }
         return switch (method) {
-            case "increments" -> args.size() > 1 ? null : pg ? "serial primary key" : "int unsigned not null auto_increment primary key";
-            case "bigIncrements" -> args.size() > 1 ? null : pg ? "bigserial primary key" : "bigint unsigned not null auto_increment primary key";
+            case "increments" ->
+                args.size() > 1 ? null : pg ? "serial primary key" : "int unsigned not null auto_increment primary key";
+            case "bigIncrements" ->
+                args.size() > 1
+                        ? null
+                        : pg ? "bigserial primary key" : "bigint unsigned not null auto_increment primary key";
             case "integer" -> pg ? "integer" : a1 != null ? "int(" + a1 + ")" : "int";
             case "bigInteger", "bigint" -> "bigint";
             case "tinyint" -> pg ? "smallint" : "tinyint";
@@ -61,7 +73,8 @@ final class KnexTypes {
                 }
                 List<String> quoted = new ArrayList<>();
                 values.forEach(v -> quoted.add(quoteValue(v)));
-                yield pg ? "text check (" + d.quote(column) + " in (" + String.join(", ", quoted) + "))"
+                yield pg
+                        ? "text check (" + d.quote(column) + " in (" + String.join(", ", quoted) + "))"
                         : "enum(" + String.join(", ", quoted) + ")";
             }
             default -> null;
@@ -84,10 +97,17 @@ final class KnexTypes {
         if (s != null) {
             return quoteValue(s);
         }
-        if (v instanceof Call c && c.name().equals("now") && c.target() instanceof Member m && m.name().equals("fn")) {
+        if (v instanceof Call c
+                && c.name().equals("now")
+                && c.target() instanceof Member m
+                && m.name().equals("fn")) {
             return "CURRENT_TIMESTAMP";
         }
-        if (v instanceof Call c && c.name().equals("raw") && c.target() instanceof Ident && c.args().size() == 1 && Code.str(c.arg(0)) != null) {
+        if (v instanceof Call c
+                && c.name().equals("raw")
+                && c.target() instanceof Ident
+                && c.args().size() == 1
+                && Code.str(c.arg(0)) != null) {
             return Code.str(c.arg(0));
         }
         return null;

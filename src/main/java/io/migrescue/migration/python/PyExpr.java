@@ -16,11 +16,9 @@ public sealed interface PyExpr {
     /** Its source text. */
     String text();
 
-    record Str(String value, int line, String text) implements PyExpr {
-    }
+    record Str(String value, int line, String text) implements PyExpr {}
 
-    record Num(String value, int line, String text) implements PyExpr {
-    }
+    record Num(String value, int line, String text) implements PyExpr {}
 
     /** A name or dotted name: {@code None}, {@code True}, {@code sa.Integer}, {@code settings.AUTH_USER_MODEL}. */
     record Name(String dotted, int line, String text) implements PyExpr {
@@ -52,14 +50,11 @@ public sealed interface PyExpr {
     }
 
     /** A list, tuple or set display. */
-    record Seq(String kind, List<PyExpr> items, int line, String text) implements PyExpr {
-    }
+    record Seq(String kind, List<PyExpr> items, int line, String text) implements PyExpr {}
 
-    record Dict(List<PyExpr> keys, List<PyExpr> values, int line, String text) implements PyExpr {
-    }
+    record Dict(List<PyExpr> keys, List<PyExpr> values, int line, String text) implements PyExpr {}
 
-    record Other(int line, String text) implements PyExpr {
-    }
+    record Other(int line, String text) implements PyExpr {}
 
     /** The string value of a plain string literal, else empty. */
     static Optional<String> string(PyExpr e) {

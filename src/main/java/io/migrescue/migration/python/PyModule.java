@@ -20,8 +20,7 @@ public final class PyModule {
      * @param to     index of its NEWLINE token
      * @param indent column of its first token
      */
-    public record PyLine(int from, int to, int indent, int line) {
-    }
+    public record PyLine(int from, int to, int indent, int line) {}
 
     private PyModule(String src) {
         this.src = src;
@@ -52,7 +51,8 @@ public final class PyModule {
 
     /** The source text of a line. */
     public String text(PyLine l) {
-        return src.substring(tokens.get(l.from()).start(), tokens.get(l.to() - 1).end());
+        return src.substring(
+                tokens.get(l.from()).start(), tokens.get(l.to() - 1).end());
     }
 
     public PyParser.Parsed expression(int fromToken) {
@@ -97,7 +97,8 @@ public final class PyModule {
     public Optional<List<PyLine>> block(List<PyLine> scope, int indent, String keyword, String name) {
         for (int n = 0; n < scope.size(); n++) {
             PyLine l = scope.get(n);
-            if (l.indent() == indent && tokens.get(l.from()).is(PyToken.Kind.NAME, keyword)
+            if (l.indent() == indent
+                    && tokens.get(l.from()).is(PyToken.Kind.NAME, keyword)
                     && tokens.get(l.from() + 1).is(PyToken.Kind.NAME, name)) {
                 return Optional.of(body(scope, n));
             }

@@ -14,8 +14,8 @@ import java.util.Set;
 public final class PyParser {
     static final int MAX_DEPTH = 64;
     private static final Set<String> STOPS = Set.of(",", ")", "]", "}", ":", "=");
-    private static final Set<String> KEYWORD_OPERATORS = Set.of("and", "or", "not", "in", "is", "if", "else", "for", "lambda", "async",
-            "await", "yield");
+    private static final Set<String> KEYWORD_OPERATORS =
+            Set.of("and", "or", "not", "in", "is", "if", "else", "for", "lambda", "async", "await", "yield");
 
     private final String src;
     private final List<PyToken> tokens;
@@ -29,8 +29,7 @@ public final class PyParser {
     }
 
     /** The expression starting at token {@code from}, and the index of the first token after it. */
-    public record Parsed(PyExpr expr, int next) {
-    }
+    public record Parsed(PyExpr expr, int next) {}
 
     public static Parsed parse(String src, List<PyToken> tokens, int from) {
         PyParser p = new PyParser(src, tokens, from);
@@ -44,7 +43,9 @@ public final class PyParser {
 
     private boolean atStop() {
         PyToken t = peek();
-        return t.kind() == PyToken.Kind.NEWLINE || t.kind() == PyToken.Kind.END || t.kind() == PyToken.Kind.OP && STOPS.contains(t.text())
+        return t.kind() == PyToken.Kind.NEWLINE
+                || t.kind() == PyToken.Kind.END
+                || t.kind() == PyToken.Kind.OP && STOPS.contains(t.text())
                 || t.is(PyToken.Kind.NAME, "as");
     }
 
@@ -119,7 +120,8 @@ public final class PyParser {
                 while (peek().kind() == PyToken.Kind.STRING) {
                     value.append(tokens.get(i++).text());
                 }
-                if (src.charAt(tokens.get(start).start()) == 'f' || src.charAt(tokens.get(start).start()) == 'F') {
+                if (src.charAt(tokens.get(start).start()) == 'f'
+                        || src.charAt(tokens.get(start).start()) == 'F') {
                     return other(start); // an f-string's value is only known at run time
                 }
                 return new PyExpr.Str(value.toString(), t.line(), text(start));
@@ -168,7 +170,9 @@ public final class PyParser {
         i++;
         PyToken first = tokens.get(start);
         if (dict) {
-            return items.size() == values.size() ? new PyExpr.Dict(items, values, first.line(), text(start)) : other(start);
+            return items.size() == values.size()
+                    ? new PyExpr.Dict(items, values, first.line(), text(start))
+                    : other(start);
         }
         if (open.equals("(") && items.size() == 1 && !comma) {
             return items.get(0);
@@ -236,8 +240,12 @@ public final class PyParser {
             if (t.kind() == PyToken.Kind.END || t.kind() == PyToken.Kind.NEWLINE && level == 0) {
                 return;
             }
-            if (level == 0 && t.kind() == PyToken.Kind.OP && (t.text().equals(",") || t.text().equals(")") || t.text().equals("]")
-                    || t.text().equals("}"))) {
+            if (level == 0
+                    && t.kind() == PyToken.Kind.OP
+                    && (t.text().equals(",")
+                            || t.text().equals(")")
+                            || t.text().equals("]")
+                            || t.text().equals("}"))) {
                 return;
             }
             if (t.op("(") || t.op("[") || t.op("{")) {

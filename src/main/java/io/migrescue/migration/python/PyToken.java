@@ -11,7 +11,14 @@ package io.migrescue.migration.python;
  * @param column 0-based column it starts at (the indentation, for the first token of a line)
  */
 public record PyToken(Kind kind, String text, int start, int end, int line, int column) {
-    public enum Kind { NAME, NUMBER, STRING, OP, NEWLINE, END }
+    public enum Kind {
+        NAME,
+        NUMBER,
+        STRING,
+        OP,
+        NEWLINE,
+        END
+    }
 
     public boolean is(Kind k, String t) {
         return kind == k && text.equals(t);

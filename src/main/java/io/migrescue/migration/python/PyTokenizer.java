@@ -9,8 +9,10 @@ import java.util.List;
  * line). Comments are dropped. Nothing here backtracks, so hostile input costs time proportional to its length.
  */
 public final class PyTokenizer {
-    private static final String[] OPERATORS = {"**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "==", "!=", "<=", ">=",
-            "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@="};
+    private static final String[] OPERATORS = {
+        "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=", "*=",
+        "/=", "%=", "&=", "|=", "^=", "@="
+    };
 
     private final String src;
     private final List<PyToken> tokens = new ArrayList<>();
@@ -52,9 +54,13 @@ public final class PyTokenizer {
                     pos++;
                 }
                 add(PyToken.Kind.NAME, src.substring(s, pos), s);
-            } else if (Character.isDigit(c) || c == '.' && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1))) {
+            } else if (Character.isDigit(c)
+                    || c == '.' && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1))) {
                 int s = pos;
-                while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '.' || src.charAt(pos) == '_')) {
+                while (pos < src.length()
+                        && (Character.isLetterOrDigit(src.charAt(pos))
+                                || src.charAt(pos) == '.'
+                                || src.charAt(pos) == '_')) {
                     pos++;
                 }
                 add(PyToken.Kind.NUMBER, src.substring(s, pos).replace("_", ""), s);
@@ -111,7 +117,8 @@ public final class PyTokenizer {
         int s = pos;
         int startLine = line;
         int startColumn = s - lineStart;
-        boolean raw = src.substring(s, quoteAt).toLowerCase(java.util.Locale.ROOT).contains("r");
+        boolean raw =
+                src.substring(s, quoteAt).toLowerCase(java.util.Locale.ROOT).contains("r");
         char q = src.charAt(quoteAt);
         boolean triple = src.startsWith(String.valueOf(q).repeat(3), quoteAt);
         String close = triple ? String.valueOf(q).repeat(3) : String.valueOf(q);

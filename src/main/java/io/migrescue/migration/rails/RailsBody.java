@@ -8,7 +8,6 @@ import io.migrescue.migration.code.Node.Ident;
 import io.migrescue.migration.code.Node.Obj;
 import io.migrescue.migration.code.Node.Str;
 import io.migrescue.migration.code.Rendered;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,7 +63,10 @@ final class RailsBody {
                 out.add(text.strip().replaceAll(";\\s*$", ""), line);
             }
             case "change_table" -> {
-                return a0 != null && c.block() != null && (options == null || options.entries().isEmpty()) && changeTable(a0, c.block());
+                return a0 != null
+                        && c.block() != null
+                        && (options == null || options.entries().isEmpty())
+                        && changeTable(a0, c.block());
             }
             case "create_table" -> {
                 return a0 != null && new RailsCreateTable(sql, out, a0, options, line).render(c.block());
@@ -81,7 +83,11 @@ final class RailsBody {
                 if (a0 == null || a1 == null) {
                     return false;
                 }
-                out.add(sql.pg ? "ALTER TABLE " + q(a0) + " RENAME TO " + q(a1) : "RENAME TABLE " + q(a0) + " TO " + q(a1), line);
+                out.add(
+                        sql.pg
+                                ? "ALTER TABLE " + q(a0) + " RENAME TO " + q(a1)
+                                : "RENAME TABLE " + q(a0) + " TO " + q(a1),
+                        line);
             }
             case "add_column" -> {
                 String type = Code.str(c.arg(2));
@@ -133,7 +139,12 @@ final class RailsBody {
                     out.add(alter + " SET DEFAULT " + RailsTypes.defaultValue(options.get("default")), line);
                 }
                 if (options != null && Code.bool(options.get("null")) != null) {
-                    out.add(alter + (Boolean.FALSE.equals(Code.bool(options.get("null"))) ? " SET NOT NULL" : " DROP NOT NULL"), line);
+                    out.add(
+                            alter
+                                    + (Boolean.FALSE.equals(Code.bool(options.get("null")))
+                                            ? " SET NOT NULL"
+                                            : " DROP NOT NULL"),
+                            line);
                 }
             }
             case "change_column_default" -> {
@@ -157,21 +168,26 @@ final class RailsBody {
                     }
                     out.add("UPDATE " + q(a0) + " SET " + q(a1) + "=" + v + " WHERE " + q(a1) + " IS NULL", line);
                 }
-                out.add("ALTER TABLE " + q(a0) + " ALTER COLUMN " + q(a1) + (nullable ? " DROP NOT NULL" : " SET NOT NULL"), line);
+                out.add(
+                        "ALTER TABLE " + q(a0) + " ALTER COLUMN " + q(a1)
+                                + (nullable ? " DROP NOT NULL" : " SET NOT NULL"),
+                        line);
             }
             case "add_index" -> {
                 List<String> columns = Code.names(c.arg(1));
                 if (a0 == null || columns == null || !knownIndexOptions(options)) {
                     return false;
                 }
-                String name = options != null && Code.str(options.get("name")) != null ? Code.str(options.get("name"))
+                String name = options != null && Code.str(options.get("name")) != null
+                        ? Code.str(options.get("name"))
                         : RailsSql.indexName(a0, columns);
                 out.add(sql.index(a0, name, columns, unique(options), options), line);
             }
             case "remove_index" -> {
                 String name = options != null ? Code.str(options.get("name")) : null;
                 if (name == null) {
-                    List<String> columns = options != null && options.get("column") != null ? Code.names(options.get("column"))
+                    List<String> columns = options != null && options.get("column") != null
+                            ? Code.names(options.get("column"))
                             : c.arg(1) instanceof Obj ? null : Code.names(c.arg(1));
                     name = columns == null || a0 == null ? null : RailsSql.indexName(a0, columns);
                 }
@@ -185,8 +201,11 @@ final class RailsBody {
                 if (a0 == null || a1 == null || to == null) {
                     return false;
                 }
-                out.add(sql.pg ? "ALTER INDEX " + q(a1) + " RENAME TO " + q(to)
-                        : "ALTER TABLE " + q(a0) + " RENAME INDEX " + q(a1) + " TO " + q(to), line);
+                out.add(
+                        sql.pg
+                                ? "ALTER INDEX " + q(a1) + " RENAME TO " + q(to)
+                                : "ALTER TABLE " + q(a0) + " RENAME INDEX " + q(a1) + " TO " + q(to),
+                        line);
             }
             case "add_reference", "add_belongs_to" -> {
                 return a0 != null && a1 != null && addReference(a0, a1, options, line);
@@ -203,23 +222,43 @@ final class RailsBody {
                 out.add("ALTER TABLE " + q(a0) + " DROP COLUMN " + q(a1 + "_id"), line);
             }
             case "add_foreign_key" -> {
-                if (a0 == null || a1 == null || !known(options, "column", "primary_key", "name", "on_delete", "on_update", "validate")) {
+                if (a0 == null
+                        || a1 == null
+                        || !known(options, "column", "primary_key", "name", "on_delete", "on_update", "validate")) {
                     return false;
                 }
-                String column = options != null && options.get("column") != null ? Code.str(options.get("column")) : singular(a1) + "_id";
-                String pk = options != null && options.get("primary_key") != null ? Code.str(options.get("primary_key")) : "id";
-                String name = options != null && options.get("name") != null ? Code.str(options.get("name")) : RailsSql.foreignKeyName(a0, column);
+                String column = options != null && options.get("column") != null
+                        ? Code.str(options.get("column"))
+                        : singular(a1) + "_id";
+                String pk = options != null && options.get("primary_key") != null
+                        ? Code.str(options.get("primary_key"))
+                        : "id";
+                String name = options != null && options.get("name") != null
+                        ? Code.str(options.get("name"))
+                        : RailsSql.foreignKeyName(a0, column);
                 if (column == null || pk == null || name == null) {
                     return false;
                 }
-                boolean notValid = sql.pg && options != null && Boolean.FALSE.equals(Code.bool(options.get("validate")));
-                out.add("ALTER TABLE " + q(a0) + " ADD " + sql.foreignKey(name, column, a1, pk, opt(options, "on_delete"), opt(options, "on_update"))
-                        .strip() + (notValid ? " NOT VALID" : ""), line);
+                boolean notValid =
+                        sql.pg && options != null && Boolean.FALSE.equals(Code.bool(options.get("validate")));
+                out.add(
+                        "ALTER TABLE " + q(a0) + " ADD "
+                                + sql.foreignKey(
+                                                name,
+                                                column,
+                                                a1,
+                                                pk,
+                                                opt(options, "on_delete"),
+                                                opt(options, "on_update"))
+                                        .strip()
+                                + (notValid ? " NOT VALID" : ""),
+                        line);
             }
             case "remove_foreign_key" -> {
                 String name = options != null ? Code.str(options.get("name")) : null;
                 if (name == null && a0 != null) {
-                    String column = options != null && options.get("column") != null ? Code.str(options.get("column"))
+                    String column = options != null && options.get("column") != null
+                            ? Code.str(options.get("column"))
                             : a1 != null ? singular(a1) + "_id" : null;
                     name = column == null ? null : RailsSql.foreignKeyName(a0, column);
                 }
@@ -248,7 +287,9 @@ final class RailsBody {
                 if (a0 == null) {
                     return false;
                 }
-                out.add("ALTER TABLE " + q(a0) + " DROP COLUMN " + q("updated_at") + ", DROP COLUMN " + q("created_at"), line);
+                out.add(
+                        "ALTER TABLE " + q(a0) + " DROP COLUMN " + q("updated_at") + ", DROP COLUMN " + q("created_at"),
+                        line);
             }
             default -> {
                 return false;
@@ -266,7 +307,9 @@ final class RailsBody {
         String t = block.params().isEmpty() ? "t" : block.params().get(0);
         Node.Sym tableArg = new Node.Sym(table, block.line(), ":" + table);
         for (Node n : block.body()) {
-            if (!(n instanceof Call c) || !(c.target() instanceof Ident id) || !id.name().equals(t)) {
+            if (!(n instanceof Call c)
+                    || !(c.target() instanceof Ident id)
+                    || !id.name().equals(t)) {
                 out.notUnderstood(n);
                 continue;
             }
@@ -294,7 +337,8 @@ final class RailsBody {
                 Obj opts = RailsMigrationReader.options(c);
                 for (Node a : c.args()) {
                     if (!(a instanceof Obj)) {
-                        List<Node> one = new ArrayList<>(List.of(tableArg, a, new Node.Sym(c.name(), c.line(), ":" + c.name())));
+                        List<Node> one =
+                                new ArrayList<>(List.of(tableArg, a, new Node.Sym(c.name(), c.line(), ":" + c.name())));
                         if (opts != null) {
                             one.add(opts);
                         }
@@ -324,7 +368,8 @@ final class RailsBody {
         }
         String column = ref + "_id";
         String type = options != null && options.get("type") != null ? Code.str(options.get("type")) : "bigint";
-        String col = type == null ? null : sql.column(column, type, withoutKeys(options, "foreign_key", "index", "type"));
+        String col =
+                type == null ? null : sql.column(column, type, withoutKeys(options, "foreign_key", "index", "type"));
         if (col == null) {
             return false;
         }
@@ -337,7 +382,10 @@ final class RailsBody {
             out.add(sql.index(table, r.indexName(), List.of(column), r.uniqueIndex(), null), line);
         }
         if (r.fkName() != null) {
-            out.add(("ALTER TABLE " + q(table) + " ADD " + sql.foreignKey(r.fkName(), column, r.toTable(), "id", r.onDelete(), r.onUpdate())).strip(),
+            out.add(
+                    ("ALTER TABLE " + q(table) + " ADD "
+                                    + sql.foreignKey(r.fkName(), column, r.toTable(), "id", r.onDelete(), r.onUpdate()))
+                            .strip(),
                     line);
         }
         return true;
@@ -386,7 +434,10 @@ final class RailsBody {
         if (n instanceof Str s) {
             return s.value();
         }
-        if (n instanceof Call c && c.target() instanceof Str s && s.value() != null && c.args().isEmpty()) {
+        if (n instanceof Call c
+                && c.target() instanceof Str s
+                && s.value() != null
+                && c.args().isEmpty()) {
             return switch (c.name()) {
                 case "squish" -> s.value().strip().replaceAll("\\s+", " ");
                 case "strip", "chomp", "freeze", "dup" -> s.value().strip();
@@ -401,7 +452,11 @@ final class RailsBody {
         if (table.endsWith("ies")) {
             return table.substring(0, table.length() - 3) + "y";
         }
-        if (table.endsWith("sses") || table.endsWith("xes") || table.endsWith("ches") || table.endsWith("shes") || table.endsWith("uses")) {
+        if (table.endsWith("sses")
+                || table.endsWith("xes")
+                || table.endsWith("ches")
+                || table.endsWith("shes")
+                || table.endsWith("uses")) {
             return table.substring(0, table.length() - 2);
         }
         if (table.equals("people")) {

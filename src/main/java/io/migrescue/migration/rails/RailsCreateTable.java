@@ -7,7 +7,6 @@ import io.migrescue.migration.code.Node.Func;
 import io.migrescue.migration.code.Node.Ident;
 import io.migrescue.migration.code.Node.Obj;
 import io.migrescue.migration.code.Rendered;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,9 +18,34 @@ import java.util.Set;
  * {@code t.references … foreign_key: true} inside it on both.
  */
 final class RailsCreateTable {
-    private static final Set<String> TYPES = Set.of("string", "text", "integer", "bigint", "float", "decimal", "numeric", "datetime",
-            "timestamp", "time", "date", "binary", "blob", "boolean", "json", "jsonb", "uuid", "inet", "cidr", "macaddr", "hstore",
-            "citext", "interval", "tsvector", "money", "xml", "point");
+    private static final Set<String> TYPES = Set.of(
+            "string",
+            "text",
+            "integer",
+            "bigint",
+            "float",
+            "decimal",
+            "numeric",
+            "datetime",
+            "timestamp",
+            "time",
+            "date",
+            "binary",
+            "blob",
+            "boolean",
+            "json",
+            "jsonb",
+            "uuid",
+            "inet",
+            "cidr",
+            "macaddr",
+            "hstore",
+            "citext",
+            "interval",
+            "tsvector",
+            "money",
+            "xml",
+            "point");
     private final RailsSql sql;
     private final Rendered out;
     private final String table;
@@ -33,8 +57,8 @@ final class RailsCreateTable {
     private final List<Node> notUnderstood = new ArrayList<>();
 
     /** What {@code t.references} / {@code add_reference} adds besides the column; names null when not added. */
-    record Reference(String indexName, boolean uniqueIndex, String fkName, String toTable, String onDelete, String onUpdate) {
-    }
+    record Reference(
+            String indexName, boolean uniqueIndex, String fkName, String toTable, String onDelete, String onUpdate) {}
 
     static boolean isType(String method) {
         return TYPES.contains(method);
@@ -55,7 +79,8 @@ final class RailsCreateTable {
         Node id = options == null ? null : options.get("id");
         if (!Boolean.FALSE.equals(Code.bool(id))) {
             String type = id == null ? "bigint" : Code.str(id);
-            String pk = options != null && options.get("primary_key") != null ? Code.str(options.get("primary_key")) : "id";
+            String pk =
+                    options != null && options.get("primary_key") != null ? Code.str(options.get("primary_key")) : "id";
             String idColumn = type == null || pk == null ? null : sql.idColumn(pk, type);
             if (idColumn == null) {
                 return false;
@@ -65,13 +90,19 @@ final class RailsCreateTable {
         if (block != null) {
             String t = block.params().isEmpty() ? "t" : block.params().get(0);
             for (Node n : block.body()) {
-                if (!(n instanceof Call c) || !(c.target() instanceof Ident target) || !target.name().equals(t) || !definition(c)) {
+                if (!(n instanceof Call c)
+                        || !(c.target() instanceof Ident target)
+                        || !target.name().equals(t)
+                        || !definition(c)) {
                     notUnderstood.add(n);
                 }
             }
         }
         if (options != null && options.get("force") != null) {
-            out.add("DROP TABLE IF EXISTS " + sql.d.quote(table) + ("cascade".equals(Code.str(options.get("force"))) ? " CASCADE" : ""), line);
+            out.add(
+                    "DROP TABLE IF EXISTS " + sql.d.quote(table)
+                            + ("cascade".equals(Code.str(options.get("force"))) ? " CASCADE" : ""),
+                    line);
         }
         boolean ifNotExists = options != null && Boolean.TRUE.equals(Code.bool(options.get("if_not_exists")));
         List<String> parts = new ArrayList<>(columns);
@@ -80,10 +111,13 @@ final class RailsCreateTable {
         }
         parts.addAll(foreignKeys);
         String tableOptions = options == null ? null : Code.str(options.get("options"));
-        out.add("CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + sql.d.quote(table) + " (" + String.join(", ", parts) + ")"
-                + (tableOptions != null && !sql.pg ? " " + tableOptions : ""), line);
+        out.add(
+                "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + sql.d.quote(table) + " ("
+                        + String.join(", ", parts) + ")" + (tableOptions != null && !sql.pg ? " " + tableOptions : ""),
+                line);
         if (sql.pg) {
-            indexes.forEach(i -> out.add(sql.index(table, i[0], List.of(i[1].split(",")), i[2] != null, null), Integer.parseInt(i[3])));
+            indexes.forEach(i -> out.add(
+                    sql.index(table, i[0], List.of(i[1].split(",")), i[2] != null, null), Integer.parseInt(i[3])));
         }
         notUnderstood.forEach(out::notUnderstood);
         return true;
@@ -138,14 +172,18 @@ final class RailsCreateTable {
                 }
                 String column = ref + "_id";
                 String type = o != null && o.get("type") != null ? Code.str(o.get("type")) : "bigint";
-                String col = type == null ? null : sql.column(column, type, RailsBody.withoutKeys(o, "foreign_key", "index", "type"));
+                String col = type == null
+                        ? null
+                        : sql.column(column, type, RailsBody.withoutKeys(o, "foreign_key", "index", "type"));
                 Reference r = reference(table, ref, o);
                 if (col == null || r == null) {
                     return false;
                 }
                 columns.add(col);
                 if (r.indexName() != null) {
-                    indexes.add(new String[]{r.indexName(), column, r.uniqueIndex() ? "unique" : null, Integer.toString(c.line())});
+                    indexes.add(new String[] {
+                        r.indexName(), column, r.uniqueIndex() ? "unique" : null, Integer.toString(c.line())
+                    });
                 }
                 if (r.fkName() != null) {
                     foreignKeys.add(sql.foreignKey(r.fkName(), column, r.toTable(), "id", r.onDelete(), r.onUpdate()));
@@ -156,9 +194,13 @@ final class RailsCreateTable {
                 if (cols == null || !RailsBody.known(o, "name", "unique")) {
                     return false;
                 }
-                String indexName = o != null && Code.str(o.get("name")) != null ? Code.str(o.get("name")) : RailsSql.indexName(table, cols);
+                String indexName = o != null && Code.str(o.get("name")) != null
+                        ? Code.str(o.get("name"))
+                        : RailsSql.indexName(table, cols);
                 boolean unique = o != null && Boolean.TRUE.equals(Code.bool(o.get("unique")));
-                indexes.add(new String[]{indexName, String.join(",", cols), unique ? "unique" : null, Integer.toString(c.line())});
+                indexes.add(new String[] {
+                    indexName, String.join(",", cols), unique ? "unique" : null, Integer.toString(c.line())
+                });
             }
             default -> {
                 return false;
@@ -177,9 +219,11 @@ final class RailsCreateTable {
         if (b == null && (io == null || !RailsBody.known(io, "unique", "name"))) {
             return false;
         }
-        String name = io != null && Code.str(io.get("name")) != null ? Code.str(io.get("name")) : RailsSql.indexName(table, List.of(column));
+        String name = io != null && Code.str(io.get("name")) != null
+                ? Code.str(io.get("name"))
+                : RailsSql.indexName(table, List.of(column));
         boolean unique = io != null && Boolean.TRUE.equals(Code.bool(io.get("unique")));
-        indexes.add(new String[]{name, column, unique ? "unique" : null, Integer.toString(at)});
+        indexes.add(new String[] {name, column, unique ? "unique" : null, Integer.toString(at)});
         return true;
     }
 
@@ -196,7 +240,9 @@ final class RailsCreateTable {
         if (index == null || Boolean.TRUE.equals(Code.bool(index))) {
             indexName = RailsSql.indexName(table, List.of(column));
         } else if (index instanceof Obj io && RailsBody.known(io, "unique", "name")) {
-            indexName = Code.str(io.get("name")) != null ? Code.str(io.get("name")) : RailsSql.indexName(table, List.of(column));
+            indexName = Code.str(io.get("name")) != null
+                    ? Code.str(io.get("name"))
+                    : RailsSql.indexName(table, List.of(column));
             unique = Boolean.TRUE.equals(Code.bool(io.get("unique")));
         } else if (!Boolean.FALSE.equals(Code.bool(index))) {
             return null;
@@ -205,7 +251,8 @@ final class RailsCreateTable {
             return new Reference(indexName, unique, null, null, null, null);
         }
         if (Boolean.TRUE.equals(Code.bool(fk))) {
-            return new Reference(indexName, unique, RailsSql.foreignKeyName(table, column), RailsSql.pluralize(ref), null, null);
+            return new Reference(
+                    indexName, unique, RailsSql.foreignKeyName(table, column), RailsSql.pluralize(ref), null, null);
         }
         if (fk instanceof Obj fo && RailsBody.known(fo, "to_table", "on_delete", "on_update", "name")) {
             String toTable = fo.get("to_table") != null ? Code.str(fo.get("to_table")) : RailsSql.pluralize(ref);
@@ -213,7 +260,8 @@ final class RailsCreateTable {
             if (toTable == null || name == null) {
                 return null;
             }
-            return new Reference(indexName, unique, name, toTable, Code.str(fo.get("on_delete")), Code.str(fo.get("on_update")));
+            return new Reference(
+                    indexName, unique, name, toTable, Code.str(fo.get("on_delete")), Code.str(fo.get("on_update")));
         }
         return null;
     }

@@ -15,7 +15,6 @@ import io.migrescue.migration.code.Rendered;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
-
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -68,19 +67,27 @@ public final class RailsMigrationReader implements CodeMigrationReader {
         List<Node> program = Parser.parse(Files.readString(file.path(), StandardCharsets.UTF_8), Language.RUBY);
         Rendered out = new Rendered();
         Optional<ClassDef> migration = Code.firstClass(program);
-        Optional<Func> body = migration.flatMap(c -> method(c, "change")).or(() -> migration.flatMap(c -> method(c, "up")));
+        Optional<Func> body =
+                migration.flatMap(c -> method(c, "change")).or(() -> migration.flatMap(c -> method(c, "up")));
         if (body.isEmpty()) {
             out.notUnderstood("(no change or up method in " + file.path().getFileName() + ")", 1);
             return out.statements();
         }
-        double version = migration.map(ClassDef::superclass).map(VERSION::matcher).filter(Matcher::find)
-                .map(m -> Double.parseDouble(m.group(1))).orElse(7.1);
+        double version = migration
+                .map(ClassDef::superclass)
+                .map(VERSION::matcher)
+                .filter(Matcher::find)
+                .map(m -> Double.parseDouble(m.group(1)))
+                .orElse(7.1);
         new RailsBody(new RailsSql(engine, version), out).run(body.get().body());
         return out.statements();
     }
 
     private static Optional<Func> method(ClassDef c, String name) {
-        return c.members().stream().filter(m -> m instanceof Def d && d.name().equals(name)).map(m -> ((Def) m).func()).findFirst();
+        return c.members().stream()
+                .filter(m -> m instanceof Def d && d.name().equals(name))
+                .map(m -> ((Def) m).func())
+                .findFirst();
     }
 
     /** {@code reversible do |dir| dir.up { … } end}: the block given to {@code up}. */
@@ -88,7 +95,11 @@ public final class RailsMigrationReader implements CodeMigrationReader {
         List<Node> up = new ArrayList<>();
         String dir = reversible.params().isEmpty() ? "dir" : reversible.params().get(0);
         for (Node n : reversible.body()) {
-            if (n instanceof Call c && c.name().equals("up") && c.target() instanceof Ident id && id.name().equals(dir) && c.block() != null) {
+            if (n instanceof Call c
+                    && c.name().equals("up")
+                    && c.target() instanceof Ident id
+                    && id.name().equals(dir)
+                    && c.block() != null) {
                 up.addAll(c.block().body());
             } else if (!(n instanceof Call c2 && c2.name().equals("down"))) {
                 up.add(n);

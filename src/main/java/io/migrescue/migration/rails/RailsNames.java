@@ -10,15 +10,16 @@ import java.util.Set;
  * #foreign_key_name), and the plural a reference's table takes.
  */
 public final class RailsNames {
-    private RailsNames() {
-    }
+    private RailsNames() {}
 
     public static String index(String table, List<String> columns) {
         return "index_" + table + "_on_" + String.join("_and_", columns);
     }
 
     public static String foreignKey(String table, String column) {
-        return "fk_rails_" + io.migrescue.files.Digests.sha256Hex(table + "_" + column + "_fk").substring(0, 10);
+        return "fk_rails_"
+                + io.migrescue.files.Digests.sha256Hex(table + "_" + column + "_fk")
+                        .substring(0, 10);
     }
 
     /** ActiveSupport's plural for the usual English table names (irregulars and uncountables included). */
@@ -41,9 +42,22 @@ public final class RailsNames {
         return word + "s";
     }
 
-    private static final String[][] IRREGULAR = {{"person", "people"}, {"man", "men"}, {"child", "children"}, {"sex", "sexes"},
-            {"move", "moves"}, {"zombie", "zombies"}, {"ox", "oxen"}, {"mouse", "mice"}, {"matrix", "matrices"}, {"index", "indices"},
-            {"quiz", "quizzes"}, {"status", "statuses"}, {"alias", "aliases"}, {"analysis", "analyses"}};
-    private static final Set<String> UNCOUNTABLE = Set.of("equipment", "information", "rice", "money", "species", "series", "fish",
-            "sheep", "jeans", "police");
+    private static final String[][] IRREGULAR = {
+        {"person", "people"},
+        {"man", "men"},
+        {"child", "children"},
+        {"sex", "sexes"},
+        {"move", "moves"},
+        {"zombie", "zombies"},
+        {"ox", "oxen"},
+        {"mouse", "mice"},
+        {"matrix", "matrices"},
+        {"index", "indices"},
+        {"quiz", "quizzes"},
+        {"status", "statuses"},
+        {"alias", "aliases"},
+        {"analysis", "analyses"}
+    };
+    private static final Set<String> UNCOUNTABLE = Set.of(
+            "equipment", "information", "rice", "money", "species", "series", "fish", "sheep", "jeans", "police");
 }

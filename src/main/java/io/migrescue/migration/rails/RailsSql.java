@@ -1,11 +1,9 @@
 package io.migrescue.migration.rails;
 
 import io.migrescue.migration.code.Code;
-import io.migrescue.migration.code.Node;
 import io.migrescue.migration.code.Node.Obj;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,7 +14,8 @@ import java.util.stream.Collectors;
  * as {@link RailsNames} says.
  */
 final class RailsSql {
-    private static final Set<String> COLUMN_OPTIONS = Set.of("null", "default", "limit", "precision", "scale", "comment", "array");
+    private static final Set<String> COLUMN_OPTIONS =
+            Set.of("null", "default", "limit", "precision", "scale", "comment", "array");
     final Dialect d;
     final boolean pg;
     final double version;
@@ -60,8 +59,10 @@ final class RailsSql {
     /** The id column {@code create_table} adds: bigint auto-increment (7.x and 6.x alike), or the type {@code id:} names. */
     String idColumn(String name, String type) {
         return switch (type) {
-            case "bigint", "primary_key" -> d.quote(name) + (pg ? " bigserial primary key" : " bigint NOT NULL AUTO_INCREMENT PRIMARY KEY");
-            case "integer", "serial" -> d.quote(name) + (pg ? " serial primary key" : " int NOT NULL AUTO_INCREMENT PRIMARY KEY");
+            case "bigint", "primary_key" ->
+                d.quote(name) + (pg ? " bigserial primary key" : " bigint NOT NULL AUTO_INCREMENT PRIMARY KEY");
+            case "integer", "serial" ->
+                d.quote(name) + (pg ? " serial primary key" : " int NOT NULL AUTO_INCREMENT PRIMARY KEY");
             case "uuid" -> pg ? d.quote(name) + " uuid DEFAULT gen_random_uuid() NOT NULL PRIMARY KEY" : null;
             default -> null;
         };
@@ -85,7 +86,8 @@ final class RailsSql {
 
     /** ActiveRecord's {@code visit_ForeignKeyDefinition}, line breaks and all (a heredoc: it ends in one, before any ON DELETE). */
     String foreignKey(String name, String column, String toTable, String primaryKey, String onDelete, String onUpdate) {
-        return "CONSTRAINT " + d.quote(name) + "\nFOREIGN KEY (" + d.quote(column) + ")\n  REFERENCES " + d.quote(toTable) + " ("
+        return "CONSTRAINT " + d.quote(name) + "\nFOREIGN KEY (" + d.quote(column) + ")\n  REFERENCES "
+                + d.quote(toTable) + " ("
                 + d.quote(primaryKey) + ")\n" + (onDelete != null ? " ON DELETE " + action(onDelete) : "")
                 + (onUpdate != null ? " ON UPDATE " + action(onUpdate) : "");
     }

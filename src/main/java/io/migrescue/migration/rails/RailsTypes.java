@@ -11,8 +11,7 @@ import io.migrescue.model.Engine;
  * on, as Rails 7 gives it.
  */
 final class RailsTypes {
-    private RailsTypes() {
-    }
+    private RailsTypes() {}
 
     /** The SQL type of {@code t.<type> :name, options}, or null for a type not known here or computed options. */
     static String of(String type, Obj options, Engine engine, double migrationVersion) {
@@ -20,20 +19,36 @@ final class RailsTypes {
         Integer limit = option(options, "limit");
         Integer precision = option(options, "precision");
         Integer scale = option(options, "scale");
-        if (options != null && (options.get("limit") != null && limit == null || options.get("precision") != null && precision == null
-                && !Code.isNull(options.get("precision")) || options.get("scale") != null && scale == null)) {
+        if (options != null
+                && (options.get("limit") != null && limit == null
+                        || options.get("precision") != null
+                                && precision == null
+                                && !Code.isNull(options.get("precision"))
+                        || options.get("scale") != null && scale == null)) {
             return null;
         }
         if (options != null && options.get("precision") != null && Code.isNull(options.get("precision"))) {
             precision = -1;
         }
         String sql = switch (type) {
-            case "string" -> pg ? "character varying" + (limit != null ? "(" + limit + ")" : "") : "varchar(" + (limit != null ? limit : 255) + ")";
-            case "text" -> pg || limit == null ? "text" : limit <= 0xff ? "tinytext" : limit <= 0xffff ? "text" : limit <= 0xffffff ? "mediumtext" : "longtext";
+            case "string" ->
+                pg
+                        ? "character varying" + (limit != null ? "(" + limit + ")" : "")
+                        : "varchar(" + (limit != null ? limit : 255) + ")";
+            case "text" ->
+                pg || limit == null
+                        ? "text"
+                        : limit <= 0xff
+                                ? "tinytext"
+                                : limit <= 0xffff ? "text" : limit <= 0xffffff ? "mediumtext" : "longtext";
             case "integer" -> integer(limit, pg);
             case "bigint" -> "bigint";
             case "float" -> pg ? "float" : "float(24)";
-            case "decimal", "numeric" -> "decimal" + (precision != null && precision > 0 ? "(" + precision + "," + (scale != null ? scale : 0) + ")" : "");
+            case "decimal", "numeric" ->
+                "decimal"
+                        + (precision != null && precision > 0
+                                ? "(" + precision + "," + (scale != null ? scale : 0) + ")"
+                                : "");
             case "datetime" -> {
                 int p = precision != null ? precision : migrationVersion >= 7.0 ? 6 : -1;
                 yield (pg ? "timestamp" : "datetime") + (p >= 0 ? "(" + p + ")" : "");
@@ -46,7 +61,8 @@ final class RailsTypes {
             case "json" -> "json";
             case "jsonb" -> pg ? "jsonb" : null;
             case "uuid" -> pg ? "uuid" : null;
-            case "inet", "cidr", "macaddr", "hstore", "citext", "interval", "tsvector", "money", "xml", "point" -> pg ? type : null;
+            case "inet", "cidr", "macaddr", "hstore", "citext", "interval", "tsvector", "money", "xml", "point" ->
+                pg ? type : null;
             default -> null;
         };
         if (sql != null && pg && options != null && Boolean.TRUE.equals(Code.bool(options.get("array")))) {

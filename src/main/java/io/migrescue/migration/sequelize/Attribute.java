@@ -7,7 +7,6 @@ import io.migrescue.migration.code.Node.Member;
 import io.migrescue.migration.code.Node.Obj;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
-
 import java.util.Locale;
 import java.util.Set;
 
@@ -17,8 +16,17 @@ import java.util.Set;
  * {@code attributeToSQL} writes it per engine. Null from {@link #read} when any part is computed or unknown.
  */
 final class Attribute {
-    private static final Set<String> KEYS = Set.of("type", "allowNull", "defaultValue", "primaryKey", "autoIncrement", "unique",
-            "references", "onDelete", "onUpdate", "comment");
+    private static final Set<String> KEYS = Set.of(
+            "type",
+            "allowNull",
+            "defaultValue",
+            "primaryKey",
+            "autoIncrement",
+            "unique",
+            "references",
+            "onDelete",
+            "onUpdate",
+            "comment");
     final String table;
     final String column;
     final SequelizeTypes.Type type;
@@ -164,8 +172,8 @@ final class Attribute {
             return sql;
         }
         int at = sql.indexOf(" REFERENCES ");
-        return sql.substring(0, at) + ", ADD CONSTRAINT " + d.quote(tableName + "_" + key + "_foreign_idx") + " FOREIGN KEY ("
-                + d.quote(key) + ")" + sql.substring(at);
+        return sql.substring(0, at) + ", ADD CONSTRAINT " + d.quote(tableName + "_" + key + "_foreign_idx")
+                + " FOREIGN KEY (" + d.quote(key) + ")" + sql.substring(at);
     }
 
     String referencesSql(Dialect d) {

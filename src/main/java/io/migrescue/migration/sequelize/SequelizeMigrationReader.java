@@ -15,7 +15,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,8 +47,9 @@ public final class SequelizeMigrationReader implements CodeMigrationReader {
     @Override
     public List<SqlStatement> statements(MigrationFile file, Engine engine) throws IOException {
         Rendered out = new Rendered();
-        JsMigrations.up(file, out).ifPresent(up -> new Body(JsMigrations.firstParam(up, "queryInterface"), Dialect.of(engine), out)
-                .run(up.body()));
+        JsMigrations.up(file, out)
+                .ifPresent(up -> new Body(JsMigrations.firstParam(up, "queryInterface"), Dialect.of(engine), out)
+                        .run(up.body()));
         return out.statements();
     }
 
@@ -72,12 +72,18 @@ public final class SequelizeMigrationReader implements CodeMigrationReader {
                     }
                     return;
                 }
-                if (c.name().equals("query") && c.target() instanceof Member m && m.name().equals("sequelize")
-                        && Code.str(c.arg(0)) != null && (c.args().size() == 1 || c.arg(1) instanceof Obj o && plainOptions(o))) {
+                if (c.name().equals("query")
+                        && c.target() instanceof Member m
+                        && m.name().equals("sequelize")
+                        && Code.str(c.arg(0)) != null
+                        && (c.args().size() == 1 || c.arg(1) instanceof Obj o && plainOptions(o))) {
                     out.add(stripSemicolon(Code.str(c.arg(0))), c.line());
                     return;
                 }
-                if (c.target() instanceof Ident p && p.name().equals("Promise") && c.name().equals("all") && c.arg(0) instanceof Arr items) {
+                if (c.target() instanceof Ident p
+                        && p.name().equals("Promise")
+                        && c.name().equals("all")
+                        && c.arg(0) instanceof Arr items) {
                     run(items.items());
                     return;
                 }
@@ -91,8 +97,9 @@ public final class SequelizeMigrationReader implements CodeMigrationReader {
 
         /** Options that do not change the SQL ({@code { transaction: t }}, a query type). */
         private static boolean plainOptions(Obj o) {
-            return o.entries().keySet().stream().allMatch(k -> k.equals("transaction") || k.equals("type") || k.equals("raw")
-                    || k.equals("logging"));
+            return o.entries().keySet().stream()
+                    .allMatch(
+                            k -> k.equals("transaction") || k.equals("type") || k.equals("raw") || k.equals("logging"));
         }
 
         private boolean call(Call c) {
@@ -120,16 +127,24 @@ public final class SequelizeMigrationReader implements CodeMigrationReader {
                         return false;
                     }
                     enumType(a, line);
-                    out.add(pg() ? "ALTER TABLE " + d.qualify("public", table) + " ADD COLUMN " + d.quote(column) + " " + a.sql(d, true)
-                            : "ALTER TABLE " + d.quote(table) + " ADD " + d.quote(column) + " " + a.sqlForAddColumn(d, table, column), line);
+                    out.add(
+                            pg()
+                                    ? "ALTER TABLE " + d.qualify("public", table) + " ADD COLUMN " + d.quote(column)
+                                            + " " + a.sql(d, true)
+                                    : "ALTER TABLE " + d.quote(table) + " ADD " + d.quote(column) + " "
+                                            + a.sqlForAddColumn(d, table, column),
+                            line);
                 }
                 case "removeColumn" -> {
                     String column = Code.str(c.arg(1));
                     if (column == null) {
                         return false;
                     }
-                    out.add(pg() ? "ALTER TABLE " + d.qualify("public", table) + " DROP COLUMN " + d.quote(column)
-                            : "ALTER TABLE " + d.quote(table) + " DROP " + d.quote(column), line);
+                    out.add(
+                            pg()
+                                    ? "ALTER TABLE " + d.qualify("public", table) + " DROP COLUMN " + d.quote(column)
+                                    : "ALTER TABLE " + d.quote(table) + " DROP " + d.quote(column),
+                            line);
                 }
                 case "renameColumn" -> {
                     String from = Code.str(c.arg(1));
@@ -138,7 +153,9 @@ public final class SequelizeMigrationReader implements CodeMigrationReader {
                         return false;
                     }
                     // MySQL: Sequelize reads the column's type and writes CHANGE; the rename has the same effect
-                    out.add("ALTER TABLE " + d.quote(table) + " RENAME COLUMN " + d.quote(from) + " TO " + d.quote(to), line);
+                    out.add(
+                            "ALTER TABLE " + d.quote(table) + " RENAME COLUMN " + d.quote(from) + " TO " + d.quote(to),
+                            line);
                 }
                 case "changeColumn" -> {
                     String column = Code.str(c.arg(1));
@@ -160,7 +177,11 @@ public final class SequelizeMigrationReader implements CodeMigrationReader {
                         }
                         name = indexName(table, fields);
                     }
-                    out.add(pg() ? "DROP INDEX IF EXISTS " + d.quote(name) : "DROP INDEX " + d.quote(name) + " ON " + d.quote(table), line);
+                    out.add(
+                            pg()
+                                    ? "DROP INDEX IF EXISTS " + d.quote(name)
+                                    : "DROP INDEX " + d.quote(name) + " ON " + d.quote(table),
+                            line);
                 }
                 case "addConstraint" -> {
                     return c.arg(1) instanceof Obj o && addConstraint(table, o, line);
@@ -210,23 +231,31 @@ public final class SequelizeMigrationReader implements CodeMigrationReader {
             for (String f : foreign) {
                 body += ", " + f;
             }
-            out.add("CREATE TABLE IF NOT EXISTS " + d.quote(table) + " (" + body + ")" + (pg() ? "" : " ENGINE=InnoDB"), line);
+            out.add(
+                    "CREATE TABLE IF NOT EXISTS " + d.quote(table) + " (" + body + ")" + (pg() ? "" : " ENGINE=InnoDB"),
+                    line);
             return true;
         }
 
         /** PostgreSQL: an ENUM column's type is created first, as Sequelize does (and it tolerates an existing one). */
         private void enumType(Attribute a, int line) {
             if (pg() && a.type.is("ENUM")) {
-                String values = SequelizeTypes.enumValues(a.type).stream().map(v -> "''" + v.replace("'", "''''") + "''")
+                String values = SequelizeTypes.enumValues(a.type).stream()
+                        .map(v -> "''" + v.replace("'", "''''") + "''")
                         .collect(Collectors.joining(", "));
-                out.add("DO 'BEGIN CREATE TYPE \"public\".\"" + SequelizeTypes.enumName(a.table, a.column) + "\" AS ENUM(" + values
-                        + "); EXCEPTION WHEN duplicate_object THEN null; END'", line);
+                out.add(
+                        "DO 'BEGIN CREATE TYPE \"public\".\"" + SequelizeTypes.enumName(a.table, a.column)
+                                + "\" AS ENUM(" + values + "); EXCEPTION WHEN duplicate_object THEN null; END'",
+                        line);
             }
         }
 
         private void changeColumn(String table, String column, Attribute a, int line) {
             if (!pg()) {
-                out.add("ALTER TABLE " + d.quote(table) + " CHANGE " + d.quote(column) + " " + d.quote(column) + " " + a.sql(d, false), line);
+                out.add(
+                        "ALTER TABLE " + d.quote(table) + " CHANGE " + d.quote(column) + " " + d.quote(column) + " "
+                                + a.sql(d, false),
+                        line);
                 return;
             }
             String alter = "ALTER TABLE " + d.quote(table) + " ALTER COLUMN " + d.quote(column);
@@ -246,19 +275,30 @@ public final class SequelizeMigrationReader implements CodeMigrationReader {
                 options = o;
                 fields = Code.names(o.get("fields"));
             }
-            if (fields == null || options != null && !options.entries().keySet().stream()
-                    .allMatch(k -> List.of("name", "unique", "fields", "transaction", "type").contains(k))) {
+            if (fields == null
+                    || options != null
+                            && !options.entries().keySet().stream()
+                                    .allMatch(k -> List.of("name", "unique", "fields", "transaction", "type")
+                                            .contains(k))) {
                 return false;
             }
-            String name = options != null && Code.str(options.get("name")) != null ? Code.str(options.get("name")) : indexName(table, fields);
+            String name = options != null && Code.str(options.get("name")) != null
+                    ? Code.str(options.get("name"))
+                    : indexName(table, fields);
             String kind = options == null ? null : Code.str(options.get("type"));
-            boolean unique = options != null && Boolean.TRUE.equals(Code.bool(options.get("unique"))) || "UNIQUE".equalsIgnoreCase(kind);
+            boolean unique = options != null && Boolean.TRUE.equals(Code.bool(options.get("unique")))
+                    || "UNIQUE".equalsIgnoreCase(kind);
             if (kind != null && !"UNIQUE".equalsIgnoreCase(kind)) {
                 return false;
             }
             String cols = fields.stream().map(d::quote).collect(Collectors.joining(", "));
-            out.add(pg() ? "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + d.quote(name) + " ON " + d.quote(table) + " (" + cols + ")"
-                    : "ALTER TABLE " + d.quote(table) + " ADD " + (unique ? "UNIQUE " : "") + "INDEX " + d.quote(name) + " (" + cols + ")", line);
+            out.add(
+                    pg()
+                            ? "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + d.quote(name) + " ON " + d.quote(table)
+                                    + " (" + cols + ")"
+                            : "ALTER TABLE " + d.quote(table) + " ADD " + (unique ? "UNIQUE " : "") + "INDEX "
+                                    + d.quote(name) + " (" + cols + ")",
+                    line);
             return true;
         }
 

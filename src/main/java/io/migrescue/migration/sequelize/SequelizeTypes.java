@@ -6,7 +6,6 @@ import io.migrescue.migration.code.Node.Call;
 import io.migrescue.migration.code.Node.Ident;
 import io.migrescue.migration.code.Node.Member;
 import io.migrescue.model.Engine;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,8 +18,7 @@ import java.util.Locale;
  * PostgreSQL is a type of its own, named {@code enum_<table>_<column>}.
  */
 final class SequelizeTypes {
-    private SequelizeTypes() {
-    }
+    private SequelizeTypes() {}
 
     /** A data type as written: its name, its arguments, and modifiers such as {@code UNSIGNED}. */
     record Type(String name, List<Node> args, List<String> modifiers) {
@@ -35,10 +33,10 @@ final class SequelizeTypes {
         Node cur = n;
         while (parts.size() < 10) {
             if (cur instanceof Call c && c.target() != null) {
-                parts.add(new Object[]{c.name(), c.args()});
+                parts.add(new Object[] {c.name(), c.args()});
                 cur = c.target();
             } else if (cur instanceof Member m) {
-                parts.add(new Object[]{m.name(), List.<Node>of()});
+                parts.add(new Object[] {m.name(), List.<Node>of()});
                 cur = m.target();
             } else {
                 break;
@@ -83,12 +81,14 @@ final class SequelizeTypes {
             case "CHAR" -> "CHAR(" + (a0 != null ? a0 : 255) + ")";
             case "TEXT" -> {
                 String size = t.args().isEmpty() ? null : Code.str(t.args().get(0));
-                yield pg || size == null ? "TEXT" : switch (size.toLowerCase(Locale.ROOT)) {
-                    case "tiny" -> "TINYTEXT";
-                    case "medium" -> "MEDIUMTEXT";
-                    case "long" -> "LONGTEXT";
-                    default -> "TEXT";
-                };
+                yield pg || size == null
+                        ? "TEXT"
+                        : switch (size.toLowerCase(Locale.ROOT)) {
+                            case "tiny" -> "TINYTEXT";
+                            case "medium" -> "MEDIUMTEXT";
+                            case "long" -> "LONGTEXT";
+                            default -> "TEXT";
+                        };
             }
             case "BOOLEAN" -> pg ? "BOOLEAN" : "TINYINT(1)";
             case "DECIMAL" -> a0 == null ? "DECIMAL" : "DECIMAL(" + a0 + (a1 != null ? "," + a1 : "") + ")";
@@ -134,7 +134,8 @@ final class SequelizeTypes {
         if (values.isEmpty()) {
             return null;
         }
-        return "ENUM(" + String.join(", ", values.stream().map(SequelizeTypes::quote).toList()) + ")";
+        return "ENUM("
+                + String.join(", ", values.stream().map(SequelizeTypes::quote).toList()) + ")";
     }
 
     static String enumName(String table, String column) {

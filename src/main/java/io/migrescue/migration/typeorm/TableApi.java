@@ -8,7 +8,6 @@ import io.migrescue.migration.code.Node.Obj;
 import io.migrescue.migration.code.Rendered;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,8 +27,19 @@ import java.util.stream.Collectors;
  * makes the call not understood.
  */
 final class TableApi {
-    private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "length", "isPrimary", "isGenerated", "generationStrategy",
-            "isNullable", "default", "isUnique", "unsigned", "precision", "scale");
+    private static final Set<String> COLUMN_KEYS = Set.of(
+            "name",
+            "type",
+            "length",
+            "isPrimary",
+            "isGenerated",
+            "generationStrategy",
+            "isNullable",
+            "default",
+            "isUnique",
+            "unsigned",
+            "precision",
+            "scale");
     private final Dialect d;
     private final boolean pg;
 
@@ -67,21 +77,28 @@ final class TableApi {
                 List<String> out = new ArrayList<>(List.of("ALTER TABLE " + d.quote(table) + " ADD " + def));
                 if (Boolean.TRUE.equals(Code.bool(col.get("isUnique")))) {
                     List<String> cols = List.of(Code.str(col.get("name")));
-                    out.add(pg ? "ALTER TABLE " + d.quote(table) + " ADD CONSTRAINT " + d.quote(name("UQ_", table, cols, 27)) + " UNIQUE ("
-                            + list(cols) + ")" : "CREATE UNIQUE INDEX " + d.quote(name("UQ_", table, cols, 27)) + " ON " + d.quote(table)
-                            + " (" + list(cols) + ")");
+                    out.add(
+                            pg
+                                    ? "ALTER TABLE " + d.quote(table) + " ADD CONSTRAINT "
+                                            + d.quote(name("UQ_", table, cols, 27)) + " UNIQUE (" + list(cols) + ")"
+                                    : "CREATE UNIQUE INDEX " + d.quote(name("UQ_", table, cols, 27)) + " ON "
+                                            + d.quote(table) + " (" + list(cols) + ")");
                 }
                 return out;
             }
             case "dropColumn" -> {
                 String column = Code.str(c.arg(1));
-                return table == null || column == null ? null : List.of("ALTER TABLE " + d.quote(table) + " DROP COLUMN " + d.quote(column));
+                return table == null || column == null
+                        ? null
+                        : List.of("ALTER TABLE " + d.quote(table) + " DROP COLUMN " + d.quote(column));
             }
             case "renameColumn" -> {
                 String from = Code.str(c.arg(1));
                 String to = Code.str(c.arg(2));
-                return table == null || from == null || to == null ? null
-                        : List.of("ALTER TABLE " + d.quote(table) + " RENAME COLUMN " + d.quote(from) + " TO " + d.quote(to));
+                return table == null || from == null || to == null
+                        ? null
+                        : List.of("ALTER TABLE " + d.quote(table) + " RENAME COLUMN " + d.quote(from) + " TO "
+                                + d.quote(to));
             }
             case "createIndex" -> {
                 Obj i = constructed(c.arg(1), "TableIndex");
@@ -90,8 +107,12 @@ final class TableApi {
             }
             case "dropIndex" -> {
                 String name = Code.str(c.arg(1));
-                return table == null || name == null ? null
-                        : List.of(pg ? "DROP INDEX " + d.quote(name) : "DROP INDEX " + d.quote(name) + " ON " + d.quote(table));
+                return table == null || name == null
+                        ? null
+                        : List.of(
+                                pg
+                                        ? "DROP INDEX " + d.quote(name)
+                                        : "DROP INDEX " + d.quote(name) + " ON " + d.quote(table));
             }
             case "createForeignKey" -> {
                 Obj fk = constructed(c.arg(1), "TableForeignKey");
@@ -100,8 +121,10 @@ final class TableApi {
             }
             case "dropForeignKey" -> {
                 String name = Code.str(c.arg(1));
-                return table == null || name == null ? null
-                        : List.of("ALTER TABLE " + d.quote(table) + (pg ? " DROP CONSTRAINT " : " DROP FOREIGN KEY ") + d.quote(name));
+                return table == null || name == null
+                        ? null
+                        : List.of("ALTER TABLE " + d.quote(table) + (pg ? " DROP CONSTRAINT " : " DROP FOREIGN KEY ")
+                                + d.quote(name));
             }
             default -> {
                 return null;
@@ -119,7 +142,9 @@ final class TableApi {
 
     private List<String> createTable(Obj t, boolean ifNotExists) {
         String table = Code.str(t.get("name"));
-        if (table == null || !Set.of("name", "columns", "indices", "foreignKeys").containsAll(t.entries().keySet())
+        if (table == null
+                || !Set.of("name", "columns", "indices", "foreignKeys")
+                        .containsAll(t.entries().keySet())
                 || !(t.get("columns") instanceof Arr columns)) {
             return null;
         }
@@ -142,13 +167,16 @@ final class TableApi {
         }
         List<String> after = new ArrayList<>();
         // with ifNotExists TypeORM asks the catalog first and then writes the same CREATE TABLE
-        StringBuilder sql = new StringBuilder("CREATE TABLE " + d.quote(table) + " ("
-                + String.join(", ", defs));
+        StringBuilder sql = new StringBuilder("CREATE TABLE " + d.quote(table) + " (" + String.join(", ", defs));
         List<String> inlineIndexes = new ArrayList<>();
         for (String u : uniques) {
             String name = name("UQ_", table, List.of(u), 27);
             if (pg) {
-                sql.append(", CONSTRAINT ").append(d.quote(name)).append(" UNIQUE (").append(d.quote(u)).append(")");
+                sql.append(", CONSTRAINT ")
+                        .append(d.quote(name))
+                        .append(" UNIQUE (")
+                        .append(d.quote(u))
+                        .append(")");
             } else {
                 inlineIndexes.add("UNIQUE INDEX " + d.quote(name) + " (" + d.quote(u) + ")");
             }
@@ -163,7 +191,8 @@ final class TableApi {
                 if (pg) {
                     after.add(sqlIndex);
                 } else {
-                    inlineIndexes.add(sqlIndex.substring("CREATE ".length(), sqlIndex.indexOf(" ON ")) + sqlIndex.substring(sqlIndex.lastIndexOf(" (")));
+                    inlineIndexes.add(sqlIndex.substring("CREATE ".length(), sqlIndex.indexOf(" ON "))
+                            + sqlIndex.substring(sqlIndex.lastIndexOf(" (")));
                 }
             }
         } else if (t.get("indices") != null) {
@@ -183,8 +212,11 @@ final class TableApi {
             return null;
         }
         if (!primary.isEmpty()) {
-            sql.append(pg ? ", CONSTRAINT " + d.quote(name("PK_", table, primary, 27)) + " PRIMARY KEY (" + list(primary) + ")"
-                    : ", PRIMARY KEY (" + list(primary) + ")");
+            sql.append(
+                    pg
+                            ? ", CONSTRAINT " + d.quote(name("PK_", table, primary, 27)) + " PRIMARY KEY ("
+                                    + list(primary) + ")"
+                            : ", PRIMARY KEY (" + list(primary) + ")");
         }
         sql.append(pg ? ")" : ") ENGINE=InnoDB");
         List<String> out = new ArrayList<>(List.of(sql.toString()));
@@ -196,11 +228,14 @@ final class TableApi {
     private String column(Obj col, boolean inCreateTable) {
         String name = Code.str(col.get("name"));
         String type = Code.str(col.get("type"));
-        if (name == null || type == null || !COLUMN_KEYS.containsAll(col.entries().keySet())) {
+        if (name == null
+                || type == null
+                || !COLUMN_KEYS.containsAll(col.entries().keySet())) {
             return null;
         }
         boolean increment = Boolean.TRUE.equals(Code.bool(col.get("isGenerated")))
-                && (col.get("generationStrategy") == null || "increment".equals(Code.str(col.get("generationStrategy"))));
+                && (col.get("generationStrategy") == null
+                        || "increment".equals(Code.str(col.get("generationStrategy"))));
         if (Boolean.TRUE.equals(Code.bool(col.get("isGenerated"))) && !increment) {
             return null;
         }
@@ -242,8 +277,11 @@ final class TableApi {
         Integer precision = col.get("precision") == null ? null : Code.integer(col.get("precision"));
         Integer scale = col.get("scale") == null ? null : Code.integer(col.get("scale"));
         String normal = type; // the query runners write the type as given
-        String size = lengthText != null ? "(" + lengthText + ")" : precision != null && scale != null ? "(" + precision + "," + scale + ")"
-                : precision != null ? "(" + precision + ")" : normal.equals("varchar") && !pg ? "(255)" : "";
+        String size = lengthText != null
+                ? "(" + lengthText + ")"
+                : precision != null && scale != null
+                        ? "(" + precision + "," + scale + ")"
+                        : precision != null ? "(" + precision + ")" : normal.equals("varchar") && !pg ? "(255)" : "";
         if (col.get("length") != null && length == null && lengthText == null) {
             return null;
         }
@@ -252,12 +290,15 @@ final class TableApi {
 
     private String index(String table, Obj i) {
         List<String> cols = Code.names(i.get("columnNames"));
-        if (cols == null || !Set.of("name", "columnNames", "isUnique").containsAll(i.entries().keySet())) {
+        if (cols == null
+                || !Set.of("name", "columnNames", "isUnique")
+                        .containsAll(i.entries().keySet())) {
             return null;
         }
         String name = i.get("name") != null ? Code.str(i.get("name")) : name("IDX_", table, cols, 26);
         boolean unique = Boolean.TRUE.equals(Code.bool(i.get("isUnique")));
-        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + d.quote(name) + " ON " + d.quote(table) + " (" + list(cols) + ")";
+        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + d.quote(name) + " ON " + d.quote(table) + " ("
+                + list(cols) + ")";
     }
 
     /** {@code space}: inside CREATE TABLE TypeORM writes {@code REFERENCES "t" ("id")}, in createForeignKey {@code REFERENCES "t"("id")}. */
@@ -265,16 +306,25 @@ final class TableApi {
         List<String> cols = Code.names(fk.get("columnNames"));
         List<String> refCols = Code.names(fk.get("referencedColumnNames"));
         String refTable = Code.str(fk.get("referencedTableName"));
-        if (cols == null || refCols == null || refTable == null
-                || !Set.of("name", "columnNames", "referencedColumnNames", "referencedTableName", "onDelete", "onUpdate")
-                .containsAll(fk.entries().keySet())) {
+        if (cols == null
+                || refCols == null
+                || refTable == null
+                || !Set.of(
+                                "name",
+                                "columnNames",
+                                "referencedColumnNames",
+                                "referencedTableName",
+                                "onDelete",
+                                "onUpdate")
+                        .containsAll(fk.entries().keySet())) {
             return null;
         }
         String name = fk.get("name") != null ? Code.str(fk.get("name")) : name("FK_", table, cols, 27);
         String onDelete = Code.str(fk.get("onDelete"));
         String onUpdate = Code.str(fk.get("onUpdate"));
-        return "CONSTRAINT " + d.quote(name) + " FOREIGN KEY (" + list(cols) + ") REFERENCES " + d.quote(refTable) + space + "(" + list(refCols) + ")"
-                + (onDelete != null ? " ON DELETE " + onDelete : "") + (onUpdate != null ? " ON UPDATE " + onUpdate : "");
+        return "CONSTRAINT " + d.quote(name) + " FOREIGN KEY (" + list(cols) + ") REFERENCES " + d.quote(refTable)
+                + space + "(" + list(refCols) + ")" + (onDelete != null ? " ON DELETE " + onDelete : "")
+                + (onUpdate != null ? " ON UPDATE " + onUpdate : "");
     }
 
     private String list(List<String> cols) {
@@ -285,7 +335,8 @@ final class TableApi {
     static String name(String prefix, String table, List<String> columns, int length) {
         List<String> sorted = new ArrayList<>(columns);
         java.util.Collections.sort(sorted);
-        String key = table.substring(table.lastIndexOf('.') + 1).replaceFirst("\\.", "_") + "_" + String.join("_", sorted);
+        String key =
+                table.substring(table.lastIndexOf('.') + 1).replaceFirst("\\.", "_") + "_" + String.join("_", sorted);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8));
             return prefix + HexFormat.of().formatHex(digest).substring(0, length);

@@ -14,7 +14,6 @@ import io.migrescue.migration.code.Rendered;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +41,8 @@ public final class TypeOrmMigrationReader implements CodeMigrationReader {
     @Override
     public List<MigrationFile> list(Path dir) throws IOException {
         List<MigrationFile> files = new ArrayList<>(JsMigrations.list(dir, tool(), (path, source) -> {
-            String name = migrationName(Parser.parse(source, Language.JAVASCRIPT)).orElse(null);
+            String name =
+                    migrationName(Parser.parse(source, Language.JAVASCRIPT)).orElse(null);
             return name == null ? null : new MigrationFile(name, name, path, tool());
         }));
         files.sort(Comparator.comparing((MigrationFile f) -> timestamp(f.id())).thenComparing(MigrationFile::id));
@@ -52,8 +52,9 @@ public final class TypeOrmMigrationReader implements CodeMigrationReader {
     @Override
     public List<SqlStatement> statements(MigrationFile file, Engine engine) throws IOException {
         Rendered out = new Rendered();
-        JsMigrations.up(file, out).ifPresent(up -> new UpBody(JsMigrations.firstParam(up, "queryRunner"), new TableApi(engine), out)
-                .run(up.body()));
+        JsMigrations.up(file, out)
+                .ifPresent(up -> new UpBody(JsMigrations.firstParam(up, "queryRunner"), new TableApi(engine), out)
+                        .run(up.body()));
         return out.statements();
     }
 

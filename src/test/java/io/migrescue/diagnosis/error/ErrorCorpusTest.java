@@ -1,16 +1,12 @@
 package io.migrescue.diagnosis.error;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.diagnosis.ErrorObjects;
 import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.ParsedError;
-import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +22,11 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The golden corpus: {@code errors/<wrapper>/<case>.txt} is an error as an operator would paste it, and
@@ -38,8 +37,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ErrorCorpusTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> KNOWN = Set.of("note", "engine", "wrapper", "sqlState", "vendorCode", "errno", "message",
-            "detail", "hint", "statement", "migration", "version", "line", "objects", "kind");
+    private static final Set<String> KNOWN = Set.of(
+            "note",
+            "engine",
+            "wrapper",
+            "sqlState",
+            "vendorCode",
+            "errno",
+            "message",
+            "detail",
+            "hint",
+            "statement",
+            "migration",
+            "version",
+            "line",
+            "objects",
+            "kind");
     private static final Map<String, Function<ParsedError, Object>> FIELDS = new TreeMap<>(Map.ofEntries(
             Map.entry("engine", e -> e.engine() == null ? null : e.engine().id()),
             Map.entry("wrapper", ParsedError::wrapper),
@@ -55,15 +68,19 @@ class ErrorCorpusTest {
             Map.entry("line", ParsedError::line)));
 
     static Path root() throws URISyntaxException {
-        return Path.of(Objects.requireNonNull(ErrorCorpusTest.class.getResource("/errors")).toURI());
+        return Path.of(Objects.requireNonNull(ErrorCorpusTest.class.getResource("/errors"))
+                .toURI());
     }
 
     static Stream<Arguments> cases() throws IOException, URISyntaxException {
         Path root = root();
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.toString().endsWith(".txt")).sorted()
+            return files
+                    .filter(p -> p.toString().endsWith(".txt"))
+                    .sorted()
                     .map(p -> Arguments.of(root.relativize(p).toString(), p))
-                    .collect(Collectors.toList()).stream();
+                    .collect(Collectors.toList())
+                    .stream();
         }
     }
 
@@ -75,7 +92,8 @@ class ErrorCorpusTest {
         for (Iterator<String> it = expected.fieldNames(); it.hasNext(); ) {
             assertThat(KNOWN).as("unknown field in %s", json.getFileName()).contains(it.next());
         }
-        ParsedError e = ErrorTextParser.parse(Files.readString(txt, StandardCharsets.UTF_8)).orElse(null);
+        ParsedError e = ErrorTextParser.parse(Files.readString(txt, StandardCharsets.UTF_8))
+                .orElse(null);
         assertThat(e).as("%s is not recognised at all", name).isNotNull();
 
         SoftAssertions soft = new SoftAssertions();
@@ -86,8 +104,14 @@ class ErrorCorpusTest {
         });
         if (expected.has("objects")) {
             JsonNode o = expected.get("objects");
-            ErrorObjects want = new ErrorObjects(text(o, "schema"), text(o, "table"), text(o, "constraint"), text(o, "column"),
-                    text(o, "index"), text(o, "referencedTable"), text(o, "value"));
+            ErrorObjects want = new ErrorObjects(
+                    text(o, "schema"),
+                    text(o, "table"),
+                    text(o, "constraint"),
+                    text(o, "column"),
+                    text(o, "index"),
+                    text(o, "referencedTable"),
+                    text(o, "value"));
             soft.assertThat(e.objects()).as("objects").isEqualTo(want);
         }
         if (expected.has("kind")) {
@@ -105,16 +129,34 @@ class ErrorCorpusTest {
                 String f = p.getFileName().toString();
                 if (f.endsWith(".txt")) {
                     cases.add(root().relativize(p).toString());
-                    assertThat(p.resolveSibling(f.replace(".txt", ".expected.json"))).as("expectation of " + f).exists();
+                    assertThat(p.resolveSibling(f.replace(".txt", ".expected.json")))
+                            .as("expectation of " + f)
+                            .exists();
                 } else if (f.endsWith(".expected.json")) {
-                    assertThat(p.resolveSibling(f.replace(".expected.json", ".txt"))).as("case of " + f).exists();
+                    assertThat(p.resolveSibling(f.replace(".expected.json", ".txt")))
+                            .as("case of " + f)
+                            .exists();
                 }
             }
         }
         assertThat(cases).hasSizeGreaterThanOrEqualTo(70);
-        Set<String> wrappers = cases.stream().map(c -> c.substring(0, c.indexOf('/'))).collect(Collectors.toSet());
-        assertThat(wrappers).contains("mysql-cli", "laravel", "flyway", "prisma", "django", "rails", "alembic", "psql", "jdbc",
-                "golang-migrate", "liquibase", "knex", "plain");
+        Set<String> wrappers =
+                cases.stream().map(c -> c.substring(0, c.indexOf('/'))).collect(Collectors.toSet());
+        assertThat(wrappers)
+                .contains(
+                        "mysql-cli",
+                        "laravel",
+                        "flyway",
+                        "prisma",
+                        "django",
+                        "rails",
+                        "alembic",
+                        "psql",
+                        "jdbc",
+                        "golang-migrate",
+                        "liquibase",
+                        "knex",
+                        "plain");
     }
 
     private static Object value(JsonNode node) {

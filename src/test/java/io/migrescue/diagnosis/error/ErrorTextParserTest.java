@@ -1,12 +1,12 @@
 package io.migrescue.diagnosis.error;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.diagnosis.ErrorObjects;
 import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.ParsedError;
 import io.migrescue.model.Engine;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The tricky bits of reading error text, one behaviour per test; the corpus covers the breadth. */
 class ErrorTextParserTest {
@@ -48,13 +48,16 @@ class ErrorTextParserTest {
                 SQLSTATE[42701]: Duplicate column: 7 ERROR:  column "plan" of relation "accounts" already exists (Connection: pgsql, SQL: alter table "accounts" add column "plan" varchar(255))
                 """;
         ParsedError e = parse(laravel);
-        assertThat(e.sqlState()).as("a 25P02 is never the error to diagnose, even printed first").isEqualTo("42701");
+        assertThat(e.sqlState())
+                .as("a 25P02 is never the error to diagnose, even printed first")
+                .isEqualTo("42701");
         assertThat(e.statement()).isEqualTo("alter table \"accounts\" add column \"plan\" varchar(255)");
     }
 
     @Test
     void anAbortedTransactionAloneIsStillReportedForWhatItIs() {
-        ParsedError e = parse("psql:x.sql:9: ERROR:  current transaction is aborted, commands ignored until end of transaction block");
+        ParsedError e = parse(
+                "psql:x.sql:9: ERROR:  current transaction is aborted, commands ignored until end of transaction block");
         assertThat(e.message()).startsWith("current transaction is aborted");
         assertThat(ErrorCatalog.classify(e)).contains(FindingKind.TRANSACTION_CONTEXT);
     }
@@ -76,7 +79,8 @@ class ErrorTextParserTest {
                 """;
         ParsedError e = parse(flyway);
         assertThat(e.message()).isEqualTo("cannot drop table legacy_accounts because other objects depend on it");
-        assertThat(e.detail()).isEqualTo("constraint invoices_account_id_fkey on table invoices depends on table legacy_accounts");
+        assertThat(e.detail())
+                .isEqualTo("constraint invoices_account_id_fkey on table invoices depends on table legacy_accounts");
         assertThat(e.hint()).isEqualTo("Use DROP ... CASCADE to drop the dependent objects too.");
         assertThat(e.statement()).isEqualTo("DROP TABLE legacy_accounts");
         assertThat(e.line()).isEqualTo(1);
@@ -86,12 +90,14 @@ class ErrorTextParserTest {
 
     @Test
     void laravel12BlockWithHostAndPortAroundAStatementWithParenthesesAndQuotes() {
-        String text = "SQLSTATE[23505]: Unique violation: 7 ERROR:  duplicate key value violates unique constraint \"plans_code_key\"\n"
-                + "DETAIL:  Key (code)=(pro) already exists. (Connection: pgsql, Host: [::1], Port: 6432, Database: billing, "
-                + "SQL: insert into \"plans\" (\"code\", \"label\") values ('pro', 'Pro (annual) :)'))";
+        String text =
+                "SQLSTATE[23505]: Unique violation: 7 ERROR:  duplicate key value violates unique constraint \"plans_code_key\"\n"
+                        + "DETAIL:  Key (code)=(pro) already exists. (Connection: pgsql, Host: [::1], Port: 6432, Database: billing, "
+                        + "SQL: insert into \"plans\" (\"code\", \"label\") values ('pro', 'Pro (annual) :)'))";
         ParsedError e = parse(text);
         assertThat(e.engine()).isEqualTo(Engine.POSTGRESQL);
-        assertThat(e.statement()).isEqualTo("insert into \"plans\" (\"code\", \"label\") values ('pro', 'Pro (annual) :)')");
+        assertThat(e.statement())
+                .isEqualTo("insert into \"plans\" (\"code\", \"label\") values ('pro', 'Pro (annual) :)')");
         assertThat(e.detail()).isEqualTo("Key (code)=(pro) already exists.");
         assertThat(e.objects()).isEqualTo(new ErrorObjects(null, null, "plans_code_key", "code", null, null, "pro"));
     }
@@ -102,23 +108,33 @@ class ErrorTextParserTest {
                 + "(Connection: mysql, SQL: create table `plans` (`id` bigint unsigned not null auto_increment primary key))";
         String v9 = "SQLSTATE[42S01]: Base table or view already exists: 1050 Table 'plans' already exists "
                 + "(SQL: create table `plans` (`id` bigint unsigned not null auto_increment primary key))";
-        assertThat(parse(v10).statement()).isEqualTo(parse(v9).statement())
+        assertThat(parse(v10).statement())
+                .isEqualTo(parse(v9).statement())
                 .isEqualTo("create table `plans` (`id` bigint unsigned not null auto_increment primary key)");
     }
 
     @Test
     void quotedIdentifiersKeepTheirDotsAndQualifiedNamesAreSplit() {
-        assertThat(parse("ERROR 1005 (HY000): Can't create table `my.app`.`orders` (errno: 121 \"Duplicate key on write or update\")")
-                .objects()).isEqualTo(new ErrorObjects("my.app", "orders", null, null, null, null, null));
-        assertThat(parse("ERROR 1146 (42S02): Table 'shop.order_items' doesn't exist").objects())
+        assertThat(parse(
+                                "ERROR 1005 (HY000): Can't create table `my.app`.`orders` (errno: 121 \"Duplicate key on write or update\")")
+                        .objects())
+                .isEqualTo(new ErrorObjects("my.app", "orders", null, null, null, null, null));
+        assertThat(parse("ERROR 1146 (42S02): Table 'shop.order_items' doesn't exist")
+                        .objects())
                 .isEqualTo(new ErrorObjects("shop", "order_items", null, null, null, null, null));
-        assertThat(parse("ERROR:  relation \"myschema.vote_stats\" does not exist").objects())
+        assertThat(parse("ERROR:  relation \"myschema.vote_stats\" does not exist")
+                        .objects())
                 .isEqualTo(new ErrorObjects("myschema", "vote_stats", null, null, null, null, null));
-        assertThat(parse("ERROR:  constraint \"fk.legacy\" for relation \"orders\" already exists").objects())
-                .as("a constraint name is never qualified").isEqualTo(new ErrorObjects(null, "orders", "fk.legacy", null, null, null, null));
-        assertThat(parse("ERROR 1091 (42000): Can't DROP FOREIGN KEY `fk.legacy`; check that it exists").objects().constraint())
+        assertThat(parse("ERROR:  constraint \"fk.legacy\" for relation \"orders\" already exists")
+                        .objects())
+                .as("a constraint name is never qualified")
+                .isEqualTo(new ErrorObjects(null, "orders", "fk.legacy", null, null, null, null));
+        assertThat(parse("ERROR 1091 (42000): Can't DROP FOREIGN KEY `fk.legacy`; check that it exists")
+                        .objects()
+                        .constraint())
                 .isEqualTo("fk.legacy");
-        assertThat(parse("ERROR 1062 (23000): Duplicate entry 'a.b@x.io' for key 'users.users_email_unique'").objects())
+        assertThat(parse("ERROR 1062 (23000): Duplicate entry 'a.b@x.io' for key 'users.users_email_unique'")
+                        .objects())
                 .isEqualTo(new ErrorObjects(null, "users", null, null, "users_email_unique", null, "a.b@x.io"));
     }
 
@@ -137,7 +153,8 @@ class ErrorTextParserTest {
         String text = "sqlalchemy.exc.OperationalError: (pymysql.err.OperationalError) "
                 + "(1005, 'Can\\'t create table `shop`.`orders` (errno: 121 \"Duplicate key on write or update\")')";
         ParsedError e = parse(text);
-        assertThat(e.message()).isEqualTo("Can't create table `shop`.`orders` (errno: 121 \"Duplicate key on write or update\")");
+        assertThat(e.message())
+                .isEqualTo("Can't create table `shop`.`orders` (errno: 121 \"Duplicate key on write or update\")");
         assertThat(e.errno()).isEqualTo(121);
         assertThat(e.engine()).isEqualTo(Engine.MARIADB);
     }

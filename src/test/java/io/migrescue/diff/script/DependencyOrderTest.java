@@ -1,5 +1,7 @@
 package io.migrescue.diff.script;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.diff.DiffOptions;
 import io.migrescue.diff.DiffResult;
 import io.migrescue.diff.SchemaDiff;
@@ -9,33 +11,45 @@ import io.migrescue.model.Column;
 import io.migrescue.model.DefinedObject;
 import io.migrescue.model.Engine;
 import io.migrescue.model.Table;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The order the dependency catalog gives a PostgreSQL fix script, on hand-built catalogs. */
 class DependencyOrderTest {
-    private static DiffResult diff(String sourceType, List<DefinedObject> source, String targetType,
-                                   List<DefinedObject> target) {
+    private static DiffResult diff(
+            String sourceType, List<DefinedObject> source, String targetType, List<DefinedObject> target) {
         return SchemaDiff.compare(snapshot(sourceType, source), snapshot(targetType, target), DiffOptions.defaults());
     }
 
     private static Snapshot snapshot(String priceType, List<DefinedObject> objects) {
-        Table t = new Table("public", "t", List.of(new Column("price", 1, priceType, true, null, "")), List.of(), List.of());
-        return new Snapshot(new Catalog(Engine.POSTGRESQL, List.of("public"), List.of(t)), List.of("public"), List.of(),
-                objects);
+        Table t = new Table(
+                "public", "t", List.of(new Column("price", 1, priceType, true, null, "")), List.of(), List.of());
+        return new Snapshot(
+                new Catalog(Engine.POSTGRESQL, List.of("public"), List.of(t)), List.of("public"), List.of(), objects);
     }
 
     private static DefinedObject view(String name, String definition, String... needs) {
-        return new DefinedObject("view", "public", name, definition, "CREATE VIEW public." + name + " AS " + definition,
-                "DROP VIEW public." + name, null, List.of(needs));
+        return new DefinedObject(
+                "view",
+                "public",
+                name,
+                definition,
+                "CREATE VIEW public." + name + " AS " + definition,
+                "DROP VIEW public." + name,
+                null,
+                List.of(needs));
     }
 
     private static DefinedObject function(String name, String body, String... needs) {
-        return new DefinedObject("function", "public", name + "()", body, "CREATE OR REPLACE FUNCTION public." + name
-                + "() " + body, "DROP FUNCTION public." + name + "()", null, List.of(needs));
+        return new DefinedObject(
+                "function",
+                "public",
+                name + "()",
+                body,
+                "CREATE OR REPLACE FUNCTION public." + name + "() " + body,
+                "DROP FUNCTION public." + name + "()",
+                null,
+                List.of(needs));
     }
 
     @Test
@@ -46,11 +60,17 @@ class DependencyOrderTest {
         List<DefinedObject> objects = List.of(base, top, unrelated);
         String script = FixScript.plan(diff("numeric(10,2)", objects, "numeric(8,2)", objects), false, objects)
                 .forward(List.of());
-        assertThat(script).containsSubsequence("DROP VIEW public.top;", "DROP VIEW public.base;",
-                "ALTER COLUMN \"price\" TYPE numeric(10,2)", "CREATE VIEW public.base AS", "CREATE VIEW public.top AS");
+        assertThat(script)
+                .containsSubsequence(
+                        "DROP VIEW public.top;",
+                        "DROP VIEW public.base;",
+                        "ALTER COLUMN \"price\" TYPE numeric(10,2)",
+                        "CREATE VIEW public.base AS",
+                        "CREATE VIEW public.top AS");
         assertThat(script).doesNotContain("public.other");
         // without the target's objects (another engine's reader) the script is what it was
-        assertThat(FixScript.plan(diff("numeric(10,2)", objects, "numeric(8,2)", objects), false).forward(List.of()))
+        assertThat(FixScript.plan(diff("numeric(10,2)", objects, "numeric(8,2)", objects), false)
+                        .forward(List.of()))
                 .doesNotContain("DROP VIEW");
     }
 
@@ -68,23 +88,48 @@ class DependencyOrderTest {
 
     @Test
     void aDomainIsAlteredInPlaceAndACompositeTypeAttributeByAttribute() {
-        DefinedObject wanted = new DefinedObject("domain", "public", "score", "AS integer\nDEFAULT 0\nNOT NULL\n"
-                + "CONSTRAINT \"in range\" CHECK ((VALUE < 100))", "CREATE DOMAIN …", "DROP DOMAIN public.score");
-        DefinedObject present = new DefinedObject("domain", "public", "score", "AS integer\nDEFAULT 1\n"
-                + "CONSTRAINT small CHECK ((VALUE < 10))", "CREATE DOMAIN …", "DROP DOMAIN public.score");
-        assertThat(TypeAlterations.alter(wanted, present).orElseThrow()).containsExactly(
-                "ALTER DOMAIN public.score DROP CONSTRAINT small", "ALTER DOMAIN public.score SET DEFAULT 0",
-                "ALTER DOMAIN public.score SET NOT NULL",
-                "ALTER DOMAIN public.score ADD CONSTRAINT \"in range\" CHECK ((VALUE < 100))");
-        DefinedObject otherBase = new DefinedObject("domain", "public", "score", "AS bigint", "", "DROP DOMAIN public.score");
+        DefinedObject wanted = new DefinedObject(
+                "domain",
+                "public",
+                "score",
+                "AS integer\nDEFAULT 0\nNOT NULL\n" + "CONSTRAINT \"in range\" CHECK ((VALUE < 100))",
+                "CREATE DOMAIN …",
+                "DROP DOMAIN public.score");
+        DefinedObject present = new DefinedObject(
+                "domain",
+                "public",
+                "score",
+                "AS integer\nDEFAULT 1\n" + "CONSTRAINT small CHECK ((VALUE < 10))",
+                "CREATE DOMAIN …",
+                "DROP DOMAIN public.score");
+        assertThat(TypeAlterations.alter(wanted, present).orElseThrow())
+                .containsExactly(
+                        "ALTER DOMAIN public.score DROP CONSTRAINT small",
+                        "ALTER DOMAIN public.score SET DEFAULT 0",
+                        "ALTER DOMAIN public.score SET NOT NULL",
+                        "ALTER DOMAIN public.score ADD CONSTRAINT \"in range\" CHECK ((VALUE < 100))");
+        DefinedObject otherBase =
+                new DefinedObject("domain", "public", "score", "AS bigint", "", "DROP DOMAIN public.score");
         assertThat(TypeAlterations.alter(otherBase, present)).isEmpty();
 
-        DefinedObject pairNow = new DefinedObject("composite type", "public", "pair", "amount numeric(12,2),\n"
-                + "\"the note\" text", "", "DROP TYPE public.pair");
-        DefinedObject pairThen = new DefinedObject("composite type", "public", "pair", "amount numeric(10,2),\n"
-                + "legacy integer", "", "DROP TYPE public.pair");
-        assertThat(TypeAlterations.alter(pairNow, pairThen).orElseThrow()).containsExactly(
-                "ALTER TYPE public.pair DROP ATTRIBUTE legacy", "ALTER TYPE public.pair ALTER ATTRIBUTE amount TYPE "
-                        + "numeric(12,2)", "ALTER TYPE public.pair ADD ATTRIBUTE \"the note\" text");
+        DefinedObject pairNow = new DefinedObject(
+                "composite type",
+                "public",
+                "pair",
+                "amount numeric(12,2),\n" + "\"the note\" text",
+                "",
+                "DROP TYPE public.pair");
+        DefinedObject pairThen = new DefinedObject(
+                "composite type",
+                "public",
+                "pair",
+                "amount numeric(10,2),\n" + "legacy integer",
+                "",
+                "DROP TYPE public.pair");
+        assertThat(TypeAlterations.alter(pairNow, pairThen).orElseThrow())
+                .containsExactly(
+                        "ALTER TYPE public.pair DROP ATTRIBUTE legacy",
+                        "ALTER TYPE public.pair ALTER ATTRIBUTE amount TYPE " + "numeric(12,2)",
+                        "ALTER TYPE public.pair ADD ATTRIBUTE \"the note\" text");
     }
 }

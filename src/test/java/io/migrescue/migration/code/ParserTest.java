@@ -1,19 +1,18 @@
 package io.migrescue.migration.code;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrescue.migration.code.Lexer.Language;
 import io.migrescue.migration.code.Node.Call;
 import io.migrescue.migration.code.Node.Opaque;
 import io.migrescue.migration.code.Node.Str;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The scanner and parser on hostile input: no exception, no deep recursion, every token read a bounded number of times. */
 class ParserTest {
@@ -26,13 +25,16 @@ class ParserTest {
             assertThat(nodes).singleElement().isInstanceOf(Opaque.class);
             assertThat(nodes.get(0).text()).contains("nested deeper than");
         }
-        assertThat(Parser.parse("[".repeat(100_000) + "{".repeat(100_000), Language.JAVASCRIPT)).isNotEmpty();
+        assertThat(Parser.parse("[".repeat(100_000) + "{".repeat(100_000), Language.JAVASCRIPT))
+                .isNotEmpty();
     }
 
     @Test
     void unterminatedLiteralsRunToTheEnd() {
-        assertThat(Parser.parse("execute <<~SQL\n  SELECT 1\n", Language.RUBY)).singleElement().isInstanceOfSatisfying(Call.class,
-                c -> assertThat(((Str) c.arg(0)).value()).isEqualTo("SELECT 1\n"));
+        assertThat(Parser.parse("execute <<~SQL\n  SELECT 1\n", Language.RUBY))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Call.class, c -> assertThat(((Str) c.arg(0)).value()).isEqualTo("SELECT 1\n"));
         assertThat(Parser.parse("q(`abc ${x", Language.JAVASCRIPT)).isNotEmpty();
         assertThat(Parser.parse("q('abc", Language.JAVASCRIPT)).isNotEmpty();
     }
@@ -58,8 +60,15 @@ class ParserTest {
     }
 
     @Property(tries = 300)
-    void anyInputParsesWithoutThrowing(@ForAll @StringLength(max = 400) @Chars({'(', ')', '{', '}', '[', ']', '"', '\'', '`', '$',
-            '#', '<', '~', '-', ':', '|', '=', '>', ',', ';', '\n', ' ', '.', '/', '*', '\\'}) @CharRange(from = 'a', to = 'e') String source) {
+    void anyInputParsesWithoutThrowing(
+            @ForAll
+                    @StringLength(max = 400)
+                    @Chars({
+                        '(', ')', '{', '}', '[', ']', '"', '\'', '`', '$', '#', '<', '~', '-', ':', '|', '=', '>', ',',
+                        ';', '\n', ' ', '.', '/', '*', '\\'
+                    })
+                    @CharRange(from = 'a', to = 'e')
+                    String source) {
         for (Language language : Language.values()) {
             assertThat(Parser.parse(source, language)).isNotNull();
             assertThat(Parser.parse("do |t|\n" + source + "\nend", language)).isNotNull();
