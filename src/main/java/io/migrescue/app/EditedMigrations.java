@@ -9,6 +9,7 @@ import io.migrescue.diagnosis.RelevantObjects;
 import io.migrescue.diagnosis.StatementState;
 import io.migrescue.diagnosis.StatementVerdict;
 import io.migrescue.diagnosis.StatementWithEffects;
+import io.migrescue.history.AtlasChecksums;
 import io.migrescue.history.FlywayChecksums;
 import io.migrescue.history.LiquibaseChecksums;
 import io.migrescue.history.PrismaChecksums;
@@ -90,6 +91,19 @@ final class EditedMigrations {
                     d.file(),
                     withEffects(MigrationDirectory.statements(d.file(), engine), engine),
                     "prisma migrate dev reports it modified after it was applied"));
+        }
+        for (AtlasChecksums.Drift d : AtlasChecksums.drifts(history, files)) {
+            edited.add(new Edited(
+                    "atlas",
+                    d.version(),
+                    "migration " + d.version() + " (" + d.file().path().getFileName() + ")",
+                    d.recorded(),
+                    d.now(),
+                    d.file(),
+                    withEffects(MigrationDirectory.statements(d.file(), engine), engine),
+                    d.sumStale()
+                            ? "atlas migrate apply fails on atlas.sum: run atlas migrate hash to re-sum the directory"
+                            : "its revision no longer has the hash of the directory's files"));
         }
         return edited;
     }

@@ -64,6 +64,9 @@ final class HistoryRecords implements RecordPlanner {
                 throw new PlanningException("cannot realign the checksum in liquibase's history: " + e.getMessage());
             }
         }
+        if ("atlas".equals(history.tool())) {
+            return io.migrescue.history.AtlasChecksums.hash(file(migration));
+        }
         if ("prisma".equals(history.tool())) {
             return io.migrescue.history.PrismaChecksums.checksum(file(migration));
         }

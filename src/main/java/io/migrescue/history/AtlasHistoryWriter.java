@@ -132,6 +132,13 @@ final class AtlasHistoryWriter implements HistoryWriter {
                 row.id()));
     }
 
+    /** The hash Atlas computes from the directory now, on the file's revision and each later one it changes. */
+    @Override
+    public List<BoundStatement> realignChecksum(Dialect d, MigrationHistory h, MigrationFile file) {
+        HistorySql.requireTool(h, TOOL);
+        return AtlasChecksums.realign(d, h, file);
+    }
+
     /** Atlas's {@code LocalFile.Version}: the file name without {@code .sql}, up to the first {@code _}. */
     static String version(String fileNameOrId) {
         String stem =
