@@ -58,7 +58,11 @@ public final class UnrecordedMigrations {
             if (shape != null) {
                 return Optional.of(otherShapeFinding(tool, leftToTool, shape));
             }
-            return h.entries().isEmpty() && leftToTool != null && madeATable(leftToTool)
+            // a statement that cannot be told (a table there with another shape) is the move-aside case, not this one
+            return h.entries().isEmpty()
+                            && leftToTool != null
+                            && madeATable(leftToTool)
+                            && leftToTool.statements().stream().noneMatch(v -> v.state() == StatementState.UNKNOWN)
                     ? Optional.of(partlyInEffect(tool, leftToTool))
                     : Optional.empty();
         }

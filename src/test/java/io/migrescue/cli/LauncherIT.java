@@ -63,7 +63,7 @@ class LauncherIT {
     @Test
     void theFirstRunBuildsQuietly(@TempDir Path dir) throws Exception {
         Path copy = Files.createDirectories(dir.resolve("checkout"));
-        for (String part : List.of("pom.xml", "bin", "src/main", "playbooks")) {
+        for (String part : List.of("pom.xml", ".mvn", "bin", "src/main", "playbooks")) {
             copyTree(Path.of(part), copy.resolve(part));
         }
         ProcessBuilder pb =

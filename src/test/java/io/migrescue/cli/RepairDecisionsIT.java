@@ -166,6 +166,7 @@ class RepairDecisionsIT {
             assertThat(JSON.readTree(diagnose.out())
                             .at("/findings/0/playbooks/0")
                             .asText())
+                    .as(diagnose.out())
                     .isEqualTo("move-aside-existing-table");
 
             Fingerprint before = Fingerprint.of(db);
