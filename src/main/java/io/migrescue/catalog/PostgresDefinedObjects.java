@@ -101,6 +101,7 @@ public final class PostgresDefinedObjects {
             rs.next();
             path = rs.getString(1);
         }
+        String jit = JitOff.switchOff(connection);
         List<DefinedObject> out = new ArrayList<>();
         Map<String, List<String>> needs = new HashMap<>();
         setPath(connection, "pg_catalog");
@@ -130,6 +131,7 @@ public final class PostgresDefinedObjects {
                             .add(rs.getString(2)));
         } finally {
             setPath(connection, path);
+            JitOff.restore(connection, jit);
         }
         return out.stream()
                 .map(o -> o.withNeeds(needs.getOrDefault(o.key(), List.of())))

@@ -13,6 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +50,7 @@ class DiffProveIT {
                     .contains("ok      fix: fix script applied, compared with the source: no differences")
                     .contains("ok      rollback: rollback applied, compared with the target: no differences")
                     .contains("ok      cleanup: scratch database migrescue_prove_");
-            assertThat(scratchDatabases(production)).isZero();
+            assertThat(scratchDatabases(production, sql)).isZero();
             // the target itself is untouched: --prove works on the scratch copy only
             assertThat(production.scalar(
                             "SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))
@@ -72,7 +76,7 @@ class DiffProveIT {
                             "migrescue: PROOF FAILED (fix): fix script applied, compared with the source: 1 difference")
                     .contains("COLUMN_TYPE_DIFFERS " + staging.name() + ".orders.note: varchar(255) | varchar(100)");
             assertThat(wrong.out()).contains("-- proof: FAILED").doesNotContain("ok      rollback");
-            assertThat(scratchDatabases(production))
+            assertThat(scratchDatabases(production, asJson, wrong))
                     .as("dropped after a failure too")
                     .isZero();
 
@@ -83,7 +87,7 @@ class DiffProveIT {
             CliRun broken = diff(staging, production, "--format", "sql", "--prove-script", edited.toString());
             assertThat(broken.exitCode()).isEqualTo(1);
             assertThat(broken.err()).containsPattern("PROOF FAILED \\(fix\\): statement \\d+ \\(line \\d+\\) failed: ");
-            assertThat(scratchDatabases(production)).isZero();
+            assertThat(scratchDatabases(production, broken)).isZero();
         }
     }
 
@@ -99,13 +103,13 @@ class DiffProveIT {
             assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
             assertThat(run.err()).doesNotContain("PROOF FAILED");
             assertThat(run.out()).contains("-- proof: passed").contains("ok      rollback: ");
-            assertThat(scratchDatabases(target)).isZero();
+            assertThat(scratchDatabases(target, run)).isZero();
 
             // the scratch database on a server the user names (here the same server, by its own URL)
             String server = target.jdbcUrl().substring(0, target.jdbcUrl().lastIndexOf('/') + 1) + "postgres";
             CliRun on = diff(source, target, "--format", "json", "--allow-destructive", "--prove-on", server);
             assertThat(json(on).at("/proof/passed").asBoolean()).as(on.all()).isTrue();
-            assertThat(scratchDatabases(target)).isZero();
+            assertThat(scratchDatabases(target, on)).isZero();
         }
     }
 
@@ -124,6 +128,7 @@ class DiffProveIT {
                     .contains("MISSING_COLUMN public.t.legacy (missing in source)");
             CliRun allowed = diff(source, target, "--prove", "--allow-destructive");
             assertThat(allowed.out()).as(allowed.all()).contains("Proof     passed");
+            assertThat(scratchDatabases(target, run, allowed)).isZero();
         }
     }
 
@@ -159,14 +164,37 @@ class DiffProveIT {
                     .contains("PROOF FAILED (rollback): rollback applied, compared with the target: 1 difference "
                             + "(the rollback lists 1 change it cannot undo)")
                     .contains("ENUM_VALUES_DIFFER public.status: new, paid, cancelled | new, paid, shipped, cancelled");
-            assertThat(scratchDatabases(target)).isZero();
+            assertThat(scratchDatabases(target, run)).isZero();
         }
     }
 
-    private static int scratchDatabases(ScratchDatabase db) throws Exception {
-        String sql = db.engine() == Engine.POSTGRESQL
-                ? "SELECT count(*) FROM pg_database WHERE datname LIKE 'migrescue_prove_%'"
-                : "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'migrescue_prove_%'";
-        return Integer.parseInt(db.scalar(sql));
+    /** A scratch database's name as the proof prints it: {@code migrescue_prove_<UTC time>_<random hex>}. */
+    private static final Pattern SCRATCH = Pattern.compile("migrescue_prove_\\d{8}_\\d{6}_[0-9a-f]+");
+
+    /**
+     * How many of the scratch databases these runs made are still on the server. Only the names the runs printed
+     * are looked up, so another run's scratch database on the same server (a concurrent test) does not count; each
+     * run must name at least one, so a proof that said nothing cannot pass for one that cleaned up.
+     */
+    private static int scratchDatabases(ScratchDatabase db, CliRun... runs) throws Exception {
+        Set<String> names = new TreeSet<>();
+        for (CliRun run : runs) {
+            Matcher m = SCRATCH.matcher(run.all());
+            int before = names.size();
+            while (m.find()) {
+                names.add(m.group());
+            }
+            assertThat(names.size())
+                    .as("a scratch database named in: " + run.all())
+                    .isGreaterThan(before);
+        }
+        int left = 0;
+        for (String name : names) {
+            String sql = db.engine() == Engine.POSTGRESQL
+                    ? "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'"
+                    : "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + name + "'";
+            left += Integer.parseInt(db.scalar(sql));
+        }
+        return left;
     }
 }

@@ -24,7 +24,9 @@ import java.util.Set;
  * first) and dropped the other way round. {@link Phase} orders what the catalog does not relate.
  */
 final class DependencyOrder {
-    private static final Set<String> RECREATABLE = Set.of("view", "materialized view", "policy", "trigger");
+    /** Functions and procedures depend on a column only through a SQL-standard body (BEGIN ATOMIC). */
+    private static final Set<String> RECREATABLE =
+            Set.of("view", "materialized view", "policy", "trigger", "function", "procedure");
 
     private final Map<String, DefinedObject> targetByKey = new LinkedHashMap<>();
     private final List<DefinedObject> target;

@@ -1,4 +1,4 @@
--- What each view, materialized view, policy, trigger and routine depends on (pg_depend), named as DefinedObject.key()
+-- What each view, materialized view, policy, trigger, routine, domain and composite type depends on (pg_depend), named as DefinedObject.key()
 -- names it, or 'column s.t.c', 'table s.t': what orders drops and creates, and what is dropped and recreated around a
 -- change of something it depends on.
 WITH dep AS (
@@ -21,6 +21,13 @@ WITH dep AS (
                                                          || '(' || pg_get_function_identity_arguments(p.oid) || ')'
                                               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                                               WHERE p.oid = d.objid AND n.nspname = ANY (?))
+               -- a domain over another domain or a composite type, a composite type with such an attribute
+               WHEN 'pg_type'::regclass THEN (SELECT 'domain ' || n.nspname || '.' || t.typname
+                                              FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                                              WHERE t.oid = d.objid AND t.typtype = 'd' AND n.nspname = ANY (?))
+               WHEN 'pg_class'::regclass THEN (SELECT 'composite type ' || n.nspname || '.' || c.relname
+                                               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                                               WHERE c.oid = d.objid AND c.relkind = 'c' AND n.nspname = ANY (?))
            END AS dependent,
            CASE d.refclassid
                WHEN 'pg_class'::regclass THEN (SELECT CASE WHEN c.relkind IN ('r', 'p') AND d.refobjsubid > 0
@@ -36,7 +43,11 @@ WITH dep AS (
                WHEN 'pg_type'::regclass THEN (SELECT CASE t.typtype WHEN 'd' THEN 'domain ' ELSE 'composite type ' END
                                                          || n.nspname || '.' || t.typname
                                               FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-                                              WHERE t.oid = d.refobjid AND t.typtype IN ('d', 'c'))
+                                              -- an array of one needs its element type
+                                              WHERE t.oid = COALESCE((SELECT NULLIF(e.typelem, 0) FROM pg_type e
+                                                                      WHERE e.oid = d.refobjid AND e.typcategory = 'A'),
+                                                                     d.refobjid)
+                                                AND t.typtype IN ('d', 'c'))
                WHEN 'pg_proc'::regclass THEN (SELECT CASE p.prokind WHEN 'p' THEN 'procedure ' ELSE 'function ' END
                                                          || n.nspname || '.' || p.proname
                                                          || '(' || pg_get_function_identity_arguments(p.oid) || ')'
@@ -44,7 +55,9 @@ WITH dep AS (
                                               WHERE p.oid = d.refobjid)
            END AS needed
     FROM pg_depend d
-    WHERE d.classid IN ('pg_rewrite'::regclass, 'pg_policy'::regclass, 'pg_trigger'::regclass, 'pg_proc'::regclass)
+    WHERE (d.classid IN ('pg_rewrite'::regclass, 'pg_policy'::regclass, 'pg_trigger'::regclass, 'pg_proc'::regclass,
+                         'pg_type'::regclass)
+           OR d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_type'::regclass)
       AND d.deptype = 'n'
 )
 SELECT DISTINCT dependent, needed FROM dep WHERE dependent IS NOT NULL AND needed IS NOT NULL AND dependent <> needed
