@@ -350,7 +350,7 @@ final class ChangePlanner {
         QualifiedName table = targetName(s.tables());
         Index index = d.missingIn() == DiffSide.TARGET ? s.source() : s.target();
         var create = ddl.createIndex(table, index);
-        Step drop = new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, index));
+        Step drop = new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, index.name()));
         if (d.missingIn() == DiffSide.TARGET) {
             Optional<Step> online =
                     ddl.createIndexOnline(table, index).map(sql -> new Step(Phase.CONCURRENT_INDEXES, sql));
@@ -382,10 +382,14 @@ final class ChangePlanner {
         return Change.of(
                 summary,
                 List.of(
-                        new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, s.target())),
+                        new Step(
+                                Phase.DROP_INDEXES,
+                                ddl.dropIndex(table, s.target().name())),
                         new Step(Phase.CREATE_INDEXES, create.get())),
                 List.of(
-                        new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, s.source())),
+                        new Step(
+                                Phase.DROP_INDEXES,
+                                ddl.dropIndex(table, s.source().name())),
                         new Step(Phase.CREATE_INDEXES, restore.get())));
     }
 
@@ -395,10 +399,10 @@ final class ChangePlanner {
                 "rename index " + s.target().name() + " to " + s.source().name() + " on " + table,
                 List.of(new Step(
                         Phase.RENAMES,
-                        ddl.renameIndex(table, s.target(), s.source().name()))),
+                        ddl.renameIndex(table, s.target().name(), s.source().name()))),
                 List.of(new Step(
                         Phase.RENAMES,
-                        ddl.renameIndex(table, s.source(), s.target().name()))));
+                        ddl.renameIndex(table, s.source().name(), s.target().name()))));
     }
 
     private Change missingConstraint(Subject.OfConstraint s, Difference d) {
