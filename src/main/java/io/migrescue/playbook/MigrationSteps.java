@@ -87,7 +87,7 @@ final class MigrationSteps {
                 label,
                 List.of(BoundStatement.of(sql)),
                 List.of(),
-                postgres ? !concurrently : dataChange(sql),
+                lookup.engine().transactionalDdl() ? !concurrently : dataChange(sql),
                 done,
                 changed(v));
         PlanStep invalid = dropInvalidIndex(v);
@@ -168,7 +168,7 @@ final class MigrationSteps {
                 "undo statement " + v.n() + " of migration " + m.id() + " (line " + v.line() + ")",
                 sql,
                 List.of(),
-                postgres,
+                lookup.engine().transactionalDdl(),
                 null,
                 changed(v));
     }

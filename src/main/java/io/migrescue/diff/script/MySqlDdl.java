@@ -199,7 +199,7 @@ final class MySqlDdl implements Ddl {
             case FOREIGN_KEY -> "DROP FOREIGN KEY " + dialect.quote(c.name());
             case PRIMARY_KEY -> "DROP PRIMARY KEY";
             case UNIQUE -> "DROP INDEX " + dialect.quote(c.name());
-            case CHECK -> (engine == Engine.MARIADB ? "DROP CONSTRAINT " : "DROP CHECK ") + dialect.quote(c.name());
+            case CHECK -> engine.dropCheckClause() + dialect.quote(c.name());
             case EXCLUSION -> throw new IllegalArgumentException("exclusion constraints exist only on PostgreSQL");
         };
     }
