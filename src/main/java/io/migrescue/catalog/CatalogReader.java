@@ -6,6 +6,8 @@ import io.migrescue.model.EnumType;
 import io.migrescue.model.Sequence;
 import io.migrescue.model.TableShape;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +53,29 @@ public interface CatalogReader {
     /** Names ({@code schema.table.index}) of indexes a failed {@code CREATE INDEX CONCURRENTLY} left invalid. */
     List<String> invalidIndexes(Connection connection, List<String> schemas) throws SQLException;
 
+    /** The engine whose catalog this reads: it picks the engine's SQL resources. */
+    Engine engine();
+
     /** Tables whose lower-case name is one of {@code lowerCaseNames}, with their columns: history table candidates. */
-    List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames)
-            throws SQLException;
+    default List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames)
+            throws SQLException {
+        TableShapes shapes = new TableShapes();
+        CatalogSql.query(
+                connection, CatalogSql.prepare(engine(), "table_shapes", schemas, lowerCaseNames), shapes::add);
+        return shapes.build();
+    }
 
     /** Every schema (PostgreSQL) or database (MySQL/MariaDB) that can hold user tables. */
-    List<String> userSchemas(Connection connection) throws SQLException;
+    default List<String> userSchemas(Connection connection) throws SQLException {
+        List<String> schemas = new java.util.ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(CatalogSql.load(engine(), "user_schemas"));
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        }
+        return schemas;
+    }
 
     static CatalogReader of(Engine engine) {
         return engine == Engine.POSTGRESQL ? new PostgresCatalogReader() : new MySqlCatalogReader(engine);

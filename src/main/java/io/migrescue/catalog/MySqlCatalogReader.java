@@ -9,7 +9,6 @@ import io.migrescue.model.EnumType;
 import io.migrescue.model.ForeignKey;
 import io.migrescue.model.Index;
 import io.migrescue.model.Sequence;
-import io.migrescue.model.TableShape;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,23 +84,8 @@ final class MySqlCatalogReader implements CatalogReader {
     }
 
     @Override
-    public List<String> userSchemas(Connection connection) throws SQLException {
-        List<String> schemas = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(CatalogSql.load(engine, "user_schemas"));
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                schemas.add(rs.getString(1));
-            }
-        }
-        return schemas;
-    }
-
-    @Override
-    public List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames)
-            throws SQLException {
-        TableShapes shapes = new TableShapes();
-        CatalogSql.query(connection, CatalogSql.prepare(engine, "table_shapes", schemas, lowerCaseNames), shapes::add);
-        return shapes.build();
+    public Engine engine() {
+        return engine;
     }
 
     private Column column(ResultSet rs) throws SQLException {

@@ -9,10 +9,8 @@ import io.migrescue.model.EnumType;
 import io.migrescue.model.ForeignKey;
 import io.migrescue.model.Index;
 import io.migrescue.model.Sequence;
-import io.migrescue.model.TableShape;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -133,23 +131,8 @@ final class PostgresCatalogReader implements CatalogReader {
     }
 
     @Override
-    public List<String> userSchemas(Connection connection) throws SQLException {
-        List<String> schemas = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(CatalogSql.load(ENGINE, "user_schemas"));
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                schemas.add(rs.getString(1));
-            }
-        }
-        return schemas;
-    }
-
-    @Override
-    public List<TableShape> tableShapes(Connection connection, List<String> schemas, Set<String> lowerCaseNames)
-            throws SQLException {
-        TableShapes shapes = new TableShapes();
-        CatalogSql.query(connection, CatalogSql.prepare(ENGINE, "table_shapes", schemas, lowerCaseNames), shapes::add);
-        return shapes.build();
+    public Engine engine() {
+        return ENGINE;
     }
 
     private static Constraint constraint(ResultSet rs) throws SQLException {

@@ -11,17 +11,14 @@ import java.util.Map;
 
 /** Collects rows of the bulk queries per table, then builds the immutable tables in catalog order. */
 final class TableAssembler {
+    /** A table's parts while its rows come in: the lists grow, then {@link Table} copies them once. */
     private record Parts(
             String schema,
             String name,
+            String partitionBy,
             List<Column> columns,
             List<Index> indexes,
-            List<Constraint> constraints,
-            String partitionBy) {
-        Parts(String schema, String name, List<Column> columns, List<Index> indexes, List<Constraint> constraints) {
-            this(schema, name, columns, indexes, constraints, null);
-        }
-    }
+            List<Constraint> constraints) {}
 
     private final Map<String, Parts> tables = new LinkedHashMap<>();
 
@@ -36,7 +33,7 @@ final class TableAssembler {
         }
         tables.put(
                 key(schema, name),
-                new Parts(schema, name, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), partitionBy));
+                new Parts(schema, name, partitionBy, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         detailed.add(key(schema, name));
     }
 
@@ -75,7 +72,7 @@ final class TableAssembler {
             return;
         }
         Parts parts = tables.computeIfAbsent(
-                key, k -> new Parts(schema, table, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+                key, k -> new Parts(schema, table, null, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         if (kind.equals("index")) {
             parts.indexes().add(new Index(name, List.of(), false, false, null, true, null, null));
         } else if (kind.startsWith("constraint:")) {

@@ -40,47 +40,47 @@ public enum DifferenceKind {
     SEQUENCE_DIFFERS,
     MISSING_ENUM,
     ENUM_VALUES_DIFFER,
-    MISSING_VIEW,
-    VIEW_DIFFERS,
-    MISSING_MATERIALIZED_VIEW,
-    MATERIALIZED_VIEW_DIFFERS,
-    MISSING_FUNCTION,
-    FUNCTION_DIFFERS,
-    MISSING_PROCEDURE,
-    PROCEDURE_DIFFERS,
-    MISSING_TRIGGER,
-    TRIGGER_DIFFERS,
+    MISSING_VIEW(Fix.DEFINED_OBJECT),
+    VIEW_DIFFERS(Fix.DEFINED_OBJECT),
+    MISSING_MATERIALIZED_VIEW(Fix.DEFINED_OBJECT),
+    MATERIALIZED_VIEW_DIFFERS(Fix.DEFINED_OBJECT),
+    MISSING_FUNCTION(Fix.DEFINED_OBJECT),
+    FUNCTION_DIFFERS(Fix.DEFINED_OBJECT),
+    MISSING_PROCEDURE(Fix.DEFINED_OBJECT),
+    PROCEDURE_DIFFERS(Fix.DEFINED_OBJECT),
+    MISSING_TRIGGER(Fix.DEFINED_OBJECT),
+    TRIGGER_DIFFERS(Fix.DEFINED_OBJECT),
     /** MySQL/MariaDB: how a table is partitioned (method, expression, partitions), on one side only */
-    MISSING_PARTITIONING,
-    PARTITIONING_DIFFERS,
+    MISSING_PARTITIONING(Fix.DEFINED_OBJECT),
+    PARTITIONING_DIFFERS(Fix.DEFINED_OBJECT),
     /** on a table, view, column, index, sequence or constraint */
-    MISSING_COMMENT,
-    COMMENT_DIFFERS,
+    MISSING_COMMENT(Fix.DEFINED_OBJECT),
+    COMMENT_DIFFERS(Fix.DEFINED_OBJECT),
     /** PostgreSQL: type, default, NOT NULL, CHECKs */
-    MISSING_DOMAIN,
-    DOMAIN_DIFFERS,
-    MISSING_COMPOSITE_TYPE,
-    COMPOSITE_TYPE_DIFFERS,
+    MISSING_DOMAIN(Fix.DEFINED_OBJECT),
+    DOMAIN_DIFFERS(Fix.DEFINED_OBJECT),
+    MISSING_COMPOSITE_TYPE(Fix.DEFINED_OBJECT),
+    COMPOSITE_TYPE_DIFFERS(Fix.DEFINED_OBJECT),
     /** name and schema; DIFFERS: the version */
-    MISSING_EXTENSION,
-    EXTENSION_DIFFERS,
+    MISSING_EXTENSION(Fix.DEFINED_OBJECT),
+    EXTENSION_DIFFERS(Fix.DEFINED_OBJECT),
     /** a row-level security policy */
-    MISSING_POLICY,
-    POLICY_DIFFERS,
+    MISSING_POLICY(Fix.DEFINED_OBJECT),
+    POLICY_DIFFERS(Fix.DEFINED_OBJECT),
     /** a table's row-level security enabled or forced (MISSING: neither on one side) */
-    MISSING_ROW_SECURITY,
-    ROW_SECURITY_DIFFERS,
+    MISSING_ROW_SECURITY(Fix.DEFINED_OBJECT),
+    ROW_SECURITY_DIFFERS(Fix.DEFINED_OBJECT),
     /** a partition of a partitioned table (PARTITION OF … FOR VALUES …); DIFFERS: its parent or bound */
-    MISSING_PARTITION,
-    PARTITION_DIFFERS,
+    MISSING_PARTITION(Fix.DEFINED_OBJECT),
+    PARTITION_DIFFERS(Fix.DEFINED_OBJECT),
     /** a partitioned table's PARTITION BY, or a partitioned table on one side and a plain one on the other */
     PARTITION_KEY_DIFFERS,
     /** an identity column's sequence options (start, increment, min, max, cache, cycle) where not the defaults */
-    MISSING_IDENTITY_OPTIONS,
-    IDENTITY_OPTIONS_DIFFERS,
+    MISSING_IDENTITY_OPTIONS(Fix.DEFINED_OBJECT),
+    IDENTITY_OPTIONS_DIFFERS(Fix.DEFINED_OBJECT),
     /** with --privileges: what a grantee may do on a table, view or sequence, or on one column */
-    MISSING_PRIVILEGE,
-    PRIVILEGE_DIFFERS,
+    MISSING_PRIVILEGE(Fix.DEFINED_OBJECT),
+    PRIVILEGE_DIFFERS(Fix.DEFINED_OBJECT),
     /** a migration tool's history table on one side only */
     MISSING_HISTORY,
     /** a migration applied (recorded) on one side only */
@@ -91,6 +91,27 @@ public enum DifferenceKind {
     MIGRATION_CHECKSUM_DIFFERS,
     /** golang-migrate keeps only the current version: the two sides are at different versions */
     MIGRATION_VERSION_DIFFERS;
+
+    /** How a fix script mends a difference of this kind, where that is decided by the kind alone. */
+    private enum Fix {
+        /** the object's definition, dropped and created again ({@code DefinedObjectChanges}) */
+        DEFINED_OBJECT
+    }
+
+    private final Fix fix;
+
+    DifferenceKind() {
+        this(null);
+    }
+
+    DifferenceKind(Fix fix) {
+        this.fix = fix;
+    }
+
+    /** A view, routine, trigger, comment, type, policy, privilege or partition: fixed by restating its definition. */
+    public boolean isDefinedObject() {
+        return fix == Fix.DEFINED_OBJECT;
+    }
 
     public boolean isHistory() {
         return this == MISSING_HISTORY

@@ -29,6 +29,19 @@ public enum Engine {
         return this != POSTGRESQL;
     }
 
+    /**
+     * PostgreSQL runs DDL inside a transaction, which rolls it back on failure; MySQL and MariaDB commit each DDL
+     * statement by itself.
+     */
+    public boolean transactionalDdl() {
+        return this == POSTGRESQL;
+    }
+
+    /** The ALTER TABLE clause that drops a check constraint, up to its name: MySQL alone says {@code DROP CHECK}. */
+    public String dropCheckClause() {
+        return this == MYSQL ? "DROP CHECK " : "DROP CONSTRAINT ";
+    }
+
     public static Engine fromId(String id) {
         String wanted = id.toLowerCase(Locale.ROOT);
         for (Engine engine : values()) {

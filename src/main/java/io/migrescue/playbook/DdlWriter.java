@@ -1,5 +1,7 @@
 package io.migrescue.playbook;
 
+import io.migrescue.diff.QualifiedName;
+import io.migrescue.diff.script.Ddl;
 import io.migrescue.model.Constraint;
 import io.migrescue.model.ConstraintType;
 import io.migrescue.model.Engine;
@@ -9,14 +11,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The DDL a plan runs, per engine, every identifier through the dialect's quoting. */
+/**
+ * The DDL a plan runs, as bound statements: the fix script's {@link Ddl} writes it (one DDL writer for diff and
+ * playbooks); this adds what only a plan needs (session settings around a step, refusals as planning errors).
+ */
 final class DdlWriter {
     private final Engine engine;
     private final Dialect dialect;
+    private final Ddl ddl;
 
     DdlWriter(Engine engine) {
         this.engine = engine;
         this.dialect = Dialect.of(engine);
+        this.ddl = Ddl.of(engine);
     }
 
     Engine engine() {
@@ -41,63 +48,80 @@ final class DdlWriter {
      * already held.
      */
     List<BoundStatement> renameConstraint(String schema, String table, Constraint c, String newName) {
-        if (engine == Engine.POSTGRESQL) {
-            return List.of(BoundStatement.of("ALTER TABLE " + table(schema, table) + " RENAME CONSTRAINT "
-                    + dialect.quote(c.name()) + " TO " + dialect.quote(newName)));
+        QualifiedName name = new QualifiedName(schema, table);
+        if (engine != Engine.POSTGRESQL
+                && c.type() != ConstraintType.FOREIGN_KEY
+                && c.type() != ConstraintType.UNIQUE) {
+            throw new PlanningException("cannot rename " + c.type().name().toLowerCase(Locale.ROOT) + " " + c.name()
+                    + " on " + engine.displayName());
         }
-        if (c.type() == ConstraintType.FOREIGN_KEY) {
-            return List.of(
-                    BoundStatement.of("SET SESSION foreign_key_checks = 0"),
-                    BoundStatement.of(
-                            "ALTER TABLE " + table(schema, table) + " DROP FOREIGN KEY " + dialect.quote(c.name())
-                                    + ", ADD CONSTRAINT " + dialect.quote(newName) + " " + foreignKeyBody(c)),
-                    BoundStatement.of("SET SESSION foreign_key_checks = 1"));
+        QualifiedName referenced = c.foreignKey() == null
+                ? null
+                : new QualifiedName(
+                        c.foreignKey().referencedSchema(), c.foreignKey().referencedTable());
+        List<BoundStatement> rename = ddl.renameConstraint(name, c, newName, referenced).stream()
+                .map(BoundStatement::of)
+                .toList();
+        if (engine == Engine.POSTGRESQL || c.type() != ConstraintType.FOREIGN_KEY) {
+            return rename;
         }
-        if (c.type() == ConstraintType.UNIQUE) {
-            return List.of(BoundStatement.of("ALTER TABLE " + table(schema, table) + " RENAME INDEX "
-                    + dialect.quote(c.name()) + " TO " + dialect.quote(newName)));
-        }
-        throw new PlanningException("cannot rename " + c.type().name().toLowerCase(Locale.ROOT) + " " + c.name()
-                + " on " + engine.displayName());
+        return withoutForeignKeyChecks(rename);
+    }
+
+    /** MySQL/MariaDB: the statements with this session's foreign key checks off around them (and on again after). */
+    static List<BoundStatement> withoutForeignKeyChecks(List<BoundStatement> statements) {
+        var out = new java.util.ArrayList<BoundStatement>();
+        out.add(BoundStatement.of("SET SESSION foreign_key_checks = 0"));
+        out.addAll(statements);
+        out.add(BoundStatement.of("SET SESSION foreign_key_checks = 1"));
+        return List.copyOf(out);
     }
 
     List<BoundStatement> dropConstraint(String schema, String table, Constraint c) {
-        String alter = "ALTER TABLE " + table(schema, table) + " ";
-        if (engine == Engine.POSTGRESQL) {
-            return List.of(BoundStatement.of(alter + "DROP CONSTRAINT " + dialect.quote(c.name())));
+        if (engine != Engine.POSTGRESQL && c.type() == ConstraintType.EXCLUSION) {
+            throw new PlanningException("exclusion constraints exist only on PostgreSQL");
         }
-        return List.of(BoundStatement.of(alter
-                + switch (c.type()) {
-                    case FOREIGN_KEY -> "DROP FOREIGN KEY " + dialect.quote(c.name());
-                    case PRIMARY_KEY -> "DROP PRIMARY KEY";
-                    case UNIQUE -> "DROP INDEX " + dialect.quote(c.name());
-                    case CHECK ->
-                        (engine == Engine.MARIADB ? "DROP CONSTRAINT " : "DROP CHECK ") + dialect.quote(c.name());
-                    case EXCLUSION -> throw new PlanningException("exclusion constraints exist only on PostgreSQL");
-                }));
+        return List.of(BoundStatement.of(ddl.dropConstraint(new QualifiedName(schema, table), c)));
     }
 
     BoundStatement renameTable(String schema, String from, String to) {
-        return engine == Engine.POSTGRESQL
-                ? BoundStatement.of("ALTER TABLE " + table(schema, from) + " RENAME TO " + dialect.quote(to))
-                : BoundStatement.of("RENAME TABLE " + table(schema, from) + " TO " + table(schema, to));
+        return BoundStatement.of(ddl.renameTable(new QualifiedName(schema, from), to));
     }
 
-    String foreignKeyBody(Constraint c) {
-        var fk = c.foreignKey();
-        return "FOREIGN KEY (" + columns(c.columns()) + ") REFERENCES "
-                + table(fk.referencedSchema(), fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")"
-                + action("DELETE", fk.onDelete()) + action("UPDATE", fk.onUpdate());
+    BoundStatement dropTable(String schema, String table) {
+        return BoundStatement.of(ddl.dropTable(new QualifiedName(schema, table)));
+    }
+
+    BoundStatement dropColumn(String schema, String table, String column) {
+        return BoundStatement.of(ddl.dropColumn(new QualifiedName(schema, table), column));
+    }
+
+    BoundStatement renameColumn(String schema, String table, String from, String to) {
+        return BoundStatement.of(ddl.renameColumn(new QualifiedName(schema, table), from, to));
+    }
+
+    BoundStatement dropIndex(String schema, String table, String index) {
+        return BoundStatement.of(ddl.dropIndex(new QualifiedName(schema, table), index));
+    }
+
+    BoundStatement renameIndex(String schema, String table, String index, String to) {
+        return BoundStatement.of(ddl.renameIndex(new QualifiedName(schema, table), index, to));
+    }
+
+    /** PostgreSQL: DROP INDEX CONCURRENTLY IF EXISTS. */
+    BoundStatement dropIndexOnline(String schema, String index) {
+        return BoundStatement.of(ddl.dropIndexOnline(new QualifiedName(schema, null), index)
+                .orElseThrow(() -> new PlanningException("no online index drop on " + engine.displayName())));
+    }
+
+    /** PostgreSQL: checks the rows against a constraint added NOT VALID. */
+    BoundStatement validateConstraint(String schema, String table, String constraint) {
+        return BoundStatement.of(ddl.validateConstraint(new QualifiedName(schema, table), constraint)
+                .orElseThrow(() -> new PlanningException("no VALIDATE CONSTRAINT on " + engine.displayName())));
     }
 
     /** The name, cut to the engine's limit with a hash when longer (63 bytes on PostgreSQL, 64 characters on MySQL). */
     String fitName(String name) {
         return dialect.fit(name);
-    }
-
-    private static String action(String event, String action) {
-        return action == null || action.equalsIgnoreCase("NO ACTION") || action.equalsIgnoreCase("RESTRICT")
-                ? ""
-                : " ON " + event + " " + action.toUpperCase(Locale.ROOT);
     }
 }

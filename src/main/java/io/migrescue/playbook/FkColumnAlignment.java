@@ -118,7 +118,7 @@ final class FkColumnAlignment {
                                     : " (every value checked to fit first)"),
                     List.of(alter(table, c, r)),
                     guard,
-                    postgres,
+                    lookup.engine().transactionalDdl(),
                     same,
                     List.of(table.name())));
         }

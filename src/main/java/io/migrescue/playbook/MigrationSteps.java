@@ -51,9 +51,10 @@ final class MigrationSteps {
                     0,
                     "sql",
                     "validate " + fk.constraint().name() + " in its own transaction (writes go on)",
-                    List.of(BoundStatement.of("ALTER TABLE " + ddl.table(fk.schema(), actual(fk.schema(), fk.table()))
-                            + " VALIDATE CONSTRAINT "
-                            + ddl.dialect().quote(fk.constraint().name()))),
+                    List.of(ddl.validateConstraint(
+                            fk.schema(),
+                            actual(fk.schema(), fk.table()),
+                            fk.constraint().name())),
                     List.of(),
                     true,
                     new Check.ConstraintValidated(
@@ -72,10 +73,7 @@ final class MigrationSteps {
                     0,
                     "sql",
                     label + ", in place after an orphan check",
-                    List.of(
-                            BoundStatement.of("SET SESSION foreign_key_checks = 0"),
-                            BoundStatement.of(sql),
-                            BoundStatement.of("SET SESSION foreign_key_checks = 1")),
+                    DdlWriter.withoutForeignKeyChecks(List.of(BoundStatement.of(sql))),
                     List.of(guard),
                     false,
                     done,
@@ -89,7 +87,7 @@ final class MigrationSteps {
                 label,
                 List.of(BoundStatement.of(sql)),
                 List.of(),
-                postgres ? !concurrently : dataChange(sql),
+                lookup.engine().transactionalDdl() ? !concurrently : dataChange(sql),
                 done,
                 changed(v));
         PlanStep invalid = dropInvalidIndex(v);
@@ -114,9 +112,8 @@ final class MigrationSteps {
                             "drop-index",
                             "drop the INVALID index " + index.get().name() + " a failed build left"
                                     + " (CONCURRENTLY: writes go on)",
-                            List.of(BoundStatement.of("DROP INDEX CONCURRENTLY IF EXISTS "
-                                    + ddl.table(
-                                            table.get().schema(), index.get().name()))),
+                            List.of(ddl.dropIndexOnline(
+                                    table.get().schema(), index.get().name())),
                             List.of(),
                             false,
                             null,
@@ -171,27 +168,25 @@ final class MigrationSteps {
                 "undo statement " + v.n() + " of migration " + m.id() + " (line " + v.line() + ")",
                 sql,
                 List.of(),
-                postgres,
+                lookup.engine().transactionalDdl(),
                 null,
                 changed(v));
     }
 
     private BoundStatement inverse(Effect e, StatementVerdict v) {
         if (e instanceof Effect.CreateTable c) {
-            return BoundStatement.of("DROP TABLE " + ddl.table(c.schema(), actual(c.schema(), c.table())));
+            return ddl.dropTable(c.schema(), actual(c.schema(), c.table()));
         }
         if (e instanceof Effect.RenameTable r) {
             String schema = r.toSchema() != null ? r.toSchema() : r.schema();
             return ddl.renameTable(lookup.schemaOf(schema), actual(schema, r.to()), r.from());
         }
         if (e instanceof Effect.AddColumn a) {
-            return BoundStatement.of("ALTER TABLE " + ddl.table(a.schema(), actual(a.schema(), a.table()))
-                    + " DROP COLUMN " + ddl.dialect().quote(a.column().name()));
+            return ddl.dropColumn(
+                    a.schema(), actual(a.schema(), a.table()), a.column().name());
         }
         if (e instanceof Effect.RenameColumn r) {
-            return BoundStatement.of("ALTER TABLE " + ddl.table(r.schema(), actual(r.schema(), r.table()))
-                    + " RENAME COLUMN " + ddl.dialect().quote(r.to()) + " TO "
-                    + ddl.dialect().quote(r.from()));
+            return ddl.renameColumn(r.schema(), actual(r.schema(), r.table()), r.to(), r.from());
         }
         if (e instanceof Effect.AddConstraint a && a.constraint().name() != null) {
             Table table = lookup.table(a.schema(), a.table()).orElseThrow(() -> cannot(v, "its table is gone"));
@@ -200,19 +195,10 @@ final class MigrationSteps {
             return ddl.dropConstraint(table.schema(), table.name(), c).get(0);
         }
         if (e instanceof Effect.CreateIndex i && i.name() != null) {
-            return postgres
-                    ? BoundStatement.of("DROP INDEX " + ddl.table(i.schema(), i.name()))
-                    : BoundStatement.of("DROP INDEX " + ddl.dialect().quote(i.name()) + " ON "
-                            + ddl.table(i.schema(), actual(i.schema(), i.table())));
+            return ddl.dropIndex(i.schema(), actual(i.schema(), i.table()), i.name());
         }
         if (e instanceof Effect.RenameIndex r) {
-            return BoundStatement.of("ALTER "
-                    + (postgres
-                            ? "INDEX " + ddl.table(r.schema(), r.to()) + " RENAME TO "
-                                    + ddl.dialect().quote(r.from())
-                            : "TABLE " + ddl.table(r.schema(), actual(r.schema(), r.table())) + " RENAME INDEX "
-                                    + ddl.dialect().quote(r.to()) + " TO "
-                                    + ddl.dialect().quote(r.from())));
+            return ddl.renameIndex(r.schema(), actual(r.schema(), r.table()), r.to(), r.from());
         }
         throw cannot(
                 v,

@@ -184,7 +184,7 @@ public final class Planner {
                     "statement from the playbook",
                     List.of(SqlTemplate.render(s.text(), params, ddl.dialect())),
                     List.of(),
-                    ctx.catalog().engine() == Engine.POSTGRESQL,
+                    ctx.catalog().engine().transactionalDdl(),
                     null,
                     List.copyOf(backupTables)));
         } else if (spec instanceof StepSpec.Record r) {
@@ -228,7 +228,7 @@ public final class Planner {
                     "rename " + held.get().name() + " on " + holder.name() + " to " + newName,
                     ddl.renameConstraint(holder.schema(), holder.name(), held.get(), newName),
                     List.of(),
-                    ctx.catalog().engine() == Engine.POSTGRESQL,
+                    ctx.catalog().engine().transactionalDdl(),
                     new Check.ConstraintPresent(holder.schema(), holder.name(), newName),
                     List.of(holder.name())));
             freed.add(new Check.ConstraintPresent(holder.schema(), holder.name(), newName));
@@ -255,7 +255,7 @@ public final class Planner {
                 "rename " + from + " on " + tableName + " to " + to,
                 ddl.renameConstraint(table.schema(), table.name(), c, ddl.fitName(to)),
                 List.of(),
-                ctx.catalog().engine() == Engine.POSTGRESQL,
+                ctx.catalog().engine().transactionalDdl(),
                 new Check.ConstraintPresent(table.schema(), table.name(), to),
                 List.of(table.name())));
     }
@@ -283,7 +283,7 @@ public final class Planner {
                         + (create.size() > 1 ? " (" + create.size() + " statements)" : ""),
                 create.stream().map(BoundStatement::of).toList(),
                 List.of(),
-                ctx.catalog().engine() == Engine.POSTGRESQL && !concurrently,
+                ctx.catalog().engine().transactionalDdl() && !concurrently,
                 new Check.TablePresent(lookup.schemaOf(null), name),
                 List.of()));
         created.add(new Check.TablePresent(lookup.schemaOf(null), name));
@@ -327,7 +327,7 @@ public final class Planner {
                 "drop " + c.name() + " on " + table.name() + " (the migration adds it again as it intends)",
                 ddl.dropConstraint(table.schema(), table.name(), c),
                 List.of(),
-                ctx.catalog().engine() == Engine.POSTGRESQL,
+                ctx.catalog().engine().transactionalDdl(),
                 null,
                 List.of(table.name())));
     }
@@ -343,7 +343,7 @@ public final class Planner {
                 "rename " + table.name() + " to " + to,
                 List.of(ddl.renameTable(table.schema(), table.name(), to)),
                 List.of(),
-                ctx.catalog().engine() == Engine.POSTGRESQL,
+                ctx.catalog().engine().transactionalDdl(),
                 null,
                 List.of(table.name())));
     }

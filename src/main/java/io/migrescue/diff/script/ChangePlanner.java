@@ -83,6 +83,9 @@ final class ChangePlanner {
             Subject.OfIndex s = (Subject.OfIndex) d.subject();
             return rebuildIndex(s, d.object(), kinds(group));
         }
+        if (d.kind().isDefinedObject()) {
+            return DefinedObjectChanges.of(d, ddl.dialect());
+        }
         return switch (d.kind()) {
             case MISSING_SCHEMA -> schema(((Subject.OfSchema) d.subject()).name(), d.missingIn());
             case MISSING_ENUM -> missingEnum((Subject.OfEnum) d.subject(), d);
@@ -105,36 +108,6 @@ final class ChangePlanner {
                     EXCLUSION_DIFFERS,
                     FOREIGN_KEY_COLUMNS_DIFFER,
                     FOREIGN_KEY_ACTIONS_DIFFER -> replaceConstraint((Subject.OfConstraint) d.subject(), d.object());
-            case MISSING_VIEW,
-                    VIEW_DIFFERS,
-                    MISSING_MATERIALIZED_VIEW,
-                    MATERIALIZED_VIEW_DIFFERS,
-                    MISSING_FUNCTION,
-                    FUNCTION_DIFFERS,
-                    MISSING_PROCEDURE,
-                    PROCEDURE_DIFFERS,
-                    MISSING_TRIGGER,
-                    TRIGGER_DIFFERS,
-                    MISSING_COMMENT,
-                    COMMENT_DIFFERS,
-                    MISSING_DOMAIN,
-                    DOMAIN_DIFFERS,
-                    MISSING_COMPOSITE_TYPE,
-                    COMPOSITE_TYPE_DIFFERS,
-                    MISSING_EXTENSION,
-                    EXTENSION_DIFFERS,
-                    MISSING_POLICY,
-                    POLICY_DIFFERS,
-                    MISSING_ROW_SECURITY,
-                    ROW_SECURITY_DIFFERS,
-                    MISSING_PARTITION,
-                    PARTITION_DIFFERS,
-                    MISSING_PRIVILEGE,
-                    PRIVILEGE_DIFFERS,
-                    MISSING_IDENTITY_OPTIONS,
-                    IDENTITY_OPTIONS_DIFFERS,
-                    MISSING_PARTITIONING,
-                    PARTITIONING_DIFFERS -> DefinedObjectChanges.of(d, ddl.dialect());
             case PARTITION_KEY_DIFFERS ->
                 Change.manual(
                         "partitioning of " + d.object(),
@@ -350,7 +323,7 @@ final class ChangePlanner {
         QualifiedName table = targetName(s.tables());
         Index index = d.missingIn() == DiffSide.TARGET ? s.source() : s.target();
         var create = ddl.createIndex(table, index);
-        Step drop = new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, index));
+        Step drop = new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, index.name()));
         if (d.missingIn() == DiffSide.TARGET) {
             Optional<Step> online =
                     ddl.createIndexOnline(table, index).map(sql -> new Step(Phase.CONCURRENT_INDEXES, sql));
@@ -382,10 +355,14 @@ final class ChangePlanner {
         return Change.of(
                 summary,
                 List.of(
-                        new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, s.target())),
+                        new Step(
+                                Phase.DROP_INDEXES,
+                                ddl.dropIndex(table, s.target().name())),
                         new Step(Phase.CREATE_INDEXES, create.get())),
                 List.of(
-                        new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, s.source())),
+                        new Step(
+                                Phase.DROP_INDEXES,
+                                ddl.dropIndex(table, s.source().name())),
                         new Step(Phase.CREATE_INDEXES, restore.get())));
     }
 
@@ -395,10 +372,10 @@ final class ChangePlanner {
                 "rename index " + s.target().name() + " to " + s.source().name() + " on " + table,
                 List.of(new Step(
                         Phase.RENAMES,
-                        ddl.renameIndex(table, s.target(), s.source().name()))),
+                        ddl.renameIndex(table, s.target().name(), s.source().name()))),
                 List.of(new Step(
                         Phase.RENAMES,
-                        ddl.renameIndex(table, s.source(), s.target().name()))));
+                        ddl.renameIndex(table, s.source().name(), s.target().name()))));
     }
 
     private Change missingConstraint(Subject.OfConstraint s, Difference d) {

@@ -17,7 +17,8 @@ import java.util.Set;
  * The statements of a fix script in one engine's SQL. Every name is the target's (where the object is, or is to be)
  * and goes through the {@link Dialect}; definitions (types, defaults, check clauses) are the catalog's own text.
  */
-interface Ddl {
+public interface Ddl {
+    /** The writer for {@code engine}: the one place DDL is written, for fix scripts and for repair plans alike. */
     static Ddl of(Engine engine) {
         return engine == Engine.POSTGRESQL ? new PostgresDdl() : new MySqlDdl(engine);
     }
@@ -42,6 +43,11 @@ interface Ddl {
         return Optional.empty();
     }
 
+    /** Checks the rows against a constraint added NOT VALID (PostgreSQL only); else empty. */
+    default Optional<String> validateConstraint(QualifiedName table, String constraint) {
+        return Optional.empty();
+    }
+
     /** Statements that open and close the script (PostgreSQL: one transaction, and the search path of the target). */
     List<String> begin(List<String> targetSchemas);
 
@@ -58,11 +64,21 @@ interface Ddl {
 
     String dropEnum(QualifiedName type);
 
-    String createSequence(QualifiedName name, Sequence s);
+    default String createSequence(QualifiedName name, Sequence s) {
+        return "CREATE SEQUENCE " + SqlText.name(dialect(), name) + sequenceOptions(s);
+    }
 
-    String alterSequence(QualifiedName name, Sequence s);
+    default String alterSequence(QualifiedName name, Sequence s) {
+        return "ALTER SEQUENCE " + SqlText.name(dialect(), name) + sequenceOptions(s);
+    }
 
-    String dropSequence(QualifiedName name);
+    /** IF EXISTS: a serial column's sequence goes with its table when that is dropped first. */
+    default String dropSequence(QualifiedName name) {
+        return "DROP SEQUENCE IF EXISTS " + SqlText.name(dialect(), name);
+    }
+
+    /** START, INCREMENT, bounds, cache and cycle, in the engine's words and order. */
+    String sequenceOptions(Sequence s);
 
     /** The table with its columns, primary key, unique, check and exclusion constraints; indexes and foreign keys apart. */
     String createTable(QualifiedName name, Table table);
@@ -71,7 +87,21 @@ interface Ddl {
         return "DROP TABLE " + SqlText.name(dialect(), name);
     }
 
-    String addColumn(QualifiedName table, Column column);
+    /** {@code PostgreSQL: ALTER TABLE … RENAME TO}; MySQL: {@code RENAME TABLE}. The table stays in its schema. */
+    String renameTable(QualifiedName from, String to);
+
+    default String addColumn(QualifiedName table, Column column) {
+        return "ALTER TABLE " + SqlText.name(dialect(), table) + " ADD COLUMN "
+                + dialect().quote(column.name()) + " " + columnDefinition(column);
+    }
+
+    /** The column's type and attributes as a CREATE TABLE or ADD COLUMN states them. */
+    String columnDefinition(Column column);
+
+    default String renameColumn(QualifiedName table, String from, String to) {
+        return "ALTER TABLE " + SqlText.name(dialect(), table) + " RENAME COLUMN "
+                + dialect().quote(from) + " TO " + dialect().quote(to);
+    }
 
     default String dropColumn(QualifiedName table, String column) {
         return "ALTER TABLE " + SqlText.name(dialect(), table) + " DROP COLUMN "
@@ -87,9 +117,14 @@ interface Ddl {
     /** Empty when the engine cannot recreate it from the catalog (a MySQL expression index). */
     Optional<String> createIndex(QualifiedName table, Index index);
 
-    String dropIndex(QualifiedName table, Index index);
+    String dropIndex(QualifiedName table, String index);
 
-    String renameIndex(QualifiedName table, Index index, String to);
+    /** An index dropped without blocking writes where the engine can (PostgreSQL: CONCURRENTLY, IF EXISTS); else empty. */
+    default Optional<String> dropIndexOnline(QualifiedName table, String index) {
+        return Optional.empty();
+    }
+
+    String renameIndex(QualifiedName table, String index, String to);
 
     /** @param referenced a foreign key's referenced table, as the target names it; null for other constraints */
     String addConstraint(QualifiedName table, Constraint constraint, QualifiedName referenced);

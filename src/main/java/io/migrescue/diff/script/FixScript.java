@@ -145,7 +145,7 @@ public final class FixScript {
                 .filter(this::runs)
                 .flatMap(c -> c.forward().stream())
                 .anyMatch(s -> s.phase().afterCommit());
-        return engine == Engine.POSTGRESQL
+        return engine.transactionalDdl()
                 ? "-- PostgreSQL: one transaction; it applies completely or not at all."
                         + (after
                                 ? " Then, after it, the index "

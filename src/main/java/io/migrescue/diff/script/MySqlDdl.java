@@ -76,21 +76,7 @@ final class MySqlDdl implements Ddl {
     }
 
     @Override
-    public String createSequence(QualifiedName name, Sequence s) {
-        return "CREATE SEQUENCE " + name(name) + options(s);
-    }
-
-    @Override
-    public String alterSequence(QualifiedName name, Sequence s) {
-        return "ALTER SEQUENCE " + name(name) + options(s);
-    }
-
-    @Override
-    public String dropSequence(QualifiedName name) {
-        return "DROP SEQUENCE IF EXISTS " + name(name);
-    }
-
-    private static String options(Sequence s) {
+    public String sequenceOptions(Sequence s) {
         return " START WITH " + s.start() + " MINVALUE " + s.min() + " MAXVALUE " + s.max() + " INCREMENT BY "
                 + s.increment() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NOCYCLE");
     }
@@ -112,8 +98,13 @@ final class MySqlDdl implements Ddl {
     }
 
     @Override
-    public String addColumn(QualifiedName table, Column column) {
-        return "ALTER TABLE " + name(table) + " ADD COLUMN " + dialect.quote(column.name()) + " " + column(column);
+    public String renameTable(QualifiedName from, String to) {
+        return "RENAME TABLE " + name(from) + " TO " + dialect.qualify(from.schema(), to);
+    }
+
+    @Override
+    public String columnDefinition(Column c) {
+        return column(c);
     }
 
     @Override
@@ -154,14 +145,13 @@ final class MySqlDdl implements Ddl {
     }
 
     @Override
-    public String dropIndex(QualifiedName table, Index index) {
-        return "DROP INDEX " + dialect.quote(index.name()) + " ON " + name(table);
+    public String dropIndex(QualifiedName table, String index) {
+        return "DROP INDEX " + dialect.quote(index) + " ON " + name(table);
     }
 
     @Override
-    public String renameIndex(QualifiedName table, Index index, String to) {
-        return "ALTER TABLE " + name(table) + " RENAME INDEX " + dialect.quote(index.name()) + " TO "
-                + dialect.quote(to);
+    public String renameIndex(QualifiedName table, String index, String to) {
+        return "ALTER TABLE " + name(table) + " RENAME INDEX " + dialect.quote(index) + " TO " + dialect.quote(to);
     }
 
     @Override
@@ -209,7 +199,7 @@ final class MySqlDdl implements Ddl {
             case FOREIGN_KEY -> "DROP FOREIGN KEY " + dialect.quote(c.name());
             case PRIMARY_KEY -> "DROP PRIMARY KEY";
             case UNIQUE -> "DROP INDEX " + dialect.quote(c.name());
-            case CHECK -> (engine == Engine.MARIADB ? "DROP CONSTRAINT " : "DROP CHECK ") + dialect.quote(c.name());
+            case CHECK -> engine.dropCheckClause() + dialect.quote(c.name());
             case EXCLUSION -> throw new IllegalArgumentException("exclusion constraints exist only on PostgreSQL");
         };
     }

@@ -59,9 +59,12 @@ final class PostgresDdl implements Ddl {
         boolean checkable = constraint.isForeignKey() || constraint.type() == io.migrescue.model.ConstraintType.CHECK;
         boolean alreadyNotValid =
                 constraint.definition() != null && constraint.definition().endsWith(" NOT VALID");
-        return checkable && !alreadyNotValid
-                ? Optional.of("ALTER TABLE " + name(table) + " VALIDATE CONSTRAINT " + dialect.quote(constraint.name()))
-                : Optional.empty();
+        return checkable && !alreadyNotValid ? validateConstraint(table, constraint.name()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> validateConstraint(QualifiedName table, String constraint) {
+        return Optional.of("ALTER TABLE " + name(table) + " VALIDATE CONSTRAINT " + dialect.quote(constraint));
     }
 
     @Override
@@ -99,22 +102,7 @@ final class PostgresDdl implements Ddl {
     }
 
     @Override
-    public String createSequence(QualifiedName name, Sequence s) {
-        return "CREATE SEQUENCE " + name(name) + options(s);
-    }
-
-    @Override
-    public String alterSequence(QualifiedName name, Sequence s) {
-        return "ALTER SEQUENCE " + name(name) + options(s);
-    }
-
-    @Override
-    public String dropSequence(QualifiedName name) {
-        // IF EXISTS: a serial column's sequence goes with its table when that is dropped first
-        return "DROP SEQUENCE IF EXISTS " + name(name);
-    }
-
-    private static String options(Sequence s) {
+    public String sequenceOptions(Sequence s) {
         return " AS " + s.dataType() + " START WITH " + s.start() + " INCREMENT BY " + s.increment() + " MINVALUE "
                 + s.min() + " MAXVALUE " + s.max() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
     }
@@ -122,7 +110,7 @@ final class PostgresDdl implements Ddl {
     @Override
     public String createTable(QualifiedName name, Table table) {
         List<String> lines = new ArrayList<>();
-        table.columns().forEach(c -> lines.add("    " + dialect.quote(c.name()) + " " + column(c)));
+        table.columns().forEach(c -> lines.add("    " + dialect.quote(c.name()) + " " + columnDefinition(c)));
         table.constraints().stream()
                 .filter(c -> !c.isForeignKey())
                 .forEach(c -> lines.add("    CONSTRAINT " + dialect.quote(c.name()) + " "
@@ -132,8 +120,8 @@ final class PostgresDdl implements Ddl {
     }
 
     @Override
-    public String addColumn(QualifiedName table, Column column) {
-        return "ALTER TABLE " + name(table) + " ADD COLUMN " + dialect.quote(column.name()) + " " + column(column);
+    public String renameTable(QualifiedName from, String to) {
+        return "ALTER TABLE " + name(from) + " RENAME TO " + dialect.quote(to);
     }
 
     @Override
@@ -189,13 +177,18 @@ final class PostgresDdl implements Ddl {
     }
 
     @Override
-    public String dropIndex(QualifiedName table, Index index) {
-        return "DROP INDEX " + dialect.qualify(table.schema(), index.name());
+    public String dropIndex(QualifiedName table, String index) {
+        return "DROP INDEX " + dialect.qualify(table.schema(), index);
     }
 
     @Override
-    public String renameIndex(QualifiedName table, Index index, String to) {
-        return "ALTER INDEX " + dialect.qualify(table.schema(), index.name()) + " RENAME TO " + dialect.quote(to);
+    public Optional<String> dropIndexOnline(QualifiedName table, String index) {
+        return Optional.of("DROP INDEX CONCURRENTLY IF EXISTS " + dialect.qualify(table.schema(), index));
+    }
+
+    @Override
+    public String renameIndex(QualifiedName table, String index, String to) {
+        return "ALTER INDEX " + dialect.qualify(table.schema(), index) + " RENAME TO " + dialect.quote(to);
     }
 
     @Override
@@ -243,7 +236,8 @@ final class PostgresDdl implements Ddl {
         };
     }
 
-    private String column(Column c) {
+    @Override
+    public String columnDefinition(Column c) {
         StringBuilder out = new StringBuilder(c.type());
         String extra = extra(c);
         if (extra.endsWith("as identity")) {
