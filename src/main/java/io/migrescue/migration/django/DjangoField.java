@@ -90,11 +90,25 @@ record DjangoField(
 
     DjangoField renamed(String newName) {
         String col = call.kw("db_column").isPresent() ? column : relation() ? newName + "_id" : newName;
+        return copy(newName, col, relatedModel, defaultValue);
+    }
+
+    /** The field pointing at the model now keyed {@code relatedModel} (after a RenameModel). */
+    DjangoField relatedTo(String relatedModel) {
+        return copy(name, column, relatedModel, defaultValue);
+    }
+
+    /** The field without its default (an AddField with preserve_default=False). */
+    DjangoField withoutDefault() {
+        return copy(name, column, relatedModel, null);
+    }
+
+    private DjangoField copy(String name, String column, String relatedModel, PyExpr defaultValue) {
         return new DjangoField(
-                newName,
+                name,
                 kind,
                 call,
-                col,
+                column,
                 primaryKey,
                 nullable,
                 unique,

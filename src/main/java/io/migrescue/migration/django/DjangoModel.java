@@ -4,9 +4,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A model in the migration state: its table and fields, and its unique_together. */
 final class DjangoModel {
+    /** The Meta options of a CreateModel this reader understands (the others change the table). */
+    static final Set<String> OPTIONS = Set.of(
+            "db_table",
+            "unique_together",
+            "indexes",
+            "constraints",
+            "verbose_name",
+            "verbose_name_plural",
+            "ordering",
+            "abstract",
+            "managed",
+            "permissions",
+            "default_permissions",
+            "get_latest_by",
+            "default_related_name",
+            "swappable",
+            "base_manager_name",
+            "default_manager_name");
+
     final String app;
     String name;
     String table;
