@@ -114,14 +114,7 @@ final class EditedMigrations {
         List<StatementVerdict> verdicts = PartialApplicationMap.build(e.statements(), lookup, null).stream()
                 .map(v -> v.state() != StatementState.FAILED
                         ? v
-                        : new StatementVerdict(
-                                v.n(),
-                                v.line(),
-                                v.sql(),
-                                v.effects(),
-                                StatementState.NOT_APPLIED,
-                                v.reason(),
-                                v.prediction()))
+                        : v.judged(StatementState.NOT_APPLIED, v.reason(), v.prediction()))
                 .toList();
         return new FailedMigration(e.tool(), e.id(), e.fileName(), "checksum", verdicts);
     }

@@ -1,9 +1,6 @@
 package io.migrescue.diagnosis;
 
-import io.migrescue.model.HistoryEntry;
-import io.migrescue.model.Index;
 import io.migrescue.model.MigrationHistory;
-import io.migrescue.model.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +24,7 @@ public final class Diagnoser {
                 findings.add(cause);
             }
         }
-        Finding invalid = cause == null ? null : invalidHolder(cause, input);
+        Finding invalid = cause == null ? null : InvalidIndexFindings.holderOf(cause, input);
         if (invalid
                 != null) { // the name is held by the INVALID index this migration's own build left: that is the cause
             findings.set(findings.indexOf(cause), invalid);
@@ -55,7 +52,7 @@ public final class Diagnoser {
                                     PlaybookRanking.causeFirst(partial.playbooks(), causeFixes),
                                     false));
         }
-        for (Finding f : fromHistory(input)) {
+        for (Finding f : HistoryFindings.of(input)) {
             findings.add(
                     f.kind() == FindingKind.FAILED_MIGRATION && f.migration() != null
                             ? new Finding(
@@ -75,7 +72,7 @@ public final class Diagnoser {
                 && findings.stream().noneMatch(f -> f.kind() == input.errorKind())) {
             findings.add(new ErrorConfirmation(lookup, input).confirm());
         }
-        for (Finding f : invalidIndexes(input)) {
+        for (Finding f : InvalidIndexFindings.of(input)) {
             if (findings.stream()
                     .noneMatch(g ->
                             g.kind() == FindingKind.INVALID_INDEX && g.objects().equals(f.objects()))) {
@@ -195,130 +192,6 @@ public final class Diagnoser {
                 false);
     }
 
-    private static List<Finding> fromHistory(DiagnosisInput input) {
-        List<Finding> findings = new ArrayList<>();
-        for (MigrationHistory h : input.history()) {
-            String where = h.schema() + "." + h.table();
-            for (HistoryEntry e : h.failed()) {
-                FailedMigration m = sameMigration(input.migration(), h.tool(), e.id()) ? input.migration() : null;
-                Map<String, String> objects = objects("tool", h.tool(), "table", where, "migration", e.id());
-                List<String> evidence = new ArrayList<>();
-                evidence.add(h.tool() + " records migration " + e.id()
-                        + (e.description() == null ? "" : " (" + e.description() + ")") + " as failed"
-                        + (e.appliedAt() == null ? "" : " at " + e.appliedAt()));
-                if (e.detail() != null && h.tool().equals("prisma")) {
-                    evidence.add("prisma logs: " + firstLine(e.detail()));
-                }
-                if (m != null && m.fullyApplied()) {
-                    evidence.add("every statement of it is in effect: recording it as applied is enough");
-                } else if (m != null && m.nothingApplied()) {
-                    evidence.add("none of its statements is in effect: it can be marked rolled back and run again");
-                }
-                findings.add(new Finding(
-                        FindingKind.FAILED_MIGRATION,
-                        Severity.ERROR,
-                        h.tool() + " migration " + e.id()
-                                + " failed; the tool will not run later migrations until it is resolved",
-                        objects,
-                        evidence,
-                        m,
-                        input.ranking().rank(FindingKind.FAILED_MIGRATION, m, false, false),
-                        false));
-            }
-            for (HistoryEntry e : h.dirtyEntries()) {
-                FailedMigration m = sameMigration(input.migration(), h.tool(), e.id()) ? input.migration() : null;
-                findings.add(new Finding(
-                        FindingKind.DIRTY_VERSION,
-                        Severity.ERROR,
-                        h.tool() + " version " + e.id() + " is dirty: its run stopped part way ("
-                                + (m == null || m.statements().isEmpty()
-                                        ? "give --migrations to see which statements took effect"
-                                        : m.partiallyApplied()
-                                                ? "some statements took effect"
-                                                : m.fullyApplied()
-                                                        ? "every statement took effect"
-                                                        : "none of its statements took effect")
-                                + ")",
-                        objects("tool", h.tool(), "table", where, "version", e.id()),
-                        List.of(where + " holds (version " + e.id() + ", dirty = true)"),
-                        m,
-                        input.ranking().rank(FindingKind.DIRTY_VERSION, m, false, false),
-                        false));
-            }
-            if (h.locked()) {
-                findings.add(new Finding(
-                        FindingKind.STUCK_LOCK,
-                        Severity.ERROR,
-                        h.tool() + " lock in " + h.lock().table() + " is held"
-                                + (h.lock().holder() == null
-                                        ? ""
-                                        : " by " + h.lock().holder()),
-                        objects(
-                                "tool",
-                                h.tool(),
-                                "table",
-                                h.schema() + "." + h.lock().table(),
-                                "holder",
-                                h.lock().holder()),
-                        List.of("locked since "
-                                + (h.lock().since() == null
-                                        ? "an unknown time"
-                                        : h.lock().since().toString())),
-                        null,
-                        input.ranking().rank(FindingKind.STUCK_LOCK, null, false, false),
-                        false));
-            }
-        }
-        return findings;
-    }
-
-    private static List<Finding> invalidIndexes(DiagnosisInput input) {
-        List<Finding> findings = new ArrayList<>();
-        for (Table t : input.catalog().tables()) {
-            for (Index i : t.indexes()) {
-                if (!i.valid()) {
-                    // the failed migration that builds it: rebuilding it finishes that migration
-                    FailedMigration m = input.migration() != null
-                                    && input.migration().statements().stream()
-                                            .anyMatch(v -> v.state() != StatementState.APPLIED
-                                                    && v.effects().stream()
-                                                            .anyMatch(e ->
-                                                                    e instanceof io.migrescue.sql.Effect.CreateIndex c
-                                                                            && i.name()
-                                                                                    .equalsIgnoreCase(c.name())))
-                            ? input.migration()
-                            : null;
-                    findings.add(new Finding(
-                            FindingKind.INVALID_INDEX,
-                            Severity.WARNING,
-                            "index " + i.name() + " on " + t.qualifiedName()
-                                    + " is INVALID: a CREATE INDEX CONCURRENTLY failed;"
-                                    + " it is maintained on every write but never used",
-                            objects("table", t.qualifiedName(), "index", i.name()),
-                            List.of(i.definition() == null ? "index " + i.name() : i.definition()),
-                            m,
-                            input.ranking().rank(FindingKind.INVALID_INDEX, null, false, false),
-                            false));
-                }
-            }
-        }
-        return findings;
-    }
-
-    /** The INVALID_INDEX finding for the index a DUPLICATE_INDEX_NAME finding says holds the name, or null. */
-    private static Finding invalidHolder(Finding f, DiagnosisInput input) {
-        if (f.kind() != FindingKind.DUPLICATE_INDEX_NAME
-                || f.stale()
-                || f.objects().get("index") == null) {
-            return null;
-        }
-        return invalidIndexes(input).stream()
-                .filter(i -> i.objects().get("index").equals(f.objects().get("index"))
-                        && i.objects().get("table").endsWith("." + f.objects().get("heldBy")))
-                .findFirst()
-                .orElse(null);
-    }
-
     static boolean sameMigration(FailedMigration m, String tool, String id) {
         return m != null && (m.tool() == null || m.tool().equals(tool)) && m.id() != null && m.id().equals(id);
     }
@@ -331,13 +204,5 @@ public final class Diagnoser {
             }
         }
         return map;
-    }
-
-    private static String firstLine(String text) {
-        return text.lines()
-                .map(String::strip)
-                .filter(l -> !l.isEmpty())
-                .findFirst()
-                .orElse("");
     }
 }

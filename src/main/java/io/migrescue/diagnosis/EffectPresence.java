@@ -20,7 +20,7 @@ public final class EffectPresence {
     /** The effect's presence; where the server keeps a name other than the one written, the reason says so. */
     public Presence check(Effect effect) {
         Presence presence = presence(effect);
-        List<String> notes = names(effect).stream()
+        List<String> notes = EffectNames.of(effect).stream()
                 .map(lookup::storedNote)
                 .filter(java.util.Objects::nonNull)
                 .distinct()
@@ -28,39 +28,6 @@ public final class EffectPresence {
         return notes.isEmpty()
                 ? presence
                 : new Presence(presence.state(), presence.reason() + " (" + String.join("; ", notes) + ")");
-    }
-
-    /** Every name the effect writes: tables, columns, indexes, constraints. */
-    private static List<String> names(Effect effect) {
-        List<String> names = new java.util.ArrayList<>(effect.tables());
-        if (effect instanceof Effect.CreateTable e) {
-            e.columns().forEach(c -> names.add(c.name()));
-            e.constraints().forEach(c -> names.add(c.name()));
-        } else if (effect instanceof Effect.AddColumn e) {
-            names.add(e.column().name());
-        } else if (effect instanceof Effect.DropColumn e) {
-            names.add(e.column());
-        } else if (effect instanceof Effect.RenameColumn e) {
-            names.addAll(java.util.Arrays.asList(e.from(), e.to()));
-        } else if (effect instanceof Effect.ModifyColumn e) {
-            names.add(e.column());
-            names.add(e.newName());
-        } else if (effect instanceof Effect.SetColumnDefault e) {
-            names.add(e.column());
-        } else if (effect instanceof Effect.AddConstraint e) {
-            names.add(e.constraint().name());
-        } else if (effect instanceof Effect.DropConstraint e) {
-            names.add(e.name());
-        } else if (effect instanceof Effect.RenameConstraint e) {
-            names.addAll(java.util.Arrays.asList(e.from(), e.to()));
-        } else if (effect instanceof Effect.CreateIndex e) {
-            names.add(e.name());
-        } else if (effect instanceof Effect.DropIndex e) {
-            names.add(e.name());
-        } else if (effect instanceof Effect.RenameIndex e) {
-            names.addAll(java.util.Arrays.asList(e.from(), e.to()));
-        }
-        return names;
     }
 
     private Presence presence(Effect effect) {

@@ -38,11 +38,7 @@ public final class StaleFailure {
             verdicts.add(
                     !named
                             ? v
-                            : new StatementVerdict(
-                                    v.n(),
-                                    v.line(),
-                                    v.sql(),
-                                    v.effects(),
+                            : v.judged(
                                     v.state(),
                                     v.reason()
                                             + ", although the error names it as failed: the error text is older than the database state",

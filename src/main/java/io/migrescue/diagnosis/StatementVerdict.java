@@ -14,4 +14,9 @@ public record StatementVerdict(
     public StatementVerdict {
         effects = List.copyOf(effects);
     }
+
+    /** The same statement with another verdict: its state, the reason and the prediction replaced. */
+    public StatementVerdict judged(StatementState newState, String newReason, String newPrediction) {
+        return new StatementVerdict(n, line, sql, effects, newState, newReason, newPrediction);
+    }
 }

@@ -44,15 +44,10 @@ final class DjangoHistoryWriter implements HistoryWriter {
     public List<BoundStatement> recordRolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
-        if (HistorySql.entry(h, id).isEmpty()) {
-            return List.of();
-        }
-        int dot = id.indexOf('.');
-        return List.of(BoundStatement.of(
-                "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "app") + " = ? AND "
-                        + HistorySql.column(d, "name") + " = ?",
-                id.substring(0, dot),
-                id.substring(dot + 1)));
+        return HistorySql.deleteEntry(d, h, id, List.of("app", "name"), k -> {
+            int dot = k.indexOf('.');
+            return List.of(k.substring(0, dot), k.substring(dot + 1));
+        });
     }
 
     @Override

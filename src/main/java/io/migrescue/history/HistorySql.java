@@ -7,6 +7,7 @@ import io.migrescue.sql.Dialect;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +52,21 @@ final class HistorySql {
             return List.of();
         }
         return List.of(BoundStatement.of("DELETE FROM " + table(d, h) + " WHERE " + column(d, keyColumn) + " = ?", id));
+    }
+
+    /**
+     * Deletes the row of {@code id} keyed by several columns ({@code keyOf} splits the id into their values), as a tool's
+     * rollback does; no row, nothing to do (and {@code keyOf} is not asked).
+     */
+    static List<BoundStatement> deleteEntry(
+            Dialect d, MigrationHistory h, String id, List<String> keyColumns, Function<String, List<?>> keyOf) {
+        if (entry(h, id).isEmpty()) {
+            return List.of();
+        }
+        String where = keyColumns.stream().map(c -> column(d, c) + " = ?").collect(Collectors.joining(" AND "));
+        return List.of(BoundStatement.of(
+                "DELETE FROM " + table(d, h) + " WHERE " + where,
+                keyOf.apply(id).toArray()));
     }
 
     /**

@@ -33,9 +33,8 @@ final class KnexHistoryWriter extends RowPerMigrationWriter {
     @Override
     public List<BoundStatement> recordApplied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
-        String name = MigrationNames.fileName(file);
-        if (HistorySql.entry(h, name).isPresent()) {
+        String name = unrecordedKey(h, file);
+        if (name == null) {
             return List.of();
         }
         Timestamps.Value time = Timestamps.databaseClock(d, now);

@@ -34,9 +34,8 @@ final class LaravelHistoryWriter extends RowPerMigrationWriter {
     @Override
     public List<BoundStatement> recordApplied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
-        String migration = migrationName(file);
-        if (HistorySql.entry(h, migration).isPresent()) {
+        String migration = unrecordedKey(h, file);
+        if (migration == null) {
             return List.of();
         }
         return List.of(BoundStatement.of(

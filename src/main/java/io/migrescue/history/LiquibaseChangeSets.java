@@ -106,25 +106,7 @@ public final class LiquibaseChangeSets {
         }
         params.add(LiquibaseHistoryWriter.deploymentId(now));
         return List.of(BoundStatement.of(
-                "INSERT INTO " + table + " ("
-                        + HistorySql.columns(
-                                d,
-                                "id",
-                                "author",
-                                "filename",
-                                "dateexecuted",
-                                "orderexecuted",
-                                "exectype",
-                                "md5sum",
-                                "description",
-                                "comments",
-                                "tag",
-                                "liquibase",
-                                "contexts",
-                                "labels",
-                                "deployment_id")
-                        + ") SELECT ?, ?, ?, " + dateExecuted.sql() + ", COALESCE(MAX("
-                        + HistorySql.column(d, "orderexecuted") + "), 0) + 1, ?, "
+                LiquibaseHistoryWriter.insertHead(d, table, dateExecuted.sql())
                         + (u.checksum() == null ? "NULL" : "?")
                         + ", ?, ?, NULL, ?, " + (u.contexts() == null ? "NULL" : "?") + ", "
                         + (u.labels() == null ? "NULL" : "?")

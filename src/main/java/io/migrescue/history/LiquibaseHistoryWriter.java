@@ -69,30 +69,38 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
             }
             String table = HistorySql.table(d, h);
             plan.add(BoundStatement.of(
-                    "INSERT INTO " + table + " ("
-                            + HistorySql.columns(
-                                    d,
-                                    "id",
-                                    "author",
-                                    "filename",
-                                    "dateexecuted",
-                                    "orderexecuted",
-                                    "exectype",
-                                    "md5sum",
-                                    "description",
-                                    "comments",
-                                    "tag",
-                                    "liquibase",
-                                    "contexts",
-                                    "labels",
-                                    "deployment_id")
-                            + ") SELECT ?, ?, ?, " + dateExecuted.sql() + ", COALESCE(MAX("
-                            + HistorySql.column(d, "orderexecuted") + "), 0) + 1, ?, NULL, ?, ?, NULL, ?, "
+                    insertHead(d, table, dateExecuted.sql()) + "NULL, ?, ?, NULL, ?, "
                             + nullable(cs.contexts())
                             + ", " + nullable(cs.labels()) + ", ? FROM " + table,
                     params(cs, fileName, dateExecuted.param(), deploymentId)));
         }
         return plan;
+    }
+
+    /**
+     * {@code INSERT INTO table (every column) SELECT ?, ?, ?, dateexecuted, next orderexecuted, ?, }: the row Liquibase
+     * writes for a changeset it ran, up to its {@code md5sum}.
+     */
+    static String insertHead(Dialect d, String table, String dateExecutedSql) {
+        return "INSERT INTO " + table + " ("
+                + HistorySql.columns(
+                        d,
+                        "id",
+                        "author",
+                        "filename",
+                        "dateexecuted",
+                        "orderexecuted",
+                        "exectype",
+                        "md5sum",
+                        "description",
+                        "comments",
+                        "tag",
+                        "liquibase",
+                        "contexts",
+                        "labels",
+                        "deployment_id")
+                + ") SELECT ?, ?, ?, " + dateExecutedSql + ", COALESCE(MAX("
+                + HistorySql.column(d, "orderexecuted") + "), 0) + 1, ?, ";
     }
 
     /**
@@ -103,19 +111,13 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
     public List<BoundStatement> recordRolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
-        if (HistorySql.entry(h, id).isEmpty()) {
-            return List.of();
-        }
-        String[] key = id.split("::", 3);
-        if (key.length != 3) {
-            throw new IllegalArgumentException("not a Liquibase changeset key (ID::AUTHOR::FILENAME): " + id);
-        }
-        return List.of(BoundStatement.of(
-                "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "id") + " = ? AND "
-                        + HistorySql.column(d, "author") + " = ? AND " + HistorySql.column(d, "filename") + " = ?",
-                key[0],
-                key[1],
-                key[2]));
+        return HistorySql.deleteEntry(d, h, id, List.of("id", "author", "filename"), k -> {
+            String[] key = k.split("::", 3);
+            if (key.length != 3) {
+                throw new IllegalArgumentException("not a Liquibase changeset key (ID::AUTHOR::FILENAME): " + k);
+            }
+            return List.of(key[0], key[1], key[2]);
+        });
     }
 
     /**

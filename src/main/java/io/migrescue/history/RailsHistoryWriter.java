@@ -27,9 +27,8 @@ final class RailsHistoryWriter extends RowPerMigrationWriter {
     @Override
     public List<BoundStatement> recordApplied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
-        String version = version(file);
-        if (HistorySql.entry(h, version).isPresent()) {
+        String version = unrecordedKey(h, file);
+        if (version == null) {
             return List.of();
         }
         return List.of(BoundStatement.of(

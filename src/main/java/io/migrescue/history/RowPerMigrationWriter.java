@@ -25,6 +25,13 @@ abstract class RowPerMigrationWriter implements HistoryWriter {
     /** The key the tool records for this file. */
     abstract String key(MigrationFile file);
 
+    /** The key this file is recorded under, or null when the history records it already (nothing to do). */
+    final String unrecordedKey(MigrationHistory h, MigrationFile file) {
+        HistorySql.requireTool(h, tool);
+        String k = key(file);
+        return HistorySql.entry(h, k).isPresent() ? null : k;
+    }
+
     @Override
     public final String tool() {
         return tool;

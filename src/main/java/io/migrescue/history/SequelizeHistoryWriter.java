@@ -28,9 +28,8 @@ final class SequelizeHistoryWriter extends RowPerMigrationWriter {
     @Override
     public List<BoundStatement> recordApplied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
-        String name = MigrationNames.fileName(file);
-        if (HistorySql.entry(h, name).isPresent()) {
+        String name = unrecordedKey(h, file);
+        if (name == null) {
             return List.of();
         }
         return List.of(BoundStatement.of(

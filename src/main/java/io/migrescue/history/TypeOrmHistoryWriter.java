@@ -49,14 +49,7 @@ final class TypeOrmHistoryWriter implements HistoryWriter {
     public List<BoundStatement> recordRolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
-        if (HistorySql.entry(h, id).isEmpty()) {
-            return List.of();
-        }
-        return List.of(BoundStatement.of(
-                "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "timestamp") + " = ? AND "
-                        + HistorySql.column(d, "name") + " = ?",
-                timestamp(id),
-                id));
+        return HistorySql.deleteEntry(d, h, id, List.of("timestamp", "name"), k -> List.of(timestamp(k), k));
     }
 
     @Override

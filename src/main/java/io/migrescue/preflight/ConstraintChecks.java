@@ -287,18 +287,6 @@ final class ConstraintChecks {
         }
     }
 
-    void createIndex(Site site, ModelTable t, Effect.CreateIndex e) {
-        new IndexChecks(sim, this).create(site, t, e);
-    }
-
-    void dropIndex(Site site, Effect.DropIndex e) {
-        new IndexChecks(sim, this).drop(site, e);
-    }
-
-    void renameIndex(Site site, ModelTable t, String from, String to) {
-        new IndexChecks(sim, this).rename(site, t, from, to);
-    }
-
     /** {table, constraint} of every foreign key of another table that references {@code t}. */
     List<String[]> referencing(ModelTable t) {
         return foreignKeys.referencing(t);

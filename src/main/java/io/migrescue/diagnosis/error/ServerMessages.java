@@ -1,14 +1,13 @@
 package io.migrescue.diagnosis.error;
 
+import static io.migrescue.diagnosis.error.MessageTemplate.my;
+import static io.migrescue.diagnosis.error.MessageTemplate.pg;
+
 import io.migrescue.diagnosis.ErrorObjects;
 import io.migrescue.model.Engine;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The servers' own message templates (MySQL {@code messages_to_clients.txt}, MariaDB {@code errmsg-utf8.txt},
@@ -31,22 +30,10 @@ final class ServerMessages {
      */
     record Match(String code, Family family, Engine only, ErrorObjects objects, Integer errno) {}
 
-    /** @param required a literal every match holds (null: none known): lines without it are not tried, which keeps the scan linear */
-    private record Template(
-            String code, Family family, Engine only, Pattern pattern, Set<String> groups, String required) {
-        boolean mayMatch(String text) {
-            return required == null || text.contains(required);
-        }
-
-        boolean has(String group) {
-            return groups.contains(group);
-        }
-    }
-
     private static final String MY = "(?:`[^`]*`\\.)?`[^`]*`";
     private static final String PG_NAME = "(?:\"[^\"]*\"|[\\w$.]+)";
 
-    private static final List<Template> MESSAGES = List.of(
+    private static final List<MessageTemplate> MESSAGES = List.of(
             // MySQL and MariaDB
             my(
                     "1005",
@@ -170,7 +157,7 @@ final class ServerMessages {
             pg("42501", "must be owner of (?:table|relation|index|sequence|view) (?<qname>" + PG_NAME + ")"));
 
     /** PostgreSQL DETAIL lines that name the key columns, the offending value and the other table. */
-    private static final List<Template> DETAILS = List.of(
+    private static final List<MessageTemplate> DETAILS = List.of(
             pg("23505", "Key \\((?<cols>.*?)\\)=\\((?<value>.*)\\) is duplicated\\."),
             pg("23505", "Key \\((?<cols>.*?)\\)=\\((?<value>.*)\\) already exists\\."),
             pg("23503", "Key \\((?<cols>.*?)\\)=\\((?<value>.*)\\) is not present in table \"(?<ref>[^\"]*)\"\\."),
@@ -186,16 +173,16 @@ final class ServerMessages {
         if (message == null) {
             return Optional.empty();
         }
-        for (Template t : MESSAGES) {
+        for (MessageTemplate t : MESSAGES) {
             if (!t.mayMatch(message)) {
                 continue;
             }
             Matcher m = t.pattern().matcher(message);
             if (m.lookingAt()) {
-                Objects objects = new Objects();
+                MessageObjects objects = new MessageObjects();
                 objects.fill(t, m, statement, wrapper);
                 if (detail != null) {
-                    for (Template d : DETAILS) {
+                    for (MessageTemplate d : DETAILS) {
                         Matcher dm = d.pattern().matcher(detail);
                         if (dm.lookingAt()) {
                             objects.fill(d, dm, statement, wrapper);
@@ -215,10 +202,10 @@ final class ServerMessages {
         if (detail == null) {
             return Optional.empty();
         }
-        for (Template d : DETAILS) {
+        for (MessageTemplate d : DETAILS) {
             Matcher dm = d.pattern().matcher(detail);
             if (dm.lookingAt()) {
-                Objects objects = new Objects();
+                MessageObjects objects = new MessageObjects();
                 objects.fill(d, dm, statement, wrapper);
                 return Optional.of(new Match(d.code(), d.family(), d.only(), objects.build(), null));
             }
@@ -229,7 +216,7 @@ final class ServerMessages {
     /** Where in {@code line} a known server message starts, or -1: for error text pasted without any wrapper. */
     static int indexIn(String line) {
         int best = -1;
-        for (Template t : MESSAGES) {
+        for (MessageTemplate t : MESSAGES) {
             if (!t.mayMatch(line)) {
                 continue;
             }
@@ -242,7 +229,7 @@ final class ServerMessages {
     }
 
     /** Engine evidence a message gives beyond its family. */
-    private static Engine only(Template t, Matcher m) {
+    private static Engine only(MessageTemplate t, Matcher m) {
         if (t.has("errtext") && m.group("errtext") != null) {
             // errno: 121 "Duplicate key on write or update": MariaDB's wording (MySQL 8 sends 1826/3780/6125 instead)
             return Engine.MARIADB;
@@ -251,172 +238,5 @@ final class ServerMessages {
             return Engine.MYSQL; // MySQL 8.0.19+ qualifies the key with its table; MariaDB does not
         }
         return t.only();
-    }
-
-    private static Template my(String code, Engine only, String regex) {
-        return template(code, Family.MYSQL, only, regex);
-    }
-
-    private static Template pg(String code, String regex) {
-        return template(code, Family.POSTGRESQL, null, regex);
-    }
-
-    private static Template template(String code, Family family, Engine only, String regex) {
-        Set<String> groups = new HashSet<>();
-        Matcher g = Pattern.compile("\\(\\?<([a-z]+)>").matcher(regex);
-        while (g.find()) {
-            groups.add(g.group(1));
-        }
-        return new Template(code, family, only, Pattern.compile(regex), groups, requiredLiteral(regex));
-    }
-
-    /**
-     * The longest run of literal text outside every group, quantifier and class of {@code regex} (at least 4
-     * characters), or null: text without it cannot match.
-     */
-    static String requiredLiteral(String regex) {
-        String best = "";
-        StringBuilder run = new StringBuilder();
-        int depth = 0;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            boolean literal = false;
-            char value = c;
-            if (c == '\\' && i + 1 < regex.length()) {
-                value = regex.charAt(++i);
-                literal = !Character.isLetterOrDigit(value);
-            } else if (c == '[') {
-                for (i++; i < regex.length() && regex.charAt(i) != ']'; i++) {
-                    if (regex.charAt(i) == '\\') {
-                        i++;
-                    }
-                }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                return null; // alternatives at the top: no one literal is required
-            } else if (c == '?' || c == '*' || c == '+' || c == '{') {
-                if (run.length() > 0) {
-                    run.setLength(run.length() - 1); // the quantified character is optional or repeated
-                }
-                if (c == '{') {
-                    i = Math.max(i, regex.indexOf('}', i));
-                }
-            } else {
-                literal = c != '.' && c != '^' && c != '$' && c != '|';
-            }
-            if (literal && depth == 0) {
-                run.append(value);
-            } else {
-                best = run.length() > best.length() ? run.toString() : best;
-                run.setLength(0);
-            }
-        }
-        best = run.length() > best.length() ? run.toString() : best;
-        return best.length() >= 4 ? best : null;
-    }
-
-    /** Collects objects; a later source (the DETAIL line) only fills what is still empty. */
-    private static final class Objects {
-        String schema;
-        String table;
-        String constraint;
-        String column;
-        String index;
-        String referencedTable;
-        String value;
-
-        void fill(Template t, Matcher m, String statement, String wrapper) {
-            if (t.has("qname") && m.group("qname") != null) {
-                String[] q = Identifiers.qualified(m.group("qname"));
-                schema = first(schema, q[0]);
-                table = first(table, q[1]);
-            }
-            if (t.has("path")) {
-                // './db/t' in a rename error is the table's file path
-                String[] q = Identifiers.qualified(
-                        m.group("path").replaceFirst("^\\./", "").replace('/', '.'));
-                schema = first(schema, q[0]);
-                table = first(table, q[1]);
-            }
-            if (t.has("qcolumn")) {
-                String[] q = Identifiers.qualified(m.group("qcolumn"));
-                table = first(table, q[0]);
-                column = first(column, q[1]);
-            }
-            if (t.has("key")) {
-                String[] q = Identifiers.qualified(m.group("key"));
-                table = first(table, q[0]);
-                index = first(index, q[1]);
-            }
-            if (t.has("relation")) {
-                String name = m.group("relation");
-                switch (StatementHints.collidingRelation(name, statement, wrapper)) {
-                    case INDEX -> index = first(index, name);
-                    case CONSTRAINT -> constraint = first(constraint, name);
-                    default -> {
-                        String[] q = Identifiers.qualified(name);
-                        schema = first(schema, q[0]);
-                        table = first(table, q[1]);
-                    }
-                }
-            }
-            if (t.has("dropped")) {
-                String name = m.group("dropped");
-                switch (StatementHints.droppedObject(name, statement)) {
-                    case CONSTRAINT -> constraint = first(constraint, name);
-                    case COLUMN -> column = first(column, name);
-                    default -> index = first(index, name);
-                }
-            }
-            if (t.has("what")) {
-                named(m.group("what").toLowerCase(Locale.ROOT), m.group("name"));
-            }
-            schema = first(schema, group(t, m, "schema"));
-            constraint = first(constraint, group(t, m, "constraint"));
-            column = first(column, group(t, m, "column"));
-            index = first(index, group(t, m, "index"));
-            if (t.has("cols")) {
-                column = first(column, Identifiers.unquoteList(m.group("cols")));
-            }
-            if (t.has("ref") && m.group("ref") != null) {
-                referencedTable = first(referencedTable, Identifiers.qualified(m.group("ref"))[1]);
-            }
-            if (t.has("value")) {
-                value = first(value, m.group("value"));
-            }
-        }
-
-        private void named(String what, String rawName) {
-            switch (what) {
-                case "column" -> column = first(column, Identifiers.unquote(rawName));
-                case "index", "key", "primary key" -> index = first(index, Identifiers.unquote(rawName));
-                case "constraint", "foreign key", "check" ->
-                    constraint = first(constraint, Identifiers.unquote(rawName));
-                case "table", "view", "materialized view", "sequence" -> {
-                    String[] q = Identifiers.qualified(rawName);
-                    schema = first(schema, q[0]);
-                    table = first(table, q[1]);
-                }
-                case "schema" -> schema = first(schema, Identifiers.unquote(rawName));
-                default -> {}
-            }
-        }
-
-        private static String group(Template t, Matcher m, String name) {
-            return t.has(name) ? Identifiers.unquote(m.group(name)) : null;
-        }
-
-        private static String first(String current, String candidate) {
-            return current != null ? current : Text.trimToNull(candidate);
-        }
-
-        ErrorObjects build() {
-            // '#sql-…' is InnoDB's temporary copy during ALTER, not a table anyone can act on
-            String t = table != null && table.startsWith("#sql") ? null : table;
-            return new ErrorObjects(schema, t, constraint, column, index, referencedTable, value);
-        }
     }
 }
