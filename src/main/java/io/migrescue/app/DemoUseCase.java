@@ -74,7 +74,8 @@ public final class DemoUseCase {
             Map<String, String> params = engine == Engine.POSTGRESQL ? Map.of("policy", "set-null") : Map.of();
             RepairReport plan = RepairUseCase.run(
                     session,
-                    new RepairUseCase.Request(diagnose, null, params, true, false, false, work.resolve("backup"), null),
+                    new RepairUseCase.Request(
+                            diagnose, null, params, true, false, false, work.resolve("backup"), null, null),
                     io.migrescue.backup.Progress.NONE);
             return new Result(engine, database, target.jdbcUrl(), migrations, errorFile, errorText, diagnosis, plan);
         }

@@ -34,7 +34,7 @@ final class PlanJson {
         m.put("kind", s.kind());
         m.put("description", s.description());
         m.put("transactional", s.transactional());
-        m.put("sql", RepairExecutor.display(s));
+        m.put("sql", StepOutcomes.display(s));
         if (!s.rows().isEmpty()) {
             m.put(
                     "rows",

@@ -2,10 +2,8 @@ package io.migrescue.repair;
 
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.db.Redaction;
-import io.migrescue.playbook.Check;
 import io.migrescue.playbook.Plan;
 import io.migrescue.playbook.PlanStep;
-import io.migrescue.sql.BoundStatement;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -49,8 +47,7 @@ public final class RepairExecutor {
     /** The plan as a dry run reports it: nothing is executed. */
     public static RepairReport preview(Plan plan, Path backupDir) {
         List<RepairReport.StepOutcome> steps = plan.steps().stream()
-                .map(s -> new RepairReport.StepOutcome(
-                        s.n(), s.kind(), s.description(), StepStatus.PLANNED, display(s), null))
+                .map(s -> StepOutcomes.of(s, StepStatus.PLANNED))
                 .toList();
         List<CheckResult> checks = plan.checks().stream()
                 .map(c -> new CheckResult(c.describe(), false, "not run (dry run)"))
@@ -84,7 +81,8 @@ public final class RepairExecutor {
             return runSteps(plan, backupDir, journal, runner, 0, Map.of(), gate);
         } catch (SQLException e) {
             journal.write("stopped", Map.of("error", Redaction.scrub(String.valueOf(e.getMessage()))));
-            return stopped(plan, backupDir, journal, List.of(), "cannot prepare the session: " + e.getMessage());
+            return RepairRollback.stopped(
+                    plan, backupDir, journal, List.of(), "cannot prepare the session: " + e.getMessage());
         }
     }
 
@@ -108,17 +106,16 @@ public final class RepairExecutor {
         while (i < current.steps().size()) {
             PlanStep step = current.steps().get(i);
             if (step.n() <= doneUpTo) {
-                outcomes.add(new RepairReport.StepOutcome(
-                        step.n(), step.kind(), step.description(), StepStatus.DONE, display(step), null));
+                outcomes.add(StepOutcomes.of(step, StepStatus.DONE));
                 i++;
                 continue;
             }
-            StepGate.Verdict verdict = gate.before(current, view(current, step));
+            StepGate.Verdict verdict = gate.before(current, StepOutcomes.view(current, step));
             switch (verdict.kind()) {
                 case REPLAN -> {
                     String refusal = differsInWhatRan(current, verdict.replacement(), step.n());
                     if (refusal != null) {
-                        gate.refused(view(current, step), refusal);
+                        gate.refused(StepOutcomes.view(current, step), refusal);
                     } else {
                         current = verdict.replacement();
                         PlanCodec.write(current, backupDir);
@@ -128,8 +125,7 @@ public final class RepairExecutor {
                 }
                 case SKIP -> {
                     journal.write("step-skipped", Map.of("n", step.n()));
-                    outcomes.add(new RepairReport.StepOutcome(
-                            step.n(), step.kind(), step.description(), StepStatus.SKIPPED, display(step), null));
+                    outcomes.add(StepOutcomes.of(step, StepStatus.SKIPPED));
                     i++;
                     continue;
                 }
@@ -139,13 +135,12 @@ public final class RepairExecutor {
                     fields.put("n", step.n());
                     fields.put("reason", String.valueOf(verdict.reason()));
                     journal.write(who, fields);
-                    outcomes.add(new RepairReport.StepOutcome(
-                            step.n(), step.kind(), step.description(), StepStatus.NOT_RUN, display(step), null));
-                    return stopped(
+                    outcomes.add(StepOutcomes.of(step, StepStatus.NOT_RUN));
+                    return RepairRollback.stopped(
                             current,
                             backupDir,
                             journal,
-                            notRun(current, outcomes),
+                            StepOutcomes.withRestNotRun(current, outcomes),
                             "the operator "
                                     + (who.equals("aborted") ? "aborted the repair" : "stopped it") + " before step "
                                     + step.n()
@@ -155,10 +150,9 @@ public final class RepairExecutor {
                     // below
                 }
             }
-            if (alreadyRecorded(step)) {
+            if (RepairVerification.alreadyRecorded(session, schemas, step)) {
                 journal.write("step-done", Map.of("n", step.n(), "alreadyRecorded", true));
-                outcomes.add(new RepairReport.StepOutcome(
-                        step.n(), step.kind(), step.description(), StepStatus.DONE, display(step), null));
+                outcomes.add(StepOutcomes.of(step, StepStatus.DONE));
                 i++;
                 continue;
             }
@@ -170,7 +164,7 @@ public final class RepairExecutor {
                     saved.putAll(backups.save(session, current.backup(), historyOf(current), backupDir));
                     CrashPoint.reached("backup-written:" + step.n());
                     journal.write("backup-verified", Map.of("n", step.n(), "rows", saved));
-                    StepLedger ledger = ledger(journal, backupDir);
+                    StepLedger ledger = StepLedger.of(session, schemas, journal, backupDir);
                     ledger.create(); // only now: nothing changes before a verified backup
                     runner.recordIn(ledger);
                     stop = null;
@@ -180,42 +174,30 @@ public final class RepairExecutor {
                     stop = runner.run(step);
                 }
                 if (stop != null) {
-                    journal.write("step-failed", Map.of("n", step.n(), "error", stop));
-                    RepairReport.StepOutcome failed = new RepairReport.StepOutcome(
-                            step.n(), step.kind(), step.description(), StepStatus.FAILED, display(step), stop);
-                    outcomes.add(failed);
-                    gate.after(current, failed);
-                    return afterFailure(
+                    return failed(
                             current,
                             backupDir,
                             journal,
-                            stopped(
-                                    current,
-                                    backupDir,
-                                    journal,
-                                    notRun(current, outcomes),
-                                    "step " + step.n() + " stopped: " + stop));
+                            gate,
+                            outcomes,
+                            step,
+                            stop,
+                            "step " + step.n() + " stopped: " + stop);
                 }
             } catch (SQLException | RuntimeException e) {
                 String error = Redaction.scrub(
                         e.getMessage() == null
                                 ? e.toString()
                                 : e.getMessage().lines().findFirst().orElse(""));
-                journal.write("step-failed", Map.of("n", step.n(), "error", error));
-                RepairReport.StepOutcome failed = new RepairReport.StepOutcome(
-                        step.n(), step.kind(), step.description(), StepStatus.FAILED, display(step), error);
-                outcomes.add(failed);
-                gate.after(current, failed);
-                return afterFailure(
+                return failed(
                         current,
                         backupDir,
                         journal,
-                        stopped(
-                                current,
-                                backupDir,
-                                journal,
-                                notRun(current, outcomes),
-                                "step " + step.n() + " (" + step.description() + ") failed: " + error));
+                        gate,
+                        outcomes,
+                        step,
+                        error,
+                        "step " + step.n() + " (" + step.description() + ") failed: " + error);
             }
             Long rows = step.rows().isEmpty() ? null : runner.rowsChanged();
             journal.write(
@@ -224,28 +206,39 @@ public final class RepairExecutor {
                             ? Map.of("n", step.n())
                             : Map.of("n", step.n(), "rows", rows, "counted", step.rowsToChange()));
             RepairReport.StepOutcome done = new RepairReport.StepOutcome(
-                    step.n(), step.kind(), step.description(), StepStatus.DONE, display(step), null, rows);
+                    step.n(), step.kind(), step.description(), StepStatus.DONE, StepOutcomes.display(step), null, rows);
             outcomes.add(done);
             gate.after(current, done);
             i++;
         }
         gate.verifying(current);
-        RepairReport report = verify(current, backupDir, journal, outcomes, saved);
+        RepairReport report = new RepairVerification(session, schemas, rollback())
+                .verify(current, backupDir, journal, outcomes, saved);
         gate.verified(current, report.status() == RepairStatus.VERIFIED);
         return report;
     }
 
-    static StepGate.Step view(Plan plan, PlanStep step) {
-        return new StepGate.Step(
-                step.n(),
-                plan.steps().size(),
-                step.kind(),
-                step.description(),
-                display(step),
-                step.changesDatabase(),
-                step.rows().stream()
-                        .map(io.migrescue.playbook.RowsTouched::describe)
-                        .toList());
+    /** A step failed with {@code error}: journaled, shown to the gate, and the repair stops (or rolls back). */
+    private RepairReport failed(
+            Plan plan,
+            Path backupDir,
+            Journal journal,
+            StepGate gate,
+            List<RepairReport.StepOutcome> outcomes,
+            PlanStep step,
+            String error,
+            String message) {
+        journal.write("step-failed", Map.of("n", step.n(), "error", error));
+        RepairReport.StepOutcome failed = StepOutcomes.of(step, StepStatus.FAILED, error);
+        outcomes.add(failed);
+        gate.after(plan, failed);
+        return rollback()
+                .afterFailure(
+                        plan,
+                        backupDir,
+                        journal,
+                        RepairRollback.stopped(
+                                plan, backupDir, journal, StepOutcomes.withRestNotRun(plan, outcomes), message));
     }
 
     /** Why {@code next} cannot take over before step {@code n}: the steps already run (and the backup) must be the same in it. */
@@ -259,7 +252,7 @@ public final class RepairExecutor {
         for (int k = 0; k < n - 1; k++) {
             PlanStep a = current.steps().get(k);
             PlanStep b = next.steps().get(k);
-            if (!a.kind().equals(b.kind()) || !display(a).equals(display(b))) {
+            if (!a.kind().equals(b.kind()) || !StepOutcomes.display(a).equals(StepOutcomes.display(b))) {
                 return "with the new values step " + a.n()
                         + ", which has run already, would be different; stop (and roll back), then run repair again with them";
             }
@@ -267,220 +260,13 @@ public final class RepairExecutor {
         return null;
     }
 
-    private RepairReport verify(
-            Plan plan,
-            Path backupDir,
-            Journal journal,
-            List<RepairReport.StepOutcome> outcomes,
-            Map<String, Long> saved) {
-        RepairReport failed;
-        try {
-            CrashPoint.reached("verifying");
-            CrashPoint.change("verifying", session);
-            List<CheckResult> results = new Verifier(session, schemas)
-                    .verify(plan.checks(), plan.finding().migration(), saved, ranByRepair(plan, outcomes));
-            boolean ok = results.stream().allMatch(CheckResult::holds);
-            if (ok) {
-                ledger(journal, backupDir)
-                        .clear(); // before the line that ends the repair: a kill in between verifies again
-            }
-            journal.write(
-                    (ok ? RepairStatus.VERIFIED : RepairStatus.VERIFICATION_FAILED).label(),
-                    Map.of(
-                            "checks",
-                            results.stream()
-                                    .map(r -> Map.of("check", r.check(), "holds", r.holds(), "detail", r.detail()))
-                                    .toList()));
-            failed = new RepairReport(
-                    plan,
-                    false,
-                    ok ? RepairStatus.VERIFIED : RepairStatus.VERIFICATION_FAILED,
-                    backupDir,
-                    journal.file(),
-                    outcomes,
-                    results,
-                    ok ? null : "verification failed; the backup is in " + backupDir);
-            if (ok) {
-                return failed;
-            }
-        } catch (SQLException e) {
-            journal.write("verification-failed", Map.of("error", String.valueOf(e.getMessage())));
-            failed = new RepairReport(
-                    plan,
-                    false,
-                    RepairStatus.VERIFICATION_FAILED,
-                    backupDir,
-                    journal.file(),
-                    outcomes,
-                    List.of(),
-                    "cannot verify: " + e.getMessage() + "; the backup is in " + backupDir);
-        }
-        if (!rollBackOnFailure) {
-            return failed;
-        }
-        RepairReport rolledBack = rollBackAfter(plan, backupDir, journal, "verification failed");
-        return new RepairReport(
-                plan,
-                false,
-                RepairStatus.VERIFICATION_FAILED,
-                backupDir,
-                journal.file(),
-                rolledBack.steps(),
-                failed.verification(),
-                rolledBack.message());
-    }
-
-    /** Statements of the migration that steps of this repair ran and committed. */
-    private static java.util.Set<Integer> ranByRepair(Plan plan, List<RepairReport.StepOutcome> outcomes) {
-        java.util.Set<Integer> ran = new java.util.HashSet<>();
-        for (RepairReport.StepOutcome o : outcomes) {
-            PlanStep step = plan.steps().get(o.n() - 1);
-            if (o.status() == StepStatus.DONE && step.done() instanceof Check.StatementInEffect s) {
-                ran.add(s.n());
-            }
-        }
-        return ran;
-    }
-
-    /** A record step whose writes the tool's history holds already is not run again: no history row is written twice. */
-    private boolean alreadyRecorded(PlanStep step) {
-        if (!step.kind().equals("record") || !(step.done() instanceof Check.HistoryRecorded recorded)) {
-            return false;
-        }
-        try {
-            Verifier verifier = new Verifier(session, schemas);
-            verifier.refresh();
-            return verifier.evaluate(recorded, null, Map.of()).holds();
-        } catch (SQLException e) {
-            return false; // cannot tell: the step runs, and its own statements fail loudly if they must
-        }
-    }
-
-    private StepLedger ledger(Journal journal, Path backupDir) {
-        return new StepLedger(
-                session, schemas.get(0), Resumer.read(journal.read(), backupDir).repairId());
-    }
-
-    /** After a step failed: in scripts, when earlier steps changed the database, everything is undone at once. */
-    private RepairReport afterFailure(Plan plan, Path backupDir, Journal journal, RepairReport stopped) {
-        // Ctrl-C is the operator's stop, not a failure: the journal is consistent and resume goes on from there
-        if (!rollBackOnFailure || control.cancelled() || control.stopRequested()) {
-            return stopped;
-        }
-        Resumer.State state = Resumer.read(journal.read(), backupDir);
-        boolean changed = state.backupVerified()
-                && (plan.steps().stream()
-                                .anyMatch(p -> p.changesDatabase()
-                                        && p.n() <= state.doneUpTo()
-                                        && !state.skipped().contains(p.n()))
-                        || !state.statementsDone().isEmpty());
-        if (!changed) {
-            return stopped;
-        }
-        RepairReport rolledBack =
-                rollBackAfter(plan, backupDir, journal, stopped.message().replaceFirst(";.*", ""));
-        return new RepairReport(
-                plan,
-                false,
-                rolledBack.status() == RepairStatus.ROLLED_BACK ? RepairStatus.STOPPED : rolledBack.status(),
-                backupDir,
-                journal.file(),
-                rolledBack.steps(),
-                List.of(),
-                rolledBack.message());
-    }
-
-    private RepairReport rollBackAfter(Plan plan, Path backupDir, Journal journal, String why) {
-        try {
-            RepairReport r = rollBack(plan, backupDir, journal, Resumer.read(journal.read(), backupDir));
-            return new RepairReport(
-                    plan,
-                    false,
-                    r.status(),
-                    backupDir,
-                    journal.file(),
-                    r.steps(),
-                    List.of(),
-                    why + ", so the repair was rolled back: " + r.message());
-        } catch (RuntimeException e) {
-            String error = Redaction.scrub(String.valueOf(e.getMessage()));
-            journal.write("rollback-failed", Map.of("error", error));
-            return new RepairReport(
-                    plan,
-                    false,
-                    RepairStatus.STOPPED,
-                    backupDir,
-                    journal.file(),
-                    List.of(),
-                    List.of(),
-                    why
-                            + "; rolling it back failed too (" + error + "): the database is as the journal "
-                            + journal.file()
-                            + " says; `migrescue resume --rollback` finishes the roll back");
-        }
-    }
-
-    /**
-     * Undoes the repair ({@link Rollback}) and says {@code rolled-back} only when the fingerprint equals the one taken
-     * before it; otherwise {@code stopped} (exit 4) with what differs.
-     */
+    /** Undoes the repair; see {@link RepairRollback#rollBack}. */
     RepairReport rollBack(Plan plan, Path dir, Journal journal, Resumer.State state) {
-        Rollback.Outcome outcome;
-        try {
-            outcome = new Rollback(session, backups, schemas).run(plan, dir, journal, state);
-        } catch (SQLException e) {
-            String error = Redaction.scrub(String.valueOf(e.getMessage()));
-            journal.write("rollback-failed", Map.of("error", error));
-            throw new io.migrescue.failure.MigrescueException(
-                    io.migrescue.failure.ExitCode.REPAIR_STOPPED,
-                    "the roll back stopped: " + error + "; what was undone so far is in the journal " + journal.file()
-                            + "; run resume --rollback again to finish it",
-                    e);
-        }
-        List<RepairReport.StepOutcome> outcomes = new ArrayList<>();
-        for (PlanStep s : plan.steps()) {
-            boolean ran = s.n() <= state.doneUpTo() && !state.skipped().contains(s.n())
-                    || state.interrupted() != null && s.n() == state.interrupted();
-            outcomes.add(new RepairReport.StepOutcome(
-                    s.n(),
-                    s.kind(),
-                    s.description(),
-                    ran ? StepStatus.ROLLED_BACK : StepStatus.NOT_RUN,
-                    display(s),
-                    null));
-        }
-        String undone = outcome.undone().isEmpty()
-                ? "nothing needed undoing"
-                : "undone: " + String.join("; ", outcome.undone());
-        if (!outcome.exact()) {
-            journal.write(
-                    "rollback-incomplete", Map.of("undone", outcome.undone(), "differences", outcome.differences()));
-            return new RepairReport(
-                    plan,
-                    false,
-                    RepairStatus.STOPPED,
-                    dir,
-                    journal.file(),
-                    outcomes,
-                    List.of(),
-                    "the roll back did not bring back"
-                            + " the database as it was before the repair: " + String.join("; ", outcome.differences())
-                            + " (" + undone
-                            + "); the backup is in " + dir);
-        }
-        journal.write("rolled-back", Map.of("undone", outcome.undone()));
-        return new RepairReport(
-                plan,
-                false,
-                RepairStatus.ROLLED_BACK,
-                dir,
-                journal.file(),
-                outcomes,
-                List.of(),
-                !state.backupVerified()
-                        ? "the repair stopped before any change; the database is as before"
-                        : undone
-                                + "; the database is as before the repair (its fingerprint equals the one taken before it)");
+        return rollback().rollBack(plan, dir, journal, state);
+    }
+
+    private RepairRollback rollback() {
+        return new RepairRollback(session, backups, schemas, control, rollBackOnFailure);
     }
 
     /** The tables whose rows the fingerprint checks: those the plan backs up, and the migration tool's history. */
@@ -500,42 +286,5 @@ public final class RepairExecutor {
 
     private List<io.migrescue.model.MigrationHistory> historyOf(Plan plan) throws SQLException {
         return io.migrescue.history.HistoryReader.readAll(session, schemas, io.migrescue.history.HistoryAdapters.all());
-    }
-
-    private static List<RepairReport.StepOutcome> notRun(Plan plan, List<RepairReport.StepOutcome> outcomes) {
-        List<RepairReport.StepOutcome> all = new ArrayList<>(outcomes);
-        for (PlanStep s : plan.steps()) {
-            if (s.n() > outcomes.size()) {
-                all.add(new RepairReport.StepOutcome(
-                        s.n(), s.kind(), s.description(), StepStatus.NOT_RUN, display(s), null));
-            }
-        }
-        return all;
-    }
-
-    private RepairReport stopped(
-            Plan plan, Path backupDir, Journal journal, List<RepairReport.StepOutcome> outcomes, String message) {
-        journal.write("stopped", Map.of("message", message));
-        return new RepairReport(
-                plan,
-                false,
-                RepairStatus.STOPPED,
-                backupDir,
-                journal.file(),
-                outcomes,
-                List.of(),
-                message + "; the database is as the journal " + journal.file()
-                        + " says; `migrescue resume` continues or rolls back");
-    }
-
-    static List<String> display(PlanStep step) {
-        List<String> out = new ArrayList<>();
-        step.guards().forEach(g -> out.add("-- guard: must count 0: " + g.display()));
-        step.sql().stream().map(BoundStatement::display).forEach(out::add);
-        return out;
-    }
-
-    static List<Check> checks(Plan plan) {
-        return plan.checks();
     }
 }

@@ -3,10 +3,12 @@ package io.migrescue.repair;
 import io.migrescue.catalog.OwnTables;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.model.Engine;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * Which steps of a repair have committed, kept in the database itself ({@value OwnTables#REPAIR_STEPS}, in the first
@@ -25,6 +27,12 @@ final class StepLedger {
         this.session = session;
         this.table = session.dialect().qualify(schema, OwnTables.REPAIR_STEPS);
         this.repairId = repairId;
+    }
+
+    /** The ledger of the repair whose journal this is. */
+    static StepLedger of(DatabaseSession session, List<String> schemas, Journal journal, Path backupDir) {
+        return new StepLedger(
+                session, schemas.get(0), Resumer.read(journal.read(), backupDir).repairId());
     }
 
     void create() throws SQLException {

@@ -10,10 +10,8 @@ import io.migrescue.diff.TablePair;
 import io.migrescue.diff.script.FixScript;
 import io.migrescue.model.DatabaseInfo;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Renders {@code diff} as text, JSON (cli.md) or Markdown (an incident write-up, with the fix script). */
 public final class DiffRenderer {
@@ -21,100 +19,10 @@ public final class DiffRenderer {
 
     public static String render(DiffReport report, OutputFormat format) {
         return switch (format) {
-            case json -> Json.report(document(report)) + "\n";
-            case markdown -> markdown(report);
+            case json -> Json.report(DiffJson.document(report)) + "\n";
+            case markdown -> DiffMarkdown.markdown(report);
             case text -> text(report);
         };
-    }
-
-    static Map<String, Object> document(DiffReport r) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("source", r.source().url());
-        doc.put("target", r.target().url());
-        doc.put("databases", sides(StatusRenderer.database(r.source()), StatusRenderer.database(r.target())));
-        doc.put("schemas", sides(r.sourceSchemas(), r.targetSchemas()));
-        doc.put("same", r.same());
-        doc.put("coverage", coverage(r.result().coverage()));
-        doc.put(
-                "differences",
-                r.result().differences().stream().map(DiffRenderer::difference).toList());
-        doc.put(
-                "moved",
-                r.result().matching().moved().stream().map(DiffRenderer::moved).toList());
-        if (r.countMode() != CountMode.NONE) {
-            Map<String, Object> counts = new LinkedHashMap<>();
-            counts.put("mode", r.countMode().name().toLowerCase(Locale.ROOT));
-            counts.put("tables", r.counts().stream().map(DiffRenderer::count).toList());
-            doc.put("counts", counts);
-        }
-        FixScript s = r.script();
-        Map<String, Object> script = new LinkedHashMap<>();
-        script.put("statements", s.statements());
-        script.put("destructive", s.destructive());
-        script.put("commentedOut", s.withheld());
-        script.put("manual", s.manual());
-        doc.put("script", script);
-        return doc;
-    }
-
-    private static Map<String, Object> coverage(Coverage c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put(
-                "compared",
-                c.compared().stream()
-                        .map(k -> k.name().toLowerCase(Locale.ROOT))
-                        .toList());
-        m.put(
-                "notCompared",
-                c.notCompared().entrySet().stream()
-                        .map(e -> {
-                            Map<String, Object> kind = new LinkedHashMap<>();
-                            kind.put("kind", e.getKey().name().toLowerCase(Locale.ROOT));
-                            kind.put("reason", e.getValue());
-                            return kind;
-                        })
-                        .toList());
-        return m;
-    }
-
-    private static Map<String, Object> sides(Object source, Object target) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("source", source);
-        m.put("target", target);
-        return m;
-    }
-
-    private static Map<String, Object> difference(Difference d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", d.kind().name());
-        m.put("object", d.object());
-        if (d.missingIn() != null) {
-            m.put("missingIn", d.missingIn().id());
-            m.put("definition", d.missingIn() == DiffSide.TARGET ? d.source() : d.target());
-        } else {
-            m.put("source", d.source());
-            m.put("target", d.target());
-        }
-        if (d.tool() != null) {
-            m.put("tool", d.tool());
-        }
-        return m;
-    }
-
-    private static Map<String, Object> moved(TablePair p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("table", p.name());
-        m.put("source", p.source().schema());
-        m.put("target", p.target().schema());
-        return m;
-    }
-
-    private static Map<String, Object> count(TableCount c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("table", c.table());
-        m.put("source", c.source());
-        m.put("target", c.target());
-        return m;
     }
 
     private static String text(DiffReport r) {
@@ -134,13 +42,7 @@ public final class DiffRenderer {
         out.append("Tables    ")
                 .append(pairs.stream().filter(TablePair::matched).count())
                 .append(" matched");
-        if (!moved.isEmpty()) {
-            out.append(", ")
-                    .append(moved.size())
-                    .append(" of them in another schema (")
-                    .append(String.join(", ", movedSchemas(moved)))
-                    .append(")");
-        }
+        out.append(movedNote(moved));
         out.append('\n');
         Coverage coverage = r.result().coverage();
         out.append("Compared  ").append(coverage.comparedLine()).append('\n');
@@ -220,144 +122,7 @@ public final class DiffRenderer {
         }
     }
 
-    private static String markdown(DiffReport r) {
-        StringBuilder out = new StringBuilder();
-        out.append("## Schema drift\n\n");
-        out.append("| | Source (reference) | Target |\n|---|---|---|\n");
-        out.append("| Database | ")
-                .append(database(r.source()))
-                .append(" | ")
-                .append(database(r.target()))
-                .append(" |\n");
-        out.append("| Schemas | ")
-                .append(codes(r.sourceSchemas()))
-                .append(" | ")
-                .append(codes(r.targetSchemas()))
-                .append(" |\n\n");
-        List<Difference> all = r.result().differences();
-        List<TablePair> moved = r.result().matching().moved();
-        out.append("**")
-                .append(
-                        all.isEmpty()
-                                ? "No differences"
-                                : all.size() + (all.size() == 1 ? " difference" : " differences"))
-                .append("**");
-        out.append(" (")
-                .append(r.result().schemaDifferences().size())
-                .append(" in the schema, ")
-                .append(r.result().historyDifferences().size())
-                .append(" in the migration history). ");
-        out.append(r.result().matching().pairs().stream()
-                        .filter(TablePair::matched)
-                        .count())
-                .append(" tables matched");
-        if (!moved.isEmpty()) {
-            out.append(", ")
-                    .append(moved.size())
-                    .append(" of them in another schema (")
-                    .append(String.join(", ", movedSchemas(moved)))
-                    .append(")");
-        }
-        out.append(".\n");
-        Coverage coverage = r.result().coverage();
-        out.append("\n_").append(coverage.comparedLine()).append('.');
-        if (coverage.notComparedLine() != null) {
-            out.append(" ")
-                    .append(Character.toUpperCase(coverage.notComparedLine().charAt(0)))
-                    .append(coverage.notComparedLine().substring(1))
-                    .append('.');
-        }
-        out.append("_\n");
-        section(
-                out,
-                "Missing in the target",
-                all.stream()
-                        .filter(d ->
-                                d.missingIn() == DiffSide.TARGET && !d.kind().isHistory())
-                        .toList());
-        section(
-                out,
-                "Missing in the source",
-                all.stream()
-                        .filter(d ->
-                                d.missingIn() == DiffSide.SOURCE && !d.kind().isHistory())
-                        .toList());
-        List<Difference> differing = all.stream()
-                .filter(d -> d.missingIn() == null && !d.kind().isHistory())
-                .toList();
-        if (!differing.isEmpty()) {
-            out.append("\n### Defined differently\n\n| Object | Difference | Source | Target |\n|---|---|---|---|\n");
-            differing.forEach(d -> out.append("| `")
-                    .append(d.object())
-                    .append("` | ")
-                    .append(d.kind())
-                    .append(" | ")
-                    .append(cell(d.source()))
-                    .append(" | ")
-                    .append(cell(d.target()))
-                    .append(" |\n"));
-        }
-        List<Difference> history = r.result().historyDifferences();
-        if (!history.isEmpty()) {
-            out.append(
-                    "\n### Migration history\n\n| Tool | Migration | Difference | Source | Target |\n|---|---|---|---|---|\n");
-            for (Difference d : history) {
-                String source = d.missingIn() == DiffSide.SOURCE ? "missing" : d.source();
-                String target = d.missingIn() == DiffSide.TARGET ? "missing" : d.target();
-                out.append("| ")
-                        .append(d.tool())
-                        .append(" | `")
-                        .append(d.object())
-                        .append("` | ")
-                        .append(d.kind())
-                        .append(" | ")
-                        .append(cell(source))
-                        .append(" | ")
-                        .append(cell(target))
-                        .append(" |\n");
-            }
-        }
-        if (r.countMode() != CountMode.NONE) {
-            out.append("\n### Rows (")
-                    .append(r.countMode() == CountMode.EXACT ? "exact counts" : "estimates")
-                    .append(")\n\n")
-                    .append("| Table | Source | Target |\n|---|---:|---:|\n");
-            r.counts().stream()
-                    .filter(TableCount::differs)
-                    .forEach(c -> out.append("| `")
-                            .append(c.table())
-                            .append("` | ")
-                            .append(rows(c.source()))
-                            .append(" | ")
-                            .append(rows(c.target()))
-                            .append(" |\n"));
-        }
-        if (!all.isEmpty()) {
-            out.append("\n### Fix (makes the target like the source; review before running)\n\n```sql\n")
-                    .append(r.script().forward(r.about()))
-                    .append("```\n");
-        }
-        return out.toString();
-    }
-
-    private static void section(StringBuilder out, String title, List<Difference> differences) {
-        if (differences.isEmpty()) {
-            return;
-        }
-        out.append("\n### ").append(title).append("\n\n");
-        for (Difference d : differences) {
-            String definition = d.missingIn() == DiffSide.TARGET ? d.source() : d.target();
-            out.append("- ")
-                    .append(what(d))
-                    .append(" `")
-                    .append(d.object())
-                    .append('`')
-                    .append(definition == null ? "" : ": " + definition)
-                    .append('\n');
-        }
-    }
-
-    private static String what(Difference d) {
+    static String what(Difference d) {
         return d.kind().name().replace("MISSING_", "").toLowerCase(Locale.ROOT);
     }
 
@@ -371,6 +136,13 @@ public final class DiffRenderer {
                 + (d.target() == null ? "none" : d.target());
     }
 
+    /** {@code , 2 of them in another schema (public → app)}, or nothing when no table moved. */
+    static String movedNote(List<TablePair> moved) {
+        return moved.isEmpty()
+                ? ""
+                : ", " + moved.size() + " of them in another schema (" + String.join(", ", movedSchemas(moved)) + ")";
+    }
+
     private static List<String> movedSchemas(List<TablePair> moved) {
         List<String> pairs = new ArrayList<>();
         moved.forEach(p -> {
@@ -382,19 +154,11 @@ public final class DiffRenderer {
         return pairs;
     }
 
-    private static String database(DatabaseInfo info) {
+    static String database(DatabaseInfo info) {
         return info.engine().displayName() + " " + info.version() + "  " + info.url();
     }
 
-    private static String codes(List<String> names) {
-        return String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
-    }
-
-    private static String cell(String text) {
-        return text == null ? "—" : "`" + text.replace("|", "\\|").replace("`", "'") + "`";
-    }
-
-    private static String rows(Long n) {
+    static String rows(Long n) {
         return n == null ? "—" : String.format(Locale.ROOT, "%,d", n);
     }
 

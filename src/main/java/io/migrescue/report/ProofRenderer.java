@@ -14,7 +14,7 @@ public final class ProofRenderer {
     public static String render(DiffReport report, ProofReport proof, OutputFormat format) {
         return switch (format) {
             case json -> {
-                Map<String, Object> doc = DiffRenderer.document(report);
+                Map<String, Object> doc = DiffJson.document(report);
                 doc.put("proof", document(proof));
                 yield Json.report(doc) + "\n";
             }

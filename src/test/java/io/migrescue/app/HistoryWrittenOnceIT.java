@@ -67,6 +67,7 @@ class HistoryWrittenOnceIT {
                             true,
                             true,
                             backup,
+                            null,
                             null),
                     Progress.NONE,
                     dialog);

@@ -82,6 +82,7 @@ class InteractiveRepairIT {
                 true,
                 true,
                 backup,
+                null,
                 null);
     }
 

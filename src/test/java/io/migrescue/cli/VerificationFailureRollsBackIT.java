@@ -190,6 +190,7 @@ class VerificationFailureRollsBackIT {
                             true,
                             true,
                             dir.resolve("backup"),
+                            null,
                             null),
                     Progress.NONE,
                     dialog);
