@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Builds the configured command line; {@code Main}, the shell and the in-process tests all use it. */
 public final class MigrescueCli {
@@ -29,10 +30,13 @@ public final class MigrescueCli {
 
     public static CommandLine create(
             PrintWriter out, PrintWriter err, Map<String, String> environment, boolean interactive, InputStream stdin) {
-        return create(out, err, environment, interactive, stdin, new String[0]);
+        return create(out, err, new CliContext(environment, interactive, stdin), null);
     }
 
-    /** @param args the command line to be run: when it names a subcommand, only that one is built (start-up time) */
+    /**
+     * @param args the command line to be run: when it names a subcommand, only that one is built; when it names none
+     *     ({@code --help}), the others are listed from their annotations only (start-up time)
+     */
     public static CommandLine create(
             PrintWriter out,
             PrintWriter err,
@@ -58,11 +62,26 @@ public final class MigrescueCli {
         return create(out, err, new CliContext(environment, interactive, stdin, null, null, shell), args);
     }
 
+    /** @param args null: every command built (the man pages, completion, tests of the whole model) */
     private static CommandLine create(PrintWriter out, PrintWriter err, CliContext context, String[] args) {
         ContextFactory factory = new ContextFactory(context);
         CommandLine cli = new CommandLine(MigrescueCommand.class, factory);
+        if (args == null) {
+            for (Class<?> command : MigrescueCommand.SUBCOMMANDS) {
+                cli.addSubcommand(name(command), new CommandLine(command, factory));
+            }
+            return configure(cli, out, err);
+        }
         String wanted =
                 Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+        if (wanted == null) {
+            // no command named (--help, or nothing): the command list needs only each command's name and
+            // description, read from its annotation, not the model of all its options (start-up, issue 19)
+            for (Class<?> command : MigrescueCommand.SUBCOMMANDS) {
+                cli.addSubcommand(name(command), listed(command));
+            }
+            return configure(cli, out, err);
+        }
         boolean known = MigrescueCommand.SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(wanted));
         for (Class<?> command : MigrescueCommand.SUBCOMMANDS) {
             if (!known || name(command).equals(wanted)) {
@@ -70,6 +89,14 @@ public final class MigrescueCli {
             }
         }
         return configure(cli, out, err);
+    }
+
+    /** A command as the top-level command list shows it: name, description and whether hidden, nothing to run. */
+    private static CommandSpec listed(Class<?> command) {
+        CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
+        CommandSpec spec = CommandSpec.create().name(annotation.name());
+        spec.usageMessage().description(annotation.description()).hidden(annotation.hidden());
+        return spec;
     }
 
     /**
