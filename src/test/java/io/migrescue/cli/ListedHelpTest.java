@@ -33,7 +33,8 @@ class ListedHelpTest {
         assertThat(listed.getSubcommands().keySet())
                 .containsExactlyElementsOf(whole.getSubcommands().keySet());
         // the listing is what is compared: no command object was built for it
-        assertThat(listed.getSubcommands().get("status").getCommandSpec().userObject()).isNull();
+        assertThat(listed.getSubcommands().get("status").getCommandSpec().userObject())
+                .isNull();
         assertThat(whole.getSubcommands().get("status").getCommandSpec().userObject())
                 .isInstanceOf(StatusCommand.class);
         assertThat(usage(listed, width)).isEqualTo(usage(whole, width)).contains("status");
