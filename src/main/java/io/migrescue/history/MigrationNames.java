@@ -42,9 +42,4 @@ final class MigrationNames {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
-
-    /** SHA-256 as 64 lower-case hex digits. */
-    static String sha256Hex(byte[] bytes) {
-        return io.migrescue.files.Digests.sha256Hex(bytes);
-    }
 }

@@ -10,11 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -167,12 +164,9 @@ final class PrismaHistoryWriter implements HistoryWriter {
      */
     static String checksum(Path script) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(script));
-            return HexFormat.of().formatHex(digest);
+            return io.migrescue.files.Digests.sha256Hex(Files.readAllBytes(script));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + script, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

@@ -131,8 +131,10 @@ class ToolHistoryWritesIT {
             run(db, writer.recordApplied(d, Plans.history(db, "drizzle"), orders, NOW, null));
             assertThat(rows(db, "SELECT id, hash, created_at FROM " + table + " ORDER BY id"))
                     .last()
-                    .isEqualTo(
-                            List.of("2", MigrationNames.sha256Hex(Files.readAllBytes(orders.path())), "1700000100000"));
+                    .isEqualTo(List.of(
+                            "2",
+                            io.migrescue.files.Digests.sha256Hex(Files.readAllBytes(orders.path())),
+                            "1700000100000"));
             run(
                     db,
                     writer.recordRolledBack(
