@@ -103,15 +103,11 @@ final class ChildRows {
                 changed.add(r.table().name());
             }
         }
-        return new PlanStep(
-                0,
+        return PlanStep.rowFix(
                 "repoint-children",
                 "point the rows of " + String.join(", ", changed) + " that reference a duplicate of " + parent.name()
                         + " at the row kept for its key",
                 sql,
-                List.of(),
-                true,
-                null,
                 changed,
                 touched);
     }
@@ -182,15 +178,11 @@ final class ChildRows {
             }
         }
         String what = choice.equals("delete") ? "delete" : "set to NULL the references of";
-        return new PlanStep(
-                0,
+        return PlanStep.rowFix(
                 "fix-grandchildren",
                 what + " the rows of " + String.join(", ", changed) + " that reference the orphan rows of "
                         + child.name(),
                 sql,
-                List.of(),
-                true,
-                null,
                 changed,
                 touched);
     }

@@ -5,7 +5,6 @@ import io.migrescue.diagnosis.Finding;
 import io.migrescue.model.Column;
 import io.migrescue.model.Constraint;
 import io.migrescue.model.ConstraintType;
-import io.migrescue.model.Engine;
 import io.migrescue.model.Table;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Effect;
@@ -116,7 +115,7 @@ final class DataFixes {
                                 c.columns(),
                                 fkValues));
         };
-        PlanStep fix = new PlanStep(0, "fix-orphans", what, List.of(sql), List.of(), true, null, changed, touched);
+        PlanStep fix = PlanStep.rowFix("fix-orphans", what, List.of(sql), changed, touched);
         List<ChildRows.Reference> refs = policy.equals("delete") ? children.referencing(child) : List.of();
         if (refs.isEmpty()) {
             return List.of(fix);
@@ -201,15 +200,11 @@ final class DataFixes {
                     backupWhere,
                     which);
         }
-        PlanStep delete = new PlanStep(
-                0,
+        PlanStep delete = PlanStep.rowFix(
                 "remove-duplicates",
                 "keep the " + keep + " row (" + which + ") of each duplicate (" + String.join(", ", columns) + ") in "
                         + table.name(),
                 List.of(BoundStatement.of("DELETE FROM " + tableSql + " WHERE " + predicate)),
-                List.of(),
-                true,
-                null,
                 List.of(table.name()),
                 List.of(deleted, kept));
         return repoint == null ? List.of(delete) : List.of(repoint, delete);
@@ -218,95 +213,6 @@ final class DataFixes {
     private static String tableNames(List<ChildRows.Reference> refs) {
         return String.join(
                 ", ", refs.stream().map(r -> r.table().name()).distinct().toList());
-    }
-
-    /** Set when a fix carried out the failing statement itself (a NOT NULL column added already filled). */
-    private boolean failingStatementDone;
-
-    boolean failingStatementDone() {
-        return failingStatementDone;
-    }
-
-    List<PlanStep> fillNulls(
-            String value, List<Effect> failing, Finding finding, Map<String, String> backupWhere, List<Check> checks) {
-        String schema = null;
-        String tableName = finding.objects().get("table");
-        String columnName = finding.objects().get("column");
-        for (Effect e : failing) {
-            if (e instanceof Effect.ModifyColumn m && Boolean.FALSE.equals(m.nullable())) {
-                schema = m.schema();
-                tableName = m.table();
-                columnName = m.column();
-            }
-        }
-        if (tableName == null || columnName == null) {
-            throw new PlanningException("which column to fill is not known: give --migrations DIR");
-        }
-        Table table = table(schema, tableName);
-        String col = columnName;
-        if (table.column(col).isEmpty()) {
-            Effect.AddColumn added = failing.stream()
-                    .filter(e -> e instanceof Effect.AddColumn a
-                            && a.column().name().equalsIgnoreCase(col)
-                            && !a.column().nullable())
-                    .map(e -> (Effect.AddColumn) e)
-                    .findFirst()
-                    .orElseThrow(() -> new PlanningException("no column " + col + " on " + table.name()));
-            failingStatementDone = true;
-            return addFilled(value, table, added.column(), checks);
-        }
-        Column column =
-                table.column(col).orElseThrow(() -> new PlanningException("no column " + col + " on " + table.name()));
-        String quoted = ddl.dialect().quote(column.name());
-        String predicate = quoted + " IS NULL";
-        // PostgreSQL does not cast a text parameter to the column's type by itself.
-        String placeholder = lookup.engine() == Engine.POSTGRESQL ? "CAST(? AS " + column.type() + ")" : "?";
-        backupWhere.put(table.name(), predicate);
-        checks.add(new Check.NoNulls(table.schema(), table.name(), column.name()));
-        RowsTouched filled =
-                rows.where(table, "update", "where " + column.name() + " is NULL", predicate, List.of(), null);
-        return List.of(new PlanStep(
-                0,
-                "fill-nulls",
-                "set " + table.name() + "." + column.name() + " where it is NULL",
-                List.of(BoundStatement.of(
-                        "UPDATE " + ddl.table(table.schema(), table.name()) + " SET " + quoted + " = " + placeholder
-                                + " WHERE " + predicate,
-                        value)),
-                List.of(),
-                true,
-                null,
-                List.of(table.name()),
-                List.of(filled)));
-    }
-
-    /**
-     * The migration adds a NOT NULL column without a default to a table with rows, so every row would be NULL: the
-     * column is added nullable, every row gets the value (bound), then it is made NOT NULL, which is what the
-     * migration's statement meant; finishing the migration then finds that statement in effect.
-     */
-    private List<PlanStep> addFilled(String value, Table table, Effect.ColumnDef column, List<Check> checks) {
-        String tableSql = ddl.table(table.schema(), table.name());
-        String quoted = ddl.dialect().quote(column.name());
-        boolean postgres = lookup.engine() == Engine.POSTGRESQL;
-        String placeholder = postgres ? "CAST(? AS " + column.type() + ")" : "?";
-        checks.add(new Check.NoNulls(table.schema(), table.name(), column.name()));
-        return List.of(new PlanStep(
-                0,
-                "fill-nulls",
-                "add " + table.name() + "." + column.name() + " with every existing row set,"
-                        + " then make it NOT NULL",
-                List.of(
-                        BoundStatement.of("ALTER TABLE " + tableSql + " ADD COLUMN " + quoted + " " + column.type()),
-                        BoundStatement.of("UPDATE " + tableSql + " SET " + quoted + " = " + placeholder, value),
-                        BoundStatement.of("ALTER TABLE " + tableSql
-                                + (postgres
-                                        ? " ALTER COLUMN " + quoted + " SET NOT NULL"
-                                        : " MODIFY " + quoted + " " + column.type() + " NOT NULL"))),
-                List.of(),
-                true,
-                null,
-                List.of(table.name())));
     }
 
     /** Rows of {@code table} whose key is set but has no parent row: the rows a new foreign key refuses. */

@@ -44,6 +44,19 @@ public record PlanStep(
         this(n, kind, description, sql, guards, transactional, done, changes, List.of());
     }
 
+    /**
+     * A step of a data fix: it changes the rows {@code touched} describes, in {@code changes}, in one transaction,
+     * and nothing on resume tells that it took effect (its check at the end does); numbered when the plan is built.
+     */
+    static PlanStep rowFix(
+            String kind,
+            String description,
+            List<BoundStatement> sql,
+            List<String> changes,
+            List<RowsTouched> touched) {
+        return new PlanStep(0, kind, description, sql, List.of(), true, null, changes, touched);
+    }
+
     PlanStep numbered(int number) {
         return new PlanStep(number, kind, description, sql, guards, transactional, done, changes, rows);
     }

@@ -9,7 +9,10 @@ import java.util.Set;
  * {@code {param}} is an identifier (quoted by the dialect) and {@code :param} a bound value.
  */
 public sealed interface StepSpec {
-    String kind();
+    /** The kind's name as a playbook writes it ({@link StepKind}). */
+    default String kind() {
+        return StepKind.of(this).id();
+    }
 
     /**
      * What this kind of step does that cannot be taken back by running the migration again (renames or drops a live
@@ -18,119 +21,51 @@ public sealed interface StepSpec {
      * shell or gives with {@code --param} (the loader refuses a playbook that does not).
      */
     default String disrupts() {
-        return null;
+        return StepKind.of(this).disrupts();
     }
 
-    record Backup(List<String> tables, boolean data) implements StepSpec {
-        public String kind() {
-            return "backup";
-        }
-    }
+    record Backup(List<String> tables, boolean data) implements StepSpec {}
 
-    record Explain(String text) implements StepSpec {
-        public String kind() {
-            return "explain";
-        }
-    }
+    record Explain(String text) implements StepSpec {}
 
     /** Rename a constraint (MySQL/MariaDB foreign keys: drop and re-add under the new name, one ALTER). */
-    record RenameConstraint(String table, String from, String to) implements StepSpec {
-        public String kind() {
-            return "rename-constraint";
-        }
-    }
+    record RenameConstraint(String table, String from, String to) implements StepSpec {}
 
     /** Free every constraint name the failed statement wants that {@code table} holds, renaming each with {@code suffix}. */
-    record FreeConstraintNames(String table, String suffix) implements StepSpec {
-        public String kind() {
-            return "free-constraint-names";
-        }
-    }
+    record FreeConstraintNames(String table, String suffix) implements StepSpec {}
 
     /** Create a missing table from its CREATE TABLE in the migration files ({@code source: migrations}). */
-    record CreateTableFrom(String table, String source) implements StepSpec {
-        public String kind() {
-            return "create-table-from";
-        }
-    }
+    record CreateTableFrom(String table, String source) implements StepSpec {}
 
-    record DropConstraint(String table, String name) implements StepSpec {
-        public String kind() {
-            return "drop-constraint";
-        }
-    }
+    record DropConstraint(String table, String name) implements StepSpec {}
 
-    record RenameTable(String from, String to) implements StepSpec {
-        public String kind() {
-            return "rename-table";
-        }
-
-        @Override
-        public String disrupts() {
-            return "renames a live table";
-        }
-    }
+    record RenameTable(String from, String to) implements StepSpec {}
 
     /**
      * PostgreSQL: drop an INVALID index (DROP INDEX CONCURRENTLY) and build it again CONCURRENTLY, as the failed migration
      * wrote it (else as the catalog defines it); a unique one only when no duplicate keys remain. When the index is the
      * failed migration's, its remaining statements run too.
      */
-    record RebuildIndex(String table, String index) implements StepSpec {
-        public String kind() {
-            return "rebuild-index";
-        }
-    }
+    record RebuildIndex(String table, String index) implements StepSpec {}
 
     /**
      * Give the columns of the foreign key the failed statement adds the type of the columns they reference. On a table
      * the failed migration created and left empty, the migration's column is changed; on a live table it is widened
      * after a check that every value fits, which {@code widen} (a decision) allows.
      */
-    record AlignFkColumns(String widen) implements StepSpec {
-        public String kind() {
-            return "align-fk-columns";
-        }
-
-        @Override
-        public String disrupts() {
-            return "changes the type of a live column (the table is rewritten)";
-        }
-    }
+    record AlignFkColumns(String widen) implements StepSpec {}
 
     /** Run the statements of the failed migration that are not in effect (optionally skipping the failed one). */
-    record FinishMigration(boolean skipFailed) implements StepSpec {
-        public String kind() {
-            return "finish-migration";
-        }
-    }
+    record FinishMigration(boolean skipFailed) implements StepSpec {}
 
     /** Undo the statements of the failed migration that are in effect, newest first. */
-    record RevertMigration(String tables) implements StepSpec {
-        public String kind() {
-            return "revert-migration";
-        }
-
-        @Override
-        public String disrupts() {
-            return "drops the tables the migration created (their rows kept only in the backup) and renames back the ones it renamed";
-        }
-    }
+    record RevertMigration(String tables) implements StepSpec {}
 
     /**
      * A dirty version settled the way the statement map points: {@code forward} (run what is missing, mark the
      * version clean) or {@code back} (undo what took effect, force the previous version); {@code auto} decides.
      */
-    record SettleDirty(String direction, String tables) implements StepSpec {
-        public String kind() {
-            return "settle-dirty-version";
-        }
-
-        @Override
-        public String disrupts() {
-            return "going back, drops the tables the migration created (their rows kept only in the backup) and renames back the ones it renamed";
-        }
-    }
+    record SettleDirty(String direction, String tables) implements StepSpec {}
 
     /**
      * Make child rows satisfy a foreign key: {@code delete}, {@code set-null} or {@code insert-parents}. Rows of other
@@ -140,15 +75,6 @@ public sealed interface StepSpec {
     record FixOrphans(String policy, String grandchildren) implements StepSpec {
         public FixOrphans(String policy) {
             this(policy, null);
-        }
-
-        public String kind() {
-            return "fix-orphans";
-        }
-
-        @Override
-        public String disrupts() {
-            return "deletes or rewrites rows";
         }
     }
 
@@ -161,15 +87,6 @@ public sealed interface StepSpec {
         public RemoveDuplicates(String keep) {
             this(keep, null);
         }
-
-        public String kind() {
-            return "remove-duplicates";
-        }
-
-        @Override
-        public String disrupts() {
-            return "deletes rows";
-        }
     }
 
     /**
@@ -177,35 +94,13 @@ public sealed interface StepSpec {
      * change, naming the sessions that do; end the one session the operator names ({@code terminate}: its pid or
      * connection id), and only while it blocks. Never ends a session on its own.
      */
-    record WaitForLocks(String terminate) implements StepSpec {
-        public String kind() {
-            return "wait-for-locks";
-        }
+    record WaitForLocks(String terminate) implements StepSpec {}
 
-        @Override
-        public String disrupts() {
-            return "ends the session the operator names, if it still blocks the migration";
-        }
-    }
-
-    record FillNulls(String value) implements StepSpec {
-        public String kind() {
-            return "fill-nulls";
-        }
-
-        @Override
-        public String disrupts() {
-            return "rewrites rows";
-        }
-    }
+    record FillNulls(String value) implements StepSpec {}
 
     record Sql(String text) implements StepSpec {
         private static final java.util.regex.Pattern DISRUPTIVE = java.util.regex.Pattern.compile(
                 "\\b(DELETE|UPDATE|TRUNCATE|DROP|RENAME|REPLACE|KILL)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
-
-        public String kind() {
-            return "sql";
-        }
 
         @Override
         public String disrupts() {
@@ -228,15 +123,7 @@ public sealed interface StepSpec {
                 "stamp",
                 "repoint",
                 "deleted");
-
-        public String kind() {
-            return "record";
-        }
     }
 
-    record Verify(List<CheckName> checks) implements StepSpec {
-        public String kind() {
-            return "verify";
-        }
-    }
+    record Verify(List<CheckName> checks) implements StepSpec {}
 }
