@@ -25,12 +25,7 @@ final class ColumnDiff {
                     .orElse(null);
             String object = table + "." + s.name();
             if (t == null) {
-                out.add(Difference.missing(
-                        DifferenceKind.MISSING_COLUMN,
-                        object,
-                        DiffSide.TARGET,
-                        Definitions.column(s),
-                        new Subject.OfColumn(pair, s, null)));
+                out.add(OneSided.COLUMN.missing(pair, s, null));
                 continue;
             }
             Subject subject = new Subject.OfColumn(pair, s, t);
@@ -63,12 +58,7 @@ final class ColumnDiff {
         }
         for (Column t : target.columns()) {
             if (source.columns().stream().noneMatch(c -> c.name().equals(t.name()))) {
-                out.add(Difference.missing(
-                        DifferenceKind.MISSING_COLUMN,
-                        table + "." + t.name(),
-                        DiffSide.SOURCE,
-                        Definitions.column(t),
-                        new Subject.OfColumn(pair, null, t)));
+                out.add(OneSided.COLUMN.missing(pair, null, t));
             }
         }
         if (ctx.options().columnOrder()) {

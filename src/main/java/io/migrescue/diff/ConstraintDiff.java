@@ -53,22 +53,8 @@ final class ConstraintDiff {
                 matched(pair, s, t, ctx, out);
             }
         }
-        for (Constraint s : sourceLeft) {
-            out.add(Difference.missing(
-                    DifferenceKind.MISSING_CONSTRAINT,
-                    pair.object() + "." + s.name(),
-                    DiffSide.TARGET,
-                    Definitions.constraint(s),
-                    new Subject.OfConstraint(pair, s, null)));
-        }
-        for (Constraint t : target) {
-            out.add(Difference.missing(
-                    DifferenceKind.MISSING_CONSTRAINT,
-                    pair.object() + "." + t.name(),
-                    DiffSide.SOURCE,
-                    Definitions.constraint(t),
-                    new Subject.OfConstraint(pair, null, t)));
-        }
+        sourceLeft.forEach(s -> out.add(OneSided.CONSTRAINT.missing(pair, s, null)));
+        target.forEach(t -> out.add(OneSided.CONSTRAINT.missing(pair, null, t)));
     }
 
     /** Two constraints taken to be the same one: how their definitions (and names) differ, if at all. */

@@ -44,22 +44,10 @@ final class IndexDiff {
                         renamed.name(),
                         new Subject.OfIndex(pair, s, renamed)));
             } else {
-                out.add(Difference.missing(
-                        DifferenceKind.MISSING_INDEX,
-                        object,
-                        DiffSide.TARGET,
-                        Definitions.index(s),
-                        new Subject.OfIndex(pair, s, null)));
+                out.add(OneSided.INDEX.missing(pair, s, null));
             }
         }
-        for (Index t : target) {
-            out.add(Difference.missing(
-                    DifferenceKind.MISSING_INDEX,
-                    pair.object() + "." + t.name(),
-                    DiffSide.SOURCE,
-                    Definitions.index(t),
-                    new Subject.OfIndex(pair, null, t)));
-        }
+        target.forEach(t -> out.add(OneSided.INDEX.missing(pair, null, t)));
     }
 
     private static void differences(TablePair pair, Index s, Index t, DiffContext ctx, List<Difference> out) {

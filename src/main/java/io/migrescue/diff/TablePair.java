@@ -12,6 +12,11 @@ public record TablePair(Table source, Table target, String targetSchema) {
         return source != null ? source.name() : target.name();
     }
 
+    /** Its name in the target: where it is, or is to be created. */
+    public QualifiedName targetName() {
+        return new QualifiedName(targetSchema, name());
+    }
+
     /** How differences name it: the source's schema-qualified name where it exists there (the reference). */
     public String object() {
         return source != null ? source.qualifiedName() : target.qualifiedName();

@@ -15,15 +15,9 @@ import java.util.Locale;
  * The migration's own statements as plan steps: forward (finish) as written, made production-friendly where that
  * is safe; backward (revert) as their inverse DDL.
  */
-final class MigrationSteps {
-    private final CatalogLookup lookup;
-    private final DdlWriter ddl;
-    private final boolean postgres;
-
-    MigrationSteps(CatalogLookup lookup, DdlWriter ddl) {
-        this.lookup = lookup;
-        this.ddl = ddl;
-        this.postgres = lookup.engine() == Engine.POSTGRESQL;
+record MigrationSteps(CatalogLookup lookup, DdlWriter ddl) {
+    private boolean postgres() {
+        return lookup.engine() == Engine.POSTGRESQL;
     }
 
     /**
@@ -36,7 +30,7 @@ final class MigrationSteps {
         Check done = new Check.StatementInEffect(m.id(), v.n());
         String sql = v.sql().strip();
         Effect.AddConstraint fk = singleForeignKey(v);
-        if (fk != null && postgres && !sql.toUpperCase(Locale.ROOT).contains("NOT VALID")) {
+        if (fk != null && postgres() && !sql.toUpperCase(Locale.ROOT).contains("NOT VALID")) {
             List<PlanStep> steps = new ArrayList<>();
             steps.add(new PlanStep(
                     0,
@@ -64,7 +58,7 @@ final class MigrationSteps {
                     changed(v)));
             return steps;
         }
-        if (fk != null && !postgres) {
+        if (fk != null && !postgres()) {
             BoundStatement guard = BoundStatement.of(
                     "SELECT COUNT(*) FROM " + ddl.table(fk.schema(), actual(fk.schema(), fk.table())) + " WHERE "
                             + DataFixes.orphanPredicate(
@@ -99,7 +93,7 @@ final class MigrationSteps {
      * failed): it holds the name, so it is dropped first, CONCURRENTLY, and the statement builds it again.
      */
     private PlanStep dropInvalidIndex(StatementVerdict v) {
-        if (!postgres) {
+        if (!postgres()) {
             return null;
         }
         for (Effect e : v.effects()) {

@@ -35,17 +35,6 @@ public record ParamSpec(
         meanings = meanings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(meanings));
     }
 
-    public ParamSpec(
-            String name,
-            String from,
-            String defaultValue,
-            String ask,
-            List<String> choices,
-            boolean decision,
-            String kind) {
-        this(name, from, defaultValue, ask, choices, decision, kind, Map.of(), false);
-    }
-
     /** What {@code choice} does, or null when the playbook does not say. */
     public String meaning(String choice) {
         return meanings.get(choice);

@@ -16,18 +16,10 @@ import java.util.regex.Pattern;
  * 3819), so the rows whose values make the expression false make the statement fail. The rows are asked with the
  * expression itself, when every column it reads is in the live table under that name.
  */
-final class CheckRows {
+record CheckRows(Simulator sim) {
     /** A quoted name, a string literal (skipped), or a bare word. */
     private static final Pattern WORD =
             Pattern.compile("\"([^\"]+)\"|`([^`]+)`|'(?:[^']|'')*'|\\b([A-Za-z_][\\w$]*)\\b");
-
-    private final Simulator sim;
-    private final SchemaModel model;
-
-    CheckRows(Simulator sim) {
-        this.sim = sim;
-        this.model = sim.model;
-    }
 
     void check(Site site, ModelTable t, Effect.ConstraintDef c) {
         String expression = c.checkExpression();
@@ -38,7 +30,7 @@ final class CheckRows {
         if (read == null || read.isEmpty()) {
             return;
         }
-        Engine engine = model.engine();
+        Engine engine = sim.model.engine();
         String code = engine == Engine.POSTGRESQL ? "23514" : engine == Engine.MARIADB ? "error 4025" : "error 3819";
         String name = c.name() == null ? "" : " " + c.name();
         List<String> fix = read.size() == 1
@@ -68,9 +60,9 @@ final class CheckRows {
         Matcher m = WORD.matcher(expression);
         while (m.find()) {
             String word = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            ModelTable.Col col = word == null ? null : t.columns.get(model.key(word));
+            ModelTable.Col col = word == null ? null : t.columns.get(sim.model.key(word));
             if (col == null && m.group(3) != null) {
-                col = t.columns.get(model.key(model.dialect().foldBare(word)));
+                col = t.columns.get(sim.model.key(sim.model.dialect().foldBare(word)));
             }
             if (col != null) {
                 if (!col.live() || !col.liveName().equalsIgnoreCase(col.name())) {

@@ -9,18 +9,26 @@ import java.util.List;
 import java.util.Optional;
 
 /** Column statements: the column must exist (or must not), and the rows must fit a new NOT NULL. */
-final class ColumnChecks {
-    private final Simulator sim;
-    private final SchemaModel model;
-
-    ColumnChecks(Simulator sim) {
-        this.sim = sim;
-        this.model = sim.model;
+record ColumnChecks(Simulator sim) {
+    /**
+     * Rows of {@code t} hold NULL in a column a statement makes NOT NULL (or part of a primary key): the fix fills
+     * them, and the rows are asked by the column's live name.
+     */
+    static PreflightFinding nullValues(
+            Simulator sim, Site site, ModelTable t, String column, String liveColumn, String cause, String fix) {
+        return site.finding(
+                FindingKind.NULL_VALUES,
+                Severity.ERROR,
+                cause,
+                List.of(),
+                new PreflightFinding.Fix(
+                        fix, List.of(sim.fixSql.fillNulls(t.name, column)), List.of("fill-null-values")),
+                new PreflightFinding.Confirm.Rows(new DataQuestion.NullValues(t.liveSchema, t.liveName, liveColumn)));
     }
 
     void add(Site site, ModelTable t, Effect.AddColumn e) {
         Effect.ColumnDef c = e.column();
-        ModelTable.Col existing = t.columns.get(model.key(c.name()));
+        ModelTable.Col existing = t.columns.get(sim.model.key(c.name()));
         boolean ifNotExists = site.sql().matches("(?is).*\\bADD\\s+(COLUMN\\s+)?IF\\s+NOT\\s+EXISTS\\b.*");
         if (existing != null) {
             if (!ifNotExists) {
@@ -34,10 +42,12 @@ final class ColumnChecks {
                                         : ", added by an earlier pending statement")),
                         new PreflightFinding.Fix(
                                 "take the ADD COLUMN out of the migration if the column is the one it means"
-                                        + (model.engine() == Engine.MYSQL ? "" : ", or write ADD COLUMN IF NOT EXISTS"),
+                                        + (sim.model.engine() == Engine.MYSQL
+                                                ? ""
+                                                : ", or write ADD COLUMN IF NOT EXISTS"),
                                 List.of(),
                                 List.of("adopt-existing-object"),
-                                model.engine() == Engine.MYSQL
+                                sim.model.engine() == Engine.MYSQL
                                         ? null
                                         : site.sql()
                                                 .replaceFirst("(?i)\\bADD(\\s+COLUMN)?\\s+", "ADD$1 IF NOT EXISTS ")),
@@ -49,7 +59,7 @@ final class ColumnChecks {
         boolean required = !c.nullable() && !Simulator.hasDefault(c);
         // PostgreSQL refuses a NOT NULL column without a default on a table with rows; MySQL fills in the type's zero
         // value
-        if (required && model.engine() == Engine.POSTGRESQL && sim.rowsAsLive(t)) {
+        if (required && sim.model.engine() == Engine.POSTGRESQL && sim.rowsAsLive(t)) {
             sim.add(site.finding(
                     FindingKind.NULL_VALUES,
                     Severity.ERROR,
@@ -64,7 +74,7 @@ final class ColumnChecks {
                     new PreflightFinding.Confirm.AnyRow(t.liveSchema, t.liveName)));
         }
         t.columns.put(
-                model.key(c.name()),
+                sim.model.key(c.name()),
                 new ModelTable.Col(c.name(), c.type(), c.nullable(), Simulator.hasDefault(c), null));
     }
 
@@ -73,14 +83,16 @@ final class ColumnChecks {
             return;
         }
         sim.lock(site, t, false, "drops a column");
-        String k = model.key(e.column());
+        String k = sim.model.key(e.column());
         t.columns.remove(k);
         t.indexes
                 .values()
-                .removeIf(i -> i.columns().stream().anyMatch(c -> model.key(c).equals(k)));
+                .removeIf(
+                        i -> i.columns().stream().anyMatch(c -> sim.model.key(c).equals(k)));
         t.constraints
                 .values()
-                .removeIf(c -> c.columns().stream().anyMatch(x -> model.key(x).equals(k)));
+                .removeIf(
+                        c -> c.columns().stream().anyMatch(x -> sim.model.key(x).equals(k)));
     }
 
     void rename(Site site, ModelTable t, Effect.RenameColumn e) {
@@ -88,7 +100,7 @@ final class ColumnChecks {
         if (from.isEmpty()) {
             return;
         }
-        if (!model.key(e.from()).equals(model.key(e.to())) && t.columns.containsKey(model.key(e.to()))) {
+        if (!sim.model.key(e.from()).equals(sim.model.key(e.to())) && t.columns.containsKey(sim.model.key(e.to()))) {
             sim.add(site.finding(
                     FindingKind.DUPLICATE_COLUMN,
                     Severity.ERROR,
@@ -104,9 +116,10 @@ final class ColumnChecks {
         }
         sim.lock(site, t, false, "renames a column");
         ModelTable.Col c = from.get();
-        t.columns.remove(model.key(e.from()));
+        t.columns.remove(sim.model.key(e.from()));
         t.columns.put(
-                model.key(e.to()), new ModelTable.Col(e.to(), c.type(), c.nullable(), c.hasDefault(), c.liveName()));
+                sim.model.key(e.to()),
+                new ModelTable.Col(e.to(), c.type(), c.nullable(), c.hasDefault(), c.liveName()));
     }
 
     void modify(Site site, ModelTable t, Effect.ModifyColumn e) {
@@ -122,25 +135,22 @@ final class ColumnChecks {
                 scans,
                 e.type() != null ? "changes the column's type (the table is rewritten)" : "changes the column");
         if (Boolean.FALSE.equals(e.nullable()) && c.nullable() && c.live() && sim.rowsAsLive(t)) {
-            sim.add(site.finding(
-                    FindingKind.NULL_VALUES,
-                    Severity.ERROR,
+            sim.add(nullValues(
+                    sim,
+                    site,
+                    t,
+                    c.name(),
+                    c.liveName(),
                     "column " + t.name + "." + c.name() + " becomes NOT NULL while rows hold NULL in it",
-                    List.of(),
-                    new PreflightFinding.Fix(
-                            "fill the NULLs first (choose the value), or keep the column nullable",
-                            List.of(sim.fixSql.fillNulls(t.name, c.name())),
-                            List.of("fill-null-values")),
-                    new PreflightFinding.Confirm.Rows(
-                            new DataQuestion.NullValues(t.liveSchema, t.liveName, c.liveName()))));
+                    "fill the NULLs first (choose the value), or keep the column nullable"));
         }
         if (e.type() != null && c.live() && sim.rowsAsLive(t)) {
             unfitValues(site, t, c, e.type());
         }
         String name = e.newName() != null ? e.newName() : c.name();
-        t.columns.remove(model.key(e.column()));
+        t.columns.remove(sim.model.key(e.column()));
         t.columns.put(
-                model.key(name),
+                sim.model.key(name),
                 new ModelTable.Col(
                         name,
                         e.type() != null ? e.type() : c.type(),
@@ -152,7 +162,7 @@ final class ColumnChecks {
     /** A narrower type: the live values it cannot hold (too long, out of range, not an integer) fail the change. */
     private void unfitValues(Site site, ModelTable t, ModelTable.Col c, String type) {
         TypeFit.Limits limits = TypeFit.limits(c.type(), type);
-        boolean pg = model.engine() == Engine.POSTGRESQL;
+        boolean pg = sim.model.engine() == Engine.POSTGRESQL;
         // PostgreSQL casts text to an integer only with USING; without it the statement fails whatever the rows hold
         if (limits == null || limits.integerText() && pg && !site.sql().matches("(?is).*\\bUSING\\b.*")) {
             return;
@@ -187,7 +197,7 @@ final class ColumnChecks {
 
     /** The column a statement names; missing (when the table's columns are known): a finding, and empty. */
     Optional<ModelTable.Col> column(Site site, ModelTable t, String name) {
-        ModelTable.Col c = t.columns.get(model.key(name));
+        ModelTable.Col c = t.columns.get(sim.model.key(name));
         if (c == null && t.columnsKnown && !site.ifExists()) {
             sim.add(sim.missing(
                     site,

@@ -207,17 +207,14 @@ final class ConstraintChecks {
             for (int i = 0; i < live.size(); i++) {
                 ModelTable.Col col = t.columns.get(model.key(c.columns().get(i)));
                 if (col != null && col.nullable()) {
-                    sim.add(site.finding(
-                            FindingKind.NULL_VALUES,
-                            Severity.ERROR,
+                    sim.add(ColumnChecks.nullValues(
+                            sim,
+                            site,
+                            t,
+                            col.name(),
+                            live.get(i),
                             "column " + t.name + "." + col.name() + " of the new primary key holds NULL",
-                            List.of(),
-                            new PreflightFinding.Fix(
-                                    "fill the NULLs first",
-                                    List.of(sim.fixSql.fillNulls(t.name, col.name())),
-                                    List.of("fill-null-values")),
-                            new PreflightFinding.Confirm.Rows(
-                                    new DataQuestion.NullValues(t.liveSchema, t.liveName, live.get(i)))));
+                            "fill the NULLs first"));
                 }
             }
         }
@@ -245,12 +242,7 @@ final class ConstraintChecks {
                         site,
                         FindingKind.MISSING_OBJECT_ON_DROP,
                         "constraint " + name + " does not exist on " + t.name,
-                        List.of("constraints of " + t.name + ": "
-                                + String.join(
-                                        ", ",
-                                        t.constraints.values().stream()
-                                                .map(ModelTable.Con::name)
-                                                .toList())),
+                        t.held("constraints", t.constraints.values().stream().map(ModelTable.Con::name)),
                         new PreflightFinding.Fix(
                                 "correct the name (the server may have named it), or write DROP CONSTRAINT IF EXISTS where the engine"
                                         + " has it",

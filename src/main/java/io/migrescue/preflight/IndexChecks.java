@@ -12,23 +12,15 @@ import java.util.Optional;
  * CREATE / DROP / RENAME INDEX: the name free (per schema on PostgreSQL, per table on MySQL/MariaDB), the columns
  * there, no duplicates under a unique one, and {@code CONCURRENTLY} outside a transaction.
  */
-final class IndexChecks {
-    private final Simulator sim;
-    private final SchemaModel model;
-    private final ConstraintChecks keys;
-
-    IndexChecks(Simulator sim, ConstraintChecks keys) {
-        this.sim = sim;
-        this.model = sim.model;
-        this.keys = keys;
-    }
+record IndexChecks(Simulator sim, ConstraintChecks keys) {
 
     void create(Site site, ModelTable t, Effect.CreateIndex e) {
         boolean ifNotExists = site.sql().matches("(?is).*\\bIF\\s+NOT\\s+EXISTS\\b.*");
         if (e.name() != null) {
-            Optional<String> holder = model.engine() == Engine.POSTGRESQL
-                    ? model.relationHolder(t.schema, e.name())
-                    : Optional.ofNullable(t.indexes.get(model.key(e.name()))).map(i -> "an index of table " + t.name);
+            Optional<String> holder = sim.model.engine() == Engine.POSTGRESQL
+                    ? sim.model.relationHolder(t.schema, e.name())
+                    : Optional.ofNullable(t.indexes.get(sim.model.key(e.name())))
+                            .map(i -> "an index of table " + t.name);
             if (holder.isPresent()) {
                 if (!ifNotExists) {
                     sim.add(site.finding(
@@ -36,7 +28,7 @@ final class IndexChecks {
                             Severity.ERROR,
                             "the index name " + e.name() + " is taken by " + holder.get(),
                             List.of(holder.get() + " holds the name " + e.name()
-                                    + (model.engine() == Engine.POSTGRESQL
+                                    + (sim.model.engine() == Engine.POSTGRESQL
                                             ? " (index names are unique per schema on PostgreSQL, tables included)"
                                             : "")),
                             new PreflightFinding.Fix(
@@ -57,7 +49,7 @@ final class IndexChecks {
         }
         if (t.columnsKnown) {
             for (String col : e.columns()) {
-                if (col.matches("[\\w$]+") && !t.columns.containsKey(model.key(col))) {
+                if (col.matches("[\\w$]+") && !t.columns.containsKey(sim.model.key(col))) {
                     new ColumnChecks(sim).column(site, t, col);
                     return;
                 }
@@ -108,17 +100,17 @@ final class IndexChecks {
         }
         String name = e.name() != null ? e.name() : t.name + "_" + String.join("_", e.columns()) + "_idx";
         t.engineNamed |= e.name() == null;
-        t.indexes.put(model.key(name), new ModelTable.Idx(name, e.columns(), e.unique(), false));
+        t.indexes.put(sim.model.key(name), new ModelTable.Idx(name, e.columns(), e.unique(), false));
     }
 
     private boolean sameIndex(ModelTable t, Effect.CreateIndex e) {
-        ModelTable.Idx i = t.indexes.get(model.key(e.name()));
+        ModelTable.Idx i = t.indexes.get(sim.model.key(e.name()));
         return i != null
                 && i.unique() == e.unique()
                 && i.columns().stream()
-                        .map(model::key)
+                        .map(sim.model::key)
                         .toList()
-                        .equals(e.columns().stream().map(model::key).toList());
+                        .equals(e.columns().stream().map(sim.model::key).toList());
     }
 
     /** Why a Flyway run with a concurrent build can hang: its default PostgreSQL lock is held by an open transaction. */
@@ -144,10 +136,10 @@ final class IndexChecks {
 
     void drop(Site site, Effect.DropIndex e) {
         Optional<ModelTable> holder = e.table() != null
-                ? model.table(e.schema(), e.table())
-                : model.tables().stream()
-                        .filter(t -> t.schema.equals(model.schemaOf(e.schema()))
-                                && t.indexes.containsKey(model.key(e.name())))
+                ? sim.model.table(e.schema(), e.table())
+                : sim.model.tables().stream()
+                        .filter(t -> t.schema.equals(sim.model.schemaOf(e.schema()))
+                                && t.indexes.containsKey(sim.model.key(e.name())))
                         .findFirst();
         if (e.table() != null && holder.isEmpty()) {
             if (!site.ifExists()) {
@@ -156,44 +148,40 @@ final class IndexChecks {
             return;
         }
         ModelTable t = holder.orElse(null);
-        if (t == null || t.indexes.remove(model.key(e.name())) == null) {
-            boolean named = t != null ? t.engineNamed : model.tables().stream().anyMatch(x -> x.engineNamed);
+        if (t == null || t.indexes.remove(sim.model.key(e.name())) == null) {
+            boolean named =
+                    t != null ? t.engineNamed : sim.model.tables().stream().anyMatch(x -> x.engineNamed);
             if (!site.ifExists() && !named) {
                 sim.add(sim.missing(
                         site,
                         FindingKind.MISSING_OBJECT_ON_DROP,
                         "index " + e.name() + " does not exist",
                         List.of("no index " + e.name()
-                                + (t == null ? " in " + model.schemaOf(e.schema()) : " on " + t.name)),
+                                + (t == null ? " in " + sim.model.schemaOf(e.schema()) : " on " + t.name)),
                         new PreflightFinding.Fix(
                                 "correct the name, or write DROP INDEX IF EXISTS", List.of(), List.of())));
             }
             return;
         }
-        if (model.engine() != Engine.POSTGRESQL) {
-            t.constraints.remove(model.key(e.name())); // a unique key is its index on MySQL/MariaDB
+        if (sim.model.engine() != Engine.POSTGRESQL) {
+            t.constraints.remove(sim.model.key(e.name())); // a unique key is its index on MySQL/MariaDB
         }
         sim.lock(site, t, false, "drops an index");
     }
 
     void rename(Site site, ModelTable t, String from, String to) {
-        ModelTable.Idx i = t.indexes.remove(model.key(from));
+        ModelTable.Idx i = t.indexes.remove(sim.model.key(from));
         if (i == null) {
             if (!t.engineNamed) {
                 sim.add(sim.missing(
                         site,
                         FindingKind.MISSING_OBJECT_ON_DROP,
                         "index " + from + " does not exist on " + t.name,
-                        List.of("indexes of " + t.name + ": "
-                                + String.join(
-                                        ", ",
-                                        t.indexes.values().stream()
-                                                .map(ModelTable.Idx::name)
-                                                .toList())),
+                        t.held("indexes", t.indexes.values().stream().map(ModelTable.Idx::name)),
                         new PreflightFinding.Fix("correct the name", List.of(), List.of())));
             }
             return;
         }
-        t.indexes.put(model.key(to), new ModelTable.Idx(to, i.columns(), i.unique(), i.primary()));
+        t.indexes.put(sim.model.key(to), new ModelTable.Idx(to, i.columns(), i.unique(), i.primary()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One table of the simulated schema: what the live catalog holds, changed by the pending statements simulated so far.
@@ -53,6 +54,11 @@ final class ModelTable {
         this.name = name;
         this.liveSchema = liveSchema;
         this.liveName = liveName;
+    }
+
+    /** The evidence of a DROP or RENAME naming one of its {@code what} it does not hold: the names it does hold. */
+    List<String> held(String what, Stream<String> names) {
+        return List.of(what + " of " + name + ": " + String.join(", ", names.toList()));
     }
 
     boolean live() {

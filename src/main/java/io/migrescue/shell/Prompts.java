@@ -3,6 +3,7 @@ package io.migrescue.shell;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
@@ -41,17 +42,7 @@ final class Prompts {
     /** A line, or null when the person pressed Ctrl-C or Ctrl-D. */
     String line(String prompt) {
         out.flush();
-        history.pause(true);
-        try {
-            return reader.readLine(prompt);
-        } catch (UserInterruptException e) {
-            return null;
-        } catch (EndOfFileException e) {
-            ended = true;
-            return null;
-        } finally {
-            history.pause(false);
-        }
+        return read(() -> reader.readLine(prompt));
     }
 
     /**
@@ -59,9 +50,14 @@ final class Prompts {
      * shows nothing of what is typed anyway (JLine's masking there redraws the prompt from a thread of its own).
      */
     String secret(String prompt) {
+        return read(() -> dumb ? reader.readLine(prompt) : reader.readLine(prompt, (char) 0));
+    }
+
+    /** One read with the history paused: null on Ctrl-C, and on Ctrl-D, which also ends the session. */
+    private String read(Supplier<String> readLine) {
         history.pause(true);
         try {
-            return dumb ? reader.readLine(prompt) : reader.readLine(prompt, (char) 0);
+            return readLine.get();
         } catch (UserInterruptException e) {
             return null;
         } catch (EndOfFileException e) {

@@ -11,10 +11,6 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The repair, one step at a time: what the step does, its exact SQL, then {@code [y]es / [n]o / [s]kip / [a]bort /
@@ -27,25 +23,20 @@ final class StepWalk implements StepGate {
     private final Prompts prompts;
     private final Style style;
     private final RepairUseCase.Replanner replanner;
-    private final boolean redraws;
     private volatile int running;
     private volatile boolean interruptedDuringStep;
     private boolean abortNext;
     private boolean aborted;
     private boolean changed;
-    private long startedAt;
-    private ScheduledExecutorService ticker;
-    private ScheduledFuture<?> tick;
-    private volatile boolean ticked;
+    private final StepTicker ticker;
     private boolean failed;
-    private int spins;
 
     /** @param replanner null when the parameters cannot be edited (a resumed repair runs the plan it journalled) */
     StepWalk(Prompts prompts, Style style, RepairUseCase.Replanner replanner, boolean redraws) {
         this.prompts = prompts;
         this.style = style;
         this.replanner = replanner;
-        this.redraws = redraws;
+        this.ticker = new StepTicker(prompts, redraws);
     }
 
     /** Whether the operator aborted (rather than stopped, or the repair ended by itself). */
@@ -197,12 +188,13 @@ final class StepWalk implements StepGate {
         prompts.out().println();
         prompts.out().println(style.bold("Verifying") + " " + plan.checks().size() + " check(s)…");
         prompts.out().flush();
-        startTicker("verifying");
+        ticker.start("verifying");
     }
 
     @Override
     public void verified(Plan plan, boolean holds) {
-        finished();
+        running = 0;
+        ticker.stop();
         prompts.out()
                 .println(
                         holds
@@ -218,9 +210,10 @@ final class StepWalk implements StepGate {
 
     @Override
     public void after(Plan plan, RepairReport.StepOutcome outcome) {
-        finished();
+        running = 0;
+        ticker.stop();
         PrintWriter out = prompts.out();
-        String took = String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - startedAt) / 1e9);
+        String took = String.format(Locale.ROOT, " (%.1f s)", ticker.seconds());
         if (outcome.status() == StepStatus.DONE) {
             out.println("  " + style.ok("done") + style.dim(took)
                     + (outcome.rows() == null
@@ -263,59 +256,10 @@ final class StepWalk implements StepGate {
     private void started(Step step) {
         running = step.n();
         if (!step.kind().equals("backup")) { // the backup draws its own progress
-            startTicker("step " + step.n() + " running");
+            ticker.start("step " + step.n() + " running");
         } else {
-            startedAt = System.nanoTime();
+            ticker.restart();
         }
-    }
-
-    /** After a second, a line redrawn in place with the time so far: a long VALIDATE or check is seen to move. */
-    private void startTicker(String what) {
-        startedAt = System.nanoTime();
-        ticked = false;
-        if (redraws) {
-            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "migrescue-step-ticker");
-                t.setDaemon(true);
-                return t;
-            });
-            tick = ticker.scheduleAtFixedRate(
-                    () -> {
-                        PrintWriter out = prompts.out();
-                        out.print(String.format(
-                                Locale.ROOT,
-                                "\r  %s %s… %.1f s\033[K",
-                                spinner(),
-                                what,
-                                (System.nanoTime() - startedAt) / 1e9));
-                        out.flush();
-                        ticked = true;
-                    },
-                    1000,
-                    250,
-                    TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void finished() {
-        running = 0;
-        if (ticker != null) {
-            tick.cancel(false);
-            ticker.shutdownNow();
-            try {
-                ticker.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ticker = null;
-            if (ticked) {
-                prompts.out().print("\r\033[K");
-            }
-        }
-    }
-
-    private String spinner() {
-        return String.valueOf("|/-\\".charAt(spins++ % 4));
     }
 
     static java.util.List<String> wrap(String text) {

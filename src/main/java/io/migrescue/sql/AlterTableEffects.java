@@ -8,7 +8,6 @@ import io.migrescue.sql.Names.QualifiedName;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Locale;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
@@ -153,7 +152,7 @@ final class AlterTableEffects {
         return switch (e.getOperation()) {
             case ADD -> addColumns(e, prepared);
             case MODIFY, CHANGE -> {
-                ColumnDefinition definition = single(e);
+                ColumnDefinition definition = AlterColumnEffects.single(e);
                 ColumnDefs.Read read = ColumnDefs.read(definition, prepared.get(0), engine);
                 ColumnDef column = read.column();
                 String old = e.getColumnOldName() != null ? Names.unquote(e.getColumnOldName()) : column.name();
@@ -163,7 +162,7 @@ final class AlterTableEffects {
             }
             case DROP -> List.of(drop(e));
             case DROP_PRIMARY_KEY -> List.of(new Effect.DropConstraint(schema, name, "PRIMARY")); // MySQL's PK name
-            case ALTER -> List.of(alterColumn(e, a));
+            case ALTER -> List.of(AlterColumnEffects.of(e, a, table, engine));
             case RENAME ->
                 List.of(new Effect.RenameColumn(
                         schema, name, Names.unquote(e.getColumnOldName()), Names.unquote(e.getColumnName())));
@@ -202,13 +201,6 @@ final class AlterTableEffects {
         return effects;
     }
 
-    private static ColumnDefinition single(AlterExpression e) throws NotUnderstood {
-        if (e.getColDataTypeList() == null || e.getColDataTypeList().size() != 1) {
-            throw new NotUnderstood("JSqlParser did not read the column definition");
-        }
-        return e.getColDataTypeList().get(0);
-    }
-
     private Effect drop(AlterExpression e) throws NotUnderstood {
         if (e.getColumnName() != null) {
             return new Effect.DropColumn(table.schema(), table.name(), Names.unquote(e.getColumnName()));
@@ -221,65 +213,6 @@ final class AlterTableEffects {
                     table.schema(), table.name(), Names.unquote(e.getIndex().getName()));
         }
         throw new NotUnderstood("DROP of something this tool does not track");
-    }
-
-    /**
-     * PostgreSQL {@code ALTER [COLUMN] c TYPE t | SET NOT NULL | DROP NOT NULL}, and {@code SET DEFAULT x | DROP
-     * DEFAULT} in both families. JSqlParser 5.3 reads SET NOT NULL as a column of type {@code SET} with attributes
-     * {@code NOT NULL}, and DROP NOT NULL as attributes {@code DROP NOT NULL} without a type.
-     */
-    private Effect alterColumn(AlterExpression e, Tokens a) throws NotUnderstood {
-        String schema = table.schema();
-        String name = table.name();
-        if (e.getColumnSetDefaultList() != null && !e.getColumnSetDefaultList().isEmpty()) {
-            int at = a.find("DEFAULT", 1);
-            String value = a.from(at + 1).compact();
-            return new Effect.SetColumnDefault(
-                    schema,
-                    name,
-                    Names.unquote(e.getColumnSetDefaultList().get(0).getColumnName()),
-                    value.equalsIgnoreCase("NULL") ? null : value);
-        }
-        if (e.getColumnDropDefaultList() != null
-                && !e.getColumnDropDefaultList().isEmpty()) {
-            return new Effect.SetColumnDefault(
-                    schema,
-                    name,
-                    Names.unquote(e.getColumnDropDefaultList().get(0).getColumnName()),
-                    null);
-        }
-        ColumnDefinition definition = single(e);
-        String column = Names.unquote(definition.getColumnName());
-        List<String> specs = definition.getColumnSpecs() == null
-                ? List.of()
-                : definition.getColumnSpecs().stream()
-                        .map(s -> s.toUpperCase(Locale.ROOT))
-                        .toList();
-        String type = definition.getColDataType() == null
-                ? null
-                : definition.getColDataType().getDataType();
-        if (type == null && specs.equals(List.of("DROP", "NOT", "NULL"))) {
-            return new Effect.ModifyColumn(schema, name, column, null, null, true);
-        }
-        if ("SET".equalsIgnoreCase(type)) {
-            if (specs.equals(List.of("NOT", "NULL"))) {
-                return new Effect.ModifyColumn(schema, name, column, null, null, false);
-            }
-            throw new NotUnderstood("ALTER COLUMN SET " + String.join(" ", specs) + " is not tracked");
-        }
-        if (type == null) {
-            throw new NotUnderstood("ALTER COLUMN change not tracked");
-        }
-        return new Effect.ModifyColumn(
-                schema,
-                name,
-                column,
-                null,
-                ColumnDefs.type(
-                        definition.getColDataType(),
-                        definition.getColumnSpecs() == null ? List.of() : definition.getColumnSpecs(),
-                        engine),
-                null);
     }
 
     /**

@@ -3,8 +3,6 @@ package io.migrescue.sql;
 import io.migrescue.model.Engine;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Splits a migration script into statements the way the engine's own client would: terminators inside quotes,
@@ -26,18 +24,18 @@ public final class StatementSplitter {
         private final Engine engine;
         private final boolean mysql;
         private final List<SqlStatement> statements = new ArrayList<>();
-        private final Lines lines;
+        private final LineNumbers lines;
         private String delimiter = ";";
         private int start = -1; // first code character of the pending statement, -1 when none
         private int parenDepth;
-        private final Blocks blocks;
+        private final CompoundBlocks blocks;
 
         Run(String s, Engine engine) {
             this.s = s;
             this.engine = engine;
             this.mysql = engine.isMySqlFamily();
-            this.lines = new Lines(s);
-            this.blocks = new Blocks(s, engine);
+            this.lines = new LineNumbers(s);
+            this.blocks = new CompoundBlocks(s, engine);
         }
 
         List<SqlStatement> split() {
@@ -159,151 +157,6 @@ public final class StatementSplitter {
             start = -1;
             parenDepth = 0;
             blocks.reset();
-        }
-    }
-
-    /**
-     * Nesting of compound-statement bodies written without a {@code DELIMITER} change (Flyway and most tools accept
-     * them): MySQL routines and triggers ({@code BEGIN … END}, MariaDB {@code BEGIN NOT ATOMIC}), PostgreSQL
-     * {@code BEGIN ATOMIC … END} function bodies. Inside a body, CASE … END nests too; END IF / END LOOP / END WHILE /
-     * END REPEAT close blocks that were never counted, so they are skipped.
-     */
-    private static final class Blocks {
-        private static final Set<String> OBJECTS = Set.of(
-                "TABLE",
-                "VIEW",
-                "INDEX",
-                "SEQUENCE",
-                "TYPE",
-                "SCHEMA",
-                "DATABASE",
-                "DOMAIN",
-                "EXTENSION",
-                "USER",
-                "ROLE",
-                "SERVER",
-                "TABLESPACE",
-                "RULE",
-                "POLICY");
-        private final String s;
-        private final boolean mysql;
-        private int depth;
-        private int words;
-        private boolean create;
-        private boolean decided;
-        private boolean routine;
-        private boolean skipNext;
-
-        Blocks(String s, Engine engine) {
-            this.s = s;
-            this.mysql = engine.isMySqlFamily();
-        }
-
-        int depth() {
-            return depth;
-        }
-
-        void reset() {
-            depth = 0;
-            words = 0;
-            create = false;
-            decided = false;
-            routine = false;
-            skipNext = false;
-        }
-
-        void word(String word, int end) {
-            String w = word.toUpperCase(Locale.ROOT);
-            words++;
-            if (skipNext) {
-                skipNext = false;
-                return;
-            }
-            if (words == 1) {
-                create = w.equals("CREATE");
-            } else if (create && !decided && words <= 8) {
-                // the object keyword decides: CREATE TABLE event (begin int) is no routine
-                routine = isRoutineKeyword(w);
-                decided = routine || OBJECTS.contains(w);
-            }
-            switch (w) {
-                case "BEGIN" -> {
-                    String next = nextWord(end);
-                    boolean opens =
-                            mysql ? routine || (words == 1 && next.equals("NOT")) : routine && next.equals("ATOMIC");
-                    if (opens || depth > 0) {
-                        depth++;
-                    }
-                }
-                case "CASE" -> {
-                    if (depth > 0) {
-                        depth++;
-                    }
-                }
-                case "END" -> {
-                    if (depth > 0) {
-                        String next = nextWord(end);
-                        switch (next) {
-                            case "IF", "LOOP", "WHILE", "REPEAT" -> skipNext = true;
-                            case "CASE" -> {
-                                skipNext = true;
-                                depth--;
-                            }
-                            default -> depth--;
-                        }
-                    }
-                }
-                default -> {}
-            }
-        }
-
-        private boolean isRoutineKeyword(String w) {
-            return mysql
-                    ? w.equals("PROCEDURE") || w.equals("FUNCTION") || w.equals("TRIGGER") || w.equals("EVENT")
-                    : w.equals("PROCEDURE") || w.equals("FUNCTION");
-        }
-
-        /** The next word after whitespace (comments are not expected between END and IF), upper-cased, or "". */
-        private String nextWord(int from) {
-            int i = from;
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-            int j = i;
-            while (j < s.length() && SqlScanner.isIdentifierChar(s.charAt(j))) {
-                j++;
-            }
-            return s.substring(i, j).toUpperCase(Locale.ROOT);
-        }
-    }
-
-    /** 1-based line numbers of character offsets. */
-    private static final class Lines {
-        private final int[] starts;
-
-        Lines(String s) {
-            List<Integer> list = new ArrayList<>();
-            list.add(0);
-            for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) == '\n') {
-                    list.add(i + 1);
-                }
-            }
-            starts = list.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        int lineOf(int offset) {
-            int lo = 0;
-            int hi = starts.length - 1;
-            while (lo < hi) {
-                int mid = (lo + hi + 1) >>> 1;
-                if (starts[mid] <= offset) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return lo + 1;
         }
     }
 }

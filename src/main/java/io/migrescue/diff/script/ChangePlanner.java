@@ -5,11 +5,9 @@ import io.migrescue.diff.DiffSide;
 import io.migrescue.diff.Difference;
 import io.migrescue.diff.DifferenceKind;
 import io.migrescue.diff.Indexes;
-import io.migrescue.diff.Matching;
 import io.migrescue.diff.QualifiedName;
 import io.migrescue.diff.Subject;
 import io.migrescue.diff.TablePair;
-import io.migrescue.model.Column;
 import io.migrescue.model.Constraint;
 import io.migrescue.model.DefinedObject;
 import io.migrescue.model.EnumType;
@@ -21,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,14 +41,18 @@ final class ChangePlanner {
             DifferenceKind.INDEX_DEFINITION_DIFFERS);
 
     private final Ddl ddl;
-    private final Matching matching;
     private final List<DefinedObject> targetObjects;
+    private final ColumnChanges columns;
+    private final IndexChanges indexes;
+    private final ConstraintChanges constraints;
 
     /** @param targetObjects the target's views, routines, policies… with their dependencies (what orders the script) */
     ChangePlanner(DiffResult result, List<DefinedObject> targetObjects) {
         this.ddl = Ddl.of(result.engine());
-        this.matching = result.matching();
         this.targetObjects = targetObjects;
+        this.columns = new ColumnChanges(ddl);
+        this.indexes = new IndexChanges(ddl);
+        this.constraints = new ConstraintChanges(ddl, result.matching());
     }
 
     Ddl ddl() {
@@ -77,11 +78,11 @@ final class ChangePlanner {
     private Change change(List<Difference> group) {
         Difference d = group.get(0);
         if (COLUMN_CHANGES.contains(d.kind())) {
-            return column((Subject.OfColumn) d.subject(), d.object(), kinds(group));
+            return columns.column((Subject.OfColumn) d.subject(), d.object(), kinds(group));
         }
         if (INDEX_REBUILDS.contains(d.kind())) {
             Subject.OfIndex s = (Subject.OfIndex) d.subject();
-            return rebuildIndex(s, d.object(), kinds(group));
+            return indexes.rebuildIndex(s, d.object(), kinds(group));
         }
         if (d.kind().isDefinedObject()) {
             return DefinedObjectChanges.of(d, ddl.dialect());
@@ -93,21 +94,23 @@ final class ChangePlanner {
             case MISSING_SEQUENCE -> missingSequence((Subject.OfSequence) d.subject(), d);
             case SEQUENCE_DIFFERS -> alterSequence((Subject.OfSequence) d.subject(), d.object());
             case MISSING_TABLE -> missingTable(((Subject.OfTable) d.subject()).tables(), d);
-            case MISSING_COLUMN -> missingColumn((Subject.OfColumn) d.subject(), d);
+            case MISSING_COLUMN -> columns.missingColumn((Subject.OfColumn) d.subject(), d);
             case COLUMN_ORDER_DIFFERS ->
                 Change.manual(
                         "column order of " + d.object(),
                         "column order is cosmetic: changing it means rebuilding the table");
-            case MISSING_INDEX -> missingIndex((Subject.OfIndex) d.subject(), d);
-            case INDEX_NAME_DIFFERS -> renameIndex((Subject.OfIndex) d.subject(), d.object());
-            case MISSING_CONSTRAINT -> missingConstraint((Subject.OfConstraint) d.subject(), d);
-            case CONSTRAINT_NAME_DIFFERS -> renameConstraint((Subject.OfConstraint) d.subject(), d.object());
+            case MISSING_INDEX -> indexes.missingIndex((Subject.OfIndex) d.subject(), d);
+            case INDEX_NAME_DIFFERS -> indexes.renameIndex((Subject.OfIndex) d.subject(), d.object());
+            case MISSING_CONSTRAINT -> constraints.missingConstraint((Subject.OfConstraint) d.subject(), d);
+            case CONSTRAINT_NAME_DIFFERS ->
+                constraints.renameConstraint((Subject.OfConstraint) d.subject(), d.object());
             case PRIMARY_KEY_DIFFERS,
                     UNIQUE_COLUMNS_DIFFER,
                     CHECK_DIFFERS,
                     EXCLUSION_DIFFERS,
                     FOREIGN_KEY_COLUMNS_DIFFER,
-                    FOREIGN_KEY_ACTIONS_DIFFER -> replaceConstraint((Subject.OfConstraint) d.subject(), d.object());
+                    FOREIGN_KEY_ACTIONS_DIFFER ->
+                constraints.replaceConstraint((Subject.OfConstraint) d.subject(), d.object());
             case PARTITION_KEY_DIFFERS ->
                 Change.manual(
                         "partitioning of " + d.object(),
@@ -197,7 +200,7 @@ final class ChangePlanner {
     }
 
     private Change missingTable(TablePair pair, Difference d) {
-        QualifiedName name = targetName(pair);
+        QualifiedName name = pair.targetName();
         if (d.missingIn() == DiffSide.TARGET) {
             Change create = Change.of(
                     "create table " + d.object(),
@@ -220,7 +223,7 @@ final class ChangePlanner {
             ddl.createIndex(name, index).ifPresent(sql -> steps.add(new Step(Phase.CREATE_INDEXES, sql)));
         }
         for (Constraint fk : table.foreignKeys()) {
-            steps.add(new Step(Phase.ADD_FOREIGN_KEYS, ddl.addConstraint(name, fk, referenced(fk, side))));
+            steps.add(new Step(Phase.ADD_FOREIGN_KEYS, ddl.addConstraint(name, fk, constraints.referenced(fk, side))));
         }
         return steps;
     }
@@ -245,243 +248,21 @@ final class ChangePlanner {
                         + "spell out: create them by hand");
     }
 
-    private Change missingColumn(Subject.OfColumn s, Difference d) {
-        QualifiedName table = targetName(s.tables());
-        if (d.missingIn() == DiffSide.TARGET) {
-            Column c = s.source();
-            Change add = Change.of(
-                    "add column " + d.object(),
-                    List.of(new Step(Phase.ADD_COLUMNS, ddl.addColumn(table, c))),
-                    List.of(new Step(Phase.DROP_COLUMNS, ddl.dropColumn(table, c.name()))));
-            boolean needsValues = !c.nullable()
-                    && c.defaultValue() == null
-                    && (c.extra() == null || c.extra().isBlank());
-            return needsValues ? add.withWarning("NOT NULL without a default: fails if the table has rows") : add;
-        }
-        Column c = s.target();
-        return Change.of(
-                        "drop column " + d.object() + " and its values",
-                        List.of(new Step(Phase.DROP_COLUMNS, ddl.dropColumn(table, c.name()))),
-                        List.of(new Step(Phase.ADD_COLUMNS, ddl.addColumn(table, c))))
-                .asDestructive();
-    }
-
-    private Change column(Subject.OfColumn s, String object, Set<DifferenceKind> kinds) {
-        QualifiedName table = targetName(s.tables());
-        var forward = ddl.alterColumn(table, s.target(), s.source(), kinds);
-        var backward = ddl.alterColumn(table, s.source(), s.target(), kinds);
-        String summary = "change column " + object + " ("
-                + String.join(", ", kinds.stream().map(ChangePlanner::aspect).toList()) + ")";
-        if (forward.isEmpty() || backward.isEmpty()) {
-            return ddl instanceof PostgresDdl
-                    ? readd(table, s, summary)
-                    : Change.manual(
-                            summary,
-                            "a generated column cannot be changed in place: drop it and add it as the source has it");
-        }
-        Change change = Change.of(
-                summary,
-                forward.get().stream()
-                        .map(sql -> new Step(Phase.ALTER_COLUMNS, sql))
-                        .toList(),
-                backward.get().stream()
-                        .map(sql -> new Step(Phase.ALTER_COLUMNS, sql))
-                        .toList());
-        if (kinds.contains(DifferenceKind.COLUMN_TYPE_DIFFERS)
-                && !TypeWidening.safe(s.target().type(), s.source().type())) {
-            change = change.asDestructive();
-        }
-        if (kinds.contains(DifferenceKind.COLUMN_NULLABILITY_DIFFERS)
-                && !s.source().nullable()) {
-            change = change.withWarning("SET NOT NULL fails if the column holds NULLs");
-        }
-        return change;
-    }
-
-    /**
-     * A generated column cannot be made, unmade or given another expression in place: it is dropped and added again
-     * (its values are computed again; a column made plain or generated loses the values it held). It moves to the end
-     * of the table.
-     */
-    private Change readd(QualifiedName table, Subject.OfColumn s, String summary) {
-        List<Step> forward = List.of(
-                new Step(Phase.ALTER_COLUMNS, ddl.dropColumn(table, s.target().name())),
-                new Step(Phase.ALTER_COLUMNS, ddl.addColumn(table, s.source())));
-        List<Step> backward = List.of(
-                new Step(Phase.ALTER_COLUMNS, ddl.dropColumn(table, s.source().name())),
-                new Step(Phase.ALTER_COLUMNS, ddl.addColumn(table, s.target())));
-        Change change = Change.of(
-                summary + ": dropped and added again (a generated column cannot be changed in place)",
-                forward,
-                backward);
-        boolean plainBefore = s.target().extra() == null
-                || !s.target().extra().toLowerCase(Locale.ROOT).startsWith("generated always as (");
-        return plainBefore ? change.asDestructive() : change;
-    }
-
-    private Change missingIndex(Subject.OfIndex s, Difference d) {
-        QualifiedName table = targetName(s.tables());
-        Index index = d.missingIn() == DiffSide.TARGET ? s.source() : s.target();
-        var create = ddl.createIndex(table, index);
-        Step drop = new Step(Phase.DROP_INDEXES, ddl.dropIndex(table, index.name()));
-        if (d.missingIn() == DiffSide.TARGET) {
-            Optional<Step> online =
-                    ddl.createIndexOnline(table, index).map(sql -> new Step(Phase.CONCURRENT_INDEXES, sql));
-            return create.map(sql -> Change.of(
-                            "create index " + d.object(),
-                            List.of(online.orElse(new Step(Phase.CREATE_INDEXES, sql))),
-                            List.of(drop)))
-                    .orElse(Change.manual(
-                            "create index " + d.object(), "its key has expressions the catalog does not spell out"));
-        }
-        Change change = Change.of(
-                "drop index " + d.object(),
-                List.of(drop),
-                create.map(sql -> List.of(new Step(Phase.CREATE_INDEXES, sql))).orElse(List.of()));
-        return create.isPresent()
-                ? change
-                : change.withRollbackManual("index " + d.object() + " has expression key parts: recreate it by hand");
-    }
-
-    private Change rebuildIndex(Subject.OfIndex s, String object, Set<DifferenceKind> kinds) {
-        QualifiedName table = targetName(s.tables());
-        var create = ddl.createIndex(table, s.source());
-        var restore = ddl.createIndex(table, s.target());
-        String summary = "rebuild index " + object + " ("
-                + String.join(", ", kinds.stream().map(ChangePlanner::aspect).toList()) + ")";
-        if (create.isEmpty() || restore.isEmpty()) {
-            return Change.manual(summary, "its key has expressions the catalog does not spell out");
-        }
-        return Change.of(
-                summary,
-                List.of(
-                        new Step(
-                                Phase.DROP_INDEXES,
-                                ddl.dropIndex(table, s.target().name())),
-                        new Step(Phase.CREATE_INDEXES, create.get())),
-                List.of(
-                        new Step(
-                                Phase.DROP_INDEXES,
-                                ddl.dropIndex(table, s.source().name())),
-                        new Step(Phase.CREATE_INDEXES, restore.get())));
-    }
-
-    private Change renameIndex(Subject.OfIndex s, String object) {
-        QualifiedName table = targetName(s.tables());
-        return Change.of(
-                "rename index " + s.target().name() + " to " + s.source().name() + " on " + table,
-                List.of(new Step(
-                        Phase.RENAMES,
-                        ddl.renameIndex(table, s.target().name(), s.source().name()))),
-                List.of(new Step(
-                        Phase.RENAMES,
-                        ddl.renameIndex(table, s.source().name(), s.target().name()))));
-    }
-
-    private Change missingConstraint(Subject.OfConstraint s, Difference d) {
-        QualifiedName table = targetName(s.tables());
-        boolean add = d.missingIn() == DiffSide.TARGET;
-        Constraint c = add ? s.source() : s.target();
-        DiffSide side = add ? DiffSide.SOURCE : DiffSide.TARGET;
-        Step drop = new Step(dropPhase(c), ddl.dropConstraint(table, c));
-        return add
-                ? Change.of("add constraint " + d.object(), addChecked(table, c), List.of(drop))
-                        .withWarning(failsOn(c))
-                : Change.of(
-                        "drop constraint " + d.object(),
-                        List.of(drop),
-                        List.of(new Step(addPhase(c), ddl.addConstraint(table, c, referenced(c, side)))));
-    }
-
-    private Change replaceConstraint(Subject.OfConstraint s, String object) {
-        QualifiedName table = targetName(s.tables());
-        Step dropTarget = new Step(dropPhase(s.target()), ddl.dropConstraint(table, s.target()));
-        List<Step> addSource = addChecked(table, s.source());
-        Step dropSource = new Step(dropPhase(s.source()), ddl.dropConstraint(table, s.source()));
-        Step addTarget = new Step(
-                addPhase(s.target()), ddl.addConstraint(table, s.target(), referenced(s.target(), DiffSide.TARGET)));
-        List<Step> forward = new ArrayList<>(List.of(dropTarget));
-        forward.addAll(addSource);
-        return Change.of("replace constraint " + object, forward, List.of(dropSource, addTarget))
-                .withWarning(failsOn(s.source()));
-    }
-
-    private Change renameConstraint(Subject.OfConstraint s, String object) {
-        QualifiedName table = targetName(s.tables());
-        Constraint t = s.target();
-        Constraint renamed = new Constraint(
-                s.source().name(),
-                t.type(),
-                t.columns(),
-                t.foreignKey(),
-                t.checkExpression(),
-                t.validated(),
-                t.definition());
-        QualifiedName ref = referenced(t, DiffSide.TARGET);
-        return Change.of(
-                "rename constraint " + t.name() + " to " + s.source().name() + " on " + table,
-                ddl.renameConstraint(table, t, s.source().name(), ref).stream()
-                        .map(sql -> new Step(Phase.RENAMES, sql))
-                        .toList(),
-                ddl.renameConstraint(table, renamed, t.name(), ref).stream()
-                        .map(sql -> new Step(Phase.RENAMES, sql))
-                        .toList());
-    }
-
-    /**
-     * A source constraint added to a table of the target: where the engine can, added NOT VALID (a brief lock) and
-     * validated after the commit (a scan that does not block writes).
-     */
-    private List<Step> addChecked(QualifiedName table, Constraint c) {
-        String add = ddl.addConstraint(table, c, referenced(c, DiffSide.SOURCE));
-        Optional<String> validate = ddl.validateConstraint(table, c);
-        if (validate.isEmpty()) {
-            return List.of(new Step(addPhase(c), add));
-        }
-        return List.of(new Step(addPhase(c), add + " NOT VALID"), new Step(Phase.VALIDATE_CONSTRAINTS, validate.get()));
-    }
-
-    private QualifiedName targetName(TablePair pair) {
-        return new QualifiedName(pair.targetSchema(), pair.name());
-    }
-
-    /** A foreign key's referenced table in the target: the source's through the matching, the target's as it is. */
-    private QualifiedName referenced(Constraint c, DiffSide side) {
-        if (!c.isForeignKey()) {
-            return null;
-        }
-        var fk = c.foreignKey();
-        return side == DiffSide.SOURCE
-                ? matching.inTarget(fk.referencedSchema(), fk.referencedTable())
-                : new QualifiedName(fk.referencedSchema(), fk.referencedTable());
-    }
-
-    private static Phase addPhase(Constraint c) {
-        return c.isForeignKey() ? Phase.ADD_FOREIGN_KEYS : Phase.ADD_CONSTRAINTS;
-    }
-
-    private static Phase dropPhase(Constraint c) {
-        return c.isForeignKey() ? Phase.DROP_FOREIGN_KEYS : Phase.DROP_CONSTRAINTS;
-    }
-
-    private static String failsOn(Constraint c) {
-        return switch (c.type()) {
-            case FOREIGN_KEY -> "fails if rows point at no parent row (orphans)";
-            case PRIMARY_KEY, UNIQUE -> "fails if the rows hold duplicate keys";
-            case CHECK, EXCLUSION -> "fails if rows break it";
-        };
-    }
-
     private static Set<DifferenceKind> kinds(List<Difference> group) {
         Set<DifferenceKind> kinds = EnumSet.noneOf(DifferenceKind.class);
         group.forEach(d -> kinds.add(d.kind()));
         return kinds;
     }
 
-    private static String aspect(DifferenceKind kind) {
-        return kind.name()
-                .replaceFirst("^(COLUMN|INDEX)_", "")
-                .replaceFirst("_(DIFFERS|DIFFER)$", "")
-                .toLowerCase(Locale.ROOT);
+    /** What differs, in words: {@code type, nullability} for COLUMN_TYPE_DIFFERS and COLUMN_NULLABILITY_DIFFERS. */
+    static String aspects(Set<DifferenceKind> kinds) {
+        return String.join(
+                ", ",
+                kinds.stream()
+                        .map(kind -> kind.name()
+                                .replaceFirst("^(COLUMN|INDEX)_", "")
+                                .replaceFirst("_(DIFFERS|DIFFER)$", "")
+                                .toLowerCase(Locale.ROOT))
+                        .toList());
     }
 }
