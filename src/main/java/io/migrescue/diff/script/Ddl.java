@@ -53,9 +53,16 @@ public interface Ddl {
 
     List<String> end();
 
-    String createSchema(String schema);
+    /** What the engine calls a schema in DDL: {@code SCHEMA}, or {@code DATABASE} on MySQL/MariaDB. */
+    String schemaKeyword();
 
-    String dropSchema(String schema);
+    default String createSchema(String schema) {
+        return "CREATE " + schemaKeyword() + " " + dialect().quote(schema);
+    }
+
+    default String dropSchema(String schema) {
+        return "DROP " + schemaKeyword() + " " + dialect().quote(schema);
+    }
 
     Optional<String> createEnum(QualifiedName type, List<String> labels);
 

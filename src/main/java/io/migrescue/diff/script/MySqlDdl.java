@@ -51,13 +51,8 @@ final class MySqlDdl implements Ddl {
     }
 
     @Override
-    public String createSchema(String schema) {
-        return "CREATE DATABASE " + dialect.quote(schema);
-    }
-
-    @Override
-    public String dropSchema(String schema) {
-        return "DROP DATABASE " + dialect.quote(schema);
+    public String schemaKeyword() {
+        return "DATABASE";
     }
 
     @Override

@@ -73,13 +73,8 @@ final class PostgresDdl implements Ddl {
     }
 
     @Override
-    public String createSchema(String schema) {
-        return "CREATE SCHEMA " + dialect.quote(schema);
-    }
-
-    @Override
-    public String dropSchema(String schema) {
-        return "DROP SCHEMA " + dialect.quote(schema);
+    public String schemaKeyword() {
+        return "SCHEMA";
     }
 
     @Override
