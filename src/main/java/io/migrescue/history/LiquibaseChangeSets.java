@@ -4,6 +4,7 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
+import io.migrescue.sql.LiquibaseChangeSetHeader;
 import io.migrescue.sql.LiquibaseChangelog;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
@@ -30,15 +31,31 @@ public final class LiquibaseChangeSets {
 
     /** One changeset of a changelog file, as read from XML/YAML/JSON or from formatted SQL. */
     private record Unit(
-            String id,
-            String author,
-            String logicalFilePath,
-            String contexts,
-            String labels,
-            String comments,
-            String description,
-            List<SqlStatement> statements,
-            String checksum) {}
+            LiquibaseChangeSetHeader header, String description, List<SqlStatement> statements, String checksum) {
+        String id() {
+            return header.id();
+        }
+
+        String author() {
+            return header.author();
+        }
+
+        String logicalFilePath() {
+            return header.logicalFilePath();
+        }
+
+        String contexts() {
+            return header.contexts();
+        }
+
+        String labels() {
+            return header.labels();
+        }
+
+        String comments() {
+            return header.comments();
+        }
+    }
 
     /** The changesets of {@code files} the history does not record, in file order, each as a migration of its own. */
     public static List<MigrationFile> pending(MigrationHistory h, List<MigrationFile> files, Engine engine) {
@@ -133,12 +150,7 @@ public final class LiquibaseChangeSets {
                 for (LiquibaseChangelog.ChangeSet cs : LiquibaseChangelog.changeSets(f.path())) {
                     if (cs.runsOn(engine)) {
                         units.add(new Unit(
-                                cs.id(),
-                                cs.author(),
-                                cs.logicalFilePath(),
-                                cs.contexts(),
-                                cs.labels(),
-                                cs.comments(),
+                                cs,
                                 description(cs),
                                 LiquibaseChangelog.statements(cs, engine),
                                 LiquibaseChangelogChecksums.uncomputable(cs) == null
@@ -155,12 +167,7 @@ public final class LiquibaseChangeSets {
                                 .map(s -> new SqlStatement(s.number(), s.sql(), s.line() + b.firstLine() - 1))
                                 .toList();
                         units.add(new Unit(
-                                cs.id(),
-                                cs.author(),
-                                cs.logicalFilePath(),
-                                cs.contexts(),
-                                cs.labels(),
-                                cs.comments(),
+                                cs,
                                 "sql",
                                 statements,
                                 b.sql().contains("${") ? null : LiquibaseChecksums.checksum(b.sql())));

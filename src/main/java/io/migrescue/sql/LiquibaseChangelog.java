@@ -64,7 +64,8 @@ public final class LiquibaseChangelog {
             String comments,
             List<Change> changes,
             boolean sqlVisitors,
-            int line) {
+            int line)
+            implements LiquibaseChangeSetHeader {
         public String label() {
             return author + ":" + id;
         }
