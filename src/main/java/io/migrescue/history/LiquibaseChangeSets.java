@@ -31,31 +31,7 @@ public final class LiquibaseChangeSets {
 
     /** One changeset of a changelog file, as read from XML/YAML/JSON or from formatted SQL. */
     private record Unit(
-            LiquibaseChangeSetHeader header, String description, List<SqlStatement> statements, String checksum) {
-        String id() {
-            return header.id();
-        }
-
-        String author() {
-            return header.author();
-        }
-
-        String logicalFilePath() {
-            return header.logicalFilePath();
-        }
-
-        String contexts() {
-            return header.contexts();
-        }
-
-        String labels() {
-            return header.labels();
-        }
-
-        String comments() {
-            return header.comments();
-        }
-    }
+            LiquibaseChangeSetHeader header, String description, List<SqlStatement> statements, String checksum) {}
 
     /** The changesets of {@code files} the history does not record, in file order, each as a migration of its own. */
     public static List<MigrationFile> pending(MigrationHistory h, List<MigrationFile> files, Engine engine) {
@@ -67,18 +43,18 @@ public final class LiquibaseChangeSets {
             for (Unit u : units(f, engine)) {
                 String fileName;
                 try {
-                    fileName = u.logicalFilePath() != null
-                            ? u.logicalFilePath()
+                    fileName = u.header().logicalFilePath() != null
+                            ? u.header().logicalFilePath()
                             : LiquibasePaths.changelogPath(f.path(), h);
                 } catch (IllegalArgumentException unknownPath) {
                     break; // nothing of its folder is recorded: which FILENAME Liquibase writes cannot be told
                 }
-                String key = u.id() + "::" + u.author() + "::" + fileName;
+                String key = u.header().id() + "::" + u.header().author() + "::" + fileName;
                 if (HistorySql.entry(h, key).isEmpty()) {
                     pending.add(new MigrationFile(
                             key,
-                            "changeset " + u.author() + ":" + u.id() + " of "
-                                    + f.path().getFileName(),
+                            "changeset " + u.header().author() + ":"
+                                    + u.header().id() + " of " + f.path().getFileName(),
                             f.path(),
                             TOOL));
                 }
@@ -114,19 +90,19 @@ public final class LiquibaseChangeSets {
         if (u.checksum() != null) {
             params.add(u.checksum());
         }
-        params.addAll(List.of(u.description(), u.comments(), LiquibaseHistoryWriter.LIQUIBASE_VERSION));
-        if (u.contexts() != null) {
-            params.add(u.contexts());
+        params.addAll(List.of(u.description(), u.header().comments(), LiquibaseHistoryWriter.LIQUIBASE_VERSION));
+        if (u.header().contexts() != null) {
+            params.add(u.header().contexts());
         }
-        if (u.labels() != null) {
-            params.add(u.labels());
+        if (u.header().labels() != null) {
+            params.add(u.header().labels());
         }
         params.add(LiquibaseHistoryWriter.deploymentId(now));
         return List.of(BoundStatement.of(
                 LiquibaseHistoryWriter.insertHead(d, table, dateExecuted.sql())
                         + (u.checksum() == null ? "NULL" : "?")
-                        + ", ?, ?, NULL, ?, " + (u.contexts() == null ? "NULL" : "?") + ", "
-                        + (u.labels() == null ? "NULL" : "?")
+                        + ", ?, ?, NULL, ?, " + (u.header().contexts() == null ? "NULL" : "?") + ", "
+                        + (u.header().labels() == null ? "NULL" : "?")
                         + ", ? FROM " + table,
                 params.toArray()));
     }
@@ -134,7 +110,7 @@ public final class LiquibaseChangeSets {
     private static Unit unit(MigrationFile changeSet, Engine engine) {
         String[] key = changeSet.id().split("::", 3);
         for (Unit u : units(changeSet, engine)) {
-            if (u.id().equals(key[0]) && u.author().equals(key[1])) {
+            if (u.header().id().equals(key[0]) && u.header().author().equals(key[1])) {
                 return u;
             }
         }

@@ -10,10 +10,22 @@ import java.nio.file.Path;
 final class LiquibaseChanges {
     private LiquibaseChanges() {}
 
-    /** A {@code sql} change, its SQL at {@code line} of the changelog. */
-    static LiquibaseChangelog.Change sql(
-            Path file, String sql, int line, String dbms, String delimiter, Boolean split, Boolean strip) {
-        return new LiquibaseChangelog.Change("sql", sql, file, line, dbms, delimiter, split, strip, "sql", null);
+    /** The attributes of a {@code sql}/{@code sqlFile} change that say where and how its SQL runs. */
+    record SqlOptions(String dbms, String delimiter, Boolean split, Boolean strip) {}
+
+    /** A {@code sql} change, its SQL found from {@code changeLine} (0-based) of the changelog. */
+    static LiquibaseChangelog.Change sql(Path file, String sql, String[] lines, int changeLine, SqlOptions o) {
+        return new LiquibaseChangelog.Change(
+                "sql",
+                sql,
+                file,
+                lineOf(lines, changeLine, sql),
+                o.dbms(),
+                o.delimiter(),
+                o.split(),
+                o.strip(),
+                "sql",
+                null);
     }
 
     /** A structural change (createTable...), kept as its attributes and columns. */
@@ -35,14 +47,7 @@ final class LiquibaseChanges {
      * An {@code sqlFile}: relative to the changelog's folder, or (as Liquibase resolves it against its search path, which
      * migrescue does not know) under the nearest folder above the changelog that holds it; its text is read as it is.
      */
-    static LiquibaseChangelog.Change sqlFile(
-            Path changelog,
-            String path,
-            boolean relative,
-            String dbms,
-            String delimiter,
-            Boolean split,
-            Boolean strip) {
+    static LiquibaseChangelog.Change sqlFile(Path changelog, String path, boolean relative, SqlOptions o) {
         Path found = null;
         if (path != null && !path.isBlank()) {
             String bare = path.startsWith("classpath:") ? path.substring("classpath:".length()) : path;
@@ -66,10 +71,10 @@ final class LiquibaseChanges {
                 sql,
                 found == null ? changelog : found,
                 1,
-                dbms,
-                delimiter,
-                split,
-                strip,
+                o.dbms(),
+                o.delimiter(),
+                o.split(),
+                o.strip(),
                 path == null ? "sqlFile" : "sqlFile path=" + path,
                 null);
     }

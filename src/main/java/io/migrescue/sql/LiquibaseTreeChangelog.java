@@ -58,29 +58,18 @@ final class LiquibaseTreeChangelog {
 
     private static LiquibaseChangelog.Change change(Path file, String type, JsonNode c, String[] lines, int from) {
         String dbms = text(c, "dbms");
-        String delimiter = text(c, "endDelimiter");
-        Boolean split = LiquibaseChanges.bool(text(c, "splitStatements"));
-        Boolean strip = LiquibaseChanges.bool(text(c, "stripComments"));
+        LiquibaseChanges.SqlOptions options = new LiquibaseChanges.SqlOptions(
+                dbms,
+                text(c, "endDelimiter"),
+                LiquibaseChanges.bool(text(c, "splitStatements")),
+                LiquibaseChanges.bool(text(c, "stripComments")));
         if ("sql".equals(type)) {
             String sql = c.isTextual() ? c.asText() : text(c, "sql");
-            return LiquibaseChanges.sql(
-                    file,
-                    sql,
-                    LiquibaseChanges.lineOf(lines, LiquibaseChanges.find(lines, from, "sql"), sql),
-                    dbms,
-                    delimiter,
-                    split,
-                    strip);
+            return LiquibaseChanges.sql(file, sql, lines, LiquibaseChanges.find(lines, from, "sql"), options);
         }
         if ("sqlFile".equals(type)) {
             return LiquibaseChanges.sqlFile(
-                    file,
-                    text(c, "path"),
-                    "true".equalsIgnoreCase(text(c, "relativeToChangelogFile")),
-                    dbms,
-                    delimiter,
-                    split,
-                    strip);
+                    file, text(c, "path"), "true".equalsIgnoreCase(text(c, "relativeToChangelogFile")), options);
         }
         return LiquibaseChanges.structural(file, type, LiquibaseChanges.find(lines, from, type) + 1, dbms, c);
     }

@@ -83,9 +83,11 @@ final class LiquibaseXmlChangelog {
     private static LiquibaseChangelog.Change change(Path file, Element e, String[] lines, int from) {
         String type = e.getLocalName();
         String dbms = LiquibaseChanges.emptyToNull(e.getAttribute("dbms"));
-        String delimiter = LiquibaseChanges.emptyToNull(e.getAttribute("endDelimiter"));
-        Boolean split = LiquibaseChanges.bool(e.getAttribute("splitStatements"));
-        Boolean strip = LiquibaseChanges.bool(e.getAttribute("stripComments"));
+        LiquibaseChanges.SqlOptions options = new LiquibaseChanges.SqlOptions(
+                dbms,
+                LiquibaseChanges.emptyToNull(e.getAttribute("endDelimiter")),
+                LiquibaseChanges.bool(e.getAttribute("splitStatements")),
+                LiquibaseChanges.bool(e.getAttribute("stripComments")));
         if ("sql".equals(type)) {
             StringBuilder sql = new StringBuilder();
             for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -94,23 +96,14 @@ final class LiquibaseXmlChangelog {
                 }
             }
             return LiquibaseChanges.sql(
-                    file,
-                    sql.toString(),
-                    LiquibaseChanges.lineOf(lines, LiquibaseChanges.find(lines, from, "<sql"), sql.toString()),
-                    dbms,
-                    delimiter,
-                    split,
-                    strip);
+                    file, sql.toString(), lines, LiquibaseChanges.find(lines, from, "<sql"), options);
         }
         if ("sqlFile".equals(type)) {
             return LiquibaseChanges.sqlFile(
                     file,
                     e.getAttribute("path"),
                     "true".equalsIgnoreCase(e.getAttribute("relativeToChangelogFile")),
-                    dbms,
-                    delimiter,
-                    split,
-                    strip);
+                    options);
         }
         return LiquibaseChanges.structural(
                 file,
