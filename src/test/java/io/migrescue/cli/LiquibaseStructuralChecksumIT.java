@@ -179,6 +179,12 @@ class LiquibaseStructuralChecksumIT {
                     .contains("realign-checksum")
                     .contains("cosmetic");
 
+            CliRun status = CliRun.on(db, "status", "--migrations", changes, "--error-file", error.toString());
+            assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
+            assertThat(status.out())
+                    .contains("changeset ana:2 of 001.xml was edited")
+                    .contains("cosmetic");
+
             CliRun repair = repair(db, dir, error, "b");
             assertThat(repair.exitCode()).as(repair.all()).isZero();
             assertThat(md5(db, "2")).isEqualTo(isNow);
@@ -199,6 +205,24 @@ class LiquibaseStructuralChecksumIT {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "liquibase structural semantic")) {
             Path error = edited(db, dir, ORDERS_NOTE);
             String second = md5(db, "2");
+            CliRun status = CliRun.on(
+                    db,
+                    "status",
+                    "--migrations",
+                    dir.resolve("db/changes").toString(),
+                    "--error-file",
+                    error.toString());
+            assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
+            assertThat(status.out()).contains("changeset ana:2 of 001.xml").contains("semantic");
+            CliRun diagnose = CliRun.on(
+                    db,
+                    "diagnose",
+                    "--migrations",
+                    dir.resolve("db/changes").toString(),
+                    "--error-file",
+                    error.toString());
+            assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
+            assertThat(diagnose.out()).contains("note");
 
             CliRun declined = repair(db, dir, error, "b0", "--param", "apply=no");
             assertThat(declined.exitCode()).as(declined.all()).isEqualTo(2);
