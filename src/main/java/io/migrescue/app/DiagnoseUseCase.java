@@ -92,7 +92,13 @@ public final class DiagnoseUseCase {
             List<StatementWithEffects> statements = target.map(t -> statements(t, engine, request.renderer(), notes))
                     .orElse(List.of());
             List<Effect> errorEffects = errorStatementEffects(error.parsed(), engine);
-            List<EditedMigrations.Edited> drifts = EditedMigrations.find(history, files, engine);
+            List<EditedMigrations.Edited> drifts = EditedMigrations.find(history, files, engine, request.errorText());
+            if (io.migrescue.history.LiquibaseValidationFailure.parse(request.errorText())
+                    .isEmpty()) {
+                java.util.Optional.ofNullable(
+                                io.migrescue.history.LiquibaseChecksums.unverifiable(history, files, engine))
+                        .ifPresent(notes::add);
+            }
             List<StatementWithEffects> involved = new ArrayList<>(statements);
             drifts.forEach(d -> involved.addAll(d.statements()));
             HistoryFileFindings vsFiles = HistoryFileFindings.read(history, files, engine);

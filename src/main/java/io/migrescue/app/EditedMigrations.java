@@ -54,6 +54,12 @@ final class EditedMigrations {
     }
 
     static List<Edited> find(List<MigrationHistory> history, List<MigrationFile> files, Engine engine) {
+        return find(history, files, engine, null);
+    }
+
+    /** @param errorText the tool's output, or null: Liquibase's names the changesets migrescue cannot checksum itself */
+    static List<Edited> find(
+            List<MigrationHistory> history, List<MigrationFile> files, Engine engine, String errorText) {
         List<Edited> edited = new ArrayList<>();
         for (FlywayChecksums.Drift d : FlywayChecksums.drifts(history, files)) {
             String name = d.file().path().getFileName().toString();
@@ -67,7 +73,7 @@ final class EditedMigrations {
                     withEffects(MigrationDirectory.statements(d.file(), engine), engine),
                     "flyway validate and migrate fail"));
         }
-        for (LiquibaseChecksums.Drift d : LiquibaseChecksums.drifts(history, files, engine)) {
+        for (LiquibaseChecksums.Drift d : LiquibaseChecksums.drifts(history, files, engine, errorText)) {
             List<SqlStatement> statements = StatementSplitter.split(d.sql(), engine).stream()
                     .map(s -> new SqlStatement(s.number(), s.sql(), s.line() + d.firstLine() - 1))
                     .toList();

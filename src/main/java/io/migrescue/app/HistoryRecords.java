@@ -20,12 +20,15 @@ final class HistoryRecords implements RecordPlanner {
     private final List<MigrationFile> files;
     private final String installedBy;
     private final Instant now;
+    /** the tool's output given to repair, or null: Liquibase's says the checksum of a structural changeset */
+    private final String errorText;
 
-    HistoryRecords(Dialect dialect, Path migrationsDir, String installedBy, Instant now) {
+    HistoryRecords(Dialect dialect, Path migrationsDir, String installedBy, Instant now, String errorText) {
         this.dialect = dialect;
         this.files = MigrationDirectory.list(migrationsDir, new java.util.ArrayList<>());
         this.installedBy = installedBy;
         this.now = now;
+        this.errorText = errorText;
     }
 
     @Override
@@ -41,7 +44,11 @@ final class HistoryRecords implements RecordPlanner {
                 case "rolled-back" -> writer.recordRolledBack(dialect, history, id(migration), files, now);
                 case "release-lock" -> writer.releaseLock(dialect, history);
                 case "clear-dirty" -> writer.clearDirty(dialect, history, id(migration));
-                case "realign-checksum" -> writer.realignChecksum(dialect, history, file(migration), id(migration));
+                case "realign-checksum" ->
+                    "liquibase".equals(history.tool())
+                            ? io.migrescue.history.LiquibaseChecksums.realign(
+                                    dialect, history, file(migration), id(migration), errorText)
+                            : writer.realignChecksum(dialect, history, file(migration), id(migration));
                 case "baseline" -> Baselines.record(writer, dialect, history, files, id(migration), now, installedBy);
                 case "stamp" -> io.migrescue.history.VersionStamps.stamp(dialect, history, id(migration));
                 case "repoint" -> writer.repoint(dialect, history, id(migration), file(migration));
@@ -59,7 +66,7 @@ final class HistoryRecords implements RecordPlanner {
         if ("liquibase".equals(history.tool())) {
             try {
                 return io.migrescue.history.LiquibaseChecksums.checksum(
-                        history, file(migration), id(migration), dialect.engine());
+                        history, file(migration), id(migration), dialect.engine(), errorText);
             } catch (IllegalArgumentException e) {
                 throw new PlanningException("cannot realign the checksum in liquibase's history: " + e.getMessage());
             }

@@ -196,6 +196,7 @@ public final class RepairUseCase {
                 session.dialect(),
                 request.diagnosis().migrationsDir(),
                 session.info().user(),
-                java.time.Instant.now());
+                java.time.Instant.now(),
+                request.diagnosis().errorText());
     }
 }

@@ -37,6 +37,17 @@ public final class StatusUseCase {
             String tool,
             String historyTable,
             Path migrationsDir) {
+        return run(session, requestedSchemas, tool, historyTable, migrationsDir, null);
+    }
+
+    /** @param errorText the tool's output, or null: Liquibase's names the structural changesets edited since they ran */
+    public static StatusReport run(
+            DatabaseSession session,
+            List<String> requestedSchemas,
+            String tool,
+            String historyTable,
+            Path migrationsDir,
+            String errorText) {
         List<String> schemas = Scope.resolve(session.info(), requestedSchemas);
         CatalogReader catalog = CatalogReader.of(session.engine());
         try {
@@ -55,7 +66,7 @@ public final class StatusUseCase {
             List<String> invalid = catalog.invalidIndexes(session.connection(), schemas);
             List<io.migrescue.sql.MigrationFile> files = MigrationDirectory.list(migrationsDir, new ArrayList<>());
             List<String> edited = new ArrayList<>(EditedMigrations.describe(
-                    session, schemas, EditedMigrations.find(history, files, session.engine())));
+                    session, schemas, EditedMigrations.find(history, files, session.engine(), errorText)));
             HistoryFileFindings vsFiles = HistoryFileFindings.read(history, files, session.engine());
             edited.addAll(HistoryMismatches.attention(
                     session, schemas, AbsentHistories.with(history, files, schemas.get(0)), files, vsFiles::handles));

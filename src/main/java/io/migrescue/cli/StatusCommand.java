@@ -31,12 +31,15 @@ final class StatusCommand extends DatabaseCommand {
     @Mixin
     MigrationsOption migrations; // then an applied migration whose file was edited afterwards is reported too
 
+    @Mixin
+    ErrorInputOptions errorInput; // Liquibase's validation failure names the structural changesets edited
+
     @Override
     public Integer call() {
         Stopwatch watch = stopwatch();
         try (DatabaseSession session = connect(watch)) {
-            StatusReport report =
-                    StatusUseCase.run(session, connection.schemas(), history.tool, history.table, migrations.dir);
+            StatusReport report = StatusUseCase.run(
+                    session, connection.schemas(), history.tool, history.table, migrations.dir, errorInput.text());
             watch.lap("read status of " + report.tablesPerSchema().size() + " schema(s)");
             return answer(
                     StatusRenderer.render(report, output.format()),

@@ -4,6 +4,7 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
+import io.migrescue.sql.LiquibaseChangeSetHeader;
 import io.migrescue.sql.LiquibaseChangelog;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.SqlStatement;
@@ -30,15 +31,7 @@ public final class LiquibaseChangeSets {
 
     /** One changeset of a changelog file, as read from XML/YAML/JSON or from formatted SQL. */
     private record Unit(
-            String id,
-            String author,
-            String logicalFilePath,
-            String contexts,
-            String labels,
-            String comments,
-            String description,
-            List<SqlStatement> statements,
-            String checksum) {}
+            LiquibaseChangeSetHeader header, String description, List<SqlStatement> statements, String checksum) {}
 
     /** The changesets of {@code files} the history does not record, in file order, each as a migration of its own. */
     public static List<MigrationFile> pending(MigrationHistory h, List<MigrationFile> files, Engine engine) {
@@ -50,18 +43,18 @@ public final class LiquibaseChangeSets {
             for (Unit u : units(f, engine)) {
                 String fileName;
                 try {
-                    fileName = u.logicalFilePath() != null
-                            ? u.logicalFilePath()
+                    fileName = u.header().logicalFilePath() != null
+                            ? u.header().logicalFilePath()
                             : LiquibasePaths.changelogPath(f.path(), h);
                 } catch (IllegalArgumentException unknownPath) {
                     break; // nothing of its folder is recorded: which FILENAME Liquibase writes cannot be told
                 }
-                String key = u.id() + "::" + u.author() + "::" + fileName;
+                String key = u.header().id() + "::" + u.header().author() + "::" + fileName;
                 if (HistorySql.entry(h, key).isEmpty()) {
                     pending.add(new MigrationFile(
                             key,
-                            "changeset " + u.author() + ":" + u.id() + " of "
-                                    + f.path().getFileName(),
+                            "changeset " + u.header().author() + ":"
+                                    + u.header().id() + " of " + f.path().getFileName(),
                             f.path(),
                             TOOL));
                 }
@@ -97,19 +90,19 @@ public final class LiquibaseChangeSets {
         if (u.checksum() != null) {
             params.add(u.checksum());
         }
-        params.addAll(List.of(u.description(), u.comments(), LiquibaseHistoryWriter.LIQUIBASE_VERSION));
-        if (u.contexts() != null) {
-            params.add(u.contexts());
+        params.addAll(List.of(u.description(), u.header().comments(), LiquibaseHistoryWriter.LIQUIBASE_VERSION));
+        if (u.header().contexts() != null) {
+            params.add(u.header().contexts());
         }
-        if (u.labels() != null) {
-            params.add(u.labels());
+        if (u.header().labels() != null) {
+            params.add(u.header().labels());
         }
         params.add(LiquibaseHistoryWriter.deploymentId(now));
         return List.of(BoundStatement.of(
                 LiquibaseHistoryWriter.insertHead(d, table, dateExecuted.sql())
                         + (u.checksum() == null ? "NULL" : "?")
-                        + ", ?, ?, NULL, ?, " + (u.contexts() == null ? "NULL" : "?") + ", "
-                        + (u.labels() == null ? "NULL" : "?")
+                        + ", ?, ?, NULL, ?, " + (u.header().contexts() == null ? "NULL" : "?") + ", "
+                        + (u.header().labels() == null ? "NULL" : "?")
                         + ", ? FROM " + table,
                 params.toArray()));
     }
@@ -117,7 +110,7 @@ public final class LiquibaseChangeSets {
     private static Unit unit(MigrationFile changeSet, Engine engine) {
         String[] key = changeSet.id().split("::", 3);
         for (Unit u : units(changeSet, engine)) {
-            if (u.id().equals(key[0]) && u.author().equals(key[1])) {
+            if (u.header().id().equals(key[0]) && u.header().author().equals(key[1])) {
                 return u;
             }
         }
@@ -133,12 +126,7 @@ public final class LiquibaseChangeSets {
                 for (LiquibaseChangelog.ChangeSet cs : LiquibaseChangelog.changeSets(f.path())) {
                     if (cs.runsOn(engine)) {
                         units.add(new Unit(
-                                cs.id(),
-                                cs.author(),
-                                cs.logicalFilePath(),
-                                cs.contexts(),
-                                cs.labels(),
-                                cs.comments(),
+                                cs,
                                 description(cs),
                                 LiquibaseChangelog.statements(cs, engine),
                                 LiquibaseChangelogChecksums.uncomputable(cs) == null
@@ -155,12 +143,7 @@ public final class LiquibaseChangeSets {
                                 .map(s -> new SqlStatement(s.number(), s.sql(), s.line() + b.firstLine() - 1))
                                 .toList();
                         units.add(new Unit(
-                                cs.id(),
-                                cs.author(),
-                                cs.logicalFilePath(),
-                                cs.contexts(),
-                                cs.labels(),
-                                cs.comments(),
+                                cs,
                                 "sql",
                                 statements,
                                 b.sql().contains("${") ? null : LiquibaseChecksums.checksum(b.sql())));

@@ -19,7 +19,8 @@ import java.util.Optional;
  * without any space, tab, CR or LF, counting only changes that run on the engine ({@code dbms}); version 8 with
  * whitespace runs made one space and trimmed, after a header {@code endDelimiter:splitStatements:stripComments:}, counting
  * every change. Other change types (createTable...) are checksummed from Liquibase's serialization of the change object,
- * which migrescue does not reproduce: their checksum cannot be recomputed, so they are never compared nor realigned.
+ * which migrescue does not reproduce: their checksum cannot be recomputed; only Liquibase's own validation failure
+ * ({@link LiquibaseValidationFailure}) says what it is now, and only with that text are they compared and realigned.
  */
 final class LiquibaseChangelogChecksums {
     private LiquibaseChangelogChecksums() {}
@@ -29,7 +30,8 @@ final class LiquibaseChangelogChecksums {
     }
 
     /** Applied changesets of {@code f} whose recorded checksum is no longer the one Liquibase computes for them. */
-    static List<LiquibaseChecksums.Drift> drifts(MigrationHistory h, MigrationFile f, Engine engine) {
+    static List<LiquibaseChecksums.Drift> drifts(
+            MigrationHistory h, MigrationFile f, Engine engine, List<LiquibaseValidationFailure.Mismatch> told) {
         if (!isChangelog(f)) {
             return List.of();
         }
@@ -37,12 +39,18 @@ final class LiquibaseChangelogChecksums {
         for (LiquibaseChangelog.ChangeSet cs : changeSets(f)) {
             Optional<HistoryEntry> entry = LiquibaseChecksums.entry(h, f, cs.id(), cs.author(), cs.logicalFilePath());
             String version = entry.map(e -> version(e.checksum())).orElse(null);
-            if (!cs.runsOn(engine)
-                    || entry.isEmpty()
-                    || entry.get().state() != EntryState.APPLIED
-                    || version == null
-                    || uncomputable(cs) != null) {
-                continue; // a checksum migrescue cannot recompute is not compared: a difference would be a guess
+            if (!cs.runsOn(engine) || entry.isEmpty() || entry.get().state() != EntryState.APPLIED) {
+                continue;
+            }
+            HistoryEntry row = entry.get();
+            if (uncomputable(cs) != null) { // compared only when Liquibase's own text says it changed
+                LiquibaseValidationFailure.of(told, row.id())
+                        .ifPresent(m -> drifts.add(new LiquibaseChecksums.Drift(
+                                row.id(), cs.label(), row.checksum(), m.isNow(), f, sql(cs, engine), 1)));
+                continue;
+            }
+            if (version == null) {
+                continue;
             }
             String now = checksum(cs, version, engine);
             if (!now.equals(entry.get().checksum())) {
@@ -53,22 +61,63 @@ final class LiquibaseChangelogChecksums {
         return drifts;
     }
 
+    /** Applied changesets of {@code f} whose checksum migrescue cannot recompute, as {@code author:id}. */
+    static List<String> unverifiable(MigrationHistory h, MigrationFile f, Engine engine) {
+        if (!isChangelog(f)) {
+            return List.of();
+        }
+        return changeSets(f).stream()
+                .filter(cs -> cs.runsOn(engine) && uncomputable(cs) != null)
+                .filter(cs -> LiquibaseChecksums.entry(h, f, cs.id(), cs.author(), cs.logicalFilePath())
+                        .filter(e -> e.state() == EntryState.APPLIED)
+                        .isPresent())
+                .map(LiquibaseChangelog.ChangeSet::label)
+                .toList();
+    }
+
     /** The checksum of the version the row records (9 when it records none) Liquibase computes now for changeset {@code key}. */
-    static String checksum(MigrationHistory h, MigrationFile f, String key, Engine engine) {
+    static String checksum(
+            MigrationHistory h,
+            MigrationFile f,
+            String key,
+            Engine engine,
+            List<LiquibaseValidationFailure.Mismatch> told) {
         for (LiquibaseChangelog.ChangeSet cs : changeSets(f)) {
             Optional<HistoryEntry> entry = LiquibaseChecksums.entry(h, f, cs.id(), cs.author(), cs.logicalFilePath());
             if (entry.isPresent() && entry.get().id().equals(key)) {
                 String why = uncomputable(cs);
                 if (why != null) {
-                    throw new IllegalArgumentException(
-                            "changeset " + cs.label() + " of " + f.path().getFileName() + ": " + why
-                                    + "; its checksum is left as it is (check the changeset by hand, then liquibase clear-checksums)");
+                    return told(cs, f, entry.get(), why, told);
                 }
                 String version = version(entry.get().checksum());
                 return checksum(cs, version == null ? "9" : version, engine);
             }
         }
         throw new IllegalArgumentException("no changeset of " + f.path().getFileName() + " is recorded as " + key);
+    }
+
+    /**
+     * The checksum Liquibase's validation failure gives for a changeset migrescue cannot checksum, once the failure's
+     * "was" is what the row holds (else the text is of another database, or of an older state: nothing is realigned).
+     */
+    private static String told(
+            LiquibaseChangelog.ChangeSet cs,
+            MigrationFile f,
+            HistoryEntry row,
+            String why,
+            List<LiquibaseValidationFailure.Mismatch> told) {
+        String what = "changeset " + cs.label() + " of " + f.path().getFileName();
+        LiquibaseValidationFailure.Mismatch m = LiquibaseValidationFailure.of(told, row.id())
+                .orElseThrow(() -> new IllegalArgumentException(what + ": " + why
+                        + "; give the output of liquibase update (Validation Failed: ... check sum) with --error-file,"
+                        + " it says the checksum Liquibase computes now"));
+        if (!m.was().equals(row.checksum())) {
+            throw new IllegalArgumentException(what + ": Liquibase's error text says its checksum was " + m.was()
+                    + ", its row holds " + row.checksum()
+                    + ": the text is not of this database as it is now, nothing is realigned (run liquibase update"
+                    + " again and give its output)");
+        }
+        return m.isNow();
     }
 
     /** Why the changeset's checksum cannot be recomputed, or null when it can. */
@@ -119,18 +168,18 @@ final class LiquibaseChangelogChecksums {
         return sql.replaceAll("[ \t\r\n]+", " ").replaceAll("^ | $", "");
     }
 
-    /** The SQL of its changes that run on the engine, each at its line of the changelog (blank lines before it). */
+    /**
+     * The SQL of its changes that run on the engine (a structural change as the SQL it means), each statement at its
+     * line of the changelog (blank lines before it).
+     */
     private static String sql(LiquibaseChangelog.ChangeSet cs, Engine engine) {
         StringBuilder sql = new StringBuilder();
         int line = 1;
-        for (LiquibaseChangelog.Change c : cs.changes()) {
-            if (c.sql() == null || !LiquibaseChangelog.runsOn(c.dbms(), engine)) {
-                continue;
-            }
-            for (; line < c.line(); line++) {
+        for (io.migrescue.sql.SqlStatement s : LiquibaseChangelog.statements(cs, engine)) {
+            for (; line < s.line(); line++) {
                 sql.append('\n');
             }
-            String text = c.sql().stripTrailing();
+            String text = s.sql().stripTrailing();
             sql.append(text).append(text.endsWith(";") ? "" : ";").append('\n');
             line += (int) text.chars().filter(ch -> ch == '\n').count() + 1;
         }

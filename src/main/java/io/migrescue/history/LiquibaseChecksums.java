@@ -37,13 +37,23 @@ public final class LiquibaseChecksums {
             String key, String changeSet, String recorded, String now, MigrationFile file, String sql, int firstLine) {}
 
     public static List<Drift> drifts(List<MigrationHistory> history, List<MigrationFile> files, Engine engine) {
+        return drifts(history, files, engine, null);
+    }
+
+    /**
+     * @param errorText Liquibase's output, or null: the changesets its validation failure names are compared too when
+     *                  migrescue cannot checksum them (structural changes), with the checksum the text gives
+     */
+    public static List<Drift> drifts(
+            List<MigrationHistory> history, List<MigrationFile> files, Engine engine, String errorText) {
+        List<LiquibaseValidationFailure.Mismatch> told = LiquibaseValidationFailure.parse(errorText);
         List<Drift> drifts = new ArrayList<>();
         for (MigrationHistory h : history) {
             if (!LiquibaseHistoryWriter.TOOL.equals(h.tool())) {
                 continue;
             }
             for (MigrationFile f : files) {
-                drifts.addAll(LiquibaseChangelogChecksums.drifts(h, f, engine));
+                drifts.addAll(LiquibaseChangelogChecksums.drifts(h, f, engine, told));
                 for (LiquibaseFormattedSql.Body body : bodies(f)) {
                     if (!body.changeSet().runsOn(engine) || body.sql().contains("${")) {
                         continue; // changelog parameters are expanded by Liquibase from a configuration migrescue does
@@ -69,10 +79,39 @@ public final class LiquibaseChecksums {
         return drifts;
     }
 
+    /**
+     * For diagnose without Liquibase's output: the applied changesets whose edit migrescue cannot see on its own
+     * (structural changes, modifySql), and how to show it; null when there are none.
+     */
+    public static String unverifiable(List<MigrationHistory> history, List<MigrationFile> files, Engine engine) {
+        List<String> labels = new ArrayList<>();
+        for (MigrationHistory h : history) {
+            if (LiquibaseHistoryWriter.TOOL.equals(h.tool())) {
+                files.forEach(f -> LiquibaseChangelogChecksums.unverifiable(h, f, engine).stream()
+                        .map(l -> "changeset " + l + " of " + f.path().getFileName())
+                        .forEach(labels::add));
+            }
+        }
+        return labels.isEmpty()
+                ? null
+                : "liquibase: the checksum of " + labels.size() + " applied changeset(s) cannot be verified locally"
+                        + " (structural changes are checksummed by Liquibase's own serialization): "
+                        + String.join(", ", labels)
+                        + "; if liquibase update fails with 'Validation Failed: ... check sum', give its output with"
+                        + " --error-file FILE (or --error TEXT) to compare the edited changesets with the schema";
+    }
+
     /** The checksum Liquibase computes now for the changeset of {@code file} the history knows as {@code key}. */
     public static String checksum(MigrationHistory history, MigrationFile file, String key, Engine engine) {
+        return checksum(history, file, key, engine, null);
+    }
+
+    /** @param errorText Liquibase's validation failure, the only source of a structural changeset's checksum; or null */
+    public static String checksum(
+            MigrationHistory history, MigrationFile file, String key, Engine engine, String errorText) {
         if (LiquibaseChangelogChecksums.isChangelog(file)) {
-            return LiquibaseChangelogChecksums.checksum(history, file, key, engine);
+            return LiquibaseChangelogChecksums.checksum(
+                    history, file, key, engine, LiquibaseValidationFailure.parse(errorText));
         }
         for (LiquibaseFormattedSql.Body body : bodies(file)) {
             Optional<HistoryEntry> entry = entry(history, file, body.changeSet());
@@ -81,6 +120,16 @@ public final class LiquibaseChecksums {
             }
         }
         throw new IllegalArgumentException("no changeset of " + file.path().getFileName() + " is recorded as " + key);
+    }
+
+    /**
+     * The UPDATE of changeset {@code key}'s MD5SUM to the checksum Liquibase computes now, the error text giving it for
+     * a changeset migrescue cannot checksum (and only when its "was" is the row's MD5SUM).
+     */
+    public static List<io.migrescue.sql.BoundStatement> realign(
+            io.migrescue.sql.Dialect d, MigrationHistory history, MigrationFile file, String key, String errorText) {
+        return LiquibaseHistoryWriter.realign(
+                d, history, key, () -> checksum(history, file, key, d.engine(), errorText));
     }
 
     /**

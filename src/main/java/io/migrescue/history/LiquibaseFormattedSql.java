@@ -128,7 +128,8 @@ final class LiquibaseFormattedSql {
             String labels,
             String comments,
             String dbms,
-            boolean ignored) {
+            boolean ignored)
+            implements io.migrescue.sql.LiquibaseChangeSetHeader {
 
         /** Whether Liquibase runs (and so records) this changeset on the engine. */
         boolean runsOn(Engine engine) {

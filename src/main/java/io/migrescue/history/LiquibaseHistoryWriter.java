@@ -150,6 +150,12 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
      */
     @Override
     public List<BoundStatement> realignChecksum(Dialect d, MigrationHistory h, MigrationFile file, String id) {
+        return realign(d, h, id, () -> LiquibaseChecksums.checksum(h, file, id, d.engine()));
+    }
+
+    /** {@link #realignChecksum} with the checksum given: computed, or the one Liquibase's validation failure says. */
+    static List<BoundStatement> realign(
+            Dialect d, MigrationHistory h, String id, java.util.function.Supplier<String> checksum) {
         HistorySql.requireTool(h, TOOL);
         if (HistorySql.entry(h, id).isEmpty()) {
             throw new IllegalStateException("Liquibase records no changeset " + id);
@@ -160,7 +166,7 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
                         + " = ? WHERE " + HistorySql.column(d, "id") + " = ? AND " + HistorySql.column(d, "author")
                         + " = ? AND "
                         + HistorySql.column(d, "filename") + " = ?",
-                LiquibaseChecksums.checksum(h, file, id, d.engine()),
+                checksum.get(),
                 key[0],
                 key[1],
                 key[2]));

@@ -86,7 +86,8 @@ public final class ErrorCatalog {
     private static final Pattern FAILED = Pattern.compile(
             "^Detected failed (?:repeatable )?migration|^The `[^`]+` migration started at .* failed|found failed migrations");
     private static final Pattern LOCK = Pattern.compile("^(?:Could not acquire|Waiting for) change ?log lock");
-    private static final Pattern CHECKSUM = Pattern.compile("^Migration checksum mismatch");
+    private static final Pattern CHECKSUM =
+            Pattern.compile("^(?:Migration checksum mismatch|Validation Failed: \\d+ changesets check sum)");
     private static final Pattern RELATION = Pattern.compile("relation \"([^\"]+)\" already exists");
 
     private ErrorCatalog() {}
