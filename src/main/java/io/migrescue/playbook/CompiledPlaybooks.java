@@ -99,17 +99,17 @@ public final class CompiledPlaybooks {
             for (PlaybookNode x : n.elements()) {
                 write(x, o);
             }
-        } else if (n.isTextual()) {
+        } else if (n.scalar() instanceof String text) {
             o.writeByte('S');
-            write(n.asText(), o);
-        } else if (n.isBoolean()) {
-            o.writeByte(n.asBoolean(false) ? 'T' : 'F');
-        } else if (n.isIntegral()) {
+            write(text, o);
+        } else if (n.scalar() instanceof Boolean b) {
+            o.writeByte(b ? 'T' : 'F');
+        } else if (n.scalar() instanceof Long i) {
             o.writeByte('I');
-            o.writeLong(Long.parseLong(n.asText()));
-        } else if (n.isDecimal()) {
+            o.writeLong(i);
+        } else if (n.scalar() instanceof Double d) {
             o.writeByte('D');
-            o.writeDouble(Double.parseDouble(n.asText()));
+            o.writeDouble(d);
         } else {
             o.writeByte(n.isNull() ? 'N' : 'X');
         }

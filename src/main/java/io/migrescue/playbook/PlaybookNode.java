@@ -73,16 +73,9 @@ final class PlaybookNode {
         return value == null;
     }
 
-    boolean isBoolean() {
-        return value instanceof Boolean;
-    }
-
-    boolean isIntegral() {
-        return value instanceof Long;
-    }
-
-    boolean isDecimal() {
-        return value instanceof Double;
+    /** A scalar as read: String, Boolean, Long or Double; null for null, missing, a list or a mapping. */
+    Object scalar() {
+        return isObject() || isArray() || isMissingNode() ? null : value;
     }
 
     int size() {
