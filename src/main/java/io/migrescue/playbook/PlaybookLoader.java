@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a playbook from YAML and validates it on load: known step kinds with their arguments, declared parameters
- * only, a backup before the first step that changes anything, and a verification at the end.
+ * Reads a playbook (a built-in one from the tree the build stored, any other from YAML) and validates it on load: known
+ * step kinds with their arguments, declared parameters only, a backup before the first step that changes anything, and
+ * a verification at the end.
  */
 public final class PlaybookLoader {
     private static final Set<String> PARAM_KINDS = Set.of("identifier", "value", "choice");
