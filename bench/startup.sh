@@ -12,7 +12,10 @@
 # Usage: bench/startup.sh [-n RUNS] [-w WARMUP]
 # Env:   LAUNCHER (default bin/migrescue: measure another launcher, e.g. an older one), MIGRESCUE_JAR,
 #        MIGRESCUE_NO_CDS=1 / MIGRESCUE_JAVA_OPTS (passed through), BENCH_JDKS ("17 25": which groups),
-#        BENCH_BIG=0 (skip the 2,000-table rows; pg: PostgreSQL's only), BENCH_QUIET=0, BENCH_QUIET_WAIT (default here 20 s).
+#        BENCH_BIG=0 (skip the 2,000-table rows; pg: PostgreSQL's only), BENCH_QUIET=0, BENCH_QUIET_WAIT (default here 20 s),
+#        BENCH_TRAIN=db (default: the training run reads a scratch one-table database, migrescue_train, made when
+#        missing, so the drivers' connection path is in the archive) or none (as a first run without
+#        MIGRESCUE_TRAIN_PG_URL: the training connects to a closed port).
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -45,6 +48,13 @@ if ! psql -h 127.0.0.1 -U postgres -XAtqc "SELECT 1" "$small_db" >/dev/null 2>&1
   createdb -h 127.0.0.1 -U postgres "$small_db"
   psql -h 127.0.0.1 -U postgres -Xqc "CREATE TABLE customer (id bigint PRIMARY KEY, name text NOT NULL)" "$small_db"
 fi
+train="${BENCH_TRAIN:-db}" train_db=migrescue_train
+if [ "$train" = db ] && ! psql -h 127.0.0.1 -U postgres -XAtqc "SELECT 1" "$train_db" >/dev/null 2>&1; then
+  createdb -h 127.0.0.1 -U postgres "$train_db"
+  psql -h 127.0.0.1 -U postgres -Xqc "CREATE TABLE customer (id bigint PRIMARY KEY, name text NOT NULL)" "$train_db"
+fi
+train_env=()
+[ "$train" = db ] && train_env=("MIGRESCUE_TRAIN_PG_URL=jdbc:postgresql://127.0.0.1:5432/$train_db?user=postgres")
 big="${BENCH_BIG:-1}"
 if [ "$big" != 0 ]; then
   psql -h 127.0.0.1 -U postgres -XAtqc "SELECT 1" "$BENCH_DB" >/dev/null 2>&1 \
@@ -94,7 +104,8 @@ for j in "${jdks[@]}"; do
   bench_jar "$BENCH_JAR_DIR/startup-jdk$j"
   rm -f "$BENCH_JAR_DIR/startup-jdk$j"/migrescue.*
   cp "$BENCH_JAR_DIR/staged.jar" "$(jar_for "$j")"
-  MIGRESCUE_JAVA="${java_of[$j]}" JAVA_HOME="$(home_of "$j")" MIGRESCUE_JAR="$(jar_for "$j")" "$launcher" --version >/dev/null
+  env "${train_env[@]}" MIGRESCUE_JAVA="${java_of[$j]}" JAVA_HOME="$(home_of "$j")" MIGRESCUE_JAR="$(jar_for "$j")" \
+    "$launcher" --version >/dev/null
 done
 
 round() { # round N: every command once, the start rotated by N
@@ -140,6 +151,7 @@ report="$raw/report.txt"
   for j in "${jdks[@]}"; do
     echo "archive $j:  $(cd "$BENCH_JAR_DIR/startup-jdk$j" && ls -s --block-size=K migrescue*.jsa migrescue*.aot 2>/dev/null | tr '\n' ' ')"
   done
+  echo "training:    ${train_env[0]:-without a database (MIGRESCUE_TRAIN_PG_URL unset)}"
   echo "rounds:      $runs measured after $warmup warm-up, interleaved; $QUIET_MISSES gave up waiting for an idle machine"
   echo
   printf '| %-34s | %8s | %8s | %-22s | %6s | %6s | %s |\n' "command" "CPU ms" "wall ms" "against" "CPU x" "wall x" "target"

@@ -1,5 +1,6 @@
 package io.migrescue;
 
+import io.migrescue.cli.CliContext;
 import io.migrescue.cli.MigrescueCli;
 import io.migrescue.cli.Version;
 import io.migrescue.shell.MigrescueShell;
@@ -31,12 +32,12 @@ public final class Main {
         try {
             PrintWriter stdout = out;
             PrintWriter stderr = err;
-            code = MigrescueCli.create(out, err, environment, terminal, System.in, args, () -> {
-                        stdout.flush();
-                        stderr.flush();
-                        return MigrescueShell.onSystemTerminal(environment);
-                    })
-                    .execute(args);
+            CliContext context = new CliContext(environment, terminal, System.in, null, null, () -> {
+                stdout.flush();
+                stderr.flush();
+                return MigrescueShell.onSystemTerminal(environment);
+            });
+            code = MigrescueCli.create(out, err, context, args).execute(args);
         } catch (
                 Throwable t) { // an Error passes picocli's handler: still one line, never a stack trace on the terminal
             code = UncaughtFailure.report(t, err);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -48,22 +47,12 @@ public final class MigrescueCli {
     }
 
     /**
-     * As {@link #create(PrintWriter, PrintWriter, Map, boolean, InputStream, String[])}, with {@code shell} opening the
-     * interactive shell ({@code migrescue shell}, and bare {@code migrescue} on a terminal).
+     * @param context with {@code shell} when the interactive shell can be opened ({@code migrescue shell}, and bare
+     *     {@code migrescue} on a terminal)
+     * @param args null: every command built (the man pages, completion, tests of the whole model); otherwise as
+     *     {@link #create(PrintWriter, PrintWriter, Map, boolean, InputStream, String[])}
      */
-    public static CommandLine create(
-            PrintWriter out,
-            PrintWriter err,
-            Map<String, String> environment,
-            boolean interactive,
-            InputStream stdin,
-            String[] args,
-            IntSupplier shell) {
-        return create(out, err, new CliContext(environment, interactive, stdin, null, null, shell), args);
-    }
-
-    /** @param args null: every command built (the man pages, completion, tests of the whole model) */
-    private static CommandLine create(PrintWriter out, PrintWriter err, CliContext context, String[] args) {
+    public static CommandLine create(PrintWriter out, PrintWriter err, CliContext context, String[] args) {
         ContextFactory factory = new ContextFactory(context);
         CommandLine cli = new CommandLine(MigrescueCommand.class, factory);
         if (args == null) {

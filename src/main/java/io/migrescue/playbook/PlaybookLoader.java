@@ -1,17 +1,12 @@
 package io.migrescue.playbook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.Recommendation;
 import io.migrescue.diagnosis.Situation;
 import io.migrescue.model.Engine;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,27 +14,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a playbook from YAML and validates it on load: known step kinds with their arguments, declared parameters
- * only, a backup before the first step that changes anything, and a verification at the end.
+ * Reads a playbook (a built-in one from the tree the build stored, any other from YAML) and validates it on load: known
+ * step kinds with their arguments, declared parameters only, a backup before the first step that changes anything, and
+ * a verification at the end.
  */
 public final class PlaybookLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern TEMPLATE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
-    private static final Pattern SQL_IDENTIFIER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
-    private static final Pattern SQL_VALUE = Pattern.compile(":([A-Za-z][A-Za-z0-9]*)");
     private static final Set<String> PARAM_KINDS = Set.of("identifier", "value", "choice");
 
     private PlaybookLoader() {}
 
     public static Playbook parse(String yaml, String source) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (IOException e) {
-            throw new PlaybookException(source + ": not valid YAML: "
-                    + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (root == null || !root.isObject()) {
+        // the built-in playbooks were read from YAML by the build (CompiledPlaybooks); other text is read here
+        PlaybookNode root = CompiledPlaybooks.tree(yaml);
+        return parse(root != null ? root : PlaybookYaml.read(yaml, source), source);
+    }
+
+    static Playbook parse(PlaybookNode root, String source) {
+        if (!root.isObject()) {
             throw new PlaybookException(source + ": expected a mapping with id, title, fixes, engines, params, steps");
         }
         String id = text(root, "id", source);
@@ -50,7 +41,7 @@ public final class PlaybookLoader {
         String title = text(root, "title", where);
         String description = root.path("description").asText("");
         Set<FindingKind> fixes = EnumSet.noneOf(FindingKind.class);
-        for (JsonNode k : list(root, "fixes", where)) {
+        for (PlaybookNode k : list(root, "fixes", where)) {
             try {
                 fixes.add(FindingKind.valueOf(k.asText()));
             } catch (IllegalArgumentException e) {
@@ -59,7 +50,7 @@ public final class PlaybookLoader {
         }
         List<Recommendation> recommend = recommend(root.path("recommend"), fixes, where);
         Set<Engine> engines = EnumSet.noneOf(Engine.class);
-        for (JsonNode e : list(root, "engines", where)) {
+        for (PlaybookNode e : list(root, "engines", where)) {
             try {
                 engines.add(Engine.fromId(e.asText()));
             } catch (IllegalArgumentException ex) {
@@ -73,9 +64,9 @@ public final class PlaybookLoader {
         params.stream().filter(ParamSpec::decision).forEach(p -> decisions.add(p.name()));
         List<StepSpec> steps = new ArrayList<>();
         int n = 0;
-        for (JsonNode node : list(root, "steps", where)) {
+        for (PlaybookNode node : list(root, "steps", where)) {
             n++;
-            StepSpec step = step(node, where + " step " + n, names);
+            StepSpec step = PlaybookSteps.step(node, where + " step " + n, names);
             requireDecision(step, node, where + " step " + n, decisions);
             steps.add(step);
         }
@@ -87,7 +78,7 @@ public final class PlaybookLoader {
      * {@code recommend: [{for: KIND | any, when: [situation, …], rank: N}]}: when diagnosis offers the playbook. A rule
      * names a kind the playbook fixes (or {@code any}) and only situations of {@link Situation}; none: never offered.
      */
-    private static List<Recommendation> recommend(JsonNode node, Set<FindingKind> fixes, String where) {
+    private static List<Recommendation> recommend(PlaybookNode node, Set<FindingKind> fixes, String where) {
         List<Recommendation> rules = new ArrayList<>();
         if (node.isMissingNode() || node.isNull()) {
             return rules;
@@ -95,7 +86,7 @@ public final class PlaybookLoader {
         if (!node.isArray()) {
             throw new PlaybookException(where + ": recommend must be a list of {for: KIND, when: [...], rank: N}");
         }
-        for (JsonNode r : node) {
+        for (PlaybookNode r : node.elements()) {
             String kindName = r.path("for").asText("");
             FindingKind kind = null;
             if (!kindName.equals("any")) {
@@ -110,11 +101,11 @@ public final class PlaybookLoader {
                 }
             }
             Set<Situation> when = EnumSet.noneOf(Situation.class);
-            JsonNode conditions = r.path("when");
+            PlaybookNode conditions = r.path("when");
             if (!conditions.isMissingNode() && !conditions.isArray()) {
                 throw new PlaybookException(where + ": recommend: when must be a list of situations");
             }
-            for (JsonNode c : conditions) {
+            for (PlaybookNode c : conditions.elements()) {
                 when.add(Situation.fromId(c.asText())
                         .orElseThrow(() -> new PlaybookException(
                                 where + ": recommend: unknown situation '" + c.asText() + "'; known: "
@@ -131,7 +122,7 @@ public final class PlaybookLoader {
         return rules;
     }
 
-    private static List<ParamSpec> params(JsonNode node, String where) {
+    private static List<ParamSpec> params(PlaybookNode node, String where) {
         List<ParamSpec> params = new ArrayList<>();
         if (node.isMissingNode() || node.isNull()) {
             return params;
@@ -139,18 +130,17 @@ public final class PlaybookLoader {
         if (!node.isObject()) {
             throw new PlaybookException(where + ": params must be a mapping of name to settings");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode p = e.getValue();
+        for (Map.Entry<String, PlaybookNode> e : node.fields().entrySet()) {
+            PlaybookNode p = e.getValue();
             String kind = p.path("kind").asText("identifier");
             if (!PARAM_KINDS.contains(kind)) {
                 throw new PlaybookException(where + ": param " + e.getKey() + ": kind must be one of " + PARAM_KINDS);
             }
             List<String> choices = new ArrayList<>();
             Map<String, String> meanings = new java.util.LinkedHashMap<>();
-            JsonNode given = p.path("choices");
+            PlaybookNode given = p.path("choices");
             if (given.isObject()) { // choice: what it does
-                given.fields().forEachRemaining(c -> {
+                given.fields().entrySet().forEach(c -> {
                     if (!c.getValue().isTextual() || c.getValue().asText().isBlank()) {
                         throw new PlaybookException(
                                 where + ": param " + e.getKey() + ": choice " + c.getKey()
@@ -160,7 +150,7 @@ public final class PlaybookLoader {
                     meanings.put(c.getKey(), c.getValue().asText().strip());
                 });
             } else {
-                given.forEach(c -> choices.add(c.asText()));
+                given.elements().forEach(c -> choices.add(c.asText()));
             }
             if (kind.equals("choice") && choices.isEmpty()) {
                 throw new PlaybookException(where + ": param " + e.getKey() + ": a choice needs its choices");
@@ -189,93 +179,16 @@ public final class PlaybookLoader {
         return params;
     }
 
-    private static StepSpec step(JsonNode node, String where, Set<String> params) {
-        String kind;
-        JsonNode args;
-        if (node.isTextual()) {
-            kind = node.asText();
-            args = YAML.createObjectNode();
-        } else if (node.isObject() && node.size() == 1) {
-            kind = node.fieldNames().next();
-            args = node.get(kind);
-        } else {
-            throw new PlaybookException(
-                    where + ": a step is one kind with its arguments, e.g. '- backup: {tables: [\"${table}\"]}'");
-        }
-        StepSpec step = switch (kind) {
-            case "backup" ->
-                new StepSpec.Backup(
-                        strings(args.path("tables"), where), args.path("data").asBoolean(true));
-            case "explain" -> new StepSpec.Explain(args.asText());
-            case "rename-constraint" ->
-                new StepSpec.RenameConstraint(
-                        arg(args, "table", where), arg(args, "from", where), arg(args, "to", where));
-            case "free-constraint-names" ->
-                new StepSpec.FreeConstraintNames(arg(args, "table", where), arg(args, "suffix", where));
-            case "create-table-from" -> {
-                String source = arg(args, "source", where);
-                if (!source.equals("migrations")) {
-                    throw new PlaybookException(where + ": create-table-from takes source: migrations");
-                }
-                yield new StepSpec.CreateTableFrom(arg(args, "table", where), source);
-            }
-            case "rebuild-index" -> new StepSpec.RebuildIndex(arg(args, "table", where), arg(args, "index", where));
-            case "align-fk-columns" -> new StepSpec.AlignFkColumns(arg(args, "widen", where));
-            case "drop-constraint" -> new StepSpec.DropConstraint(arg(args, "table", where), arg(args, "name", where));
-            case "rename-table" -> new StepSpec.RenameTable(arg(args, "from", where), arg(args, "to", where));
-            case "finish-migration" ->
-                new StepSpec.FinishMigration(args.path("skipFailed").asBoolean(false));
-            case "revert-migration" -> new StepSpec.RevertMigration(arg(args, "tables", where));
-            case "settle-dirty-version" ->
-                new StepSpec.SettleDirty(args.path("direction").asText("auto"), arg(args, "tables", where));
-            case "fix-orphans" -> new StepSpec.FixOrphans(arg(args, "policy", where), optional(args, "grandchildren"));
-            case "remove-duplicates" ->
-                new StepSpec.RemoveDuplicates(arg(args, "keep", where), optional(args, "children"));
-            case "wait-for-locks" -> new StepSpec.WaitForLocks(arg(args, "terminate", where));
-            case "fill-nulls" -> new StepSpec.FillNulls(arg(args, "value", where));
-            case "sql" -> new StepSpec.Sql(args.isTextual() ? args.asText() : arg(args, "text", where));
-            case "record" -> {
-                String what = args.asText();
-                if (!StepSpec.Record.WHATS.contains(what)) {
-                    throw new PlaybookException(where + ": record must be one of " + StepSpec.Record.WHATS);
-                }
-                yield new StepSpec.Record(what);
-            }
-            case "verify" -> {
-                List<CheckName> checks = new ArrayList<>();
-                for (String c : strings(args, where)) {
-                    checks.add(CheckName.fromId(c)
-                            .orElseThrow(() -> new PlaybookException(
-                                    where + ": unknown check '" + c + "'; known: " + CheckName.ids())));
-                }
-                yield new StepSpec.Verify(checks);
-            }
-            default -> throw new PlaybookException(where + ": unknown step kind '" + kind + "'");
-        };
-        checkTemplates(args.toString(), where, params);
-        if (step instanceof StepSpec.Sql sql) {
-            for (Pattern p : List.of(SQL_IDENTIFIER, SQL_VALUE)) {
-                Matcher m = p.matcher(sql.text());
-                while (m.find()) {
-                    if (!params.contains(m.group(1))) {
-                        throw new PlaybookException(where + ": sql uses undeclared parameter '" + m.group(1) + "'");
-                    }
-                }
-            }
-        }
-        return step;
-    }
-
     /**
      * A step that renames or drops a live table, deletes or rewrites rows, or ends a session must take at least one of
      * its arguments from a parameter declared {@code decision}: then no ranking and no {@code --yes} alone runs it.
      */
-    private static void requireDecision(StepSpec step, JsonNode node, String where, Set<String> decisions) {
+    private static void requireDecision(StepSpec step, PlaybookNode node, String where, Set<String> decisions) {
         if (step.disrupts() == null) {
             return;
         }
         String args = node.toString();
-        for (Pattern p : List.of(TEMPLATE, SQL_IDENTIFIER, SQL_VALUE)) {
+        for (Pattern p : List.of(PlaybookSteps.TEMPLATE, PlaybookSteps.SQL_IDENTIFIER, PlaybookSteps.SQL_VALUE)) {
             Matcher m = p.matcher(args);
             while (m.find()) {
                 if (decisions.contains(m.group(1))) {
@@ -308,52 +221,19 @@ public final class PlaybookLoader {
         return !(s instanceof StepSpec.Backup || s instanceof StepSpec.Explain || s instanceof StepSpec.Verify);
     }
 
-    private static void checkTemplates(String text, String where, Set<String> params) {
-        Matcher m = TEMPLATE.matcher(text);
-        while (m.find()) {
-            if (!params.contains(m.group(1))) {
-                throw new PlaybookException(where + ": uses undeclared parameter '${" + m.group(1) + "}'");
-            }
-        }
-    }
-
-    private static String text(JsonNode root, String field, String where) {
-        JsonNode n = root.get(field);
+    private static String text(PlaybookNode root, String field, String where) {
+        PlaybookNode n = root.get(field);
         if (n == null || !n.isTextual() || n.asText().isBlank()) {
             throw new PlaybookException(where + ": '" + field + "' is required");
         }
         return n.asText();
     }
 
-    private static String arg(JsonNode args, String field, String where) {
-        JsonNode n = args.get(field);
-        if (n == null || n.isNull() || n.asText().isBlank()) {
-            throw new PlaybookException(where + ": argument '" + field + "' is required");
-        }
-        return n.asText();
-    }
-
-    private static String optional(JsonNode args, String field) {
-        JsonNode n = args.get(field);
-        return n == null || n.isNull() || n.asText().isBlank() ? null : n.asText();
-    }
-
-    private static List<JsonNode> list(JsonNode root, String field, String where) {
-        JsonNode n = root.get(field);
+    private static List<PlaybookNode> list(PlaybookNode root, String field, String where) {
+        PlaybookNode n = root.get(field);
         if (n == null || !n.isArray() || n.isEmpty()) {
             throw new PlaybookException(where + ": '" + field + "' must be a non-empty list");
         }
-        List<JsonNode> out = new ArrayList<>();
-        n.forEach(out::add);
-        return out;
-    }
-
-    private static List<String> strings(JsonNode n, String where) {
-        if (!n.isArray()) {
-            throw new PlaybookException(where + ": expected a list");
-        }
-        List<String> out = new ArrayList<>();
-        n.forEach(x -> out.add(x.asText()));
-        return out;
+        return n.elements();
     }
 }

@@ -115,9 +115,12 @@ class ShellTmuxIT {
                     tmux.waitFor("did you mean 'status'?");
                     tmux.type("status");
                     tmux.waitFor("not connected: connect URL first");
+                    // each line typed at a prompt: typed ahead while a command prints, the terminal echoes it into
+                    // the output (a race the faster start-up made likelier), which is not what this test looks at
                     tmux.type("help");
+                    tmux.waitFor("migrescue> ", 4);
                     tmux.type("help repair");
-                    tmux.waitFor("--dry-run");
+                    tmux.waitFor("migrescue> ", 5);
                     tmux.type("connect " + db.jdbcUrl() + " -u " + db.server().user() + " --migrations "
                             + broken.migrations());
                     if (db.server().password() == null) {
