@@ -1,6 +1,8 @@
 package io.migrescue.model;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The database engines migrescue speaks to. MariaDB is told from MySQL by {@code SELECT VERSION()}. */
 public enum Engine {
@@ -40,6 +42,31 @@ public enum Engine {
     /** The ALTER TABLE clause that drops a check constraint, up to its name: MySQL alone says {@code DROP CHECK}. */
     public String dropCheckClause() {
         return this == MYSQL ? "DROP CHECK " : "DROP CONSTRAINT ";
+    }
+
+    /** What a table migrescue creates for itself says after its columns: MySQL/MariaDB need InnoDB for transactions. */
+    public String tableOptions() {
+        return this == POSTGRESQL ? "" : " ENGINE=InnoDB";
+    }
+
+    /** The statement that turns foreign key checks of this session on or off; empty where the engine has none. */
+    public Optional<String> foreignKeyChecks(boolean on) {
+        return this == POSTGRESQL ? Optional.empty() : Optional.of("SET SESSION foreign_key_checks = " + (on ? 1 : 0));
+    }
+
+    /**
+     * PostgreSQL takes table locks only inside a transaction and gives them back when it ends; MySQL and MariaDB hold
+     * them in the session until {@code UNLOCK TABLES}.
+     */
+    public boolean tableLocksNeedTransaction() {
+        return this == POSTGRESQL;
+    }
+
+    /** The statement that takes write-blocking locks on the tables (names quoted and qualified already). */
+    public String lockTables(List<String> tables) {
+        return this == POSTGRESQL
+                ? "LOCK TABLE " + String.join(", ", tables) + " IN ACCESS EXCLUSIVE MODE"
+                : "LOCK TABLES " + String.join(" WRITE, ", tables) + " WRITE";
     }
 
     public static Engine fromId(String id) {
