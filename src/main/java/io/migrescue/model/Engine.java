@@ -69,6 +69,11 @@ public enum Engine {
                 : "LOCK TABLES " + String.join(" WRITE, ", tables) + " WRITE";
     }
 
+    /** The port a server of this engine listens on unless told otherwise. */
+    public int defaultPort() {
+        return this == POSTGRESQL ? 5432 : 3306;
+    }
+
     public static Engine fromId(String id) {
         String wanted = id.toLowerCase(Locale.ROOT);
         for (Engine engine : values()) {
