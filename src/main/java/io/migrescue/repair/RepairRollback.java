@@ -40,12 +40,11 @@ final class RepairRollback {
     static RepairReport stopped(
             Plan plan, Path backupDir, Journal journal, List<RepairReport.StepOutcome> outcomes, String message) {
         journal.write("stopped", Map.of("message", message));
-        return new RepairReport(
+        return report(
                 plan,
-                false,
                 RepairStatus.STOPPED,
                 backupDir,
-                journal.file(),
+                journal,
                 outcomes,
                 List.of(),
                 message + "; the database is as the journal " + journal.file()
@@ -58,12 +57,11 @@ final class RepairRollback {
             return failed;
         }
         RepairReport rolledBack = rollBackAfter(plan, backupDir, journal, "verification failed");
-        return new RepairReport(
+        return report(
                 plan,
-                false,
                 RepairStatus.VERIFICATION_FAILED,
                 backupDir,
-                journal.file(),
+                journal,
                 rolledBack.steps(),
                 failed.verification(),
                 rolledBack.message());
@@ -87,12 +85,11 @@ final class RepairRollback {
         }
         RepairReport rolledBack =
                 rollBackAfter(plan, backupDir, journal, stopped.message().replaceFirst(";.*", ""));
-        return new RepairReport(
+        return report(
                 plan,
-                false,
                 rolledBack.status() == RepairStatus.ROLLED_BACK ? RepairStatus.STOPPED : rolledBack.status(),
                 backupDir,
-                journal.file(),
+                journal,
                 rolledBack.steps(),
                 List.of(),
                 rolledBack.message());
@@ -101,24 +98,22 @@ final class RepairRollback {
     private RepairReport rollBackAfter(Plan plan, Path backupDir, Journal journal, String why) {
         try {
             RepairReport r = rollBack(plan, backupDir, journal, Resumer.read(journal.read(), backupDir));
-            return new RepairReport(
+            return report(
                     plan,
-                    false,
                     r.status(),
                     backupDir,
-                    journal.file(),
+                    journal,
                     r.steps(),
                     List.of(),
                     why + ", so the repair was rolled back: " + r.message());
         } catch (RuntimeException e) {
             String error = Redaction.scrub(String.valueOf(e.getMessage()));
             journal.write("rollback-failed", Map.of("error", error));
-            return new RepairReport(
+            return report(
                     plan,
-                    false,
                     RepairStatus.STOPPED,
                     backupDir,
-                    journal.file(),
+                    journal,
                     List.of(),
                     List.of(),
                     why
@@ -183,5 +178,17 @@ final class RepairRollback {
                         ? "the repair stopped before any change; the database is as before"
                         : undone
                                 + "; the database is as before the repair (its fingerprint equals the one taken before it)");
+    }
+
+    /** A report of this run (never a dry run), its journal beside its backup. */
+    private static RepairReport report(
+            Plan plan,
+            RepairStatus status,
+            Path backupDir,
+            Journal journal,
+            List<RepairReport.StepOutcome> steps,
+            List<CheckResult> verification,
+            String message) {
+        return new RepairReport(plan, false, status, backupDir, journal.file(), steps, verification, message);
     }
 }
