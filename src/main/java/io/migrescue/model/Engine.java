@@ -74,6 +74,20 @@ public enum Engine {
         return this == POSTGRESQL ? 5432 : 3306;
     }
 
+    /** The environment variable the engine's own client reads a password from. */
+    public String passwordVariable() {
+        return this == POSTGRESQL ? "PGPASSWORD" : "MYSQL_PWD";
+    }
+
+    /** The session variable that limits how long a statement may run (MariaDB and MySQL name it differently). */
+    public String statementTimeoutVariable() {
+        return switch (this) {
+            case POSTGRESQL -> "statement_timeout";
+            case MYSQL -> "max_execution_time";
+            case MARIADB -> "max_statement_time";
+        };
+    }
+
     public static Engine fromId(String id) {
         String wanted = id.toLowerCase(Locale.ROOT);
         for (Engine engine : values()) {

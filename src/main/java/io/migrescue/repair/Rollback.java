@@ -135,15 +135,21 @@ final class Rollback {
                                 ? !existedBeforeByBackup(table.get(), plan)
                                 : !existedBefore || renamedAway.contains(c.table()))) {
                     dropReferences(live, table.get(), journal, undone);
-                    execute(ddl.dropTable(at(table.get())));
-                    done(journal, undone, "dropped table " + table.get().name() + ", which the repair created");
+                    undo(
+                            journal,
+                            undone,
+                            ddl.dropTable(at(table.get())),
+                            "dropped table " + table.get().name() + ", which the repair created");
                 }
             } else if (e instanceof Effect.RenameTable r) {
                 String schema = r.toSchema() != null ? r.toSchema() : r.schema();
                 Optional<Table> to = live.table(schema, r.to());
                 if (to.isPresent() && live.table(r.schema(), r.from()).isEmpty()) {
-                    execute(ddl.renameTable(at(to.get()), r.from()));
-                    done(journal, undone, "renamed table " + to.get().name() + " back to " + r.from());
+                    undo(
+                            journal,
+                            undone,
+                            ddl.renameTable(at(to.get()), r.from()),
+                            "renamed table " + to.get().name() + " back to " + r.from());
                 }
             }
         }
@@ -166,10 +172,10 @@ final class Rollback {
                         : fk.foreignKey().referencedSchema();
                 if (refSchema.equals(table.schema())
                         && fk.foreignKey().referencedTable().equals(table.name())) {
-                    execute(ddl.dropConstraint(at(other), fk));
-                    done(
+                    undo(
                             journal,
                             undone,
+                            ddl.dropConstraint(at(other), fk),
                             "dropped foreign key " + fk.name() + " of " + other.name() + ", which points at "
                                     + table.name());
                 }
@@ -201,10 +207,10 @@ final class Rollback {
                         for (Constraint c : table.constraints()) {
                             if (c.isForeignKey() == foreignKeys
                                     && !was.constraints().contains(c.name())) {
-                                execute(ddl.dropConstraint(at(table), c));
-                                done(
+                                undo(
                                         journal,
                                         undone,
+                                        ddl.dropConstraint(at(table), c),
                                         "dropped " + (foreignKeys ? "foreign key " : "constraint ") + c.name() + " of "
                                                 + table.name() + ", which the repair added");
                             }
@@ -213,10 +219,10 @@ final class Rollback {
                     case 2 -> {
                         for (Index i : table.indexes()) {
                             if (!was.indexes().contains(i.name())) {
-                                execute(ddl.dropIndex(at(table), i.name()));
-                                done(
+                                undo(
                                         journal,
                                         undone,
+                                        ddl.dropIndex(at(table), i.name()),
                                         "dropped index " + i.name() + " of " + table.name()
                                                 + ", which the repair created");
                             }
@@ -225,10 +231,10 @@ final class Rollback {
                     default -> {
                         for (var column : table.columns()) {
                             if (!was.columns().contains(column.name())) {
-                                execute(ddl.dropColumn(at(table), column.name()));
-                                done(
+                                undo(
                                         journal,
                                         undone,
+                                        ddl.dropColumn(at(table), column.name()),
                                         "dropped column " + table.name() + "." + column.name()
                                                 + ", which the repair added");
                             }
@@ -237,6 +243,12 @@ final class Rollback {
                 }
             }
         }
+    }
+
+    /** Runs one undoing statement, and journals and reports it as done. */
+    private void undo(Journal journal, List<String> undone, String sql, String what) throws SQLException {
+        execute(sql);
+        done(journal, undone, what);
     }
 
     private void done(Journal journal, List<String> undone, String what) {
