@@ -81,23 +81,21 @@ final class PostgresCatalogReader implements CatalogReader {
 
     @Override
     public List<EnumType> enumTypes(Connection connection, List<String> schemas) throws SQLException {
-        return CatalogSql.list(
-                connection,
-                ENGINE,
-                "enums",
-                schemas,
-                rs -> new EnumType(
-                        rs.getString("schema_name"), rs.getString("type_name"), strings(rs.getArray("labels"))));
+        return CatalogSql.list(connection, ENGINE, "enums", schemas, PostgresCatalogReader::enumType);
+    }
+
+    private static EnumType enumType(ResultSet rs) throws SQLException {
+        return new EnumType(rs.getString("schema_name"), rs.getString("type_name"), strings(rs.getArray("labels")));
     }
 
     @Override
     public List<String> invalidIndexes(Connection connection, List<String> schemas) throws SQLException {
-        return CatalogSql.list(
-                connection,
-                ENGINE,
-                "invalid_indexes",
-                schemas,
-                rs -> rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(3));
+        return CatalogSql.list(connection, ENGINE, "invalid_indexes", schemas, PostgresCatalogReader::indexName);
+    }
+
+    /** {@code schema.table.index} */
+    private static String indexName(ResultSet rs) throws SQLException {
+        return rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(3);
     }
 
     @Override

@@ -207,36 +207,27 @@ final class Rollback {
                         for (Constraint c : table.constraints()) {
                             if (c.isForeignKey() == foreignKeys
                                     && !was.constraints().contains(c.name())) {
-                                undo(
-                                        journal,
-                                        undone,
-                                        ddl.dropConstraint(at(table), c),
-                                        "dropped " + (foreignKeys ? "foreign key " : "constraint ") + c.name() + " of "
-                                                + table.name() + ", which the repair added");
+                                String what = "dropped " + (foreignKeys ? "foreign key " : "constraint ") + c.name()
+                                        + " of " + table.name() + ", which the repair added";
+                                undo(journal, undone, ddl.dropConstraint(at(table), c), what);
                             }
                         }
                     }
                     case 2 -> {
                         for (Index i : table.indexes()) {
                             if (!was.indexes().contains(i.name())) {
-                                undo(
-                                        journal,
-                                        undone,
-                                        ddl.dropIndex(at(table), i.name()),
-                                        "dropped index " + i.name() + " of " + table.name()
-                                                + ", which the repair created");
+                                String what = "dropped index " + i.name() + " of " + table.name()
+                                        + ", which the repair created";
+                                undo(journal, undone, ddl.dropIndex(at(table), i.name()), what);
                             }
                         }
                     }
                     default -> {
                         for (var column : table.columns()) {
                             if (!was.columns().contains(column.name())) {
-                                undo(
-                                        journal,
-                                        undone,
-                                        ddl.dropColumn(at(table), column.name()),
-                                        "dropped column " + table.name() + "." + column.name()
-                                                + ", which the repair added");
+                                String what = "dropped column " + table.name() + "." + column.name()
+                                        + ", which the repair added";
+                                undo(journal, undone, ddl.dropColumn(at(table), column.name()), what);
                             }
                         }
                     }
