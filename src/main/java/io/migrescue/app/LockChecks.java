@@ -7,6 +7,7 @@ import io.migrescue.diagnosis.Severity;
 import io.migrescue.evidence.LockEvidence;
 import io.migrescue.evidence.LockHolder;
 import io.migrescue.model.Engine;
+import io.migrescue.model.EngineSql;
 import io.migrescue.preflight.LockCheck;
 import io.migrescue.preflight.PreflightFinding;
 import java.sql.SQLException;
@@ -95,9 +96,8 @@ final class LockChecks {
     }
 
     private String timeoutAdvice() {
-        return session.engine() == Engine.POSTGRESQL
-                ? "and add SET lock_timeout = '5s' to the migration so it fails fast instead"
-                : "and add SET SESSION lock_wait_timeout = 5 to the migration so it fails fast instead";
+        return "and add " + EngineSql.MIGRATION_LOCK_TIMEOUT.text(session.engine())
+                + " to the migration so it fails fast instead";
     }
 
     private String heavyAdvice() {

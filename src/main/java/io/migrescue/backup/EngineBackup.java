@@ -4,6 +4,7 @@ import io.migrescue.db.DatabaseSession;
 import io.migrescue.model.Table;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -33,6 +34,25 @@ interface EngineBackup extends AutoCloseable {
 
     @Override
     void close() throws SQLException;
+
+    /** A setting of the session put back once the snapshot has ended. */
+    interface SessionSetting {
+        void restore() throws SQLException;
+    }
+
+    /**
+     * Ends the snapshot transaction (read only: nothing to keep) and puts the session back as it was: autocommit, the
+     * isolation level it had, then {@code rest}.
+     */
+    static void endSnapshot(Connection c, int isolation, SessionSetting rest) throws SQLException {
+        try {
+            c.rollback();
+        } finally {
+            c.setAutoCommit(true);
+            c.setTransactionIsolation(isolation);
+            rest.restore();
+        }
+    }
 
     /** For a backup whose opening failed part way: that failure is the one to report. */
     static void closeQuietly(EngineBackup backup) {

@@ -199,13 +199,6 @@ final class MySqlBackup implements EngineBackup {
 
     @Override
     public void close() throws SQLException {
-        Connection c = session.connection();
-        try {
-            c.rollback(); // read only: nothing to keep
-        } finally {
-            c.setAutoCommit(true);
-            c.setTransactionIsolation(isolation);
-            settings.close();
-        }
+        EngineBackup.endSnapshot(session.connection(), isolation, settings::close);
     }
 }

@@ -37,7 +37,7 @@ final class MySqlSettings implements AutoCloseable {
             throws SQLException {
         Map<String, String> wanted = new LinkedHashMap<>();
         // a big table takes as long as it takes: a server-wide limit on SELECT time must not cut the backup short
-        wanted.put(engine == Engine.MARIADB ? "max_statement_time" : "max_execution_time", "0");
+        wanted.put(engine.statementTimeoutVariable(), "0");
         // TIMESTAMP values are shown in the session's zone: UTC on both sides means no DST hour is ever ambiguous
         wanted.put("time_zone", "'+00:00'");
         wanted.put("sql_mode", null); // decided below, once the session's own mode is known

@@ -118,12 +118,6 @@ final class PostgresBackup implements EngineBackup {
     @Override
     public void close() throws SQLException {
         Connection c = session.connection();
-        try {
-            c.rollback(); // read only: nothing to keep
-        } finally {
-            c.setAutoCommit(true);
-            c.setReadOnly(false);
-            c.setTransactionIsolation(isolation);
-        }
+        EngineBackup.endSnapshot(c, isolation, () -> c.setReadOnly(false));
     }
 }

@@ -36,8 +36,8 @@ final class PostgresDefinition {
                 // a serial column's sequence: DROP TABLE takes it along, the column default needs it back first
                 out.add(new DdlStatement(
                         Kind.SEQUENCE,
-                        "CREATE SEQUENCE IF NOT EXISTS " + dialect.qualify(s.schema(), s.name()) + " AS " + s.type()
-                                + options(s)));
+                        "CREATE SEQUENCE IF NOT EXISTS " + dialect.qualify(s.schema(), s.name()) + " AS "
+                                + s.sequence().dataType() + options(s.sequence())));
             }
         }
         out.add(new DdlStatement(Kind.TABLE, createTable(dialect, table, details, name)));
@@ -115,7 +115,7 @@ final class PostgresDefinition {
                 if (s != null) {
                     col.append(" (SEQUENCE NAME ")
                             .append(dialect.qualify(s.schema(), s.name()))
-                            .append(options(s))
+                            .append(options(s.sequence()))
                             .append(')');
                 }
             } else if (generated(c)) {
@@ -134,7 +134,7 @@ final class PostgresDefinition {
                 + String.join(",\n", columns) + "\n)";
     }
 
-    private static String options(PostgresDetails.Sequence s) {
+    private static String options(io.migrescue.model.Sequence s) {
         return " START WITH " + s.start() + " INCREMENT BY " + s.increment() + " MINVALUE " + s.min() + " MAXVALUE "
                 + s.max() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
     }

@@ -1,5 +1,6 @@
 package io.migrescue.backup;
 
+import io.migrescue.catalog.SequenceRow;
 import io.migrescue.model.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,19 +24,16 @@ record PostgresDetails(
         List<Sequence> sequences,
         List<Trigger> triggers) {
 
-    record Sequence(
-            String column,
-            String schema,
-            String name,
-            boolean identity,
-            String type,
-            long start,
-            long increment,
-            long min,
-            long max,
-            long cache,
-            boolean cycle,
-            Long lastValue) {}
+    /** @param sequence where it is and its options */
+    record Sequence(String column, boolean identity, io.migrescue.model.Sequence sequence, Long lastValue) {
+        String schema() {
+            return sequence.schema();
+        }
+
+        String name() {
+            return sequence.name();
+        }
+    }
 
     /** @param enabled pg_trigger.tgenabled: O fires (the default), D disabled, R on replicas only, A always */
     record Trigger(String name, String definition, String enabled) {}
@@ -60,16 +58,8 @@ record PostgresDetails(
                     .sequences
                     .add(new Sequence(
                             rs.getString("column_name"),
-                            rs.getString("sequence_schema"),
-                            rs.getString("sequence_name"),
                             rs.getBoolean("is_identity"),
-                            rs.getString("data_type"),
-                            rs.getLong("start_value"),
-                            rs.getLong("increment"),
-                            rs.getLong("min_value"),
-                            rs.getLong("max_value"),
-                            rs.getLong("cache_size"),
-                            rs.getBoolean("cycle"),
+                            SequenceRow.read(rs, "sequence_schema"),
                             lastValue));
         });
         query(

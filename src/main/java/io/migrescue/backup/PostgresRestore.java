@@ -6,15 +6,12 @@ import io.migrescue.backup.RestoreResult.Mode;
 import io.migrescue.backup.RestoreResult.RestoredTable;
 import io.migrescue.catalog.CatalogReader;
 import io.migrescue.db.DatabaseSession;
-import io.migrescue.failure.MigrescueException;
 import io.migrescue.model.Catalog;
 import io.migrescue.model.Constraint;
 import io.migrescue.model.Engine;
 import io.migrescue.model.Table;
 import io.migrescue.sql.Dialect;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 /**
  * PostgreSQL restore, in one transaction (see {@link Restorer} for what it does). The order inside it: foreign keys
@@ -46,7 +42,7 @@ final class PostgresRestore {
     private final Path dir;
     private final BackupManifest manifest;
     private final Progress progress;
-    private final CopyManager copier;
+    private final PostgresCopy copy;
     private final List<String> notes = new ArrayList<>();
     private final Map<String, List<DdlStatement>> definitions = new HashMap<>();
     private final Map<String, Mode> modes = new LinkedHashMap<>();
@@ -61,7 +57,7 @@ final class PostgresRestore {
         this.dir = dir;
         this.manifest = manifest;
         this.progress = progress;
-        this.copier = connection.unwrap(PGConnection.class).getCopyAPI();
+        this.copy = new PostgresCopy(connection.unwrap(PGConnection.class).getCopyAPI(), dialect, dir, progress);
     }
 
     static RestoreResult run(
@@ -100,7 +96,7 @@ final class PostgresRestore {
         emptyOrRecreate(whole);
         Map<String, Long> rows = new HashMap<>();
         for (BackedUpTable t : whole) {
-            rows.put(t.qualifiedName(), copyIn(t, name(t)));
+            rows.put(t.qualifiedName(), copy.in(t, name(t)));
         }
         for (BackedUpTable t : whole) {
             if (modes.get(t.qualifiedName()) == Mode.RECREATED) {
@@ -214,85 +210,10 @@ final class PostgresRestore {
         return restoreLater;
     }
 
-    private long copyIn(BackedUpTable t, String target) throws SQLException, IOException {
-        String sql = "COPY " + target + " (" + columnList(t.columns(), "") + ") FROM STDIN";
-        progress.start(t.qualifiedName(), t.rows());
-        long rows;
-        try (InputStream in = new LineProgressInput(
-                new BufferedInputStream(
-                        Files.newInputStream(dir.resolve(t.data().file())), 256 * 1024),
-                progress)) {
-            rows = copier.copyIn(sql, in);
-        } finally {
-            progress.done();
-        }
-        if (rows != t.rows()) {
-            throw Failures.stopped("restore rolled back, nothing changed: COPY read " + rows + " rows into "
-                    + t.qualifiedName() + ", the backup holds " + t.rows());
-        }
-        return rows;
-    }
-
-    /**
-     * Switches a table's firing triggers off while rows are put back (so none rewrites a restored row or writes
-     * elsewhere), and back to exactly the mode each had. Inside the transaction: other sessions never see them off.
-     */
-    private void setTriggers(BackedUpTable t, List<PostgresDetails.Trigger> triggers, boolean on) throws SQLException {
-        for (PostgresDetails.Trigger trigger : triggers) {
-            String mode = switch (trigger.enabled()) {
-                case "O" -> "ENABLE TRIGGER ";
-                case "R" -> "ENABLE REPLICA TRIGGER ";
-                case "A" -> "ENABLE ALWAYS TRIGGER ";
-                default -> null; // disabled already: stays so
-            };
-            if (mode != null) {
-                sql.execute("ALTER TABLE " + name(t) + " " + (on ? mode : "DISABLE TRIGGER ")
-                        + dialect.quote(trigger.name()));
-            }
-        }
-    }
-
     /** Puts back rows of a partial backup: copied into a temporary table, then updated or inserted by key. */
     private long merge(BackedUpTable t, String temporary) throws SQLException, IOException {
-        Table target = live.table(t.schema(), t.table())
-                .orElseThrow(() -> MigrescueException.usage(
-                        "cannot put the backed-up rows of " + t.qualifiedName() + " back: the table does not exist"));
-        List<PostgresDetails.Trigger> triggers = details.get(key(t)).triggers();
-        setTriggers(t, triggers, false);
-        List<String> key = KeyColumns.of(target)
-                .orElseThrow(() -> MigrescueException.usage("cannot put the backed-up rows of " + t.qualifiedName()
-                        + " back: it has no primary key (or NOT NULL unique key) to match them by"));
-        String table = name(t);
-        String tmp = dialect.quote(temporary);
-        sql.execute("CREATE TEMPORARY TABLE " + tmp + " (LIKE " + table + ") ON COMMIT DROP");
-        copyIn(t, tmp);
-        String match = key.stream()
-                .map(c -> "x." + dialect.quote(c) + " = m." + dialect.quote(c))
-                .collect(Collectors.joining(" AND "));
-        long updated = 0;
-        List<String> set = KeyColumns.nonKey(t.columns(), key, target);
-        if (!set.isEmpty()) {
-            updated = sql.update("UPDATE " + table + " AS x SET "
-                    + set.stream()
-                            .map(c -> dialect.quote(c) + " = m." + dialect.quote(c))
-                            .collect(Collectors.joining(", "))
-                    + " FROM " + tmp + " AS m WHERE " + match);
-        } else {
-            updated = sql.number("SELECT count(*) FROM " + tmp + " AS m WHERE EXISTS (SELECT 1 FROM " + table
-                    + " AS x WHERE " + match + ")");
-        }
-        long inserted = sql.update(
-                "INSERT INTO " + table + " (" + columnList(t.columns(), "") + ") OVERRIDING SYSTEM VALUE SELECT "
-                        + columnList(t.columns(), "m.") + " FROM " + tmp + " AS m WHERE NOT EXISTS (SELECT 1 FROM "
-                        + table + " AS x WHERE "
-                        + match + ")");
-        if (updated + inserted != t.rows()) {
-            throw Failures.stopped("restore rolled back, nothing changed: " + t.qualifiedName() + ": " + updated
-                    + " rows updated and " + inserted + " inserted, but the backup holds " + t.rows()
-                    + " (duplicate keys in the backed-up rows?)");
-        }
-        setTriggers(t, triggers, true);
-        return t.rows();
+        return new PostgresRowMerge(sql, dialect, copy)
+                .merge(t, live.table(t.schema(), t.table()), details.get(key(t)).triggers(), temporary);
     }
 
     /**
@@ -332,10 +253,6 @@ final class PostgresRestore {
 
     private String name(BackedUpTable t) {
         return dialect.qualify(t.schema(), t.table());
-    }
-
-    private String columnList(List<String> columns, String prefix) {
-        return columns.stream().map(c -> prefix + dialect.quote(c)).collect(Collectors.joining(", "));
     }
 
     private static String key(BackedUpTable t) {

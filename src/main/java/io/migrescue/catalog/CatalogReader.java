@@ -48,7 +48,14 @@ public interface CatalogReader {
     Catalog read(Connection connection, List<String> schemas, Set<String> detailed) throws SQLException;
 
     /** Tables per schema: what {@code status} needs, in one query. Schemas that do not exist are absent. */
-    Map<String, Integer> tableCounts(Connection connection, List<String> schemas) throws SQLException;
+    default Map<String, Integer> tableCounts(Connection connection, List<String> schemas) throws SQLException {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        CatalogSql.query(
+                connection,
+                CatalogSql.prepare(engine(), "table_counts", schemas, null),
+                rs -> counts.put(rs.getString(1), rs.getInt(2)));
+        return counts;
+    }
 
     /** Names ({@code schema.table.index}) of indexes a failed {@code CREATE INDEX CONCURRENTLY} left invalid. */
     List<String> invalidIndexes(Connection connection, List<String> schemas) throws SQLException;

@@ -58,6 +58,21 @@ final class CatalogSql {
         return new Prepared(sql.toString(), params);
     }
 
+    /** A value made of one row. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** One value per row of query {@code name} over the schemas. */
+    static <T> List<T> list(
+            Connection connection, Engine engine, String name, List<String> schemas, RowReader<T> reader)
+            throws SQLException {
+        List<T> out = new ArrayList<>();
+        query(connection, prepare(engine, name, schemas, null), rs -> out.add(reader.read(rs)));
+        return out;
+    }
+
     static void query(Connection connection, Prepared prepared, RowConsumer consumer) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(prepared.sql())) {
             for (int i = 0; i < prepared.params().size(); i++) {

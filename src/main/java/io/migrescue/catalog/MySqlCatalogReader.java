@@ -72,13 +72,6 @@ final class MySqlCatalogReader implements CatalogReader {
     }
 
     @Override
-    public Map<String, Integer> tableCounts(Connection connection, List<String> schemas) throws SQLException {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        query(connection, "table_counts", schemas, null, rs -> counts.put(rs.getString(1), rs.getInt(2)));
-        return counts;
-    }
-
-    @Override
     public List<String> invalidIndexes(Connection connection, List<String> schemas) {
         return List.of(); // MySQL and MariaDB build indexes atomically: none is ever left invalid
     }

@@ -25,16 +25,12 @@ public final class MySqlDefinedObjects {
             throws SQLException {
         List<DefinedObject> out = new ArrayList<>(routines(connection, engine, schemas));
         out.addAll(views(connection, engine, schemas));
-        CatalogSql.query(
+        out.addAll(CatalogSql.list(
                 connection,
-                CatalogSql.prepare(engine, "triggers", schemas, null),
-                rs -> out.add(MySqlDefinitions.trigger(
-                        rs.getString(1),
-                        rs.getString("name"),
-                        rs.getString("table_name"),
-                        rs.getString("timing"),
-                        rs.getString("event"),
-                        rs.getString("body"))));
+                engine,
+                "triggers",
+                schemas,
+                reader(MySqlDefinitions::trigger, "table_name", "timing", "event", "body")));
         CatalogSql.query(connection, CatalogSql.prepare(engine, "table_details", schemas, null), rs -> {
             String comment = rs.getString("comment_text");
             if (comment != null && !comment.isEmpty()) {
@@ -75,18 +71,28 @@ public final class MySqlDefinedObjects {
 
     private static List<DefinedObject> views(Connection connection, Engine engine, List<String> schemas)
             throws SQLException {
-        List<DefinedObject> views = new ArrayList<>();
-        CatalogSql.query(
+        return dependencyOrder(CatalogSql.list(
                 connection,
-                CatalogSql.prepare(engine, "views", schemas, null),
-                rs -> views.add(MySqlDefinitions.view(
-                        rs.getString(1),
-                        rs.getString("name"),
-                        rs.getString("body"),
-                        rs.getString("algorithm"),
-                        rs.getString("security"),
-                        rs.getString("check_option"))));
-        return dependencyOrder(views);
+                engine,
+                "views",
+                schemas,
+                reader(MySqlDefinitions::view, "body", "algorithm", "security", "check_option")));
+    }
+
+    /** A definition made of the schema (first column), the object's name and four more columns of a row. */
+    @FunctionalInterface
+    private interface Definition {
+        DefinedObject of(String schema, String name, String a, String b, String c, String d);
+    }
+
+    private static CatalogSql.RowReader<DefinedObject> reader(Definition definition, String... columns) {
+        return rs -> definition.of(
+                rs.getString(1),
+                rs.getString("name"),
+                rs.getString(columns[0]),
+                rs.getString(columns[1]),
+                rs.getString(columns[2]),
+                rs.getString(columns[3]));
     }
 
     private static List<DefinedObject> partitioning(Connection connection, Engine engine, List<String> schemas)

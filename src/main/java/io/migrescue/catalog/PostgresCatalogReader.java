@@ -13,11 +13,8 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Reads {@code pg_catalog} directly (the {@code information_schema} views are slow and hide index methods). */
@@ -79,55 +76,26 @@ final class PostgresCatalogReader implements CatalogReader {
 
     @Override
     public List<Sequence> sequences(Connection connection, List<String> schemas) throws SQLException {
-        List<Sequence> sequences = new ArrayList<>();
-        query(
-                connection,
-                "sequences",
-                schemas,
-                null,
-                rs -> sequences.add(new Sequence(
-                        rs.getString("schema_name"),
-                        rs.getString("sequence_name"),
-                        rs.getString("data_type"),
-                        rs.getLong("start_value"),
-                        rs.getLong("increment"),
-                        rs.getLong("min_value"),
-                        rs.getLong("max_value"),
-                        rs.getLong("cache_size"),
-                        rs.getBoolean("cycle"))));
-        return sequences;
+        return CatalogSql.list(connection, ENGINE, "sequences", schemas, rs -> SequenceRow.read(rs, "schema_name"));
     }
 
     @Override
     public List<EnumType> enumTypes(Connection connection, List<String> schemas) throws SQLException {
-        List<EnumType> types = new ArrayList<>();
-        query(
-                connection,
-                "enums",
-                schemas,
-                null,
-                rs -> types.add(new EnumType(
-                        rs.getString("schema_name"), rs.getString("type_name"), strings(rs.getArray("labels")))));
-        return types;
+        return CatalogSql.list(connection, ENGINE, "enums", schemas, PostgresCatalogReader::enumType);
     }
 
-    @Override
-    public Map<String, Integer> tableCounts(Connection connection, List<String> schemas) throws SQLException {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        query(connection, "table_counts", schemas, null, rs -> counts.put(rs.getString(1), rs.getInt(2)));
-        return counts;
+    private static EnumType enumType(ResultSet rs) throws SQLException {
+        return new EnumType(rs.getString("schema_name"), rs.getString("type_name"), strings(rs.getArray("labels")));
     }
 
     @Override
     public List<String> invalidIndexes(Connection connection, List<String> schemas) throws SQLException {
-        List<String> names = new ArrayList<>();
-        query(
-                connection,
-                "invalid_indexes",
-                schemas,
-                null,
-                rs -> names.add(rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(3)));
-        return names;
+        return CatalogSql.list(connection, ENGINE, "invalid_indexes", schemas, PostgresCatalogReader::indexName);
+    }
+
+    /** {@code schema.table.index} */
+    private static String indexName(ResultSet rs) throws SQLException {
+        return rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(3);
     }
 
     @Override

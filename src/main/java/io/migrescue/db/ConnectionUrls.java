@@ -135,7 +135,7 @@ public final class ConnectionUrls {
         if (!host.matches("\\[[0-9A-Fa-f:.%a-zA-Z]+]|[A-Za-z0-9._-]+")) {
             throw malformed(original, "host '" + host + "' is not a host name or address");
         }
-        int port = engine == Engine.POSTGRESQL ? 5432 : 3306;
+        int port = engine.defaultPort();
         if (portText != null && !portText.isEmpty()) {
             try {
                 port = Integer.parseInt(portText);

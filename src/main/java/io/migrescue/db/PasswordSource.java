@@ -58,7 +58,7 @@ public final class PasswordSource {
         }
         String value = environment.get(DEFAULT_VARIABLE);
         if (value == null) {
-            value = environment.get(engine == Engine.POSTGRESQL ? "PGPASSWORD" : "MYSQL_PWD");
+            value = environment.get(engine.passwordVariable());
         }
         return Optional.ofNullable(value);
     }

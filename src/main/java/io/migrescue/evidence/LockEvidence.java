@@ -3,6 +3,7 @@ package io.migrescue.evidence;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.diagnosis.DataQuestion;
 import io.migrescue.model.Engine;
+import io.migrescue.model.EngineSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,57 +53,25 @@ public final class LockEvidence {
 
     private List<LockHolder> read(String schema, String table, boolean longTransactions) throws SQLException {
         List<LockHolder> holders = new ArrayList<>();
-        boolean postgres = session.engine() == Engine.POSTGRESQL;
-        String sql;
-        if (postgres) {
-            sql = "SELECT a.pid, a.usename, a.application_name, a.state, "
-                    + "EXTRACT(EPOCH FROM (now() - coalesce(a.xact_start, a.query_start)))::bigint AS seconds, "
-                    + "string_agg(DISTINCT l.mode, ',') AS modes, left(a.query, 120) AS query, host(a.client_addr) AS client "
-                    + "FROM pg_catalog.pg_stat_activity a LEFT JOIN pg_catalog.pg_locks l ON l.pid = a.pid "
-                    + "AND l.relation = to_regclass(?)" + (longTransactions ? " " : " AND l.granted ")
-                    + "WHERE a.pid <> pg_backend_pid() AND a.datname = current_database() "
-                    + "AND (l.pid IS NOT NULL"
-                    + (longTransactions
-                            ? " OR (a.xact_start IS NOT NULL AND now() - a.xact_start > interval '1 minute')"
-                            : "")
-                    + ") GROUP BY a.pid, a.usename, a.application_name, a.state, a.xact_start, a.query_start, a.query, a.client_addr "
-                    + "ORDER BY seconds DESC LIMIT 10";
-        } else {
-            sql = "SELECT p.ID, p.USER, p.HOST, p.COMMAND, p.TIME, p.STATE, LEFT(p.INFO, 120) "
-                    + "FROM information_schema.PROCESSLIST p "
-                    + "WHERE p.ID <> CONNECTION_ID() AND p.DB = DATABASE() AND (p.TIME > 60 OR p.STATE LIKE 'Waiting for%lock%' "
-                    + "OR p.ID IN (SELECT t.trx_mysql_thread_id FROM information_schema.INNODB_TRX t)) "
-                    + "ORDER BY p.TIME DESC LIMIT 10";
-        }
-        try (PreparedStatement ps = session.connection().prepareStatement(sql)) {
+        Engine engine = session.engine();
+        EngineSql query = longTransactions ? EngineSql.LOCK_HOLDERS_AND_LONG_TRANSACTIONS : EngineSql.LOCK_HOLDERS;
+        try (PreparedStatement ps = session.connection().prepareStatement(query.text(engine))) {
             ps.setQueryTimeout(DataEvidence.TIMEOUT_SECONDS);
-            if (postgres) {
+            if (query.parameters(engine) > 0) {
                 ps.setString(1, table == null ? null : session.dialect().qualify(schema, table));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    holders.add(
-                            postgres
-                                    ? new LockHolder(
-                                            true,
-                                            rs.getLong(1),
-                                            rs.getString(2),
-                                            rs.getString(8),
-                                            rs.getString(3),
-                                            rs.getString(4),
-                                            rs.getLong(5),
-                                            rs.getString(6),
-                                            rs.getString(7))
-                                    : new LockHolder(
-                                            false,
-                                            rs.getLong(1),
-                                            rs.getString(2),
-                                            rs.getString(3),
-                                            null,
-                                            rs.getString(4),
-                                            rs.getLong(5),
-                                            rs.getString(6),
-                                            rs.getString(7)));
+                    holders.add(new LockHolder(
+                            engine == Engine.POSTGRESQL,
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getLong(6),
+                            rs.getString(7),
+                            rs.getString(8)));
                 }
             }
         }

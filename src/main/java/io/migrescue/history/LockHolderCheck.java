@@ -1,6 +1,7 @@
 package io.migrescue.history;
 
 import io.migrescue.model.Engine;
+import io.migrescue.model.EngineSql;
 import io.migrescue.model.HistoryLock;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
@@ -30,20 +31,10 @@ public final class LockHolderCheck {
         if (lock.since() == null && address == null) {
             return List.of();
         }
-        boolean pg = d.engine() == Engine.POSTGRESQL;
+        Engine engine = d.engine();
         String table = d.qualify(history.schema(), lock.table());
-        String young = lock.since() == null
-                ? "TRUE"
-                : pg
-                        ? "LOCKGRANTED > LOCALTIMESTAMP - make_interval(mins => ?)"
-                        : "LOCKGRANTED > NOW() - INTERVAL ? MINUTE";
-        String alive = address == null
-                ? "TRUE"
-                : pg
-                        ? "EXISTS (SELECT 1 FROM pg_catalog.pg_stat_activity WHERE client_addr = CAST(? AS inet) AND pid <> pg_backend_pid())"
-                        // MySQL shows a loopback client as 'localhost' unless name resolution is off
-                        : "EXISTS (SELECT 1 FROM information_schema.PROCESSLIST WHERE SUBSTRING_INDEX(HOST, ':', 1) IN (?, "
-                                + (loopback(address) ? "'localhost'" : "?") + ") AND ID <> CONNECTION_ID())";
+        String young = lock.since() == null ? "TRUE" : EngineSql.HISTORY_LOCK_YOUNG.text(engine);
+        String alive = address == null ? "TRUE" : EngineSql.SESSION_FROM_ADDRESS.text(engine);
         String sql = "SELECT COUNT(*) FROM " + table + " WHERE LOCKED = TRUE AND " + young + " AND " + alive;
         List<Object> params = new java.util.ArrayList<>();
         if (lock.since() != null) {
@@ -51,8 +42,9 @@ public final class LockHolderCheck {
         }
         if (address != null) {
             params.add(address);
-            if (!pg && !loopback(address)) {
-                params.add(address);
+            if (EngineSql.SESSION_FROM_ADDRESS.parameters(engine) > 1) {
+                // MySQL shows a loopback client as 'localhost' unless name resolution is off
+                params.add(loopback(address) ? "localhost" : address);
             }
         }
         return List.of(new BoundStatement(sql, params));

@@ -6,10 +6,12 @@ import io.migrescue.diagnosis.Finding;
 import io.migrescue.diagnosis.StatementState;
 import io.migrescue.diagnosis.StatementVerdict;
 import io.migrescue.model.Engine;
+import io.migrescue.model.EngineSql;
 import io.migrescue.model.Table;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Effect;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,23 +38,12 @@ public final class LockWaits {
                                 + " MariaDB) of the blocking session, a whole number, as diagnose or the stopped repair names it");
             }
             id = Long.parseLong(terminate.strip());
-            sql.add(
-                    engine == Engine.POSTGRESQL
-                            ? BoundStatement.of("SELECT pg_terminate_backend(CAST(? AS integer))", id)
-                            : BoundStatement.of("KILL ?", id));
+            sql.add(BoundStatement.of(EngineSql.END_SESSION.text(engine), id));
         }
         List<String> names = tables.stream().map(Table::name).toList();
-        StringBuilder lock = new StringBuilder(engine == Engine.POSTGRESQL ? "LOCK TABLE " : "LOCK TABLES ");
-        for (int i = 0; i < tables.size(); i++) {
-            lock.append(i == 0 ? "" : ", ")
-                    .append(ddl.table(tables.get(i).schema(), tables.get(i).name()))
-                    .append(engine == Engine.POSTGRESQL ? "" : " WRITE");
-        }
-        if (engine == Engine.POSTGRESQL) {
-            lock.append(" IN ACCESS EXCLUSIVE MODE");
-        }
-        sql.add(BoundStatement.of(lock.toString()));
-        sql.add(BoundStatement.of(engine == Engine.POSTGRESQL ? "ROLLBACK" : "UNLOCK TABLES"));
+        sql.add(BoundStatement.of(engine.lockTables(
+                tables.stream().map(t -> ddl.table(t.schema(), t.name())).toList())));
+        sql.add(BoundStatement.of(EngineSql.RELEASE_TABLE_LOCKS.text(engine)));
         String what = "wait, retrying with backoff, until no session holds a lock on " + String.join(", ", names)
                 + (id == null
                         ? " (no session is ended: give --param terminate=ID to end one that blocks)"
@@ -108,8 +99,7 @@ public final class LockWaits {
             return null;
         }
         BoundStatement first = step.sql().get(0);
-        boolean ends = first.sql().startsWith("SELECT pg_terminate_backend(")
-                || first.sql().startsWith("KILL ");
+        boolean ends = Arrays.stream(Engine.values()).anyMatch(e -> first.sql().equals(EngineSql.END_SESSION.text(e)));
         return ends && !first.params().isEmpty() ? ((Number) first.params().get(0)).longValue() : null;
     }
 }

@@ -18,7 +18,7 @@ public final class Transactions {
      * @param source     the migration file as written (code or SQL)
      */
     public static boolean inTransaction(Engine engine, String tool, java.util.List<String> statements, String source) {
-        if (engine != Engine.POSTGRESQL) {
+        if (!engine.transactionalDdl()) {
             return false; // MySQL/MariaDB commit each DDL statement: there is no transaction to be inside
         }
         String t = tool == null ? "" : tool;

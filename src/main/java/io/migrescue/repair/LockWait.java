@@ -4,6 +4,7 @@ import io.migrescue.db.DatabaseSession;
 import io.migrescue.evidence.LockEvidence;
 import io.migrescue.evidence.LockHolder;
 import io.migrescue.model.Engine;
+import io.migrescue.model.EngineSql;
 import io.migrescue.playbook.LockWaits;
 import io.migrescue.playbook.PlanStep;
 import io.migrescue.sql.BoundStatement;
@@ -106,15 +107,16 @@ final class LockWait {
     /** Takes the step's locks with a one-second timeout and gives them back at once: true when nobody held them. */
     private boolean free(PlanStep step) throws SQLException {
         Connection c = session.connection();
-        boolean postgres = session.engine() == Engine.POSTGRESQL;
+        Engine engine = session.engine();
+        boolean transaction = engine.tableLocksNeedTransaction();
         List<BoundStatement> locks =
                 step.sql().stream().filter(s -> s.sql().startsWith("LOCK ")).toList();
-        String before = postgres ? null : setting(c);
-        if (postgres) {
+        String before = transaction ? null : setting(c);
+        if (transaction) {
             c.setAutoCommit(false);
         }
         try (Statement st = c.createStatement()) {
-            st.execute(postgres ? "SET LOCAL lock_timeout = '1s'" : "SET SESSION lock_wait_timeout = 1");
+            st.execute(EngineSql.LOCK_PROBE_TIMEOUT.text(engine));
             for (BoundStatement lock : locks) {
                 try (PreparedStatement ps = c.prepareStatement(lock.sql())) {
                     control.executing(ps);
@@ -130,12 +132,12 @@ final class LockWait {
             }
             throw e;
         } finally {
-            if (postgres) {
+            if (transaction) {
                 c.rollback();
                 c.setAutoCommit(true);
             } else {
                 try (Statement st = c.createStatement()) {
-                    st.execute("UNLOCK TABLES");
+                    st.execute(EngineSql.RELEASE_TABLE_LOCKS.text(engine));
                     st.execute("SET SESSION lock_wait_timeout = " + Long.parseLong(before));
                 }
             }
@@ -177,9 +179,7 @@ final class LockWait {
             StepRunner.bind(ps, kill.params());
             ps.execute();
         }
-        String alive = session.engine() == Engine.POSTGRESQL
-                ? "SELECT COUNT(*) FROM pg_catalog.pg_stat_activity WHERE pid = ?"
-                : "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?";
+        String alive = EngineSql.SESSION_ALIVE.text(session.engine());
         for (int i = 0; i < 50; i++) {
             try (PreparedStatement ps = session.connection().prepareStatement(alive)) {
                 ps.setLong(1, holder.id());

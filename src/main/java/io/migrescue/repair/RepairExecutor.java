@@ -157,9 +157,10 @@ public final class RepairExecutor {
                 continue;
             }
             journal.write("step-start", Map.of("n", step.n(), "kind", step.kind()));
+            String stop;
+            String why;
             try {
                 CrashPoint.change("step-start:" + step.n(), session);
-                String stop;
                 if (step.kind().equals("backup")) {
                     saved.putAll(backups.save(session, current.backup(), historyOf(current), backupDir));
                     CrashPoint.reached("backup-written:" + step.n());
@@ -173,31 +174,16 @@ public final class RepairExecutor {
                 } else {
                     stop = runner.run(step);
                 }
-                if (stop != null) {
-                    return failed(
-                            current,
-                            backupDir,
-                            journal,
-                            gate,
-                            outcomes,
-                            step,
-                            stop,
-                            "step " + step.n() + " stopped: " + stop);
-                }
+                why = "step " + step.n() + " stopped: " + stop;
             } catch (SQLException | RuntimeException e) {
-                String error = Redaction.scrub(
+                stop = Redaction.scrub(
                         e.getMessage() == null
                                 ? e.toString()
                                 : e.getMessage().lines().findFirst().orElse(""));
-                return failed(
-                        current,
-                        backupDir,
-                        journal,
-                        gate,
-                        outcomes,
-                        step,
-                        error,
-                        "step " + step.n() + " (" + step.description() + ") failed: " + error);
+                why = "step " + step.n() + " (" + step.description() + ") failed: " + stop;
+            }
+            if (stop != null) {
+                return failed(current, backupDir, journal, gate, outcomes, step, stop, why);
             }
             Long rows = step.rows().isEmpty() ? null : runner.rowsChanged();
             journal.write(

@@ -3,7 +3,7 @@ package io.migrescue.repair;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.MigrescueException;
-import io.migrescue.model.Engine;
+import io.migrescue.model.EngineSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,9 +20,7 @@ public final class RepairLock implements AutoCloseable {
     }
 
     public static RepairLock acquire(DatabaseSession session) {
-        String sql = session.engine() == Engine.POSTGRESQL
-                ? "SELECT pg_try_advisory_lock(hashtext('migrescue:' || current_database()))"
-                : "SELECT GET_LOCK(CONCAT('migrescue:', DATABASE()), 0)";
+        String sql = EngineSql.REPAIR_LOCK_TAKE.text(session.engine());
         try (PreparedStatement ps = session.connection().prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -39,9 +37,7 @@ public final class RepairLock implements AutoCloseable {
 
     @Override
     public void close() {
-        String sql = session.engine() == Engine.POSTGRESQL
-                ? "SELECT pg_advisory_unlock(hashtext('migrescue:' || current_database()))"
-                : "SELECT RELEASE_LOCK(CONCAT('migrescue:', DATABASE()))";
+        String sql = EngineSql.REPAIR_LOCK_RELEASE.text(session.engine());
         try (PreparedStatement ps = session.connection().prepareStatement(sql)) {
             ps.execute();
         } catch (SQLException ignored) {

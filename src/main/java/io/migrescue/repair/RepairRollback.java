@@ -40,16 +40,9 @@ final class RepairRollback {
     static RepairReport stopped(
             Plan plan, Path backupDir, Journal journal, List<RepairReport.StepOutcome> outcomes, String message) {
         journal.write("stopped", Map.of("message", message));
-        return new RepairReport(
-                plan,
-                false,
-                RepairStatus.STOPPED,
-                backupDir,
-                journal.file(),
-                outcomes,
-                List.of(),
-                message + "; the database is as the journal " + journal.file()
-                        + " says; `migrescue resume` continues or rolls back");
+        String said = message + "; the database is as the journal " + journal.file()
+                + " says; `migrescue resume` continues or rolls back";
+        return report(plan, RepairStatus.STOPPED, backupDir, journal, outcomes, List.of(), said);
     }
 
     /** After verification failed: rolled back when scripts ask for it, else {@code failed} as it is. */
@@ -58,15 +51,9 @@ final class RepairRollback {
             return failed;
         }
         RepairReport rolledBack = rollBackAfter(plan, backupDir, journal, "verification failed");
-        return new RepairReport(
-                plan,
-                false,
-                RepairStatus.VERIFICATION_FAILED,
-                backupDir,
-                journal.file(),
-                rolledBack.steps(),
-                failed.verification(),
-                rolledBack.message());
+        List<RepairReport.StepOutcome> steps = rolledBack.steps();
+        String said = rolledBack.message();
+        return report(plan, RepairStatus.VERIFICATION_FAILED, backupDir, journal, steps, failed.verification(), said);
     }
 
     /** After a step failed: in scripts, when earlier steps changed the database, everything is undone at once. */
@@ -87,44 +74,22 @@ final class RepairRollback {
         }
         RepairReport rolledBack =
                 rollBackAfter(plan, backupDir, journal, stopped.message().replaceFirst(";.*", ""));
-        return new RepairReport(
-                plan,
-                false,
-                rolledBack.status() == RepairStatus.ROLLED_BACK ? RepairStatus.STOPPED : rolledBack.status(),
-                backupDir,
-                journal.file(),
-                rolledBack.steps(),
-                List.of(),
-                rolledBack.message());
+        RepairStatus status =
+                rolledBack.status() == RepairStatus.ROLLED_BACK ? RepairStatus.STOPPED : rolledBack.status();
+        return report(plan, status, backupDir, journal, rolledBack.steps(), List.of(), rolledBack.message());
     }
 
     private RepairReport rollBackAfter(Plan plan, Path backupDir, Journal journal, String why) {
         try {
             RepairReport r = rollBack(plan, backupDir, journal, Resumer.read(journal.read(), backupDir));
-            return new RepairReport(
-                    plan,
-                    false,
-                    r.status(),
-                    backupDir,
-                    journal.file(),
-                    r.steps(),
-                    List.of(),
-                    why + ", so the repair was rolled back: " + r.message());
+            String said = why + ", so the repair was rolled back: " + r.message();
+            return report(plan, r.status(), backupDir, journal, r.steps(), List.of(), said);
         } catch (RuntimeException e) {
             String error = Redaction.scrub(String.valueOf(e.getMessage()));
             journal.write("rollback-failed", Map.of("error", error));
-            return new RepairReport(
-                    plan,
-                    false,
-                    RepairStatus.STOPPED,
-                    backupDir,
-                    journal.file(),
-                    List.of(),
-                    List.of(),
-                    why
-                            + "; rolling it back failed too (" + error + "): the database is as the journal "
-                            + journal.file()
-                            + " says; `migrescue resume --rollback` finishes the roll back");
+            String said = why + "; rolling it back failed too (" + error + "): the database is as the journal "
+                    + journal.file() + " says; `migrescue resume --rollback` finishes the roll back";
+            return report(plan, RepairStatus.STOPPED, backupDir, journal, List.of(), List.of(), said);
         }
     }
 
@@ -183,5 +148,17 @@ final class RepairRollback {
                         ? "the repair stopped before any change; the database is as before"
                         : undone
                                 + "; the database is as before the repair (its fingerprint equals the one taken before it)");
+    }
+
+    /** A report of this run (never a dry run), its journal beside its backup. */
+    private static RepairReport report(
+            Plan plan,
+            RepairStatus status,
+            Path backupDir,
+            Journal journal,
+            List<RepairReport.StepOutcome> steps,
+            List<CheckResult> verification,
+            String message) {
+        return new RepairReport(plan, false, status, backupDir, journal.file(), steps, verification, message);
     }
 }

@@ -3,9 +3,9 @@ package io.migrescue.repair;
 import io.migrescue.catalog.CatalogReader;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.diagnosis.CatalogLookup;
+import io.migrescue.diff.QualifiedName;
+import io.migrescue.diff.script.Ddl;
 import io.migrescue.model.Constraint;
-import io.migrescue.model.ConstraintType;
-import io.migrescue.model.Engine;
 import io.migrescue.model.Index;
 import io.migrescue.model.Table;
 import io.migrescue.playbook.Plan;
@@ -36,6 +36,9 @@ import java.util.Set;
  */
 final class Rollback {
     private final DatabaseSession session;
+    /** The one DDL writer, as diff and playbooks use it: MySQL says DROP CHECK, and DROP FOREIGN KEY. */
+    private final Ddl ddl;
+
     private final Backups backups;
     private final List<String> schemas;
     private int actions;
@@ -52,6 +55,7 @@ final class Rollback {
 
     Rollback(DatabaseSession session, Backups backups, List<String> schemas) {
         this.session = session;
+        this.ddl = Ddl.of(session.engine());
         this.backups = backups;
         this.schemas = schemas;
     }
@@ -131,20 +135,21 @@ final class Rollback {
                                 ? !existedBeforeByBackup(table.get(), plan)
                                 : !existedBefore || renamedAway.contains(c.table()))) {
                     dropReferences(live, table.get(), journal, undone);
-                    execute("DROP TABLE " + name(table.get()));
-                    done(journal, undone, "dropped table " + table.get().name() + ", which the repair created");
+                    undo(
+                            journal,
+                            undone,
+                            ddl.dropTable(at(table.get())),
+                            "dropped table " + table.get().name() + ", which the repair created");
                 }
             } else if (e instanceof Effect.RenameTable r) {
                 String schema = r.toSchema() != null ? r.toSchema() : r.schema();
                 Optional<Table> to = live.table(schema, r.to());
                 if (to.isPresent() && live.table(r.schema(), r.from()).isEmpty()) {
-                    execute(
-                            session.engine() == Engine.POSTGRESQL
-                                    ? "ALTER TABLE " + name(to.get()) + " RENAME TO "
-                                            + session.dialect().quote(r.from())
-                                    : "RENAME TABLE " + name(to.get()) + " TO "
-                                            + session.dialect().qualify(to.get().schema(), r.from()));
-                    done(journal, undone, "renamed table " + to.get().name() + " back to " + r.from());
+                    undo(
+                            journal,
+                            undone,
+                            ddl.renameTable(at(to.get()), r.from()),
+                            "renamed table " + to.get().name() + " back to " + r.from());
                 }
             }
         }
@@ -167,10 +172,10 @@ final class Rollback {
                         : fk.foreignKey().referencedSchema();
                 if (refSchema.equals(table.schema())
                         && fk.foreignKey().referencedTable().equals(table.name())) {
-                    execute(dropConstraint(other, fk));
-                    done(
+                    undo(
                             journal,
                             undone,
+                            ddl.dropConstraint(at(other), fk),
                             "dropped foreign key " + fk.name() + " of " + other.name() + ", which points at "
                                     + table.name());
                 }
@@ -197,57 +202,32 @@ final class Rollback {
                     continue;
                 }
                 switch (phase) {
-                    case 0 -> {
-                        for (Constraint c : table.foreignKeys()) {
-                            if (!was.constraints().contains(c.name())) {
-                                execute(dropConstraint(table, c));
-                                done(
-                                        journal,
-                                        undone,
-                                        "dropped foreign key " + c.name() + " of " + table.name()
-                                                + ", which the repair added");
-                            }
-                        }
-                    }
-                    case 1 -> {
+                    case 0, 1 -> {
+                        boolean foreignKeys = phase == 0;
                         for (Constraint c : table.constraints()) {
-                            if (!c.isForeignKey() && !was.constraints().contains(c.name())) {
-                                execute(dropConstraint(table, c));
-                                done(
-                                        journal,
-                                        undone,
-                                        "dropped constraint " + c.name() + " of " + table.name()
-                                                + ", which the repair added");
+                            if (c.isForeignKey() == foreignKeys
+                                    && !was.constraints().contains(c.name())) {
+                                String what = "dropped " + (foreignKeys ? "foreign key " : "constraint ") + c.name()
+                                        + " of " + table.name() + ", which the repair added";
+                                undo(journal, undone, ddl.dropConstraint(at(table), c), what);
                             }
                         }
                     }
                     case 2 -> {
                         for (Index i : table.indexes()) {
                             if (!was.indexes().contains(i.name())) {
-                                execute(
-                                        session.engine() == Engine.POSTGRESQL
-                                                ? "DROP INDEX "
-                                                        + session.dialect().qualify(table.schema(), i.name())
-                                                : "ALTER TABLE " + name(table) + " DROP INDEX "
-                                                        + session.dialect().quote(i.name()));
-                                done(
-                                        journal,
-                                        undone,
-                                        "dropped index " + i.name() + " of " + table.name()
-                                                + ", which the repair created");
+                                String what = "dropped index " + i.name() + " of " + table.name()
+                                        + ", which the repair created";
+                                undo(journal, undone, ddl.dropIndex(at(table), i.name()), what);
                             }
                         }
                     }
                     default -> {
                         for (var column : table.columns()) {
                             if (!was.columns().contains(column.name())) {
-                                execute("ALTER TABLE " + name(table) + " DROP COLUMN "
-                                        + session.dialect().quote(column.name()));
-                                done(
-                                        journal,
-                                        undone,
-                                        "dropped column " + table.name() + "." + column.name()
-                                                + ", which the repair added");
+                                String what = "dropped column " + table.name() + "." + column.name()
+                                        + ", which the repair added";
+                                undo(journal, undone, ddl.dropColumn(at(table), column.name()), what);
                             }
                         }
                     }
@@ -256,20 +236,10 @@ final class Rollback {
         }
     }
 
-    private String dropConstraint(Table table, Constraint c) {
-        String alter = "ALTER TABLE " + name(table) + " DROP ";
-        if (session.engine() == Engine.POSTGRESQL) {
-            return alter + "CONSTRAINT " + session.dialect().quote(c.name());
-        }
-        if (c.isForeignKey()) {
-            return alter + "FOREIGN KEY " + session.dialect().quote(c.name());
-        }
-        if (c.type() == ConstraintType.PRIMARY_KEY) {
-            return alter + "PRIMARY KEY";
-        }
-        return c.type() == ConstraintType.UNIQUE
-                ? alter + "INDEX " + session.dialect().quote(c.name())
-                : alter + "CONSTRAINT " + session.dialect().quote(c.name());
+    /** Runs one undoing statement, and journals and reports it as done. */
+    private void undo(Journal journal, List<String> undone, String sql, String what) throws SQLException {
+        execute(sql);
+        done(journal, undone, what);
     }
 
     private void done(Journal journal, List<String> undone, String what) {
@@ -282,8 +252,8 @@ final class Rollback {
                 CatalogReader.of(session.engine()).read(session.connection(), schemas), schemas.get(0));
     }
 
-    private String name(Table t) {
-        return session.dialect().qualify(t.schema(), t.name());
+    private static QualifiedName at(Table t) {
+        return new QualifiedName(t.schema(), t.name());
     }
 
     private void execute(String sql) throws SQLException {

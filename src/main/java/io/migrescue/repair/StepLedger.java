@@ -2,7 +2,6 @@ package io.migrescue.repair;
 
 import io.migrescue.catalog.OwnTables;
 import io.migrescue.db.DatabaseSession;
-import io.migrescue.model.Engine;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,7 +39,7 @@ final class StepLedger {
             st.execute(
                     "CREATE TABLE IF NOT EXISTS " + table + " (repair_id VARCHAR(64) NOT NULL, step_n INTEGER NOT NULL,"
                             + " done_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (repair_id, step_n))"
-                            + (session.engine() == Engine.POSTGRESQL ? "" : " ENGINE=InnoDB"));
+                            + session.engine().tableOptions());
         }
     }
 

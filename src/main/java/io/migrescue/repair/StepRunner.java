@@ -3,7 +3,7 @@ package io.migrescue.repair;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.evidence.LockEvidence;
 import io.migrescue.evidence.LockHolder;
-import io.migrescue.model.Engine;
+import io.migrescue.model.EngineSql;
 import io.migrescue.playbook.PlanStep;
 import io.migrescue.sql.BoundStatement;
 import java.sql.Connection;
@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,12 +60,7 @@ final class StepRunner {
     /** Short waits for locks: seconds, not the engine's default of a day or a year. */
     void applySessionLimits() throws SQLException {
         try (Statement st = session.connection().createStatement()) {
-            if (session.engine() == Engine.POSTGRESQL) {
-                st.execute("SET lock_timeout = '3s'");
-            } else {
-                st.execute("SET SESSION lock_wait_timeout = 5");
-                st.execute("SET SESSION innodb_lock_wait_timeout = 5");
-            }
+            st.execute(EngineSql.SESSION_LOCK_LIMITS.text(session.engine()));
         }
     }
 
@@ -206,9 +202,7 @@ final class StepRunner {
             if (transaction) {
                 c.rollback();
             }
-            if (session.engine() != Engine.POSTGRESQL) {
-                resetForeignKeyChecks(c);
-            }
+            resetForeignKeyChecks(c);
             throw e;
         } finally {
             if (transaction) {
@@ -244,9 +238,13 @@ final class StepRunner {
     }
 
     /** A failed step must not leave this session with foreign key checks off. */
-    private static void resetForeignKeyChecks(Connection c) {
+    private void resetForeignKeyChecks(Connection c) {
+        Optional<String> on = session.engine().foreignKeyChecks(true);
+        if (on.isEmpty()) {
+            return;
+        }
         try (Statement st = c.createStatement()) {
-            st.execute("SET SESSION foreign_key_checks = 1");
+            st.execute(on.get());
         } catch (SQLException ignored) {
             // the session is closed after a failure anyway
         }
