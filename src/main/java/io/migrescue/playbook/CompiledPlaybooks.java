@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 public final class CompiledPlaybooks {
     static final String RESOURCE = "/playbooks/compiled-playbooks.bin";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private CompiledPlaybooks() {}
 
@@ -35,28 +35,43 @@ public final class CompiledPlaybooks {
         return Stored.BY_TEXT.get(yaml);
     }
 
+    /**
+     * The text of every file of the build's {@code playbooks/} folder, by id (its name without {@code .yaml}), in
+     * file-name order: the folder is the one list of built-in playbooks, so a new one is one new file.
+     */
+    static Map<String, String> texts() {
+        return Stored.BY_ID;
+    }
+
     /** Loaded once, on the first built-in playbook. */
     private static final class Stored {
-        static final Map<String, PlaybookNode> BY_TEXT = read();
+        static final Map<String, String> BY_ID = new LinkedHashMap<>();
+        static final Map<String, PlaybookNode> BY_TEXT = new HashMap<>();
 
-        private static Map<String, PlaybookNode> read() {
+        static {
             try (InputStream raw = CompiledPlaybooks.class.getResourceAsStream(RESOURCE)) {
                 if (raw == null) {
-                    return Map.of();
+                    throw new IllegalStateException("the built-in playbooks are missing from the jar: " + RESOURCE);
                 }
-                DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
-                if (in.readInt() != FORMAT) {
-                    return Map.of();
-                }
-                int count = in.readInt();
-                Map<String, PlaybookNode> byText = new HashMap<>();
-                for (int i = 0; i < count; i++) {
-                    byText.put(string(in), node(in));
-                }
-                return byText;
+                read(raw, BY_ID, BY_TEXT);
             } catch (IOException e) {
                 throw new UncheckedIOException("reading " + RESOURCE, e);
             }
+        }
+    }
+
+    /** Reads what {@link #main} wrote: each playbook's text by id, and its tree by text. */
+    static void read(InputStream raw, Map<String, String> byId, Map<String, PlaybookNode> byText) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
+        if (in.readInt() != FORMAT) {
+            throw new IllegalStateException(RESOURCE + " is of another build: rebuild migrescue");
+        }
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            String id = string(in);
+            String text = string(in);
+            byId.put(id, text);
+            byText.put(text, node(in));
         }
     }
 
@@ -79,6 +94,7 @@ public final class CompiledPlaybooks {
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 PlaybookNode tree = PlaybookYaml.read(text, f.toString());
                 PlaybookLoader.parse(tree, f.toString());
+                write(f.getFileName().toString().replaceFirst("\\.yaml$", ""), o);
                 write(text, o);
                 write(tree, o);
             }

@@ -4,12 +4,11 @@ import io.migrescue.diagnosis.PlaybookFit;
 import io.migrescue.diagnosis.PlaybookRanking;
 import io.migrescue.failure.MigrescueException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,11 @@ import java.util.stream.Stream;
 
 /** The built-in playbooks (shipped in the jar) and the operator's own ({@code --playbooks DIR}), by id. */
 public final class Playbooks {
-    /** Built-in ids, in the order playbooks.md lists them; a test checks this against the playbooks/ folder. */
-    public static final List<String> BUILT_IN = List.of(
+    /**
+     * The order ties are listed in (diagnosis recommends the first of equally fitting playbooks): playbooks.md's
+     * order. Not a registry: a playbook file not named here is still built in, listed after these by its id.
+     */
+    private static final List<String> TIE_ORDER = List.of(
             "replace-constraint",
             "rename-conflicting-constraint",
             "adopt-existing-object",
@@ -44,6 +46,11 @@ public final class Playbooks {
             "rebuild-invalid-index",
             "align-fk-column-types");
 
+    /** Built-in ids: every file of the {@code playbooks/} folder the jar was built from, in {@link #TIE_ORDER}. */
+    public static final List<String> BUILT_IN = CompiledPlaybooks.texts().keySet().stream()
+            .sorted(Comparator.comparing((String id) -> tieRank(id)).thenComparing(id -> id))
+            .toList();
+
     private final Map<String, Playbook> byId;
 
     private Playbooks(Map<String, Playbook> byId) {
@@ -53,7 +60,7 @@ public final class Playbooks {
     public static Playbooks load(Path userDir) {
         Map<String, Playbook> map = new LinkedHashMap<>();
         for (String id : BUILT_IN) {
-            map.put(id, PlaybookLoader.parse(resource(id), "playbooks/" + id + ".yaml"));
+            map.put(id, PlaybookLoader.parse(CompiledPlaybooks.texts().get(id), "playbooks/" + id + ".yaml"));
         }
         if (userDir != null) {
             if (!Files.isDirectory(userDir)) {
@@ -90,14 +97,8 @@ public final class Playbooks {
         return new ArrayList<>(byId.values());
     }
 
-    private static String resource(String id) {
-        try (InputStream in = Playbooks.class.getResourceAsStream("/playbooks/" + id + ".yaml")) {
-            if (in == null) {
-                throw new IllegalStateException("built-in playbook missing from the jar: " + id);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static int tieRank(String id) {
+        int rank = TIE_ORDER.indexOf(id);
+        return rank < 0 ? TIE_ORDER.size() : rank;
     }
 }

@@ -10,12 +10,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The built-in playbooks as the build stored them load exactly as their YAML does, and without Jackson. */
 class CompiledPlaybooksTest {
@@ -32,6 +37,31 @@ class CompiledPlaybooksTest {
             assertThat(PlaybookLoader.parse(stored, "stored"))
                     .isEqualTo(PlaybookLoader.parse(PlaybookYaml.read(text, f.toString()), "stored"));
         }
+    }
+
+    /** A new playbook made of existing steps is one new file: the build lists the folder, no Java names it. */
+    @Test
+    void aNewPlaybookFileIsBuiltInWithoutAnyOtherChange(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("playbooks"));
+        for (Path f : builtInFiles()) {
+            Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        String marked = Files.readString(Path.of("playbooks/mark-applied.yaml"), StandardCharsets.UTF_8)
+                .replace("id: mark-applied", "id: record-as-applied");
+        Files.writeString(dir.resolve("record-as-applied.yaml"), marked, StandardCharsets.UTF_8);
+        Path bin = tmp.resolve("compiled.bin");
+
+        CompiledPlaybooks.main(new String[] {dir.toString(), bin.toString()});
+
+        Map<String, String> byId = new LinkedHashMap<>();
+        Map<String, PlaybookNode> byText = new HashMap<>();
+        try (InputStream in = Files.newInputStream(bin)) {
+            CompiledPlaybooks.read(in, byId, byText);
+        }
+        assertThat(byId.keySet()).containsAll(Playbooks.BUILT_IN).contains("record-as-applied");
+        assertThat(PlaybookLoader.parse(byId.get("record-as-applied"), "new").id())
+                .isEqualTo("record-as-applied");
+        assertThat(byText).containsKey(marked);
     }
 
     /** The parameter checks search a step's arguments as JSON text: the same text Jackson's tree printed. */
