@@ -1,7 +1,7 @@
 package io.migrescue.migration.typeorm;
 
-import io.migrescue.migration.CodeMigrationReader;
 import io.migrescue.migration.code.Code;
+import io.migrescue.migration.code.JsMigrationReader;
 import io.migrescue.migration.code.JsMigrations;
 import io.migrescue.migration.code.Lexer.Language;
 import io.migrescue.migration.code.Node;
@@ -13,7 +13,6 @@ import io.migrescue.migration.code.Parser;
 import io.migrescue.migration.code.Rendered;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.MigrationFile;
-import io.migrescue.sql.SqlStatement;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,12 +29,11 @@ import java.util.regex.Pattern;
  * see {@link TableApi}). Known by the name TypeORM records: the {@code name} field, else the class name, whose last 13
  * digits are the timestamp TypeORM orders migrations by.
  */
-public final class TypeOrmMigrationReader implements CodeMigrationReader {
+public final class TypeOrmMigrationReader extends JsMigrationReader {
     private static final Pattern TIMESTAMP = Pattern.compile("(\\d{13})$");
 
-    @Override
-    public String tool() {
-        return "typeorm";
+    public TypeOrmMigrationReader() {
+        super("typeorm", "queryRunner");
     }
 
     @Override
@@ -50,12 +48,8 @@ public final class TypeOrmMigrationReader implements CodeMigrationReader {
     }
 
     @Override
-    public List<SqlStatement> statements(MigrationFile file, Engine engine) throws IOException {
-        Rendered out = new Rendered();
-        JsMigrations.up(file, out)
-                .ifPresent(up -> new UpBody(JsMigrations.firstParam(up, "queryRunner"), new TableApi(engine), out)
-                        .run(up.body()));
-        return out.statements();
+    protected void read(List<Node> up, String queryRunner, Engine engine, Rendered out) {
+        new UpBody(queryRunner, new TableApi(engine), out).run(up);
     }
 
     /** TypeORM's {@code migration.name || migration.constructor.name}. */
