@@ -9,6 +9,7 @@ import io.migrescue.migration.code.Node.Func;
 import io.migrescue.migration.code.Node.Ident;
 import io.migrescue.migration.code.Node.Member;
 import io.migrescue.migration.code.Rendered;
+import io.migrescue.migration.code.StatementWalk;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
 import java.util.ArrayList;
@@ -32,14 +33,9 @@ public final class KnexMigrationReader extends JsMigrationReader {
         new Body(knex, Dialect.of(engine), out).run(up);
     }
 
-    private record Body(String knex, Dialect dialect, Rendered out) {
-        void run(List<Node> body) {
-            for (Node n : body) {
-                statement(n);
-            }
-        }
-
-        private void statement(Node n) {
+    private record Body(String knex, Dialect dialect, Rendered out) implements StatementWalk {
+        @Override
+        public void statement(Node n) {
             if (n instanceof Call c) {
                 List<Call> chain = chain(c);
                 Node root = chain.get(0).target();
@@ -62,8 +58,7 @@ public final class KnexMigrationReader extends JsMigrationReader {
                     thenCalls(chain.subList(1, chain.size()));
                     return;
                 }
-                if (c.args().stream().anyMatch(a -> a instanceof Func)) {
-                    c.args().stream().filter(a -> a instanceof Func).forEach(a -> run(((Func) a).body()));
+                if (wrapped(c)) {
                     return;
                 }
             }

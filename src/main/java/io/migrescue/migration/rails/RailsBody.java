@@ -21,10 +21,6 @@ record RailsBody(RailsSql sql, Rendered out) {
         }
     }
 
-    private String q(String name) {
-        return sql.d.quote(name);
-    }
-
     /** Renders a bare call and says whether it knew it. */
     private boolean call(Call c) {
         Obj options = RailsMigrationReader.options(c);
@@ -69,7 +65,7 @@ record RailsBody(RailsSql sql, Rendered out) {
                 }
                 boolean ifExists = options != null && Boolean.TRUE.equals(Code.bool(options.get("if_exists")));
                 boolean cascade = options != null && "cascade".equals(Code.str(options.get("force")));
-                out.add("DROP TABLE " + (ifExists ? "IF EXISTS " : "") + q(a0) + (cascade ? " CASCADE" : ""), line);
+                out.add("DROP TABLE " + (ifExists ? "IF EXISTS " : "") + sql.q(a0) + (cascade ? " CASCADE" : ""), line);
             }
             case "rename_table" -> {
                 if (a0 == null || a1 == null) {
@@ -77,8 +73,8 @@ record RailsBody(RailsSql sql, Rendered out) {
                 }
                 out.add(
                         sql.pg
-                                ? "ALTER TABLE " + q(a0) + " RENAME TO " + q(a1)
-                                : "RENAME TABLE " + q(a0) + " TO " + q(a1),
+                                ? "ALTER TABLE " + sql.q(a0) + " RENAME TO " + sql.q(a1)
+                                : "RENAME TABLE " + sql.q(a0) + " TO " + sql.q(a1),
                         line);
             }
             default -> {

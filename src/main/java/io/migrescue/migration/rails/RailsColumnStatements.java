@@ -14,10 +14,6 @@ import java.util.List;
  * {@code remove_timestamps}) as ActiveRecord renders them.
  */
 record RailsColumnStatements(RailsSql sql, Rendered out) {
-    private String q(String name) {
-        return sql.d.quote(name);
-    }
-
     /** Renders a bare call of this kind and says whether it knew it. */
     boolean render(Call c, Obj options, String a0, String a1, int line) {
         switch (c.name()) {
@@ -27,7 +23,7 @@ record RailsColumnStatements(RailsSql sql, Rendered out) {
                 if (column == null || options != null && options.get("index") != null) {
                     return false;
                 }
-                out.add("ALTER TABLE " + q(a0) + " ADD " + column, line);
+                out.add("ALTER TABLE " + sql.q(a0) + " ADD " + column, line);
             }
             case "remove_column", "remove_columns" -> {
                 List<String> columns = new ArrayList<>();
@@ -45,7 +41,7 @@ record RailsColumnStatements(RailsSql sql, Rendered out) {
                     return false;
                 }
                 for (String col : columns) {
-                    out.add("ALTER TABLE " + q(a0) + " DROP COLUMN " + q(col), line);
+                    out.add("ALTER TABLE " + sql.q(a0) + " DROP COLUMN " + sql.q(col), line);
                 }
             }
             case "rename_column" -> {
@@ -53,7 +49,7 @@ record RailsColumnStatements(RailsSql sql, Rendered out) {
                 if (a0 == null || a1 == null || to == null) {
                     return false;
                 }
-                out.add("ALTER TABLE " + q(a0) + " RENAME COLUMN " + q(a1) + " TO " + q(to), line);
+                out.add("ALTER TABLE " + sql.q(a0) + " RENAME COLUMN " + sql.q(a1) + " TO " + sql.q(to), line);
             }
             case "change_column" -> {
                 String type = Code.str(c.arg(2));
@@ -62,10 +58,10 @@ record RailsColumnStatements(RailsSql sql, Rendered out) {
                     return false;
                 }
                 if (!sql.pg) {
-                    out.add("ALTER TABLE " + q(a0) + " CHANGE " + q(a1) + " " + column, line);
+                    out.add("ALTER TABLE " + sql.q(a0) + " CHANGE " + sql.q(a1) + " " + column, line);
                     return true;
                 }
-                String alter = "ALTER TABLE " + q(a0) + " ALTER COLUMN " + q(a1);
+                String alter = "ALTER TABLE " + sql.q(a0) + " ALTER COLUMN " + sql.q(a1);
                 out.add(alter + " TYPE " + RailsTypes.of(type, options, sql.d.engine(), sql.version), line);
                 if (options != null && options.get("default") != null) {
                     out.add(alter + " SET DEFAULT " + RailsTypes.defaultValue(options.get("default")), line);
@@ -85,7 +81,7 @@ record RailsColumnStatements(RailsSql sql, Rendered out) {
                 if (a0 == null || a1 == null || v == null) {
                     return false;
                 }
-                String alter = "ALTER TABLE " + q(a0) + " ALTER COLUMN " + q(a1);
+                String alter = "ALTER TABLE " + sql.q(a0) + " ALTER COLUMN " + sql.q(a1);
                 out.add(v.equals("NULL") ? alter + " DROP DEFAULT" : alter + " SET DEFAULT " + v, line);
             }
             case "change_column_null" -> {
@@ -98,10 +94,12 @@ record RailsColumnStatements(RailsSql sql, Rendered out) {
                     if (v == null) {
                         return false;
                     }
-                    out.add("UPDATE " + q(a0) + " SET " + q(a1) + "=" + v + " WHERE " + q(a1) + " IS NULL", line);
+                    out.add(
+                            "UPDATE " + sql.q(a0) + " SET " + sql.q(a1) + "=" + v + " WHERE " + sql.q(a1) + " IS NULL",
+                            line);
                 }
                 out.add(
-                        "ALTER TABLE " + q(a0) + " ALTER COLUMN " + q(a1)
+                        "ALTER TABLE " + sql.q(a0) + " ALTER COLUMN " + sql.q(a1)
                                 + (nullable ? " DROP NOT NULL" : " SET NOT NULL"),
                         line);
             }
@@ -119,14 +117,15 @@ record RailsColumnStatements(RailsSql sql, Rendered out) {
                     }
                     cols.add("ADD " + col);
                 }
-                out.add("ALTER TABLE " + q(a0) + " " + String.join(", ", cols), line);
+                out.add("ALTER TABLE " + sql.q(a0) + " " + String.join(", ", cols), line);
             }
             case "remove_timestamps" -> {
                 if (a0 == null) {
                     return false;
                 }
                 out.add(
-                        "ALTER TABLE " + q(a0) + " DROP COLUMN " + q("updated_at") + ", DROP COLUMN " + q("created_at"),
+                        "ALTER TABLE " + sql.q(a0) + " DROP COLUMN " + sql.q("updated_at") + ", DROP COLUMN "
+                                + sql.q("created_at"),
                         line);
             }
             default -> {

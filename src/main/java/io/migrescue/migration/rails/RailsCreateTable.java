@@ -167,14 +167,11 @@ final class RailsCreateTable {
             }
             case "references", "belongs_to" -> {
                 String ref = Code.str(c.arg(0));
-                if (ref == null || !RailsOptions.known(o, "foreign_key", "index", "null", "type", "default")) {
+                if (ref == null) {
                     return false;
                 }
                 String column = ref + "_id";
-                String type = o != null && o.get("type") != null ? Code.str(o.get("type")) : "bigint";
-                String col = type == null
-                        ? null
-                        : sql.column(column, type, RailsOptions.withoutKeys(o, "foreign_key", "index", "type"));
+                String col = sql.referenceColumn(ref, o);
                 Reference r = reference(table, ref, o);
                 if (col == null || r == null) {
                     return false;

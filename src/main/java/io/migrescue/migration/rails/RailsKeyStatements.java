@@ -13,10 +13,6 @@ import java.util.List;
  * {@code remove_foreign_key}) with ActiveRecord's default names.
  */
 record RailsKeyStatements(RailsSql sql, Rendered out) {
-    private String q(String name) {
-        return sql.d.quote(name);
-    }
-
     /** Renders a bare call of this kind and says whether it knew it. */
     boolean render(Call c, Obj options, String a0, String a1, int line) {
         switch (c.name()) {
@@ -41,7 +37,7 @@ record RailsKeyStatements(RailsSql sql, Rendered out) {
                 if (name == null) {
                     return false;
                 }
-                out.add(sql.pg ? "DROP INDEX  " + q(name) : "DROP INDEX " + q(name) + " ON " + q(a0), line);
+                out.add(sql.pg ? "DROP INDEX  " + sql.q(name) : "DROP INDEX " + sql.q(name) + " ON " + sql.q(a0), line);
             }
             case "rename_index" -> {
                 String to = Code.str(c.arg(2));
@@ -50,8 +46,8 @@ record RailsKeyStatements(RailsSql sql, Rendered out) {
                 }
                 out.add(
                         sql.pg
-                                ? "ALTER INDEX " + q(a1) + " RENAME TO " + q(to)
-                                : "ALTER TABLE " + q(a0) + " RENAME INDEX " + q(a1) + " TO " + q(to),
+                                ? "ALTER INDEX " + sql.q(a1) + " RENAME TO " + sql.q(to)
+                                : "ALTER TABLE " + sql.q(a0) + " RENAME INDEX " + sql.q(a1) + " TO " + sql.q(to),
                         line);
             }
             case "add_reference", "add_belongs_to" -> {
@@ -66,7 +62,7 @@ record RailsKeyStatements(RailsSql sql, Rendered out) {
                     String column = a1 + "_id";
                     out.add(dropForeignKey(a0, RailsSql.foreignKeyName(a0, column)), line);
                 }
-                out.add("ALTER TABLE " + q(a0) + " DROP COLUMN " + q(a1 + "_id"), line);
+                out.add("ALTER TABLE " + sql.q(a0) + " DROP COLUMN " + sql.q(a1 + "_id"), line);
             }
             case "add_foreign_key" -> {
                 if (a0 == null
@@ -90,7 +86,7 @@ record RailsKeyStatements(RailsSql sql, Rendered out) {
                 boolean notValid =
                         sql.pg && options != null && Boolean.FALSE.equals(Code.bool(options.get("validate")));
                 out.add(
-                        "ALTER TABLE " + q(a0) + " ADD "
+                        "ALTER TABLE " + sql.q(a0) + " ADD "
                                 + sql.foreignKey(
                                                 name,
                                                 column,
@@ -123,19 +119,13 @@ record RailsKeyStatements(RailsSql sql, Rendered out) {
     }
 
     private String dropForeignKey(String table, String name) {
-        return "ALTER TABLE " + q(table) + (sql.pg ? " DROP CONSTRAINT " : " DROP FOREIGN KEY ") + q(name);
+        return "ALTER TABLE " + sql.q(table) + (sql.pg ? " DROP CONSTRAINT " : " DROP FOREIGN KEY ") + sql.q(name);
     }
 
     /** {@code add_reference :orders, :user, foreign_key: true, null: false, index: true}: column, index, foreign key. */
     private boolean addReference(String table, String ref, Obj options, int line) {
-        if (!RailsOptions.known(options, "foreign_key", "index", "null", "type", "default")) {
-            return false;
-        }
         String column = ref + "_id";
-        String type = options != null && options.get("type") != null ? Code.str(options.get("type")) : "bigint";
-        String col = type == null
-                ? null
-                : sql.column(column, type, RailsOptions.withoutKeys(options, "foreign_key", "index", "type"));
+        String col = sql.referenceColumn(ref, options);
         if (col == null) {
             return false;
         }
@@ -143,13 +133,13 @@ record RailsKeyStatements(RailsSql sql, Rendered out) {
         if (r == null) {
             return false;
         }
-        out.add("ALTER TABLE " + q(table) + " ADD " + col, line);
+        out.add("ALTER TABLE " + sql.q(table) + " ADD " + col, line);
         if (r.indexName() != null) {
             out.add(sql.index(table, r.indexName(), List.of(column), r.uniqueIndex(), null), line);
         }
         if (r.fkName() != null) {
             out.add(
-                    ("ALTER TABLE " + q(table) + " ADD "
+                    ("ALTER TABLE " + sql.q(table) + " ADD "
                                     + sql.foreignKey(r.fkName(), column, r.toTable(), "id", r.onDelete(), r.onUpdate()))
                             .strip(),
                     line);

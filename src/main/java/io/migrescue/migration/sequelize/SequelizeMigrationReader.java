@@ -5,11 +5,11 @@ import io.migrescue.migration.code.JsMigrationReader;
 import io.migrescue.migration.code.Node;
 import io.migrescue.migration.code.Node.Arr;
 import io.migrescue.migration.code.Node.Call;
-import io.migrescue.migration.code.Node.Func;
 import io.migrescue.migration.code.Node.Ident;
 import io.migrescue.migration.code.Node.Member;
 import io.migrescue.migration.code.Node.Obj;
 import io.migrescue.migration.code.Rendered;
+import io.migrescue.migration.code.StatementWalk;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
 import java.util.List;
@@ -33,14 +33,9 @@ public final class SequelizeMigrationReader extends JsMigrationReader {
         new Body(queryInterface, out, new QueryInterfaceCalls(Dialect.of(engine), out)).run(up);
     }
 
-    private record Body(String qi, Rendered out, QueryInterfaceCalls calls) {
-        void run(List<Node> body) {
-            for (Node n : body) {
-                statement(n);
-            }
-        }
-
-        private void statement(Node n) {
+    private record Body(String qi, Rendered out, QueryInterfaceCalls calls) implements StatementWalk {
+        @Override
+        public void statement(Node n) {
             if (n instanceof Call c) {
                 if (c.target() instanceof Ident id && id.name().equals(qi)) {
                     if (!calls.render(c)) {
@@ -63,8 +58,7 @@ public final class SequelizeMigrationReader extends JsMigrationReader {
                     run(items.items());
                     return;
                 }
-                if (c.args().stream().anyMatch(a -> a instanceof Func)) {
-                    c.args().stream().filter(a -> a instanceof Func).forEach(a -> run(((Func) a).body()));
+                if (wrapped(c)) {
                     return;
                 }
             }

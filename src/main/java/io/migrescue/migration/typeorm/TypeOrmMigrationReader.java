@@ -8,9 +8,9 @@ import io.migrescue.migration.code.Node;
 import io.migrescue.migration.code.Node.Assign;
 import io.migrescue.migration.code.Node.Call;
 import io.migrescue.migration.code.Node.ClassDef;
-import io.migrescue.migration.code.Node.Func;
 import io.migrescue.migration.code.Parser;
 import io.migrescue.migration.code.Rendered;
+import io.migrescue.migration.code.StatementWalk;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.MigrationFile;
 import java.io.IOException;
@@ -72,14 +72,9 @@ public final class TypeOrmMigrationReader extends JsMigrationReader {
     }
 
     /** The statements of {@code up}, in order: {@code queryRunner.query(sql)} as written, the Table API rendered. */
-    private record UpBody(String runner, TableApi tables, Rendered out) {
-        void run(List<Node> body) {
-            for (Node n : body) {
-                statement(n);
-            }
-        }
-
-        private void statement(Node n) {
+    private record UpBody(String runner, TableApi tables, Rendered out) implements StatementWalk {
+        @Override
+        public void statement(Node n) {
             if (n instanceof Call c && c.target() != null && c.target().text().equals(runner)) {
                 if (c.name().equals("query") && c.args().size() == 1 && Code.str(c.arg(0)) != null) {
                     out.add(Code.str(c.arg(0)).strip(), c.line());
@@ -89,9 +84,7 @@ public final class TypeOrmMigrationReader extends JsMigrationReader {
                     return;
                 }
             }
-            if (n instanceof Call c && c.args().stream().anyMatch(a -> a instanceof Func)) {
-                // a wrapper (a transaction, Promise.all): the functions it runs, in order
-                c.args().stream().filter(a -> a instanceof Func).forEach(a -> run(((Func) a).body()));
+            if (n instanceof Call c && wrapped(c)) { // a transaction, Promise.all
                 return;
             }
             out.notUnderstood(n);
