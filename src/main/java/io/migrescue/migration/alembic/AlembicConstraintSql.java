@@ -12,14 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Alembic's index and constraint ops: create/drop index, create foreign key, drop constraint, a constraint's name. */
-final class AlembicConstraintSql {
-    private final SqlAlchemyDdl ddl;
-    private final AlembicColumnSql columns;
-
-    AlembicConstraintSql(SqlAlchemyDdl ddl, AlembicColumnSql columns) {
-        this.ddl = ddl;
-        this.columns = columns;
-    }
+record AlembicConstraintSql(SqlAlchemyDdl ddl, AlembicColumnSql columns) {
 
     String named(Optional<PyExpr> name) {
         if (name.isEmpty() || PyExpr.isNone(name.get())) {

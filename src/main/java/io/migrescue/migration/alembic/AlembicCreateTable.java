@@ -12,16 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code op.create_table(…)} as SQLAlchemy's CREATE TABLE, with its inline constraints and the indexes after it. */
-final class AlembicCreateTable {
-    private final SqlAlchemyDdl ddl;
-    private final AlembicColumnSql columnSql;
-    private final AlembicConstraintSql constraintSql;
-
-    AlembicCreateTable(SqlAlchemyDdl ddl, AlembicColumnSql columnSql, AlembicConstraintSql constraintSql) {
-        this.ddl = ddl;
-        this.columnSql = columnSql;
-        this.constraintSql = constraintSql;
-    }
+record AlembicCreateTable(SqlAlchemyDdl ddl, AlembicColumnSql columnSql, AlembicConstraintSql constraintSql) {
 
     List<String> createTable(PyExpr.Call c) {
         String table = str(c, 0, "table_name");

@@ -149,19 +149,12 @@ final class SqlAlchemyDdl {
 
     /** The type's DDL on this engine, or empty when it is not one this reader knows. */
     Optional<String> type(PyExpr e) {
-        String name;
-        List<PyExpr> args;
-        PyExpr.Call call = null;
-        if (e instanceof PyExpr.Name n) {
-            name = n.last();
-            args = List.of();
-        } else if (e instanceof PyExpr.Call c) {
-            name = c.last();
-            args = c.args();
-            call = c;
-        } else {
+        PyExpr.Call call = e instanceof PyExpr.Call c ? c : null;
+        String name = call != null ? call.last() : e instanceof PyExpr.Name n ? n.last() : null;
+        if (name == null) {
             return Optional.empty();
         }
+        List<PyExpr> args = call != null ? call.args() : List.of();
         Optional<String> length = arg(call, 0, "length");
         boolean timezone =
                 call != null && call.kw("timezone").flatMap(PyExpr::bool).orElse(false);

@@ -21,15 +21,13 @@ public final class Lexer {
         "*=", "/=", "++", "--", "<<", ">>", "**"
     };
 
-    private final String src;
+    final String src;
     private final Language language;
-    private final List<Token> tokens = new ArrayList<>();
-    /** Ruby heredocs opened on the current line: their bodies start on the next line. */
-    private final List<int[]> pendingHeredocs = new ArrayList<>();
-
-    private final List<String[]> pendingHeredocSpecs = new ArrayList<>();
-    private int pos;
-    private int line = 1;
+    final List<Token> tokens = new ArrayList<>();
+    private final RubyHeredocs heredocs = new RubyHeredocs(this);
+    // read and moved on by RubyHeredocs too
+    int pos;
+    int line = 1;
 
     private Lexer(String src, Language language) {
         this.src = src;
@@ -55,9 +53,7 @@ public final class Lexer {
                 }
                 pos++;
                 line++;
-                if (!pendingHeredocs.isEmpty()) {
-                    readHeredocBodies();
-                }
+                heredocs.readBodies();
                 if (ruby() && src.startsWith("=begin", pos)) {
                     skipBlockDoc();
                 }
@@ -84,8 +80,8 @@ public final class Lexer {
                 pos++;
                 identifierEnd();
                 add(Kind.SYMBOL, src.substring(start, pos), src.substring(start + 1, pos), start, pos);
-            } else if (ruby() && c == '<' && heredocAhead()) {
-                heredoc();
+            } else if (ruby() && c == '<' && RubyHeredocs.ahead(src, pos)) {
+                heredocs.open();
             } else if (Character.isDigit(c)) {
                 number();
             } else if (identStart(c) || (ruby() && (c == '@' || c == '$') && identStart(peek(1)))) {
@@ -119,7 +115,7 @@ public final class Lexer {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
-    private void identifierEnd() {
+    void identifierEnd() {
         while (pos < src.length() && identPart(src.charAt(pos))) {
             pos++;
         }
@@ -214,12 +210,22 @@ public final class Lexer {
             if (ruby() && !rubySingle && c == '#' && peek(1) == '{') {
                 dynamic = true;
             }
-            if (c == '\n') {
-                line++;
-            }
-            value.append(c);
-            pos++;
+            take(value, c);
         }
+        closeString(start, startLine, value, dynamic);
+    }
+
+    /** One character of a literal, as written (a line break inside it still counts as a line). */
+    private void take(StringBuilder value, char c) {
+        if (c == '\n') {
+            line++;
+        }
+        value.append(c);
+        pos++;
+    }
+
+    /** Past the closing quote: the literal's token, with no value when it interpolates. */
+    private void closeString(int start, int startLine, StringBuilder value, boolean dynamic) {
         pos = Math.min(pos + 1, src.length());
         tokens.add(new Token(
                 Kind.STRING, src.substring(start, pos), dynamic ? null : value.toString(), startLine, start, pos));
@@ -255,15 +261,9 @@ public final class Lexer {
                 skipInterpolation();
                 continue;
             }
-            if (c == '\n') {
-                line++;
-            }
-            value.append(c);
-            pos++;
+            take(value, c);
         }
-        pos = Math.min(pos + 1, src.length());
-        tokens.add(new Token(
-                Kind.STRING, src.substring(start, pos), dynamic ? null : value.toString(), startLine, start, pos));
+        closeString(start, startLine, value, dynamic);
     }
 
     /** From {@code ${} to its closing brace; nested templates are not followed (they do not occur in migrations). */
@@ -284,105 +284,5 @@ public final class Lexer {
             }
             pos++;
         }
-    }
-
-    // --- Ruby heredocs: <<~SQL, <<-SQL, <<SQL, <<~'SQL' (no interpolation)
-
-    private boolean heredocAhead() {
-        if (!src.startsWith("<<", pos)) {
-            return false;
-        }
-        int i = pos + 2;
-        char c = i < src.length() ? src.charAt(i) : '\0';
-        if (c == '~' || c == '-') {
-            c = i + 1 < src.length() ? src.charAt(i + 1) : '\0';
-            return Character.isLetter(c) || c == '_' || c == '\'' || c == '"';
-        }
-        return Character.isUpperCase(c) || c == '\'' || c == '"';
-    }
-
-    private void heredoc() {
-        int start = pos;
-        pos += 2;
-        char flavour = src.charAt(pos);
-        if (flavour == '~' || flavour == '-') {
-            pos++;
-        } else {
-            flavour = ' ';
-        }
-        boolean literal = src.charAt(pos) == '\'';
-        String id;
-        if (src.charAt(pos) == '\'' || src.charAt(pos) == '"') {
-            char q = src.charAt(pos);
-            int close = src.indexOf(q, pos + 1);
-            close = close < 0 ? src.length() : close;
-            id = src.substring(pos + 1, close);
-            pos = Math.min(close + 1, src.length());
-        } else {
-            int idStart = pos;
-            identifierEnd();
-            id = src.substring(idStart, pos);
-        }
-        tokens.add(new Token(Kind.STRING, src.substring(start, pos), "", line, start, pos));
-        pendingHeredocs.add(new int[] {tokens.size() - 1, literal ? 1 : 0, flavour});
-        pendingHeredocSpecs.add(new String[] {id});
-    }
-
-    /** At the start of the line after the openers: each body up to its terminator line, in order. */
-    private void readHeredocBodies() {
-        for (int k = 0; k < pendingHeredocs.size(); k++) {
-            int[] spec = pendingHeredocs.get(k);
-            String id = pendingHeredocSpecs.get(k)[0];
-            boolean indentedEnd = spec[2] != ' ';
-            List<String> lines = new ArrayList<>();
-            boolean dynamic = false;
-            while (pos < src.length()) {
-                int eol = src.indexOf('\n', pos);
-                int end = eol < 0 ? src.length() : eol;
-                String text = src.substring(pos, end);
-                pos = eol < 0 ? src.length() : eol + 1;
-                line++;
-                if ((indentedEnd ? text.strip() : text).equals(id)) {
-                    break;
-                }
-                if (spec[1] == 0 && text.contains("#{")) {
-                    dynamic = true;
-                }
-                lines.add(text);
-            }
-            String body = spec[2] == '~' ? dedent(lines) : String.join("\n", lines) + (lines.isEmpty() ? "" : "\n");
-            Token opener = tokens.get(spec[0]);
-            tokens.set(
-                    spec[0],
-                    new Token(
-                            Kind.STRING,
-                            opener.text(),
-                            dynamic ? null : body,
-                            opener.line(),
-                            opener.start(),
-                            opener.end()));
-        }
-        pendingHeredocs.clear();
-        pendingHeredocSpecs.clear();
-        // pos is now at the start of the line after the last terminator, and line counts the lines consumed
-    }
-
-    private static String dedent(List<String> lines) {
-        int indent = Integer.MAX_VALUE;
-        for (String l : lines) {
-            if (!l.isBlank()) {
-                int i = 0;
-                while (i < l.length() && (l.charAt(i) == ' ' || l.charAt(i) == '\t')) {
-                    i++;
-                }
-                indent = Math.min(indent, i);
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String l : lines) {
-            out.append(l.isBlank() ? "" : l.substring(Math.min(indent, l.length())))
-                    .append('\n');
-        }
-        return out.toString();
     }
 }

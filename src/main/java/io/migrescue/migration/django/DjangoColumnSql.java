@@ -7,28 +7,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** How Django's schema editor writes a field as a column: its type, definition, default, foreign key and indexes. */
-final class DjangoColumnSql {
-    private final Engine engine;
-    private final boolean postgres;
-    private final Dialect dialect;
-    private final DjangoState state;
+record DjangoColumnSql(Engine engine, DjangoState state) {
+    boolean postgres() {
+        return engine == Engine.POSTGRESQL;
+    }
 
-    DjangoColumnSql(Engine engine, DjangoState state) {
-        this.engine = engine;
-        this.postgres = engine == Engine.POSTGRESQL;
-        this.dialect = Dialect.of(engine);
-        this.state = state;
+    Dialect dialect() {
+        return Dialect.of(engine);
     }
 
     private String q(String name) {
-        return dialect.quote(name);
+        return dialect().quote(name);
     }
 
     String type(DjangoField f) {
         if (f.relation()) {
-            return DjangoTypes.related(state.related(f).pk(), postgres);
+            return DjangoTypes.related(state.related(f).pk(), postgres());
         }
-        String t = DjangoTypes.of(f, postgres);
+        String t = DjangoTypes.of(f, postgres());
         if (t == null) {
             throw new DjangoOps.NotUnderstood();
         }
@@ -74,7 +70,7 @@ final class DjangoColumnSql {
                 return n.value();
             }
             if (PyExpr.bool(d).isPresent()) {
-                return postgres
+                return postgres()
                         ? PyExpr.bool(d).get().toString()
                         : PyExpr.bool(d).get() ? "1" : "0";
             }
@@ -99,20 +95,27 @@ final class DjangoColumnSql {
         DjangoModel target = state.related(f);
         String toColumn = target.pk().column();
         return "ALTER TABLE " + q(m.table) + " ADD CONSTRAINT "
-                + q(DjangoNames.foreignKey(engine, m.table, f.column(), target.table, toColumn))
+                + q(foreignKeyName(m, f))
                 + " FOREIGN KEY (" + q(f.column()) + ") REFERENCES " + q(target.table) + " (" + q(toColumn) + ")"
-                + (postgres ? " DEFERRABLE INITIALLY DEFERRED" : "");
+                + (postgres() ? " DEFERRABLE INITIALLY DEFERRED" : "");
+    }
+
+    /** Django's name for the foreign key of the relation field {@code f} of {@code m}. */
+    String foreignKeyName(DjangoModel m, DjangoField f) {
+        DjangoModel target = state.related(f);
+        return DjangoNames.foreignKey(
+                engine, m.table, f.column(), target.table, target.pk().column());
     }
 
     /** The indexes Django adds for a field: db_index (not on a MySQL foreign key, which has its own), PostgreSQL's _like. */
     List<String> fieldIndexes(DjangoModel m, DjangoField f) {
         List<String> sql = new ArrayList<>();
-        boolean mysqlForeignKey = !postgres && f.relation() && f.dbConstraint();
+        boolean mysqlForeignKey = !postgres() && f.relation() && f.dbConstraint();
         if (f.dbIndex() && !f.unique() && !mysqlForeignKey) {
             sql.add("CREATE INDEX " + q(DjangoNames.index(engine, m.table, List.of(f.column()), "")) + " ON "
                     + q(m.table) + " (" + q(f.column()) + ")");
         }
-        if (postgres && (f.dbIndex() || f.unique()) && !f.relation()) {
+        if (postgres() && (f.dbIndex() || f.unique()) && !f.relation()) {
             String t = type(f);
             if (DjangoTypes.textLike(t)) {
                 sql.add("CREATE INDEX " + q(DjangoNames.index(engine, m.table, List.of(f.column()), "_like")) + " ON "

@@ -4,32 +4,15 @@ import static io.migrescue.migration.django.DjangoOps.need;
 import static io.migrescue.migration.django.DjangoOps.str;
 
 import io.migrescue.migration.python.PyExpr;
-import io.migrescue.model.Engine;
-import io.migrescue.sql.Dialect;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Django's field operations (AddField, RemoveField, RenameField, AlterField): the state change and the SQL. */
-final class DjangoFieldOps {
-    private final Engine engine;
-    private final boolean postgres;
-    private final Dialect dialect;
-    private final DjangoState state;
-    private final DjangoStatements out;
-    private final DjangoColumnSql columns;
-
-    DjangoFieldOps(Engine engine, DjangoState state, DjangoStatements out, DjangoColumnSql columns) {
-        this.engine = engine;
-        this.postgres = engine == Engine.POSTGRESQL;
-        this.dialect = Dialect.of(engine);
-        this.state = state;
-        this.out = out;
-        this.columns = columns;
-    }
+record DjangoFieldOps(DjangoState state, DjangoStatements out, DjangoColumnSql columns) {
 
     private String q(String name) {
-        return dialect.quote(name);
+        return columns.dialect().quote(name);
     }
 
     void addField(String app, PyExpr.Call c) {
@@ -42,9 +25,8 @@ final class DjangoFieldOps {
         String dflt = columns.effectiveDefault(f);
         if (f.relation() && f.dbConstraint()) {
             DjangoModel target = state.related(f);
-            String fk = DjangoNames.foreignKey(
-                    engine, m.table, f.column(), target.table, target.pk().column());
-            definition += postgres
+            String fk = columns.foreignKeyName(m, f);
+            definition += columns.postgres()
                     ? " CONSTRAINT " + q(fk) + " REFERENCES " + q(target.table) + "("
                             + q(target.pk().column()) + ") DEFERRABLE INITIALLY DEFERRED"
                     : " , ADD CONSTRAINT " + q(fk) + " FOREIGN KEY (" + q(f.column()) + ") REFERENCES "
@@ -64,12 +46,11 @@ final class DjangoFieldOps {
         DjangoModel m = state.model(app, str(c, 0, "model_name"));
         DjangoField f = m.field(str(c, 1, "name"));
         if (f.relation() && f.dbConstraint()) {
-            DjangoModel target = state.related(f);
-            String fk = DjangoNames.foreignKey(
-                    engine, m.table, f.column(), target.table, target.pk().column());
-            out.add("ALTER TABLE " + q(m.table) + (postgres ? " DROP CONSTRAINT " : " DROP FOREIGN KEY ") + q(fk));
+            String fk = columns.foreignKeyName(m, f);
+            out.add("ALTER TABLE " + q(m.table) + (columns.postgres() ? " DROP CONSTRAINT " : " DROP FOREIGN KEY ")
+                    + q(fk));
         }
-        out.add("ALTER TABLE " + q(m.table) + " DROP COLUMN " + q(f.column()) + (postgres ? " CASCADE" : ""));
+        out.add("ALTER TABLE " + q(m.table) + " DROP COLUMN " + q(f.column()) + (columns.postgres() ? " CASCADE" : ""));
         m.fields.remove(f.name());
     }
 
@@ -119,7 +100,7 @@ final class DjangoFieldOps {
             out.add("ALTER TABLE " + t + " ALTER COLUMN " + col + " SET DEFAULT " + dflt);
             out.add("UPDATE " + t + " SET " + col + " = " + dflt + " WHERE " + col + " IS NULL");
         }
-        if (postgres) {
+        if (columns.postgres()) {
             if (typeChanged) {
                 out.add("ALTER TABLE " + t + " ALTER COLUMN " + col + " TYPE " + newType);
             }
@@ -136,17 +117,19 @@ final class DjangoFieldOps {
         m.fields.put(name, f);
         if (f.unique() && !old.unique()) {
             out.add("ALTER TABLE " + t + " ADD CONSTRAINT "
-                    + q(DjangoNames.index(engine, m.table, List.of(f.column()), "_uniq")) + " UNIQUE (" + col + ")");
+                    + q(DjangoNames.index(columns.engine(), m.table, List.of(f.column()), "_uniq")) + " UNIQUE (" + col
+                    + ")");
         }
         if (f.dbIndex() && !old.dbIndex() && !f.unique()) {
-            out.add("CREATE INDEX " + q(DjangoNames.index(engine, m.table, List.of(f.column()), "")) + " ON " + t + " ("
-                    + col + ")");
+            out.add("CREATE INDEX " + q(DjangoNames.index(columns.engine(), m.table, List.of(f.column()), "")) + " ON "
+                    + t + " (" + col + ")");
         }
-        if (postgres
+        if (columns.postgres()
                 && DjangoTypes.textLike(newType)
                 && (f.dbIndex() || f.unique())
                 && !(old.dbIndex() || old.unique())) {
-            out.add("CREATE INDEX " + q(DjangoNames.index(engine, m.table, List.of(f.column()), "_like")) + " ON " + t
+            out.add("CREATE INDEX " + q(DjangoNames.index(columns.engine(), m.table, List.of(f.column()), "_like"))
+                    + " ON " + t
                     + " (" + col + (newType.startsWith("varchar") ? " varchar_pattern_ops" : " text_pattern_ops")
                     + ")");
         }

@@ -45,7 +45,7 @@ final class DjangoOps {
     /** Applies {@code operations} of migration {@code app} to the state; with {@code record}, returns their SQL. */
     List<SqlStatement> apply(String app, List<PyExpr> operations, boolean record) {
         out = new DjangoStatements(record);
-        DjangoFieldOps fields = new DjangoFieldOps(engine, state, out, columns);
+        DjangoFieldOps fields = new DjangoFieldOps(state, out, columns);
         for (PyExpr op : operations) {
             out.line(op.line());
             int[] mark = out.mark();

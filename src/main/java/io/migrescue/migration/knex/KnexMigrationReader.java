@@ -1,8 +1,7 @@
 package io.migrescue.migration.knex;
 
-import io.migrescue.migration.CodeMigrationReader;
 import io.migrescue.migration.code.Code;
-import io.migrescue.migration.code.JsMigrations;
+import io.migrescue.migration.code.JsMigrationReader;
 import io.migrescue.migration.code.Node;
 import io.migrescue.migration.code.Node.Arr;
 import io.migrescue.migration.code.Node.Call;
@@ -10,12 +9,9 @@ import io.migrescue.migration.code.Node.Func;
 import io.migrescue.migration.code.Node.Ident;
 import io.migrescue.migration.code.Node.Member;
 import io.migrescue.migration.code.Rendered;
+import io.migrescue.migration.code.StatementWalk;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
-import io.migrescue.sql.MigrationFile;
-import io.migrescue.sql.SqlStatement;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,34 +23,19 @@ import java.util.List;
  * (see {@link KnexTable}), and {@code knex.raw("…")} / {@code knex.schema.raw("…")} as written. Known by the file name
  * Knex records, in Knex's order (file names sorted).
  */
-public final class KnexMigrationReader implements CodeMigrationReader {
-
-    @Override
-    public String tool() {
-        return "knex";
+public final class KnexMigrationReader extends JsMigrationReader {
+    public KnexMigrationReader() {
+        super("knex", "knex");
     }
 
     @Override
-    public List<MigrationFile> list(Path dir) throws IOException {
-        return JsMigrations.byFileName(dir, tool());
+    protected void read(List<Node> up, String knex, Engine engine, Rendered out) {
+        new Body(knex, Dialect.of(engine), out).run(up);
     }
 
-    @Override
-    public List<SqlStatement> statements(MigrationFile file, Engine engine) throws IOException {
-        Rendered out = new Rendered();
-        JsMigrations.up(file, out)
-                .ifPresent(up -> new Body(JsMigrations.firstParam(up, "knex"), Dialect.of(engine), out).run(up.body()));
-        return out.statements();
-    }
-
-    private record Body(String knex, Dialect dialect, Rendered out) {
-        void run(List<Node> body) {
-            for (Node n : body) {
-                statement(n);
-            }
-        }
-
-        private void statement(Node n) {
+    private record Body(String knex, Dialect dialect, Rendered out) implements StatementWalk {
+        @Override
+        public void statement(Node n) {
             if (n instanceof Call c) {
                 List<Call> chain = chain(c);
                 Node root = chain.get(0).target();
@@ -77,8 +58,7 @@ public final class KnexMigrationReader implements CodeMigrationReader {
                     thenCalls(chain.subList(1, chain.size()));
                     return;
                 }
-                if (c.args().stream().anyMatch(a -> a instanceof Func)) {
-                    c.args().stream().filter(a -> a instanceof Func).forEach(a -> run(((Func) a).body()));
+                if (wrapped(c)) {
                     return;
                 }
             }

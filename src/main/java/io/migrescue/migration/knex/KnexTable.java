@@ -5,7 +5,6 @@ import io.migrescue.migration.code.Node;
 import io.migrescue.migration.code.Node.Call;
 import io.migrescue.migration.code.Node.Func;
 import io.migrescue.migration.code.Node.Ident;
-import io.migrescue.migration.code.Node.Obj;
 import io.migrescue.migration.code.Rendered;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
@@ -24,16 +23,16 @@ import java.util.stream.Collectors;
 final class KnexTable {
     private final Dialect d;
     private final boolean postgres;
-    private final String schema;
     private final String table;
     private final boolean create;
     private final boolean ifNotExists;
     private final Rendered out;
+    private final KnexTableSql sql;
     private final List<String> columns = new ArrayList<>();
-    private final List<Column> altered = new ArrayList<>();
+    private final List<KnexColumn> altered = new ArrayList<>();
     private final List<String> comments = new ArrayList<>();
     /** Statements after the table's own, in call order; each with its line. */
-    private final List<Object[]> after = new ArrayList<>();
+    private final List<Later> after = new ArrayList<>();
 
     private final List<String> tableOptions = new ArrayList<>();
     private List<String> primary;
@@ -42,15 +41,11 @@ final class KnexTable {
     KnexTable(Dialect d, String schema, String table, boolean create, boolean ifNotExists, Rendered out) {
         this.d = d;
         this.postgres = d.engine() == Engine.POSTGRESQL;
-        this.schema = schema;
         this.table = table;
         this.create = create;
         this.ifNotExists = ifNotExists;
         this.out = out;
-    }
-
-    private String qt() {
-        return d.qualify(schema, table);
+        this.sql = new KnexTableSql(d, schema, table);
     }
 
     void render(Func builder, int line) {
@@ -70,24 +65,26 @@ final class KnexTable {
         emit(line);
     }
 
-    private void later(String sql, int line, Node notUnderstood) {
-        after.add(new Object[] {sql, line, notUnderstood});
+    /** A statement rendered after the table's own (or, with no SQL, the code it could not read), in call order. */
+    private record Later(String statement, int line, Node notUnderstood) {}
+
+    private void later(String statement, int line, Node notUnderstood) {
+        after.add(new Later(statement, line, notUnderstood));
     }
 
     private void emit(int line) {
         if (create) {
             List<String> parts = new ArrayList<>(columns);
             if (primary != null) {
-                parts.add((postgres ? "constraint " + d.quote(primaryName) + " " : "") + "primary key (" + list(primary)
-                        + ")");
+                parts.add(sql.primaryKey(primaryName, primary));
             }
             out.add(
-                    "create table " + (ifNotExists ? "if not exists " : "") + qt() + " (" + String.join(", ", parts)
+                    "create table " + (ifNotExists ? "if not exists " : "") + sql.qt() + " (" + String.join(", ", parts)
                             + ")" + String.join("", tableOptions),
                     line);
         } else if (!columns.isEmpty()) {
             out.add(
-                    "alter table " + qt() + " "
+                    "alter table " + sql.qt() + " "
                             + columns.stream()
                                     .map(c -> (postgres ? "add column " : "add ") + c)
                                     .collect(Collectors.joining(", ")),
@@ -96,23 +93,19 @@ final class KnexTable {
         for (String c : comments) {
             out.add(c, line);
         }
-        for (Column c : altered) {
-            alterColumn(c, line);
+        for (KnexColumn c : altered) {
+            for (String statement : sql.alter(c)) {
+                out.add(statement, line);
+            }
         }
         if (!create && primary != null) {
-            out.add(
-                    postgres
-                            ? "alter table " + qt() + " add constraint " + d.quote(primaryName) + " primary key ("
-                                    + list(primary) + ")"
-                            : "alter table " + qt() + " add primary key " + d.quote(primaryName) + "(" + list(primary)
-                                    + ")",
-                    line);
+            out.add(sql.addPrimaryKey(primaryName, primary), line);
         }
-        for (Object[] a : after) {
-            if (a[2] != null) {
-                out.notUnderstood((Node) a[2]);
+        for (Later a : after) {
+            if (a.notUnderstood() != null) {
+                out.notUnderstood(a.notUnderstood());
             } else {
-                out.add((String) a[0], (Integer) a[1]);
+                out.add(a.statement(), a.line());
             }
         }
     }
@@ -132,13 +125,13 @@ final class KnexTable {
         int line = first.line();
         List<String> cols = Code.names(first.arg(0));
         switch (method) {
-            case "timestamps" -> timestamps(first);
+            case "timestamps" -> columns.addAll(sql.timestamps(first));
             case "index", "unique" -> {
                 if (cols == null || chain.size() > 1) {
                     later(null, line, whole);
                 } else {
-                    String keyName = keyName(first.arg(1), method.equals("index") ? "index" : "unique", cols);
-                    later(method.equals("index") ? index(keyName, cols) : unique(keyName, cols), line, null);
+                    String keyName = sql.keyName(first.arg(1), method.equals("index") ? "index" : "unique", cols);
+                    later(method.equals("index") ? sql.index(keyName, cols) : sql.unique(keyName, cols), line, null);
                 }
             }
             case "primary" -> {
@@ -165,19 +158,15 @@ final class KnexTable {
                     }
                     names.addAll(n);
                 }
-                later(dropColumns(names), line, null);
+                later(sql.dropColumns(names), line, null);
             }
-            case "dropTimestamps" -> later(dropColumns(List.of("created_at", "updated_at")), line, null);
+            case "dropTimestamps" -> later(sql.dropColumns(List.of("created_at", "updated_at")), line, null);
             case "renameColumn" -> {
                 String to = Code.str(first.arg(1));
                 if (name == null || to == null) {
                     later(null, line, whole);
                 } else {
-                    later(
-                            "alter table " + qt() + (postgres ? " rename " : " rename column ") + d.quote(name) + " to "
-                                    + d.quote(to),
-                            line,
-                            null);
+                    later(sql.renameColumn(name, to), line, null);
                 }
             }
             case "dropIndex", "dropUnique", "dropForeign" -> {
@@ -188,31 +177,11 @@ final class KnexTable {
                     later(null, line, whole);
                     return;
                 }
-                String keyName = explicit != null ? explicit : name(cols, type2);
-                if (postgres) {
-                    later(
-                            method.equals("dropIndex")
-                                    ? "drop index " + d.qualify(schema, keyName)
-                                    : "alter table " + qt() + " drop constraint " + d.quote(keyName),
-                            line,
-                            null);
-                } else {
-                    later(
-                            "alter table " + qt()
-                                    + (method.equals("dropForeign") ? " drop foreign key " : " drop index ")
-                                    + d.quote(keyName),
-                            line,
-                            null);
-                }
+                later(sql.dropKey(method, explicit != null ? explicit : sql.name(cols, type2)), line, null);
             }
             case "dropPrimary" -> {
                 String keyName = first.args().isEmpty() ? table + "_pkey" : Code.str(first.arg(0));
-                later(
-                        postgres
-                                ? "alter table " + qt() + " drop constraint " + d.quote(keyName)
-                                : "alter table " + qt() + " drop primary key",
-                        line,
-                        null);
+                later(sql.dropPrimary(keyName), line, null);
             }
             case "engine", "charset", "collate" -> {
                 if (postgres || !create || name == null) {
@@ -230,20 +199,8 @@ final class KnexTable {
         }
     }
 
-    /** {@code t.timestamps([useTimestamps], [defaultToNow], [camelCase])}. */
-    private void timestamps(Call call) {
-        boolean useTimestamp = Boolean.TRUE.equals(Code.bool(call.arg(0)));
-        boolean defaultNow = Boolean.TRUE.equals(Code.bool(call.arg(1)));
-        boolean camel = Boolean.TRUE.equals(Code.bool(call.arg(2)));
-        String type = postgres ? "timestamptz" : useTimestamp ? "timestamp" : "datetime";
-        String suffix = defaultNow ? " not null default CURRENT_TIMESTAMP" : "";
-        for (String c : camel ? List.of("createdAt", "updatedAt") : List.of("created_at", "updated_at")) {
-            columns.add(d.quote(c) + " " + type + suffix);
-        }
-    }
-
     private void column(String name, String type, String method, List<Call> modifiers, Node whole) {
-        Column c = new Column(name, type);
+        KnexColumn c = new KnexColumn(name, type);
         boolean increments = method.toLowerCase(Locale.ROOT).contains("increments");
         for (Call m : modifiers) {
             int line = m.line();
@@ -264,7 +221,7 @@ final class KnexTable {
                     if (text == null) {
                         later(null, line, m);
                     } else if (postgres) {
-                        comments.add("comment on column " + d.qualify(schema, table) + "." + d.quote(name) + " is "
+                        comments.add("comment on column " + sql.qt() + "." + d.quote(name) + " is "
                                 + KnexTypes.quoteValue(text));
                     } else {
                         c.comment = " comment " + KnexTypes.quoteValue(text);
@@ -289,11 +246,11 @@ final class KnexTable {
                 }
                 case "index", "unique" -> {
                     if (!increments) {
-                        String keyName = keyName(m.arg(0), m.name(), List.of(name));
+                        String keyName = sql.keyName(m.arg(0), m.name(), List.of(name));
                         later(
                                 m.name().equals("index")
-                                        ? index(keyName, List.of(name))
-                                        : unique(keyName, List.of(name)),
+                                        ? sql.index(keyName, List.of(name))
+                                        : sql.unique(keyName, List.of(name)),
                                 line,
                                 null);
                     }
@@ -310,7 +267,7 @@ final class KnexTable {
         finish(c);
     }
 
-    private void finish(Column c) {
+    private void finish(KnexColumn c) {
         if (c.alter) {
             altered.add(c);
         } else {
@@ -318,140 +275,20 @@ final class KnexTable {
         }
     }
 
-    /** {@code .references('users.id')} or {@code .references('id').inTable('users')}, {@code .onDelete}, {@code .onUpdate}, {@code .withKeyName}. */
+    /** {@code t.foreign(cols)} or a column's {@code .references(…)}: after the table's own statements. */
     private void foreign(List<String> cols, String keyName, List<Call> calls, Node whole, int line) {
-        String refTable = null;
-        List<String> refCols = null;
-        String onDelete = null;
-        String onUpdate = null;
-        String name = keyName;
-        for (Call m : calls) {
-            switch (m.name()) {
-                case "references" -> {
-                    List<String> refs = Code.names(m.arg(0));
-                    if (refs == null) {
-                        later(null, line, whole);
-                        return;
-                    }
-                    if (refs.size() == 1 && refs.get(0).contains(".")) {
-                        String r = refs.get(0);
-                        refTable = r.substring(0, r.lastIndexOf('.'));
-                        refCols = List.of(r.substring(r.lastIndexOf('.') + 1));
-                    } else {
-                        refCols = refs;
-                    }
-                }
-                case "inTable" -> refTable = Code.str(m.arg(0));
-                case "onDelete" -> onDelete = Code.str(m.arg(0));
-                case "onUpdate" -> onUpdate = Code.str(m.arg(0));
-                case "withKeyName" -> name = Code.str(m.arg(0));
-                case "deferrable" -> {
-                    later(null, line, m);
-                }
-                default -> {
-                    later(null, m.line(), m);
-                }
-            }
-        }
-        if (refTable == null || refCols == null) {
+        KnexForeignKey key = KnexForeignKey.read(calls, keyName, line, (n, at) -> later(null, at, n));
+        if (key == null) {
             later(null, line, whole);
             return;
         }
-        String keyName2 = name != null ? name : name(cols, "foreign");
-        String refQualified = refTable.contains(".")
-                ? d.qualify(refTable.substring(0, refTable.indexOf('.')), refTable.substring(refTable.indexOf('.') + 1))
-                : d.quote(refTable);
-        later(
-                "alter table " + qt() + " add constraint " + d.quote(keyName2) + " foreign key (" + list(cols)
-                        + ") references " + refQualified + " (" + list(refCols) + ")"
-                        + (onUpdate != null ? " on update " + onUpdate : "")
-                        + (onDelete != null ? " on delete " + onDelete : ""),
-                line,
-                null);
+        later(sql.foreignKey(key.name() != null ? key.name() : sql.name(cols, "foreign"), cols, key), line, null);
     }
 
     private void setPrimary(List<String> cols, String name) {
         if (primary == null) {
             primary = cols;
             primaryName = name != null ? name : table + "_pkey";
-        }
-    }
-
-    private String keyName(Node option, String type, List<String> cols) {
-        String explicit = Code.str(option);
-        if (explicit == null && option instanceof Obj o) {
-            explicit = Code.str(o.get("indexName"));
-        }
-        return explicit != null ? explicit : name(cols, type);
-    }
-
-    /** Knex's {@code _indexCommand}: {@code (<table>_<cols>_<type>).toLowerCase()}, dots and dashes as underscores. */
-    private String name(List<String> cols, String type) {
-        return (table.replaceAll("[.-]", "_") + "_" + String.join("_", cols) + "_" + type).toLowerCase(Locale.ROOT);
-    }
-
-    private String index(String name, List<String> cols) {
-        return postgres
-                ? "create index " + d.quote(name) + " on " + qt() + " (" + list(cols) + ")"
-                : "alter table " + qt() + " add index " + d.quote(name) + "(" + list(cols) + ")";
-    }
-
-    private String unique(String name, List<String> cols) {
-        return postgres
-                ? "alter table " + qt() + " add constraint " + d.quote(name) + " unique (" + list(cols) + ")"
-                : "alter table " + qt() + " add unique " + d.quote(name) + "(" + list(cols) + ")";
-    }
-
-    private String dropColumns(List<String> names) {
-        return "alter table " + qt() + " "
-                + names.stream()
-                        .map(n -> (postgres ? "drop column " : "drop ") + d.quote(n))
-                        .collect(Collectors.joining(", "));
-    }
-
-    /** Knex's {@code .alter()}: MySQL {@code modify}; PostgreSQL drops the default and NOT NULL, changes the type, then sets them. */
-    private void alterColumn(Column c, int line) {
-        if (!postgres) {
-            out.add("alter table " + qt() + " modify " + c.sql(d, false), line);
-            return;
-        }
-        String col = "alter table " + qt() + " alter column " + d.quote(c.name);
-        out.add(col + " drop default", line);
-        out.add(col + " drop not null", line);
-        out.add(col + " type " + c.type + " using (" + d.quote(c.name) + "::" + c.type + ")", line);
-        if (c.defaultValue != null) {
-            out.add(col + " set default " + c.defaultValue, line);
-        }
-        if ("not null".equals(c.nullable)) {
-            out.add(col + " set not null", line);
-        }
-    }
-
-    private String list(List<String> cols) {
-        return cols.stream().map(d::quote).collect(Collectors.joining(", "));
-    }
-
-    private static final class Column {
-        final String name;
-        final String type;
-        String nullable;
-        String defaultValue;
-        String comment = "";
-        String position = "";
-        String collate = "";
-        boolean unsigned;
-        boolean alter;
-
-        Column(String name, String type) {
-            this.name = name;
-            this.type = type;
-        }
-
-        String sql(Dialect d, boolean postgres) {
-            return d.quote(name) + " " + type + (unsigned && !type.contains("unsigned") ? " unsigned" : "")
-                    + (nullable == null ? "" : " " + nullable)
-                    + (defaultValue == null ? "" : " default " + defaultValue)
-                    + comment + collate + position;
         }
     }
 }

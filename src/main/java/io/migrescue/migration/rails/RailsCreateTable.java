@@ -73,7 +73,7 @@ final class RailsCreateTable {
     }
 
     boolean render(Func block) {
-        if (!RailsBody.known(options, "id", "primary_key", "force", "if_not_exists", "options", "comment")) {
+        if (!RailsOptions.known(options, "id", "primary_key", "force", "if_not_exists", "options", "comment")) {
             return false;
         }
         Node id = options == null ? null : options.get("id");
@@ -134,7 +134,7 @@ final class RailsCreateTable {
                     continue;
                 }
                 String colName = Code.str(a);
-                String col = colName == null ? null : sql.column(colName, name, RailsBody.withoutKeys(o, "index"));
+                String col = colName == null ? null : sql.column(colName, name, RailsOptions.withoutKeys(o, "index"));
                 if (col == null) {
                     return false;
                 }
@@ -158,7 +158,7 @@ final class RailsCreateTable {
             }
             case "timestamps" -> {
                 for (String col : List.of("created_at", "updated_at")) {
-                    String def = sql.column(col, "datetime", RailsBody.timestampOptions(o));
+                    String def = sql.column(col, "datetime", RailsOptions.timestampOptions(o));
                     if (def == null) {
                         return false;
                     }
@@ -167,14 +167,11 @@ final class RailsCreateTable {
             }
             case "references", "belongs_to" -> {
                 String ref = Code.str(c.arg(0));
-                if (ref == null || !RailsBody.known(o, "foreign_key", "index", "null", "type", "default")) {
+                if (ref == null) {
                     return false;
                 }
                 String column = ref + "_id";
-                String type = o != null && o.get("type") != null ? Code.str(o.get("type")) : "bigint";
-                String col = type == null
-                        ? null
-                        : sql.column(column, type, RailsBody.withoutKeys(o, "foreign_key", "index", "type"));
+                String col = sql.referenceColumn(ref, o);
                 Reference r = reference(table, ref, o);
                 if (col == null || r == null) {
                     return false;
@@ -191,7 +188,7 @@ final class RailsCreateTable {
             }
             case "index" -> {
                 List<String> cols = Code.names(c.arg(0));
-                if (cols == null || !RailsBody.known(o, "name", "unique")) {
+                if (cols == null || !RailsOptions.known(o, "name", "unique")) {
                     return false;
                 }
                 String indexName = o != null && Code.str(o.get("name")) != null
@@ -216,7 +213,7 @@ final class RailsCreateTable {
             return true;
         }
         Obj io = index instanceof Obj x ? x : null;
-        if (b == null && (io == null || !RailsBody.known(io, "unique", "name"))) {
+        if (b == null && (io == null || !RailsOptions.known(io, "unique", "name"))) {
             return false;
         }
         String name = io != null && Code.str(io.get("name")) != null
@@ -239,7 +236,7 @@ final class RailsCreateTable {
         boolean unique = false;
         if (index == null || Boolean.TRUE.equals(Code.bool(index))) {
             indexName = RailsSql.indexName(table, List.of(column));
-        } else if (index instanceof Obj io && RailsBody.known(io, "unique", "name")) {
+        } else if (index instanceof Obj io && RailsOptions.known(io, "unique", "name")) {
             indexName = Code.str(io.get("name")) != null
                     ? Code.str(io.get("name"))
                     : RailsSql.indexName(table, List.of(column));
@@ -254,7 +251,7 @@ final class RailsCreateTable {
             return new Reference(
                     indexName, unique, RailsSql.foreignKeyName(table, column), RailsSql.pluralize(ref), null, null);
         }
-        if (fk instanceof Obj fo && RailsBody.known(fo, "to_table", "on_delete", "on_update", "name")) {
+        if (fk instanceof Obj fo && RailsOptions.known(fo, "to_table", "on_delete", "on_update", "name")) {
             String toTable = fo.get("to_table") != null ? Code.str(fo.get("to_table")) : RailsSql.pluralize(ref);
             String name = fo.get("name") != null ? Code.str(fo.get("name")) : RailsSql.foreignKeyName(table, column);
             if (toTable == null || name == null) {

@@ -60,4 +60,22 @@ public final class RailsNames {
     };
     private static final Set<String> UNCOUNTABLE = Set.of(
             "equipment", "information", "rice", "money", "species", "series", "fish", "sheep", "jeans", "police");
+
+    /** ActiveSupport's singular for the common plural table names ({@code users} → {@code user}). */
+    static String singular(String table) {
+        if (table.endsWith("ies")) {
+            return table.substring(0, table.length() - 3) + "y";
+        }
+        if (table.endsWith("sses")
+                || table.endsWith("xes")
+                || table.endsWith("ches")
+                || table.endsWith("shes")
+                || table.endsWith("uses")) {
+            return table.substring(0, table.length() - 2);
+        }
+        if (table.equals("people")) {
+            return "person";
+        }
+        return table.endsWith("s") && !table.endsWith("ss") ? table.substring(0, table.length() - 1) : table;
+    }
 }

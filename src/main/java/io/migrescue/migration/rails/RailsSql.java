@@ -26,6 +26,25 @@ final class RailsSql {
         this.version = version;
     }
 
+    /** {@code name} quoted for the engine. */
+    String q(String name) {
+        return d.quote(name);
+    }
+
+    /**
+     * The {@code <ref>_id} column of {@code t.references :ref} and {@code add_reference}, or null when an option or the
+     * type is not known.
+     */
+    String referenceColumn(String ref, Obj options) {
+        if (!RailsOptions.known(options, "foreign_key", "index", "null", "type", "default")) {
+            return null;
+        }
+        String type = options != null && options.get("type") != null ? Code.str(options.get("type")) : "bigint";
+        return type == null
+                ? null
+                : column(ref + "_id", type, RailsOptions.withoutKeys(options, "foreign_key", "index", "type"));
+    }
+
     /** {@code "name" type[ DEFAULT x][ NOT NULL]}, or null when the type or an option is not known. */
     String column(String name, String type, Obj options) {
         if (options != null && !COLUMN_OPTIONS.containsAll(options.entries().keySet())) {

@@ -1,5 +1,6 @@
 package io.migrescue.migration.typeorm;
 
+import io.migrescue.files.Digests;
 import io.migrescue.migration.code.Code;
 import io.migrescue.migration.code.Node;
 import io.migrescue.migration.code.Node.Arr;
@@ -9,12 +10,9 @@ import io.migrescue.migration.code.Rendered;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,25 +25,14 @@ import java.util.stream.Collectors;
  * makes the call not understood.
  */
 final class TableApi {
-    private static final Set<String> COLUMN_KEYS = Set.of(
-            "name",
-            "type",
-            "length",
-            "isPrimary",
-            "isGenerated",
-            "generationStrategy",
-            "isNullable",
-            "default",
-            "isUnique",
-            "unsigned",
-            "precision",
-            "scale");
     private final Dialect d;
     private final boolean pg;
+    private final TypeOrmColumnSql columnSql;
 
     TableApi(Engine engine) {
         this.d = Dialect.of(engine);
         this.pg = engine == Engine.POSTGRESQL;
+        this.columnSql = new TypeOrmColumnSql(d, pg);
     }
 
     /** Renders {@code call} and says so; false when it is not a Table API call this reader knows. */
@@ -70,7 +57,7 @@ final class TableApi {
             }
             case "addColumn" -> {
                 Obj col = constructed(c.arg(1), "TableColumn");
-                String def = table == null || col == null ? null : column(col, false);
+                String def = table == null || col == null ? null : columnSql.column(col, false);
                 if (def == null) {
                     return null;
                 }
@@ -153,7 +140,7 @@ final class TableApi {
         List<String> uniques = new ArrayList<>();
         for (Node n : columns.items()) {
             Obj col = constructed(n, "TableColumn");
-            String def = col == null ? null : column(col, true);
+            String def = col == null ? null : columnSql.column(col, true);
             if (def == null) {
                 return null;
             }
@@ -224,70 +211,6 @@ final class TableApi {
         return out;
     }
 
-    /** {@code buildCreateColumnSql}: name, full type, NULL/NOT NULL, AUTO_INCREMENT (PostgreSQL: SERIAL), DEFAULT as written. */
-    private String column(Obj col, boolean inCreateTable) {
-        String name = Code.str(col.get("name"));
-        String type = Code.str(col.get("type"));
-        if (name == null
-                || type == null
-                || !COLUMN_KEYS.containsAll(col.entries().keySet())) {
-            return null;
-        }
-        boolean increment = Boolean.TRUE.equals(Code.bool(col.get("isGenerated")))
-                && (col.get("generationStrategy") == null
-                        || "increment".equals(Code.str(col.get("generationStrategy"))));
-        if (Boolean.TRUE.equals(Code.bool(col.get("isGenerated"))) && !increment) {
-            return null;
-        }
-        String full = fullType(type.toLowerCase(Locale.ROOT), col);
-        if (full == null) {
-            return null;
-        }
-        boolean nullable = Boolean.TRUE.equals(Code.bool(col.get("isNullable")));
-        StringBuilder c = new StringBuilder(d.quote(name)).append(' ');
-        if (pg && increment) {
-            c.append(full.equals("bigint") ? "BIGSERIAL" : full.equals("smallint") ? "SMALLSERIAL" : "SERIAL");
-        } else {
-            c.append(full);
-        }
-        if (!pg && Boolean.TRUE.equals(Code.bool(col.get("unsigned")))) {
-            c.append(" UNSIGNED");
-        }
-        c.append(nullable ? (pg ? "" : " NULL") : " NOT NULL");
-        if (!pg && Boolean.TRUE.equals(Code.bool(col.get("isPrimary"))) && !inCreateTable) {
-            c.append(" PRIMARY KEY");
-        }
-        if (!pg && increment) {
-            c.append(" AUTO_INCREMENT");
-        }
-        if (col.get("default") != null) {
-            String v = Code.str(col.get("default"));
-            if (v == null) {
-                return null;
-            }
-            c.append(" DEFAULT ").append(v);
-        }
-        return c.toString();
-    }
-
-    /** The driver's {@code createFullType}: the type as given, its length or precision, MySQL's varchar 255 by default. */
-    private String fullType(String type, Obj col) {
-        Integer length = col.get("length") == null ? null : Code.integer(col.get("length"));
-        String lengthText = col.get("length") == null ? null : Code.str(col.get("length"));
-        Integer precision = col.get("precision") == null ? null : Code.integer(col.get("precision"));
-        Integer scale = col.get("scale") == null ? null : Code.integer(col.get("scale"));
-        String normal = type; // the query runners write the type as given
-        String size = lengthText != null
-                ? "(" + lengthText + ")"
-                : precision != null && scale != null
-                        ? "(" + precision + "," + scale + ")"
-                        : precision != null ? "(" + precision + ")" : normal.equals("varchar") && !pg ? "(255)" : "";
-        if (col.get("length") != null && length == null && lengthText == null) {
-            return null;
-        }
-        return normal + size;
-    }
-
     private String index(String table, Obj i) {
         List<String> cols = Code.names(i.get("columnNames"));
         if (cols == null
@@ -337,11 +260,7 @@ final class TableApi {
         java.util.Collections.sort(sorted);
         String key =
                 table.substring(table.lastIndexOf('.') + 1).replaceFirst("\\.", "_") + "_" + String.join("_", sorted);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8));
-            return prefix + HexFormat.of().formatHex(digest).substring(0, length);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
-        }
+        byte[] digest = Digests.digest("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8));
+        return prefix + HexFormat.of().formatHex(digest).substring(0, length);
     }
 }

@@ -1,19 +1,18 @@
 package io.migrescue.migration.typeorm;
 
-import io.migrescue.migration.CodeMigrationReader;
 import io.migrescue.migration.code.Code;
+import io.migrescue.migration.code.JsMigrationReader;
 import io.migrescue.migration.code.JsMigrations;
 import io.migrescue.migration.code.Lexer.Language;
 import io.migrescue.migration.code.Node;
 import io.migrescue.migration.code.Node.Assign;
 import io.migrescue.migration.code.Node.Call;
 import io.migrescue.migration.code.Node.ClassDef;
-import io.migrescue.migration.code.Node.Func;
 import io.migrescue.migration.code.Parser;
 import io.migrescue.migration.code.Rendered;
+import io.migrescue.migration.code.StatementWalk;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.MigrationFile;
-import io.migrescue.sql.SqlStatement;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,12 +29,11 @@ import java.util.regex.Pattern;
  * see {@link TableApi}). Known by the name TypeORM records: the {@code name} field, else the class name, whose last 13
  * digits are the timestamp TypeORM orders migrations by.
  */
-public final class TypeOrmMigrationReader implements CodeMigrationReader {
+public final class TypeOrmMigrationReader extends JsMigrationReader {
     private static final Pattern TIMESTAMP = Pattern.compile("(\\d{13})$");
 
-    @Override
-    public String tool() {
-        return "typeorm";
+    public TypeOrmMigrationReader() {
+        super("typeorm", "queryRunner");
     }
 
     @Override
@@ -50,12 +48,8 @@ public final class TypeOrmMigrationReader implements CodeMigrationReader {
     }
 
     @Override
-    public List<SqlStatement> statements(MigrationFile file, Engine engine) throws IOException {
-        Rendered out = new Rendered();
-        JsMigrations.up(file, out)
-                .ifPresent(up -> new UpBody(JsMigrations.firstParam(up, "queryRunner"), new TableApi(engine), out)
-                        .run(up.body()));
-        return out.statements();
+    protected void read(List<Node> up, String queryRunner, Engine engine, Rendered out) {
+        new UpBody(queryRunner, new TableApi(engine), out).run(up);
     }
 
     /** TypeORM's {@code migration.name || migration.constructor.name}. */
@@ -78,14 +72,9 @@ public final class TypeOrmMigrationReader implements CodeMigrationReader {
     }
 
     /** The statements of {@code up}, in order: {@code queryRunner.query(sql)} as written, the Table API rendered. */
-    private record UpBody(String runner, TableApi tables, Rendered out) {
-        void run(List<Node> body) {
-            for (Node n : body) {
-                statement(n);
-            }
-        }
-
-        private void statement(Node n) {
+    private record UpBody(String runner, TableApi tables, Rendered out) implements StatementWalk {
+        @Override
+        public void statement(Node n) {
             if (n instanceof Call c && c.target() != null && c.target().text().equals(runner)) {
                 if (c.name().equals("query") && c.args().size() == 1 && Code.str(c.arg(0)) != null) {
                     out.add(Code.str(c.arg(0)).strip(), c.line());
@@ -95,9 +84,7 @@ public final class TypeOrmMigrationReader implements CodeMigrationReader {
                     return;
                 }
             }
-            if (n instanceof Call c && c.args().stream().anyMatch(a -> a instanceof Func)) {
-                // a wrapper (a transaction, Promise.all): the functions it runs, in order
-                c.args().stream().filter(a -> a instanceof Func).forEach(a -> run(((Func) a).body()));
+            if (n instanceof Call c && wrapped(c)) { // a transaction, Promise.all
                 return;
             }
             out.notUnderstood(n);
