@@ -11,9 +11,7 @@ import io.migrescue.diagnosis.FailedMigrationFinder;
 import io.migrescue.diagnosis.Finding;
 import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.ParsedError;
-import io.migrescue.diagnosis.PartialApplicationMap;
 import io.migrescue.diagnosis.PlaybookRanking;
-import io.migrescue.diagnosis.RelevantObjects;
 import io.migrescue.diagnosis.StatementState;
 import io.migrescue.diagnosis.StatementVerdict;
 import io.migrescue.diagnosis.StatementWithEffects;
@@ -89,7 +87,8 @@ public final class DiagnoseUseCase {
             Engine engine = session.engine();
             List<MigrationFile> files = MigrationDirectory.list(request.migrationsDir(), notes);
             Optional<FailedMigrationFinder.Target> target = FailedMigrationFinder.find(history, error.parsed(), files);
-            List<StatementWithEffects> statements = target.map(t -> statements(t, engine, request.renderer(), notes))
+            List<StatementWithEffects> statements = target.map(
+                            t -> FailedStatementMap.statements(t, engine, request.renderer(), notes))
                     .orElse(List.of());
             List<Effect> errorEffects = errorStatementEffects(error.parsed(), engine);
             List<EditedMigrations.Edited> drifts = EditedMigrations.find(history, files, engine, request.errorText());
@@ -108,11 +107,13 @@ public final class DiagnoseUseCase {
             involved.addAll(mismatches.statements());
             involved.addAll(vsFiles.statements());
 
-            Catalog catalog = readInvolved(session, reader, schemas, error.parsed(), errorEffects, involved);
+            List<Effect> effects = new ArrayList<>(errorEffects);
+            involved.forEach(s -> effects.addAll(s.effects()));
+            Catalog catalog = InvolvedCatalog.read(session, reader, schemas, error.parsed(), effects);
             String defaultSchema = schemas.get(0);
             CatalogLookup lookup = new CatalogLookup(catalog, defaultSchema);
-            FailedMigration migration = target.map(
-                            t -> map(t, statements, error, lookup, request.migrationsDir() != null, notes))
+            FailedMigration migration = target.map(t -> FailedStatementMap.map(
+                            t, statements, error, lookup, request.migrationsDir() != null, notes))
                     .orElse(null);
             List<Effect> failingEffects = failingEffects(errorEffects, migration);
             List<TableShape> elsewhere = tablesElsewhere(session, reader, error, schemas);
@@ -190,78 +191,6 @@ public final class DiagnoseUseCase {
         } catch (SQLException e) {
             return answered; // the evidence line already says the data could not be checked
         }
-    }
-
-    /**
-     * Every table by name (so a name held anywhere in the schema is found), and in detail only the tables the error
-     * and the migration involve plus the holders of the names they use: on 2,000 tables that is a fraction of a
-     * second instead of a full catalog read.
-     */
-    private static Catalog readInvolved(
-            DatabaseSession session,
-            CatalogReader reader,
-            List<String> schemas,
-            ParsedError error,
-            List<Effect> errorEffects,
-            List<StatementWithEffects> statements)
-            throws SQLException {
-        List<Effect> involved = new ArrayList<>(errorEffects);
-        statements.forEach(s -> involved.addAll(s.effects()));
-        RelevantObjects relevant = RelevantObjects.of(error, involved, session.engine());
-        Catalog catalog = reader.read(session.connection(), schemas, relevant.tables());
-        Set<String> holders = relevant.holdersIn(catalog);
-        return holders.isEmpty()
-                ? catalog
-                : catalog.withDetailsFrom(reader.read(session.connection(), schemas, holders));
-    }
-
-    /** The failed migration's statements: rendered by its tool when asked (and said so), else read from its file. */
-    private static List<StatementWithEffects> statements(
-            FailedMigrationFinder.Target target, Engine engine, ToolRenderedSql renderer, List<String> notes) {
-        if (target.file() == null) {
-            return List.of();
-        }
-        List<SqlStatement> read = ToolRenderedSql.statements(target.file(), engine, renderer, notes);
-        return read.stream()
-                .map(s -> new StatementWithEffects(s, StatementEffects.of(s, engine)))
-                .toList();
-    }
-
-    /** Errors saying the object already existed: its presence is the failure's cause, never a sign it was finished. */
-    private static final java.util.Set<FindingKind> ALREADY_THERE = java.util.EnumSet.of(
-            FindingKind.DUPLICATE_CONSTRAINT_NAME,
-            FindingKind.TABLE_ALREADY_EXISTS,
-            FindingKind.DUPLICATE_COLUMN,
-            FindingKind.DUPLICATE_INDEX_NAME);
-
-    private static FailedMigration map(
-            FailedMigrationFinder.Target target,
-            List<StatementWithEffects> statements,
-            ErrorReading reading,
-            CatalogLookup lookup,
-            boolean dirGiven,
-            List<String> notes) {
-        ParsedError error = reading.parsed();
-        if (target.file() == null) {
-            if (dirGiven) {
-                notes.add("no file for migration " + target.id() + " in the migrations directory");
-            }
-            return new FailedMigration(target.tool(), target.id(), null, target.foundBy(), List.of());
-        }
-        Integer failed = FailedMigrationFinder.locate(
-                statements.stream().map(StatementWithEffects::statement).toList(), error);
-        if (failed == null && error != null) {
-            failed = FailedMigrationFinder.locateCreating(statements, reading.kind(), error.objects());
-        }
-        List<StatementVerdict> verdicts = PartialApplicationMap.build(statements, lookup, failed);
-        // finished by hand since the error: the statement it names is in effect now. Not when the tool still records
-        // the run as failed (the history says what is current), nor when the error says the object already existed:
-        // then what is "in effect" is the cause of the failure, not its fix
-        if (error != null && !"history".equals(target.foundBy()) && !ALREADY_THERE.contains(reading.kind())) {
-            verdicts = io.migrescue.diagnosis.StaleFailure.reconsider(statements, lookup, verdicts);
-        }
-        return new FailedMigration(
-                target.tool(), target.id(), target.file().path().getFileName().toString(), target.foundBy(), verdicts);
     }
 
     /** What the error text's own statement meant to do, when the wrapper carries one that can be understood. */

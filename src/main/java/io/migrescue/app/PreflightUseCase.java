@@ -3,7 +3,6 @@ package io.migrescue.app;
 import io.migrescue.catalog.CatalogReader;
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.diagnosis.FailedMigrationFinder;
-import io.migrescue.diagnosis.RelevantObjects;
 import io.migrescue.diagnosis.StatementWithEffects;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.history.HistoryAdapters;
@@ -27,7 +26,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code preflight}: the history says which migrations are pending; they are simulated in order over a model of the
@@ -121,12 +119,7 @@ public final class PreflightUseCase {
         if (effects.stream().anyMatch(e -> e instanceof Effect.DropTable)) {
             return reader.read(session.connection(), schemas);
         }
-        RelevantObjects relevant = RelevantObjects.of(null, effects, session.engine());
-        Catalog catalog = reader.read(session.connection(), schemas, relevant.tables());
-        Set<String> holders = relevant.holdersIn(catalog);
-        return holders.isEmpty()
-                ? catalog
-                : catalog.withDetailsFrom(reader.read(session.connection(), schemas, holders));
+        return InvolvedCatalog.read(session, reader, schemas, null, effects);
     }
 
     private static PendingMigration pending(

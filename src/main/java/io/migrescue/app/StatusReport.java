@@ -45,7 +45,7 @@ public record StatusReport(
     public List<String> attention() {
         List<String> items = new ArrayList<>();
         for (MigrationHistory h : history) {
-            String where = h.tool() + " (" + h.schema() + "." + h.table() + ")";
+            String where = h.tool() + " (" + h.qualifiedTable() + ")";
             for (HistoryEntry e : h.failed()) {
                 items.add(where + ": migration " + e.id() + describe(e) + " failed");
             }

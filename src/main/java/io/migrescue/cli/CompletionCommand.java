@@ -2,12 +2,9 @@ package io.migrescue.cli;
 
 import io.migrescue.failure.MigrescueException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -42,10 +39,7 @@ final class CompletionCommand implements Callable<Integer> {
 
     /** The script for {@code shell} (bash or zsh), generated from every command migrescue has. */
     static String script(String shell) {
-        // the running command line holds only the command being run: completion needs them all
-        PrintWriter quiet = new PrintWriter(new StringWriter());
-        CommandLine all = MigrescueCli.create(quiet, quiet, Map.of(), false);
-        String bash = AutoComplete.bash("migrescue", all);
+        String bash = AutoComplete.bash("migrescue", EveryCommand.quiet());
         if (shell.equals("bash")) {
             return bash;
         }

@@ -33,28 +33,14 @@ final class DiagnoseCommand extends DatabaseCommand {
     ErrorInputOptions errorInput;
 
     @Mixin
-    MigrationsOption migrations;
-
-    @Mixin
-    HistoryOptions history;
-
-    @Mixin
-    RenderWithToolOption rendering;
+    MigrationSourceOptions source;
 
     @Override
     public Integer call() {
         Stopwatch watch = stopwatch();
         String errorText = errorInput.textOrPaste();
         try (DatabaseSession session = connect(watch)) {
-            DiagnosisReport report = DiagnoseUseCase.run(
-                    session,
-                    new DiagnoseUseCase.Request(
-                            connection.schemas(),
-                            errorText,
-                            migrations.resolve(connection),
-                            history.tool,
-                            history.table,
-                            rendering.renderer(connection)));
+            DiagnosisReport report = DiagnoseUseCase.run(session, source.diagnosis(connection, errorText));
             watch.lap("diagnosed: " + report.findings().size() + " finding(s)");
             return answer(
                     DiagnosisRenderer.render(report, output.format()),

@@ -1,8 +1,6 @@
 package io.migrescue.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,9 +24,7 @@ final class ManCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // the running command line holds only the command being run: the pages need them all
-        PrintWriter quiet = new PrintWriter(new StringWriter());
-        CommandLine all = MigrescueCli.create(quiet, quiet, Map.of(), false);
+        CommandLine all = EveryCommand.quiet();
         String version =
                 all.getCommandSpec().version().length > 0 ? all.getCommandSpec().version()[0] : "migrescue";
         try {

@@ -6,7 +6,6 @@ import io.migrescue.db.DatabaseSession;
 import io.migrescue.failure.ExitCode;
 import io.migrescue.preflight.PreflightReport;
 import io.migrescue.report.PreflightRenderer;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -31,23 +30,14 @@ import picocli.CommandLine.Mixin;
 })
 final class PreflightCommand extends DatabaseCommand {
     @Mixin
-    MigrationsOption migrations;
-
-    @Mixin
-    HistoryOptions history;
-
-    @Mixin
-    RenderWithToolOption rendering;
+    MigrationSourceOptions source;
 
     @Override
     public Integer call() {
         Stopwatch watch = stopwatch();
-        Path dir = migrations.resolve(connection);
+        PreflightUseCase.Request request = source.preflight(connection); // a missing folder is said before connecting
         try (DatabaseSession session = connect(watch)) {
-            PreflightReport report = PreflightUseCase.run(
-                    session,
-                    new PreflightUseCase.Request(
-                            connection.schemas(), dir, history.tool, history.table, rendering.renderer(connection)));
+            PreflightReport report = PreflightUseCase.run(session, request);
             watch.lap("simulated " + report.pending().size() + " pending migration(s): "
                     + report.findings().size() + " finding(s)");
             return answer(

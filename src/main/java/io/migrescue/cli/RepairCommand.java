@@ -1,6 +1,5 @@
 package io.migrescue.cli;
 
-import io.migrescue.app.DiagnoseUseCase;
 import io.migrescue.app.RepairUseCase;
 import io.migrescue.app.SavedPlans;
 import io.migrescue.cli.Exits.Exit;
@@ -9,7 +8,6 @@ import io.migrescue.failure.ExitCode;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.repair.RepairReport;
 import io.migrescue.repair.RepairStatus;
-import io.migrescue.repair.StepControl;
 import io.migrescue.report.RepairRenderer;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -78,10 +76,7 @@ class RepairCommand extends DatabaseCommand {
     Path backupDir;
 
     @Mixin
-    MigrationsOption migrations;
-
-    @Mixin
-    HistoryOptions history;
+    MigrationSourceOptions source;
 
     @Option(
             names = "--reference",
@@ -91,9 +86,6 @@ class RepairCommand extends DatabaseCommand {
                         + "it); credentials in the URL or its password in MIGRESCUE_REFERENCE_PASSWORD."
             })
     String reference;
-
-    @Mixin
-    RenderWithToolOption rendering;
 
     @Option(names = "--playbooks", paramLabel = "DIR", description = "Also load the playbooks in this folder.")
     Path userPlaybooks;
@@ -154,13 +146,7 @@ class RepairCommand extends DatabaseCommand {
                 DatabaseSession referenceSession =
                         reference == null ? null : connection.openOther(reference, "MIGRESCUE_REFERENCE_PASSWORD")) {
             RepairUseCase.Request request = new RepairUseCase.Request(
-                    new DiagnoseUseCase.Request(
-                            connection.schemas(),
-                            errorText,
-                            migrations.resolve(connection),
-                            history.tool,
-                            history.table,
-                            rendering.renderer(connection)),
+                    source.diagnosis(connection, errorText),
                     playbook,
                     params,
                     dryRun,
@@ -169,19 +155,12 @@ class RepairCommand extends DatabaseCommand {
                     dir,
                     userPlaybooks,
                     referenceSession);
-            StderrProgress progress =
-                    new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
-            StepControl control = new StepControl(progress::lockWait);
-            RepairReport report;
-            try (CtrlC ignored = CtrlC.during(
-                    control,
-                    spec.commandLine().getErr(),
-                    context == null ? null : context.interaction(),
-                    person != null)) {
-                report = person == null
-                        ? RepairUseCase.run(session, request, progress, control)
-                        : RepairUseCase.runInteractive(session, request, progress, person.repairDialog(), control);
-            }
+            RepairReport report = RepairSteps.run(
+                    this,
+                    person,
+                    (progress, gate, control) -> person == null
+                            ? RepairUseCase.run(session, request, progress, control)
+                            : RepairUseCase.runInteractive(session, request, progress, person.repairDialog(), control));
             spec.commandLine()
                     .getOut()
                     .print(
@@ -233,26 +212,19 @@ class RepairCommand extends DatabaseCommand {
                 }
                 return ExitCode.OK.code();
             }
-            StderrProgress progress =
-                    new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
-            StepControl control = new StepControl(progress::lockWait);
-            RepairReport report;
-            try (CtrlC ignored = CtrlC.during(
-                    control,
-                    spec.commandLine().getErr(),
-                    context == null ? null : context.interaction(),
-                    person != null)) {
-                report = SavedPlans.run(
-                        session,
-                        check,
-                        savedPlan,
-                        dir,
-                        go.yes || person != null,
-                        person == null,
-                        progress,
-                        person == null ? control.runAll() : person.resumeGate(),
-                        control);
-            }
+            RepairReport report = RepairSteps.run(
+                    this,
+                    person,
+                    (progress, gate, control) -> SavedPlans.run(
+                            session,
+                            check,
+                            savedPlan,
+                            dir,
+                            go.yes || person != null,
+                            person == null,
+                            progress,
+                            gate,
+                            control));
             spec.commandLine().getOut().print(RepairRenderer.render(report, output.format()));
             spec.commandLine().getOut().flush();
             if (java.nio.file.Files.isDirectory(dir)) {

@@ -73,23 +73,10 @@ final class ResumeCommand extends DatabaseCommand {
                             + " changes the database; add --yes");
         }
         try (DatabaseSession session = connect(stopwatch())) {
-            StderrProgress progress =
-                    new StderrProgress(spec.commandLine().getErr(), person != null && person.redraws());
-            io.migrescue.repair.StepControl control = new io.migrescue.repair.StepControl(progress::lockWait);
-            RepairReport report;
-            try (CtrlC ignored = CtrlC.during(
-                    control,
-                    spec.commandLine().getErr(),
-                    context == null ? null : context.interaction(),
-                    person != null)) {
-                report = ResumeUseCase.run(
-                        session,
-                        dir,
-                        rollback,
-                        progress,
-                        person == null ? control.runAll() : person.resumeGate(),
-                        control);
-            }
+            RepairReport report = RepairSteps.run(
+                    this,
+                    person,
+                    (progress, gate, control) -> ResumeUseCase.run(session, dir, rollback, progress, gate, control));
             spec.commandLine()
                     .getOut()
                     .print(

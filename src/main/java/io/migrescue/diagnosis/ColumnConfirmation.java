@@ -20,15 +20,11 @@ final class ColumnConfirmation extends ErrorCheck {
                 .filter(c -> lookup.sameName(c.name(), o.column()))
                 .findFirst());
         if (column.isEmpty()) {
-            return plain(
+            return staleError(
                     FindingKind.DUPLICATE_COLUMN,
-                    summaryFromError(),
-                    List.of("column " + tableName + "." + o.column()
-                            + " does not exist now: the error text is older than the database state"),
-                    Diagnoser.objects("table", tableName, "column", o.column()),
-                    false,
-                    false,
-                    true);
+                    "column " + tableName + "." + o.column()
+                            + " does not exist now: the error text is older than the database state",
+                    Diagnoser.objects("table", tableName, "column", o.column()));
         }
         Column c = column.get();
         List<String> evidence = new ArrayList<>();

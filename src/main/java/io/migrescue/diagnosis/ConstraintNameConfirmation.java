@@ -96,14 +96,10 @@ final class ConstraintNameConfirmation extends ErrorCheck {
         String name = o.index() != null ? o.index() : o.constraint();
         List<Table> holders = name == null ? List.of() : lookup.indexHolders(o.schema(), name);
         if (holders.isEmpty()) {
-            return plain(
+            return staleError(
                     FindingKind.DUPLICATE_INDEX_NAME,
-                    summaryFromError(),
-                    List.of("no index named " + name + " now: the error text is older than the database state"),
-                    Diagnoser.objects("index", name, "table", o.table()),
-                    false,
-                    false,
-                    true);
+                    "no index named " + name + " now: the error text is older than the database state",
+                    Diagnoser.objects("index", name, "table", o.table()));
         }
         Table holder = holders.get(0);
         var index = lookup.index(holder, name).orElseThrow();

@@ -21,6 +21,11 @@ abstract class ErrorCheck {
         this.o = error.objects() == null ? ErrorObjects.NONE : error.objects();
     }
 
+    /** The error's own summary kept as history: the database no longer shows what it says, for {@code why}. */
+    Finding staleError(FindingKind kind, String why, Map<String, String> objects) {
+        return plain(kind, summaryFromError(), List.of(why), objects, false, false, true);
+    }
+
     Finding plain(
             FindingKind kind,
             String summary,

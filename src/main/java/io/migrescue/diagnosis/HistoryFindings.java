@@ -13,7 +13,7 @@ final class HistoryFindings {
     static List<Finding> of(DiagnosisInput input) {
         List<Finding> findings = new ArrayList<>();
         for (MigrationHistory h : input.history()) {
-            String where = h.schema() + "." + h.table();
+            String where = h.qualifiedTable();
             for (HistoryEntry e : h.failed()) {
                 FailedMigration m =
                         Diagnoser.sameMigration(input.migration(), h.tool(), e.id()) ? input.migration() : null;

@@ -17,14 +17,10 @@ final class TableConfirmation extends ErrorCheck {
         String name = firstNonNull(o.table(), tableOfFailingStatement());
         Optional<Table> existing = name == null ? Optional.empty() : lookup.table(o.schema(), name);
         if (existing.isEmpty()) {
-            return plain(
+            return staleError(
                     FindingKind.TABLE_ALREADY_EXISTS,
-                    summaryFromError(),
-                    List.of("table " + name + " does not exist now: the error text is older than the database state"),
-                    Diagnoser.objects("table", name),
-                    false,
-                    false,
-                    true);
+                    "table " + name + " does not exist now: the error text is older than the database state",
+                    Diagnoser.objects("table", name));
         }
         Table t = existing.get();
         List<String> evidence = new ArrayList<>();
@@ -68,15 +64,11 @@ final class TableConfirmation extends ErrorCheck {
         }
         Optional<Table> now = lookup.table(o.schema(), name);
         if (now.isPresent()) {
-            return plain(
+            return staleError(
                     FindingKind.MISSING_TABLE,
-                    summaryFromError(),
-                    List.of("table " + now.get().qualifiedName()
-                            + " exists now: the error text is older than the database state"),
-                    Diagnoser.objects("table", name),
-                    false,
-                    false,
-                    true);
+                    "table " + now.get().qualifiedName()
+                            + " exists now: the error text is older than the database state",
+                    Diagnoser.objects("table", name));
         }
         List<Table> elsewhere = new ArrayList<>(lookup.lookalikes(o.schema(), name));
         input.tablesElsewhere().stream()

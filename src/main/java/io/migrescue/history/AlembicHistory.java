@@ -6,10 +6,7 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -39,14 +36,10 @@ final class AlembicHistory implements HistoryAdapter {
             throws SQLException {
         String sql =
                 "SELECT version_num FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY version_num";
-        List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String revision = rs.getString(1);
-                entries.add(new HistoryEntry(revision, revision, EntryState.APPLIED, null, null, "head"));
-            }
-        }
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String revision = rs.getString(1);
+            return new HistoryEntry(revision, revision, EntryState.APPLIED, null, null, "head");
+        });
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

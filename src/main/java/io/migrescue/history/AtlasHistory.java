@@ -7,10 +7,7 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -50,28 +47,24 @@ final class AtlasHistory implements HistoryAdapter {
             throws SQLException {
         String sql = "SELECT version, description, applied, total, executed_at, error, error_stmt, hash FROM "
                 + dialect.qualify(table.schema(), table.name()) + " ORDER BY version";
-        List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String version = rs.getString("version");
-                if (CLOUD_IDENTIFIER.equals(version)) {
-                    continue;
-                }
-                long applied = rs.getLong("applied");
-                long total = rs.getLong("total");
-                String error = rs.getString("error");
-                boolean failed = applied < total || (error != null && !error.isEmpty());
-                String description = rs.getString("description");
-                entries.add(new HistoryEntry(
-                        version,
-                        description == null || description.isEmpty() ? version : description,
-                        failed ? EntryState.FAILED : EntryState.APPLIED,
-                        Rows.instant(rs, "executed_at"),
-                        rs.getString("hash"),
-                        failed ? detail(applied, total, error, rs.getString("error_stmt")) : null));
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String version = rs.getString("version");
+            if (CLOUD_IDENTIFIER.equals(version)) {
+                return null;
             }
-        }
+            long applied = rs.getLong("applied");
+            long total = rs.getLong("total");
+            String error = rs.getString("error");
+            boolean failed = applied < total || (error != null && !error.isEmpty());
+            String description = rs.getString("description");
+            return new HistoryEntry(
+                    version,
+                    description == null || description.isEmpty() ? version : description,
+                    failed ? EntryState.FAILED : EntryState.APPLIED,
+                    Rows.instant(rs, "executed_at"),
+                    rs.getString("hash"),
+                    failed ? detail(applied, total, error, rs.getString("error_stmt")) : null);
+        });
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 

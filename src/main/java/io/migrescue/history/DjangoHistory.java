@@ -6,10 +6,7 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -38,14 +35,10 @@ final class DjangoHistory implements HistoryAdapter {
     public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
             throws SQLException {
         String sql = "SELECT app, name, applied FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY id";
-        List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String id = rs.getString("app") + "." + rs.getString("name");
-                entries.add(new HistoryEntry(id, id, EntryState.APPLIED, Rows.instant(rs, "applied"), null, null));
-            }
-        }
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String id = rs.getString("app") + "." + rs.getString("name");
+            return new HistoryEntry(id, id, EntryState.APPLIED, Rows.instant(rs, "applied"), null, null);
+        });
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

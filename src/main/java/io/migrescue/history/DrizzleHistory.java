@@ -7,11 +7,8 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -52,22 +49,18 @@ final class DrizzleHistory implements HistoryAdapter {
             throws SQLException {
         String sql = "SELECT hash, created_at FROM " + dialect.qualify(table.schema(), table.name())
                 + " ORDER BY created_at, id";
-        List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                long when = rs.getLong("created_at");
-                boolean noWhen = rs.wasNull(); // the column is nullable; Drizzle itself always fills it
-                String id = noWhen ? "" : Long.toString(when);
-                entries.add(new HistoryEntry(
-                        id,
-                        id,
-                        EntryState.APPLIED,
-                        null,
-                        rs.getString("hash"),
-                        noWhen ? null : "journal when " + Instant.ofEpochMilli(when)));
-            }
-        }
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            long when = rs.getLong("created_at");
+            boolean noWhen = rs.wasNull(); // the column is nullable; Drizzle itself always fills it
+            String id = noWhen ? "" : Long.toString(when);
+            return new HistoryEntry(
+                    id,
+                    id,
+                    EntryState.APPLIED,
+                    null,
+                    rs.getString("hash"),
+                    noWhen ? null : "journal when " + Instant.ofEpochMilli(when));
+        });
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

@@ -6,10 +6,7 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -40,26 +37,22 @@ final class FlywayHistory implements HistoryAdapter {
             throws SQLException {
         String sql = "SELECT installed_rank, version, description, type, script, checksum, installed_on, success FROM "
                 + dialect.qualify(table.schema(), table.name()) + " ORDER BY installed_rank";
-        List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String type = rs.getString("type");
-                if ("SCHEMA".equals(type)) {
-                    continue; // Flyway's marker that it created the schema, not a migration
-                }
-                String version = rs.getString("version");
-                String script = rs.getString("script");
-                EntryState state = rs.getBoolean("success") ? EntryState.APPLIED : EntryState.FAILED;
-                entries.add(new HistoryEntry(
-                        version != null ? version : script,
-                        rs.getString("description"),
-                        state,
-                        Rows.instant(rs, "installed_on"),
-                        Rows.text(rs, "checksum"),
-                        type + " " + script));
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String type = rs.getString("type");
+            if ("SCHEMA".equals(type)) {
+                return null; // Flyway's marker that it created the schema, not a migration
             }
-        }
+            String version = rs.getString("version");
+            String script = rs.getString("script");
+            EntryState state = rs.getBoolean("success") ? EntryState.APPLIED : EntryState.FAILED;
+            return new HistoryEntry(
+                    version != null ? version : script,
+                    rs.getString("description"),
+                    state,
+                    Rows.instant(rs, "installed_on"),
+                    Rows.text(rs, "checksum"),
+                    type + " " + script);
+        });
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

@@ -6,10 +6,7 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -38,21 +35,17 @@ final class GolangMigrateHistory implements HistoryAdapter {
             throws SQLException {
         String sql =
                 "SELECT version, dirty FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY version";
-        List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String version = Rows.text(rs, "version");
-                boolean dirty = rs.getBoolean("dirty");
-                entries.add(new HistoryEntry(
-                        version,
-                        version,
-                        dirty ? EntryState.DIRTY : EntryState.APPLIED,
-                        null,
-                        null,
-                        dirty ? "dirty" : null));
-            }
-        }
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String version = Rows.text(rs, "version");
+            boolean dirty = rs.getBoolean("dirty");
+            return new HistoryEntry(
+                    version,
+                    version,
+                    dirty ? EntryState.DIRTY : EntryState.APPLIED,
+                    null,
+                    null,
+                    dirty ? "dirty" : null);
+        });
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

@@ -6,9 +6,7 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,18 +40,18 @@ final class GooseHistory implements HistoryAdapter {
             throws SQLException {
         String sql = "SELECT version_id, is_applied, tstamp FROM " + dialect.qualify(table.schema(), table.name())
                 + " ORDER BY id";
-        Map<String, HistoryEntry> latest = new LinkedHashMap<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String version = Long.toString(rs.getLong("version_id"));
-                if (version.equals("0")) {
-                    continue;
-                }
-                EntryState state = rs.getBoolean("is_applied") ? EntryState.APPLIED : EntryState.ROLLED_BACK;
-                latest.remove(version); // a later row of the same version moves it to where it was last recorded
-                latest.put(version, new HistoryEntry(version, version, state, Rows.instant(rs, "tstamp"), null, null));
+        List<HistoryEntry> rows = Rows.entries(connection, sql, rs -> {
+            String version = Long.toString(rs.getLong("version_id"));
+            if (version.equals("0")) {
+                return null;
             }
+            EntryState state = rs.getBoolean("is_applied") ? EntryState.APPLIED : EntryState.ROLLED_BACK;
+            return new HistoryEntry(version, version, state, Rows.instant(rs, "tstamp"), null, null);
+        });
+        Map<String, HistoryEntry> latest = new LinkedHashMap<>();
+        for (HistoryEntry row : rows) {
+            latest.remove(row.id()); // a later row of the same version moves it to where it was last recorded
+            latest.put(row.id(), row);
         }
         return new MigrationHistory(tool(), table.schema(), table.name(), new ArrayList<>(latest.values()), null);
     }

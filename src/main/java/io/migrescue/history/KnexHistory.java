@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,20 +48,16 @@ final class KnexHistory implements HistoryAdapter {
             throws SQLException {
         String sql = "SELECT name, batch, migration_time FROM " + dialect.qualify(table.schema(), table.name())
                 + " ORDER BY id";
-        List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String name = rs.getString("name");
-                entries.add(new HistoryEntry(
-                        name,
-                        name,
-                        EntryState.APPLIED,
-                        Rows.instant(rs, "migration_time"),
-                        null,
-                        "batch " + rs.getInt("batch")));
-            }
-        }
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String name = rs.getString("name");
+            return new HistoryEntry(
+                    name,
+                    name,
+                    EntryState.APPLIED,
+                    Rows.instant(rs, "migration_time"),
+                    null,
+                    "batch " + rs.getInt("batch"));
+        });
         HistoryLock lock = null;
         for (TableShape candidate : found) {
             if (candidate.named(lockTable(table.name()))

@@ -4,7 +4,6 @@ import io.migrescue.model.HistoryLock;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
-import io.migrescue.sql.MigrationFile;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,31 +19,21 @@ final class KnexHistoryWriter extends RowPerMigrationWriter {
         super(TOOL, "name");
     }
 
-    @Override
-    String key(MigrationFile file) {
-        return MigrationNames.fileName(file);
-    }
-
     /**
      * Inserts {@code (name, batch, migration_time)} with batch = highest batch + 1, as {@code migrate:latest} numbers a
      * new run, so {@code migrate:rollback} undoes this migration alone. {@code migration_time} is Knex's
      * {@code new Date()}: an instant, written here as the same instant in any session time zone.
      */
     @Override
-    public List<BoundStatement> recordApplied(
-            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        String name = unrecordedKey(h, file);
-        if (name == null) {
-            return List.of();
-        }
+    BoundStatement insert(Dialect d, MigrationHistory h, String name, Instant now) {
         Timestamps.Value time = Timestamps.databaseClock(d, now);
-        return List.of(BoundStatement.of(
+        return BoundStatement.of(
                 "INSERT INTO " + HistorySql.table(d, h) + " ("
                         + HistorySql.columns(d, "name", "batch", "migration_time") + ") SELECT ?, COALESCE(MAX("
                         + HistorySql.column(d, "batch") + "), 0) + 1, " + time.sql()
                         + " FROM " + HistorySql.table(d, h),
                 name,
-                time.param()));
+                time.param());
     }
 
     /**

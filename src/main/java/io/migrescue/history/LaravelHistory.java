@@ -6,10 +6,7 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -39,15 +36,11 @@ final class LaravelHistory implements HistoryAdapter {
             throws SQLException {
         String sql =
                 "SELECT id, migration, batch FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY id";
-        List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String migration = rs.getString("migration");
-                entries.add(new HistoryEntry(
-                        migration, migration, EntryState.APPLIED, null, null, "batch " + rs.getInt("batch")));
-            }
-        }
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String migration = rs.getString("migration");
+            return new HistoryEntry(
+                    migration, migration, EntryState.APPLIED, null, null, "batch " + rs.getInt("batch"));
+        });
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

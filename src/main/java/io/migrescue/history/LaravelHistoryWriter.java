@@ -32,17 +32,12 @@ final class LaravelHistoryWriter extends RowPerMigrationWriter {
      * migrations before this one, they already hold that batch number: MAX + 1 still gives this one its own.)
      */
     @Override
-    public List<BoundStatement> recordApplied(
-            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        String migration = unrecordedKey(h, file);
-        if (migration == null) {
-            return List.of();
-        }
-        return List.of(BoundStatement.of(
+    BoundStatement insert(Dialect d, MigrationHistory h, String migration, Instant now) {
+        return BoundStatement.of(
                 "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "migration", "batch")
                         + ") SELECT ?, COALESCE(MAX(" + HistorySql.column(d, "batch") + "), 0) + 1 FROM "
                         + HistorySql.table(d, h),
-                migration));
+                migration);
     }
 
     @Override

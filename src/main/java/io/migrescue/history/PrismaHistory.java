@@ -6,10 +6,7 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -40,29 +37,25 @@ final class PrismaHistory implements HistoryAdapter {
         String sql =
                 "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count FROM "
                         + dialect.qualify(table.schema(), table.name()) + " ORDER BY started_at, migration_name";
-        List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String name = rs.getString("migration_name");
-                EntryState state;
-                if (rs.getTimestamp("rolled_back_at") != null) {
-                    state = EntryState.ROLLED_BACK;
-                } else if (rs.getTimestamp("finished_at") != null) {
-                    state = EntryState.APPLIED;
-                } else {
-                    state = EntryState.FAILED;
-                }
-                String logs = rs.getString("logs");
-                entries.add(new HistoryEntry(
-                        name,
-                        name,
-                        state,
-                        Rows.instant(rs, state == EntryState.APPLIED ? "finished_at" : "started_at"),
-                        rs.getString("checksum"),
-                        logs == null ? null : logs.strip()));
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String name = rs.getString("migration_name");
+            EntryState state;
+            if (rs.getTimestamp("rolled_back_at") != null) {
+                state = EntryState.ROLLED_BACK;
+            } else if (rs.getTimestamp("finished_at") != null) {
+                state = EntryState.APPLIED;
+            } else {
+                state = EntryState.FAILED;
             }
-        }
+            String logs = rs.getString("logs");
+            return new HistoryEntry(
+                    name,
+                    name,
+                    state,
+                    Rows.instant(rs, state == EntryState.APPLIED ? "finished_at" : "started_at"),
+                    rs.getString("checksum"),
+                    logs == null ? null : logs.strip());
+        });
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

@@ -6,10 +6,7 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -41,14 +38,10 @@ final class RailsHistory implements HistoryAdapter {
     public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
             throws SQLException {
         String sql = "SELECT version FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY version";
-        List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String version = rs.getString("version");
-                entries.add(new HistoryEntry(version, version, EntryState.APPLIED, null, null, null));
-            }
-        }
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String version = rs.getString("version");
+            return new HistoryEntry(version, version, EntryState.APPLIED, null, null, null);
+        });
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

@@ -25,15 +25,10 @@ final class RailsHistoryWriter extends RowPerMigrationWriter {
 
     /** Inserts the version, as a successful {@code db:migrate} of the file does. */
     @Override
-    public List<BoundStatement> recordApplied(
-            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        String version = unrecordedKey(h, file);
-        if (version == null) {
-            return List.of();
-        }
-        return List.of(BoundStatement.of(
+    BoundStatement insert(Dialect d, MigrationHistory h, String version, Instant now) {
+        return BoundStatement.of(
                 "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.column(d, "version") + ") VALUES (?)",
-                version));
+                version);
     }
 
     @Override

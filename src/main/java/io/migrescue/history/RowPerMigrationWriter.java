@@ -22,14 +22,21 @@ abstract class RowPerMigrationWriter implements HistoryWriter {
         this.keyColumn = keyColumn;
     }
 
-    /** The key the tool records for this file. */
-    abstract String key(MigrationFile file);
+    /** The key the tool records for this file: by default its name with the extension, as Knex and Sequelize do. */
+    String key(MigrationFile file) {
+        return MigrationNames.fileName(file);
+    }
 
-    /** The key this file is recorded under, or null when the history records it already (nothing to do). */
-    final String unrecordedKey(MigrationHistory h, MigrationFile file) {
+    /** The row the tool inserts for a migration it ran, under {@code key}. */
+    abstract BoundStatement insert(Dialect d, MigrationHistory h, String key, Instant now);
+
+    /** The migration's row inserted; nothing to do when the history records it already. */
+    @Override
+    public final List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, tool);
         String k = key(file);
-        return HistorySql.entry(h, k).isPresent() ? null : k;
+        return HistorySql.entry(h, k).isPresent() ? List.of() : List.of(insert(d, h, k, now));
     }
 
     @Override

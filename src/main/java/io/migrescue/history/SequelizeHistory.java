@@ -6,10 +6,7 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -39,14 +36,10 @@ final class SequelizeHistory implements HistoryAdapter {
             throws SQLException {
         String sql = "SELECT " + dialect.quote("name") + " FROM " + dialect.qualify(table.schema(), table.name())
                 + " ORDER BY " + dialect.quote("name");
-        List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String name = rs.getString(1);
-                entries.add(new HistoryEntry(name, name, EntryState.APPLIED, null, null, null));
-            }
-        }
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String name = rs.getString(1);
+            return new HistoryEntry(name, name, EntryState.APPLIED, null, null, null);
+        });
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

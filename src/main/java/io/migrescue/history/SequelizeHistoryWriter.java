@@ -3,7 +3,6 @@ package io.migrescue.history;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
-import io.migrescue.sql.MigrationFile;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,19 +20,9 @@ final class SequelizeHistoryWriter extends RowPerMigrationWriter {
     }
 
     @Override
-    String key(MigrationFile file) {
-        return MigrationNames.fileName(file);
-    }
-
-    @Override
-    public List<BoundStatement> recordApplied(
-            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        String name = unrecordedKey(h, file);
-        if (name == null) {
-            return List.of();
-        }
-        return List.of(BoundStatement.of(
-                "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.column(d, "name") + ") VALUES (?)", name));
+    BoundStatement insert(Dialect d, MigrationHistory h, String name, Instant now) {
+        return BoundStatement.of(
+                "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.column(d, "name") + ") VALUES (?)", name);
     }
 
     @Override

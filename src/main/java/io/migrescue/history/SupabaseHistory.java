@@ -8,10 +8,7 @@ import io.migrescue.model.TableShape;
 import io.migrescue.sql.Dialect;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -53,21 +50,17 @@ final class SupabaseHistory implements HistoryAdapter {
         boolean full = table.hasColumns("statements", "name");
         String sql = "SELECT version" + (full ? ", name, statements" : "") + " FROM "
                 + dialect.qualify(table.schema(), table.name()) + " ORDER BY version";
-        List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String version = rs.getString("version");
-                String name = full ? rs.getString("name") : null;
-                entries.add(new HistoryEntry(
-                        version,
-                        name == null || name.isEmpty() ? version : name,
-                        EntryState.APPLIED,
-                        null,
-                        null,
-                        full ? statements(rs.getArray("statements")) : null));
-            }
-        }
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String version = rs.getString("version");
+            String name = full ? rs.getString("name") : null;
+            return new HistoryEntry(
+                    version,
+                    name == null || name.isEmpty() ? version : name,
+                    EntryState.APPLIED,
+                    null,
+                    null,
+                    full ? statements(rs.getArray("statements")) : null);
+        });
         return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 

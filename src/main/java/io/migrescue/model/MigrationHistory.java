@@ -15,6 +15,11 @@ public record MigrationHistory(String tool, String schema, String table, List<Hi
         entries = List.copyOf(entries);
     }
 
+    /** {@code schema.table}: where the history table is, as reports and findings name it. */
+    public String qualifiedTable() {
+        return schema + "." + table;
+    }
+
     public List<HistoryEntry> failed() {
         return entries.stream().filter(e -> e.state() == EntryState.FAILED).toList();
     }

@@ -35,9 +35,9 @@ public final class ProjectConfig {
                     ProjectConfig::laravel,
                     ProjectConfig::flywayConf,
                     ProjectConfig::flywayToml,
-                    ProjectConfig::drizzle,
-                    ProjectConfig::knex,
-                    ProjectConfig::rails)) {
+                    JsConfigFiles::drizzle,
+                    JsConfigFiles::knex,
+                    RailsDatabaseYml::read)) {
                 Optional<ProjectSettings> found = reader.read(dir, env);
                 if (found.isPresent()) {
                     return found.get();
@@ -142,131 +142,6 @@ public final class ProjectConfig {
                 "flyway.toml"));
     }
 
-    private static Optional<ProjectSettings> drizzle(Path dir, Map<String, String> env) throws IOException {
-        for (String name :
-                List.of("drizzle.config.ts", "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.json")) {
-            Path config = dir.resolve(name);
-            if (Files.isRegularFile(config)) {
-                String text = Files.readString(config);
-                String url = jsValue(text, "url", env)
-                        .or(() -> jsValue(text, "connectionString", env))
-                        .orElse(null);
-                String out = jsValue(text, "out", env).orElse("drizzle");
-                return Optional.of(new ProjectSettings(
-                        "drizzle", need(url, "dbCredentials.url in " + name), null, null, dir.resolve(out), name));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<ProjectSettings> knex(Path dir, Map<String, String> env) throws IOException {
-        for (String name : List.of("knexfile.js", "knexfile.ts", "knexfile.cjs", "knexfile.mjs")) {
-            Path file = dir.resolve(name);
-            if (Files.isRegularFile(file)) {
-                String text = Files.readString(file);
-                String client = jsValue(text, "client", env).orElse("pg");
-                String scheme = client.startsWith("mysql") ? "mysql" : "postgresql";
-                String url = jsValue(text, "connection", env)
-                        .filter(v -> v.contains("://"))
-                        .or(() -> jsValue(text, "connectionString", env))
-                        .orElse(null);
-                if (url == null) {
-                    String host = jsValue(text, "host", env).orElse("127.0.0.1");
-                    String port = jsNumber(text, "port").map(p -> ":" + p).orElse("");
-                    url = scheme + "://" + host + port + "/"
-                            + need(jsValue(text, "database", env).orElse(null), "connection.database in " + name);
-                }
-                String directory = jsValue(text, "directory", env).orElse("migrations");
-                return Optional.of(new ProjectSettings(
-                        "knex",
-                        url,
-                        jsValue(text, "user", env).orElse(null),
-                        jsValue(text, "password", env).orElse(null),
-                        dir.resolve(directory),
-                        name));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<ProjectSettings> rails(Path dir, Map<String, String> env) throws IOException {
-        Path yml = dir.resolve("config/database.yml");
-        if (!Files.isRegularFile(yml)) {
-            return Optional.empty();
-        }
-        String text = erb(Files.readString(yml), env);
-        // SnakeYAML resolves anchors and << merge keys, which Rails files lean on (default: &default)
-        Object loaded = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.LoaderOptions()).load(text);
-        Map<?, ?> root = loaded instanceof Map<?, ?> m ? m : Map.of();
-        String environment =
-                env.getOrDefault("RAILS_ENV", root.containsKey("production") ? "production" : "development");
-        Map<?, ?> config = root.get(environment) instanceof Map<?, ?> m ? m : Map.of();
-        if (config.get("url") != null) {
-            return Optional.of(new ProjectSettings(
-                    "rails", String.valueOf(config.get("url")), null, null, null, "config/database.yml"));
-        }
-        String adapter = String.valueOf(config.get("adapter"));
-        String scheme = adapter.contains("postgres")
-                ? "postgresql"
-                : adapter.startsWith("mysql") || adapter.equals("trilogy") ? "mysql" : null;
-        if (scheme == null) {
-            throw MigrescueException.usage("--project: config/database.yml's " + environment + " adapter '" + adapter
-                    + "' is not PostgreSQL, MySQL or MariaDB");
-        }
-        String url = scheme + "://" + text(config, "host", "127.0.0.1")
-                + (config.get("port") == null ? "" : ":" + config.get("port")) + "/"
-                + need(text(config, "database", null), "database in config/database.yml (" + environment + ")");
-        return Optional.of(new ProjectSettings(
-                "rails",
-                url,
-                text(config, "username", null),
-                emptyToNull(text(config, "password", null)),
-                null,
-                "config/database.yml"));
-    }
-
-    private static String text(Map<?, ?> map, String key, String fallback) {
-        Object value = map.get(key);
-        return value == null ? fallback : String.valueOf(value);
-    }
-
-    /** {@code <%= ENV['X'] %>}, {@code <%= ENV.fetch("X") { "d" } %>}, {@code <%= ENV.fetch("X", "d") %>}. */
-    static String erb(String text, Map<String, String> env) {
-        Matcher m = Pattern.compile(
-                        "<%=\\s*ENV(?:\\[['\"](\\w+)['\"]]|\\.fetch\\(['\"](\\w+)['\"](?:\\s*,\\s*['\"]([^'\"]*)['\"])?\\)"
-                                + "(?:\\s*\\{\\s*['\"]?([^'\"}]*)['\"]?\\s*})?)\\s*%>")
-                .matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1) != null ? m.group(1) : m.group(2);
-            String fallback = m.group(3) != null
-                    ? m.group(3)
-                    : m.group(4) != null ? m.group(4).strip() : "";
-            m.appendReplacement(out, Matcher.quoteReplacement(env.getOrDefault(name, fallback)));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    /** A string (or {@code process.env.X}) given to {@code key:} in a JavaScript/TypeScript config file. */
-    static Optional<String> jsValue(String text, String key, Map<String, String> env) {
-        Matcher m = Pattern.compile("\\b" + key
-                        + "\\s*:\\s*(?:(['\"`])([^'\"`]*)\\1|process\\.env\\.(\\w+)|process\\.env\\[['\"](\\w+)['\"]])")
-                .matcher(text);
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        if (m.group(2) != null) {
-            return Optional.of(m.group(2));
-        }
-        return Optional.ofNullable(env.get(m.group(3) != null ? m.group(3) : m.group(4)));
-    }
-
-    private static Optional<String> jsNumber(String text, String key) {
-        Matcher m = Pattern.compile("\\b" + key + "\\s*:\\s*(\\d+)").matcher(text);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
     private static String tomlValue(String text, String key) {
         Matcher m = Pattern.compile("(?m)^\\s*" + key + "\\s*=\\s*(\\[\\s*)?" + STRING.pattern())
                 .matcher(text);
@@ -295,7 +170,7 @@ public final class ProjectConfig {
         return first.startsWith("filesystem:") ? dir.resolve(first.substring("filesystem:".length())) : null;
     }
 
-    private static String need(String value, String what) {
+    static String need(String value, String what) {
         if (value == null || value.isBlank()) {
             throw MigrescueException.usage(
                     "--project: " + what + " is not set (or not a plain value migrescue can read)");
@@ -303,7 +178,7 @@ public final class ProjectConfig {
         return value;
     }
 
-    private static String emptyToNull(String value) {
+    static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
     }
 }

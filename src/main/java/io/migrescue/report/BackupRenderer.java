@@ -13,11 +13,10 @@ public final class BackupRenderer {
     private BackupRenderer() {}
 
     public static String render(BackupManifest manifest, Path dir, OutputFormat format) {
-        return switch (format) {
-            case json -> Json.report(document(manifest, dir)) + "\n";
-            case markdown -> markdown(manifest, dir);
-            case text -> text(manifest, dir);
-        };
+        return format.write(
+                () -> Json.report(document(manifest, dir)) + "\n",
+                () -> markdown(manifest, dir),
+                () -> text(manifest, dir));
     }
 
     static Map<String, Object> document(BackupManifest m, Path dir) {

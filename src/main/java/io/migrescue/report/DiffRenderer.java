@@ -18,11 +18,10 @@ public final class DiffRenderer {
     private DiffRenderer() {}
 
     public static String render(DiffReport report, OutputFormat format) {
-        return switch (format) {
-            case json -> Json.report(DiffJson.document(report)) + "\n";
-            case markdown -> DiffMarkdown.markdown(report);
-            case text -> text(report);
-        };
+        return format.write(
+                () -> Json.report(DiffJson.document(report)) + "\n",
+                () -> DiffMarkdown.markdown(report),
+                () -> text(report));
     }
 
     private static String text(DiffReport r) {

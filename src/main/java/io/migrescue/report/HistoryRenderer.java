@@ -13,11 +13,7 @@ public final class HistoryRenderer {
     private HistoryRenderer() {}
 
     public static String render(HistoryUseCase.Report report, OutputFormat format) {
-        return switch (format) {
-            case json -> Json.report(document(report)) + "\n";
-            case markdown -> markdown(report);
-            case text -> text(report);
-        };
+        return format.write(() -> Json.report(document(report)) + "\n", () -> markdown(report), () -> text(report));
     }
 
     private static Map<String, Object> document(HistoryUseCase.Report r) {
@@ -28,15 +24,7 @@ public final class HistoryRenderer {
                 "history",
                 r.histories().stream()
                         .map(h -> {
-                            Map<String, Object> m = new LinkedHashMap<>();
-                            m.put("tool", h.tool());
-                            m.put("schema", h.schema());
-                            m.put("table", h.table());
-                            m.put(
-                                    "failed",
-                                    h.failed().stream().map(HistoryEntry::id).toList());
-                            m.put("dirty", h.dirty());
-                            m.put("locked", h.locked());
+                            Map<String, Object> m = HistoryJson.trouble(h);
                             m.put(
                                     "lock",
                                     h.lock() == null
@@ -52,24 +40,11 @@ public final class HistoryRenderer {
                                                     String.valueOf(h.lock().since())));
                             m.put(
                                     "entries",
-                                    h.entries().stream()
-                                            .map(HistoryRenderer::entry)
-                                            .toList());
+                                    h.entries().stream().map(HistoryJson::entry).toList());
                             return m;
                         })
                         .toList());
         return doc;
-    }
-
-    private static Map<String, Object> entry(HistoryEntry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.id());
-        m.put("description", e.description());
-        m.put("state", e.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        m.put("at", e.appliedAt() == null ? null : e.appliedAt().toString());
-        m.put("checksum", e.checksum());
-        m.put("detail", e.detail());
-        return m;
     }
 
     private static String text(HistoryUseCase.Report r) {
@@ -81,9 +56,7 @@ public final class HistoryRenderer {
         for (MigrationHistory h : r.histories()) {
             out.append(h.tool())
                     .append("  ")
-                    .append(h.schema())
-                    .append('.')
-                    .append(h.table())
+                    .append(h.qualifiedTable())
                     .append("  ")
                     .append(h.entries().size())
                     .append(" entries")
@@ -92,7 +65,7 @@ public final class HistoryRenderer {
             for (HistoryEntry e : rows(h)) {
                 out.append(String.format(
                         "  %-12s %-28s %-24s %s%n",
-                        e.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        HistoryJson.state(e),
                         cut(e.id(), 28),
                         e.appliedAt() == null ? "" : e.appliedAt().toString(),
                         e.description() == null || e.description().equals(e.id()) ? "" : cut(e.description(), 60)));
@@ -113,9 +86,7 @@ public final class HistoryRenderer {
             out.append("### ")
                     .append(h.tool())
                     .append(" (`")
-                    .append(h.schema())
-                    .append('.')
-                    .append(h.table())
+                    .append(h.qualifiedTable())
                     .append("`)\n\n")
                     .append("| state | id | at | description |\n|---|---|---|---|\n");
             for (HistoryEntry e : rows(h)) {

@@ -11,11 +11,7 @@ public final class PreflightRenderer {
     private PreflightRenderer() {}
 
     public static String render(PreflightReport report, OutputFormat format) {
-        return switch (format) {
-            case json -> Json.write(document(report)) + "\n";
-            case markdown -> markdown(report);
-            case text -> text(report);
-        };
+        return format.write(() -> Json.write(document(report)) + "\n", () -> markdown(report), () -> text(report));
     }
 
     static Map<String, Object> document(PreflightReport report) {
@@ -89,11 +85,7 @@ public final class PreflightRenderer {
         int n = 1;
         for (PreflightFinding f : report.findings()) {
             out.append('\n')
-                    .append(n++)
-                    .append(". ")
-                    .append(f.kind().name())
-                    .append(" (")
-                    .append(f.severity().id())
+                    .append(FindingTitle.of(n++, f.kind().name(), f.severity().id()))
                     .append(
                             f.severity().id().equals("error")
                                     ? ": will fail"
@@ -143,9 +135,7 @@ public final class PreflightRenderer {
         out.append(report.willFail() ? "something will or may fail" : "nothing will fail")
                 .append("\n\n");
         out.append("Database: ")
-                .append(report.database().engine().displayName())
-                .append(' ')
-                .append(report.database().version())
+                .append(report.database().engineAndVersion())
                 .append(" · pending: ")
                 .append(report.pending().size())
                 .append("\n\n");

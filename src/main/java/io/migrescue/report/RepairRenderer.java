@@ -24,11 +24,7 @@ public final class RepairRenderer {
     }
 
     public static String render(RepairReport report, OutputFormat format) {
-        return switch (format) {
-            case json -> Json.report(document(report)) + "\n";
-            case markdown -> markdown(report);
-            case text -> text(report);
-        };
+        return format.write(() -> Json.report(document(report)) + "\n", () -> markdown(report), () -> text(report));
     }
 
     /** The finding a plan repairs, in one line ({@code KIND: summary}). */

@@ -12,11 +12,8 @@ public final class RestoreRenderer {
     private RestoreRenderer() {}
 
     public static String render(RestoreResult result, Path dir, OutputFormat format) {
-        return switch (format) {
-            case json -> Json.report(document(result, dir)) + "\n";
-            case markdown -> markdown(result, dir);
-            case text -> text(result, dir);
-        };
+        return format.write(
+                () -> Json.report(document(result, dir)) + "\n", () -> markdown(result, dir), () -> text(result, dir));
     }
 
     static Map<String, Object> document(RestoreResult r, Path dir) {

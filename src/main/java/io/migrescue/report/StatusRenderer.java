@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Renders {@code status} as text, JSON (cli.md) or Markdown. */
@@ -17,11 +16,7 @@ public final class StatusRenderer {
     private StatusRenderer() {}
 
     public static String render(StatusReport report, OutputFormat format) {
-        return switch (format) {
-            case json -> Json.report(document(report)) + "\n";
-            case markdown -> markdown(report);
-            case text -> text(report);
-        };
+        return format.write(() -> Json.report(document(report)) + "\n", () -> markdown(report), () -> text(report));
     }
 
     static Map<String, Object> document(StatusReport report) {
@@ -50,29 +45,15 @@ public final class StatusRenderer {
     }
 
     private static Map<String, Object> history(MigrationHistory h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tool", h.tool());
-        m.put("schema", h.schema());
-        m.put("table", h.table());
+        Map<String, Object> m = HistoryJson.table(h);
         m.put("applied", h.appliedCount());
-        m.put("latest", h.latestApplied().map(StatusRenderer::entry).orElse(null));
+        m.put("latest", h.latestApplied().map(HistoryJson::entry).orElse(null));
         m.put("failed", h.failed().stream().map(HistoryEntry::id).toList());
-        m.put("failedEntries", h.failed().stream().map(StatusRenderer::entry).toList());
+        m.put("failedEntries", h.failed().stream().map(HistoryJson::entry).toList());
         m.put("dirty", h.dirty());
         m.put("dirtyVersions", h.dirtyEntries().stream().map(HistoryEntry::id).toList());
         m.put("locked", h.locked());
         m.put("lock", h.lock() == null ? null : lock(h.lock()));
-        return m;
-    }
-
-    private static Map<String, Object> entry(HistoryEntry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.id());
-        m.put("description", e.description());
-        m.put("state", e.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        m.put("at", e.appliedAt() == null ? null : e.appliedAt().toString());
-        m.put("checksum", e.checksum());
-        m.put("detail", e.detail());
         return m;
     }
 
@@ -89,9 +70,7 @@ public final class StatusRenderer {
         StringBuilder out = new StringBuilder();
         DatabaseInfo db = r.database();
         out.append("Database  ")
-                .append(db.engine().displayName())
-                .append(' ')
-                .append(db.version())
+                .append(db.engineAndVersion())
                 .append("  ")
                 .append(db.url())
                 .append(db.user() == null ? "" : "  as " + db.user())
@@ -108,9 +87,7 @@ public final class StatusRenderer {
             out.append("History   ")
                     .append(h.tool())
                     .append("  ")
-                    .append(h.schema())
-                    .append('.')
-                    .append(h.table())
+                    .append(h.qualifiedTable())
                     .append("  ")
                     .append(h.appliedCount())
                     .append(" applied");
@@ -154,11 +131,7 @@ public final class StatusRenderer {
         StringBuilder out = new StringBuilder();
         DatabaseInfo db = r.database();
         out.append("## Database status\n\n");
-        out.append("- **Engine:** ")
-                .append(db.engine().displayName())
-                .append(' ')
-                .append(db.version())
-                .append('\n');
+        out.append("- **Engine:** ").append(db.engineAndVersion()).append('\n');
         out.append("- **URL:** `")
                 .append(db.url())
                 .append("`")
@@ -180,9 +153,7 @@ public final class StatusRenderer {
                 out.append("| ")
                         .append(h.tool())
                         .append(" | `")
-                        .append(h.schema())
-                        .append('.')
-                        .append(h.table())
+                        .append(h.qualifiedTable())
                         .append("` | ")
                         .append(h.appliedCount())
                         .append(" | ")

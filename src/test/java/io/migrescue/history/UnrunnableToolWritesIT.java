@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the tools create them (ToolTables), on real servers: the rows are exactly what the tool itself writes, and migrescue
  * reads the history back as healthy. Which tool version each follows is named on its writer.
  */
-class HistoryWritesIT {
+class UnrunnableToolWritesIT {
     private static final Instant NOW = Instant.parse("2026-03-01T10:15:30.123Z");
 
     /** Rows as text, in order, each column rendered by the server's text form. */

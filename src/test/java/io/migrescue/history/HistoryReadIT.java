@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each tool's history as the tool leaves it, found and read on real servers. */
-class HistoryIT {
+class HistoryReadIT {
 
     private static List<MigrationHistory> read(ScratchDatabase db) throws Exception {
         try (DatabaseSession session = db.session()) {

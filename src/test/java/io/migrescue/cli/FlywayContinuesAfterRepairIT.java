@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Field report 05 on MariaDB, end to end with real Flyway: the half-applied V2 is repaired, Flyway's own migrate
  * continues with V3, every foreign key is where the migration meant it, no row is lost, and the backup restores.
  */
-class RepairFieldReport05IT {
+class FlywayContinuesAfterRepairIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * diff finds exactly what the engineers found by hand, and nothing else (no column-order noise); the script it writes
  * makes a copy of the target like the source, and its rollback brings the copy back to the target.
  */
-class DiffIT {
+class DiffScriptRoundTripIT {
     private static final String[] FR01_SCOPE = {
         "--source-schema", "public", "--target-schema", "myschema", "--target-schema", "public"
     };
@@ -89,7 +89,7 @@ class DiffIT {
             roundTrip(
                     local,
                     prod,
-                    DiffIT::fr01Prod,
+                    DiffScriptRoundTripIT::fr01Prod,
                     List.of(FR01_SCOPE),
                     List.of(FR01_PROD_SCOPE),
                     Set.of("MIGRATION_VERSION_DIFFERS public.schema_migrations: 15 | 14"),
