@@ -17,7 +17,8 @@ KILL ?
 SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?
 
 -- REPAIR_LOCK_TAKE
-SELECT GET_LOCK(CONCAT('migrescue:', DATABASE()), 0)
+-- waits 3 s: the server may take a moment to end the session of a repair killed just before (resume)
+SELECT GET_LOCK(CONCAT('migrescue:', DATABASE()), 3)
 
 -- REPAIR_LOCK_RELEASE
 SELECT RELEASE_LOCK(CONCAT('migrescue:', DATABASE()))
