@@ -57,6 +57,40 @@ class LauncherIT {
     }
 
     /**
+     * A lone {@code --version} is answered by the launcher from the version file the build writes beside the jar and
+     * the runtime's release file (no JVM: start-up, issue 19): the lines must be exactly those Main prints, on every
+     * runtime here.
+     */
+    @Test
+    void theLaunchersVersionIsMainsVersion(@TempDir Path dir) throws Exception {
+        Path jar = Path.of("target/migrescue.jar").toAbsolutePath();
+        assertThat(Path.of("target/migrescue.version")).exists();
+        List<Path> javas = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")));
+        try (var jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            jdks.map(j -> j.resolve("bin/java")).filter(Files::isExecutable).forEach(javas::add);
+        } catch (IOException noOtherRuntimes) {
+            // the running JDK alone
+        }
+        for (Path java : javas) {
+            ProcessBuilder jvm =
+                    new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--version").redirectErrorStream(true);
+            Process p = jvm.start();
+            String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            ProcessBuilder launcher = new ProcessBuilder(LAUNCHER.toString(), "--version")
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true);
+            launcher.environment().put("MIGRESCUE_JAVA", java.toString());
+            Process l = launcher.start();
+            String answered = new String(l.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(l.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(l.exitValue()).isZero();
+            assertThat(answered).as(java.toString()).isEqualTo(expected).startsWith("migrescue 0.");
+        }
+    }
+
+    /**
      * A checkout without a jar: the first run builds it quietly (one honest line before, one after, no colour codes
      * and no Maven output), then answers; the second run does not build again.
      */
