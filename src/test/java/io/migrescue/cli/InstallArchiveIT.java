@@ -49,6 +49,7 @@ class InstallArchiveIT {
                     .contains(
                             top + "bin/migrescue",
                             top + "lib/migrescue.jar",
+                            top + "lib/migrescue.version",
                             top + "README.txt",
                             top + "completion/migrescue.bash",
                             top + "completion/migrescue.zsh",
