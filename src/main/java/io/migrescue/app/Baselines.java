@@ -6,6 +6,7 @@ import io.migrescue.history.LiquibaseChangeSets;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
+import io.migrescue.playbook.ParamSpec;
 import io.migrescue.playbook.PlanningException;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
@@ -20,13 +21,38 @@ import java.util.List;
  * row). Diagnosis chose {@code last}: the migrations after it are not wholly in effect and are left to the tool.
  */
 final class Baselines {
+    /**
+     * Liquibase never ran here and no liquibase.properties says its changelog path: the FILENAME of every row depends on
+     * it, so it is asked (as the playbook declares it), never guessed.
+     */
+    private static final ParamSpec CHANGELOG_FILE = new ParamSpec(
+            "changelog-file",
+            null,
+            null,
+            "The changelog path exactly as Liquibase is given it (--changelog-file, e.g. db/changelog.xml), which it"
+                    + " records as each changeset's FILENAME",
+            List.of(),
+            true,
+            "value",
+            java.util.Map.of(),
+            true);
+
     private Baselines() {}
 
     /** The tool's migrations the history does not record, in its order: for Liquibase, each changeset on its own. */
     static List<MigrationFile> pending(
             MigrationHistory history, List<MigrationFile> files, io.migrescue.model.Engine engine) {
+        return pending(history, files, engine, null);
+    }
+
+    /** @param changelogFile the changelog path Liquibase is given ({@code --param changelog-file}), or null */
+    private static List<MigrationFile> pending(
+            MigrationHistory history,
+            List<MigrationFile> files,
+            io.migrescue.model.Engine engine,
+            String changelogFile) {
         return "liquibase".equals(history.tool())
-                ? LiquibaseChangeSets.pending(history, files, engine)
+                ? LiquibaseChangeSets.pending(history, files, engine, changelogFile)
                 : UnrecordedMigrations.pending(history, files);
     }
 
@@ -44,11 +70,13 @@ final class Baselines {
             List<MigrationFile> files,
             String last,
             Instant now,
-            String installedBy) {
-        List<MigrationFile> pending = pending(history, files, dialect.engine());
+            String installedBy,
+            String changelogFile) {
+        List<MigrationFile> pending = pending(history, files, dialect.engine(), changelogFile);
         int end = -1;
         for (int i = 0; i < pending.size(); i++) {
-            if (pending.get(i).id().equals(last)) {
+            if (pending.get(i).id().equals(last)
+                    || "liquibase".equals(history.tool()) && LiquibaseChangeSets.sameChangeSet(pending.get(i), last)) {
                 end = i;
             }
         }
@@ -59,6 +87,9 @@ final class Baselines {
             }
             throw new PlanningException(
                     "migration " + last + " is not among the migration files:" + " give --migrations DIR");
+        }
+        if (pending.subList(0, end + 1).stream().anyMatch(LiquibaseChangeSets::fileNameUnknown)) {
+            throw new PlanningException.DecisionNeeded(CHANGELOG_FILE, "baseline-applied-migrations");
         }
         List<BoundStatement> plan = new ArrayList<>();
         if (history.entries().isEmpty() && writer.historyTable() != null) {

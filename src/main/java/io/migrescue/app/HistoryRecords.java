@@ -33,13 +33,21 @@ final class HistoryRecords implements RecordPlanner {
 
     @Override
     public List<BoundStatement> plan(String what, MigrationHistory history, FailedMigration migration) {
+        return plan(what, history, migration, java.util.Map.of());
+    }
+
+    @Override
+    public List<BoundStatement> plan(
+            String what, MigrationHistory history, FailedMigration migration, java.util.Map<String, String> params) {
+        String changelogFile = params.get(CHANGELOG_FILE);
         HistoryWriter writer = HistoryWriters.forTool(history.tool());
         try {
             return switch (what) {
                 // an unrecorded migration (no failed row): it and every unrecorded one before it, as baseline does
                 case "applied" ->
                     migration != null && "baseline".equals(migration.foundBy())
-                            ? Baselines.record(writer, dialect, history, files, id(migration), now, installedBy)
+                            ? Baselines.record(
+                                    writer, dialect, history, files, id(migration), now, installedBy, changelogFile)
                             : writer.recordApplied(dialect, history, file(migration), now, installedBy);
                 case "rolled-back" -> writer.recordRolledBack(dialect, history, id(migration), files, now);
                 case "release-lock" -> writer.releaseLock(dialect, history);
@@ -49,7 +57,8 @@ final class HistoryRecords implements RecordPlanner {
                             ? io.migrescue.history.LiquibaseChecksums.realign(
                                     dialect, history, file(migration), id(migration), errorText)
                             : writer.realignChecksum(dialect, history, file(migration), id(migration));
-                case "baseline" -> Baselines.record(writer, dialect, history, files, id(migration), now, installedBy);
+                case "baseline" ->
+                    Baselines.record(writer, dialect, history, files, id(migration), now, installedBy, changelogFile);
                 case "stamp" -> io.migrescue.history.VersionStamps.stamp(dialect, history, id(migration));
                 case "repoint" -> writer.repoint(dialect, history, id(migration), file(migration));
                 case "deleted" -> writer.recordDeleted(dialect, history, id(migration), now);
@@ -112,6 +121,11 @@ final class HistoryRecords implements RecordPlanner {
 
     @Override
     public String explain(String what, MigrationHistory history, java.util.Map<String, String> params) {
+        if ("liquibase".equals(history.tool()) && (what.equals("baseline") || what.equals("applied"))) {
+            String source =
+                    io.migrescue.history.LiquibaseChangeSets.fileNameSource(history, files, params.get(CHANGELOG_FILE));
+            return source == null ? null : "Liquibase never ran here; FILENAME from the changelog path " + source;
+        }
         return what.equals("release-lock")
                 ? io.migrescue.history.LockHolderCheck.explain(history, minAge(params))
                 : null;
@@ -124,6 +138,9 @@ final class HistoryRecords implements RecordPlanner {
             throw new PlanningException("--param minAge takes a number of minutes");
         }
     }
+
+    /** Liquibase's changelog path as it is given it: the FILENAME of a changelog it never ran. */
+    private static final String CHANGELOG_FILE = "changelog-file";
 
     /** Tools that key their history by the migration's name alone can record it without an SQL file to read. */
     private static final java.util.Set<String> NAME_ONLY =

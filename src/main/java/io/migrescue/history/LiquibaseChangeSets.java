@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,16 @@ public final class LiquibaseChangeSets {
 
     /** The changesets of {@code files} the history does not record, in file order, each as a migration of its own. */
     public static List<MigrationFile> pending(MigrationHistory h, List<MigrationFile> files, Engine engine) {
+        return pending(h, files, engine, null);
+    }
+
+    /**
+     * The same, with the changelog path Liquibase is given ({@code --param changelog-file}, or null) to tell the FILENAME
+     * of a changelog none of whose folder is recorded (see {@link LiquibasePaths#changelogPath(Path, MigrationHistory,
+     * String)}).
+     */
+    public static List<MigrationFile> pending(
+            MigrationHistory h, List<MigrationFile> files, Engine engine, String changelogFile) {
         List<MigrationFile> pending = new ArrayList<>();
         for (MigrationFile f : files) {
             if (f.path() == null || TOOL.equals(f.tool())) {
@@ -45,8 +56,11 @@ public final class LiquibaseChangeSets {
                 try {
                     fileName = u.header().logicalFilePath() != null
                             ? u.header().logicalFilePath()
-                            : LiquibasePaths.changelogPath(f.path(), h);
+                            : LiquibasePaths.changelogPath(f.path(), h, changelogFile);
                 } catch (IllegalArgumentException unknownPath) {
+                    if (changelogFile != null) {
+                        throw unknownPath; // the path given names no file: said, not ignored
+                    }
                     break; // nothing of its folder is recorded: which FILENAME Liquibase writes cannot be told
                 }
                 String key = u.header().id() + "::" + u.header().author() + "::" + fileName;
@@ -61,6 +75,67 @@ public final class LiquibaseChangeSets {
             }
         }
         return pending;
+    }
+
+    /**
+     * Whether the FILENAME of {@code changeSet}'s key was stood in for ({@link LiquibasePaths#isStandIn}): Liquibase never
+     * ran here and the changelog path it is given is not known, so the row it would write cannot be told.
+     */
+    public static boolean fileNameUnknown(MigrationFile changeSet) {
+        String[] key = changeSet.id().split("::", 3);
+        return key.length == 3 && LiquibasePaths.isStandIn(key[2]);
+    }
+
+    /**
+     * The same changeset, {@code known} keyed with the FILENAME Liquibase records and {@code standIn} with a stand-in
+     * (diagnosis, without the changelog path, keys it so): same ID, AUTHOR and file on disk.
+     */
+    public static boolean sameChangeSet(MigrationFile known, String standIn) {
+        String[] a = known.id().split("::", 3);
+        String[] b = standIn.split("::", 3);
+        return a.length == 3
+                && b.length == 3
+                && a[0].equals(b[0])
+                && a[1].equals(b[1])
+                && LiquibasePaths.isStandIn(b[2])
+                && known.path().toAbsolutePath().normalize().equals(Path.of(b[2]));
+    }
+
+    /**
+     * Where the FILENAME of the changelogs of {@code files} comes from when Liquibase never ran here (no row to copy it
+     * from), said in the plan; null when rows exist or nothing says.
+     */
+    public static String fileNameSource(MigrationHistory h, List<MigrationFile> files, String changelogFile) {
+        if (!h.entries().isEmpty()) {
+            return null;
+        }
+        return files.stream()
+                .filter(LiquibaseChangeSets::isChangelog)
+                .findFirst()
+                .flatMap(f -> LiquibaseSearchPath.of(f.path(), changelogFile))
+                .map(LiquibaseSearchPath::source)
+                .orElse(null);
+    }
+
+    /** Whether {@code files} hold a Liquibase changelog (XML, YAML, JSON or formatted SQL). */
+    public static boolean anyChangelog(List<MigrationFile> files) {
+        return files.stream().anyMatch(LiquibaseChangeSets::isChangelog);
+    }
+
+    private static boolean isChangelog(MigrationFile f) {
+        return f.path() != null
+                && !TOOL.equals(f.tool())
+                && (LiquibaseChangelog.isChangelog(f.path()) || formattedSql(f.path()));
+    }
+
+    private static boolean formattedSql(Path file) {
+        try {
+            return file.getFileName().toString().endsWith(".sql")
+                    && !LiquibaseFormattedSql.bodies(Files.readString(file, StandardCharsets.UTF_8))
+                            .isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The statements of one changeset {@link #pending} returned, with their lines in its file. */
@@ -85,7 +160,7 @@ public final class LiquibaseChangeSets {
         Unit u = unit(changeSet, d.engine());
         String[] key = changeSet.id().split("::", 3);
         Timestamps.Value dateExecuted = Timestamps.databaseClock(d, now);
-        String table = HistorySql.table(d, h);
+        String table = LiquibaseHistoryWriter.table(d, h);
         List<Object> params = new ArrayList<>(List.of(key[0], key[1], key[2], dateExecuted.param(), "EXECUTED"));
         if (u.checksum() != null) {
             params.add(u.checksum());

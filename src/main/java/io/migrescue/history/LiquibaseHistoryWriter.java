@@ -1,5 +1,6 @@
 package io.migrescue.history;
 
+import io.migrescue.model.Engine;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.HistoryLock;
 import io.migrescue.model.MigrationHistory;
@@ -31,6 +32,40 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
     @Override
     public String tool() {
         return TOOL;
+    }
+
+    @Override
+    public String historyTable() {
+        return "databasechangelog";
+    }
+
+    /**
+     * Liquibase 4.33's DATABASECHANGELOG as its {@code changelog-sync-sql} shows it (CreateDatabaseChangeLogTable
+     * Generator), {@code IF NOT EXISTS}. Not its lock table: Liquibase makes DATABASECHANGELOGLOCK itself whenever it is
+     * missing, before it reads the history.
+     */
+    @Override
+    public List<BoundStatement> createHistoryTable(Dialect d, MigrationHistory h) {
+        HistorySql.requireTool(h, TOOL);
+        boolean postgres = d.engine() == Engine.POSTGRESQL;
+        String timestamp = postgres ? "TIMESTAMP WITHOUT TIME ZONE" : "datetime";
+        String integer = postgres ? "INTEGER" : "INT";
+        return List.of(BoundStatement.of("CREATE TABLE IF NOT EXISTS " + table(d, h) + " (ID VARCHAR(255) NOT NULL,"
+                + " AUTHOR VARCHAR(255) NOT NULL, FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED " + timestamp
+                + " NOT NULL, ORDEREXECUTED " + integer + " NOT NULL, EXECTYPE VARCHAR(10) NOT NULL,"
+                + " MD5SUM VARCHAR(35), DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), TAG VARCHAR(255),"
+                + " LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), LABELS VARCHAR(255), DEPLOYMENT_ID VARCHAR(10))"));
+    }
+
+    /**
+     * The history table, qualified. Liquibase names the table it makes DATABASECHANGELOG, unquoted: PostgreSQL folds it
+     * to lower case, MySQL and MariaDB keep it. So there a lower-case name is the one {@link #historyTable} gives a
+     * history Liquibase never made, and the table is made and written as Liquibase would name it.
+     */
+    static String table(Dialect d, MigrationHistory h) {
+        return d.engine() != Engine.POSTGRESQL && h.table().equals("databasechangelog")
+                ? d.qualify(h.schema(), "DATABASECHANGELOG")
+                : HistorySql.table(d, h);
     }
 
     /**
@@ -67,7 +102,7 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
                             .isPresent()) {
                 continue;
             }
-            String table = HistorySql.table(d, h);
+            String table = table(d, h);
             plan.add(BoundStatement.of(
                     insertHead(d, table, dateExecuted.sql()) + "NULL, ?, ?, NULL, ?, "
                             + nullable(cs.contexts())

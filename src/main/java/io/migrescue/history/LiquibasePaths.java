@@ -18,9 +18,23 @@ final class LiquibasePaths {
     private LiquibasePaths() {}
 
     static String changelogPath(Path file, MigrationHistory history) {
+        return changelogPath(file, history, null);
+    }
+
+    /**
+     * The FILENAME from the history, else from the changelog path Liquibase is given ({@code changelogFile}, else the
+     * {@code liquibase.properties} default, see {@link LiquibaseSearchPath}). With neither and no row at all (Liquibase
+     * never ran here), the file's path on disk stands in: absolute, which Liquibase never records from a relative
+     * {@code --changelog-file}, so {@link #isStandIn} tells it apart and nothing is recorded under it.
+     */
+    static String changelogPath(Path file, MigrationHistory history, String changelogFile) {
         String onDisk = "/" + file.toAbsolutePath().normalize().toString().replace('\\', '/');
         return sameFile(onDisk, history)
                 .or(() -> sibling(onDisk, history))
+                .or(() -> LiquibaseSearchPath.of(file, changelogFile).map(root -> root.fileName(file)))
+                .or(() -> history.entries().isEmpty()
+                        ? Optional.of(file.toAbsolutePath().normalize().toString())
+                        : Optional.empty())
                 .orElseThrow(() -> new IllegalArgumentException("cannot tell under which path Liquibase knows " + file
                         + ": no changeset of it or of its folder is recorded;"
                         + " give the changeset a logicalFilePath: attribute, as Liquibase records that instead"));
@@ -48,6 +62,11 @@ final class LiquibasePaths {
                 })
                 .filter(Objects::nonNull)
                 .max(Comparator.comparingInt(String::length)); // the deepest folder is the most specific match
+    }
+
+    /** A FILENAME {@link #changelogPath} stood in with: the changelog path Liquibase is given is not known. */
+    static boolean isStandIn(String fileName) {
+        return Path.of(fileName).isAbsolute();
     }
 
     private static Stream<String> recordedPaths(MigrationHistory history) {

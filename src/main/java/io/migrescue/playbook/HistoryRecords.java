@@ -41,7 +41,7 @@ record HistoryRecords(
                     + (ctx.migration() == null ? "?" : ctx.migration().id())
                     + " deleted was declined: nothing was changed (restore its file instead)");
         }
-        List<BoundStatement> sql = ctx.records().plan(what, history, ctx.migration());
+        List<BoundStatement> sql = ctx.records().plan(what, history, ctx.migration(), values.params());
         String why = ctx.records().explain(what, history, values.params());
         if (!sql.isEmpty()) {
             draft.add(new PlanStep(

@@ -15,6 +15,12 @@ public interface RecordPlanner {
      *             {@code repoint} (the migration's id is the recorded one, its file the renamed one), {@code deleted} */
     List<BoundStatement> plan(String what, MigrationHistory history, FailedMigration migration);
 
+    /** The same with the playbook's parameters (Liquibase's {@code changelog-file} names the rows it writes). */
+    default List<BoundStatement> plan(
+            String what, MigrationHistory history, FailedMigration migration, Map<String, String> params) {
+        return plan(what, history, migration);
+    }
+
     /** Read-only checks that must count 0 before the record step runs (a lock is released only when its holder is gone). */
     default List<BoundStatement> guards(String what, MigrationHistory history, Map<String, String> params) {
         return List.of();
