@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Writes Liquibase's {@code DATABASECHANGELOG} and {@code DATABASECHANGELOGLOCK} as Liquibase 4.33 does
- * (MarkChangeSetRanGenerator, UnlockDatabaseChangeLogGenerator; verified against real Liquibase in HistoryWritesIT).
+ * (MarkChangeSetRanGenerator, UnlockDatabaseChangeLogGenerator; verified against real Liquibase in LiquibaseHistoryWritesIT).
  * A changeset is known by (ID, AUTHOR, FILENAME); a failed one is not recorded at all.
  */
 final class LiquibaseHistoryWriter implements HistoryWriter {
