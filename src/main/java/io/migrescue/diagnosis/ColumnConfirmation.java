@@ -14,8 +14,8 @@ final class ColumnConfirmation extends ErrorCheck {
     }
 
     Finding duplicateColumn() {
-        String tableName = firstNonNull(o.table(), tableOfFailingStatement());
-        Optional<Table> table = tableName == null ? Optional.empty() : lookup.table(o.schema(), tableName);
+        String tableName = tableOfError();
+        Optional<Table> table = tableNow(tableName);
         Optional<Column> column = table.flatMap(t -> t.columns().stream()
                 .filter(c -> lookup.sameName(c.name(), o.column()))
                 .findFirst());
@@ -61,8 +61,8 @@ final class ColumnConfirmation extends ErrorCheck {
     }
 
     Finding missingColumn() {
-        String tableName = firstNonNull(o.table(), tableOfFailingStatement());
-        Optional<Table> table = tableName == null ? Optional.empty() : lookup.table(o.schema(), tableName);
+        String tableName = tableOfError();
+        Optional<Table> table = tableNow(tableName);
         List<String> evidence = new ArrayList<>();
         boolean stale = false;
         if (table.isPresent()) {

@@ -14,7 +14,7 @@ final class ConstraintNameConfirmation extends ErrorCheck {
     }
 
     Finding duplicateConstraint() {
-        String table = firstNonNull(o.table(), tableOfFailingStatement());
+        String table = tableOfError();
         List<Effect.ConstraintDef> intended = intendedConstraints();
         List<String> names = new ArrayList<>();
         if (o.constraint() != null) {

@@ -1,10 +1,12 @@
 package io.migrescue.diagnosis;
 
 import io.migrescue.model.Column;
+import io.migrescue.model.Table;
 import io.migrescue.sql.Effect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** What every check of an error against the catalog shares: the parsed error, its objects, how a finding is built. */
@@ -70,6 +72,16 @@ abstract class ErrorCheck {
             }
         }
         return defs;
+    }
+
+    /** The table the error names, else the one the failing statement works on; null when neither says. */
+    String tableOfError() {
+        return firstNonNull(o.table(), tableOfFailingStatement());
+    }
+
+    /** The table of that name in the catalog now; empty when there is none or no name. */
+    Optional<Table> tableNow(String name) {
+        return name == null ? Optional.empty() : lookup.table(o.schema(), name);
     }
 
     String tableOfFailingStatement() {

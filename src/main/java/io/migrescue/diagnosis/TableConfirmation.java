@@ -14,8 +14,8 @@ final class TableConfirmation extends ErrorCheck {
     }
 
     Finding tableExists() {
-        String name = firstNonNull(o.table(), tableOfFailingStatement());
-        Optional<Table> existing = name == null ? Optional.empty() : lookup.table(o.schema(), name);
+        String name = tableOfError();
+        Optional<Table> existing = tableNow(name);
         if (existing.isEmpty()) {
             return staleError(
                     FindingKind.TABLE_ALREADY_EXISTS,

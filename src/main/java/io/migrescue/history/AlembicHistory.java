@@ -8,27 +8,15 @@ import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Alembic's {@code alembic_version (version_num)}: not a log but the current head revision(s), one row per branch.
  * A failed upgrade leaves it at the revision before (the whole run is one transaction on PostgreSQL; on MySQL the DDL
  * before the failure stays while the version does not move).
  */
-final class AlembicHistory implements HistoryAdapter {
-    @Override
-    public String tool() {
-        return AlembicHistoryWriter.TOOL;
-    }
-
-    @Override
-    public Set<String> tableNames() {
-        return Set.of("alembic_version");
-    }
-
-    @Override
-    public boolean owns(TableShape table) {
-        return table.named("alembic_version") && table.hasColumns("version_num");
+final class AlembicHistory extends TableHistoryAdapter {
+    AlembicHistory() {
+        super(AlembicHistoryWriter.TOOL, "alembic_version", "version_num");
     }
 
     @Override

@@ -21,12 +21,15 @@ import java.util.Set;
  * does. The table holds heads, not a log: recording a revision applied moves its parent's row to it; rolling it back
  * moves the row back to its parent.
  */
-final class AlembicHistoryWriter implements HistoryWriter {
+final class AlembicHistoryWriter extends ToolHistoryWriter {
     static final String TOOL = "alembic";
 
-    @Override
-    public String tool() {
-        return TOOL;
+    AlembicHistoryWriter() {
+        super(
+                TOOL,
+                new Refusals(
+                        "Alembic keeps no lock: it relies on the migration's transaction",
+                        "Alembic has no dirty flag: alembic_version holds the last revision that finished"));
     }
 
     /**
@@ -92,17 +95,6 @@ final class AlembicHistoryWriter implements HistoryWriter {
         plan.add(update(d, h, id, back.get(back.size() - 1)));
         back.subList(0, back.size() - 1).forEach(parent -> plan.add(insert(d, h, parent)));
         return plan;
-    }
-
-    @Override
-    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException("Alembic keeps no lock: it relies on the migration's transaction");
-    }
-
-    @Override
-    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException(
-                "Alembic has no dirty flag: alembic_version holds the last revision that finished");
     }
 
     private static Set<String> heads(MigrationHistory h) {

@@ -17,29 +17,18 @@ import java.util.Set;
  * {@code error_stmt}, and the next {@code migrate apply} resumes at statement {@code applied}. Atlas keeps the table in
  * the schema {@code atlas_schema_revisions} unless the URL names a schema (then in that schema), so both are looked in.
  */
-final class AtlasHistory implements HistoryAdapter {
+final class AtlasHistory extends TableHistoryAdapter {
     static final String TABLE = "atlas_schema_revisions";
     /** The row Atlas Cloud uses to identify the table; not a migration. */
     private static final String CLOUD_IDENTIFIER = ".atlas_cloud_identifier";
 
-    @Override
-    public String tool() {
-        return AtlasHistoryWriter.TOOL;
-    }
-
-    @Override
-    public Set<String> tableNames() {
-        return Set.of(TABLE);
+    AtlasHistory() {
+        super(AtlasHistoryWriter.TOOL, TABLE, "version", "applied", "total", "hash");
     }
 
     @Override
     public Set<String> extraSchemas(Engine engine) {
         return Set.of(TABLE);
-    }
-
-    @Override
-    public boolean owns(TableShape table) {
-        return table.named(TABLE) && table.hasColumns("version", "applied", "total", "hash");
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Optional;
  * sql/migrate {@code Executor.ExecuteFile}; the revision's ent schema). Rows are written whole, as Atlas's ent upsert
  * writes them: an empty {@code error}/{@code error_stmt} is {@code ''} and no partial hashes is the JSON {@code null}.
  */
-final class AtlasHistoryWriter implements HistoryWriter {
+final class AtlasHistoryWriter extends ToolHistoryWriter {
     static final String TOOL = "atlas";
     /** The operator version these rows claim, as Atlas writes its own ({@code "Atlas CLI " + version}). */
     static final String OPERATOR_VERSION = "Atlas CLI v0.36.0";
@@ -26,9 +26,13 @@ final class AtlasHistoryWriter implements HistoryWriter {
 
     private static final int TYPE_EXECUTE_RESOLVED = 2 | 4;
 
-    @Override
-    public String tool() {
-        return TOOL;
+    AtlasHistoryWriter() {
+        super(
+                TOOL,
+                new Refusals(
+                        "Atlas keeps no lock in its revisions table: its lock is an advisory lock"
+                                + " (pg_advisory_lock, GET_LOCK) that the server frees when the migrating session ends",
+                        null));
     }
 
     /**
@@ -95,13 +99,6 @@ final class AtlasHistoryWriter implements HistoryWriter {
         return List.of(BoundStatement.of(
                 "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "version") + " = ?",
                 version));
-    }
-
-    @Override
-    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException(
-                "Atlas keeps no lock in its revisions table: its lock is an advisory lock"
-                        + " (pg_advisory_lock, GET_LOCK) that the server frees when the migrating session ends");
     }
 
     /** Atlas's failed state is a partial revision: marking the version clean is finishing it in place. */

@@ -8,27 +8,15 @@ import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Django's {@code django_migrations (id, app, name, applied)}. A migration is {@code app.name}, as Django prints it
  * ("Applying shop.0003_add_fk..."). Each migration is atomic on PostgreSQL, so a failure leaves no row and nothing
  * applied; on MySQL its DDL before the failure stays, still without a row.
  */
-final class DjangoHistory implements HistoryAdapter {
-    @Override
-    public String tool() {
-        return DjangoHistoryWriter.TOOL;
-    }
-
-    @Override
-    public Set<String> tableNames() {
-        return Set.of("django_migrations");
-    }
-
-    @Override
-    public boolean owns(TableShape table) {
-        return table.named("django_migrations") && table.hasColumns("app", "name", "applied");
+final class DjangoHistory extends TableHistoryAdapter {
+    DjangoHistory() {
+        super(DjangoHistoryWriter.TOOL, "django_migrations", "app", "name", "applied");
     }
 
     @Override

@@ -14,12 +14,15 @@ import java.util.List;
  * Django's {@code timezone.now()}: with {@code USE_TZ} (the default since Django 5.0) an instant, which MySQL holds
  * as its UTC wall clock.
  */
-final class DjangoHistoryWriter implements HistoryWriter {
+final class DjangoHistoryWriter extends ToolHistoryWriter {
     static final String TOOL = "django";
 
-    @Override
-    public String tool() {
-        return TOOL;
+    DjangoHistoryWriter() {
+        super(
+                TOOL,
+                new Refusals(
+                        "Django keeps no lock: two migrate runs at once are not prevented",
+                        "Django has no dirty flag: a migration has a row in django_migrations or none"));
     }
 
     @Override
@@ -48,17 +51,6 @@ final class DjangoHistoryWriter implements HistoryWriter {
             int dot = k.indexOf('.');
             return List.of(k.substring(0, dot), k.substring(dot + 1));
         });
-    }
-
-    @Override
-    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException("Django keeps no lock: two migrate runs at once are not prevented");
-    }
-
-    @Override
-    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException(
-                "Django has no dirty flag: a migration has a row in django_migrations or none");
     }
 
     /**

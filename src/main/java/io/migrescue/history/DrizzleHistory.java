@@ -19,28 +19,17 @@ import java.util.Set;
  * its checksum. Drizzle runs every pending migration in one transaction: a failure on PostgreSQL leaves no row and
  * nothing applied.
  */
-final class DrizzleHistory implements HistoryAdapter {
+final class DrizzleHistory extends TableHistoryAdapter {
     static final String TABLE = "__drizzle_migrations";
     static final String SCHEMA = "drizzle";
 
-    @Override
-    public String tool() {
-        return DrizzleHistoryWriter.TOOL;
-    }
-
-    @Override
-    public Set<String> tableNames() {
-        return Set.of(TABLE);
+    DrizzleHistory() {
+        super(DrizzleHistoryWriter.TOOL, TABLE, "id", "hash", "created_at");
     }
 
     @Override
     public Set<String> extraSchemas(Engine engine) {
         return engine == Engine.POSTGRESQL ? Set.of(SCHEMA) : Set.of();
-    }
-
-    @Override
-    public boolean owns(TableShape table) {
-        return table.named(TABLE) && table.hasColumns("id", "hash", "created_at");
     }
 
     /** In Drizzle's order: by {@code created_at}, whose latest value alone decides what {@code migrate} runs next. */

@@ -21,12 +21,15 @@ import java.util.Optional;
  * {@code created_at} runs. So a migration applied outside Drizzle is recorded with exactly that {@code when}, and only
  * the latest migration can be rolled back through the history.
  */
-final class DrizzleHistoryWriter implements HistoryWriter {
+final class DrizzleHistoryWriter extends ToolHistoryWriter {
     static final String TOOL = "drizzle";
 
-    @Override
-    public String tool() {
-        return TOOL;
+    DrizzleHistoryWriter() {
+        super(
+                TOOL,
+                new Refusals(
+                        "Drizzle keeps no lock: it runs its migrations in one transaction",
+                        "Drizzle has no dirty flag: a migration has a row or none"));
     }
 
     /** {@code INSERT ("hash", "created_at")}: the file's hash and the journal's {@code when}, as a successful migrate does. */
@@ -69,16 +72,6 @@ final class DrizzleHistoryWriter implements HistoryWriter {
         return List.of(BoundStatement.of(
                 "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "created_at") + " = ?",
                 when));
-    }
-
-    @Override
-    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException("Drizzle keeps no lock: it runs its migrations in one transaction");
-    }
-
-    @Override
-    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException("Drizzle has no dirty flag: a migration has a row or none");
     }
 
     private static Optional<HistoryEntry> recorded(MigrationHistory h, long when) {

@@ -8,28 +8,15 @@ import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Flyway's {@code flyway_schema_history}. A failed run on MySQL/MariaDB (non-transactional DDL) and a failed
  * non-transactional migration on PostgreSQL leave a {@code success = false} row; Flyway's own lock is an advisory
  * lock held only while it runs.
  */
-final class FlywayHistory implements HistoryAdapter {
-    @Override
-    public String tool() {
-        return "flyway";
-    }
-
-    @Override
-    public Set<String> tableNames() {
-        return Set.of("flyway_schema_history");
-    }
-
-    @Override
-    public boolean owns(TableShape table) {
-        return table.named("flyway_schema_history")
-                && table.hasColumns("installed_rank", "version", "script", "success");
+final class FlywayHistory extends TableHistoryAdapter {
+    FlywayHistory() {
+        super("flyway", "flyway_schema_history", "installed_rank", "version", "script", "success");
     }
 
     @Override

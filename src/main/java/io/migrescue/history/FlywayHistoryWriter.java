@@ -14,13 +14,18 @@ import java.util.List;
  * Writes {@code flyway_schema_history} as Flyway 11.20 does (JdbcTableSchemaHistory, Database.getInsertStatement and
  * getDeleteStatement in flyway-core 11.20.3).
  */
-final class FlywayHistoryWriter implements HistoryWriter {
+final class FlywayHistoryWriter extends ToolHistoryWriter {
     static final String TOOL = "flyway";
     private static final String SQL_TYPE = "SQL";
 
-    @Override
-    public String tool() {
-        return TOOL;
+    FlywayHistoryWriter() {
+        super(
+                TOOL,
+                new Refusals(
+                        "Flyway keeps no lock in its tables: it holds a PostgreSQL advisory lock"
+                                + " or a MySQL GET_LOCK only while it runs, and the server frees it when that session ends",
+                        "Flyway has no dirty flag: a failed migration is a success = false row;"
+                                + " record it applied or rolled back instead"));
     }
 
     /**
@@ -179,19 +184,6 @@ final class FlywayHistoryWriter implements HistoryWriter {
                         + key,
                 false,
                 repeatable ? failed.description() : failed.id()));
-    }
-
-    @Override
-    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException(
-                "Flyway keeps no lock in its tables: it holds a PostgreSQL advisory lock"
-                        + " or a MySQL GET_LOCK only while it runs, and the server frees it when that session ends");
-    }
-
-    @Override
-    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException("Flyway has no dirty flag: a failed migration is a success = false row;"
-                + " record it applied or rolled back instead");
     }
 
     /** Flyway's own default for {@code installed_by}: PostgreSQL's current_user, MySQL's user name without the host. */

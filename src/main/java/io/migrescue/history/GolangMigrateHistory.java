@@ -8,26 +8,14 @@ import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * golang-migrate's {@code schema_migrations (version bigint, dirty boolean)}: one row, the current version.
  * {@code dirty = true} means the run of that version stopped part way ("Dirty database version N. Fix and force version.").
  */
-final class GolangMigrateHistory implements HistoryAdapter {
-    @Override
-    public String tool() {
-        return "golang-migrate";
-    }
-
-    @Override
-    public Set<String> tableNames() {
-        return Set.of("schema_migrations");
-    }
-
-    @Override
-    public boolean owns(TableShape table) {
-        return table.named("schema_migrations") && table.hasColumns("version", "dirty");
+final class GolangMigrateHistory extends TableHistoryAdapter {
+    GolangMigrateHistory() {
+        super("golang-migrate", "schema_migrations", "version", "dirty");
     }
 
     @Override

@@ -16,12 +16,16 @@ import java.util.OptionalLong;
  * {@code (V, false)} afterwards. golang-migrate empties it with TRUNCATE; these plans use DELETE, which has the same
  * result and, unlike TRUNCATE on MySQL, stays inside the repair's transaction.
  */
-final class GolangMigrateHistoryWriter implements HistoryWriter {
+final class GolangMigrateHistoryWriter extends ToolHistoryWriter {
     static final String TOOL = "golang-migrate";
 
-    @Override
-    public String tool() {
-        return TOOL;
+    GolangMigrateHistoryWriter() {
+        super(
+                TOOL,
+                new Refusals(
+                        "golang-migrate keeps no lock in its tables: its advisory lock (PostgreSQL"
+                                + " pg_advisory_lock, MySQL GET_LOCK) is freed by the server when the migrating session ends",
+                        null));
     }
 
     /** What a successful {@code migrate up} of the file leaves: {@code (N, false)}. */
@@ -60,13 +64,6 @@ final class GolangMigrateHistoryWriter implements HistoryWriter {
                             + ": golang-migrate only knows its current version, so only that one can be rolled back");
         }
         return force(d, h, previous);
-    }
-
-    @Override
-    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException(
-                "golang-migrate keeps no lock in its tables: its advisory lock (PostgreSQL"
-                        + " pg_advisory_lock, MySQL GET_LOCK) is freed by the server when the migrating session ends");
     }
 
     /** The plan for {@code migrate force V}; an empty version is {@code force -1}. */

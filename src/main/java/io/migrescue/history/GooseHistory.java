@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * goose's {@code goose_db_version (id, version_id, is_applied, tstamp)}. goose reads it newest row first and lets the
@@ -19,20 +18,9 @@ import java.util.Set;
  * {@code is_applied = false} (read here as rolled back); v3 deletes the version's rows instead. Version 0 is the row
  * goose writes when it creates the table, not a migration. A failed migration leaves no row.
  */
-final class GooseHistory implements HistoryAdapter {
-    @Override
-    public String tool() {
-        return GooseHistoryWriter.TOOL;
-    }
-
-    @Override
-    public Set<String> tableNames() {
-        return Set.of("goose_db_version");
-    }
-
-    @Override
-    public boolean owns(TableShape table) {
-        return table.named("goose_db_version") && table.hasColumns("version_id", "is_applied");
+final class GooseHistory extends TableHistoryAdapter {
+    GooseHistory() {
+        super(GooseHistoryWriter.TOOL, "goose_db_version", "version_id", "is_applied");
     }
 
     @Override

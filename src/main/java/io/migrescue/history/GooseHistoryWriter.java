@@ -13,12 +13,16 @@ import java.util.List;
  * {@code InsertVersion}, {@code DeleteVersion}). goose leaves {@code tstamp} to the column's {@code DEFAULT now()}, and
  * so do these plans.
  */
-final class GooseHistoryWriter implements HistoryWriter {
+final class GooseHistoryWriter extends ToolHistoryWriter {
     static final String TOOL = "goose";
 
-    @Override
-    public String tool() {
-        return TOOL;
+    GooseHistoryWriter() {
+        super(
+                TOOL,
+                new Refusals(
+                        "goose keeps no lock in goose_db_version: its session locker is an advisory"
+                                + " lock (pg_advisory_lock) that the server frees when the migrating session ends",
+                        "goose has no dirty flag: a migration has an applied row or none"));
     }
 
     /** {@code INSERT (version_id, is_applied) VALUES (N, true)}, as a successful {@code goose up} of the file. */
@@ -49,18 +53,6 @@ final class GooseHistoryWriter implements HistoryWriter {
         return List.of(BoundStatement.of(
                 "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "version_id") + " = ?",
                 version));
-    }
-
-    @Override
-    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException(
-                "goose keeps no lock in goose_db_version: its session locker is an advisory"
-                        + " lock (pg_advisory_lock) that the server frees when the migrating session ends");
-    }
-
-    @Override
-    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException("goose has no dirty flag: a migration has an applied row or none");
     }
 
     private static boolean applied(MigrationHistory h, long version) {

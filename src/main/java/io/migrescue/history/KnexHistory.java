@@ -20,12 +20,11 @@ import java.util.Set;
  * killed while it held the lock leaves {@code is_locked = 1}, and every later run stops with "Migration table is
  * already locked" until it is freed.
  */
-final class KnexHistory implements HistoryAdapter {
+final class KnexHistory extends TableHistoryAdapter {
     private static final String TABLE = "knex_migrations";
 
-    @Override
-    public String tool() {
-        return KnexHistoryWriter.TOOL;
+    KnexHistory() {
+        super(KnexHistoryWriter.TOOL, TABLE, "id", "name", "batch", "migration_time");
     }
 
     @Override
@@ -36,11 +35,6 @@ final class KnexHistory implements HistoryAdapter {
     @Override
     public Set<String> lockTablesFor(String historyTable) {
         return Set.of(lockTable(historyTable).toLowerCase(Locale.ROOT));
-    }
-
-    @Override
-    public boolean owns(TableShape table) {
-        return table.named(TABLE) && table.hasColumns("id", "name", "batch", "migration_time");
     }
 
     @Override

@@ -16,7 +16,13 @@ final class KnexHistoryWriter extends RowPerMigrationWriter {
     static final String TOOL = "knex";
 
     KnexHistoryWriter() {
-        super(TOOL, "name");
+        super(
+                TOOL,
+                "name",
+                new Refusals(
+                        null,
+                        "Knex has no dirty flag: a migration has a row or none; a killed run leaves"
+                                + " its lock held, which releaseLock frees"));
     }
 
     /**
@@ -52,12 +58,5 @@ final class KnexHistoryWriter extends RowPerMigrationWriter {
                 BoundStatement.of("DELETE FROM " + table),
                 BoundStatement.of(
                         "INSERT INTO " + table + " (" + HistorySql.column(d, "is_locked") + ") VALUES (?)", 0));
-    }
-
-    @Override
-    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException(
-                "Knex has no dirty flag: a migration has a row or none; a killed run leaves"
-                        + " its lock held, which releaseLock frees");
     }
 }

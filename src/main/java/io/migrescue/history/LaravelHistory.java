@@ -8,27 +8,15 @@ import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Laravel's {@code migrations (id, migration, batch)}. A failure leaves no row, so the history alone never shows one:
  * the live schema and the error text do (diagnosis).
  */
-final class LaravelHistory implements HistoryAdapter {
-    @Override
-    public String tool() {
-        return "laravel";
-    }
-
-    @Override
-    public Set<String> tableNames() {
-        return Set.of("migrations");
-    }
-
-    @Override
-    public boolean owns(TableShape table) {
+final class LaravelHistory extends TableHistoryAdapter {
+    LaravelHistory() {
         // TypeORM's table of the same name has (id, timestamp, name) instead
-        return table.named("migrations") && table.hasColumns("id", "migration", "batch");
+        super("laravel", "migrations", "id", "migration", "batch");
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Writes Laravel's {@code migrations (id, migration, batch)} as Laravel 11 does (Illuminate\Database\Migrations\
@@ -15,7 +14,13 @@ final class LaravelHistoryWriter extends RowPerMigrationWriter {
     static final String TOOL = "laravel";
 
     LaravelHistoryWriter() {
-        super(TOOL, "migration");
+        super(
+                TOOL,
+                "migration",
+                new Refusals(
+                        "Laravel keeps no lock in its migrations table (migrate --isolated locks"
+                                + " through the application's cache store, which expires)",
+                        "Laravel has no dirty flag: a migration has a row or it has none"));
     }
 
     @Override
@@ -38,18 +43,6 @@ final class LaravelHistoryWriter extends RowPerMigrationWriter {
                         + ") SELECT ?, COALESCE(MAX(" + HistorySql.column(d, "batch") + "), 0) + 1 FROM "
                         + HistorySql.table(d, h),
                 migration);
-    }
-
-    @Override
-    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException(
-                "Laravel keeps no lock in its migrations table (migrate --isolated locks"
-                        + " through the application's cache store, which expires)");
-    }
-
-    @Override
-    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException("Laravel has no dirty flag: a migration has a row or it has none");
     }
 
     /** The file name without {@code .php}: {@code 2024_03_01_000000_create_orders_table}. */

@@ -8,27 +8,14 @@ import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Prisma Migrate's {@code _prisma_migrations}. An unfinished row ({@code finished_at} and {@code rolled_back_at} NULL)
  * is a failed migration: P3009 blocks every later {@code migrate deploy} until it is resolved.
  */
-final class PrismaHistory implements HistoryAdapter {
-    @Override
-    public String tool() {
-        return "prisma";
-    }
-
-    @Override
-    public Set<String> tableNames() {
-        return Set.of("_prisma_migrations");
-    }
-
-    @Override
-    public boolean owns(TableShape table) {
-        return table.named("_prisma_migrations")
-                && table.hasColumns("migration_name", "finished_at", "rolled_back_at", "checksum");
+final class PrismaHistory extends TableHistoryAdapter {
+    PrismaHistory() {
+        super("prisma", "_prisma_migrations", "migration_name", "finished_at", "rolled_back_at", "checksum");
     }
 
     @Override

@@ -20,12 +20,17 @@ import java.util.UUID;
  * commands mark_migration_applied.rs and mark_migration_rolled_back.rs, sql_migration_persistence.rs; Prisma 5 and 6).
  * Prisma stamps rows with the client's UTC clock ({@code chrono::Utc::now()}), so these do too.
  */
-final class PrismaHistoryWriter implements HistoryWriter {
+final class PrismaHistoryWriter extends ToolHistoryWriter {
     static final String TOOL = "prisma";
 
-    @Override
-    public String tool() {
-        return TOOL;
+    PrismaHistoryWriter() {
+        super(
+                TOOL,
+                new Refusals(
+                        "Prisma keeps no lock in its tables: its advisory lock is held by the"
+                                + " running session and freed by the server when that session ends",
+                        "Prisma has no dirty flag: a failed migration is an unfinished row;"
+                                + " record it applied or rolled back instead"));
     }
 
     /**
@@ -100,12 +105,6 @@ final class PrismaHistoryWriter implements HistoryWriter {
         return markRolledBack(d, h, id, rows, now);
     }
 
-    @Override
-    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException("Prisma keeps no lock in its tables: its advisory lock is held by the"
-                + " running session and freed by the server when that session ends");
-    }
-
     /**
      * Records the checksum Prisma computes for {@code migration.sql} now on the finished, not rolled back row of the
      * migration; Prisma has no command for it (its answer to an edited migration is {@code migrate reset}).
@@ -124,12 +123,6 @@ final class PrismaHistoryWriter implements HistoryWriter {
                         + HistorySql.column(d, "rolled_back_at") + " IS NULL",
                 checksum(file.path()),
                 name));
-    }
-
-    @Override
-    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException("Prisma has no dirty flag: a failed migration is an unfinished row;"
-                + " record it applied or rolled back instead");
     }
 
     /** Prisma marks rows by id; the unfinished rows of a name are exactly those, so the statement selects them so. */

@@ -8,28 +8,20 @@ import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Rails' {@code schema_migrations (version varchar)}: one row per applied migration. Told from golang-migrate by the
  * missing {@code dirty} column and from the Supabase CLI by the missing {@code statements} column (and by the schema
  * {@code supabase_migrations}, where even a version-only table is the Supabase CLI's).
  */
-final class RailsHistory implements HistoryAdapter {
-    @Override
-    public String tool() {
-        return "rails";
-    }
-
-    @Override
-    public Set<String> tableNames() {
-        return Set.of("schema_migrations");
+final class RailsHistory extends TableHistoryAdapter {
+    RailsHistory() {
+        super("rails", "schema_migrations", "version");
     }
 
     @Override
     public boolean owns(TableShape table) {
-        return table.named("schema_migrations")
-                && table.hasColumns("version")
+        return super.owns(table)
                 && !table.hasAnyColumn("dirty", "statements", "name")
                 && !SupabaseHistory.SCHEMA.equals(table.schema());
     }

@@ -5,7 +5,6 @@ import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Writes Rails' {@code schema_migrations (version)} as Rails 7.1 does (ActiveRecord::SchemaMigration#create_version and
@@ -15,7 +14,13 @@ final class RailsHistoryWriter extends RowPerMigrationWriter {
     static final String TOOL = "rails";
 
     RailsHistoryWriter() {
-        super(TOOL, "version");
+        super(
+                TOOL,
+                "version",
+                new Refusals(
+                        "Rails keeps no lock in its tables: its advisory lock is freed by the server"
+                                + " when the migrating session ends",
+                        "Rails has no dirty flag: a migration has a row or it has none"));
     }
 
     @Override
@@ -29,18 +34,6 @@ final class RailsHistoryWriter extends RowPerMigrationWriter {
         return BoundStatement.of(
                 "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.column(d, "version") + ") VALUES (?)",
                 version);
-    }
-
-    @Override
-    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException(
-                "Rails keeps no lock in its tables: its advisory lock is freed by the server"
-                        + " when the migrating session ends");
-    }
-
-    @Override
-    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException("Rails has no dirty flag: a migration has a row or it has none");
     }
 
     /** The digits before the first underscore of {@code 20240101000000_create_users.rb}, as Rails records them. */

@@ -13,12 +13,11 @@ import java.util.List;
  * {@code down}, so "rolled back" and "file gone" are both the row deleted (none of them has a mark for a migration
  * whose file is missing), and a renamed file is the row's key rewritten, the migration keeping its batch and place.
  */
-abstract class RowPerMigrationWriter implements HistoryWriter {
-    private final String tool;
+abstract class RowPerMigrationWriter extends ToolHistoryWriter {
     private final String keyColumn;
 
-    RowPerMigrationWriter(String tool, String keyColumn) {
-        this.tool = tool;
+    RowPerMigrationWriter(String tool, String keyColumn, Refusals refusals) {
+        super(tool, refusals);
         this.keyColumn = keyColumn;
     }
 
@@ -34,28 +33,23 @@ abstract class RowPerMigrationWriter implements HistoryWriter {
     @Override
     public final List<BoundStatement> recordApplied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, tool);
+        HistorySql.requireTool(h, tool());
         String k = key(file);
         return HistorySql.entry(h, k).isPresent() ? List.of() : List.of(insert(d, h, k, now));
-    }
-
-    @Override
-    public final String tool() {
-        return tool;
     }
 
     /** Deletes the migration's row, as the tool's rollback does after {@code down}; no row, nothing to do. */
     @Override
     public List<BoundStatement> recordRolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, tool);
+        HistorySql.requireTool(h, tool());
         return HistorySql.deleteEntry(d, h, keyColumn, id);
     }
 
     /** The row re-keyed as the tool records the renamed file. */
     @Override
     public List<BoundStatement> repoint(Dialect d, MigrationHistory h, String recordedId, MigrationFile file) {
-        HistorySql.requireTool(h, tool);
+        HistorySql.requireTool(h, tool());
         return HistorySql.renameEntry(d, h, keyColumn, recordedId, key(file));
     }
 

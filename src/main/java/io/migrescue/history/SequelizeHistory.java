@@ -8,26 +8,14 @@ import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Sequelize's {@code SequelizeMeta (name)} (sequelize-cli through umzug's SequelizeStorage): one row per applied
  * migration file, named with its extension. A failure leaves no row.
  */
-final class SequelizeHistory implements HistoryAdapter {
-    @Override
-    public String tool() {
-        return SequelizeHistoryWriter.TOOL;
-    }
-
-    @Override
-    public Set<String> tableNames() {
-        return Set.of("sequelizemeta");
-    }
-
-    @Override
-    public boolean owns(TableShape table) {
-        return table.named("SequelizeMeta") && table.hasColumns("name");
+final class SequelizeHistory extends TableHistoryAdapter {
+    SequelizeHistory() {
+        super(SequelizeHistoryWriter.TOOL, "SequelizeMeta", "name");
     }
 
     /** In umzug's order: by name ({@code executed()} sorts by the name column), which is file order. */

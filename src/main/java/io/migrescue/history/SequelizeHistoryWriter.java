@@ -4,7 +4,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Writes {@code SequelizeMeta} as sequelize-cli 6.6 does through umzug 2.3's SequelizeStorage ({@code logMigration}:
@@ -16,24 +15,17 @@ final class SequelizeHistoryWriter extends RowPerMigrationWriter {
     static final String TOOL = "sequelize";
 
     SequelizeHistoryWriter() {
-        super(TOOL, "name");
+        super(
+                TOOL,
+                "name",
+                new Refusals(
+                        "Sequelize keeps no lock: two sequelize-cli runs at once are not prevented",
+                        "Sequelize has no dirty flag: a migration has a row in SequelizeMeta or none"));
     }
 
     @Override
     BoundStatement insert(Dialect d, MigrationHistory h, String name, Instant now) {
         return BoundStatement.of(
                 "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.column(d, "name") + ") VALUES (?)", name);
-    }
-
-    @Override
-    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException(
-                "Sequelize keeps no lock: two sequelize-cli runs at once are not prevented");
-    }
-
-    @Override
-    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException(
-                "Sequelize has no dirty flag: a migration has a row in SequelizeMeta or none");
     }
 }

@@ -18,17 +18,11 @@ import java.util.Set;
  * golang-migrate's {@code schema_migrations} by its {@code statements} column (or, on a table from a CLI old enough
  * to have only {@code version}, by its schema).
  */
-final class SupabaseHistory implements HistoryAdapter {
+final class SupabaseHistory extends TableHistoryAdapter {
     static final String SCHEMA = "supabase_migrations";
 
-    @Override
-    public String tool() {
-        return SupabaseHistoryWriter.TOOL;
-    }
-
-    @Override
-    public Set<String> tableNames() {
-        return Set.of("schema_migrations");
+    SupabaseHistory() {
+        super(SupabaseHistoryWriter.TOOL, "schema_migrations", "version");
     }
 
     @Override
@@ -38,8 +32,7 @@ final class SupabaseHistory implements HistoryAdapter {
 
     @Override
     public boolean owns(TableShape table) {
-        return table.named("schema_migrations")
-                && table.hasColumns("version")
+        return super.owns(table)
                 && !table.hasAnyColumn("dirty")
                 && (table.hasColumns("statements") || SCHEMA.equals(table.schema()));
     }

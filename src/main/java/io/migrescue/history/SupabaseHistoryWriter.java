@@ -16,14 +16,17 @@ import java.util.regex.Pattern;
  * {@code INSERT_MIGRATION_VERSION} and {@code DELETE_MIGRATION_VERSION}; {@code supabase migration repair --status
  * applied|reverted}). A row is the version, the name and the file's statements as the CLI splits them.
  */
-final class SupabaseHistoryWriter implements HistoryWriter {
+final class SupabaseHistoryWriter extends ToolHistoryWriter {
     static final String TOOL = "supabase";
     /** The CLI's {@code migrateFilePattern}. */
     private static final Pattern FILE = Pattern.compile("^([0-9]+)_(.*)\\.sql$");
 
-    @Override
-    public String tool() {
-        return TOOL;
+    SupabaseHistoryWriter() {
+        super(
+                TOOL,
+                new Refusals(
+                        "the Supabase CLI keeps no lock: it only sets lock_timeout while it migrates",
+                        "the Supabase CLI has no dirty flag: each migration and its row commit together"));
     }
 
     /**
@@ -60,17 +63,5 @@ final class SupabaseHistoryWriter implements HistoryWriter {
         HistorySql.requireTool(h, TOOL);
         String digits = MigrationNames.digitsBefore(id, '_');
         return HistorySql.deleteEntry(d, h, "version", digits != null ? digits : id);
-    }
-
-    @Override
-    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException(
-                "the Supabase CLI keeps no lock: it only sets lock_timeout while it migrates");
-    }
-
-    @Override
-    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException(
-                "the Supabase CLI has no dirty flag: each migration and its row commit together");
     }
 }

@@ -138,13 +138,7 @@ final class SupabaseStatements {
     }
 
     /** Until the delimiter: a dollar quote's tag, or the end of a line comment. */
-    private static final class Dollar implements State {
-        private final String delimiter;
-
-        Dollar(String delimiter) {
-            this.delimiter = delimiter;
-        }
-
+    private record Dollar(String delimiter) implements State {
         @Override
         public State next(int rune, CharSequence data) {
             return endsWith(data, delimiter, false) ? new Ready() : this;
@@ -152,13 +146,7 @@ final class SupabaseStatements {
     }
 
     /** After {@code $}: a tag of letters, digits and {@code _} closed by {@code $} opens a dollar quote. */
-    private static final class Tag implements State {
-        private final int offset;
-
-        Tag(int offset) {
-            this.offset = offset;
-        }
-
+    private record Tag(int offset) implements State {
         @Override
         public State next(int rune, CharSequence data) {
             if (rune == '$') {

@@ -8,29 +8,20 @@ import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * TypeORM's {@code migrations (id, timestamp, name)}: one row per executed migration class. Told from Laravel's
  * {@code migrations (id, migration, batch)} by its columns. TypeORM runs all pending migrations in one transaction by
  * default, so a failure on PostgreSQL leaves no row and nothing applied; on MySQL the DDL before it stays.
  */
-final class TypeOrmHistory implements HistoryAdapter {
-    @Override
-    public String tool() {
-        return TypeOrmHistoryWriter.TOOL;
-    }
-
-    @Override
-    public Set<String> tableNames() {
-        return Set.of("migrations");
+final class TypeOrmHistory extends TableHistoryAdapter {
+    TypeOrmHistory() {
+        super(TypeOrmHistoryWriter.TOOL, "migrations", "id", "timestamp", "name");
     }
 
     @Override
     public boolean owns(TableShape table) {
-        return table.named("migrations")
-                && table.hasColumns("id", "timestamp", "name")
-                && !table.hasAnyColumn("migration", "batch");
+        return super.owns(table) && !table.hasAnyColumn("migration", "batch");
     }
 
     /** By id, as TypeORM loads executed migrations ({@code loadExecutedMigrations}). */

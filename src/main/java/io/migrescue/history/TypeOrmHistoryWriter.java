@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * does not run). A migration is known by its class name, which ends in the 13-digit timestamp TypeORM stores beside
  * it: {@code AddOrders1700000000000}.
  */
-final class TypeOrmHistoryWriter implements HistoryWriter {
+final class TypeOrmHistoryWriter extends ToolHistoryWriter {
     static final String TOOL = "typeorm";
     /** The class, and the {@code name = '…'} property TypeORM's generator puts first in it, if there is one. */
     private static final Pattern CLASS = Pattern.compile("\\bclass\\s+([A-Za-z_$][\\w$]*)[^{]*\\{"
@@ -23,9 +23,12 @@ final class TypeOrmHistoryWriter implements HistoryWriter {
     /** What {@code typeorm migration:create} writes: {@code 1700000000000-AddOrders.ts}. */
     private static final Pattern GENERATED_FILE = Pattern.compile("^(\\d{13})-(.+)\\.[cm]?[jt]s$");
 
-    @Override
-    public String tool() {
-        return TOOL;
+    TypeOrmHistoryWriter() {
+        super(
+                TOOL,
+                new Refusals(
+                        "TypeORM keeps no lock: it relies on its transaction",
+                        "TypeORM has no dirty flag: a migration has a row in migrations or none"));
     }
 
     /** {@code INSERT ("timestamp", "name")}, as after a successful {@code migration:run} of the class. */
@@ -50,17 +53,6 @@ final class TypeOrmHistoryWriter implements HistoryWriter {
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         HistorySql.requireTool(h, TOOL);
         return HistorySql.deleteEntry(d, h, id, List.of("timestamp", "name"), k -> List.of(timestamp(k), k));
-    }
-
-    @Override
-    public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        throw new UnsupportedOperationException("TypeORM keeps no lock: it relies on its transaction");
-    }
-
-    @Override
-    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException(
-                "TypeORM has no dirty flag: a migration has a row in migrations or none");
     }
 
     /**

@@ -17,18 +17,15 @@ final class MySqlCliReader implements WrapperReader {
 
     @Override
     public List<ErrorDraft> read(String text) {
-        List<ErrorDraft> found = new ArrayList<>();
-        Matcher m = MySqlErrorLine.PATTERN.matcher(text);
-        while (found.size() < MAX_DRAFTS && m.find()) {
+        return WrapperReader.eachMatch(MySqlErrorLine.PATTERN, text, m -> {
             ErrorDraft d = new ErrorDraft("mysql-cli", m.start(), m.end()).engineHint(Engine.MYSQL);
             d.vendorCode(Text.toInt(m.group("code"))).sqlState(m.group("state"));
             d.message(m.group("message"));
             d.line = Text.toInt(m.group("line"));
             d.migration = m.group("file");
             d.statement(echoedStatement(text, Text.lineStart(text, m.start())));
-            found.add(d);
-        }
-        return found;
+            return d;
+        });
     }
 
     /** The statement typed at the prompt on the lines right above the error, or null. */

@@ -1,8 +1,6 @@
 package io.migrescue.diagnosis.error;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,15 +14,13 @@ final class PlainReader implements WrapperReader {
 
     @Override
     public List<ErrorDraft> read(String text) {
-        List<ErrorDraft> found = new ArrayList<>();
-        Matcher m = SEVERITY.matcher(text);
-        while (found.size() < MAX_DRAFTS && m.find()) {
+        List<ErrorDraft> found = WrapperReader.eachMatch(SEVERITY, text, m -> {
             String msg = m.group("msg");
             if (m.group("spaces").length() >= 2 || ServerMessages.indexIn(msg) == 0 || msg.contains("(SQLSTATE ")) {
-                ErrorDraft d = new ErrorDraft("plain", m.start("msg"), m.end());
-                found.add(d.report(PgReport.read(text, m.start("msg"))));
+                return new ErrorDraft("plain", m.start("msg"), m.end()).report(PgReport.read(text, m.start("msg")));
             }
-        }
+            return null; // one space and no known message: not a server error line
+        });
         if (!found.isEmpty()) {
             return found;
         }
