@@ -21,8 +21,12 @@ final class ChecksumFindings {
         FailedMigration edited = EditedMigrations.mapped(drift, lookup);
         List<String> missing = ChecksumEdit.notInEffect(edited);
         List<String> evidence = new ArrayList<>();
-        evidence.add(drift.tool() + " records checksum " + drift.recorded() + " for " + drift.what() + "; it has "
-                + drift.now() + " now (" + drift.symptom() + ")");
+        evidence.add(
+                drift.checksumUnknown()
+                        ? drift.tool() + " records checksum " + drift.recorded() + " for " + drift.what()
+                                + "; the schema lacks part of it (" + drift.symptom() + ")"
+                        : drift.tool() + " records checksum " + drift.recorded() + " for " + drift.what() + "; it has "
+                                + drift.now() + " now (" + drift.symptom() + ")");
         if (edited.statements().isEmpty()) {
             evidence.add("the edited file holds no statement that could be compared with the schema");
         } else if (missing.isEmpty()) {
@@ -42,7 +46,9 @@ final class ChecksumFindings {
                 FindingKind.CHECKSUM_MISMATCH,
                 Severity.ERROR,
                 drift.tool() + " " + drift.what()
-                        + " was edited after it was applied"
+                        + (drift.checksumUnknown()
+                                ? " is applied but not all in the schema: edited after it ran, or changed by hand"
+                                : " was edited after it was applied")
                         + (missing.isEmpty() ? "" : ", and " + missing.size() + " of its statements are not in effect"),
                 objects,
                 evidence,

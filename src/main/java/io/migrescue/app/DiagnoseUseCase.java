@@ -112,6 +112,7 @@ public final class DiagnoseUseCase {
             Catalog catalog = InvolvedCatalog.read(session, reader, schemas, error.parsed(), effects);
             String defaultSchema = schemas.get(0);
             CatalogLookup lookup = new CatalogLookup(catalog, defaultSchema);
+            drifts = EditedMigrations.standing(drifts, lookup);
             FailedMigration migration = target.map(t -> FailedStatementMap.map(
                             t, statements, error, lookup, request.migrationsDir() != null, notes))
                     .orElse(null);

@@ -51,6 +51,23 @@ final class EditedMigrations {
         String fileName() {
             return file.path().getFileName().toString();
         }
+
+        /** Liquibase alone computes a structural changeset's checksum: without its error text, the edit is seen by its effects. */
+        boolean checksumUnknown() {
+            return now == null;
+        }
+    }
+
+    /**
+     * The edits that stand against the schema: every one whose checksum changed, and each structural Liquibase
+     * changeset (checksum unknown without Liquibase's text) only when some statement of it is not in effect: edited
+     * after it ran, or its objects changed by hand since; either way Liquibase's next run does not give that schema.
+     */
+    static List<Edited> standing(List<Edited> edited, CatalogLookup lookup) {
+        return edited.stream()
+                .filter(e -> !e.checksumUnknown()
+                        || !ChecksumEdit.notInEffect(mapped(e, lookup)).isEmpty())
+                .toList();
     }
 
     static List<Edited> find(List<MigrationHistory> history, List<MigrationFile> files, Engine engine) {
@@ -85,7 +102,10 @@ final class EditedMigrations {
                     d.now(),
                     d.file(),
                     withEffects(statements, engine),
-                    "liquibase update and validate fail"));
+                    d.now() == null
+                            ? "Liquibase computes a structural changeset's checksum itself: give liquibase update's"
+                                    + " output with --error-file to realign it"
+                            : "liquibase update and validate fail"));
         }
         for (PrismaChecksums.Drift d : PrismaChecksums.drifts(history, files)) {
             edited.add(new Edited(
@@ -140,15 +160,19 @@ final class EditedMigrations {
                         RelevantObjects.of(null, effects, session.engine()).tables());
         CatalogLookup lookup = new CatalogLookup(catalog, schemas.get(0));
         List<String> lines = new ArrayList<>();
-        for (Edited e : edited) {
+        for (Edited e : standing(edited, lookup)) {
             List<String> missing = ChecksumEdit.notInEffect(mapped(e, lookup));
             String kind = e.statements().isEmpty()
                     ? "its statements cannot be compared with the schema"
                     : missing.isEmpty()
                             ? "cosmetic: every statement of it is in effect"
                             : "semantic: " + missing.size() + " of its statements are not in effect";
-            lines.add(e.tool() + ": " + e.what() + " was edited after it was applied (checksum " + e.recorded()
-                    + " recorded, " + e.now() + " now); " + kind + " (see migrescue diagnose)");
+            lines.add(
+                    e.checksumUnknown()
+                            ? e.tool() + ": " + e.what() + " is applied, but " + kind.substring("semantic: ".length())
+                                    + " (edited after it ran, or changed by hand since; see migrescue diagnose)"
+                            : e.tool() + ": " + e.what() + " was edited after it was applied (checksum " + e.recorded()
+                                    + " recorded, " + e.now() + " now); " + kind + " (see migrescue diagnose)");
         }
         return lines;
     }

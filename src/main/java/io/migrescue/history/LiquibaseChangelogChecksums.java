@@ -43,10 +43,17 @@ final class LiquibaseChangelogChecksums {
                 continue;
             }
             HistoryEntry row = entry.get();
-            if (uncomputable(cs) != null) { // compared only when Liquibase's own text says it changed
-                LiquibaseValidationFailure.of(told, row.id())
-                        .ifPresent(m -> drifts.add(new LiquibaseChecksums.Drift(
-                                row.id(), cs.label(), row.checksum(), m.isNow(), f, sql(cs, engine), 1)));
+            if (uncomputable(cs) != null) {
+                // Liquibase's own text says whether it changed; without one, a candidate whose checksum is unknown
+                // (null), which the caller keeps only when the schema lacks some of its effects
+                if (told.isEmpty()) {
+                    drifts.add(new LiquibaseChecksums.Drift(
+                            row.id(), cs.label(), row.checksum(), null, f, sql(cs, engine), 1));
+                } else {
+                    LiquibaseValidationFailure.of(told, row.id())
+                            .ifPresent(m -> drifts.add(new LiquibaseChecksums.Drift(
+                                    row.id(), cs.label(), row.checksum(), m.isNow(), f, sql(cs, engine), 1)));
+                }
                 continue;
             }
             if (version == null) {

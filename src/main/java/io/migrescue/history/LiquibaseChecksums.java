@@ -33,6 +33,7 @@ public final class LiquibaseChecksums {
      * @param sql       the changeset's SQL as it is now
      * @param firstLine the line of the file its SQL starts at
      */
+    /** @param now the checksum Liquibase computes now; null when only Liquibase can say (a structural changeset) */
     public record Drift(
             String key, String changeSet, String recorded, String now, MigrationFile file, String sql, int firstLine) {}
 
