@@ -89,6 +89,9 @@ stage_jar() {
   local try
   for try in 1 2 3 4 5 6; do
     cp "$source_jar" "$BENCH_JAR_DIR/staged.jar"
+    # the version the build writes beside the jar (an install has it too): the launcher answers --version from it
+    rm -f "$BENCH_JAR_DIR/staged.version"
+    [ ! -f "${source_jar%.jar}.version" ] || cp "${source_jar%.jar}.version" "$BENCH_JAR_DIR/staged.version"
     if ! command -v unzip >/dev/null || unzip -tqq "$BENCH_JAR_DIR/staged.jar" >/dev/null 2>&1; then
       return 0
     fi
@@ -107,6 +110,7 @@ bench_jar() {
   mkdir -p "$dir"
   rm -f "$dir"/migrescue.jsa "$dir"/migrescue.jdk*
   cp "$BENCH_JAR_DIR/staged.jar" "$dir/migrescue.jar"
+  [ ! -f "$BENCH_JAR_DIR/staged.version" ] || cp "$BENCH_JAR_DIR/staged.version" "$dir/migrescue.version"
   export MIGRESCUE_JAR="$dir/migrescue.jar"
 }
 

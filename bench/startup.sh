@@ -104,6 +104,7 @@ for j in "${jdks[@]}"; do
   bench_jar "$BENCH_JAR_DIR/startup-jdk$j"
   rm -f "$BENCH_JAR_DIR/startup-jdk$j"/migrescue.*
   cp "$BENCH_JAR_DIR/staged.jar" "$(jar_for "$j")"
+  [ ! -f "$BENCH_JAR_DIR/staged.version" ] || cp "$BENCH_JAR_DIR/staged.version" "$BENCH_JAR_DIR/startup-jdk$j/migrescue.version"
   env "${train_env[@]}" MIGRESCUE_JAVA="${java_of[$j]}" JAVA_HOME="$(home_of "$j")" MIGRESCUE_JAR="$(jar_for "$j")" \
     "$launcher" --version >/dev/null
 done
