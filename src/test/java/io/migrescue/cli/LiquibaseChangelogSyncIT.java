@@ -1,14 +1,16 @@
 package io.migrescue.cli;
 
+import static io.migrescue.testing.LiquibaseRun.liquibase;
+import static io.migrescue.testing.LiquibaseRun.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
+import io.migrescue.testing.LiquibaseRun;
 import io.migrescue.testing.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.Map;
 import liquibase.ChecksumVersion;
 import liquibase.Contexts;
@@ -16,10 +18,6 @@ import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.changelog.ChangeSet;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,8 +66,7 @@ class LiquibaseChangelogSyncIT {
 
     @BeforeAll
     static void quietAndOffline() {
-        System.setProperty("liquibase.analytics.enabled", "false");
-        System.setProperty("liquibase.changelogLockWaitTimeInMinutes", "0");
+        LiquibaseRun.quietAndOffline();
     }
 
     private static Path changelog(Path dir, boolean later) throws Exception {
@@ -88,24 +85,6 @@ class LiquibaseChangelogSyncIT {
             Files.writeString(dir.resolve("db/changes/002.xml"), laterChangelog);
         }
         return dir.resolve("db/changes");
-    }
-
-    private interface LiquibaseCall {
-        void run(Liquibase liquibase) throws Exception;
-    }
-
-    private static void liquibase(ScratchDatabase db, Path dir, LiquibaseCall call) throws Exception {
-        try (Connection c = db.connect()) {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            try (Liquibase liquibase =
-                    new Liquibase("db/master.xml", new DirectoryResourceAccessor(dir.toFile()), database)) {
-                call.run(liquibase);
-            }
-        }
-    }
-
-    private static void update(ScratchDatabase db, Path dir) throws Exception {
-        liquibase(db, dir, l -> l.update(new Contexts(), new LabelExpression()));
     }
 
     /** Changeset 1 ran; changeset 2 was run by hand before its release, with rows since. */

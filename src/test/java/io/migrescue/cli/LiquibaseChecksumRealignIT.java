@@ -1,21 +1,17 @@
 package io.migrescue.cli;
 
+import static io.migrescue.testing.LiquibaseRun.liquibase;
+import static io.migrescue.testing.LiquibaseRun.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
+import io.migrescue.testing.LiquibaseRun;
 import io.migrescue.testing.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
 import liquibase.Liquibase;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,8 +63,7 @@ class LiquibaseChecksumRealignIT {
 
     @BeforeAll
     static void quietAndOffline() {
-        System.setProperty("liquibase.analytics.enabled", "false");
-        System.setProperty("liquibase.changelogLockWaitTimeInMinutes", "0");
+        LiquibaseRun.quietAndOffline();
     }
 
     private static Path changelog(Path dir, String changes) throws Exception {
@@ -76,24 +71,6 @@ class LiquibaseChecksumRealignIT {
         Files.writeString(dir.resolve("db/master.xml"), MASTER);
         Files.writeString(dir.resolve("db/changes/001.sql"), changes);
         return dir.resolve("db/changes");
-    }
-
-    private interface LiquibaseCall {
-        void run(Liquibase liquibase) throws Exception;
-    }
-
-    private static void liquibase(ScratchDatabase db, Path dir, LiquibaseCall call) throws Exception {
-        try (Connection c = db.connect()) {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            try (Liquibase liquibase =
-                    new Liquibase("db/master.xml", new DirectoryResourceAccessor(dir.toFile()), database)) {
-                call.run(liquibase);
-            }
-        }
-    }
-
-    private static void update(ScratchDatabase db, Path dir) throws Exception {
-        liquibase(db, dir, l -> l.update(new Contexts(), new LabelExpression()));
     }
 
     private static String md5(ScratchDatabase db, String id) throws Exception {

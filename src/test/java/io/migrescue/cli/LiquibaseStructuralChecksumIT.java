@@ -1,23 +1,19 @@
 package io.migrescue.cli;
 
+import static io.migrescue.testing.LiquibaseRun.liquibase;
+import static io.migrescue.testing.LiquibaseRun.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migrescue.history.LiquibaseValidationFailure;
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
+import io.migrescue.testing.LiquibaseRun;
 import io.migrescue.testing.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.List;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
 import liquibase.Liquibase;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,8 +76,7 @@ class LiquibaseStructuralChecksumIT {
 
     @BeforeAll
     static void quietAndOffline() {
-        System.setProperty("liquibase.analytics.enabled", "false");
-        System.setProperty("liquibase.changelogLockWaitTimeInMinutes", "0");
+        LiquibaseRun.quietAndOffline();
     }
 
     private static Path changelog(Path dir, String... changeSets) throws Exception {
@@ -90,24 +85,6 @@ class LiquibaseStructuralChecksumIT {
         Files.writeString(
                 dir.resolve("db/changes/001.xml"), HEAD + String.join("", changeSets) + "</databaseChangeLog>\n");
         return dir.resolve("db/changes");
-    }
-
-    private interface LiquibaseCall {
-        void run(Liquibase liquibase) throws Exception;
-    }
-
-    private static void liquibase(ScratchDatabase db, Path dir, LiquibaseCall call) throws Exception {
-        try (Connection c = db.connect()) {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            try (Liquibase liquibase =
-                    new Liquibase("db/master.xml", new DirectoryResourceAccessor(dir.toFile()), database)) {
-                call.run(liquibase);
-            }
-        }
-    }
-
-    private static void update(ScratchDatabase db, Path dir) throws Exception {
-        liquibase(db, dir, l -> l.update(new Contexts(), new LabelExpression()));
     }
 
     /** Changesets 1 and 2 ran and orders has rows; then changeset 2 is edited: {@code update} fails, its text saved. */

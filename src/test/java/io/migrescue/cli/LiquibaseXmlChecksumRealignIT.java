@@ -1,25 +1,21 @@
 package io.migrescue.cli;
 
+import static io.migrescue.testing.LiquibaseRun.liquibase;
+import static io.migrescue.testing.LiquibaseRun.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migrescue.model.Engine;
 import io.migrescue.testing.CliRun;
+import io.migrescue.testing.LiquibaseRun;
 import io.migrescue.testing.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.Map;
 import liquibase.ChecksumVersion;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.changelog.ChangeSet;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,8 +75,7 @@ class LiquibaseXmlChecksumRealignIT {
 
     @BeforeAll
     static void quietAndOffline() {
-        System.setProperty("liquibase.analytics.enabled", "false");
-        System.setProperty("liquibase.changelogLockWaitTimeInMinutes", "0");
+        LiquibaseRun.quietAndOffline();
     }
 
     private static Path changelog(Path dir, String... changeSets) throws Exception {
@@ -89,24 +84,6 @@ class LiquibaseXmlChecksumRealignIT {
         Files.writeString(
                 dir.resolve("db/changes/001.xml"), HEAD + String.join("", changeSets) + "</databaseChangeLog>\n");
         return dir.resolve("db/changes");
-    }
-
-    private interface LiquibaseCall {
-        void run(Liquibase liquibase) throws Exception;
-    }
-
-    private static void liquibase(ScratchDatabase db, Path dir, LiquibaseCall call) throws Exception {
-        try (Connection c = db.connect()) {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            try (Liquibase liquibase =
-                    new Liquibase("db/master.xml", new DirectoryResourceAccessor(dir.toFile()), database)) {
-                call.run(liquibase);
-            }
-        }
-    }
-
-    private static void update(ScratchDatabase db, Path dir) throws Exception {
-        liquibase(db, dir, l -> l.update(new Contexts(), new LabelExpression()));
     }
 
     private static String md5(ScratchDatabase db, String id) throws Exception {
