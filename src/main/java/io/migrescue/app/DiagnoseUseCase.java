@@ -19,6 +19,8 @@ import io.migrescue.evidence.DataEvidence;
 import io.migrescue.failure.MigrescueException;
 import io.migrescue.history.HistoryAdapters;
 import io.migrescue.history.HistoryReader;
+import io.migrescue.history.LiquibaseChecksums;
+import io.migrescue.history.LiquibaseValidationFailure;
 import io.migrescue.model.Catalog;
 import io.migrescue.model.Engine;
 import io.migrescue.model.MigrationHistory;
@@ -92,10 +94,8 @@ public final class DiagnoseUseCase {
                     .orElse(List.of());
             List<Effect> errorEffects = errorStatementEffects(error.parsed(), engine);
             List<EditedMigrations.Edited> drifts = EditedMigrations.find(history, files, engine, request.errorText());
-            if (io.migrescue.history.LiquibaseValidationFailure.parse(request.errorText())
-                    .isEmpty()) {
-                java.util.Optional.ofNullable(
-                                io.migrescue.history.LiquibaseChecksums.unverifiable(history, files, engine))
+            if (LiquibaseValidationFailure.parse(request.errorText()).isEmpty()) {
+                Optional.ofNullable(LiquibaseChecksums.unverifiable(history, files, engine))
                         .ifPresent(notes::add);
             }
             List<StatementWithEffects> involved = new ArrayList<>(statements);
