@@ -9,16 +9,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Writes the man pages; the build runs it to put them in the archive, so it is hidden from help. */
 @Command(name = "man", hidden = true, description = "Writes the man pages (section 1) into DIR.")
 final class ManCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Parameters(paramLabel = "DIR", description = "The folder to write the pages into (made if missing).")
     Path dir;
 
