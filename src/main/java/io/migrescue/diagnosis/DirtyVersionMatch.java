@@ -46,12 +46,12 @@ public final class DirtyVersionMatch {
         if (self.inEffect() > 0 && self.notInEffect() > 0) {
             evidence.add("version " + version + " is half applied (" + self.summary() + "): neither it nor the version"
                     + " before it matches; clear-dirty-version finishes it (forward) or undoes it (back)");
-            return with(dirty, dirty.summary(), objects, evidence, dirty.playbooks());
+            return dirty.reworded(dirty.summary(), objects, evidence, dirty.playbooks());
         }
         if (!best.exact()) {
             evidence.add("no version matches exactly: forcing one would hide the differences above; check them first");
-            return with(
-                    dirty, dirty.summary() + "; no version matches the schema exactly", objects, evidence, List.of());
+            return dirty.reworded(
+                    dirty.summary() + "; no version matches the schema exactly", objects, evidence, List.of());
         }
         String matches = best.version() == null ? "none" : best.version();
         List<String> next = match.above().stream().map(m -> m.file().id()).toList();
@@ -63,11 +63,11 @@ public final class DirtyVersionMatch {
         if (version.equals(best.version()) || java.util.Objects.equals(previous, best.version())) {
             evidence.add("the schema matches " + (best.version() == null ? "no version" : "version " + matches)
                     + " exactly: migrate force " + (best.version() == null ? "-1" : matches) + then);
-            return with(dirty, summary, objects, evidence, dirty.playbooks());
+            return dirty.reworded(summary, objects, evidence, dirty.playbooks());
         }
         if (best.version() == null) {
             evidence.add("nothing of any migration is in effect: migrate force -1 would start over; check first");
-            return with(dirty, summary, objects, evidence, List.of());
+            return dirty.reworded(summary, objects, evidence, List.of());
         }
         evidence.add("the schema matches version " + matches + ", neither " + version + " nor the version before it:"
                 + " clearing the dirty flag either way would leave golang-migrate wrong; " + matches + " is stamped");
@@ -90,19 +90,6 @@ public final class DirtyVersionMatch {
                 stamped,
                 ranking.rank(FindingKind.LOST_REVISION, stamped, false, true),
                 false);
-    }
-
-    private static Finding with(
-            Finding dirty, String summary, Map<String, String> objects, List<String> evidence, List<String> playbooks) {
-        return new Finding(
-                dirty.kind(),
-                dirty.severity(),
-                summary,
-                objects,
-                evidence,
-                dirty.migration(),
-                playbooks,
-                dirty.stale());
     }
 
     private static int indexOf(List<MappedMigration> mapped, String version) {

@@ -43,6 +43,12 @@ public record Finding(
         return new Finding(kind, Severity.WARNING, summary, objects, all, migration, List.of(), true);
     }
 
+    /** The same finding about the same migration, told anew: what it says, names, shows and recommends. */
+    public Finding reworded(
+            String newSummary, Map<String, String> newObjects, List<String> newEvidence, List<String> newPlaybooks) {
+        return new Finding(kind, severity, newSummary, newObjects, newEvidence, migration, newPlaybooks, stale);
+    }
+
     public Finding withObjects(Map<String, String> more) {
         Map<String, String> all = new LinkedHashMap<>(objects);
         all.putAll(more);
