@@ -120,7 +120,8 @@ final class FkColumnAlignment {
                     guard,
                     lookup.engine().transactionalDdl(),
                     same,
-                    List.of(table.name())));
+                    List.of(table.name()),
+                    List.of()));
         }
         if (steps.isEmpty()) {
             throw new PlanningException(

@@ -57,6 +57,7 @@ record HistoryRecords(
                             history.table(),
                             what,
                             ctx.migration() == null ? null : ctx.migration().id()),
+                    List.of(),
                     List.of()));
         }
     }
@@ -109,6 +110,7 @@ record HistoryRecords(
                 List.of(),
                 true,
                 new Check.ChecksumRecorded(history.tool(), history.table(), m.id(), checksum),
+                List.of(),
                 List.of()));
         draft.checks.add(new Check.ChecksumRecorded(history.tool(), history.table(), m.id(), checksum));
     }

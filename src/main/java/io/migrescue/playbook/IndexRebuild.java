@@ -73,7 +73,8 @@ final class IndexRebuild {
                 guards,
                 false,
                 null,
-                List.of(table.name())));
+                List.of(table.name()),
+                List.of()));
         steps.add(new PlanStep(
                 0,
                 "create-index",
@@ -85,7 +86,8 @@ final class IndexRebuild {
                 List.of(),
                 false,
                 valid,
-                List.of(table.name())));
+                List.of(table.name()),
+                List.of()));
         return new Rebuilt(steps, valid, statement);
     }
 

@@ -48,7 +48,7 @@ public final class LockWaits {
                 + (id == null
                         ? " (no session is ended: give --param terminate=ID to end one that blocks)"
                         : "; end session " + id + " if it is one of those that do, and only then");
-        return new PlanStep(0, KIND, what, sql, List.of(), false, null, names);
+        return new PlanStep(0, KIND, what, sql, List.of(), false, null, names, List.of());
     }
 
     /** The tables the statements of the failed migration not in effect act on (else the finding's table): what must be free. */

@@ -40,7 +40,8 @@ record MigrationSteps(CatalogLookup lookup, DdlWriter ddl) {
                     List.of(),
                     true,
                     done,
-                    changed(v)));
+                    changed(v),
+                    List.of()));
             steps.add(new PlanStep(
                     0,
                     "sql",
@@ -55,7 +56,8 @@ record MigrationSteps(CatalogLookup lookup, DdlWriter ddl) {
                             lookup.schemaOf(fk.schema()),
                             actual(fk.schema(), fk.table()),
                             fk.constraint().name()),
-                    changed(v)));
+                    changed(v),
+                    List.of()));
             return steps;
         }
         if (fk != null && !postgres()) {
@@ -71,7 +73,8 @@ record MigrationSteps(CatalogLookup lookup, DdlWriter ddl) {
                     List.of(guard),
                     false,
                     done,
-                    changed(v)));
+                    changed(v),
+                    List.of()));
         }
         boolean concurrently = sql.toUpperCase(Locale.ROOT).contains("CONCURRENTLY");
         // MySQL/MariaDB: DML (an INSERT … SELECT) runs in a transaction too, so it commits together with its ledger row
@@ -83,7 +86,8 @@ record MigrationSteps(CatalogLookup lookup, DdlWriter ddl) {
                 List.of(),
                 lookup.engine().transactionalDdl() ? !concurrently : dataChange(sql),
                 done,
-                changed(v));
+                changed(v),
+                List.of());
         PlanStep invalid = dropInvalidIndex(v);
         return invalid == null ? List.of(run) : List.of(invalid, run);
     }
@@ -111,7 +115,8 @@ record MigrationSteps(CatalogLookup lookup, DdlWriter ddl) {
                             List.of(),
                             false,
                             null,
-                            List.of(table.get().name()));
+                            List.of(table.get().name()),
+                            List.of());
                 }
             }
         }
@@ -164,7 +169,8 @@ record MigrationSteps(CatalogLookup lookup, DdlWriter ddl) {
                 List.of(),
                 lookup.engine().transactionalDdl(),
                 null,
-                changed(v));
+                changed(v),
+                List.of());
     }
 
     private BoundStatement inverse(Effect e, StatementVerdict v) {

@@ -51,7 +51,8 @@ record NamedObjectSteps(CatalogLookup lookup, DdlWriter ddl, boolean transaction
                     List.of(),
                     transactionalDdl,
                     new Check.ConstraintPresent(holder.schema(), holder.name(), newName),
-                    List.of(holder.name())));
+                    List.of(holder.name()),
+                    List.of()));
             draft.freed.add(new Check.ConstraintPresent(holder.schema(), holder.name(), newName));
             if (target != null) {
                 draft.freed.add(new Check.ConstraintPresent(
@@ -78,7 +79,8 @@ record NamedObjectSteps(CatalogLookup lookup, DdlWriter ddl, boolean transaction
                 List.of(),
                 transactionalDdl,
                 new Check.ConstraintPresent(table.schema(), table.name(), to),
-                List.of(table.name())));
+                List.of(table.name()),
+                List.of()));
     }
 
     /** {@code creates}: table name → the statements that create it (see {@link Planner.Context#creates()}). */
@@ -107,6 +109,7 @@ record NamedObjectSteps(CatalogLookup lookup, DdlWriter ddl, boolean transaction
                 List.of(),
                 transactionalDdl && !concurrently,
                 new Check.TablePresent(lookup.schemaOf(null), name),
+                List.of(),
                 List.of()));
         draft.created.add(new Check.TablePresent(lookup.schemaOf(null), name));
     }
@@ -124,7 +127,8 @@ record NamedObjectSteps(CatalogLookup lookup, DdlWriter ddl, boolean transaction
                 List.of(),
                 transactionalDdl,
                 null,
-                List.of(table.name())));
+                List.of(table.name()),
+                List.of()));
     }
 
     void renameTable(String from, String to) {
@@ -140,7 +144,8 @@ record NamedObjectSteps(CatalogLookup lookup, DdlWriter ddl, boolean transaction
                 List.of(),
                 transactionalDdl,
                 null,
-                List.of(table.name())));
+                List.of(table.name()),
+                List.of()));
     }
 
     private Table existing(String name) {

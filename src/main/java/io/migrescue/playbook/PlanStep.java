@@ -32,18 +32,6 @@ public record PlanStep(
         rows = rows == null ? List.of() : List.copyOf(rows); // null: a plan.json written before rows were counted
     }
 
-    public PlanStep(
-            int n,
-            String kind,
-            String description,
-            List<BoundStatement> sql,
-            List<BoundStatement> guards,
-            boolean transactional,
-            Check done,
-            List<String> changes) {
-        this(n, kind, description, sql, guards, transactional, done, changes, List.of());
-    }
-
     /**
      * A step of a data fix: it changes the rows {@code touched} describes, in {@code changes}, in one transaction,
      * and nothing on resume tells that it took effect (its check at the end does); numbered when the plan is built.

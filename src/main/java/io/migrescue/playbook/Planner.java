@@ -103,6 +103,7 @@ public final class Planner {
                 List.of(),
                 false,
                 null,
+                List.of(),
                 List.of()));
         for (PlanStep s : draft.steps) {
             numbered.add(s.numbered(numbered.size() + 1));
@@ -177,7 +178,8 @@ public final class Planner {
                     List.of(),
                     ctx.catalog().engine().transactionalDdl(),
                     null,
-                    List.copyOf(draft.backupTables)));
+                    List.copyOf(draft.backupTables),
+                    List.of()));
         } else if (spec instanceof StepSpec.Record r) {
             records.record(r.what());
         } else if (spec instanceof StepSpec.Verify v) {

@@ -69,6 +69,7 @@ final class RepointPlanning {
                         List.of(),
                         true,
                         null,
+                        List.of(),
                         List.of()),
                 done);
     }

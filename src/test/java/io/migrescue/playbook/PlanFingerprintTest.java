@@ -38,7 +38,7 @@ class PlanFingerprintTest {
                 Map.of("keep", "first"),
                 new BackupPlan(List.of(new BackupPlan.TableToSave("public", "users", WHERE)), true, "flyway"),
                 List.of(
-                        new PlanStep(1, "backup", "b", List.of(), List.of(), false, null, List.of()),
+                        new PlanStep(1, "backup", "b", List.of(), List.of(), false, null, List.of(), List.of()),
                         new PlanStep(
                                 2,
                                 "sql",
@@ -47,7 +47,8 @@ class PlanFingerprintTest {
                                 List.of(),
                                 true,
                                 null,
-                                List.of("users"))),
+                                List.of("users"),
+                                List.of())),
                 List.of(
                         new Check.NoDuplicates("public", "users", List.of("email")),
                         new Check.TablePresent("public", "users_aside")),

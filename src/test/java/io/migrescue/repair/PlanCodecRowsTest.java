@@ -67,7 +67,7 @@ class PlanCodecRowsTest {
                 Map.of("policy", "delete"),
                 new BackupPlan(List.of(), true, null),
                 List.of(
-                        new PlanStep(1, "backup", "b", List.of(), List.of(), false, null, List.of()),
+                        new PlanStep(1, "backup", "b", List.of(), List.of(), false, null, List.of(), List.of()),
                         new PlanStep(
                                 2,
                                 "fix-orphans",

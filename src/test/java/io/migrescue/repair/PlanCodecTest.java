@@ -57,7 +57,7 @@ class PlanCodecTest {
                 Map.of("table", "t"),
                 new BackupPlan(List.of(new BackupPlan.TableToSave("app", "t", null)), true, "flyway"),
                 List.of(
-                        new PlanStep(1, "backup", "b", List.of(), List.of(), false, null, List.of()),
+                        new PlanStep(1, "backup", "b", List.of(), List.of(), false, null, List.of(), List.of()),
                         new PlanStep(
                                 2,
                                 "sql",
@@ -71,7 +71,8 @@ class PlanCodecTest {
                                 List.of(BoundStatement.of("SELECT COUNT(*) FROM t")),
                                 false,
                                 new Check.StatementInEffect("2", 1),
-                                List.of("t"))),
+                                List.of("t"),
+                                List.of())),
                 List.of(
                         new Check.ConstraintPresent("app", "t", "fk"),
                         new Check.HistoryClean("flyway", "flyway_schema_history")),

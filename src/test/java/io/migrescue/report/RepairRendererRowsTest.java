@@ -60,7 +60,8 @@ class RepairRendererRowsTest {
                 Map.of("value", "n/a"),
                 new BackupPlan(List.of(new BackupPlan.TableToSave("public", "events", "\"note\" IS NULL")), true, null),
                 List.of(
-                        new PlanStep(1, "backup", "back up events", List.of(), List.of(), false, null, List.of()),
+                        new PlanStep(
+                                1, "backup", "back up events", List.of(), List.of(), false, null, List.of(), List.of()),
                         new PlanStep(
                                 2,
                                 "fill-nulls",

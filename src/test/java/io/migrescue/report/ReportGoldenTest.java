@@ -149,6 +149,7 @@ class ReportGoldenTest {
                                 List.of(),
                                 false,
                                 null,
+                                List.of(),
                                 List.of()),
                         new PlanStep(
                                 2,
@@ -161,7 +162,8 @@ class ReportGoldenTest {
                                 List.of(),
                                 true,
                                 null,
-                                List.of("flyway_schema_history"))),
+                                List.of("flyway_schema_history"),
+                                List.of())),
                 List.of(),
                 List.of());
         RepairReport report = new RepairReport(
