@@ -123,12 +123,12 @@ public final class DiagnoseUseCase {
             List<Finding> findings = Diagnoser.diagnose(new DiagnosisInput(
                     catalog,
                     defaultSchema,
-                    history,
+                    List.copyOf(history),
                     error.parsed(),
                     error.kind(),
-                    failingEffects,
+                    List.copyOf(failingEffects),
                     migration,
-                    elsewhere,
+                    List.copyOf(elsewhere),
                     ranking));
             if (!drifts.isEmpty()) {
                 // the files say which migration changed and how: that finding replaces the error text's bare one
@@ -169,7 +169,13 @@ public final class DiagnoseUseCase {
                                             && h.tool().equals(f.migration().tool())))
                     .toList();
             return new DiagnosisReport(
-                    session.info(), schemas, reported, error.parsed(), error.kind(), withData, notes);
+                    session.info(),
+                    schemas,
+                    reported,
+                    error.parsed(),
+                    error.kind(),
+                    List.copyOf(withData),
+                    List.copyOf(notes));
         } catch (SQLException e) {
             throw DatabaseFailures.reading("diagnose", e);
         }

@@ -22,13 +22,6 @@ public record DiagnosisReport(
         FindingKind errorKind,
         List<Finding> findings,
         List<String> notes) {
-    public DiagnosisReport {
-        schemas = List.copyOf(schemas);
-        history = List.copyOf(history);
-        findings = List.copyOf(findings);
-        notes = List.copyOf(notes);
-    }
-
     /** Whether something is wrong now: stale findings (the log is older than the database) do not count. */
     public boolean hasFindings() {
         return !current().isEmpty();

@@ -20,12 +20,6 @@ public record DiffReport(
         CountMode countMode,
         List<TableCount> counts,
         FixScript script) {
-    public DiffReport {
-        sourceSchemas = List.copyOf(sourceSchemas);
-        targetSchemas = List.copyOf(targetSchemas);
-        counts = List.copyOf(counts);
-    }
-
     public boolean same() {
         return result.same();
     }

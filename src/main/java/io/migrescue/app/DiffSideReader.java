@@ -56,6 +56,7 @@ final class DiffSideReader {
             catalog = MySqlColumnDetails.read(session.connection(), catalog);
             defined = MySqlDefinedObjects.read(session.connection(), session.engine(), schemas);
         }
-        return new Side(new Snapshot(catalog, existing, histories, defined), rows);
+        return new Side(
+                new Snapshot(catalog, List.copyOf(existing), List.copyOf(histories), List.copyOf(defined)), rows);
     }
 }

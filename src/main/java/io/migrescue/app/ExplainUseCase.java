@@ -18,7 +18,7 @@ public final class ExplainUseCase {
         List<String> notes = new ArrayList<>();
         ErrorReading error = ErrorReading.of(text, notes);
         if (error.parsed() == null || error.kind() == null) {
-            return new DiagnosisReport(null, List.of(), List.of(), error.parsed(), null, List.of(), notes);
+            return new DiagnosisReport(null, List.of(), List.of(), error.parsed(), null, List.of(), List.copyOf(notes));
         }
         FindingKind kind = error.kind();
         ErrorObjects o = error.parsed().objects() == null
@@ -43,6 +43,7 @@ public final class ExplainUseCase {
                 null,
                 Playbooks.load(null).ranking().rank(kind, null, sameTable, false),
                 false);
-        return new DiagnosisReport(null, List.of(), List.of(), error.parsed(), kind, List.of(finding), notes);
+        return new DiagnosisReport(
+                null, List.of(), List.of(), error.parsed(), kind, List.of(finding), List.copyOf(notes));
     }
 }

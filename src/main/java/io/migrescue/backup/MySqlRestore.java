@@ -88,7 +88,12 @@ final class MySqlRestore {
                     schemas(manifest),
                     manifest.tables().stream().map(BackedUpTable::qualifiedName).toList());
             return new RestoreResult(
-                    manifest.engine(), session.info().url(), manifest.createdAt(), restored, violations, restore.notes);
+                    manifest.engine(),
+                    session.info().url(),
+                    manifest.createdAt(),
+                    List.copyOf(restored),
+                    List.copyOf(violations),
+                    List.copyOf(restore.notes));
         } catch (SQLException e) {
             throw Failures.database(stoppedAt(current, dir), e);
         } catch (IOException e) {

@@ -125,7 +125,12 @@ final class PostgresRestore {
                     t.schema(), t.table(), modes.get(t.qualifiedName()), rows.get(t.qualifiedName()), sequences(t)));
         }
         return new RestoreResult(
-                manifest.engine(), session.info().url(), manifest.createdAt(), restored, List.of(), notes);
+                manifest.engine(),
+                session.info().url(),
+                manifest.createdAt(),
+                List.copyOf(restored),
+                List.of(),
+                List.copyOf(notes));
     }
 
     /**

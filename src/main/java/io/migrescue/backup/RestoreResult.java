@@ -17,12 +17,6 @@ public record RestoreResult(
         List<RestoredTable> tables,
         List<String> violations,
         List<String> notes) {
-    public RestoreResult {
-        tables = List.copyOf(tables);
-        violations = List.copyOf(violations);
-        notes = List.copyOf(notes);
-    }
-
     public boolean holds() {
         return violations.isEmpty();
     }

@@ -103,7 +103,13 @@ final class TableAssembler {
 
     List<Table> build() {
         return tables.values().stream()
-                .map(p -> new Table(p.schema(), p.name(), p.columns(), p.indexes(), p.constraints(), p.partitionBy()))
+                .map(p -> new Table(
+                        p.schema(),
+                        p.name(),
+                        List.copyOf(p.columns()),
+                        List.copyOf(p.indexes()),
+                        List.copyOf(p.constraints()),
+                        p.partitionBy()))
                 .toList();
     }
 

@@ -25,10 +25,4 @@ public record DiagnosisInput(
         List<Effect> failingEffects,
         FailedMigration migration,
         List<TableShape> tablesElsewhere,
-        PlaybookRanking ranking) {
-    public DiagnosisInput {
-        history = List.copyOf(history);
-        failingEffects = List.copyOf(failingEffects);
-        tablesElsewhere = List.copyOf(tablesElsewhere);
-    }
-}
+        PlaybookRanking ranking) {}

@@ -19,12 +19,6 @@ public record Snapshot(
         List<String> existingSchemas,
         List<MigrationHistory> histories,
         List<DefinedObject> definedObjects) {
-    public Snapshot {
-        existingSchemas = List.copyOf(existingSchemas);
-        histories = List.copyOf(histories);
-        definedObjects = List.copyOf(definedObjects);
-    }
-
     /** Without views, routines and triggers (an engine whose reader does not read them yet). */
     public Snapshot(Catalog catalog, List<String> existingSchemas, List<MigrationHistory> histories) {
         this(catalog, existingSchemas, histories, List.of());

@@ -15,12 +15,6 @@ public record Table(
         List<Index> indexes,
         List<Constraint> constraints,
         String partitionBy) {
-    public Table {
-        columns = List.copyOf(columns);
-        indexes = List.copyOf(indexes);
-        constraints = List.copyOf(constraints);
-    }
-
     public Table(String schema, String name, List<Column> columns, List<Index> indexes, List<Constraint> constraints) {
         this(schema, name, columns, indexes, constraints, null);
     }

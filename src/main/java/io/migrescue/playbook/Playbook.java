@@ -20,14 +20,6 @@ public record Playbook(
         Set<Engine> engines,
         List<ParamSpec> params,
         List<StepSpec> steps) {
-    public Playbook {
-        recommend = List.copyOf(recommend);
-        fixes = Set.copyOf(fixes);
-        engines = Set.copyOf(engines);
-        params = List.copyOf(params);
-        steps = List.copyOf(steps);
-    }
-
     public Optional<ParamSpec> param(String name) {
         return params.stream().filter(p -> p.name().equals(name)).findFirst();
     }

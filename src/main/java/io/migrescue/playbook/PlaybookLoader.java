@@ -71,7 +71,15 @@ public final class PlaybookLoader {
             steps.add(step);
         }
         checkSafetyShape(steps, where);
-        return new Playbook(id, title, description, fixes, recommend, engines, params, steps);
+        return new Playbook(
+                id,
+                title,
+                description,
+                Set.copyOf(fixes),
+                List.copyOf(recommend),
+                Set.copyOf(engines),
+                List.copyOf(params),
+                List.copyOf(steps));
     }
 
     /**

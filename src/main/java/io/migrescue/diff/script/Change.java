@@ -23,13 +23,8 @@ public record Change(
         String warning,
         String manual,
         String rollbackManual) {
-    public Change {
-        forward = List.copyOf(forward);
-        rollback = List.copyOf(rollback);
-    }
-
     static Change of(String summary, List<Step> forward, List<Step> rollback) {
-        return new Change(summary, forward, rollback, false, null, null, null);
+        return new Change(summary, List.copyOf(forward), List.copyOf(rollback), false, null, null, null);
     }
 
     static Change manual(String summary, String why) {
