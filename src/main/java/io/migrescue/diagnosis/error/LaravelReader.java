@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis.error;
 
 import io.migrescue.model.Engine;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.MatchResult;
@@ -30,15 +29,7 @@ final class LaravelReader implements WrapperReader {
 
     @Override
     public List<ErrorDraft> read(String text) {
-        List<ErrorDraft> found = new ArrayList<>();
-        Matcher m = SQLSTATE.matcher(text);
-        int from = 0;
-        while (found.size() < MAX_DRAFTS && from < text.length() && m.find(from)) {
-            ErrorDraft d = one(text, m);
-            found.add(d);
-            from = Math.max(d.end, m.end());
-        }
-        return found;
+        return WrapperReader.eachMatch(SQLSTATE, text, m -> one(text, m), (m, d) -> Math.max(d.end, m.end()));
     }
 
     private ErrorDraft one(String text, Matcher m) {

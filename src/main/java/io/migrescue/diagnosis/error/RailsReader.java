@@ -1,7 +1,6 @@
 package io.migrescue.diagnosis.error;
 
 import io.migrescue.model.Engine;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -32,19 +31,15 @@ final class RailsReader implements WrapperReader {
 
     @Override
     public List<ErrorDraft> read(String text) {
-        List<ErrorDraft> found = new ArrayList<>();
-        Matcher m = ERROR.matcher(text);
-        int from = 0;
-        while (found.size() < MAX_DRAFTS && m.find(from)) {
-            ErrorDraft d = m.group("cond") != null ? postgres(text, m) : mysql(text, m);
-            migration(text, m.start(), d);
-            found.add(d);
-            from = Math.max(d.end, Text.lineEnd(text, m.start()));
-            if (from >= text.length()) {
-                break;
-            }
-        }
-        return found;
+        return WrapperReader.eachMatch(
+                ERROR,
+                text,
+                m -> {
+                    ErrorDraft d = m.group("cond") != null ? postgres(text, m) : mysql(text, m);
+                    migration(text, m.start(), d);
+                    return d;
+                },
+                (m, d) -> Math.max(d.end, Text.lineEnd(text, m.start())));
     }
 
     private ErrorDraft postgres(String text, Matcher m) {

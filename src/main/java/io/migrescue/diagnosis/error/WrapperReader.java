@@ -3,6 +3,7 @@ package io.migrescue.diagnosis.error;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToIntBiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,26 @@ interface WrapperReader {
             if (d != null) {
                 found.add(d);
             }
+        }
+        return found;
+    }
+
+    /**
+     * Like {@link #eachMatch}, for a wrapper whose error may run past its match: {@code draft} reads each match, and
+     * the search for the next one resumes where {@code resume} says, given the match and its draft.
+     */
+    static List<ErrorDraft> eachMatch(
+            Pattern pattern,
+            String text,
+            Function<Matcher, ErrorDraft> draft,
+            ToIntBiFunction<Matcher, ErrorDraft> resume) {
+        List<ErrorDraft> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        int from = 0;
+        while (found.size() < MAX_DRAFTS && from < text.length() && m.find(from)) {
+            ErrorDraft d = draft.apply(m);
+            found.add(d);
+            from = resume.applyAsInt(m, d);
         }
         return found;
     }
