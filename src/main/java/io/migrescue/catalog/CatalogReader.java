@@ -28,8 +28,8 @@ public interface CatalogReader {
                 tables.engine(),
                 tables.schemas(),
                 tables.tables(),
-                sequences(connection, schemas),
-                enumTypes(connection, schemas),
+                List.copyOf(sequences(connection, schemas)),
+                List.copyOf(enumTypes(connection, schemas)),
                 tables.tableNamesIgnoreCase());
     }
 

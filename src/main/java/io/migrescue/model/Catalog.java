@@ -20,10 +20,7 @@ public record Catalog(
         List<EnumType> enumTypes,
         boolean tableNamesIgnoreCase) {
     public Catalog {
-        schemas = List.copyOf(schemas);
-        tables = List.copyOf(tables);
-        sequences = List.copyOf(sequences);
-        enumTypes = List.copyOf(enumTypes);
+        schemas = List.copyOf(schemas); // the scope as a caller asked for it; tables and types come unmodifiable
     }
 
     public Catalog(
