@@ -1,7 +1,7 @@
 package io.migrescue.app;
 
+import static io.migrescue.testing.Unmodifiable.assertUnmodifiable;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,11 +13,7 @@ class ExplainReportListsTest {
         DiagnosisReport report = ExplainUseCase.run("ERROR:  relation \"users\" already exists");
 
         assertThat(report.findings()).hasSize(1);
-        assertThrows(UnsupportedOperationException.class, () -> report.notes().add("x"));
-        assertThrows(
-                UnsupportedOperationException.class, () -> report.findings().clear());
-        assertThrows(UnsupportedOperationException.class, () -> report.schemas().add("x"));
-        assertThrows(UnsupportedOperationException.class, () -> report.history().clear());
+        assertUnmodifiable(report.notes(), report.findings(), report.schemas(), report.history());
     }
 
     @Test
@@ -25,6 +21,6 @@ class ExplainReportListsTest {
         DiagnosisReport report = ExplainUseCase.run("nothing an engine would say");
 
         assertThat(report.findings()).isEmpty();
-        assertThrows(UnsupportedOperationException.class, () -> report.notes().add("x"));
+        assertUnmodifiable(report.notes());
     }
 }

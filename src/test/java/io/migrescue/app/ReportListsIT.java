@@ -1,7 +1,7 @@
 package io.migrescue.app;
 
+import static io.migrescue.testing.Unmodifiable.assertUnmodifiable;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.diff.DiffOptions;
@@ -32,18 +32,7 @@ class ReportListsIT {
                         DiagnoseUseCase.run(session, new DiagnoseUseCase.Request(List.of(), error, null, null));
 
                 assertThat(report.findings()).isNotEmpty();
-                assertThrows(
-                        UnsupportedOperationException.class,
-                        () -> report.findings().clear());
-                assertThrows(
-                        UnsupportedOperationException.class,
-                        () -> report.notes().add("x"));
-                assertThrows(
-                        UnsupportedOperationException.class,
-                        () -> report.schemas().add("x"));
-                assertThrows(
-                        UnsupportedOperationException.class,
-                        () -> report.history().clear());
+                assertUnmodifiable(report.findings(), report.notes(), report.schemas(), report.history());
             }
         }
     }
@@ -61,29 +50,13 @@ class ReportListsIT {
                         s, t, new DiffRequest(List.of(), List.of(), DiffOptions.defaults(), CountMode.EXACT, false));
 
                 assertThat(report.counts()).hasSize(1);
-                assertThrows(
-                        UnsupportedOperationException.class,
-                        () -> report.counts().clear());
-                assertThrows(
-                        UnsupportedOperationException.class,
-                        () -> report.sourceSchemas().add("x"));
-                assertThrows(
-                        UnsupportedOperationException.class,
-                        () -> report.targetSchemas().add("x"));
+                assertUnmodifiable(report.counts(), report.sourceSchemas(), report.targetSchemas());
 
                 List<String> existing = new ArrayList<>(List.of(source.defaultSchema()));
                 Snapshot side = DiffSideReader.read(s, List.of(source.defaultSchema()), existing, CountMode.NONE)
                         .snapshot();
                 assertThat(side.existingSchemas()).containsExactly(source.defaultSchema());
-                assertThrows(
-                        UnsupportedOperationException.class,
-                        () -> side.existingSchemas().add("x"));
-                assertThrows(
-                        UnsupportedOperationException.class,
-                        () -> side.histories().clear());
-                assertThrows(
-                        UnsupportedOperationException.class,
-                        () -> side.definedObjects().clear());
+                assertUnmodifiable(side.existingSchemas(), side.histories(), side.definedObjects());
             }
         }
     }

@@ -1,7 +1,7 @@
 package io.migrescue.backup;
 
+import static io.migrescue.testing.Unmodifiable.assertUnmodifiable;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.model.Engine;
@@ -30,15 +30,7 @@ class RestoreResultListsIT {
                 RestoreResult result = Restorer.restore(session, backup, RestoreOptions.defaults());
 
                 assertThat(result.tables()).hasSize(1);
-                assertThrows(
-                        UnsupportedOperationException.class,
-                        () -> result.tables().clear());
-                assertThrows(
-                        UnsupportedOperationException.class,
-                        () -> result.violations().add("x"));
-                assertThrows(
-                        UnsupportedOperationException.class,
-                        () -> result.notes().add("x"));
+                assertUnmodifiable(result.tables(), result.violations(), result.notes());
             }
         }
     }

@@ -1,7 +1,7 @@
 package io.migrescue.catalog;
 
+import static io.migrescue.testing.Unmodifiable.assertUnmodifiable;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.migrescue.model.Catalog;
 import io.migrescue.model.Engine;
@@ -28,16 +28,7 @@ class CatalogListsIT {
 
             assertThat(catalog.schemas()).containsExactly(db.defaultSchema());
             assertThat(catalog.tables()).hasSize(1);
-            assertThrows(
-                    UnsupportedOperationException.class, () -> catalog.tables().clear());
-            assertThrows(
-                    UnsupportedOperationException.class,
-                    () -> catalog.sequences().clear());
-            assertThrows(
-                    UnsupportedOperationException.class,
-                    () -> catalog.enumTypes().clear());
-            assertThrows(
-                    UnsupportedOperationException.class, () -> catalog.schemas().add("x"));
+            assertUnmodifiable(catalog.tables(), catalog.sequences(), catalog.enumTypes(), catalog.schemas());
         }
     }
 }

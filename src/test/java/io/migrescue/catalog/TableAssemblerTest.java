@@ -1,7 +1,7 @@
 package io.migrescue.catalog;
 
+import static io.migrescue.testing.Unmodifiable.assertUnmodifiable;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.migrescue.model.Column;
 import io.migrescue.model.Table;
@@ -22,10 +22,7 @@ class TableAssemblerTest {
 
         assertThat(tables).singleElement().satisfies(t -> {
             assertThat(t.columns()).containsExactly(id);
-            assertThrows(UnsupportedOperationException.class, () -> t.columns().add(id));
-            assertThrows(UnsupportedOperationException.class, () -> t.indexes().clear());
-            assertThrows(
-                    UnsupportedOperationException.class, () -> t.constraints().clear());
+            assertUnmodifiable(t.columns(), t.indexes(), t.constraints());
         });
     }
 }

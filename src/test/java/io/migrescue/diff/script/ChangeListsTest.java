@@ -1,7 +1,7 @@
 package io.migrescue.diff.script;
 
+import static io.migrescue.testing.Unmodifiable.assertUnmodifiable;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +19,7 @@ class ChangeListsTest {
         forward.clear();
 
         assertThat(change.forward()).extracting(Step::sql).containsExactly("CREATE SCHEMA s");
-        assertThrows(UnsupportedOperationException.class, () -> change.forward().add(rollback.get(0)));
-        assertThrows(
-                UnsupportedOperationException.class, () -> change.rollback().add(rollback.get(0)));
-        assertThrows(
-                UnsupportedOperationException.class,
-                () -> change.asDestructive().forward().add(rollback.get(0)));
+        assertUnmodifiable(
+                change.forward(), change.rollback(), change.asDestructive().forward());
     }
 }
