@@ -186,7 +186,7 @@ report="$raw/report.txt"
     row "JDK $j migrescue --help" "jdk$j-help" "jdk$j-java-version" cpu 1.5
     row "JDK $j explain (no database)" "jdk$j-explain" "jdk$j-java-version" cpu 3
     row "JDK $j status (1-table PostgreSQL)" "jdk$j-status-small" "jdk$j-java-version" cpu 3
-    row "JDK $j JDBC floor (connect, 1 query)" "jdk$j-jdbc-floor" "jdk$j-java-version" cpu 3
+    row "JDK $j JDBC floor (1 query)" "jdk$j-jdbc-floor" "jdk$j-java-version" cpu 3
     row "JDK $j diagnose (1-table PostgreSQL)" "jdk$j-diagnose-small" "jdk$j-java-version" cpu 3
     [ "$big" = 0 ] || row "JDK $j status (2,000 tables, PG)" "jdk$j-status-pg2000" pg_dump wall 0.5
     [ "$big" != 1 ] || row "JDK $j status (2,000 tables, MariaDB)" "jdk$j-status-maria2000" mariadb-dump wall 0.5
