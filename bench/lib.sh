@@ -89,9 +89,13 @@ stage_jar() {
   local try
   for try in 1 2 3 4 5 6; do
     cp "$source_jar" "$BENCH_JAR_DIR/staged.jar"
-    # the version the build writes beside the jar (an install has it too): the launcher answers --version from it
-    rm -f "$BENCH_JAR_DIR/staged.version"
-    [ ! -f "${source_jar%.jar}.version" ] || cp "${source_jar%.jar}.version" "$BENCH_JAR_DIR/staged.version"
+    # the version and usage the build writes beside the jar (an install has them too): the launcher answers
+    # --version and --help from them
+    local extra
+    for extra in version help; do
+      rm -f "$BENCH_JAR_DIR/staged.$extra"
+      [ ! -f "${source_jar%.jar}.$extra" ] || cp "${source_jar%.jar}.$extra" "$BENCH_JAR_DIR/staged.$extra"
+    done
     if ! command -v unzip >/dev/null || unzip -tqq "$BENCH_JAR_DIR/staged.jar" >/dev/null 2>&1; then
       return 0
     fi
@@ -110,8 +114,17 @@ bench_jar() {
   mkdir -p "$dir"
   rm -f "$dir"/migrescue.jsa "$dir"/migrescue.jdk*
   cp "$BENCH_JAR_DIR/staged.jar" "$dir/migrescue.jar"
-  [ ! -f "$BENCH_JAR_DIR/staged.version" ] || cp "$BENCH_JAR_DIR/staged.version" "$dir/migrescue.version"
+  stage_beside_jar "$dir"
   export MIGRESCUE_JAR="$dir/migrescue.jar"
+}
+
+# stage_beside_jar DIR: the staged version and usage files next to DIR/migrescue.jar, copied after the jar (the
+# launcher uses the usage file only when it is not older than the jar)
+stage_beside_jar() {
+  local extra
+  for extra in version help; do
+    [ ! -f "$BENCH_JAR_DIR/staged.$extra" ] || cp "$BENCH_JAR_DIR/staged.$extra" "$1/migrescue.$extra"
+  done
 }
 
 engine_url() {

@@ -3,6 +3,7 @@
 # CPU time (user + sys of the process and its children) and wall time, median of RUNS interleaved rounds:
 #   --version, --help                          vs java -version (same JDK)     target CPU <= 1.5x
 #   status, diagnose, explain (1-table PG db)  vs java -version (same JDK)     target CPU <= 3x
+#   JDBC floor (bench/JdbcFloor.java: connect + status's first query, own archive)  what status cannot go under
 #   status on the 2,000-table db (make-bench-db.sh) vs pg_dump --schema-only / mariadb-dump --no-data
 #                                                                              target wall <= 0.5x
 # One row group per JDK: the default `java` and, when installed, a JDK 25 (BENCH_JDK25, default the Temurin 25
@@ -91,6 +92,7 @@ commands_for() {
   echo "help|0|$launcher --help"
   echo "explain|1|$launcher explain --error-file $error_file"
   echo "status-small|1|$launcher status --url $small_url"
+  echo "jdbc-floor|0|${java_of[$j]} $jvm_opts $(floor_archive "$j" use) -cp $(floor_cp "$j") JdbcFloor $small_url"
   echo "diagnose-small|1|$launcher diagnose --url $small_url"
   [ "$big" = 0 ] || echo "status-pg2000|1|$launcher status --url $PG_URL"
   [ "$big" != 1 ] || echo "status-maria2000|1|$launcher status --url $MARIADB_URL"
@@ -99,14 +101,35 @@ dump_commands=()
 [ "$big" = 0 ] || dump_commands+=("pg_dump|0|pg_dump --schema-only -h 127.0.0.1 -U postgres $BENCH_DB")
 [ "$big" != 1 ] || dump_commands+=("mariadb-dump|0|mariadb-dump --no-data -h 127.0.0.1 -uroot $BENCH_DB")
 
+# The JDBC floor (bench/JdbcFloor.java): connect with the jar's PostgreSQL driver and run status's first query, no
+# more, with the launcher's JVM options and an archive of its own per JDK, made by one untimed run.
+jvm_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m -Xlog:disable -Xlog:all=error:stderr"
+floor_classes="$BENCH_JAR_DIR/floor-classes"
+rm -rf "$floor_classes"
+"${JAVA_HOME:+$JAVA_HOME/bin/}javac" --release 17 -nowarn -cp "$BENCH_JAR_DIR/staged.jar" -d "$floor_classes" \
+  "$bench_dir/JdbcFloor.java"
+# in a jar: JDK 17's dynamic archive refuses a class path with a non-empty directory
+"${JAVA_HOME:+$JAVA_HOME/bin/}jar" cf "$BENCH_JAR_DIR/floor.jar" -C "$floor_classes" .
+floor_cp() { echo "$(jar_for "$1"):$BENCH_JAR_DIR/floor.jar"; }
+floor_archive() { # floor_archive JDK make|use: the option that writes or maps the floor's own archive
+  local dir="$BENCH_JAR_DIR/startup-jdk$1"
+  if [ "$1" -ge 25 ]; then
+    [ "$2" = make ] && echo "-XX:AOTCacheOutput=$dir/floor.aot" || echo "-XX:AOTCache=$dir/floor.aot"
+  else
+    [ "$2" = make ] && echo "-XX:ArchiveClassesAtExit=$dir/floor.jsa" || echo "-XX:SharedArchiveFile=$dir/floor.jsa"
+  fi
+}
+
 # A fresh jar per JDK; the first launcher run makes the start-up archive (its training run), untimed.
 for j in "${jdks[@]}"; do
   bench_jar "$BENCH_JAR_DIR/startup-jdk$j"
-  rm -f "$BENCH_JAR_DIR/startup-jdk$j"/migrescue.*
+  rm -f "$BENCH_JAR_DIR/startup-jdk$j"/migrescue.* "$BENCH_JAR_DIR/startup-jdk$j"/floor.*
   cp "$BENCH_JAR_DIR/staged.jar" "$(jar_for "$j")"
-  [ ! -f "$BENCH_JAR_DIR/staged.version" ] || cp "$BENCH_JAR_DIR/staged.version" "$BENCH_JAR_DIR/startup-jdk$j/migrescue.version"
+  stage_beside_jar "$BENCH_JAR_DIR/startup-jdk$j"
   env "${train_env[@]}" MIGRESCUE_JAVA="${java_of[$j]}" JAVA_HOME="$(home_of "$j")" MIGRESCUE_JAR="$(jar_for "$j")" \
-    "$launcher" --version >/dev/null
+    "$launcher" playbooks >/dev/null # a command the JVM answers (the launcher answers --version and --help itself)
+  # shellcheck disable=SC2086
+  "${java_of[$j]}" $jvm_opts "$(floor_archive "$j" make)" -cp "$(floor_cp "$j")" JdbcFloor "$small_url" >/dev/null
 done
 
 round() { # round N: every command once, the start rotated by N
@@ -150,7 +173,7 @@ report="$raw/report.txt"
   for j in "${jdks[@]}"; do echo "jdk $j:      $("${java_of[$j]}" -version 2>&1 | sed -n 2p)"; done
   echo "launcher:    $launcher${MIGRESCUE_NO_CDS:+ (MIGRESCUE_NO_CDS=1)}${MIGRESCUE_JAVA_OPTS:+ (MIGRESCUE_JAVA_OPTS=$MIGRESCUE_JAVA_OPTS)}"
   for j in "${jdks[@]}"; do
-    echo "archive $j:  $(cd "$BENCH_JAR_DIR/startup-jdk$j" && ls -s --block-size=K migrescue*.jsa migrescue*.aot 2>/dev/null | tr '\n' ' ')"
+    echo "archive $j:  $(cd "$BENCH_JAR_DIR/startup-jdk$j" && ls -s --block-size=K migrescue*.jsa migrescue*.aot floor.* 2>/dev/null | tr '\n' ' ')"
   done
   echo "training:    ${train_env[0]:-without a database (MIGRESCUE_TRAIN_PG_URL unset)}"
   echo "rounds:      $runs measured after $warmup warm-up, interleaved; $QUIET_MISSES gave up waiting for an idle machine"
@@ -163,6 +186,7 @@ report="$raw/report.txt"
     row "JDK $j migrescue --help" "jdk$j-help" "jdk$j-java-version" cpu 1.5
     row "JDK $j explain (no database)" "jdk$j-explain" "jdk$j-java-version" cpu 3
     row "JDK $j status (1-table PostgreSQL)" "jdk$j-status-small" "jdk$j-java-version" cpu 3
+    row "JDK $j JDBC floor (1 query)" "jdk$j-jdbc-floor" "jdk$j-java-version" cpu 3
     row "JDK $j diagnose (1-table PostgreSQL)" "jdk$j-diagnose-small" "jdk$j-java-version" cpu 3
     [ "$big" = 0 ] || row "JDK $j status (2,000 tables, PG)" "jdk$j-status-pg2000" pg_dump wall 0.5
     [ "$big" != 1 ] || row "JDK $j status (2,000 tables, MariaDB)" "jdk$j-status-maria2000" mariadb-dump wall 0.5

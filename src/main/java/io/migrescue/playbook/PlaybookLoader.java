@@ -1,6 +1,7 @@
 package io.migrescue.playbook;
 
 import io.migrescue.diagnosis.FindingKind;
+import io.migrescue.diagnosis.PlaybookFit;
 import io.migrescue.diagnosis.Recommendation;
 import io.migrescue.diagnosis.Situation;
 import io.migrescue.model.Engine;
@@ -40,14 +41,7 @@ public final class PlaybookLoader {
         String where = source + " (" + id + ")";
         String title = text(root, "title", where);
         String description = root.path("description").asText("");
-        Set<FindingKind> fixes = EnumSet.noneOf(FindingKind.class);
-        for (PlaybookNode k : list(root, "fixes", where)) {
-            try {
-                fixes.add(FindingKind.valueOf(k.asText()));
-            } catch (IllegalArgumentException e) {
-                throw new PlaybookException(where + ": fixes: unknown finding kind " + k.asText());
-            }
-        }
+        Set<FindingKind> fixes = fixes(root, where);
         List<Recommendation> recommend = recommend(root.path("recommend"), fixes, where);
         Set<Engine> engines = EnumSet.noneOf(Engine.class);
         for (PlaybookNode e : list(root, "engines", where)) {
@@ -80,6 +74,33 @@ public final class PlaybookLoader {
                 Set.copyOf(engines),
                 List.copyOf(params),
                 List.copyOf(steps));
+    }
+
+    /**
+     * A built-in playbook's id and ranking rules alone, what diagnosis ranks by: the build validated the whole playbook
+     * (CompiledPlaybooks), so its steps are read only when it is planned or shown, not on every run (start-up, issue 19).
+     */
+    static PlaybookFit fit(String builtInText, String source) {
+        PlaybookNode root = CompiledPlaybooks.tree(builtInText);
+        if (root == null) {
+            Playbook playbook = parse(builtInText, source);
+            return new PlaybookFit(playbook.id(), playbook.recommend());
+        }
+        String id = text(root, "id", source);
+        String where = source + " (" + id + ")";
+        return new PlaybookFit(id, recommend(root.path("recommend"), fixes(root, where), where));
+    }
+
+    private static Set<FindingKind> fixes(PlaybookNode root, String where) {
+        Set<FindingKind> fixes = EnumSet.noneOf(FindingKind.class);
+        for (PlaybookNode k : list(root, "fixes", where)) {
+            try {
+                fixes.add(FindingKind.valueOf(k.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new PlaybookException(where + ": fixes: unknown finding kind " + k.asText());
+            }
+        }
+        return fixes;
     }
 
     /**

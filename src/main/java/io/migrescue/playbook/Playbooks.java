@@ -51,16 +51,50 @@ public final class Playbooks {
             .sorted(Comparator.comparing((String id) -> tieRank(id)).thenComparing(id -> id))
             .toList();
 
-    private final Map<String, Playbook> byId;
+    private final Map<String, Entry> byId;
 
-    private Playbooks(Map<String, Playbook> byId) {
+    private Playbooks(Map<String, Entry> byId) {
         this.byId = byId;
     }
 
+    /**
+     * A playbook and its ranking rules, each read once and only when asked for: a built-in one, validated by the build,
+     * is not read on every run when only its rules are needed (start-up, issue 19); the operator's own are read and
+     * validated by {@link #load}.
+     */
+    private static final class Entry {
+        private final String text;
+        private final String source;
+        private Playbook playbook;
+        private PlaybookFit fit;
+
+        private Entry(String text, String source, Playbook playbook) {
+            this.text = text;
+            this.source = source;
+            this.playbook = playbook;
+        }
+
+        Playbook playbook() {
+            if (playbook == null) {
+                playbook = PlaybookLoader.parse(text, source);
+            }
+            return playbook;
+        }
+
+        PlaybookFit fit() {
+            if (fit == null) {
+                fit = playbook != null
+                        ? new PlaybookFit(playbook.id(), playbook.recommend())
+                        : PlaybookLoader.fit(text, source);
+            }
+            return fit;
+        }
+    }
+
     public static Playbooks load(Path userDir) {
-        Map<String, Playbook> map = new LinkedHashMap<>();
+        Map<String, Entry> map = new LinkedHashMap<>();
         for (String id : BUILT_IN) {
-            map.put(id, PlaybookLoader.parse(CompiledPlaybooks.texts().get(id), "playbooks/" + id + ".yaml"));
+            map.put(id, new Entry(CompiledPlaybooks.texts().get(id), "playbooks/" + id + ".yaml", null));
         }
         if (userDir != null) {
             if (!Files.isDirectory(userDir)) {
@@ -71,7 +105,7 @@ public final class Playbooks {
                         .sorted()
                         .toList()) {
                     Playbook p = PlaybookLoader.parse(Files.readString(f, StandardCharsets.UTF_8), f.toString());
-                    map.put(p.id(), p); // the operator's own wins over a built-in of the same id
+                    map.put(p.id(), new Entry(null, f.toString(), p)); // the operator's own wins over a built-in
                 }
             } catch (IOException e) {
                 throw MigrescueException.usage("--playbooks " + userDir + ": cannot read it (" + e.getMessage() + ")");
@@ -83,18 +117,16 @@ public final class Playbooks {
     }
 
     public Optional<Playbook> get(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(byId.get(id)).map(Entry::playbook);
     }
 
     /** Diagnosis's ranking over these playbooks' {@code recommend:} rules (built-ins first, in BUILT_IN order). */
     public PlaybookRanking ranking() {
-        return new PlaybookRanking(byId.values().stream()
-                .map(p -> new PlaybookFit(p.id(), p.recommend()))
-                .toList());
+        return new PlaybookRanking(byId.values().stream().map(Entry::fit).toList());
     }
 
     public List<Playbook> all() {
-        return new ArrayList<>(byId.values());
+        return new ArrayList<>(byId.values().stream().map(Entry::playbook).toList());
     }
 
     private static int tieRank(String id) {

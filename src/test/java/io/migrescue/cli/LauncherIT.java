@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Black box: the real launcher and the shaded jar (merged service files: drivers found), run from another directory. */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of("bin/migrescue").toAbsolutePath();
+    private static final Path JAR = Path.of("target/migrescue.jar").toAbsolutePath();
 
     record Result(int exit, String out, String err) {}
 
@@ -63,31 +66,91 @@ class LauncherIT {
      */
     @Test
     void theLaunchersVersionIsMainsVersion(@TempDir Path dir) throws Exception {
-        Path jar = Path.of("target/migrescue.jar").toAbsolutePath();
         assertThat(Path.of("target/migrescue.version")).exists();
+        for (Path java : installedJavas()) {
+            String answered = launcherAnswer(java, dir, "--version");
+            assertThat(answered)
+                    .as(java.toString())
+                    .isEqualTo(jvmAnswer(java, "--version"))
+                    .startsWith("migrescue 0.");
+        }
+    }
+
+    /**
+     * A lone {@code --help} or {@code -h} into a pipe is answered by the launcher from the usage the build rendered
+     * beside the jar (no JVM): byte for byte what the JVM prints there, on every runtime here.
+     */
+    @Test
+    void theLaunchersHelpIsMainsHelp(@TempDir Path dir) throws Exception {
+        Path help = Path.of("target/migrescue.help");
+        assertThat(help).exists();
+        assertThat(Files.getLastModifiedTime(help)).isGreaterThanOrEqualTo(Files.getLastModifiedTime(JAR));
+        for (Path java : installedJavas()) {
+            String expected = jvmAnswer(java, "--help");
+            assertThat(expected).startsWith("Usage: migrescue");
+            for (String option : List.of("--help", "-h")) {
+                assertThat(launcherAnswer(java, dir, option))
+                        .as(java + " " + option)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    /** The file is what answers (not a JVM), and only while it is not older than the jar. */
+    @Test
+    void theHelpFileAnswersOnlyWhileCurrent(@TempDir Path dir) throws Exception {
+        Path jar = Files.copy(JAR, dir.resolve("migrescue.jar"));
+        Path help = Files.writeString(dir.resolve("migrescue.help"), "Usage: from the file\n");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        assertThat(launcherAnswer(java, dir, Map.of("MIGRESCUE_JAR", jar.toString()), "--help"))
+                .isEqualTo("Usage: from the file\n");
+
+        Files.setLastModifiedTime(
+                help, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 10_000));
+        assertThat(launcherAnswer(
+                        java, dir, Map.of("MIGRESCUE_JAR", jar.toString(), "MIGRESCUE_NO_CDS", "1"), "--help"))
+                .isEqualTo(jvmAnswer(java, "--help"));
+    }
+
+    /** The running JDK and every other one installed under /usr/lib/jvm. */
+    private static List<Path> installedJavas() throws IOException {
         List<Path> javas = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")));
         try (var jdks = Files.list(Path.of("/usr/lib/jvm"))) {
             jdks.map(j -> j.resolve("bin/java")).filter(Files::isExecutable).forEach(javas::add);
         } catch (IOException noOtherRuntimes) {
             // the running JDK alone
         }
-        for (Path java : javas) {
-            ProcessBuilder jvm =
-                    new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--version").redirectErrorStream(true);
-            Process p = jvm.start();
-            String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return javas;
+    }
 
-            ProcessBuilder launcher = new ProcessBuilder(LAUNCHER.toString(), "--version")
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true);
-            launcher.environment().put("MIGRESCUE_JAVA", java.toString());
-            Process l = launcher.start();
-            String answered = new String(l.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(l.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(l.exitValue()).isZero();
-            assertThat(answered).as(java.toString()).isEqualTo(expected).startsWith("migrescue 0.");
-        }
+    /** What {@code java -jar migrescue.jar ARGS} prints into a pipe (stdout and stderr). */
+    private static String jvmAnswer(Path java, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return answer;
+    }
+
+    private static String launcherAnswer(Path java, Path dir, String... args) throws IOException, InterruptedException {
+        return launcherAnswer(java, dir, Map.of(), args);
+    }
+
+    /** What the launcher prints into a pipe with MIGRESCUE_JAVA={@code java}; it must succeed. */
+    private static String launcherAnswer(Path java, Path dir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder launcher =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        launcher.environment().put("MIGRESCUE_JAVA", java.toString());
+        launcher.environment().putAll(environment);
+        Process l = launcher.start();
+        String answered = new String(l.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(l.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(l.exitValue()).as(answered).isZero();
+        return answered;
     }
 
     /**

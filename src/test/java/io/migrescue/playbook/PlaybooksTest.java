@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migrescue.diagnosis.FindingKind;
+import io.migrescue.diagnosis.PlaybookFit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -226,5 +227,17 @@ class PlaybooksTest {
                 .isInstanceOf(PlaybookException.class)
                 .hasMessageContaining("test.yaml")
                 .hasMessageContaining(expected);
+    }
+
+    /** Ranking reads a built-in playbook's rules alone: they must be exactly those of the whole playbook. */
+    @Test
+    void aBuiltInsRankingRulesAreThoseOfTheWholePlaybook() {
+        for (String id : Playbooks.BUILT_IN) {
+            String text = CompiledPlaybooks.texts().get(id);
+            Playbook whole = PlaybookLoader.parse(text, id);
+            assertThat(PlaybookLoader.fit(text, id)).as(id).isEqualTo(new PlaybookFit(whole.id(), whole.recommend()));
+        }
+        assertThat(Playbooks.load(null).ranking().rank(FindingKind.FK_ORPHAN_ROWS, null, false, false))
+                .isNotEmpty();
     }
 }
