@@ -1,30 +1,44 @@
 package io.migrescue.history;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Every migration tool migrescue reads and writes the history of: the one list (a new tool is one line here). */
 public final class MigrationTools {
     private static final List<MigrationTool> ALL = List.of(
-            new MigrationTool(new FlywayHistory(), new FlywayHistoryWriter()),
-            new MigrationTool(new LiquibaseHistory(), new LiquibaseHistoryWriter()),
-            new MigrationTool(new LaravelHistory(), new LaravelHistoryWriter()),
-            new MigrationTool(new PrismaHistory(), new PrismaHistoryWriter()),
-            new MigrationTool(new GolangMigrateHistory(), new GolangMigrateHistoryWriter()),
-            new MigrationTool(new RailsHistory(), new RailsHistoryWriter()),
-            new MigrationTool(new AlembicHistory(), new AlembicHistoryWriter()),
-            new MigrationTool(new DjangoHistory(), new DjangoHistoryWriter()),
-            new MigrationTool(new DrizzleHistory(), new DrizzleHistoryWriter()),
-            new MigrationTool(new KnexHistory(), new KnexHistoryWriter()),
-            new MigrationTool(new SequelizeHistory(), new SequelizeHistoryWriter()),
-            new MigrationTool(new TypeOrmHistory(), new TypeOrmHistoryWriter()),
-            new MigrationTool(new AtlasHistory(), new AtlasHistoryWriter()),
-            new MigrationTool(new SupabaseHistory(), new SupabaseHistoryWriter()),
-            new MigrationTool(new GooseHistory(), new GooseHistoryWriter()));
+            new PairedTool(new FlywayHistory(), new FlywayHistoryWriter()),
+            new PairedTool(new LiquibaseHistory(), new LiquibaseHistoryWriter()),
+            new PairedTool(new LaravelHistory(), new LaravelHistoryWriter()),
+            new PairedTool(new PrismaHistory(), new PrismaHistoryWriter()),
+            new GolangMigrateTool(),
+            new PairedTool(new RailsHistory(), new RailsHistoryWriter()),
+            new PairedTool(new AlembicHistory(), new AlembicHistoryWriter()),
+            new PairedTool(new DjangoHistory(), new DjangoHistoryWriter()),
+            new PairedTool(new DrizzleHistory(), new DrizzleHistoryWriter()),
+            new PairedTool(new KnexHistory(), new KnexHistoryWriter()),
+            new PairedTool(new SequelizeHistory(), new SequelizeHistoryWriter()),
+            new PairedTool(new TypeOrmHistory(), new TypeOrmHistoryWriter()),
+            new PairedTool(new AtlasHistory(), new AtlasHistoryWriter()),
+            new PairedTool(new SupabaseHistory(), new SupabaseHistoryWriter()),
+            new GooseTool());
 
     private MigrationTools() {}
 
     /** In the order detection tries them (and listings show them). */
     public static List<MigrationTool> all() {
         return ALL;
+    }
+
+    /**
+     * The tool of this id ({@link MigrationTool#id()}, any case), as {@code --tool}, JSON and playbooks name it; empty
+     * for null or an id migrescue does not know (callers word their own error, naming {@link #all()}).
+     */
+    public static Optional<MigrationTool> byId(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        String wanted = id.toLowerCase(Locale.ROOT);
+        return ALL.stream().filter(t -> t.id().equals(wanted)).findFirst();
     }
 }

@@ -16,7 +16,7 @@ public final class VersionStamps {
     private VersionStamps() {}
 
     public static List<BoundStatement> stamp(Dialect d, MigrationHistory h, String version) {
-        if (GolangMigrateHistoryWriter.TOOL.equals(h.tool())) {
+        if (GolangMigrateTool.TOOL.equals(h.tool())) {
             return HistoryWriters.forTool(h.tool()).clearDirty(d, h, version);
         }
         if (!AlembicHistoryWriter.TOOL.equals(h.tool())) {

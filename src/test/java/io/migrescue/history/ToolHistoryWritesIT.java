@@ -306,7 +306,7 @@ class ToolHistoryWritesIT {
             db.execute("INSERT INTO goose_db_version (version_id, is_applied) VALUES (1, true)");
             MigrationFile file =
                     file(dir, "db/migrations/00002_orders.sql", "-- +goose Up\nCREATE TABLE orders (id int);\n");
-            GooseHistoryWriter writer = new GooseHistoryWriter();
+            GooseTool writer = new GooseTool();
             Dialect d = Dialect.of(engine);
             run(db, writer.recordApplied(d, Plans.history(db, "goose"), file, NOW, null));
             String applied = engine == Engine.POSTGRESQL ? "CASE WHEN is_applied THEN 1 ELSE 0 END" : "is_applied";

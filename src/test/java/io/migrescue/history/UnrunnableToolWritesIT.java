@@ -153,7 +153,7 @@ class UnrunnableToolWritesIT {
             }
             List<MigrationFile> files = MigrationFiles.list(dir);
             Dialect dialect = Dialect.of(engine);
-            GolangMigrateHistoryWriter writer = new GolangMigrateHistoryWriter();
+            GolangMigrateTool writer = new GolangMigrateTool();
             String dirty = "INSERT INTO schema_migrations (version, dirty) VALUES (20240115093000, true)";
             String select = "SELECT version, dirty FROM schema_migrations ORDER BY version";
             String clean = engine == Engine.POSTGRESQL ? "f" : "0";

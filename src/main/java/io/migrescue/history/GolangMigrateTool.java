@@ -3,29 +3,38 @@ package io.migrescue.history;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Writes golang-migrate's {@code schema_migrations (version, dirty)} as {@code migrate force V} does (golang-migrate v4,
+ * golang-migrate's {@code schema_migrations (version bigint, dirty boolean)}: one row, the current version.
+ * {@code dirty = true} means the run of that version stopped part way ("Dirty database version N. Fix and force version.").
+ *
+ * <p>Writes golang-migrate's {@code schema_migrations (version, dirty)} as {@code migrate force V} does (golang-migrate v4,
  * database/postgres and database/mysql {@code SetVersion}): the table is emptied and, unless V is -1, holds exactly
  * {@code (V, false)} afterwards. golang-migrate empties it with TRUNCATE; these plans use DELETE, which has the same
  * result and, unlike TRUNCATE on MySQL, stays inside the repair's transaction.
  */
-final class GolangMigrateHistoryWriter extends ToolHistoryWriter {
+final class GolangMigrateTool extends MigrationTool {
     static final String TOOL = "golang-migrate";
 
-    GolangMigrateHistoryWriter() {
+    GolangMigrateTool() {
         super(
                 TOOL,
+                "schema_migrations",
                 new Refusals(
                         "golang-migrate keeps no lock in its tables: its advisory lock (PostgreSQL"
                                 + " pg_advisory_lock, MySQL GET_LOCK) is freed by the server when the migrating session ends",
-                        null));
+                        null),
+                "version",
+                "dirty");
     }
 
     /** What a successful {@code migrate up} of the file leaves: {@code (N, false)}. */
@@ -122,5 +131,24 @@ final class GolangMigrateHistoryWriter extends ToolHistoryWriter {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a golang-migrate version: '" + text + "'", e);
         }
+    }
+
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql =
+                "SELECT version, dirty FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY version";
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String version = Rows.text(rs, "version");
+            boolean dirty = rs.getBoolean("dirty");
+            return new HistoryEntry(
+                    version,
+                    version,
+                    dirty ? EntryState.DIRTY : EntryState.APPLIED,
+                    null,
+                    null,
+                    dirty ? "dirty" : null);
+        });
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

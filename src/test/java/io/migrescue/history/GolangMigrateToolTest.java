@@ -17,10 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GolangMigrateHistoryWriterTest {
+class GolangMigrateToolTest {
     private static final Dialect PG = Dialect.of(Engine.POSTGRESQL);
     private static final Dialect MARIADB = Dialect.of(Engine.MARIADB);
-    private final GolangMigrateHistoryWriter writer = new GolangMigrateHistoryWriter();
+    private final GolangMigrateTool writer = new GolangMigrateTool();
 
     @TempDir
     Path dir;

@@ -15,10 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GooseHistoryWriterTest {
+class GooseToolTest {
     private static final Dialect PG = Dialect.of(Engine.POSTGRESQL);
     private static final Dialect MARIADB = Dialect.of(Engine.MARIADB);
-    private final GooseHistoryWriter writer = new GooseHistoryWriter();
+    private final GooseTool writer = new GooseTool();
 
     @TempDir
     Path dir;
