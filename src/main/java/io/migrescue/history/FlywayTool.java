@@ -3,29 +3,41 @@ package io.migrescue.history;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes {@code flyway_schema_history} as Flyway 11.20 does (JdbcTableSchemaHistory, Database.getInsertStatement and
+ * Flyway's {@code flyway_schema_history}. A failed run on MySQL/MariaDB (non-transactional DDL) and a failed
+ * non-transactional migration on PostgreSQL leave a {@code success = false} row; Flyway's own lock is an advisory
+ * lock held only while it runs.
+ *
+ * <p>Writes {@code flyway_schema_history} as Flyway 11.20 does (JdbcTableSchemaHistory, Database.getInsertStatement and
  * getDeleteStatement in flyway-core 11.20.3).
  */
-final class FlywayHistoryWriter extends ToolHistoryWriter {
+final class FlywayTool extends MigrationTool {
     static final String TOOL = "flyway";
     private static final String SQL_TYPE = "SQL";
 
-    FlywayHistoryWriter() {
+    FlywayTool() {
         super(
                 TOOL,
+                "flyway_schema_history",
                 new Refusals(
                         "Flyway keeps no lock in its tables: it holds a PostgreSQL advisory lock"
                                 + " or a MySQL GET_LOCK only while it runs, and the server frees it when that session ends",
                         "Flyway has no dirty flag: a failed migration is a success = false row;"
-                                + " record it applied or rolled back instead"));
+                                + " record it applied or rolled back instead"),
+                "installed_rank",
+                "version",
+                "script",
+                "success");
     }
 
     /**
@@ -271,5 +283,29 @@ final class FlywayHistoryWriter extends ToolHistoryWriter {
                         + "), 0) + 1, ?, ?, ?, ?, ?, " + currentUser(d)
                         + ", " + installedOn.sql() + ", ?, ? FROM " + table,
                 params));
+    }
+
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql = "SELECT installed_rank, version, description, type, script, checksum, installed_on, success FROM "
+                + dialect.qualify(table.schema(), table.name()) + " ORDER BY installed_rank";
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String type = rs.getString("type");
+            if ("SCHEMA".equals(type)) {
+                return null; // Flyway's marker that it created the schema, not a migration
+            }
+            String version = rs.getString("version");
+            String script = rs.getString("script");
+            EntryState state = rs.getBoolean("success") ? EntryState.APPLIED : EntryState.FAILED;
+            return new HistoryEntry(
+                    version != null ? version : script,
+                    rs.getString("description"),
+                    state,
+                    Rows.instant(rs, "installed_on"),
+                    Rows.text(rs, "checksum"),
+                    type + " " + script);
+        });
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

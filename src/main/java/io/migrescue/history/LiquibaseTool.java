@@ -1,9 +1,11 @@
 package io.migrescue.history;
 
 import io.migrescue.model.Engine;
+import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.HistoryLock;
 import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
@@ -11,17 +13,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Writes Liquibase's {@code DATABASECHANGELOG} and {@code DATABASECHANGELOGLOCK} as Liquibase 4.33 does
+ * Liquibase's {@code DATABASECHANGELOG} and its lock table {@code DATABASECHANGELOGLOCK}. Failed changesets are not
+ * recorded; a killed run leaves {@code LOCKED} true with no expiry, and every later run waits for it.
+ *
+ * <p>Writes Liquibase's {@code DATABASECHANGELOG} and {@code DATABASECHANGELOGLOCK} as Liquibase 4.33 does
  * (MarkChangeSetRanGenerator, UnlockDatabaseChangeLogGenerator; verified against real Liquibase in LiquibaseHistoryWritesIT).
  * A changeset is known by (ID, AUTHOR, FILENAME); a failed one is not recorded at all.
  */
-final class LiquibaseHistoryWriter implements HistoryWriter {
+final class LiquibaseTool extends MigrationTool {
     static final String TOOL = "liquibase";
+
+    private static final String LOCK_TABLE = "databasechangeloglock";
     /** The Liquibase version whose rows these are, written to the LIQUIBASE column as Liquibase writes its own. */
     static final String LIQUIBASE_VERSION = "4.33.0";
 
@@ -29,9 +41,18 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
     /** Liquibase's DESCRIPTION for a formatted SQL changeset (its one change is a raw SQL change). */
     private static final String SQL_DESCRIPTION = "sql";
 
-    @Override
-    public String tool() {
-        return TOOL;
+    LiquibaseTool() {
+        super(
+                TOOL,
+                "databasechangelog",
+                new Refusals(
+                        null,
+                        "Liquibase has no dirty flag: a changeset has a row or it has none;"
+                                + " a run killed part way leaves its lock held, which releaseLock frees"),
+                "id",
+                "author",
+                "filename",
+                "exectype");
     }
 
     @Override
@@ -207,12 +228,6 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
                 key[2]));
     }
 
-    @Override
-    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException("Liquibase has no dirty flag: a changeset has a row or it has none;"
-                + " a run killed part way leaves its lock held, which releaseLock frees");
-    }
-
     private static Object[] params(
             LiquibaseFormattedSql.ChangeSet cs, String fileName, Object dateExecuted, String deploymentId) {
         List<Object> params = new ArrayList<>(List.of(
@@ -257,5 +272,63 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
     static String fileNameOf(HistoryEntry entry) {
         String[] key = entry.id().split("::", 3);
         return key.length == 3 ? key[2] : null;
+    }
+
+    @Override
+    public Set<String> tableNames() {
+        return Set.of("databasechangelog", LOCK_TABLE);
+    }
+
+    /** Liquibase names its lock table on its own ({@code databaseChangeLogLockTableName}), not after the changelog. */
+    @Override
+    public Set<String> lockTablesFor(String historyTable) {
+        return Set.of(LOCK_TABLE);
+    }
+
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql = "SELECT ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM, DESCRIPTION FROM "
+                + dialect.qualify(table.schema(), table.name()) + " ORDER BY DATEEXECUTED, ORDEREXECUTED";
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String id = rs.getString("ID") + "::" + rs.getString("AUTHOR") + "::" + rs.getString("FILENAME");
+                String execType = rs.getString("EXECTYPE");
+                EntryState state = "FAILED".equalsIgnoreCase(execType) ? EntryState.FAILED : EntryState.APPLIED;
+                entries.add(new HistoryEntry(
+                        id,
+                        rs.getString("DESCRIPTION"),
+                        state,
+                        Rows.instant(rs, "DATEEXECUTED"),
+                        rs.getString("MD5SUM"),
+                        execType));
+            }
+        }
+        HistoryLock lock = null;
+        for (TableShape candidate : found) {
+            if (candidate.named(LOCK_TABLE) && candidate.schema().equals(table.schema())) {
+                lock = readLock(connection, dialect, candidate);
+            }
+        }
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, lock);
+    }
+
+    private static HistoryLock readLock(Connection connection, Dialect dialect, TableShape lockTable)
+            throws SQLException {
+        String sql = "SELECT LOCKED, LOCKGRANTED, LOCKEDBY FROM "
+                + dialect.qualify(lockTable.schema(), lockTable.name()) + " WHERE ID = 1";
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            if (!rs.next()) {
+                return new HistoryLock(lockTable.name(), false, null, null);
+            }
+            return new HistoryLock(
+                    lockTable.name(),
+                    rs.getBoolean("LOCKED"),
+                    rs.getString("LOCKEDBY"),
+                    Rows.instant(rs, "LOCKGRANTED"));
+        }
     }
 }
