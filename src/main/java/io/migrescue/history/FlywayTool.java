@@ -23,7 +23,6 @@ import java.util.List;
  */
 final class FlywayTool extends MigrationTool {
     static final String TOOL = "flyway";
-    private static final String SQL_TYPE = "SQL";
 
     FlywayTool() {
         super(
@@ -59,26 +58,7 @@ final class FlywayTool extends MigrationTool {
      */
     @Override
     public List<BoundStatement> createHistoryTable(Dialect d, MigrationHistory h) {
-        String table = HistorySql.table(d, h);
-        if (d.engine() == io.migrescue.model.Engine.POSTGRESQL) {
-            return List.of(
-                    BoundStatement.of("CREATE TABLE IF NOT EXISTS " + table + " (\n"
-                            + "    \"installed_rank\" INT NOT NULL,\n    \"version\" VARCHAR(50),\n"
-                            + "    \"description\" VARCHAR(200) NOT NULL,\n    \"type\" VARCHAR(20) NOT NULL,\n"
-                            + "    \"script\" VARCHAR(1000) NOT NULL,\n    \"checksum\" INTEGER,\n"
-                            + "    \"installed_by\" VARCHAR(100) NOT NULL,\n    \"installed_on\" TIMESTAMP NOT NULL DEFAULT now(),\n"
-                            + "    \"execution_time\" INTEGER NOT NULL,\n    \"success\" BOOLEAN NOT NULL,\n"
-                            + "    CONSTRAINT " + d.quote(h.table() + "_pk") + " PRIMARY KEY (\"installed_rank\")\n)"),
-                    BoundStatement.of("CREATE INDEX IF NOT EXISTS " + d.quote(h.table() + "_s_idx") + " ON " + table
-                            + " (\"success\")"));
-        }
-        return List.of(BoundStatement.of("CREATE TABLE IF NOT EXISTS " + table + " (\n"
-                + "    `installed_rank` INT NOT NULL,\n    `version` VARCHAR(50),\n    `description` VARCHAR(200) NOT NULL,\n"
-                + "    `type` VARCHAR(20) NOT NULL,\n    `script` VARCHAR(1000) NOT NULL,\n    `checksum` INT,\n"
-                + "    `installed_by` VARCHAR(100) NOT NULL,\n    `installed_on` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
-                + "    `execution_time` INT NOT NULL,\n    `success` BOOL NOT NULL,\n"
-                + "    CONSTRAINT " + d.quote(h.table() + "_pk") + " PRIMARY KEY (`installed_rank`),\n"
-                + "    INDEX " + d.quote(h.table() + "_s_idx") + " (`success`)\n)"));
+        return FlywayRows.createTable(d, h);
     }
 
     @Override
@@ -91,12 +71,12 @@ final class FlywayTool extends MigrationTool {
         if (rows.stream().anyMatch(e -> e.state() == EntryState.APPLIED)) {
             return List.of(); // already a success row: a different checksum is realign-checksum's business
         }
-        List<Cell> success = successfulRun(d, script, now, installedBy);
+        List<FlywayRows.Cell> success = FlywayRows.successfulRun(d, script, now, installedBy);
         String table = HistorySql.table(d, h);
         List<Object> params = new ArrayList<>();
         if (!rows.isEmpty()) {
             // version and script stay as Flyway wrote them when the run failed (script is the path below the location)
-            List<Cell> changed = success.stream()
+            List<FlywayRows.Cell> changed = success.stream()
                     .filter(c -> !c.column().equals("version") && !c.column().equals("script"))
                     .toList();
             changed.forEach(c -> params.addAll(c.params()));
@@ -113,39 +93,18 @@ final class FlywayTool extends MigrationTool {
                     params));
         }
         success.forEach(c -> params.addAll(c.params()));
-        List<Cell> inserted = new ArrayList<>(List.of(new Cell(
+        List<FlywayRows.Cell> inserted = new ArrayList<>(List.of(new FlywayRows.Cell(
                 "installed_rank", "COALESCE(MAX(" + HistorySql.column(d, "installed_rank") + "), 0) + 1", List.of())));
         inserted.addAll(success);
         return List.of(new BoundStatement(
                 "INSERT INTO " + table + " ("
                         + HistorySql.columns(
-                                d, inserted.stream().map(Cell::column).toArray(String[]::new)) + ") SELECT "
-                        + String.join(", ", inserted.stream().map(Cell::sql).toList()) + " FROM " + table,
+                                d,
+                                inserted.stream().map(FlywayRows.Cell::column).toArray(String[]::new)) + ") SELECT "
+                        + String.join(
+                                ", ",
+                                inserted.stream().map(FlywayRows.Cell::sql).toList()) + " FROM " + table,
                 params));
-    }
-
-    /** One column of a history row: its SQL expression and the values bound in it. */
-    private record Cell(String column, String sql, List<Object> params) {
-        static Cell bound(String column, Object value) {
-            return new Cell(column, "?", List.of(value));
-        }
-    }
-
-    /** The columns a successful run writes (JdbcTableSchemaHistory.doAddAppliedMigration), in table order. */
-    private static List<Cell> successfulRun(Dialect d, FlywayScript script, Instant now, String installedBy) {
-        Timestamps.Value installedOn = Timestamps.databaseClock(d, now);
-        return List.of(
-                Cell.bound("version", script.version().getVersion()),
-                Cell.bound("description", script.description()),
-                Cell.bound("type", SQL_TYPE),
-                Cell.bound("script", script.script()),
-                Cell.bound("checksum", script.checksum()),
-                installedBy == null
-                        ? new Cell("installed_by", currentUser(d), List.of())
-                        : Cell.bound("installed_by", installedBy),
-                new Cell("installed_on", installedOn.sql(), List.of(installedOn.param())),
-                Cell.bound("execution_time", 0),
-                Cell.bound("success", true));
     }
 
     /**
@@ -196,11 +155,6 @@ final class FlywayTool extends MigrationTool {
                         + key,
                 false,
                 repeatable ? failed.description() : failed.id()));
-    }
-
-    /** Flyway's own default for {@code installed_by}: PostgreSQL's current_user, MySQL's user name without the host. */
-    private static String currentUser(Dialect d) {
-        return d.engine().isMySqlFamily() ? "SUBSTRING_INDEX(USER(), '@', 1)" : "CURRENT_USER";
     }
 
     /**
@@ -280,7 +234,7 @@ final class FlywayTool extends MigrationTool {
                                 "execution_time",
                                 "success")
                         + ") SELECT COALESCE(MAX(" + HistorySql.column(d, "installed_rank")
-                        + "), 0) + 1, ?, ?, ?, ?, ?, " + currentUser(d)
+                        + "), 0) + 1, ?, ?, ?, ?, ?, " + FlywayRows.currentUser(d)
                         + ", " + installedOn.sql() + ", ?, ? FROM " + table,
                 params));
     }

@@ -160,21 +160,21 @@ public final class LiquibaseChangeSets {
         Unit u = unit(changeSet, d.engine());
         String[] key = changeSet.id().split("::", 3);
         Timestamps.Value dateExecuted = Timestamps.databaseClock(d, now);
-        String table = LiquibaseTool.table(d, h);
+        String table = LiquibaseRows.table(d, h);
         List<Object> params = new ArrayList<>(List.of(key[0], key[1], key[2], dateExecuted.param(), "EXECUTED"));
         if (u.checksum() != null) {
             params.add(u.checksum());
         }
-        params.addAll(List.of(u.description(), u.header().comments(), LiquibaseTool.LIQUIBASE_VERSION));
+        params.addAll(List.of(u.description(), u.header().comments(), LiquibaseRows.LIQUIBASE_VERSION));
         if (u.header().contexts() != null) {
             params.add(u.header().contexts());
         }
         if (u.header().labels() != null) {
             params.add(u.header().labels());
         }
-        params.add(LiquibaseTool.deploymentId(now));
+        params.add(LiquibaseRows.deploymentId(now));
         return List.of(BoundStatement.of(
-                LiquibaseTool.insertHead(d, table, dateExecuted.sql())
+                LiquibaseRows.insertHead(d, table, dateExecuted.sql())
                         + (u.checksum() == null ? "NULL" : "?")
                         + ", ?, ?, NULL, ?, " + (u.header().contexts() == null ? "NULL" : "?") + ", "
                         + (u.header().labels() == null ? "NULL" : "?")

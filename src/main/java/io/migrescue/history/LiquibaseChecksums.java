@@ -129,7 +129,7 @@ public final class LiquibaseChecksums {
      */
     public static List<io.migrescue.sql.BoundStatement> realign(
             io.migrescue.sql.Dialect d, MigrationHistory history, MigrationFile file, String key, String errorText) {
-        return LiquibaseTool.realign(d, history, key, () -> checksum(history, file, key, d.engine(), errorText));
+        return LiquibaseRows.realign(d, history, key, () -> checksum(history, file, key, d.engine(), errorText));
     }
 
     /**

@@ -184,7 +184,7 @@ class LiquibaseToolTest {
 
     @Test
     void deploymentIdIsTheLastTenDigitsOfTheMillis() {
-        assertThat(LiquibaseTool.deploymentId(Instant.ofEpochMilli(1795249768474L)))
+        assertThat(LiquibaseRows.deploymentId(Instant.ofEpochMilli(1795249768474L)))
                 .isEqualTo("5249768474");
     }
 
