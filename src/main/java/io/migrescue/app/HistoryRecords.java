@@ -3,13 +3,13 @@ package io.migrescue.app;
 import io.migrescue.diagnosis.FailedMigration;
 import io.migrescue.history.HistoryWriter;
 import io.migrescue.history.HistoryWriters;
+import io.migrescue.history.MigrationDirectories;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.playbook.PlanningException;
 import io.migrescue.playbook.RecordPlanner;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-import io.migrescue.sql.MigrationFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -156,8 +156,8 @@ final class HistoryRecords implements RecordPlanner {
                 return byId.get();
             }
         }
-        return MigrationFiles.find(files, migration.file() != null ? migration.file() : id)
-                .or(() -> MigrationFiles.find(files, id))
+        return MigrationDirectories.find(files, migration.file() != null ? migration.file() : id)
+                .or(() -> MigrationDirectories.find(files, id))
                 .or(() -> migration.tool() != null && NAME_ONLY.contains(migration.tool())
                         ? java.util.Optional.of(new MigrationFile(id, id, null, migration.tool()))
                         : java.util.Optional.empty())

@@ -82,6 +82,21 @@ public abstract class MigrationTool implements HistoryAdapter, HistoryWriter {
     }
 
     /**
+     * Where this tool comes when a migration directory's layout is told ({@link MigrationDirectories}), lower first: a
+     * layout that another's files would also match is asked before it (Drizzle's journal before any SQL files beside it,
+     * golang-migrate's {@code NNN_name.up.sql} before goose's {@code NNN_name.sql}). A tool without a layout of its own
+     * keeps the default, last.
+     */
+    public int layoutPriority() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** Whether the tool's migration ids are versions, compared part by part ({@code 1.10} after {@code 1.9}). */
+    public boolean idsAreVersions() {
+        return false;
+    }
+
+    /**
      * On PostgreSQL: whether the tool runs this migration inside one transaction (statements as SQL text; source as
      * written). By default a file sent as one multi-statement query, which runs as one implicit transaction.
      */

@@ -1,10 +1,10 @@
 package io.migrescue.migration;
 
+import io.migrescue.history.MigrationDirectories;
 import io.migrescue.history.MigrationTools;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.LiquibaseChangelog;
 import io.migrescue.sql.MigrationFile;
-import io.migrescue.sql.MigrationFiles;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementSplitter;
 import java.io.IOException;
@@ -28,7 +28,7 @@ public final class MigrationStatements {
                 return files;
             }
         }
-        return MigrationFiles.list(dir);
+        return MigrationDirectories.list(dir);
     }
 
     public static List<SqlStatement> of(MigrationFile file, Engine engine) throws IOException {
