@@ -54,6 +54,11 @@ final class AtlasTool extends MigrationTool {
     }
 
     @Override
+    public String fileChecksum(MigrationHistory h, MigrationFile file, String id, Engine engine, String errorText) {
+        return AtlasChecksums.hash(file);
+    }
+
+    @Override
     public boolean runsInTransaction(List<String> statements, String source) {
         return !source.contains("atlas:txmode none");
     }

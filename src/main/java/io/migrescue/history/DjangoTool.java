@@ -39,6 +39,17 @@ final class DjangoTool extends MigrationTool {
     }
 
     @Override
+    public boolean recordsByNameAlone() {
+        return true;
+    }
+
+    /** Every Django app has its 0001_initial.py: the id app.name is the one that tells them apart. */
+    @Override
+    public boolean idOutranksFileName() {
+        return true;
+    }
+
+    @Override
     public boolean runsInTransaction(List<String> statements, String source) {
         return !source.matches("(?s).*\\batomic\\s*=\\s*False\\b.*");
     }

@@ -1,5 +1,6 @@
 package io.migrescue.history;
 
+import io.migrescue.model.Engine;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
@@ -47,6 +48,12 @@ final class FlywayTool extends MigrationTool {
                 "version",
                 "script",
                 "success");
+    }
+
+    @Override
+    public String fileChecksum(MigrationHistory h, MigrationFile file, String id, Engine engine, String errorText) {
+        Integer checksum = FlywayChecksums.checksum(file);
+        return checksum == null ? null : checksum.toString();
     }
 
     /** Asked after Drizzle and Prisma, before golang-migrate and goose. */

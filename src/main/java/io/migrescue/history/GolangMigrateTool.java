@@ -44,6 +44,11 @@ final class GolangMigrateTool extends MigrationTool {
                 "dirty");
     }
 
+    @Override
+    public boolean recordsByNameAlone() {
+        return true;
+    }
+
     /** Asked after Flyway, before goose (whose {@code NNN_name.sql} an {@code NNN_name.up.sql} also matches). */
     @Override
     public int layoutPriority() {

@@ -46,6 +46,11 @@ final class GooseTool extends MigrationTool {
                 "is_applied");
     }
 
+    @Override
+    public boolean recordsByNameAlone() {
+        return true;
+    }
+
     /** Asked last of the layouts: its {@code NNN_name.sql} is the loosest, told by the {@code -- +goose Up} annotation. */
     @Override
     public int layoutPriority() {

@@ -46,6 +46,11 @@ final class KnexTool extends RowPerMigrationTool {
     }
 
     @Override
+    public boolean recordsByNameAlone() {
+        return true;
+    }
+
+    @Override
     public boolean runsInTransaction(List<String> statements, String source) {
         return !source.matches("(?s).*transaction\\s*:\\s*false.*");
     }

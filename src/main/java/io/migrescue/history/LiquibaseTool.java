@@ -50,6 +50,17 @@ final class LiquibaseTool extends MigrationTool {
     }
 
     @Override
+    public List<BoundStatement> realignChecksum(
+            Dialect d, MigrationHistory h, MigrationFile file, String id, String errorText) {
+        return LiquibaseChecksums.realign(d, h, file, id, errorText);
+    }
+
+    @Override
+    public String fileChecksum(MigrationHistory h, MigrationFile file, String id, Engine engine, String errorText) {
+        return LiquibaseChecksums.checksum(h, file, id, engine, errorText);
+    }
+
+    @Override
     public boolean runsInTransaction(List<String> statements, String source) {
         return !source.matches("(?s).*runInTransaction\\s*:\\s*false.*");
     }

@@ -1,5 +1,6 @@
 package io.migrescue.history;
 
+import io.migrescue.model.Engine;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
@@ -79,6 +80,36 @@ public abstract class MigrationTool implements HistoryAdapter, HistoryWriter {
     /** This tool's migration files in {@code dir}, in the order it applies them; empty when dir is not laid out its way. */
     public List<MigrationFile> migrationFiles(Path dir) throws IOException {
         return List.of();
+    }
+
+    /**
+     * {@link #realignChecksum(Dialect, MigrationHistory, MigrationFile, String)} told what the tool's own error said
+     * ({@code errorText}, may be null): Liquibase's validation failure names the checksum it now computes.
+     */
+    public List<BoundStatement> realignChecksum(
+            Dialect dialect, MigrationHistory history, MigrationFile file, String id, String errorText) {
+        return realignChecksum(dialect, history, file, id);
+    }
+
+    /**
+     * The checksum the tool computes for the file (history entry {@code id}) now, as its realign would record it; null
+     * for a tool that keeps no checksum or a file it computes none for.
+     *
+     * @throws IllegalArgumentException when the file cannot say it (the message says why)
+     */
+    public String fileChecksum(
+            MigrationHistory history, MigrationFile file, String id, Engine engine, String errorText) {
+        return null;
+    }
+
+    /** Whether the tool keys its history by the migration's name alone, so it is recorded without a file to read. */
+    public boolean recordsByNameAlone() {
+        return false;
+    }
+
+    /** Whether a migration's id tells its file apart better than the file's name does (Django: every app has a 0001_initial.py). */
+    public boolean idOutranksFileName() {
+        return false;
     }
 
     /**

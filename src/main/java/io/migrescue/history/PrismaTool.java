@@ -1,5 +1,6 @@
 package io.migrescue.history;
 
+import io.migrescue.model.Engine;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
@@ -45,6 +46,11 @@ final class PrismaTool extends MigrationTool {
                 "finished_at",
                 "rolled_back_at",
                 "checksum");
+    }
+
+    @Override
+    public String fileChecksum(MigrationHistory h, MigrationFile file, String id, Engine engine, String errorText) {
+        return PrismaChecksums.checksum(file);
     }
 
     /** Asked after Drizzle: {@code <folder>/migration.sql}, in folder name order. */

@@ -37,6 +37,11 @@ final class RailsTool extends RowPerMigrationTool {
     }
 
     @Override
+    public boolean recordsByNameAlone() {
+        return true;
+    }
+
+    @Override
     public boolean runsInTransaction(List<String> statements, String source) {
         return !source.contains("disable_ddl_transaction!");
     }
