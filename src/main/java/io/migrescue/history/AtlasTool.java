@@ -59,8 +59,8 @@ final class AtlasTool extends MigrationTool {
     }
 
     @Override
-    public boolean runsInTransaction(List<String> statements, String source) {
-        return !source.contains("atlas:txmode none");
+    protected Optional<TransactionSwitch> transactionSwitch() {
+        return Optional.of(new TransactionSwitch("atlas:txmode none", null));
     }
 
     /**

@@ -74,13 +74,8 @@ final class GooseTool extends MigrationTool {
     }
 
     @Override
-    public boolean runsInTransaction(List<String> statements, String source) {
-        return !source.contains("+goose NO TRANSACTION");
-    }
-
-    @Override
-    public String transactionOptOut(String file) {
-        return "-- +goose NO TRANSACTION";
+    protected Optional<TransactionSwitch> transactionSwitch() {
+        return Optional.of(new TransactionSwitch("\\+goose NO TRANSACTION", "-- +goose NO TRANSACTION"));
     }
 
     @Override

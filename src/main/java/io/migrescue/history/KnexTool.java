@@ -51,13 +51,9 @@ final class KnexTool extends RowPerMigrationTool {
     }
 
     @Override
-    public boolean runsInTransaction(List<String> statements, String source) {
-        return !source.matches("(?s).*transaction\\s*:\\s*false.*");
-    }
-
-    @Override
-    public String transactionOptOut(String file) {
-        return "exports.config = { transaction: false }";
+    protected Optional<TransactionSwitch> transactionSwitch() {
+        return Optional.of(
+                new TransactionSwitch("transaction\\s*:\\s*false", "exports.config = { transaction: false }"));
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,13 +62,9 @@ final class LiquibaseTool extends MigrationTool {
     }
 
     @Override
-    public boolean runsInTransaction(List<String> statements, String source) {
-        return !source.matches("(?s).*runInTransaction\\s*:\\s*false.*");
-    }
-
-    @Override
-    public String transactionOptOut(String file) {
-        return "runInTransaction:false on the changeset";
+    protected Optional<TransactionSwitch> transactionSwitch() {
+        return Optional.of(
+                new TransactionSwitch("runInTransaction\\s*:\\s*false", "runInTransaction:false on the changeset"));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One migration tool as migrescue knows it, in one class: how its history table is found and read, how it is written,
@@ -128,16 +129,32 @@ public abstract class MigrationTool implements HistoryAdapter, HistoryWriter {
     }
 
     /**
+     * The tool's own switch that runs a migration outside a transaction: found anywhere in the migration's source by
+     * {@code marker} (a regular expression), told to the operator as {@code told} (null: the generic words).
+     */
+    protected record TransactionSwitch(String marker, String told) {
+        boolean in(String source) {
+            return Pattern.compile(marker, Pattern.DOTALL).matcher(source).find();
+        }
+    }
+
+    /** The switch of a tool that runs each migration in a transaction unless its source says otherwise; none by default. */
+    protected Optional<TransactionSwitch> transactionSwitch() {
+        return Optional.empty();
+    }
+
+    /**
      * On PostgreSQL: whether the tool runs this migration inside one transaction (statements as SQL text; source as
-     * written). By default a file sent as one multi-statement query, which runs as one implicit transaction.
+     * written). A tool with a {@link #transactionSwitch()} does unless the source holds it; otherwise a file sent as one
+     * multi-statement query runs as one implicit transaction.
      */
     public boolean runsInTransaction(List<String> statements, String source) {
-        return statements.size() > 1;
+        return transactionSwitch().map(s -> !s.in(source)).orElse(statements.size() > 1);
     }
 
     /** How a migration of this tool is made to run outside a transaction, as told to the operator. */
     public String transactionOptOut(String file) {
-        return "the tool's own switch for it";
+        return transactionSwitch().map(TransactionSwitch::told).orElse("the tool's own switch for it");
     }
 
     /**
