@@ -84,16 +84,13 @@ final class KnexTool extends RowPerMigrationTool {
      */
     @Override
     public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        HistorySql.requireTool(h, TOOL);
-        HistoryLock lock = h.lock();
-        if (lock == null || !lock.locked()) {
-            return List.of();
-        }
-        String table = d.qualify(h.schema(), lock.table());
-        return List.of(
-                BoundStatement.of("DELETE FROM " + table),
-                BoundStatement.of(
-                        "INSERT INTO " + table + " (" + HistorySql.column(d, "is_locked") + ") VALUES (?)", 0));
+        return HistorySql.whileLocked(h, TOOL, lock -> {
+            String table = d.qualify(h.schema(), lock.table());
+            return List.of(
+                    BoundStatement.of("DELETE FROM " + table),
+                    BoundStatement.of(
+                            "INSERT INTO " + table + " (" + HistorySql.column(d, "is_locked") + ") VALUES (?)", 0));
+        });
     }
 
     private static final String TABLE = "knex_migrations";

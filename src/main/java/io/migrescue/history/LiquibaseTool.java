@@ -161,21 +161,18 @@ final class LiquibaseTool extends MigrationTool {
      */
     @Override
     public List<BoundStatement> releaseLock(Dialect d, MigrationHistory h) {
-        HistorySql.requireTool(h, TOOL);
-        HistoryLock lock = h.lock();
-        if (lock == null || !lock.locked()) {
-            return List.of();
-        }
-        String sql =
-                "UPDATE " + d.qualify(h.schema(), lock.table()) + " SET " + HistorySql.column(d, "locked") + " = ?, "
-                        + HistorySql.column(d, "lockgranted") + " = NULL, " + HistorySql.column(d, "lockedby")
-                        + " = NULL WHERE "
-                        + HistorySql.column(d, "id") + " = ? AND " + HistorySql.column(d, "locked") + " = ? AND "
-                        + HistorySql.column(d, "lockedby") + (lock.holder() == null ? " IS NULL" : " = ?");
-        return List.of(
-                lock.holder() == null
-                        ? BoundStatement.of(sql, false, 1, true)
-                        : BoundStatement.of(sql, false, 1, true, lock.holder()));
+        return HistorySql.whileLocked(h, TOOL, lock -> {
+            String sql = "UPDATE " + d.qualify(h.schema(), lock.table()) + " SET " + HistorySql.column(d, "locked")
+                    + " = ?, "
+                    + HistorySql.column(d, "lockgranted") + " = NULL, " + HistorySql.column(d, "lockedby")
+                    + " = NULL WHERE "
+                    + HistorySql.column(d, "id") + " = ? AND " + HistorySql.column(d, "locked") + " = ? AND "
+                    + HistorySql.column(d, "lockedby") + (lock.holder() == null ? " IS NULL" : " = ?");
+            return List.of(
+                    lock.holder() == null
+                            ? BoundStatement.of(sql, false, 1, true)
+                            : BoundStatement.of(sql, false, 1, true, lock.holder()));
+        });
     }
 
     /**
