@@ -7,10 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** The history readers of {@link MigrationTools}, and the choice {@code --tool} and {@code --history-table} make. */
+/** The tools of {@link MigrationTools} as history readers, and the choice {@code --tool} and {@code --history-table} make. */
 public final class HistoryAdapters {
-    private static final List<HistoryAdapter> ALL =
-            MigrationTools.all().stream().map(MigrationTool::history).toList();
+    private static final List<HistoryAdapter> ALL = List.copyOf(MigrationTools.all());
 
     private HistoryAdapters() {}
 

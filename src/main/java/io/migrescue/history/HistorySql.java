@@ -1,6 +1,7 @@
 package io.migrescue.history;
 
 import io.migrescue.model.HistoryEntry;
+import io.migrescue.model.HistoryLock;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
@@ -89,5 +90,16 @@ final class HistorySql {
                         + " = ?",
                 to,
                 from));
+    }
+
+    /**
+     * The statements {@code free} plans for the tool's lock, while the history shows it held; free already, or no lock
+     * table: nothing to do.
+     */
+    static List<BoundStatement> whileLocked(
+            MigrationHistory h, String tool, Function<HistoryLock, List<BoundStatement>> free) {
+        requireTool(h, tool);
+        HistoryLock lock = h.lock();
+        return lock == null || !lock.locked() ? List.of() : free.apply(lock);
     }
 }

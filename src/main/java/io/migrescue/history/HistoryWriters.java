@@ -4,10 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The history writers of {@link MigrationTools}, found by tool id. */
+/** The tools of {@link MigrationTools} as history writers, found by tool id. */
 public final class HistoryWriters {
-    private static final List<HistoryWriter> ALL =
-            MigrationTools.all().stream().map(MigrationTool::writer).toList();
+    private static final List<HistoryWriter> ALL = List.copyOf(MigrationTools.all());
 
     private HistoryWriters() {}
 

@@ -1,10 +1,10 @@
 package io.migrescue.migration;
 
+import io.migrescue.history.MigrationDirectories;
+import io.migrescue.history.MigrationTools;
 import io.migrescue.model.Engine;
-import io.migrescue.sql.GooseSql;
 import io.migrescue.sql.LiquibaseChangelog;
 import io.migrescue.sql.MigrationFile;
-import io.migrescue.sql.MigrationFiles;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementSplitter;
 import java.io.IOException;
@@ -28,7 +28,7 @@ public final class MigrationStatements {
                 return files;
             }
         }
-        return MigrationFiles.list(dir);
+        return MigrationDirectories.list(dir);
     }
 
     public static List<SqlStatement> of(MigrationFile file, Engine engine) throws IOException {
@@ -40,7 +40,7 @@ public final class MigrationStatements {
             return LiquibaseChangelog.statements(file.path(), engine); // the SQL of its sql/sqlFile changes
         }
         String text = read(file.path());
-        return StatementSplitter.split("goose".equals(file.tool()) ? GooseSql.up(text) : text, engine);
+        return StatementSplitter.split(MigrationTools.factsOf(file.tool()).upSection(text), engine);
     }
 
     private static String read(Path file) throws IOException {

@@ -43,10 +43,10 @@ class FlywayHistoryWritesIT {
     private static final Map<String, String> NO_TRANSACTIONAL_LOCK =
             Map.of("flyway.postgresql.transactional.lock", "false");
 
-    private final FlywayHistoryWriter writer = new FlywayHistoryWriter();
+    private final FlywayTool writer = new FlywayTool();
 
     private static MigrationFile fileOf(Path dir, String id) throws Exception {
-        return MigrationFiles.find(MigrationFiles.list(dir), id).orElseThrow();
+        return MigrationFiles.find(MigrationDirectories.list(dir), id).orElseThrow();
     }
 
     private static MigrationInfo info(Flyway flyway, String version) {
@@ -104,7 +104,8 @@ class FlywayHistoryWritesIT {
             Files.writeString(v2, "DELETE FROM users WHERE id = 2;\n" + Files.readString(v2));
 
             MigrationHistory history = Plans.history(db, "flyway");
-            Plans.execute(db, writer.recordRolledBack(Dialect.of(engine), history, "2", MigrationFiles.list(dir), NOW));
+            Plans.execute(
+                    db, writer.recordRolledBack(Dialect.of(engine), history, "2", MigrationDirectories.list(dir), NOW));
 
             // mixed: on PostgreSQL the fixed V2 pairs a DELETE with CREATE INDEX CONCURRENTLY
             Flyway flyway = FlywayRun.flyway(

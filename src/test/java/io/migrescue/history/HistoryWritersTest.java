@@ -14,7 +14,7 @@ class HistoryWritersTest {
                 .containsExactlyInAnyOrderElementsOf(
                         HistoryAdapters.all().stream().map(HistoryAdapter::tool).toList());
         assertThat(HistoryWriters.forTool("Flyway").tool()).isEqualTo("flyway");
-        assertThat(HistoryWriters.forTool("golang-migrate")).isInstanceOf(GolangMigrateHistoryWriter.class);
+        assertThat(HistoryWriters.forTool("golang-migrate")).isInstanceOf(GolangMigrateTool.class);
     }
 
     @Test

@@ -81,9 +81,9 @@ class UnrunnableToolWritesIT {
                             + " VALUES ('22222222-2222-4222-8222-222222222222', 'bb', '" + failedName
                             + "', 'Database error code: 23503', "
                             + now(engine) + ", 0)");
-            MigrationFile file =
-                    MigrationFiles.find(MigrationFiles.list(dir), failedName).orElseThrow();
-            PrismaHistoryWriter writer = new PrismaHistoryWriter();
+            MigrationFile file = MigrationFiles.find(MigrationDirectories.list(dir), failedName)
+                    .orElseThrow();
+            PrismaTool writer = new PrismaTool();
             Plans.execute(db, writer.recordApplied(Dialect.of(engine), Plans.history(db, "prisma"), file, NOW, null));
 
             // started_at/finished_at/rolled_back_at as UTC text on both engines, to the millisecond
@@ -109,7 +109,7 @@ class UnrunnableToolWritesIT {
             assertThat(UUID.fromString(rows.get(1).get(0)).version()).isEqualTo(4);
             assertThat(rows.get(1).subList(1, 8))
                     .containsExactly(
-                            PrismaHistoryWriter.checksum(sql),
+                            PrismaTool.checksum(sql),
                             "2026-03-01 10:15:30.123",
                             failedName,
                             "",
@@ -151,9 +151,9 @@ class UnrunnableToolWritesIT {
                 Files.writeString(dir.resolve(f + ".up.sql"), "SELECT 1;\n");
                 Files.writeString(dir.resolve(f + ".down.sql"), "SELECT 1;\n");
             }
-            List<MigrationFile> files = MigrationFiles.list(dir);
+            List<MigrationFile> files = MigrationDirectories.list(dir);
             Dialect dialect = Dialect.of(engine);
-            GolangMigrateHistoryWriter writer = new GolangMigrateHistoryWriter();
+            GolangMigrateTool writer = new GolangMigrateTool();
             String dirty = "INSERT INTO schema_migrations (version, dirty) VALUES (20240115093000, true)";
             String select = "SELECT version, dirty FROM schema_migrations ORDER BY version";
             String clean = engine == Engine.POSTGRESQL ? "f" : "0";
@@ -197,7 +197,7 @@ class UnrunnableToolWritesIT {
             String orders = "2024_03_01_000000_create_orders_table";
             Path php = dir.resolve(orders + ".php");
             Files.writeString(php, "<?php\n");
-            LaravelHistoryWriter writer = new LaravelHistoryWriter();
+            LaravelTool writer = new LaravelTool();
             Plans.execute(
                     db,
                     writer.recordApplied(
@@ -226,7 +226,7 @@ class UnrunnableToolWritesIT {
             db.execute("INSERT INTO schema_migrations (version) VALUES ('20240101000000')");
             Path rb = dir.resolve("20240202000000_add_orders.rb");
             Files.writeString(rb, "class AddOrders < ActiveRecord::Migration[7.1]\nend\n");
-            RailsHistoryWriter writer = new RailsHistoryWriter();
+            RailsTool writer = new RailsTool();
             List<BoundStatement> plan = writer.recordApplied(
                     Dialect.of(engine),
                     Plans.history(db, "rails"),
