@@ -21,6 +21,7 @@ public final class MigrationTools {
             new PairedTool(new TypeOrmHistory(), new TypeOrmHistoryWriter()),
             new PairedTool(new AtlasHistory(), new AtlasHistoryWriter()),
             new PairedTool(new SupabaseHistory(), new SupabaseHistoryWriter()),
+            new NodePgMigrateTool(),
             new GooseTool());
 
     private MigrationTools() {}
