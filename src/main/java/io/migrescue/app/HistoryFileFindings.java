@@ -48,7 +48,7 @@ final class HistoryFileFindings {
             List<MigrationFile> own = files.stream()
                     .filter(f -> h.tool().equals(f.tool()) && !(f.tool().equals("flyway") && f.id().startsWith("R__")))
                     .toList();
-            if (!HistoryFileOrder.OUT_OF_ORDER_RULE.containsKey(h.tool()) || own.isEmpty()) {
+            if (HistoryFileOrder.rule(h.tool()) == null || own.isEmpty()) {
                 continue;
             }
             List<HistoryEntry> missing = new ArrayList<>();

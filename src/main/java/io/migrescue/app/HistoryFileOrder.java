@@ -29,12 +29,21 @@ final class HistoryFileOrder {
 
     private HistoryFileOrder() {}
 
+    /** What the tool's next run does with a file older than the newest applied one; null when it is not compared. */
+    static String rule(String tool) {
+        return OUT_OF_ORDER_RULE.containsKey(tool)
+                ? OUT_OF_ORDER_RULE.get(tool)
+                : io.migrescue.history.MigrationTools.byId(tool)
+                        .flatMap(io.migrescue.history.MigrationTool::outOfOrderRule)
+                        .orElse(null);
+    }
+
     static Finding outOfOrder(MigrationHistory h, MigrationFile f, FailedMigration file, PlaybookRanking ranking) {
         List<String> evidence = new ArrayList<>();
         String newest = h.latestApplied().map(HistoryEntry::id).orElse("?");
         evidence.add(file.file() + " is not recorded in " + h.table() + ", yet migrations after it are (newest "
                 + "applied: "
-                + newest + "); " + OUT_OF_ORDER_RULE.get(h.tool()));
+                + newest + "); " + rule(h.tool()));
         List<String> missing = ChecksumEdit.notInEffect(file);
         if (file.fullyApplied()) {
             evidence.add("every statement of it is in effect already: it can be recorded as applied");

@@ -1,5 +1,7 @@
 package io.migrescue.migration;
 
+import io.migrescue.history.MigrationTool;
+import io.migrescue.history.MigrationTools;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.GooseSql;
 import io.migrescue.sql.LiquibaseChangelog;
@@ -20,8 +22,17 @@ import java.util.List;
 public final class MigrationStatements {
     private MigrationStatements() {}
 
-    /** The migrations of {@code dir} in their tool's order: code migrations when a code reader knows the layout, else SQL files. */
+    /**
+     * The migrations of {@code dir} in their tool's order: a tool's own files when it knows the layout, code migrations
+     * when a code reader knows it, else SQL files.
+     */
     public static List<MigrationFile> list(Path dir) throws IOException {
+        for (MigrationTool tool : MigrationTools.all()) {
+            List<MigrationFile> files = tool.migrationFiles(dir);
+            if (!files.isEmpty()) {
+                return files;
+            }
+        }
         for (CodeMigrationReader reader : CodeMigrationReaders.all()) {
             List<MigrationFile> files = reader.list(dir);
             if (!files.isEmpty()) {
@@ -33,14 +44,27 @@ public final class MigrationStatements {
 
     public static List<SqlStatement> of(MigrationFile file, Engine engine) throws IOException {
         var code = CodeMigrationReaders.forTool(file.tool());
-        if (code.isPresent()) {
+        if (code.isPresent() && !isSql(file)) {
             return code.get().statements(file, engine);
         }
         if (file.path() != null && LiquibaseChangelog.isChangelog(file.path())) {
             return LiquibaseChangelog.statements(file.path(), engine); // the SQL of its sql/sqlFile changes
         }
         String text = read(file.path());
-        return StatementSplitter.split("goose".equals(file.tool()) ? GooseSql.up(text) : text, engine);
+        String up = "goose".equals(file.tool())
+                ? GooseSql.up(text)
+                : MigrationTools.byId(file.tool()).map(t -> t.upSection(text)).orElse(text);
+        return StatementSplitter.split(up, engine);
+    }
+
+    /** An SQL file next to code migrations (node-pg-migrate mixes them): read as SQL, not as code. */
+    private static boolean isSql(MigrationFile file) {
+        return file.path() != null
+                && file.path()
+                        .getFileName()
+                        .toString()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .endsWith(".sql");
     }
 
     private static String read(Path file) throws IOException {

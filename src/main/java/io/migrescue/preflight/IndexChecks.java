@@ -130,7 +130,10 @@ record IndexChecks(Simulator sim, ConstraintChecks keys) {
             case "flyway" ->
                 "executeInTransaction=false in a script config file " + m.file() + ".conf next to it, and "
                         + "flyway.postgresql.transactional.lock=false: " + FLYWAY_LOCK;
-            default -> "the tool's own switch for it";
+            default ->
+                io.migrescue.history.MigrationTools.byId(m.tool())
+                        .map(tool -> tool.transactionOptOut(m.file()))
+                        .orElse("the tool's own switch for it");
         };
     }
 

@@ -1,5 +1,6 @@
 package io.migrescue.preflight;
 
+import io.migrescue.history.MigrationTools;
 import io.migrescue.model.Engine;
 import java.util.regex.Pattern;
 
@@ -36,8 +37,12 @@ public final class Transactions {
             case "liquibase" -> !source.matches("(?s).*runInTransaction\\s*:\\s*false.*");
             case "atlas" -> !source.contains("atlas:txmode none");
             case "sequelize" -> false;
-            // a file sent as one multi-statement query runs as one implicit transaction
-            default -> statements.size() > 1;
+            // a tool's own class says it; else a file sent as one multi-statement query runs as one implicit
+            // transaction (MigrationTool's default)
+            default ->
+                MigrationTools.byId(t)
+                        .map(own -> own.runsInTransaction(statements, source))
+                        .orElse(statements.size() > 1);
         };
     }
 }
