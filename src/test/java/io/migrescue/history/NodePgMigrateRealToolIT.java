@@ -4,6 +4,7 @@ import static io.migrescue.testing.Plans.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migrescue.model.Engine;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.testing.CliRun;
@@ -25,9 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * migrescue names the migration and what of it is in effect, finishes it once the data is fixed and records it as
  * node-pg-migrate does; {@code up} then goes on and the schema is the one node-pg-migrate makes from scratch. A file
  * added with an older timestamp stops every {@code up} (its order check); migrescue applies and records it so that the
- * check passes again.
+ * check passes again. A concurrent index build in the default transaction is named by preflight with the tool's way
+ * out ({@code pgm.noTransaction()}), which then lets {@code up} through.
  */
 class NodePgMigrateRealToolIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RUN = Duration.ofSeconds(90);
     private static final String USERS = """
             /** @param pgm {import('node-pg-migrate').MigrationBuilder} */
@@ -66,6 +69,14 @@ class NodePgMigrateRealToolIT {
             DROP TABLE plans;
             """;
 
+    /** A concurrent index build in node-pg-migrate's default transaction: PostgreSQL refuses it (25001). */
+    private static final String NICK_INDEX = """
+            exports.up = (pgm) => {
+              pgm.sql('ALTER TABLE users ADD COLUMN nick varchar(40)');
+              pgm.createIndex('users', 'email', { concurrently: true });
+            };
+            """;
+
     private static NodeTools.Result pgMigrate(Path dir, ScratchDatabase db, String... args) {
         return NodeTools.run(
                 dir,
@@ -89,7 +100,7 @@ class NodePgMigrateRealToolIT {
             NodeTools.Result first = pgMigrate(dir, db, "up");
             assertThat(first.exitCode()).as(first.output()).isZero();
             db.execute(
-                    "INSERT INTO users (email) VALUES ('ana@example.com'), ('budi@example.com'), ('ana@example.com')");
+                    "INSERT INTO users (email) VALUES ('citra@example.org'), ('dodi@example.org'), ('citra@example.org')");
             Files.writeString(dir.resolve("migrations/1700000000001_email_index.js"), EMAIL_INDEX);
 
             NodeTools.Result failed = pgMigrate(dir, db, "up");
@@ -122,7 +133,7 @@ class NodePgMigrateRealToolIT {
             CliRun status = CliRun.on(db, "status", "--migrations", migrations.toString());
             assertThat(status.all()).contains("node-pg-migrate  public.pgmigrations  1 applied");
 
-            db.execute("UPDATE users SET email = 'ana.2@example.com' WHERE id = 3"); // the operator's fix of the data
+            db.execute("UPDATE users SET email = 'citra.2@example.org' WHERE id = 3"); // the operator's fix of the data
             CodeMigrationRescue.repair(db, tmp.resolve("backup"), "complete-partial-migration", errorFile, migrations);
 
             NodeTools.Result latest = pgMigrate(dir, db, "up");
@@ -143,9 +154,9 @@ class NodePgMigrateRealToolIT {
             CodeMigrationRescue.assertSameSchema(clean, db);
             assertThat(rows(db, "SELECT id, email FROM users ORDER BY id"))
                     .containsExactly(
-                            List.of("1", "ana@example.com"),
-                            List.of("2", "budi@example.com"),
-                            List.of("3", "ana.2@example.com"));
+                            List.of("1", "citra@example.org"),
+                            List.of("2", "dodi@example.org"),
+                            List.of("3", "citra.2@example.org"));
         }
     }
 
@@ -184,6 +195,42 @@ class NodePgMigrateRealToolIT {
             NodeTools.Result down = pgMigrate(dir, db, "down", "2");
             assertThat(down.exitCode()).as(down.output()).isZero();
             assertThat(rows(db, "SELECT name FROM pgmigrations")).containsExactly(List.of("1700000000000_users"));
+        }
+    }
+
+    @Test
+    void preflightNamesAConcurrentIndexInTheTransactionAndNoTransactionLetsUpThrough(@TempDir Path tmp)
+            throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "npgm preflight")) {
+            Path dir = project(tmp.resolve("app"));
+            assertThat(pgMigrate(dir, db, "up").exitCode()).isZero();
+            Path pending = Files.writeString(dir.resolve("migrations/1700000000001_nick_index.js"), NICK_INDEX);
+            Path migrations = dir.resolve("migrations");
+
+            CliRun run = CliRun.on(db, "preflight", "--migrations", migrations.toString(), "--format", "json");
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+            JsonNode finding = JSON.readTree(run.out()).at("/findings/0");
+            assertThat(finding.at("/kind").asText()).as(run.out()).isEqualTo("TRANSACTION_CONTEXT");
+            assertThat(finding.at("/migration/file").asText()).isEqualTo("1700000000001_nick_index.js");
+            assertThat(finding.at("/statement/line").asInt())
+                    .as("the line of pgm.createIndex")
+                    .isEqualTo(3);
+            assertThat(finding.at("/fix/text").asText()).contains("pgm.noTransaction()");
+
+            NodeTools.Result failed = pgMigrate(dir, db, "up");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            assertThat(failed.output()).contains("CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
+            assertThat(rows(db, "SELECT count(*) FROM information_schema.columns WHERE column_name = 'nick'"))
+                    .as("the transaction took the new column back")
+                    .containsExactly(List.of("0"));
+
+            Files.writeString(pending, NICK_INDEX.replace("=> {\n", "=> {\n  pgm.noTransaction();\n"));
+            CliRun again = CliRun.on(db, "preflight", "--migrations", migrations.toString(), "--format", "json");
+            assertThat(again.exitCode()).as(again.all()).isZero();
+            NodeTools.Result deploy = pgMigrate(dir, db, "up");
+            assertThat(deploy.exitCode()).as(deploy.output()).isZero();
+            assertThat(rows(db, "SELECT indexname FROM pg_indexes WHERE tablename = 'users' ORDER BY indexname"))
+                    .containsExactly(List.of("users_email_index"), List.of("users_pkey"));
         }
     }
 }
