@@ -54,7 +54,7 @@ public final class AtlasChecksums {
             return drifts;
         }
         for (MigrationHistory h : history) {
-            if (!AtlasHistoryWriter.TOOL.equals(h.tool())) {
+            if (!AtlasTool.TOOL.equals(h.tool())) {
                 continue;
             }
             Map<String, String> now = byVersion(hashFile(dir.get()));
@@ -63,7 +63,7 @@ public final class AtlasChecksums {
                 if (applied(e) && hash != null && !hash.equals(e.checksum())) {
                     MigrationFile file = files.stream()
                             .filter(f -> f.path() != null
-                                    && AtlasHistoryWriter.version(fileName(f)).equals(e.id()))
+                                    && AtlasTool.version(fileName(f)).equals(e.id()))
                             .findFirst()
                             .orElseThrow();
                     drifts.add(new Drift(e.id(), e.checksum(), hash, file, sumStale(dir.get())));
@@ -76,7 +76,7 @@ public final class AtlasChecksums {
 
     /** The hash Atlas records for the file when it applies the directory as it is now. */
     public static String hash(MigrationFile file) {
-        return byVersion(hashFile(parent(file))).get(AtlasHistoryWriter.version(fileName(file)));
+        return byVersion(hashFile(parent(file))).get(AtlasTool.version(fileName(file)));
     }
 
     /**
@@ -84,7 +84,7 @@ public final class AtlasChecksums {
      * directory now: each revision whose hash differs gets the directory's hash for its file.
      */
     static List<BoundStatement> realign(Dialect d, MigrationHistory h, MigrationFile file) {
-        String version = AtlasHistoryWriter.version(fileName(file));
+        String version = AtlasTool.version(fileName(file));
         if (HistorySql.entries(h, version).stream().noneMatch(AtlasChecksums::applied)) {
             throw new IllegalStateException("atlas_schema_revisions records no applied revision " + version);
         }
@@ -157,7 +157,7 @@ public final class AtlasChecksums {
 
     private static Map<String, String> byVersion(Map<String, String> sums) {
         Map<String, String> out = new LinkedHashMap<>();
-        sums.forEach((name, hash) -> out.putIfAbsent(AtlasHistoryWriter.version(name), hash));
+        sums.forEach((name, hash) -> out.putIfAbsent(AtlasTool.version(name), hash));
         return out;
     }
 

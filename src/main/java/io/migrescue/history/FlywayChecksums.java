@@ -21,7 +21,7 @@ public final class FlywayChecksums {
     public static List<Drift> drifts(List<MigrationHistory> history, List<MigrationFile> files) {
         List<Drift> drifts = new ArrayList<>();
         for (MigrationHistory h : history) {
-            if (!FlywayHistoryWriter.TOOL.equals(h.tool())) {
+            if (!FlywayTool.TOOL.equals(h.tool())) {
                 continue;
             }
             for (HistoryEntry e : h.entries()) {

@@ -26,7 +26,7 @@ import java.util.List;
  * A changelog none of whose folder is recorded is left out: the FILENAME Liquibase would write cannot be told.
  */
 public final class LiquibaseChangeSets {
-    private static final String TOOL = LiquibaseHistoryWriter.TOOL;
+    private static final String TOOL = LiquibaseTool.TOOL;
 
     private LiquibaseChangeSets() {}
 
@@ -160,21 +160,21 @@ public final class LiquibaseChangeSets {
         Unit u = unit(changeSet, d.engine());
         String[] key = changeSet.id().split("::", 3);
         Timestamps.Value dateExecuted = Timestamps.databaseClock(d, now);
-        String table = LiquibaseHistoryWriter.table(d, h);
+        String table = LiquibaseRows.table(d, h);
         List<Object> params = new ArrayList<>(List.of(key[0], key[1], key[2], dateExecuted.param(), "EXECUTED"));
         if (u.checksum() != null) {
             params.add(u.checksum());
         }
-        params.addAll(List.of(u.description(), u.header().comments(), LiquibaseHistoryWriter.LIQUIBASE_VERSION));
+        params.addAll(List.of(u.description(), u.header().comments(), LiquibaseRows.LIQUIBASE_VERSION));
         if (u.header().contexts() != null) {
             params.add(u.header().contexts());
         }
         if (u.header().labels() != null) {
             params.add(u.header().labels());
         }
-        params.add(LiquibaseHistoryWriter.deploymentId(now));
+        params.add(LiquibaseRows.deploymentId(now));
         return List.of(BoundStatement.of(
-                LiquibaseHistoryWriter.insertHead(d, table, dateExecuted.sql())
+                LiquibaseRows.insertHead(d, table, dateExecuted.sql())
                         + (u.checksum() == null ? "NULL" : "?")
                         + ", ?, ?, NULL, ?, " + (u.header().contexts() == null ? "NULL" : "?") + ", "
                         + (u.header().labels() == null ? "NULL" : "?")

@@ -50,7 +50,7 @@ public final class LiquibaseChecksums {
         List<LiquibaseValidationFailure.Mismatch> told = LiquibaseValidationFailure.parse(errorText);
         List<Drift> drifts = new ArrayList<>();
         for (MigrationHistory h : history) {
-            if (!LiquibaseHistoryWriter.TOOL.equals(h.tool())) {
+            if (!LiquibaseTool.TOOL.equals(h.tool())) {
                 continue;
             }
             for (MigrationFile f : files) {
@@ -87,7 +87,7 @@ public final class LiquibaseChecksums {
     public static String unverifiable(List<MigrationHistory> history, List<MigrationFile> files, Engine engine) {
         List<String> labels = new ArrayList<>();
         for (MigrationHistory h : history) {
-            if (LiquibaseHistoryWriter.TOOL.equals(h.tool())) {
+            if (LiquibaseTool.TOOL.equals(h.tool())) {
                 files.forEach(f -> LiquibaseChangelogChecksums.unverifiable(h, f, engine).stream()
                         .map(l -> "changeset " + l + " of " + f.path().getFileName())
                         .forEach(labels::add));
@@ -129,8 +129,7 @@ public final class LiquibaseChecksums {
      */
     public static List<io.migrescue.sql.BoundStatement> realign(
             io.migrescue.sql.Dialect d, MigrationHistory history, MigrationFile file, String key, String errorText) {
-        return LiquibaseHistoryWriter.realign(
-                d, history, key, () -> checksum(history, file, key, d.engine(), errorText));
+        return LiquibaseRows.realign(d, history, key, () -> checksum(history, file, key, d.engine(), errorText));
     }
 
     /**

@@ -71,7 +71,7 @@ final class LiquibasePaths {
 
     private static Stream<String> recordedPaths(MigrationHistory history) {
         return history.entries().stream()
-                .map(LiquibaseHistoryWriter::fileNameOf)
+                .map(LiquibaseTool::fileNameOf)
                 .filter(Objects::nonNull)
                 .distinct();
     }

@@ -7,20 +7,20 @@ import java.util.Optional;
 /** Every migration tool migrescue reads and writes the history of: the one list (a new tool is one line here). */
 public final class MigrationTools {
     private static final List<MigrationTool> ALL = List.of(
-            new PairedTool(new FlywayHistory(), new FlywayHistoryWriter()),
-            new PairedTool(new LiquibaseHistory(), new LiquibaseHistoryWriter()),
-            new PairedTool(new LaravelHistory(), new LaravelHistoryWriter()),
-            new PairedTool(new PrismaHistory(), new PrismaHistoryWriter()),
+            new FlywayTool(),
+            new LiquibaseTool(),
+            new LaravelTool(),
+            new PrismaTool(),
             new GolangMigrateTool(),
-            new PairedTool(new RailsHistory(), new RailsHistoryWriter()),
-            new PairedTool(new AlembicHistory(), new AlembicHistoryWriter()),
-            new PairedTool(new DjangoHistory(), new DjangoHistoryWriter()),
-            new PairedTool(new DrizzleHistory(), new DrizzleHistoryWriter()),
-            new PairedTool(new KnexHistory(), new KnexHistoryWriter()),
-            new PairedTool(new SequelizeHistory(), new SequelizeHistoryWriter()),
-            new PairedTool(new TypeOrmHistory(), new TypeOrmHistoryWriter()),
-            new PairedTool(new AtlasHistory(), new AtlasHistoryWriter()),
-            new PairedTool(new SupabaseHistory(), new SupabaseHistoryWriter()),
+            new RailsTool(),
+            new AlembicTool(),
+            new DjangoTool(),
+            new DrizzleTool(),
+            new KnexTool(),
+            new SequelizeTool(),
+            new TypeOrmTool(),
+            new AtlasTool(),
+            new SupabaseTool(),
             new NodePgMigrateTool(),
             new GooseTool());
 

@@ -25,20 +25,20 @@ public final class PrismaChecksums {
     public static List<Drift> drifts(List<MigrationHistory> history, List<MigrationFile> files) {
         List<Drift> drifts = new ArrayList<>();
         for (MigrationHistory h : history) {
-            if (!PrismaHistoryWriter.TOOL.equals(h.tool())) {
+            if (!PrismaTool.TOOL.equals(h.tool())) {
                 continue;
             }
             for (MigrationFile f : files) {
                 if (!"prisma".equals(f.tool()) || f.path() == null) {
                     continue;
                 }
-                String name = PrismaHistoryWriter.migrationName(f);
+                String name = PrismaTool.migrationName(f);
                 for (HistoryEntry e : h.entries()) {
                     if (e.state() == EntryState.APPLIED
                             && e.id().equals(name)
                             && isPrismas(e.checksum())
                             && !matches(read(f), e.checksum())) {
-                        drifts.add(new Drift(name, e.checksum(), PrismaHistoryWriter.checksum(f.path()), f));
+                        drifts.add(new Drift(name, e.checksum(), PrismaTool.checksum(f.path()), f));
                     }
                 }
             }
@@ -53,7 +53,7 @@ public final class PrismaChecksums {
 
     /** The checksum Prisma writes for the script as it is now. */
     public static String checksum(MigrationFile file) {
-        return PrismaHistoryWriter.checksum(file.path());
+        return PrismaTool.checksum(file.path());
     }
 
     /** Prisma accepts the script as it is, with CRLF made LF, or with LF made CRLF (git may convert line endings). */

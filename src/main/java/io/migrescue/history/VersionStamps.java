@@ -19,7 +19,7 @@ public final class VersionStamps {
         if (GolangMigrateTool.TOOL.equals(h.tool())) {
             return HistoryWriters.forTool(h.tool()).clearDirty(d, h, version);
         }
-        if (!AlembicHistoryWriter.TOOL.equals(h.tool())) {
+        if (!AlembicTool.TOOL.equals(h.tool())) {
             throw new UnsupportedOperationException("stamping a version is done for Alembic and golang-migrate only");
         }
         List<String> heads = h.entries().stream().map(HistoryEntry::id).toList();

@@ -111,9 +111,7 @@ class DrizzleRealToolIT {
             List<MigrationFile> files = MigrationFiles.list(dir.resolve("drizzle"));
             assertThat(files).extracting(MigrationFile::id).containsExactly("0000_init", "0001_orders", "0002_tags");
             Plans.execute(
-                    db,
-                    new DrizzleHistoryWriter()
-                            .recordApplied(Dialect.of(Engine.POSTGRESQL), h, files.get(1), NOW, null));
+                    db, new DrizzleTool().recordApplied(Dialect.of(Engine.POSTGRESQL), h, files.get(1), NOW, null));
             NodeTools.Result next = migrate(dir, db);
             assertThat(next.exitCode()).as(next.output()).isZero();
             assertThat(rows(db, "SELECT to_regclass('public.tags') IS NOT NULL"))
@@ -128,7 +126,7 @@ class DrizzleRealToolIT {
             db.execute("DROP TABLE tags");
             Plans.execute(
                     db,
-                    new DrizzleHistoryWriter()
+                    new DrizzleTool()
                             .recordRolledBack(
                                     Dialect.of(Engine.POSTGRESQL),
                                     Plans.history(db, "drizzle"),

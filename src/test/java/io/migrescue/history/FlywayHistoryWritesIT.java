@@ -43,7 +43,7 @@ class FlywayHistoryWritesIT {
     private static final Map<String, String> NO_TRANSACTIONAL_LOCK =
             Map.of("flyway.postgresql.transactional.lock", "false");
 
-    private final FlywayHistoryWriter writer = new FlywayHistoryWriter();
+    private final FlywayTool writer = new FlywayTool();
 
     private static MigrationFile fileOf(Path dir, String id) throws Exception {
         return MigrationFiles.find(MigrationFiles.list(dir), id).orElseThrow();

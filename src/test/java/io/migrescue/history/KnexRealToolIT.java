@@ -109,8 +109,8 @@ class KnexRealToolIT {
             // finish 002 by hand (the repair's own steps would), then let migrescue free the lock and record 002
             db.execute("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id)");
             Dialect d = Dialect.of(engine);
-            List<BoundStatement> plan = new ArrayList<>(new KnexHistoryWriter().releaseLock(d, stuck));
-            plan.addAll(new KnexHistoryWriter().recordApplied(d, stuck, migration(dir, "002_orders.js"), NOW, null));
+            List<BoundStatement> plan = new ArrayList<>(new KnexTool().releaseLock(d, stuck));
+            plan.addAll(new KnexTool().recordApplied(d, stuck, migration(dir, "002_orders.js"), NOW, null));
             Plans.execute(db, plan);
 
             Files.writeString(dir.resolve("migrations/003_tags.js"), TAGS);
@@ -126,9 +126,7 @@ class KnexRealToolIT {
             // 003 undone by hand: migrescue removes its row and Knex runs it again
             db.execute("DROP TABLE tags");
             Plans.execute(
-                    db,
-                    new KnexHistoryWriter()
-                            .recordRolledBack(d, Plans.history(db, "knex"), "003_tags.js", List.of(), NOW));
+                    db, new KnexTool().recordRolledBack(d, Plans.history(db, "knex"), "003_tags.js", List.of(), NOW));
             NodeTools.Result again = knex(dir, db, "migrate:latest");
             assertThat(again.exitCode()).as(again.output()).isZero();
             assertThat(again.output()).contains("Batch 3 run: 1 migrations");
@@ -156,8 +154,7 @@ class KnexRealToolIT {
             db.execute("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id)");
             Plans.execute(
                     db,
-                    new KnexHistoryWriter()
-                            .recordApplied(Dialect.of(engine), h, migration(dir, "002_orders.js"), NOW, null));
+                    new KnexTool().recordApplied(Dialect.of(engine), h, migration(dir, "002_orders.js"), NOW, null));
             NodeTools.Result latest = knex(dir, db, "migrate:latest");
             assertThat(latest.exitCode()).as(latest.output()).isZero();
             assertThat(latest.output()).contains("Already up to date");

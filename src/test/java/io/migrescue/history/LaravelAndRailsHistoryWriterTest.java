@@ -28,7 +28,7 @@ class LaravelAndRailsHistoryWriterTest {
         MigrationFile file = Histories.file(dir, "database/migrations/" + ORDERS + ".php", "<?php", ORDERS, "laravel");
         MigrationHistory h = Histories.of(
                 "laravel", "app", "migrations", entry("2024_01_01_000000_create_users_table", EntryState.APPLIED));
-        assertThat(new LaravelHistoryWriter().recordApplied(MARIADB, h, file, NOW, null))
+        assertThat(new LaravelTool().recordApplied(MARIADB, h, file, NOW, null))
                 .singleElement()
                 .satisfies(s -> {
                     assertThat(s.sql())
@@ -38,13 +38,13 @@ class LaravelAndRailsHistoryWriterTest {
                     assertThat(s.params()).containsExactly(ORDERS);
                 });
         MigrationHistory recorded = Histories.of("laravel", "app", "migrations", entry(ORDERS, EntryState.APPLIED));
-        assertThat(new LaravelHistoryWriter().recordApplied(MARIADB, recorded, file, NOW, null))
+        assertThat(new LaravelTool().recordApplied(MARIADB, recorded, file, NOW, null))
                 .isEmpty();
     }
 
     @Test
     void laravelRolledBackDeletesTheRowIfThereIsOne() {
-        LaravelHistoryWriter writer = new LaravelHistoryWriter();
+        LaravelTool writer = new LaravelTool();
         MigrationHistory h = Histories.of("laravel", "public", "migrations", entry(ORDERS, EntryState.APPLIED));
         assertThat(writer.recordRolledBack(PG, h, ORDERS, List.of(), NOW))
                 .singleElement()
@@ -64,7 +64,7 @@ class LaravelAndRailsHistoryWriterTest {
                 Histories.file(dir, "db/migrate/20240202000000_add_orders.rb", "class AddOrders", "x", "rails");
         MigrationHistory h =
                 Histories.of("rails", "public", "schema_migrations", entry("20240101000000", EntryState.APPLIED));
-        RailsHistoryWriter writer = new RailsHistoryWriter();
+        RailsTool writer = new RailsTool();
         assertThat(writer.recordApplied(PG, h, file, NOW, null)).singleElement().satisfies(s -> {
             assertThat(s.sql()).isEqualTo("INSERT INTO \"public\".\"schema_migrations\" (\"version\") VALUES (?)");
             assertThat(s.params()).containsExactly("20240202000000");

@@ -129,7 +129,7 @@ class LiquibaseHistoryWritesIT {
 
             MigrationHistory history = Plans.history(db, "liquibase");
             assertThat(history.locked()).isTrue();
-            Plans.execute(db, new LiquibaseHistoryWriter().releaseLock(Dialect.of(engine), history));
+            Plans.execute(db, new LiquibaseTool().releaseLock(Dialect.of(engine), history));
 
             update(db, dir);
             assertThat(changelogRows(db)).containsOnlyKeys("1", "3");
@@ -157,7 +157,7 @@ class LiquibaseHistoryWritesIT {
             db.execute(byHand.toArray(String[]::new));
             Plans.execute(
                     db,
-                    new LiquibaseHistoryWriter()
+                    new LiquibaseTool()
                             .recordApplied(
                                     Dialect.of(engine),
                                     history,
@@ -185,7 +185,7 @@ class LiquibaseHistoryWritesIT {
             }
             // NULL was written; Liquibase's update stored the checksum it computes for the changeset
             assertThat(rows.get("2").get("MD5SUM")).isNotNull().isEqualTo(liquibases.get("MD5SUM"));
-            assertThat(LiquibaseHistoryWriter.LIQUIBASE_VERSION).isEqualTo(LiquibaseUtil.getBuildVersion());
+            assertThat(LiquibaseRows.LIQUIBASE_VERSION).isEqualTo(LiquibaseUtil.getBuildVersion());
         }
     }
 }

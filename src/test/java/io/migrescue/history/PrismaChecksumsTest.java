@@ -36,7 +36,7 @@ class PrismaChecksumsTest {
 
     private static String recordedFor(Path dir, String text) throws Exception {
         Path f = Files.writeString(dir.resolve("x.sql"), text);
-        return PrismaHistoryWriter.checksum(f);
+        return PrismaTool.checksum(f);
     }
 
     @Test

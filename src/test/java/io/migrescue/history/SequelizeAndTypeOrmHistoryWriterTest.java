@@ -24,7 +24,7 @@ class SequelizeAndTypeOrmHistoryWriterTest {
 
     @Test
     void sequelizeRecordsTheFileNameInSequelizeMeta() {
-        SequelizeHistoryWriter writer = new SequelizeHistoryWriter();
+        SequelizeTool writer = new SequelizeTool();
         MigrationFile file = Histories.file(
                 dir, "migrations/20240301000000-create-orders.js", "module.exports = {}", "x", "sequelize");
         MigrationHistory h = Histories.of(
@@ -47,7 +47,7 @@ class SequelizeAndTypeOrmHistoryWriterTest {
 
     @Test
     void typeormRecordsTheClassNameAndItsTimestamp() {
-        TypeOrmHistoryWriter writer = new TypeOrmHistoryWriter();
+        TypeOrmTool writer = new TypeOrmTool();
         MigrationFile file = Histories.file(
                 dir,
                 "src/migration/1700000000000-AddOrders.ts",
@@ -88,10 +88,10 @@ class SequelizeAndTypeOrmHistoryWriterTest {
                 "module.exports = class Tags1700000000001 {\n  async up(q) {}\n}\n",
                 "x",
                 "typeorm");
-        assertThat(TypeOrmHistoryWriter.migrationName(plain)).isEqualTo("Tags1700000000001");
+        assertThat(TypeOrmTool.migrationName(plain)).isEqualTo("Tags1700000000001");
         MigrationFile noTimestamp =
                 Histories.file(dir, "m/tags.js", "module.exports = class Tags {}\n", "x", "typeorm");
-        assertThatThrownBy(() -> new TypeOrmHistoryWriter()
+        assertThatThrownBy(() -> new TypeOrmTool()
                         .recordApplied(PG, Histories.of("typeorm", "public", "migrations"), noTimestamp, NOW, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("13-digit");

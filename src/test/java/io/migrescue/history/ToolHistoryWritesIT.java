@@ -69,7 +69,7 @@ class ToolHistoryWritesIT {
                     header + "revision: str = 'ae1027a6acf'\ndown_revision: Union[str, None] = '1975ea83b712'\n");
             List<MigrationFile> files = List.of(base, next);
             Dialect d = Dialect.of(engine);
-            AlembicHistoryWriter writer = new AlembicHistoryWriter();
+            AlembicTool writer = new AlembicTool();
             db.execute(ToolTables.alembic(engine));
 
             run(db, writer.recordApplied(d, Plans.history(db, "alembic"), base, NOW, null));
@@ -88,7 +88,7 @@ class ToolHistoryWritesIT {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "writes django")) {
             db.execute(ToolTables.django(engine));
             MigrationFile file = file(dir, "shop/migrations/0003_add_fk.py", "from django.db import migrations\n");
-            DjangoHistoryWriter writer = new DjangoHistoryWriter();
+            DjangoTool writer = new DjangoTool();
             run(db, writer.recordApplied(Dialect.of(engine), Plans.history(db, "django"), file, NOW, null));
             // PostgreSQL: the instant; MySQL: Django's UTC wall clock in datetime(6)
             String applied = engine == Engine.POSTGRESQL ? epoch(engine, "applied") : "applied";
@@ -123,9 +123,9 @@ class ToolHistoryWritesIT {
                     "{\"version\":\"7\",\"dialect\":\"postgresql\",\"entries\":["
                             + "{\"idx\":0,\"version\":\"7\",\"when\":1700000000000,\"tag\":\"0000_init\",\"breakpoints\":true},"
                             + "{\"idx\":1,\"version\":\"7\",\"when\":1700000100000,\"tag\":\"0001_orders\",\"breakpoints\":true}]}");
-            db.execute("INSERT INTO " + table + " (hash, created_at) VALUES ('" + DrizzleHistoryWriter.hash(init.path())
+            db.execute("INSERT INTO " + table + " (hash, created_at) VALUES ('" + DrizzleTool.hash(init.path())
                     + "', 1700000000000)");
-            DrizzleHistoryWriter writer = new DrizzleHistoryWriter();
+            DrizzleTool writer = new DrizzleTool();
             Dialect d = Dialect.of(engine);
 
             run(db, writer.recordApplied(d, Plans.history(db, "drizzle"), orders, NOW, null));
@@ -153,7 +153,7 @@ class ToolHistoryWritesIT {
                     "UPDATE knex_migrations_lock SET is_locked = 1");
             MigrationFile orders = file(
                     dir, "migrations/002_orders.js", "exports.up = async () => {};\nexports.down = async () => {};\n");
-            KnexHistoryWriter writer = new KnexHistoryWriter();
+            KnexTool writer = new KnexTool();
             Dialect d = Dialect.of(engine);
             MigrationHistory stuck = Plans.history(db, "knex");
             assertThat(stuck.locked()).isTrue();
@@ -191,8 +191,8 @@ class ToolHistoryWritesIT {
                     dir,
                     "src/migration/1700000000000-AddOrders.ts",
                     "export class AddOrders1700000000000 implements MigrationInterface {\n    name = 'AddOrders1700000000000'\n}\n");
-            SequelizeHistoryWriter sequelize = new SequelizeHistoryWriter();
-            TypeOrmHistoryWriter typeorm = new TypeOrmHistoryWriter();
+            SequelizeTool sequelize = new SequelizeTool();
+            TypeOrmTool typeorm = new TypeOrmTool();
 
             run(db, sequelize.recordApplied(d, Plans.history(db, "sequelize"), seq, NOW, null));
             run(db, typeorm.recordApplied(d, Plans.history(db, "typeorm"), orm, NOW, null));
@@ -238,7 +238,7 @@ class ToolHistoryWritesIT {
                     dir.resolve("migrations/atlas.sum"),
                     "h1:c3VtCg==\n20240101000000_init.sql h1:aW5pdAo=\n"
                             + "20240301000000_add_orders.sql h1:b3JkZXJzCg=\n20240401000000_tags.sql h1:dGFncwo=\n");
-            AtlasHistoryWriter writer = new AtlasHistoryWriter();
+            AtlasTool writer = new AtlasTool();
             Dialect d = Dialect.of(engine);
             String columns = "SELECT version, description, type, applied, total, error, error_stmt, hash, "
                     + (engine == Engine.POSTGRESQL ? "partial_hashes::text" : "partial_hashes")
@@ -336,7 +336,7 @@ class ToolHistoryWritesIT {
                     "-- orders\n"
                             + "create table orders (id bigint primary key, note text default 'a;b');\n\n"
                             + "create function f() returns int language sql as $$ select 1; $$;\n");
-            SupabaseHistoryWriter writer = new SupabaseHistoryWriter();
+            SupabaseTool writer = new SupabaseTool();
             Dialect d = Dialect.of(Engine.POSTGRESQL);
             run(db, writer.recordApplied(d, Plans.history(db, "supabase"), file, NOW, null));
             assertThat(rows(

@@ -83,7 +83,7 @@ class UnrunnableToolWritesIT {
                             + now(engine) + ", 0)");
             MigrationFile file =
                     MigrationFiles.find(MigrationFiles.list(dir), failedName).orElseThrow();
-            PrismaHistoryWriter writer = new PrismaHistoryWriter();
+            PrismaTool writer = new PrismaTool();
             Plans.execute(db, writer.recordApplied(Dialect.of(engine), Plans.history(db, "prisma"), file, NOW, null));
 
             // started_at/finished_at/rolled_back_at as UTC text on both engines, to the millisecond
@@ -109,7 +109,7 @@ class UnrunnableToolWritesIT {
             assertThat(UUID.fromString(rows.get(1).get(0)).version()).isEqualTo(4);
             assertThat(rows.get(1).subList(1, 8))
                     .containsExactly(
-                            PrismaHistoryWriter.checksum(sql),
+                            PrismaTool.checksum(sql),
                             "2026-03-01 10:15:30.123",
                             failedName,
                             "",
@@ -197,7 +197,7 @@ class UnrunnableToolWritesIT {
             String orders = "2024_03_01_000000_create_orders_table";
             Path php = dir.resolve(orders + ".php");
             Files.writeString(php, "<?php\n");
-            LaravelHistoryWriter writer = new LaravelHistoryWriter();
+            LaravelTool writer = new LaravelTool();
             Plans.execute(
                     db,
                     writer.recordApplied(
@@ -226,7 +226,7 @@ class UnrunnableToolWritesIT {
             db.execute("INSERT INTO schema_migrations (version) VALUES ('20240101000000')");
             Path rb = dir.resolve("20240202000000_add_orders.rb");
             Files.writeString(rb, "class AddOrders < ActiveRecord::Migration[7.1]\nend\n");
-            RailsHistoryWriter writer = new RailsHistoryWriter();
+            RailsTool writer = new RailsTool();
             List<BoundStatement> plan = writer.recordApplied(
                     Dialect.of(engine),
                     Plans.history(db, "rails"),

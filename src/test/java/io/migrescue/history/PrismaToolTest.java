@@ -18,11 +18,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PrismaHistoryWriterTest {
+class PrismaToolTest {
     private static final Dialect PG = Dialect.of(Engine.POSTGRESQL);
     private static final Dialect MYSQL = Dialect.of(Engine.MYSQL);
     private static final String NAME = "20240301000000_add_fk";
-    private final PrismaHistoryWriter writer = new PrismaHistoryWriter();
+    private final PrismaTool writer = new PrismaTool();
 
     @TempDir
     Path dir;
@@ -38,7 +38,7 @@ class PrismaHistoryWriterTest {
     @Test
     void checksumIsPrismasSha256Hex() {
         // the vector of prisma-engines' own test (checksum.rs: format_checksum_does_not_strip_zeros)
-        assertThat(PrismaHistoryWriter.checksum(migration("hello").path()))
+        assertThat(PrismaTool.checksum(migration("hello").path()))
                 .isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
     }
 
@@ -90,7 +90,7 @@ class PrismaHistoryWriterTest {
     @Test
     void theMigrationNameIsTheFolderName(@TempDir Path other) {
         MigrationFile file = Histories.file(other, "20240501000000_init/migration.sql", "x", "wrong-id", "plain");
-        assertThat(PrismaHistoryWriter.migrationName(file)).isEqualTo("20240501000000_init");
+        assertThat(PrismaTool.migrationName(file)).isEqualTo("20240501000000_init");
     }
 
     @Test

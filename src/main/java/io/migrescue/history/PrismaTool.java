@@ -3,6 +3,7 @@ package io.migrescue.history;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
@@ -10,27 +11,37 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes {@code _prisma_migrations} as {@code prisma migrate resolve} does (prisma-engines schema-engine:
+ * Prisma Migrate's {@code _prisma_migrations}. An unfinished row ({@code finished_at} and {@code rolled_back_at} NULL)
+ * is a failed migration: P3009 blocks every later {@code migrate deploy} until it is resolved.
+ *
+ * <p>Writes {@code _prisma_migrations} as {@code prisma migrate resolve} does (prisma-engines schema-engine:
  * commands mark_migration_applied.rs and mark_migration_rolled_back.rs, sql_migration_persistence.rs; Prisma 5 and 6).
  * Prisma stamps rows with the client's UTC clock ({@code chrono::Utc::now()}), so these do too.
  */
-final class PrismaHistoryWriter extends ToolHistoryWriter {
+final class PrismaTool extends MigrationTool {
     static final String TOOL = "prisma";
 
-    PrismaHistoryWriter() {
+    PrismaTool() {
         super(
                 TOOL,
+                "_prisma_migrations",
                 new Refusals(
                         "Prisma keeps no lock in its tables: its advisory lock is held by the"
                                 + " running session and freed by the server when that session ends",
                         "Prisma has no dirty flag: a failed migration is an unfinished row;"
-                                + " record it applied or rolled back instead"));
+                                + " record it applied or rolled back instead"),
+                "migration_name",
+                "finished_at",
+                "rolled_back_at",
+                "checksum");
     }
 
     /**
@@ -161,5 +172,33 @@ final class PrismaHistoryWriter extends ToolHistoryWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + script, e);
         }
+    }
+
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql =
+                "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count FROM "
+                        + dialect.qualify(table.schema(), table.name()) + " ORDER BY started_at, migration_name";
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String name = rs.getString("migration_name");
+            EntryState state;
+            if (rs.getTimestamp("rolled_back_at") != null) {
+                state = EntryState.ROLLED_BACK;
+            } else if (rs.getTimestamp("finished_at") != null) {
+                state = EntryState.APPLIED;
+            } else {
+                state = EntryState.FAILED;
+            }
+            String logs = rs.getString("logs");
+            return new HistoryEntry(
+                    name,
+                    name,
+                    state,
+                    Rows.instant(rs, state == EntryState.APPLIED ? "finished_at" : "started_at"),
+                    rs.getString("checksum"),
+                    logs == null ? null : logs.strip());
+        });
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

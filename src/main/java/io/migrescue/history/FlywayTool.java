@@ -3,29 +3,40 @@ package io.migrescue.history;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes {@code flyway_schema_history} as Flyway 11.20 does (JdbcTableSchemaHistory, Database.getInsertStatement and
+ * Flyway's {@code flyway_schema_history}. A failed run on MySQL/MariaDB (non-transactional DDL) and a failed
+ * non-transactional migration on PostgreSQL leave a {@code success = false} row; Flyway's own lock is an advisory
+ * lock held only while it runs.
+ *
+ * <p>Writes {@code flyway_schema_history} as Flyway 11.20 does (JdbcTableSchemaHistory, Database.getInsertStatement and
  * getDeleteStatement in flyway-core 11.20.3).
  */
-final class FlywayHistoryWriter extends ToolHistoryWriter {
+final class FlywayTool extends MigrationTool {
     static final String TOOL = "flyway";
-    private static final String SQL_TYPE = "SQL";
 
-    FlywayHistoryWriter() {
+    FlywayTool() {
         super(
                 TOOL,
+                "flyway_schema_history",
                 new Refusals(
                         "Flyway keeps no lock in its tables: it holds a PostgreSQL advisory lock"
                                 + " or a MySQL GET_LOCK only while it runs, and the server frees it when that session ends",
                         "Flyway has no dirty flag: a failed migration is a success = false row;"
-                                + " record it applied or rolled back instead"));
+                                + " record it applied or rolled back instead"),
+                "installed_rank",
+                "version",
+                "script",
+                "success");
     }
 
     /**
@@ -47,26 +58,7 @@ final class FlywayHistoryWriter extends ToolHistoryWriter {
      */
     @Override
     public List<BoundStatement> createHistoryTable(Dialect d, MigrationHistory h) {
-        String table = HistorySql.table(d, h);
-        if (d.engine() == io.migrescue.model.Engine.POSTGRESQL) {
-            return List.of(
-                    BoundStatement.of("CREATE TABLE IF NOT EXISTS " + table + " (\n"
-                            + "    \"installed_rank\" INT NOT NULL,\n    \"version\" VARCHAR(50),\n"
-                            + "    \"description\" VARCHAR(200) NOT NULL,\n    \"type\" VARCHAR(20) NOT NULL,\n"
-                            + "    \"script\" VARCHAR(1000) NOT NULL,\n    \"checksum\" INTEGER,\n"
-                            + "    \"installed_by\" VARCHAR(100) NOT NULL,\n    \"installed_on\" TIMESTAMP NOT NULL DEFAULT now(),\n"
-                            + "    \"execution_time\" INTEGER NOT NULL,\n    \"success\" BOOLEAN NOT NULL,\n"
-                            + "    CONSTRAINT " + d.quote(h.table() + "_pk") + " PRIMARY KEY (\"installed_rank\")\n)"),
-                    BoundStatement.of("CREATE INDEX IF NOT EXISTS " + d.quote(h.table() + "_s_idx") + " ON " + table
-                            + " (\"success\")"));
-        }
-        return List.of(BoundStatement.of("CREATE TABLE IF NOT EXISTS " + table + " (\n"
-                + "    `installed_rank` INT NOT NULL,\n    `version` VARCHAR(50),\n    `description` VARCHAR(200) NOT NULL,\n"
-                + "    `type` VARCHAR(20) NOT NULL,\n    `script` VARCHAR(1000) NOT NULL,\n    `checksum` INT,\n"
-                + "    `installed_by` VARCHAR(100) NOT NULL,\n    `installed_on` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
-                + "    `execution_time` INT NOT NULL,\n    `success` BOOL NOT NULL,\n"
-                + "    CONSTRAINT " + d.quote(h.table() + "_pk") + " PRIMARY KEY (`installed_rank`),\n"
-                + "    INDEX " + d.quote(h.table() + "_s_idx") + " (`success`)\n)"));
+        return FlywayRows.createTable(d, h);
     }
 
     @Override
@@ -79,12 +71,12 @@ final class FlywayHistoryWriter extends ToolHistoryWriter {
         if (rows.stream().anyMatch(e -> e.state() == EntryState.APPLIED)) {
             return List.of(); // already a success row: a different checksum is realign-checksum's business
         }
-        List<Cell> success = successfulRun(d, script, now, installedBy);
+        List<FlywayRows.Cell> success = FlywayRows.successfulRun(d, script, now, installedBy);
         String table = HistorySql.table(d, h);
         List<Object> params = new ArrayList<>();
         if (!rows.isEmpty()) {
             // version and script stay as Flyway wrote them when the run failed (script is the path below the location)
-            List<Cell> changed = success.stream()
+            List<FlywayRows.Cell> changed = success.stream()
                     .filter(c -> !c.column().equals("version") && !c.column().equals("script"))
                     .toList();
             changed.forEach(c -> params.addAll(c.params()));
@@ -101,39 +93,18 @@ final class FlywayHistoryWriter extends ToolHistoryWriter {
                     params));
         }
         success.forEach(c -> params.addAll(c.params()));
-        List<Cell> inserted = new ArrayList<>(List.of(new Cell(
+        List<FlywayRows.Cell> inserted = new ArrayList<>(List.of(new FlywayRows.Cell(
                 "installed_rank", "COALESCE(MAX(" + HistorySql.column(d, "installed_rank") + "), 0) + 1", List.of())));
         inserted.addAll(success);
         return List.of(new BoundStatement(
                 "INSERT INTO " + table + " ("
                         + HistorySql.columns(
-                                d, inserted.stream().map(Cell::column).toArray(String[]::new)) + ") SELECT "
-                        + String.join(", ", inserted.stream().map(Cell::sql).toList()) + " FROM " + table,
+                                d,
+                                inserted.stream().map(FlywayRows.Cell::column).toArray(String[]::new)) + ") SELECT "
+                        + String.join(
+                                ", ",
+                                inserted.stream().map(FlywayRows.Cell::sql).toList()) + " FROM " + table,
                 params));
-    }
-
-    /** One column of a history row: its SQL expression and the values bound in it. */
-    private record Cell(String column, String sql, List<Object> params) {
-        static Cell bound(String column, Object value) {
-            return new Cell(column, "?", List.of(value));
-        }
-    }
-
-    /** The columns a successful run writes (JdbcTableSchemaHistory.doAddAppliedMigration), in table order. */
-    private static List<Cell> successfulRun(Dialect d, FlywayScript script, Instant now, String installedBy) {
-        Timestamps.Value installedOn = Timestamps.databaseClock(d, now);
-        return List.of(
-                Cell.bound("version", script.version().getVersion()),
-                Cell.bound("description", script.description()),
-                Cell.bound("type", SQL_TYPE),
-                Cell.bound("script", script.script()),
-                Cell.bound("checksum", script.checksum()),
-                installedBy == null
-                        ? new Cell("installed_by", currentUser(d), List.of())
-                        : Cell.bound("installed_by", installedBy),
-                new Cell("installed_on", installedOn.sql(), List.of(installedOn.param())),
-                Cell.bound("execution_time", 0),
-                Cell.bound("success", true));
     }
 
     /**
@@ -184,11 +155,6 @@ final class FlywayHistoryWriter extends ToolHistoryWriter {
                         + key,
                 false,
                 repeatable ? failed.description() : failed.id()));
-    }
-
-    /** Flyway's own default for {@code installed_by}: PostgreSQL's current_user, MySQL's user name without the host. */
-    private static String currentUser(Dialect d) {
-        return d.engine().isMySqlFamily() ? "SUBSTRING_INDEX(USER(), '@', 1)" : "CURRENT_USER";
     }
 
     /**
@@ -268,8 +234,32 @@ final class FlywayHistoryWriter extends ToolHistoryWriter {
                                 "execution_time",
                                 "success")
                         + ") SELECT COALESCE(MAX(" + HistorySql.column(d, "installed_rank")
-                        + "), 0) + 1, ?, ?, ?, ?, ?, " + currentUser(d)
+                        + "), 0) + 1, ?, ?, ?, ?, ?, " + FlywayRows.currentUser(d)
                         + ", " + installedOn.sql() + ", ?, ? FROM " + table,
                 params));
+    }
+
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql = "SELECT installed_rank, version, description, type, script, checksum, installed_on, success FROM "
+                + dialect.qualify(table.schema(), table.name()) + " ORDER BY installed_rank";
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String type = rs.getString("type");
+            if ("SCHEMA".equals(type)) {
+                return null; // Flyway's marker that it created the schema, not a migration
+            }
+            String version = rs.getString("version");
+            String script = rs.getString("script");
+            EntryState state = rs.getBoolean("success") ? EntryState.APPLIED : EntryState.FAILED;
+            return new HistoryEntry(
+                    version != null ? version : script,
+                    rs.getString("description"),
+                    state,
+                    Rows.instant(rs, "installed_on"),
+                    Rows.text(rs, "checksum"),
+                    type + " " + script);
+        });
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

@@ -2,34 +2,52 @@ package io.migrescue.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.migrescue.model.Engine;
+import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Writes {@code __drizzle_migrations} as drizzle-orm 0.45 does (pg-core and mysql-core dialect {@code migrate}, with
+ * Drizzle's {@code __drizzle_migrations (id, hash, created_at)}: on PostgreSQL in the schema {@code drizzle} whatever
+ * the connection's schema, on MySQL in the connected database. A row holds the SHA-256 of the migration's SQL file and
+ * the journal's {@code when} for it, not its tag, so an entry is keyed by that {@code when} and carries the hash as
+ * its checksum. Drizzle runs every pending migration in one transaction: a failure on PostgreSQL leaves no row and
+ * nothing applied.
+ *
+ * <p>Writes {@code __drizzle_migrations} as drizzle-orm 0.45 does (pg-core and mysql-core dialect {@code migrate}, with
  * migrator.js {@code readMigrationFiles}; proven with real drizzle-kit {@code migrate} in DrizzleRealToolIT).
  * Drizzle decides what to run from its latest row alone: a journal entry whose {@code when} is later than the latest
  * {@code created_at} runs. So a migration applied outside Drizzle is recorded with exactly that {@code when}, and only
  * the latest migration can be rolled back through the history.
  */
-final class DrizzleHistoryWriter extends ToolHistoryWriter {
+final class DrizzleTool extends MigrationTool {
     static final String TOOL = "drizzle";
+    static final String TABLE = "__drizzle_migrations";
+    static final String SCHEMA = "drizzle";
 
-    DrizzleHistoryWriter() {
+    DrizzleTool() {
         super(
                 TOOL,
+                TABLE,
                 new Refusals(
                         "Drizzle keeps no lock: it runs its migrations in one transaction",
-                        "Drizzle has no dirty flag: a migration has a row or none"));
+                        "Drizzle has no dirty flag: a migration has a row or none"),
+                "id",
+                "hash",
+                "created_at");
     }
 
     /** {@code INSERT ("hash", "created_at")}: the file's hash and the journal's {@code when}, as a successful migrate does. */
@@ -121,5 +139,31 @@ final class DrizzleHistoryWriter extends ToolHistoryWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + sqlFile, e);
         }
+    }
+
+    @Override
+    public Set<String> extraSchemas(Engine engine) {
+        return engine == Engine.POSTGRESQL ? Set.of(SCHEMA) : Set.of();
+    }
+
+    /** In Drizzle's order: by {@code created_at}, whose latest value alone decides what {@code migrate} runs next. */
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql = "SELECT hash, created_at FROM " + dialect.qualify(table.schema(), table.name())
+                + " ORDER BY created_at, id";
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            long when = rs.getLong("created_at");
+            boolean noWhen = rs.wasNull(); // the column is nullable; Drizzle itself always fills it
+            String id = noWhen ? "" : Long.toString(when);
+            return new HistoryEntry(
+                    id,
+                    id,
+                    EntryState.APPLIED,
+                    null,
+                    rs.getString("hash"),
+                    noWhen ? null : "journal when " + Instant.ofEpochMilli(when));
+        });
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

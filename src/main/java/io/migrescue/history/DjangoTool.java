@@ -1,28 +1,41 @@
 package io.migrescue.history;
 
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes {@code django_migrations} as Django 5 does (django/db/migrations/recorder.py: {@code record_applied} creates
+ * Django's {@code django_migrations (id, app, name, applied)}. A migration is {@code app.name}, as Django prints it
+ * ("Applying shop.0003_add_fk..."). Each migration is atomic on PostgreSQL, so a failure leaves no row and nothing
+ * applied; on MySQL its DDL before the failure stays, still without a row.
+ *
+ * <p>Writes {@code django_migrations} as Django 5 does (django/db/migrations/recorder.py: {@code record_applied} creates
  * the row, {@code record_unapplied} deletes it), which is also what {@code migrate --fake} does. {@code applied} is
  * Django's {@code timezone.now()}: with {@code USE_TZ} (the default since Django 5.0) an instant, which MySQL holds
  * as its UTC wall clock.
  */
-final class DjangoHistoryWriter extends ToolHistoryWriter {
+final class DjangoTool extends MigrationTool {
     static final String TOOL = "django";
 
-    DjangoHistoryWriter() {
+    DjangoTool() {
         super(
                 TOOL,
+                "django_migrations",
                 new Refusals(
                         "Django keeps no lock: two migrate runs at once are not prevented",
-                        "Django has no dirty flag: a migration has a row in django_migrations or none"));
+                        "Django has no dirty flag: a migration has a row in django_migrations or none"),
+                "app",
+                "name",
+                "applied");
     }
 
     @Override
@@ -75,5 +88,16 @@ final class DjangoHistoryWriter extends ToolHistoryWriter {
         return new String[] {
             app.getFileName().toString(), MigrationNames.stem(path.getFileName().toString())
         };
+    }
+
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql = "SELECT app, name, applied FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY id";
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String id = rs.getString("app") + "." + rs.getString("name");
+            return new HistoryEntry(id, id, EntryState.APPLIED, Rows.instant(rs, "applied"), null, null);
+        });
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

@@ -8,16 +8,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The writer of a tool that keeps one row per applied migration, keyed by one column (Knex's and Sequelize's
+ * A tool that keeps one row per applied migration, keyed by one column (Knex's and Sequelize's
  * {@code name}, Laravel's {@code migration}, Rails' {@code version}). Their rollbacks delete the row after
  * {@code down}, so "rolled back" and "file gone" are both the row deleted (none of them has a mark for a migration
  * whose file is missing), and a renamed file is the row's key rewritten, the migration keeping its batch and place.
  */
-abstract class RowPerMigrationWriter extends ToolHistoryWriter {
+abstract class RowPerMigrationTool extends MigrationTool {
     private final String keyColumn;
 
-    RowPerMigrationWriter(String tool, String keyColumn, Refusals refusals) {
-        super(tool, refusals);
+    RowPerMigrationTool(String id, String table, String keyColumn, Refusals refusals, String... columns) {
+        super(id, table, refusals, columns);
         this.keyColumn = keyColumn;
     }
 

@@ -18,12 +18,12 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FlywayHistoryWriterTest {
+class FlywayToolTest {
     private static final Dialect PG = Dialect.of(Engine.POSTGRESQL);
     private static final Dialect MARIADB = Dialect.of(Engine.MARIADB);
     private static final String V2_SQL =
             "CREATE TABLE orders (id BIGINT PRIMARY KEY);\r\nCREATE UNIQUE INDEX users_email_uq ON users (email);\n";
-    private final FlywayHistoryWriter writer = new FlywayHistoryWriter();
+    private final FlywayTool writer = new FlywayTool();
 
     @TempDir
     Path dir;

@@ -15,10 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AlembicHistoryWriterTest {
+class AlembicToolTest {
     private static final Dialect PG = Dialect.of(Engine.POSTGRESQL);
     private static final Dialect MARIADB = Dialect.of(Engine.MARIADB);
-    private final AlembicHistoryWriter writer = new AlembicHistoryWriter();
+    private final AlembicTool writer = new AlembicTool();
 
     @TempDir
     Path dir;

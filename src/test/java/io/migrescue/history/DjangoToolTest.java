@@ -15,10 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DjangoHistoryWriterTest {
+class DjangoToolTest {
     private static final Dialect PG = Dialect.of(Engine.POSTGRESQL);
     private static final Dialect MARIADB = Dialect.of(Engine.MARIADB);
-    private final DjangoHistoryWriter writer = new DjangoHistoryWriter();
+    private final DjangoTool writer = new DjangoTool();
 
     @TempDir
     Path dir;
@@ -70,9 +70,9 @@ class DjangoHistoryWriterTest {
     @Test
     void theAppComesFromTheFolderOrTheId() {
         MigrationFile byId = new MigrationFile("billing.0001_initial", "initial", dir.resolve("x.py"), "django");
-        assertThat(DjangoHistoryWriter.key(byId)).containsExactly("billing", "0001_initial");
+        assertThat(DjangoTool.key(byId)).containsExactly("billing", "0001_initial");
         MigrationFile loose = Histories.file(dir, "0001_initial.py", "", "0001_initial", "django");
-        assertThatThrownBy(() -> DjangoHistoryWriter.key(loose))
+        assertThatThrownBy(() -> DjangoTool.key(loose))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("<app>/migrations/<name>.py");
     }

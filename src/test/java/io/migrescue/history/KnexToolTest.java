@@ -16,10 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KnexHistoryWriterTest {
+class KnexToolTest {
     private static final Dialect PG = Dialect.of(Engine.POSTGRESQL);
     private static final Dialect MARIADB = Dialect.of(Engine.MARIADB);
-    private final KnexHistoryWriter writer = new KnexHistoryWriter();
+    private final KnexTool writer = new KnexTool();
 
     @TempDir
     Path dir;

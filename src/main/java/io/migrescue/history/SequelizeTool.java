@@ -4,18 +4,40 @@ import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
+import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Sequelize's {@code SequelizeMeta (name)} (sequelize-cli through umzug's SequelizeStorage): one row per applied
  * migration file, named with its extension. A failure leaves no row.
+ *
+ * <p>Writes {@code SequelizeMeta} as sequelize-cli 6.6 does through umzug 2.3's SequelizeStorage ({@code logMigration}:
+ * {@code INSERT ("name")}; {@code unlogMigration}: {@code DELETE WHERE "name" = ?}), as read once from real
+ * sequelize-cli's log on both engines (the test suite does not run it). The name is the file name with its extension:
+ * {@code 20240101000000-create-users.js}.
  */
-final class SequelizeHistory extends TableHistoryAdapter {
-    SequelizeHistory() {
-        super(SequelizeHistoryWriter.TOOL, "SequelizeMeta", "name");
+final class SequelizeTool extends RowPerMigrationTool {
+    static final String TOOL = "sequelize";
+
+    SequelizeTool() {
+        super(
+                TOOL,
+                "SequelizeMeta",
+                "name",
+                new Refusals(
+                        "Sequelize keeps no lock: two sequelize-cli runs at once are not prevented",
+                        "Sequelize has no dirty flag: a migration has a row in SequelizeMeta or none"),
+                "name");
+    }
+
+    @Override
+    BoundStatement insert(Dialect d, MigrationHistory h, String name, Instant now) {
+        return BoundStatement.of(
+                "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.column(d, "name") + ") VALUES (?)", name);
     }
 
     /** In umzug's order: by name ({@code executed()} sorts by the name column), which is file order. */

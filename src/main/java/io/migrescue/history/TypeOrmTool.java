@@ -1,35 +1,48 @@
 package io.migrescue.history;
 
+import io.migrescue.model.EntryState;
+import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes TypeORM's {@code migrations} as TypeORM 0.3 does (MigrationExecutor {@code insertExecutedMigration},
+ * TypeORM's {@code migrations (id, timestamp, name)}: one row per executed migration class. Told from Laravel's
+ * {@code migrations (id, migration, batch)} by its columns. TypeORM runs all pending migrations in one transaction by
+ * default, so a failure on PostgreSQL leaves no row and nothing applied; on MySQL the DDL before it stays.
+ *
+ * <p>Writes TypeORM's {@code migrations} as TypeORM 0.3 does (MigrationExecutor {@code insertExecutedMigration},
  * {@code deleteExecutedMigration}; as read once from real TypeORM 0.3.31's log on both engines, which the test suite
  * does not run). A migration is known by its class name, which ends in the 13-digit timestamp TypeORM stores beside
  * it: {@code AddOrders1700000000000}.
  */
-final class TypeOrmHistoryWriter extends ToolHistoryWriter {
+final class TypeOrmTool extends MigrationTool {
     static final String TOOL = "typeorm";
-    /** The class, and the {@code name = '…'} property TypeORM's generator puts first in it, if there is one. */
-    private static final Pattern CLASS = Pattern.compile("\\bclass\\s+([A-Za-z_$][\\w$]*)[^{]*\\{"
-            + "(?:\\s*(?:public\\s+|readonly\\s+)*name\\s*(?::\\s*string\\s*)?=\\s*[\"'`]([^\"'`]+)[\"'`])?");
     /** What {@code typeorm migration:create} writes: {@code 1700000000000-AddOrders.ts}. */
     private static final Pattern GENERATED_FILE = Pattern.compile("^(\\d{13})-(.+)\\.[cm]?[jt]s$");
 
-    TypeOrmHistoryWriter() {
+    TypeOrmTool() {
         super(
                 TOOL,
+                "migrations",
                 new Refusals(
                         "TypeORM keeps no lock: it relies on its transaction",
-                        "TypeORM has no dirty flag: a migration has a row in migrations or none"));
+                        "TypeORM has no dirty flag: a migration has a row in migrations or none"),
+                "id",
+                "timestamp",
+                "name");
     }
+    /** The class, and the {@code name = '…'} property TypeORM's generator puts first in it, if there is one. */
+    private static final Pattern CLASS = Pattern.compile("\\bclass\\s+([A-Za-z_$][\\w$]*)[^{]*\\{"
+            + "(?:\\s*(?:public\\s+|readonly\\s+)*name\\s*(?::\\s*string\\s*)?=\\s*[\"'`]([^\"'`]+)[\"'`])?");
 
     /** {@code INSERT ("timestamp", "name")}, as after a successful {@code migration:run} of the class. */
     @Override
@@ -81,5 +94,23 @@ final class TypeOrmHistoryWriter extends ToolHistoryWriter {
                     + " timestamp, which TypeORM records beside it");
         }
         return Long.parseLong(name.substring(name.length() - 13));
+    }
+
+    @Override
+    public boolean owns(TableShape table) {
+        return super.owns(table) && !table.hasAnyColumn("migration", "batch");
+    }
+
+    /** By id, as TypeORM loads executed migrations ({@code loadExecutedMigrations}). */
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql = "SELECT " + dialect.quote("timestamp") + ", " + dialect.quote("name") + " FROM "
+                + dialect.qualify(table.schema(), table.name()) + " ORDER BY " + dialect.quote("id");
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String name = rs.getString("name");
+            return new HistoryEntry(name, name, EntryState.APPLIED, null, null, "timestamp " + rs.getLong("timestamp"));
+        });
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }

@@ -17,10 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AtlasHistoryWriterTest {
+class AtlasToolTest {
     private static final Dialect PG = Dialect.of(Engine.POSTGRESQL);
     private static final Dialect MARIADB = Dialect.of(Engine.MARIADB);
-    private final AtlasHistoryWriter writer = new AtlasHistoryWriter();
+    private final AtlasTool writer = new AtlasTool();
 
     @TempDir
     Path dir;

@@ -1,9 +1,11 @@
 package io.migrescue.history;
 
 import io.migrescue.model.Engine;
+import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.HistoryLock;
 import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
@@ -11,27 +13,40 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Writes Liquibase's {@code DATABASECHANGELOG} and {@code DATABASECHANGELOGLOCK} as Liquibase 4.33 does
+ * Liquibase's {@code DATABASECHANGELOG} and its lock table {@code DATABASECHANGELOGLOCK}. Failed changesets are not
+ * recorded; a killed run leaves {@code LOCKED} true with no expiry, and every later run waits for it.
+ *
+ * <p>Writes Liquibase's {@code DATABASECHANGELOG} and {@code DATABASECHANGELOGLOCK} as Liquibase 4.33 does
  * (MarkChangeSetRanGenerator, UnlockDatabaseChangeLogGenerator; verified against real Liquibase in LiquibaseHistoryWritesIT).
  * A changeset is known by (ID, AUTHOR, FILENAME); a failed one is not recorded at all.
  */
-final class LiquibaseHistoryWriter implements HistoryWriter {
+final class LiquibaseTool extends MigrationTool {
     static final String TOOL = "liquibase";
-    /** The Liquibase version whose rows these are, written to the LIQUIBASE column as Liquibase writes its own. */
-    static final String LIQUIBASE_VERSION = "4.33.0";
 
-    private static final String MARK_RAN = "MARK_RAN";
-    /** Liquibase's DESCRIPTION for a formatted SQL changeset (its one change is a raw SQL change). */
-    private static final String SQL_DESCRIPTION = "sql";
+    private static final String LOCK_TABLE = "databasechangeloglock";
 
-    @Override
-    public String tool() {
-        return TOOL;
+    LiquibaseTool() {
+        super(
+                TOOL,
+                "databasechangelog",
+                new Refusals(
+                        null,
+                        "Liquibase has no dirty flag: a changeset has a row or it has none;"
+                                + " a run killed part way leaves its lock held, which releaseLock frees"),
+                "id",
+                "author",
+                "filename",
+                "exectype");
     }
 
     @Override
@@ -50,22 +65,14 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
         boolean postgres = d.engine() == Engine.POSTGRESQL;
         String timestamp = postgres ? "TIMESTAMP WITHOUT TIME ZONE" : "datetime";
         String integer = postgres ? "INTEGER" : "INT";
-        return List.of(BoundStatement.of("CREATE TABLE IF NOT EXISTS " + table(d, h) + " (ID VARCHAR(255) NOT NULL,"
-                + " AUTHOR VARCHAR(255) NOT NULL, FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED " + timestamp
-                + " NOT NULL, ORDEREXECUTED " + integer + " NOT NULL, EXECTYPE VARCHAR(10) NOT NULL,"
-                + " MD5SUM VARCHAR(35), DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), TAG VARCHAR(255),"
-                + " LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), LABELS VARCHAR(255), DEPLOYMENT_ID VARCHAR(10))"));
-    }
-
-    /**
-     * The history table, qualified. Liquibase names the table it makes DATABASECHANGELOG, unquoted: PostgreSQL folds it
-     * to lower case, MySQL and MariaDB keep it. So there a lower-case name is the one {@link #historyTable} gives a
-     * history Liquibase never made, and the table is made and written as Liquibase would name it.
-     */
-    static String table(Dialect d, MigrationHistory h) {
-        return d.engine() != Engine.POSTGRESQL && h.table().equals("databasechangelog")
-                ? d.qualify(h.schema(), "DATABASECHANGELOG")
-                : HistorySql.table(d, h);
+        return List.of(
+                BoundStatement.of(
+                        "CREATE TABLE IF NOT EXISTS " + LiquibaseRows.table(d, h) + " (ID VARCHAR(255) NOT NULL,"
+                                + " AUTHOR VARCHAR(255) NOT NULL, FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED "
+                                + timestamp
+                                + " NOT NULL, ORDEREXECUTED " + integer + " NOT NULL, EXECTYPE VARCHAR(10) NOT NULL,"
+                                + " MD5SUM VARCHAR(35), DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), TAG VARCHAR(255),"
+                                + " LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), LABELS VARCHAR(255), DEPLOYMENT_ID VARCHAR(10))"));
     }
 
     /**
@@ -92,7 +99,7 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
                             + " that header names them; for an XML, YAML or JSON changelog record it with liquibase changelog-sync-sql");
         }
         Timestamps.Value dateExecuted = Timestamps.databaseClock(d, now);
-        String deploymentId = deploymentId(now);
+        String deploymentId = LiquibaseRows.deploymentId(now);
         List<BoundStatement> plan = new ArrayList<>();
         for (LiquibaseFormattedSql.ChangeSet cs : changeSets) {
             String fileName =
@@ -102,40 +109,14 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
                             .isPresent()) {
                 continue;
             }
-            String table = table(d, h);
+            String table = LiquibaseRows.table(d, h);
             plan.add(BoundStatement.of(
-                    insertHead(d, table, dateExecuted.sql()) + "NULL, ?, ?, NULL, ?, "
-                            + nullable(cs.contexts())
-                            + ", " + nullable(cs.labels()) + ", ? FROM " + table,
-                    params(cs, fileName, dateExecuted.param(), deploymentId)));
+                    LiquibaseRows.insertHead(d, table, dateExecuted.sql()) + "NULL, ?, ?, NULL, ?, "
+                            + LiquibaseRows.nullable(cs.contexts())
+                            + ", " + LiquibaseRows.nullable(cs.labels()) + ", ? FROM " + table,
+                    LiquibaseRows.params(cs, fileName, dateExecuted.param(), deploymentId)));
         }
         return plan;
-    }
-
-    /**
-     * {@code INSERT INTO table (every column) SELECT ?, ?, ?, dateexecuted, next orderexecuted, ?, }: the row Liquibase
-     * writes for a changeset it ran, up to its {@code md5sum}.
-     */
-    static String insertHead(Dialect d, String table, String dateExecutedSql) {
-        return "INSERT INTO " + table + " ("
-                + HistorySql.columns(
-                        d,
-                        "id",
-                        "author",
-                        "filename",
-                        "dateexecuted",
-                        "orderexecuted",
-                        "exectype",
-                        "md5sum",
-                        "description",
-                        "comments",
-                        "tag",
-                        "liquibase",
-                        "contexts",
-                        "labels",
-                        "deployment_id")
-                + ") SELECT ?, ?, ?, " + dateExecutedSql + ", COALESCE(MAX("
-                + HistorySql.column(d, "orderexecuted") + "), 0) + 1, ?, ";
     }
 
     /**
@@ -185,64 +166,7 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
      */
     @Override
     public List<BoundStatement> realignChecksum(Dialect d, MigrationHistory h, MigrationFile file, String id) {
-        return realign(d, h, id, () -> LiquibaseChecksums.checksum(h, file, id, d.engine()));
-    }
-
-    /** {@link #realignChecksum} with the checksum given: computed, or the one Liquibase's validation failure says. */
-    static List<BoundStatement> realign(
-            Dialect d, MigrationHistory h, String id, java.util.function.Supplier<String> checksum) {
-        HistorySql.requireTool(h, TOOL);
-        if (HistorySql.entry(h, id).isEmpty()) {
-            throw new IllegalStateException("Liquibase records no changeset " + id);
-        }
-        String[] key = id.split("::", 3);
-        return List.of(BoundStatement.of(
-                "UPDATE " + HistorySql.table(d, h) + " SET " + HistorySql.column(d, "md5sum")
-                        + " = ? WHERE " + HistorySql.column(d, "id") + " = ? AND " + HistorySql.column(d, "author")
-                        + " = ? AND "
-                        + HistorySql.column(d, "filename") + " = ?",
-                checksum.get(),
-                key[0],
-                key[1],
-                key[2]));
-    }
-
-    @Override
-    public List<BoundStatement> clearDirty(Dialect d, MigrationHistory h, String version) {
-        throw new UnsupportedOperationException("Liquibase has no dirty flag: a changeset has a row or it has none;"
-                + " a run killed part way leaves its lock held, which releaseLock frees");
-    }
-
-    private static Object[] params(
-            LiquibaseFormattedSql.ChangeSet cs, String fileName, Object dateExecuted, String deploymentId) {
-        List<Object> params = new ArrayList<>(List.of(
-                cs.id(),
-                cs.author(),
-                fileName,
-                dateExecuted,
-                MARK_RAN,
-                SQL_DESCRIPTION,
-                cs.comments(),
-                LIQUIBASE_VERSION));
-        if (cs.contexts() != null) {
-            params.add(cs.contexts());
-        }
-        if (cs.labels() != null) {
-            params.add(cs.labels());
-        }
-        params.add(deploymentId);
-        return params.toArray();
-    }
-
-    /** A literal NULL rather than a bound null: PostgreSQL cannot type a bare null parameter in a SELECT list. */
-    private static String nullable(String value) {
-        return value == null ? "NULL" : "?";
-    }
-
-    /** Liquibase's deployment id: the last 10 digits of the time in epoch milliseconds. */
-    static String deploymentId(Instant now) {
-        String millis = Long.toString(now.toEpochMilli());
-        return millis.substring(Math.max(0, millis.length() - 10));
+        return LiquibaseRows.realign(d, h, id, () -> LiquibaseChecksums.checksum(h, file, id, d.engine()));
     }
 
     private static String read(MigrationFile file) {
@@ -257,5 +181,63 @@ final class LiquibaseHistoryWriter implements HistoryWriter {
     static String fileNameOf(HistoryEntry entry) {
         String[] key = entry.id().split("::", 3);
         return key.length == 3 ? key[2] : null;
+    }
+
+    @Override
+    public Set<String> tableNames() {
+        return Set.of("databasechangelog", LOCK_TABLE);
+    }
+
+    /** Liquibase names its lock table on its own ({@code databaseChangeLogLockTableName}), not after the changelog. */
+    @Override
+    public Set<String> lockTablesFor(String historyTable) {
+        return Set.of(LOCK_TABLE);
+    }
+
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql = "SELECT ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM, DESCRIPTION FROM "
+                + dialect.qualify(table.schema(), table.name()) + " ORDER BY DATEEXECUTED, ORDEREXECUTED";
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String id = rs.getString("ID") + "::" + rs.getString("AUTHOR") + "::" + rs.getString("FILENAME");
+                String execType = rs.getString("EXECTYPE");
+                EntryState state = "FAILED".equalsIgnoreCase(execType) ? EntryState.FAILED : EntryState.APPLIED;
+                entries.add(new HistoryEntry(
+                        id,
+                        rs.getString("DESCRIPTION"),
+                        state,
+                        Rows.instant(rs, "DATEEXECUTED"),
+                        rs.getString("MD5SUM"),
+                        execType));
+            }
+        }
+        HistoryLock lock = null;
+        for (TableShape candidate : found) {
+            if (candidate.named(LOCK_TABLE) && candidate.schema().equals(table.schema())) {
+                lock = readLock(connection, dialect, candidate);
+            }
+        }
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, lock);
+    }
+
+    private static HistoryLock readLock(Connection connection, Dialect dialect, TableShape lockTable)
+            throws SQLException {
+        String sql = "SELECT LOCKED, LOCKGRANTED, LOCKEDBY FROM "
+                + dialect.qualify(lockTable.schema(), lockTable.name()) + " WHERE ID = 1";
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            if (!rs.next()) {
+                return new HistoryLock(lockTable.name(), false, null, null);
+            }
+            return new HistoryLock(
+                    lockTable.name(),
+                    rs.getBoolean("LOCKED"),
+                    rs.getString("LOCKEDBY"),
+                    Rows.instant(rs, "LOCKGRANTED"));
+        }
     }
 }

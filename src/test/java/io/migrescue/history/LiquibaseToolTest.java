@@ -19,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LiquibaseHistoryWriterTest {
+class LiquibaseToolTest {
     private static final Dialect PG = Dialect.of(Engine.POSTGRESQL);
     private static final Dialect MARIADB = Dialect.of(Engine.MARIADB);
     private static final String CHANGES = """
@@ -38,7 +38,7 @@ class LiquibaseHistoryWriterTest {
             --changeset ana:4 ignore:true
             SELECT 1;
             """;
-    private final LiquibaseHistoryWriter writer = new LiquibaseHistoryWriter();
+    private final LiquibaseTool writer = new LiquibaseTool();
 
     @TempDir
     Path dir;
@@ -184,7 +184,7 @@ class LiquibaseHistoryWriterTest {
 
     @Test
     void deploymentIdIsTheLastTenDigitsOfTheMillis() {
-        assertThat(LiquibaseHistoryWriter.deploymentId(Instant.ofEpochMilli(1795249768474L)))
+        assertThat(LiquibaseRows.deploymentId(Instant.ofEpochMilli(1795249768474L)))
                 .isEqualTo("5249768474");
     }
 

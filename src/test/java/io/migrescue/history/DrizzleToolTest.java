@@ -17,13 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DrizzleHistoryWriterTest {
+class DrizzleToolTest {
     private static final Dialect PG = Dialect.of(Engine.POSTGRESQL);
     private static final Dialect MARIADB = Dialect.of(Engine.MARIADB);
     /** sha256 of the file below, as `sha256sum` prints it. */
     private static final String ORDERS_HASH = "31950c04cff535f1d373a74d626a9d15eb30da2ddc4fd09a463ff15aab177523";
 
-    private final DrizzleHistoryWriter writer = new DrizzleHistoryWriter();
+    private final DrizzleTool writer = new DrizzleTool();
 
     @TempDir
     Path dir;

@@ -15,9 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SupabaseHistoryWriterTest {
+class SupabaseToolTest {
     private static final Dialect PG = Dialect.of(Engine.POSTGRESQL);
-    private final SupabaseHistoryWriter writer = new SupabaseHistoryWriter();
+    private final SupabaseTool writer = new SupabaseTool();
 
     @TempDir
     Path dir;

@@ -1,10 +1,14 @@
 package io.migrescue.history;
 
+import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
+import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,20 +20,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes {@code alembic_version} as Alembic 1.13 moves its heads (alembic/runtime/migration.py {@code HeadMaintainer}:
+ * Alembic's {@code alembic_version (version_num)}: not a log but the current head revision(s), one row per branch.
+ * A failed upgrade leaves it at the revision before (the whole run is one transaction on PostgreSQL; on MySQL the DDL
+ * before the failure stays while the version does not move).
+ *
+ * <p>Writes {@code alembic_version} as Alembic 1.13 moves its heads (alembic/runtime/migration.py {@code HeadMaintainer}:
  * {@code _insert_version}, {@code _update_version}, {@code _delete_version}), which is also what {@code alembic stamp}
  * does. The table holds heads, not a log: recording a revision applied moves its parent's row to it; rolling it back
  * moves the row back to its parent.
  */
-final class AlembicHistoryWriter extends ToolHistoryWriter {
+final class AlembicTool extends MigrationTool {
     static final String TOOL = "alembic";
 
-    AlembicHistoryWriter() {
+    AlembicTool() {
         super(
                 TOOL,
+                "alembic_version",
                 new Refusals(
                         "Alembic keeps no lock: it relies on the migration's transaction",
-                        "Alembic has no dirty flag: alembic_version holds the last revision that finished"));
+                        "Alembic has no dirty flag: alembic_version holds the last revision that finished"),
+                "version_num");
     }
 
     /**
@@ -150,5 +160,17 @@ final class AlembicHistoryWriter extends ToolHistoryWriter {
         return BoundStatement.of(
                 "DELETE FROM " + HistorySql.table(d, h) + " WHERE " + HistorySql.column(d, "version_num") + " = ?",
                 revision);
+    }
+
+    @Override
+    public MigrationHistory read(Connection connection, Dialect dialect, TableShape table, List<TableShape> found)
+            throws SQLException {
+        String sql =
+                "SELECT version_num FROM " + dialect.qualify(table.schema(), table.name()) + " ORDER BY version_num";
+        List<HistoryEntry> entries = Rows.entries(connection, sql, rs -> {
+            String revision = rs.getString(1);
+            return new HistoryEntry(revision, revision, EntryState.APPLIED, null, null, "head");
+        });
+        return new MigrationHistory(tool(), table.schema(), table.name(), entries, null);
     }
 }
