@@ -8,6 +8,7 @@ import io.migrescue.diagnosis.PartialApplicationMap;
 import io.migrescue.diagnosis.PlaybookRanking;
 import io.migrescue.diagnosis.StatementVerdict;
 import io.migrescue.diagnosis.StatementWithEffects;
+import io.migrescue.history.MigrationTools;
 import io.migrescue.model.Engine;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
@@ -48,7 +49,7 @@ final class HistoryFileFindings {
             List<MigrationFile> own = files.stream()
                     .filter(f -> h.tool().equals(f.tool()) && !(f.tool().equals("flyway") && f.id().startsWith("R__")))
                     .toList();
-            if (HistoryFileOrder.rule(h.tool()) == null || own.isEmpty()) {
+            if (MigrationTools.factsOf(h.tool()).outOfOrderRule().isEmpty() || own.isEmpty()) {
                 continue;
             }
             List<HistoryEntry> missing = new ArrayList<>();

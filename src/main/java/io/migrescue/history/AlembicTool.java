@@ -42,6 +42,16 @@ final class AlembicTool extends MigrationTool {
                 "version_num");
     }
 
+    @Override
+    public boolean runsInTransaction(List<String> statements, String source) {
+        return !source.contains("autocommit_block");
+    }
+
+    @Override
+    public String transactionOptOut(String file) {
+        return "with op.get_context().autocommit_block():";
+    }
+
     /**
      * {@code stamp <revision>} one step up: the parent's row becomes the revision ({@code UPDATE}); for a merge the other
      * parents' rows go first ({@code DELETE}); a base revision gets a row of its own ({@code INSERT}). Refused when the

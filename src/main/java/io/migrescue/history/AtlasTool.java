@@ -53,6 +53,11 @@ final class AtlasTool extends MigrationTool {
                 "hash");
     }
 
+    @Override
+    public boolean runsInTransaction(List<String> statements, String source) {
+        return !source.contains("atlas:txmode none");
+    }
+
     /**
      * A partially applied revision is finished in place ({@link #finish}); a file with no revision gets the row
      * {@code migrate set} writes for it: type resolved, {@code applied = total = 0}, the hash from {@code atlas.sum}.

@@ -39,6 +39,16 @@ final class DjangoTool extends MigrationTool {
     }
 
     @Override
+    public boolean runsInTransaction(List<String> statements, String source) {
+        return !source.matches("(?s).*\\batomic\\s*=\\s*False\\b.*");
+    }
+
+    @Override
+    public String transactionOptOut(String file) {
+        return "atomic = False on the Migration";
+    }
+
+    @Override
     public List<BoundStatement> recordApplied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         HistorySql.requireTool(h, TOOL);

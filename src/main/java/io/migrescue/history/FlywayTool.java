@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Flyway's {@code flyway_schema_history}. A failed run on MySQL/MariaDB (non-transactional DDL) and a failed
@@ -23,6 +25,12 @@ import java.util.List;
  */
 final class FlywayTool extends MigrationTool {
     static final String TOOL = "flyway";
+    private static final Pattern CONCURRENTLY =
+            Pattern.compile("(?is)^\\s*(CREATE|DROP|REINDEX)\\b.*\\bCONCURRENTLY\\b.*");
+    /** Why a Flyway run with a concurrent build can hang: its default PostgreSQL lock is held by an open transaction. */
+    private static final String TRANSACTIONAL_LOCK = "under Flyway's default PostgreSQL lock"
+            + " (flyway.postgresql.transactional.lock=true) a transaction stays open for the whole run, and the build"
+            + " waits for it forever";
 
     FlywayTool() {
         super(
@@ -37,6 +45,33 @@ final class FlywayTool extends MigrationTool {
                 "version",
                 "script",
                 "success");
+    }
+
+    /**
+     * Flyway runs a migration of only non-transactional statements without a transaction (or its script config file,
+     * read with the source, says executeInTransaction=false).
+     */
+    @Override
+    public boolean runsInTransaction(List<String> statements, String source) {
+        return !statements.stream().allMatch(s -> CONCURRENTLY.matcher(s).matches())
+                && !source.matches("(?s).*\\bexecuteInTransaction\\s*=\\s*false\\b.*");
+    }
+
+    @Override
+    public String transactionOptOut(String file) {
+        return "executeInTransaction=false in a script config file " + file + ".conf next to it, and "
+                + "flyway.postgresql.transactional.lock=false: " + TRANSACTIONAL_LOCK;
+    }
+
+    @Override
+    public Optional<String> concurrentIndexHazard() {
+        return Optional.of(TRANSACTIONAL_LOCK);
+    }
+
+    @Override
+    public Optional<String> outOfOrderRule() {
+        return Optional.of("flyway validate fails on it (Detected resolved migration not applied to database) and"
+                + " migrate skips it unless outOfOrder=true");
     }
 
     /**

@@ -6,6 +6,7 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
+import io.migrescue.sql.GooseSql;
 import io.migrescue.sql.MigrationFile;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * goose's {@code goose_db_version (id, version_id, is_applied, tstamp)}. goose reads it newest row first and lets the
@@ -37,6 +39,28 @@ final class GooseTool extends MigrationTool {
                         "goose has no dirty flag: a migration has an applied row or none"),
                 "version_id",
                 "is_applied");
+    }
+
+    @Override
+    public boolean runsInTransaction(List<String> statements, String source) {
+        return !source.contains("+goose NO TRANSACTION");
+    }
+
+    @Override
+    public String transactionOptOut(String file) {
+        return "-- +goose NO TRANSACTION";
+    }
+
+    @Override
+    public Optional<String> outOfOrderRule() {
+        return Optional.of("goose up fails on it (found 1 missing migrations before current version) unless run with"
+                + " -allow-missing, which applies it first");
+    }
+
+    /** {@code goose up} runs the {@code -- +goose Up} section only. */
+    @Override
+    public String upSection(String text) {
+        return GooseSql.up(text);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +43,21 @@ final class KnexTool extends RowPerMigrationTool {
                 "name",
                 "batch",
                 "migration_time");
+    }
+
+    @Override
+    public boolean runsInTransaction(List<String> statements, String source) {
+        return !source.matches("(?s).*transaction\\s*:\\s*false.*");
+    }
+
+    @Override
+    public String transactionOptOut(String file) {
+        return "exports.config = { transaction: false }";
+    }
+
+    @Override
+    public Optional<String> outOfOrderRule() {
+        return Optional.of("knex migrate:latest runs it next, after migrations written later");
     }
 
     /**

@@ -50,6 +50,16 @@ final class LiquibaseTool extends MigrationTool {
     }
 
     @Override
+    public boolean runsInTransaction(List<String> statements, String source) {
+        return !source.matches("(?s).*runInTransaction\\s*:\\s*false.*");
+    }
+
+    @Override
+    public String transactionOptOut(String file) {
+        return "runInTransaction:false on the changeset";
+    }
+
+    @Override
     public String historyTable() {
         return "databasechangelog";
     }

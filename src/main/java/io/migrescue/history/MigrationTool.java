@@ -81,7 +81,10 @@ public abstract class MigrationTool implements HistoryAdapter, HistoryWriter {
         return List.of();
     }
 
-    /** On PostgreSQL: whether the tool runs this migration inside one transaction (statements as SQL text; source as written). */
+    /**
+     * On PostgreSQL: whether the tool runs this migration inside one transaction (statements as SQL text; source as
+     * written). By default a file sent as one multi-statement query, which runs as one implicit transaction.
+     */
     public boolean runsInTransaction(List<String> statements, String source) {
         return statements.size() > 1;
     }
@@ -89,6 +92,14 @@ public abstract class MigrationTool implements HistoryAdapter, HistoryWriter {
     /** How a migration of this tool is made to run outside a transaction, as told to the operator. */
     public String transactionOptOut(String file) {
         return "the tool's own switch for it";
+    }
+
+    /**
+     * What can stall a {@code CREATE INDEX CONCURRENTLY} this tool runs outside a transaction, told with the option that
+     * causes it; empty when nothing of the tool's does.
+     */
+    public Optional<String> concurrentIndexHazard() {
+        return Optional.empty();
     }
 
     /** What the tool's next run does with a file older than the newest applied one; empty when not compared. */

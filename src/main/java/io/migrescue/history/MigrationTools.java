@@ -24,6 +24,9 @@ public final class MigrationTools {
             new NodePgMigrateTool(),
             new GooseTool());
 
+    /** The answers for a directory of plain SQL files, which no tool of the list claims. */
+    private static final MigrationTool PLAIN = new PlainSqlTool();
+
     private MigrationTools() {}
 
     /** In the order detection tries them (and listings show them). */
@@ -41,5 +44,14 @@ public final class MigrationTools {
         }
         String wanted = id.toLowerCase(Locale.ROOT);
         return ALL.stream().filter(t -> t.id().equals(wanted)).findFirst();
+    }
+
+    /**
+     * The tool whose facts ({@link MigrationTool#runsInTransaction}, {@link MigrationTool#upSection}, ...) apply to a
+     * migration of this tool id: the listed tool, or for plain SQL files (and any id migrescue does not know) a tool
+     * that gives every fact's generic answer.
+     */
+    public static MigrationTool factsOf(String id) {
+        return byId(id).orElse(PLAIN);
     }
 }

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Rails' {@code schema_migrations (version varchar)}: one row per applied migration. Told from golang-migrate by the
@@ -33,6 +34,21 @@ final class RailsTool extends RowPerMigrationTool {
                                 + " when the migrating session ends",
                         "Rails has no dirty flag: a migration has a row or it has none"),
                 "version");
+    }
+
+    @Override
+    public boolean runsInTransaction(List<String> statements, String source) {
+        return !source.contains("disable_ddl_transaction!");
+    }
+
+    @Override
+    public String transactionOptOut(String file) {
+        return "disable_ddl_transaction!";
+    }
+
+    @Override
+    public Optional<String> outOfOrderRule() {
+        return Optional.of("rails db:migrate runs it next, after migrations written later");
     }
 
     @Override

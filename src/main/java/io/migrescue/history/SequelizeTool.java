@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sequelize's {@code SequelizeMeta (name)} (sequelize-cli through umzug's SequelizeStorage): one row per applied
@@ -32,6 +33,17 @@ final class SequelizeTool extends RowPerMigrationTool {
                         "Sequelize keeps no lock: two sequelize-cli runs at once are not prevented",
                         "Sequelize has no dirty flag: a migration has a row in SequelizeMeta or none"),
                 "name");
+    }
+
+    /** sequelize-cli runs each migration without a transaction unless the migration opens one itself. */
+    @Override
+    public boolean runsInTransaction(List<String> statements, String source) {
+        return false;
+    }
+
+    @Override
+    public Optional<String> outOfOrderRule() {
+        return Optional.of("sequelize db:migrate runs it next, after migrations written later");
     }
 
     @Override

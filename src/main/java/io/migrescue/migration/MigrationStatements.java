@@ -3,7 +3,6 @@ package io.migrescue.migration;
 import io.migrescue.history.MigrationTool;
 import io.migrescue.history.MigrationTools;
 import io.migrescue.model.Engine;
-import io.migrescue.sql.GooseSql;
 import io.migrescue.sql.LiquibaseChangelog;
 import io.migrescue.sql.MigrationFile;
 import io.migrescue.sql.MigrationFiles;
@@ -14,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The one way to list a migrations directory and to get a migration's statements, whatever it is written in: SQL
@@ -23,8 +23,8 @@ public final class MigrationStatements {
     private MigrationStatements() {}
 
     /**
-     * The migrations of {@code dir} in their tool's order: a tool's own files when it knows the layout, code migrations
-     * when a code reader knows it, else SQL files.
+     * The migrations of {@code dir} in their tool's order: a tool's own files when it knows the layout
+     * ({@link MigrationTool#migrationFiles}), code migrations when a code reader knows it, else SQL files.
      */
     public static List<MigrationFile> list(Path dir) throws IOException {
         for (MigrationTool tool : MigrationTools.all()) {
@@ -51,20 +51,13 @@ public final class MigrationStatements {
             return LiquibaseChangelog.statements(file.path(), engine); // the SQL of its sql/sqlFile changes
         }
         String text = read(file.path());
-        String up = "goose".equals(file.tool())
-                ? GooseSql.up(text)
-                : MigrationTools.byId(file.tool()).map(t -> t.upSection(text)).orElse(text);
-        return StatementSplitter.split(up, engine);
+        return StatementSplitter.split(MigrationTools.factsOf(file.tool()).upSection(text), engine);
     }
 
     /** An SQL file next to code migrations (node-pg-migrate mixes them): read as SQL, not as code. */
     private static boolean isSql(MigrationFile file) {
         return file.path() != null
-                && file.path()
-                        .getFileName()
-                        .toString()
-                        .toLowerCase(java.util.Locale.ROOT)
-                        .endsWith(".sql");
+                && file.path().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql");
     }
 
     private static String read(Path file) throws IOException {

@@ -3,6 +3,7 @@ package io.migrescue.preflight;
 import io.migrescue.diagnosis.DataQuestion;
 import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.Severity;
+import io.migrescue.history.MigrationTools;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect;
 import java.util.List;
@@ -63,15 +64,21 @@ record IndexChecks(Simulator sim, ConstraintChecks keys) {
                     List.of(site.migration().tool() + " runs migration "
                             + site.migration().id() + " in one transaction"),
                     new PreflightFinding.Fix(
-                            "run this migration outside a transaction (" + escapeHatch(site.migration())
+                            "run this migration outside a transaction ("
+                                    + MigrationTools.factsOf(site.migration().tool())
+                                            .transactionOptOut(site.migration().file())
                                     + "), or put the index in a migration of its own that does",
                             List.of(),
                             List.of()),
                     null));
-        } else if (e.concurrently() && "flyway".equals(site.migration().tool())) {
-            sim.notes.add("statement " + site.statement().statement().number() + " of "
-                    + site.migration().id() + " builds an index concurrently outside a transaction: " + FLYWAY_LOCK
-                    + ": set that option to false");
+        } else if (e.concurrently()) {
+            MigrationTools.factsOf(site.migration().tool())
+                    .concurrentIndexHazard()
+                    .ifPresent(hazard -> sim.notes.add("statement "
+                            + site.statement().statement().number() + " of "
+                            + site.migration().id()
+                            + " builds an index concurrently outside a transaction: " + hazard
+                            + ": set that option to false"));
         }
         sim.lock(
                 site,
@@ -111,30 +118,6 @@ record IndexChecks(Simulator sim, ConstraintChecks keys) {
                         .map(sim.model::key)
                         .toList()
                         .equals(e.columns().stream().map(sim.model::key).toList());
-    }
-
-    /** Why a Flyway run with a concurrent build can hang: its default PostgreSQL lock is held by an open transaction. */
-    private static final String FLYWAY_LOCK = "under Flyway's default PostgreSQL lock"
-            + " (flyway.postgresql.transactional.lock=true) a transaction stays open for the whole run, and the build"
-            + " waits for it forever";
-
-    /** How each tool lets a migration run outside a transaction. */
-    private static String escapeHatch(PendingMigration m) {
-        return switch (m.tool() == null ? "" : m.tool()) {
-            case "alembic" -> "with op.get_context().autocommit_block():";
-            case "django" -> "atomic = False on the Migration";
-            case "rails" -> "disable_ddl_transaction!";
-            case "knex" -> "exports.config = { transaction: false }";
-            case "liquibase" -> "runInTransaction:false on the changeset";
-            case "goose" -> "-- +goose NO TRANSACTION";
-            case "flyway" ->
-                "executeInTransaction=false in a script config file " + m.file() + ".conf next to it, and "
-                        + "flyway.postgresql.transactional.lock=false: " + FLYWAY_LOCK;
-            default ->
-                io.migrescue.history.MigrationTools.byId(m.tool())
-                        .map(tool -> tool.transactionOptOut(m.file()))
-                        .orElse("the tool's own switch for it");
-        };
     }
 
     void drop(Site site, Effect.DropIndex e) {
