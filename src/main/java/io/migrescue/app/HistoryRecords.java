@@ -3,13 +3,15 @@ package io.migrescue.app;
 import io.migrescue.diagnosis.FailedMigration;
 import io.migrescue.history.HistoryWriter;
 import io.migrescue.history.HistoryWriters;
+import io.migrescue.history.MigrationDirectories;
+import io.migrescue.history.MigrationTool;
+import io.migrescue.history.MigrationTools;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.playbook.PlanningException;
 import io.migrescue.playbook.RecordPlanner;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-import io.migrescue.sql.MigrationFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -53,10 +55,8 @@ final class HistoryRecords implements RecordPlanner {
                 case "release-lock" -> writer.releaseLock(dialect, history);
                 case "clear-dirty" -> writer.clearDirty(dialect, history, id(migration));
                 case "realign-checksum" ->
-                    "liquibase".equals(history.tool())
-                            ? io.migrescue.history.LiquibaseChecksums.realign(
-                                    dialect, history, file(migration), id(migration), errorText)
-                            : writer.realignChecksum(dialect, history, file(migration), id(migration));
+                    MigrationTools.factsOf(history.tool())
+                            .realignChecksum(dialect, history, file(migration), id(migration), errorText);
                 case "baseline" ->
                     Baselines.record(writer, dialect, history, files, id(migration), now, installedBy, changelogFile);
                 case "stamp" -> io.migrescue.history.VersionStamps.stamp(dialect, history, id(migration));
@@ -72,22 +72,13 @@ final class HistoryRecords implements RecordPlanner {
 
     @Override
     public String fileChecksum(MigrationHistory history, FailedMigration migration) {
-        if ("liquibase".equals(history.tool())) {
-            try {
-                return io.migrescue.history.LiquibaseChecksums.checksum(
-                        history, file(migration), id(migration), dialect.engine(), errorText);
-            } catch (IllegalArgumentException e) {
-                throw new PlanningException("cannot realign the checksum in liquibase's history: " + e.getMessage());
-            }
+        try {
+            return MigrationTools.factsOf(history.tool())
+                    .fileChecksum(history, file(migration), id(migration), dialect.engine(), errorText);
+        } catch (IllegalArgumentException e) {
+            throw new PlanningException(
+                    "cannot realign the checksum in " + history.tool() + "'s history: " + e.getMessage());
         }
-        if ("atlas".equals(history.tool())) {
-            return io.migrescue.history.AtlasChecksums.hash(file(migration));
-        }
-        if ("prisma".equals(history.tool())) {
-            return io.migrescue.history.PrismaChecksums.checksum(file(migration));
-        }
-        Integer checksum = io.migrescue.history.FlywayChecksums.checksum(file(migration));
-        return checksum == null ? null : checksum.toString();
     }
 
     @Override
@@ -142,23 +133,19 @@ final class HistoryRecords implements RecordPlanner {
     /** Liquibase's changelog path as it is given it: the FILENAME of a changelog it never ran. */
     private static final String CHANGELOG_FILE = "changelog-file";
 
-    /** Tools that key their history by the migration's name alone can record it without an SQL file to read. */
-    private static final java.util.Set<String> NAME_ONLY =
-            java.util.Set.of("laravel", "rails", "knex", "sequelize", "golang-migrate", "goose", "django");
-
     private MigrationFile file(FailedMigration migration) {
         String id = id(migration);
-        if ("django".equals(migration.tool())) {
-            // every Django app has its 0001_initial.py: the id app.name is the one that tells them apart
+        MigrationTool tool = MigrationTools.factsOf(migration.tool());
+        if (tool.idOutranksFileName()) {
             java.util.Optional<MigrationFile> byId =
                     files.stream().filter(f -> f.id().equals(id)).findFirst();
             if (byId.isPresent()) {
                 return byId.get();
             }
         }
-        return MigrationFiles.find(files, migration.file() != null ? migration.file() : id)
-                .or(() -> MigrationFiles.find(files, id))
-                .or(() -> migration.tool() != null && NAME_ONLY.contains(migration.tool())
+        return MigrationDirectories.find(files, migration.file() != null ? migration.file() : id)
+                .or(() -> MigrationDirectories.find(files, id))
+                .or(() -> tool.recordsByNameAlone()
                         ? java.util.Optional.of(new MigrationFile(id, id, null, migration.tool()))
                         : java.util.Optional.empty())
                 .orElseThrow(() -> new PlanningException(

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,13 +44,8 @@ final class AlembicTool extends MigrationTool {
     }
 
     @Override
-    public boolean runsInTransaction(List<String> statements, String source) {
-        return !source.contains("autocommit_block");
-    }
-
-    @Override
-    public String transactionOptOut(String file) {
-        return "with op.get_context().autocommit_block():";
+    protected Optional<TransactionSwitch> transactionSwitch() {
+        return Optional.of(new TransactionSwitch("autocommit_block", "with op.get_context().autocommit_block():"));
     }
 
     /**

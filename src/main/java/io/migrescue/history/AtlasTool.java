@@ -54,8 +54,13 @@ final class AtlasTool extends MigrationTool {
     }
 
     @Override
-    public boolean runsInTransaction(List<String> statements, String source) {
-        return !source.contains("atlas:txmode none");
+    public String fileChecksum(MigrationHistory h, MigrationFile file, String id, Engine engine, String errorText) {
+        return AtlasChecksums.hash(file);
+    }
+
+    @Override
+    protected Optional<TransactionSwitch> transactionSwitch() {
+        return Optional.of(new TransactionSwitch("atlas:txmode none", null));
     }
 
     /**

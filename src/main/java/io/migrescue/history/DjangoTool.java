@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Django's {@code django_migrations (id, app, name, applied)}. A migration is {@code app.name}, as Django prints it
@@ -39,13 +40,19 @@ final class DjangoTool extends MigrationTool {
     }
 
     @Override
-    public boolean runsInTransaction(List<String> statements, String source) {
-        return !source.matches("(?s).*\\batomic\\s*=\\s*False\\b.*");
+    public boolean recordsByNameAlone() {
+        return true;
+    }
+
+    /** Every Django app has its 0001_initial.py: the id app.name is the one that tells them apart. */
+    @Override
+    public boolean idOutranksFileName() {
+        return true;
     }
 
     @Override
-    public String transactionOptOut(String file) {
-        return "atomic = False on the Migration";
+    protected Optional<TransactionSwitch> transactionSwitch() {
+        return Optional.of(new TransactionSwitch("\\batomic\\s*=\\s*False\\b", "atomic = False on the Migration"));
     }
 
     @Override

@@ -10,12 +10,15 @@ import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +51,41 @@ final class DrizzleTool extends MigrationTool {
                 "id",
                 "hash",
                 "created_at");
+    }
+
+    /** Asked first: a {@code meta/_journal.json} decides, whatever SQL files lie beside it. */
+    @Override
+    public int layoutPriority() {
+        return 10;
+    }
+
+    /** The journal's entries in its order, each with its {@code <tag>.sql}; the plain SQL files when the journal cannot be read. */
+    @Override
+    public List<MigrationFile> migrationFiles(Path dir) throws IOException {
+        return Files.isRegularFile(dir.resolve("meta").resolve("_journal.json")) ? journalFiles(dir) : List.of();
+    }
+
+    private static List<MigrationFile> journalFiles(Path dir) throws IOException {
+        JsonNode entries;
+        try {
+            entries = new ObjectMapper()
+                    .readTree(dir.resolve("meta").resolve("_journal.json").toFile())
+                    .path("entries");
+        } catch (IOException unreadable) {
+            return MigrationFiles.plain(dir, TOOL);
+        }
+        if (!entries.isArray() || entries.isEmpty()) {
+            return MigrationFiles.plain(dir, TOOL);
+        }
+        List<MigrationFile> files = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            String tag = entry.path("tag").asText("");
+            Path sql = dir.resolve(tag + MigrationFiles.SQL);
+            if (!tag.isEmpty() && Files.isRegularFile(sql)) {
+                files.add(new MigrationFile(tag, tag, sql, TOOL));
+            }
+        }
+        return files;
     }
 
     /** {@code INSERT ("hash", "created_at")}: the file's hash and the journal's {@code when}, as a successful migrate does. */

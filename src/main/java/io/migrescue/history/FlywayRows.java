@@ -5,6 +5,8 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** The table and the rows Flyway writes to {@code flyway_schema_history}, as {@link FlywayTool} plans them. */
@@ -14,25 +16,67 @@ final class FlywayRows {
     /** One column of a history row: its SQL expression and the values bound in it. */
     record Cell(String column, String sql, List<Object> params) {
         static Cell bound(String column, Object value) {
-            return new Cell(column, "?", List.of(value));
+            return new Cell(column, "?", Collections.singletonList(value)); // a null checksum is bound as null
         }
     }
 
     /** The columns a successful run writes (JdbcTableSchemaHistory.doAddAppliedMigration), in table order. */
     static List<Cell> successfulRun(Dialect d, FlywayScript script, Instant now, String installedBy) {
+        return row(
+                d,
+                script.version().getVersion(),
+                script.description(),
+                SQL_TYPE,
+                script.script(),
+                script.checksum(),
+                installedBy,
+                now);
+    }
+
+    /**
+     * The columns of a successful row of {@code type}, in table order: who is {@code installedBy}, or the database's
+     * current user for null; when is now; execution time 0.
+     */
+    static List<Cell> row(
+            Dialect d,
+            String version,
+            String description,
+            String type,
+            String script,
+            Integer checksum,
+            String installedBy,
+            Instant now) {
         Timestamps.Value installedOn = Timestamps.databaseClock(d, now);
         return List.of(
-                Cell.bound("version", script.version().getVersion()),
-                Cell.bound("description", script.description()),
-                Cell.bound("type", SQL_TYPE),
-                Cell.bound("script", script.script()),
-                Cell.bound("checksum", script.checksum()),
+                Cell.bound("version", version),
+                Cell.bound("description", description),
+                Cell.bound("type", type),
+                Cell.bound("script", script),
+                Cell.bound("checksum", checksum),
                 installedBy == null
                         ? new Cell("installed_by", currentUser(d), List.of())
                         : Cell.bound("installed_by", installedBy),
                 new Cell("installed_on", installedOn.sql(), List.of(installedOn.param())),
                 Cell.bound("execution_time", 0),
                 Cell.bound("success", true));
+    }
+
+    /** The row inserted with the next {@code installed_rank}, computed in the statement as Flyway does (MAX + 1). */
+    static BoundStatement insertWithNextRank(Dialect d, MigrationHistory h, List<Cell> row) {
+        String table = HistorySql.table(d, h);
+        List<Cell> inserted = new ArrayList<>(List.of(new Cell(
+                "installed_rank", "COALESCE(MAX(" + HistorySql.column(d, "installed_rank") + "), 0) + 1", List.of())));
+        inserted.addAll(row);
+        List<Object> params = new ArrayList<>();
+        inserted.forEach(c -> params.addAll(c.params()));
+        return new BoundStatement(
+                "INSERT INTO " + table + " ("
+                        + HistorySql.columns(
+                                d, inserted.stream().map(Cell::column).toArray(String[]::new))
+                        + ") SELECT "
+                        + String.join(", ", inserted.stream().map(Cell::sql).toList()) + " FROM "
+                        + table,
+                params);
     }
 
     /** Flyway's own default for {@code installed_by}: PostgreSQL's current_user, MySQL's user name without the host. */

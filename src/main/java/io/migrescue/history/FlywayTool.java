@@ -1,5 +1,6 @@
 package io.migrescue.history;
 
+import io.migrescue.model.Engine;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
@@ -7,6 +8,8 @@ import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -45,6 +48,28 @@ final class FlywayTool extends MigrationTool {
                 "version",
                 "script",
                 "success");
+    }
+
+    @Override
+    public String fileChecksum(MigrationHistory h, MigrationFile file, String id, Engine engine, String errorText) {
+        Integer checksum = FlywayChecksums.checksum(file);
+        return checksum == null ? null : checksum.toString();
+    }
+
+    /** Asked after Drizzle and Prisma, before golang-migrate and goose. */
+    @Override
+    public int layoutPriority() {
+        return 30;
+    }
+
+    @Override
+    public boolean idsAreVersions() {
+        return true;
+    }
+
+    @Override
+    public List<MigrationFile> migrationFiles(Path dir) throws IOException {
+        return FlywayFiles.list(dir);
     }
 
     /**
@@ -127,19 +152,7 @@ final class FlywayTool extends MigrationTool {
                             + HistorySql.column(d, "success") + " = ?",
                     params));
         }
-        success.forEach(c -> params.addAll(c.params()));
-        List<FlywayRows.Cell> inserted = new ArrayList<>(List.of(new FlywayRows.Cell(
-                "installed_rank", "COALESCE(MAX(" + HistorySql.column(d, "installed_rank") + "), 0) + 1", List.of())));
-        inserted.addAll(success);
-        return List.of(new BoundStatement(
-                "INSERT INTO " + table + " ("
-                        + HistorySql.columns(
-                                d,
-                                inserted.stream().map(FlywayRows.Cell::column).toArray(String[]::new)) + ") SELECT "
-                        + String.join(
-                                ", ",
-                                inserted.stream().map(FlywayRows.Cell::sql).toList()) + " FROM " + table,
-                params));
+        return List.of(FlywayRows.insertWithNextRank(d, h, success));
     }
 
     /**
@@ -248,30 +261,9 @@ final class FlywayTool extends MigrationTool {
         String script = row.detail() == null || !row.detail().contains(" ")
                 ? row.description()
                 : row.detail().split(" ", 2)[1];
-        Timestamps.Value installedOn = Timestamps.databaseClock(d, now);
-        String table = HistorySql.table(d, h);
-        List<Object> params = new ArrayList<>(List.of(recordedId, row.description(), "DELETE", script));
-        params.add(row.checksum() == null ? null : Integer.valueOf(row.checksum()));
-        params.add(installedOn.param());
-        params.addAll(List.of(0, true));
-        return List.of(new BoundStatement(
-                "INSERT INTO " + table + " ("
-                        + HistorySql.columns(
-                                d,
-                                "installed_rank",
-                                "version",
-                                "description",
-                                "type",
-                                "script",
-                                "checksum",
-                                "installed_by",
-                                "installed_on",
-                                "execution_time",
-                                "success")
-                        + ") SELECT COALESCE(MAX(" + HistorySql.column(d, "installed_rank")
-                        + "), 0) + 1, ?, ?, ?, ?, ?, " + FlywayRows.currentUser(d)
-                        + ", " + installedOn.sql() + ", ?, ? FROM " + table,
-                params));
+        Integer checksum = row.checksum() == null ? null : Integer.valueOf(row.checksum());
+        return List.of(FlywayRows.insertWithNextRank(
+                d, h, FlywayRows.row(d, recordedId, row.description(), "DELETE", script, checksum, null, now)));
     }
 
     @Override

@@ -7,9 +7,16 @@ import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
+import io.migrescue.sql.Version;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -35,6 +42,44 @@ final class GolangMigrateTool extends MigrationTool {
                         null),
                 "version",
                 "dirty");
+    }
+
+    @Override
+    public boolean recordsByNameAlone() {
+        return true;
+    }
+
+    /** Asked after Flyway, before goose (whose {@code NNN_name.sql} an {@code NNN_name.up.sql} also matches). */
+    @Override
+    public int layoutPriority() {
+        return 40;
+    }
+
+    @Override
+    public boolean idsAreVersions() {
+        return true;
+    }
+
+    /** {@code <version>_<name>.up.sql}, in version order. */
+    @Override
+    public List<MigrationFile> migrationFiles(Path dir) throws IOException {
+        List<MigrationFile> files = new ArrayList<>();
+        for (Path path : MigrationFiles.sqlFilesIn(dir)) {
+            String file = path.getFileName().toString();
+            if (!file.endsWith(".up.sql")) {
+                continue; // .down.sql undoes, it is not part of the forward history
+            }
+            String stem = file.substring(0, file.length() - ".up.sql".length());
+            int underscore = stem.indexOf('_');
+            String version = underscore < 0 ? stem : stem.substring(0, underscore);
+            if (!version.isEmpty() && version.chars().allMatch(Character::isDigit)) {
+                String name = underscore < 0 ? stem : stem.substring(underscore + 1);
+                // schema_migrations.version is a bigint: 000001 is stored as 1
+                files.add(new MigrationFile(new BigInteger(version).toString(), name, path, TOOL));
+            }
+        }
+        files.sort(Comparator.comparing(f -> Version.parse(f.id())));
+        return files;
     }
 
     /** What a successful {@code migrate up} of the file leaves: {@code (N, false)}. */

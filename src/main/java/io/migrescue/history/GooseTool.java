@@ -8,10 +8,15 @@ import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.GooseSql;
 import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +47,35 @@ final class GooseTool extends MigrationTool {
     }
 
     @Override
-    public boolean runsInTransaction(List<String> statements, String source) {
-        return !source.contains("+goose NO TRANSACTION");
+    public boolean recordsByNameAlone() {
+        return true;
+    }
+
+    /** Asked last of the layouts: its {@code NNN_name.sql} is the loosest, told by the {@code -- +goose Up} annotation. */
+    @Override
+    public int layoutPriority() {
+        return 50;
     }
 
     @Override
-    public String transactionOptOut(String file) {
-        return "-- +goose NO TRANSACTION";
+    /** {@code NNN_name.sql} files with goose's {@code -- +goose Up} annotation, keyed by their version (goose's id). */
+    public List<MigrationFile> migrationFiles(Path dir) throws IOException {
+        List<MigrationFile> files = new ArrayList<>();
+        for (Path path : MigrationFiles.sqlFilesIn(dir)) {
+            String stem = MigrationFiles.baseName(path.getFileName().toString());
+            String version = MigrationFiles.numericPrefix(stem);
+            if (version != null && stem.contains("_") && GooseSql.isMigration(path)) {
+                files.add(new MigrationFile(
+                        new BigInteger(version).toString(), stem.substring(stem.indexOf('_') + 1), path, TOOL));
+            }
+        }
+        files.sort(Comparator.comparing(f -> new BigInteger(f.id())));
+        return files;
+    }
+
+    @Override
+    protected Optional<TransactionSwitch> transactionSwitch() {
+        return Optional.of(new TransactionSwitch("\\+goose NO TRANSACTION", "-- +goose NO TRANSACTION"));
     }
 
     @Override

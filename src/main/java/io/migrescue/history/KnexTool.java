@@ -46,13 +46,14 @@ final class KnexTool extends RowPerMigrationTool {
     }
 
     @Override
-    public boolean runsInTransaction(List<String> statements, String source) {
-        return !source.matches("(?s).*transaction\\s*:\\s*false.*");
+    public boolean recordsByNameAlone() {
+        return true;
     }
 
     @Override
-    public String transactionOptOut(String file) {
-        return "exports.config = { transaction: false }";
+    protected Optional<TransactionSwitch> transactionSwitch() {
+        return Optional.of(
+                new TransactionSwitch("transaction\\s*:\\s*false", "exports.config = { transaction: false }"));
     }
 
     @Override

@@ -38,6 +38,11 @@ final class LaravelTool extends RowPerMigrationTool {
     }
 
     @Override
+    public boolean recordsByNameAlone() {
+        return true;
+    }
+
+    @Override
     String key(MigrationFile file) {
         return migrationName(file);
     }

@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,13 +51,20 @@ final class LiquibaseTool extends MigrationTool {
     }
 
     @Override
-    public boolean runsInTransaction(List<String> statements, String source) {
-        return !source.matches("(?s).*runInTransaction\\s*:\\s*false.*");
+    public List<BoundStatement> realignChecksum(
+            Dialect d, MigrationHistory h, MigrationFile file, String id, String errorText) {
+        return LiquibaseChecksums.realign(d, h, file, id, errorText);
     }
 
     @Override
-    public String transactionOptOut(String file) {
-        return "runInTransaction:false on the changeset";
+    public String fileChecksum(MigrationHistory h, MigrationFile file, String id, Engine engine, String errorText) {
+        return LiquibaseChecksums.checksum(h, file, id, engine, errorText);
+    }
+
+    @Override
+    protected Optional<TransactionSwitch> transactionSwitch() {
+        return Optional.of(
+                new TransactionSwitch("runInTransaction\\s*:\\s*false", "runInTransaction:false on the changeset"));
     }
 
     @Override

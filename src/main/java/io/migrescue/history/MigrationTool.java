@@ -1,5 +1,6 @@
 package io.migrescue.history;
 
+import io.migrescue.model.Engine;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One migration tool as migrescue knows it, in one class: how its history table is found and read, how it is written,
@@ -82,16 +84,77 @@ public abstract class MigrationTool implements HistoryAdapter, HistoryWriter {
     }
 
     /**
+     * {@link #realignChecksum(Dialect, MigrationHistory, MigrationFile, String)} told what the tool's own error said
+     * ({@code errorText}, may be null): Liquibase's validation failure names the checksum it now computes.
+     */
+    public List<BoundStatement> realignChecksum(
+            Dialect dialect, MigrationHistory history, MigrationFile file, String id, String errorText) {
+        return realignChecksum(dialect, history, file, id);
+    }
+
+    /**
+     * The checksum the tool computes for the file (history entry {@code id}) now, as its realign would record it; null
+     * for a tool that keeps no checksum or a file it computes none for.
+     *
+     * @throws IllegalArgumentException when the file cannot say it (the message says why)
+     */
+    public String fileChecksum(
+            MigrationHistory history, MigrationFile file, String id, Engine engine, String errorText) {
+        return null;
+    }
+
+    /** Whether the tool keys its history by the migration's name alone, so it is recorded without a file to read. */
+    public boolean recordsByNameAlone() {
+        return false;
+    }
+
+    /** Whether a migration's id tells its file apart better than the file's name does (Django: every app has a 0001_initial.py). */
+    public boolean idOutranksFileName() {
+        return false;
+    }
+
+    /**
+     * Where this tool comes when a migration directory's layout is told ({@link MigrationDirectories}), lower first: a
+     * layout that another's files would also match is asked before it (Drizzle's journal before any SQL files beside it,
+     * golang-migrate's {@code NNN_name.up.sql} before goose's {@code NNN_name.sql}). A tool without a layout of its own
+     * keeps the default, last.
+     */
+    public int layoutPriority() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** Whether the tool's migration ids are versions, compared part by part ({@code 1.10} after {@code 1.9}). */
+    public boolean idsAreVersions() {
+        return false;
+    }
+
+    /**
+     * The tool's own switch that runs a migration outside a transaction: found anywhere in the migration's source by
+     * {@code marker} (a regular expression), told to the operator as {@code told} (null: the generic words).
+     */
+    protected record TransactionSwitch(String marker, String told) {
+        boolean in(String source) {
+            return Pattern.compile(marker, Pattern.DOTALL).matcher(source).find();
+        }
+    }
+
+    /** The switch of a tool that runs each migration in a transaction unless its source says otherwise; none by default. */
+    protected Optional<TransactionSwitch> transactionSwitch() {
+        return Optional.empty();
+    }
+
+    /**
      * On PostgreSQL: whether the tool runs this migration inside one transaction (statements as SQL text; source as
-     * written). By default a file sent as one multi-statement query, which runs as one implicit transaction.
+     * written). A tool with a {@link #transactionSwitch()} does unless the source holds it; otherwise a file sent as one
+     * multi-statement query runs as one implicit transaction.
      */
     public boolean runsInTransaction(List<String> statements, String source) {
-        return statements.size() > 1;
+        return transactionSwitch().map(s -> !s.in(source)).orElse(statements.size() > 1);
     }
 
     /** How a migration of this tool is made to run outside a transaction, as told to the operator. */
     public String transactionOptOut(String file) {
-        return "the tool's own switch for it";
+        return transactionSwitch().map(TransactionSwitch::told).orElse("the tool's own switch for it");
     }
 
     /**

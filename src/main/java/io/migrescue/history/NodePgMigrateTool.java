@@ -48,7 +48,6 @@ final class NodePgMigrateTool extends MigrationTool {
     private static final Pattern BUILDER =
             Pattern.compile("\\bpgm\\s*\\.\\s*\\w+\\s*\\(|\\bMigrationBuilder\\b|['\"]node-pg-migrate['\"]");
 
-    private static final Pattern NO_TRANSACTION = Pattern.compile("\\.\\s*noTransaction\\s*\\(\\s*\\)");
     private static final String MICROSECOND = "INTERVAL '1 microsecond'";
     private static final DateTimeFormatter UTC_PREFIX = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
@@ -189,14 +188,11 @@ final class NodePgMigrateTool extends MigrationTool {
 
     /** In a transaction unless {@code up} calls {@code pgm.noTransaction()}; an SQL migration always is. */
     @Override
-    public boolean runsInTransaction(List<String> statements, String source) {
-        return !NO_TRANSACTION.matcher(source).find();
-    }
-
-    @Override
-    public String transactionOptOut(String file) {
-        return "pgm.noTransaction() in the up function of a JavaScript/TypeScript migration (an SQL migration always"
-                + " runs in a transaction: write " + file + " as a .js migration calling pgm.sql)";
+    protected Optional<TransactionSwitch> transactionSwitch() {
+        return Optional.of(new TransactionSwitch(
+                "\\.\\s*noTransaction\\s*\\(\\s*\\)",
+                "pgm.noTransaction() in the up function of a JavaScript/TypeScript migration (an SQL migration always"
+                        + " runs in a transaction: write it as a .js migration calling pgm.sql)"));
     }
 
     @Override

@@ -5,6 +5,9 @@ import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +24,12 @@ final class PlainSqlTool extends MigrationTool {
 
     PlainSqlTool() {
         super(ID, "", new Refusals(NO_HISTORY, NO_HISTORY));
+    }
+
+    /** The {@code *.sql} files by name (numeric prefixes compared as numbers), and Liquibase changelogs beside them. */
+    @Override
+    public List<MigrationFile> migrationFiles(Path dir) throws IOException {
+        return MigrationFiles.plain(dir, ID);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.migrescue.history;
 
+import io.migrescue.model.Engine;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
@@ -7,6 +8,7 @@ import io.migrescue.model.TableShape;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,8 +17,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Prisma Migrate's {@code _prisma_migrations}. An unfinished row ({@code finished_at} and {@code rolled_back_at} NULL)
@@ -42,6 +46,35 @@ final class PrismaTool extends MigrationTool {
                 "finished_at",
                 "rolled_back_at",
                 "checksum");
+    }
+
+    @Override
+    public String fileChecksum(MigrationHistory h, MigrationFile file, String id, Engine engine, String errorText) {
+        return PrismaChecksums.checksum(file);
+    }
+
+    /** Asked after Drizzle: {@code <folder>/migration.sql}, in folder name order. */
+    @Override
+    public int layoutPriority() {
+        return 20;
+    }
+
+    @Override
+    public List<MigrationFile> migrationFiles(Path dir) throws IOException {
+        List<MigrationFile> files = new ArrayList<>();
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : children.filter(Files::isDirectory).toList()) {
+                Path sql = child.resolve("migration.sql");
+                if (Files.isRegularFile(sql)) {
+                    String folder = child.getFileName().toString();
+                    int underscore = folder.indexOf('_');
+                    files.add(new MigrationFile(
+                            folder, underscore < 0 ? folder : folder.substring(underscore + 1), sql, TOOL));
+                }
+            }
+        }
+        files.sort(Comparator.comparing(MigrationFile::id, MigrationFiles::compareNames));
+        return files;
     }
 
     /**

@@ -37,13 +37,13 @@ final class RailsTool extends RowPerMigrationTool {
     }
 
     @Override
-    public boolean runsInTransaction(List<String> statements, String source) {
-        return !source.contains("disable_ddl_transaction!");
+    public boolean recordsByNameAlone() {
+        return true;
     }
 
     @Override
-    public String transactionOptOut(String file) {
-        return "disable_ddl_transaction!";
+    protected Optional<TransactionSwitch> transactionSwitch() {
+        return Optional.of(new TransactionSwitch("disable_ddl_transaction!", "disable_ddl_transaction!"));
     }
 
     @Override

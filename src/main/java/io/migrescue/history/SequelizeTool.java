@@ -35,6 +35,11 @@ final class SequelizeTool extends RowPerMigrationTool {
                 "name");
     }
 
+    @Override
+    public boolean recordsByNameAlone() {
+        return true;
+    }
+
     /** sequelize-cli runs each migration without a transaction unless the migration opens one itself. */
     @Override
     public boolean runsInTransaction(List<String> statements, String source) {

@@ -1,11 +1,10 @@
 package io.migrescue.migration;
 
-import io.migrescue.history.MigrationTool;
+import io.migrescue.history.MigrationDirectories;
 import io.migrescue.history.MigrationTools;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.LiquibaseChangelog;
 import io.migrescue.sql.MigrationFile;
-import io.migrescue.sql.MigrationFiles;
 import io.migrescue.sql.SqlStatement;
 import io.migrescue.sql.StatementSplitter;
 import java.io.IOException;
@@ -22,24 +21,15 @@ import java.util.Locale;
 public final class MigrationStatements {
     private MigrationStatements() {}
 
-    /**
-     * The migrations of {@code dir} in their tool's order: a tool's own files when it knows the layout
-     * ({@link MigrationTool#migrationFiles}), code migrations when a code reader knows it, else SQL files.
-     */
+    /** The migrations of {@code dir} in their tool's order: code migrations when a code reader knows the layout, else SQL files. */
     public static List<MigrationFile> list(Path dir) throws IOException {
-        for (MigrationTool tool : MigrationTools.all()) {
-            List<MigrationFile> files = tool.migrationFiles(dir);
-            if (!files.isEmpty()) {
-                return files;
-            }
-        }
         for (CodeMigrationReader reader : CodeMigrationReaders.all()) {
             List<MigrationFile> files = reader.list(dir);
             if (!files.isEmpty()) {
                 return files;
             }
         }
-        return MigrationFiles.list(dir);
+        return MigrationDirectories.list(dir);
     }
 
     public static List<SqlStatement> of(MigrationFile file, Engine engine) throws IOException {

@@ -8,10 +8,10 @@ import java.util.List;
  * A dotted numeric version compared part by part as numbers, the way Flyway does: {@code 1.10 > 1.9},
  * {@code 1 = 1.0 = 001}. Underscores separate parts too ({@code V1_1__x.sql} is version 1.1).
  */
-record Version(List<BigInteger> parts) implements Comparable<Version> {
+public record Version(List<BigInteger> parts) implements Comparable<Version> {
 
     /** The version, or null when the text is not digits separated by dots or underscores. */
-    static Version parse(String text) {
+    public static Version parse(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
@@ -36,7 +36,7 @@ record Version(List<BigInteger> parts) implements Comparable<Version> {
         return 0;
     }
 
-    boolean sameAs(Version other) {
+    public boolean sameAs(Version other) {
         return other != null && compareTo(other) == 0;
     }
 

@@ -2,10 +2,10 @@ package io.migrescue.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrescue.history.MigrationDirectories;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
-import io.migrescue.sql.MigrationFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class FailedMigrationFinderTest {
                         .digest("CREATE TABLE users (id int);\n".getBytes(StandardCharsets.UTF_8)));
         MigrationHistory drizzle = new MigrationHistory(
                 "drizzle", "drizzle", "__drizzle_migrations", List.of(applied("1700000000000", hash)), null);
-        assertThat(FailedMigrationFinder.find(List.of(drizzle), null, MigrationFiles.list(dir)))
+        assertThat(FailedMigrationFinder.find(List.of(drizzle), null, MigrationDirectories.list(dir)))
                 .hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("0001_orders"));
     }
 
@@ -49,7 +49,7 @@ class FailedMigrationFinderTest {
         Files.writeString(dir.resolve("20240301000000_orders.sql"), "create table orders (id bigint);\n");
         MigrationHistory supabase = new MigrationHistory(
                 "supabase", "supabase_migrations", "schema_migrations", List.of(applied("20240101000000", null)), null);
-        assertThat(FailedMigrationFinder.find(List.of(supabase), null, MigrationFiles.list(dir)))
+        assertThat(FailedMigrationFinder.find(List.of(supabase), null, MigrationDirectories.list(dir)))
                 .hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("20240301000000_orders"));
     }
 
@@ -67,7 +67,7 @@ class FailedMigrationFinderTest {
                 "databasechangelog",
                 List.of(applied("1::ana::db/changes/001.sql", "9:0123456789abcdef0123456789abcdef")),
                 null);
-        assertThat(FailedMigrationFinder.find(List.of(liquibase), null, MigrationFiles.list(dir)))
+        assertThat(FailedMigrationFinder.find(List.of(liquibase), null, MigrationDirectories.list(dir)))
                 .hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("002"));
     }
 }

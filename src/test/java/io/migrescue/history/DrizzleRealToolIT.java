@@ -7,7 +7,6 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-import io.migrescue.sql.MigrationFiles;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.Plans;
 import io.migrescue.testing.ScratchDatabase;
@@ -108,7 +107,7 @@ class DrizzleRealToolIT {
             // migrescue finds Drizzle's history in its own schema without being told, and records 0001
             MigrationHistory h = Plans.history(db, "drizzle");
             assertThat(h.schema()).isEqualTo("drizzle");
-            List<MigrationFile> files = MigrationFiles.list(dir.resolve("drizzle"));
+            List<MigrationFile> files = MigrationDirectories.list(dir.resolve("drizzle"));
             assertThat(files).extracting(MigrationFile::id).containsExactly("0000_init", "0001_orders", "0002_tags");
             Plans.execute(
                     db, new DrizzleTool().recordApplied(Dialect.of(Engine.POSTGRESQL), h, files.get(1), NOW, null));

@@ -9,7 +9,6 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-import io.migrescue.sql.MigrationFiles;
 import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.Plans;
 import io.migrescue.testing.ScratchDatabase;
@@ -46,7 +45,7 @@ class FlywayHistoryWritesIT {
     private final FlywayTool writer = new FlywayTool();
 
     private static MigrationFile fileOf(Path dir, String id) throws Exception {
-        return MigrationFiles.find(MigrationFiles.list(dir), id).orElseThrow();
+        return MigrationDirectories.find(MigrationDirectories.list(dir), id).orElseThrow();
     }
 
     private static MigrationInfo info(Flyway flyway, String version) {
@@ -104,7 +103,8 @@ class FlywayHistoryWritesIT {
             Files.writeString(v2, "DELETE FROM users WHERE id = 2;\n" + Files.readString(v2));
 
             MigrationHistory history = Plans.history(db, "flyway");
-            Plans.execute(db, writer.recordRolledBack(Dialect.of(engine), history, "2", MigrationFiles.list(dir), NOW));
+            Plans.execute(
+                    db, writer.recordRolledBack(Dialect.of(engine), history, "2", MigrationDirectories.list(dir), NOW));
 
             // mixed: on PostgreSQL the fixed V2 pairs a DELETE with CREATE INDEX CONCURRENTLY
             Flyway flyway = FlywayRun.flyway(

@@ -9,7 +9,6 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
-import io.migrescue.sql.MigrationFiles;
 import io.migrescue.testing.Plans;
 import io.migrescue.testing.ScratchDatabase;
 import io.migrescue.testing.ToolTables;
@@ -81,8 +80,8 @@ class UnrunnableToolWritesIT {
                             + " VALUES ('22222222-2222-4222-8222-222222222222', 'bb', '" + failedName
                             + "', 'Database error code: 23503', "
                             + now(engine) + ", 0)");
-            MigrationFile file =
-                    MigrationFiles.find(MigrationFiles.list(dir), failedName).orElseThrow();
+            MigrationFile file = MigrationDirectories.find(MigrationDirectories.list(dir), failedName)
+                    .orElseThrow();
             PrismaTool writer = new PrismaTool();
             Plans.execute(db, writer.recordApplied(Dialect.of(engine), Plans.history(db, "prisma"), file, NOW, null));
 
@@ -151,7 +150,7 @@ class UnrunnableToolWritesIT {
                 Files.writeString(dir.resolve(f + ".up.sql"), "SELECT 1;\n");
                 Files.writeString(dir.resolve(f + ".down.sql"), "SELECT 1;\n");
             }
-            List<MigrationFile> files = MigrationFiles.list(dir);
+            List<MigrationFile> files = MigrationDirectories.list(dir);
             Dialect dialect = Dialect.of(engine);
             GolangMigrateTool writer = new GolangMigrateTool();
             String dirty = "INSERT INTO schema_migrations (version, dirty) VALUES (20240115093000, true)";

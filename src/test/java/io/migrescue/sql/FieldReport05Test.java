@@ -7,6 +7,7 @@ import static io.migrescue.sql.EffectsTesting.primaryKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.migrescue.history.MigrationDirectories;
 import io.migrescue.sql.Effect.ConstraintDef;
 import io.migrescue.sql.Effect.CreateTable;
 import java.nio.file.Files;
@@ -28,11 +29,11 @@ class FieldReport05Test {
     private final Path dir = EffectsTesting.resource("field-report-05");
 
     private List<SqlStatement> failedMigration() throws Exception {
-        List<MigrationFile> files = MigrationFiles.list(dir);
+        List<MigrationFile> files = MigrationDirectories.list(dir);
         assertThat(files).extracting(MigrationFile::id).containsExactly("1", "2", "3");
-        MigrationFile failed =
-                MigrationFiles.find(files, "V3__total_refactor_skp_system.sql").orElseThrow();
-        assertThat(MigrationFiles.find(files, "3")).contains(failed);
+        MigrationFile failed = MigrationDirectories.find(files, "V3__total_refactor_skp_system.sql")
+                .orElseThrow();
+        assertThat(MigrationDirectories.find(files, "3")).contains(failed);
         assertThat(failed.name()).isEqualTo("total refactor skp system");
         return StatementSplitter.split(Files.readString(failed.path()), MARIADB);
     }
@@ -135,9 +136,9 @@ class FieldReport05Test {
 
     @Test
     void theNewTableReusesForeignKeyNamesTheRenamedTableStillCarries() throws Exception {
-        List<MigrationFile> files = MigrationFiles.list(dir);
-        String v2 =
-                Files.readString(MigrationFiles.find(files, "2").orElseThrow().path());
+        List<MigrationFile> files = MigrationDirectories.list(dir);
+        String v2 = Files.readString(
+                MigrationDirectories.find(files, "2").orElseThrow().path());
         Set<String> existing = StatementSplitter.split(v2, MARIADB).stream()
                 .flatMap(s -> StatementEffects.of(s, MARIADB).stream())
                 .flatMap(e -> e instanceof CreateTable t ? t.constraints().stream() : Stream.empty())

@@ -2,6 +2,7 @@ package io.migrescue.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrescue.history.MigrationDirectories;
 import io.migrescue.model.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +41,16 @@ class GooseSqlTest {
     void aFolderOfAnnotatedFilesIsGooseKeyedByVersion(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("00010_orders.sql"), FILE);
         Files.writeString(dir.resolve("00002_users.sql"), "-- +goose Up\nCREATE TABLE users (id INT);\n");
-        List<MigrationFile> files = MigrationFiles.list(dir);
+        List<MigrationFile> files = MigrationDirectories.list(dir);
         assertThat(files).extracting(MigrationFile::id).containsExactly("2", "10");
         assertThat(files).extracting(MigrationFile::tool).containsOnly("goose");
         assertThat(files.get(1).name()).isEqualTo("orders");
-        assertThat(MigrationFiles.find(files, "10")).contains(files.get(1));
+        assertThat(MigrationDirectories.find(files, "10")).contains(files.get(1));
 
         Path plain = Files.createDirectories(dir.resolve("plain"));
         Files.writeString(plain.resolve("001_users.sql"), "CREATE TABLE users (id INT);\n");
-        assertThat(MigrationFiles.list(plain)).extracting(MigrationFile::tool).containsOnly("plain");
+        assertThat(MigrationDirectories.list(plain))
+                .extracting(MigrationFile::tool)
+                .containsOnly("plain");
     }
 }

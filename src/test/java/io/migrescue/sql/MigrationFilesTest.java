@@ -3,6 +3,7 @@ package io.migrescue.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.migrescue.history.MigrationDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class MigrationFilesTest {
         touch("U2__undo_users.sql");
         touch("README.md");
 
-        List<MigrationFile> files = MigrationFiles.list(dir);
+        List<MigrationFile> files = MigrationDirectories.list(dir);
 
         assertThat(ids(files))
                 .containsExactly("1.2", "1.9", "1.10", "2", "3", "10", "R__a_functions.sql", "R__views.sql");
@@ -57,7 +58,7 @@ class MigrationFilesTest {
         touch("000002_create_users.down.sql");
         touch("000001_init.up.sql");
 
-        List<MigrationFile> files = MigrationFiles.list(dir);
+        List<MigrationFile> files = MigrationDirectories.list(dir);
 
         assertThat(ids(files)).containsExactly("1", "2", "10");
         assertThat(files.get(1))
@@ -73,7 +74,7 @@ class MigrationFilesTest {
         touch("migration_lock.toml");
         Files.createDirectories(dir.resolve("not_a_migration"));
 
-        List<MigrationFile> files = MigrationFiles.list(dir);
+        List<MigrationFile> files = MigrationDirectories.list(dir);
 
         assertThat(ids(files))
                 .containsExactly("20240115093000_init", "20240201000000_add_roles", "20240301120000_add_posts");
@@ -97,7 +98,7 @@ class MigrationFilesTest {
                   {"idx":1,"version":"7","when":1700000100000,"tag":"0001_second","breakpoints":true}]}
                 """);
 
-        List<MigrationFile> files = MigrationFiles.list(dir);
+        List<MigrationFile> files = MigrationDirectories.list(dir);
 
         assertThat(files)
                 .containsExactly(
@@ -112,7 +113,7 @@ class MigrationFilesTest {
         Files.createDirectories(dir.resolve("meta"));
         Files.writeString(dir.resolve("meta/_journal.json"), "{ not json");
 
-        assertThat(MigrationFiles.list(dir))
+        assertThat(MigrationDirectories.list(dir))
                 .extracting(MigrationFile::id, MigrationFile::tool)
                 .containsExactly(tuple("0000_first", "drizzle"), tuple("0001_second", "drizzle"));
     }
@@ -125,7 +126,7 @@ class MigrationFilesTest {
         touch("10_ten.sql");
         touch("notes.txt");
 
-        List<MigrationFile> files = MigrationFiles.list(dir);
+        List<MigrationFile> files = MigrationDirectories.list(dir);
 
         assertThat(ids(files)).containsExactly("2_two", "10_ten", "20240101000000_a", "20240102000000_b");
         assertThat(files).allMatch(f -> f.tool().equals("plain"));
@@ -133,7 +134,7 @@ class MigrationFilesTest {
 
     @Test
     void anEmptyDirectoryHasNoMigrations() throws IOException {
-        assertThat(MigrationFiles.list(dir)).isEmpty();
+        assertThat(MigrationDirectories.list(dir)).isEmpty();
     }
 
     @Test
@@ -142,21 +143,23 @@ class MigrationFilesTest {
         touch("V2__x.sql");
         touch("V1.10__later.sql");
         touch("R__views.sql");
-        List<MigrationFile> files = MigrationFiles.list(dir);
+        List<MigrationFile> files = MigrationDirectories.list(dir);
 
         for (String wanted :
                 List.of("2", "2.0", "V2__x.sql", "V2__x", "db/migration/V2__x.sql", "V2__renamed_since.sql")) {
-            assertThat(MigrationFiles.find(files, wanted))
+            assertThat(MigrationDirectories.find(files, wanted))
                     .as(wanted)
                     .map(MigrationFile::id)
                     .contains("2");
         }
-        assertThat(MigrationFiles.find(files, "1.10")).map(MigrationFile::id).contains("1.10");
-        assertThat(MigrationFiles.find(files, "R__views.sql"))
+        assertThat(MigrationDirectories.find(files, "1.10"))
+                .map(MigrationFile::id)
+                .contains("1.10");
+        assertThat(MigrationDirectories.find(files, "R__views.sql"))
                 .map(MigrationFile::name)
                 .contains("views");
-        assertThat(MigrationFiles.find(files, "3")).isEmpty();
-        assertThat(MigrationFiles.find(files, " ")).isEmpty();
+        assertThat(MigrationDirectories.find(files, "3")).isEmpty();
+        assertThat(MigrationDirectories.find(files, " ")).isEmpty();
     }
 
     @Test
@@ -164,26 +167,28 @@ class MigrationFilesTest {
         Path golang = Files.createDirectories(dir.resolve("golang"));
         Files.writeString(golang.resolve("20240115093000_add_users.up.sql"), "");
         Files.writeString(golang.resolve("20240115093000_add_users.down.sql"), "");
-        List<MigrationFile> golangFiles = MigrationFiles.list(golang);
-        assertThat(MigrationFiles.find(golangFiles, "20240115093000"))
+        List<MigrationFile> golangFiles = MigrationDirectories.list(golang);
+        assertThat(MigrationDirectories.find(golangFiles, "20240115093000"))
                 .map(MigrationFile::name)
                 .contains("add_users");
-        assertThat(MigrationFiles.find(golangFiles, "20240115093000_add_users.up.sql"))
+        assertThat(MigrationDirectories.find(golangFiles, "20240115093000_add_users.up.sql"))
                 .isPresent();
 
         Path prisma = dir.resolve("prisma");
         Files.createDirectories(prisma.resolve("20240115093000_init"));
         Files.writeString(prisma.resolve("20240115093000_init/migration.sql"), "");
-        List<MigrationFile> prismaFiles = MigrationFiles.list(prisma);
-        assertThat(MigrationFiles.find(prismaFiles, "20240115093000_init")).isPresent();
-        assertThat(MigrationFiles.find(prismaFiles, "20240115093000"))
+        List<MigrationFile> prismaFiles = MigrationDirectories.list(prisma);
+        assertThat(MigrationDirectories.find(prismaFiles, "20240115093000_init"))
+                .isPresent();
+        assertThat(MigrationDirectories.find(prismaFiles, "20240115093000"))
                 .map(MigrationFile::id)
                 .contains("20240115093000_init");
 
         Path plain = Files.createDirectories(dir.resolve("plain"));
         Files.writeString(plain.resolve("20240101000000_a.sql"), "");
-        List<MigrationFile> plainFiles = MigrationFiles.list(plain);
-        assertThat(MigrationFiles.find(plainFiles, "20240101000000_a.sql")).isPresent();
-        assertThat(MigrationFiles.find(plainFiles, "20240101000000")).isPresent();
+        List<MigrationFile> plainFiles = MigrationDirectories.list(plain);
+        assertThat(MigrationDirectories.find(plainFiles, "20240101000000_a.sql"))
+                .isPresent();
+        assertThat(MigrationDirectories.find(plainFiles, "20240101000000")).isPresent();
     }
 }

@@ -7,6 +7,7 @@ import static io.migrescue.sql.EffectsTesting.primaryKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.migrescue.history.MigrationDirectories;
 import io.migrescue.sql.Effect.AddColumn;
 import io.migrescue.sql.Effect.AddConstraint;
 import io.migrescue.sql.Effect.CreateIndex;
@@ -25,8 +26,8 @@ class PrismaMigrationTest {
     private final Path dir = EffectsTesting.resource("prisma");
 
     private List<List<Effect>> effectsOf(String migration) throws Exception {
-        MigrationFile file =
-                MigrationFiles.find(MigrationFiles.list(dir), migration).orElseThrow();
+        MigrationFile file = MigrationDirectories.find(MigrationDirectories.list(dir), migration)
+                .orElseThrow();
         return StatementSplitter.split(Files.readString(file.path()), POSTGRESQL).stream()
                 .map(s -> StatementEffects.of(s, POSTGRESQL))
                 .toList();
@@ -34,7 +35,7 @@ class PrismaMigrationTest {
 
     @Test
     void foldersInOrder() throws Exception {
-        assertThat(MigrationFiles.list(dir))
+        assertThat(MigrationDirectories.list(dir))
                 .extracting(MigrationFile::id, MigrationFile::tool)
                 .containsExactly(
                         tuple("20240115093000_init", "prisma"), tuple("20240301120000_roles_and_slugs", "prisma"));

@@ -1,0 +1,58 @@
+package io.migrescue.history;
+
+import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
+import io.migrescue.sql.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Flyway's migration files: {@code V<version>__<description>.sql}, searched recursively like Flyway does, in version
+ * order, then the repeatable {@code R__} ones by name.
+ */
+final class FlywayFiles {
+    private FlywayFiles() {}
+
+    static List<MigrationFile> list(Path dir) throws IOException {
+        List<MigrationFile> versioned = new ArrayList<>();
+        List<MigrationFile> repeatable = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.filter(
+                            p -> Files.isRegularFile(p) && p.toString().endsWith(MigrationFiles.SQL))
+                    .toList()) {
+                String file = path.getFileName().toString();
+                String versionText = versionText(file);
+                if (versionText != null) {
+                    versioned.add(
+                            new MigrationFile(versionText.replace('_', '.'), description(file), path, FlywayTool.TOOL));
+                } else if (file.startsWith("R__")) {
+                    repeatable.add(new MigrationFile(file, description(file), path, FlywayTool.TOOL));
+                }
+                // U<version>__ undo scripts are never applied by migrate
+            }
+        }
+        versioned.sort(Comparator.comparing(f -> Version.parse(f.id())));
+        repeatable.sort(Comparator.comparing(MigrationFile::name));
+        versioned.addAll(repeatable);
+        return versioned;
+    }
+
+    /** "1_1" of {@code V1_1__add_users.sql} or {@code V1_1__add_users}, or null when it is not a versioned migration. */
+    static String versionText(String file) {
+        int separator = file.indexOf("__");
+        if (!file.startsWith("V") || separator < 2) {
+            return null;
+        }
+        String version = file.substring(1, separator);
+        return Version.parse(version) != null ? version : null;
+    }
+
+    private static String description(String file) {
+        return MigrationFiles.baseName(file.substring(file.indexOf("__") + 2)).replace('_', ' ');
+    }
+}
