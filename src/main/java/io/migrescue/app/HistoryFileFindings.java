@@ -8,12 +8,12 @@ import io.migrescue.diagnosis.PartialApplicationMap;
 import io.migrescue.diagnosis.PlaybookRanking;
 import io.migrescue.diagnosis.StatementVerdict;
 import io.migrescue.diagnosis.StatementWithEffects;
-import io.migrescue.history.MigrationDirectories;
 import io.migrescue.history.MigrationTools;
 import io.migrescue.model.Engine;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
 import io.migrescue.sql.StatementEffects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +56,7 @@ final class HistoryFileFindings {
             Set<MigrationFile> recorded = new java.util.HashSet<>();
             Map<HistoryEntry, MigrationFile> described = new LinkedHashMap<>();
             for (HistoryEntry e : HistoryFileRows.applied(h)) {
-                Optional<MigrationFile> file = MigrationDirectories.find(own, e.id());
+                Optional<MigrationFile> file = MigrationFiles.find(own, e.id());
                 file.ifPresentOrElse(recorded::add, () -> missing.add(e));
                 file.filter(f -> HistoryFileRenames.renamedDescription(h, e, f)).ifPresent(f -> described.put(e, f));
             }

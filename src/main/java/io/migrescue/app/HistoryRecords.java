@@ -3,7 +3,6 @@ package io.migrescue.app;
 import io.migrescue.diagnosis.FailedMigration;
 import io.migrescue.history.HistoryWriter;
 import io.migrescue.history.HistoryWriters;
-import io.migrescue.history.MigrationDirectories;
 import io.migrescue.history.MigrationTool;
 import io.migrescue.history.MigrationTools;
 import io.migrescue.model.MigrationHistory;
@@ -12,6 +11,7 @@ import io.migrescue.playbook.RecordPlanner;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -143,8 +143,8 @@ final class HistoryRecords implements RecordPlanner {
                 return byId.get();
             }
         }
-        return MigrationDirectories.find(files, migration.file() != null ? migration.file() : id)
-                .or(() -> MigrationDirectories.find(files, id))
+        return MigrationFiles.find(files, migration.file() != null ? migration.file() : id)
+                .or(() -> MigrationFiles.find(files, id))
                 .or(() -> tool.recordsByNameAlone()
                         ? java.util.Optional.of(new MigrationFile(id, id, null, migration.tool()))
                         : java.util.Optional.empty())

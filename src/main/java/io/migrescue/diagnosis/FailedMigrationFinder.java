@@ -1,10 +1,10 @@
 package io.migrescue.diagnosis;
 
-import io.migrescue.history.MigrationDirectories;
 import io.migrescue.model.EntryState;
 import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
 import io.migrescue.sql.SqlStatement;
 import java.io.IOException;
 import java.util.List;
@@ -27,17 +27,14 @@ public final class FailedMigrationFinder {
             for (HistoryEntry e : h.entries()) {
                 if (e.state() == EntryState.FAILED || e.state() == EntryState.DIRTY) {
                     return Optional.of(new Target(
-                            h.tool(),
-                            e.id(),
-                            MigrationDirectories.find(files, e.id()).orElse(null),
-                            "history"));
+                            h.tool(), e.id(), MigrationFiles.find(files, e.id()).orElse(null), "history"));
                 }
             }
         }
         if (error != null) {
             for (String named : new String[] {error.migration(), error.version()}) {
                 if (named != null) {
-                    Optional<MigrationFile> file = MigrationDirectories.find(files, named);
+                    Optional<MigrationFile> file = MigrationFiles.find(files, named);
                     String id = file.map(MigrationFile::id).orElse(error.version() != null ? error.version() : named);
                     return Optional.of(new Target(
                             file.map(MigrationFile::tool).orElse(null), id, file.orElse(null), "error-text"));

@@ -26,7 +26,7 @@ final class FlywayFiles {
                             p -> Files.isRegularFile(p) && p.toString().endsWith(MigrationFiles.SQL))
                     .toList()) {
                 String file = path.getFileName().toString();
-                String versionText = versionText(file);
+                String versionText = MigrationFiles.flywayVersionText(file);
                 if (versionText != null) {
                     versioned.add(
                             new MigrationFile(versionText.replace('_', '.'), description(file), path, FlywayTool.TOOL));
@@ -40,16 +40,6 @@ final class FlywayFiles {
         repeatable.sort(Comparator.comparing(MigrationFile::name));
         versioned.addAll(repeatable);
         return versioned;
-    }
-
-    /** "1_1" of {@code V1_1__add_users.sql} or {@code V1_1__add_users}, or null when it is not a versioned migration. */
-    static String versionText(String file) {
-        int separator = file.indexOf("__");
-        if (!file.startsWith("V") || separator < 2) {
-            return null;
-        }
-        String version = file.substring(1, separator);
-        return Version.parse(version) != null ? version : null;
     }
 
     private static String description(String file) {

@@ -63,11 +63,6 @@ final class FlywayTool extends MigrationTool {
     }
 
     @Override
-    public boolean idsAreVersions() {
-        return true;
-    }
-
-    @Override
     public List<MigrationFile> migrationFiles(Path dir) throws IOException {
         return FlywayFiles.list(dir);
     }

@@ -55,11 +55,6 @@ final class GolangMigrateTool extends MigrationTool {
         return 40;
     }
 
-    @Override
-    public boolean idsAreVersions() {
-        return true;
-    }
-
     /** {@code <version>_<name>.up.sql}, in version order. */
     @Override
     public List<MigrationFile> migrationFiles(Path dir) throws IOException {

@@ -123,11 +123,6 @@ public abstract class MigrationTool implements HistoryAdapter, HistoryWriter {
         return Integer.MAX_VALUE;
     }
 
-    /** Whether the tool's migration ids are versions, compared part by part ({@code 1.10} after {@code 1.9}). */
-    public boolean idsAreVersions() {
-        return false;
-    }
-
     /**
      * The tool's own switch that runs a migration outside a transaction: found anywhere in the migration's source by
      * {@code marker} (a regular expression), told to the operator as {@code told} (null: the generic words).

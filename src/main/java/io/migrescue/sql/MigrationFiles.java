@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +18,52 @@ public final class MigrationFiles {
     public static final String SQL = ".sql";
 
     private MigrationFiles() {}
+
+    /**
+     * The file a history entry or an error text names. Accepts the id ({@code 2}, {@code 1.10},
+     * {@code 20240115093000}, a Prisma folder name), a file name with or without {@code .sql} and directories
+     * ({@code V2__x.sql}, {@code V2__x}, {@code db/migration/V2__x.sql}), a Flyway file whose description differs
+     * but whose version matches, and a numeric prefix ({@code 20240115093000} for {@code 20240115093000_init}).
+     */
+    public static Optional<MigrationFile> find(List<MigrationFile> files, String wanted) {
+        if (wanted == null || wanted.isBlank()) {
+            return Optional.empty();
+        }
+        String key = baseName(wanted.strip());
+        Optional<MigrationFile> exact = files.stream()
+                .filter(f -> f.id().equalsIgnoreCase(key)
+                        || baseName(f.path().getFileName().toString()).equalsIgnoreCase(key))
+                .findFirst();
+        if (exact.isPresent()) {
+            return exact;
+        }
+        Version version = Version.parse(flywayVersionText(key) != null ? flywayVersionText(key) : key);
+        if (version != null) {
+            Optional<MigrationFile> sameVersion =
+                    files.stream().filter(f -> version.sameAs(versionOf(f))).findFirst();
+            if (sameVersion.isPresent()) {
+                return sameVersion;
+            }
+        }
+        return files.stream().filter(f -> key.equals(numericPrefix(f.id()))).findFirst();
+    }
+
+    /** "1_1" of {@code V1_1__add_users.sql} or {@code V1_1__add_users}, or null when it is not a versioned migration. */
+    public static String flywayVersionText(String file) {
+        int separator = file.indexOf("__");
+        if (!file.startsWith("V") || separator < 2) {
+            return null;
+        }
+        String version = file.substring(1, separator);
+        return Version.parse(version) != null ? version : null;
+    }
+
+    private static Version versionOf(MigrationFile file) {
+        return switch (file.tool()) {
+            case "flyway", "golang-migrate" -> Version.parse(file.id());
+            default -> null;
+        };
+    }
 
     /** The {@code *.sql} files, and the Liquibase XML/YAML/JSON changelogs next to them (named with their extension). */
     public static List<MigrationFile> plain(Path dir, String tool) throws IOException {

@@ -9,6 +9,7 @@ import io.migrescue.model.HistoryEntry;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
 import io.migrescue.testing.FlywayRun;
 import io.migrescue.testing.Plans;
 import io.migrescue.testing.ScratchDatabase;
@@ -45,7 +46,7 @@ class FlywayHistoryWritesIT {
     private final FlywayTool writer = new FlywayTool();
 
     private static MigrationFile fileOf(Path dir, String id) throws Exception {
-        return MigrationDirectories.find(MigrationDirectories.list(dir), id).orElseThrow();
+        return MigrationFiles.find(MigrationDirectories.list(dir), id).orElseThrow();
     }
 
     private static MigrationInfo info(Flyway flyway, String version) {

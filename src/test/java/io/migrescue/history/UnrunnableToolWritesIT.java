@@ -9,6 +9,7 @@ import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
+import io.migrescue.sql.MigrationFiles;
 import io.migrescue.testing.Plans;
 import io.migrescue.testing.ScratchDatabase;
 import io.migrescue.testing.ToolTables;
@@ -80,7 +81,7 @@ class UnrunnableToolWritesIT {
                             + " VALUES ('22222222-2222-4222-8222-222222222222', 'bb', '" + failedName
                             + "', 'Database error code: 23503', "
                             + now(engine) + ", 0)");
-            MigrationFile file = MigrationDirectories.find(MigrationDirectories.list(dir), failedName)
+            MigrationFile file = MigrationFiles.find(MigrationDirectories.list(dir), failedName)
                     .orElseThrow();
             PrismaTool writer = new PrismaTool();
             Plans.execute(db, writer.recordApplied(Dialect.of(engine), Plans.history(db, "prisma"), file, NOW, null));

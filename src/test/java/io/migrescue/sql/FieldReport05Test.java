@@ -31,9 +31,9 @@ class FieldReport05Test {
     private List<SqlStatement> failedMigration() throws Exception {
         List<MigrationFile> files = MigrationDirectories.list(dir);
         assertThat(files).extracting(MigrationFile::id).containsExactly("1", "2", "3");
-        MigrationFile failed = MigrationDirectories.find(files, "V3__total_refactor_skp_system.sql")
-                .orElseThrow();
-        assertThat(MigrationDirectories.find(files, "3")).contains(failed);
+        MigrationFile failed =
+                MigrationFiles.find(files, "V3__total_refactor_skp_system.sql").orElseThrow();
+        assertThat(MigrationFiles.find(files, "3")).contains(failed);
         assertThat(failed.name()).isEqualTo("total refactor skp system");
         return StatementSplitter.split(Files.readString(failed.path()), MARIADB);
     }
@@ -137,8 +137,8 @@ class FieldReport05Test {
     @Test
     void theNewTableReusesForeignKeyNamesTheRenamedTableStillCarries() throws Exception {
         List<MigrationFile> files = MigrationDirectories.list(dir);
-        String v2 = Files.readString(
-                MigrationDirectories.find(files, "2").orElseThrow().path());
+        String v2 =
+                Files.readString(MigrationFiles.find(files, "2").orElseThrow().path());
         Set<String> existing = StatementSplitter.split(v2, MARIADB).stream()
                 .flatMap(s -> StatementEffects.of(s, MARIADB).stream())
                 .flatMap(e -> e instanceof CreateTable t ? t.constraints().stream() : Stream.empty())

@@ -45,7 +45,7 @@ class GooseSqlTest {
         assertThat(files).extracting(MigrationFile::id).containsExactly("2", "10");
         assertThat(files).extracting(MigrationFile::tool).containsOnly("goose");
         assertThat(files.get(1).name()).isEqualTo("orders");
-        assertThat(MigrationDirectories.find(files, "10")).contains(files.get(1));
+        assertThat(MigrationFiles.find(files, "10")).contains(files.get(1));
 
         Path plain = Files.createDirectories(dir.resolve("plain"));
         Files.writeString(plain.resolve("001_users.sql"), "CREATE TABLE users (id INT);\n");

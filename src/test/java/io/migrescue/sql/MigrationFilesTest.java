@@ -147,19 +147,17 @@ class MigrationFilesTest {
 
         for (String wanted :
                 List.of("2", "2.0", "V2__x.sql", "V2__x", "db/migration/V2__x.sql", "V2__renamed_since.sql")) {
-            assertThat(MigrationDirectories.find(files, wanted))
+            assertThat(MigrationFiles.find(files, wanted))
                     .as(wanted)
                     .map(MigrationFile::id)
                     .contains("2");
         }
-        assertThat(MigrationDirectories.find(files, "1.10"))
-                .map(MigrationFile::id)
-                .contains("1.10");
-        assertThat(MigrationDirectories.find(files, "R__views.sql"))
+        assertThat(MigrationFiles.find(files, "1.10")).map(MigrationFile::id).contains("1.10");
+        assertThat(MigrationFiles.find(files, "R__views.sql"))
                 .map(MigrationFile::name)
                 .contains("views");
-        assertThat(MigrationDirectories.find(files, "3")).isEmpty();
-        assertThat(MigrationDirectories.find(files, " ")).isEmpty();
+        assertThat(MigrationFiles.find(files, "3")).isEmpty();
+        assertThat(MigrationFiles.find(files, " ")).isEmpty();
     }
 
     @Test
@@ -168,27 +166,25 @@ class MigrationFilesTest {
         Files.writeString(golang.resolve("20240115093000_add_users.up.sql"), "");
         Files.writeString(golang.resolve("20240115093000_add_users.down.sql"), "");
         List<MigrationFile> golangFiles = MigrationDirectories.list(golang);
-        assertThat(MigrationDirectories.find(golangFiles, "20240115093000"))
+        assertThat(MigrationFiles.find(golangFiles, "20240115093000"))
                 .map(MigrationFile::name)
                 .contains("add_users");
-        assertThat(MigrationDirectories.find(golangFiles, "20240115093000_add_users.up.sql"))
+        assertThat(MigrationFiles.find(golangFiles, "20240115093000_add_users.up.sql"))
                 .isPresent();
 
         Path prisma = dir.resolve("prisma");
         Files.createDirectories(prisma.resolve("20240115093000_init"));
         Files.writeString(prisma.resolve("20240115093000_init/migration.sql"), "");
         List<MigrationFile> prismaFiles = MigrationDirectories.list(prisma);
-        assertThat(MigrationDirectories.find(prismaFiles, "20240115093000_init"))
-                .isPresent();
-        assertThat(MigrationDirectories.find(prismaFiles, "20240115093000"))
+        assertThat(MigrationFiles.find(prismaFiles, "20240115093000_init")).isPresent();
+        assertThat(MigrationFiles.find(prismaFiles, "20240115093000"))
                 .map(MigrationFile::id)
                 .contains("20240115093000_init");
 
         Path plain = Files.createDirectories(dir.resolve("plain"));
         Files.writeString(plain.resolve("20240101000000_a.sql"), "");
         List<MigrationFile> plainFiles = MigrationDirectories.list(plain);
-        assertThat(MigrationDirectories.find(plainFiles, "20240101000000_a.sql"))
-                .isPresent();
-        assertThat(MigrationDirectories.find(plainFiles, "20240101000000")).isPresent();
+        assertThat(MigrationFiles.find(plainFiles, "20240101000000_a.sql")).isPresent();
+        assertThat(MigrationFiles.find(plainFiles, "20240101000000")).isPresent();
     }
 }

@@ -26,8 +26,8 @@ class PrismaMigrationTest {
     private final Path dir = EffectsTesting.resource("prisma");
 
     private List<List<Effect>> effectsOf(String migration) throws Exception {
-        MigrationFile file = MigrationDirectories.find(MigrationDirectories.list(dir), migration)
-                .orElseThrow();
+        MigrationFile file =
+                MigrationFiles.find(MigrationDirectories.list(dir), migration).orElseThrow();
         return StatementSplitter.split(Files.readString(file.path()), POSTGRESQL).stream()
                 .map(s -> StatementEffects.of(s, POSTGRESQL))
                 .toList();
