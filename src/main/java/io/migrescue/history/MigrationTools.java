@@ -21,6 +21,7 @@ public final class MigrationTools {
             new TypeOrmTool(),
             new AtlasTool(),
             new SupabaseTool(),
+            new NodePgMigrateTool(),
             new GooseTool());
 
     /** The answers for a directory of plain SQL files, which no tool of the list claims. */

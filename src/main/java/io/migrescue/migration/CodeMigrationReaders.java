@@ -11,7 +11,8 @@ public final class CodeMigrationReaders {
             new io.migrescue.migration.typeorm.TypeOrmMigrationReader(),
             new io.migrescue.migration.knex.KnexMigrationReader(),
             new io.migrescue.migration.sequelize.SequelizeMigrationReader(),
-            new io.migrescue.migration.rails.RailsMigrationReader());
+            new io.migrescue.migration.rails.RailsMigrationReader(),
+            new io.migrescue.migration.nodepgmigrate.PgmMigrationReader());
 
     private CodeMigrationReaders() {}
 

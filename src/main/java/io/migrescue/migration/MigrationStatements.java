@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The one way to list a migrations directory and to get a migration's statements, whatever it is written in: SQL
@@ -33,7 +34,7 @@ public final class MigrationStatements {
 
     public static List<SqlStatement> of(MigrationFile file, Engine engine) throws IOException {
         var code = CodeMigrationReaders.forTool(file.tool());
-        if (code.isPresent()) {
+        if (code.isPresent() && !isSql(file)) {
             return code.get().statements(file, engine);
         }
         if (file.path() != null && LiquibaseChangelog.isChangelog(file.path())) {
@@ -41,6 +42,12 @@ public final class MigrationStatements {
         }
         String text = read(file.path());
         return StatementSplitter.split(MigrationTools.factsOf(file.tool()).upSection(text), engine);
+    }
+
+    /** An SQL file next to code migrations (node-pg-migrate mixes them): read as SQL, not as code. */
+    private static boolean isSql(MigrationFile file) {
+        return file.path() != null
+                && file.path().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql");
     }
 
     private static String read(Path file) throws IOException {

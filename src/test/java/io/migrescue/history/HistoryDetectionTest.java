@@ -191,7 +191,7 @@ class HistoryDetectionTest {
         assertThat(HistoryAdapters.select("Flyway"))
                 .extracting(HistoryAdapter::tool)
                 .containsExactly("flyway");
-        assertThat(HistoryAdapters.select(null)).hasSize(15);
+        assertThat(HistoryAdapters.select(null)).hasSize(16);
         assertThat(HistoryAdapters.select("Knex", "migrations").get(0).tableNames())
                 .containsExactly("migrations", "migrations_lock");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> HistoryAdapters.select("ant"))

@@ -19,14 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The real Node.js migration tools, Knex, Drizzle Kit, Sequelize CLI and TypeORM, from the npm registry: installed once into a cache with the
+ * The real Node.js migration tools, Knex, Drizzle Kit, Sequelize CLI, TypeORM and node-pg-migrate, from the npm registry: installed once into a cache with the
  * machine's own {@code npm} (pinned versions, so every run tests the same tools) and run with its {@code node}, as a
  * team's deploy would. The cache is {@code $MIGRESCUE_NPM_CACHE}, else {@code ~/.cache/migrescue-npm}, one folder per
  * package set, so a fresh machine installs once (seconds) and later runs reuse it. No node or npm fails the test
  * with what to install: these tests prove migrescue's writes against the tools themselves and are never skipped.
  */
 public final class NodeTools {
-    /** The versions the Knex, Drizzle, Sequelize and TypeORM history writers and code readers follow. */
+    /** The versions the Knex, Drizzle, Sequelize, TypeORM and node-pg-migrate history writers and code readers follow. */
     public static final List<String> PACKAGES = List.of(
             "knex@3.3.0",
             "pg@8.23.1",
@@ -36,7 +36,8 @@ public final class NodeTools {
             "sequelize-cli@6.6.5",
             "sequelize@6.37.8",
             "typeorm@0.3.31",
-            "reflect-metadata@0.2.2");
+            "reflect-metadata@0.2.2",
+            "node-pg-migrate@9.0.0");
 
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static Path modules;
