@@ -54,9 +54,8 @@ final class AlembicTool extends MigrationTool {
      * revision's parent is not a current head: the database is then not where this revision starts.
      */
     @Override
-    public List<BoundStatement> recordApplied(
+    protected List<BoundStatement> applied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
         AlembicRevision script = AlembicRevision.of(file);
         Set<String> heads = heads(h);
         if (heads.contains(script.revision())) {
@@ -82,9 +81,8 @@ final class AlembicTool extends MigrationTool {
      * revision scripts. Not a head: nothing to do, unless a head descends from it (then it is applied under others).
      */
     @Override
-    public List<BoundStatement> recordRolledBack(
+    protected List<BoundStatement> rolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
         Set<String> heads = heads(h);
         Map<String, List<String>> graph = graph(files);
         if (!heads.contains(id)) {

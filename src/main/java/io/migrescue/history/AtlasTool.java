@@ -68,9 +68,8 @@ final class AtlasTool extends MigrationTool {
      * {@code migrate set} writes for it: type resolved, {@code applied = total = 0}, the hash from {@code atlas.sum}.
      */
     @Override
-    public List<BoundStatement> recordApplied(
+    protected List<BoundStatement> applied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
         String name = MigrationNames.fileName(file);
         String version = version(name);
         Optional<HistoryEntry> row = HistorySql.entry(h, version);
@@ -109,9 +108,8 @@ final class AtlasTool extends MigrationTool {
      * the file from its first statement. Refused when later revisions exist: Atlas would call the history non-linear.
      */
     @Override
-    public List<BoundStatement> recordRolledBack(
+    protected List<BoundStatement> rolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
         String version = version(id);
         if (HistorySql.entry(h, version).isEmpty()) {
             return List.of();

@@ -56,9 +56,8 @@ final class DjangoTool extends MigrationTool {
     }
 
     @Override
-    public List<BoundStatement> recordApplied(
+    protected List<BoundStatement> applied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
         String[] key = key(file);
         if (HistorySql.entry(h, key[0] + "." + key[1]).isPresent()) {
             return List.of();
@@ -74,9 +73,8 @@ final class DjangoTool extends MigrationTool {
 
     /** {@code id} is {@code app.name}; deletes its rows, as {@code migrate app previous} does after unapplying it. */
     @Override
-    public List<BoundStatement> recordRolledBack(
+    protected List<BoundStatement> rolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
         return HistorySql.deleteEntry(d, h, id, List.of("app", "name"), k -> {
             int dot = k.indexOf('.');
             return List.of(k.substring(0, dot), k.substring(dot + 1));

@@ -90,9 +90,8 @@ final class DrizzleTool extends MigrationTool {
 
     /** {@code INSERT ("hash", "created_at")}: the file's hash and the journal's {@code when}, as a successful migrate does. */
     @Override
-    public List<BoundStatement> recordApplied(
+    protected List<BoundStatement> applied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
         long when = journalWhen(file.path());
         String hash = hash(file.path());
         if (recorded(h, when).isPresent() || h.entries().stream().anyMatch(e -> hash.equals(e.checksum()))) {
@@ -110,9 +109,8 @@ final class DrizzleTool extends MigrationTool {
      * {@code when}. Refused when a later migration is recorded: Drizzle would still skip this one.
      */
     @Override
-    public List<BoundStatement> recordRolledBack(
+    protected List<BoundStatement> rolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
         long when = whenOf(id, h, files);
         if (recorded(h, when).isEmpty()) {
             return List.of();

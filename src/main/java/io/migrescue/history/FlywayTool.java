@@ -117,9 +117,8 @@ final class FlywayTool extends MigrationTool {
     }
 
     @Override
-    public List<BoundStatement> recordApplied(
+    protected List<BoundStatement> applied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
         FlywayScript script = FlywayScript.of(file);
         List<HistoryEntry> rows =
                 h.entries().stream().filter(e -> script.sameVersion(e.id())).toList();
@@ -177,9 +176,8 @@ final class FlywayTool extends MigrationTool {
      * repeatable's by description), so {@code migrate} runs it again. No row: nothing to do, Flyway will run it.
      */
     @Override
-    public List<BoundStatement> recordRolledBack(
+    protected List<BoundStatement> rolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
         List<HistoryEntry> rows = HistorySql.entries(h, id);
         if (rows.stream().anyMatch(e -> e.state() == EntryState.APPLIED)) {
             throw new IllegalStateException("Flyway recorded " + id + " as successful; only a failed migration can be"

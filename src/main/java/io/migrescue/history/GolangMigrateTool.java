@@ -79,9 +79,8 @@ final class GolangMigrateTool extends MigrationTool {
 
     /** What a successful {@code migrate up} of the file leaves: {@code (N, false)}. */
     @Override
-    public List<BoundStatement> recordApplied(
+    protected List<BoundStatement> applied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
         return force(d, h, OptionalLong.of(version(file.id())));
     }
 
@@ -99,9 +98,8 @@ final class GolangMigrateTool extends MigrationTool {
      * is {@code migrate force -1}: an empty table, which golang-migrate reads as "nothing applied" and starts over.
      */
     @Override
-    public List<BoundStatement> recordRolledBack(
+    protected List<BoundStatement> rolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
         long failed = version(id);
         OptionalLong previous = previousVersion(failed, files);
         if (h.entries().isEmpty() || holdsExactly(h, previous)) {

@@ -113,9 +113,8 @@ final class GooseTool extends MigrationTool {
 
     /** {@code INSERT (version_id, is_applied) VALUES (N, true)}, as a successful {@code goose up} of the file. */
     @Override
-    public List<BoundStatement> recordApplied(
+    protected List<BoundStatement> applied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
         long version = version(MigrationNames.fileName(file));
         if (applied(h, version)) {
             return List.of();
@@ -129,9 +128,8 @@ final class GooseTool extends MigrationTool {
 
     /** {@code goose down} deletes every row of the version; not applied already (or only an old down row): nothing to do. */
     @Override
-    public List<BoundStatement> recordRolledBack(
+    protected List<BoundStatement> rolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
         long version = version(id);
         if (!applied(h, version)) {
             return List.of();

@@ -103,9 +103,8 @@ final class LiquibaseTool extends MigrationTool {
      * records neither.
      */
     @Override
-    public List<BoundStatement> recordApplied(
+    protected List<BoundStatement> applied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
         if (LiquibaseChangeSets.isChangeSet(file)) {
             return LiquibaseChangeSets.recordExecuted(d, h, file, now); // one changeset, as changelog-sync records it
         }
@@ -142,9 +141,8 @@ final class LiquibaseTool extends MigrationTool {
      * reader names entries). No row, which is what a failed changeset leaves: nothing to do.
      */
     @Override
-    public List<BoundStatement> recordRolledBack(
+    protected List<BoundStatement> rolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
         return HistorySql.deleteEntry(d, h, id, List.of("id", "author", "filename"), k -> {
             String[] key = k.split("::", 3);
             if (key.length != 3) {

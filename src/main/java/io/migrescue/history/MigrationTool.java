@@ -8,6 +8,7 @@ import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -174,4 +175,28 @@ public abstract class MigrationTool implements HistoryAdapter, HistoryWriter {
     public String toString() {
         return id;
     }
+
+    /** Checks once, for every tool, that the history handed in is this tool's, then plans the rows {@link #applied}. */
+    @Override
+    public final List<BoundStatement> recordApplied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
+        HistorySql.requireTool(h, tool());
+        return applied(d, h, file, now, installedBy);
+    }
+
+    /** Checks once, for every tool, that the history handed in is this tool's, then plans {@link #rolledBack}. */
+    @Override
+    public final List<BoundStatement> recordRolledBack(
+            Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
+        HistorySql.requireTool(h, tool());
+        return rolledBack(d, h, id, files, now);
+    }
+
+    /** {@link HistoryWriter#recordApplied} for a history known to be this tool's. */
+    protected abstract List<BoundStatement> applied(
+            Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy);
+
+    /** {@link HistoryWriter#recordRolledBack} for a history known to be this tool's. */
+    protected abstract List<BoundStatement> rolledBack(
+            Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now);
 }

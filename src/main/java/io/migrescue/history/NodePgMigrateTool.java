@@ -95,9 +95,8 @@ final class NodePgMigrateTool extends MigrationTool {
      * takes that first one's time.
      */
     @Override
-    public List<BoundStatement> recordApplied(
+    protected List<BoundStatement> applied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
         String name = name(file);
         if (HistorySql.entry(h, name).isPresent()) {
             return List.of();
@@ -130,9 +129,8 @@ final class NodePgMigrateTool extends MigrationTool {
 
     /** {@code down} deletes the migration's row ({@code DELETE … WHERE name = …}); no row, nothing to do. */
     @Override
-    public List<BoundStatement> recordRolledBack(
+    protected List<BoundStatement> rolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
         return HistorySql.deleteEntry(d, h, "name", id);
     }
 

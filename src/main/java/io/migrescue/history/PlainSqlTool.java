@@ -48,13 +48,13 @@ final class PlainSqlTool extends MigrationTool {
     }
 
     @Override
-    public List<BoundStatement> recordApplied(
+    protected List<BoundStatement> applied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
         throw new UnsupportedOperationException(NO_HISTORY);
     }
 
     @Override
-    public List<BoundStatement> recordRolledBack(
+    protected List<BoundStatement> rolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
         throw new UnsupportedOperationException(NO_HISTORY);
     }

@@ -108,9 +108,8 @@ final class PrismaTool extends MigrationTool {
     }
 
     @Override
-    public List<BoundStatement> recordApplied(
+    protected List<BoundStatement> applied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
         String name = migrationName(file);
         List<HistoryEntry> rows = HistorySql.entries(h, name);
         if (rows.stream().anyMatch(e -> e.state() == EntryState.APPLIED)) {
@@ -137,9 +136,8 @@ final class PrismaTool extends MigrationTool {
      * {@code migrate deploy} applies it again. Prisma refuses when the migration only has finished rows.
      */
     @Override
-    public List<BoundStatement> recordRolledBack(
+    protected List<BoundStatement> rolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
         List<HistoryEntry> rows = HistorySql.entries(h, id);
         if (rows.stream().noneMatch(e -> e.state() == EntryState.FAILED)
                 && rows.stream().anyMatch(e -> e.state() == EntryState.APPLIED)) {

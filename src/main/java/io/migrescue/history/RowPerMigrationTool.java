@@ -31,18 +31,16 @@ abstract class RowPerMigrationTool extends MigrationTool {
 
     /** The migration's row inserted; nothing to do when the history records it already. */
     @Override
-    public final List<BoundStatement> recordApplied(
+    protected final List<BoundStatement> applied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, tool());
         String k = key(file);
         return HistorySql.entry(h, k).isPresent() ? List.of() : List.of(insert(d, h, k, now));
     }
 
     /** Deletes the migration's row, as the tool's rollback does after {@code down}; no row, nothing to do. */
     @Override
-    public List<BoundStatement> recordRolledBack(
+    protected List<BoundStatement> rolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, tool());
         return HistorySql.deleteEntry(d, h, keyColumn, id);
     }
 

@@ -51,9 +51,8 @@ final class SupabaseTool extends MigrationTool {
      * (NULL for a file without any, as the CLI's pgtype encodes an empty split).
      */
     @Override
-    public List<BoundStatement> recordApplied(
+    protected List<BoundStatement> applied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
         Matcher name = FILE.matcher(MigrationNames.fileName(file));
         if (!name.matches()) {
             throw new IllegalArgumentException(file.path() + " is not a Supabase migration (<version>_<name>.sql)");
@@ -75,9 +74,8 @@ final class SupabaseTool extends MigrationTool {
 
     /** {@code repair --status reverted}: deletes the version's row; no row, nothing to do. */
     @Override
-    public List<BoundStatement> recordRolledBack(
+    protected List<BoundStatement> rolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
         String digits = MigrationNames.digitsBefore(id, '_');
         return HistorySql.deleteEntry(d, h, "version", digits != null ? digits : id);
     }

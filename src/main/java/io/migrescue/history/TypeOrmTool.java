@@ -46,25 +46,22 @@ final class TypeOrmTool extends MigrationTool {
 
     /** {@code INSERT ("timestamp", "name")}, as after a successful {@code migration:run} of the class. */
     @Override
-    public List<BoundStatement> recordApplied(
+    protected List<BoundStatement> applied(
             Dialect d, MigrationHistory h, MigrationFile file, Instant now, String installedBy) {
-        HistorySql.requireTool(h, TOOL);
         String name = migrationName(file);
-        if (HistorySql.entry(h, name).isPresent()) {
-            return List.of();
-        }
-        return List.of(BoundStatement.of(
-                "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "timestamp", "name")
-                        + ") VALUES (?, ?)",
-                timestamp(name),
-                name));
+        return HistorySql.entry(h, name).isPresent()
+                ? List.of()
+                : List.of(BoundStatement.of(
+                        "INSERT INTO " + HistorySql.table(d, h) + " (" + HistorySql.columns(d, "timestamp", "name")
+                                + ") VALUES (?, ?)",
+                        timestamp(name),
+                        name));
     }
 
     /** {@code migration:revert}: {@code DELETE WHERE "timestamp" = ? AND "name" = ?}; no row, nothing to do. */
     @Override
-    public List<BoundStatement> recordRolledBack(
+    protected List<BoundStatement> rolledBack(
             Dialect d, MigrationHistory h, String id, List<MigrationFile> files, Instant now) {
-        HistorySql.requireTool(h, TOOL);
         return HistorySql.deleteEntry(d, h, id, List.of("timestamp", "name"), k -> List.of(timestamp(k), k));
     }
 
