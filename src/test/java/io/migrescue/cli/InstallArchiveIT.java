@@ -21,13 +21,13 @@ class InstallArchiveIT {
     @Test
     void archiveRunsWithTheHostsJava() throws Exception {
         String out = check(archive(false));
-        assertThat(out).contains("ok: --version, demo, the printed repair and drop");
+        assertThat(out).contains("ok: --version, --help, demo, the printed repair and drop");
     }
 
     @Test
     void selfContainedArchiveRunsWithoutJava() throws Exception {
         String out = check(archive(true), "--without-java");
-        assertThat(out).contains("ok: --version, demo, the printed repair and drop, without java on PATH");
+        assertThat(out).contains("ok: --version, --help, demo, the printed repair and drop, without java on PATH");
     }
 
     @Test
