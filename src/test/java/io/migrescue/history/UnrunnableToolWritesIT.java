@@ -15,13 +15,7 @@ import io.migrescue.testing.ScratchDatabase;
 import io.migrescue.testing.ToolTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,24 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UnrunnableToolWritesIT {
     private static final Instant NOW = Instant.parse("2026-03-01T10:15:30.123Z");
-
-    /** Rows as text, in order, each column rendered by the server's text form. */
-    private static List<List<String>> rows(ScratchDatabase db, String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (Connection c = db.connect();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
 
     private static String now(Engine engine) {
         return engine == Engine.POSTGRESQL ? "now()" : "CURRENT_TIMESTAMP(3)";
@@ -89,7 +65,7 @@ class UnrunnableToolWritesIT {
             // started_at/finished_at/rolled_back_at as UTC text on both engines, to the millisecond
             String utc =
                     engine == Engine.POSTGRESQL ? "to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS')" : "%s";
-            List<List<String>> rows = rows(
+            List<List<String>> rows = Plans.rows(
                     db,
                     "SELECT id, checksum, " + utc.formatted("finished_at") + ", migration_name, logs, "
                             + utc.formatted("rolled_back_at") + ", " + utc.formatted("started_at")
@@ -131,7 +107,7 @@ class UnrunnableToolWritesIT {
                     db,
                     writer.recordRolledBack(
                             Dialect.of(engine), Plans.history(db, "prisma"), failedName, List.of(), NOW));
-            assertThat(rows(
+            assertThat(Plans.rows(
                             db,
                             "SELECT " + utc.formatted("rolled_back_at")
                                     + ", finished_at FROM _prisma_migrations WHERE migration_name = '" + failedName
@@ -160,14 +136,14 @@ class UnrunnableToolWritesIT {
             db.execute(ToolTables.golangMigrate(engine), dirty);
 
             Plans.execute(db, writer.clearDirty(dialect, Plans.history(db, "golang-migrate"), "20240115093000"));
-            assertThat(rows(db, select)).containsExactly(List.of("20240115093000", clean));
+            assertThat(Plans.rows(db, select)).containsExactly(List.of("20240115093000", clean));
 
             db.execute("DELETE FROM schema_migrations", dirty);
             Plans.execute(
                     db,
                     writer.recordRolledBack(
                             dialect, Plans.history(db, "golang-migrate"), "20240115093000", files, NOW));
-            assertThat(rows(db, select))
+            assertThat(Plans.rows(db, select))
                     .containsExactly(List.of("20240101000000", clean)); // a version with files: up works
 
             db.execute(
@@ -175,11 +151,11 @@ class UnrunnableToolWritesIT {
                     "INSERT INTO schema_migrations (version, dirty) VALUES (20240101000000, true)");
             MigrationHistory first = Plans.history(db, "golang-migrate");
             Plans.execute(db, writer.recordRolledBack(dialect, first, "20240101000000", files, NOW));
-            assertThat(rows(db, select)).isEmpty(); // force -1: nothing applied, up starts from the first file
+            assertThat(Plans.rows(db, select)).isEmpty(); // force -1: nothing applied, up starts from the first file
 
             Plans.execute(
                     db, writer.recordApplied(dialect, Plans.history(db, "golang-migrate"), files.get(2), NOW, null));
-            assertThat(rows(db, select)).containsExactly(List.of("20240201000000", clean));
+            assertThat(Plans.rows(db, select)).containsExactly(List.of("20240201000000", clean));
             assertThat(Plans.history(db, "golang-migrate").needsAttention()).isFalse();
         }
     }
@@ -206,13 +182,13 @@ class UnrunnableToolWritesIT {
                             new MigrationFile(orders, orders, php, "laravel"),
                             NOW,
                             null));
-            assertThat(rows(db, "SELECT id, migration, batch FROM migrations ORDER BY id"))
+            assertThat(Plans.rows(db, "SELECT id, migration, batch FROM migrations ORDER BY id"))
                     .last()
                     .isEqualTo(List.of("3", orders, "3"));
             Plans.execute(
                     db,
                     writer.recordRolledBack(Dialect.of(engine), Plans.history(db, "laravel"), orders, List.of(), NOW));
-            assertThat(rows(db, "SELECT migration FROM migrations ORDER BY id"))
+            assertThat(Plans.rows(db, "SELECT migration FROM migrations ORDER BY id"))
                     .extracting(r -> r.get(0))
                     .containsExactly("2024_01_01_000000_create_users_table", "2024_02_01_000000_create_posts_table");
         }
@@ -234,14 +210,14 @@ class UnrunnableToolWritesIT {
                     NOW,
                     null);
             Plans.execute(db, plan);
-            assertThat(rows(db, "SELECT version FROM schema_migrations ORDER BY version"))
+            assertThat(Plans.rows(db, "SELECT version FROM schema_migrations ORDER BY version"))
                     .extracting(r -> r.get(0))
                     .containsExactly("20240101000000", "20240202000000");
             Plans.execute(
                     db,
                     writer.recordRolledBack(
                             Dialect.of(engine), Plans.history(db, "rails"), "20240202000000", List.of(), NOW));
-            assertThat(rows(db, "SELECT version FROM schema_migrations"))
+            assertThat(Plans.rows(db, "SELECT version FROM schema_migrations"))
                     .extracting(r -> r.get(0))
                     .containsExactly("20240101000000");
         }
@@ -268,7 +244,7 @@ class UnrunnableToolWritesIT {
                         "SET TIME ZONE 'Asia/Kathmandu'");
                 // a timestamp column holds the session's wall clock, as now() would write it there: 10:15:30.123 UTC is
                 // 16:00:30.123 NPT
-                assertThat(rows(
+                assertThat(Plans.rows(
                                 db,
                                 "SELECT local_ts::text, extract(epoch FROM tz)::numeric(14,3)::text,"
                                         + " extract(epoch FROM utc_tz)::numeric(14,3)::text FROM t"))
@@ -283,7 +259,7 @@ class UnrunnableToolWritesIT {
                                 clock.param(),
                                 utc.param())),
                         "SET time_zone = '+05:45'");
-                assertThat(rows(db, "SELECT UNIX_TIMESTAMP(ts), local_dt, utc_dt FROM t"))
+                assertThat(Plans.rows(db, "SELECT UNIX_TIMESTAMP(ts), local_dt, utc_dt FROM t"))
                         .containsExactly(
                                 List.of("1772360130.123", "2026-03-01 16:00:30.123", "2026-03-01 10:15:30.123"));
             }
