@@ -103,7 +103,7 @@ dump_commands=()
 
 # The JDBC floor (bench/JdbcFloor.java): connect with the jar's PostgreSQL driver and run status's first query, no
 # more, with the launcher's JVM options and an archive of its own per JDK, made by one untimed run.
-jvm_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m -Xlog:disable -Xlog:all=error:stderr"
+jvm_opts="-XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500 -XX:Tier3CompileThreshold=10000 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m -Xlog:disable -Xlog:all=error:stderr"
 floor_classes="$BENCH_JAR_DIR/floor-classes"
 rm -rf "$floor_classes"
 "${JAVA_HOME:+$JAVA_HOME/bin/}javac" --release 17 -nowarn -cp "$BENCH_JAR_DIR/staged.jar" -d "$floor_classes" \
