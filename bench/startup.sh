@@ -3,6 +3,8 @@
 # CPU time (user + sys of the process and its children) and wall time, median of RUNS interleaved rounds:
 #   --version, --help                          vs java -version (same JDK)     target CPU <= 1.5x
 #   status, diagnose, explain (1-table PG db)  vs java -version (same JDK)     target CPU <= 3x
+#   JVM floor (the jar's Main answering --version in the JVM, the launcher's options and archive): what every
+#     command the JVM answers pays before it reads its command line
 #   JDBC floor (bench/JdbcFloor.java: connect + status's first query, own archive)  what status cannot go under
 #   status on the 2,000-table db (make-bench-db.sh) vs pg_dump --schema-only / mariadb-dump --no-data
 #                                                                              target wall <= 0.5x
@@ -92,6 +94,7 @@ commands_for() {
   echo "help|0|$launcher --help"
   echo "explain|1|$launcher explain --error-file $error_file"
   echo "status-small|1|$launcher status --url $small_url"
+  echo "jvm-floor|0|${java_of[$j]} $jvm_opts $(launcher_archive "$j") -cp $(jar_for "$j") io.migrescue.Main --version"
   echo "jdbc-floor|0|${java_of[$j]} $jvm_opts $(floor_archive "$j" use) -cp $(floor_cp "$j") JdbcFloor $small_url"
   echo "diagnose-small|1|$launcher diagnose --url $small_url"
   [ "$big" = 0 ] || echo "status-pg2000|1|$launcher status --url $PG_URL"
@@ -118,6 +121,10 @@ floor_archive() { # floor_archive JDK make|use: the option that writes or maps t
   else
     [ "$2" = make ] && echo "-XX:ArchiveClassesAtExit=$dir/floor.jsa" || echo "-XX:SharedArchiveFile=$dir/floor.jsa"
   fi
+}
+launcher_archive() { # launcher_archive JDK: the option that maps the archive bin/migrescue made beside the jar
+  local base="${BENCH_JAR_DIR}/startup-jdk$1/migrescue"
+  if [ "$1" -ge 25 ]; then echo "-XX:AOTCache=$base.jdk$1.aot"; else echo "-XX:SharedArchiveFile=$base.jdk$1.jsa"; fi
 }
 
 # A fresh jar per JDK; the first launcher run makes the start-up archive (its training run), untimed.
@@ -186,6 +193,7 @@ report="$raw/report.txt"
     row "JDK $j migrescue --help" "jdk$j-help" "jdk$j-java-version" cpu 1.5
     row "JDK $j explain (no database)" "jdk$j-explain" "jdk$j-java-version" cpu 3
     row "JDK $j status (1-table PostgreSQL)" "jdk$j-status-small" "jdk$j-java-version" cpu 3
+    row "JDK $j JVM floor (Main --version)" "jdk$j-jvm-floor" "jdk$j-java-version" cpu 3
     row "JDK $j JDBC floor (1 query)" "jdk$j-jdbc-floor" "jdk$j-java-version" cpu 3
     row "JDK $j diagnose (1-table PostgreSQL)" "jdk$j-diagnose-small" "jdk$j-java-version" cpu 3
     [ "$big" = 0 ] || row "JDK $j status (2,000 tables, PG)" "jdk$j-status-pg2000" pg_dump wall 0.5
