@@ -196,9 +196,22 @@ public final class DiagnoseUseCase {
                             + " database state")
                     : answered;
         } catch (SQLException e) {
+            if (MISSING_TABLE_STATES.contains(e.getSQLState())) {
+                // the rows were only ever inside the failed run (node-pg-migrate's single transaction, Knex's batch,
+                // a script that makes the table and its index together): no repair here can reach them
+                // still an error (the next run fails the same way), but no playbook fits: the fix is in the files
+                List<String> evidence = new ArrayList<>(answered.evidence());
+                evidence.add("the table is not in this database: the failed run made it and rolled it back with"
+                        + " itself, so the rows the error is about were never committed; fix the migration that writes"
+                        + " them, then run the tool again (or this is not the database or schema it ran on)");
+                return answered.reworded(answered.summary(), answered.objects(), evidence, List.of());
+            }
             return answered; // the evidence line already says the data could not be checked
         }
     }
+
+    /** "No such table": PostgreSQL's SQLSTATE and the MySQL family's (1146). */
+    private static final java.util.Set<String> MISSING_TABLE_STATES = java.util.Set.of("42P01", "42S02");
 
     /** What the error text's own statement meant to do, when the wrapper carries one that can be understood. */
     private static List<Effect> errorStatementEffects(ParsedError error, Engine engine) {

@@ -2,7 +2,7 @@ package io.migrescue.app;
 
 import io.migrescue.db.Redaction;
 import io.migrescue.failure.MigrescueException;
-import io.migrescue.migration.CodeMigrationReaders;
+import io.migrescue.migration.MigrationStatements;
 import io.migrescue.migration.ToolRendering;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.MigrationFile;
@@ -47,7 +47,7 @@ public final class ToolRenderedSql {
             notes.add("statements of " + file.id() + ": rendered by " + rendered.source());
             return rendered.statements();
         }
-        if (CodeMigrationReaders.forTool(file.tool()).isPresent()) {
+        if (MigrationStatements.readAsCode(file)) {
             notes.add("statements of " + file.id() + ": read from code");
         }
         return MigrationDirectory.statements(file, engine);

@@ -33,9 +33,8 @@ public final class MigrationStatements {
     }
 
     public static List<SqlStatement> of(MigrationFile file, Engine engine) throws IOException {
-        var code = CodeMigrationReaders.forTool(file.tool());
-        if (code.isPresent() && !isSql(file)) {
-            return code.get().statements(file, engine);
+        if (readAsCode(file)) {
+            return CodeMigrationReaders.forTool(file.tool()).orElseThrow().statements(file, engine);
         }
         if (file.path() != null && LiquibaseChangelog.isChangelog(file.path())) {
             return LiquibaseChangelog.statements(file.path(), engine); // the SQL of its sql/sqlFile changes
@@ -44,10 +43,18 @@ public final class MigrationStatements {
         return StatementSplitter.split(MigrationTools.factsOf(file.tool()).upSection(text), engine);
     }
 
-    /** An SQL file next to code migrations (node-pg-migrate mixes them): read as SQL, not as code. */
-    private static boolean isSql(MigrationFile file) {
-        return file.path() != null
-                && file.path().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql");
+    /**
+     * Whether {@link #of} reads this migration with its tool's code reader: an SQL file next to code migrations
+     * (node-pg-migrate mixes them) is read as SQL, not as code.
+     */
+    public static boolean readAsCode(MigrationFile file) {
+        return CodeMigrationReaders.forTool(file.tool()).isPresent()
+                && !(file.path() != null
+                        && file.path()
+                                .getFileName()
+                                .toString()
+                                .toLowerCase(Locale.ROOT)
+                                .endsWith(".sql"));
     }
 
     private static String read(Path file) throws IOException {

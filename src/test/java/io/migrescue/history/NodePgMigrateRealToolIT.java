@@ -160,6 +160,77 @@ class NodePgMigrateRealToolIT {
         }
     }
 
+    /** Rows with the same e-mail, written by the migration itself (seed data), then a unique index over them. */
+    private static final String SEEDED_USERS = """
+            -- Up Migration
+            CREATE TABLE members (id int PRIMARY KEY, email text NOT NULL);
+            INSERT INTO members VALUES (1, 'ana@example.org'), (2, 'ana@example.org'), (3, 'budi@example.org');
+            -- Down Migration
+            DROP TABLE members;
+            """;
+
+    private static final String MEMBER_EMAIL = """
+            -- Up Migration
+            ALTER TABLE members ADD COLUMN nick text;
+            CREATE UNIQUE INDEX members_email_uq ON members (email);
+            -- Down Migration
+            DROP INDEX members_email_uq;
+            ALTER TABLE members DROP COLUMN nick;
+            """;
+
+    @Test
+    void theFailedMigrationIsTheOneItsOutputNamesAndADeployThatMeetsDuplicatesIsRepaired(@TempDir Path tmp)
+            throws Exception {
+        try (ScratchDatabase whole = ScratchDatabase.create(Engine.POSTGRESQL, "npgm whole run");
+                ScratchDatabase stepwise = ScratchDatabase.create(Engine.POSTGRESQL, "npgm stepwise")) {
+            // one `up` with both migrations pending: node-pg-migrate's single transaction rolls both back
+            Path dir = Files.createDirectories(tmp.resolve("app/migrations")).getParent();
+            Path migrations = dir.resolve("migrations");
+            Files.writeString(migrations.resolve("1700000000000_members.sql"), SEEDED_USERS);
+            Files.writeString(migrations.resolve("1700000000001_member_email.sql"), MEMBER_EMAIL);
+            NodeTools.Result failed = pgMigrate(dir, whole, "up");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            assertThat(rows(whole, "SELECT COUNT(*) FROM pgmigrations")).containsExactly(List.of("0"));
+            Path errorFile = Files.writeString(tmp.resolve("whole.log"), failed.output());
+
+            JsonNode diagnosis = CodeMigrationRescue.diagnose(whole, errorFile, migrations);
+            JsonNode migration = CodeMigrationRescue.failedMigration(diagnosis);
+            assertThat(migration.path("id").asText())
+                    .as("named by the output, not the first pending file (which was rolled back with it)")
+                    .isEqualTo("1700000000001_member_email");
+            assertThat(migration.path("foundBy").asText()).isEqualTo("error-text");
+            assertThat(CodeMigrationRescue.states(migration)).containsExactly("not-applied", "failed");
+            JsonNode finding = diagnosis.at("/findings/0");
+            assertThat(finding.path("kind").asText()).isEqualTo("DUPLICATE_ROWS");
+            assertThat(finding.path("playbooks"))
+                    .as("no repair reaches rows that were never committed")
+                    .isEmpty();
+            assertThat(finding.path("evidence").toString()).contains("rolled it back with itself");
+
+            // deploy by deploy: the first migration is in, with its duplicates; the second fails on them
+            Files.delete(migrations.resolve("1700000000001_member_email.sql"));
+            assertThat(pgMigrate(dir, stepwise, "up").exitCode()).isZero();
+            Files.writeString(migrations.resolve("1700000000001_member_email.sql"), MEMBER_EMAIL);
+            NodeTools.Result deploy = pgMigrate(dir, stepwise, "up");
+            assertThat(deploy.exitCode()).as(deploy.output()).isNotZero();
+            Path deployLog = Files.writeString(tmp.resolve("deploy.log"), deploy.output());
+            JsonNode second = CodeMigrationRescue.diagnose(stepwise, deployLog, migrations);
+            assertThat(second.at("/findings/0/kind").asText()).isEqualTo("DUPLICATE_ROWS");
+            assertThat(second.at("/findings/0/playbooks/0").asText()).isEqualTo("fix-duplicate-rows");
+            CodeMigrationRescue.repair(
+                    stepwise, tmp.resolve("backup"), "fix-duplicate-rows", deployLog, migrations, "keep=first");
+
+            NodeTools.Result latest = pgMigrate(dir, stepwise, "up");
+            assertThat(latest.exitCode()).as(latest.output()).isZero();
+            assertThat(rows(stepwise, "SELECT name FROM pgmigrations ORDER BY run_on, id"))
+                    .containsExactly(List.of("1700000000000_members"), List.of("1700000000001_member_email"));
+            assertThat(rows(stepwise, "SELECT id, email FROM members ORDER BY id"))
+                    .containsExactly(List.of("1", "ana@example.org"), List.of("3", "budi@example.org"));
+            assertThat(rows(stepwise, "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'members_email_uq'"))
+                    .containsExactly(List.of("1"));
+        }
+    }
+
     @Test
     void aFileAddedWithAnOlderTimestampIsAppliedInOrderAndTheOrderCheckPasses(@TempDir Path tmp) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "npgm order")) {

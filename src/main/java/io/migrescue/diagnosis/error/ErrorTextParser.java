@@ -22,6 +22,7 @@ public final class ErrorTextParser {
             new PrismaReader(),
             new GolangMigrateReader(),
             new KnexReader(),
+            new NodePgMigrateReader(),
             new SequelizeReader(),
             new SupabaseReader(),
             new RailsReader(),
