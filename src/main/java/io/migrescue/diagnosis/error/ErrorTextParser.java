@@ -23,6 +23,7 @@ public final class ErrorTextParser {
             new GolangMigrateReader(),
             new KnexReader(),
             new NodePgMigrateReader(),
+            new TypeOrmReader(),
             new SequelizeReader(),
             new SupabaseReader(),
             new RailsReader(),
