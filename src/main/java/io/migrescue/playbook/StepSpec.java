@@ -98,6 +98,12 @@ public sealed interface StepSpec {
 
     record FillNulls(String value) implements StepSpec {}
 
+    /**
+     * Make the rows a new CHECK refuses pass it: {@code delete} them, or {@code set-column}: set {@code column} to
+     * {@code value} (bound) in them. Column and value are asked only for {@code set-column} (null when not given).
+     */
+    record FixCheckRows(String policy, String column, String value) implements StepSpec {}
+
     record Sql(String text) implements StepSpec {
         private static final java.util.regex.Pattern DISRUPTIVE = java.util.regex.Pattern.compile(
                 "\\b(DELETE|UPDATE|TRUNCATE|DROP|RENAME|REPLACE|KILL)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
