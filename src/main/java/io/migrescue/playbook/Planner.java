@@ -170,6 +170,7 @@ public final class Planner {
                             values.render(s.policy()),
                             values.neededDecision(s.column()),
                             values.neededDecision(s.value()),
+                            values.neededDecision(s.referencing()),
                             settling.failingEffects(),
                             finding,
                             draft.backupWhere,

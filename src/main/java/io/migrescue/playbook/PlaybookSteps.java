@@ -60,7 +60,10 @@ final class PlaybookSteps {
             case "fill-nulls" -> new StepSpec.FillNulls(arg(args, "value", where));
             case "fix-check-rows" ->
                 new StepSpec.FixCheckRows(
-                        arg(args, "policy", where), optional(args, "column"), optional(args, "value"));
+                        arg(args, "policy", where),
+                        optional(args, "column"),
+                        optional(args, "value"),
+                        optional(args, "referencing"));
             case "sql" -> new StepSpec.Sql(args.isTextual() ? args.asText() : arg(args, "text", where));
             case "record" -> {
                 String what = args.asText();

@@ -135,11 +135,27 @@ class CheckRowFixesTest {
                 .hasMessageContaining("orders has no such column");
     }
 
+    /** Rows of other tables that reference deleted rows are dealt with first, as decided, never lost to a cascade. */
     @Test
-    void rowsOtherTablesReferenceAreNotDeleted() {
+    void rowsReferencingDeletedRowsAreDecidedFirst() {
         assertThatThrownBy(() -> plan(catalog(Engine.POSTGRESQL, true), Map.of("policy", "delete")))
-                .isInstanceOf(PlanningException.class)
-                .hasMessageContaining("rows of order_lines may reference the rows of orders")
-                .hasMessageContaining("--param policy=set-column");
+                .isInstanceOf(PlanningException.DecisionNeeded.class)
+                .hasMessageContaining("referencing")
+                .hasMessageContaining("order_lines");
+        Plan plan = plan(catalog(Engine.POSTGRESQL, true), Map.of("policy", "delete", "referencing", "set-null"));
+        PlanStep first = plan.steps().get(1);
+        assertThat(first.kind()).isEqualTo("fix-grandchildren");
+        assertThat(first.description())
+                .isEqualTo("set to NULL the references of the rows of order_lines that reference the rows that fail"
+                        + " CHECK (total >= 0) of orders");
+        assertThat(first.sql().get(0).sql())
+                .isEqualTo(
+                        "UPDATE \"public\".\"order_lines\" SET \"order_id\" = NULL WHERE"
+                                + " \"public\".\"order_lines\".\"order_id\" IN (SELECT o.mr_ref FROM (SELECT"
+                                + " \"public\".\"orders\".\"id\" AS mr_ref FROM \"public\".\"orders\" WHERE NOT (total >= 0)) o)");
+        assertThat(plan.steps().get(2).kind()).isEqualTo("fix-check-rows");
+        assertThat(plan.backup().tables())
+                .extracting(BackupPlan.TableToSave::table)
+                .contains("orders", "order_lines");
     }
 }
