@@ -41,12 +41,19 @@ class CheckViolationRepairIT {
 
     private static final String V2 = "ALTER TABLE orders ADD CONSTRAINT orders_total_chk CHECK (total >= 0);\n";
 
+    /** Lines of orders 2 (fails the CHECK) and 1 (passes): a deleted order's line is decided, never cascaded. */
+    private static final String LINES = """
+            CREATE TABLE order_lines (id BIGINT PRIMARY KEY, order_id BIGINT,
+              CONSTRAINT order_lines_order_fk FOREIGN KEY (order_id) REFERENCES orders (id));
+            INSERT INTO order_lines (id, order_id) VALUES (20, 2), (21, 1);
+            """;
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.migrescue.testing.TestServers#engines")
     void deletedRowsAreBackedUpAndFlywayGoesOn(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "check delete")) {
             Path migrations = dir.resolve("m");
-            Path error = failedV2(db, migrations, dir);
+            Path error = failedV2(db, migrations, dir, V1 + LINES);
 
             JsonNode f = diagnosed(db, error, migrations);
             assertThat(f.get("evidence").toString())
@@ -64,9 +71,16 @@ class CheckViolationRepairIT {
                     .contains("set-column = keep the rows that fail the CHECK");
             assertThat(Fingerprint.of(db)).isEqualTo(before);
 
+            List<String> deleteOnly = args(error, migrations, dir.resolve("b1"));
+            deleteOnly.addAll(List.of("--param", "policy=delete"));
+            CliRun referenced = CliRun.on(db, "repair", concat(deleteOnly, "--yes"));
+            assertThat(referenced.exitCode()).as(referenced.all()).isEqualTo(6);
+            assertThat(referenced.err()).contains("order_lines").contains("--param referencing=");
+            assertThat(Fingerprint.of(db)).isEqualTo(before);
+
             Path backup = dir.resolve("b");
             List<String> decided = args(error, migrations, backup);
-            decided.addAll(List.of("--param", "policy=delete"));
+            decided.addAll(List.of("--param", "policy=delete", "--param", "referencing=set-null"));
             CliRun dry = CliRun.on(db, "repair", concat(decided, "--dry-run"));
             assertThat(dry.exitCode()).as(dry.all()).isZero();
             assertThat(dry.out())
@@ -81,7 +95,11 @@ class CheckViolationRepairIT {
             assertThat(step(report, "fix-check-rows").at("/rowsChanged").asLong())
                     .isEqualTo(2);
             assertThat(rows(db)).containsExactly(List.of("1", "10", "1"), nullTotal(), List.of("5", "0", "1"));
-            assertThat(backedUp(backup)).isEqualTo(2);
+            assertThat(Plans.rows(db, "SELECT id, order_id FROM order_lines ORDER BY id"))
+                    .as("the line of deleted order 2 kept, its reference set to NULL; the other untouched")
+                    .containsExactly(java.util.Arrays.asList("20", null), List.of("21", "1"));
+            assertThat(backedUp(backup, "orders")).isEqualTo(2);
+            assertThat(backedUp(backup, "order_lines")).isEqualTo(1);
 
             flywayGoesOn(db, migrations);
         }
@@ -92,7 +110,7 @@ class CheckViolationRepairIT {
     void aColumnSetInTheFailingRowsAfterAGuard(Engine engine, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(engine, "check set column")) {
             Path migrations = dir.resolve("m");
-            Path error = failedV2(db, migrations, dir);
+            Path error = failedV2(db, migrations, dir, V1);
             diagnosed(db, error, migrations);
 
             // a value that fails the CHECK too: the guard stops the step before any row changes
@@ -118,16 +136,16 @@ class CheckViolationRepairIT {
                             nullTotal(),
                             List.of("4", "0", "3"),
                             List.of("5", "0", "1"));
-            assertThat(backedUp(backup)).isEqualTo(2);
+            assertThat(backedUp(backup, "orders")).isEqualTo(2);
 
             flywayGoesOn(db, migrations);
         }
     }
 
     /** V1 applied, V2 failed on the rows; the error text as Flyway reports it. */
-    private static Path failedV2(ScratchDatabase db, Path migrations, Path dir) throws Exception {
+    private static Path failedV2(ScratchDatabase db, Path migrations, Path dir, String v1) throws Exception {
         Map<String, String> scripts = new LinkedHashMap<>();
-        scripts.put("V1__orders.sql", V1);
+        scripts.put("V1__orders.sql", v1);
         scripts.put("V2__orders_total_check.sql", V2);
         String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, migrations, scripts));
         assertThat(failure).as("Flyway's V2 fails on the rows").isNotNull();
@@ -184,15 +202,15 @@ class CheckViolationRepairIT {
                 .isInstanceOf(SQLException.class);
     }
 
-    /** The rows the backup's manifest says it holds for orders (only the rows the fix changed). */
-    private static long backedUp(Path backup) throws Exception {
+    /** The rows the backup's manifest says it holds for {@code table} (only the rows the fix changed). */
+    private static long backedUp(Path backup, String table) throws Exception {
         JsonNode manifest = JSON.readTree(backup.resolve("tables/manifest.json").toFile());
-        JsonNode orders = StreamSupport.stream(manifest.at("/tables").spliterator(), false)
-                .filter(t -> t.toString().contains("\"orders\""))
+        JsonNode saved = StreamSupport.stream(manifest.at("/tables").spliterator(), false)
+                .filter(t -> t.toString().contains("\"" + table + "\""))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("orders not backed up: " + manifest));
-        assertThat(orders.toString()).contains("total >= 0");
-        return orders.at("/rows").asLong();
+                .orElseThrow(() -> new AssertionError(table + " not backed up: " + manifest));
+        assertThat(saved.toString()).as("only the rows the fix changes").contains("total >= 0");
+        return saved.at("/rows").asLong();
     }
 
     private static List<List<String>> rows(ScratchDatabase db) throws SQLException {
