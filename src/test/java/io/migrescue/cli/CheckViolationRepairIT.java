@@ -142,11 +142,61 @@ class CheckViolationRepairIT {
         }
     }
 
+    /**
+     * Names that need quoting everywhere (spaces, mixed case, a reserved word) and an unnamed CHECK over two columns, so
+     * the server names it: the rows are still chosen by the statement's own expression, the column set is quoted.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void quotedNamesAndAnUnnamedCheck(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "check quoted")) {
+            String q = engine == Engine.POSTGRESQL ? "\"" : "`";
+            String table = q + "Order Items" + q;
+            String from = q + "From" + q;
+            String until = q + "Until" + q;
+            Path migrations = dir.resolve("m");
+            Path error = failedV2(
+                    db,
+                    migrations,
+                    dir,
+                    "CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, " + from + " INT NOT NULL, " + until
+                            + " INT);\n"
+                            + "INSERT INTO " + table + " (id, " + from + ", " + until + ") VALUES (1, 1, 5), (2, 7, 3),"
+                            + " (3, 2, NULL), (4, 9, 9);\n",
+                    "ALTER TABLE " + table + " ADD CHECK (" + until + " >= " + from + ");\n");
+            CliRun diagnose =
+                    CliRun.on(db, "diagnose", "--error-file", error.toString(), "--migrations", migrations.toString());
+            assertThat(diagnose.exitCode()).as(diagnose.all()).isEqualTo(1);
+            assertThat(diagnose.out())
+                    .contains("CHECK_VIOLATION")
+                    .contains("1 row(s) of Order Items fail CHECK")
+                    .contains("Fix with  migrescue repair fix-check-violations");
+
+            List<String> decided = args(error, migrations, dir.resolve("b"));
+            decided.addAll(List.of("--param", "policy=set-column", "--param", "column=Until", "--param", "value=7"));
+            repaired(db, decided, "every row of Order Items passes CHECK");
+            assertThat(Plans.rows(db, "SELECT id, " + from + ", " + until + " FROM " + table + " ORDER BY id"))
+                    .containsExactly(
+                            List.of("1", "1", "5"),
+                            List.of("2", "7", "7"),
+                            java.util.Arrays.asList("3", "2", null),
+                            List.of("4", "9", "9"));
+            Files.writeString(migrations.resolve("V3__note.sql"), "ALTER TABLE " + table + " ADD COLUMN note INT;\n");
+            MigrateResult next = FlywayRun.flyway(db, migrations, Map.of()).migrate();
+            assertThat(next.success).isTrue();
+            assertThat(next.migrationsExecuted).isEqualTo(1);
+        }
+    }
+
     /** V1 applied, V2 failed on the rows; the error text as Flyway reports it. */
     private static Path failedV2(ScratchDatabase db, Path migrations, Path dir, String v1) throws Exception {
+        return failedV2(db, migrations, dir, v1, V2);
+    }
+
+    private static Path failedV2(ScratchDatabase db, Path migrations, Path dir, String v1, String v2) throws Exception {
         Map<String, String> scripts = new LinkedHashMap<>();
         scripts.put("V1__orders.sql", v1);
-        scripts.put("V2__orders_total_check.sql", V2);
+        scripts.put("V2__orders_total_check.sql", v2);
         String failure = FlywayRun.migrateExpectingFailure(FlywayRun.flyway(db, migrations, scripts));
         assertThat(failure).as("Flyway's V2 fails on the rows").isNotNull();
         Path error = dir.resolve("error.txt");
@@ -177,13 +227,17 @@ class CheckViolationRepairIT {
     }
 
     private static JsonNode repaired(ScratchDatabase db, List<String> decided) throws Exception {
+        return repaired(db, decided, "every row of orders passes CHECK (total >= 0)");
+    }
+
+    private static JsonNode repaired(ScratchDatabase db, List<String> decided, String check) throws Exception {
         CliRun run = CliRun.on(db, "repair", concat(decided, "--yes", "--format", "json"));
         assertThat(run.exitCode()).as(run.all()).isZero();
         JsonNode report = JSON.readTree(run.out());
         assertThat(report.at("/playbook").asText()).isEqualTo("fix-check-violations");
         assertThat(report.at("/status").asText()).isEqualTo("verified");
         assertThat(report.at("/verification").findValuesAsText("check"))
-                .contains("every row of orders passes CHECK (total >= 0)")
+                .anyMatch(c -> c.startsWith(check))
                 .contains("every statement of migration 2 is in effect")
                 .contains("flyway history has no failed or dirty entry");
         assertThat(report.at("/verification").findValuesAsText("holds")).containsOnly("true");
