@@ -3,6 +3,9 @@
 # CPU time (user + sys of the process and its children) and wall time, median of RUNS interleaved rounds:
 #   --version, --help                          vs java -version (same JDK)     target CPU <= 1.5x
 #   status, diagnose, explain (1-table PG db)  vs java -version (same JDK)     target CPU <= 3x
+#   JVM floor (the jar's Main answering --version in the JVM, the launcher's options and archive): what every
+#     command the JVM answers pays before it reads its command line
+#   picocli floor (bench/PicocliFloor.java: one command, two options, own archive)  what any parsed command pays
 #   JDBC floor (bench/JdbcFloor.java: connect + status's first query, own archive)  what status cannot go under
 #   status on the 2,000-table db (make-bench-db.sh) vs pg_dump --schema-only / mariadb-dump --no-data
 #                                                                              target wall <= 0.5x
@@ -92,7 +95,9 @@ commands_for() {
   echo "help|0|$launcher --help"
   echo "explain|1|$launcher explain --error-file $error_file"
   echo "status-small|1|$launcher status --url $small_url"
-  echo "jdbc-floor|0|${java_of[$j]} $jvm_opts $(floor_archive "$j" use) -cp $(floor_cp "$j") JdbcFloor $small_url"
+  echo "jvm-floor|0|${java_of[$j]} $jvm_opts $(launcher_archive "$j") -cp $(jar_for "$j") io.migrescue.Main --version"
+  echo "picocli-floor|0|${java_of[$j]} $jvm_opts $(floor_archive "$j" use picocli) -cp $(floor_cp "$j") PicocliFloor --error x"
+  echo "jdbc-floor|0|${java_of[$j]} $jvm_opts $(floor_archive "$j" use jdbc) -cp $(floor_cp "$j") JdbcFloor $small_url"
   echo "diagnose-small|1|$launcher diagnose --url $small_url"
   [ "$big" = 0 ] || echo "status-pg2000|1|$launcher status --url $PG_URL"
   [ "$big" != 1 ] || echo "status-maria2000|1|$launcher status --url $MARIADB_URL"
@@ -103,33 +108,39 @@ dump_commands=()
 
 # The JDBC floor (bench/JdbcFloor.java): connect with the jar's PostgreSQL driver and run status's first query, no
 # more, with the launcher's JVM options and an archive of its own per JDK, made by one untimed run.
-jvm_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m -Xlog:disable -Xlog:all=error:stderr"
+jvm_opts="-XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500 -XX:Tier3CompileThreshold=10000 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m -Xlog:disable -Xlog:all=error:stderr"
 floor_classes="$BENCH_JAR_DIR/floor-classes"
 rm -rf "$floor_classes"
 "${JAVA_HOME:+$JAVA_HOME/bin/}javac" --release 17 -nowarn -cp "$BENCH_JAR_DIR/staged.jar" -d "$floor_classes" \
-  "$bench_dir/JdbcFloor.java"
+  "$bench_dir/JdbcFloor.java" "$bench_dir/PicocliFloor.java"
 # in a jar: JDK 17's dynamic archive refuses a class path with a non-empty directory
 "${JAVA_HOME:+$JAVA_HOME/bin/}jar" cf "$BENCH_JAR_DIR/floor.jar" -C "$floor_classes" .
 floor_cp() { echo "$(jar_for "$1"):$BENCH_JAR_DIR/floor.jar"; }
-floor_archive() { # floor_archive JDK make|use: the option that writes or maps the floor's own archive
-  local dir="$BENCH_JAR_DIR/startup-jdk$1"
+floor_archive() { # floor_archive JDK make|use jdbc|picocli: the option that writes or maps that floor's own archive
+  local f="$BENCH_JAR_DIR/startup-jdk$1/floor-$3"
   if [ "$1" -ge 25 ]; then
-    [ "$2" = make ] && echo "-XX:AOTCacheOutput=$dir/floor.aot" || echo "-XX:AOTCache=$dir/floor.aot"
+    [ "$2" = make ] && echo "-XX:AOTCacheOutput=$f.aot" || echo "-XX:AOTCache=$f.aot"
   else
-    [ "$2" = make ] && echo "-XX:ArchiveClassesAtExit=$dir/floor.jsa" || echo "-XX:SharedArchiveFile=$dir/floor.jsa"
+    [ "$2" = make ] && echo "-XX:ArchiveClassesAtExit=$f.jsa" || echo "-XX:SharedArchiveFile=$f.jsa"
   fi
+}
+launcher_archive() { # launcher_archive JDK: the option that maps the archive bin/migrescue made beside the jar
+  local base="${BENCH_JAR_DIR}/startup-jdk$1/migrescue"
+  if [ "$1" -ge 25 ]; then echo "-XX:AOTCache=$base.jdk$1.aot"; else echo "-XX:SharedArchiveFile=$base.jdk$1.jsa"; fi
 }
 
 # A fresh jar per JDK; the first launcher run makes the start-up archive (its training run), untimed.
 for j in "${jdks[@]}"; do
   bench_jar "$BENCH_JAR_DIR/startup-jdk$j"
-  rm -f "$BENCH_JAR_DIR/startup-jdk$j"/migrescue.* "$BENCH_JAR_DIR/startup-jdk$j"/floor.*
+  rm -f "$BENCH_JAR_DIR/startup-jdk$j"/migrescue.* "$BENCH_JAR_DIR/startup-jdk$j"/floor-*
   cp "$BENCH_JAR_DIR/staged.jar" "$(jar_for "$j")"
   stage_beside_jar "$BENCH_JAR_DIR/startup-jdk$j"
   env "${train_env[@]}" MIGRESCUE_JAVA="${java_of[$j]}" JAVA_HOME="$(home_of "$j")" MIGRESCUE_JAR="$(jar_for "$j")" \
     "$launcher" playbooks >/dev/null # a command the JVM answers (the launcher answers --version and --help itself)
   # shellcheck disable=SC2086
-  "${java_of[$j]}" $jvm_opts "$(floor_archive "$j" make)" -cp "$(floor_cp "$j")" JdbcFloor "$small_url" >/dev/null
+  "${java_of[$j]}" $jvm_opts "$(floor_archive "$j" make jdbc)" -cp "$(floor_cp "$j")" JdbcFloor "$small_url" >/dev/null
+  # shellcheck disable=SC2086
+  "${java_of[$j]}" $jvm_opts "$(floor_archive "$j" make picocli)" -cp "$(floor_cp "$j")" PicocliFloor --error x >/dev/null
 done
 
 round() { # round N: every command once, the start rotated by N
@@ -173,7 +184,7 @@ report="$raw/report.txt"
   for j in "${jdks[@]}"; do echo "jdk $j:      $("${java_of[$j]}" -version 2>&1 | sed -n 2p)"; done
   echo "launcher:    $launcher${MIGRESCUE_NO_CDS:+ (MIGRESCUE_NO_CDS=1)}${MIGRESCUE_JAVA_OPTS:+ (MIGRESCUE_JAVA_OPTS=$MIGRESCUE_JAVA_OPTS)}"
   for j in "${jdks[@]}"; do
-    echo "archive $j:  $(cd "$BENCH_JAR_DIR/startup-jdk$j" && ls -s --block-size=K migrescue*.jsa migrescue*.aot floor.* 2>/dev/null | tr '\n' ' ')"
+    echo "archive $j:  $(cd "$BENCH_JAR_DIR/startup-jdk$j" && ls -s --block-size=K migrescue*.jsa migrescue*.aot floor-* 2>/dev/null | tr '\n' ' ')"
   done
   echo "training:    ${train_env[0]:-without a database (MIGRESCUE_TRAIN_PG_URL unset)}"
   echo "rounds:      $runs measured after $warmup warm-up, interleaved; $QUIET_MISSES gave up waiting for an idle machine"
@@ -186,6 +197,8 @@ report="$raw/report.txt"
     row "JDK $j migrescue --help" "jdk$j-help" "jdk$j-java-version" cpu 1.5
     row "JDK $j explain (no database)" "jdk$j-explain" "jdk$j-java-version" cpu 3
     row "JDK $j status (1-table PostgreSQL)" "jdk$j-status-small" "jdk$j-java-version" cpu 3
+    row "JDK $j JVM floor (Main --version)" "jdk$j-jvm-floor" "jdk$j-java-version" cpu 3
+    row "JDK $j picocli floor (1 command)" "jdk$j-picocli-floor" "jdk$j-java-version" cpu 3
     row "JDK $j JDBC floor (1 query)" "jdk$j-jdbc-floor" "jdk$j-java-version" cpu 3
     row "JDK $j diagnose (1-table PostgreSQL)" "jdk$j-diagnose-small" "jdk$j-java-version" cpu 3
     [ "$big" = 0 ] || row "JDK $j status (2,000 tables, PG)" "jdk$j-status-pg2000" pg_dump wall 0.5

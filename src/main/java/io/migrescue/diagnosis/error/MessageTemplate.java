@@ -3,15 +3,54 @@ package io.migrescue.diagnosis.error;
 import io.migrescue.model.Engine;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One server message template, compiled once: its code, family, named groups, and a literal every match holds
- * ({@code required}, null when none is known) so lines without it are not tried, which keeps the scan linear.
+ * One server message template: its code, family, named groups, and a literal every match holds ({@code required},
+ * null when none is known) so lines without it are not tried, which keeps the scan linear. The pattern is compiled
+ * on the first text that holds that literal: an {@code explain} reads one message, and compiling all ~70 templates
+ * up front cost more than the rest of reading it (start-up, issue 19).
  */
-record MessageTemplate(
-        String code, ServerMessages.Family family, Engine only, Pattern pattern, Set<String> groups, String required) {
+final class MessageTemplate {
+    private final String code;
+    private final ServerMessages.Family family;
+    private final Engine only;
+    private final String regex;
+    private final Set<String> groups;
+    private final String required;
+    private volatile Pattern pattern;
+
+    private MessageTemplate(
+            String code, ServerMessages.Family family, Engine only, String regex, Set<String> groups, String required) {
+        this.code = code;
+        this.family = family;
+        this.only = only;
+        this.regex = regex;
+        this.groups = groups;
+        this.required = required;
+    }
+
+    String code() {
+        return code;
+    }
+
+    ServerMessages.Family family() {
+        return family;
+    }
+
+    Engine only() {
+        return only;
+    }
+
+    Pattern pattern() {
+        Pattern p = pattern;
+        if (p == null) {
+            p = Pattern.compile(regex);
+            pattern = p; // a second thread may compile it too: the same pattern, no harm
+        }
+        return p;
+    }
+
     boolean mayMatch(String text) {
         return required == null || text.contains(required);
     }
@@ -29,12 +68,23 @@ record MessageTemplate(
     }
 
     static MessageTemplate template(String code, ServerMessages.Family family, Engine only, String regex) {
+        return new MessageTemplate(code, family, only, regex, groupNames(regex), requiredLiteral(regex));
+    }
+
+    /** The names of {@code regex}'s named groups ({@code (?<name>}), read without compiling a pattern for it. */
+    static Set<String> groupNames(String regex) {
         Set<String> groups = new HashSet<>();
-        Matcher g = Pattern.compile("\\(\\?<([a-z]+)>").matcher(regex);
-        while (g.find()) {
-            groups.add(g.group(1));
+        for (int at = regex.indexOf("(?<"); at >= 0; at = regex.indexOf("(?<", at + 3)) {
+            int end = at + 3;
+            while (end < regex.length() && regex.charAt(end) >= 'a' && regex.charAt(end) <= 'z') {
+                end++;
+            }
+            boolean escaped = at > 0 && regex.charAt(at - 1) == '\\';
+            if (end > at + 3 && end < regex.length() && regex.charAt(end) == '>' && !escaped) {
+                groups.add(regex.substring(at + 3, end));
+            }
         }
-        return new MessageTemplate(code, family, only, Pattern.compile(regex), groups, requiredLiteral(regex));
+        return groups;
     }
 
     /**

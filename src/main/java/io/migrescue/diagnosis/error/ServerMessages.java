@@ -192,6 +192,9 @@ final class ServerMessages {
                 objects.fill(t, m, statement, wrapper);
                 if (detail != null) {
                     for (MessageTemplate d : DETAILS) {
+                        if (!d.mayMatch(detail)) {
+                            continue;
+                        }
                         Matcher dm = d.pattern().matcher(detail);
                         if (dm.lookingAt()) {
                             objects.fill(d, dm, statement, wrapper);
@@ -212,6 +215,9 @@ final class ServerMessages {
             return Optional.empty();
         }
         for (MessageTemplate d : DETAILS) {
+            if (!d.mayMatch(detail)) {
+                continue;
+            }
             Matcher dm = d.pattern().matcher(detail);
             if (dm.lookingAt()) {
                 MessageObjects objects = new MessageObjects();
