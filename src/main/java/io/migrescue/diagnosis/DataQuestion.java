@@ -51,7 +51,15 @@ public sealed interface DataQuestion {
      * @param expression as the migration writes it; its columns are the live table's
      */
     record CheckViolations(String schema, String table, String name, String expression, String key)
-            implements DataQuestion {}
+            implements DataQuestion {
+        /**
+         * The rows the server refuses: those for which the expression is false. A NULL result passes a CHECK, and
+         * {@code NOT (NULL)} selects nothing, so those rows are left alone as the server leaves them.
+         */
+        public String violatingRows() {
+            return "NOT (" + expression + ")";
+        }
+    }
 
     /**
      * Rows whose foreign key columns are all set while the referenced table, made by a pending migration, will still be

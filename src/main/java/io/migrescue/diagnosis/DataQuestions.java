@@ -17,6 +17,7 @@ public final class DataQuestions {
             case FK_ORPHAN_ROWS -> orphans(f, failingEffects, lookup);
             case DUPLICATE_ROWS -> duplicates(f, failingEffects, lookup);
             case NULL_VALUES -> nulls(f, failingEffects, lookup);
+            case CHECK_VIOLATION -> checkViolations(f, failingEffects, lookup).map(DataQuestion.class::cast);
             case LOCK_TIMEOUT -> Optional.of(lockHolders(f, failingEffects, lookup));
             default -> Optional.empty();
         };
@@ -151,6 +152,47 @@ public final class DataQuestions {
                         lookup.schemaOf(f.objects().get("schema")), actual(lookup, null, table), column));
     }
 
+    /**
+     * The rows a new CHECK refuses: its expression from the failing statement ({@code ADD [CONSTRAINT x] CHECK (…)}),
+     * else from the catalog when the constraint exists already (an INSERT or UPDATE refused by it). Empty when neither
+     * gives the expression. The repair that fixes those rows asks the same question.
+     */
+    public static Optional<DataQuestion.CheckViolations> checkViolations(
+            Finding f, List<Effect> effects, CatalogLookup lookup) {
+        String named = f.objects().get("constraint");
+        for (Effect e : effects) {
+            if (e instanceof Effect.AddConstraint a
+                    && "CHECK".equals(a.constraint().kind())
+                    && a.constraint().checkExpression() != null
+                    && (named == null
+                            || a.constraint().name() == null
+                            || a.constraint().name().equalsIgnoreCase(named))) {
+                Optional<Table> table = lookup.table(a.schema(), a.table());
+                return Optional.of(new DataQuestion.CheckViolations(
+                        lookup.schemaOf(a.schema()),
+                        actual(lookup, a.schema(), a.table()),
+                        a.constraint().name() != null ? a.constraint().name() : named,
+                        a.constraint().checkExpression(),
+                        table.map(DataQuestions::singleKey).orElse(null)));
+            }
+        }
+        String tableName = f.objects().get("table");
+        if (tableName == null || named == null) {
+            return Optional.empty();
+        }
+        Optional<Table> table = lookup.table(f.objects().get("schema"), tableName);
+        return table.flatMap(t -> lookup.constraint(t, named)
+                .filter(c -> c.type() == ConstraintType.CHECK && c.checkExpression() != null)
+                .map(c -> new DataQuestion.CheckViolations(
+                        t.schema(), t.name(), c.name(), c.checkExpression(), singleKey(t))));
+    }
+
+    /** A one-column primary key names example rows; none otherwise. */
+    private static String singleKey(Table t) {
+        List<String> pk = primaryKey(t);
+        return pk.size() == 1 ? pk.get(0) : null;
+    }
+
     /** The lock message rarely names the table; the statement that waited does. */
     private static DataQuestion lockHolders(Finding f, List<Effect> effects, CatalogLookup lookup) {
         String table = f.objects().get("table");
@@ -180,13 +222,16 @@ public final class DataQuestions {
                 lookup.schemaOf(schema), table == null ? null : actual(lookup, schema, table));
     }
 
-    private static List<String> primaryKey(CatalogLookup lookup, String schema, String table) {
-        return lookup.table(schema, table)
-                .flatMap(t -> t.constraints().stream()
-                        .filter(c -> c.type() == ConstraintType.PRIMARY_KEY)
-                        .findFirst())
+    private static List<String> primaryKey(Table t) {
+        return t.constraints().stream()
+                .filter(c -> c.type() == ConstraintType.PRIMARY_KEY)
+                .findFirst()
                 .map(Constraint::columns)
                 .orElse(List.of());
+    }
+
+    private static List<String> primaryKey(CatalogLookup lookup, String schema, String table) {
+        return lookup.table(schema, table).map(DataQuestions::primaryKey).orElse(List.of());
     }
 
     /** The table's name as the catalog spells it (PostgreSQL folds unquoted names). */

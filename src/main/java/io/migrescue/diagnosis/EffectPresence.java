@@ -219,7 +219,16 @@ public final class EffectPresence {
             }
             return Presence.absent("constraint " + def.name() + " does not exist on " + table.name());
         }
-        // Unnamed: the server chose a name; look for one with the same kind and columns.
+        // Unnamed: the server chose a name; look for one with the same kind and columns (a CHECK: the same expression,
+        // since its columns are the ones the expression reads, which the statement does not list)
+        if ("CHECK".equals(def.kind())) {
+            boolean check = table.constraints().stream()
+                    .anyMatch(c ->
+                            c.type() == ConstraintType.CHECK && sameCheck(c.checkExpression(), def.checkExpression()));
+            return check
+                    ? Presence.present("a check (" + def.checkExpression() + ") exists on " + table.name())
+                    : Presence.absent("no check (" + def.checkExpression() + ") on " + table.name());
+        }
         boolean same = table.constraints().stream()
                 .anyMatch(c -> c.type().name().equals(def.kind())
                         && lower(c.columns()).equals(lower(def.columns()))
@@ -260,6 +269,24 @@ public final class EffectPresence {
                 .replace("'", "")
                 .replace("()", "")
                 .strip()
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A CHECK's expression as written vs as the catalog prints it ({@code ("Until" >= "From")}, {@code `a` > 0},
+     * {@code (status)::text}): compared without quotes, parentheses, casts, spaces and case.
+     */
+    static boolean sameCheck(String live, String written) {
+        if (live == null || written == null) {
+            return false;
+        }
+        return squashed(live).equals(squashed(written));
+    }
+
+    private static String squashed(String expression) {
+        return expression
+                .replaceAll("::[a-z ]+(\\(\\d+\\))?", "")
+                .replaceAll("[\\s()\"`]", "")
                 .toLowerCase(Locale.ROOT);
     }
 

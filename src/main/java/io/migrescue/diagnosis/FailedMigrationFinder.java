@@ -147,7 +147,8 @@ public final class FailedMigrationFinder {
                         && kind != FindingKind.DUPLICATE_COLUMN
                         && kind != FindingKind.DUPLICATE_INDEX_NAME
                         && kind != FindingKind.FK_ORPHAN_ROWS
-                        && kind != FindingKind.DUPLICATE_ROWS) {
+                        && kind != FindingKind.DUPLICATE_ROWS
+                        && kind != FindingKind.CHECK_VIOLATION) {
             return null;
         }
         for (StatementWithEffects s : statements) {
@@ -176,6 +177,13 @@ public final class FailedMigrationFinder {
                                                 || objects.index() == null
                                                         && objects.constraint() == null
                                                         && sameColumns(i.columns(), objects.column()));
+                    // the CHECK the rows refused, by its name, or the table's unnamed one (the server named it)
+                    case CHECK_VIOLATION ->
+                        e instanceof io.migrescue.sql.Effect.AddConstraint a
+                                && "CHECK".equals(a.constraint().kind())
+                                && (a.constraint().name() != null
+                                        ? a.constraint().name().equalsIgnoreCase(String.valueOf(objects.constraint()))
+                                        : objects.table() != null && a.table().equalsIgnoreCase(objects.table()));
                     default ->
                         e instanceof io.migrescue.sql.Effect.CreateIndex i
                                 && i.name() != null

@@ -151,7 +151,7 @@ final class ValueEvidence {
             return new Where(dialect.qualify(q.schema(), q.table()), c + " IS NOT NULL AND (" + any + ")", params);
         }
         if (question instanceof DataQuestion.CheckViolations q) {
-            return new Where(dialect.qualify(q.schema(), q.table()), "NOT (" + q.expression() + ")", List.of());
+            return new Where(dialect.qualify(q.schema(), q.table()), q.violatingRows(), List.of());
         }
         DataQuestion.KeysSet q = (DataQuestion.KeysSet) question;
         StringJoiner set = new StringJoiner(" AND ");

@@ -70,6 +70,13 @@ public sealed interface Check {
         }
     }
 
+    /** No row for which the CHECK's expression is false (what the server tests when it adds the constraint). */
+    record NoCheckViolations(String schema, String table, String name, String expression) implements Check {
+        public String describe() {
+            return "every row of " + table + " passes CHECK (" + expression + ")";
+        }
+    }
+
     /** PostgreSQL: the foreign key was validated, not left NOT VALID. */
     record ConstraintValidated(String schema, String table, String name) implements Check {
         public String describe() {

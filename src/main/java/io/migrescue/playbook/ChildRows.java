@@ -20,6 +20,19 @@ final class ChildRows {
     /** A foreign key of {@code table} over {@code column}, pointing at {@code referenced} of the parent. */
     record Reference(Table table, Constraint fk, String column, String referenced) {}
 
+    /**
+     * The rows a data fix deletes, as the messages about the rows referencing them name them.
+     *
+     * @param one     one of them ("an orphan row")
+     * @param all     all of them ("the orphan rows")
+     * @param param   the decision that says what happens to the rows referencing them ("grandchildren")
+     * @param instead the decision that keeps them instead of deleting them ("--param policy=set-null")
+     */
+    record Deleted(String one, String all, String param, String instead) {
+        static final Deleted ORPHANS =
+                new Deleted("an orphan row", "the orphan rows", "grandchildren", "--param policy=set-null");
+    }
+
     private final CatalogLookup lookup;
     private final DdlWriter ddl;
     private final RowQueries rows;
@@ -113,12 +126,18 @@ final class ChildRows {
     }
 
     /**
-     * The rows that reference orphans about to be deleted: deleted with them, or kept with the reference set to NULL.
+     * The rows that reference rows about to be deleted (orphans, rows failing a CHECK): deleted with them, or kept with
+     * the reference set to NULL.
      *
-     * @param orphans the predicate of the orphan rows of {@code child}
+     * @param orphans the predicate of the rows of {@code child} that are deleted
      */
     PlanStep grandchildren(
-            Table child, String orphans, String choice, List<Reference> refs, Map<String, String> backupWhere) {
+            Table child,
+            String orphans,
+            Deleted deleted,
+            String choice,
+            List<Reference> refs,
+            Map<String, String> backupWhere) {
         List<BoundStatement> sql = new ArrayList<>();
         List<RowsTouched> touched = new ArrayList<>();
         List<String> changed = new ArrayList<>();
@@ -126,8 +145,9 @@ final class ChildRows {
         for (Reference r : refs) {
             if (r.table().name().equalsIgnoreCase(child.name())) {
                 throw new PlanningException(
-                        child.name() + " references itself (" + r.fk().name() + "): orphans referenced by other"
-                                + " orphans are not sorted out here; use --param policy=set-null or deal with them by hand");
+                        child.name() + " references itself (" + r.fk().name() + "): " + deleted.all()
+                                + " referenced by one another are not sorted out here; use " + deleted.instead()
+                                + " or deal with them by hand");
             }
             String gSql = ddl.table(r.table().schema(), r.table().name());
             String column = gSql + "." + ddl.dialect().quote(r.column());
@@ -137,15 +157,16 @@ final class ChildRows {
             switch (choice) {
                 case "delete" -> {
                     if (!referencing(r.table()).isEmpty()) {
-                        throw new PlanningException("--param grandchildren=delete: rows of other tables reference "
-                                + r.table().name()
-                                + " too; choose --param grandchildren=set-null, or deal with them by hand");
+                        throw new PlanningException("--param " + deleted.param()
+                                + "=delete: rows of other tables reference "
+                                + r.table().name() + " too; choose --param "
+                                + deleted.param() + "=set-null, or deal with them by hand");
                     }
                     sql.add(BoundStatement.of("DELETE FROM " + gSql + " WHERE " + predicate));
                     touched.add(rows.where(
                             r.table(),
                             "delete",
-                            "the rows whose " + r.column() + " points at an orphan row that is deleted",
+                            "the rows whose " + r.column() + " points at " + deleted.one() + " that is deleted",
                             predicate,
                             List.of(r.column()),
                             "their " + r.column()));
@@ -155,22 +176,23 @@ final class ChildRows {
                             .column(r.column())
                             .orElseThrow(() -> new PlanningException("no column " + r.column()));
                     if (!col.nullable()) {
-                        throw new PlanningException(
-                                "--param grandchildren=set-null: " + r.table().name() + "." + r.column()
-                                        + " is NOT NULL; choose --param grandchildren=delete, or --param policy=set-null");
+                        throw new PlanningException("--param " + deleted.param() + "=set-null: "
+                                + r.table().name() + "." + r.column()
+                                + " is NOT NULL; choose --param " + deleted.param() + "=delete, or "
+                                + deleted.instead());
                     }
                     sql.add(BoundStatement.of("UPDATE " + gSql + " SET "
                             + ddl.dialect().quote(r.column()) + " = NULL WHERE " + predicate));
                     touched.add(rows.where(
                             r.table(),
                             "update",
-                            "the rows whose " + r.column() + " points at an orphan row that is deleted:" + " "
+                            "the rows whose " + r.column() + " points at " + deleted.one() + " that is deleted: "
                                     + r.column() + " set to NULL",
                             predicate,
                             List.of(r.column()),
                             "their " + r.column()));
                 }
-                default -> throw new PlanningException("--param grandchildren must be delete or set-null");
+                default -> throw new PlanningException("--param " + deleted.param() + " must be delete or set-null");
             }
             backupWhere.merge(r.table().name(), predicate, (a, b) -> "(" + a + ") OR (" + b + ")");
             if (!changed.contains(r.table().name())) {
@@ -180,7 +202,7 @@ final class ChildRows {
         String what = choice.equals("delete") ? "delete" : "set to NULL the references of";
         return PlanStep.rowFix(
                 "fix-grandchildren",
-                what + " the rows of " + String.join(", ", changed) + " that reference the orphan rows of "
+                what + " the rows of " + String.join(", ", changed) + " that reference " + deleted.all() + " of "
                         + child.name(),
                 sql,
                 changed,

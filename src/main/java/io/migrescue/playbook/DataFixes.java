@@ -122,7 +122,8 @@ final class DataFixes {
         }
         String choice = grandchildren.require("deletes orphan rows of " + child.name() + " that rows of "
                 + tableNames(refs) + " may reference (delete those too, or set their reference to NULL?)");
-        return List.of(children.grandchildren(child, predicate, choice, refs, backupWhere), fix);
+        return List.of(
+                children.grandchildren(child, predicate, ChildRows.Deleted.ORPHANS, choice, refs, backupWhere), fix);
     }
 
     List<PlanStep> removeDuplicates(

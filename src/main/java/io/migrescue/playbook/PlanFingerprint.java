@@ -102,6 +102,8 @@ public record PlanFingerprint(
                 names.add(x.table());
             } else if (c instanceof Check.NoNulls x) {
                 names.add(x.table());
+            } else if (c instanceof Check.NoCheckViolations x) {
+                names.add(x.table());
             } else if (c instanceof Check.ConstraintValidated x) {
                 names.add(x.table());
             } else if (c instanceof Check.IndexValid x) {

@@ -164,6 +164,17 @@ public final class Planner {
         } else if (spec instanceof StepSpec.FillNulls) {
             draft.add(nulls.fillNulls(
                     values.get("value"), settling.failingEffects(), finding, draft.backupWhere, draft.dataChecks));
+        } else if (spec instanceof StepSpec.FixCheckRows s) {
+            draft.add(new CheckRowFixes(lookup, ddl)
+                    .fix(
+                            values.render(s.policy()),
+                            values.neededDecision(s.column()),
+                            values.neededDecision(s.value()),
+                            values.neededDecision(s.referencing()),
+                            settling.failingEffects(),
+                            finding,
+                            draft.backupWhere,
+                            draft.dataChecks));
         } else if (spec instanceof StepSpec.WaitForLocks s) {
             draft.add(LockWaits.plan(
                     ddl,
@@ -256,7 +267,7 @@ public final class Planner {
                                 .filter(table -> !draft.backupWhere.containsKey(table.name()))
                                 .<Check>map(table -> new Check.RowCountKept(table.schema(), table.name()))
                                 .toList();
-                    case NO_ORPHANS, NO_DUPLICATES, NO_NULLS -> draft.dataChecks;
+                    case NO_ORPHANS, NO_DUPLICATES, NO_NULLS, NO_CHECK_VIOLATIONS -> draft.dataChecks;
                     case INDEXES_VALID -> draft.rebuilt;
                     case COLUMN_TYPES_ALIGNED -> draft.aligned;
                     case CONSTRAINTS_VALIDATED ->

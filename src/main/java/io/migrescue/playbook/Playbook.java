@@ -29,6 +29,7 @@ public record Playbook(
         return steps.stream()
                 .anyMatch(s -> s instanceof StepSpec.FixOrphans
                         || s instanceof StepSpec.RemoveDuplicates
-                        || s instanceof StepSpec.FillNulls);
+                        || s instanceof StepSpec.FillNulls
+                        || s instanceof StepSpec.FixCheckRows);
     }
 }

@@ -58,6 +58,12 @@ final class PlaybookSteps {
                 new StepSpec.RemoveDuplicates(arg(args, "keep", where), optional(args, "children"));
             case "wait-for-locks" -> new StepSpec.WaitForLocks(arg(args, "terminate", where));
             case "fill-nulls" -> new StepSpec.FillNulls(arg(args, "value", where));
+            case "fix-check-rows" ->
+                new StepSpec.FixCheckRows(
+                        arg(args, "policy", where),
+                        optional(args, "column"),
+                        optional(args, "value"),
+                        optional(args, "referencing"));
             case "sql" -> new StepSpec.Sql(args.isTextual() ? args.asText() : arg(args, "text", where));
             case "record" -> {
                 String what = args.asText();

@@ -34,6 +34,7 @@ public final class Playbooks {
             "fix-orphan-rows",
             "fix-duplicate-rows",
             "fill-null-values",
+            "fix-check-violations",
             "release-stale-lock",
             "clear-dirty-version",
             "realign-checksum",

@@ -98,6 +98,14 @@ public sealed interface StepSpec {
 
     record FillNulls(String value) implements StepSpec {}
 
+    /**
+     * Make the rows a new CHECK refuses pass it: {@code delete} them, or {@code set-column}: set {@code column} to
+     * {@code value} (bound) in them. Column and value are asked only for {@code set-column}; rows of other tables that
+     * reference rows to be deleted get {@code referencing} ({@code delete} or {@code set-null}), asked only when a
+     * foreign key references the table (null when not given).
+     */
+    record FixCheckRows(String policy, String column, String value, String referencing) implements StepSpec {}
+
     record Sql(String text) implements StepSpec {
         private static final java.util.regex.Pattern DISRUPTIVE = java.util.regex.Pattern.compile(
                 "\\b(DELETE|UPDATE|TRUNCATE|DROP|RENAME|REPLACE|KILL)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);

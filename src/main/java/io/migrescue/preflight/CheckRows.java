@@ -33,8 +33,10 @@ record CheckRows(Simulator sim) {
         Engine engine = sim.model.engine();
         String code = engine == Engine.POSTGRESQL ? "23514" : engine == Engine.MARIADB ? "error 4025" : "error 3819";
         String name = c.name() == null ? "" : " " + c.name();
+        DataQuestion.CheckViolations rows =
+                new DataQuestion.CheckViolations(t.liveSchema, t.liveName, c.name(), expression, sim.liveKey(t));
         List<String> fix = read.size() == 1
-                ? List.of(sim.fixSql.fitCheck(t.name, read.iterator().next(), expression))
+                ? List.of(sim.fixSql.fitCheck(t.name, read.iterator().next(), rows.violatingRows()))
                 : List.of();
         String text = "change the rows that fail it first (choose the value; back them up)"
                 + (engine == Engine.POSTGRESQL
@@ -46,9 +48,8 @@ record CheckRows(Simulator sim) {
                 "rows of " + t.name + " fail the new CHECK" + name + " (" + expression
                         + "), so the server refuses to add it (" + code + ")",
                 List.of(),
-                new PreflightFinding.Fix(text, fix, List.of()),
-                new PreflightFinding.Confirm.Rows(new DataQuestion.CheckViolations(
-                        t.liveSchema, t.liveName, c.name(), expression, sim.liveKey(t)))));
+                new PreflightFinding.Fix(text, fix, List.of("fix-check-violations")),
+                new PreflightFinding.Confirm.Rows(rows)));
     }
 
     /**

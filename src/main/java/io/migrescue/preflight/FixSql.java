@@ -111,8 +111,9 @@ final class FixSql {
     }
 
     /** Rows a new CHECK refuses, given a chosen value in the one column its expression reads. */
-    String fitCheck(String table, String column, String expression) {
-        return "UPDATE " + q(table) + " SET " + q(column) + " = :value WHERE NOT (" + expression + ")";
+    /** @param violating the rows the CHECK refuses ({@link io.migrescue.diagnosis.DataQuestion.CheckViolations#violatingRows}) */
+    String fitCheck(String table, String column, String violating) {
+        return "UPDATE " + q(table) + " SET " + q(column) + " = :value WHERE " + violating;
     }
 
     String changeType(String table, String column, String type, boolean nullable) {

@@ -166,6 +166,8 @@ public final class Verifier {
                     o.schema(), o.table(), o.columns(), o.refSchema(), o.refTable(), o.refColumns());
         } else if (check instanceof Check.NoDuplicates d) {
             question = new DataQuestion.DuplicateKeys(d.schema(), d.table(), d.columns());
+        } else if (check instanceof Check.NoCheckViolations c) {
+            question = new DataQuestion.CheckViolations(c.schema(), c.table(), c.name(), c.expression(), null);
         } else {
             Check.NoNulls n = (Check.NoNulls) check;
             question = new DataQuestion.NullValues(n.schema(), n.table(), n.column());

@@ -29,6 +29,10 @@ final class StepNotes {
                     "fill-nulls",
                     "Writes the value given where the column is NULL; the backup keeps the rows as they were."),
             Map.entry(
+                    "fix-check-rows",
+                    "Deletes the rows that fail the new CHECK, or sets the column given in them, as the policy says;"
+                            + " the backup keeps the rows as they were."),
+            Map.entry(
                     "drop-index",
                     "Drops the INVALID index a failed CREATE INDEX CONCURRENTLY left, CONCURRENTLY: writes go on,"
                             + " and no query used it."),

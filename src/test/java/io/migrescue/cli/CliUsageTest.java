@@ -152,6 +152,13 @@ class CliUsageTest {
                 .contains("a decision: must be given")
                 .contains("      delete: delete the orphan rows (the backup keeps them)\n")
                 .contains("      set-null: keep the orphan rows, with their foreign key columns set to NULL");
+        CliRun checks = CliRun.run("playbooks", "show", "fix-check-violations");
+        assertThat(checks.exitCode()).as(checks.all()).isZero();
+        assertThat(checks.out())
+                .contains("Fixes:   CHECK_VIOLATION")
+                .contains("policy (delete | set-column)")
+                .contains("      delete: delete the rows that fail the CHECK (the backup keeps them)\n")
+                .contains("fix-check-rows");
         CliRun duplicates = CliRun.run("playbooks", "show", "fix-duplicate-rows", "--format", "json");
         assertThat(duplicates.out())
                 .contains("\"first\" : \"keep the row with the lowest primary key of each duplicate key");

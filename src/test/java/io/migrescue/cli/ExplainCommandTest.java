@@ -31,7 +31,11 @@ class ExplainCommandTest {
         "laravel/fr05-artisan-migrate-force.txt, DUPLICATE_CONSTRAINT_NAME, rename-conflicting-constraint",
         "laravel/fr05-symfony-console-wrapped.txt, DUPLICATE_CONSTRAINT_NAME, rename-conflicting-constraint",
         "flyway/mysql8-3780.txt, FK_INCOMPATIBLE, align-fk-column-types",
-        "mysql-cli/mariadb-errno150.txt, FK_INCOMPATIBLE, align-fk-column-types"
+        "mysql-cli/mariadb-errno150.txt, FK_INCOMPATIBLE, align-fk-column-types",
+        "plain/pg-check-violated-no-sqlstate.txt, CHECK_VIOLATION, fix-check-violations",
+        "mysql-cli/mariadb-4025-check.txt, CHECK_VIOLATION, fix-check-violations",
+        "laravel/laravel11-mariadb-4025-check.txt, CHECK_VIOLATION, fix-check-violations",
+        "mysql-cli/mysql8-3819-check.txt, CHECK_VIOLATION, fix-check-violations"
     })
     void recognisesEachFieldReport(String file, String kind, String playbook) throws Exception {
         CliRun run = CliRun.run("explain", "--error-file", CORPUS.resolve(file).toString(), "--format", "json");
@@ -55,6 +59,27 @@ class ExplainCommandTest {
                 .contains("DUPLICATE_CONSTRAINT_NAME")
                 .contains("unique per schema")
                 .contains("Fix with  migrescue repair rename-conflicting-constraint");
+    }
+
+    /** A violated CHECK, as a wrapper prints PostgreSQL's (no SQLSTATE) and as MariaDB sends it (its own 4025). */
+    @Test
+    void aViolatedCheckIsNamedWithItsTable() {
+        CliRun pg = CliRun.run(
+                "explain",
+                "--error",
+                "ERROR:  check constraint \"o_total_chk\" of relation \"o\" is violated by some row");
+        assertThat(pg.exitCode()).as(pg.all()).isZero();
+        assertThat(pg.out())
+                .contains("CHECK_VIOLATION")
+                .contains("PostgreSQL")
+                .contains("Fix with  migrescue repair fix-check-violations");
+        CliRun maria = CliRun.run(
+                "explain", "--error", "ERROR 4025 (23000) at line 1: CONSTRAINT `o_total_chk` failed for `chk1`.`o`");
+        assertThat(maria.exitCode()).as(maria.all()).isZero();
+        assertThat(maria.out())
+                .contains("MariaDB 4025")
+                .contains("CHECK_VIOLATION")
+                .contains("Fix with  migrescue repair fix-check-violations");
     }
 
     @Test

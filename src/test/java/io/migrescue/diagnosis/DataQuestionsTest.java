@@ -95,4 +95,46 @@ class DataQuestionsTest {
         assertThat(DataQuestions.forFinding(unknown, List.of(), new CatalogLookup(orders, "app")))
                 .isEmpty();
     }
+    /**
+     * A violated CHECK is asked with the failed statement's own expression; MariaDB names an unnamed one CONSTRAINT_1,
+     * which the statement does not write, and it is still that statement's CHECK. Another CHECK of the statement is not.
+     */
+    @Test
+    void aCheckViolationIsAskedWithTheStatementsExpression() {
+        Catalog orders = CatalogBuilder.of(Engine.MARIADB, "shop")
+                .table("orders")
+                .column("id", "bigint", false)
+                .column("total", "int", true)
+                .primaryKey("PRIMARY", "id")
+                .add()
+                .build();
+        CatalogLookup lookup = new CatalogLookup(orders, "shop");
+        Effect unnamed = new Effect.AddConstraint(
+                null,
+                "orders",
+                new Effect.ConstraintDef(null, "CHECK", List.of(), null, null, List.of(), null, null, "total >= 0"));
+        Effect other = new Effect.AddConstraint(
+                null,
+                "orders",
+                new Effect.ConstraintDef(
+                        "orders_id_chk", "CHECK", List.of(), null, null, List.of(), null, null, "id > 0"));
+        Finding violated = new Finding(
+                FindingKind.CHECK_VIOLATION,
+                Severity.ERROR,
+                "CONSTRAINT `CONSTRAINT_1` failed for `shop`.`orders`",
+                Map.of("schema", "shop", "table", "orders", "constraint", "CONSTRAINT_1"),
+                List.of(),
+                null,
+                List.of(),
+                false);
+        DataQuestion.CheckViolations q = DataQuestions.checkViolations(violated, List.of(other, unnamed), lookup)
+                .orElseThrow();
+        assertThat(q).isEqualTo(new DataQuestion.CheckViolations("shop", "orders", "CONSTRAINT_1", "total >= 0", "id"));
+        assertThat(q.violatingRows())
+                .as("NULL passes a CHECK: NOT (NULL) selects nothing")
+                .isEqualTo("NOT (total >= 0)");
+        assertThat(DataQuestions.forFinding(violated, List.of(), lookup))
+                .as("no statement, and no such constraint in the catalog: nothing to ask")
+                .isEmpty();
+    }
 }

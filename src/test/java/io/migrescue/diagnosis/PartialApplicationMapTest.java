@@ -179,4 +179,17 @@ class PartialApplicationMapTest {
                         .state())
                 .isEqualTo(Presence.State.PRESENT);
     }
+
+    /** An unnamed CHECK is found by its expression, as each server prints it back. */
+    @Test
+    void anUnnamedCheckIsMatchedByItsExpressionAsTheServerPrintsIt() {
+        assertThat(EffectPresence.sameCheck("(\"Until\" >= \"From\")", "\"Until\" >= \"From\""))
+                .isTrue();
+        assertThat(EffectPresence.sameCheck("`Until` >= `From`", "`Until` >= `From`"))
+                .isTrue();
+        assertThat(EffectPresence.sameCheck("((status)::text <> ''::text)", "status <> ''"))
+                .isTrue();
+        assertThat(EffectPresence.sameCheck("(total >= 0)", "total > 0")).isFalse();
+        assertThat(EffectPresence.sameCheck(null, "total > 0")).isFalse();
+    }
 }

@@ -118,6 +118,7 @@ class PlaybooksTest {
                         "fix-orphan-rows",
                         "fix-duplicate-rows",
                         "fill-null-values",
+                        "fix-check-violations",
                         "revert-partial-migration",
                         "clear-dirty-version",
                         "unblock-lock-wait",

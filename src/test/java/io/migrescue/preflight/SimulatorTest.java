@@ -154,6 +154,11 @@ class SimulatorTest {
                     .isInstanceOfSatisfying(
                             DataQuestion.CheckViolations.class,
                             q -> assertThat(q.expression()).contains("email").contains("'%@%'"));
+            assertThat(f.fix().playbooks()).containsExactly("fix-check-violations");
+            assertThat(f.fix().sql())
+                    .singleElement()
+                    .asString()
+                    .isEqualTo("UPDATE `users` SET `email` = :value WHERE NOT (email LIKE '%@%')");
         });
         Simulation renamedFirst = new Simulator(shop(Engine.MARIADB), "app", Map.of())
                 .run(List.of(migration(

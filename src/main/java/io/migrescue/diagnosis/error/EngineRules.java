@@ -14,6 +14,7 @@ import java.util.Set;
  * {@code Duplicate entry … for key 't.idx'} (MySQL 8.0.19+ qualifies the key).</li>
  * <li>MariaDB, when MariaDB is evident: {@code errno: 121 "Duplicate key on write or update"} (the strerror text in a
  * 1005/1025 message), {@code Can't DROP FOREIGN KEY `x`; check that it exists}, {@code max_statement_time exceeded},
+ * error 4025 ({@code CONSTRAINT `x` failed for `db`.`t`}, a violated CHECK),
  * Laravel's {@code Connection: mariadb}, or the word MariaDB anywhere in the text (a server banner, a JDBC URL).</li>
  * <li>MySQL, for any other MySQL-family error (an error number, a MySQL SQLSTATE such as HY000 or 42S01, a MySQL
  * template or driver): both servers send these, and without MariaDB evidence MySQL is the better guess.</li>
@@ -25,6 +26,9 @@ import java.util.Set;
 final class EngineRules {
     /** MySQL error numbers MariaDB does not send (findings.md; MariaDB reports errno 121 instead of 1826). */
     private static final Set<Integer> MYSQL_ONLY_CODES = Set.of(1826, 3024, 3730, 3780, 3819, 3940, 6125);
+
+    /** MariaDB error numbers MySQL does not send (MySQL reports a violated CHECK as 3819). */
+    private static final Set<Integer> MARIADB_ONLY_CODES = Set.of(4025);
 
     private EngineRules() {}
 
@@ -41,6 +45,7 @@ final class EngineRules {
         String lower = input.toLowerCase(Locale.ROOT);
         if (d.engineHint == Engine.MARIADB
                 || (match != null && match.only() == Engine.MARIADB)
+                || (d.vendorCode != null && MARIADB_ONLY_CODES.contains(d.vendorCode))
                 || lower.contains("mariadb")) {
             return Engine.MARIADB;
         }

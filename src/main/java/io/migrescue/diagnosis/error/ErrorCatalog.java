@@ -42,6 +42,7 @@ public final class ErrorCatalog {
             Map.entry(1265, NULL_VALUES),
             Map.entry(1048, NULL_VALUES),
             Map.entry(3819, CHECK_VIOLATION),
+            Map.entry(4025, CHECK_VIOLATION),
             Map.entry(1553, DEPENDENT_OBJECTS),
             Map.entry(1828, DEPENDENT_OBJECTS),
             Map.entry(1829, DEPENDENT_OBJECTS),

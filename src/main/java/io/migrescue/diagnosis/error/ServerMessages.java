@@ -107,7 +107,10 @@ final class ServerMessages {
                     "3780",
                     Engine.MYSQL,
                     "Referencing column '(?<column>[^']*)' and referenced column '[^']*' in foreign key constraint '(?<constraint>[^']*)' are incompatible"),
+            my("3819", Engine.MYSQL, "Check constraint '(?<constraint>[^']*)' is violated\\."),
             my("3940", Engine.MYSQL, "Constraint '(?<constraint>[^']*)' does not exist"),
+            // a CHECK refused by existing rows (ALTER) or by a new row (INSERT/UPDATE): MariaDB's own wording
+            my("4025", Engine.MARIADB, "CONSTRAINT `(?<constraint>[^`]*)` failed for (?<qname>" + MY + ")"),
             my(
                     "6125",
                     Engine.MYSQL,
@@ -125,6 +128,12 @@ final class ServerMessages {
             pg(
                     "23502",
                     "null value in column \"(?<column>[^\"]*)\"(?: of relation \"(?<qname>[^\"]*)\")? violates not-null constraint"),
+            pg(
+                    "23514",
+                    "check constraint \"(?<constraint>[^\"]*)\" of relation \"(?<qname>[^\"]*)\" is violated by some row"),
+            pg(
+                    "23514",
+                    "new row for relation \"(?<qname>[^\"]*)\" violates check constraint \"(?<constraint>[^\"]*)\""),
             pg("42704", "constraint \"(?<constraint>[^\"]*)\" of relation \"(?<qname>[^\"]*)\" does not exist"),
             pg("42704", "index \"(?<index>[^\"]*)\" does not exist"),
             pg(

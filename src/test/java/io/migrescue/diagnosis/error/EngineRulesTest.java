@@ -55,6 +55,14 @@ class EngineRulesTest {
                 .as("the family, without evidence")
                 .isEqualTo(Engine.MYSQL);
         assertThat(engineOf("Duplicate entry 'v' for key 'idx'")).isEqualTo(Engine.MYSQL);
+        assertThat(engineOf("ERROR 4025 (23000) at line 1: CONSTRAINT `c` failed for `d`.`t`"))
+                .as("a violated CHECK: MySQL sends 3819")
+                .isEqualTo(Engine.MARIADB);
+        assertThat(engineOf("ERROR 4025 (23000): a message the templates do not know"))
+                .as("the number alone says MariaDB")
+                .isEqualTo(Engine.MARIADB);
+        assertThat(engineOf("ERROR 3819 (HY000): Check constraint 'c' is violated."))
+                .isEqualTo(Engine.MYSQL);
     }
 
     @Test

@@ -59,6 +59,8 @@ class ErrorCatalogTest {
         "1138, NULL_VALUES",
         "1265, NULL_VALUES",
         "1048, NULL_VALUES",
+        "3819, CHECK_VIOLATION",
+        "4025, CHECK_VIOLATION",
         "1553, DEPENDENT_OBJECTS",
         "1828, DEPENDENT_OBJECTS",
         "1829, DEPENDENT_OBJECTS",
