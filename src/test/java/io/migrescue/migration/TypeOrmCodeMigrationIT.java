@@ -184,6 +184,51 @@ class TypeOrmCodeMigrationIT {
         }
     }
 
+    /** Seed rows written by the migration itself, with a duplicate e-mail. */
+    private static final String PG_SEEDED_USERS = """
+            module.exports = class CreateUsers1700000000000 {
+                name = 'CreateUsers1700000000000'
+
+                async up(queryRunner) {
+                    await queryRunner.query(`CREATE TABLE "users" ("id" SERIAL NOT NULL, "email" character varying NOT NULL, CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id"))`);
+                    await queryRunner.query(`INSERT INTO "users" ("email") VALUES ('ana@example.com'), ('ana@example.com')`);
+                }
+
+                async down(queryRunner) {
+                    await queryRunner.query(`DROP TABLE "users"`);
+                }
+            }
+            """;
+
+    /**
+     * Both migrations pending in one {@code migration:run}: the second fails and TypeORM's single transaction takes the
+     * first with it. The failed migration is the one TypeORM names (not the first pending file), and no data repair is
+     * offered: the duplicates were never committed, the fix is in the migrations.
+     */
+    @Test
+    void aWholeRunRolledBackIsNamedFromTypeOrmsOutputAndNoDataRepairIsOffered(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "typeorm whole run")) {
+            Path dir = project(tmp.resolve("app"), PG_SEEDED_USERS);
+            Files.writeString(dir.resolve("migrations/1700000000001-AddOrders.js"), PG_ORDERS);
+            NodeTools.Result failed = typeorm(dir, db, "migration:run", "-d", "datasource.js");
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            assertThat(failed.output()).contains("Migration \"AddOrders1700000000001\" failed");
+            assertThat(rows(db, "SELECT COUNT(*) FROM migrations")).containsExactly(List.of("0"));
+            Path errorFile = Files.writeString(tmp.resolve("deploy.log"), failed.output());
+
+            JsonNode diagnosis = CodeMigrationRescue.diagnose(db, errorFile, dir.resolve("migrations"));
+            JsonNode migration = CodeMigrationRescue.failedMigration(diagnosis);
+            assertThat(migration.path("id").asText()).isEqualTo("AddOrders1700000000001");
+            assertThat(migration.path("foundBy").asText()).isEqualTo("error-text");
+            assertThat(CodeMigrationRescue.states(migration))
+                    .containsExactly("not-applied", "not-applied", "failed", "not-applied");
+            JsonNode finding = diagnosis.at("/findings/0");
+            assertThat(finding.path("kind").asText()).isEqualTo("DUPLICATE_ROWS");
+            assertThat(finding.path("playbooks")).as(diagnosis.toPrettyString()).isEmpty();
+            assertThat(finding.path("evidence").toString()).contains("never committed");
+        }
+    }
+
     /** TypeORM runs every pending migration in one transaction: on PostgreSQL the failure leaves nothing behind. */
     @Test
     void onPostgresqlTheTransactionLeftNothingAndMigrescueNamesTheDuplicate(@TempDir Path tmp) throws Exception {
