@@ -8,7 +8,8 @@ import java.util.List;
  * @param tool       the history adapter's tool id, or null when only the error text named it
  * @param id         version or name as the tool keys it
  * @param file       the migration file name, or null
- * @param foundBy    how it was identified: {@code history}, {@code error-text}, {@code first-pending-file}
+ * @param foundBy    how it was identified: {@code history}, {@code error-text}, {@code pending-file-naming-its-object},
+ *                   {@code first-pending-file}
  * @param statements the partial-application map, empty when the file was not given or not found
  */
 public record FailedMigration(String tool, String id, String file, String foundBy, List<StatementVerdict> statements) {

@@ -41,13 +41,45 @@ public final class FailedMigrationFinder {
                 }
             }
         }
-        java.util.Set<String> belowHeads = belowHeads(history, files);
-        for (MigrationFile f : files) {
-            if (!belowHeads.contains(f.id()) && history.stream().noneMatch(h -> recorded(h, f))) {
-                return Optional.of(new Target(f.tool(), f.id(), f, "first-pending-file"));
+        List<MigrationFile> pending = pending(history, files);
+        MigrationFile naming = firstNaming(pending, error);
+        if (naming != null) {
+            return Optional.of(new Target(naming.tool(), naming.id(), naming, "pending-file-naming-its-object"));
+        }
+        return pending.stream().findFirst().map(f -> new Target(f.tool(), f.id(), f, "first-pending-file"));
+    }
+
+    /**
+     * With several pending files and an error that names no migration, the first whose statements name the index or
+     * constraint the error is about: one run can apply several files in one transaction (Drizzle's migrator, a pasted
+     * script), so the first pending one may be innocent. Null when there is one file, no such name, or no file names
+     * it. A table name alone is not enough: earlier files often touch the same table.
+     */
+    static MigrationFile firstNaming(List<MigrationFile> pending, ParsedError error) {
+        if (error == null || error.engine() == null || pending.size() < 2) {
+            return null;
+        }
+        String name = error.objects().index() != null
+                ? error.objects().index()
+                : error.objects().constraint();
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile(
+                "(?<![\\w$])" + java.util.regex.Pattern.quote(name) + "(?![\\w$])",
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+        for (MigrationFile f : pending) {
+            try {
+                for (SqlStatement statement : io.migrescue.migration.MigrationStatements.of(f, error.engine())) {
+                    if (named.matcher(statement.sql()).find()) {
+                        return f;
+                    }
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                // a file that cannot be read names nothing here; the next one is tried
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** The migration files no history records as applied (nor as below an applied head), in the tools' order. */

@@ -43,6 +43,43 @@ class FailedMigrationFinderTest {
                 .hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("0001_orders"));
     }
 
+    /**
+     * Drizzle's migrator runs every pending file in one transaction and its output names none: the failed one is the
+     * first pending file whose statements name the index the error is about, not the first pending file.
+     */
+    @Test
+    void severalPendingFilesTheOneNamingTheErrorsIndexFailed() throws Exception {
+        Files.createDirectories(dir.resolve("meta"));
+        Files.writeString(dir.resolve("0000_users.sql"), "CREATE TABLE \"users\" (\"id\" int, \"email\" text);\n");
+        Files.writeString(
+                dir.resolve("0001_email.sql"),
+                "ALTER TABLE \"users\" ADD COLUMN \"nick\" text;--> statement-breakpoint\n"
+                        + "CREATE UNIQUE INDEX \"users_email_idx\" ON \"users\" (\"email\");\n");
+        Files.writeString(
+                dir.resolve("meta/_journal.json"),
+                "{\"entries\":[{\"idx\":0,\"when\":1700000000000,\"tag\":\"0000_users\"},"
+                        + "{\"idx\":1,\"when\":1700000100000,\"tag\":\"0001_email\"}]}");
+        MigrationHistory none = new MigrationHistory("drizzle", "drizzle", "__drizzle_migrations", List.of(), null);
+        ParsedError error = io.migrescue.diagnosis.error.ErrorTextParser.parse(
+                        "[⣷] applying migrations...error: could not create unique index \"users_email_idx\"\n"
+                                + "    at /app/node_modules/pg/lib/client.js:545:17 {\n  length: 180,\n"
+                                + "  severity: 'ERROR',\n  code: '23505',\n"
+                                + "  detail: 'Key (email)=(a@x) is duplicated.',\n}\n")
+                .orElseThrow();
+        var files = MigrationDirectories.list(dir);
+
+        assertThat(FailedMigrationFinder.find(List.of(none), error, files)).hasValueSatisfying(t -> {
+            assertThat(t.id()).isEqualTo("0001_email");
+            assertThat(t.foundBy()).isEqualTo("pending-file-naming-its-object");
+        });
+        assertThat(FailedMigrationFinder.find(List.of(none), null, files))
+                .as("without the error: the first pending file, said to be a guess")
+                .hasValueSatisfying(t -> {
+                    assertThat(t.id()).isEqualTo("0000_users");
+                    assertThat(t.foundBy()).isEqualTo("first-pending-file");
+                });
+    }
+
     @Test
     void versionKeyedHistoriesMatchTheNumberInFrontOfAPlainFile() throws Exception {
         Files.writeString(dir.resolve("20240101000000_init.sql"), "create table users (id bigint);\n");
