@@ -115,7 +115,7 @@ final class ValueEvidence {
             parts.add("outside " + q.min().toPlainString() + " .. " + q.max().toPlainString());
         }
         if (q.integerText()) {
-            parts.add("not an integer");
+            parts.add(0, "not an integer");
         }
         return String.join(", or ", parts);
     }
@@ -136,17 +136,25 @@ final class ValueEvidence {
                 any.add("CHAR_LENGTH(" + c + ") > ?");
                 params.add(q.maxLength());
             }
-            if (q.min() != null) {
+            if (q.integerText()) {
+                // what the server takes as an integer: digits, a sign, spaces around; and then within the type's range
+                String integer = session.engine() == Engine.POSTGRESQL
+                        ? c + " ~ '^\\s*[-+]?[0-9]+\\s*$'"
+                        : c + " REGEXP '^ *[-+]?[0-9]+ *$'";
+                any.add("NOT (" + integer + ")");
+                if (q.min() != null) {
+                    // cast only where the text spells an integer, so counting never fails on the values it counts
+                    String n = session.engine() == Engine.POSTGRESQL
+                            ? "CAST(" + c + " AS numeric)"
+                            : "CAST(" + c + " AS DECIMAL(65,0))";
+                    any.add("CASE WHEN " + integer + " THEN " + n + " < ? OR " + n + " > ? ELSE FALSE END");
+                    params.add(q.min());
+                    params.add(q.max());
+                }
+            } else if (q.min() != null) {
                 any.add(c + " < ? OR " + c + " > ?");
                 params.add(q.min());
                 params.add(q.max());
-            }
-            if (q.integerText()) {
-                // what the server takes as an integer: digits, a sign, spaces around
-                any.add(
-                        session.engine() == Engine.POSTGRESQL
-                                ? c + " !~ '^\\s*[-+]?[0-9]+\\s*$'"
-                                : c + " NOT REGEXP '^ *[-+]?[0-9]+ *$'");
             }
             return new Where(dialect.qualify(q.schema(), q.table()), c + " IS NOT NULL AND (" + any + ")", params);
         }

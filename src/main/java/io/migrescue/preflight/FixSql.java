@@ -1,5 +1,6 @@
 package io.migrescue.preflight;
 
+import io.migrescue.diagnosis.TypeFit;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
 import java.util.ArrayList;
@@ -101,13 +102,25 @@ final class FixSql {
             return "UPDATE " + q(table) + " SET " + c + " = SUBSTRING(" + c + ", 1, " + limits.maxLength() + ")"
                     + " WHERE CHAR_LENGTH(" + c + ") > " + limits.maxLength();
         }
-        String notInteger =
-                engine == Engine.POSTGRESQL ? c + " !~ '^\\s*[-+]?[0-9]+\\s*$'" : c + " NOT REGEXP '^ *[-+]?[0-9]+ *$'";
+        String integer =
+                engine == Engine.POSTGRESQL ? c + " ~ '^\\s*[-+]?[0-9]+\\s*$'" : c + " REGEXP '^ *[-+]?[0-9]+ *$'";
+        String outside = limits.min() == null
+                ? "FALSE"
+                : number(c, limits.integerText()) + " < " + limits.min().toPlainString() + " OR "
+                        + number(c, limits.integerText()) + " > " + limits.max().toPlainString();
+        // the text is cast only where it spells an integer, so the UPDATE itself cannot fail on it
         String where = limits.integerText()
-                ? notInteger
-                : c + " < " + limits.min().toPlainString() + " OR " + c + " > "
-                        + limits.max().toPlainString();
+                ? "NOT (" + integer + ") OR CASE WHEN " + integer + " THEN " + outside + " ELSE FALSE END"
+                : outside;
         return "UPDATE " + q(table) + " SET " + c + " = :value WHERE " + where;
+    }
+
+    private String number(String column, boolean text) {
+        return !text
+                ? column
+                : engine == Engine.POSTGRESQL
+                        ? "CAST(" + column + " AS numeric)"
+                        : "CAST(" + column + " AS DECIMAL(65,0))";
     }
 
     /** Rows a new CHECK refuses, given a chosen value in the one column its expression reads. */

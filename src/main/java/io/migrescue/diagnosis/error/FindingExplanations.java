@@ -83,6 +83,11 @@ final class FindingExplanations {
                 "Existing rows fail the new CHECK constraint's expression, so the server refuses to add "
                         + "it: change those rows first (or, on PostgreSQL, add it NOT VALID and validate it once they are fixed).");
         m.put(
+                TYPE_CONVERSION,
+                "Existing values of the column do not convert to its new type (not a number, too long, out of range), "
+                        + "or PostgreSQL has no automatic cast: fix or move those values first (back them up), or add "
+                        + "USING with an explicit conversion.");
+        m.put(
                 DEPENDENT_OBJECTS,
                 "Other objects (foreign keys, views, indexes) depend on what the migration drops or changes: deal "
                         + "with them first rather than cascading blindly.");

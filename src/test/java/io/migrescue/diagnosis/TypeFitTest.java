@@ -1,4 +1,4 @@
-package io.migrescue.preflight;
+package io.migrescue.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +42,8 @@ class TypeFitTest {
     @Test
     void textBecomingAnIntegerMustHoldIntegers() {
         assertThat(TypeFit.limits("character varying(20)", "integer"))
-                .isEqualTo(new TypeFit.Limits(null, null, null, true));
+                .isEqualTo(new TypeFit.Limits(
+                        null, BigDecimal.valueOf(-2147483648L), BigDecimal.valueOf(2147483647L), true));
         assertThat(TypeFit.limits("varchar(20)", "numeric(10,2)")).isNull();
     }
 
@@ -51,5 +52,28 @@ class TypeFitTest {
         assertThat(TypeFit.limits("timestamp without time zone", "date")).isNull();
         assertThat(TypeFit.limits("jsonb", "text")).isNull();
         assertThat(TypeFit.limits(null, "int")).isNull();
+    }
+
+    @Test
+    void postgresNeedsUsingWhereNoAutomaticCastLeads() {
+        assertThat(TypeFit.needsUsingOnPostgres("text", "integer")).isTrue();
+        assertThat(TypeFit.needsUsingOnPostgres("character varying(20)", "INT")).isTrue();
+        assertThat(TypeFit.needsUsingOnPostgres("text", "timestamp with time zone"))
+                .isTrue();
+        assertThat(TypeFit.needsUsingOnPostgres("character varying(20)", "jsonb"))
+                .isTrue();
+        assertThat(TypeFit.needsUsingOnPostgres("integer", "boolean")).isTrue();
+        assertThat(TypeFit.needsUsingOnPostgres("text", "varchar(5)"))
+                .as("text to text")
+                .isFalse();
+        assertThat(TypeFit.needsUsingOnPostgres("bigint", "integer"))
+                .as("an assignment cast")
+                .isFalse();
+        assertThat(TypeFit.needsUsingOnPostgres("integer", "text"))
+                .as("I/O cast to text")
+                .isFalse();
+        assertThat(TypeFit.needsUsingOnPostgres("text", "my_domain"))
+                .as("not known: no alarm")
+                .isFalse();
     }
 }

@@ -1,4 +1,4 @@
-package io.migrescue.preflight;
+package io.migrescue.diagnosis;
 
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Which values of a column its new type cannot hold, from the old type and the new one: a shorter string, a smaller
  * integer or decimal, text becoming an integer. Null when every old value fits, or when a type is not recognised (no
- * guess, no alarm).
+ * guess, no alarm). Shared by preflight (before the change) and diagnosis (after it failed).
  */
-final class TypeFit {
+public final class TypeFit {
     private static final Pattern TEXT = Pattern.compile(
             "(character varying|varchar|char|character|nvarchar|nchar|bpchar)(?:\\s*\\((\\d+)\\))?(?: .*)?");
     private static final Pattern UNBOUNDED_TEXT = Pattern.compile("(text|tinytext|mediumtext|longtext|citext)(?: .*)?");
@@ -18,17 +18,26 @@ final class TypeFit {
             Pattern.compile("(numeric|decimal)(?:\\s*\\((\\d+)\\s*(?:,\\s*(\\d+))?\\))?(?: .*)?");
     private static final String FLOAT = "(real|float|double|double precision|float4|float8)(\\(.*\\))?";
 
-    /** What a question about the rows checks; limits that are null are not checked. */
-    record Limits(Integer maxLength, BigDecimal min, BigDecimal max, boolean integerText) {}
+    /**
+     * What a question about the rows checks; limits that are null are not checked. With {@code integerText} the values
+     * are text that must spell an integer, and {@code min}/{@code max} bound the integer it spells.
+     */
+    public record Limits(Integer maxLength, BigDecimal min, BigDecimal max, boolean integerText) {}
+
+    /** PostgreSQL types that built-in casts reach from text only explicitly: ALTER … TYPE needs USING for them. */
+    private static final Pattern EXPLICIT_FROM_TEXT = Pattern.compile(
+            "(tinyint|smallint|mediumint|int|bigint|numeric|decimal|real|float|double precision|double|float4|float8|boolean"
+                    + "|bool|date|time|timetz|timestamp|timestamptz|interval|uuid|json|jsonb|bytea|inet|cidr|macaddr)"
+                    + "\\b.*");
 
     private TypeFit() {}
 
-    static Limits limits(String from, String to) {
+    public static Limits limits(String from, String to) {
         if (from == null || to == null) {
             return null;
         }
-        String a = FkTypes.normal(from);
-        String b = FkTypes.normal(to);
+        String a = normal(from);
+        String b = normal(to);
         Long targetLength = textLength(b);
         if (targetLength != null) {
             Long sourceLength = textLength(a);
@@ -40,7 +49,7 @@ final class TypeFit {
             return null;
         }
         if (textLength(a) != null) {
-            return isInteger(b) ? new Limits(null, null, null, true) : null;
+            return isInteger(b) ? new Limits(null, target[0], target[1], true) : null;
         }
         BigDecimal[] source = range(a);
         if (source == null || isNumeric(a) && source[1] == null) {
@@ -49,6 +58,46 @@ final class TypeFit {
         boolean within =
                 target[1] == null || source[0].compareTo(target[0]) >= 0 && source[1].compareTo(target[1]) <= 0;
         return within ? null : new Limits(null, target[0], target[1], false);
+    }
+
+    /**
+     * PostgreSQL: whether {@code ALTER COLUMN … TYPE to} without USING fails with 42804 ("cannot be cast automatically")
+     * whatever the rows hold, because no implicit or assignment cast leads from {@code from} to {@code to}: text to
+     * a number, a date, a boolean, uuid or json; a number to boolean and back. False when unsure (a domain, an
+     * extension's type): no guess, no alarm.
+     */
+    public static boolean needsUsingOnPostgres(String from, String to) {
+        if (from == null || to == null) {
+            return false;
+        }
+        String a = normal(from);
+        String b = normal(to);
+        if (textLength(a) != null) {
+            return textLength(b) == null && EXPLICIT_FROM_TEXT.matcher(b).matches();
+        }
+        boolean boolA = a.equals("boolean") || a.equals("bool");
+        boolean boolB = b.equals("boolean") || b.equals("bool");
+        return boolA && range(b) != null || boolB && range(a) != null;
+    }
+
+    /**
+     * A type as the catalogs and migrations spell it, made comparable: MySQL {@code int(11) unsigned} → {@code int
+     * unsigned}; {@code integer}/{@code int4} → {@code int}; serials to their integer; column options dropped.
+     */
+    public static String normal(String type) {
+        String t = type.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        t = t.replaceAll("^(tinyint|smallint|mediumint|int|integer|bigint)\\s*\\(\\d+\\)", "$1")
+                .replace(" zerofill", "");
+        t = t.replaceAll("^integer\\b", "int")
+                .replaceAll("^int4\\b", "int")
+                .replaceAll("^int8\\b", "bigint")
+                .replaceAll("^int2\\b", "smallint")
+                .replaceAll("^bigserial\\b", "bigint")
+                .replaceAll("^serial8\\b", "bigint")
+                .replaceAll("^serial\\b", "int")
+                .replaceAll("^smallserial\\b", "smallint");
+        t = t.replaceAll(" (not null|null|primary key|auto_increment|default .*|generated .*)$", "");
+        return t.replaceAll("\\s+", " ").strip();
     }
 
     /** Characters a text type holds: {@code Long.MAX_VALUE} for an unbounded one, null for a type that is not text. */
