@@ -7,6 +7,7 @@ import io.migrescue.sql.Dialect;
 import io.migrescue.sql.Effect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,14 +25,39 @@ final class TypeChangeConfirmation extends ErrorCheck {
     Finding truncated() {
         Optional<Effect.ModifyColumn> change = typeChange();
         Optional<Column> now = change.flatMap(m -> liveColumn(m.schema(), m.table(), m.column()));
+        List<String> evidence = new ArrayList<>();
         if (now.isPresent()) {
             Effect.ModifyColumn m = change.get();
             boolean noNulls = !now.get().nullable() || !Boolean.FALSE.equals(m.nullable());
-            if (noNulls && TypeFit.limits(now.get().type(), m.type()) != null) {
-                return confirm();
+            if (TypeFit.limits(now.get().type(), m.type()) != null) {
+                if (noNulls) {
+                    return confirm();
+                }
+                evidence.add("the new type " + m.type() + " is also narrower than "
+                        + now.get().type()
+                        + ": values that do not fit raise the same 1265 (see the " + FindingKind.TYPE_CONVERSION
+                        + " finding)");
             }
         }
-        return plain(FindingKind.NULL_VALUES, summaryFromError(), List.of(), java.util.Map.of(), false, false, false);
+        return plain(FindingKind.NULL_VALUES, summaryFromError(), evidence, Map.of(), false, false, false);
+    }
+
+    /**
+     * A 1265 from a statement that both makes a nullable column NOT NULL and narrows its type: either may be the
+     * cause, so both findings are made and the rows decide (the one with no offending rows is marked stale).
+     */
+    Optional<Finding> narrowerToo() {
+        if (!Integer.valueOf(1265).equals(error.vendorCode())) {
+            return Optional.empty();
+        }
+        Optional<Effect.ModifyColumn> change = typeChange();
+        Optional<Column> now = change.flatMap(m -> liveColumn(m.schema(), m.table(), m.column()));
+        return now.isPresent()
+                        && now.get().nullable()
+                        && Boolean.FALSE.equals(change.get().nullable())
+                        && TypeFit.limits(now.get().type(), change.get().type()) != null
+                ? Optional.of(confirm())
+                : Optional.empty();
     }
 
     Finding confirm() {

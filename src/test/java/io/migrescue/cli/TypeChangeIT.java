@@ -120,6 +120,17 @@ class TypeChangeIT {
                 List.of("Error Code : 1265", "Data truncated for column 'code'"),
                 "2 row(s) of customers hold a value of code that VARCHAR(5) cannot hold"));
         cases.add(new Case(
+                "shorter varchar made NOT NULL, no NULLs (1265: the rows decide)",
+                Engine.MARIADB,
+                "CREATE TABLE customers (id BIGINT PRIMARY KEY, code VARCHAR(40) NULL);\n"
+                        + "INSERT INTO customers VALUES (1, 'ab-1'), (2, 'abcdefghij-2'), (4, 'abcdefghijk-4');\n",
+                "ALTER TABLE customers MODIFY code VARCHAR(5) NOT NULL;\n",
+                "customers",
+                "code",
+                "1265",
+                List.of("Error Code : 1265", "Data truncated for column 'code'"),
+                "2 row(s) of customers hold a value of code that VARCHAR(5) cannot hold"));
+        cases.add(new Case(
                 "bigint to int out of range",
                 Engine.MARIADB,
                 "CREATE TABLE counters (id BIGINT PRIMARY KEY, hits BIGINT NOT NULL);\n"
@@ -188,6 +199,13 @@ class TypeChangeIT {
             assertThat(finding.at("/objects/table").asText()).isEqualTo(c.table());
             assertThat(finding.at("/objects/column").asText()).isEqualTo(c.column());
             assertThat(finding.at("/evidence").toString()).contains(c.rows());
+            for (JsonNode other : JSON.readTree(diagnose.out()).get("findings")) {
+                if (other.get("kind").asText().equals("NULL_VALUES")) {
+                    assertThat(other.at("/stale").asBoolean())
+                            .as("no NULLs here: " + other)
+                            .isTrue();
+                }
+            }
             c.failure().stream()
                     .filter(s -> s.startsWith("USING"))
                     .forEach(s -> assertThat(finding.at("/evidence").toString()).contains(s.replace("\"", "\\\"")));
