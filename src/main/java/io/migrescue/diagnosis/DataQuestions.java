@@ -171,7 +171,7 @@ public final class DataQuestions {
                 limits.maxLength(),
                 limits.min(),
                 limits.max(),
-                limits.integerText(),
+                limits.text(),
                 type));
     }
 

@@ -91,6 +91,9 @@ final class TypeChangeConfirmation extends ErrorCheck {
         if (o.value() != null) {
             evidence.add("the value '" + o.value() + "' does not convert");
         }
+        if (change.isEmpty() && !input.failingEffects().isEmpty()) {
+            evidence.add("the failing statement changes no column's type: a value it writes does not fit its column");
+        }
         String summary = actualTable == null || actualColumn == null
                 ? summaryFromError()
                 : what + " cannot change type" + (type == null ? "" : " to " + type) + ": " + summaryFromError();

@@ -1,5 +1,6 @@
 package io.migrescue.diagnosis;
 
+import io.migrescue.model.Engine;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -19,10 +20,25 @@ public final class TypeFit {
     private static final String FLOAT = "(real|float|double|double precision|float4|float8)(\\(.*\\))?";
 
     /**
-     * What a question about the rows checks; limits that are null are not checked. With {@code integerText} the values
-     * are text that must spell an integer, and {@code min}/{@code max} bound the integer it spells.
+     * What a question about the rows checks; limits that are null are not checked. With {@code text} the values are text
+     * that must spell a number, and {@code min}/{@code max} bound the number it spells.
      */
-    public record Limits(Integer maxLength, BigDecimal min, BigDecimal max, boolean integerText) {}
+    public record Limits(Integer maxLength, BigDecimal min, BigDecimal max, NumberText text) {}
+
+    /**
+     * Text becoming a number: it must spell an integer, or a decimal (sign, digits, point, exponent), which the server
+     * rounds to {@code scale} places before it checks the range (null: not rounded, a float or unbounded numeric).
+     */
+    public record NumberText(boolean integer, Integer scale) {
+        public static final NumberText INTEGER = new NumberText(true, 0);
+
+        /** What the servers take as such a number, as a regular expression in the engine's dialect. */
+        public String pattern(Engine engine) {
+            String space = engine == Engine.POSTGRESQL ? "\\s*" : " *";
+            return "^" + space + "[-+]?" + (integer ? "[0-9]+" : "([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?")
+                    + space + "$";
+        }
+    }
 
     /** PostgreSQL types that built-in casts reach from text only explicitly: ALTER … TYPE needs USING for them. */
     private static final Pattern EXPLICIT_FROM_TEXT = Pattern.compile(
@@ -42,22 +58,30 @@ public final class TypeFit {
         if (targetLength != null) {
             Long sourceLength = textLength(a);
             boolean shorter = sourceLength != null && targetLength != Long.MAX_VALUE && sourceLength > targetLength;
-            return shorter ? new Limits(targetLength.intValue(), null, null, false) : null;
+            return shorter ? new Limits(targetLength.intValue(), null, null, null) : null;
         }
         BigDecimal[] target = range(b);
         if (target == null) {
             return null;
         }
         if (textLength(a) != null) {
-            return isInteger(b) ? new Limits(null, target[0], target[1], true) : null;
+            if (isInteger(b)) {
+                return new Limits(null, target[0], target[1], NumberText.INTEGER);
+            }
+            Matcher d = DECIMAL.matcher(b);
+            Integer scale =
+                    d.matches() && d.group(2) != null ? (d.group(3) == null ? 0 : Integer.parseInt(d.group(3))) : null;
+            return target[1] == null
+                    ? new Limits(null, null, null, new NumberText(false, null))
+                    : new Limits(null, target[0], target[1], new NumberText(false, scale));
         }
         BigDecimal[] source = range(a);
         if (source == null || isNumeric(a) && source[1] == null) {
-            return isNumeric(a) && target[1] != null ? new Limits(null, target[0], target[1], false) : null;
+            return isNumeric(a) && target[1] != null ? new Limits(null, target[0], target[1], null) : null;
         }
         boolean within =
                 target[1] == null || source[0].compareTo(target[0]) >= 0 && source[1].compareTo(target[1]) <= 0;
-        return within ? null : new Limits(null, target[0], target[1], false);
+        return within ? null : new Limits(null, target[0], target[1], null);
     }
 
     /**

@@ -102,25 +102,29 @@ final class FixSql {
             return "UPDATE " + q(table) + " SET " + c + " = SUBSTRING(" + c + ", 1, " + limits.maxLength() + ")"
                     + " WHERE CHAR_LENGTH(" + c + ") > " + limits.maxLength();
         }
-        String integer =
-                engine == Engine.POSTGRESQL ? c + " ~ '^\\s*[-+]?[0-9]+\\s*$'" : c + " REGEXP '^ *[-+]?[0-9]+ *$'";
+        TypeFit.NumberText text = limits.text();
         String outside = limits.min() == null
                 ? "FALSE"
-                : number(c, limits.integerText()) + " < " + limits.min().toPlainString() + " OR "
-                        + number(c, limits.integerText()) + " > " + limits.max().toPlainString();
-        // the text is cast only where it spells an integer, so the UPDATE itself cannot fail on it
-        String where = limits.integerText()
-                ? "NOT (" + integer + ") OR CASE WHEN " + integer + " THEN " + outside + " ELSE FALSE END"
-                : outside;
-        return "UPDATE " + q(table) + " SET " + c + " = :value WHERE " + where;
+                : number(c, text) + " < " + limits.min().toPlainString() + " OR " + number(c, text) + " > "
+                        + limits.max().toPlainString();
+        if (text == null) {
+            return "UPDATE " + q(table) + " SET " + c + " = :value WHERE " + outside;
+        }
+        // the text is cast only where it spells a number, so the UPDATE itself cannot fail on it
+        String spells = c + (engine == Engine.POSTGRESQL ? " ~ '" : " REGEXP '") + text.pattern(engine) + "'";
+        return "UPDATE " + q(table) + " SET " + c + " = :value WHERE NOT (" + spells + ") OR CASE WHEN " + spells
+                + " THEN " + outside + " ELSE FALSE END";
     }
 
-    private String number(String column, boolean text) {
-        return !text
-                ? column
-                : engine == Engine.POSTGRESQL
-                        ? "CAST(" + column + " AS numeric)"
-                        : "CAST(" + column + " AS DECIMAL(65,0))";
+    /** The number a text spells, rounded as the server rounds it into the new type; the column itself when not text. */
+    private String number(String column, TypeFit.NumberText text) {
+        if (text == null) {
+            return column;
+        }
+        String cast = engine == Engine.POSTGRESQL
+                ? "CAST(" + column + " AS numeric)"
+                : "CAST(" + column + " AS DECIMAL(65,30))";
+        return text.scale() == null ? cast : "ROUND(" + cast + ", " + text.scale() + ")";
     }
 
     /** Rows a new CHECK refuses, given a chosen value in the one column its expression reads. */

@@ -75,6 +75,28 @@ class TypeChangeIT {
                 "22P02",
                 List.of("SQL State  : 22P02", "invalid input syntax for type integer: \"three\""),
                 "3 row(s) of Stock Items hold a value of Qty that INTEGER cannot hold"));
+        String prices = "INSERT INTO prices VALUES (1, '3.5'), (2, 'n/a'), (3, NULL), (4, ' 999.94 '), (5, '12345.6'),"
+                + " (6, '-1e2'), (7, '999.96');\n";
+        cases.add(new Case(
+                "text to decimal with USING",
+                Engine.POSTGRESQL,
+                "CREATE TABLE prices (id BIGINT PRIMARY KEY, amount TEXT);\n" + prices,
+                "ALTER TABLE prices ALTER COLUMN amount TYPE NUMERIC(4,1) USING amount::numeric(4,1);\n",
+                "prices",
+                "amount",
+                "22P02",
+                List.of("SQL State  : 22P02", "invalid input syntax for type numeric: \"n/a\""),
+                "3 row(s) of prices hold a value of amount that NUMERIC(4,1) cannot hold (not a number, or outside"));
+        cases.add(new Case(
+                "text to decimal",
+                Engine.MARIADB,
+                "CREATE TABLE prices (id BIGINT PRIMARY KEY, amount VARCHAR(20));\n" + prices,
+                "ALTER TABLE prices MODIFY amount DECIMAL(4,1);\n",
+                "prices",
+                "amount",
+                "1292",
+                List.of("Error Code : 1292", "Truncated incorrect DECIMAL value: 'n/a'"),
+                "3 row(s) of prices hold a value of amount that DECIMAL(4,1) cannot hold (not a number, or outside"));
         cases.add(new Case(
                 "shorter varchar",
                 Engine.POSTGRESQL,

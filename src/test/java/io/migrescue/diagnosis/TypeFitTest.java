@@ -2,6 +2,7 @@ package io.migrescue.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrescue.model.Engine;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +11,8 @@ class TypeFitTest {
     @Test
     void aShorterStringLimitsTheLength() {
         assertThat(TypeFit.limits("character varying(40)", "VARCHAR(8)"))
-                .isEqualTo(new TypeFit.Limits(8, null, null, false));
-        assertThat(TypeFit.limits("text", "varchar(255)")).isEqualTo(new TypeFit.Limits(255, null, null, false));
+                .isEqualTo(new TypeFit.Limits(8, null, null, null));
+        assertThat(TypeFit.limits("text", "varchar(255)")).isEqualTo(new TypeFit.Limits(255, null, null, null));
         assertThat(TypeFit.limits("varchar(40)", "varchar(40)")).isNull();
         assertThat(TypeFit.limits("varchar(40)", "varchar(320)")).isNull();
         assertThat(TypeFit.limits("varchar(40)", "text")).isNull();
@@ -24,14 +25,14 @@ class TypeFitTest {
     void aSmallerIntegerLimitsTheRange() {
         assertThat(TypeFit.limits("bigint", "integer"))
                 .isEqualTo(new TypeFit.Limits(
-                        null, BigDecimal.valueOf(-2147483648L), BigDecimal.valueOf(2147483647L), false));
+                        null, BigDecimal.valueOf(-2147483648L), BigDecimal.valueOf(2147483647L), null));
         assertThat(TypeFit.limits("bigint(20)", "INT")).isNotNull();
         assertThat(TypeFit.limits("int(11)", "int(10) unsigned"))
-                .isEqualTo(new TypeFit.Limits(null, BigDecimal.ZERO, BigDecimal.valueOf(4294967295L), false));
+                .isEqualTo(new TypeFit.Limits(null, BigDecimal.ZERO, BigDecimal.valueOf(4294967295L), null));
         assertThat(TypeFit.limits("integer", "bigint")).isNull();
         assertThat(TypeFit.limits("smallint", "int")).isNull();
         assertThat(TypeFit.limits("numeric(10,2)", "numeric(5,2)"))
-                .isEqualTo(new TypeFit.Limits(null, new BigDecimal("-999.99"), new BigDecimal("999.99"), false));
+                .isEqualTo(new TypeFit.Limits(null, new BigDecimal("-999.99"), new BigDecimal("999.99"), null));
         assertThat(TypeFit.limits("decimal(10,2)", "decimal(12,2)")).isNull();
         assertThat(TypeFit.limits("numeric", "integer"))
                 .as("unbounded numeric into an integer")
@@ -43,8 +44,16 @@ class TypeFitTest {
     void textBecomingAnIntegerMustHoldIntegers() {
         assertThat(TypeFit.limits("character varying(20)", "integer"))
                 .isEqualTo(new TypeFit.Limits(
-                        null, BigDecimal.valueOf(-2147483648L), BigDecimal.valueOf(2147483647L), true));
-        assertThat(TypeFit.limits("varchar(20)", "numeric(10,2)")).isNull();
+                        null,
+                        BigDecimal.valueOf(-2147483648L),
+                        BigDecimal.valueOf(2147483647L),
+                        TypeFit.NumberText.INTEGER));
+        assertThat(TypeFit.limits("varchar(20)", "numeric(4,1)"))
+                .isEqualTo(new TypeFit.Limits(
+                        null, new BigDecimal("-999.9"), new BigDecimal("999.9"), new TypeFit.NumberText(false, 1)));
+        assertThat(TypeFit.limits("text", "double precision"))
+                .isEqualTo(new TypeFit.Limits(null, null, null, new TypeFit.NumberText(false, null)));
+        assertThat(TypeFit.NumberText.INTEGER.pattern(Engine.MARIADB)).isEqualTo("^ *[-+]?[0-9]+ *$");
     }
 
     @Test
