@@ -76,8 +76,8 @@ final class FindingExplanations {
                 "Existing rows hold duplicate values for the new unique index or key: deduplicate them first.");
         m.put(
                 NULL_VALUES,
-                "Existing rows hold NULL (or values that no longer fit) in a column the migration makes NOT NULL or "
-                        + "narrows: backfill them first.");
+                "Existing rows hold NULL in a column the migration makes NOT NULL: backfill them first (a MySQL 1265 "
+                        + "'Data truncated' may instead be values a narrower type cannot hold: TYPE_CONVERSION).");
         m.put(
                 CHECK_VIOLATION,
                 "Existing rows fail the new CHECK constraint's expression, so the server refuses to add "
