@@ -181,7 +181,7 @@ record ColumnChecks(Simulator sim) {
         boolean tooLong = limits.maxLength() != null;
         String code = pg
                 ? (tooLong ? "22001" : limits.text() != null ? "22P02 or 22003" : "22003")
-                : tooLong ? "error 1265 or 1406" : limits.text() != null ? "error 1292 or 1366" : "error 1264";
+                : tooLong ? "error 1265 or 1406" : limits.text() != null ? "error 1292, 1366 or 1264" : "error 1264";
         String text = tooLong
                 ? "shorten or move the long values first (back them up: the cut part is lost), or keep the"
                         + " wider type"
