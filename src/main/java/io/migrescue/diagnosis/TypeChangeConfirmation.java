@@ -75,6 +75,14 @@ final class TypeChangeConfirmation extends ErrorCheck {
         List<String> evidence = new ArrayList<>();
         boolean needsUsing = false;
         String what = actualTable == null ? "the column" : "column " + actualTable + "." + actualColumn;
+        if (now.isPresent()
+                && type != null
+                && TypeNames.normalize(now.get().type()).equals(TypeNames.normalize(type))) {
+            return staleError(
+                    FindingKind.TYPE_CONVERSION,
+                    what + " is " + now.get().type() + " now: the change went through since the error",
+                    Diagnoser.objects("table", actualTable, "column", actualColumn));
+        }
         if (now.isPresent() && type != null) {
             evidence.add(what + " is " + now.get().type() + " now; the migration changes it to " + type);
             needsUsing = lookup.engine() == Engine.POSTGRESQL

@@ -78,6 +78,20 @@ class TypeChangeDiagnosisTest {
     }
 
     @Test
+    void aColumnThatHasTheNewTypeNowMakesTheErrorHistory() {
+        Catalog done = CatalogBuilder.of(Engine.MARIADB, "shop")
+                .table("customers")
+                .column("id", "bigint(20)", false)
+                .column("code", "varchar(5)", true)
+                .add()
+                .build();
+        Finding f = diagnose(done, 1406, "Data too long for column 'code' at row 2", "code", null)
+                .get(0);
+        assertThat(f.kind()).isEqualTo(FindingKind.TYPE_CONVERSION);
+        assertThat(f.stale()).isTrue();
+    }
+
+    @Test
     void error1265OnAColumnThatIsNotNullAlreadyIsTheNewType() {
         List<Finding> findings =
                 diagnose(customers(false), 1265, "Data truncated for column 'code' at row 2", "code", false);
