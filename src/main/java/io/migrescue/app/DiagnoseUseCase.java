@@ -187,7 +187,9 @@ public final class DiagnoseUseCase {
      */
     private static Finding withData(Finding f, io.migrescue.diagnosis.DataQuestion q, DataEvidence data) {
         Finding answered = f.withEvidence(data.answer(q));
-        if (f.stale() || q instanceof io.migrescue.diagnosis.DataQuestion.LockHolders) {
+        if (f.stale()
+                || q instanceof io.migrescue.diagnosis.DataQuestion.LockHolders
+                || f.objects().containsKey("needsUsing")) { // no USING fails whatever the rows hold
             return answered;
         }
         try {

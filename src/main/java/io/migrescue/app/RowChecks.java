@@ -33,6 +33,8 @@ final class RowChecks {
                     if (data.count(r.question()) > 0) {
                         out.add(f.confirmed(data.answer(r.question())));
                     }
+                } else if (f.confirm() instanceof PreflightFinding.Confirm.Counted c) {
+                    out.add(f.confirmed(data.answer(c.question())));
                 } else if (f.confirm() instanceof PreflightFinding.Confirm.AnyRow a) {
                     long rows = data.countRows(a.schema(), a.table());
                     if (rows > 0) {

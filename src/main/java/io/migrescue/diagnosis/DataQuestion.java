@@ -29,7 +29,7 @@ public sealed interface DataQuestion {
 
     /**
      * Values of a column that its new type cannot hold: longer than {@code maxLength} characters, outside [{@code min},
-     * {@code max}], or, for text becoming an integer, not an integer at all. A null limit is not checked.
+     * {@code max}], or, for text becoming a number, not such a number at all. A null limit is not checked.
      *
      * @param key the table's one-column primary key, to name example rows; null when it has none
      */
@@ -41,7 +41,7 @@ public sealed interface DataQuestion {
             Integer maxLength,
             BigDecimal min,
             BigDecimal max,
-            boolean integerText,
+            TypeFit.NumberText text,
             String newType)
             implements DataQuestion {}
 

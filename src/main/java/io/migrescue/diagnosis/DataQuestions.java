@@ -18,6 +18,7 @@ public final class DataQuestions {
             case DUPLICATE_ROWS -> duplicates(f, failingEffects, lookup);
             case NULL_VALUES -> nulls(f, failingEffects, lookup);
             case CHECK_VIOLATION -> checkViolations(f, failingEffects, lookup).map(DataQuestion.class::cast);
+            case TYPE_CONVERSION -> unfit(f, lookup);
             case LOCK_TIMEOUT -> Optional.of(lockHolders(f, failingEffects, lookup));
             default -> Optional.empty();
         };
@@ -191,6 +192,29 @@ public final class DataQuestions {
     private static String singleKey(Table t) {
         List<String> pk = primaryKey(t);
         return pk.size() == 1 ? pk.get(0) : null;
+    }
+
+    /** The values the new type cannot hold, from the column's type now (the confirmation put both types in the objects). */
+    private static Optional<DataQuestion> unfit(Finding f, CatalogLookup lookup) {
+        String table = f.objects().get("table");
+        String column = f.objects().get("column");
+        String type = f.objects().get("newType");
+        TypeFit.Limits limits = TypeFit.limits(f.objects().get("currentType"), type);
+        if (table == null || column == null || limits == null) {
+            return Optional.empty();
+        }
+        String schema = f.objects().get("schema");
+        List<String> key = primaryKey(lookup, schema, table);
+        return Optional.of(new DataQuestion.UnfitValues(
+                lookup.schemaOf(schema),
+                actual(lookup, schema, table),
+                column,
+                key.size() == 1 ? key.get(0) : null,
+                limits.maxLength(),
+                limits.min(),
+                limits.max(),
+                limits.text(),
+                type));
     }
 
     /** The lock message rarely names the table; the statement that waited does. */

@@ -18,6 +18,9 @@ public final class Diagnoser {
             Finding confirmed = new ErrorConfirmation(lookup, input).confirm();
             findings.add(confirmed);
             cause = confirmed.stale() ? null : confirmed;
+            if (confirmed.kind() == FindingKind.NULL_VALUES && !confirmed.stale()) {
+                new TypeChangeConfirmation(lookup, input).narrowerToo().ifPresent(findings::add);
+            }
         } else if (input.error() == null) {
             cause = predictedCause(lookup, input);
             if (cause != null) {

@@ -24,6 +24,11 @@ final class ErrorConfirmation extends ErrorCheck {
             case DUPLICATE_COLUMN -> new ColumnConfirmation(lookup, input).duplicateColumn();
             case MISSING_COLUMN -> new ColumnConfirmation(lookup, input).missingColumn();
             case DUPLICATE_INDEX_NAME -> new ConstraintNameConfirmation(lookup, input).duplicateIndex();
+            case TYPE_CONVERSION -> new TypeChangeConfirmation(lookup, input).confirm();
+            case NULL_VALUES ->
+                Integer.valueOf(1265).equals(error.vendorCode())
+                        ? new TypeChangeConfirmation(lookup, input).truncated()
+                        : plain(input.errorKind(), summaryFromError(), List.of(), Map.of(), false, false, false);
             default -> plain(input.errorKind(), summaryFromError(), List.of(), Map.of(), false, false, false);
         };
         String recorded = f.stale() ? null : recordedSince();

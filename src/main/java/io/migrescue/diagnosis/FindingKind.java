@@ -18,6 +18,11 @@ public enum FindingKind {
     DUPLICATE_ROWS,
     NULL_VALUES,
     CHECK_VIOLATION,
+    /**
+     * A change of a column's type that existing values do not survive (not a number, too long, out of range), or, on
+     * PostgreSQL, that has no automatic cast and needs USING.
+     */
+    TYPE_CONVERSION,
     DEPENDENT_OBJECTS,
     KEY_TOO_LONG,
     LOCK_TIMEOUT,

@@ -114,8 +114,8 @@ final class ValueEvidence {
         if (q.min() != null) {
             parts.add("outside " + q.min().toPlainString() + " .. " + q.max().toPlainString());
         }
-        if (q.integerText()) {
-            parts.add("not an integer");
+        if (q.text() != null) {
+            parts.add(0, q.text().integer() ? "not an integer" : "not a number");
         }
         return String.join(", or ", parts);
     }
@@ -136,17 +136,27 @@ final class ValueEvidence {
                 any.add("CHAR_LENGTH(" + c + ") > ?");
                 params.add(q.maxLength());
             }
-            if (q.min() != null) {
+            if (q.text() != null) {
+                // what the server takes as such a number; and then, rounded as the server rounds it, within the range
+                String spells = c + (session.engine() == Engine.POSTGRESQL ? " ~ '" : " REGEXP '")
+                        + q.text().pattern(session.engine()) + "'";
+                any.add("NOT (" + spells + ")");
+                if (q.min() != null) {
+                    // cast only where the text spells a number, so counting never fails on the values it counts
+                    String n = session.engine() == Engine.POSTGRESQL
+                            ? "CAST(" + c + " AS numeric)"
+                            : "CAST(" + c + " AS DECIMAL(65,30))";
+                    n = q.text().scale() == null
+                            ? n
+                            : "ROUND(" + n + ", " + q.text().scale() + ")";
+                    any.add("CASE WHEN " + spells + " THEN " + n + " < ? OR " + n + " > ? ELSE FALSE END");
+                    params.add(q.min());
+                    params.add(q.max());
+                }
+            } else if (q.min() != null) {
                 any.add(c + " < ? OR " + c + " > ?");
                 params.add(q.min());
                 params.add(q.max());
-            }
-            if (q.integerText()) {
-                // what the server takes as an integer: digits, a sign, spaces around
-                any.add(
-                        session.engine() == Engine.POSTGRESQL
-                                ? c + " !~ '^\\s*[-+]?[0-9]+\\s*$'"
-                                : c + " NOT REGEXP '^ *[-+]?[0-9]+ *$'");
             }
             return new Where(dialect.qualify(q.schema(), q.table()), c + " IS NOT NULL AND (" + any + ")", params);
         }

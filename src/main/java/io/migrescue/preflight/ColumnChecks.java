@@ -3,10 +3,13 @@ package io.migrescue.preflight;
 import io.migrescue.diagnosis.DataQuestion;
 import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.Severity;
+import io.migrescue.diagnosis.TypeFit;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Effect;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Column statements: the column must exist (or must not), and the rows must fit a new NOT NULL. */
 record ColumnChecks(Simulator sim) {
@@ -144,8 +147,8 @@ record ColumnChecks(Simulator sim) {
                     "column " + t.name + "." + c.name() + " becomes NOT NULL while rows hold NULL in it",
                     "fill the NULLs first (choose the value), or keep the column nullable"));
         }
-        if (e.type() != null && c.live() && sim.rowsAsLive(t)) {
-            unfitValues(site, t, c, e.type());
+        if (e.type() != null) {
+            changeType(site, t, c, e.type());
         }
         String name = e.newName() != null ? e.newName() : c.name();
         t.columns.remove(sim.model.key(e.column()));
@@ -159,40 +162,76 @@ record ColumnChecks(Simulator sim) {
                         c.liveName()));
     }
 
-    /** A narrower type: the live values it cannot hold (too long, out of range, not an integer) fail the change. */
-    private void unfitValues(Site site, ModelTable t, ModelTable.Col c, String type) {
-        TypeFit.Limits limits = TypeFit.limits(c.type(), type);
+    /**
+     * A narrower type: the live values it cannot hold (too long, out of range, not an integer) fail the change. On
+     * PostgreSQL a change with no USING and no automatic cast from the live type fails whatever the rows hold (42804).
+     */
+    private void changeType(Site site, ModelTable t, ModelTable.Col c, String type) {
+        boolean rows = c.live() && sim.rowsAsLive(t);
+        TypeFit.Limits limits = rows ? TypeFit.limits(c.type(), type) : null;
         boolean pg = sim.model.engine() == Engine.POSTGRESQL;
-        // PostgreSQL casts text to an integer only with USING; without it the statement fails whatever the rows hold
-        if (limits == null || limits.integerText() && pg && !site.sql().matches("(?is).*\\bUSING\\b.*")) {
+        boolean using = site.sql().matches("(?is).*\\bUSING\\b.*");
+        if (pg && !using && TypeFit.needsUsingOnPostgres(c.type(), type)) {
+            sim.add(noAutomaticCast(site, t, c, type, limits));
+            return;
+        }
+        if (limits == null) {
             return;
         }
         boolean tooLong = limits.maxLength() != null;
         String code = pg
-                ? (tooLong ? "22001" : limits.integerText() ? "22P02" : "22003")
-                : tooLong ? "error 1265" : limits.integerText() ? "error 1292" : "error 1264";
+                ? (tooLong ? "22001" : limits.text() != null ? "22P02 or 22003" : "22003")
+                : tooLong ? "error 1265 or 1406" : limits.text() != null ? "error 1292, 1366 or 1264" : "error 1264";
         String text = tooLong
                 ? "shorten or move the long values first (back them up: the cut part is lost), or keep the"
                         + " wider type"
                 : "replace the values that do not fit first (choose the value; back them up), or choose a"
                         + " type that holds them";
         sim.add(site.finding(
-                FindingKind.NULL_VALUES,
+                FindingKind.TYPE_CONVERSION,
                 Severity.ERROR,
                 "values of " + t.name + "." + c.name() + " (" + c.type() + ") do not fit " + type
                         + ", so the change of type fails (" + code + ")",
                 List.of(),
                 new PreflightFinding.Fix(text, List.of(sim.fixSql.fitValues(t.name, c.name(), limits)), List.of()),
-                new PreflightFinding.Confirm.Rows(new DataQuestion.UnfitValues(
-                        t.liveSchema,
-                        t.liveName,
-                        c.liveName(),
-                        sim.liveKey(t),
-                        limits.maxLength(),
-                        limits.min(),
-                        limits.max(),
-                        limits.integerText(),
-                        type))));
+                new PreflightFinding.Confirm.Rows(unfit(t, c, type, limits))));
+    }
+
+    /** PostgreSQL 42804 "cannot be cast automatically": the rows are counted too, since USING alone is not enough. */
+    private PreflightFinding noAutomaticCast(
+            Site site, ModelTable t, ModelTable.Col c, String type, TypeFit.Limits limits) {
+        String using = "USING " + sim.fixSql.q(c.name()) + "::" + type;
+        Matcher clause =
+                Pattern.compile("(?i)\\bTYPE\\s+" + Pattern.quote(type)).matcher(site.sql());
+        String rewrite = clause.find()
+                ? site.sql().substring(0, clause.end()) + " " + using
+                        + site.sql().substring(clause.end())
+                : null;
+        return site.finding(
+                FindingKind.TYPE_CONVERSION,
+                Severity.ERROR,
+                "column " + t.name + "." + c.name() + " is " + c.type() + " and PostgreSQL has no automatic cast to "
+                        + type + ": ALTER COLUMN … TYPE without USING fails (42804) whatever the rows hold",
+                List.of(),
+                new PreflightFinding.Fix(
+                        "add " + using + " to the statement, and first fix the values that do not convert",
+                        limits == null ? List.of() : List.of(sim.fixSql.fitValues(t.name, c.name(), limits)),
+                        List.of(),
+                        rewrite),
+                limits == null ? null : new PreflightFinding.Confirm.Counted(unfit(t, c, type, limits)));
+    }
+
+    private DataQuestion.UnfitValues unfit(ModelTable t, ModelTable.Col c, String type, TypeFit.Limits limits) {
+        return new DataQuestion.UnfitValues(
+                t.liveSchema,
+                t.liveName,
+                c.liveName(),
+                sim.liveKey(t),
+                limits.maxLength(),
+                limits.min(),
+                limits.max(),
+                limits.text(),
+                type);
     }
 
     /** The column a statement names; missing (when the table's columns are known): a finding, and empty. */

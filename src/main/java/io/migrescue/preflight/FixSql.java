@@ -1,5 +1,6 @@
 package io.migrescue.preflight;
 
+import io.migrescue.diagnosis.TypeFit;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
 import java.util.ArrayList;
@@ -101,13 +102,29 @@ final class FixSql {
             return "UPDATE " + q(table) + " SET " + c + " = SUBSTRING(" + c + ", 1, " + limits.maxLength() + ")"
                     + " WHERE CHAR_LENGTH(" + c + ") > " + limits.maxLength();
         }
-        String notInteger =
-                engine == Engine.POSTGRESQL ? c + " !~ '^\\s*[-+]?[0-9]+\\s*$'" : c + " NOT REGEXP '^ *[-+]?[0-9]+ *$'";
-        String where = limits.integerText()
-                ? notInteger
-                : c + " < " + limits.min().toPlainString() + " OR " + c + " > "
+        TypeFit.NumberText text = limits.text();
+        String outside = limits.min() == null
+                ? "FALSE"
+                : number(c, text) + " < " + limits.min().toPlainString() + " OR " + number(c, text) + " > "
                         + limits.max().toPlainString();
-        return "UPDATE " + q(table) + " SET " + c + " = :value WHERE " + where;
+        if (text == null) {
+            return "UPDATE " + q(table) + " SET " + c + " = :value WHERE " + outside;
+        }
+        // the text is cast only where it spells a number, so the UPDATE itself cannot fail on it
+        String spells = c + (engine == Engine.POSTGRESQL ? " ~ '" : " REGEXP '") + text.pattern(engine) + "'";
+        return "UPDATE " + q(table) + " SET " + c + " = :value WHERE NOT (" + spells + ") OR CASE WHEN " + spells
+                + " THEN " + outside + " ELSE FALSE END";
+    }
+
+    /** The number a text spells, rounded as the server rounds it into the new type; the column itself when not text. */
+    private String number(String column, TypeFit.NumberText text) {
+        if (text == null) {
+            return column;
+        }
+        String cast = engine == Engine.POSTGRESQL
+                ? "CAST(" + column + " AS numeric)"
+                : "CAST(" + column + " AS DECIMAL(65,30))";
+        return text.scale() == null ? cast : "ROUND(" + cast + ", " + text.scale() + ")";
     }
 
     /** Rows a new CHECK refuses, given a chosen value in the one column its expression reads. */

@@ -1,7 +1,7 @@
 package io.migrescue.preflight;
 
+import io.migrescue.diagnosis.TypeFit;
 import io.migrescue.model.Engine;
-import java.util.Locale;
 
 /**
  * Whether a foreign key column's type fits the referenced column's. MySQL/MariaDB want integer types of the same size
@@ -28,21 +28,8 @@ final class FkTypes {
         return engine == Engine.POSTGRESQL || !fa.equals("integer") || a.equals(b);
     }
 
-    /** MySQL: {@code int(11) unsigned} → {@code int unsigned}; {@code integer} → {@code int}; serials to their integer. */
     static String normal(String type) {
-        String t = type.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-        t = t.replaceAll("^(tinyint|smallint|mediumint|int|integer|bigint)\\s*\\(\\d+\\)", "$1")
-                .replace(" zerofill", "");
-        t = t.replaceAll("^integer\\b", "int")
-                .replaceAll("^int4\\b", "int")
-                .replaceAll("^int8\\b", "bigint")
-                .replaceAll("^int2\\b", "smallint")
-                .replaceAll("^bigserial\\b", "bigint")
-                .replaceAll("^serial8\\b", "bigint")
-                .replaceAll("^serial\\b", "int")
-                .replaceAll("^smallserial\\b", "smallint");
-        t = t.replaceAll(" (not null|null|primary key|auto_increment|default .*|generated .*)$", "");
-        return t.replaceAll("\\s+", " ").strip();
+        return TypeFit.normal(type);
     }
 
     private static String family(String t) {

@@ -49,6 +49,9 @@ public record PreflightFinding(
         /** Offending rows exist (orphans, duplicates, NULLs). */
         record Rows(DataQuestion question) implements Confirm {}
 
+        /** The statement fails whatever the rows hold; the rows are counted only for the evidence. */
+        record Counted(DataQuestion question) implements Confirm {}
+
         /** The table has any row (a new NOT NULL column without a default). */
         record AnyRow(String schema, String table) implements Confirm {}
     }

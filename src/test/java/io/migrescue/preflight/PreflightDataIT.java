@@ -75,7 +75,7 @@ class PreflightDataIT {
                                     + (pg
                                             ? "ALTER TABLE customers ALTER COLUMN code TYPE VARCHAR(8);\n"
                                             : "ALTER TABLE customers MODIFY code VARCHAR(8);\n")),
-                    "NULL_VALUES",
+                    "TYPE_CONVERSION",
                     2,
                     "2 row(s) of customers hold a value of code that",
                     pg ? "value too long" : "Data truncated",
@@ -92,7 +92,7 @@ class PreflightDataIT {
                             pg
                                     ? "ALTER TABLE counters ALTER COLUMN hits TYPE INTEGER;\n"
                                     : "ALTER TABLE counters MODIFY hits INT NOT NULL;\n"),
-                    "NULL_VALUES",
+                    "TYPE_CONVERSION",
                     1,
                     "1 row(s) of counters hold a value of hits",
                     pg ? "out of range" : "Out of range",
@@ -109,7 +109,7 @@ class PreflightDataIT {
                             pg
                                     ? "ALTER TABLE items ALTER COLUMN qty TYPE INTEGER USING qty::integer;\n"
                                     : "ALTER TABLE items MODIFY qty INT;\n"),
-                    "NULL_VALUES",
+                    "TYPE_CONVERSION",
                     1,
                     "(id = '2', qty = 'three'), (id = '5', qty = '4 pcs')",
                     pg ? "invalid input syntax for type integer" : "Truncated incorrect INTEGER value",

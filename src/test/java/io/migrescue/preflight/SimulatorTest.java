@@ -129,10 +129,10 @@ class SimulatorTest {
                 .run(List.of(
                         migration("2", "ALTER TABLE users ALTER COLUMN email TYPE VARCHAR(8);", Engine.POSTGRESQL)));
         assertThat(s.findings()).singleElement().satisfies(f -> {
-            assertThat(f.kind()).isEqualTo(FindingKind.NULL_VALUES);
+            assertThat(f.kind()).isEqualTo(FindingKind.TYPE_CONVERSION);
             assertThat(f.confirm())
                     .isEqualTo(new PreflightFinding.Confirm.Rows(new DataQuestion.UnfitValues(
-                            "app", "users", "email", "id", 8, null, null, false, "VARCHAR(8)")));
+                            "app", "users", "email", "id", 8, null, null, null, "VARCHAR(8)")));
             assertThat(f.fix().sql()).singleElement().asString().contains("SUBSTRING(\"email\", 1, 8)");
         });
         Simulation wider = new Simulator(shop(Engine.POSTGRESQL), "app", Map.of())

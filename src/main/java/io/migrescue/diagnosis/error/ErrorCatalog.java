@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * wrapper dropped both (Django on PostgreSQL, Rails' Mysql2, golang-migrate's {@code pq:}), the server message
  * template; last MySQL's own SQLSTATEs (42S01, 42S02, …). Some codes cover more than one situation and the message
  * decides: 1005/1025 by errno (121 duplicate name, 150 foreign key), 42P07 by what the colliding relation is
- * ({@link StatementHints}), 42710 and 42804 only when the message is about a constraint or foreign key.
+ * ({@link StatementHints}), 42710 and 42804 only when the message is about a constraint or foreign key (or, 42804, a
+ * column's cast), and the errors of a type change over existing rows by the failing statement ({@link TypeChanges}).
  */
 public final class ErrorCatalog {
     private static final Map<Integer, FindingKind> VENDOR_CODES = Map.ofEntries(
@@ -39,7 +40,6 @@ public final class ErrorCatalog {
             Map.entry(1452, FK_ORPHAN_ROWS),
             Map.entry(1062, DUPLICATE_ROWS),
             Map.entry(1138, NULL_VALUES),
-            Map.entry(1265, NULL_VALUES),
             Map.entry(1048, NULL_VALUES),
             Map.entry(3819, CHECK_VIOLATION),
             Map.entry(4025, CHECK_VIOLATION),
@@ -109,9 +109,10 @@ public final class ErrorCatalog {
             return Optional.of(CHECKSUM_MISMATCH);
         }
         if (e.vendorCode() != null) {
-            return byVendorCode(e.vendorCode(), e.errno());
+            return byVendorCode(e.vendorCode(), e.errno(), e);
         }
-        if (SqlStates.postgresOnly(e.sqlState()) && SQL_STATES.containsKey(e.sqlState())) {
+        if (SqlStates.postgresOnly(e.sqlState())
+                && (SQL_STATES.containsKey(e.sqlState()) || TypeChanges.decides(e.sqlState()))) {
             return byState(e.sqlState(), e);
         }
         Optional<ServerMessages.Match> template =
@@ -119,7 +120,7 @@ public final class ErrorCatalog {
         if (template.isPresent()) {
             ServerMessages.Match m = template.get();
             return m.family() == ServerMessages.Family.MYSQL
-                    ? byVendorCode(Integer.valueOf(m.code()), e.errno() != null ? e.errno() : m.errno())
+                    ? byVendorCode(Integer.valueOf(m.code()), e.errno() != null ? e.errno() : m.errno(), e)
                     : byState(m.code(), e);
         }
         return e.sqlState() == null ? Optional.empty() : Optional.ofNullable(SQL_STATES.get(e.sqlState()));
@@ -130,7 +131,10 @@ public final class ErrorCatalog {
         return FindingExplanations.of(kind);
     }
 
-    private static Optional<FindingKind> byVendorCode(int code, Integer errno) {
+    private static Optional<FindingKind> byVendorCode(int code, Integer errno, ParsedError e) {
+        if (TypeChanges.decides(code)) {
+            return TypeChanges.byVendorCode(code, e);
+        }
         if (code == 1005 || code == 1025) {
             // "Can't create table … (errno: n)" and "Error on rename … (errno: n)": InnoDB's errno says why
             if (errno != null && errno == 121) {
@@ -161,6 +165,9 @@ public final class ErrorCatalog {
                 return about(message, "constraint") ? Optional.of(DUPLICATE_CONSTRAINT_NAME) : Optional.empty();
             }
             case "42804" -> {
+                if (message != null && message.contains("cannot be cast automatically")) {
+                    return TypeChanges.byState(state, e);
+                }
                 return about(message, "foreign key") ? Optional.of(FK_INCOMPATIBLE) : Optional.empty();
             }
             // query_canceled is also a user's cancel, which is no timeout
@@ -170,7 +177,9 @@ public final class ErrorCatalog {
                         : Optional.of(STATEMENT_TIMEOUT);
             }
             default -> {
-                return Optional.ofNullable(SQL_STATES.get(state));
+                return TypeChanges.decides(state)
+                        ? TypeChanges.byState(state, e)
+                        : Optional.ofNullable(SQL_STATES.get(state));
             }
         }
     }

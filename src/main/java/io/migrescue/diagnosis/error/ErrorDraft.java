@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
  * purpose: each reader fills in what its wrapper carries and leaves the rest null.
  */
 final class ErrorDraft {
-    /** Client-side prefixes that are not part of the server's message. */
-    private static final Pattern MESSAGE_PREFIX =
-            Pattern.compile("^(?:\\(conn=\\d+\\)\\s*|pq:\\s*|db error:\\s*|(?:ERROR|FATAL):\\s+)+");
+    /**
+     * Client-side prefixes that are not part of the server's message; Connector/J puts {@code Data truncation:} before
+     * 1264, 1265, 1292 and 1406 (its {@code MysqlDataTruncation}).
+     */
+    private static final Pattern MESSAGE_PREFIX = Pattern.compile(
+            "^(?:\\(conn=\\d+\\)\\s*|pq:\\s*|db error:\\s*|Data truncation:\\s*|(?:ERROR|FATAL):\\s+)+");
     /** pgx and the Supabase CLI append the SQLSTATE to the message. */
     private static final Pattern PGX_STATE = Pattern.compile("\\s*\\(SQLSTATE ([0-9A-Z]{5})\\)\\s*$");
 

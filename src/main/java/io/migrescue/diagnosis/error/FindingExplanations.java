@@ -76,12 +76,17 @@ final class FindingExplanations {
                 "Existing rows hold duplicate values for the new unique index or key: deduplicate them first.");
         m.put(
                 NULL_VALUES,
-                "Existing rows hold NULL (or values that no longer fit) in a column the migration makes NOT NULL or "
-                        + "narrows: backfill them first.");
+                "Existing rows hold NULL in a column the migration makes NOT NULL: backfill them first (a MySQL 1265 "
+                        + "'Data truncated' may instead be values a narrower type cannot hold: TYPE_CONVERSION).");
         m.put(
                 CHECK_VIOLATION,
                 "Existing rows fail the new CHECK constraint's expression, so the server refuses to add "
                         + "it: change those rows first (or, on PostgreSQL, add it NOT VALID and validate it once they are fixed).");
+        m.put(
+                TYPE_CONVERSION,
+                "Existing values of the column do not convert to its new type (not a number, too long, out of range), "
+                        + "or PostgreSQL has no automatic cast: fix or move those values first (back them up), or add "
+                        + "USING with an explicit conversion.");
         m.put(
                 DEPENDENT_OBJECTS,
                 "Other objects (foreign keys, views, indexes) depend on what the migration drops or changes: deal "

@@ -97,7 +97,11 @@ final class FlywayReader implements WrapperReader {
                 }
                 case "Statement" -> {
                     valueEnd = Text.endOfBlock(text, f.start(2), STATEMENT_END);
-                    d.statement(text.substring(f.start(2), valueEnd));
+                    String statement = text.substring(f.start(2), valueEnd);
+                    // Flyway 10+ hides the statement unless run with -X: its placeholder is no SQL
+                    if (!statement.startsWith("Run Flyway with -X")) {
+                        d.statement(statement);
+                    }
                 }
                 default -> {}
             }

@@ -32,6 +32,9 @@ final class ServerMessages {
 
     private static final String MY = "(?:`[^`]*`\\.)?`[^`]*`";
     private static final String PG_NAME = "(?:\"[^\"]*\"|[\\w$.]+)";
+    /** MariaDB {@code `db`.`t`.`c` at row 1}, MySQL {@code 'c' at row 1}. */
+    private static final String COLUMN_AT_ROW =
+            "(?:(?<qname>`[^`]*`\\.`[^`]*`)\\.)?[`'](?<column>[^`']*)[`'] at row \\d+";
 
     private static final List<MessageTemplate> MESSAGES = List.of(
             // MySQL and MariaDB
@@ -115,6 +118,13 @@ final class ServerMessages {
                     "6125",
                     Engine.MYSQL,
                     "Failed to add the foreign key constraint\\. Missing unique key for constraint '(?<constraint>[^']*)' in the referenced table '(?<ref>[^']*)'"),
+            // Type changes over existing rows (TypeChanges): values the new type cannot hold. MariaDB names the column
+            // `db`.`t`.`c`, MySQL 'c'; an ALTER on MariaDB says only "Truncated incorrect INTEGER value: 'abc'".
+            // (1292 "Incorrect datetime value: 'x' for column …" reads the same; both mean one kind)
+            my("1366", null, "Incorrect \\w+ value: '(?<value>.*)' for column " + COLUMN_AT_ROW),
+            my("1292", null, "Truncated incorrect \\w+ value: '(?<value>.*)'"),
+            my("1264", null, "Out of range value for column '(?<column>[^']*)' at row \\d+"),
+            my("1406", null, "Data too long for column '(?<column>[^']*)' at row \\d+"),
             // PostgreSQL
             pg("42710", "constraint \"(?<constraint>[^\"]*)\" for relation \"(?<qname>[^\"]*)\" already exists"),
             pg(
@@ -141,6 +151,15 @@ final class ServerMessages {
                     "(?:type|trigger|role|extension) \"[^\"]*\"(?: for table \"(?<qname>[^\"]*)\")? does not exist"),
             pg("42P01", "(?:relation|table|view|materialized view|sequence) \"(?<qname>[^\"]*)\" does not exist"),
             pg("42804", "foreign key constraint \"(?<constraint>[^\"]*)\" cannot be implemented"),
+            // Type changes over existing rows (TypeChanges): no automatic cast, and values the new type cannot hold
+            pg("42804", "column \"(?<column>[^\"]*)\" cannot be cast automatically to type .+"),
+            pg("22007", "invalid input syntax for type (?:date|time|timestamp|interval)[\\w ]*: \"(?<value>.*)\""),
+            pg("22008", "date/time field value out of range: \"(?<value>.*)\""),
+            pg("22P02", "invalid input syntax for type [\\w ]+: \"(?<value>.*)\""),
+            pg("22003", "value \"(?<value>.*)\" is out of range for type [\\w ]+"),
+            pg("22003", "(?:smallint|integer|bigint) out of range"),
+            pg("22003", "numeric field overflow"),
+            pg("22001", "value too long for type .+"),
             pg("42830", "there is no unique constraint matching given keys for referenced table \"(?<ref>[^\"]*)\""),
             pg(
                     "23503",
