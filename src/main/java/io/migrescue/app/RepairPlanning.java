@@ -31,6 +31,7 @@ record RepairPlanning(
         Catalog catalog,
         RecordPlanner records,
         Map<String, List<String>> creates,
+        List<String> pendingBefore,
         DatabaseSession session)
         implements RepairUseCase.Replanner {
     /** Reads what the plan needs. */
@@ -46,6 +47,8 @@ record RepairPlanning(
                     catalog,
                     records,
                     creates(session, request, diagnosis.schemas().get(0), failedFile(choice.finding())),
+                    pendingBefore(
+                            diagnosis, choice.finding(), request.diagnosis().migrationsDir()),
                     session);
         } catch (SQLException e) {
             throw DatabaseFailures.reading("repair", e);
@@ -100,7 +103,8 @@ record RepairPlanning(
                                     choice.finding().migration(),
                                     records,
                                     interactive,
-                                    creates)));
+                                    creates,
+                                    pendingBefore)));
         } catch (PlanningException.DecisionNeeded e) {
             throw e;
         } catch (PlanningException e) {
@@ -118,6 +122,36 @@ record RepairPlanning(
     @Override
     public Plan replan(Map<String, String> params) {
         return plan(params, false);
+    }
+
+    /**
+     * The migration files before the failed one, in the tool's order, that no history records either: one run rolled
+     * them back with it (a single transaction: Drizzle, TypeORM, node-pg-migrate, Knex on PostgreSQL).
+     */
+    private static List<String> pendingBefore(
+            DiagnosisReport diagnosis, Finding finding, java.nio.file.Path migrationsDir) {
+        var failed = finding.migration();
+        if (failed == null || migrationsDir == null) {
+            return List.of();
+        }
+        List<io.migrescue.sql.MigrationFile> files =
+                MigrationDirectory.list(migrationsDir, new java.util.ArrayList<>());
+        int at = -1;
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).id().equals(failed.id())) {
+                at = i;
+                break;
+            }
+        }
+        if (at <= 0) {
+            return List.of();
+        }
+        java.util.Set<String> before = new java.util.HashSet<>();
+        files.subList(0, at).forEach(f -> before.add(f.id()));
+        return io.migrescue.diagnosis.FailedMigrationFinder.pending(diagnosis.history(), files).stream()
+                .map(io.migrescue.sql.MigrationFile::id)
+                .filter(before::contains)
+                .toList();
     }
 
     /** The failed migration's file when the history or the error text names it (a guess would cut off applied ones). */

@@ -21,6 +21,10 @@ public final class Planner {
      * @param interactive whether a person can be asked for decisions (otherwise they must be given)
      * @param creates     table name → the statements that create it: the last CREATE TABLE for it in the migration
      *                    files, or the table as a reference database has it (with its indexes and foreign keys)
+     * @param pendingBefore the migrations before the failed one, in the tool's order, that are not applied either (one
+     *                    run rolled them back with it): the plan then fixes the data only and leaves all of them to the
+     *                    tool's next run, because recording the failed one alone would make the tool skip them
+     *                    (Drizzle, golang-migrate, an Alembic head) or refuse to run (Flyway, goose, node-pg-migrate)
      */
     public record Context(
             Catalog catalog,
@@ -29,7 +33,12 @@ public final class Planner {
             FailedMigration migration,
             RecordPlanner records,
             boolean interactive,
-            Map<String, List<String>> creates) {
+            Map<String, List<String>> creates,
+            List<String> pendingBefore) {
+        public Context {
+            pendingBefore = List.copyOf(pendingBefore);
+        }
+
         public Context(
                 Catalog catalog,
                 String defaultSchema,
@@ -37,7 +46,7 @@ public final class Planner {
                 FailedMigration migration,
                 RecordPlanner records,
                 boolean interactive) {
-            this(catalog, defaultSchema, history, migration, records, interactive, Map.of());
+            this(catalog, defaultSchema, history, migration, records, interactive, Map.of(), List.of());
         }
     }
 
@@ -141,7 +150,9 @@ public final class Planner {
         } else if (spec instanceof StepSpec.RenameTable s) {
             objects.renameTable(values.render(s.from()), values.render(s.to()));
         } else if (spec instanceof StepSpec.FinishMigration s) {
-            settling.finish(s.skipFailed());
+            if (!leftToTheTool()) {
+                settling.finish(s.skipFailed());
+            }
         } else if (spec instanceof StepSpec.RevertMigration s) {
             settling.revert(s, s.tables());
         } else if (spec instanceof StepSpec.SettleDirty s) {
@@ -192,7 +203,9 @@ public final class Planner {
                     List.copyOf(draft.backupTables),
                     List.of()));
         } else if (spec instanceof StepSpec.Record r) {
-            records.record(r.what());
+            if (!(r.what().equals("applied") && leftToTheTool())) {
+                records.record(r.what());
+            }
         } else if (spec instanceof StepSpec.Verify v) {
             v.checks().forEach(this::check);
         } else {
@@ -242,6 +255,37 @@ public final class Planner {
     }
 
     /** A switch expression: a check the vocabulary declares but the planner does not plan does not compile. */
+    /**
+     * Whether the failed migration is left, with the ones before it that are not applied either, to the tool's next
+     * run (see {@link Context#pendingBefore}); said once in the plan. A failed migration partly in effect cannot be:
+     * the tool would run its applied statements again.
+     */
+    private boolean leftToTheTool() {
+        if (ctx.pendingBefore().isEmpty() || ctx.migration() == null) {
+            return false;
+        }
+        String failed = ctx.migration().id();
+        String before = String.join(", ", ctx.pendingBefore());
+        if (ctx.migration().statements().stream()
+                .anyMatch(v -> v.state() == io.migrescue.diagnosis.StatementState.APPLIED)) {
+            throw new PlanningException(before + " (before " + failed + " in the tool's order) "
+                    + (ctx.pendingBefore().size() == 1 ? "is" : "are") + " not applied while " + failed
+                    + " is partly in effect: recording " + failed + " alone would make the tool skip "
+                    + (ctx.pendingBefore().size() == 1 ? "it" : "them") + " or refuse to run; apply " + before
+                    + " first");
+        }
+        String said = before + " (before " + failed + " in the tool's order) "
+                + (ctx.pendingBefore().size() == 1 ? "is" : "are") + " not applied either: the failed run rolled "
+                + (ctx.pendingBefore().size() == 1 ? "it" : "them") + " back with " + failed
+                + ". This plan fixes the data only; the tool's next run applies " + before + " and " + failed
+                + " in order (recording " + failed + " alone would make the tool skip "
+                + (ctx.pendingBefore().size() == 1 ? "it" : "them") + " or refuse to run)";
+        if (!draft.explanations.contains(said)) {
+            draft.explanations.add(said);
+        }
+        return true;
+    }
+
     private void check(CheckName name) {
         String migration = ctx.migration() == null ? null : ctx.migration().id();
         boolean hasStatements =
@@ -253,7 +297,9 @@ public final class Planner {
                     case TABLES_PRESENT -> draft.created;
                     case MIGRATION_SETTLED -> draft.settled == null ? List.of() : List.of(draft.settled);
                     case MIGRATION_EFFECTS_PRESENT ->
-                        hasStatements ? List.of(new Check.MigrationEffectsPresent(migration)) : List.of();
+                        hasStatements && !leftToTheTool()
+                                ? List.of(new Check.MigrationEffectsPresent(migration))
+                                : List.of();
                     case MIGRATION_EFFECTS_ABSENT ->
                         hasStatements ? List.of(new Check.MigrationEffectsAbsent(migration)) : List.of();
                     case HISTORY_CLEAN ->

@@ -7,6 +7,7 @@ import io.migrescue.model.Engine;
 import io.migrescue.model.MigrationHistory;
 import io.migrescue.sql.Dialect;
 import io.migrescue.sql.MigrationFile;
+import io.migrescue.testing.CliRun;
 import io.migrescue.testing.NodeTools;
 import io.migrescue.testing.Plans;
 import io.migrescue.testing.ScratchDatabase;
@@ -86,6 +87,73 @@ class DrizzleRealToolIT {
 
     private static List<List<String>> drizzleRows(ScratchDatabase db) throws Exception {
         return rows(db, "SELECT hash, created_at FROM drizzle.__drizzle_migrations ORDER BY created_at");
+    }
+
+    /**
+     * Two files pending in one {@code migrate}: Drizzle's migrator runs them in one transaction, the second fails on
+     * duplicate e-mails and both are rolled back. migrescue finds the failed one by the index the error names, fixes
+     * the duplicates only, and records nothing: recording it alone (created_at of the later file) would make every
+     * later {@code migrate} skip the earlier file for good. Drizzle's next run then applies both, in order.
+     */
+    @Test
+    void aFailedFileAfterAnotherPendingOneIsLeftToDrizzleOnceItsDataIsFixed(@TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "drizzle two pending")) {
+            Path dir = project(tmp.resolve("app"), 1);
+            assertThat(migrate(dir, db).exitCode()).isZero();
+            db.execute(
+                    "INSERT INTO users (email) VALUES ('ana@example.org'), ('budi@example.org'), ('ana@example.org')");
+            project(dir, 3);
+            Files.writeString( // 0002 now makes e-mails unique, after 0001_orders
+                    dir.resolve("drizzle/0002_tags.sql"),
+                    "ALTER TABLE \"users\" ADD COLUMN \"nick\" text;--> statement-breakpoint\n"
+                            + "CREATE UNIQUE INDEX \"users_email_idx\" ON \"users\" USING btree (\"email\");");
+            NodeTools.Result failed = migrate(dir, db);
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            assertThat(drizzleRows(db)).hasSize(1);
+            assertThat(rows(db, "SELECT to_regclass('public.orders') IS NULL")).containsExactly(List.of("t"));
+            // drizzle-kit 0.31 prints no error: the operator has the server's, from its log
+            String error = "ERROR:  could not create unique index \"users_email_idx\"\n"
+                    + "DETAIL:  Key (email)=(ana@example.org) is duplicated.\n";
+            String migrations = dir.resolve("drizzle").toString();
+
+            CliRun diagnose = CliRun.on(db, "diagnose", "--migrations", migrations, "--error", error);
+            assertThat(diagnose.out())
+                    .as(diagnose.all())
+                    .contains(
+                            "Migration drizzle 0002_tags (0002_tags.sql), found from the pending file naming its object")
+                    .contains("Fix with  migrescue repair fix-duplicate-rows");
+
+            CliRun repair = CliRun.on(
+                    db,
+                    "repair",
+                    "fix-duplicate-rows",
+                    "--migrations",
+                    migrations,
+                    "--error",
+                    error,
+                    "--param",
+                    "keep=first",
+                    "--yes",
+                    "--backup-dir",
+                    tmp.resolve("backup").toString());
+            assertThat(repair.exitCode()).as(repair.all()).isZero();
+            assertThat(repair.out())
+                    .contains("0001_orders (before 0002_tags in the tool's order) is not applied either")
+                    .contains("Status    verified")
+                    .doesNotContain("record applied");
+            assertThat(drizzleRows(db)).as("nothing recorded").hasSize(1);
+
+            NodeTools.Result next = migrate(dir, db);
+            assertThat(next.exitCode()).as(next.output()).isZero();
+            assertThat(drizzleRows(db)).hasSize(3);
+            assertThat(rows(
+                            db,
+                            "SELECT to_regclass('public.orders') IS NOT NULL, to_regclass('public.users_email_idx')"
+                                    + " IS NOT NULL"))
+                    .containsExactly(List.of("t", "t"));
+            assertThat(rows(db, "SELECT id, email FROM users ORDER BY id"))
+                    .containsExactly(List.of("1", "ana@example.org"), List.of("2", "budi@example.org"));
+        }
     }
 
     @Test

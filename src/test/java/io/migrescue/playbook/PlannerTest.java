@@ -156,6 +156,61 @@ class PlannerTest {
                         "no row of skp_tahunan_backup_v1 lost");
     }
 
+    /**
+     * One run rolled back an earlier migration with the failed one (Drizzle, TypeORM, node-pg-migrate): recording the
+     * failed one alone would make the tool skip the earlier one, so the plan fixes what it fixes and leaves both to the
+     * tool, and says so; a failed migration partly in effect is refused instead (the tool would run it again).
+     */
+    @Test
+    void earlierMigrationsNotAppliedEitherLeaveTheFailedOneToTheTool() {
+        FailedMigration notApplied = new FailedMigration(
+                "flyway",
+                "2",
+                V2.file(),
+                "error-text",
+                V2.statements().stream()
+                        .map(v -> new StatementVerdict(
+                                v.n(),
+                                v.line(),
+                                v.sql(),
+                                v.effects(),
+                                v.state() == StatementState.APPLIED ? StatementState.NOT_APPLIED : v.state(),
+                                v.reason(),
+                                v.prediction()))
+                        .toList());
+        Finding about = new Finding(
+                DUPLICATE.kind(),
+                DUPLICATE.severity(),
+                DUPLICATE.summary(),
+                DUPLICATE.objects(),
+                DUPLICATE.evidence(),
+                notApplied,
+                DUPLICATE.playbooks(),
+                false);
+        Planner.Context leftToTheTool =
+                new Planner.Context(FR05, "lkb", List.of(FLYWAY), notApplied, RECORDS, false, Map.of(), List.of("1.5"));
+
+        Plan plan = Planner.plan(
+                PLAYBOOKS.get("rename-conflicting-constraint").orElseThrow(), about, Map.of(), leftToTheTool);
+
+        assertThat(plan.steps())
+                .extracting(PlanStep::kind)
+                .containsExactly("backup", "rename-constraint", "rename-constraint");
+        assertThat(plan.explanations())
+                .anySatisfy(e -> assertThat(e)
+                        .contains("1.5 (before 2 in the tool's order) is not applied either")
+                        .contains("the tool's next run applies 1.5 and 2 in order"));
+        assertThat(plan.checks()).noneMatch(c -> c instanceof Check.MigrationEffectsPresent);
+
+        Planner.Context partly =
+                new Planner.Context(FR05, "lkb", List.of(FLYWAY), V2, RECORDS, false, Map.of(), List.of("1.5"));
+        assertThatThrownBy(() -> Planner.plan(
+                        PLAYBOOKS.get("rename-conflicting-constraint").orElseThrow(), DUPLICATE, Map.of(), partly))
+                .isInstanceOf(PlanningException.class)
+                .hasMessageContaining("is partly in effect")
+                .hasMessageContaining("apply 1.5 first");
+    }
+
     @Test
     void aRowDecisionIsNeverDefaultedWithoutAPerson() {
         Finding orphans = new Finding(
