@@ -59,7 +59,8 @@ final class UnfitRowFixes {
         }
         String predicate = q.unfitRows(ddl.dialect());
         String quoted = ddl.dialect().quote(col.name());
-        String what = "the rows whose " + col.name() + " " + q.newType() + " cannot hold";
+        String what = "the rows with a value of " + col.name() + " that " + q.newType() + " cannot hold";
+        String where = " where " + q.newType() + " cannot hold its value";
         backupWhere.put(table.name(), predicate);
         checks.add(new Check.NoUnfitValues(q));
         return switch (policy) {
@@ -74,12 +75,18 @@ final class UnfitRowFixes {
                             + " is NOT NULL (or the migration makes it so); choose set-value, delete"
                             + (truncates(q) ? " or truncate" : ""));
                 }
-                yield List.of(update(table, "SET " + quoted + " = NULL", List.of(), predicate, what, "set to NULL"));
+                yield List.of(update(
+                        table,
+                        "SET " + quoted + " = NULL",
+                        List.of(),
+                        predicate,
+                        what,
+                        "set " + col.name() + " to NULL" + where));
             }
             case "set-value" -> {
                 String given =
                         value.require("sets " + table.name() + "." + col.name() + " in " + what + ": to what value?");
-                yield List.of(setValue(q, table, col, given, using, predicate, what));
+                yield List.of(setValue(q, table, col, given, using, predicate, what, where));
             }
             case "truncate" -> {
                 if (!truncates(q)) {
@@ -93,7 +100,7 @@ final class UnfitRowFixes {
                         List.of(),
                         predicate,
                         what,
-                        "cut to " + q.maxLength() + " characters"));
+                        "cut " + col.name() + " to " + q.maxLength() + " characters" + where));
             }
             case "delete" ->
                 new RowDeletes(lookup, ddl)
@@ -102,7 +109,7 @@ final class UnfitRowFixes {
                                 table,
                                 predicate,
                                 new ChildRows.Deleted(
-                                        "a row whose " + col.name() + " " + q.newType() + " cannot hold",
+                                        "a row with a value of " + col.name() + " that " + q.newType() + " cannot hold",
                                         what,
                                         "referencing",
                                         "--param policy=set-value"),
@@ -128,7 +135,8 @@ final class UnfitRowFixes {
             String value,
             String using,
             String predicate,
-            String what) {
+            String what,
+            String where) {
         String quoted = ddl.dialect().quote(col.name());
         // PostgreSQL does not cast a text parameter to the column's type by itself.
         String placeholder = lookup.engine() == Engine.POSTGRESQL ? "CAST(? AS " + col.type() + ")" : "?";
@@ -147,7 +155,7 @@ final class UnfitRowFixes {
                 List.of(value),
                 predicate,
                 what,
-                "set to the value given");
+                "set " + col.name() + " to the value given" + where);
         return new PlanStep(
                 0,
                 step.kind(),
@@ -164,7 +172,7 @@ final class UnfitRowFixes {
         String sql = "UPDATE " + ddl.table(table.schema(), table.name()) + " " + set + " WHERE " + predicate;
         return PlanStep.rowFix(
                 "fix-unfit-rows",
-                "in " + table.name() + ", " + what + ": the value " + how,
+                "in " + table.name() + ", " + how,
                 List.of(values.isEmpty() ? BoundStatement.of(sql) : BoundStatement.of(sql, values.get(0))),
                 List.of(table.name()),
                 List.of(rows.where(table, "update", what + ": " + how, predicate, List.of(), null)));
