@@ -136,6 +136,39 @@ class TypeConversionRepairIT {
         }
     }
 
+    /** Deleting the rows is explicit, and the rows of another table that reference them are decided first. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void deleteDecidesTheReferencingRowsFirstThenFlywayGoesOn(Engine engine, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "unfit delete")) {
+            Path migrations = dir.resolve("m");
+            String moves = "CREATE TABLE moves (id BIGINT PRIMARY KEY, item_id BIGINT,"
+                    + " CONSTRAINT moves_item_fk FOREIGN KEY (item_id) REFERENCES " + q(engine, "Stock Items")
+                    + " (id));\nINSERT INTO moves VALUES (10, 2), (11, 1);\n";
+            Path error = failedV2(db, migrations, dir, items(engine) + moves, toInteger(engine));
+            diagnosed(db, error, migrations);
+
+            Fingerprint before = Fingerprint.of(db);
+            List<String> deleteOnly = args(error, migrations, dir.resolve("b0"));
+            deleteOnly.addAll(List.of("--param", "policy=delete"));
+            CliRun undecided = CliRun.on(db, "repair", concat(deleteOnly, "--yes"));
+            assertThat(undecided.exitCode()).as(undecided.all()).isEqualTo(6);
+            assertThat(undecided.err()).contains("moves").contains("--param referencing=");
+            assertThat(Fingerprint.of(db)).isEqualTo(before);
+
+            Path backup = dir.resolve("b");
+            List<String> decided = args(error, migrations, backup);
+            decided.addAll(List.of("--param", "policy=delete", "--param", "referencing=delete"));
+            repaired(db, decided);
+            assertThat(stock(db)).containsExactly(List.of("1", "3"), Arrays.asList("3", null), List.of("4", "-12"));
+            assertThat(Plans.rows(db, "SELECT id, item_id FROM moves ORDER BY id"))
+                    .containsExactly(List.of("11", "1"));
+            assertThat(backedUp(backup, "Stock Items")).isEqualTo(3);
+            assertThat(backedUp(backup, "moves")).isEqualTo(1);
+            flywayGoesOn(db, migrations, "Stock Items");
+        }
+    }
+
     /** A shorter varchar: the longer strings cut to the new length; truncate is refused for a number. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.migrescue.testing.TestServers#engines")
