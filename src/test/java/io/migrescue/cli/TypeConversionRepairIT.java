@@ -206,6 +206,46 @@ class TypeConversionRepairIT {
         }
     }
 
+    /**
+     * The value fits the new type, but the migration's own USING does not convert it (a smallint cast on the way to an
+     * integer): the guard stops the repair before any row changes; a value USING converts goes through.
+     */
+    @Test
+    void setValueIsGuardedByTheMigrationsUsing(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(Engine.POSTGRESQL, "unfit using guard")) {
+            Path migrations = dir.resolve("m");
+            Path error = failedV2(
+                    db,
+                    migrations,
+                    dir,
+                    items(Engine.POSTGRESQL),
+                    "ALTER TABLE \"Stock Items\" ALTER COLUMN \"Qty\" TYPE INTEGER USING \"Qty\"::smallint;\n");
+            diagnosed(db, error, migrations);
+
+            Fingerprint before = Fingerprint.of(db);
+            List<String> wrong = args(error, migrations, dir.resolve("b0"));
+            wrong.addAll(List.of("--param", "policy=set-value", "--param", "value=40000"));
+            CliRun refused = CliRun.on(db, "repair", concat(wrong, "--yes"));
+            assertThat(refused.exitCode()).as(refused.all()).isEqualTo(4);
+            assertThat(refused.all()).contains("out of range for type smallint");
+            assertThat(Fingerprint.of(db).rows().get("Stock Items"))
+                    .isEqualTo(before.rows().get("Stock Items"));
+
+            List<String> decided = args(error, migrations, dir.resolve("b"));
+            decided.addAll(List.of("--param", "policy=set-value", "--param", "value=7"));
+            repaired(db, decided);
+            assertThat(stock(db))
+                    .containsExactly(
+                            List.of("1", "3"),
+                            List.of("2", "7"),
+                            Arrays.asList("3", null),
+                            List.of("4", "-12"),
+                            List.of("5", "7"),
+                            List.of("6", "7"));
+            flywayGoesOn(db, migrations, "Stock Items");
+        }
+    }
+
     /** No USING: no value is at fault but the statement, so no repair is recommended, and choosing one is refused. */
     @Test
     void a42804RecommendsNothing(@TempDir Path dir) throws Exception {
