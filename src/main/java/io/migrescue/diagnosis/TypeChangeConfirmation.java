@@ -127,7 +127,7 @@ final class TypeChangeConfirmation extends ErrorCheck {
                 false);
         // 42804: no value is at fault, the statement is; only editing the migration file gives it USING
         String state = error.sqlState();
-        return "42804".equals(state) || needsUsing && (state == null || !state.startsWith("22"))
+        return PlaybookRanking.statementAtFault(state) || needsUsing && (state == null || !state.startsWith("22"))
                 ? new Finding(
                         found.kind(),
                         found.severity(),
