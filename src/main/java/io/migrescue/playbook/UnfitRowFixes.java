@@ -175,6 +175,6 @@ final class UnfitRowFixes {
                 "in " + table.name() + ", " + how,
                 List.of(values.isEmpty() ? BoundStatement.of(sql) : BoundStatement.of(sql, values.get(0))),
                 List.of(table.name()),
-                List.of(rows.where(table, "update", what + ": " + how, predicate, List.of(), null)));
+                List.of(rows.where(table, "update", what, predicate, List.of(), null)));
     }
 }
