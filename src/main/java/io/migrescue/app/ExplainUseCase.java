@@ -3,6 +3,7 @@ package io.migrescue.app;
 import io.migrescue.diagnosis.ErrorObjects;
 import io.migrescue.diagnosis.Finding;
 import io.migrescue.diagnosis.FindingKind;
+import io.migrescue.diagnosis.PlaybookRanking;
 import io.migrescue.diagnosis.Severity;
 import io.migrescue.diagnosis.error.ErrorCatalog;
 import io.migrescue.playbook.Playbooks;
@@ -41,7 +42,9 @@ public final class ExplainUseCase {
                 objects,
                 evidence,
                 null,
-                Playbooks.load(null).ranking().rank(kind, null, sameTable, false),
+                PlaybookRanking.statementAtFault(error.parsed().sqlState())
+                        ? List.of()
+                        : Playbooks.load(null).ranking().rank(kind, null, sameTable, false),
                 false);
         return new DiagnosisReport(
                 null, List.of(), List.of(), error.parsed(), kind, List.of(finding), List.copyOf(notes));

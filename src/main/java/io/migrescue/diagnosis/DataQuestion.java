@@ -1,7 +1,10 @@
 package io.migrescue.diagnosis;
 
+import io.migrescue.model.Engine;
+import io.migrescue.sql.Dialect;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.StringJoiner;
 
 /** A question about the data that confirms a finding; an adapter answers it with bounded queries. */
 public sealed interface DataQuestion {
@@ -43,7 +46,39 @@ public sealed interface DataQuestion {
             BigDecimal max,
             TypeFit.NumberText text,
             String newType)
-            implements DataQuestion {}
+            implements DataQuestion {
+        /**
+         * The rows holding such a value, as one condition: the same rows for the count, the backup, the repair and the
+         * check after it. Text becoming a number is read as text ({@code CAST(… AS text)}), so the condition also
+         * holds on the column once it has the new type; it is cast to a number only where it spells one, so the
+         * condition never fails on the values it selects. The limits are numbers this record holds, written as
+         * literals.
+         */
+        public String unfitRows(Dialect dialect) {
+            Engine engine = dialect.engine();
+            boolean postgres = engine == Engine.POSTGRESQL;
+            String c = dialect.quote(column);
+            StringJoiner any = new StringJoiner(" OR ");
+            if (maxLength != null) {
+                any.add("CHAR_LENGTH(" + c + ") > " + maxLength);
+            }
+            if (text != null) {
+                String v = "CAST(" + c + (postgres ? " AS text)" : " AS CHAR)");
+                // what the server takes as such a number; and then, rounded as the server rounds it, within the range
+                String spells = v + (postgres ? " ~ '" : " REGEXP '") + text.pattern(engine) + "'";
+                any.add("NOT (" + spells + ")");
+                if (min != null) {
+                    String n = postgres ? "CAST(" + v + " AS numeric)" : "CAST(" + v + " AS DECIMAL(65,30))";
+                    n = text.scale() == null ? n : "ROUND(" + n + ", " + text.scale() + ")";
+                    any.add("CASE WHEN " + spells + " THEN " + n + " < " + min.toPlainString() + " OR " + n + " > "
+                            + max.toPlainString() + " ELSE FALSE END");
+                }
+            } else if (min != null) {
+                any.add(c + " < " + min.toPlainString() + " OR " + c + " > " + max.toPlainString());
+            }
+            return c + " IS NOT NULL AND (" + any + ")";
+        }
+    }
 
     /**
      * Rows for which a new CHECK constraint's expression is false (NULL passes, as on the server).

@@ -18,7 +18,7 @@ public final class DataQuestions {
             case DUPLICATE_ROWS -> duplicates(f, failingEffects, lookup);
             case NULL_VALUES -> nulls(f, failingEffects, lookup);
             case CHECK_VIOLATION -> checkViolations(f, failingEffects, lookup).map(DataQuestion.class::cast);
-            case TYPE_CONVERSION -> unfit(f, lookup);
+            case TYPE_CONVERSION -> unfit(f, lookup).map(DataQuestion.class::cast);
             case LOCK_TIMEOUT -> Optional.of(lockHolders(f, failingEffects, lookup));
             default -> Optional.empty();
         };
@@ -195,7 +195,8 @@ public final class DataQuestions {
     }
 
     /** The values the new type cannot hold, from the column's type now (the confirmation put both types in the objects). */
-    private static Optional<DataQuestion> unfit(Finding f, CatalogLookup lookup) {
+    /** The values a type change cannot convert: the same question for diagnosis, the repair and its check. */
+    public static Optional<DataQuestion.UnfitValues> unfit(Finding f, CatalogLookup lookup) {
         String table = f.objects().get("table");
         String column = f.objects().get("column");
         String type = f.objects().get("newType");

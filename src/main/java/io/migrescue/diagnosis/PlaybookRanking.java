@@ -37,6 +37,14 @@ public final class PlaybookRanking {
     }
 
     /**
+     * Errors no playbook repairs, whatever the kind's rules say: PostgreSQL 42804 ("cannot be cast automatically") is
+     * the statement's fault (a type change without USING), which only editing the migration file fixes.
+     */
+    public static boolean statementAtFault(String sqlState) {
+        return "42804".equals(sqlState);
+    }
+
+    /**
      * A finding about a migration whose next statement would fail, once the cause is known: the playbooks that remove
      * the cause come first (they also finish the migration), then the others (revert), without repeats.
      */

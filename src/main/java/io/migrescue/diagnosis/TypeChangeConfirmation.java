@@ -105,7 +105,7 @@ final class TypeChangeConfirmation extends ErrorCheck {
         String summary = actualTable == null || actualColumn == null
                 ? summaryFromError()
                 : what + " cannot change type" + (type == null ? "" : " to " + type) + ": " + summaryFromError();
-        return plain(
+        Finding found = plain(
                 FindingKind.TYPE_CONVERSION,
                 summary,
                 evidence,
@@ -125,6 +125,19 @@ final class TypeChangeConfirmation extends ErrorCheck {
                 false,
                 false,
                 false);
+        // 42804: no value is at fault, the statement is; only editing the migration file gives it USING
+        String state = error.sqlState();
+        return PlaybookRanking.statementAtFault(state) || needsUsing && (state == null || !state.startsWith("22"))
+                ? new Finding(
+                        found.kind(),
+                        found.severity(),
+                        found.summary(),
+                        found.objects(),
+                        found.evidence(),
+                        found.migration(),
+                        List.of(),
+                        found.stale())
+                : found;
     }
 
     /** The failing statement's change of a column's type; the one the error names when there are several. */

@@ -2,7 +2,6 @@ package io.migrescue.evidence;
 
 import io.migrescue.db.DatabaseSession;
 import io.migrescue.diagnosis.DataQuestion;
-import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -129,36 +128,7 @@ final class ValueEvidence {
 
     private Where where(DataQuestion question) {
         if (question instanceof DataQuestion.UnfitValues q) {
-            String c = dialect.quote(q.column());
-            StringJoiner any = new StringJoiner(" OR ");
-            List<Object> params = new ArrayList<>();
-            if (q.maxLength() != null) {
-                any.add("CHAR_LENGTH(" + c + ") > ?");
-                params.add(q.maxLength());
-            }
-            if (q.text() != null) {
-                // what the server takes as such a number; and then, rounded as the server rounds it, within the range
-                String spells = c + (session.engine() == Engine.POSTGRESQL ? " ~ '" : " REGEXP '")
-                        + q.text().pattern(session.engine()) + "'";
-                any.add("NOT (" + spells + ")");
-                if (q.min() != null) {
-                    // cast only where the text spells a number, so counting never fails on the values it counts
-                    String n = session.engine() == Engine.POSTGRESQL
-                            ? "CAST(" + c + " AS numeric)"
-                            : "CAST(" + c + " AS DECIMAL(65,30))";
-                    n = q.text().scale() == null
-                            ? n
-                            : "ROUND(" + n + ", " + q.text().scale() + ")";
-                    any.add("CASE WHEN " + spells + " THEN " + n + " < ? OR " + n + " > ? ELSE FALSE END");
-                    params.add(q.min());
-                    params.add(q.max());
-                }
-            } else if (q.min() != null) {
-                any.add(c + " < ? OR " + c + " > ?");
-                params.add(q.min());
-                params.add(q.max());
-            }
-            return new Where(dialect.qualify(q.schema(), q.table()), c + " IS NOT NULL AND (" + any + ")", params);
+            return new Where(dialect.qualify(q.schema(), q.table()), q.unfitRows(dialect), List.of());
         }
         if (question instanceof DataQuestion.CheckViolations q) {
             return new Where(dialect.qualify(q.schema(), q.table()), q.violatingRows(), List.of());

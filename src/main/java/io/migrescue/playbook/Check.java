@@ -77,6 +77,16 @@ public sealed interface Check {
         }
     }
 
+    /**
+     * No row holds a value the column's new type cannot hold (the rows diagnosis counted, read as text so the check
+     * holds once the column has the new type).
+     */
+    record NoUnfitValues(io.migrescue.diagnosis.DataQuestion.UnfitValues question) implements Check {
+        public String describe() {
+            return "every value of " + question.table() + "." + question.column() + " fits " + question.newType();
+        }
+    }
+
     /** PostgreSQL: the foreign key was validated, not left NOT VALID. */
     record ConstraintValidated(String schema, String table, String name) implements Check {
         public String describe() {

@@ -22,13 +22,11 @@ final class CheckRowFixes {
     private final CatalogLookup lookup;
     private final DdlWriter ddl;
     private final RowQueries rows;
-    private final ChildRows children;
 
     CheckRowFixes(CatalogLookup lookup, DdlWriter ddl) {
         this.lookup = lookup;
         this.ddl = ddl;
         this.rows = new RowQueries(ddl);
-        this.children = new ChildRows(lookup, ddl);
     }
 
     List<PlanStep> fix(
@@ -52,7 +50,19 @@ final class CheckRowFixes {
         backupWhere.put(table.name(), predicate);
         checks.add(new Check.NoCheckViolations(table.schema(), table.name(), q.name(), q.expression()));
         return switch (policy) {
-            case "delete" -> delete(table, tableSql, predicate, check, referencing, backupWhere);
+            case "delete" ->
+                new RowDeletes(lookup, ddl)
+                        .delete(
+                                "fix-check-rows",
+                                table,
+                                predicate,
+                                new ChildRows.Deleted(
+                                        "a row failing " + check,
+                                        "the rows that fail " + check,
+                                        "referencing",
+                                        "--param policy=set-column"),
+                                referencing,
+                                backupWhere);
             case "set-column" -> {
                 String name = column.require("keeps the rows that fail " + check + " with one column set: which one?");
                 Column col = table.column(name)
@@ -64,38 +74,6 @@ final class CheckRowFixes {
             }
             default -> throw new PlanningException("--param policy must be delete or set-column");
         };
-    }
-
-    /**
-     * Rows of other tables that reference the rows to be deleted are dealt with first (deleted too, or their reference
-     * set to NULL, as the operator decides), never lost to a cascade nor left to stop the delete.
-     */
-    private List<PlanStep> delete(
-            Table table,
-            String tableSql,
-            String predicate,
-            String check,
-            NeededDecision referencing,
-            Map<String, String> backupWhere) {
-        PlanStep delete = PlanStep.rowFix(
-                "fix-check-rows",
-                "delete the rows of " + table.name() + " that fail " + check,
-                List.of(BoundStatement.of("DELETE FROM " + tableSql + " WHERE " + predicate)),
-                List.of(table.name()),
-                List.of(rows.where(table, "delete", "the rows that fail " + check, predicate, List.of(), null)));
-        List<ChildRows.Reference> refs = children.referencing(table);
-        if (refs.isEmpty()) {
-            return List.of(delete);
-        }
-        String choice = referencing.require("deletes rows of " + table.name() + " that fail " + check
-                + ", which rows of "
-                + String.join(
-                        ", ",
-                        refs.stream().map(r -> r.table().name()).distinct().toList())
-                + " may reference (delete those too, or set their reference to NULL?)");
-        ChildRows.Deleted deleted = new ChildRows.Deleted(
-                "a row failing " + check, "the rows that fail " + check, "referencing", "--param policy=set-column");
-        return List.of(children.grandchildren(table, predicate, deleted, choice, refs, backupWhere), delete);
     }
 
     /**

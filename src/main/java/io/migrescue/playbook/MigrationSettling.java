@@ -111,6 +111,18 @@ record MigrationSettling(
         return m;
     }
 
+    /** The text of the statement that failed, or null when no statement map says which. */
+    String failingSql() {
+        if (migration != null) {
+            for (StatementVerdict v : migration.statements()) {
+                if (v.state() == StatementState.FAILED) {
+                    return v.sql();
+                }
+            }
+        }
+        return null;
+    }
+
     /** The effects of the statement that failed, or none when no statement map says which. */
     List<Effect> failingEffects() {
         if (migration != null) {

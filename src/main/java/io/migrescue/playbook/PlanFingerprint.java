@@ -104,6 +104,8 @@ public record PlanFingerprint(
                 names.add(x.table());
             } else if (c instanceof Check.NoCheckViolations x) {
                 names.add(x.table());
+            } else if (c instanceof Check.NoUnfitValues x) {
+                names.add(x.question().table());
             } else if (c instanceof Check.ConstraintValidated x) {
                 names.add(x.table());
             } else if (c instanceof Check.IndexValid x) {

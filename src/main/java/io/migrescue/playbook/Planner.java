@@ -186,6 +186,17 @@ public final class Planner {
                             finding,
                             draft.backupWhere,
                             draft.dataChecks));
+        } else if (spec instanceof StepSpec.FixUnfitRows s) {
+            draft.add(new UnfitRowFixes(lookup, ddl)
+                    .fix(
+                            values.render(s.policy()),
+                            values.neededDecision(s.value()),
+                            values.neededDecision(s.referencing()),
+                            settling.failingEffects(),
+                            settling.failingSql(),
+                            finding,
+                            draft.backupWhere,
+                            draft.dataChecks));
         } else if (spec instanceof StepSpec.WaitForLocks s) {
             draft.add(LockWaits.plan(
                     ddl,
@@ -313,7 +324,7 @@ public final class Planner {
                                 .filter(table -> !draft.backupWhere.containsKey(table.name()))
                                 .<Check>map(table -> new Check.RowCountKept(table.schema(), table.name()))
                                 .toList();
-                    case NO_ORPHANS, NO_DUPLICATES, NO_NULLS, NO_CHECK_VIOLATIONS -> draft.dataChecks;
+                    case NO_ORPHANS, NO_DUPLICATES, NO_NULLS, NO_CHECK_VIOLATIONS, NO_UNFIT_VALUES -> draft.dataChecks;
                     case INDEXES_VALID -> draft.rebuilt;
                     case COLUMN_TYPES_ALIGNED -> draft.aligned;
                     case CONSTRAINTS_VALIDATED ->

@@ -64,6 +64,9 @@ final class PlaybookSteps {
                         optional(args, "column"),
                         optional(args, "value"),
                         optional(args, "referencing"));
+            case "fix-unfit-rows" ->
+                new StepSpec.FixUnfitRows(
+                        arg(args, "policy", where), optional(args, "value"), optional(args, "referencing"));
             case "sql" -> new StepSpec.Sql(args.isTextual() ? args.asText() : arg(args, "text", where));
             case "record" -> {
                 String what = args.asText();

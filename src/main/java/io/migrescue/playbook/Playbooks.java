@@ -35,6 +35,7 @@ public final class Playbooks {
             "fix-duplicate-rows",
             "fill-null-values",
             "fix-check-violations",
+            "fix-unconvertible-values",
             "release-stale-lock",
             "clear-dirty-version",
             "realign-checksum",

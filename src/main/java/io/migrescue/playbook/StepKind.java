@@ -37,6 +37,7 @@ enum StepKind {
             "ends the session the operator names, if it still blocks the migration"),
     FILL_NULLS("fill-nulls", StepSpec.FillNulls.class, "rewrites rows"),
     FIX_CHECK_ROWS("fix-check-rows", StepSpec.FixCheckRows.class, "deletes or rewrites rows"),
+    FIX_UNFIT_ROWS("fix-unfit-rows", StepSpec.FixUnfitRows.class, "deletes or rewrites rows"),
     SQL("sql", StepSpec.Sql.class, null),
     RECORD("record", StepSpec.Record.class, null),
     VERIFY("verify", StepSpec.Verify.class, null);

@@ -106,6 +106,13 @@ public sealed interface StepSpec {
      */
     record FixCheckRows(String policy, String column, String value, String referencing) implements StepSpec {}
 
+    /**
+     * Deal with the values a column's new type cannot hold: {@code set-null}, {@code set-value} ({@code value}, bound,
+     * checked first to fit the new type), {@code truncate} (a length limit only) or {@code delete} the rows (rows of
+     * other tables that reference them get {@code referencing}, as for {@link FixCheckRows}).
+     */
+    record FixUnfitRows(String policy, String value, String referencing) implements StepSpec {}
+
     record Sql(String text) implements StepSpec {
         private static final java.util.regex.Pattern DISRUPTIVE = java.util.regex.Pattern.compile(
                 "\\b(DELETE|UPDATE|TRUNCATE|DROP|RENAME|REPLACE|KILL)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);

@@ -193,7 +193,10 @@ record ColumnChecks(Simulator sim) {
                 "values of " + t.name + "." + c.name() + " (" + c.type() + ") do not fit " + type
                         + ", so the change of type fails (" + code + ")",
                 List.of(),
-                new PreflightFinding.Fix(text, List.of(sim.fixSql.fitValues(t.name, c.name(), limits)), List.of()),
+                new PreflightFinding.Fix(
+                        text,
+                        List.of(sim.fixSql.fitValues(t.name, c.name(), unfit(t, c, type, limits))),
+                        List.of("fix-unconvertible-values")),
                 new PreflightFinding.Confirm.Rows(unfit(t, c, type, limits))));
     }
 
@@ -215,7 +218,9 @@ record ColumnChecks(Simulator sim) {
                 List.of(),
                 new PreflightFinding.Fix(
                         "add " + using + " to the statement, and first fix the values that do not convert",
-                        limits == null ? List.of() : List.of(sim.fixSql.fitValues(t.name, c.name(), limits)),
+                        limits == null
+                                ? List.of()
+                                : List.of(sim.fixSql.fitValues(t.name, c.name(), unfit(t, c, type, limits))),
                         List.of(),
                         rewrite),
                 limits == null ? null : new PreflightFinding.Confirm.Counted(unfit(t, c, type, limits)));

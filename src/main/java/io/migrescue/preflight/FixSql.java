@@ -1,6 +1,6 @@
 package io.migrescue.preflight;
 
-import io.migrescue.diagnosis.TypeFit;
+import io.migrescue.diagnosis.DataQuestion;
 import io.migrescue.model.Engine;
 import io.migrescue.sql.Dialect;
 import java.util.ArrayList;
@@ -95,36 +95,27 @@ final class FixSql {
         return "UPDATE " + q(table) + " SET " + q(column) + " = :value WHERE " + q(column) + " IS NULL";
     }
 
-    /** Values a new type cannot hold: cut to the length (the rest is lost: back up first), or replaced by a chosen one. */
-    String fitValues(String table, String column, TypeFit.Limits limits) {
+    /**
+     * Values a new type cannot hold: cut to the length (the rest is lost: back up first), or replaced by a chosen one;
+     * the rows chosen by the question's own condition ({@link DataQuestion.UnfitValues#unfitRows}), with the column as
+     * the statement before the change names it.
+     */
+    String fitValues(String table, String column, DataQuestion.UnfitValues unfit) {
+        DataQuestion.UnfitValues q = new DataQuestion.UnfitValues(
+                null,
+                table,
+                column,
+                unfit.key(),
+                unfit.maxLength(),
+                unfit.min(),
+                unfit.max(),
+                unfit.text(),
+                unfit.newType());
         String c = q(column);
-        if (limits.maxLength() != null) {
-            return "UPDATE " + q(table) + " SET " + c + " = SUBSTRING(" + c + ", 1, " + limits.maxLength() + ")"
-                    + " WHERE CHAR_LENGTH(" + c + ") > " + limits.maxLength();
-        }
-        TypeFit.NumberText text = limits.text();
-        String outside = limits.min() == null
-                ? "FALSE"
-                : number(c, text) + " < " + limits.min().toPlainString() + " OR " + number(c, text) + " > "
-                        + limits.max().toPlainString();
-        if (text == null) {
-            return "UPDATE " + q(table) + " SET " + c + " = :value WHERE " + outside;
-        }
-        // the text is cast only where it spells a number, so the UPDATE itself cannot fail on it
-        String spells = c + (engine == Engine.POSTGRESQL ? " ~ '" : " REGEXP '") + text.pattern(engine) + "'";
-        return "UPDATE " + q(table) + " SET " + c + " = :value WHERE NOT (" + spells + ") OR CASE WHEN " + spells
-                + " THEN " + outside + " ELSE FALSE END";
-    }
-
-    /** The number a text spells, rounded as the server rounds it into the new type; the column itself when not text. */
-    private String number(String column, TypeFit.NumberText text) {
-        if (text == null) {
-            return column;
-        }
-        String cast = engine == Engine.POSTGRESQL
-                ? "CAST(" + column + " AS numeric)"
-                : "CAST(" + column + " AS DECIMAL(65,30))";
-        return text.scale() == null ? cast : "ROUND(" + cast + ", " + text.scale() + ")";
+        boolean cut = q.maxLength() != null && q.text() == null && q.min() == null;
+        return "UPDATE " + q(table) + " SET " + c + " = "
+                + (cut ? "SUBSTRING(" + c + ", 1, " + q.maxLength() + ")" : ":value") + " WHERE "
+                + q.unfitRows(dialect);
     }
 
     /** Rows a new CHECK refuses, given a chosen value in the one column its expression reads. */

@@ -168,6 +168,8 @@ public final class Verifier {
             question = new DataQuestion.DuplicateKeys(d.schema(), d.table(), d.columns());
         } else if (check instanceof Check.NoCheckViolations c) {
             question = new DataQuestion.CheckViolations(c.schema(), c.table(), c.name(), c.expression(), null);
+        } else if (check instanceof Check.NoUnfitValues u) {
+            question = u.question();
         } else {
             Check.NoNulls n = (Check.NoNulls) check;
             question = new DataQuestion.NullValues(n.schema(), n.table(), n.column());

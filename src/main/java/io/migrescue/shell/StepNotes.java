@@ -33,6 +33,10 @@ final class StepNotes {
                     "Deletes the rows that fail the new CHECK, or sets the column given in them, as the policy says;"
                             + " the backup keeps the rows as they were."),
             Map.entry(
+                    "fix-unfit-rows",
+                    "Sets to NULL, to the value given, or cuts to the new length the values the new type cannot hold,"
+                            + " or deletes their rows, as the policy says; the backup keeps the rows as they were."),
+            Map.entry(
                     "drop-index",
                     "Drops the INVALID index a failed CREATE INDEX CONCURRENTLY left, CONCURRENTLY: writes go on,"
                             + " and no query used it."),

@@ -159,6 +159,13 @@ class CliUsageTest {
                 .contains("policy (delete | set-column)")
                 .contains("      delete: delete the rows that fail the CHECK (the backup keeps them)\n")
                 .contains("fix-check-rows");
+        CliRun unfit = CliRun.run("playbooks", "show", "fix-unconvertible-values");
+        assertThat(unfit.exitCode()).as(unfit.all()).isZero();
+        assertThat(unfit.out())
+                .contains("Fixes:   TYPE_CONVERSION")
+                .contains("policy (set-null | set-value | truncate | delete)")
+                .contains("      truncate: keep the rows, with a string longer than the new length cut to it")
+                .contains("fix-unfit-rows");
         CliRun duplicates = CliRun.run("playbooks", "show", "fix-duplicate-rows", "--format", "json");
         assertThat(duplicates.out())
                 .contains("\"first\" : \"keep the row with the lowest primary key of each duplicate key");

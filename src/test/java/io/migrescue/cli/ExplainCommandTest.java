@@ -35,7 +35,9 @@ class ExplainCommandTest {
         "plain/pg-check-violated-no-sqlstate.txt, CHECK_VIOLATION, fix-check-violations",
         "mysql-cli/mariadb-4025-check.txt, CHECK_VIOLATION, fix-check-violations",
         "laravel/laravel11-mariadb-4025-check.txt, CHECK_VIOLATION, fix-check-violations",
-        "mysql-cli/mysql8-3819-check.txt, CHECK_VIOLATION, fix-check-violations"
+        "mysql-cli/mysql8-3819-check.txt, CHECK_VIOLATION, fix-check-violations",
+        "flyway/pg-type-invalid-integer.txt, TYPE_CONVERSION, fix-unconvertible-values",
+        "flyway/mariadb-type-truncated-integer.txt, TYPE_CONVERSION, fix-unconvertible-values"
     })
     void recognisesEachFieldReport(String file, String kind, String playbook) throws Exception {
         CliRun run = CliRun.run("explain", "--error-file", CORPUS.resolve(file).toString(), "--format", "json");
@@ -47,6 +49,21 @@ class ExplainCommandTest {
             assertThat(finding.at("/playbooks").toString())
                     .contains(playbook.replace("missing-table", "create-missing-table"));
         }
+    }
+
+    /** A 42804 is the statement's fault (no USING): no playbook is offered, the file must be edited. */
+    @Test
+    void aTypeChangeWithoutUsingOffersNoPlaybook() throws Exception {
+        CliRun run = CliRun.run(
+                "explain",
+                "--error-file",
+                CORPUS.resolve("flyway/pg-type-no-using.txt").toString(),
+                "--format",
+                "json");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        JsonNode finding = JSON.readTree(run.out()).at("/findings/0");
+        assertThat(finding.at("/kind").asText()).isEqualTo("TYPE_CONVERSION");
+        assertThat(finding.at("/playbooks").size()).as(finding.toString()).isZero();
     }
 
     @Test

@@ -221,6 +221,16 @@ class TypeChangeIT {
             assertThat(finding.at("/objects/table").asText()).isEqualTo(c.table());
             assertThat(finding.at("/objects/column").asText()).isEqualTo(c.column());
             assertThat(finding.at("/evidence").toString()).contains(c.rows());
+            // a 42804 is the statement's fault (no USING): no repair of the rows is offered for it
+            if (c.predicted().equals("42804")) {
+                assertThat(finding.at("/playbooks").size())
+                        .as(finding.toString())
+                        .isZero();
+            } else {
+                assertThat(finding.at("/playbooks/0").asText())
+                        .as(finding.toString())
+                        .isEqualTo("fix-unconvertible-values");
+            }
             for (JsonNode other : JSON.readTree(diagnose.out()).get("findings")) {
                 if (other.get("kind").asText().equals("NULL_VALUES")) {
                     assertThat(other.at("/stale").asBoolean())

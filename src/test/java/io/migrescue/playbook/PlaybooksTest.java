@@ -119,6 +119,7 @@ class PlaybooksTest {
                         "fix-duplicate-rows",
                         "fill-null-values",
                         "fix-check-violations",
+                        "fix-unconvertible-values",
                         "revert-partial-migration",
                         "clear-dirty-version",
                         "unblock-lock-wait",

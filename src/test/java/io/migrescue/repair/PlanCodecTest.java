@@ -2,12 +2,14 @@ package io.migrescue.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrescue.diagnosis.DataQuestion;
 import io.migrescue.diagnosis.FailedMigration;
 import io.migrescue.diagnosis.Finding;
 import io.migrescue.diagnosis.FindingKind;
 import io.migrescue.diagnosis.Severity;
 import io.migrescue.diagnosis.StatementState;
 import io.migrescue.diagnosis.StatementVerdict;
+import io.migrescue.diagnosis.TypeFit;
 import io.migrescue.model.Engine;
 import io.migrescue.playbook.BackupPlan;
 import io.migrescue.playbook.Check;
@@ -15,6 +17,7 @@ import io.migrescue.playbook.Plan;
 import io.migrescue.playbook.PlanStep;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Effect;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +78,17 @@ class PlanCodecTest {
                                 List.of())),
                 List.of(
                         new Check.ConstraintPresent("app", "t", "fk"),
-                        new Check.HistoryClean("flyway", "flyway_schema_history")),
+                        new Check.HistoryClean("flyway", "flyway_schema_history"),
+                        new Check.NoUnfitValues(new DataQuestion.UnfitValues(
+                                "app",
+                                "t",
+                                "qty",
+                                "id",
+                                null,
+                                new BigDecimal("-2147483648"),
+                                new BigDecimal("2147483647"),
+                                TypeFit.NumberText.INTEGER,
+                                "INT"))),
                 List.of("why"));
         PlanCodec.write(plan, dir);
         Plan back = PlanCodec.read(dir);
