@@ -272,7 +272,10 @@ public final class Planner {
      * the tool would run its applied statements again.
      */
     private boolean leftToTheTool() {
-        if (ctx.pendingBefore().isEmpty() || ctx.migration() == null) {
+        // only a playbook that finishes the failed migration: a baseline records the earlier ones on purpose
+        if (ctx.pendingBefore().isEmpty()
+                || ctx.migration() == null
+                || playbook.steps().stream().noneMatch(StepSpec.FinishMigration.class::isInstance)) {
             return false;
         }
         String failed = ctx.migration().id();
