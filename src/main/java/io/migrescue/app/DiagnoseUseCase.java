@@ -89,6 +89,22 @@ public final class DiagnoseUseCase {
             Engine engine = session.engine();
             List<MigrationFile> files = MigrationDirectory.list(request.migrationsDir(), notes);
             Optional<FailedMigrationFinder.Target> target = FailedMigrationFinder.find(history, error.parsed(), files);
+            if (error.parsed() == null && request.errorText() == null) {
+                // without an error nothing says a pending file failed (drizzle-kit 0.31 prints none): say they wait
+                List<MigrationFile> pending = FailedMigrationFinder.pending(history, files);
+                if (!pending.isEmpty()) {
+                    notes.add(pending.size() + " migration file(s) not applied yet ("
+                            + String.join(
+                                    ", ",
+                                    pending.stream()
+                                            .limit(5)
+                                            .map(MigrationFile::id)
+                                            .toList())
+                            + (pending.size() > 5 ? ", …" : "")
+                            + "): migrescue preflight checks them against this database before the next deploy, and"
+                            + " the error of a run that failed names what to repair");
+                }
+            }
             List<StatementWithEffects> statements = target.map(
                             t -> FailedStatementMap.statements(t, engine, request.renderer(), notes))
                     .orElse(List.of());

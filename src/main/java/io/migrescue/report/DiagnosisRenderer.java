@@ -45,7 +45,7 @@ public final class DiagnosisRenderer {
             out.append(
                     r.database() == null
                             ? "Not recognised: no finding from this text alone.\n"
-                            : "No findings: nothing stops the next deploy.\n");
+                            : "No findings: the database and its migration history are in order.\n");
             staleText(r, out);
             return out.toString();
         }

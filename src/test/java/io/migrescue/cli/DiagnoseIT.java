@@ -9,6 +9,7 @@ import io.migrescue.testing.CliRun;
 import io.migrescue.testing.Scenarios;
 import io.migrescue.testing.Scenarios.Broken;
 import io.migrescue.testing.ScratchDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,6 +215,23 @@ class DiagnoseIT {
             CliRun run = CliRun.on(db, "diagnose");
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.out()).contains("No findings");
+        }
+    }
+
+    /** No error text and files no history records: nothing is said to have failed, but they are named as waiting. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.migrescue.testing.TestServers#engines")
+    void pendingFilesWithoutAnErrorAreNamedAsWaitingNotAsHealthy(Engine engine, @TempDir Path tmp) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create(engine, "diag pending")) {
+            db.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+            Path migrations = Files.createDirectories(tmp.resolve("migrations"));
+            Files.writeString(migrations.resolve("V1__tags.sql"), "CREATE TABLE tags (id INT PRIMARY KEY);\n");
+            Files.writeString(migrations.resolve("V2__labels.sql"), "CREATE TABLE labels (id INT PRIMARY KEY);\n");
+            CliRun run = CliRun.on(db, "diagnose", "--migrations", migrations.toString());
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out())
+                    .contains("2 migration file(s) not applied yet (1, 2): migrescue preflight checks them")
+                    .contains("No findings: the database and its migration history are in order.");
         }
     }
 
