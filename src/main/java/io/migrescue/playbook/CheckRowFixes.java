@@ -5,7 +5,6 @@ import io.migrescue.diagnosis.DataQuestion;
 import io.migrescue.diagnosis.DataQuestions;
 import io.migrescue.diagnosis.Finding;
 import io.migrescue.model.Column;
-import io.migrescue.model.Engine;
 import io.migrescue.model.Table;
 import io.migrescue.sql.BoundStatement;
 import io.migrescue.sql.Effect;
@@ -83,8 +82,7 @@ final class CheckRowFixes {
      */
     private PlanStep setColumn(Table table, String tableSql, Column col, String value, String predicate, String check) {
         String quoted = ddl.dialect().quote(col.name());
-        // PostgreSQL does not cast a text parameter to the column's type by itself.
-        String placeholder = lookup.engine() == Engine.POSTGRESQL ? "CAST(? AS " + col.type() + ")" : "?";
+        String placeholder = ddl.boundValue(col.type());
         StringJoiner copy = new StringJoiner(", ");
         for (Column c : table.columns()) {
             copy.add(

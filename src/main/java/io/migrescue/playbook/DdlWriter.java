@@ -34,6 +34,14 @@ final class DdlWriter {
         return dialect;
     }
 
+    /**
+     * Where an operator's value goes into a column of {@code type}: a bound parameter, cast on PostgreSQL, which does
+     * not cast a text parameter to the column's type by itself.
+     */
+    String boundValue(String type) {
+        return engine == Engine.POSTGRESQL ? "CAST(? AS " + type + ")" : "?";
+    }
+
     String table(String schema, String table) {
         return dialect.qualify(schema, table);
     }

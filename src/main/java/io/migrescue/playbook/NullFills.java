@@ -64,8 +64,7 @@ final class NullFills {
                 table.column(col).orElseThrow(() -> new PlanningException("no column " + col + " on " + table.name()));
         String quoted = ddl.dialect().quote(column.name());
         String predicate = quoted + " IS NULL";
-        // PostgreSQL does not cast a text parameter to the column's type by itself.
-        String placeholder = lookup.engine() == Engine.POSTGRESQL ? "CAST(? AS " + column.type() + ")" : "?";
+        String placeholder = ddl.boundValue(column.type());
         backupWhere.put(table.name(), predicate);
         checks.add(new Check.NoNulls(table.schema(), table.name(), column.name()));
         RowsTouched filled =
@@ -90,7 +89,7 @@ final class NullFills {
         String tableSql = ddl.table(table.schema(), table.name());
         String quoted = ddl.dialect().quote(column.name());
         boolean postgres = lookup.engine() == Engine.POSTGRESQL;
-        String placeholder = postgres ? "CAST(? AS " + column.type() + ")" : "?";
+        String placeholder = ddl.boundValue(column.type());
         checks.add(new Check.NoNulls(table.schema(), table.name(), column.name()));
         return List.of(PlanStep.rowFix(
                 "fill-nulls",

@@ -280,20 +280,18 @@ public final class Planner {
         }
         String failed = ctx.migration().id();
         String before = String.join(", ", ctx.pendingBefore());
+        boolean one = ctx.pendingBefore().size() == 1;
+        String which = before + " (before " + failed + " in the tool's order) " + (one ? "is" : "are") + " not applied";
+        String skipped = "recording " + failed + " alone would make the tool skip " + (one ? "it" : "them")
+                + " or refuse to run";
         if (ctx.migration().statements().stream()
                 .anyMatch(v -> v.state() == io.migrescue.diagnosis.StatementState.APPLIED)) {
-            throw new PlanningException(before + " (before " + failed + " in the tool's order) "
-                    + (ctx.pendingBefore().size() == 1 ? "is" : "are") + " not applied while " + failed
-                    + " is partly in effect: recording " + failed + " alone would make the tool skip "
-                    + (ctx.pendingBefore().size() == 1 ? "it" : "them") + " or refuse to run; apply " + before
-                    + " first");
+            throw new PlanningException(
+                    which + " while " + failed + " is partly in effect: " + skipped + "; apply " + before + " first");
         }
-        String said = before + " (before " + failed + " in the tool's order) "
-                + (ctx.pendingBefore().size() == 1 ? "is" : "are") + " not applied either: the failed run rolled "
-                + (ctx.pendingBefore().size() == 1 ? "it" : "them") + " back with " + failed
+        String said = which + " either: the failed run rolled " + (one ? "it" : "them") + " back with " + failed
                 + ". This plan fixes the data only; the tool's next run applies " + before + " and " + failed
-                + " in order (recording " + failed + " alone would make the tool skip "
-                + (ctx.pendingBefore().size() == 1 ? "it" : "them") + " or refuse to run)";
+                + " in order (" + skipped + ")";
         if (!draft.explanations.contains(said)) {
             draft.explanations.add(said);
         }

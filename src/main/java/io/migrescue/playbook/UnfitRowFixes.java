@@ -138,8 +138,7 @@ final class UnfitRowFixes {
             String what,
             String where) {
         String quoted = ddl.dialect().quote(col.name());
-        // PostgreSQL does not cast a text parameter to the column's type by itself.
-        String placeholder = lookup.engine() == Engine.POSTGRESQL ? "CAST(? AS " + col.type() + ")" : "?";
+        String placeholder = ddl.boundValue(col.type());
         String alone = "(SELECT " + placeholder + " AS " + quoted + ") "
                 + ddl.dialect().quote(table.name());
         List<BoundStatement> guards = new ArrayList<>();
